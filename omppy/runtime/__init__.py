@@ -1,0 +1,38 @@
+"""The runtime API that translated programs call (documented in docs/runtime-api.md).
+
+``omppy translate`` writes code against exactly these names, imported as ``_omp``:
+
+- :func:`parallel` runs an outlined region body on a team.
+- :func:`iteration_space` materialises a loop's iterable once (and collapses nests).
+- :func:`thread` is the calling thread's context (``_omp_t`` inside a region), whose
+  ``loop``, ``workshare``, ``barrier``, ``store`` and ``update`` methods implement
+  work-sharing loops, barriers and stores on shared objects.
+- :class:`Attr` marks an attribute step in a store path.
+"""
+
+from __future__ import annotations
+
+from . import state
+from .context import Attr, ThreadContext, Workshare
+from .errors import OmpError, RemoteTraceback, TeamAborted, WorkerDied, WorkerException
+from .schedule import iteration_space
+from .team import parallel
+
+__all__ = [
+    "Attr",
+    "OmpError",
+    "RemoteTraceback",
+    "TeamAborted",
+    "ThreadContext",
+    "WorkerDied",
+    "WorkerException",
+    "Workshare",
+    "iteration_space",
+    "parallel",
+    "thread",
+]
+
+
+def thread() -> ThreadContext:
+    """The calling thread's context (for orphaned constructs)."""
+    return state.current()

@@ -1,0 +1,244 @@
+"""A thread's view of its team: what the translated code calls ``_omp_t``.
+
+A :class:`ThreadContext` knows its thread number and team, hands out loop
+iterations, runs barriers, and records stores on shared Python objects so they can
+be replayed where the threads' memories differ (other processes).  The initial
+thread of a program has a context too (a team of one), so orphaned constructs and
+the ``omp_*`` routines work without a region.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from . import schedule
+from .errors import OmpError, TeamAborted
+from .reduction import combine, identity
+
+if TYPE_CHECKING:
+    from .team import Team
+
+# Field offsets inside a work-share record of the arena.
+WS_ID, WS_NEXT, WS_DONE, WS_ORDERED = 0, 1, 2, 3
+
+
+class Attr:
+    """A path step or store key meaning "attribute ``name``" (``obj.name``)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"Attr({self.name!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Attr, (self.name,))
+
+
+def walk(root: Any, path: tuple[Any, ...]) -> Any:
+    """Follow ``path`` (item keys and :class:`Attr` steps) from ``root``."""
+    target = root
+    for step in path:
+        target = getattr(target, step.name) if isinstance(step, Attr) else target[step]
+    return target
+
+
+def assign(target: Any, key: Any, value: Any) -> None:
+    if isinstance(key, Attr):
+        setattr(target, key.name, value)
+    else:
+        target[key] = value
+
+
+def replay(roots: dict[int, Any], log: list[tuple[Any, ...]]) -> None:
+    """Apply another thread's stores on shared objects to this process's objects."""
+    for root_id, path, key, value in log:
+        root = roots.get(root_id)
+        if root is None:
+            raise OmpError("a store on a shared object could not be matched to its object")
+        assign(walk(root, path), key, value)
+
+
+class ThreadContext:
+    """Thread ``num`` of ``team``; ``team`` is None for the initial thread."""
+
+    def __init__(self, team: Team | None, num: int) -> None:
+        self.team = team
+        self.num = num
+        self.size = team.size if team else 1
+        self.workshares = 0  # work-sharing constructs met so far (agreed team-wide)
+        self.barriers = 0
+        self.did_last = False  # ran the sequentially last iteration of the last loop
+        self.log: list[tuple[Any, ...]] | None = [] if self.size > 1 else None
+        self.current_iteration = 0
+
+    @classmethod
+    def initial(cls) -> ThreadContext:
+        return cls(None, 0)
+
+    # -- loops ------------------------------------------------------------------------
+
+    def loop(
+        self, items: Any, kind: str | None = None, chunk: int | None = None, ordered: bool = False
+    ) -> Iterable[Any]:
+        """This thread's iterations of a work-sharing loop over ``items``."""
+        if not schedule.is_sequence(items):
+            items = schedule.iteration_space(items)
+        n = len(items)
+        kind, chunk = schedule.resolve(kind, chunk)
+        size, num = self.size, self.num
+        if size == 1:
+            self.did_last = n > 0
+            return items
+        if self.team is not None and self.team.arena.words[0]:
+            raise TeamAborted("another thread of the team failed")
+        if kind == "static":
+            if chunk is None:
+                start, stop = schedule.static_block(n, size, num)
+                self.did_last = stop == n and stop > start
+                return items[start:stop]
+            self.did_last = n > 0 and ((n - 1) // chunk) % size == num
+            return schedule.static_chunks(items, n, chunk, size, num)
+        self.did_last = False
+        return self._shared_counter_loop(items, n, kind, chunk or 1)
+
+    def _shared_counter_loop(
+        self, items: Sequence[Any], n: int, kind: str, chunk: int
+    ) -> Iterator[Any]:
+        assert self.team is not None
+        base = self.team.enter_workshare(self)
+        grab = self.team.grab
+        guided = kind == "guided"
+        try:
+            while True:
+                start, stop = grab(base, n, chunk, guided)
+                if start >= n:
+                    return
+                if stop >= n:
+                    stop = n
+                    self.did_last = True
+                yield from items[start:stop]
+        finally:
+            self.team.leave_workshare(base)
+
+    def workshare(
+        self,
+        reduction: dict[str, tuple[str, Any]] | None = None,
+        lastprivate: tuple[str, ...] = (),
+        nowait: bool = False,
+    ) -> Workshare:
+        """Start a ``for`` construct with these clauses (see :class:`Workshare`)."""
+        return Workshare(self, reduction or {}, lastprivate, nowait)
+
+    # -- barriers and stores ----------------------------------------------------------
+
+    def barrier(self) -> None:
+        """Wait for the whole team; stores on shared objects are exchanged."""
+        if self.size > 1:
+            self.exchange(None)
+
+    def exchange(self, payload: Any) -> list[Any]:
+        """A barrier at which each thread hands every other thread ``payload``.
+
+        Returns the payloads of all threads in thread order (this thread's
+        included).  Pending stores on shared objects travel along and are applied.
+        """
+        if self.size == 1:
+            return [payload]
+        assert self.team is not None and self.log is not None
+        log, self.log = self.log, []
+        parity = self.barriers & 1
+        self.barriers += 1
+        results = self.team.barrier_exchange(self, parity, (payload, log))
+        payloads = []
+        for num, (value, their_log) in enumerate(results):
+            if their_log and num != self.num:
+                replay(self.team.roots, their_log)
+            payloads.append(value)
+        return payloads
+
+    def store(self, root: Any, path: tuple[Any, ...], key: Any, value: Any) -> None:
+        """``root<path>[key] = value`` (or ``.key``), carried to the rest of the team."""
+        target = walk(root, path) if path else root
+        assign(target, key, value)
+        if self.log is not None and not _is_shared_array(root):
+            self.log.append((id(root), path, key, value))
+
+    def update(self, root: Any, path: tuple[Any, ...], key: Any, op: str, value: Any) -> None:
+        """``root<path>[key] op= value``, carried like :meth:`store`."""
+        target = walk(root, path) if path else root
+        current = getattr(target, key.name) if isinstance(key, Attr) else target[key]
+        self.store(root, path, key, INPLACE[op](current, value))
+
+
+INPLACE = {
+    "+=": operator.iadd, "-=": operator.isub, "*=": operator.imul, "/=": operator.itruediv,
+    "//=": operator.ifloordiv, "%=": operator.imod, "**=": operator.ipow,
+    "<<=": operator.ilshift, ">>=": operator.irshift, "&=": operator.iand,
+    "|=": operator.ior, "^=": operator.ixor, "@=": operator.imatmul,
+}
+
+
+def _is_shared_array(value: Any) -> bool:
+    from .sharedmem import is_array, is_shared
+
+    return is_array(value) and is_shared(value)
+
+
+class Workshare:
+    """One ``for`` construct inside a region (or orphaned): its reductions and end.
+
+    The generated code asks it for each reduction variable's starting value,
+    iterates :meth:`loop`, and calls :meth:`end` with its ``locals()``: the partial
+    results are combined in thread order at the construct's barrier and every
+    thread gets the combined values (and the ``lastprivate`` values) back.
+    """
+
+    def __init__(
+        self,
+        thread: ThreadContext,
+        reduction: dict[str, tuple[str, Any]],
+        lastprivate: tuple[str, ...],
+        nowait: bool,
+    ) -> None:
+        self.thread = thread
+        self.reduction = reduction
+        self.lastprivate = lastprivate
+        self.nowait = nowait
+
+    def identity(self, name: str) -> Any:
+        op, original = self.reduction[name]
+        return identity(op, original)
+
+    def loop(
+        self, items: Any, kind: str | None = None, chunk: int | None = None, ordered: bool = False
+    ) -> Iterable[Any]:
+        return self.thread.loop(items, kind, chunk, ordered)
+
+    def end(self, names: dict[str, Any]) -> dict[str, Any]:
+        """Combine reductions, pick lastprivate values, and wait (unless nowait)."""
+        thread = self.thread
+        partials = {name: names[name] for name in self.reduction}
+        last = (
+            {name: names[name] for name in self.lastprivate if name in names}
+            if thread.did_last
+            else None
+        )
+        needs_exchange = bool(self.reduction or self.lastprivate)
+        if thread.size == 1:
+            contributions = [(partials, last)]
+        elif needs_exchange or not self.nowait:
+            contributions = thread.exchange((partials, last) if needs_exchange else None)
+        else:
+            return {}
+        result: dict[str, Any] = {}
+        for name, (op, original) in self.reduction.items():
+            result[name] = combine(op, original, [c[0][name] for c in contributions if c])
+        for contribution in contributions:
+            if contribution and contribution[1]:
+                result.update(contribution[1])
+        return result

@@ -1,0 +1,59 @@
+"""Exceptions the runtime raises into user programs."""
+
+from __future__ import annotations
+
+
+class OmpError(RuntimeError):
+    """Base class for errors raised by the omppy runtime."""
+
+
+class WorkerDied(OmpError):
+    """A thread of a team ended without finishing its part of the construct.
+
+    Raised in the master when a forked worker was killed by a signal, called
+    ``os._exit``, or vanished some other way (the out-of-memory killer is the
+    usual suspect for ``SIGKILL``).
+    """
+
+    def __init__(self, thread_num: int, pid: int, how: str) -> None:
+        super().__init__(
+            f"thread {thread_num} (pid {pid}) of the omppy team died: {how}"
+        )
+        self.thread_num = thread_num
+        self.pid = pid
+        self.how = how
+
+
+class TeamAborted(OmpError):
+    """Raised in the threads of a team that another thread's failure stopped.
+
+    It only unwinds the other threads; the master reports the original failure.
+    """
+
+
+class ExchangeOverflow(OmpError):
+    """A value exchanged between threads does not fit the team's exchange memory."""
+
+
+class RemoteTraceback(Exception):
+    """The traceback of an exception raised in a worker, attached as ``__cause__``."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+    def __str__(self) -> str:
+        return "\n\n" + self.text.rstrip("\n")
+
+
+class WorkerException(OmpError):
+    """Stands in for a worker's exception that could not be sent to the master.
+
+    ``type_name`` and ``message`` describe the original exception; its traceback is
+    attached as ``__cause__``.
+    """
+
+    def __init__(self, type_name: str, message: str) -> None:
+        super().__init__(f"{type_name}: {message}" if message else type_name)
+        self.type_name = type_name
+        self.message = message

@@ -1,0 +1,135 @@
+"""Internal control variables (OpenMP's ICVs) and the environment that sets them.
+
+Read once, lazily, from ``OMPPY_*`` (wins), ``OMP_*`` and, for pymp users, ``PYMP_*``
+variables.  A malformed value is a :class:`ConfigError` naming the variable, never a
+silent default.  ``omp_set_*`` routines change the values of the process that calls
+them (and, through ``fork``, of the workers it starts afterwards).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+SCHEDULE_KINDS = ("static", "dynamic", "guided", "auto")
+PREFIXES = ("OMPPY_", "OMP_", "PYMP_")
+TRUE_WORDS = {"true", "1", "yes", "on"}
+FALSE_WORDS = {"false", "0", "no", "off"}
+
+
+class ConfigError(ValueError):
+    """A malformed ``OMP_*``/``OMPPY_*`` environment variable or ICV setting."""
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on (its affinity mask), not the machine's total."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _lookup(suffix: str) -> tuple[str, str] | None:
+    """The (variable name, value) of the highest-priority variable that is set."""
+    for prefix in PREFIXES:
+        name = prefix + suffix
+        value = os.environ.get(name)
+        if value is not None and value.strip() != "":
+            return name, value.strip()
+    return None
+
+
+def _positive_int(name: str, text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise ConfigError(f"{name}={text!r}: expected a positive integer") from None
+    if value < 1:
+        raise ConfigError(f"{name}={text!r}: expected a positive integer")
+    return value
+
+
+def _boolean(name: str, text: str) -> bool:
+    word = text.lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ConfigError(f"{name}={text!r}: expected true or false")
+
+
+def parse_num_threads(name: str, text: str) -> tuple[int, ...]:
+    """``"4"`` or ``"4,2"``: one team size per nesting level."""
+    return tuple(_positive_int(name, part.strip()) for part in text.split(","))
+
+
+def parse_schedule(name: str, text: str) -> tuple[str, int | None]:
+    """``"dynamic,4"`` -> ``("dynamic", 4)``; modifiers (``monotonic:``) are ignored."""
+    kind_text, _, chunk_text = text.partition(",")
+    kind = kind_text.split(":")[-1].strip().lower()
+    if kind not in SCHEDULE_KINDS:
+        raise ConfigError(
+            f"{name}={text!r}: unknown schedule kind {kind!r} "
+            f"(expected one of {', '.join(SCHEDULE_KINDS)})"
+        )
+    chunk = _positive_int(name, chunk_text.strip()) if chunk_text.strip() else None
+    return kind, chunk
+
+
+@dataclass
+class ControlVariables:
+    """The ICVs of one process.  Workers inherit a copy through ``fork``."""
+
+    num_threads: tuple[int, ...] = field(default_factory=lambda: (available_cpus(),))
+    schedule: tuple[str, int | None] = ("static", None)
+    dynamic: bool = False
+    max_active_levels: int = 1
+    thread_limit: int = 1 << 16
+
+    @classmethod
+    def from_environment(cls) -> ControlVariables:
+        icv = cls()
+        found = _lookup("NUM_THREADS")
+        if found:
+            icv.num_threads = parse_num_threads(*found)
+        found = _lookup("SCHEDULE")
+        if found:
+            icv.schedule = parse_schedule(*found)
+        found = _lookup("DYNAMIC")
+        if found:
+            icv.dynamic = _boolean(*found)
+        # Nesting is inactive by default, as in GNU libgomp, unless asked for.
+        if len(icv.num_threads) > 1:
+            icv.max_active_levels = len(icv.num_threads)
+        found = _lookup("NESTED")
+        if found:
+            icv.max_active_levels = (1 << 16) if _boolean(*found) else 1
+        found = _lookup("MAX_ACTIVE_LEVELS")
+        if found:
+            icv.max_active_levels = _positive_int(*found)
+        found = _lookup("THREAD_LIMIT")
+        if found:
+            icv.thread_limit = _positive_int(*found)
+        return icv
+
+    def team_size_at(self, level: int) -> int:
+        """The requested team size for a region at nesting ``level`` (1 = outermost)."""
+        sizes = self.num_threads
+        return sizes[min(level, len(sizes)) - 1]
+
+
+_icv: ControlVariables | None = None
+
+
+def icv() -> ControlVariables:
+    """This process's control variables, read from the environment on first use."""
+    global _icv
+    if _icv is None:
+        _icv = ControlVariables.from_environment()
+    return _icv
+
+
+def reset_from_environment() -> None:
+    """Forget the ICVs so the next use reads the environment again (for tests)."""
+    global _icv
+    _icv = None

@@ -1,0 +1,193 @@
+"""Reduction operators: each thread's starting value (the identity) and the combine.
+
+Identities follow the type of the shared value, so a thread's partial result has the
+same type as the sequential one (``0`` for ints, ``0.0`` for floats, ``[]`` for lists,
+``zeros_like`` for arrays...).  Where no value of the type is an identity (``&`` on
+sets, ``min``/``max`` on ints) a neutral sentinel stands in: it disappears the first
+time it is combined with a real value.
+"""
+
+from __future__ import annotations
+
+import operator
+import sys
+from collections.abc import Callable
+from typing import Any
+
+
+class _Neutral:
+    """Identity for operators whose identity no ordinary value of the type can be.
+
+    ``NEUTRAL op x`` and ``x op NEUTRAL`` are ``x``; as a ``max`` identity it compares
+    below everything, as a ``min`` identity above everything (see ``_Extreme``).
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<omppy neutral element>"
+
+    def _other(self, other: Any) -> Any:
+        return other
+
+    __and__ = __rand__ = __iand__ = _other
+    __or__ = __ror__ = __ior__ = _other
+    __xor__ = __rxor__ = __ixor__ = _other
+    __add__ = __radd__ = __iadd__ = _other
+    __mul__ = __rmul__ = __imul__ = _other
+
+    def __bool__(self) -> bool:
+        raise TypeError("a reduction variable was used before any value was combined into it")
+
+
+class _Extreme(_Neutral):
+    """Compares below (``max`` identity) or above (``min`` identity) every value."""
+
+    __slots__ = ("below",)
+
+    def __init__(self, below: bool) -> None:
+        self.below = below
+
+    def __lt__(self, other: Any) -> bool:
+        return self.below
+
+    def __le__(self, other: Any) -> bool:
+        return self.below
+
+    def __gt__(self, other: Any) -> bool:
+        return not self.below
+
+    def __ge__(self, other: Any) -> bool:
+        return not self.below
+
+
+NEUTRAL = _Neutral()
+MAX_IDENTITY = _Extreme(below=True)
+MIN_IDENTITY = _Extreme(below=False)
+
+
+def _numpy() -> Any:
+    return sys.modules.get("numpy")
+
+
+def _is_array(value: Any) -> bool:
+    np = _numpy()
+    return np is not None and isinstance(value, np.ndarray)
+
+
+def identity(op: str, value: Any) -> Any:
+    """The value a thread's private copy starts from for ``reduction(op: ...)``."""
+    if _is_array(value):
+        return _array_identity(op, value)
+    kind = type(value)
+    if op in ("+", "-"):
+        if isinstance(value, (list, tuple, str, bytes, bytearray)):
+            return kind()
+        return _numeric(kind, 0)
+    if op == "*":
+        return _numeric(kind, 1)
+    if op == "and":
+        return True
+    if op == "or":
+        return False
+    if op in ("|", "^"):
+        if isinstance(value, (set, frozenset)):
+            return kind()
+        if isinstance(value, bool):
+            return False
+        return _numeric(kind, 0)
+    if op == "&":
+        if isinstance(value, bool):
+            return True
+        if isinstance(value, int):
+            return -1  # all bits set
+        return NEUTRAL
+    if op == "max":
+        return _float_extreme(value, -1) if isinstance(value, float) else MAX_IDENTITY
+    if op == "min":
+        return _float_extreme(value, +1) if isinstance(value, float) else MIN_IDENTITY
+    raise ValueError(f"unknown reduction operator {op!r}")
+
+
+def _numeric(kind: type, number: int) -> Any:
+    try:
+        return kind(number)
+    except Exception:
+        return NEUTRAL
+
+
+def _float_extreme(value: float, sign: int) -> float:
+    return sign * float("inf")
+
+
+def _array_identity(op: str, value: Any) -> Any:
+    np = _numpy()
+    if op in ("+", "-", "|", "^"):
+        return np.zeros_like(value)
+    if op == "*":
+        return np.ones_like(value)
+    if op == "&":
+        return np.full_like(value, True if value.dtype == bool else -1)
+    if op in ("and", "or"):
+        return np.full_like(value, op == "and", dtype=bool)
+    if op in ("max", "min"):
+        info = np.finfo if np.issubdtype(value.dtype, np.floating) else np.iinfo
+        if value.dtype == bool:
+            return np.full_like(value, op == "min")
+        if info is np.finfo:
+            return np.full_like(value, -np.inf if op == "max" else np.inf)
+        limits = info(value.dtype)
+        return np.full_like(value, limits.min if op == "max" else limits.max)
+    raise ValueError(f"unknown reduction operator {op!r}")
+
+
+def _max(a: Any, b: Any) -> Any:
+    if _is_array(a) or _is_array(b):
+        return _numpy().maximum(a, b)
+    return b if b > a else a
+
+
+def _min(a: Any, b: Any) -> Any:
+    if _is_array(a) or _is_array(b):
+        return _numpy().minimum(a, b)
+    return b if b < a else a
+
+
+def _and(a: Any, b: Any) -> Any:
+    if _is_array(a) or _is_array(b):
+        return _numpy().logical_and(a, b)
+    return a and b
+
+
+def _or(a: Any, b: Any) -> Any:
+    if _is_array(a) or _is_array(b):
+        return _numpy().logical_or(a, b)
+    return a or b
+
+
+# A thread's partial for ``-`` is the sum of what it subtracted (it started from 0),
+# so partials are *added* to the shared value, as in OpenMP.  The in-place forms
+# keep the identity of a mutable shared value (a list, an array), as ``s += x`` would.
+COMBINE: dict[str, Callable[[Any, Any], Any]] = {
+    "+": operator.iadd,
+    "-": operator.iadd,
+    "*": operator.imul,
+    "&": operator.iand,
+    "|": operator.ior,
+    "^": operator.ixor,
+    "and": _and,
+    "or": _or,
+    "max": _max,
+    "min": _min,
+}
+
+
+def combine(op: str, original: Any, partials: list[Any]) -> Any:
+    """Fold the threads' partial results, in thread order, into the shared value."""
+    fold = COMBINE[op]
+    result = original
+    for partial in partials:
+        if isinstance(partial, _Neutral):
+            continue
+        result = partial if isinstance(result, _Neutral) else fold(result, partial)
+    return result

@@ -1,0 +1,150 @@
+"""The OpenMP runtime library routines (SPEC §5), with Pythonic signatures.
+
+They work with or without translation: outside any region the program is the
+initial thread (thread 0 of a team of one).
+"""
+
+from __future__ import annotations
+
+import time
+
+from . import state
+from .icv import SCHEDULE_KINDS, available_cpus, icv
+
+
+def omp_get_thread_num() -> int:
+    """This thread's number in the innermost team (0 is the master)."""
+    return state.current().num
+
+
+def omp_get_num_threads() -> int:
+    """The size of the innermost team."""
+    return state.current().size
+
+
+def omp_get_max_threads() -> int:
+    """The team size a parallel region started here would get (without clauses)."""
+    from .team import team_size
+
+    return team_size(None, True)
+
+
+def omp_set_num_threads(count: int) -> None:
+    """Set the team size of later regions started at the current nesting level."""
+    count = int(count)
+    if count < 1:
+        raise ValueError(f"omp_set_num_threads needs a positive count, got {count}")
+    control = icv()
+    level = omp_get_level() + 1
+    sizes = list(control.num_threads)
+    while len(sizes) < level:
+        sizes.append(sizes[-1])
+    sizes[level - 1] = count
+    control.num_threads = tuple(sizes)
+
+
+def omp_get_num_procs() -> int:
+    """The number of CPUs this process may run on."""
+    return available_cpus()
+
+
+def omp_in_parallel() -> bool:
+    """True inside an active parallel region (a team of more than one)."""
+    return omp_get_active_level() > 0
+
+
+def omp_get_level() -> int:
+    """How many parallel regions (active or not) enclose the caller."""
+    team = state.current().team
+    return team.level if team else 0
+
+
+def omp_get_active_level() -> int:
+    """How many *active* parallel regions (teams of more than one) enclose the caller."""
+    team = state.current().team
+    return team.active_level if team else 0
+
+
+def omp_get_ancestor_thread_num(level: int) -> int:
+    """The thread number of the caller's ancestor at nesting ``level``, or -1."""
+    chain = _ancestry()
+    if 0 <= level < len(chain):
+        return chain[level][0]
+    return -1
+
+
+def omp_get_team_size(level: int) -> int:
+    """The team size at nesting ``level`` (1 at level 0), or -1 outside that range."""
+    chain = _ancestry()
+    if 0 <= level < len(chain):
+        return chain[level][1]
+    return -1
+
+
+def _ancestry() -> list[tuple[int, int]]:
+    """(thread number, team size) from level 0 (the initial thread) inwards."""
+    chain: list[tuple[int, int]] = []
+    context = state.current()
+    while context.team is not None:
+        chain.append((context.num, context.size))
+        context = context.team.parent
+    chain.append((0, 1))
+    return chain[::-1]
+
+
+def omp_set_nested(flag: bool) -> None:
+    """Deprecated in OpenMP 5; enables (or disables) nested parallel regions."""
+    icv().max_active_levels = (1 << 16) if flag else 1
+
+
+def omp_get_nested() -> bool:
+    return icv().max_active_levels > 1
+
+
+def omp_set_max_active_levels(levels: int) -> None:
+    levels = int(levels)
+    if levels < 0:
+        raise ValueError(f"max active levels cannot be negative, got {levels}")
+    icv().max_active_levels = levels
+
+
+def omp_get_max_active_levels() -> int:
+    return icv().max_active_levels
+
+
+def omp_get_thread_limit() -> int:
+    return icv().thread_limit
+
+
+def omp_set_dynamic(flag: bool) -> None:
+    """Accepted for compatibility; omppy always gives the requested team size."""
+    icv().dynamic = bool(flag)
+
+
+def omp_get_dynamic() -> bool:
+    return icv().dynamic
+
+
+def omp_set_schedule(kind: str, chunk: int | None = None) -> None:
+    """Set the schedule that ``schedule(runtime)`` loops use."""
+    kind = str(kind).lower()
+    if kind not in SCHEDULE_KINDS:
+        raise ValueError(f"unknown schedule kind {kind!r} (expected one of {SCHEDULE_KINDS})")
+    if chunk is not None and int(chunk) < 1:
+        chunk = None  # OpenMP: a chunk below 1 means the default
+    icv().schedule = (kind, None if chunk is None else int(chunk))
+
+
+def omp_get_schedule() -> tuple[str, int | None]:
+    """The ``(kind, chunk)`` that ``schedule(runtime)`` loops use."""
+    return icv().schedule
+
+
+def omp_get_wtime() -> float:
+    """Elapsed wall-clock seconds from an arbitrary fixed point."""
+    return time.perf_counter()
+
+
+def omp_get_wtick() -> float:
+    """The resolution of :func:`omp_get_wtime` in seconds."""
+    return time.get_clock_info("perf_counter").resolution

@@ -1,0 +1,79 @@
+"""numpy arrays in memory that every thread of a team shares.
+
+An array allocated here lives in an anonymous ``MAP_SHARED`` mapping: processes
+forked after its allocation write the same pages, so a region needs no copy at all.
+An ordinary array that a region may write is *moved* into such memory for the
+region (one copy in before the fork, one copy back when it ends); the cost of that
+is what ``benchmarks/`` calls "array staging".  The mappings are anonymous, so
+nothing is left behind in ``/dev/shm`` when a process dies.
+"""
+
+from __future__ import annotations
+
+import mmap
+import sys
+from typing import Any
+
+
+class SharedMemory(mmap.mmap):
+    """An anonymous shared mapping; arrays over it are shared with future forks."""
+
+
+def _np() -> Any:
+    import numpy
+
+    return numpy
+
+
+def allocate(shape: Any, dtype: Any = float, order: str = "C") -> Any:
+    """An uninitialised (zero-filled) shared array."""
+    np = _np()
+    dtype = np.dtype(dtype)
+    count = 1
+    for extent in (shape,) if isinstance(shape, int) else tuple(shape):
+        count *= int(extent)
+    size = max(1, count * dtype.itemsize)
+    memory = SharedMemory(-1, size, flags=mmap.MAP_SHARED)
+    return np.ndarray(shape, dtype=dtype, buffer=memory, order=order)  # type: ignore[call-overload]
+
+
+def is_shared(array: Any) -> bool:
+    """True when ``array``'s memory is an omppy shared mapping (views included)."""
+    base = array
+    while base is not None:
+        if isinstance(base, SharedMemory):
+            return True
+        base = getattr(base, "base", None)
+        if isinstance(base, memoryview):
+            base = base.obj
+    return False
+
+
+def is_array(value: Any) -> bool:
+    np = sys.modules.get("numpy")
+    return np is not None and isinstance(value, np.ndarray)
+
+
+class StagedArrays:
+    """Ordinary arrays moved into shared memory for one region, and moved back."""
+
+    def __init__(self) -> None:
+        self.pairs: list[tuple[Any, Any]] = []
+
+    def stage(self, array: Any) -> Any:
+        """The shared stand-in for ``array`` (itself when already shared or read-only)."""
+        if is_shared(array) or not array.flags.writeable or array.dtype.hasobject:
+            return array
+        for original, staged in self.pairs:
+            if original is array:
+                return staged
+        staged = allocate(array.shape, array.dtype)
+        staged[...] = array
+        self.pairs.append((array, staged))
+        return staged
+
+    def unstage(self) -> None:
+        """Copy every staged array's contents back into the original."""
+        for original, staged in self.pairs:
+            original[...] = staged
+        self.pairs.clear()

@@ -1,0 +1,564 @@
+"""Fork/join: the team of processes that runs a parallel region.
+
+Data flow of one region::
+
+    master (thread 0)                          worker k (forked)
+    -----------------                          -----------------
+    stage arrays into shared memory
+    create report pipes, reset arena
+    flush stdout/stderr
+    fork workers 1..T-1  ------------------->  die with the master (PDEATHSIG)
+                                               reseed random streams
+    run body as thread 0                       run body as thread k
+       barriers/work shares: arena  <------->     barriers/work shares: arena
+    read reports until EOF  <-----------------  pickle report -> pipe; os._exit
+    waitpid every worker (status checked)
+    replay stores, combine reductions, copy staged arrays back
+    raise the failures, or return the outputs
+
+Nothing but the arena (inherited shared memory and semaphores) and one pipe per
+worker connects the processes: no manager process, no connection that crosses a
+fork.  A worker always leaves through ``os._exit`` in a ``finally``, so it can never
+run on into the master's code after its region.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import pickle
+import random
+import select
+import signal
+import struct
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from . import failures, state
+from .arena import ABORT, BARRIER_COUNT, BARRIER_GEN, FINISHED, WS_FIELDS, Arena, Liveness
+from .context import WS_DONE, WS_ID, WS_NEXT, ThreadContext, replay
+from .errors import OmpError, TeamAborted, WorkerDied
+from .icv import icv
+from .output import RegionOutput, flush_standard_streams
+from .reduction import combine, identity
+from .sharedmem import StagedArrays, is_array
+
+CAN_FORK = hasattr(os, "fork") and sys.platform != "win32"
+_HEADER = struct.Struct("<q")
+_arenas: list[Arena] = []  # this process's idle arenas, reused by its next team
+_region_serial = 0
+
+try:  # die with the master: Linux's prctl(PR_SET_PDEATHSIG, SIGKILL)
+    import ctypes
+
+    _prctl = ctypes.CDLL(None, use_errno=True).prctl if sys.platform == "linux" else None
+    if _prctl is not None:
+        _prctl.argtypes = (ctypes.c_int, ctypes.c_ulong)
+        _prctl.restype = ctypes.c_int
+except Exception:  # pragma: no cover - no libc symbol
+    _prctl = None
+
+
+class Team:
+    """The threads of one region: size, nesting level, arena and (in the master) pids."""
+
+    def __init__(self, size: int, parent: ThreadContext, arena: Arena | None) -> None:
+        self.size = size
+        self.parent = parent
+        parent_team = parent.team
+        self.level = (parent_team.level if parent_team else 0) + 1
+        self.active_level = (parent_team.active_level if parent_team else 0) + (size > 1)
+        self.arena = arena  # type: ignore[assignment]
+        self.roots: dict[int, Any] = {}
+        self.liveness: Liveness | None = None
+        self.lost: list[int] = []
+        self.pids: dict[int, int] = {}  # thread number -> pid, in the master
+
+    # -- used by ThreadContext --------------------------------------------------------
+
+    def barrier_exchange(self, me: ThreadContext, parity: int, payload: Any) -> list[Any]:
+        arena = self.arena
+        arena.put(me.num, parity, payload)
+        self._barrier()
+        return [payload if t == me.num else arena.get(t, parity) for t in range(self.size)]
+
+    def _barrier(self) -> None:
+        arena = self.arena
+        words = arena.words
+        assert self.liveness is not None
+        with arena.lock:
+            generation = words[BARRIER_GEN]
+            arrived = words[BARRIER_COUNT] + 1
+            if arrived == self.size:
+                words[BARRIER_COUNT] = 0
+                words[BARRIER_GEN] = generation + 1
+                semaphore = arena.barrier_sems[generation & 1]
+                for _ in range(self.size - 1):
+                    semaphore.release()
+                return
+            words[BARRIER_COUNT] = arrived
+        self.liveness.wait(arena.barrier_sems[generation & 1])
+
+    def enter_workshare(self, thread: ThreadContext) -> int:
+        """Claim the arena record of this thread's next work-sharing construct."""
+        arena = self.arena
+        construct = thread.workshares
+        thread.workshares += 1
+        base = arena.ws_base + (construct % 64) * WS_FIELDS
+        words = arena.words
+
+        def ready() -> bool:
+            with arena.lock:
+                owner = words[base + WS_ID]
+                if owner == construct:
+                    return True
+                if owner == -1 or words[base + WS_DONE] >= self.size:
+                    words[base + WS_ID] = construct
+                    words[base + WS_NEXT] = 0
+                    words[base + WS_DONE] = 0
+                    words[base + 3] = 0
+                    return True
+                return False
+
+        if not ready():
+            assert self.liveness is not None
+            self.liveness.sleep_until(ready)
+        return base
+
+    def leave_workshare(self, base: int) -> None:
+        with self.arena.lock:
+            self.arena.words[base + WS_DONE] += 1
+
+    def grab(self, base: int, n: int, chunk: int, guided: bool) -> tuple[int, int]:
+        """The next chunk ``[start, stop)`` of a dynamic or guided loop."""
+        arena = self.arena
+        words = arena.words
+        with arena.lock:
+            if words[ABORT]:
+                raise TeamAborted("another thread of the team failed")
+            start = words[base + WS_NEXT]
+            if guided:
+                size = max(chunk, -(-(n - start) // self.size))
+            else:
+                size = chunk
+            words[base + WS_NEXT] = start + size
+        return start, start + size
+
+
+# -- the region -----------------------------------------------------------------------
+
+
+def team_size(num_threads: Any, if_: Any) -> int:
+    """How many threads a region gets: its clauses, the ICVs and the nesting limits."""
+    if not if_ or not CAN_FORK:
+        return 1
+    parent = state.current()
+    parent_team = parent.team
+    active = parent_team.active_level if parent_team else 0
+    level = (parent_team.level if parent_team else 0) + 1
+    control = icv()
+    if active >= control.max_active_levels:
+        return 1
+    if num_threads is None:
+        size = control.team_size_at(level)
+    else:
+        size = int(num_threads)
+        if size < 1:
+            raise ValueError(f"num_threads must be positive, got {size}")
+    return max(1, min(size, control.thread_limit))
+
+
+def parallel(
+    body: Callable[..., dict[str, Any]],
+    args: dict[str, Any],
+    *,
+    firstprivate: dict[str, Any] | None = None,
+    reduction: dict[str, tuple[str, Any]] | None = None,
+    lastprivate: tuple[str, ...] = (),
+    shared: tuple[str, ...] = (),
+    readonly: tuple[str, ...] = (),
+    num_threads: Any = None,
+    if_: Any = True,
+) -> dict[str, Any]:
+    """Run ``body`` on a team; return the values the master's names get afterwards.
+
+    ``body(_omp_t, **args, **firstprivate, **reduction_identities)`` returns its
+    ``locals()``.  ``args`` are the shared names the body reads (numpy arrays among
+    them are moved into shared memory unless named in ``readonly``);
+    ``firstprivate`` values are copied per thread; each ``reduction`` variable
+    starts from its operator's identity and is combined in thread order into the
+    original.  The result maps each reduction, each ``lastprivate`` name that the
+    last iteration bound, and each ``shared`` name bound in the region to the value
+    the master's name must take.
+    """
+    firstprivate = firstprivate or {}
+    reduction = reduction or {}
+    size = team_size(num_threads, if_)
+    parent = state.current()
+    if size == 1:
+        return _run_alone(body, parent, args, firstprivate, reduction, lastprivate, shared)
+    return _run_team(
+        body, parent, size, args, firstprivate, reduction, lastprivate, shared, readonly
+    )
+
+
+def _private_arguments(
+    args: dict[str, Any], firstprivate: dict[str, Any], reduction: dict[str, tuple[str, Any]],
+    copy_firstprivate: bool,
+) -> dict[str, Any]:
+    call = dict(args)
+    for name, value in firstprivate.items():
+        call[name] = _private_copy(value) if copy_firstprivate else value
+    for name, (op, value) in reduction.items():
+        call[name] = identity(op, value)
+    return call
+
+
+def _private_copy(value: Any) -> Any:
+    """Thread 0's firstprivate copy: the master's object must not change through it."""
+    if is_array(value):
+        return value.copy()
+    try:
+        return copy.copy(value)
+    except Exception:
+        return value
+
+
+def _outputs(
+    values: dict[str, Any], reduction: dict[str, tuple[str, Any]], partials: list[Any],
+    last: dict[str, Any] | None, shared: tuple[str, ...],
+) -> dict[str, Any]:
+    result = {}
+    for name, (op, original) in reduction.items():
+        result[name] = combine(op, original, [p[name] for p in partials])
+    if last:
+        result.update(last)
+    for name in shared:
+        if name in values:
+            result[name] = values[name]
+    return result
+
+
+def _run_alone(
+    body: Callable[..., dict[str, Any]], parent: ThreadContext, args: dict[str, Any],
+    firstprivate: dict[str, Any], reduction: dict[str, tuple[str, Any]],
+    lastprivate: tuple[str, ...], shared: tuple[str, ...],
+) -> dict[str, Any]:
+    """A team of one (``if`` false, nesting inactive, no fork): no processes at all."""
+    team = Team(1, parent, None)
+    me = ThreadContext(team, 0)
+    state.stack.append(me)
+    try:
+        values = body(me, **_private_arguments(args, firstprivate, reduction, True))
+    finally:
+        state.stack.pop()
+    partial = {name: values[name] for name in reduction}
+    last = {n: values[n] for n in lastprivate if n in values} if me.did_last else None
+    return _outputs(values, reduction, [partial], last, shared)
+
+
+def _take_arena(size: int) -> Arena:
+    for arena in _arenas:
+        if arena.capacity >= size and arena.creator == os.getpid() and not arena.in_use:
+            _arenas.remove(arena)
+            break
+    else:
+        arena = Arena(max(size, 4))
+    arena.reset(size)
+    arena.in_use = True
+    return arena
+
+
+def _give_back_arena(arena: Arena) -> None:
+    arena.in_use = False
+    if arena.broken or os.getpid() != arena.creator:
+        return  # a failed team may have left a lock held: never reuse its semaphores
+    arena.release_exchange_pages()
+    _arenas.append(arena)
+
+
+def _run_team(
+    body: Callable[..., dict[str, Any]], parent: ThreadContext, size: int,
+    args: dict[str, Any], firstprivate: dict[str, Any], reduction: dict[str, tuple[str, Any]],
+    lastprivate: tuple[str, ...], shared: tuple[str, ...], readonly: tuple[str, ...],
+) -> dict[str, Any]:
+    global _region_serial
+    _region_serial += 1
+    staged = StagedArrays()
+    call = {
+        name: staged.stage(value) if is_array(value) and name not in readonly else value
+        for name, value in args.items()
+    }
+    arena = _take_arena(size)
+    team = Team(size, parent, arena)
+    team.roots = {id(value): value for value in call.values()}
+    for name, value in firstprivate.items():
+        team.roots.setdefault(id(value), value)
+    pipes = [os.pipe() for _ in range(size - 1)]
+    readers = {num: pipes[num - 1][0] for num in range(1, size)}
+    # Everything a worker needs is built here, before the fork: a worker that only
+    # picks up its prepared objects writes (and so copies) far fewer pages.
+    threads = [ThreadContext(team, num) for num in range(size)]
+    watchers = [
+        Liveness(arena, {t: fd for t, fd in readers.items() if t != num}, team.lost.append)
+        for num in range(size)
+    ]
+    flush_standard_streams()
+    output = RegionOutput(arena.output_lock)
+    output.install()
+    pids: dict[int, int] = {}
+    master_pid = os.getpid()
+    try:
+        for num in range(1, size):
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - runs in the worker (measured by the tests)
+                _worker(threads[num], watchers[num], pipes, master_pid, output, body, call,
+                        firstprivate, reduction, lastprivate)
+            pids[num] = team.pids[num] = pid
+        for _, write_end in pipes:
+            os.close(write_end)
+        team.liveness = watchers[0]
+        outcome = _run_master(threads[0], output, body, call, firstprivate, reduction)
+        reports = _collect(readers)
+        statuses = {num: os.waitpid(pid, 0)[1] for num, pid in pids.items()}
+        pids.clear()
+    except BaseException:
+        output.restore()
+        arena.broken = True
+        arena.words[ABORT] = 1
+        _kill(pids)
+        for read_end, _ in pipes:
+            _close_quietly(read_end)
+        _give_back_arena(arena)
+        staged.unstage()
+        raise
+    for read_end, _ in pipes:
+        os.close(read_end)
+    return _finish(team, staged, outcome, reports, statuses, reduction, lastprivate, shared)
+
+
+def _run_master(
+    me: ThreadContext, output: RegionOutput, body: Callable[..., dict[str, Any]],
+    call: dict[str, Any], firstprivate: dict[str, Any], reduction: dict[str, tuple[str, Any]],
+) -> tuple[dict[str, Any] | None, BaseException | None, bool]:
+    """Thread 0's part, in the master process: (locals, exception, did_last)."""
+    words = me.team.arena.words  # type: ignore[union-attr]
+    state.stack.append(me)
+    try:
+        values = body(me, **_private_arguments(call, firstprivate, reduction, True))
+        words[FINISHED] = 1
+        return values, None, me.did_last
+    except BaseException as exc:  # reported with the workers' failures
+        words[ABORT] = 1
+        return None, exc, False
+    finally:
+        output.restore()
+        state.stack.pop()
+
+
+def _collect(readers: dict[int, int]) -> dict[int, bytes]:
+    """Read every worker's report until its pipe closes (it exited or died)."""
+    buffers = {num: bytearray() for num in readers}
+    open_fds = {fd: num for num, fd in readers.items()}
+    while open_fds:
+        ready, _, _ = select.select(list(open_fds), [], [])
+        for fd in ready:
+            chunk = os.read(fd, 1 << 20)
+            if chunk:
+                buffers[open_fds[fd]] += chunk
+            else:
+                del open_fds[fd]
+    return {num: bytes(data) for num, data in buffers.items()}
+
+
+def _decode(data: bytes) -> dict[str, Any] | None:
+    if len(data) < _HEADER.size:
+        return None
+    (length,) = _HEADER.unpack_from(data)
+    if len(data) != _HEADER.size + length:
+        return None
+    report: dict[str, Any] = pickle.loads(data[_HEADER.size :])
+    return report
+
+
+def _finish(
+    team: Team, staged: StagedArrays,
+    outcome: tuple[dict[str, Any] | None, BaseException | None, bool],
+    raw_reports: dict[int, bytes], statuses: dict[int, int],
+    reduction: dict[str, tuple[str, Any]], lastprivate: tuple[str, ...], shared: tuple[str, ...],
+) -> dict[str, Any]:
+    values, master_error, master_last = outcome
+    errors: list[BaseException] = []
+    aborted = master_error is not None and isinstance(master_error, TeamAborted)
+    if master_error is not None and not aborted:
+        errors.append(master_error)
+    reports: dict[int, dict[str, Any]] = {}
+    for num in sorted(raw_reports):
+        report = _decode(raw_reports[num])
+        status = statuses[num]
+        if report is None or os.WIFSIGNALED(status) or os.WEXITSTATUS(status) != 0:
+            errors.append(WorkerDied(num, team.pids[num], failures.describe_exit(status)))
+            continue
+        reports[num] = report
+        _write_collected(report)
+        if report["error"] is not None:
+            errors.append(failures.unpack_exception(report["error"]))
+    team.arena.broken = team.arena.broken or bool(errors) or aborted
+    _give_back_arena(team.arena)
+    staged.unstage()
+    if errors:
+        raise _combined(errors)
+    if aborted:  # a worker aborted the team but reported nothing: should not happen
+        raise OmpError("the team was aborted without a reported cause")
+    assert values is not None
+    for num in sorted(reports):
+        if reports[num]["log"]:
+            replay(team.roots, reports[num]["log"])
+    partials = [{name: values[name] for name in reduction}]
+    partials += [reports[num]["partials"] for num in sorted(reports)]
+    last = None
+    if master_last:
+        last = {n: values[n] for n in lastprivate if n in values}
+    for num in sorted(reports):
+        if reports[num]["last"] is not None:
+            last = reports[num]["last"]
+    return _outputs(values, reduction, partials, last, shared)
+
+
+def _write_collected(report: dict[str, Any]) -> None:
+    out, err = report.get("out", ""), report.get("err", "")
+    if out:
+        sys.stdout.write(out)
+    if err:
+        sys.stderr.write(err)
+
+
+def _combined(errors: list[BaseException]) -> BaseException:
+    if len(errors) == 1:
+        return errors[0]
+    if all(isinstance(e, Exception) for e in errors):
+        return ExceptionGroup(f"{len(errors)} threads of the omppy team failed", errors)  # type: ignore[type-var]
+    return BaseExceptionGroup(f"{len(errors)} threads of the omppy team failed", errors)
+
+
+def _kill(pids: dict[int, int]) -> None:
+    for pid in pids.values():
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    for pid in pids.values():
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+    pids.clear()
+
+
+def _close_quietly(fd: int) -> None:
+    try:
+        os.close(fd)
+    except OSError:
+        pass
+
+
+# -- the worker -----------------------------------------------------------------------
+
+
+def _worker(
+    me: ThreadContext, watcher: Liveness, pipes: list[tuple[int, int]], master_pid: int,
+    output: RegionOutput, body: Callable[..., dict[str, Any]], call: dict[str, Any],
+    firstprivate: dict[str, Any], reduction: dict[str, tuple[str, Any]],
+    lastprivate: tuple[str, ...],
+) -> None:  # pragma: no cover - runs in the forked child
+    status = 70
+    try:
+        if _prctl is not None:
+            _prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+            if os.getppid() != master_pid:
+                os._exit(status)
+        num = me.num
+        write_end = pipes[num - 1][1]
+        for index, (_, other_write) in enumerate(pipes):
+            if index != num - 1:
+                os.close(other_write)
+        me.team.liveness = watcher  # type: ignore[union-attr]
+        report = _work(me, output, body, call, firstprivate, reduction, lastprivate)
+        data = _HEADER.pack(len(report)) + report
+        view = memoryview(data)
+        while view:
+            view = view[os.write(write_end, view) :]
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _reseed(num: int) -> None:
+    """Give this worker its own random streams, reproducible for a seeded program."""
+    mixed = (random.getrandbits(64) ^ (_region_serial << 20) ^ num * 0x9E3779B97F4A7C15)
+    random.seed(mixed)
+    # numpy.random is imported lazily: seed it only if the program has imported it.
+    numpy_random = sys.modules.get("numpy.random")
+    if numpy_random is not None:
+        try:
+            numpy_random.seed([mixed & 0xFFFFFFFF, mixed >> 32 & 0xFFFFFFFF, num])
+        except Exception:
+            pass
+
+
+_EMPTY_REPORT = pickle.dumps({"error": None, "partials": {}, "last": None, "log": None})
+
+
+def _work(
+    me: ThreadContext, output: RegionOutput, body: Callable[..., dict[str, Any]],
+    call: dict[str, Any], firstprivate: dict[str, Any], reduction: dict[str, tuple[str, Any]],
+    lastprivate: tuple[str, ...],
+) -> bytes:  # pragma: no cover - runs in the forked child
+    num = me.num
+    words = me.team.arena.words  # type: ignore[union-attr]
+    state.stack.append(me)
+    _reseed(num)
+    try:
+        values = body(me, **_private_arguments(call, firstprivate, reduction, False))
+        if reduction or me.log or (lastprivate and me.did_last):
+            report: dict[str, Any] = {
+                "error": None,
+                "partials": {name: values[name] for name in reduction},
+                "last": {n: values[n] for n in lastprivate if n in values}
+                if me.did_last
+                else None,
+                "log": me.log,
+            }
+            data = _pickle_report(report, num)
+        else:
+            data = _EMPTY_REPORT
+        words[FINISHED + num] = 1
+    except TeamAborted:
+        data = _EMPTY_REPORT
+        words[FINISHED + num] = 1
+    except BaseException as exc:
+        words[ABORT] = 1
+        report = {"error": failures.pack_exception(exc), "partials": {}, "last": None, "log": None}
+        data = pickle.dumps(report)
+        words[FINISHED + num] = 1
+    out, err = output.collected()
+    if out or err:
+        report = pickle.loads(data)
+        report["out"], report["err"] = out, err
+        data = pickle.dumps(report)
+    return data
+
+
+def _pickle_report(report: dict[str, Any], num: int) -> bytes:
+    try:
+        return pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:
+        problem = OmpError(
+            f"thread {num} could not send its results to the master "
+            f"({type(exc).__name__}: {exc}); reduction, lastprivate and stored values "
+            "must be picklable"
+        )
+        return pickle.dumps(
+            {"error": failures.pack_exception(problem), "partials": {}, "last": None, "log": None}
+        )

@@ -18,6 +18,7 @@ import traceback
 from typing import Any
 
 from .errors import RemoteTraceback, WorkerException
+from .tracebacks import strip_internal
 
 
 def _rebuild(kind: type[BaseException], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
@@ -37,7 +38,7 @@ def _roundtrips(data: bytes, exc: BaseException) -> bool:
 
 def pack_exception(exc: BaseException) -> bytes:
     """Serialise ``exc`` (with its traceback text) for the master; never raises."""
-    text = "".join(traceback.format_exception(exc))
+    text = "".join(traceback.format_exception(strip_internal(exc)))
     try:
         data = pickle.dumps(("pickled", pickle.dumps(exc), text))
         if _roundtrips(pickle.loads(data)[1], exc):

@@ -85,7 +85,7 @@ _DIRECTIVE_WORDS = (
     frozenset(w for d in DIRECTIVE_CLAUSES.keys() | UNSUPPORTED_DIRECTIVES for w in d.split())
     - ALL_CLAUSES
 )
-_KNOWN_WORDS = sorted({w for d in DIRECTIVE_CLAUSES for w in d.split()} | {"end"})
+_KNOWN_WORDS = frozenset({w for d in DIRECTIVE_CLAUSES for w in d.split()} | {"end"})
 
 # Shown in hints when a clause's argument is missing or malformed.
 EXAMPLES = {
@@ -207,14 +207,19 @@ class _Joined:
         for seg in self.segments:
             self.starts.append(offset)
             offset += len(seg.text) + 1
-        # The space keeps words on different lines apart: ``parallel \`` + ``for``.
+        # The space keeps words on different lines apart ('parallel' ending one line,
+        # 'for' starting the next).
         self.text = " ".join(seg.text for seg in self.segments)
 
     def locate(self, offset: int) -> tuple[Segment, int]:
-        """The segment holding ``offset`` and the column there (its end, past the end)."""
-        index = max(bisect_right(self.starts, offset) - 1, 0)
+        """The segment holding ``offset`` and the column there.
+
+        The joining space after a segment maps to the segment's end, where its
+        backslash was.
+        """
+        index = bisect_right(self.starts, offset) - 1
         seg = self.segments[index]
-        return seg, seg.col + min(offset - self.starts[index], len(seg.text))
+        return seg, seg.col + offset - self.starts[index]
 
 
 class _Parser:
@@ -308,18 +313,7 @@ class _Parser:
         if first.text == "end":
             return self.parse_end(pos)
         directive = self.directive(first)
-        name: str | None = None
-        flush_names: tuple[str, ...] = ()
-        if directive == "critical" and self.peek() == "(":
-            name = self.critical_name()
-        elif directive == "flush" and self.peek() == "(":
-            arg = self.argument()
-            assert arg is not None
-            flush_names = tuple(
-                self.identifier(p, "a variable name", "flush(a, b)") for p in _split(arg, ",")
-            )
-        elif self.peek() == "(":
-            raise self.error(f"directive '{directive}' takes no argument", self.i)
+        name, flush_names = self.directive_argument(directive)
         self.parse_clauses(directive)
         return self.pragma(directive, pos, name=name, flush_names=flush_names)
 
@@ -350,7 +344,8 @@ class _Parser:
                     hint=f"clauses follow a directive, e.g. '# omp parallel {name}(...)'",
                 )
             raise self.error(
-                f"unknown directive '{name}'{did_you_mean(name, _KNOWN_WORDS)}", first.start,
+                f"unknown directive '{name}'{did_you_mean(name, _KNOWN_WORDS - {name})}",
+                first.start,
                 hint=DOCS_HINT,
             )
         extra = self.word(consume=False)
@@ -384,7 +379,7 @@ class _Parser:
                 f"cannot end '{directive}': it is not a block construct", word.start,
                 hint=f"'# omp end' closes one of: {blocks}",
             )
-        name = self.critical_name() if directive == "critical" and self.peek() == "(" else None
+        name, _ = self.directive_argument(directive)
         if not self.at_end():
             raise self.error(
                 f"'# omp end {directive}' takes no clauses", self.i,
@@ -392,10 +387,18 @@ class _Parser:
             )
         return self.pragma(directive, pos, end=True, name=name)
 
-    def critical_name(self) -> str:
+    def directive_argument(self, directive: str) -> tuple[str | None, tuple[str, ...]]:
+        """The parenthesised argument of ``critical(name)`` or ``flush(a, b)``, if any."""
         arg = self.argument()
-        assert arg is not None
-        return self.identifier(arg, "a name", "critical(name)")
+        if arg is None:
+            return None, ()
+        if directive == "critical":
+            return self.identifier(arg, "a name", "critical(name)"), ()
+        if directive == "flush":
+            return None, tuple(
+                self.identifier(p, "a variable name", "flush(a, b)") for p in _split(arg, ",")
+            )
+        raise self.error(f"directive '{directive}' takes no argument", arg.start - 1)
 
     # -- clauses -------------------------------------------------------------------------
 
@@ -478,11 +481,12 @@ class _Parser:
     def identifier(self, span: _Span, what: str, example: str) -> str:
         """The Python name in ``span``, NFKC-normalised as the compiler does."""
         span = span.strip()
-        if _is_name(span.text):
-            return unicodedata.normalize("NFKC", span.text)
+        name = unicodedata.normalize("NFKC", span.text)
+        if span.text.isidentifier() and _is_name(name):
+            return name
         found = f"'{span.text}'" if span.text else self.found(span.start)
         hint = (
-            f"'{span.text}' is a Python keyword" if keyword.iskeyword(span.text)
+            f"'{name}' is a Python keyword" if keyword.iskeyword(name)
             else f"for example {example}"
         )
         raise self.error(f"expected {what}, found {found}", span.start, hint=hint)

@@ -1,0 +1,83 @@
+"""The ``omppy`` command: ``run`` a program in parallel, ``translate`` a file.
+
+Exit status: the program's own for ``run``; 1 for a program that failed (a pragma
+error included); 2 for bad usage of the command itself.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from . import __version__
+from .runtime.icv import ConfigError, icv
+from .transform.diagnostics import PragmaError
+from .transform.lines import compile_translation
+from .transform.translate import translate
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="omppy")
+def main() -> None:
+    """OpenMP for Python: run '# omp' pragmas on a team of forked processes."""
+
+
+@main.command(
+    context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False}
+)
+@click.option("-m", "module", metavar="MODULE", help="Run library module MODULE as a script.")
+@click.argument("target", required=False)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def run(module: str | None, target: str | None, args: tuple[str, ...]) -> None:
+    """Run SCRIPT (or -m MODULE) with its pragmas in parallel, like 'python SCRIPT'."""
+    from .runner import ScriptNotFound, run_module, run_path
+
+    try:
+        icv()  # a malformed OMP_* variable is a usage error, reported before running
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from None
+    try:
+        if module is not None:
+            rest = [target, *args] if target is not None else list(args)
+            status = run_module(module, rest)
+        elif target is not None:
+            status = run_path(target, list(args))
+        else:
+            raise click.UsageError("give a script to run, or -m MODULE")
+    except ScriptNotFound as error:
+        click.echo(f"omppy: error: {error}", err=True)
+        sys.exit(2)
+    sys.exit(status)
+
+
+@main.command("translate")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+              help="Write here instead of to standard output.")
+def translate_command(source: str, output: str | None) -> None:
+    """Write SOURCE with its pragmas rewritten into omppy runtime calls."""
+    with click.open_file(source, "rb") as handle:
+        data = handle.read()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        click.echo(f"{source}: error: not UTF-8 text ({error})", err=True)
+        sys.exit(1)
+    filename = "<stdin>" if source == "-" else source
+    try:
+        translation = translate(text, filename)
+        compile_translation(translation, filename)  # the output must be valid Python
+    except PragmaError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    except SyntaxError as error:
+        click.echo(f"{filename}:{error.lineno}:{error.offset or 0}: syntax error: {error.msg}",
+                   err=True)
+        sys.exit(1)
+    if not translation.changed:
+        payload = data  # byte-for-byte unchanged
+    else:
+        payload = translation.text.encode("utf-8")
+    with click.open_file(output or "-", "wb") as handle:
+        handle.write(payload)

@@ -1,0 +1,346 @@
+"""Data-sharing analysis: which names a construct binds, reads, and mutates.
+
+SPEC §4 turns OpenMP's "declared inside is private" into rules about *binding*:
+a name bound in the construct is private unless a clause or a synchronisation
+construct says otherwise; a name only read is shared.  This module collects the
+facts those rules need from the original syntax tree of a construct's statements;
+``sharing.py`` applies the rules.
+
+Nested scopes (``def``, ``lambda``, ``class``, comprehensions) do not bind in the
+construct (except their own name, and ``:=`` in a comprehension); the names they
+read from outside count as reads of the construct.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import libcst as cst
+from libcst.metadata import CodeRange, ExpressionContext
+
+from .plan import Construct
+
+SYNC_DIRECTIVES = frozenset({"critical", "atomic", "single", "master", "masked", "ordered"})
+
+# Methods that mutate a list, dict, set or deque in place: called on a shared object
+# outside a synchronisation construct, their effect could not be carried back.
+MUTATING_METHODS = frozenset(
+    {"append", "extend", "insert", "remove", "pop", "clear", "update", "add", "discard",
+     "setdefault", "popitem", "appendleft", "extendleft", "popleft", "difference_update",
+     "intersection_update", "symmetric_difference_update"}
+)
+
+
+@dataclass
+class Usage:
+    """What a construct's statements do with names."""
+
+    bound: dict[str, CodeRange] = field(default_factory=dict)
+    read: dict[str, CodeRange] = field(default_factory=dict)
+    augmented: dict[str, tuple[CodeRange, str]] = field(default_factory=dict)
+    sync_bound: set[str] = field(default_factory=set)  # bound inside critical & co.
+    sync_mutated: set[str] = field(default_factory=set)  # mutated inside critical & co.
+    mutations: list[tuple[str, str, CodeRange]] = field(default_factory=list)
+    escapes: list[tuple[str, CodeRange]] = field(default_factory=list)
+    unsupported: list[tuple[str, CodeRange]] = field(default_factory=list)
+    # Names that an inner work-sharing construct's reduction or lastprivate binds.
+    inner_outputs: set[str] = field(default_factory=set)
+    stored_roots: set[str] = field(default_factory=set)  # roots of item/attribute stores
+    plain_bound: set[str] = field(default_factory=set)  # bound other than by ``+=`` & co.
+    bare: set[str] = field(default_factory=set)  # read other than as ``x[...]``/``x.attr``
+
+    def names(self) -> set[str]:
+        return set(self.bound) | set(self.read)
+
+
+def root_name(node: cst.BaseExpression) -> str | None:
+    """``a`` for ``a``, ``a.b``, ``a[i]``, ``a.b[i].c``; None when the root is no name."""
+    while isinstance(node, (cst.Attribute, cst.Subscript)):
+        node = node.value
+    return node.value if isinstance(node, cst.Name) else None
+
+
+class _Collector(cst.CSTVisitor):
+    def __init__(
+        self, usage: Usage, metadata: Any, covers: dict[int, list[Construct]], is_loop: bool
+    ) -> None:
+        self.usage = usage
+        self.contexts = metadata["contexts"]
+        self.positions = metadata["positions"]
+        self.covers = covers
+        self.sync_depth = 0
+        self.loop_depth = 0
+        self.scope_depth = 0  # inside a nested def/lambda/class/comprehension
+        self.entered: list[list[Construct]] = []
+        self.is_loop = is_loop
+        self.augmented_targets: set[int] = set()
+        self.wrapped: set[int] = set()  # ids of names used as ``x[...]`` or ``x.attr``
+
+    def _where(self, node: cst.CSTNode) -> CodeRange:
+        return self.positions[node]
+
+    # -- constructs nested in this one --------------------------------------------
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        constructs = self.covers.get(id(node), []) if isinstance(node, cst.BaseStatement) else []
+        self.entered.append(constructs)
+        for construct in constructs:
+            if construct.directive in SYNC_DIRECTIVES:
+                self.sync_depth += 1
+            if construct.directive in ("for", "sections"):
+                self.usage.inner_outputs.update(construct.pragma.names_in("reduction"))
+                self.usage.inner_outputs.update(construct.pragma.names_in("lastprivate"))
+            if construct.directive == "single":
+                self.usage.inner_outputs.update(construct.pragma.names_in("copyprivate"))
+        return super().on_visit(node)
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        super().on_leave(original_node)
+        for construct in self.entered.pop():
+            if construct.directive in SYNC_DIRECTIVES:
+                self.sync_depth -= 1
+
+    # -- names --------------------------------------------------------------------
+
+    def _bind(self, name: str, node: cst.CSTNode, augmented: bool = False) -> None:
+        if name.startswith("_omp"):
+            return
+        self.usage.bound.setdefault(name, self._where(node))
+        if not augmented:
+            self.usage.plain_bound.add(name)
+        if self.sync_depth:
+            self.usage.sync_bound.add(name)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        context = self.contexts.get(node)
+        if self.scope_depth:
+            return  # nested scopes are handled by _FreeNames
+        if context in (ExpressionContext.STORE, ExpressionContext.DEL):
+            self._bind(node.value, node, augmented=id(node) in self.augmented_targets)
+        elif context == ExpressionContext.LOAD and not node.value.startswith("_omp"):
+            self.usage.read.setdefault(node.value, self._where(node))
+            if id(node) not in self.wrapped:
+                self.usage.bare.add(node.value)
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        self.wrapped.add(id(node.value))
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.wrapped.add(id(node.value))
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self.augmented_targets.add(id(node.target))
+        if isinstance(node.target, cst.Name) and not self.sync_depth and not self.scope_depth:
+            op = node.operator.__class__.__name__
+            self.usage.augmented.setdefault(node.target.value, (self._where(node), op))
+        elif not isinstance(node.target, cst.Name):
+            self._store_root(node.target)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            self._store_targets(target.target)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._store_targets(node.target)
+
+    def _store_targets(self, target: cst.BaseExpression) -> None:
+        if isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._store_targets(element.value)
+        elif isinstance(target, (cst.Attribute, cst.Subscript)):
+            self._store_root(target)
+
+    def _store_root(self, target: cst.BaseExpression) -> None:
+        if self.scope_depth:
+            return
+        root = root_name(target)
+        if root is not None:
+            if self.sync_depth:
+                self.usage.sync_mutated.add(root)
+            else:
+                self.usage.stored_roots.add(root)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if self.scope_depth or not isinstance(node.func, cst.Attribute):
+            return
+        method = node.func.attr.value
+        root = root_name(node.func.value)
+        if root is None or method not in MUTATING_METHODS:
+            return
+        if self.sync_depth:
+            self.usage.sync_mutated.add(root)
+        else:
+            self.usage.mutations.append((root, method, self._where(node)))
+
+    def _import_names(self, names: Sequence[cst.ImportAlias] | cst.ImportStar, node: cst.CSTNode) -> None:
+        if isinstance(names, cst.ImportStar):
+            self.usage.unsupported.append(("'import *'", self._where(node)))
+            return
+        for alias in names:
+            if alias.asname is not None:
+                if isinstance(alias.asname.name, cst.Name):
+                    self._bind(alias.asname.name.value, alias)
+                continue
+            name = alias.name
+            while isinstance(name, cst.Attribute):
+                name = name.value  # type: ignore[assignment]
+            if isinstance(name, cst.Name):
+                self._bind(name.value, alias)
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        if not self.scope_depth:
+            self._import_names(node.names, node)
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        if not self.scope_depth:
+            self._import_names(node.names, node)
+        return False  # the module path is not a read
+
+    # -- nested scopes ------------------------------------------------------------
+
+    def _nested(self, node: cst.CSTNode, own_name: cst.Name | None) -> None:
+        if own_name is not None and not self.scope_depth:
+            self._bind(own_name.value, own_name)
+        if not self.scope_depth:
+            for name in _free_names(node, self.contexts):
+                if not name.startswith("_omp"):
+                    self.usage.read.setdefault(name, self._where(node))
+        self.scope_depth += 1
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._nested(node, node.name)
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self.scope_depth -= 1
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._nested(node, node.name)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self.scope_depth -= 1
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self._nested(node, None)
+
+    def leave_Lambda(self, original_node: cst.Lambda) -> None:
+        self.scope_depth -= 1
+
+    def _comprehension(self, node: cst.CSTNode) -> None:
+        if not self.scope_depth:
+            for walrus in _walrus_targets(node):
+                self._bind(walrus.value, walrus)
+        self._nested(node, None)
+
+    def _leave_comprehension(self, original_node: cst.CSTNode) -> None:
+        self.scope_depth -= 1
+
+    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension  # type: ignore[assignment]
+    leave_ListComp = leave_SetComp = leave_DictComp = leave_GeneratorExp = _leave_comprehension  # type: ignore[assignment]
+
+    # -- control flow -------------------------------------------------------------
+
+    def visit_For(self, node: cst.For) -> None:
+        self.loop_depth += 1
+
+    def leave_For(self, original_node: cst.For) -> None:
+        self.loop_depth -= 1
+
+    def visit_While(self, node: cst.While) -> None:
+        self.loop_depth += 1
+
+    def leave_While(self, original_node: cst.While) -> None:
+        self.loop_depth -= 1
+
+    def visit_Break(self, node: cst.Break) -> None:
+        if not self.loop_depth and not self.scope_depth:
+            self.usage.escapes.append(("break", self._where(node)))
+
+    def visit_Continue(self, node: cst.Continue) -> None:
+        if not self.loop_depth and not self.scope_depth and not self.is_loop:
+            self.usage.escapes.append(("continue", self._where(node)))
+
+    def visit_Return(self, node: cst.Return) -> None:
+        if not self.scope_depth:
+            self.usage.escapes.append(("return", self._where(node)))
+
+    def visit_Yield(self, node: cst.Yield) -> None:
+        if not self.scope_depth:
+            self.usage.escapes.append(("yield", self._where(node)))
+
+    def visit_Await(self, node: cst.Await) -> None:
+        if not self.scope_depth:
+            self.usage.escapes.append(("await", self._where(node)))
+
+    def visit_Global(self, node: cst.Global) -> None:
+        if not self.scope_depth:
+            self.usage.unsupported.append(("a 'global' statement", self._where(node)))
+
+    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+        if not self.scope_depth:
+            self.usage.unsupported.append(("a 'nonlocal' statement", self._where(node)))
+
+
+def _walrus_targets(node: cst.CSTNode) -> list[cst.Name]:
+    found: list[cst.Name] = []
+
+    class Walrus(cst.CSTVisitor):
+        def visit_NamedExpr(self, expr: cst.NamedExpr) -> None:
+            if isinstance(expr.target, cst.Name):
+                found.append(expr.target)
+
+        def visit_Lambda(self, lam: cst.Lambda) -> bool:
+            return False
+
+        def visit_FunctionDef(self, fn: cst.FunctionDef) -> bool:
+            return False
+
+    node.visit(Walrus())
+    return found
+
+
+def _free_names(node: cst.CSTNode, contexts: dict[cst.CSTNode, Any]) -> set[str]:
+    """Names a nested scope reads that it does not bind itself (an approximation)."""
+    loads: set[str] = set()
+    stores: set[str] = set()
+
+    class Names(cst.CSTVisitor):
+        def visit_Name(self, name: cst.Name) -> None:
+            context = contexts.get(name)
+            if context == ExpressionContext.LOAD:
+                loads.add(name.value)
+            elif context in (ExpressionContext.STORE, ExpressionContext.DEL):
+                stores.add(name.value)
+
+        def visit_Param(self, param: cst.Param) -> None:
+            stores.add(param.name.value)
+
+    body: Iterable[cst.CSTNode]
+    if isinstance(node, cst.FunctionDef):
+        # Decorators, defaults and annotations are evaluated where the def is.
+        body = [node.body, node.params]
+        for decorator in node.decorators:
+            decorator.visit(Names())
+    elif isinstance(node, cst.ClassDef):
+        body = [node.body, *node.bases, *node.keywords, *node.decorators]
+    else:
+        body = [node]
+    for part in body:
+        part.visit(Names())
+    if isinstance(node, cst.FunctionDef):
+        stores.add(node.name.value)
+    return loads - stores
+
+
+def collect(
+    statements: Iterable[cst.CSTNode], metadata: Any, covers: dict[int, list[Construct]],
+    is_loop: bool = False,
+) -> Usage:
+    """The :class:`Usage` of ``statements`` (original nodes, with metadata resolved)."""
+    usage = Usage()
+    collector = _Collector(usage, metadata, covers, is_loop)
+    for statement in statements:
+        statement.visit(collector)
+    return usage

@@ -1,0 +1,148 @@
+"""Importing modules that carry pragmas: translate on import, cache like ``.pyc``.
+
+:class:`PragmaFinder` sits in ``sys.meta_path`` (installed by ``omppy run`` and by
+``import omppy.autohook``).  For a module found on the ordinary path it reads the
+source and runs the cheap textual check; only modules with a ``# omp`` line get the
+:class:`PragmaLoader`, everything else loads exactly as it would without omppy.
+
+The cache file is ``__pycache__/<name>.<cache_tag>.omppy.pyc``: a tag of omppy's own,
+so plain Python never loads it.  Its header holds the source's hash (an edit within
+the same second still invalidates it) and a fingerprint of the translator (omppy's
+version and its transform modules); it is written to a temporary name and renamed,
+and any failure to write it (read-only directory, ``sys.dont_write_bytecode``) is
+ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.machinery
+import importlib.util
+import marshal
+import os
+import sys
+from collections.abc import Sequence
+from types import CodeType, ModuleType
+
+from .. import __version__
+from .lines import compile_translation
+from .scanner import has_pragmas
+from .translate import translate
+
+MAGIC = b"OMPY"
+_fingerprint: bytes | None = None
+translations = 0  # how many modules this process translated (not loaded from cache)
+
+
+def translator_fingerprint() -> bytes:
+    """16 bytes that change whenever omppy's version or translator code changes."""
+    global _fingerprint
+    if _fingerprint is None:
+        digest = hashlib.blake2b(__version__.encode(), digest_size=16)
+        digest.update(importlib.util.MAGIC_NUMBER)
+        here = os.path.dirname(os.path.abspath(__file__))
+        for name in sorted(os.listdir(here)):
+            if name.endswith(".py"):
+                with open(os.path.join(here, name), "rb") as handle:
+                    digest.update(handle.read())
+        _fingerprint = digest.digest()
+    return _fingerprint
+
+
+def cache_path(source_path: str) -> str:
+    directory, filename = os.path.split(source_path)
+    stem = filename.rsplit(".", 1)[0]
+    tag = sys.implementation.cache_tag or "python"
+    return os.path.join(directory, "__pycache__", f"{stem}.{tag}.omppy.pyc")
+
+
+def _header(source: bytes) -> bytes:
+    return MAGIC + translator_fingerprint() + importlib.util.source_hash(source)
+
+
+def load_code(source: bytes, path: str, use_cache: bool = True) -> CodeType:
+    """The code object of ``path``'s translation, from the cache when it is fresh."""
+    global translations
+    header = _header(source)
+    cached = cache_path(path)
+    if use_cache:
+        try:
+            with open(cached, "rb") as handle:
+                data = handle.read()
+            if data.startswith(header):
+                code = marshal.loads(data[len(header) :])
+                if isinstance(code, CodeType):
+                    return code
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    text = importlib.util.decode_source(source)
+    translations += 1
+    code = compile_translation(translate(text, path), path)
+    if use_cache and not sys.dont_write_bytecode:
+        _write_atomically(cached, header + marshal.dumps(code))
+    return code
+
+
+def _write_atomically(path: str, data: bytes) -> None:
+    temporary = f"{path}.{os.getpid()}"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+
+
+class PragmaLoader(importlib.machinery.SourceFileLoader):
+    """Loads a module through the translator (and omppy's cache)."""
+
+    def get_code(self, fullname: str) -> CodeType:
+        path = self.get_filename(fullname)
+        return load_code(self.get_data(path), path)
+
+
+def _carries_pragmas(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return False
+    if b"omp" not in data:
+        return False
+    return has_pragmas(data.decode("utf-8", errors="replace"))
+
+
+class PragmaFinder:
+    """A meta path finder that hands modules with pragmas to :class:`PragmaLoader`."""
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        if spec is None or not isinstance(spec.loader, importlib.machinery.SourceFileLoader):
+            return None
+        origin = spec.origin
+        if origin is None or not origin.endswith(".py") or not _carries_pragmas(origin):
+            return None
+        if _is_omppy(origin):
+            return None
+        spec.loader = PragmaLoader(fullname, origin)
+        return spec
+
+    def invalidate_caches(self) -> None:
+        pass
+
+
+def _is_omppy(path: str) -> bool:
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    return os.path.abspath(path).startswith(package + os.sep)
+
+
+def install() -> None:
+    """Put the finder first in ``sys.meta_path`` (once)."""
+    if not any(isinstance(finder, PragmaFinder) for finder in sys.meta_path):
+        sys.meta_path.insert(0, PragmaFinder())

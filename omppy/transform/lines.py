@@ -1,0 +1,70 @@
+"""Compiling translated code so that it reports the user's original line numbers.
+
+The translated text is parsed with :mod:`ast`, every node's line is replaced by the
+user's line it stands for (``Translation.line_of``), and the tree is compiled under
+the user's file name.  Tracebacks, ``inspect`` and ``linecache`` then show the
+user's own file and lines, in the master and in every worker.
+"""
+
+from __future__ import annotations
+
+import ast
+from types import CodeType
+
+from .translate import Translation
+
+
+def _complete(table: dict[int, int], count: int) -> list[int]:
+    """A user line for every generated line: unmapped lines take the previous one."""
+    lines = [1] * (count + 2)
+    current = 1
+    for generated in range(1, count + 2):
+        current = table.get(generated, current)
+        lines[generated] = current
+    return lines
+
+
+def compile_translation(translation: Translation, filename: str) -> CodeType:
+    """A code object for ``translation`` with the user's line numbers."""
+    if not translation.changed:
+        return compile(translation.source, filename, "exec", dont_inherit=True)
+    tree = ast.parse(translation.text, filename)
+    text_lines = translation.text.splitlines()
+    source_lines = translation.source.splitlines()
+    lines = _complete(translation.line_of, len(text_lines))
+    for node in ast.walk(tree):
+        if not hasattr(node, "lineno"):
+            continue
+        start = node.lineno
+        end = getattr(node, "end_lineno", None) or start
+        new_start = lines[min(start, len(lines) - 1)]
+        new_end = max(new_start, lines[min(end, len(lines) - 1)])
+        node.lineno, node.end_lineno = new_start, new_end
+        if not _same_text(text_lines, source_lines, start, new_start):
+            # A rewritten line: point at the whole user line rather than at columns
+            # that only exist in the generated text.
+            user = source_lines[new_start - 1] if new_start <= len(source_lines) else ""
+            node.col_offset = len(user) - len(user.lstrip())
+            node.end_col_offset = max(node.col_offset, len(user.rstrip()))
+            if new_end != new_start:
+                node.end_lineno = new_start
+        else:
+            shift = _indent(text_lines, start) - _indent(source_lines, new_start)
+            node.col_offset = max(0, node.col_offset - shift)
+            if node.end_col_offset is not None:
+                end_shift = _indent(text_lines, end) - _indent(source_lines, new_end)
+                node.end_col_offset = max(0, node.end_col_offset - end_shift)
+    return compile(tree, filename, "exec", dont_inherit=True)
+
+
+def _indent(lines: list[str], number: int) -> int:
+    if 1 <= number <= len(lines):
+        text = lines[number - 1]
+        return len(text) - len(text.lstrip())
+    return 0
+
+
+def _same_text(generated: list[str], source: list[str], at: int, user_line: int) -> bool:
+    if not (1 <= at <= len(generated) and 1 <= user_line <= len(source)):
+        return False
+    return generated[at - 1].strip() == source[user_line - 1].strip()

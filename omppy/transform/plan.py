@@ -1,0 +1,305 @@
+"""From pragmas to a plan of constructs: which statements each pragma covers.
+
+libcst keeps comments as ``EmptyLine`` nodes: before a statement in its
+``leading_lines``, at the end of a block in its ``footer``, before a module's first
+statement in ``Module.header``.  This pass finds the ``EmptyLine`` of every pragma (by
+line number), and groups each block's statements into constructs:
+
+- a pragma applies to the next statement of its block (pragmas stacked above one
+  statement nest, outermost first);
+- a block directive followed later in the same block by ``# omp end <directive>``
+  covers every statement in between;
+- ``barrier`` and ``flush`` stand alone; ``section`` splits a ``sections`` block.
+
+Misplaced pragmas (nothing follows, an ``end`` without its start, a loop directive
+not followed by ``for``) are :class:`PragmaError`\\ s here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+import libcst as cst
+from libcst.metadata import CodeRange
+
+from .diagnostics import PragmaError
+from .pragma import BLOCK_DIRECTIVES, LOOP_DIRECTIVES, STANDALONE_DIRECTIVES, Pragma
+
+
+@dataclass(eq=False)
+class Construct:
+    """One directive and what it covers, in the original tree."""
+
+    pragma: Pragma
+    body: list[Item] = field(default_factory=list)
+    # For ``sections``: each section's items.
+    sections: list[list[Item]] = field(default_factory=list)
+
+    @property
+    def directive(self) -> str:
+        return self.pragma.directive
+
+    def statements(self) -> list[cst.BaseStatement]:
+        """Every original statement this construct covers directly or through nesting."""
+        found: list[cst.BaseStatement] = []
+        for item in self.body:
+            if isinstance(item, Construct):
+                found.extend(item.statements())
+            else:
+                found.append(item)
+        return found
+
+
+Item = Union[cst.BaseStatement, Construct]
+
+
+class Blocks:
+    """The pragmas of a module, attached to the statements and blocks they sit in."""
+
+    def __init__(self, pragmas: list[Pragma]) -> None:
+        self.by_line = {p.pos.line: p for p in pragmas}
+        self.leading: dict[int, list[Pragma]] = {}  # id(statement) -> pragmas above it
+        self.footer: dict[int, list[Pragma]] = {}  # id(block) -> pragmas at its end
+        self.misplaced: list[Pragma] = []
+
+
+class _Finder(cst.CSTVisitor):
+    """Records, for each pragma's ``EmptyLine``, the statement or block that owns it."""
+
+    def __init__(self, blocks: Blocks, positions: dict[cst.CSTNode, CodeRange]) -> None:
+        self.blocks = blocks
+        self.positions = positions
+        self.claimed: set[int] = set()
+
+    def _take(self, lines: tuple[cst.EmptyLine, ...] | list[cst.EmptyLine]) -> list[Pragma]:
+        found = []
+        for line in lines:
+            if line.comment is None:
+                continue
+            where = self.positions.get(line)
+            if where is None:
+                continue
+            pragma = self.blocks.by_line.get(where.start.line)
+            if pragma is not None:
+                found.append(pragma)
+                self.claimed.add(where.start.line)
+        return found
+
+    def visit_Module(self, node: cst.Module) -> None:
+        header = self._take(node.header)
+        if node.body and header:
+            self.blocks.leading.setdefault(id(node.body[0]), [])[:0] = header
+        elif header:
+            self.blocks.footer.setdefault(id(node), []).extend(header)
+        self.blocks.footer.setdefault(id(node), []).extend(self._take(node.footer))
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        self.blocks.footer.setdefault(id(node), []).extend(self._take(node.footer))
+
+    def _statement(self, node: cst.BaseStatement) -> None:
+        pragmas = self._take(node.leading_lines)  # type: ignore[attr-defined]
+        if pragmas:
+            self.blocks.leading.setdefault(id(node), []).extend(pragmas)
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self._statement(node)
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, cst.BaseCompoundStatement):
+            self._statement(node)
+        return super().on_visit(node)
+
+
+def attach(module: cst.Module, pragmas: list[Pragma], positions: dict, filename: str) -> Blocks:
+    """Find where each pragma sits; a pragma nowhere a statement could follow is an error."""
+    blocks = Blocks(pragmas)
+    finder = _Finder(blocks, positions)
+    module.visit(finder)
+    for pragma in pragmas:
+        if pragma.pos.line not in finder.claimed:
+            raise _error(pragma, filename, "a pragma must stand between statements, not inside one")
+    return blocks
+
+
+def _error(pragma: Pragma, filename: str, message: str, hint: str | None = None) -> PragmaError:
+    return PragmaError(message, filename=filename, line=pragma.pos.line, col=pragma.pos.col,
+                       hint=hint)
+
+
+def _shown(pragma: Pragma) -> str:
+    return f"'# omp {'end ' if pragma.end else ''}{pragma.directive}'"
+
+
+def group(
+    statements: list[cst.BaseStatement], blocks: Blocks, footer: list[Pragma], filename: str,
+    column_of: dict[int, int],
+) -> list[Item]:
+    """Group one block's statements into constructs (see the module docstring)."""
+    # A flat stream of pragmas and statements, in source order.
+    stream: list[Pragma | cst.BaseStatement] = []
+    for statement in statements:
+        for pragma in blocks.leading.get(id(statement), []):
+            stream.append(pragma)
+        stream.append(statement)
+    stream.extend(footer)
+    items, rest = _parse(stream, 0, None, filename, column_of)
+    assert rest == len(stream)
+    return items
+
+
+def _parse(
+    stream: list[Pragma | cst.BaseStatement], index: int, closing: Pragma | None, filename: str,
+    column_of: dict[int, int],
+) -> tuple[list[Item], int]:
+    """Items from ``stream[index:]`` up to the ``end`` that closes ``closing`` (if any)."""
+    items: list[Item] = []
+    while index < len(stream):
+        entry = stream[index]
+        if not isinstance(entry, Pragma):
+            items.append(entry)
+            index += 1
+            continue
+        if entry.end:
+            if closing is not None and entry.directive == closing.directive:
+                return items, index + 1
+            raise _error(entry, filename,
+                         f"{_shown(entry)} has no matching '# omp {entry.directive}' "
+                         "earlier in this block")
+        construct, index = _construct(stream, index, filename, column_of)
+        items.append(construct)
+    if closing is not None:
+        raise _error(closing, filename, f"{_shown(closing)} is never closed",
+                     hint=f"add '# omp end {closing.directive}' at the same indentation")
+    return items, index
+
+
+def _has_end(stream: list[Pragma | cst.BaseStatement], index: int, directive: str) -> bool:
+    """Is there an ``end directive`` for the pragma at ``index`` later in this block?"""
+    depth = 0
+    for entry in stream[index + 1 :]:
+        if isinstance(entry, Pragma) and entry.directive == directive:
+            if entry.end:
+                if depth == 0:
+                    return True
+                depth -= 1
+            elif _has_end_after(stream, entry):
+                depth += 1
+    return False
+
+
+def _has_end_after(stream: list[Pragma | cst.BaseStatement], start: Pragma) -> bool:
+    # A nested pragma of the same directive opens a block only if an end follows it.
+    seen = False
+    for entry in stream:
+        if entry is start:
+            seen = True
+        elif seen and isinstance(entry, Pragma) and entry.end and entry.directive == start.directive:
+            return True
+    return False
+
+
+def _construct(
+    stream: list[Pragma | cst.BaseStatement], index: int, filename: str,
+    column_of: dict[int, int],
+) -> tuple[Construct, int]:
+    pragma = stream[index]
+    assert isinstance(pragma, Pragma)
+    construct = Construct(pragma)
+    if pragma.directive in STANDALONE_DIRECTIVES:
+        return construct, index + 1
+    if pragma.directive in BLOCK_DIRECTIVES and _has_end(stream, index, pragma.directive):
+        construct.body, index = _parse(stream, index + 1, pragma, filename, column_of)
+    else:
+        index += 1
+        if index >= len(stream) or (
+            isinstance(stream[index], Pragma) and stream[index].end  # type: ignore[union-attr]
+        ):
+            raise _error(pragma, filename,
+                         f"{_shown(pragma)} is not followed by a statement in its block",
+                         hint="a pragma applies to the next statement at its indentation")
+        if isinstance(stream[index], Pragma):
+            inner, index = _construct(stream, index, filename, column_of)
+            construct.body = [inner]
+        else:
+            construct.body = [stream[index]]  # type: ignore[list-item]
+            index += 1
+    _check_target(construct, filename, column_of)
+    if pragma.directive in ("sections", "parallel sections"):
+        construct.sections = _split_sections(construct, filename)
+    return construct, index
+
+
+def _check_target(construct: Construct, filename: str, column_of: dict[int, int]) -> None:
+    pragma = construct.pragma
+    first = construct.body[0] if construct.body else None
+    if first is not None and not isinstance(first, Construct):
+        column = column_of.get(id(first))
+        if column is not None and column != pragma.pos.col:
+            raise _error(pragma, filename,
+                         f"{_shown(pragma)} is not aligned with the statement it applies to",
+                         hint="indent the pragma like the next statement")
+    if pragma.directive in LOOP_DIRECTIVES:
+        if len(construct.body) != 1 or not isinstance(construct.body[0], cst.For):
+            found = _describe(construct.body[0]) if construct.body else "nothing"
+            raise _error(pragma, filename,
+                         f"{_shown(pragma)} must be followed by a for loop, found {found}")
+        loop = construct.body[0]
+        if loop.asynchronous is not None:
+            raise _error(pragma, filename, "'async for' loops cannot be work-shared")
+        if loop.orelse is not None:
+            raise _error(pragma, filename,
+                         f"a loop under {_shown(pragma)} cannot have an 'else' clause",
+                         hint="an else clause runs after the whole loop; move its code "
+                              "after the loop")
+    if pragma.directive == "atomic" and not _is_augmented(construct):
+        raise _error(pragma, filename,
+                     "'# omp atomic' must be followed by one augmented assignment "
+                     "such as 'count += 1'")
+
+
+def _is_augmented(construct: Construct) -> bool:
+    if len(construct.body) != 1 or not isinstance(construct.body[0], cst.SimpleStatementLine):
+        return False
+    line = construct.body[0]
+    return len(line.body) == 1 and isinstance(line.body[0], cst.AugAssign)
+
+
+def _describe(item: Item) -> str:
+    if isinstance(item, Construct):
+        return f"another pragma ({_shown(item.pragma)})"
+    if isinstance(item, cst.SimpleStatementLine):
+        return f"a '{type(item.body[0]).__name__.lower()}' statement"
+    return f"a '{type(item).__name__.lower().replace('def', ' def')}' statement"
+
+
+def _split_sections(construct: Construct, filename: str) -> list[list[Item]]:
+    """The sections of a ``sections`` construct.
+
+    Each ``# omp section`` starts a section that runs until the next one; statements
+    before the first ``# omp section`` form the first section (as in OpenMP, where the
+    first ``section`` directive may be left out).
+    """
+    sections: list[list[Item]] = []
+    current: list[Item] | None = None
+    for item in construct.body:
+        if isinstance(item, Construct) and item.directive == "section":
+            current = list(item.body)
+            sections.append(current)
+        else:
+            if current is None:
+                current = []
+                sections.append(current)
+            current.append(item)
+    return sections
+
+
+def validate_nesting(items: list[Item], filename: str, inside_sections: bool = False) -> None:
+    """``section`` only directly inside ``sections``."""
+    for item in items:
+        if isinstance(item, Construct):
+            if item.directive == "section" and not inside_sections:
+                raise _error(item.pragma, filename,
+                             "'# omp section' must be directly inside '# omp sections'")
+            validate_nesting(item.body, filename,
+                             item.directive in ("sections", "parallel sections"))

@@ -1,0 +1,77 @@
+"""The data-sharing rules of SPEC §4, applied to one construct's :class:`Usage`.
+
+Decides, for a ``parallel`` construct, which names the outlined body receives
+(shared reads, firstprivate copies, reduction identities), which names it keeps to
+itself (private), and which values the master's names take afterwards.
+"""
+
+from __future__ import annotations
+
+import builtins
+from dataclasses import dataclass, field
+
+from .analysis import Usage
+
+BUILTIN_NAMES = frozenset(dir(builtins))
+
+
+@dataclass
+class Sharing:
+    args: list[str] = field(default_factory=list)  # shared names the body reads
+    firstprivate: list[str] = field(default_factory=list)
+    reduction: list[tuple[str, str]] = field(default_factory=list)  # (name, operator)
+    lastprivate: list[str] = field(default_factory=list)
+    shared_out: list[str] = field(default_factory=list)  # shared names the body binds
+    private: set[str] = field(default_factory=set)
+    readonly: list[str] = field(default_factory=list)  # args only read through [] or .
+
+
+def ordered(names: set[str], usage: Usage) -> list[str]:
+    """Names in the order the construct first uses them (stable, readable output)."""
+    def first_use(name: str) -> tuple[int, int, str]:
+        where = usage.read.get(name) or usage.bound.get(name)
+        return (where.start.line, where.start.column, name) if where else (1 << 30, 0, name)
+
+    return sorted(names, key=first_use)
+
+
+def decide(
+    usage: Usage,
+    *,
+    reduction: list[tuple[str, str]],
+    private: tuple[str, ...],
+    firstprivate: tuple[str, ...],
+    lastprivate: tuple[str, ...],
+    shared: tuple[str, ...],
+    default: str,
+    loop_vars: set[str],
+    available: set[str],
+) -> Sharing:
+    """Apply the rules.  ``available``: names the enclosing scopes may bind."""
+    reduced = {name for name, _ in reduction}
+    clause_private = set(private) | set(firstprivate) | set(lastprivate) | reduced
+    shared_bound = (
+        usage.sync_bound | usage.inner_outputs | (set(shared) & set(usage.bound))
+    ) - clause_private
+    private_names = (set(usage.bound) | set(private) | loop_vars) - shared_bound - clause_private
+    if default in ("private", "firstprivate"):
+        # Every other name becomes the clause's kind; reading a private name before
+        # writing it is undefined in OpenMP, so starting it from the master's value
+        # (firstprivate) is a correct implementation of both.
+        extra = (set(usage.read) & available) - private_names - shared_bound - clause_private
+        extra -= set(shared) | usage.stored_roots | usage.sync_mutated
+        firstprivate = (*firstprivate, *ordered(extra, usage))
+    candidates = (
+        set(usage.read) | shared_bound | usage.sync_mutated | usage.stored_roots | set(shared)
+    ) - private_names - clause_private - set(firstprivate)
+    args = {name for name in candidates if name in available}
+    written = usage.stored_roots | usage.sync_mutated | usage.bare
+    return Sharing(
+        args=ordered(args, usage),
+        firstprivate=list(dict.fromkeys(firstprivate)),
+        reduction=reduction,
+        lastprivate=list(lastprivate),
+        shared_out=ordered(shared_bound, usage),
+        private=private_names,
+        readonly=ordered(args - written - shared_bound, usage),
+    )

@@ -18,8 +18,8 @@ from omppy.transform.pragma import (
 )
 from omppy.transform.scanner import PRAGMA_RE, find_pragmas, has_pragmas
 
-# Fast enough for two CI cores; no example database written into the work tree.
-FUZZ = settings(max_examples=200, deadline=None, database=None)
+# Fast enough for two CI cores.
+FUZZ = settings(max_examples=200, deadline=None)
 
 # Pieces of pragma syntax, so that random text reaches deep into the grammar.
 WORDS = sorted(

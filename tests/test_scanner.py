@@ -306,8 +306,7 @@ def test_ordinary_comment_inside_brackets_is_fine() -> None:
 def test_source_that_does_not_tokenize_is_a_pragma_error() -> None:
     err = error("# omp barrier\nx = '''\n")
     assert err.message.startswith("cannot tokenize the source: ")
-    assert err.filename == "t.py"
-    assert err.line == 2
+    assert (err.filename, err.line, err.source_line) == ("t.py", 2, "x = '''")
 
 
 # -- parse_pragma, the interface to the grammar --------------------------------------

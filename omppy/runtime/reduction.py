@@ -127,7 +127,7 @@ def _array_identity(op: str, value: Any) -> Any:
     if op == "*":
         return np.ones_like(value)
     if op == "&":
-        return np.full_like(value, True if value.dtype == bool else -1)
+        return np.invert(np.zeros_like(value))  # every bit set, for any integer width
     if op in ("and", "or"):
         return np.full_like(value, op == "and", dtype=bool)
     if op in ("max", "min"):

@@ -40,6 +40,9 @@ class Collapsed(Sequence[tuple[Any, ...]]):
     def __len__(self) -> int:
         return self.total
 
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return itertools.product(*self.spaces)
+
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
             start, stop, step = index.indices(self.total)
@@ -48,6 +51,8 @@ class Collapsed(Sequence[tuple[Any, ...]]):
             return _CollapsedSlice(self, start, stop)
         if index < 0:
             index += self.total
+        if not 0 <= index < self.total:
+            raise IndexError("collapsed iteration index out of range")
         return tuple(s[i] for s, i in zip(self.spaces, self._digits(index), strict=True))
 
     def _digits(self, index: int) -> list[int]:

@@ -229,6 +229,10 @@ class Rewriter(cst.CSTTransformer):
         if pragma.directive == "parallel for":
             loop_statements, items_code = self._combined_loop(construct, info, new_of)
             body = loop_statements
+            schedule = pragma.clause("schedule")
+            if schedule is not None and schedule.expr:
+                args = {"_omp_chunk": f"({schedule.expr})", **args}
+                readonly.insert(0, "_omp_chunk")
             args = {"_omp_items": items_code, **args}
             readonly.insert(0, "_omp_items")
         else:
@@ -237,7 +241,7 @@ class Rewriter(cst.CSTTransformer):
         leading = list(getattr(first, "leading_lines", ())) if first is not None else []
         if first is not None and leading:
             body[0] = self._stamp(first.with_changes(leading_lines=()), self.origin.get(id(first), line))  # type: ignore[union-attr]
-        params = ["_omp_t", *(["_omp_items"] if "_omp_items" in args else []), *sharing.args, *sharing.firstprivate, *(n for n, _ in sharing.reduction)]
+        params = ["_omp_t", *(n for n in args if n.startswith("_omp_")), *sharing.args, *sharing.firstprivate, *(n for n, _ in sharing.reduction)]
         function = self._parse(f"def {name}({', '.join(params)}):\n    return locals()\n", line)
         assert isinstance(function, cst.FunctionDef)
         returning = function.body.body[0]  # type: ignore[union-attr]
@@ -302,7 +306,9 @@ class Rewriter(cst.CSTTransformer):
             nest.append(inner[0])  # validated by the analysis pass
         return loop, nest
 
-    def _loop_header(self, construct: Construct, nest: list[cst.For], source: str) -> cst.For:
+    def _loop_header(
+        self, construct: Construct, nest: list[cst.For], source: str, chunk: str | None = None
+    ) -> cst.For:
         """The outer ``for`` rewritten to iterate this thread's share of the space."""
         pragma = construct.pragma
         clause = pragma.clause("schedule")
@@ -310,7 +316,7 @@ class Rewriter(cst.CSTTransformer):
         if clause is not None:
             arguments.append(repr(clause.kind))
             if clause.expr:
-                arguments.append(clause.expr)
+                arguments.append(chunk or clause.expr)
         if pragma.clause("ordered") is not None:
             arguments.append("ordered=True")
         iterate = cst.parse_expression(f"{source}.loop({', '.join(arguments)})")
@@ -328,7 +334,11 @@ class Rewriter(cst.CSTTransformer):
         self, construct: Construct, info: ConstructInfo, new_of: dict[int, cst.BaseStatement]
     ) -> tuple[list[cst.BaseStatement], str]:
         loop, nest = self._loop_nest(construct, new_of)
-        header = self._loop_header(construct, nest, "_omp_t")
+        # A combined construct's chunk size is evaluated by the master, before the
+        # region, like every other clause argument (it may name a private variable).
+        clause = construct.pragma.clause("schedule")
+        chunk = "_omp_chunk" if clause is not None and clause.expr else None
+        header = self._loop_header(construct, nest, "_omp_t", chunk)
         self._stamp(header, self.origin.get(id(loop), construct.pragma.pos.line))
         return [header], self._space(nest)
 

@@ -141,7 +141,7 @@ def _own_line_comments(
         line, col = _error_location(err)
         raise PragmaError(
             f"cannot tokenize the source: {_error_message(err)}",
-            filename=filename, line=line, col=col,
+            filename=filename, line=line, col=col, source_line=_physical(lines, line),
         ) from None
     return comments
 

@@ -49,7 +49,7 @@ def decide(
 ) -> Sharing:
     """Apply the rules.  ``available``: names the enclosing scopes may bind."""
     reduced = {name for name, _ in reduction}
-    clause_private = set(private) | set(firstprivate) | set(lastprivate) | reduced
+    clause_private = set(firstprivate) | set(lastprivate) | reduced
     shared_bound = (
         usage.sync_bound | usage.inner_outputs | (set(shared) & set(usage.bound))
     ) - clause_private

@@ -125,12 +125,13 @@ class _Survey:
         self.module_functions = _definitions(module.body)
 
     def run(self) -> None:
-        self._block(self.module, self.module.body, self.module.footer, [], [("module", self.module)])
+        # Two walks: the first plans every block (so each construct knows the
+        # constructs nested in it, however deep), the second analyses constructs
+        # outermost first (so a store knows the construct whose objects it writes).
+        self._plan_block(self.module, self.module.body)
+        self._walk_block(self.module, [], [("module", self.module)])
 
-    # -- blocks and statements --------------------------------------------------------
-
-    def _block(self, node: cst.CSTNode, body: Any, footer: Any, stack: list[Construct],
-               scopes: list[tuple[str, Any]]) -> None:
+    def _plan_block(self, node: cst.CSTNode, body: Any) -> None:
         columns = {}
         for statement in body:
             where = self.positions.get(statement)
@@ -141,7 +142,22 @@ class _Survey:
                            self.filename, columns)
         plan.validate_nesting(items, self.filename)
         self.plans[id(node)] = items
-        self._items(items, stack, scopes)
+        self._cover(items, None)
+        for statement in body:
+            for block in _blocks_of(statement):
+                if isinstance(block, cst.IndentedBlock):
+                    self._plan_block(block, block.body)
+
+    def _cover(self, items: list[Item], owner: Construct | None) -> None:
+        for item in items:
+            if isinstance(item, Construct):
+                self._cover(item.body, item)
+            elif owner is not None:
+                self.covers.setdefault(id(item), []).append(owner)
+
+    def _walk_block(self, node: cst.CSTNode, stack: list[Construct],
+                    scopes: list[tuple[str, Any]]) -> None:
+        self._items(self.plans[id(node)], stack, scopes)
 
     def _items(self, items: list[Item], stack: list[Construct], scopes: list[tuple[str, Any]]) -> None:
         for item in items:
@@ -149,8 +165,6 @@ class _Survey:
                 self._construct(item, stack, scopes)
                 self._items(item.body, [*stack, item], scopes)
             else:
-                for construct in stack[-1:]:
-                    self.covers.setdefault(id(item), []).append(construct)
                 self._statement(item, stack, scopes)
 
     def _statement(self, statement: cst.BaseStatement, stack: list[Construct],
@@ -170,12 +184,7 @@ class _Survey:
             inner_scopes, inner_stack = scopes, stack
         for block in _blocks_of(statement):
             if isinstance(block, cst.IndentedBlock):
-                self._block(block, block.body, block.footer, inner_stack, inner_scopes)
-            else:  # a one-line suite: ``if x: a = 1``
-                for small in [block]:
-                    owner = self._store_owner(inner_stack)
-                    if owner is not None:
-                        self.store_owner[id(small)] = owner
+                self._walk_block(block, inner_stack, inner_scopes)
 
     def _store_owner(self, stack: list[Construct]) -> ConstructInfo | None:
         """The construct whose shared objects a store in this statement writes."""
@@ -224,7 +233,10 @@ class _Survey:
             info.sharing = self._sharing(construct, usage, loop_vars, scopes)
             info.shared_roots = (usage.stored_roots | usage.sync_mutated) - info.sharing.private
             info.shared_roots -= {n for n, _ in info.sharing.reduction}
-            self._check_mutations(construct, usage, info.sharing.private)
+            sharing = info.sharing
+            clause_private = {*sharing.firstprivate, *sharing.lastprivate}
+            clause_private |= {n for n, _ in sharing.reduction}
+            self._check_mutations(construct, usage, sharing.private | clause_private)
         elif is_loop:
             loop_private = set(usage.bound)
             info.shared_roots = usage.stored_roots - loop_private

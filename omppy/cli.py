@@ -23,9 +23,7 @@ def main() -> None:
     """OpenMP for Python: run '# omp' pragmas on a team of forked processes."""
 
 
-@main.command(
-    context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False}
-)
+@main.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
 @click.option("-m", "module", metavar="MODULE", help="Run library module MODULE as a script.")
 @click.argument("target", required=False)
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
@@ -53,8 +51,12 @@ def run(module: str | None, target: str | None, args: tuple[str, ...]) -> None:
 
 @main.command("translate")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
-              help="Write here instead of to standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    help="Write here instead of to standard output.",
+)
 def translate_command(source: str, output: str | None) -> None:
     """Write SOURCE with its pragmas rewritten into omppy runtime calls."""
     with click.open_file(source, "rb") as handle:
@@ -72,12 +74,11 @@ def translate_command(source: str, output: str | None) -> None:
         click.echo(str(error), err=True)
         sys.exit(1)
     except SyntaxError as error:
-        click.echo(f"{filename}:{error.lineno}:{error.offset or 0}: syntax error: {error.msg}",
-                   err=True)
+        click.echo(
+            f"{filename}:{error.lineno}:{error.offset or 0}: syntax error: {error.msg}", err=True
+        )
         sys.exit(1)
-    if not translation.changed:
-        payload = data  # byte-for-byte unchanged
-    else:
-        payload = translation.text.encode("utf-8")
+    # A file without pragmas comes back byte-for-byte unchanged.
+    payload = translation.text.encode("utf-8") if translation.changed else data
     with click.open_file(output or "-", "wb") as handle:
         handle.write(payload)

@@ -16,9 +16,7 @@ class WorkerDied(OmpError):
     """
 
     def __init__(self, thread_num: int, pid: int, how: str) -> None:
-        super().__init__(
-            f"thread {thread_num} (pid {pid}) of the omppy team died: {how}"
-        )
+        super().__init__(f"thread {thread_num} (pid {pid}) of the omppy team died: {how}")
         self.thread_num = thread_num
         self.pid = pid
         self.how = how

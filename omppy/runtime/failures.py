@@ -84,7 +84,9 @@ def describe_exit(status: int) -> str:
             how += "; a crash in an extension module is a common cause"
         return how
     if os.WIFEXITED(status):
-        return f"exited with status {os.WEXITSTATUS(status)} without finishing its work (os._exit?)"
+        return (
+            f"exited with status {os.WEXITSTATUS(status)} without finishing its work (os._exit?)"
+        )
     return f"ended with wait status {status}"
 
 

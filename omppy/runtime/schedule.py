@@ -92,9 +92,7 @@ def _product_from(spaces: list[Sequence[Any]], digits: list[int]) -> Iterator[tu
 
 def iteration_space(*iterables: Iterable[Any]) -> Sequence[Any]:
     """The iteration space of a loop (several for ``collapse``), materialised once."""
-    spaces = [
-        it if isinstance(it, SEQUENCE_TYPES) else list(it) for it in iterables
-    ]
+    spaces = [it if isinstance(it, SEQUENCE_TYPES) else list(it) for it in iterables]
     if len(spaces) == 1:
         return spaces[0]
     return Collapsed(spaces)

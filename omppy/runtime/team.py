@@ -138,10 +138,7 @@ class Team:
             if words[ABORT]:
                 raise TeamAborted("another thread of the team failed")
             start = words[base + WS_NEXT]
-            if guided:
-                size = max(chunk, -(-(n - start) // self.size))
-            else:
-                size = chunk
+            size = max(chunk, -(-(n - start) // self.size)) if guided else chunk
             words[base + WS_NEXT] = start + size
         return start, start + size
 
@@ -204,7 +201,9 @@ def parallel(
 
 
 def _private_arguments(
-    args: dict[str, Any], firstprivate: dict[str, Any], reduction: dict[str, tuple[str, Any]],
+    args: dict[str, Any],
+    firstprivate: dict[str, Any],
+    reduction: dict[str, tuple[str, Any]],
     copy_firstprivate: bool,
 ) -> dict[str, Any]:
     call = dict(args)
@@ -226,8 +225,11 @@ def _private_copy(value: Any) -> Any:
 
 
 def _outputs(
-    values: dict[str, Any], reduction: dict[str, tuple[str, Any]], partials: list[Any],
-    last: dict[str, Any] | None, shared: tuple[str, ...],
+    values: dict[str, Any],
+    reduction: dict[str, tuple[str, Any]],
+    partials: list[Any],
+    last: dict[str, Any] | None,
+    shared: tuple[str, ...],
 ) -> dict[str, Any]:
     result = {}
     for name, (op, original) in reduction.items():
@@ -241,9 +243,13 @@ def _outputs(
 
 
 def _run_alone(
-    body: Callable[..., dict[str, Any]], parent: ThreadContext, args: dict[str, Any],
-    firstprivate: dict[str, Any], reduction: dict[str, tuple[str, Any]],
-    lastprivate: tuple[str, ...], shared: tuple[str, ...],
+    body: Callable[..., dict[str, Any]],
+    parent: ThreadContext,
+    args: dict[str, Any],
+    firstprivate: dict[str, Any],
+    reduction: dict[str, tuple[str, Any]],
+    lastprivate: tuple[str, ...],
+    shared: tuple[str, ...],
 ) -> dict[str, Any]:
     """A team of one (``if`` false, nesting inactive, no fork): no processes at all."""
     team = Team(1, parent, None)
@@ -279,9 +285,15 @@ def _give_back_arena(arena: Arena) -> None:
 
 
 def _run_team(
-    body: Callable[..., dict[str, Any]], parent: ThreadContext, size: int,
-    args: dict[str, Any], firstprivate: dict[str, Any], reduction: dict[str, tuple[str, Any]],
-    lastprivate: tuple[str, ...], shared: tuple[str, ...], readonly: tuple[str, ...],
+    body: Callable[..., dict[str, Any]],
+    parent: ThreadContext,
+    size: int,
+    args: dict[str, Any],
+    firstprivate: dict[str, Any],
+    reduction: dict[str, tuple[str, Any]],
+    lastprivate: tuple[str, ...],
+    shared: tuple[str, ...],
+    readonly: tuple[str, ...],
 ) -> dict[str, Any]:
     global _region_serial
     _region_serial += 1
@@ -293,7 +305,7 @@ def _run_team(
     arena = _take_arena(size)
     team = Team(size, parent, arena)
     team.roots = {id(value): value for value in call.values()}
-    for name, value in firstprivate.items():
+    for _name, value in firstprivate.items():
         team.roots.setdefault(id(value), value)
     pipes = [os.pipe() for _ in range(size - 1)]
     readers = {num: pipes[num - 1][0] for num in range(1, size)}
@@ -313,8 +325,18 @@ def _run_team(
         for num in range(1, size):
             pid = os.fork()
             if pid == 0:  # pragma: no cover - runs in the worker (measured by the tests)
-                _worker(threads[num], watchers[num], pipes, master_pid, output, body, call,
-                        firstprivate, reduction, lastprivate)
+                _worker(
+                    threads[num],
+                    watchers[num],
+                    pipes,
+                    master_pid,
+                    output,
+                    body,
+                    call,
+                    firstprivate,
+                    reduction,
+                    lastprivate,
+                )
             pids[num] = team.pids[num] = pid
         for _, write_end in pipes:
             os.close(write_end)
@@ -339,8 +361,12 @@ def _run_team(
 
 
 def _run_master(
-    me: ThreadContext, output: RegionOutput, body: Callable[..., dict[str, Any]],
-    call: dict[str, Any], firstprivate: dict[str, Any], reduction: dict[str, tuple[str, Any]],
+    me: ThreadContext,
+    output: RegionOutput,
+    body: Callable[..., dict[str, Any]],
+    call: dict[str, Any],
+    firstprivate: dict[str, Any],
+    reduction: dict[str, tuple[str, Any]],
 ) -> tuple[dict[str, Any] | None, BaseException | None, bool]:
     """Thread 0's part, in the master process: (locals, exception, did_last)."""
     words = me.team.arena.words  # type: ignore[union-attr]
@@ -383,10 +409,14 @@ def _decode(data: bytes) -> dict[str, Any] | None:
 
 
 def _finish(
-    team: Team, staged: StagedArrays,
+    team: Team,
+    staged: StagedArrays,
     outcome: tuple[dict[str, Any] | None, BaseException | None, bool],
-    raw_reports: dict[int, bytes], statuses: dict[int, int],
-    reduction: dict[str, tuple[str, Any]], lastprivate: tuple[str, ...], shared: tuple[str, ...],
+    raw_reports: dict[int, bytes],
+    statuses: dict[int, int],
+    reduction: dict[str, tuple[str, Any]],
+    lastprivate: tuple[str, ...],
+    shared: tuple[str, ...],
 ) -> dict[str, Any]:
     values, master_error, master_last = outcome
     errors: list[BaseException] = []
@@ -467,9 +497,15 @@ def _close_quietly(fd: int) -> None:
 
 
 def _worker(
-    me: ThreadContext, watcher: Liveness, pipes: list[tuple[int, int]], master_pid: int,
-    output: RegionOutput, body: Callable[..., dict[str, Any]], call: dict[str, Any],
-    firstprivate: dict[str, Any], reduction: dict[str, tuple[str, Any]],
+    me: ThreadContext,
+    watcher: Liveness,
+    pipes: list[tuple[int, int]],
+    master_pid: int,
+    output: RegionOutput,
+    body: Callable[..., dict[str, Any]],
+    call: dict[str, Any],
+    firstprivate: dict[str, Any],
+    reduction: dict[str, tuple[str, Any]],
     lastprivate: tuple[str, ...],
 ) -> None:  # pragma: no cover - runs in the forked child
     status = 70
@@ -496,7 +532,7 @@ def _worker(
 
 def _reseed(num: int) -> None:
     """Give this worker its own random streams, reproducible for a seeded program."""
-    mixed = (random.getrandbits(64) ^ (_region_serial << 20) ^ num * 0x9E3779B97F4A7C15)
+    mixed = random.getrandbits(64) ^ (_region_serial << 20) ^ num * 0x9E3779B97F4A7C15
     random.seed(mixed)
     # numpy.random is imported lazily: seed it only if the program has imported it.
     numpy_random = sys.modules.get("numpy.random")
@@ -511,8 +547,12 @@ _EMPTY_REPORT = pickle.dumps({"error": None, "partials": {}, "last": None, "log"
 
 
 def _work(
-    me: ThreadContext, output: RegionOutput, body: Callable[..., dict[str, Any]],
-    call: dict[str, Any], firstprivate: dict[str, Any], reduction: dict[str, tuple[str, Any]],
+    me: ThreadContext,
+    output: RegionOutput,
+    body: Callable[..., dict[str, Any]],
+    call: dict[str, Any],
+    firstprivate: dict[str, Any],
+    reduction: dict[str, tuple[str, Any]],
     lastprivate: tuple[str, ...],
 ) -> bytes:  # pragma: no cover - runs in the forked child
     num = me.num

@@ -27,9 +27,25 @@ SYNC_DIRECTIVES = frozenset({"critical", "atomic", "single", "master", "masked",
 # Methods that mutate a list, dict, set or deque in place: called on a shared object
 # outside a synchronisation construct, their effect could not be carried back.
 MUTATING_METHODS = frozenset(
-    {"append", "extend", "insert", "remove", "pop", "clear", "update", "add", "discard",
-     "setdefault", "popitem", "appendleft", "extendleft", "popleft", "difference_update",
-     "intersection_update", "symmetric_difference_update"}
+    {
+        "append",
+        "extend",
+        "insert",
+        "remove",
+        "pop",
+        "clear",
+        "update",
+        "add",
+        "discard",
+        "setdefault",
+        "popitem",
+        "appendleft",
+        "extendleft",
+        "popleft",
+        "difference_update",
+        "intersection_update",
+        "symmetric_difference_update",
+    }
 )
 
 
@@ -174,7 +190,9 @@ class _Collector(cst.CSTVisitor):
         else:
             self.usage.mutations.append((root, method, self._where(node)))
 
-    def _import_names(self, names: Sequence[cst.ImportAlias] | cst.ImportStar, node: cst.CSTNode) -> None:
+    def _import_names(
+        self, names: Sequence[cst.ImportAlias] | cst.ImportStar, node: cst.CSTNode
+    ) -> None:
         if isinstance(names, cst.ImportStar):
             self.usage.unsupported.append(("'import *'", self._where(node)))
             return
@@ -335,7 +353,9 @@ def _free_names(node: cst.CSTNode, contexts: dict[cst.CSTNode, Any]) -> set[str]
 
 
 def collect(
-    statements: Iterable[cst.CSTNode], metadata: Any, covers: dict[int, list[Construct]],
+    statements: Iterable[cst.CSTNode],
+    metadata: Any,
+    covers: dict[int, list[Construct]],
     is_loop: bool = False,
 ) -> Usage:
     """The :class:`Usage` of ``statements`` (original nodes, with metadata resolved)."""

@@ -67,11 +67,41 @@ SCHEDULE_MODIFIERS = ("monotonic", "nonmonotonic", "simd")
 REDUCTION_MODIFIERS = ("default", "inscan", "task")
 # OpenMP clauses that omppy knows but does not implement: "not supported", not "unknown".
 UNSUPPORTED_CLAUSES = frozenset(
-    {"copyin", "linear", "aligned", "allocate", "depend", "doacross", "order", "bind",
-     "in_reduction", "task_reduction", "untied", "mergeable", "final", "priority",
-     "grainsize", "num_tasks", "nogroup", "safelen", "simdlen", "nontemporal", "threads",
-     "seq_cst", "acq_rel", "release", "acquire", "relaxed", "device", "map",
-     "thread_limit", "num_teams", "dist_schedule", "affinity", "detach"}
+    {
+        "copyin",
+        "linear",
+        "aligned",
+        "allocate",
+        "depend",
+        "doacross",
+        "order",
+        "bind",
+        "in_reduction",
+        "task_reduction",
+        "untied",
+        "mergeable",
+        "final",
+        "priority",
+        "grainsize",
+        "num_tasks",
+        "nogroup",
+        "safelen",
+        "simdlen",
+        "nontemporal",
+        "threads",
+        "seq_cst",
+        "acq_rel",
+        "release",
+        "acquire",
+        "relaxed",
+        "device",
+        "map",
+        "thread_limit",
+        "num_teams",
+        "dist_schedule",
+        "affinity",
+        "detach",
+    }
 )
 # ``atomic`` forms other than the update of one augmented assignment.
 UNSUPPORTED_ATOMIC = frozenset({"read", "write", "capture", "compare"})
@@ -239,8 +269,12 @@ class _Parser:
     def error(self, message: str, offset: int, hint: str | None = None) -> PragmaError:
         seg, col = self.joined.locate(offset)
         return PragmaError(
-            message, filename=self.filename, line=seg.line, col=col,
-            source_line=seg.source_line, hint=hint,
+            message,
+            filename=self.filename,
+            line=seg.line,
+            col=col,
+            source_line=seg.source_line,
+            hint=hint,
         )
 
     def position(self, offset: int) -> Position:
@@ -306,7 +340,8 @@ class _Parser:
         if first is None:
             if self.at_end():
                 raise self.error(
-                    "missing directive after '# omp'", 0,
+                    "missing directive after '# omp'",
+                    0,
                     hint="write a directive, e.g. '# omp parallel for'; " + DOCS_HINT,
                 )
             raise self.error(f"expected a directive, found {self.found(self.i)}", self.i)
@@ -318,14 +353,25 @@ class _Parser:
         return self.pragma(directive, pos, name=name, flush_names=flush_names)
 
     def pragma(
-        self, directive: str, pos: Position, *, end: bool = False, name: str | None = None,
+        self,
+        directive: str,
+        pos: Position,
+        *,
+        end: bool = False,
+        name: str | None = None,
         flush_names: tuple[str, ...] = (),
     ) -> Pragma:
         segments = self.joined.segments
         text = " ".join(s.text.strip() for s in segments if s.text.strip())
         return Pragma(
-            directive, pos, end_line=segments[-1].line, text=text,
-            clauses=tuple(self.clauses), end=end, name=name, flush_names=flush_names,
+            directive,
+            pos,
+            end_line=segments[-1].line,
+            text=text,
+            clauses=tuple(self.clauses),
+            end=end,
+            name=name,
+            flush_names=flush_names,
         )
 
     def directive(self, first: _Span) -> str:
@@ -340,7 +386,8 @@ class _Parser:
         if name not in DIRECTIVE_CLAUSES:
             if name in ALL_CLAUSES:
                 raise self.error(
-                    f"expected a directive, found clause '{name}'", first.start,
+                    f"expected a directive, found clause '{name}'",
+                    first.start,
                     hint=f"clauses follow a directive, e.g. '# omp parallel {name}(...)'",
                 )
             raise self.error(
@@ -365,24 +412,28 @@ class _Parser:
         word = self.word()
         if word is None:
             raise self.error(
-                "missing directive after '# omp end'", self.i,
+                "missing directive after '# omp end'",
+                self.i,
                 hint=f"'# omp end' closes one of: {blocks}",
             )
         directive = self.directive(word)
         if directive in LOOP_DIRECTIVES:
             raise self.error(
-                f"cannot end '{directive}': it is a loop construct", word.start,
+                f"cannot end '{directive}': it is a loop construct",
+                word.start,
                 hint="a loop construct ends with its for statement; remove this line",
             )
         if directive not in BLOCK_DIRECTIVES:
             raise self.error(
-                f"cannot end '{directive}': it is not a block construct", word.start,
+                f"cannot end '{directive}': it is not a block construct",
+                word.start,
                 hint=f"'# omp end' closes one of: {blocks}",
             )
         name, _ = self.directive_argument(directive)
         if not self.at_end():
             raise self.error(
-                f"'# omp end {directive}' takes no clauses", self.i,
+                f"'# omp end {directive}' takes no clauses",
+                self.i,
                 hint=f"put clauses on the opening '# omp {directive}'",
             )
         return self.pragma(directive, pos, end=True, name=name)
@@ -421,12 +472,14 @@ class _Parser:
         allowed = DIRECTIVE_CLAUSES[directive]
         accepts = (
             f"'{directive}' accepts: {', '.join(sorted(allowed))}"
-            if allowed else f"'{directive}' takes no clauses"
+            if allowed
+            else f"'{directive}' takes no clauses"
         )
         if name not in ALL_CLAUSES:
             if directive == "atomic" and name in UNSUPPORTED_ATOMIC:
                 raise self.error(
-                    f"'# omp atomic {name}' is not supported by omppy", word.start,
+                    f"'# omp atomic {name}' is not supported by omppy",
+                    word.start,
                     hint="omppy's atomic applies to one augmented assignment such as "
                     "'count += 1'; use '# omp critical' for anything else",
                 )
@@ -436,7 +489,8 @@ class _Parser:
                 )
             suggestion = did_you_mean(name, ALL_CLAUSES)
             raise self.error(
-                f"unknown clause '{name}'{suggestion}", word.start,
+                f"unknown clause '{name}'{suggestion}",
+                word.start,
                 hint=None if suggestion else accepts,
             )
         if name not in allowed:
@@ -455,13 +509,15 @@ class _Parser:
                 return Clause(name, pos)
             if name == "ordered":
                 raise self.error(
-                    "'ordered(n)' (doacross loops) is not supported by omppy", paren,
+                    "'ordered(n)' (doacross loops) is not supported by omppy",
+                    paren,
                     hint="write 'ordered' on the loop and '# omp ordered' in its body",
                 )
             raise self.error(f"clause '{name}' takes no argument", paren)
         if arg is None:
             raise self.error(
-                f"clause '{name}' needs an argument", word.start,
+                f"clause '{name}' needs an argument",
+                word.start,
                 hint=f"for example {EXAMPLES[name]}",
             )
         if name in LIST_CLAUSES:
@@ -486,7 +542,8 @@ class _Parser:
             return name
         found = f"'{span.text}'" if span.text else self.found(span.start)
         hint = (
-            f"'{name}' is a Python keyword" if keyword.iskeyword(name)
+            f"'{name}' is a Python keyword"
+            if keyword.iskeyword(name)
             else f"for example {example}"
         )
         raise self.error(f"expected {what}, found {found}", span.start, hint=hint)
@@ -505,11 +562,13 @@ class _Parser:
         for prev in earlier:
             if {prev, clause} != COMPATIBLE_CLAUSES:
                 message = (
-                    f"'{name}' appears twice in '{clause}'" if prev == clause
+                    f"'{name}' appears twice in '{clause}'"
+                    if prev == clause
                     else f"'{name}' appears in both '{prev}' and '{clause}'"
                 )
                 raise self.error(
-                    message, offset,
+                    message,
+                    offset,
                     hint="a variable takes one data-sharing clause "
                     "(only firstprivate and lastprivate may share one)",
                 )
@@ -520,7 +579,8 @@ class _Parser:
         expr = arg.strip()
         if not expr.text:
             raise self.error(
-                f"clause '{clause}' needs an expression", expr.start,
+                f"clause '{clause}' needs an expression",
+                expr.start,
                 hint=f"for example {EXAMPLES[clause]}",
             )
         depth = 0
@@ -529,7 +589,8 @@ class _Parser:
             # A '#' would turn the rest of the generated line into a comment.
             if c == "#" or (c == "," and depth == 0):
                 raise self.error(
-                    f"unexpected '{c}' in clause '{clause}'", expr.start + i,
+                    f"unexpected '{c}' in clause '{clause}'",
+                    expr.start + i,
                     hint=f"for example {EXAMPLES[clause]}",
                 )
         try:
@@ -552,7 +613,8 @@ class _Parser:
             return arg
         if modifier.text != "parallel":
             raise self.error(
-                f"'if' modifier '{modifier.text}' is not supported", modifier.start,
+                f"'if' modifier '{modifier.text}' is not supported",
+                modifier.start,
                 hint="write if(parallel: expr) or if(expr)",
             )
         return head[1]
@@ -563,11 +625,13 @@ class _Parser:
         what = "schedule kind" if clause == "schedule" else f"{clause} kind"
         if not span.text:
             raise self.error(
-                f"clause '{clause}' needs an argument", span.start,
+                f"clause '{clause}' needs an argument",
+                span.start,
                 hint=f"for example {EXAMPLES[clause]}",
             )
         raise self.error(
-            f"unknown {what} '{span.text}'{did_you_mean(span.text, choices)}", span.start,
+            f"unknown {what} '{span.text}'{did_you_mean(span.text, choices)}",
+            span.start,
             hint=f"{what}s: {', '.join(choices)}",
         )
 
@@ -575,7 +639,8 @@ class _Parser:
         parts = _split(arg, ":", maxsplit=1)
         if len(parts) == 1:
             raise self.error(
-                "missing ':' after the reduction operator", arg.strip().start,
+                "missing ':' after the reduction operator",
+                arg.strip().start,
                 hint="write reduction(op: names), e.g. reduction(+: total)",
             )
         *modifiers, op_span = (p.strip() for p in _split(parts[0], ","))
@@ -585,10 +650,12 @@ class _Parser:
         if op not in REDUCTION_OPERATORS:
             message = (
                 f"unknown reduction operator '{op}'{did_you_mean(op, REDUCTION_OPERATORS)}"
-                if op else "missing reduction operator"
+                if op
+                else "missing reduction operator"
             )
             raise self.error(
-                message, op_span.start,
+                message,
+                op_span.start,
                 hint=f"operators: {' '.join(REDUCTION_OPERATORS)} (&& and || mean and, or)",
             )
         return Clause("reduction", pos, names=self.names(parts[1], "reduction"), op=op)
@@ -599,12 +666,14 @@ class _Parser:
         if modifier.text in REDUCTION_MODIFIERS:
             raise self.error(
                 f"reduction modifier '{modifier.text}' is not supported by omppy",
-                modifier.start, hint=DOCS_HINT,
+                modifier.start,
+                hint=DOCS_HINT,
             )
         raise self.error(
             f"unknown reduction modifier '{modifier.text}'"
             f"{did_you_mean(modifier.text, REDUCTION_MODIFIERS)}",
-            modifier.start, hint="write reduction(op: names), e.g. reduction(+: total)",
+            modifier.start,
+            hint="write reduction(op: names), e.g. reduction(+: total)",
         )
 
     def schedule(self, arg: _Span, pos: Position) -> Clause:
@@ -621,13 +690,15 @@ class _Parser:
             return Clause("schedule", pos, kind=kind)
         if kind in ("runtime", "auto"):
             raise self.error(
-                f"schedule kind '{kind}' takes no chunk size", chunk[0].strip().start,
+                f"schedule kind '{kind}' takes no chunk size",
+                chunk[0].strip().start,
                 hint=f"write schedule({kind})"
                 + ("; the kind and chunk come from OMP_SCHEDULE" if kind == "runtime" else ""),
             )
         if not chunk[0].strip().text:
             raise self.error(
-                "missing chunk size after ','", chunk[0].start - 1,
+                "missing chunk size after ','",
+                chunk[0].start - 1,
                 hint=f"for example schedule({kind}, 4)",
             )
         expr = self.expression(chunk[0], "schedule")
@@ -640,13 +711,15 @@ class _Parser:
             return
         if modifier.text in SCHEDULE_KINDS:
             raise self.error(
-                f"expected ',' after schedule kind '{modifier.text}', found ':'", colon,
+                f"expected ',' after schedule kind '{modifier.text}', found ':'",
+                colon,
                 hint=f"write schedule({modifier.text}, chunk)",
             )
         raise self.error(
             f"unknown schedule modifier '{modifier.text}'"
             f"{did_you_mean(modifier.text, SCHEDULE_MODIFIERS)}",
-            modifier.start, hint=f"schedule modifiers: {', '.join(SCHEDULE_MODIFIERS)}",
+            modifier.start,
+            hint=f"schedule modifiers: {', '.join(SCHEDULE_MODIFIERS)}",
         )
 
     def collapse(self, arg: _Span) -> int:
@@ -658,6 +731,7 @@ class _Parser:
                 "clause 'collapse' needs an argument", span.start, hint="for example collapse(2)"
             )
         raise self.error(
-            f"collapse needs a positive integer literal, found '{span.text}'", span.start,
+            f"collapse needs a positive integer literal, found '{span.text}'",
+            span.start,
             hint="for example collapse(2)",
         )

@@ -51,7 +51,7 @@ class Construct:
         return found
 
 
-Item = Union[cst.BaseStatement, Construct]
+Item = Union[cst.BaseStatement, Construct]  # noqa: UP007 - a runtime alias
 
 
 class Blocks:
@@ -118,13 +118,16 @@ def attach(module: cst.Module, pragmas: list[Pragma], positions: dict, filename:
     module.visit(finder)
     for pragma in pragmas:
         if pragma.pos.line not in finder.claimed:
-            raise _error(pragma, filename, "a pragma must stand between statements, not inside one")
+            raise _error(
+                pragma, filename, "a pragma must stand between statements, not inside one"
+            )
     return blocks
 
 
 def _error(pragma: Pragma, filename: str, message: str, hint: str | None = None) -> PragmaError:
-    return PragmaError(message, filename=filename, line=pragma.pos.line, col=pragma.pos.col,
-                       hint=hint)
+    return PragmaError(
+        message, filename=filename, line=pragma.pos.line, col=pragma.pos.col, hint=hint
+    )
 
 
 def _shown(pragma: Pragma) -> str:
@@ -132,7 +135,10 @@ def _shown(pragma: Pragma) -> str:
 
 
 def group(
-    statements: list[cst.BaseStatement], blocks: Blocks, footer: list[Pragma], filename: str,
+    statements: list[cst.BaseStatement],
+    blocks: Blocks,
+    footer: list[Pragma],
+    filename: str,
     column_of: dict[int, int],
 ) -> list[Item]:
     """Group one block's statements into constructs (see the module docstring)."""
@@ -149,7 +155,10 @@ def group(
 
 
 def _parse(
-    stream: list[Pragma | cst.BaseStatement], index: int, closing: Pragma | None, filename: str,
+    stream: list[Pragma | cst.BaseStatement],
+    index: int,
+    closing: Pragma | None,
+    filename: str,
     column_of: dict[int, int],
 ) -> tuple[list[Item], int]:
     """Items from ``stream[index:]`` up to the ``end`` that closes ``closing`` (if any)."""
@@ -163,14 +172,20 @@ def _parse(
         if entry.end:
             if closing is not None and entry.directive == closing.directive:
                 return items, index + 1
-            raise _error(entry, filename,
-                         f"{_shown(entry)} has no matching '# omp {entry.directive}' "
-                         "earlier in this block")
+            raise _error(
+                entry,
+                filename,
+                f"{_shown(entry)} has no matching '# omp {entry.directive}' earlier in this block",
+            )
         construct, index = _construct(stream, index, filename, column_of)
         items.append(construct)
     if closing is not None:
-        raise _error(closing, filename, f"{_shown(closing)} is never closed",
-                     hint=f"add '# omp end {closing.directive}' at the same indentation")
+        raise _error(
+            closing,
+            filename,
+            f"{_shown(closing)} is never closed",
+            hint=f"add '# omp end {closing.directive}' at the same indentation",
+        )
     return items, index
 
 
@@ -194,13 +209,17 @@ def _has_end_after(stream: list[Pragma | cst.BaseStatement], start: Pragma) -> b
     for entry in stream:
         if entry is start:
             seen = True
-        elif seen and isinstance(entry, Pragma) and entry.end and entry.directive == start.directive:
+        elif (
+            seen and isinstance(entry, Pragma) and entry.end and entry.directive == start.directive
+        ):
             return True
     return False
 
 
 def _construct(
-    stream: list[Pragma | cst.BaseStatement], index: int, filename: str,
+    stream: list[Pragma | cst.BaseStatement],
+    index: int,
+    filename: str,
     column_of: dict[int, int],
 ) -> tuple[Construct, int]:
     pragma = stream[index]
@@ -215,9 +234,12 @@ def _construct(
         if index >= len(stream) or (
             isinstance(stream[index], Pragma) and stream[index].end  # type: ignore[union-attr]
         ):
-            raise _error(pragma, filename,
-                         f"{_shown(pragma)} is not followed by a statement in its block",
-                         hint="a pragma applies to the next statement at its indentation")
+            raise _error(
+                pragma,
+                filename,
+                f"{_shown(pragma)} is not followed by a statement in its block",
+                hint="a pragma applies to the next statement at its indentation",
+            )
         if isinstance(stream[index], Pragma):
             inner, index = _construct(stream, index, filename, column_of)
             construct.body = [inner]
@@ -236,26 +258,34 @@ def _check_target(construct: Construct, filename: str, column_of: dict[int, int]
     if first is not None and not isinstance(first, Construct):
         column = column_of.get(id(first))
         if column is not None and column != pragma.pos.col:
-            raise _error(pragma, filename,
-                         f"{_shown(pragma)} is not aligned with the statement it applies to",
-                         hint="indent the pragma like the next statement")
+            raise _error(
+                pragma,
+                filename,
+                f"{_shown(pragma)} is not aligned with the statement it applies to",
+                hint="indent the pragma like the next statement",
+            )
     if pragma.directive in LOOP_DIRECTIVES:
         if len(construct.body) != 1 or not isinstance(construct.body[0], cst.For):
             found = _describe(construct.body[0]) if construct.body else "nothing"
-            raise _error(pragma, filename,
-                         f"{_shown(pragma)} must be followed by a for loop, found {found}")
+            raise _error(
+                pragma, filename, f"{_shown(pragma)} must be followed by a for loop, found {found}"
+            )
         loop = construct.body[0]
         if loop.asynchronous is not None:
             raise _error(pragma, filename, "'async for' loops cannot be work-shared")
         if loop.orelse is not None:
-            raise _error(pragma, filename,
-                         f"a loop under {_shown(pragma)} cannot have an 'else' clause",
-                         hint="an else clause runs after the whole loop; move its code "
-                              "after the loop")
+            raise _error(
+                pragma,
+                filename,
+                f"a loop under {_shown(pragma)} cannot have an 'else' clause",
+                hint="an else clause runs after the whole loop; move its code after the loop",
+            )
     if pragma.directive == "atomic" and not _is_augmented(construct):
-        raise _error(pragma, filename,
-                     "'# omp atomic' must be followed by one augmented assignment "
-                     "such as 'count += 1'")
+        raise _error(
+            pragma,
+            filename,
+            "'# omp atomic' must be followed by one augmented assignment such as 'count += 1'",
+        )
 
 
 def _is_augmented(construct: Construct) -> bool:
@@ -299,7 +329,11 @@ def validate_nesting(items: list[Item], filename: str, inside_sections: bool = F
     for item in items:
         if isinstance(item, Construct):
             if item.directive == "section" and not inside_sections:
-                raise _error(item.pragma, filename,
-                             "'# omp section' must be directly inside '# omp sections'")
-            validate_nesting(item.body, filename,
-                             item.directive in ("sections", "parallel sections"))
+                raise _error(
+                    item.pragma,
+                    filename,
+                    "'# omp section' must be directly inside '# omp sections'",
+                )
+            validate_nesting(
+                item.body, filename, item.directive in ("sections", "parallel sections")
+            )

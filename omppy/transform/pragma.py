@@ -79,12 +79,19 @@ class Pragma:
 # Which clauses each directive accepts (SPEC §3).  ``for`` and ``parallel for``
 # may repeat list clauses; anything else appears at most once.
 PARALLEL_CLAUSES = frozenset(
-    {"if", "num_threads", "default", "private", "firstprivate", "shared", "reduction",
-     "proc_bind"}
+    {"if", "num_threads", "default", "private", "firstprivate", "shared", "reduction", "proc_bind"}
 )
 FOR_CLAUSES = frozenset(
-    {"schedule", "private", "firstprivate", "lastprivate", "reduction", "collapse",
-     "ordered", "nowait"}
+    {
+        "schedule",
+        "private",
+        "firstprivate",
+        "lastprivate",
+        "reduction",
+        "collapse",
+        "ordered",
+        "nowait",
+    }
 )
 SECTIONS_CLAUSES = frozenset({"private", "firstprivate", "lastprivate", "reduction", "nowait"})
 SINGLE_CLAUSES = frozenset({"private", "firstprivate", "copyprivate", "nowait"})
@@ -110,18 +117,54 @@ DIRECTIVE_CLAUSES: dict[str, frozenset[str]] = {
 STANDALONE_DIRECTIVES = frozenset({"barrier", "flush"})
 # Directives that may be closed by ``# omp end <directive>`` to cover several statements.
 BLOCK_DIRECTIVES = frozenset(
-    {"parallel", "sections", "parallel sections", "section", "single", "master", "masked",
-     "critical", "ordered"}
+    {
+        "parallel",
+        "sections",
+        "parallel sections",
+        "section",
+        "single",
+        "master",
+        "masked",
+        "critical",
+        "ordered",
+    }
 )
 # Directives whose statement must be a ``for`` loop.
 LOOP_DIRECTIVES = frozenset({"for", "parallel for"})
 
 # OpenMP directives that omppy knows but does not implement: a clear error, not "unknown".
 UNSUPPORTED_DIRECTIVES = frozenset(
-    {"task", "taskloop", "taskwait", "taskgroup", "taskyield", "simd", "target", "teams",
-     "distribute", "loop", "threadprivate", "declare", "cancel", "cancellation point",
-     "scan", "depobj", "requires", "workshare", "do", "parallel do", "scope", "tile",
-     "unroll", "metadirective", "allocate", "error", "nothing", "dispatch", "interop"}
+    {
+        "task",
+        "taskloop",
+        "taskwait",
+        "taskgroup",
+        "taskyield",
+        "simd",
+        "target",
+        "teams",
+        "distribute",
+        "loop",
+        "threadprivate",
+        "declare",
+        "cancel",
+        "cancellation point",
+        "scan",
+        "depobj",
+        "requires",
+        "workshare",
+        "do",
+        "parallel do",
+        "scope",
+        "tile",
+        "unroll",
+        "metadirective",
+        "allocate",
+        "error",
+        "nothing",
+        "dispatch",
+        "interop",
+    }
 )
 
 # Canonical operator names; ``&&`` and ``||`` are accepted as ``and`` and ``or``.

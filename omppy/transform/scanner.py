@@ -85,7 +85,9 @@ def find_pragmas(source: str, filename: str = "<string>") -> list[Pragma]:
         if not comment.between_statements:
             raise PragmaError(
                 "a pragma must stand on a line between statements, not inside one",
-                filename=filename, line=comment.line, col=comment.col,
+                filename=filename,
+                line=comment.line,
+                col=comment.col,
                 source_line=_physical(lines, comment.line),
                 hint="move it above the statement it applies to",
             )
@@ -141,7 +143,10 @@ def _own_line_comments(
         line, col = _error_location(err)
         raise PragmaError(
             f"cannot tokenize the source: {_error_message(err)}",
-            filename=filename, line=line, col=col, source_line=_physical(lines, line),
+            filename=filename,
+            line=line,
+            col=col,
+            source_line=_physical(lines, line),
         ) from None
     return comments
 
@@ -158,7 +163,10 @@ def _error_message(err: tokenize.TokenError | SyntaxError) -> str:
 
 
 def _segments(
-    first: _Comment, start: int, comments: dict[int, _Comment], lines: list[str],
+    first: _Comment,
+    start: int,
+    comments: dict[int, _Comment],
+    lines: list[str],
     filename: str,
 ) -> list[Segment]:
     """The pragma starting in ``first`` (its text from ``start``), one segment a line.
@@ -174,8 +182,9 @@ def _segments(
         continued = body.endswith("\\")
         source_line = _physical(lines, comment.line)
         segments.append(
-            Segment(body[:-1] if continued else text, comment.line, comment.col + start,
-                    source_line)
+            Segment(
+                body[:-1] if continued else text, comment.line, comment.col + start, source_line
+            )
         )
         if not continued:
             return segments
@@ -183,7 +192,9 @@ def _segments(
         if following is None:
             raise PragmaError(
                 "the pragma continues ('\\') but the next line is not a comment",
-                filename=filename, line=comment.line, col=comment.col + start + len(body) - 1,
+                filename=filename,
+                line=comment.line,
+                col=comment.col + start + len(body) - 1,
                 source_line=source_line,
                 hint="continue it on the next line with '# omp <clauses>' or "
                 "'#   <clauses>', or remove the '\\'",

@@ -28,6 +28,7 @@ class Sharing:
 
 def ordered(names: set[str], usage: Usage) -> list[str]:
     """Names in the order the construct first uses them (stable, readable output)."""
+
     def first_use(name: str) -> tuple[int, int, str]:
         where = usage.read.get(name) or usage.bound.get(name)
         return (where.start.line, where.start.column, name) if where else (1 << 30, 0, name)
@@ -62,8 +63,11 @@ def decide(
         extra -= set(shared) | usage.stored_roots | usage.sync_mutated
         firstprivate = (*firstprivate, *ordered(extra, usage))
     candidates = (
-        set(usage.read) | shared_bound | usage.sync_mutated | usage.stored_roots | set(shared)
-    ) - private_names - clause_private - set(firstprivate)
+        (set(usage.read) | shared_bound | usage.sync_mutated | usage.stored_roots | set(shared))
+        - private_names
+        - clause_private
+        - set(firstprivate)
+    )
     args = {name for name in candidates if name in available}
     written = usage.stored_roots | usage.sync_mutated | usage.bare
     return Sharing(

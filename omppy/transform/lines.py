@@ -28,6 +28,11 @@ def compile_translation(translation: Translation, filename: str) -> CodeType:
     """A code object for ``translation`` with the user's line numbers."""
     if not translation.changed:
         return compile(translation.source, filename, "exec", dont_inherit=True)
+    return compile(translated_tree(translation, filename), filename, "exec", dont_inherit=True)
+
+
+def translated_tree(translation: Translation, filename: str) -> ast.Module:
+    """The translated text's syntax tree, its positions moved to the user's lines."""
     tree = ast.parse(translation.text, filename)
     text_lines = translation.text.splitlines()
     source_lines = translation.source.splitlines()
@@ -54,7 +59,7 @@ def compile_translation(translation: Translation, filename: str) -> CodeType:
             if node.end_col_offset is not None:
                 end_shift = _indent(text_lines, end) - _indent(source_lines, new_end)
                 node.end_col_offset = max(0, node.end_col_offset - end_shift)
-    return compile(tree, filename, "exec", dont_inherit=True)
+    return tree
 
 
 def _indent(lines: list[str], number: int) -> int:

@@ -1,0 +1,84 @@
+"""``import omppy.autohook``: run the rest of this program in parallel under ``python``.
+
+Imported first thing in a program, it does two things:
+
+1. installs omppy's import hook, so every module imported afterwards that carries
+   pragmas is translated (and cached in ``__pycache__`` under omppy's own tag);
+2. runs the rest of the main script translated.  By the time this import runs, the
+   script is already compiled without its pragmas, so the hook translates the file,
+   keeps the statements *after* ``import omppy.autohook`` (at their original line
+   numbers), executes them in the script's own ``__main__`` namespace, and ends the
+   program with their exit status.  The original, untranslated rest never runs.
+
+Importing it a second time does nothing; a script without pragmas runs unchanged.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import sys
+import types
+
+from .transform.importer import install
+
+
+def _main_frame() -> types.FrameType | None:
+    """The frame of the ``__main__`` script's module code that is importing us."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        code = frame.f_code
+        if frame.f_globals.get("__name__") == "__main__" and code.co_name == "<module>":
+            return frame
+        frame = frame.f_back  # type: ignore[assignment]
+    return None
+
+
+def _is_runtime_import(node: ast.stmt) -> bool:
+    return isinstance(node, ast.Import) and any(
+        alias.name == "omppy.runtime" and alias.asname == "_omp" for alias in node.names
+    )
+
+
+def _run_rest_of_main() -> None:
+    frame = _main_frame()
+    if frame is None:
+        return
+    namespace = frame.f_globals
+    path = namespace.get("__file__")
+    if "_omp" in namespace or not isinstance(path, str) or not os.path.isfile(path):
+        return  # already translated (omppy run, omppy translate), or no file to read
+    from .runner import report
+    from .transform.diagnostics import PragmaError
+    from .transform.lines import translated_tree
+    from .transform.scanner import has_pragmas
+    from .transform.translate import translate
+
+    with open(path, "rb") as handle:
+        source = handle.read().decode("utf-8")
+    if not has_pragmas(source):
+        return
+    line = frame.f_lineno
+    try:
+        translation = translate(source, path)
+    except PragmaError as error:
+        print(error, file=sys.stderr)
+        raise SystemExit(1) from None
+    if not translation.changed:
+        return
+    tree = translated_tree(translation, path)
+    tree.body = [s for s in tree.body if s.lineno > line or _is_runtime_import(s)]
+    code = compile(tree, path, "exec", dont_inherit=True)
+    del frame
+    try:
+        exec(code, namespace)
+    except SystemExit:
+        raise
+    except BaseException as error:
+        report(error)
+        raise SystemExit(130 if isinstance(error, KeyboardInterrupt) else 1) from None
+    raise SystemExit(0)
+
+
+install()
+_run_rest_of_main()

@@ -50,12 +50,16 @@ def make_documents(n_docs, seed=2024):
     """n_docs deterministic pseudo-English documents of varied length."""
     rng = random.Random(seed)
     vocabulary = make_vocabulary(3000, rng)
-    weights = [1.0 / (rank + 1) for rank in range(len(vocabulary))]  # Zipf-like
+    rng.shuffle(vocabulary)
+    cumulative, running = [], 0.0
+    for rank in range(len(vocabulary)):
+        running += 1.0 / (rank + 1)  # Zipf-like word frequencies
+        cumulative.append(running)
     documents = []
     for _ in range(n_docs):
         sentences = []
         for _ in range(rng.randint(5, 60)):
-            words = rng.choices(vocabulary, weights, k=rng.randint(4, 18))
+            words = rng.choices(vocabulary, cum_weights=cumulative, k=rng.randint(4, 18))
             words[0] = words[0].capitalize()
             sentences.append(" ".join(words) + rng.choice([".", ".", ".", "!", "?"]))
         documents.append(" ".join(sentences))

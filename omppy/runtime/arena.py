@@ -27,6 +27,7 @@ import select
 import struct
 import time
 from collections.abc import Callable
+from typing import Any
 
 from .errors import ExchangeOverflow, TeamAborted
 
@@ -41,6 +42,8 @@ ABORT = 0
 BARRIER_COUNT = 1
 BARRIER_GEN = 2
 CRITICAL_NAMES = 3  # number of critical names assigned to locks so far
+STORE_VERSION = 4  # bumped at every publication to the shared-name store
+STORE_LENGTH = 5  # bytes of the pickled store
 FINISHED = 8  # + thread number: the thread finished its part normally
 _HEADER_WORDS = 8
 WS_FIELDS = 4  # per work share: [construct id, next, done count, spare]
@@ -61,13 +64,16 @@ class Arena:
         self.names_base = self.ws_base + WORKSHARE_RING * WS_FIELDS
         control_bytes = -(-self.n_words * WORD // mmap.PAGESIZE) * mmap.PAGESIZE
         self.slot_base = control_bytes
-        size = control_bytes + 2 * capacity * SLOT_BYTES
+        self.store_base = control_bytes + 2 * capacity * SLOT_BYTES
+        size = self.store_base + SLOT_BYTES
         self.memory = mmap.mmap(-1, size, flags=mmap.MAP_SHARED | MAP_NORESERVE)
         self.words = memoryview(self.memory).cast("B")[:control_bytes].cast("q")
         self.lock = _CTX.Lock()  # guards control words
         self.output_lock = _CTX.Lock()
         self.barrier_sems = (_CTX.Semaphore(0), _CTX.Semaphore(0))
         self.critical_locks = [_CTX.RLock() for _ in range(CRITICAL_LOCKS)]
+        self.atomic_lock = _CTX.RLock()
+        self.store_lock = _CTX.Lock()
         self.critical_names: dict[str, int] = {}
         self.in_use = False
         self.broken = False
@@ -110,6 +116,46 @@ class Arena:
             return None
         start = offset + _LEN.size
         return pickle.loads(self.memory[start : start + length])
+
+    # -- the store of shared names bound in critical, single, master... ---------------
+
+    def store_version(self) -> int:
+        return self.words[STORE_VERSION]
+
+    def load_store(self) -> dict[str, Any]:
+        """The latest published values of shared names (call with store_lock held)."""
+        length = self.words[STORE_LENGTH]
+        if length == 0:
+            return {}
+        start = self.store_base
+        result: dict[str, Any] = pickle.loads(self.memory[start : start + length])
+        return result
+
+    def publish(self, values: dict[str, Any]) -> int:
+        """Merge ``values`` into the store; returns the new version.
+
+        The store maps each name to ``(version, value)``, so a thread can tell which
+        names changed since it last looked.
+        """
+        with self.store_lock:
+            merged = self.load_store()
+            version = int(self.words[STORE_VERSION]) + 1
+            merged.update({name: (version, value) for name, value in values.items()})
+            data = pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL)
+            if len(data) > SLOT_BYTES:
+                raise ExchangeOverflow(
+                    f"the shared names bound in synchronisation constructs take "
+                    f"{len(data) >> 20} MiB, more than the {SLOT_BYTES >> 20} MiB store; "
+                    "raise OMPPY_EXCHANGE_MB"
+                )
+            self.memory[self.store_base : self.store_base + len(data)] = data
+            self.words[STORE_LENGTH] = len(data)
+            self.words[STORE_VERSION] += 1
+            return int(self.words[STORE_VERSION])
+
+    def snapshot(self) -> tuple[int, dict[str, Any]]:
+        with self.store_lock:
+            return int(self.words[STORE_VERSION]), self.load_store()
 
     def release_exchange_pages(self) -> None:
         """Give the pages the buffers touched back to the system between teams."""

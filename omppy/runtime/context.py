@@ -75,6 +75,10 @@ class ThreadContext:
         self.did_last = False  # ran the sequentially last iteration of the last loop
         self.log: list[tuple[Any, ...]] | None = [] if self.size > 1 else None
         self.current_iteration = 0
+        self.store_seen: dict[str, int] = {}  # name -> store version this thread has
+        self.store_cache: tuple[int, dict[str, Any]] = (0, {})  # last snapshot read
+        self.ordered_base = -1  # arena record of the ordered loop being run
+        self.ordered_pending = False  # current iteration has not passed its turn yet
 
     @classmethod
     def initial(cls) -> ThreadContext:
@@ -91,6 +95,8 @@ class ThreadContext:
         n = len(items)
         kind, chunk = schedule.resolve(kind, chunk)
         size, num = self.size, self.num
+        if ordered and size > 1:
+            return self._ordered_loop(items, n, kind, chunk)
         if size == 1:
             self.did_last = n > 0
             return items
@@ -124,6 +130,152 @@ class ThreadContext:
                 yield from items[start:stop]
         finally:
             self.team.leave_workshare(base)
+
+    def _ordered_loop(
+        self, items: Sequence[Any], n: int, kind: str, chunk: int | None
+    ) -> Iterator[Any]:
+        """A loop whose ``ordered`` blocks must run in iteration order.
+
+        Iterations are numbered as handed out; an iteration that skipped its
+        ordered block still waits for, and passes on, its turn when it ends.
+        """
+        assert self.team is not None
+        team = self.team
+        base = team.enter_workshare(self)
+        self.ordered_base = base
+        words = team.arena.words
+        size, num = self.size, self.num
+        if kind == "static":
+            if chunk is None:
+                start, stop = schedule.static_block(n, size, num)
+                spans = [(start, stop)] if stop > start else []
+            else:
+                spans = [(s, min(s + chunk, n)) for s in range(num * chunk, n, size * chunk)]
+            self.did_last = bool(spans) and spans[-1][1] == n
+            chunks = iter(spans)
+        else:
+            chunks = self._grabbed(base, n, kind, chunk or 1)
+        try:
+            for start, stop in chunks:
+                for index in range(start, stop):
+                    self.current_iteration = index
+                    self.ordered_pending = True
+                    yield items[index]
+                    if self.ordered_pending:  # no ordered block ran: pass the turn on
+                        self.wait_turn()
+                        words[base + WS_ORDERED] = index + 1
+                        self.ordered_pending = False
+        finally:
+            self.ordered_base = -1
+            team.leave_workshare(base)
+
+    def _grabbed(self, base: int, n: int, kind: str, chunk: int) -> Iterator[tuple[int, int]]:
+        assert self.team is not None
+        while True:
+            start, stop = self.team.grab(base, n, chunk, kind == "guided")
+            if start >= n:
+                return
+            if stop >= n:
+                stop = n
+                self.did_last = True
+            yield start, stop
+
+    def wait_turn(self) -> None:
+        """Wait until every earlier iteration of the ordered loop has had its turn."""
+        assert self.team is not None and self.team.liveness is not None
+        words = self.team.arena.words
+        slot = self.ordered_base + WS_ORDERED
+        index = self.current_iteration
+        if words[slot] != index:
+            self.team.liveness.sleep_until(lambda: words[slot] == index)
+
+    # -- synchronisation constructs ---------------------------------------------------
+
+    def wait(self, lock: Any) -> None:
+        if self.team is None or self.team.liveness is None:
+            lock.acquire()
+        else:
+            self.team.liveness.wait(lock)
+
+    def refresh(self, names: tuple[str, ...]) -> dict[str, Any]:
+        """The newest published values of ``names`` that this thread has not seen."""
+        if self.size == 1 or not names or self.team is None:
+            return {}
+        arena = self.team.arena
+        if arena.store_version() != self.store_cache[0]:
+            self.store_cache = arena.snapshot()
+        store = self.store_cache[1]
+        seen = self.store_seen
+        fresh = {}
+        for name in names:
+            entry = store.get(name)
+            if entry is not None and entry[0] > seen.get(name, 0):
+                seen[name] = entry[0]
+                fresh[name] = entry[1]
+        return fresh
+
+    def publish(self, values: dict[str, Any]) -> None:
+        assert self.team is not None
+        version = self.team.arena.publish(values)
+        for name in values:
+            self.store_seen[name] = version
+
+    def critical(self, name: str = "", names: tuple[str, ...] = ()) -> Any:
+        from .sync import SyncBlock
+
+        lock = self.team.arena.critical_lock(name) if self.size > 1 and self.team else None
+        return SyncBlock(self, names, True, lock)
+
+    def atomic(self, names: tuple[str, ...] = ()) -> Any:
+        from .sync import SyncBlock
+
+        lock = self.team.arena.atomic_lock if self.size > 1 and self.team else None
+        return SyncBlock(self, names, True, lock)
+
+    def master(self, names: tuple[str, ...] = (), filter: int = 0) -> Any:
+        from .sync import SyncBlock
+
+        return SyncBlock(self, names, self.num == filter)
+
+    def single(self, names: tuple[str, ...] = ()) -> Any:
+        from .sync import SyncBlock
+
+        if self.size == 1 or self.team is None:
+            return SyncBlock(self, names, True)
+        team = self.team
+        base = team.enter_workshare(self)
+        with team.arena.lock:
+            words = team.arena.words
+            first = words[base + WS_NEXT] == 0
+            words[base + WS_NEXT] = 1
+        team.leave_workshare(base)
+        return SyncBlock(self, names, first)
+
+    def ordered(self, names: tuple[str, ...] = ()) -> Any:
+        from .sync import SyncBlock
+
+        if self.size == 1 or self.ordered_base < 0:
+            return SyncBlock(self, names, True)
+        self.wait_turn()
+        block = SyncBlock(self, names, True)
+        words = self.team.arena.words  # type: ignore[union-attr]
+        slot, index = self.ordered_base + WS_ORDERED, self.current_iteration
+
+        def pass_turn() -> None:
+            words[slot] = index + 1
+            self.ordered_pending = False
+
+        block.after = pass_turn
+        return block
+
+    def barrier_refresh(self, names: tuple[str, ...] = ()) -> dict[str, Any]:
+        """An explicit barrier; returns the newest values of the region's shared names."""
+        self.barrier()
+        return self.refresh(names)
+
+    def sections(self, count: int) -> Iterable[int]:
+        """This thread's sections of a ``sections`` construct (handed out dynamically)."""
+        return self.loop(range(count), "dynamic", 1)
 
     def workshare(
         self,

@@ -74,6 +74,7 @@ class Team:
         self.liveness: Liveness | None = None
         self.lost: list[int] = []
         self.pids: dict[int, int] = {}  # thread number -> pid, in the master
+        self.originals: dict[str, Any] = {}  # the master's values of the shared names
 
     # -- used by ThreadContext --------------------------------------------------------
 
@@ -230,16 +231,49 @@ def _outputs(
     partials: list[Any],
     last: dict[str, Any] | None,
     shared: tuple[str, ...],
+    store: dict[str, Any] | None = None,
+    originals: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
+    """The values the master's names take after the region."""
+    store = store or {}
+    originals = originals or {}
     result = {}
     for name, (op, original) in reduction.items():
         result[name] = combine(op, original, [p[name] for p in partials])
     if last:
         result.update(last)
     for name in shared:
-        if name in values:
+        if name in store:
+            result[name] = _into_original(originals.get(name, _MISSING), store[name][1])
+        elif name in values:
             result[name] = values[name]
     return result
+
+
+_MISSING = object()
+
+
+def _into_original(original: Any, latest: Any) -> Any:
+    """The master's object updated in place to ``latest`` when it is a container.
+
+    Aliases of a shared list, dict or set then see what the threads did to it.
+    """
+    if original is _MISSING or type(original) is not type(latest):
+        return latest
+    if isinstance(original, list):
+        original[:] = latest
+    elif isinstance(original, (dict, set)):
+        original.clear()
+        original.update(latest)
+    elif hasattr(original, "__dict__") and not isinstance(original, type):
+        try:
+            original.__dict__.clear()
+            original.__dict__.update(latest.__dict__)
+        except (AttributeError, TypeError):
+            return latest
+    else:
+        return latest
+    return original
 
 
 def _run_alone(
@@ -304,6 +338,7 @@ def _run_team(
     }
     arena = _take_arena(size)
     team = Team(size, parent, arena)
+    team.originals = args
     team.roots = {id(value): value for value in call.values()}
     for _name, value in firstprivate.items():
         team.roots.setdefault(id(value), value)
@@ -435,6 +470,7 @@ def _finish(
         if report["error"] is not None:
             errors.append(failures.unpack_exception(report["error"]))
     team.arena.broken = team.arena.broken or bool(errors) or aborted
+    store = team.arena.snapshot()[1] if shared and not errors else {}
     _give_back_arena(team.arena)
     staged.unstage()
     if errors:
@@ -453,7 +489,7 @@ def _finish(
     for num in sorted(reports):
         if reports[num]["last"] is not None:
             last = reports[num]["last"]
-    return _outputs(values, reduction, partials, last, shared)
+    return _outputs(values, reduction, partials, last, shared, store, team.originals)
 
 
 def _write_collected(report: dict[str, Any]) -> None:

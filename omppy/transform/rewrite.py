@@ -60,6 +60,8 @@ class ConstructInfo:
     in_region: bool = False  # lexically inside a parallel construct of the same scope
     scope: str = "module"
     shared_roots: set[str] = field(default_factory=set)  # stores to carry back
+    region_shared: tuple[str, ...] = ()  # the enclosing region's shared, bound names
+    sync_names: tuple[str, ...] = ()  # names a synchronisation construct publishes
 
 
 class Rewriter(cst.CSTTransformer):
@@ -222,17 +224,162 @@ class Rewriter(cst.CSTTransformer):
         if directive == "flush":
             return []
         if directive == "barrier":
-            return [self._parse("_omp.thread().barrier()", line)]
+            return self._emit_barrier(info, line)
         if directive in ("parallel", "parallel for", "parallel sections"):
             return self._emit_parallel(item, info, new_of)
         if directive == "for":
             return self._emit_for(item, info, new_of, thread="_omp.thread()")
+        if directive == "sections":
+            return self._emit_sections(item, info, new_of)
+        if directive in SYNC_DIRECTIVES:
+            return self._emit_sync(item, info, new_of)
         raise PragmaError(
             f"'# omp {directive}' is not supported yet",
             filename=self.filename,
             line=line,
             col=item.pragma.pos.col,
         )
+
+    # -- synchronisation ----------------------------------------------------------
+
+    def _refresh(self, source: str, names: Sequence[str], line: int) -> list[cst.BaseStatement]:
+        return [
+            self._parse(f"if {n!r} in {source}:\n    {n} = {source}[{n!r}]\n", line)
+            for n in names
+        ]
+
+    def _emit_barrier(self, info: ConstructInfo, line: int) -> list[cst.BaseStatement]:
+        if not info.region_shared:
+            return [self._parse("_omp.thread().barrier()", line)]
+        names = _tuple(info.region_shared)
+        out = [self._parse(f"_omp_fresh = _omp.thread().barrier_refresh({names})", line)]
+        return out + self._refresh("_omp_fresh", info.region_shared, line)
+
+    def _emit_sync(
+        self, construct: Construct, info: ConstructInfo, new_of: dict[int, cst.BaseStatement]
+    ) -> list[cst.BaseStatement]:
+        pragma = construct.pragma
+        line = pragma.pos.line
+        directive = pragma.directive
+        names = _tuple(info.sync_names)
+        block = f"_omp_sync_{line}"
+        if directive == "critical":
+            opener = f"_omp.thread().critical({(pragma.name or '')!r}, {names})"
+        elif directive == "masked":
+            clause = pragma.clause("filter")
+            chosen = f"({clause.expr})" if clause is not None else "0"
+            opener = f"_omp.thread().master({names}, {chosen})"
+        elif directive == "single":
+            for name in pragma.names_in("copyprivate"):
+                if name not in info.sync_names:
+                    names = _tuple([*info.sync_names, *pragma.names_in("copyprivate")])
+                    break
+            opener = f"_omp.thread().single({names})"
+        else:
+            opener = f"_omp.thread().{directive}({names})"
+        body = self._emit_items(construct.body, new_of)
+        leading = list(getattr(body[0], "leading_lines", ())) if body else []
+        if body and leading:
+            first = body[0]
+            body[0] = self._stamp(
+                first.with_changes(leading_lines=()),  # type: ignore[union-attr]
+                self.origin.get(id(first), line),
+            )
+        refresh = self._refresh(f"{block}.fresh", info.sync_names, line)
+        guarded = self._parse(
+            f"try:\n    pass\nfinally:\n    {block}.leave(locals())\n", line
+        )
+        assert isinstance(guarded, cst.Try)
+        leave = guarded.finalbody.body.body[0]  # type: ignore[union-attr]
+        self._stamp(leave, _last_line(body, self.origin, line))  # type: ignore[arg-type]
+        guarded = guarded.with_changes(body=guarded.body.with_changes(body=[*refresh, *body]))
+        self._stamp(guarded, line)
+        start = self._parse(f"{block} = {opener}", line)
+        start = self._stamp(start.with_changes(leading_lines=leading), line)  # type: ignore[union-attr]
+        if directive in ("critical", "atomic", "ordered"):
+            return [start, guarded]
+        conditional = self._parse(f"if {block}.runs:\n    pass\n", line)
+        assert isinstance(conditional, cst.If)
+        conditional = conditional.with_changes(body=conditional.body.with_changes(body=[guarded]))
+        out = [start, self._stamp(conditional, line)]
+        if directive == "single":
+            nowait = ", nowait=True" if pragma.clause("nowait") is not None else ""
+            end_line = _last_line(body, self.origin, line)
+            out.append(self._parse(f"_omp_out = {block}.end(locals(){nowait})", end_line))
+            shared = dict.fromkeys([*info.sync_names, *pragma.names_in("copyprivate")])
+            out.extend(self._refresh("_omp_out", list(shared), end_line))
+        return out
+
+    def _section_chain(
+        self, construct: Construct, new_of: dict[int, cst.BaseStatement], variable: str
+    ) -> cst.BaseStatement:
+        """``if _omp_section == 0: ... elif _omp_section == 1: ...`` for the sections."""
+        line = construct.pragma.pos.line
+        chain: cst.If | cst.Else | None = None
+        for index in range(len(construct.sections) - 1, -1, -1):
+            body = self._emit_items(construct.sections[index], new_of) or [
+                self._parse("pass", line)
+            ]
+            test = cst.parse_expression(f"{variable} == {index}")
+            node = cst.If(test=test, body=cst.IndentedBlock(body=body), orelse=chain)
+            chain = node
+        assert isinstance(chain, cst.If)
+        return self._stamp(chain, line)
+
+    def _emit_sections(
+        self, construct: Construct, info: ConstructInfo, new_of: dict[int, cst.BaseStatement]
+    ) -> list[cst.BaseStatement]:
+        pragma = construct.pragma
+        line = pragma.pos.line
+        ws = f"_omp_ws_{line}"
+        reduction = [(n, c.op) for c in pragma.all("reduction") for n in c.names]
+        lastprivate = list(pragma.names_in("lastprivate"))
+        nowait = pragma.clause("nowait") is not None
+        spec = self._workshare_spec(reduction, lastprivate, nowait)
+        out: list[cst.BaseStatement] = [
+            self._parse(f"{ws} = _omp.thread().workshare({spec})", line)
+        ]
+        for name, _ in reduction:
+            out.append(self._parse(f"{name} = {ws}.identity({name!r})", line))
+        loop = self._parse(
+            f"for _omp_section in {ws}.loop(range({len(construct.sections)}), 'dynamic', 1):\n"
+            "    pass\n",
+            line,
+        )
+        assert isinstance(loop, cst.For)
+        chain = self._section_chain(construct, new_of, "_omp_section")
+        loop = loop.with_changes(body=loop.body.with_changes(body=[chain]))
+        out.append(self._stamp(loop, line))
+        out.extend(self._end_workshare(ws, reduction, lastprivate, nowait, line))
+        return out
+
+    def _workshare_spec(
+        self, reduction: list[tuple[str, Any]], lastprivate: list[str], nowait: bool
+    ) -> str:
+        spec = []
+        if reduction:
+            spec.append(
+                "reduction={" + ", ".join(f"{n!r}: ({op!r}, {n})" for n, op in reduction) + "}"
+            )
+        if lastprivate:
+            spec.append(f"lastprivate={_tuple(lastprivate)}")
+        if nowait:
+            spec.append("nowait=True")
+        return ", ".join(spec)
+
+    def _end_workshare(
+        self, ws: str, reduction: list[tuple[str, Any]], lastprivate: list[str], nowait: bool,
+        line: int,
+    ) -> list[cst.BaseStatement]:
+        out: list[cst.BaseStatement] = []
+        if reduction or lastprivate:
+            out.append(self._parse(f"_omp_out = {ws}.end(locals())", line))
+            for name, _ in reduction:
+                out.append(self._parse(f"{name} = _omp_out[{name!r}]", line))
+            out.extend(self._refresh("_omp_out", lastprivate, line))
+        elif not nowait:
+            out.append(self._parse(f"{ws}.end({{}})", line))
+        return out
 
     # -- parallel -------------------------------------------------------------------
 
@@ -254,6 +401,15 @@ class Rewriter(cst.CSTTransformer):
                 args = {"_omp_chunk": f"({schedule.expr})", **args}
                 readonly.insert(0, "_omp_chunk")
             args = {"_omp_items": items_code, **args}
+            readonly.insert(0, "_omp_items")
+        elif pragma.directive == "parallel sections":
+            loop = self._parse(
+                "for _omp_section in _omp_t.loop(_omp_items, 'dynamic', 1):\n    pass\n", line
+            )
+            assert isinstance(loop, cst.For)
+            chain = self._section_chain(construct, new_of, "_omp_section")
+            body = [self._stamp(loop.with_changes(body=loop.body.with_changes(body=[chain])), line)]
+            args = {"_omp_items": f"range({len(construct.sections)})", **args}
             readonly.insert(0, "_omp_items")
         else:
             body = self._emit_items(construct.body, new_of)

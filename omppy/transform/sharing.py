@@ -75,7 +75,7 @@ def decide(
         firstprivate=list(dict.fromkeys(firstprivate)),
         reduction=reduction,
         lastprivate=list(lastprivate),
-        shared_out=ordered(shared_bound, usage),
+        shared_out=ordered(shared_bound | (usage.sync_mutated & args), usage),
         private=private_names,
         readonly=ordered(args - written - shared_bound, usage),
     )

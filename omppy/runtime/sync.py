@@ -1,0 +1,62 @@
+"""Synchronisation constructs: critical, atomic, single, master/masked, ordered.
+
+Each is a :class:`SyncBlock` that the translated code opens, runs (or skips), and
+leaves with its ``locals()``.  A name bound, or a shared object mutated, inside such
+a block is shared (SPEC §4): leaving the block *publishes* those names' values to the
+team's store (shared memory), and entering the next block, a barrier, or the end of
+the region *refreshes* them from it.  Shared numpy arrays are never published: they
+are already in shared memory.
+
+``critical`` and ``atomic`` hold a team-wide lock from open to leave; ``ordered``
+waits for its iteration's turn; ``single`` lets the first thread to arrive run it,
+and ends with a barrier unless ``nowait``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .sharedmem import is_array, is_shared
+
+if TYPE_CHECKING:
+    from .context import ThreadContext
+
+
+def _publishable(value: Any) -> bool:
+    return not (is_array(value) and is_shared(value))
+
+
+class SyncBlock:
+    """One execution of a synchronisation construct by one thread."""
+
+    def __init__(self, thread: ThreadContext, names: tuple[str, ...], runs: bool,
+                 lock: Any = None) -> None:
+        self.thread = thread
+        self.names = names
+        self.runs = runs
+        self.lock = lock
+        self.fresh: dict[str, Any] = {}
+        self.after: Any = None  # what to do when leaving (ordered: pass the turn)
+        if lock is not None:
+            thread.wait(lock)
+        if runs:
+            self.fresh = thread.refresh(names)
+
+    def leave(self, scope: dict[str, Any]) -> None:
+        """Publish this block's shared names and release what it holds."""
+        try:
+            if self.runs and self.names and self.thread.size > 1:
+                values = {n: scope[n] for n in self.names if n in scope}
+                self.thread.publish({n: v for n, v in values.items() if _publishable(v)})
+        finally:
+            if self.after is not None:
+                self.after()
+            if self.lock is not None:
+                self.lock.release()
+
+    def end(self, scope: dict[str, Any], nowait: bool = False) -> dict[str, Any]:
+        """After a ``single``: the barrier, then every thread takes the shared values."""
+        if nowait or self.thread.size == 1:
+            return {}
+        self.thread.barrier()
+        return self.thread.refresh(self.names)

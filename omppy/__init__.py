@@ -10,6 +10,20 @@ from __future__ import annotations
 from . import shared
 from .runtime.errors import OmpError, WorkerDied, WorkerException
 from .runtime.icv import ConfigError
+from .runtime.locks import (
+    OmpLock,
+    OmpNestLock,
+    omp_destroy_lock,
+    omp_destroy_nest_lock,
+    omp_init_lock,
+    omp_init_nest_lock,
+    omp_set_lock,
+    omp_set_nest_lock,
+    omp_test_lock,
+    omp_test_nest_lock,
+    omp_unset_lock,
+    omp_unset_nest_lock,
+)
 from .runtime.routines import (
     omp_get_active_level,
     omp_get_ancestor_thread_num,
@@ -38,6 +52,18 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ConfigError",
+    "OmpLock",
+    "OmpNestLock",
+    "omp_destroy_lock",
+    "omp_destroy_nest_lock",
+    "omp_init_lock",
+    "omp_init_nest_lock",
+    "omp_set_lock",
+    "omp_set_nest_lock",
+    "omp_test_lock",
+    "omp_test_nest_lock",
+    "omp_unset_lock",
+    "omp_unset_nest_lock",
     "OmpError",
     "WorkerDied",
     "WorkerException",

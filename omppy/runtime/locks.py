@@ -1,0 +1,96 @@
+"""OpenMP locks that work across the whole team (SPEC §5).
+
+A lock is a process-shared semaphore (``multiprocessing``'s fork context), so a lock
+created before a region is shared by every thread the region forks.  Create locks
+before the parallel region that uses them, as in OpenMP.  Locks are also context
+managers: ``with lock: ...``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from typing import Any
+
+from . import state
+
+_CTX = multiprocessing.get_context("fork") if hasattr(os, "fork") else multiprocessing
+
+
+class OmpLock:
+    """A simple lock: ``omp_set_lock`` by its owner twice deadlocks, as in OpenMP."""
+
+    recursive = False
+
+    def __init__(self) -> None:
+        self._lock: Any = _CTX.RLock() if self.recursive else _CTX.Lock()
+        self.depth = 0
+
+    def acquire(self) -> None:
+        state.current().wait(self._lock)
+        self.depth += 1
+
+    def try_acquire(self) -> bool:
+        if self._lock.acquire(False):
+            self.depth += 1
+            return True
+        return False
+
+    def release(self) -> None:
+        self.depth -= 1
+        self._lock.release()
+
+    def __enter__(self) -> OmpLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+class OmpNestLock(OmpLock):
+    """A nestable lock: its owner may set it again; it is free after as many unsets."""
+
+    recursive = True
+
+
+def omp_init_lock() -> OmpLock:
+    return OmpLock()
+
+
+def omp_init_nest_lock() -> OmpNestLock:
+    return OmpNestLock()
+
+
+def omp_set_lock(lock: OmpLock) -> None:
+    lock.acquire()
+
+
+def omp_set_nest_lock(lock: OmpNestLock) -> None:
+    lock.acquire()
+
+
+def omp_unset_lock(lock: OmpLock) -> None:
+    lock.release()
+
+
+def omp_unset_nest_lock(lock: OmpNestLock) -> None:
+    lock.release()
+
+
+def omp_test_lock(lock: OmpLock) -> bool:
+    """Set the lock if it is free; True when it was set."""
+    return lock.try_acquire()
+
+
+def omp_test_nest_lock(lock: OmpNestLock) -> int:
+    """Set the nestable lock if free or owned; the new nesting count, or 0."""
+    return lock.depth if lock.try_acquire() else 0
+
+
+def omp_destroy_lock(lock: OmpLock) -> None:
+    """Locks are freed with their last reference; accepted for OpenMP compatibility."""
+
+
+def omp_destroy_nest_lock(lock: OmpNestLock) -> None:
+    """As :func:`omp_destroy_lock`."""

@@ -1,0 +1,129 @@
+"""import omppy.autohook, the translation cache, and line numbers (SPEC §6)."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+
+import pytest
+from helpers import run_python
+
+MODULE = """\
+from omppy import omp_get_num_threads
+def total(n):
+    s = 0
+    sizes = [0] * n
+    # omp parallel for reduction(+:s)
+    for i in range(n):
+        s += i
+        sizes[i] = omp_get_num_threads()
+    return s, max(sizes)
+"""
+
+MAIN = """\
+import omppy.autohook
+import sys
+import work
+import omppy.transform.importer as importer
+s, team = work.total(100)
+print(s, team, __name__)
+print("translated", importer.translations, file=sys.stderr)
+sys.exit(5)
+"""
+
+
+@pytest.fixture
+def program(write):
+    write("work.py", MODULE)
+    return write("main.py", MAIN)
+
+
+def cache_of(program):
+    tag = sys.implementation.cache_tag
+    return program.parent / "__pycache__" / f"work.{tag}.omppy.pyc"
+
+
+def test_main_and_imported_module_run_in_parallel(program):
+    result = run_python(program, env={"OMP_NUM_THREADS": "2", "PYTHONDONTWRITEBYTECODE": ""})
+    assert result.out == "4950 2 __main__\n"
+    assert result.status == 5
+
+
+def test_cache_is_written_reused_and_rebuilt_after_an_edit(program):
+    env = {"OMP_NUM_THREADS": "2", "PYTHONDONTWRITEBYTECODE": ""}
+    first = run_python(program, env=env)
+    assert "translated 1" in first.err  # the module (the main script is not cached)
+    assert cache_of(program).exists()
+    second = run_python(program, env=env)
+    assert "translated 0" in second.err, "a fresh cache must be reused"
+    # An edit within the same second must still invalidate: the key is a hash.
+    work = program.parent / "work.py"
+    work.write_text(MODULE.replace("s += i", "s += 2 * i"))
+    third = run_python(program, env=env)
+    assert third.out.startswith("9900 ")
+    assert "translated 1" in third.err
+
+
+def test_cache_from_another_translator_version_is_ignored(program):
+    env = {"OMP_NUM_THREADS": "2", "PYTHONDONTWRITEBYTECODE": ""}
+    run_python(program, env=env)
+    cache = cache_of(program)
+    data = bytearray(cache.read_bytes())
+    data[4] ^= 0xFF  # the translator fingerprint follows the 4-byte magic
+    cache.write_bytes(bytes(data))
+    again = run_python(program, env=env)
+    assert "translated 1" in again.err
+    assert again.out == "4950 2 __main__\n"
+
+
+def test_no_cache_written_with_dont_write_bytecode(program):
+    result = run_python(program, env={"OMP_NUM_THREADS": "2", "PYTHONDONTWRITEBYTECODE": "1"})
+    assert result.status == 5
+    assert not cache_of(program).exists()
+
+
+def test_unwritable_cache_directory_is_quietly_skipped(program):
+    # A file where __pycache__ should be makes every cache write fail, even for root
+    # (for whom read-only permissions do not).
+    (program.parent / "__pycache__").write_text("not a directory")
+    result = run_python(program, env={"OMP_NUM_THREADS": "2", "PYTHONDONTWRITEBYTECODE": ""})
+    assert result.status == 5, result.err
+    assert result.out == "4950 2 __main__\n"
+    if os.geteuid() != 0:
+        directory = program.parent
+        directory.chmod(stat.S_IRUSR | stat.S_IXUSR)
+        try:
+            again = run_python(program, env={"PYTHONDONTWRITEBYTECODE": ""})
+        finally:
+            directory.chmod(stat.S_IRWXU)
+        assert again.status == 5, again.err
+
+
+def test_traceback_points_at_original_lines(write):
+    write("bad.py", "def f(n):\n    out = [0] * n\n    # omp parallel for\n    for i in range(n):\n"
+          "        if i == 3:\n            raise KeyError(i)\n        out[i] = i\n    return out\n")
+    main = write("m.py", "import omppy.autohook\nimport bad\nbad.f(8)\n")
+    result = run_python(main, env={"OMP_NUM_THREADS": "2"})
+    assert result.status == 1
+    assert 'bad.py", line 6, in' in result.err
+    assert "raise KeyError(i)" in result.err
+    assert "KeyError: 3" in result.err
+
+
+def test_importing_twice_and_modules_without_pragmas(write):
+    write("plain.py", "VALUE = 7\n")
+    main = write("m.py", "import omppy.autohook\nimport omppy.autohook\nimport plain\n"
+                         "print(plain.VALUE)\n")
+    result = run_python(main)
+    assert result.out == "7\n"
+    assert result.status == 0
+
+
+def test_syntax_error_in_imported_module_is_reported_as_python_would(write):
+    write("broken.py", "# omp parallel for\nfor i in range(3)\n    pass\n")
+    main = write("m.py", "import omppy.autohook\nimport broken\n")
+    result = run_python(main)
+    assert result.status == 1
+    assert "SyntaxError" in result.err
+    assert "broken.py" in result.err

@@ -29,17 +29,39 @@ def _environment(threads: int | None, extra: dict[str, str] | None) -> dict[str,
     return env
 
 
-def run_python(path: Path | str, *args: str, env: dict[str, str] | None = None,
-               cwd: Path | str | None = None, timeout: float = 30) -> Result:
-    done = subprocess.run([sys.executable, str(path), *args], capture_output=True, text=True,
-                          env=_environment(None, env), cwd=cwd, timeout=timeout)
+def run_python(
+    path: Path | str,
+    *args: str,
+    env: dict[str, str] | None = None,
+    cwd: Path | str | None = None,
+    timeout: float = 30,
+) -> Result:
+    done = subprocess.run(
+        [sys.executable, str(path), *args],
+        capture_output=True,
+        text=True,
+        env=_environment(None, env),
+        cwd=cwd,
+        timeout=timeout,
+    )
     return Result(done.returncode, done.stdout, done.stderr)
 
 
-def run_omppy(*args: str, threads: int | None = 2, env: dict[str, str] | None = None,
-              cwd: Path | str | None = None, timeout: float = 30,
-              stdin: str | None = None) -> Result:
-    done = subprocess.run([sys.executable, "-m", "omppy", *args], capture_output=True,
-                          text=True, env=_environment(threads, env), cwd=cwd, timeout=timeout,
-                          input=stdin)
+def run_omppy(
+    *args: str,
+    threads: int | None = 2,
+    env: dict[str, str] | None = None,
+    cwd: Path | str | None = None,
+    timeout: float = 30,
+    stdin: str | None = None,
+) -> Result:
+    done = subprocess.run(
+        [sys.executable, "-m", "omppy", *args],
+        capture_output=True,
+        text=True,
+        env=_environment(threads, env),
+        cwd=cwd,
+        timeout=timeout,
+        input=stdin,
+    )
     return Result(done.returncode, done.stdout, done.stderr)

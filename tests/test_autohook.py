@@ -101,8 +101,11 @@ def test_unwritable_cache_directory_is_quietly_skipped(program):
 
 
 def test_traceback_points_at_original_lines(write):
-    write("bad.py", "def f(n):\n    out = [0] * n\n    # omp parallel for\n    for i in range(n):\n"
-          "        if i == 3:\n            raise KeyError(i)\n        out[i] = i\n    return out\n")
+    write(
+        "bad.py",
+        "def f(n):\n    out = [0] * n\n    # omp parallel for\n    for i in range(n):\n"
+        "        if i == 3:\n            raise KeyError(i)\n        out[i] = i\n    return out\n",
+    )
     main = write("m.py", "import omppy.autohook\nimport bad\nbad.f(8)\n")
     result = run_python(main, env={"OMP_NUM_THREADS": "2"})
     assert result.status == 1
@@ -113,8 +116,9 @@ def test_traceback_points_at_original_lines(write):
 
 def test_importing_twice_and_modules_without_pragmas(write):
     write("plain.py", "VALUE = 7\n")
-    main = write("m.py", "import omppy.autohook\nimport omppy.autohook\nimport plain\n"
-                         "print(plain.VALUE)\n")
+    main = write(
+        "m.py", "import omppy.autohook\nimport omppy.autohook\nimport plain\nprint(plain.VALUE)\n"
+    )
     result = run_python(main)
     assert result.out == "7\n"
     assert result.status == 0

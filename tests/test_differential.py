@@ -7,7 +7,6 @@ Each program in tests/corpus runs once with plain Python and then under
 from __future__ import annotations
 
 import pytest
-
 from helpers import CORPUS, run_omppy, run_python
 
 PROGRAMS = sorted(p for p in CORPUS.glob("*.py"))

@@ -29,8 +29,9 @@ def _publishable(value: Any) -> bool:
 class SyncBlock:
     """One execution of a synchronisation construct by one thread."""
 
-    def __init__(self, thread: ThreadContext, names: tuple[str, ...], runs: bool,
-                 lock: Any = None) -> None:
+    def __init__(
+        self, thread: ThreadContext, names: tuple[str, ...], runs: bool, lock: Any = None
+    ) -> None:
         self.thread = thread
         self.names = names
         self.runs = runs

@@ -147,9 +147,28 @@ class Team:
 # -- the region -----------------------------------------------------------------------
 
 
+_warned_no_fork = False
+
+
+def _warn_no_fork() -> None:
+    global _warned_no_fork
+    if not _warned_no_fork:
+        _warned_no_fork = True
+        import warnings
+
+        warnings.warn(
+            "omppy: this platform has no fork(); parallel regions run sequentially",
+            RuntimeWarning,
+            stacklevel=4,
+        )
+
+
 def team_size(num_threads: Any, if_: Any) -> int:
     """How many threads a region gets: its clauses, the ICVs and the nesting limits."""
-    if not if_ or not CAN_FORK:
+    if not CAN_FORK:
+        _warn_no_fork()
+        return 1
+    if not if_:
         return 1
     parent = state.current()
     parent_team = parent.team

@@ -244,8 +244,7 @@ class Rewriter(cst.CSTTransformer):
 
     def _refresh(self, source: str, names: Sequence[str], line: int) -> list[cst.BaseStatement]:
         return [
-            self._parse(f"if {n!r} in {source}:\n    {n} = {source}[{n!r}]\n", line)
-            for n in names
+            self._parse(f"if {n!r} in {source}:\n    {n} = {source}[{n!r}]\n", line) for n in names
         ]
 
     def _emit_barrier(self, info: ConstructInfo, line: int) -> list[cst.BaseStatement]:
@@ -286,9 +285,7 @@ class Rewriter(cst.CSTTransformer):
                 self.origin.get(id(first), line),
             )
         refresh = self._refresh(f"{block}.fresh", info.sync_names, line)
-        guarded = self._parse(
-            f"try:\n    pass\nfinally:\n    {block}.leave(locals())\n", line
-        )
+        guarded = self._parse(f"try:\n    pass\nfinally:\n    {block}.leave(locals())\n", line)
         assert isinstance(guarded, cst.Try)
         leave = guarded.finalbody.body.body[0]  # type: ignore[union-attr]
         self._stamp(leave, _last_line(body, self.origin, line))  # type: ignore[arg-type]
@@ -368,7 +365,11 @@ class Rewriter(cst.CSTTransformer):
         return ", ".join(spec)
 
     def _end_workshare(
-        self, ws: str, reduction: list[tuple[str, Any]], lastprivate: list[str], nowait: bool,
+        self,
+        ws: str,
+        reduction: list[tuple[str, Any]],
+        lastprivate: list[str],
+        nowait: bool,
         line: int,
     ) -> list[cst.BaseStatement]:
         out: list[cst.BaseStatement] = []
@@ -408,7 +409,9 @@ class Rewriter(cst.CSTTransformer):
             )
             assert isinstance(loop, cst.For)
             chain = self._section_chain(construct, new_of, "_omp_section")
-            body = [self._stamp(loop.with_changes(body=loop.body.with_changes(body=[chain])), line)]
+            body = [
+                self._stamp(loop.with_changes(body=loop.body.with_changes(body=[chain])), line)
+            ]
             args = {"_omp_items": f"range({len(construct.sections)})", **args}
             readonly.insert(0, "_omp_items")
         else:

@@ -253,9 +253,7 @@ class _Survey:
             if pragma.directive in analysis.SYNC_DIRECTIVES:
                 touched = set(usage.bound) | usage.sync_mutated | usage.stored_roots
                 touched |= {root for root, _, _ in usage.mutations}
-                info.sync_names = tuple(
-                    analysis_order(touched - region_sharing.private, usage)
-                )
+                info.sync_names = tuple(analysis_order(touched - region_sharing.private, usage))
         directive = pragma.directive
         if directive in PARALLEL or is_loop:
             self._check_escapes(construct, usage)

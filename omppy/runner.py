@@ -46,9 +46,10 @@ def run_path(path: str, args: list[str]) -> int:
     except OSError as error:
         raise ScriptNotFound(f"can't open file {path!r}: {error.strerror}") from None
     sys.argv = [path, *args]
-    sys.path[0] = os.path.dirname(os.path.abspath(path))
+    full_path = os.path.abspath(path)  # what python 3.11 shows in tracebacks too
+    sys.path[0] = os.path.dirname(full_path)
     install()
-    return _execute(lambda: load_code(source, path), _main_module(os.path.abspath(path)))
+    return _execute(lambda: load_code(source, full_path), _main_module(full_path))
 
 
 def run_module(name: str, args: list[str]) -> int:

@@ -234,7 +234,14 @@ class Liveness:
             return
         delay = 0.002
         while not acquire(True, delay):
-            self.check()
+            try:
+                self.check()
+            except TeamAborted:
+                # A thread may pass the barrier and fail before this one woke up: the
+                # token it left is then already here, and this thread is not aborted.
+                if acquire(False):
+                    return
+                raise
             delay = min(delay * 2, 0.05)
 
     def sleep_until(self, condition: Callable[[], bool]) -> None:

@@ -396,6 +396,8 @@ def _run_team(
             os.close(write_end)
         team.liveness = watchers[0]
         outcome = _run_master(threads[0], output, body, call, firstprivate, reduction)
+        if isinstance(outcome[1], KeyboardInterrupt):
+            raise outcome[1]  # stop the team now, not when the workers finish
         reports = _collect(readers)
         statuses = {num: os.waitpid(pid, 0)[1] for num, pid in pids.items()}
         pids.clear()
@@ -522,6 +524,14 @@ def _write_collected(report: dict[str, Any]) -> None:
 def _combined(errors: list[BaseException]) -> BaseException:
     if len(errors) == 1:
         return errors[0]
+    # Ctrl-C reaches every thread, and sys.exit() in every thread means "exit": one
+    # KeyboardInterrupt or SystemExit, as the sequential program would raise.
+    for kind in (KeyboardInterrupt, SystemExit):
+        first = next((e for e in errors if isinstance(e, kind)), None)
+        if first is not None and (
+            kind is KeyboardInterrupt or all(isinstance(e, kind) for e in errors)
+        ):
+            return first
     if all(isinstance(e, Exception) for e in errors):
         return ExceptionGroup(f"{len(errors)} threads of the omppy team failed", errors)  # type: ignore[type-var]
     return BaseExceptionGroup(f"{len(errors)} threads of the omppy team failed", errors)

@@ -37,6 +37,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="small sizes, fewer repeats")
     parser.add_argument("--threads", type=int, default=2, help="omppy team / Pool size")
     parser.add_argument("--repeat", type=int, default=None, help="runs per measurement")
+    parser.add_argument(
+        "--wait-quiet",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="first wait (at most this long) until other processes use less than 0.1 CPU",
+    )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma list of workloads to run: pi, pi-module, mandelbrot, words, overheads",
+    )
     return parser.parse_args(argv)
 
 
@@ -60,9 +72,10 @@ ROUNDS = 3 if QUICK else 5  # interleaved rounds of the overhead measurements
 SIZES = {
     "pi_n": 2_000_000 if QUICK else 10_000_000,
     "mandel": (200, 150, 200) if QUICK else (400, 300, 250),
-    "docs": 800 if QUICK else 3000,
+    "docs": 800 if QUICK else 6000,
     "regions": 60 if QUICK else 300,
     "dyn_n": 20_000 if QUICK else 100_000,
+    "store_n": 40_000 if QUICK else 200_000,
     "array_mb": 8,
     "array_regions": 10 if QUICK else 30,
 }
@@ -87,8 +100,10 @@ def load(source: str, filename: str, name: str, parallel: bool) -> types.ModuleT
 def load_pair(path: Path) -> tuple[types.ModuleType, types.ModuleType]:
     source = path.read_text()
     stem = path.stem
-    return (load(source, str(path), f"bench_seq_{stem}", False),
-            load(source, str(path), f"bench_omp_{stem}", True))
+    return (
+        load(source, str(path), f"bench_seq_{stem}", False),
+        load(source, str(path), f"bench_omp_{stem}", True),
+    )
 
 
 def timed(fn, *args):
@@ -104,6 +119,59 @@ def interleaved(fns: list, repeat: int) -> list[list[float]]:
         for index, fn in enumerate(fns):
             times[index].append(timed(fn)[0])
     return times
+
+
+def together(fn, copies: int) -> float:
+    """Wall time of ``copies`` independent processes each running ``fn`` at once."""
+    start = time.perf_counter()
+    pids = []
+    for _ in range(copies):
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - child
+            code = 1
+            try:
+                fn()
+                code = 0
+            finally:
+                os._exit(code)
+        pids.append(pid)
+    for pid in pids:
+        os.waitpid(pid, 0)
+    return time.perf_counter() - start
+
+
+class Load:
+    """CPU used by *other* processes while a block runs, in CPUs (from /proc/stat)."""
+
+    def __enter__(self) -> Load:
+        self.start = self._sample()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        end = self._sample()
+        busy, ours, wall = (e - s for e, s in zip(end, self.start, strict=True))
+        self.others = max(0.0, (busy - ours) / wall) if wall > 0 else 0.0
+
+    @staticmethod
+    def _sample() -> tuple[float, float, float]:
+        try:
+            fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+            ticks = [int(f) for f in fields]
+            busy = (sum(ticks[:8]) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError):
+            busy = 0.0
+        t = os.times()
+        return busy, t.user + t.system + t.children_user + t.children_system, time.perf_counter()
+
+
+def rss_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
 
 
 # -- multiprocessing.Pool versions of the same loops -----------------------------------
@@ -126,7 +194,7 @@ def pool_pi(pool, n: int) -> float:
 
 
 def _mandel_row(task: tuple) -> np.ndarray:
-    i, width, max_iter, x0, dx, ci = task
+    _, width, max_iter, x0, dx, ci = task
     row = np.zeros(width, dtype=np.int32)
     for j in range(width):
         c = complex(x0 + (j + 0.5) * dx, ci)
@@ -150,23 +218,7 @@ def pool_words(pool, module: types.ModuleType, documents: list[str]) -> tuple[li
     summaries = pool.map(module._summarise_one, documents, chunksize=16)
     for index, summary in enumerate(summaries):
         summary.index = index
-    return pool.map(module._report_one, summaries, chunksize=64), sum(
-        s.tokens for s in summaries)
-
-
-def with_pool(work):
-    """(cold, warm): the Pool's start-up and shut-down included, and a started Pool."""
-    context = multiprocessing.get_context("fork")
-
-    def cold():
-        with context.Pool(T) as pool:
-            return work(pool)
-
-    with context.Pool(T) as pool:
-        work(pool)  # warm the workers
-        warm_times = [timed(work, pool)[0] for _ in range(REPEAT)]
-    cold_times = [timed(cold)[0] for _ in range(REPEAT)]
-    return min(cold_times), min(warm_times)
+    return pool.map(module._report_one, summaries, chunksize=64), sum(s.tokens for s in summaries)
 
 
 # -- workloads -------------------------------------------------------------------------
@@ -201,6 +253,18 @@ def static_loop(n):
         pass
 
 
+def stores(a, n):
+    # omp parallel for schedule(static) num_threads(T)
+    for i in range(n):
+        a[i] = 1
+
+
+def no_stores(a, n):
+    # omp parallel for schedule(static) num_threads(T)
+    for i in range(n):
+        v = 1
+
+
 def touch(a, k):
     for _ in range(k):
         # omp parallel for num_threads(T)
@@ -227,6 +291,9 @@ class Report:
         self.speed: list[tuple] = []
         self.overhead: list[tuple] = []
         self.checks: list[str] = []
+        self.rss = float("nan")
+        self.const: dict[str, float] = {}
+        self.load = 0.0
 
     def check(self, name: str, ok: bool) -> None:
         self.checks.append(f"{name}: {'same result' if ok else 'RESULT DIFFERS'}")
@@ -238,14 +305,75 @@ def say(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
+def speed_row(
+    report: Report,
+    name: str,
+    size: str,
+    sequential,
+    parallel,
+    pool_work,
+    goal: float | None,
+    regions: int = 1,
+    staged: int = 0,
+) -> None:
+    """Time ``sequential``, ``parallel``, the Pool and the machine ceiling, interleaved.
+
+    Each round runs: the sequential code, the omppy code, one forked copy of the
+    sequential code alone, T forked copies at once (the ceiling) and a Pool started
+    for the loop; the best of the rounds is kept for each.  A warm Pool is timed last.
+    """
+    context = multiprocessing.get_context("fork")
+    times: dict[str, list[float]] = {k: [] for k in ("seq", "omp", "alone", "copies", "cold")}
+
+    def cold():
+        with context.Pool(T) as pool:
+            return pool_work(pool)
+
+    with Load() as load:
+        for _ in range(REPEAT):
+            times["seq"].append(timed(sequential)[0])
+            times["omp"].append(timed(parallel)[0])
+            times["alone"].append(together(sequential, 1))
+            times["copies"].append(together(sequential, T))
+            if pool_work is not None:
+                times["cold"].append(timed(cold)[0])
+        warm = None
+        if pool_work is not None:
+            with context.Pool(T) as pool:
+                pool_work(pool)
+                warm = min(timed(pool_work, pool)[0] for _ in range(REPEAT))
+    best = {k: min(v) if v else None for k, v in times.items()}
+    report.speed.append(
+        dict(
+            name=name,
+            size=size,
+            seq=best["seq"],
+            omp=best["omp"],
+            cold=best["cold"],
+            warm=warm,
+            goal=goal,
+            ceiling=T * best["alone"] / best["copies"],
+            load=load.others,
+            regions=regions,
+            staged=staged,
+        )
+    )
+
+
 def bench_pi(report: Report) -> None:
     seq, par = load_pair(EXAMPLES / "pi.py")
     n = SIZES["pi_n"]
-    par.compute_pi(1000)  # first region: arena creation
-    ts, tp = interleaved([lambda: seq.compute_pi(n), lambda: par.compute_pi(n)], REPEAT)
+    par.compute_pi(1000)  # the first region creates the arena
     report.check("pi (function)", abs(seq.compute_pi(n) - par.compute_pi(n)) < 1e-9)
-    cold, warm = with_pool(lambda pool: pool_pi(pool, n))
-    report.speed.append(("pi, in a function", f"n={n:,}", min(ts), min(tp), cold, warm, 1.85))
+    speed_row(
+        report,
+        "pi, in a function",
+        f"n={n:,}",
+        lambda: seq.compute_pi(n),
+        lambda: par.compute_pi(n),
+        lambda pool: pool_pi(pool, n),
+        1.85,
+    )
 
 
 def bench_pi_module(report: Report) -> None:
@@ -260,24 +388,52 @@ def bench_pi_module(report: Report) -> None:
         exec(code, namespace)
         return namespace["pi"]
 
-    ts, tp = interleaved([lambda: run(seq_code), lambda: run(par_code)], REPEAT)
     report.check("pi (module level)", abs(run(seq_code) - run(par_code)) < 1e-9)
-    report.speed.append(
-        ("pi, at module level", f"n={n:,}", min(ts), min(tp), None, None, 1.85))
+    speed_row(
+        report,
+        "pi, at module level",
+        f"n={n:,}",
+        lambda: run(seq_code),
+        lambda: run(par_code),
+        None,
+        1.85,
+    )
 
 
 def bench_mandelbrot(report: Report) -> None:
     seq, par = load_pair(EXAMPLES / "mandelbrot.py")
     width, height, max_iter = SIZES["mandel"]
-    ts, tp = interleaved([lambda: seq.mandelbrot(width, height, max_iter),
-                          lambda: par.mandelbrot(width, height, max_iter)], REPEAT)
     expected = seq.mandelbrot(width, height, max_iter)
     report.check("mandelbrot", np.array_equal(expected, par.mandelbrot(width, height, max_iter)))
-    report.check("mandelbrot (Pool)", np.array_equal(
-        expected, with_pool_result(lambda pool: pool_mandel(pool, width, height, max_iter))))
-    cold, warm = with_pool(lambda pool: pool_mandel(pool, width, height, max_iter))
-    report.speed.append(("Mandelbrot, schedule(dynamic)", f"{width}x{height}, {max_iter} it",
-                         min(ts), min(tp), cold, warm, 1.8))
+    report.check(
+        "mandelbrot (Pool)",
+        np.array_equal(
+            expected, with_pool_result(lambda pool: pool_mandel(pool, width, height, max_iter))
+        ),
+    )
+    report.check(
+        "mandelbrot (rows)", np.array_equal(expected, par.mandelbrot_rows(width, height, max_iter))
+    )
+    speed_row(
+        report,
+        "Mandelbrot, schedule(dynamic), `out[i, j] = count`",
+        f"{width}x{height}, {max_iter} it",
+        lambda: seq.mandelbrot(width, height, max_iter),
+        lambda: par.mandelbrot(width, height, max_iter),
+        lambda pool: pool_mandel(pool, width, height, max_iter),
+        1.8,
+        staged=expected.nbytes,
+    )
+    speed_row(
+        report,
+        "Mandelbrot, schedule(dynamic), `out[i] = row`",
+        f"{width}x{height}, {max_iter} it",
+        lambda: seq.mandelbrot_rows(width, height, max_iter),
+        lambda: par.mandelbrot_rows(width, height, max_iter),
+        lambda pool: pool_mandel(pool, width, height, max_iter),
+        1.8,
+        staged=expected.nbytes,
+    )
 
 
 def with_pool_result(work):
@@ -285,7 +441,7 @@ def with_pool_result(work):
         return work(pool)
 
 
-WORDS_POOL_HELPERS = '''
+WORDS_POOL_HELPERS = """
 
 def _summarise_one(text):
     words = TOKEN.findall(text.lower())
@@ -303,7 +459,7 @@ def _report_one(summary):
     return (f"doc {summary.index:5d}: {summary.tokens:5d} tokens, "
             f"{summary.distinct:4d} distinct, {summary.sentences:3d} sentences, "
             f"longest {summary.longest!r}, top: {top}")
-'''
+"""
 
 
 def bench_words(report: Report) -> None:
@@ -316,20 +472,36 @@ def bench_words(report: Report) -> None:
     def run(module):
         return module.report(module.summarise(documents))
 
-    ts, tp = interleaved([lambda: run(seq), lambda: run(par)], REPEAT)
     expected = run(seq)
     report.check("words", expected == run(par))
-    report.check("words (Pool)", expected == with_pool_result(
-        lambda pool: pool_words(pool, seq, documents)))
-    cold, warm = with_pool(lambda pool: pool_words(pool, seq, documents))
-    report.speed.append(("words (object-heavy), dynamic,16 + list reduction",
-                         f"{SIZES['docs']} docs", min(ts), min(tp), cold, warm, None))
+    report.check(
+        "words (Pool)", expected == with_pool_result(lambda pool: pool_words(pool, seq, documents))
+    )
+    speed_row(
+        report,
+        "words (object-heavy): dynamic,16 + list reduction",
+        f"{SIZES['docs']} docs",
+        lambda: run(seq),
+        lambda: run(par),
+        lambda pool: pool_words(pool, seq, documents),
+        None,
+        regions=2,
+    )
 
 
 def bench_overheads(report: Report) -> None:
-    module = load(OVERHEADS.replace("num_threads(T)", f"num_threads({T})").replace(
-        "range(T)", f"range({T})"), "<overheads>", "bench_omp_overheads", True)
+    with Load() as load:
+        measure_overheads(report)
+    report.load = load.others
+
+
+def measure_overheads(report: Report) -> None:
+    source = OVERHEADS.replace("num_threads(T)", f"num_threads({T})").replace(
+        "range(T)", f"range({T})"
+    )
+    module = load(source, "<overheads>", "bench_omp_overheads", True)
     k = SIZES["regions"]
+    report.rss = rss_mb()
     module.regions(5)  # arena created, code warmed
     fork_join(5, T)
     region_times, fork_times = [], []
@@ -337,11 +509,18 @@ def bench_overheads(report: Report) -> None:
         region_times.append(timed(module.regions, k)[0] / k)
         fork_times.append(timed(fork_join, k, T)[0] / k)
     region, floor = statistics.median(region_times), statistics.median(fork_times)
-    report.overhead.append((
-        f"empty `parallel` region ({T} threads; {k} regions x {ROUNDS} rounds)",
-        f"{region * 1e6:,.0f} us/region",
-        f"raw fork+_exit+waitpid x{T - 1}: {floor * 1e6:,.0f} us",
-        f"{region / floor:.2f}x floor", "<= 1.5x floor", region / floor <= 1.5))
+    report.const["fork"] = floor / max(1, T - 1)
+    report.const["region_extra"] = max(0.0, region - floor)
+    report.overhead.append(
+        (
+            f"empty `parallel` region ({T} threads; {k} regions x {ROUNDS} rounds)",
+            f"{region * 1e6:,.0f} us/region",
+            f"raw fork+_exit+waitpid x{T - 1}: {floor * 1e6:,.0f} us",
+            f"{region / floor:.2f}x floor",
+            "<= 1.5x floor",
+            region / floor <= 1.5,
+        )
+    )
 
     n = SIZES["dyn_n"]
     module.dynamic_loop(100)
@@ -352,12 +531,42 @@ def bench_overheads(report: Report) -> None:
     dyn, static = statistics.median(dyn_times), statistics.median(static_times)
     wall = (dyn - static) / n
     per_grab = wall * T  # each thread grabs n/T chunks, concurrently
-    report.overhead.append((
-        f"`schedule(dynamic, 1)` hand-out ({n:,} empty iterations)",
-        f"{dyn * 1e3:,.1f} ms/loop",
-        f"`schedule(static)`: {static * 1e3:,.1f} ms/loop",
-        f"+{wall * 1e6:.2f} us/iteration wall; {per_grab * 1e6:.2f} us per hand-out per thread",
-        "<= 5 us", per_grab * 1e6 <= 5))
+    report.overhead.append(
+        (
+            f"`schedule(dynamic, 1)` hand-out ({n:,} empty iterations)",
+            f"{dyn * 1e3:,.1f} ms/loop",
+            f"`schedule(static)`: {static * 1e3:,.1f} ms/loop",
+            f"+{wall * 1e6:.2f} us/iteration wall; "
+            f"{per_grab * 1e6:.2f} us per hand-out per thread",
+            "<= 5 us",
+            per_grab * 1e6 <= 5,
+        )
+    )
+
+    n = SIZES["store_n"]
+    plain = load(source, "<overheads>", "bench_seq_overheads", False)
+    target = shared.zeros(n, dtype=np.int32)
+    module.stores(target, 1000)
+    store_times, loop_times, seq_store, seq_loop = [], [], [], []
+    for _ in range(ROUNDS):
+        store_times.append(timed(module.stores, target, n)[0])
+        loop_times.append(timed(module.no_stores, target, n)[0])
+        seq_store.append(timed(plain.stores, target, n)[0])
+        seq_loop.append(timed(plain.no_stores, target, n)[0])
+    per_store = (statistics.median(store_times) - statistics.median(loop_times)) * T / n
+    per_plain = (statistics.median(seq_store) - statistics.median(seq_loop)) / n
+    report.check("array stores", int(target.sum()) == n)
+    report.overhead.append(
+        (
+            f"array item store `a[i] = 1` in a region ({n:,} stores, shared array)",
+            f"{per_store * 1e6:.2f} us/store",
+            f"plain Python store: {per_plain * 1e6:.3f} us/store",
+            f"+{(per_store - per_plain) * 1e6:.2f} us per store per thread "
+            f"({per_store / max(per_plain, 1e-12):.0f}x a plain store)",
+            None,
+            None,
+        )
+    )
 
     count = SIZES["array_mb"] * (1 << 20) // 8
     regions = SIZES["array_regions"]
@@ -369,16 +578,24 @@ def bench_overheads(report: Report) -> None:
     for _ in range(ROUNDS):
         ordinary_times.append(timed(module.touch, ordinary, regions)[0] / regions)
         shared_times.append(timed(module.touch, in_shared, regions)[0] / regions)
-    report.check("array staging", list(ordinary[:T]) == list(range(T))
-                 and list(in_shared[:T]) == list(range(T)))
+    report.check(
+        "array staging",
+        list(ordinary[:T]) == list(range(T)) and list(in_shared[:T]) == list(range(T)),
+    )
     plain, no_copy = statistics.median(ordinary_times), statistics.median(shared_times)
+    report.const["staging_rate"] = count * 8 / max(plain - no_copy, 1e-9)  # bytes/s
     mb = SIZES["array_mb"]
-    report.overhead.append((
-        f"region writing an ordinary {mb} MB numpy array",
-        f"{plain * 1e3:,.2f} ms/region",
-        f"`omppy.shared.zeros` array: {no_copy * 1e3:,.2f} ms/region",
-        f"staging costs +{(plain - no_copy) * 1e3:,.2f} ms "
-        f"({mb / max(plain - no_copy, 1e-9) / 1024:,.1f} GB/s)", None, None))
+    report.overhead.append(
+        (
+            f"region writing an ordinary {mb} MB numpy array",
+            f"{plain * 1e3:,.2f} ms/region",
+            f"`omppy.shared.zeros` array: {no_copy * 1e3:,.2f} ms/region",
+            f"staging costs +{(plain - no_copy) * 1e3:,.2f} ms "
+            f"({mb / max(plain - no_copy, 1e-9) / 1024:,.1f} GB/s)",
+            None,
+            None,
+        )
+    )
 
 
 # -- output ----------------------------------------------------------------------------
@@ -417,15 +634,23 @@ def print_tables(report: Report) -> None:
     for line in machine():
         print(f"- {line}")
     print()
-    print("| workload | size | sequential | omppy | speed-up | goal | Pool (cold) | "
-          "speed-up | Pool (warm) | speed-up |")
-    print("|---|---|---:|---:|---:|---|---:|---:|---:|---:|")
-    for name, size, seq, omp, cold, warm, goal in report.speed:
-        met = "" if goal is None else (" met" if seq / omp >= goal else " NOT met")
-        goal_text = "-" if goal is None else f">= {goal}x{met}"
-        print(f"| {name} | {size} | {seconds(seq)} | {seconds(omp)} | {ratio(seq, omp)} | "
-              f"{goal_text} | {seconds(cold)} | {ratio(seq, cold)} | {seconds(warm)} | "
-              f"{ratio(seq, warm)} |")
+    print(
+        f"| workload | size | sequential | omppy ({T} thr) | speed-up | goal | "
+        f"machine ceiling | Pool cold | speed-up | Pool warm | speed-up | other load |"
+    )
+    print("|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|")
+    for row in report.speed:
+        seq, omp, goal = row["seq"], row["omp"], row["goal"]
+        goal_text = (
+            "-" if goal is None else (f">= {goal}x {'met' if seq / omp >= goal else 'NOT met'}")
+        )
+        noisy = " (noisy)" if row["load"] > 0.2 else ""
+        print(
+            f"| {row['name']} | {row['size']} | {seconds(seq)} | {seconds(omp)} | "
+            f"**{ratio(seq, omp)}** | {goal_text} | {row['ceiling']:.2f}x | "
+            f"{seconds(row['cold'])} | {ratio(seq, row['cold'])} | {seconds(row['warm'])} | "
+            f"{ratio(seq, row['warm'])} | {row['load']:.2f} CPU{noisy} |"
+        )
     print()
     print("| overhead | omppy | reference | difference | goal |")
     print("|---|---:|---|---|---|")
@@ -433,19 +658,90 @@ def print_tables(report: Report) -> None:
         goal_text = "-" if goal is None else f"{goal} {'met' if met else 'NOT met'}"
         print(f"| {name} | {value} | {reference} | {difference} | {goal_text} |")
     print()
+    print_model(report)
+    print()
     print("Checks: " + "; ".join(report.checks))
+    print(
+        f"Process RSS when the overheads were measured: {report.rss:.0f} MB; "
+        f"CPU used by other processes during the overhead rows: {report.load:.2f} CPU"
+    )
+
+
+def wait_quiet(limit: float) -> None:
+    deadline = time.perf_counter() + limit
+    while True:
+        with Load() as load:
+            time.sleep(2)
+        if load.others < 0.1:
+            say(f"machine quiet (other processes: {load.others:.2f} CPU)")
+            return
+        if time.perf_counter() > deadline:
+            say(f"machine still busy (other processes: {load.others:.2f} CPU); going on")
+            return
+
+
+MODEL_THREADS = (2, 4, 8, 16, 32)
+
+
+def region_cost(report: Report, threads: int) -> float:
+    """Modelled fixed cost of one region: the master forks threads-1 workers one by one."""
+    return report.const["region_extra"] + (threads - 1) * report.const["fork"]
+
+
+def print_model(report: Report) -> None:
+    """MODELLED speed-ups on P free cores, from this run's measured costs.
+
+    F(P) = regions * region_cost(P) + staged_bytes / staging_rate is the fixed cost,
+    region_cost(P) = (empty region - raw fork floor) + (P - 1) * fork floor (the
+    master forks the workers one after another).  The measured T-thread time M gives
+    Y = M - F(T) = s + W/T: s serial, W parallel work.  Upper bound: s = 0, everything
+    that was lost at T threads parallelises (per-store costs do).  Lower bound: the
+    loss beyond the machine's compute (what the T-copy ceiling allows) is serial
+    (e.g. the master replaying stores).  T(P) = F(P) + s + W/P.
+    """
+    if "fork" not in report.const:
+        return
+    rate = report.const["staging_rate"]
+    header = " | ".join(f"P={p}" for p in MODEL_THREADS)
+    print("MODELLED speed-up on P free cores (not measured; lower-upper bound):")
+    print()
+    print(f"| workload | {header} | best P (upper bound) |")
+    print("|---|" + "---:|" * (len(MODEL_THREADS) + 1))
+    for row in report.speed:
+        work, regions, staged = row["seq"], row["regions"], row["staged"]
+
+        def fixed(p: int, regions: int = regions, staged: int = staged) -> float:
+            return regions * region_cost(report, p) + staged / rate
+
+        y = max(1e-9, row["omp"] - fixed(T))
+        ideal = min(work, T * y) / max(1.0, min(T, row["ceiling"]))
+        serial = max(0.0, y - ideal)
+        cells = []
+        for p in MODEL_THREADS:
+            low = work / (fixed(p) + serial + (y - serial) * T / p)
+            high = work / (fixed(p) + y * T / p)
+            cells.append(f"{low:.1f}-{high:.1f}x")
+        fork = report.const["fork"] * regions
+        best_p = max(1, round((y * T / fork) ** 0.5)) if fork > 0 else 0
+        best = work / (fixed(best_p) + y * T / best_p) if best_p else float("inf")
+        print(f"| {row['name']} | " + " | ".join(cells) + f" | P~{best_p}: {best:.0f}x |")
 
 
 def main() -> None:
+    if ARGS.wait_quiet:
+        wait_quiet(ARGS.wait_quiet)
     start = time.perf_counter()
     report = Report()
-    for label, bench in [
-        ("pi in a function", bench_pi),
-        ("pi at module level", bench_pi_module),
-        ("Mandelbrot", bench_mandelbrot),
-        ("words", bench_words),
-        ("overheads", bench_overheads),
+    chosen = {name.strip() for name in ARGS.only.split(",") if name.strip()}
+    for key, label, bench in [
+        ("pi", "pi in a function", bench_pi),
+        ("pi-module", "pi at module level", bench_pi_module),
+        ("mandelbrot", "Mandelbrot", bench_mandelbrot),
+        ("words", "words", bench_words),
+        ("overheads", "overheads", bench_overheads),
     ]:
+        if chosen and key not in chosen:
+            continue
         say(label)
         bench(report)
     print_tables(report)

@@ -24,7 +24,23 @@ import time
 from dataclasses import dataclass
 
 TOKEN = re.compile(r"[a-z']+")
-SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "an", "el", "or", "ish", "ten", "bra"]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ne",
+    "ru",
+    "sa",
+    "ti",
+    "vo",
+    "ze",
+    "an",
+    "el",
+    "or",
+    "ish",
+    "ten",
+    "bra",
+]
 
 
 @dataclass
@@ -90,9 +106,11 @@ def report(results):
     # omp parallel for reduction(+:lines, total)
     for summary in results:
         top = ", ".join(f"{word}x{count}" for word, count in summary.top)
-        lines += [f"doc {summary.index:5d}: {summary.tokens:5d} tokens, "
-                  f"{summary.distinct:4d} distinct, {summary.sentences:3d} sentences, "
-                  f"longest {summary.longest!r}, top: {top}"]
+        lines += [
+            f"doc {summary.index:5d}: {summary.tokens:5d} tokens, "
+            f"{summary.distinct:4d} distinct, {summary.sentences:3d} sentences, "
+            f"longest {summary.longest!r}, top: {top}"
+        ]
         total += summary.tokens
     return lines, total
 

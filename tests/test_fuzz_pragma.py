@@ -33,9 +33,9 @@ SPACES = st.sampled_from(["", " ", "  ", "\t", ", "])
 # Anything a comment can hold: no line breaks, no NUL (Python refuses NUL in source).
 COMMENT_CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r\x00")
 
-pragma_pieces = st.lists(
-    st.tuples(st.sampled_from(WORDS + PUNCTUATION), SPACES), max_size=12
-).map(lambda pieces: "".join(word + space for word, space in pieces))
+pragma_pieces = st.lists(st.tuples(st.sampled_from(WORDS + PUNCTUATION), SPACES), max_size=12).map(
+    lambda pieces: "".join(word + space for word, space in pieces)
+)
 pragma_text = st.one_of(st.text(COMMENT_CHARS, max_size=40), pragma_pieces)
 
 

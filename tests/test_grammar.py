@@ -181,20 +181,33 @@ def test_schedule(text: str, kind: str, expr: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("if(n > 1000)", Clause("if", Position(1, 15), expr="n > 1000",
-                                expr_pos=Position(1, 18))),
-        ("if(parallel: n > 1)", Clause("if", Position(1, 15), expr="n > 1",
-                                       expr_pos=Position(1, 28))),
+        ("if(n > 1000)", Clause("if", Position(1, 15), expr="n > 1000", expr_pos=Position(1, 18))),
+        (
+            "if(parallel: n > 1)",
+            Clause("if", Position(1, 15), expr="n > 1", expr_pos=Position(1, 28)),
+        ),
         ("if(d[1:2])", Clause("if", Position(1, 15), expr="d[1:2]", expr_pos=Position(1, 18))),
-        ("if(lambda: 0)", Clause("if", Position(1, 15), expr="lambda: 0",
-                                 expr_pos=Position(1, 18))),
-        ("num_threads( n // 2 )", Clause("num_threads", Position(1, 15), expr="n // 2",
-                                         expr_pos=Position(1, 28))),
-        ('num_threads(len("a,)b:(") + f(x, y))',
-         Clause("num_threads", Position(1, 15), expr='len("a,)b:(") + f(x, y)',
-                expr_pos=Position(1, 27))),
-        ("num_threads((2, 3)[0])", Clause("num_threads", Position(1, 15), expr="(2, 3)[0]",
-                                          expr_pos=Position(1, 27))),
+        (
+            "if(lambda: 0)",
+            Clause("if", Position(1, 15), expr="lambda: 0", expr_pos=Position(1, 18)),
+        ),
+        (
+            "num_threads( n // 2 )",
+            Clause("num_threads", Position(1, 15), expr="n // 2", expr_pos=Position(1, 28)),
+        ),
+        (
+            'num_threads(len("a,)b:(") + f(x, y))',
+            Clause(
+                "num_threads",
+                Position(1, 15),
+                expr='len("a,)b:(") + f(x, y)',
+                expr_pos=Position(1, 27),
+            ),
+        ),
+        (
+            "num_threads((2, 3)[0])",
+            Clause("num_threads", Position(1, 15), expr="(2, 3)[0]", expr_pos=Position(1, 27)),
+        ),
         ("default(none)", Clause("default", Position(1, 15), kind="none")),
         ("default( firstprivate )", Clause("default", Position(1, 15), kind="firstprivate")),
         ("proc_bind(spread)", Clause("proc_bind", Position(1, 15), kind="spread")),
@@ -235,7 +248,13 @@ def test_a_full_parallel_for() -> None:
         "lastprivate(last) default(shared) collapse(2) ordered"
     )
     assert [c.name for c in pragma.clauses] == [
-        "num_threads", "schedule", "reduction", "lastprivate", "default", "collapse", "ordered"
+        "num_threads",
+        "schedule",
+        "reduction",
+        "lastprivate",
+        "default",
+        "collapse",
+        "ordered",
     ]
 
 
@@ -338,9 +357,7 @@ ERRORS = [
     ),
     (
         "# omp 42",
-        "t.py:1:7: expected a directive, found '42'\n"
-        "    # omp 42\n"
-        "          ^",
+        "t.py:1:7: expected a directive, found '42'\n    # omp 42\n          ^",
     ),
     (
         "# omp end parallel for",

@@ -148,9 +148,7 @@ def test_sentinel_spacing_is_free() -> None:
 
 
 def test_crlf_and_lone_cr_line_endings() -> None:
-    assert [p.pos for p in find_pragmas("x = 1\r\n# omp barrier\r\ny = 2\r\n")] == [
-        Position(2, 0)
-    ]
+    assert [p.pos for p in find_pragmas("x = 1\r\n# omp barrier\r\ny = 2\r\n")] == [Position(2, 0)]
     assert [p.pos for p in find_pragmas("x = 1\r# omp barrier\ry = 2\r")] == [Position(2, 0)]
 
 

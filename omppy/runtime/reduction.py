@@ -9,6 +9,7 @@ time it is combined with a real value.
 
 from __future__ import annotations
 
+import copy
 import operator
 import sys
 from collections.abc import Callable
@@ -28,7 +29,9 @@ class _Neutral:
         return "<omppy neutral element>"
 
     def _other(self, other: Any) -> Any:
-        return other
+        # A copy: the next in-place update of the private variable must not change
+        # the object it came from (an element of a shared list, say).
+        return copy.copy(other)
 
     __and__ = __rand__ = __iand__ = _other
     __or__ = __ror__ = __ior__ = _other
@@ -61,7 +64,21 @@ class _Extreme(_Neutral):
         return not self.below
 
 
+class _Truth(_Neutral):
+    """Identity of ``and`` (truthy) or ``or`` (falsy): ``x = x and v`` gives ``v``."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: bool) -> None:
+        self.value = value
+
+    def __bool__(self) -> bool:
+        return self.value
+
+
 NEUTRAL = _Neutral()
+AND_IDENTITY = _Truth(True)
+OR_IDENTITY = _Truth(False)
 MAX_IDENTITY = _Extreme(below=True)
 MIN_IDENTITY = _Extreme(below=False)
 
@@ -87,9 +104,9 @@ def identity(op: str, value: Any) -> Any:
     if op == "*":
         return _numeric(kind, 1)
     if op == "and":
-        return True
+        return True if isinstance(value, bool) else AND_IDENTITY
     if op == "or":
-        return False
+        return False if isinstance(value, bool) else OR_IDENTITY
     if op in ("|", "^"):
         if isinstance(value, (set, frozenset)):
             return kind()

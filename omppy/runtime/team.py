@@ -48,6 +48,7 @@ CAN_FORK = hasattr(os, "fork") and sys.platform != "win32"
 _HEADER = struct.Struct("<q")
 _arenas: list[Arena] = []  # this process's idle arenas, reused by its next team
 _region_serial = 0
+_seed_base = 0
 
 try:  # die with the master: Linux's prctl(PR_SET_PDEATHSIG, SIGKILL)
     import ctypes
@@ -348,8 +349,10 @@ def _run_team(
     shared: tuple[str, ...],
     readonly: tuple[str, ...],
 ) -> dict[str, Any]:
-    global _region_serial
+    global _region_serial, _seed_base
     _region_serial += 1
+    # hash() of a tuple of ints is not salted: the same state gives the same seeds.
+    _seed_base = hash((random.getstate(), _region_serial)) & 0xFFFFFFFFFFFFFFFF
     staged = StagedArrays()
     call = {
         name: staged.stage(value) if is_array(value) and name not in readonly else value
@@ -596,8 +599,12 @@ def _worker(
 
 
 def _reseed(num: int) -> None:
-    """Give this worker its own random streams, reproducible for a seeded program."""
-    mixed = random.getrandbits(64) ^ (_region_serial << 20) ^ num * 0x9E3779B97F4A7C15
+    """Give this worker its own random streams, reproducible for a seeded program.
+
+    The seed comes from the master's state, read before the fork: CPython reseeds
+    ``random`` from ``os.urandom`` in every forked child.
+    """
+    mixed = (_seed_base ^ num * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
     random.seed(mixed)
     # numpy.random is imported lazily: seed it only if the program has imported it.
     numpy_random = sys.modules.get("numpy.random")

@@ -1,0 +1,628 @@
+"""Translate-time errors (SPEC §2, §4): the exact message, source line, caret and hint
+of every misplaced or unsafe pragma, from ``translate()`` directly."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from omppy.transform.diagnostics import PragmaError
+from omppy.transform.translate import translate
+
+
+def src(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+def error_of(source: str) -> str:
+    with pytest.raises(PragmaError) as info:
+        translate(source, "t.py")
+    return str(info.value)
+
+
+def test_break_in_parallel_for_body():
+    source = src(
+        """
+        # omp parallel for
+        for i in range(10):
+            if i == 3:
+                break
+        """
+    )
+    assert error_of(source) == (
+        "t.py:4:9: 'break' cannot leave a worksharing loop ('# omp parallel for')\n"
+        "            break\n"
+        "            ^\n"
+        "  hint: a worksharing loop must run every iteration; use a flag instead"
+    )
+
+
+def test_break_in_omp_for_inside_region():
+    source = src(
+        """
+        # omp parallel
+        # omp for
+        for i in range(10):
+            break
+        # omp end parallel
+        """
+    )
+    assert error_of(source) == (
+        "t.py:4:5: 'break' cannot leave a worksharing loop ('# omp for')\n"
+        "        break\n"
+        "        ^\n"
+        "  hint: a worksharing loop must run every iteration; use a flag instead"
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "for j in range(10):\n        if j == i:\n            break\n    out[i] = j",
+        "while True:\n        break\n    out[i] = i",
+        "if i == 2:\n        continue\n    out[i] = i",
+        "def g(k):\n        return k * 2\n    out[i] = g(i)",
+        "out[i] = sum(x for x in range(i))",
+        "out[i] = (lambda: i)()",
+    ],
+    ids=["inner-for-break", "inner-while-break", "continue", "def-return", "genexp", "lambda"],
+)
+def test_control_flow_that_stays_inside_the_body_is_accepted(body):
+    source = f"out = [0] * 4\n# omp parallel for\nfor i in range(4):\n    {body}\n"
+    assert translate(source, "t.py").changed
+
+
+def test_return_in_parallel_region():
+    source = src(
+        """
+        def f():
+            # omp parallel
+            return 1
+        """
+    )
+    assert error_of(source) == (
+        "t.py:3:5: 'return' cannot leave a parallel region ('# omp parallel')\n"
+        "        return 1\n"
+        "        ^\n"
+        "  hint: compute the result into a variable (e.g. with a reduction) and return "
+        "after the construct"
+    )
+
+
+def test_return_nested_in_block_region():
+    source = src(
+        """
+        def f(x):
+            # omp parallel
+            if x:
+                return 1
+            # omp end parallel
+        """
+    )
+    assert error_of(source) == (
+        "t.py:4:9: 'return' cannot leave a parallel region ('# omp parallel')\n"
+        "            return 1\n"
+        "            ^\n"
+        "  hint: compute the result into a variable (e.g. with a reduction) and return "
+        "after the construct"
+    )
+
+
+def test_return_in_parallel_for():
+    source = src(
+        """
+        def f(items):
+            # omp parallel for
+            for x in items:
+                return x
+        """
+    )
+    assert error_of(source) == (
+        "t.py:4:9: 'return' cannot leave a worksharing loop ('# omp parallel for')\n"
+        "            return x\n"
+        "            ^\n"
+        "  hint: compute the result into a variable (e.g. with a reduction) and return "
+        "after the construct"
+    )
+
+
+def test_yield_in_region():
+    source = src(
+        """
+        def f():
+            # omp parallel
+            yield 1
+        """
+    )
+    assert error_of(source) == (
+        "t.py:3:5: 'yield' cannot leave a parallel region ('# omp parallel')\n"
+        "        yield 1\n"
+        "        ^"
+    )
+
+
+def test_yield_in_parallel_for():
+    source = src(
+        """
+        def f():
+            # omp parallel for
+            for i in range(3):
+                yield i
+        """
+    )
+    assert error_of(source) == (
+        "t.py:4:9: 'yield' cannot leave a worksharing loop ('# omp parallel for')\n"
+        "            yield i\n"
+        "            ^"
+    )
+
+
+def test_await_in_parallel_for():
+    source = src(
+        """
+        async def f(g):
+            # omp parallel for
+            for i in range(3):
+                await g()
+        """
+    )
+    assert error_of(source) == (
+        "t.py:4:9: 'await' cannot leave a worksharing loop ('# omp parallel for')\n"
+        "            await g()\n"
+        "            ^"
+    )
+
+
+def test_omp_for_followed_by_while():
+    source = src(
+        """
+        # omp parallel
+        # omp for
+        while True:
+            pass
+        """
+    )
+    assert error_of(source) == (
+        "t.py:2:1: '# omp for' must be followed by a for loop, found a 'while' statement\n"
+        "    # omp for\n"
+        "    ^"
+    )
+
+
+def test_parallel_for_followed_by_while():
+    source = "# omp parallel for\nwhile True:\n    pass\n"
+    assert error_of(source) == (
+        "t.py:1:1: '# omp parallel for' must be followed by a for loop, found a 'while' "
+        "statement\n"
+        "    # omp parallel for\n"
+        "    ^"
+    )
+
+
+def test_for_else_is_rejected():
+    source = "# omp parallel for\nfor i in range(4):\n    pass\nelse:\n    print('done')\n"
+    assert error_of(source) == (
+        "t.py:1:1: a loop under '# omp parallel for' cannot have an 'else' clause\n"
+        "    # omp parallel for\n"
+        "    ^\n"
+        "  hint: an else clause runs after the whole loop; move its code after the loop"
+    )
+
+
+def test_dangling_pragma_at_end_of_block():
+    source = src(
+        """
+        def f():
+            x = 1
+            # omp parallel
+        x = 2
+        """
+    )
+    assert error_of(source) == (
+        "t.py:3:5: '# omp parallel' is not followed by a statement in its block\n"
+        "        # omp parallel\n"
+        "        ^\n"
+        "  hint: a pragma applies to the next statement at its indentation"
+    )
+
+
+def test_dangling_pragma_at_end_of_file():
+    source = "x = 1\n# omp parallel for\n"
+    assert error_of(source) == (
+        "t.py:2:1: '# omp parallel for' is not followed by a statement in its block\n"
+        "    # omp parallel for\n"
+        "    ^\n"
+        "  hint: a pragma applies to the next statement at its indentation"
+    )
+
+
+def test_standalone_barrier_at_end_of_block_is_fine():
+    source = "def f():\n    x = 1\n    # omp barrier\n"
+    assert "barrier()" in translate(source, "t.py").text
+
+
+def test_end_without_start():
+    source = "x = 1\n# omp end parallel\n"
+    assert error_of(source) == (
+        "t.py:2:1: '# omp end parallel' has no matching '# omp parallel' earlier in this block\n"
+        "    # omp end parallel\n"
+        "    ^"
+    )
+
+
+def test_end_of_a_different_construct():
+    source = "# omp parallel\nx = 1\n# omp end sections\n"
+    assert error_of(source) == (
+        "t.py:3:1: '# omp end sections' has no matching '# omp sections' earlier in this block\n"
+        "    # omp end sections\n"
+        "    ^"
+    )
+
+
+def test_collapse_on_a_single_loop():
+    source = src(
+        """
+        # omp parallel for collapse(2)
+        for i in range(3):
+            print(i)
+        """
+    )
+    assert error_of(source) == (
+        "t.py:1:1: collapse(2) needs 2 perfectly nested for loops, but level 2 is not a for "
+        "loop alone in the body of the loop above it\n"
+        "    # omp parallel for collapse(2)\n"
+        "    ^"
+    )
+
+
+def test_collapse_deeper_than_the_nest():
+    source = src(
+        """
+        # omp parallel for collapse(3)
+        for i in range(3):
+            for j in range(3):
+                print(i, j)
+        """
+    )
+    assert error_of(source) == (
+        "t.py:1:1: collapse(3) needs 3 perfectly nested for loops, but level 3 is not a for "
+        "loop alone in the body of the loop above it\n"
+        "    # omp parallel for collapse(3)\n"
+        "    ^"
+    )
+
+
+def test_collapse_non_rectangular():
+    source = src(
+        """
+        # omp parallel for collapse(2)
+        for i in range(3):
+            for j in range(i):
+                print(i, j)
+        """
+    )
+    assert error_of(source) == (
+        "t.py:3:20: collapse(2) needs a rectangular loop nest, but this loop's range uses "
+        "'i' from an enclosing loop\n"
+        "        for j in range(i):\n"
+        "                       ^"
+    )
+
+
+def test_collapse_zero():
+    source = "# omp parallel for collapse(0)\nfor i in range(4):\n    pass\n"
+    assert error_of(source) == (
+        "t.py:1:29: collapse needs a positive integer literal, found '0'\n"
+        "    # omp parallel for collapse(0)\n"
+        "                                ^\n"
+        "  hint: for example collapse(2)"
+    )
+
+
+def test_default_none_missing_name():
+    source = src(
+        """
+        a = 1
+        b = [0] * 4
+        # omp parallel for default(none) shared(b)
+        for i in range(4):
+            b[i] = a
+        """
+    )
+    assert error_of(source) == (
+        "t.py:5:12: 'a' has no data-sharing clause, and the construct says default(none)\n"
+        "        b[i] = a\n"
+        "               ^\n"
+        "  hint: add shared(a), private(a) or firstprivate(a)"
+    )
+
+
+def test_default_none_exempts_builtins_modules_and_loop_variables():
+    source = src(
+        """
+        import math
+        b = [0] * 4
+        # omp parallel for default(none) shared(b)
+        for i in range(4):
+            b[i] = math.sqrt(i) + len(str(i))
+        """
+    )
+    assert translate(source, "t.py").changed
+
+
+def test_augmented_assignment_without_reduction():
+    source = src(
+        """
+        s = 0
+        # omp parallel for
+        for i in range(4):
+            s += i
+        """
+    )
+    assert error_of(source) == (
+        "t.py:4:5: 's' is updated in '# omp parallel for' but has no data-sharing clause, so "
+        "each thread would update a private copy that starts unbound\n"
+        "        s += i\n"
+        "        ^\n"
+        "  hint: add reduction(+:s) to the pragma"
+    )
+
+
+@pytest.mark.parametrize(
+    ("op", "symbol"), [("-=", "-"), ("*=", "*"), ("|=", "|"), ("^=", "^"), ("&=", "&")]
+)
+def test_augmented_assignment_suggests_matching_reduction(op, symbol):
+    source = f"s = 1\n# omp parallel for\nfor i in range(4):\n    s {op} i\n"
+    message = error_of(source)
+    assert message.endswith(f"  hint: add reduction({symbol}:s) to the pragma")
+    assert message.startswith("t.py:4:5: 's' is updated in '# omp parallel for'")
+
+
+def test_augmented_assignment_in_region():
+    source = src(
+        """
+        count = 0
+        # omp parallel
+        count += 1
+        """
+    )
+    assert error_of(source) == (
+        "t.py:3:1: 'count' is updated in '# omp parallel' but has no data-sharing clause, so "
+        "each thread would update a private copy that starts unbound\n"
+        "    count += 1\n"
+        "    ^\n"
+        "  hint: add reduction(+:count) to the pragma"
+    )
+
+
+def test_list_append_on_shared_list():
+    source = src(
+        """
+        lst = []
+        # omp parallel for
+        for i in range(4):
+            lst.append(i)
+        """
+    )
+    assert error_of(source) == (
+        "t.py:4:5: 'lst.append(...)' changes the shared object 'lst' in place; in a "
+        "fork-based team that change would stay in one thread's copy\n"
+        "        lst.append(i)\n"
+        "        ^\n"
+        "  hint: wrap it in '# omp critical', use reduction(+:lst) for a list, or store by "
+        "index ('lst[i] = ...')"
+    )
+
+
+def test_append_inside_critical_is_accepted():
+    source = src(
+        """
+        lst = []
+        # omp parallel for
+        for i in range(4):
+            # omp critical
+            lst.append(i)
+        """
+    )
+    assert translate(source, "t.py").changed
+
+
+def test_pragma_in_class_body():
+    source = src(
+        """
+        class C:
+            # omp parallel
+            x = 1
+        """
+    )
+    assert error_of(source) == (
+        "t.py:2:5: omp constructs cannot stand directly in a class body\n"
+        "        # omp parallel\n"
+        "        ^\n"
+        "  hint: move the code into a method or a function"
+    )
+
+
+def test_misspelled_clause():
+    source = src(
+        """
+        s = 0
+        # omp parallel for reduciton(+:s)
+        for i in range(4):
+            s += i
+        """
+    )
+    assert error_of(source) == (
+        "t.py:2:20: unknown clause 'reduciton' (did you mean 'reduction'?)\n"
+        "    # omp parallel for reduciton(+:s)\n"
+        "                       ^"
+    )
+
+
+def test_misspelled_directive():
+    source = "# omp paralel for\nfor i in range(4):\n    pass\n"
+    assert error_of(source) == (
+        "t.py:1:7: unknown directive 'paralel' (did you mean 'parallel'?)\n"
+        "    # omp paralel for\n"
+        "          ^\n"
+        "  hint: see docs/pragmas.md for what omppy supports"
+    )
+
+
+def test_misspelled_clause_in_indented_pragma():
+    source = src(
+        """
+        def f():
+            s = 0
+            # omp parallel for schedul(static)
+            for i in range(4):
+                pass
+        """
+    )
+    assert error_of(source) == (
+        "t.py:3:24: unknown clause 'schedul' (did you mean 'schedule'?)\n"
+        "        # omp parallel for schedul(static)\n"
+        "                           ^"
+    )
+
+
+def test_unknown_reduction_operator():
+    source = "s = 0\n# omp parallel for reduction(%:s)\nfor i in range(4):\n    s += i\n"
+    assert error_of(source) == (
+        "t.py:2:30: unknown reduction operator '%'\n"
+        "    # omp parallel for reduction(%:s)\n"
+        "                                 ^\n"
+        "  hint: operators: + - * & | ^ and or min max (&& and || mean and, or)"
+    )
+
+
+def test_unclosed_clause_parenthesis():
+    source = "s = 0\n# omp parallel for reduction(+:s\nfor i in range(4):\n    s += i\n"
+    assert error_of(source) == (
+        "t.py:2:29: '(' was never closed\n"
+        "    # omp parallel for reduction(+:s\n"
+        "                                ^"
+    )
+
+
+def test_duplicate_clause():
+    source = "# omp parallel for schedule(static) schedule(dynamic)\nfor i in range(4):\n  pass\n"
+    assert error_of(source) == (
+        "t.py:1:37: clause 'schedule' appears twice\n"
+        "    # omp parallel for schedule(static) schedule(dynamic)\n"
+        "                                        ^"
+    )
+
+
+def test_name_in_two_sharing_clauses():
+    source = "x = 0\n# omp parallel for private(x) shared(x)\nfor i in range(4):\n    x = i\n"
+    assert error_of(source) == (
+        "t.py:2:38: 'x' appears in both 'private' and 'shared'\n"
+        "    # omp parallel for private(x) shared(x)\n"
+        "                                         ^\n"
+        "  hint: a variable takes one data-sharing clause (only firstprivate and lastprivate "
+        "may share one)"
+    )
+
+
+def test_continuation_without_next_comment():
+    source = "s = 0\n# omp parallel for \\\n"
+    assert error_of(source) == (
+        "t.py:2:20: the pragma continues ('\\') but the next line is not a comment\n"
+        "    # omp parallel for \\\n"
+        "                       ^\n"
+        "  hint: continue it on the next line with '# omp <clauses>' or '#   <clauses>', or "
+        "remove the '\\'"
+    )
+
+
+def test_pragma_inside_brackets():
+    source = src(
+        """
+        x = [
+            # omp parallel for
+            1,
+        ]
+        """
+    )
+    assert error_of(source) == (
+        "t.py:2:5: a pragma must stand on a line between statements, not inside one\n"
+        "        # omp parallel for\n"
+        "        ^\n"
+        "  hint: move it above the statement it applies to"
+    )
+
+
+def test_pragma_inside_call_parentheses():
+    source = "print(1,\n# omp barrier\n)\n"
+    assert error_of(source) == (
+        "t.py:2:1: a pragma must stand on a line between statements, not inside one\n"
+        "    # omp barrier\n"
+        "    ^\n"
+        "  hint: move it above the statement it applies to"
+    )
+
+
+def test_atomic_needs_augmented_assignment():
+    source = "x = 0\n# omp parallel\n# omp atomic\nx = x + 1\n# omp end parallel\n"
+    assert error_of(source) == (
+        "t.py:3:1: '# omp atomic' must be followed by one augmented assignment such as "
+        "'count += 1'\n"
+        "    # omp atomic\n"
+        "    ^"
+    )
+
+
+def test_tab_indented_line_caret():
+    source = "s = 0\n# omp parallel for\nfor i in range(4):\n\ts += i\n"
+    message = error_of(source)
+    assert message.splitlines()[:3] == [
+        "t.py:4:2: 's' is updated in '# omp parallel for' but has no data-sharing clause, so "
+        "each thread would update a private copy that starts unbound",
+        "     s += i",
+        "     ^",
+    ]
+
+
+def test_name_omp_is_reserved():
+    source = "_omp = 1\n# omp parallel\nx = 1\n"
+    assert error_of(source) == (
+        "t.py:1:1: this file uses the name '_omp', which omppy's generated code needs\n"
+        "    _omp = 1\n"
+        "    ^"
+    )
+
+
+def test_error_attributes():
+    with pytest.raises(PragmaError) as info:
+        translate("x = 1\n# omp end parallel\n", "prog.py")
+    error = info.value
+    assert (error.filename, error.line, error.col) == ("prog.py", 2, 0)
+    assert error.source_line == "# omp end parallel"
+
+
+def test_syntax_error_is_pythons():
+    with pytest.raises(SyntaxError) as info:
+        translate("def f(:\n    pass\n# omp parallel\nx = 1\n", "t.py")
+    assert not isinstance(info.value, PragmaError)
+    assert (info.value.filename, info.value.lineno) == ("t.py", 1)
+
+
+def test_text_without_pragmas_is_unchanged():
+    text = "x = 1   \r\n# ompx not a pragma\r\n#omp_is_no_pragma = 1\r\n"
+    result = translate(text, "t.py")
+    assert (result.text, result.changed) == (text, False)
+
+
+def test_augmented_assignment_without_reduction_operator_hint():
+    # no reduction operator exists for '/=': firstprivate would compile but silently
+    # drop every thread's update, so the hint must point at critical
+    source = "s = 1.0\n# omp parallel for\nfor i in range(4):\n    s /= 2\n"
+    assert error_of(source) == (
+        "t.py:4:5: 's' is updated in '# omp parallel for' but has no data-sharing clause, so "
+        "each thread would update a private copy that starts unbound\n"
+        "        s /= 2\n"
+        "        ^\n"
+        "  hint: protect the update with '# omp critical' (it then updates the shared 's')"
+    )

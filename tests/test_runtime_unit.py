@@ -259,7 +259,6 @@ def test_unknown_operator():
     ids=["set-and", "counter-add", "dict-or"],
 )
 @pytest.mark.xfail(
-    reason="KNOWN BUG: in-place reduction on a neutral identity for set &, Counter +, dict |",
     strict=False,
 )
 def test_reduction_does_not_mutate_the_values_it_reads(op, original, values):

@@ -242,13 +242,6 @@ def test_unknown_operator():
         identity("%", 1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the '&' identity for sets (and the '+'/'|' identity for types like Counter "
-    "or dict) is the NEUTRAL sentinel, whose __iand__/__iadd__/__ior__ return the right "
-    "operand itself; the next in-place update then mutates that operand, e.g. "
-    "'common &= sets[i]' changes sets[i] in thread 0 (the master's own object)",
-)
 @pytest.mark.parametrize(
     ("op", "original", "values"),
     [

@@ -189,6 +189,17 @@ def test_uncaught_exception_in_loop_body_names_user_line(write, threads):
     assert "_omp.parallel(" not in got.err  # no generated code shown as a source line
 
 
+def test_uncaught_exception_in_master_thread_of_a_team(write):
+    script = write("tb0.py", TRACEBACK_PROGRAM.replace("if i == n - 1:", "if i == 0:"))
+    got = run_omppy("run", str(script), "4", threads=2)
+    assert got.status == 1
+    assert got.out == ""
+    assert f'File "{script}", line 8, in ' in got.err
+    assert f'File "{script}", line 13, in main' in got.err
+    assert got.err.rstrip().endswith("ValueError: bad item 0")
+    assert not OMPPY_FRAME.search(got.err), got.err
+
+
 def test_uncaught_exception_in_worker_main_traceback_is_users(write):
     script = write("tb.py", TRACEBACK_PROGRAM)
     got = run_omppy("run", str(script), "4", threads=2)

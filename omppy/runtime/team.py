@@ -351,8 +351,9 @@ def _run_team(
 ) -> dict[str, Any]:
     global _region_serial, _seed_base
     _region_serial += 1
-    # hash() of a tuple of ints is not salted: the same state gives the same seeds.
-    _seed_base = hash((random.getstate(), _region_serial)) & 0xFFFFFFFFFFFFFFFF
+    # hash() of a tuple of ints is not salted, so the same state gives the same seeds
+    # (the state's last item may be None, whose hash is its address in Python 3.11).
+    _seed_base = hash((random.getstate()[1], _region_serial)) & 0xFFFFFFFFFFFFFFFF
     staged = StagedArrays()
     call = {
         name: staged.stage(value) if is_array(value) and name not in readonly else value

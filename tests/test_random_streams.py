@@ -29,3 +29,15 @@ def test_seeded_program_repeats_and_threads_differ(write):
     assert draws[1] != draws[3]
     assert len({d[0] for d in draws}) == 4
     assert len({d[1] for d in draws}) == 4
+
+
+def test_numpy_alone_seeded_is_reproducible(write):
+    script = write(
+        "np_draws.py",
+        "import numpy as np\nnp.random.seed(7)\nd = [0.0] * 4\n"
+        "# omp parallel for\nfor i in range(4):\n    d[i] = round(float(np.random.random()), 9)\n"
+        "print(d)\n",
+    )
+    runs = {run_omppy("run", str(script), threads=2).out for _ in range(2)}
+    assert len(runs) == 1
+    assert len(set(eval(runs.pop()))) == 4

@@ -32,6 +32,7 @@ import select
 import signal
 import struct
 import sys
+import zlib
 from collections.abc import Callable
 from typing import Any
 
@@ -49,6 +50,7 @@ _HEADER = struct.Struct("<q")
 _arenas: list[Arena] = []  # this process's idle arenas, reused by its next team
 _region_serial = 0
 _seed_base = 0
+_numpy_seed_base: int | None = None
 
 try:  # die with the master: Linux's prctl(PR_SET_PDEATHSIG, SIGKILL)
     import ctypes
@@ -349,11 +351,12 @@ def _run_team(
     shared: tuple[str, ...],
     readonly: tuple[str, ...],
 ) -> dict[str, Any]:
-    global _region_serial, _seed_base
+    global _region_serial, _seed_base, _numpy_seed_base
     _region_serial += 1
     # hash() of a tuple of ints is not salted, so the same state gives the same seeds
     # (the state's last item may be None, whose hash is its address in Python 3.11).
     _seed_base = hash((random.getstate()[1], _region_serial)) & 0xFFFFFFFFFFFFFFFF
+    _numpy_seed_base = _numpy_seed()
     staged = StagedArrays()
     call = {
         name: staged.stage(value) if is_array(value) and name not in readonly else value
@@ -607,13 +610,24 @@ def _reseed(num: int) -> None:
     """
     mixed = (_seed_base ^ num * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
     random.seed(mixed)
-    # numpy.random is imported lazily: seed it only if the program has imported it.
     numpy_random = sys.modules.get("numpy.random")
-    if numpy_random is not None:
-        try:
-            numpy_random.seed([mixed & 0xFFFFFFFF, mixed >> 32 & 0xFFFFFFFF, num])
-        except Exception:
-            pass
+    if numpy_random is not None and _numpy_seed_base is not None:
+        numpy_random.seed([_numpy_seed_base, _region_serial & 0xFFFFFFFF, num])
+
+
+def _numpy_seed() -> int | None:
+    """A checksum of numpy's global generator state (None when numpy.random is unused).
+
+    numpy.random is imported lazily: only a program that imported it can be using it.
+    """
+    numpy_random = sys.modules.get("numpy.random")
+    if numpy_random is None:
+        return None
+    try:
+        state = numpy_random.get_state()[1]
+        return zlib.crc32(state.tobytes())
+    except Exception:
+        return None
 
 
 _EMPTY_REPORT = pickle.dumps({"error": None, "partials": {}, "last": None, "log": None})

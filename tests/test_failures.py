@@ -227,14 +227,6 @@ def test_several_failures_are_catchable_with_except_star(write):
     assert got.out == "keys [\"'k'\"]\nvalues ['1', '2']\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: barrier wake-up race (still there after bdaa408): the last thread to "
-    "arrive releases the waiters' tokens one at a time (Team._barrier); a waiter woken by "
-    "the first token can pass, raise and set ABORT before the next token is released, and "
-    "a waiter that then times out in Liveness.wait sees ABORT, finds no token "
-    "(acquire(False)) and raises TeamAborted, so its own exception is dropped from the group",
-)
 def test_every_exception_raised_after_a_barrier_is_reported(write):
     # 6 threads on a small machine make the race likely; stop at the first loss
     script = program(

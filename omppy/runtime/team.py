@@ -102,7 +102,16 @@ class Team:
                     semaphore.release()
                 return
             words[BARRIER_COUNT] = arrived
-        self.liveness.wait(arena.barrier_sems[generation & 1])
+        semaphore = arena.barrier_sems[generation & 1]
+        try:
+            self.liveness.wait(semaphore)
+        except TeamAborted:
+            if words[BARRIER_GEN] == generation:
+                raise
+            # The barrier completed: this thread's token is on its way (the last
+            # thread releases them one by one, and one released thread may already
+            # have failed).  Take it and carry on, so this thread's own outcome counts.
+            semaphore.acquire()
 
     def enter_workshare(self, thread: ThreadContext) -> int:
         """Claim the arena record of this thread's next work-sharing construct."""

@@ -324,11 +324,6 @@ def test_print_flush_and_writelines(write, tmp_path):
         check_lines(got.out, expected, how)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: inside a region sys.stdout is a LineWriter without a 'buffer' attribute, "
-    "so sys.stdout.buffer.write(b'...') (valid in plain Python) raises AttributeError",
-)
 def test_binary_writes_to_stdout_buffer(write, tmp_path):
     script = write(
         "binary.py",
@@ -347,13 +342,6 @@ def test_binary_writes_to_stdout_buffer(write, tmp_path):
     assert sorted(got.out.splitlines()) == ["bytes-0", "bytes-1"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: with sys.stdout redirected to an io.StringIO (contextlib.redirect_stdout), "
-    "thread 0's output inside a region is lost: the master's LineWriter has no descriptor, "
-    "collects its text, and nothing writes the master's collected text back (only the "
-    "workers' is sent in their reports)",
-)
 def test_output_redirected_to_stringio_is_not_lost(write):
     script = write(
         "redirect.py",

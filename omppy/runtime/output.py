@@ -31,6 +31,8 @@ class LineWriter(io.TextIOBase):
         self.error_mode = getattr(original, "errors", None) or "strict"
         self.pending = ""
         self.collected: list[str] = []  # used when there is no descriptor
+        self.owner = os.getpid()  # the master: it may write to ``original`` itself
+        self.buffer = BinaryLineWriter(self)
 
     @property
     def encoding(self) -> str:  # type: ignore[override]
@@ -65,17 +67,54 @@ class LineWriter(io.TextIOBase):
         if self.pending:
             text, self.pending = self.pending, ""
             self._emit(text)
+        if self.buffer.pending:
+            self.buffer.flush()
 
     def _emit(self, text: str) -> None:
         if self.fd is None:
-            self.collected.append(text)
+            if os.getpid() == self.owner:
+                self.original.write(text)  # thread 0 shares the master's stream object
+            else:
+                self.collected.append(text)
             return
-        data = text.encode(self.encoding_name, self.error_mode)
+        self._emit_bytes(text.encode(self.encoding_name, self.error_mode))
+
+    def _emit_bytes(self, data: bytes) -> None:
+        if self.fd is None:
+            self._emit(data.decode(self.encoding_name, "replace"))
+            return
         with self.lock:
             view = memoryview(data)
             while view:
                 written = os.write(self.fd, view)
                 view = view[written:]
+
+
+class BinaryLineWriter(io.RawIOBase):
+    """``sys.stdout.buffer`` inside a region: whole lines of bytes, like the text side."""
+
+    def __init__(self, text: LineWriter) -> None:
+        super().__init__()
+        self.text = text
+        self.pending = b""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        chunk = bytes(data)
+        self.text.flush()  # keep text written before these bytes ahead of them
+        self.pending += chunk
+        cut = self.pending.rfind(b"\n")
+        if cut >= 0:
+            lines, self.pending = self.pending[: cut + 1], self.pending[cut + 1 :]
+            self.text._emit_bytes(lines)
+        return len(chunk)
+
+    def flush(self) -> None:
+        if self.pending:
+            data, self.pending = self.pending, b""
+            self.text._emit_bytes(data)
 
 
 def descriptor_of(stream: Any) -> int | None:

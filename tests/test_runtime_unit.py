@@ -469,12 +469,6 @@ def test_bad_values_name_the_variable(environment, variables, message):
     assert isinstance(info.value, ValueError)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (misleading message): a bad part of a list value is quoted as if it were the "
-    "whole value: OMP_SCHEDULE='dynamic,0' reports \"OMP_SCHEDULE='0': expected a positive "
-    "integer\" and OMP_NUM_THREADS='2,,3' reports \"OMP_NUM_THREADS='': ...\"",
-)
 @pytest.mark.parametrize(
     ("variables", "whole"),
     [

@@ -39,13 +39,16 @@ def _lookup(suffix: str) -> tuple[str, str] | None:
     return None
 
 
-def _positive_int(name: str, text: str) -> int:
+def _positive_int(name: str, text: str, whole: str | None = None) -> int:
+    """``text`` as a positive integer; errors quote the variable's ``whole`` value."""
+    shown = f"{name}={(whole if whole is not None else text)!r}"
+    part = f" (not {text!r})" if whole is not None and whole.strip() != text.strip() else ""
     try:
         value = int(text)
     except ValueError:
-        raise ConfigError(f"{name}={text!r}: expected a positive integer") from None
+        raise ConfigError(f"{shown}: expected a positive integer{part}") from None
     if value < 1:
-        raise ConfigError(f"{name}={text!r}: expected a positive integer")
+        raise ConfigError(f"{shown}: expected a positive integer{part}")
     return value
 
 
@@ -60,7 +63,7 @@ def _boolean(name: str, text: str) -> bool:
 
 def parse_num_threads(name: str, text: str) -> tuple[int, ...]:
     """``"4"`` or ``"4,2"``: one team size per nesting level."""
-    return tuple(_positive_int(name, part.strip()) for part in text.split(","))
+    return tuple(_positive_int(name, part.strip(), text) for part in text.split(","))
 
 
 def parse_schedule(name: str, text: str) -> tuple[str, int | None]:
@@ -72,7 +75,7 @@ def parse_schedule(name: str, text: str) -> tuple[str, int | None]:
             f"{name}={text!r}: unknown schedule kind {kind!r} "
             f"(expected one of {', '.join(SCHEDULE_KINDS)})"
         )
-    chunk = _positive_int(name, chunk_text.strip()) if chunk_text.strip() else None
+    chunk = _positive_int(name, chunk_text.strip(), text) if chunk_text.strip() else None
     return kind, chunk
 
 

@@ -47,8 +47,23 @@ def walk(root: Any, path: tuple[Any, ...]) -> Any:
     return target
 
 
+class _Deleted:
+    """Marks a ``del`` in a store log."""
+
+    def __reduce__(self) -> str:
+        return "DELETED"
+
+
+DELETED = _Deleted()
+
+
 def assign(target: Any, key: Any, value: Any) -> None:
-    if isinstance(key, Attr):
+    if value is DELETED:
+        if isinstance(key, Attr):
+            delattr(target, key.name)
+        else:
+            del target[key]
+    elif isinstance(key, Attr):
         setattr(target, key.name, value)
     else:
         target[key] = value
@@ -319,6 +334,10 @@ class ThreadContext:
         assign(target, key, value)
         if self.log is not None and not _is_shared_array(root):
             self.log.append((id(root), path, key, value))
+
+    def delete(self, root: Any, path: tuple[Any, ...], key: Any) -> None:
+        """``del root<path>[key]`` (or ``.key``), carried like :meth:`store`."""
+        self.store(root, path, key, DELETED)
 
     def update(self, root: Any, path: tuple[Any, ...], key: Any, op: str, value: Any) -> None:
         """``root<path>[key] op= value``, carried like :meth:`store`."""

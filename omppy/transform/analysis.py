@@ -161,10 +161,15 @@ class _Collector(cst.CSTVisitor):
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         self._store_targets(node.target)
 
+    def visit_Del(self, node: cst.Del) -> None:
+        self._store_targets(node.target)
+
     def _store_targets(self, target: cst.BaseExpression) -> None:
         if isinstance(target, (cst.Tuple, cst.List)):
             for element in target.elements:
                 self._store_targets(element.value)
+        elif isinstance(target, cst.StarredElement):
+            self._store_targets(target.value)
         elif isinstance(target, (cst.Attribute, cst.Subscript)):
             self._store_root(target)
 

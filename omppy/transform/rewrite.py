@@ -111,28 +111,97 @@ class Rewriter(cst.CSTTransformer):
     def leave_SimpleStatementLine(
         self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
     ) -> cst.SimpleStatementLine:
-        info = self.store_owner.get(id(original_node))
+        body = self._stores(original_node, updated_node.body)
+        return updated_node if body is None else updated_node.with_changes(body=body)
+
+    def leave_SimpleStatementSuite(
+        self, original_node: cst.SimpleStatementSuite, updated_node: cst.SimpleStatementSuite
+    ) -> cst.SimpleStatementSuite:
+        body = self._stores(original_node, updated_node.body)
+        return updated_node if body is None else updated_node.with_changes(body=body)
+
+    def _stores(
+        self, original: cst.CSTNode, body: Sequence[cst.BaseSmallStatement]
+    ) -> list[cst.BaseSmallStatement] | None:
+        """The small statements with stores on shared objects made team-wide."""
+        info = self.store_owner.get(id(original))
         if info is None:
-            return updated_node
+            return None
         own_region = info.construct.directive in ("parallel", "parallel for", "parallel sections")
         thread = "_omp_t" if info.in_region or own_region else "_omp.thread()"
-        body = [self._store(small, info, thread) for small in updated_node.body]
-        return updated_node.with_changes(body=body)
+        rewritten: list[cst.BaseSmallStatement] = []
+        for small in body:
+            rewritten.extend(self._store(small, info, thread))
+        return rewritten
+
+    def _small(self, code: str) -> cst.BaseSmallStatement:
+        line = cst.parse_statement(code + "\n", config=self.module.config_for_parsing)
+        assert isinstance(line, cst.SimpleStatementLine)
+        return line.body[0]
 
     def _store(
         self, small: cst.BaseSmallStatement, info: ConstructInfo, thread: str
-    ) -> cst.BaseSmallStatement:
-        if isinstance(small, cst.Assign) and len(small.targets) == 1:
-            target = small.targets[0].target
-            call = self._store_call(target, info, thread, "store", None, small.value)
-        elif isinstance(small, cst.AugAssign):
+    ) -> list[cst.BaseSmallStatement]:
+        """``small`` rewritten so its stores on shared objects reach the team."""
+        if isinstance(small, cst.AugAssign):
             op = _AUG_OPERATORS[type(small.operator).__name__]
             call = self._store_call(small.target, info, thread, "update", op, small.value)
-        else:
-            return small
-        if call is None:
-            return small
-        return cst.Expr(cst.parse_expression(call, config=self.module.config_for_parsing))
+            return [small] if call is None else [self._small(call)]
+        if isinstance(small, cst.AnnAssign) and small.value is not None:
+            call = self._store_call(small.target, info, thread, "store", None, small.value)
+            return [small] if call is None else [self._small(call)]
+        if isinstance(small, cst.Del):
+            return self._deletes(small, info, thread)
+        if not isinstance(small, cst.Assign):
+            return [small]
+        targets = [t.target for t in small.targets]
+        if not any(self._is_shared_store(t, info) for t in _flat_targets(targets)):
+            return [small]
+        if len(targets) == 1 and not isinstance(targets[0], (cst.Tuple, cst.List)):
+            call = self._store_call(targets[0], info, thread, "store", None, small.value)
+            assert call is not None
+            return [self._small(call)]
+        # Several targets, or unpacking: evaluate once, then assign each target in turn
+        # (left to right, as Python does).
+        out = [self._small(f"_omp_value = {self._code(small.value)}")]
+        for target in targets:
+            out.extend(self._assign_from(target, "_omp_value", info, thread))
+        return out
+
+    def _assign_from(
+        self, target: cst.BaseExpression, source: str, info: ConstructInfo, thread: str
+    ) -> list[cst.BaseSmallStatement]:
+        if isinstance(target, (cst.Tuple, cst.List)):
+            count = len(target.elements)
+            names = [f"{source}_{k}" for k in range(count)]
+            unpacked = [
+                ("*" if isinstance(e, cst.StarredElement) else "") + name
+                for e, name in zip(target.elements, names, strict=True)
+            ]
+            out = [self._small(f"{', '.join(unpacked)}{',' if count == 1 else ''} = {source}")]
+            for element, name in zip(target.elements, names, strict=True):
+                out.extend(self._assign_from(element.value, name, info, thread))
+            return out
+        value = cst.parse_expression(source)
+        call = self._store_call(target, info, thread, "store", None, value)
+        if call is not None:
+            return [self._small(call)]
+        return [self._small(f"{self._code(target)} = {source}")]
+
+    def _is_shared_store(self, target: cst.BaseExpression, info: ConstructInfo) -> bool:
+        return isinstance(target, (cst.Subscript, cst.Attribute)) and (
+            root_name(target) in info.shared_roots
+        )
+
+    def _deletes(self, small: cst.Del, info: ConstructInfo, thread: str) -> list[cst.BaseSmallStatement]:
+        targets = _flat_targets([small.target])
+        if not any(self._is_shared_store(t, info) for t in targets):
+            return [small]
+        out = []
+        for target in targets:
+            call = self._store_call(target, info, thread, "delete", None, None)
+            out.append(self._small(call) if call else self._small(f"del {self._code(target)}"))
+        return out
 
     def _store_call(
         self,
@@ -141,7 +210,7 @@ class Rewriter(cst.CSTTransformer):
         thread: str,
         method: str,
         op: str | None,
-        value: cst.BaseExpression,
+        value: cst.BaseExpression | None,
     ) -> str | None:
         if not isinstance(target, (cst.Subscript, cst.Attribute)):
             return None
@@ -160,7 +229,8 @@ class Rewriter(cst.CSTTransformer):
         key = steps.pop()
         path = f"({', '.join(steps)},)" if steps else "()"
         operator = f", {op!r}" if op else ""
-        return f"{thread}.{method}({root}, {path}, {key}{operator}, {self._code(value)})"
+        stored = f", {self._code(value)}" if value is not None else ""
+        return f"{thread}.{method}({root}, {path}, {key}{operator}{stored})"
 
     def _key(self, node: cst.Subscript) -> str:
         parts = []
@@ -583,6 +653,17 @@ class Rewriter(cst.CSTTransformer):
         elif not nowait:
             out.append(self._parse(f"{ws}.end({{}})", end_line))
         return out
+
+
+def _flat_targets(targets: Sequence[cst.BaseExpression]) -> list[cst.BaseExpression]:
+    """Every assignment target, tuples and lists opened."""
+    flat: list[cst.BaseExpression] = []
+    for target in targets:
+        if isinstance(target, (cst.Tuple, cst.List)):
+            flat.extend(_flat_targets([e.value for e in target.elements]))
+        else:
+            flat.append(target)
+    return flat
 
 
 def _parenthesised(target: cst.BaseExpression) -> cst.BaseExpression:

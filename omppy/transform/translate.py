@@ -207,6 +207,10 @@ class _Survey:
         for block in _blocks_of(statement):
             if isinstance(block, cst.IndentedBlock):
                 self._walk_block(block, inner_stack, inner_scopes)
+            elif not any(c.directive in analysis.SYNC_DIRECTIVES for c in inner_stack):
+                owner = self._store_owner(inner_stack)  # a one-line suite: ``if x: a[i] = v``
+                if owner is not None:
+                    self.store_owner[id(block)] = owner
 
     def _store_owner(self, stack: list[Construct]) -> ConstructInfo | None:
         """The construct whose shared objects a store in this statement writes."""

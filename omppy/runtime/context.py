@@ -332,7 +332,9 @@ class ThreadContext:
         """``root<path>[key] = value`` (or ``.key``), carried to the rest of the team."""
         target = walk(root, path) if path else root
         assign(target, key, value)
-        if self.log is not None and not _is_shared_array(root):
+        # Only objects the region shares are logged: a private object (bound in the
+        # region, or a firstprivate copy) stays with its thread, as it should.
+        if self.log is not None and id(root) in self.team.roots and not _is_shared_array(root):  # type: ignore[union-attr]
             self.log.append((id(root), path, key, value))
 
     def delete(self, root: Any, path: tuple[Any, ...], key: Any) -> None:

@@ -375,8 +375,6 @@ def _run_team(
     team = Team(size, parent, arena)
     team.originals = args
     team.roots = {id(value): value for value in call.values()}
-    for _name, value in firstprivate.items():
-        team.roots.setdefault(id(value), value)
     pipes = [os.pipe() for _ in range(size - 1)]
     readers = {num: pipes[num - 1][0] for num in range(1, size)}
     # Everything a worker needs is built here, before the fork: a worker that only

@@ -268,11 +268,10 @@ class _Survey:
         if directive in PARALLEL:
             loop_vars = {n for loop in loops for n in _target_names(loop.target)}
             info.sharing = self._sharing(construct, usage, loop_vars, scopes)
-            info.shared_roots = usage.stored_roots - info.sharing.private
-            info.shared_roots -= {n for n, _ in info.sharing.reduction}
             sharing = info.sharing
             clause_private = {*sharing.firstprivate, *sharing.lastprivate}
             clause_private |= {n for n, _ in sharing.reduction}
+            info.shared_roots = usage.stored_roots - sharing.private - clause_private
             self._check_mutations(construct, usage, sharing.private | clause_private)
         elif is_loop:
             loop_private = set(usage.bound)

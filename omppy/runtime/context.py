@@ -269,8 +269,10 @@ class ThreadContext:
     def ordered(self, names: tuple[str, ...] = ()) -> Any:
         from .sync import SyncBlock
 
-        if self.size == 1 or self.ordered_base < 0:
+        if self.size == 1:
             return SyncBlock(self, names, True)
+        if self.ordered_base < 0:
+            raise OmpError("'# omp ordered' ran outside a loop with the 'ordered' clause")
         self.wait_turn()
         block = SyncBlock(self, names, True)
         words = self.team.arena.words  # type: ignore[union-attr]
@@ -297,9 +299,14 @@ class ThreadContext:
         reduction: dict[str, tuple[str, Any]] | None = None,
         lastprivate: tuple[str, ...] = (),
         nowait: bool = False,
+        shared: tuple[str, ...] = (),
     ) -> Workshare:
-        """Start a ``for`` construct with these clauses (see :class:`Workshare`)."""
-        return Workshare(self, reduction or {}, lastprivate, nowait)
+        """Start a ``for`` construct with these clauses (see :class:`Workshare`).
+
+        ``shared`` names the region's shared names bound in synchronisation
+        constructs: the barrier at the end refreshes them.
+        """
+        return Workshare(self, reduction or {}, lastprivate, nowait, shared)
 
     # -- barriers and stores ----------------------------------------------------------
 
@@ -386,11 +393,13 @@ class Workshare:
         reduction: dict[str, tuple[str, Any]],
         lastprivate: tuple[str, ...],
         nowait: bool,
+        shared: tuple[str, ...] = (),
     ) -> None:
         self.thread = thread
         self.reduction = reduction
         self.lastprivate = lastprivate
         self.nowait = nowait
+        self.shared = shared
 
     def identity(self, name: str) -> Any:
         op, original = self.reduction[name]
@@ -413,7 +422,7 @@ class Workshare:
         needs_exchange = bool(self.reduction or self.lastprivate)
         if thread.size == 1:
             contributions = [(partials, last)]
-        elif needs_exchange or not self.nowait:
+        elif needs_exchange or not self.nowait or self.shared:
             contributions = thread.exchange((partials, last) if needs_exchange else None)
         else:
             return {}
@@ -423,4 +432,6 @@ class Workshare:
         for contribution in contributions:
             if contribution and contribution[1]:
                 result.update(contribution[1])
+        if self.shared and not self.nowait:
+            result.update(thread.refresh(self.shared))
         return result

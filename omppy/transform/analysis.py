@@ -63,6 +63,10 @@ class Usage:
     unsupported: list[tuple[str, CodeRange]] = field(default_factory=list)
     # Names that an inner work-sharing construct's reduction or lastprivate binds.
     inner_outputs: set[str] = field(default_factory=set)
+    # Names an inner work-sharing construct makes private (its own clauses).
+    inner_private: set[str] = field(default_factory=set)
+    inner_firstprivate: set[str] = field(default_factory=set)
+    inner_copyprivate: set[str] = field(default_factory=set)
     stored_roots: set[str] = field(default_factory=set)  # roots of item/attribute stores
     plain_bound: set[str] = field(default_factory=set)  # bound other than by ``+=`` & co.
     bare: set[str] = field(default_factory=set)  # read other than as ``x[...]``/``x.attr``
@@ -108,8 +112,13 @@ class _Collector(cst.CSTVisitor):
             if construct.directive in ("for", "sections"):
                 self.usage.inner_outputs.update(construct.pragma.names_in("reduction"))
                 self.usage.inner_outputs.update(construct.pragma.names_in("lastprivate"))
-            if construct.directive == "single":
-                self.usage.inner_outputs.update(construct.pragma.names_in("copyprivate"))
+            if construct.directive in ("for", "sections", "single"):
+                pragma = construct.pragma
+                self.usage.inner_private.update(pragma.names_in("private"))
+                self.usage.inner_private.update(pragma.names_in("firstprivate"))
+                self.usage.inner_firstprivate.update(pragma.names_in("firstprivate"))
+                self.usage.inner_private.update(pragma.names_in("copyprivate"))
+                self.usage.inner_copyprivate.update(pragma.names_in("copyprivate"))
         return super().on_visit(node)
 
     def on_leave(self, original_node: cst.CSTNode) -> None:

@@ -193,7 +193,9 @@ class Rewriter(cst.CSTTransformer):
             root_name(target) in info.shared_roots
         )
 
-    def _deletes(self, small: cst.Del, info: ConstructInfo, thread: str) -> list[cst.BaseSmallStatement]:
+    def _deletes(
+        self, small: cst.Del, info: ConstructInfo, thread: str
+    ) -> list[cst.BaseSmallStatement]:
         targets = _flat_targets([small.target])
         if not any(self._is_shared_store(t, info) for t in targets):
             return [small]
@@ -402,10 +404,11 @@ class Rewriter(cst.CSTTransformer):
         reduction = [(n, c.op) for c in pragma.all("reduction") for n in c.names]
         lastprivate = list(pragma.names_in("lastprivate"))
         nowait = pragma.clause("nowait") is not None
-        spec = self._workshare_spec(reduction, lastprivate, nowait)
+        spec = self._workshare_spec(reduction, lastprivate, nowait, info.region_shared)
         out: list[cst.BaseStatement] = [
             self._parse(f"{ws} = _omp.thread().workshare({spec})", line)
         ]
+        out.extend(self._save_private(pragma, line))
         for name, _ in reduction:
             out.append(self._parse(f"{name} = {ws}.identity({name!r})", line))
         loop = self._parse(
@@ -417,11 +420,41 @@ class Rewriter(cst.CSTTransformer):
         chain = self._section_chain(construct, new_of, "_omp_section")
         loop = loop.with_changes(body=loop.body.with_changes(body=[chain]))
         out.append(self._stamp(loop, line))
-        out.extend(self._end_workshare(ws, reduction, lastprivate, nowait, line))
+        out.extend(
+            self._end_workshare(ws, reduction, lastprivate, nowait, line, info.region_shared)
+        )
+        out.extend(self._restore_private(pragma, line))
         return out
 
+    def _save_private(self, pragma: Any, line: int) -> list[cst.BaseStatement]:
+        """Keep the values of a work share's private names, restored after it."""
+        names = list(
+            dict.fromkeys([*pragma.names_in("private"), *pragma.names_in("firstprivate")])
+        )
+        if not names:
+            return []
+        saved = f"_omp_saved_{line}"
+        picks = ", ".join(f"{n!r}" for n in names)
+        return [
+            self._parse(
+                f"{saved} = {{k: v for k, v in locals().items() if k in ({picks},)}}", line
+            )
+        ]
+
+    def _restore_private(self, pragma: Any, line: int) -> list[cst.BaseStatement]:
+        names = list(
+            dict.fromkeys([*pragma.names_in("private"), *pragma.names_in("firstprivate")])
+        )
+        if not names:
+            return []
+        return self._refresh(f"_omp_saved_{pragma.pos.line}", names, line)
+
     def _workshare_spec(
-        self, reduction: list[tuple[str, Any]], lastprivate: list[str], nowait: bool
+        self,
+        reduction: list[tuple[str, Any]],
+        lastprivate: list[str],
+        nowait: bool,
+        shared: Sequence[str] = (),
     ) -> str:
         spec = []
         if reduction:
@@ -432,6 +465,8 @@ class Rewriter(cst.CSTTransformer):
             spec.append(f"lastprivate={_tuple(lastprivate)}")
         if nowait:
             spec.append("nowait=True")
+        elif shared:
+            spec.append(f"shared={_tuple(shared)}")
         return ", ".join(spec)
 
     def _end_workshare(
@@ -441,13 +476,16 @@ class Rewriter(cst.CSTTransformer):
         lastprivate: list[str],
         nowait: bool,
         line: int,
+        shared: Sequence[str] = (),
     ) -> list[cst.BaseStatement]:
+        """The end of a work share: combine, pick lastprivate values, wait, refresh."""
         out: list[cst.BaseStatement] = []
-        if reduction or lastprivate:
+        refreshed = [*lastprivate, *([] if nowait else shared)]
+        if reduction or refreshed:
             out.append(self._parse(f"_omp_out = {ws}.end(locals())", line))
             for name, _ in reduction:
                 out.append(self._parse(f"{name} = _omp_out[{name!r}]", line))
-            out.extend(self._refresh("_omp_out", lastprivate, line))
+            out.extend(self._refresh("_omp_out", refreshed, line))
         elif not nowait:
             out.append(self._parse(f"{ws}.end({{}})", line))
         return out
@@ -621,37 +659,22 @@ class Rewriter(cst.CSTTransformer):
         lastprivate = list(pragma.names_in("lastprivate"))
         nowait = pragma.clause("nowait") is not None
         ws = f"_omp_ws_{line}"
-        spec = []
-        if reduction:
-            spec.append(
-                "reduction={" + ", ".join(f"{n!r}: ({op!r}, {n})" for n, op in reduction) + "}"
-            )
-        if lastprivate:
-            spec.append(f"lastprivate={_tuple(lastprivate)}")
-        if nowait:
-            spec.append("nowait=True")
+        spec = self._workshare_spec(reduction, lastprivate, nowait, info.region_shared)
         out: list[cst.BaseStatement] = []
-        start = self._parse(f"{ws} = {thread}.workshare({', '.join(spec)})", line)
+        start = self._parse(f"{ws} = {thread}.workshare({spec})", line)
         start = start.with_changes(leading_lines=loop.leading_lines)  # type: ignore[union-attr]
         out.append(self._stamp(start, line))
+        out.extend(self._save_private(pragma, line))
         for name, _ in reduction:
             out.append(self._parse(f"{name} = {ws}.identity({name!r})", line))
         out.append(self._parse(f"_omp_items = {self._space(nest)}", line))
         header = self._loop_header(construct, nest, ws).with_changes(leading_lines=())
         out.append(self._stamp(header, self.origin.get(id(loop), line)))
         end_line = _last_line([header], self.origin, line)
-        if reduction or lastprivate:
-            out.append(self._parse(f"_omp_out = {ws}.end(locals())", end_line))
-            for name, _ in reduction:
-                out.append(self._parse(f"{name} = _omp_out[{name!r}]", end_line))
-            for name in lastprivate:
-                out.append(
-                    self._parse(
-                        f"if {name!r} in _omp_out:\n    {name} = _omp_out[{name!r}]\n", end_line
-                    )
-                )
-        elif not nowait:
-            out.append(self._parse(f"{ws}.end({{}})", end_line))
+        out.extend(
+            self._end_workshare(ws, reduction, lastprivate, nowait, end_line, info.region_shared)
+        )
+        out.extend(self._restore_private(pragma, end_line))
         return out
 
 
@@ -696,13 +719,6 @@ def _with_import(
         index = len(body)
     line = rewriter.origin.get(id(body[index]), 1) if index < len(body) else 1
     statement = rewriter._parse(RUNTIME_IMPORT + "\n", line)
-    if index < len(body) and index == 0:
-        # Keep the first statement's comments (and the pragma) above the import.
-        first = body[0]
-        leading = getattr(first, "leading_lines", ())
-        statement = statement.with_changes(leading_lines=leading)  # type: ignore[union-attr]
-        rewriter._stamp(statement, line)
-        body[0] = rewriter._stamp(first.with_changes(leading_lines=()), line)  # type: ignore[union-attr]
     return [*body[:index], statement, *body[index:]]
 
 

@@ -52,9 +52,13 @@ def decide(
     reduced = {name for name, _ in reduction}
     clause_private = set(firstprivate) | set(lastprivate) | reduced
     shared_bound = (
-        usage.sync_bound | usage.inner_outputs | (set(shared) & set(usage.bound))
-    ) - clause_private
+        (usage.sync_bound | usage.inner_outputs | (set(shared) & set(usage.bound)))
+        - clause_private
+        - usage.inner_copyprivate
+    )
     private_names = (set(usage.bound) | set(private) | loop_vars) - shared_bound - clause_private
+    # A name an inner construct makes firstprivate starts from the region's value.
+    private_names -= usage.inner_firstprivate - set(private)
     if default in ("private", "firstprivate"):
         # Every other name becomes the clause's kind; reading a private name before
         # writing it is undefined in OpenMP, so starting it from the master's value
@@ -63,7 +67,14 @@ def decide(
         extra -= set(shared) | usage.stored_roots | usage.sync_mutated
         firstprivate = (*firstprivate, *ordered(extra, usage))
     candidates = (
-        (set(usage.read) | shared_bound | usage.sync_mutated | usage.stored_roots | set(shared))
+        (
+            set(usage.read)
+            | shared_bound
+            | usage.sync_mutated
+            | usage.stored_roots
+            | set(shared)
+            | usage.inner_firstprivate
+        )
         - private_names
         - clause_private
         - set(firstprivate)

@@ -237,6 +237,7 @@ class _Survey:
                 "omp constructs cannot stand directly in a class body",
                 hint="move the code into a method or a function",
             )
+        self._check_nesting(construct, stack)
         in_region = any(c.directive in PARALLEL for c in stack)
         statements = construct.statements()
         is_loop = pragma.directive in LOOPS
@@ -278,6 +279,72 @@ class _Survey:
             info.shared_roots = usage.stored_roots - loop_private
             if not in_region:
                 self._check_mutations(construct, usage, loop_private)
+
+    def _check_nesting(self, construct: Construct, stack: list[Construct]) -> None:
+        """OpenMP's rules on which constructs may be closely nested in which."""
+        pragma = construct.pragma
+        where = (pragma.pos.line, pragma.pos.col)
+        directive = pragma.directive
+        # The constructs of the same region that enclose this one, innermost first.
+        enclosing: list[Construct] = []
+        for outer in reversed(stack):
+            if outer.directive in PARALLEL:
+                if outer.directive != "parallel":
+                    enclosing.append(outer)  # parallel for/sections: also the work share
+                break
+            enclosing.append(outer)
+        closest = enclosing[0] if enclosing else None
+        binding = {
+            "for",
+            "sections",
+            "single",
+            "critical",
+            "ordered",
+            "master",
+            "masked",
+            "atomic",
+            "parallel for",
+            "parallel sections",
+        }
+        if directive in ("for", "sections", "single", "barrier") and closest is not None:
+            if closest.directive in binding:
+                what = "a barrier" if directive == "barrier" else f"'# omp {directive}'"
+                raise self._error(
+                    where,
+                    f"{what} cannot be nested inside '# omp {closest.directive}' "
+                    "(it would wait for threads that never reach it)",
+                    hint="put it directly in the parallel region, or start a nested "
+                    "'# omp parallel' around it",
+                )
+        if directive == "ordered":
+            loop = next((c for c in enclosing if c.directive in LOOPS), None)
+            if enclosing and enclosing[0].directive in ("critical", "ordered", "atomic"):
+                raise self._error(
+                    where,
+                    f"'# omp ordered' cannot be nested inside '# omp {enclosing[0].directive}'",
+                )
+            if loop is None and any(c.directive in PARALLEL for c in stack):
+                raise self._error(
+                    where,
+                    "'# omp ordered' must be inside a loop with the 'ordered' clause",
+                    hint="add 'ordered' to the loop's pragma",
+                )
+            if loop is not None and loop.pragma.clause("ordered") is None:
+                raise self._error(
+                    where,
+                    "'# omp ordered' is inside a loop without the 'ordered' clause",
+                    hint=f"write '# omp {loop.directive} ordered ...' "
+                    f"(line {loop.pragma.pos.line})",
+                )
+        if directive == "critical":
+            for outer in enclosing:
+                if outer.directive == "critical" and outer.pragma.name == pragma.name:
+                    raise self._error(
+                        where,
+                        "a critical section cannot be nested in a critical section of the "
+                        "same name: it would wait for itself",
+                        hint="give the inner one another name: '# omp critical(name)'",
+                    )
 
     def _collapse_nest(self, construct: Construct) -> list[cst.For]:
         pragma = construct.pragma
@@ -389,7 +456,7 @@ class _Survey:
             {**usage.read, **usage.bound}.items(),
             key=lambda kv: (kv[1].start.line, kv[1].start.column),
         ):
-            if name in exempt or name in usage.inner_outputs:
+            if name in exempt or name in usage.inner_outputs or name in usage.inner_private:
                 continue
             if name in usage.bound and name not in usage.read:
                 continue  # bound before use: a name "declared" inside the construct
@@ -404,6 +471,8 @@ class _Survey:
     ) -> None:
         for name, (where, op) in usage.augmented.items():
             if name in clause_names or name in usage.plain_bound or name in usage.inner_outputs:
+                continue
+            if name in usage.inner_private:
                 continue
             if name in usage.sync_bound:
                 continue

@@ -39,9 +39,12 @@ def main(n):
     # omp end parallel sections
     print(w, tot)
     x = None
+    seen = set()
     # omp parallel
     # omp single copyprivate(x)
     x = 42
+    # omp critical
+    seen.add(x)
     # omp end parallel
-    print(x)
+    print(x is None or x == 42, sorted(seen))
 main(100)

@@ -22,6 +22,7 @@ import argparse
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import time
 import types
@@ -650,11 +651,28 @@ def machine() -> list[str]:
     except OSError:
         pass
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else "?"
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(ROOT), "log", "-1", "--format=%h %cs"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(ROOT), "status", "--porcelain", "--", "omppy"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        revision = f"omppy source: commit {commit}{' + local changes' if dirty else ''}"
+    except (OSError, subprocess.CalledProcessError):
+        revision = "omppy source: unknown revision"
     return [
         f"CPU: {model}; {os.cpu_count()} logical CPUs, {usable} usable by this process",
         f"OS: {platform.system()} {platform.release()} ({platform.machine()})",
         f"Python {platform.python_version()} ({platform.python_implementation()}), "
         f"numpy {np.__version__}, omppy {getattr(omppy, '__version__', '?')}",
+        revision,
         f"omppy team size {T}; Pool size {T}; repeats {REPEAT} (best), "
         f"overhead rounds {ROUNDS} (median){'; --quick' if QUICK else ''}",
     ]

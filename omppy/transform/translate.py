@@ -306,16 +306,16 @@ class _Survey:
             "parallel for",
             "parallel sections",
         }
-        if directive in ("for", "sections", "single", "barrier") and closest is not None:
-            if closest.directive in binding:
-                what = "a barrier" if directive == "barrier" else f"'# omp {directive}'"
-                raise self._error(
-                    where,
-                    f"{what} cannot be nested inside '# omp {closest.directive}' "
-                    "(it would wait for threads that never reach it)",
-                    hint="put it directly in the parallel region, or start a nested "
-                    "'# omp parallel' around it",
-                )
+        nests = directive in ("for", "sections", "single", "barrier") and closest is not None
+        if nests and closest.directive in binding:  # type: ignore[union-attr]
+            what = "a barrier" if directive == "barrier" else f"'# omp {directive}'"
+            raise self._error(
+                where,
+                f"{what} cannot be nested inside '# omp {closest.directive}' "
+                "(it would wait for threads that never reach it)",
+                hint="put it directly in the parallel region, or start a nested "
+                "'# omp parallel' around it",
+            )
         if directive == "ordered":
             loop = next((c for c in enclosing if c.directive in LOOPS), None)
             if enclosing and enclosing[0].directive in ("critical", "ordered", "atomic"):

@@ -50,7 +50,7 @@ def _run_rest_of_main() -> None:
         return  # already translated (omppy run, omppy translate), or no file to read
     from .runner import report
     from .transform.diagnostics import PragmaError
-    from .transform.lines import translated_tree
+    from .transform.lines import translated_tree, user_names
     from .transform.scanner import has_pragmas
     from .transform.translate import translate
 
@@ -68,7 +68,7 @@ def _run_rest_of_main() -> None:
         return
     tree = translated_tree(translation, path)
     tree.body = [s for s in tree.body if s.lineno > line or _is_runtime_import(s)]
-    code = compile(tree, path, "exec", dont_inherit=True)
+    code = user_names(compile(tree, path, "exec", dont_inherit=True))
     del frame
     try:
         exec(code, namespace)

@@ -12,13 +12,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import state
 from .context import Attr, ThreadContext, Workshare
 from .errors import OmpError, RemoteTraceback, TeamAborted, WorkerDied, WorkerException
 from .schedule import iteration_space
 from .team import parallel
+from .unbound import UNBOUND
 
 __all__ = [
+    "UNBOUND",
     "Attr",
     "OmpError",
     "RemoteTraceback",
@@ -27,10 +31,24 @@ __all__ = [
     "WorkerDied",
     "WorkerException",
     "Workshare",
+    "bound",
     "iteration_space",
     "parallel",
     "thread",
 ]
+
+
+def bound(
+    local_names: dict[str, Any], global_names: dict[str, Any], names: tuple[str, ...]
+) -> dict[str, Any]:
+    """The entries of ``names`` that are bound, locals first (like a name lookup)."""
+    found = {}
+    for name in names:
+        if name in local_names:
+            found[name] = local_names[name]
+        elif name in global_names:
+            found[name] = global_names[name]
+    return found
 
 
 def thread() -> ThreadContext:

@@ -17,13 +17,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .sharedmem import is_array, is_shared
+from .unbound import UNBOUND
 
 if TYPE_CHECKING:
     from .context import ThreadContext
 
 
 def _publishable(value: Any) -> bool:
-    return not (is_array(value) and is_shared(value))
+    return value is not UNBOUND and not (is_array(value) and is_shared(value))
 
 
 class SyncBlock:

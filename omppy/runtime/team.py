@@ -44,6 +44,7 @@ from .icv import icv
 from .output import RegionOutput, flush_standard_streams
 from .reduction import combine, identity
 from .sharedmem import StagedArrays, is_array
+from .unbound import UNBOUND
 
 CAN_FORK = hasattr(os, "fork") and sys.platform != "win32"
 _HEADER = struct.Struct("<q")
@@ -274,6 +275,8 @@ def _outputs(
     if last:
         result.update(last)
     for name in shared:
+        if values.get(name) is UNBOUND and name not in store:
+            continue  # never bound, by any thread: the master's name stays unbound
         if name in store:
             result[name] = _into_original(originals.get(name, _MISSING), store[name][1])
         elif name in values:

@@ -28,7 +28,25 @@ def compile_translation(translation: Translation, filename: str) -> CodeType:
     """A code object for ``translation`` with the user's line numbers."""
     if not translation.changed:
         return compile(translation.source, filename, "exec", dont_inherit=True)
-    return compile(translated_tree(translation, filename), filename, "exec", dont_inherit=True)
+    tree = translated_tree(translation, filename)
+    return user_names(compile(tree, filename, "exec", dont_inherit=True))
+
+
+def user_names(code: CodeType, enclosing: CodeType | None = None) -> CodeType:
+    """``code`` with every outlined region named like the function it came from.
+
+    A traceback through a region then reads ``in compute`` (the user's function),
+    not ``in _omp_parallel_for_12``.
+    """
+    name, qualname = code.co_name, code.co_qualname
+    if name.startswith("_omp_") and enclosing is not None:
+        name, qualname = enclosing.co_name, enclosing.co_qualname
+    renamed = code.replace(co_name=name, co_qualname=qualname)
+    consts = tuple(
+        user_names(const, renamed) if isinstance(const, CodeType) else const
+        for const in code.co_consts
+    )
+    return renamed.replace(co_consts=consts)
 
 
 def translated_tree(translation: Translation, filename: str) -> ast.Module:

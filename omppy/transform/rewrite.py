@@ -530,13 +530,21 @@ class Rewriter(cst.CSTTransformer):
             body[0] = self._stamp(
                 first.with_changes(leading_lines=()), self.origin.get(id(first), line)
             )  # type: ignore[union-attr]
+        # A shared name that the region binds may not exist yet when it starts (its
+        # first value may come from a critical or single): it is passed only if bound.
+        maybe = [n for n in sharing.args if n in sharing.shared_out]
         params = [
             "_omp_t",
             *(n for n in args if n.startswith("_omp_")),
-            *sharing.args,
+            *(n for n in sharing.args if n not in maybe),
             *sharing.firstprivate,
             *(n for n, _ in sharing.reduction),
+            *(f"{n}=_omp.UNBOUND" for n in maybe),
         ]
+        for n in maybe:
+            del args[n]
+        if maybe:
+            args["**"] = f"_omp.bound(locals(), globals(), {_tuple(maybe)})"
         function = self._parse(f"def {name}({', '.join(params)}):\n    return locals()\n", line)
         assert isinstance(function, cst.FunctionDef)
         returning = function.body.body[0]  # type: ignore[union-attr]
@@ -554,7 +562,8 @@ class Rewriter(cst.CSTTransformer):
     def _parallel_call(
         self, name: str, args: dict[str, str], sharing: Sharing, pragma: Any, readonly: list[str]
     ) -> str:
-        parts = [name, "{" + ", ".join(f"{k!r}: {v}" for k, v in args.items()) + "}"]
+        entries = [f"**{v}" if k == "**" else f"{k!r}: {v}" for k, v in args.items()]
+        parts = [name, "{" + ", ".join(entries) + "}"]
         if sharing.firstprivate:
             parts.append(
                 "firstprivate={" + ", ".join(f"{n!r}: {n}" for n in sharing.firstprivate) + "}"

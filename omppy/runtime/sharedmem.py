@@ -61,15 +61,40 @@ class StagedArrays:
         self.pairs: list[tuple[Any, Any]] = []
 
     def stage(self, array: Any) -> Any:
-        """The shared stand-in for ``array`` (itself when already shared or read-only)."""
+        """The shared stand-in for ``array`` (itself when already shared or read-only).
+
+        A view is staged through the array that owns its memory, so two views of
+        one array (or an array and its view) share one staged copy, as they share
+        memory outside the region.
+        """
         if is_shared(array) or not array.flags.writeable or array.dtype.hasobject:
             return array
+        owner = array
+        while isinstance(owner.base, type(array)):
+            owner = owner.base
+        if owner.base is not None or owner.dtype.hasobject:
+            return array  # memory owned by something else (a buffer, an mmap): leave it
+        staged_owner = self._staged_owner(owner)
+        if owner is array:
+            return staged_owner
+        offset = array.__array_interface__["data"][0] - owner.__array_interface__["data"][0]
+        np = _np()
+        return np.ndarray(
+            array.shape,
+            dtype=array.dtype,
+            buffer=staged_owner,
+            offset=offset,
+            strides=array.strides,
+        )
+
+    def _staged_owner(self, owner: Any) -> Any:
         for original, staged in self.pairs:
-            if original is array:
+            if original is owner:
                 return staged
-        staged = allocate(array.shape, array.dtype)
-        staged[...] = array
-        self.pairs.append((array, staged))
+        order = "F" if owner.flags.f_contiguous and not owner.flags.c_contiguous else "C"
+        staged = allocate(owner.shape, owner.dtype, order=order)
+        staged[...] = owner
+        self.pairs.append((owner, staged))
         return staged
 
     def unstage(self) -> None:

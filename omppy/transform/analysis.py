@@ -49,6 +49,29 @@ MUTATING_METHODS = frozenset(
 )
 
 
+# Uses of an array that never write it (for deciding which arrays need no staging).
+READ_ONLY_ATTRIBUTES = frozenset({"shape", "dtype", "size", "ndim", "itemsize", "nbytes"})
+PURE_BUILTINS = frozenset(
+    {
+        "float",
+        "int",
+        "abs",
+        "len",
+        "round",
+        "bool",
+        "str",
+        "complex",
+        "repr",
+        "print",
+        "min",
+        "max",
+        "sum",
+        "hash",
+        "format",
+    }
+)
+
+
 @dataclass
 class Usage:
     """What a construct's statements do with names."""
@@ -96,7 +119,8 @@ class _Collector(cst.CSTVisitor):
         self.entered: list[list[Construct]] = []
         self.is_loop = is_loop
         self.augmented_targets: set[int] = set()
-        self.wrapped: set[int] = set()  # ids of names used as ``x[...]`` or ``x.attr``
+        self.wrapped: set[int] = set()
+        self.parents = metadata.get("parents", {})  # ids of names used as ``x[...]`` or ``x.attr``
 
     def _where(self, node: cst.CSTNode) -> CodeRange:
         return self.positions[node]
@@ -150,10 +174,44 @@ class _Collector(cst.CSTVisitor):
                 self.usage.bare.add(node.value)
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
-        self.wrapped.add(id(node.value))
+        # ``a[i]`` only counts as a read when its value is used up at once (in
+        # arithmetic, a comparison...): a view kept or passed on may be written.
+        if self._consumed(node):
+            self.wrapped.add(id(node.value))
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        self.wrapped.add(id(node.value))
+        if node.attr.value in READ_ONLY_ATTRIBUTES or not isinstance(node.value, cst.Name):
+            self.wrapped.add(id(node.value))
+
+    def _consumed(self, node: cst.CSTNode) -> bool:
+        parent = self.parents.get(node)
+        if isinstance(
+            parent,
+            (
+                cst.BinaryOperation,
+                cst.UnaryOperation,
+                cst.BooleanOperation,
+                cst.Comparison,
+                cst.ComparisonTarget,
+                cst.IfExp,
+            ),
+        ):
+            return not (isinstance(parent, cst.IfExp) and parent.test is not node)
+        if isinstance(parent, cst.Attribute):
+            return parent.attr.value in READ_ONLY_ATTRIBUTES
+        if isinstance(parent, cst.Arg):
+            call = self.parents.get(parent)
+            return (
+                isinstance(call, cst.Call)
+                and isinstance(call.func, cst.Name)
+                and call.func.value in PURE_BUILTINS
+            )
+        if isinstance(parent, cst.AugAssign):
+            return parent.value is node
+        if isinstance(parent, cst.Assign) and parent.value is node:
+            # Copied into an item of another object: ``out[i] = data[i]``.
+            return all(isinstance(t.target, cst.Subscript) for t in parent.targets)
+        return isinstance(parent, cst.Subscript) and node is not parent.value
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         self.augmented_targets.add(id(node.target))

@@ -11,7 +11,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import libcst as cst
-from libcst.metadata import ExpressionContextProvider, MetadataWrapper, PositionProvider
+from libcst.metadata import (
+    ExpressionContextProvider,
+    MetadataWrapper,
+    ParentNodeProvider,
+    PositionProvider,
+)
 
 from . import analysis, plan
 from .diagnostics import PragmaError, did_you_mean
@@ -73,7 +78,11 @@ def translate(source: str, filename: str = "<string>") -> Translation:
 def _translate(source: str, module: cst.Module, pragmas: list[Any], filename: str) -> Translation:
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
-    metadata = {"positions": positions, "contexts": wrapper.resolve(ExpressionContextProvider)}
+    metadata = {
+        "positions": positions,
+        "contexts": wrapper.resolve(ExpressionContextProvider),
+        "parents": wrapper.resolve(ParentNodeProvider),
+    }
     if "_omp" in {n.value for n in _all_names(module)}:
         raise PragmaError(
             "this file uses the name '_omp', which omppy's generated code needs",

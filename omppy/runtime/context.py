@@ -10,6 +10,7 @@ the ``omp_*`` routines work without a region.
 from __future__ import annotations
 
 import operator
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -72,7 +73,11 @@ def assign(target: Any, key: Any, value: Any) -> None:
 def replay(roots: dict[int, Any], log: list[tuple[Any, ...]]) -> None:
     """Apply another thread's stores on shared objects to this process's objects."""
     for root_id, path, key, value in log:
-        root = roots.get(root_id)
+        if isinstance(root_id, tuple):  # (module, global name): see ThreadContext.store
+            module, name = root_id
+            root = sys.modules[module].__dict__[name]
+        else:
+            root = roots.get(root_id)
         if root is None:
             raise OmpError("a store on a shared object could not be matched to its object")
         assign(walk(root, path), key, value)
@@ -335,24 +340,62 @@ class ThreadContext:
             payloads.append(value)
         return payloads
 
-    def store(self, root: Any, path: tuple[Any, ...], key: Any, value: Any) -> None:
-        """``root<path>[key] = value`` (or ``.key``), carried to the rest of the team."""
+    def store(
+        self,
+        root: Any,
+        path: tuple[Any, ...],
+        key: Any,
+        value: Any,
+        module: str | None = None,
+        name: str | None = None,
+    ) -> None:
+        """``root<path>[key] = value`` (or ``.key``), carried to the rest of the team.
+
+        ``module`` and ``name`` say that ``root`` is a module global (a store in an
+        orphaned loop): the master finds its own object by that name.
+        """
         target = walk(root, path) if path else root
         assign(target, key, value)
+        if (
+            module is not None
+            and self.log is not None
+            and self.team is not None
+            and id(root) not in self.team.roots
+            and sys.modules[module].__dict__.get(name) is root  # type: ignore[arg-type]
+            and not _is_shared_array(root)
+        ):
+            self.log.append(((module, name), path, key, value))
+            return
         # Only objects the region shares are logged: a private object (bound in the
         # region, or a firstprivate copy) stays with its thread, as it should.
         if self.log is not None and id(root) in self.team.roots and not _is_shared_array(root):  # type: ignore[union-attr]
             self.log.append((id(root), path, key, value))
 
-    def delete(self, root: Any, path: tuple[Any, ...], key: Any) -> None:
+    def delete(
+        self,
+        root: Any,
+        path: tuple[Any, ...],
+        key: Any,
+        module: str | None = None,
+        name: str | None = None,
+    ) -> None:
         """``del root<path>[key]`` (or ``.key``), carried like :meth:`store`."""
-        self.store(root, path, key, DELETED)
+        self.store(root, path, key, DELETED, module, name)
 
-    def update(self, root: Any, path: tuple[Any, ...], key: Any, op: str, value: Any) -> None:
+    def update(
+        self,
+        root: Any,
+        path: tuple[Any, ...],
+        key: Any,
+        op: str,
+        value: Any,
+        module: str | None = None,
+        name: str | None = None,
+    ) -> None:
         """``root<path>[key] op= value``, carried like :meth:`store`."""
         target = walk(root, path) if path else root
         current = getattr(target, key.name) if isinstance(key, Attr) else target[key]
-        self.store(root, path, key, INPLACE[op](current, value))
+        self.store(root, path, key, INPLACE[op](current, value), module, name)
 
 
 INPLACE = {

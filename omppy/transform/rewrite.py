@@ -62,6 +62,7 @@ class ConstructInfo:
     shared_roots: set[str] = field(default_factory=set)  # stores to carry back
     region_shared: tuple[str, ...] = ()  # the enclosing region's shared, bound names
     sync_names: tuple[str, ...] = ()  # names a synchronisation construct publishes
+    global_roots: set[str] = field(default_factory=set)  # stored-to module globals
 
 
 class Rewriter(cst.CSTTransformer):
@@ -232,7 +233,8 @@ class Rewriter(cst.CSTTransformer):
         path = f"({', '.join(steps)},)" if steps else "()"
         operator = f", {op!r}" if op else ""
         stored = f", {self._code(value)}" if value is not None else ""
-        return f"{thread}.{method}({root}, {path}, {key}{operator}{stored})"
+        owner = f", __name__, {root!r}" if root in info.global_roots else ""
+        return f"{thread}.{method}({root}, {path}, {key}{operator}{stored}{owner})"
 
     def _key(self, node: cst.Subscript) -> str:
         parts = []

@@ -288,6 +288,12 @@ class _Survey:
             info.shared_roots = usage.stored_roots - loop_private
             if not in_region:
                 self._check_mutations(construct, usage, loop_private)
+                # Outside a region's text, a store on a module global is carried by
+                # name (the region that runs this loop may not name that object).
+                local_names = self._available(scopes) - self.module_names
+                if scope_kind == "function":
+                    local_names |= _function_locals(scopes[-1][1])
+                info.global_roots = info.shared_roots - local_names
 
     def _check_nesting(self, construct: Construct, stack: list[Construct]) -> None:
         """OpenMP's rules on which constructs may be closely nested in which."""

@@ -515,7 +515,7 @@ def _finish(
         raise _combined(errors)
     if aborted:  # a worker aborted the team but reported nothing: should not happen
         raise OmpError("the team was aborted without a reported cause")
-    assert values is not None
+    values = values or {}
     for num in sorted(reports):
         if reports[num]["log"]:
             replay(team.roots, reports[num]["log"])

@@ -59,7 +59,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default="",
         help="comma list of workloads to run: pi, pi-module, mandelbrot, words, overheads",
     )
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.threads < 2:
+        parser.error("--threads must be at least 2 (a team of one forks nothing)")
+    return args
 
 
 ARGS = parse_args() if __name__ == "__main__" else parse_args([])

@@ -355,21 +355,28 @@ class ThreadContext:
         orphaned loop): the master finds its own object by that name.
         """
         target = walk(root, path) if path else root
-        assign(target, key, value)
-        if (
+        if value is DELETED or type(key) is Attr:
+            assign(target, key, value)
+        else:
+            target[key] = value  # the common case, kept cheap: a numpy pixel, a list slot
+        log = self.log
+        if log is None:
+            return
+        team = self.team
+        assert team is not None
+        root_id = id(root)
+        # Only objects the region shares are logged: a private object (bound in the
+        # region, or a firstprivate copy) stays with its thread, and a shared-memory
+        # array needs no log at all.
+        if root_id in team.logged_roots:
+            log.append((root_id, path, key, value))
+        elif (
             module is not None
-            and self.log is not None
-            and self.team is not None
-            and id(root) not in self.team.roots
+            and root_id not in team.roots
             and sys.modules[module].__dict__.get(name) is root  # type: ignore[arg-type]
             and not _is_shared_array(root)
         ):
-            self.log.append(((module, name), path, key, value))
-            return
-        # Only objects the region shares are logged: a private object (bound in the
-        # region, or a firstprivate copy) stays with its thread, as it should.
-        if self.log is not None and id(root) in self.team.roots and not _is_shared_array(root):  # type: ignore[union-attr]
-            self.log.append((id(root), path, key, value))
+            log.append(((module, name), path, key, value))
 
     def delete(
         self,

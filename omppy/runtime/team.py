@@ -43,7 +43,7 @@ from .errors import OmpError, TeamAborted, WorkerDied
 from .icv import icv
 from .output import RegionOutput, flush_standard_streams
 from .reduction import combine, identity
-from .sharedmem import StagedArrays, is_array
+from .sharedmem import StagedArrays, is_array, is_shared
 from .unbound import UNBOUND
 
 CAN_FORK = hasattr(os, "fork") and sys.platform != "win32"
@@ -75,6 +75,7 @@ class Team:
         self.active_level = (parent_team.active_level if parent_team else 0) + (size > 1)
         self.arena = arena  # type: ignore[assignment]
         self.roots: dict[int, Any] = {}
+        self.logged_roots: dict[int, Any] = {}
         self.liveness: Liveness | None = None
         self.lost: list[int] = []
         self.pids: dict[int, int] = {}  # thread number -> pid, in the master
@@ -378,6 +379,12 @@ def _run_team(
     team = Team(size, parent, arena)
     team.originals = args
     team.roots = {id(value): value for value in call.values()}
+    # Stores on these are logged; arrays in shared memory need no log.
+    team.logged_roots = {
+        key: value
+        for key, value in team.roots.items()
+        if not (is_array(value) and is_shared(value))
+    }
     pipes = [os.pipe() for _ in range(size - 1)]
     readers = {num: pipes[num - 1][0] for num in range(1, size)}
     # Everything a worker needs is built here, before the fork: a worker that only

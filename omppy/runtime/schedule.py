@@ -29,8 +29,8 @@ SEQUENCE_TYPES = (range, list, tuple, str)
 class Collapsed(Sequence[tuple[Any, ...]]):
     """The iteration space of ``collapse(n)``: the product of n loops, row-major."""
 
-    def __init__(self, spaces: list[Sequence[Any]]) -> None:
-        self.spaces = spaces
+    def __init__(self, spaces: Sequence[Sequence[Any]]) -> None:
+        self.spaces = list(spaces)
         self.sizes = [len(s) for s in spaces]
         total = 1
         for size in self.sizes:

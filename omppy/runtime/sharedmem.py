@@ -34,7 +34,7 @@ def allocate(shape: Any, dtype: Any = float, order: str = "C") -> Any:
         count *= int(extent)
     size = max(1, count * dtype.itemsize)
     memory = SharedMemory(-1, size, flags=mmap.MAP_SHARED)
-    return np.ndarray(shape, dtype=dtype, buffer=memory, order=order)  # type: ignore[call-overload]
+    return np.ndarray(shape, dtype=dtype, buffer=memory, order=order)
 
 
 def is_shared(array: Any) -> bool:

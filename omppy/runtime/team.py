@@ -34,7 +34,7 @@ import struct
 import sys
 import zlib
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from . import failures, state
 from .arena import ABORT, BARRIER_COUNT, BARRIER_GEN, FINISHED, WS_FIELDS, Arena, Liveness
@@ -71,9 +71,11 @@ class Team:
         self.size = size
         self.parent = parent
         parent_team = parent.team
-        self.level = (parent_team.level if parent_team else 0) + 1
-        self.active_level = (parent_team.active_level if parent_team else 0) + (size > 1)
-        self.arena = arena  # type: ignore[assignment]
+        self.level: int = (parent_team.level if parent_team else 0) + 1
+        self.active_level: int = (parent_team.active_level if parent_team else 0) + (size > 1)
+        # A team of one has no arena; nothing reads it, since every use of the arena
+        # sits behind a ``size > 1`` test.
+        self.arena: Arena = cast(Arena, arena)
         self.roots: dict[int, Any] = {}
         self.logged_roots: dict[int, Any] = {}
         self.liveness: Liveness | None = None

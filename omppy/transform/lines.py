@@ -56,7 +56,10 @@ def translated_tree(translation: Translation, filename: str) -> ast.Module:
     source_lines = translation.source.splitlines()
     lines = _complete(translation.line_of, len(text_lines))
     for node in ast.walk(tree):
-        if not hasattr(node, "lineno"):
+        if not isinstance(
+            node,
+            (ast.stmt, ast.expr, ast.excepthandler, ast.arg, ast.keyword, ast.alias, ast.pattern),
+        ) or not hasattr(node, "lineno"):
             continue
         start = node.lineno
         end = getattr(node, "end_lineno", None) or start

@@ -17,6 +17,7 @@ not followed by ``for``) are :class:`PragmaError`\\ s here.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -67,12 +68,12 @@ class Blocks:
 class _Finder(cst.CSTVisitor):
     """Records, for each pragma's ``EmptyLine``, the statement or block that owns it."""
 
-    def __init__(self, blocks: Blocks, positions: dict[cst.CSTNode, CodeRange]) -> None:
+    def __init__(self, blocks: Blocks, positions: Mapping[cst.CSTNode, CodeRange]) -> None:
         self.blocks = blocks
         self.positions = positions
         self.claimed: set[int] = set()
 
-    def _take(self, lines: tuple[cst.EmptyLine, ...] | list[cst.EmptyLine]) -> list[Pragma]:
+    def _take(self, lines: Sequence[cst.EmptyLine]) -> list[Pragma]:
         found = []
         for line in lines:
             if line.comment is None:
@@ -111,7 +112,12 @@ class _Finder(cst.CSTVisitor):
         return super().on_visit(node)
 
 
-def attach(module: cst.Module, pragmas: list[Pragma], positions: dict, filename: str) -> Blocks:
+def attach(
+    module: cst.Module,
+    pragmas: list[Pragma],
+    positions: Mapping[cst.CSTNode, CodeRange],
+    filename: str,
+) -> Blocks:
     """Find where each pragma sits; a pragma nowhere a statement could follow is an error."""
     blocks = Blocks(pragmas)
     finder = _Finder(blocks, positions)

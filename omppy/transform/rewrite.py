@@ -355,7 +355,7 @@ class Rewriter(cst.CSTTransformer):
         if body and leading:
             first = body[0]
             body[0] = self._stamp(
-                first.with_changes(leading_lines=()),  # type: ignore[union-attr]
+                first.with_changes(leading_lines=()),
                 self.origin.get(id(first), line),
             )
         refresh = self._refresh(f"{block}.fresh", info.sync_names, line)
@@ -366,7 +366,7 @@ class Rewriter(cst.CSTTransformer):
         guarded = guarded.with_changes(body=guarded.body.with_changes(body=[*refresh, *body]))
         self._stamp(guarded, line)
         start = self._parse(f"{block} = {opener}", line)
-        start = self._stamp(start.with_changes(leading_lines=leading), line)  # type: ignore[union-attr]
+        start = self._stamp(start.with_changes(leading_lines=leading), line)
         if directive in ("critical", "atomic", "ordered"):
             return [start, guarded]
         conditional = self._parse(f"if {block}.runs:\n    pass\n", line)
@@ -531,7 +531,7 @@ class Rewriter(cst.CSTTransformer):
         if first is not None and leading:
             body[0] = self._stamp(
                 first.with_changes(leading_lines=()), self.origin.get(id(first), line)
-            )  # type: ignore[union-attr]
+            )
         # A shared name that the region binds may not exist yet when it starts (its
         # first value may come from a critical or single): it is passed only if bound.
         maybe = [n for n in sharing.args if n in sharing.shared_out]
@@ -549,7 +549,8 @@ class Rewriter(cst.CSTTransformer):
             args["**"] = f"_omp.bound(locals(), globals(), {_tuple(maybe)})"
         function = self._parse(f"def {name}({', '.join(params)}):\n    return locals()\n", line)
         assert isinstance(function, cst.FunctionDef)
-        returning = function.body.body[0]  # type: ignore[union-attr]
+        returning = function.body.body[0]
+        assert isinstance(returning, cst.SimpleStatementLine)
         self._stamp(returning, _last_line(body, self.origin, line))
         function = function.with_changes(
             body=function.body.with_changes(body=[*body, returning]),
@@ -616,8 +617,9 @@ class Rewriter(cst.CSTTransformer):
         depth = clause.number if clause is not None and clause.number else 1
         nest = [loop]
         for _ in range(depth - 1):
-            inner = nest[-1].body.body  # type: ignore[union-attr]
-            nest.append(inner[0])  # validated by the analysis pass
+            inner = nest[-1].body.body[0]
+            assert isinstance(inner, cst.For)  # validated by the analysis pass
+            nest.append(inner)
         return loop, nest
 
     def _loop_header(
@@ -673,7 +675,7 @@ class Rewriter(cst.CSTTransformer):
         spec = self._workshare_spec(reduction, lastprivate, nowait, info.region_shared)
         out: list[cst.BaseStatement] = []
         start = self._parse(f"{ws} = {thread}.workshare({spec})", line)
-        start = start.with_changes(leading_lines=loop.leading_lines)  # type: ignore[union-attr]
+        start = start.with_changes(leading_lines=loop.leading_lines)
         out.append(self._stamp(start, line))
         out.extend(self._save_private(pragma, line))
         for name, _ in reduction:

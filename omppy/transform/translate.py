@@ -253,7 +253,7 @@ class _Survey:
         loops: list[cst.For] = []
         if is_loop:
             loops = self._collapse_nest(construct)
-            inner = loops[-1].body.body  # type: ignore[union-attr]
+            inner = loops[-1].body.body
             targets = [loop.target for loop in loops]
             usage = analysis.collect([*targets, *inner], self.metadata, self.covers, is_loop=True)
             iters = analysis.collect([loop.iter for loop in loops], self.metadata, self.covers)
@@ -322,7 +322,7 @@ class _Survey:
             "parallel sections",
         }
         nests = directive in ("for", "sections", "single", "barrier") and closest is not None
-        if nests and closest.directive in binding:  # type: ignore[union-attr]
+        if nests and closest is not None and closest.directive in binding:
             what = "a barrier" if directive == "barrier" else f"'# omp {directive}'"
             raise self._error(
                 where,
@@ -430,7 +430,7 @@ class _Survey:
         scopes: list[tuple[str, Any]],
     ) -> Any:
         pragma = construct.pragma
-        reduction = [(n, c.op) for c in pragma.all("reduction") for n in c.names]
+        reduction = [(n, c.op or "+") for c in pragma.all("reduction") for n in c.names]
         default_clause = pragma.clause("default")
         default = default_clause.kind if default_clause is not None else "shared"
         available = self._available(scopes)
@@ -555,7 +555,7 @@ def _bindings(body: Any, include_defs: bool) -> set[str]:
             names.update(_target_names(node.target))
 
         def visit_AsName(self, node: cst.AsName) -> None:
-            names.update(_target_names(node.name))  # type: ignore[arg-type]
+            names.update(_target_names(node.name))
 
         def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
             names.update(_target_names(node.target))
@@ -596,7 +596,9 @@ def _definitions(body: Any) -> set[str]:
                     small.names, cst.ImportStar
                 ):
                     for alias in small.names:
-                        target = alias.asname.name if alias.asname else alias.name
+                        target: cst.BaseExpression = (
+                            alias.asname.name if alias.asname else alias.name
+                        )
                         while isinstance(target, cst.Attribute):
                             target = target.value
                         if isinstance(target, cst.Name):

@@ -131,3 +131,19 @@ def test_syntax_error_in_imported_module_is_reported_as_python_would(write):
     assert result.status == 1
     assert "SyntaxError" in result.err
     assert "broken.py" in result.err
+
+
+def test_inspect_and_linecache_see_the_users_source(write):
+    write(
+        "lib.py",
+        "import inspect\n\n\ndef work(n):\n    s = 0\n    # omp parallel for reduction(+:s)\n"
+        "    for i in range(n):\n        s += i\n    return s\n",
+    )
+    main = write(
+        "m.py",
+        "import omppy.autohook\nimport inspect\nimport lib\n"
+        "print(lib.work(10), lib.work.__code__.co_firstlineno)\n"
+        "print(inspect.getsource(lib.work).splitlines()[2])\n",
+    )
+    result = run_python(main, env={"OMP_NUM_THREADS": "2"})
+    assert result.out == "45 4\n    # omp parallel for reduction(+:s)\n", result.err

@@ -256,9 +256,12 @@ class _Survey:
             inner = loops[-1].body.body
             targets = [loop.target for loop in loops]
             usage = analysis.collect([*targets, *inner], self.metadata, self.covers, is_loop=True)
-            iters = analysis.collect([loop.iter for loop in loops], self.metadata, self.covers)
-            for name, where in iters.read.items():
-                usage.read.setdefault(name, where)
+            if pragma.directive == "for":
+                # Each thread evaluates the iterable of a ``for`` inside a region; a
+                # ``parallel for``'s iterable is evaluated once, by the master, before it.
+                iters = analysis.collect([loop.iter for loop in loops], self.metadata, self.covers)
+                for name, where in iters.read.items():
+                    usage.read.setdefault(name, where)
         else:
             usage = analysis.collect(statements, self.metadata, self.covers)
         info = ConstructInfo(construct, usage, in_region=in_region, scope=scope_kind)

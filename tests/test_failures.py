@@ -381,6 +381,18 @@ DEATHS = {
         """,
         ["thread 1", "SIGKILL"],
     ),
+    "sigkill-in-ordered": (
+        """
+        order = []
+        # omp parallel for ordered schedule(static, 1)
+        for i in range(9):
+            if i == 4:
+                os.kill(os.getpid(), signal.SIGKILL)  # thread 1 (static, 1 on 3 threads)
+            # omp ordered
+            order.append(i)
+        """,
+        ["thread 1", "SIGKILL"],
+    ),
     "sigsegv": (
         """
         # omp parallel for schedule(static, 1)

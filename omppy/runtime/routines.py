@@ -23,10 +23,17 @@ def omp_get_num_threads() -> int:
 
 
 def omp_get_max_threads() -> int:
-    """The team size a parallel region started here would get (without clauses)."""
-    from .team import team_size
+    """The team size requested for a region started here (OpenMP's nthreads-var).
 
-    return team_size(None, True)
+    As in libgomp, this is the setting for the next nesting level; when nesting is
+    inactive such a region still gets a team of one.
+    """
+    from .team import CAN_FORK
+
+    control = icv()
+    if not CAN_FORK:
+        return 1
+    return max(1, min(control.team_size_at(omp_get_level() + 1), control.thread_limit))
 
 
 def omp_set_num_threads(count: int) -> None:

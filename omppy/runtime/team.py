@@ -251,13 +251,20 @@ def _private_arguments(
 
 
 def _private_copy(value: Any) -> Any:
-    """Thread 0's firstprivate copy: the master's object must not change through it."""
+    """Thread 0's firstprivate copy: the master's object must not change through it.
+
+    A deep copy, like the copy every forked worker has; objects that cannot be deep
+    copied (a lock, a file) are shared with the master, as they would be by ``copy``.
+    """
     if is_array(value):
         return value.copy()
     try:
-        return copy.copy(value)
+        return copy.deepcopy(value)
     except Exception:
-        return value
+        try:
+            return copy.copy(value)
+        except Exception:
+            return value
 
 
 def _outputs(

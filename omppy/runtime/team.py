@@ -24,15 +24,11 @@ run on into the master's code after its region.
 
 from __future__ import annotations
 
-import copy
 import os
 import pickle
-import random
 import select
 import signal
-import struct
 import sys
-import zlib
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -42,26 +38,14 @@ from .context import WS_DONE, WS_ID, WS_NEXT, ThreadContext, replay
 from .errors import OmpError, TeamAborted, WorkerDied
 from .icv import icv
 from .output import RegionOutput, flush_standard_streams
-from .reduction import combine, identity
+from .region import Region, combined_errors
 from .sharedmem import StagedArrays, is_array, is_shared
-from .unbound import UNBOUND
+from .worker import HEADER as _HEADER
+from .worker import run_worker, seeds_for_team
 
 CAN_FORK = hasattr(os, "fork") and sys.platform != "win32"
-_HEADER = struct.Struct("<q")
 _arenas: list[Arena] = []  # this process's idle arenas, reused by its next team
 _region_serial = 0
-_seed_base = 0
-_numpy_seed_base: int | None = None
-
-try:  # die with the master: Linux's prctl(PR_SET_PDEATHSIG, SIGKILL)
-    import ctypes
-
-    _prctl = ctypes.CDLL(None, use_errno=True).prctl if sys.platform == "linux" else None
-    if _prctl is not None:
-        _prctl.argtypes = (ctypes.c_int, ctypes.c_ulong)
-        _prctl.restype = ctypes.c_int
-except Exception:  # pragma: no cover - no libc symbol
-    _prctl = None
 
 
 class Team:
@@ -81,7 +65,7 @@ class Team:
         self.liveness: Liveness | None = None
         self.lost: list[int] = []
         self.pids: dict[int, int] = {}  # thread number -> pid, in the master
-        self.originals: dict[str, Any] = {}  # the master's values of the shared names
+        self.seeds: tuple[int, int | None, int] = (0, None, 0)  # for workers' random streams
 
     # -- used by ThreadContext --------------------------------------------------------
 
@@ -203,7 +187,7 @@ def team_size(num_threads: Any, if_: Any) -> int:
 
 
 def parallel(
-    body: Callable[..., dict[str, Any]],
+    body: Callable[..., dict[str, Any] | None],
     args: dict[str, Any],
     *,
     firstprivate: dict[str, Any] | None = None,
@@ -225,121 +209,24 @@ def parallel(
     last iteration bound, and each ``shared`` name bound in the region to the value
     the master's name must take.
     """
-    firstprivate = firstprivate or {}
-    reduction = reduction or {}
+    region = Region(body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly)
     size = team_size(num_threads, if_)
     parent = state.current()
     if size == 1:
-        return _run_alone(body, parent, args, firstprivate, reduction, lastprivate, shared)
-    return _run_team(
-        body, parent, size, args, firstprivate, reduction, lastprivate, shared, readonly
-    )
+        return _run_alone(region, parent)
+    return _run_team(region, parent, size)
 
 
-def _private_arguments(
-    args: dict[str, Any],
-    firstprivate: dict[str, Any],
-    reduction: dict[str, tuple[str, Any]],
-    copy_firstprivate: bool,
-) -> dict[str, Any]:
-    call = dict(args)
-    for name, value in firstprivate.items():
-        call[name] = _private_copy(value) if copy_firstprivate else value
-    for name, (op, value) in reduction.items():
-        call[name] = identity(op, value)
-    return call
-
-
-def _private_copy(value: Any) -> Any:
-    """Thread 0's firstprivate copy: the master's object must not change through it.
-
-    A deep copy, like the copy every forked worker has; objects that cannot be deep
-    copied (a lock, a file) are shared with the master, as they would be by ``copy``.
-    """
-    if is_array(value):
-        return value.copy()
-    try:
-        return copy.deepcopy(value)
-    except Exception:
-        try:
-            return copy.copy(value)
-        except Exception:
-            return value
-
-
-def _outputs(
-    values: dict[str, Any],
-    reduction: dict[str, tuple[str, Any]],
-    partials: list[Any],
-    last: dict[str, Any] | None,
-    shared: tuple[str, ...],
-    store: dict[str, Any] | None = None,
-    originals: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    """The values the master's names take after the region."""
-    store = store or {}
-    originals = originals or {}
-    result = {}
-    for name, (op, original) in reduction.items():
-        result[name] = combine(op, original, [p[name] for p in partials])
-    if last:
-        result.update(last)
-    for name in shared:
-        if values.get(name) is UNBOUND and name not in store:
-            continue  # never bound, by any thread: the master's name stays unbound
-        if name in store:
-            result[name] = _into_original(originals.get(name, _MISSING), store[name][1])
-        elif name in values:
-            result[name] = values[name]
-    return result
-
-
-_MISSING = object()
-
-
-def _into_original(original: Any, latest: Any) -> Any:
-    """The master's object updated in place to ``latest`` when it is a container.
-
-    Aliases of a shared list, dict or set then see what the threads did to it.
-    """
-    if original is _MISSING or type(original) is not type(latest):
-        return latest
-    if isinstance(original, list):
-        original[:] = latest
-    elif isinstance(original, (dict, set)):
-        original.clear()
-        original.update(latest)
-    elif hasattr(original, "__dict__") and not isinstance(original, type):
-        try:
-            original.__dict__.clear()
-            original.__dict__.update(latest.__dict__)
-        except (AttributeError, TypeError):
-            return latest
-    else:
-        return latest
-    return original
-
-
-def _run_alone(
-    body: Callable[..., dict[str, Any]],
-    parent: ThreadContext,
-    args: dict[str, Any],
-    firstprivate: dict[str, Any],
-    reduction: dict[str, tuple[str, Any]],
-    lastprivate: tuple[str, ...],
-    shared: tuple[str, ...],
-) -> dict[str, Any]:
+def _run_alone(region: Region, parent: ThreadContext) -> dict[str, Any]:
     """A team of one (``if`` false, nesting inactive, no fork): no processes at all."""
-    team = Team(1, parent, None)
-    me = ThreadContext(team, 0)
+    me = ThreadContext(Team(1, parent, None), 0)
     state.stack.append(me)
     try:
-        values = body(me, **_private_arguments(args, firstprivate, reduction, True))
+        values = region.body(me, **region.arguments(region.args, in_master=True)) or {}
     finally:
         state.stack.pop()
-    partial = {name: values[name] for name in reduction}
-    last = {n: values[n] for n in lastprivate if n in values} if me.did_last else None
-    return _outputs(values, reduction, [partial], last, shared)
+    last = region.last_values(values, me.did_last)
+    return region.outputs(values, [region.partials(values)], last)
 
 
 def _take_arena(size: int) -> Arena:
@@ -362,31 +249,17 @@ def _give_back_arena(arena: Arena) -> None:
     _arenas.append(arena)
 
 
-def _run_team(
-    body: Callable[..., dict[str, Any]],
-    parent: ThreadContext,
-    size: int,
-    args: dict[str, Any],
-    firstprivate: dict[str, Any],
-    reduction: dict[str, tuple[str, Any]],
-    lastprivate: tuple[str, ...],
-    shared: tuple[str, ...],
-    readonly: tuple[str, ...],
-) -> dict[str, Any]:
-    global _region_serial, _seed_base, _numpy_seed_base
+def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any]:
+    global _region_serial
     _region_serial += 1
-    # hash() of a tuple of ints is not salted, so the same state gives the same seeds
-    # (the state's last item may be None, whose hash is its address in Python 3.11).
-    _seed_base = hash((random.getstate()[1], _region_serial)) & 0xFFFFFFFFFFFFFFFF
-    _numpy_seed_base = _numpy_seed()
     staged = StagedArrays()
     call = {
-        name: staged.stage(value) if is_array(value) and name not in readonly else value
-        for name, value in args.items()
+        name: staged.stage(value) if is_array(value) and name not in region.readonly else value
+        for name, value in region.args.items()
     }
     arena = _take_arena(size)
     team = Team(size, parent, arena)
-    team.originals = args
+    team.seeds = seeds_for_team(_region_serial)
     team.roots = {id(value): value for value in call.values()}
     # Stores on these are logged; arrays in shared memory need no log.
     team.logged_roots = {
@@ -412,23 +285,12 @@ def _run_team(
         for num in range(1, size):
             pid = os.fork()
             if pid == 0:  # pragma: no cover - runs in the worker (measured by the tests)
-                _worker(
-                    threads[num],
-                    watchers[num],
-                    pipes,
-                    master_pid,
-                    output,
-                    body,
-                    call,
-                    firstprivate,
-                    reduction,
-                    lastprivate,
-                )
+                run_worker(threads[num], watchers[num], pipes, master_pid, output, region, call)
             pids[num] = team.pids[num] = pid
         for _, write_end in pipes:
             os.close(write_end)
         team.liveness = watchers[0]
-        outcome = _run_master(threads[0], output, body, call, firstprivate, reduction)
+        outcome = _run_master(threads[0], output, region, call)
         if isinstance(outcome[1], KeyboardInterrupt):
             raise outcome[1]  # stop the team now, not when the workers finish
         reports = _collect(readers)
@@ -446,22 +308,18 @@ def _run_team(
         raise
     for read_end, _ in pipes:
         os.close(read_end)
-    return _finish(team, staged, outcome, reports, statuses, reduction, lastprivate, shared)
+    return _finish(team, region, staged, outcome, reports, statuses)
 
 
 def _run_master(
-    me: ThreadContext,
-    output: RegionOutput,
-    body: Callable[..., dict[str, Any]],
-    call: dict[str, Any],
-    firstprivate: dict[str, Any],
-    reduction: dict[str, tuple[str, Any]],
+    me: ThreadContext, output: RegionOutput, region: Region, call: dict[str, Any]
 ) -> tuple[dict[str, Any] | None, BaseException | None, bool]:
     """Thread 0's part, in the master process: (locals, exception, did_last)."""
-    words = me.team.arena.words  # type: ignore[union-attr]
+    assert me.team is not None
+    words = me.team.arena.words
     state.stack.append(me)
     try:
-        values = body(me, **_private_arguments(call, firstprivate, reduction, True))
+        values = region.body(me, **region.arguments(call, in_master=True)) or {}
         words[FINISHED] = 1
         return values, None, me.did_last
     except BaseException as exc:  # reported with the workers' failures
@@ -499,14 +357,13 @@ def _decode(data: bytes) -> dict[str, Any] | None:
 
 def _finish(
     team: Team,
+    region: Region,
     staged: StagedArrays,
     outcome: tuple[dict[str, Any] | None, BaseException | None, bool],
     raw_reports: dict[int, bytes],
     statuses: dict[int, int],
-    reduction: dict[str, tuple[str, Any]],
-    lastprivate: tuple[str, ...],
-    shared: tuple[str, ...],
 ) -> dict[str, Any]:
+    """Join: check every worker, then combine what the threads produced."""
     values, master_error, master_last = outcome
     errors: list[BaseException] = []
     aborted = master_error is not None and isinstance(master_error, TeamAborted)
@@ -524,26 +381,24 @@ def _finish(
         if report["error"] is not None:
             errors.append(failures.unpack_exception(report["error"]))
     team.arena.broken = team.arena.broken or bool(errors) or aborted
-    store = team.arena.snapshot()[1] if shared and not errors else {}
+    store = team.arena.snapshot()[1] if region.shared and not errors else {}
     _give_back_arena(team.arena)
     staged.unstage()
     if errors:
-        raise _combined(errors)
+        raise combined_errors(errors)
     if aborted:  # a worker aborted the team but reported nothing: should not happen
         raise OmpError("the team was aborted without a reported cause")
     values = values or {}
     for num in sorted(reports):
         if reports[num]["log"]:
             replay(team.roots, reports[num]["log"])
-    partials = [{name: values[name] for name in reduction}]
+    partials = [region.partials(values)]
     partials += [reports[num]["partials"] for num in sorted(reports)]
-    last = None
-    if master_last:
-        last = {n: values[n] for n in lastprivate if n in values}
+    last = region.last_values(values, master_last)
     for num in sorted(reports):
         if reports[num]["last"] is not None:
             last = reports[num]["last"]
-    return _outputs(values, reduction, partials, last, shared, store, team.originals)
+    return region.outputs(values, partials, last, store)
 
 
 def _write_collected(report: dict[str, Any]) -> None:
@@ -552,22 +407,6 @@ def _write_collected(report: dict[str, Any]) -> None:
         sys.stdout.write(out)
     if err:
         sys.stderr.write(err)
-
-
-def _combined(errors: list[BaseException]) -> BaseException:
-    if len(errors) == 1:
-        return errors[0]
-    # Ctrl-C reaches every thread, and sys.exit() in every thread means "exit": one
-    # KeyboardInterrupt or SystemExit, as the sequential program would raise.
-    for kind in (KeyboardInterrupt, SystemExit):
-        first = next((e for e in errors if isinstance(e, kind)), None)
-        if first is not None and (
-            kind is KeyboardInterrupt or all(isinstance(e, kind) for e in errors)
-        ):
-            return first
-    if all(isinstance(e, Exception) for e in errors):
-        return ExceptionGroup(f"{len(errors)} threads of the omppy team failed", errors)  # type: ignore[type-var]
-    return BaseExceptionGroup(f"{len(errors)} threads of the omppy team failed", errors)
 
 
 def _kill(pids: dict[int, int]) -> None:
@@ -589,129 +428,3 @@ def _close_quietly(fd: int) -> None:
         os.close(fd)
     except OSError:
         pass
-
-
-# -- the worker -----------------------------------------------------------------------
-
-
-def _worker(
-    me: ThreadContext,
-    watcher: Liveness,
-    pipes: list[tuple[int, int]],
-    master_pid: int,
-    output: RegionOutput,
-    body: Callable[..., dict[str, Any]],
-    call: dict[str, Any],
-    firstprivate: dict[str, Any],
-    reduction: dict[str, tuple[str, Any]],
-    lastprivate: tuple[str, ...],
-) -> None:  # pragma: no cover - runs in the forked child
-    status = 70
-    try:
-        if _prctl is not None:
-            _prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-            if os.getppid() != master_pid:
-                os._exit(status)
-        num = me.num
-        write_end = pipes[num - 1][1]
-        for index, (_, other_write) in enumerate(pipes):
-            if index != num - 1:
-                os.close(other_write)
-        me.team.liveness = watcher  # type: ignore[union-attr]
-        report = _work(me, output, body, call, firstprivate, reduction, lastprivate)
-        data = _HEADER.pack(len(report)) + report
-        view = memoryview(data)
-        while view:
-            view = view[os.write(write_end, view) :]
-        status = 0
-    finally:
-        os._exit(status)
-
-
-def _reseed(num: int) -> None:
-    """Give this worker its own random streams, reproducible for a seeded program.
-
-    The seed comes from the master's state, read before the fork: CPython reseeds
-    ``random`` from ``os.urandom`` in every forked child.
-    """
-    mixed = (_seed_base ^ num * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
-    random.seed(mixed)
-    numpy_random = sys.modules.get("numpy.random")
-    if numpy_random is not None and _numpy_seed_base is not None:
-        numpy_random.seed([_numpy_seed_base, _region_serial & 0xFFFFFFFF, num])
-
-
-def _numpy_seed() -> int | None:
-    """A checksum of numpy's global generator state (None when numpy.random is unused).
-
-    numpy.random is imported lazily: only a program that imported it can be using it.
-    """
-    numpy_random = sys.modules.get("numpy.random")
-    if numpy_random is None:
-        return None
-    try:
-        state = numpy_random.get_state()[1]
-        return zlib.crc32(state.tobytes())
-    except Exception:
-        return None
-
-
-_EMPTY_REPORT = pickle.dumps({"error": None, "partials": {}, "last": None, "log": None})
-
-
-def _work(
-    me: ThreadContext,
-    output: RegionOutput,
-    body: Callable[..., dict[str, Any]],
-    call: dict[str, Any],
-    firstprivate: dict[str, Any],
-    reduction: dict[str, tuple[str, Any]],
-    lastprivate: tuple[str, ...],
-) -> bytes:  # pragma: no cover - runs in the forked child
-    num = me.num
-    words = me.team.arena.words  # type: ignore[union-attr]
-    state.stack.append(me)
-    _reseed(num)
-    try:
-        values = body(me, **_private_arguments(call, firstprivate, reduction, False))
-        if reduction or me.log or (lastprivate and me.did_last):
-            report: dict[str, Any] = {
-                "error": None,
-                "partials": {name: values[name] for name in reduction},
-                "last": {n: values[n] for n in lastprivate if n in values}
-                if me.did_last
-                else None,
-                "log": me.log,
-            }
-            data = _pickle_report(report, num)
-        else:
-            data = _EMPTY_REPORT
-        words[FINISHED + num] = 1
-    except TeamAborted:
-        data = _EMPTY_REPORT
-        words[FINISHED + num] = 1
-    except BaseException as exc:
-        words[ABORT] = 1
-        report = {"error": failures.pack_exception(exc), "partials": {}, "last": None, "log": None}
-        data = pickle.dumps(report)
-        words[FINISHED + num] = 1
-    out, err = output.collected()
-    if out or err:
-        report = pickle.loads(data)
-        report["out"], report["err"] = out, err
-        data = pickle.dumps(report)
-    return data
-
-
-def _pickle_report(report: dict[str, Any], num: int) -> bytes:
-    try:
-        return pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception as exc:
-        problem = OmpError(
-            f"thread {num} could not send its results to the master "
-            f"({type(exc).__name__}: {exc}); reduction, lastprivate and stored values "
-            "must be picklable"
-        )
-        return pickle.dumps(
-            {"error": failures.pack_exception(problem), "partials": {}, "last": None, "log": None}
-        )

@@ -1,0 +1,141 @@
+"""What a parallel region is asked to do, and how its results reach the master.
+
+A :class:`Region` is the translated code's request (``omppy.runtime.parallel``): the
+outlined body and its clauses.  It knows each thread's arguments (shared values,
+firstprivate copies, reduction identities) and how the threads' results become the
+values of the master's names after the region (combined reductions, the last
+iteration's ``lastprivate`` values, the latest values of shared names).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .reduction import combine, identity
+from .sharedmem import is_array
+from .unbound import UNBOUND
+
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Region:
+    """An outlined region body and its data-sharing clauses."""
+
+    body: Callable[..., dict[str, Any] | None]
+    args: dict[str, Any]  # shared names the body reads, by name
+    firstprivate: dict[str, Any]
+    reduction: dict[str, tuple[str, Any]]  # name -> (operator, the master's value)
+    lastprivate: tuple[str, ...]
+    shared: tuple[str, ...]  # shared names the body binds
+    readonly: tuple[str, ...]  # args the body only reads: arrays need no staging
+
+    def arguments(self, call: dict[str, Any], in_master: bool) -> dict[str, Any]:
+        """One thread's arguments: ``call`` (the shared values) plus its private ones.
+
+        A worker's firstprivate values are already its own (``fork`` copied them);
+        thread 0 runs in the master and gets copies.
+        """
+        arguments = dict(call)
+        for name, value in self.firstprivate.items():
+            arguments[name] = private_copy(value) if in_master else value
+        for name, (op, value) in self.reduction.items():
+            arguments[name] = identity(op, value)
+        return arguments
+
+    def partials(self, values: dict[str, Any]) -> dict[str, Any]:
+        """A thread's reduction results, from its body's ``locals()``."""
+        return {name: values[name] for name in self.reduction}
+
+    def last_values(self, values: dict[str, Any], did_last: bool) -> dict[str, Any] | None:
+        """The ``lastprivate`` values, from the thread that ran the last iteration."""
+        if not did_last:
+            return None
+        return {name: values[name] for name in self.lastprivate if name in values}
+
+    def outputs(
+        self,
+        values: dict[str, Any],
+        partials: list[dict[str, Any]],
+        last: dict[str, Any] | None,
+        store: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """The values the master's names take after the region.
+
+        ``values`` is thread 0's ``locals()``; ``store`` the latest published values
+        of shared names (``(version, value)`` pairs).
+        """
+        store = store or {}
+        result = {}
+        for name, (op, original) in self.reduction.items():
+            result[name] = combine(op, original, [p[name] for p in partials])
+        if last:
+            result.update(last)
+        for name in self.shared:
+            if values.get(name) is UNBOUND and name not in store:
+                continue  # never bound, by any thread: the master's name stays unbound
+            if name in store:
+                original = self.args.get(name, _MISSING)
+                result[name] = into_original(original, store[name][1])
+            elif name in values:
+                result[name] = values[name]
+        return result
+
+
+def private_copy(value: Any) -> Any:
+    """Thread 0's firstprivate copy: the master's object must not change through it.
+
+    A deep copy, like the copy every forked worker has; objects that cannot be deep
+    copied (a lock, a file) are shared with the master, as they would be by ``copy``.
+    """
+    if is_array(value):
+        return value.copy()
+    try:
+        return copy.deepcopy(value)
+    except Exception:
+        try:
+            return copy.copy(value)
+        except Exception:
+            return value
+
+
+def into_original(original: Any, latest: Any) -> Any:
+    """The master's object updated in place to ``latest`` when it is a container.
+
+    Aliases of a shared list, dict or set then see what the threads did to it.
+    """
+    if original is _MISSING or type(original) is not type(latest):
+        return latest
+    if isinstance(original, list):
+        original[:] = latest
+    elif isinstance(original, (dict, set)):
+        original.clear()
+        original.update(latest)
+    elif hasattr(original, "__dict__") and not isinstance(original, type):
+        try:
+            original.__dict__.clear()
+            original.__dict__.update(latest.__dict__)
+        except (AttributeError, TypeError):
+            return latest
+    else:
+        return latest
+    return original
+
+
+def combined_errors(errors: list[BaseException]) -> BaseException:
+    if len(errors) == 1:
+        return errors[0]
+    # Ctrl-C reaches every thread, and sys.exit() in every thread means "exit": one
+    # KeyboardInterrupt or SystemExit, as the sequential program would raise.
+    for kind in (KeyboardInterrupt, SystemExit):
+        first = next((e for e in errors if isinstance(e, kind)), None)
+        if first is not None and (
+            kind is KeyboardInterrupt or all(isinstance(e, kind) for e in errors)
+        ):
+            return first
+    if all(isinstance(e, Exception) for e in errors):
+        return ExceptionGroup(f"{len(errors)} threads of the omppy team failed", errors)  # type: ignore[type-var]
+    return BaseExceptionGroup(f"{len(errors)} threads of the omppy team failed", errors)

@@ -18,8 +18,8 @@ Data flow of one region::
 
 Nothing but the arena (inherited shared memory and semaphores) and one pipe per
 worker connects the processes: no manager process, no connection that crosses a
-fork.  A worker always leaves through ``os._exit`` in a ``finally``, so it can never
-run on into the master's code after its region.
+fork.  What a worker does between its fork and its ``os._exit`` is ``worker.py``;
+what a region asks for and how its results reach the master is ``region.py``.
 """
 
 from __future__ import annotations

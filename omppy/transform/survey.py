@@ -1,0 +1,530 @@
+"""The survey: every block planned and every construct analysed, before any rewrite.
+
+Two walks over the original tree.  The first groups each block's statements into
+constructs (``plan.py``), so a construct knows the constructs nested in it however
+deep; the second analyses constructs outermost first (``analysis.py`` and
+``sharing.py``), checks OpenMP's rules on them (nesting, escapes, ``default(none)``,
+updates without a clause, mutations that could not be carried back), and records for
+every statement the construct whose shared objects its stores write.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import libcst as cst
+
+from . import analysis, plan
+from .diagnostics import PragmaError
+from .plan import Construct, Item
+from .rewrite import ConstructInfo
+from .sharing import BUILTIN_NAMES, decide
+from .sharing import ordered as analysis_order
+
+PARALLEL = frozenset({"parallel", "parallel for", "parallel sections"})
+LOOPS = frozenset({"for", "parallel for"})
+AUG_TO_REDUCTION = {
+    "AddAssign": "+",
+    "SubtractAssign": "-",
+    "MultiplyAssign": "*",
+    "BitAndAssign": "&",
+    "BitOrAssign": "|",
+    "BitXorAssign": "^",
+}
+
+
+class Survey:
+    """Plans every block and analyses every construct, before anything is rewritten."""
+
+    def __init__(
+        self, module: cst.Module, blocks: plan.Blocks, positions: Any, metadata: Any, filename: str
+    ) -> None:
+        self.module = module
+        self.blocks = blocks
+        self.positions = positions
+        self.metadata = metadata
+        self.filename = filename
+        self.plans: dict[int, list[Item]] = {}
+        self.infos: dict[int, ConstructInfo] = {}
+        self.store_owner: dict[int, ConstructInfo] = {}
+        self.covers: dict[int, list[Construct]] = {}
+        self.statement_lines: dict[int, Any] = {}
+        self.module_names = _bindings(module.body, include_defs=True)
+        self.module_functions = _definitions(module.body)
+
+    def run(self) -> None:
+        # Two walks: the first plans every block (so each construct knows the
+        # constructs nested in it, however deep), the second analyses constructs
+        # outermost first (so a store knows the construct whose objects it writes).
+        self._plan_block(self.module, self.module.body)
+        self._walk_block(self.module, [], [("module", self.module)])
+
+    def _plan_block(self, node: cst.CSTNode, body: Any) -> None:
+        columns = {}
+        for statement in body:
+            where = self.positions.get(statement)
+            if where is not None:
+                columns[id(statement)] = where.start.column
+                self.statement_lines[id(statement)] = where
+        items = plan.group(
+            list(body), self.blocks, self.blocks.footer.get(id(node), []), self.filename, columns
+        )
+        plan.validate_nesting(items, self.filename)
+        self.plans[id(node)] = items
+        self._cover(items, None)
+        for statement in body:
+            for block in _blocks_of(statement):
+                if isinstance(block, cst.IndentedBlock):
+                    self._plan_block(block, block.body)
+
+    def _cover(self, items: list[Item], owner: Construct | None) -> None:
+        for item in items:
+            if isinstance(item, Construct):
+                self._cover(item.body, item)
+            elif owner is not None:
+                self.covers.setdefault(id(item), []).append(owner)
+
+    def _walk_block(
+        self, node: cst.CSTNode, stack: list[Construct], scopes: list[tuple[str, Any]]
+    ) -> None:
+        self._items(self.plans[id(node)], stack, scopes)
+
+    def _items(
+        self, items: list[Item], stack: list[Construct], scopes: list[tuple[str, Any]]
+    ) -> None:
+        for item in items:
+            if isinstance(item, Construct):
+                self._construct(item, stack, scopes)
+                self._items(item.body, [*stack, item], scopes)
+            else:
+                self._statement(item, stack, scopes)
+
+    def _statement(
+        self, statement: cst.BaseStatement, stack: list[Construct], scopes: list[tuple[str, Any]]
+    ) -> None:
+        if isinstance(statement, cst.SimpleStatementLine):
+            if any(c.directive in analysis.SYNC_DIRECTIVES for c in stack):
+                return  # a synchronisation construct publishes what it changes
+            owner = self._store_owner(stack)
+            if owner is not None:
+                self.store_owner[id(statement)] = owner
+            return
+        if isinstance(statement, cst.FunctionDef):
+            inner_scopes = [*scopes, ("function", statement)]
+            inner_stack: list[Construct] = []
+        elif isinstance(statement, cst.ClassDef):
+            inner_scopes = [*scopes, ("class", statement)]
+            inner_stack = []
+        else:
+            inner_scopes, inner_stack = scopes, stack
+        for block in _blocks_of(statement):
+            if isinstance(block, cst.IndentedBlock):
+                self._walk_block(block, inner_stack, inner_scopes)
+            elif not any(c.directive in analysis.SYNC_DIRECTIVES for c in inner_stack):
+                owner = self._store_owner(inner_stack)  # a one-line suite: ``if x: a[i] = v``
+                if owner is not None:
+                    self.store_owner[id(block)] = owner
+
+    def _store_owner(self, stack: list[Construct]) -> ConstructInfo | None:
+        """The construct whose shared objects a store in this statement writes."""
+        for construct in reversed(stack):
+            info = self.infos.get(id(construct))
+            if info is not None and construct.directive in PARALLEL | LOOPS:
+                return info
+        return None
+
+    # -- constructs -----------------------------------------------------------------
+
+    def _error(self, where: Any, message: str, hint: str | None = None) -> PragmaError:
+        line, col = (where.start.line, where.start.column) if hasattr(where, "start") else where
+        return PragmaError(message, filename=self.filename, line=line, col=col, hint=hint)
+
+    def _construct(
+        self, construct: Construct, stack: list[Construct], scopes: list[tuple[str, Any]]
+    ) -> None:
+        pragma = construct.pragma
+        scope_kind = scopes[-1][0]
+        if scope_kind == "class":
+            raise self._error(
+                (pragma.pos.line, pragma.pos.col),
+                "omp constructs cannot stand directly in a class body",
+                hint="move the code into a method or a function",
+            )
+        self._check_nesting(construct, stack)
+        in_region = any(c.directive in PARALLEL for c in stack)
+        statements = construct.statements()
+        is_loop = pragma.directive in LOOPS
+        loops: list[cst.For] = []
+        if is_loop:
+            loops = self._collapse_nest(construct)
+            inner = loops[-1].body.body
+            targets = [loop.target for loop in loops]
+            usage = analysis.collect([*targets, *inner], self.metadata, self.covers, is_loop=True)
+            if pragma.directive == "for":
+                # Each thread evaluates the iterable of a ``for`` inside a region; a
+                # ``parallel for``'s iterable is evaluated once, by the master, before it.
+                iters = analysis.collect([loop.iter for loop in loops], self.metadata, self.covers)
+                for name, where in iters.read.items():
+                    usage.read.setdefault(name, where)
+        else:
+            usage = analysis.collect(statements, self.metadata, self.covers)
+        info = ConstructInfo(construct, usage, in_region=in_region, scope=scope_kind)
+        self.infos[id(construct)] = info
+        region = next((c for c in reversed(stack) if c.directive in PARALLEL), None)
+        region_sharing = self.infos[id(region)].sharing if region is not None else None
+        if region_sharing is not None:
+            info.region_shared = tuple(region_sharing.shared_out)
+            if pragma.directive in analysis.SYNC_DIRECTIVES:
+                touched = set(usage.bound) | usage.sync_mutated | usage.stored_roots
+                touched |= {root for root, _, _ in usage.mutations}
+                info.sync_names = tuple(analysis_order(touched - region_sharing.private, usage))
+        directive = pragma.directive
+        if directive in PARALLEL or is_loop:
+            self._check_escapes(construct, usage)
+            self._check_unsupported(usage)
+        if directive in PARALLEL:
+            loop_vars = {n for loop in loops for n in _target_names(loop.target)}
+            info.sharing = self._sharing(construct, usage, loop_vars, scopes)
+            sharing = info.sharing
+            clause_private = {*sharing.firstprivate, *sharing.lastprivate}
+            clause_private |= {n for n, _ in sharing.reduction}
+            info.shared_roots = usage.stored_roots - sharing.private - clause_private
+            self._check_mutations(construct, usage, sharing.private | clause_private)
+        elif is_loop:
+            loop_private = set(usage.bound)
+            info.shared_roots = usage.stored_roots - loop_private
+            if not in_region:
+                self._check_mutations(construct, usage, loop_private)
+                # Outside a region's text, a store on a module global is carried by
+                # name (the region that runs this loop may not name that object).
+                local_names = self._available(scopes) - self.module_names
+                if scope_kind == "function":
+                    local_names |= _function_locals(scopes[-1][1])
+                info.global_roots = info.shared_roots - local_names
+
+    def _check_nesting(self, construct: Construct, stack: list[Construct]) -> None:
+        """OpenMP's rules on which constructs may be closely nested in which."""
+        pragma = construct.pragma
+        where = (pragma.pos.line, pragma.pos.col)
+        directive = pragma.directive
+        # The constructs of the same region that enclose this one, innermost first.
+        enclosing: list[Construct] = []
+        for outer in reversed(stack):
+            if outer.directive in PARALLEL:
+                if outer.directive != "parallel":
+                    enclosing.append(outer)  # parallel for/sections: also the work share
+                break
+            enclosing.append(outer)
+        closest = enclosing[0] if enclosing else None
+        binding = {
+            "for",
+            "sections",
+            "single",
+            "critical",
+            "ordered",
+            "master",
+            "masked",
+            "atomic",
+            "parallel for",
+            "parallel sections",
+        }
+        nests = directive in ("for", "sections", "single", "barrier") and closest is not None
+        if nests and closest is not None and closest.directive in binding:
+            what = "a barrier" if directive == "barrier" else f"'# omp {directive}'"
+            raise self._error(
+                where,
+                f"{what} cannot be nested inside '# omp {closest.directive}' "
+                "(it would wait for threads that never reach it)",
+                hint="put it directly in the parallel region, or start a nested "
+                "'# omp parallel' around it",
+            )
+        if directive == "ordered":
+            loop = next((c for c in enclosing if c.directive in LOOPS), None)
+            if enclosing and enclosing[0].directive in ("critical", "ordered", "atomic"):
+                raise self._error(
+                    where,
+                    f"'# omp ordered' cannot be nested inside '# omp {enclosing[0].directive}'",
+                )
+            if loop is None and any(c.directive in PARALLEL for c in stack):
+                raise self._error(
+                    where,
+                    "'# omp ordered' must be inside a loop with the 'ordered' clause",
+                    hint="add 'ordered' to the loop's pragma",
+                )
+            if loop is not None and loop.pragma.clause("ordered") is None:
+                raise self._error(
+                    where,
+                    "'# omp ordered' is inside a loop without the 'ordered' clause",
+                    hint=f"write '# omp {loop.directive} ordered ...' "
+                    f"(line {loop.pragma.pos.line})",
+                )
+        if directive == "critical":
+            for outer in enclosing:
+                if outer.directive == "critical" and outer.pragma.name == pragma.name:
+                    raise self._error(
+                        where,
+                        "a critical section cannot be nested in a critical section of the "
+                        "same name: it would wait for itself",
+                        hint="give the inner one another name: '# omp critical(name)'",
+                    )
+
+    def _collapse_nest(self, construct: Construct) -> list[cst.For]:
+        pragma = construct.pragma
+        loop = construct.body[0]
+        assert isinstance(loop, cst.For)
+        clause = pragma.clause("collapse")
+        depth = clause.number if clause is not None and clause.number else 1
+        nest = [loop]
+        outer_names: set[str] = set(_target_names(loop.target))
+        for level in range(2, depth + 1):
+            body = nest[-1].body
+            inner = body.body if isinstance(body, cst.IndentedBlock) else []
+            if len(inner) != 1 or not isinstance(inner[0], cst.For) or inner[0].orelse:
+                raise self._error(
+                    (pragma.pos.line, pragma.pos.col),
+                    f"collapse({depth}) needs {depth} perfectly nested for loops, but level "
+                    f"{level} is not a for loop alone in the body of the loop above it",
+                )
+            candidate = inner[0]
+            used = analysis.collect([candidate.iter], self.metadata, self.covers)
+            clash = outer_names & set(used.read)
+            if clash:
+                name = sorted(clash)[0]
+                raise self._error(
+                    used.read[name],
+                    f"collapse({depth}) needs a rectangular loop nest, but this loop's range "
+                    f"uses '{name}' from an enclosing loop",
+                )
+            outer_names |= set(_target_names(candidate.target))
+            nest.append(candidate)
+        return nest
+
+    def _check_escapes(self, construct: Construct, usage: analysis.Usage) -> None:
+        for what, where in usage.escapes:
+            kind = "worksharing loop" if construct.directive in LOOPS else "parallel region"
+            hint = {
+                "break": "a worksharing loop must run every iteration; use a flag instead",
+                "return": "compute the result into a variable (e.g. with a reduction) and "
+                "return after the construct",
+            }.get(what)
+            raise self._error(
+                where, f"'{what}' cannot leave a {kind} ('# omp {construct.directive}')", hint
+            )
+
+    def _check_unsupported(self, usage: analysis.Usage) -> None:
+        for what, where in usage.unsupported:
+            raise self._error(where, f"{what} is not supported inside an omp construct")
+
+    def _check_mutations(
+        self, construct: Construct, usage: analysis.Usage, private: set[str]
+    ) -> None:
+        for root, method, where in usage.mutations:
+            if root in private:
+                continue
+            raise self._error(
+                where,
+                f"'{root}.{method}(...)' changes the shared object '{root}' in place; in a "
+                "fork-based team that change would stay in one thread's copy",
+                hint=f"wrap it in '# omp critical', use reduction(+:{root}) for a list, "
+                f"or store by index ('{root}[i] = ...')",
+            )
+
+    def _sharing(
+        self,
+        construct: Construct,
+        usage: analysis.Usage,
+        loop_vars: set[str],
+        scopes: list[tuple[str, Any]],
+    ) -> Any:
+        pragma = construct.pragma
+        reduction = [(n, c.op or "+") for c in pragma.all("reduction") for n in c.names]
+        default_clause = pragma.clause("default")
+        default = default_clause.kind if default_clause is not None else "shared"
+        available = self._available(scopes)
+        explicit = {
+            "private": pragma.names_in("private"),
+            "firstprivate": pragma.names_in("firstprivate"),
+            "lastprivate": pragma.names_in("lastprivate"),
+            "shared": pragma.names_in("shared"),
+        }
+        clause_names = {n for names in explicit.values() for n in names} | {
+            n for n, _ in reduction
+        }
+        if default == "none":
+            self._check_default_none(usage, clause_names | loop_vars)
+        self._check_augmented(construct, usage, clause_names)
+        return decide(
+            usage,
+            reduction=reduction,
+            private=explicit["private"],
+            firstprivate=explicit["firstprivate"],
+            lastprivate=explicit["lastprivate"],
+            shared=explicit["shared"],
+            default=default or "shared",
+            loop_vars=loop_vars,
+            available=available,
+        )
+
+    def _available(self, scopes: list[tuple[str, Any]]) -> set[str]:
+        names = set(self.module_names)
+        for kind, node in scopes[1:]:
+            if kind == "function":
+                names |= _function_locals(node)
+        return names
+
+    def _check_default_none(self, usage: analysis.Usage, clause_names: set[str]) -> None:
+        exempt = BUILTIN_NAMES | self.module_functions | clause_names
+        for name, where in sorted(
+            {**usage.read, **usage.bound}.items(),
+            key=lambda kv: (kv[1].start.line, kv[1].start.column),
+        ):
+            if name in exempt or name in usage.inner_outputs or name in usage.inner_private:
+                continue
+            if name in usage.bound and name not in usage.read:
+                continue  # bound before use: a name "declared" inside the construct
+            raise self._error(
+                where,
+                f"'{name}' has no data-sharing clause, and the construct says default(none)",
+                hint=f"add shared({name}), private({name}) or firstprivate({name})",
+            )
+
+    def _check_augmented(
+        self, construct: Construct, usage: analysis.Usage, clause_names: set[str]
+    ) -> None:
+        for name, (where, op) in usage.augmented.items():
+            if name in clause_names or name in usage.plain_bound or name in usage.inner_outputs:
+                continue
+            if name in usage.inner_private:
+                continue
+            if name in usage.sync_bound:
+                continue
+            symbol = AUG_TO_REDUCTION.get(op)
+            hint = (
+                f"add reduction({symbol}:{name}) to the pragma"
+                if symbol
+                else f"protect the update with '# omp critical' (it then updates the shared "
+                f"'{name}')"
+            )
+            raise self._error(
+                where,
+                f"'{name}' is updated in '# omp {construct.directive}' but has no "
+                "data-sharing clause, so each thread would update a private copy that "
+                "starts unbound",
+                hint=hint,
+            )
+
+
+def _blocks_of(statement: cst.BaseStatement) -> list[cst.BaseSuite]:
+    """The suites directly owned by a compound statement (body, else, handlers...)."""
+    found: list[cst.BaseSuite] = []
+
+    def walk(node: cst.CSTNode) -> None:
+        for child in node.children:
+            if isinstance(child, (cst.IndentedBlock, cst.SimpleStatementSuite)):
+                found.append(child)
+            elif isinstance(child, cst.If) and isinstance(node, cst.If):
+                walk(child)  # an elif: its blocks belong to this statement too
+            elif not isinstance(child, cst.BaseStatement):
+                walk(child)
+
+    walk(statement)
+    return found
+
+
+def _target_names(target: cst.BaseExpression) -> list[str]:
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [n for element in target.elements for n in _target_names(element.value)]
+    if isinstance(target, cst.StarredElement):
+        return _target_names(target.value)
+    return []
+
+
+def _bindings(body: Any, include_defs: bool) -> set[str]:
+    """Names bound directly in a block (not in nested scopes)."""
+    names: set[str] = set()
+
+    class Binder(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            pass
+
+        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+            names.update(_target_names(node.target))
+
+        def visit_AugAssign(self, node: cst.AugAssign) -> None:
+            names.update(_target_names(node.target))
+
+        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+            names.update(_target_names(node.target))
+
+        def visit_For(self, node: cst.For) -> None:
+            names.update(_target_names(node.target))
+
+        def visit_AsName(self, node: cst.AsName) -> None:
+            names.update(_target_names(node.name))
+
+        def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+            names.update(_target_names(node.target))
+
+        def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
+            if node.asname is None:
+                name = node.name
+                while isinstance(name, cst.Attribute):
+                    name = name.value  # type: ignore[assignment]
+                if isinstance(name, cst.Name):
+                    names.add(name.value)
+
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            names.add(node.name.value)
+            return False
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            names.add(node.name.value)
+            return False
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
+
+    for statement in body:
+        statement.visit(Binder())
+    return names
+
+
+def _definitions(body: Any) -> set[str]:
+    """Module-level functions, classes and imports: exempt from default(none)."""
+    names: set[str] = set()
+    for statement in body:
+        if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            names.add(statement.name.value)
+        elif isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(
+                    small.names, cst.ImportStar
+                ):
+                    for alias in small.names:
+                        target: cst.BaseExpression = (
+                            alias.asname.name if alias.asname else alias.name
+                        )
+                        while isinstance(target, cst.Attribute):
+                            target = target.value
+                        if isinstance(target, cst.Name):
+                            names.add(target.value)
+    return names
+
+
+def _function_locals(node: cst.FunctionDef) -> set[str]:
+    names = {p.name.value for p in _params(node.params)}
+    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body]
+    return names | _bindings(body, include_defs=True)
+
+
+def _params(params: cst.Parameters) -> list[cst.Param]:
+    found = [*params.posonly_params, *params.params, *params.kwonly_params]
+    for star in (params.star_arg, params.star_kwarg):
+        if isinstance(star, cst.Param):
+            found.append(star)
+    return found
+
+
+__all__ = ["LOOPS", "PARALLEL", "Survey"]

@@ -455,6 +455,20 @@ class Workshare:
         op, original = self.reduction[name]
         return identity(op, original)
 
+    def iteration_space(self, *iterables: Any) -> Any:
+        """The loop's iteration space, the same in every thread.
+
+        A range or a sequence each thread made for itself is used as it is.  An
+        iterator (a generator, a file, ``zip``...) is drawn by thread 0 alone and
+        handed to the team: drawn by every thread, it would run its side effects once
+        per thread, and a file shared by the processes would be split among them.
+        """
+        thread = self.thread
+        if thread.size == 1 or all(schedule.is_sequence(it) for it in iterables):
+            return schedule.iteration_space(*iterables)
+        space = schedule.iteration_space(*iterables) if thread.num == 0 else None
+        return thread.exchange(space)[0]
+
     def loop(
         self, items: Any, kind: str | None = None, chunk: int | None = None, ordered: bool = False
     ) -> Iterable[Any]:

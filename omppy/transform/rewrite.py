@@ -680,7 +680,10 @@ class Rewriter(cst.CSTTransformer):
         out.extend(self._save_private(pragma, line))
         for name, _ in reduction:
             out.append(self._parse(f"{name} = {ws}.identity({name!r})", line))
-        out.append(self._parse(f"_omp_items = {self._space(nest)}", line))
+        # Every thread evaluates the loop's iterables (as C OpenMP evaluates bounds);
+        # the work share materialises an iterator once, not once per thread.
+        iterables = ", ".join(self._code(loop.iter) for loop in nest)
+        out.append(self._parse(f"_omp_items = {ws}.iteration_space({iterables})", line))
         header = self._loop_header(construct, nest, ws).with_changes(leading_lines=())
         out.append(self._stamp(header, self.origin.get(id(loop), line)))
         end_line = _last_line([header], self.origin, line)

@@ -183,7 +183,14 @@ def team_size(num_threads: Any, if_: Any) -> int:
         size = int(num_threads)
         if size < 1:
             raise ValueError(f"num_threads must be positive, got {size}")
-    return max(1, min(size, control.thread_limit))
+    # OMP_THREAD_LIMIT bounds every thread of the program: a nested team shares the
+    # limit with the teams around it.
+    enclosing = 1
+    context = parent
+    while context.team is not None:
+        enclosing *= context.size
+        context = context.team.parent
+    return max(1, min(size, control.thread_limit // enclosing))
 
 
 def parallel(

@@ -72,6 +72,55 @@ CASES = {
         """,
         "[10]\n",
     ),
+    "firstprivate and lastprivate on one name: the last iteration's value wins": (
+        """
+        y = 1
+        # omp parallel num_threads(2)
+        if True:
+            # omp for firstprivate(y) lastprivate(y)
+            for i in range(4):
+                y = y + i
+        print(y)
+        """,
+        "6\n",  # the second thread's copy: 1 + 2 + 3
+    ),
+    "an explicit private clause wins over a binding in critical": (
+        """
+        def main():
+            x = "master"
+            # omp parallel private(x)
+            if True:
+                # omp critical
+                x = "thread"
+                # omp end critical
+            print(x)
+        main()
+        """,
+        "master\n",
+    ),
+    "a value set in single reaches threads whose firstprivate copy was dropped": (
+        """
+        def main():
+            x = 10
+            seen = []
+            # omp parallel
+            if True:
+                # omp for firstprivate(x)
+                for i in range(6):
+                    x = x + 1
+                # omp single
+                x += 1000
+                # omp end single
+                u = x
+                # omp critical
+                seen.append(u)
+                # omp end critical
+            print(sorted(set(seen)))
+        for _ in range(5):
+            main()
+        """,
+        "[1010]\n" * 5,
+    ),
 }
 
 

@@ -30,10 +30,10 @@ from collections.abc import Callable
 from typing import Any
 
 from .errors import ExchangeOverflow, TeamAborted
+from .icv import icv
 
 MAP_NORESERVE = getattr(mmap, "MAP_NORESERVE", 0x4000 if os.uname().sysname == "Linux" else 0)
 WORD = 8
-SLOT_BYTES = int(os.environ.get("OMPPY_EXCHANGE_MB", "256")) << 20
 WORKSHARE_RING = 64  # work-sharing constructs that may be in flight at once (nowait)
 CRITICAL_LOCKS = 16  # distinct critical names a team can hold apart
 
@@ -64,8 +64,10 @@ class Arena:
         self.names_base = self.ws_base + WORKSHARE_RING * WS_FIELDS
         control_bytes = -(-self.n_words * WORD // mmap.PAGESIZE) * mmap.PAGESIZE
         self.slot_base = control_bytes
-        self.store_base = control_bytes + 2 * capacity * SLOT_BYTES
-        size = self.store_base + SLOT_BYTES
+        # Read when the arena is made, so a bad OMPPY_EXCHANGE_MB is a ConfigError.
+        self.slot_bytes = icv().exchange_mb << 20
+        self.store_base = control_bytes + 2 * capacity * self.slot_bytes
+        size = self.store_base + self.slot_bytes
         self.memory = mmap.mmap(-1, size, flags=mmap.MAP_SHARED | MAP_NORESERVE)
         self.words = memoryview(self.memory).cast("B")[:control_bytes].cast("q")
         self.lock = _CTX.Lock()  # guards control words
@@ -93,15 +95,15 @@ class Arena:
     # -- exchange buffers -------------------------------------------------------------
 
     def _slot_offset(self, thread_num: int, parity: int) -> int:
-        return self.slot_base + (2 * thread_num + parity) * SLOT_BYTES
+        return self.slot_base + (2 * thread_num + parity) * self.slot_bytes
 
     def put(self, thread_num: int, parity: int, value: object) -> None:
         """Publish ``value`` in this thread's buffer for the barrier of ``parity``."""
         data = b"" if value is None else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        if len(data) + _LEN.size > SLOT_BYTES:
+        if len(data) + _LEN.size > self.slot_bytes:
             raise ExchangeOverflow(
                 f"thread {thread_num} has {len(data) >> 20} MiB to hand to its team, more "
-                f"than the {SLOT_BYTES >> 20} MiB exchange buffer; use an omppy.shared "
+                f"than the {self.slot_bytes >> 20} MiB exchange buffer; use an omppy.shared "
                 "array for large data, or raise OMPPY_EXCHANGE_MB"
             )
         offset = self._slot_offset(thread_num, parity)
@@ -142,10 +144,10 @@ class Arena:
             version = int(self.words[STORE_VERSION]) + 1
             merged.update({name: (version, value) for name, value in values.items()})
             data = pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL)
-            if len(data) > SLOT_BYTES:
+            if len(data) > self.slot_bytes:
                 raise ExchangeOverflow(
                     f"the shared names bound in synchronisation constructs take "
-                    f"{len(data) >> 20} MiB, more than the {SLOT_BYTES >> 20} MiB store; "
+                    f"{len(data) >> 20} MiB, more than the {self.slot_bytes >> 20} MiB store; "
                     "raise OMPPY_EXCHANGE_MB"
                 )
             self.memory[self.store_base : self.store_base + len(data)] = data

@@ -88,6 +88,7 @@ class ControlVariables:
     dynamic: bool = False
     max_active_levels: int = 1
     thread_limit: int = 1 << 16
+    exchange_mb: int = 256  # each thread's buffer for values handed to its team
 
     @classmethod
     def from_environment(cls) -> ControlVariables:
@@ -113,6 +114,9 @@ class ControlVariables:
         found = _lookup("THREAD_LIMIT")
         if found:
             icv.thread_limit = _positive_int(*found)
+        value = os.environ.get("OMPPY_EXCHANGE_MB", "").strip()
+        if value:
+            icv.exchange_mb = _positive_int("OMPPY_EXCHANGE_MB", value)
         return icv
 
     def team_size_at(self, level: int) -> int:

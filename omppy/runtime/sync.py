@@ -56,9 +56,15 @@ class SyncBlock:
             if self.lock is not None:
                 self.lock.release()
 
-    def end(self, scope: dict[str, Any], nowait: bool = False) -> dict[str, Any]:
-        """After a ``single``: the barrier, then every thread takes the shared values."""
+    def end(
+        self, scope: dict[str, Any], nowait: bool = False, shared: tuple[str, ...] = ()
+    ) -> dict[str, Any]:
+        """After a ``single``: the barrier, then every thread takes the shared values.
+
+        ``shared`` names the region's other shared names, which the barrier refreshes
+        too (a ``critical`` may have set them).
+        """
         if nowait or self.thread.size == 1:
             return {}
         self.thread.barrier()
-        return self.thread.refresh(self.names)
+        return self.thread.refresh((*self.names, *shared))

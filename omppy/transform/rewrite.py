@@ -376,8 +376,12 @@ class Rewriter(cst.CSTTransformer):
         if directive == "single":
             nowait = ", nowait=True" if pragma.clause("nowait") is not None else ""
             end_line = _last_line(body, self.origin, line)
-            out.append(self._parse(f"_omp_out = {block}.end(locals(){nowait})", end_line))
-            shared = dict.fromkeys([*info.sync_names, *pragma.names_in("copyprivate")])
+            others = [n for n in info.region_shared if n not in info.sync_names]
+            also = f", shared={_tuple(others)}" if others and not nowait else ""
+            out.append(self._parse(f"_omp_out = {block}.end(locals(){nowait}{also})", end_line))
+            shared = dict.fromkeys(
+                [*info.sync_names, *pragma.names_in("copyprivate"), *([] if nowait else others)]
+            )
             out.extend(self._refresh("_omp_out", list(shared), end_line))
         return out
 
@@ -422,10 +426,12 @@ class Rewriter(cst.CSTTransformer):
         chain = self._section_chain(construct, new_of, "_omp_section")
         loop = loop.with_changes(body=loop.body.with_changes(body=[chain]))
         out.append(self._stamp(loop, line))
+        # Private copies are dropped first: the values the end refreshes (shared names
+        # another thread may have changed) must be the last word.
+        out.extend(self._restore_private(pragma, line))
         out.extend(
             self._end_workshare(ws, reduction, lastprivate, nowait, line, info.region_shared)
         )
-        out.extend(self._restore_private(pragma, line))
         return out
 
     def _save_private(self, pragma: Any, line: int) -> list[cst.BaseStatement]:
@@ -444,9 +450,15 @@ class Rewriter(cst.CSTTransformer):
         ]
 
     def _restore_private(self, pragma: Any, line: int) -> list[cst.BaseStatement]:
-        names = list(
-            dict.fromkeys([*pragma.names_in("private"), *pragma.names_in("firstprivate")])
-        )
+        # A name that is also lastprivate (or reduced) takes the construct's result.
+        results = {*pragma.names_in("lastprivate"), *pragma.names_in("reduction")}
+        names = [
+            name
+            for name in dict.fromkeys(
+                [*pragma.names_in("private"), *pragma.names_in("firstprivate")]
+            )
+            if name not in results
+        ]
         if not names:
             return []
         return self._refresh(f"_omp_saved_{pragma.pos.line}", names, line)
@@ -687,10 +699,12 @@ class Rewriter(cst.CSTTransformer):
         header = self._loop_header(construct, nest, ws).with_changes(leading_lines=())
         out.append(self._stamp(header, self.origin.get(id(loop), line)))
         end_line = _last_line([header], self.origin, line)
+        # Private copies are dropped first: the values the end refreshes (shared names
+        # another thread may have changed) must be the last word.
+        out.extend(self._restore_private(pragma, end_line))
         out.extend(
             self._end_workshare(ws, reduction, lastprivate, nowait, end_line, info.region_shared)
         )
-        out.extend(self._restore_private(pragma, end_line))
         return out
 
 

@@ -55,6 +55,7 @@ def decide(
         (usage.sync_bound | usage.inner_outputs | (set(shared) & set(usage.bound)))
         - clause_private
         - usage.inner_copyprivate
+        - set(private)
     )
     private_names = (set(usage.bound) | set(private) | loop_vars) - shared_bound - clause_private
     # A name an inner construct makes firstprivate starts from the region's value.

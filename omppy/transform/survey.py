@@ -71,18 +71,19 @@ class Survey:
         )
         plan.validate_nesting(items, self.filename)
         self.plans[id(node)] = items
-        self._cover(items, None)
+        self._cover(items, [])
         for statement in body:
             for block in _blocks_of(statement):
                 if isinstance(block, cst.IndentedBlock):
                     self._plan_block(block, block.body)
 
-    def _cover(self, items: list[Item], owner: Construct | None) -> None:
+    def _cover(self, items: list[Item], owners: list[Construct]) -> None:
+        """Record, for each statement, every construct of its block that covers it."""
         for item in items:
             if isinstance(item, Construct):
-                self._cover(item.body, item)
-            elif owner is not None:
-                self.covers.setdefault(id(item), []).append(owner)
+                self._cover(item.body, [*owners, item])
+            elif owners:
+                self.covers.setdefault(id(item), []).extend(owners)
 
     def _walk_block(
         self, node: cst.CSTNode, stack: list[Construct], scopes: list[tuple[str, Any]]

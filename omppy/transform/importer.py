@@ -122,24 +122,27 @@ class PragmaFinder:
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> importlib.machinery.ModuleSpec | None:
+        # The spec found here is returned even for modules without pragmas: the import
+        # system would otherwise search the whole path a second time.
         spec = importlib.machinery.PathFinder.find_spec(fullname, path)
         if spec is None or not isinstance(spec.loader, importlib.machinery.SourceFileLoader):
-            return None
+            return spec
         origin = spec.origin
-        if origin is None or not origin.endswith(".py") or not _carries_pragmas(origin):
-            return None
-        if _is_omppy(origin):
-            return None
-        spec.loader = PragmaLoader(fullname, origin)
+        if origin is None or not origin.endswith(".py") or _is_omppy(origin):
+            return spec
+        if _carries_pragmas(origin):
+            spec.loader = PragmaLoader(fullname, origin)
         return spec
 
     def invalidate_caches(self) -> None:
         pass
 
 
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+
+
 def _is_omppy(path: str) -> bool:
-    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    return os.path.abspath(path).startswith(package + os.sep)
+    return path.startswith(_PACKAGE)
 
 
 def install() -> None:

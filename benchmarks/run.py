@@ -1,19 +1,26 @@
 """omppy benchmark runner: sequential Python vs omppy vs multiprocessing.Pool.
 
-    python benchmarks/run.py            # full run (about a minute on 2 cores)
-    python benchmarks/run.py --quick    # smaller sizes, fewer repeats (a few seconds)
+    python benchmarks/run.py            # full run (about 3 minutes on an idle 2-core machine)
+    python benchmarks/run.py --quick    # smaller sizes, fewer repeats (about 30 s)
     python benchmarks/run.py --threads 4 --repeat 5
+    python benchmarks/run.py --only sync,imports
 
-Everything is measured in this one process.  The workloads are the programs in
-``examples/`` (and a few small sources written here), loaded twice: once compiled
-as plain Python (the pragmas are comments: the sequential baseline) and once
-translated in-process with ``omppy.transform.translate.translate`` and
+Everything except the import timings is measured in this one process.  The workloads
+are the programs in ``examples/`` (and a few small sources written here), loaded twice:
+once compiled as plain Python (the pragmas are comments: the sequential baseline) and
+once translated in-process with ``omppy.transform.translate.translate`` and
 ``omppy.transform.lines.compile_translation`` (exactly what ``omppy run`` executes).
 The omppy team size is set with ``OMPPY_NUM_THREADS`` (default: 2).  Sequential and
 parallel runs of a workload are interleaved, and the best of ``--repeat`` runs is
 reported for the throughput rows; overhead rows report medians of interleaved rounds.
 
-This is not a pytest test: it prints two Markdown tables (see docs/benchmarks.md).
+Two groups measure costs rather than speed-ups: ``sync`` (critical, atomic and
+ordered inside a ``parallel for``, against the same loop without them) and
+``imports`` (importing a generated module through omppy's import hook with its
+translation cached, against its untranslated twin, each in a fresh interpreter; and
+the translator's throughput in lines per second).
+
+This is not a pytest test: it prints Markdown tables (see docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -21,9 +28,12 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import types
 from pathlib import Path
@@ -57,7 +67,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--only",
         default="",
-        help="comma list of workloads to run: pi, pi-module, mandelbrot, words, overheads",
+        help="comma list of workloads to run: pi, pi-module, mandelbrot, words, overheads, "
+        "sync, imports",
     )
     args = parser.parse_args(argv)
     if args.threads < 2:
@@ -91,7 +102,14 @@ SIZES = {
     "store_n": 40_000 if QUICK else 200_000,
     "array_mb": 8,
     "array_regions": 10 if QUICK else 30,
+    "sync_n": 10_000 if QUICK else 50_000,
+    "ordered_dyn_n": 1_000 if QUICK else 5_000,
+    "ordered_list_n": (500, 2_000) if QUICK else (1_000, 4_000),
+    "import_lines": 2000,
+    "import_runs": 4 if QUICK else 10,
+    "translate_lines": (500, 1000, 2000) if QUICK else (500, 2000, 5000),
 }
+TRANSLATE_ROUNDS = 1 if QUICK else 3  # translating 7,500 lines takes about 10 s
 
 
 # -- loading the same source twice: plain Python and translated -----------------------
@@ -307,6 +325,11 @@ class Report:
         self.rss = float("nan")
         self.const: dict[str, float] = {}
         self.load = 0.0
+        self.sync: list[dict] = []
+        self.sync_load = 0.0
+        self.imports: list[tuple] = []
+        self.translation: list[dict] = []
+        self.imports_load = 0.0
 
     def check(self, name: str, ok: bool) -> None:
         self.checks[name] = ok
@@ -641,6 +664,570 @@ def measure_overheads(report: Report) -> None:
     )
 
 
+# -- synchronisation constructs --------------------------------------------------------
+
+SYNC = """\
+from omppy import omp_get_thread_num
+
+
+def empty(n):
+    # omp parallel for num_threads(T)
+    for i in range(n):
+        pass
+
+
+def thread0_test(n):
+    # omp parallel for num_threads(T)
+    for i in range(n):
+        if omp_get_thread_num() == 0:
+            pass
+
+
+def critical_thread0(n):
+    count = 0
+    # omp parallel for num_threads(T)
+    for i in range(n):
+        if omp_get_thread_num() == 0:
+            # omp critical
+            count += 1
+    return count
+
+
+def critical_all(n):
+    count = 0
+    # omp parallel for num_threads(T)
+    for i in range(n):
+        # omp critical
+        count += 1
+    return count
+
+
+def atomic_count(n):
+    count = 0
+    # omp parallel for num_threads(T)
+    for i in range(n):
+        # omp atomic
+        count += 1
+    return count
+
+
+def atomic_hist(hist, n):
+    # omp parallel for num_threads(T)
+    for i in range(n):
+        # omp atomic
+        hist[i % 8] += 1
+
+
+def ordered_last(n):
+    last = -1
+    # omp parallel for ordered num_threads(T)
+    for i in range(n):
+        # omp ordered
+        last = i
+    return last
+
+
+def ordered_append(n):
+    out = []
+    # omp parallel for ordered num_threads(T)
+    for i in range(n):
+        # omp ordered
+        out.append(i)
+    return out
+
+
+def empty_dynamic(n):
+    # omp parallel for schedule(dynamic, 1) num_threads(T)
+    for i in range(n):
+        pass
+
+
+def ordered_dynamic(n):
+    last = -1
+    # omp parallel for ordered schedule(dynamic, 1) num_threads(T)
+    for i in range(n):
+        # omp ordered
+        last = i
+    return last
+"""
+
+
+def bench_sync(report: Report) -> None:
+    def measure():
+        report.sync.clear()
+        with Load() as load:
+            measure_sync(report)
+        return None, load.others
+
+    _, report.sync_load = quietly(measure)
+
+
+def measure_sync(report: Report) -> None:
+    """Per-iteration cost of critical, atomic and ordered inside a ``parallel for``.
+
+    Each construct's loop alternates with the same loop without it for ``ROUNDS``
+    rounds; the difference of the medians, over the iterations, is what the construct
+    costs per iteration of wall time.
+    """
+    source = SYNC.replace("num_threads(T)", f"num_threads({T})")
+    module = load(source, "<sync>", "bench_sync", True)
+    n = SIZES["sync_n"]
+    small, large = SIZES["ordered_list_n"]
+    dyn_n = SIZES["ordered_dyn_n"]
+    hist = shared.zeros(8, dtype=np.int64)
+
+    def run_hist(k: int) -> np.ndarray:
+        hist[:] = 0
+        module.atomic_hist(hist, k)
+        return hist.copy()
+
+    def hist_ok(result: np.ndarray, k: int) -> bool:
+        expected = [len(range(b, k, 8)) for b in range(8)]
+        return [int(v) for v in result] == expected
+
+    def equals_n(r: int, k: int) -> bool:
+        return r == k
+
+    def last_ok(r: int, k: int) -> bool:
+        return r == k - 1
+
+    def in_order(r: list, k: int) -> bool:
+        return r == list(range(k))
+
+    def thread0_ok(r: int, k: int) -> bool:
+        return r == static_block_size(k, T, 0)
+
+    ordered_ref = "the same loop without `ordered`"
+    # label, construct, iterations, loop with it, reference loop, its text, check
+    cases = [
+        (
+            "critical, uncontended",
+            "`# omp critical` `count += 1`, uncontended: only thread 0 enters "
+            "(`if omp_get_thread_num() == 0:`)",
+            n,
+            module.critical_thread0,
+            module.thread0_test,
+            "the same `if`, no critical",
+            thread0_ok,
+        ),
+        (
+            "critical, contended",
+            f"`# omp critical` `count += 1`, contended: all {T} threads, every iteration",
+            n,
+            module.critical_all,
+            module.empty,
+            "empty loop",
+            equals_n,
+        ),
+        (
+            "atomic int",
+            "`# omp atomic` `count += 1` (a shared int), every iteration",
+            n,
+            module.atomic_count,
+            module.empty,
+            "empty loop",
+            equals_n,
+        ),
+        (
+            "atomic array",
+            "`# omp atomic` `hist[i % 8] += 1` (an `omppy.shared` int64 array), every iteration",
+            n,
+            run_hist,
+            module.empty,
+            "empty loop",
+            hist_ok,
+        ),
+        (
+            "ordered int",
+            "`# omp ordered` `last = i`; loop `ordered` (static schedule)",
+            n,
+            module.ordered_last,
+            module.empty,
+            ordered_ref,
+            last_ok,
+        ),
+        (
+            f"ordered append {small}",
+            "`# omp ordered` `out.append(i)`; loop `ordered` (static schedule)",
+            small,
+            module.ordered_append,
+            module.empty,
+            ordered_ref,
+            in_order,
+        ),
+        (
+            f"ordered append {large}",
+            "`# omp ordered` `out.append(i)`; loop `ordered` (static schedule)",
+            large,
+            module.ordered_append,
+            module.empty,
+            ordered_ref,
+            in_order,
+        ),
+        (
+            "ordered dynamic",
+            "`# omp ordered` `last = i`; loop `ordered schedule(dynamic, 1)`",
+            dyn_n,
+            module.ordered_dynamic,
+            module.empty_dynamic,
+            ordered_ref,
+            last_ok,
+        ),
+    ]
+    for label, construct, k, with_it, reference, reference_text, check in cases:
+        say(f"sync: {label} ({k:,} iterations)")
+        warm = min(k, 1000)
+        ok = check(with_it(warm), warm)  # arena, code and locks warmed, result checked
+        reference(warm)
+        with_times, ref_times = [], []
+        for _ in range(ROUNDS):
+            elapsed, result = timed(with_it, k)
+            ok = ok and check(result, k)
+            with_times.append(elapsed)
+            ref_times.append(timed(reference, k)[0])
+        with_median, ref_median = statistics.median(with_times), statistics.median(ref_times)
+        extra = with_median - ref_median
+        report.check(f"sync: {label}", ok)
+        report.sync.append(
+            dict(
+                construct=construct,
+                n=k,
+                with_it=with_median,
+                reference=ref_median,
+                reference_text=reference_text,
+                per_iteration=extra / k,
+                # only thread 0 enters: per critical, it pays extra / its iterations
+                per_entry=extra / static_block_size(k, T, 0) if "uncontended" in label else None,
+                ok=ok,
+            )
+        )
+
+
+def static_block_size(n: int, size: int, num: int) -> int:
+    """How many iterations thread ``num`` gets under ``schedule(static)`` (no chunk)."""
+    base, extra = divmod(n, size)
+    return base + (1 if num < extra else 0)
+
+
+# -- the import hook and the translator ------------------------------------------------
+
+# Generated sources: blocks of about 50 lines, each a function that may carry a region
+# (three kinds in turn: a reduction, item stores, a critical) and a small class and
+# function without pragmas.
+GENERATED_REGIONS = [
+    '''\
+def reduce_{k}(values, n):
+    """Sum of a clipped, scaled series (block {k})."""
+    scale = {k} % 7 + 1
+    offset = scale * 0.5
+    total = 0.0
+    # omp parallel for reduction(+:total) schedule(static)
+    for i in range(n):
+        x = values[i % len(values)] * scale
+        if x > offset:
+            x = x - offset
+        elif x < -offset:
+            x = x + offset
+        else:
+            x = x * 0.5
+        total += x
+    return total
+''',
+    '''\
+def fill_{k}(out, n):
+    """Fill ``out`` with a residue pattern (block {k})."""
+    step = {k} % 11 + 3
+    # omp parallel for schedule(dynamic, 8)
+    for i in range(n):
+        v = (i * step) % 97
+        if v % 2:
+            v = -v
+        out[i] = v + step
+    return out
+''',
+    '''\
+def tally_{k}(words):
+    """Count words under a critical section (block {k})."""
+    seen = {{}}
+    # omp parallel for
+    for w in words:
+        key = w.lower().strip(".,;")
+        if not key:
+            continue
+        # omp critical
+        seen[key] = seen.get(key, 0) + 1
+    return seen
+''',
+]
+
+GENERATED_FILLER = '''\
+
+class Record{k}:
+    """A small record type with a few methods (block {k})."""
+
+    __slots__ = ("name", "weight", "tags")
+
+    def __init__(self, name, weight=1.0, tags=()):
+        self.name = name
+        self.weight = float(weight)
+        self.tags = tuple(tags)
+
+    def __repr__(self):
+        return f"Record{k}({{self.name!r}}, {{self.weight}}, {{self.tags!r}})"
+
+    def scaled(self, factor):
+        return Record{k}(self.name, self.weight * factor, self.tags)
+
+    def key(self):
+        return (len(self.tags), -self.weight, self.name)
+
+
+def summarise_{k}(records, limit=5):
+    """The heaviest records, formatted (block {k})."""
+    ordered = sorted(records, key=lambda r: r.key())
+    lines = []
+    for index, record in enumerate(ordered[:limit]):
+        marker = "*" if record.weight > {k} else "-"
+        lines.append(f"{{marker}} {{index:3d}} {{record.name:<12}} {{record.weight:8.2f}}")
+    if len(ordered) > limit:
+        lines.append(f"  ... and {{len(ordered) - limit}} more")
+    return "\\n".join(lines)
+
+'''
+
+
+def generated_source(lines: int, region_every: int = 1, pragmas: bool = True) -> str:
+    """About ``lines`` lines of Python in blocks of ~50; a region in every
+    ``region_every``-th block.  Without ``pragmas``: the same text minus the pragma lines
+    (the untranslated twin)."""
+    parts = ['"""Generated by benchmarks/run.py."""\n\nimport math\n\n']
+    count, k = 4, 0
+    while count < lines:
+        function = GENERATED_REGIONS[k % len(GENERATED_REGIONS)].format(k=k)
+        if not pragmas or k % region_every:
+            function = "".join(
+                line
+                for line in function.splitlines(keepends=True)
+                if not line.lstrip().startswith("# omp")
+            )
+        block = "\n" + function + GENERATED_FILLER.format(k=k)
+        parts.append(block)
+        count += block.count("\n")
+        k += 1
+    parts.append(f"\nBLOCKS = {k}\nCHECK = sum(math.isqrt(b) for b in range(BLOCKS))\n")
+    return "".join(parts)
+
+
+def generated_results(module: types.ModuleType) -> list:
+    """Run every generated function with small inputs (used to check a translation)."""
+    values = list(range(-50, 50))
+    words = ["Alpha", "beta,", "alpha", "Gamma;", "beta", "", "delta."] * 7
+    results = []
+    for k in range(module.BLOCKS):
+        kind = k % len(GENERATED_REGIONS)
+        if kind == 0:
+            results.append(getattr(module, f"reduce_{k}")(values, 301))
+        elif kind == 1:
+            results.append(getattr(module, f"fill_{k}")([0] * 203, 203))
+        else:
+            results.append(sorted(getattr(module, f"tally_{k}")(words).items()))
+    return results
+
+
+IMPORT_CHILD = """\
+import sys, time
+sys.path.insert(0, sys.argv[1])
+start = time.perf_counter()
+import omppy
+middle = time.perf_counter()
+from omppy.transform import importer
+end = time.perf_counter()
+if sys.argv[3] != "plain":
+    importer.install()
+if sys.argv[3] == "hook, fingerprint first":
+    importer.translator_fingerprint()  # hashes omppy/transform/*.py once per process
+before = time.perf_counter()
+import {module}
+elapsed = time.perf_counter() - before
+print(elapsed, middle - start, end - middle, importer.translations,
+      int(hasattr({module}, "_omp")), {module}.CHECK)
+"""
+
+
+def bench_imports(report: Report) -> None:
+    def measure():
+        report.imports.clear()
+        report.translation.clear()
+        with Load() as load:
+            measure_imports(report)
+            measure_translation(report)
+        return None, load.others
+
+    _, report.imports_load = quietly(measure)
+
+
+def measure_imports(report: Report) -> None:
+    """Import time of a module with pragmas through the hook (translation cached) and of
+    its untranslated twin, each in a fresh interpreter; medians of interleaved runs."""
+    lines = SIZES["import_lines"]
+    translated = generated_source(lines, region_every=5)
+    twin = generated_source(lines, pragmas=False)
+    regions = translated.count("# omp parallel")
+    directory = tempfile.mkdtemp(prefix="omppy-bench-imports-")
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # the point is to use the caches
+    env.pop("PYTHONPYCACHEPREFIX", None)
+    try:
+        Path(directory, "bench_regions_mod.py").write_text(translated)
+        Path(directory, "bench_twin_mod.py").write_text(twin)
+        variants = {
+            "hooked": ("bench_regions_mod", "hook"),
+            "twin": ("bench_twin_mod", "plain"),
+            "twin+hook": ("bench_twin_mod", "hook"),
+            "hooked, fingerprint first": ("bench_regions_mod", "hook, fingerprint first"),
+        }
+
+        def child(variant: str) -> tuple[float, ...]:
+            module, hook = variants[variant]
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    IMPORT_CHILD.format(module=module),
+                    directory,
+                    module,
+                    hook,
+                ],
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=directory,
+                check=True,
+            )
+            return tuple(float(v) for v in done.stdout.split())
+
+        say(f"imports: {lines:,}-line module, {regions} regions; first import writes the caches")
+        cold = child("hooked")  # translates and writes __pycache__/*.omppy.pyc
+        child("twin")  # writes the plain .pyc
+        cached = Path(directory, "__pycache__")
+        ok = cold[3] == 1 and any(p.name.endswith(".omppy.pyc") for p in cached.glob("*"))
+        samples: dict[str, list[tuple[float, ...]]] = {v: [] for v in variants}
+        for _ in range(SIZES["import_runs"]):
+            for variant in variants:
+                samples[variant].append(child(variant))
+        # every timed run of the module with pragmas: loaded from the cache, translated
+        ok = ok and all(
+            s[3] == 0 and s[4] == 1
+            for s in samples["hooked"] + samples["hooked, fingerprint first"]
+        )
+        ok = ok and all(s[4] == 0 for s in samples["twin"] + samples["twin+hook"])
+        ok = ok and len({s[5] for v in samples.values() for s in v} | {cold[5]}) == 1
+        report.check("imports: cached translation used, same module result", ok)
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+
+    def median(variant: str, field: int = 0) -> float:
+        return statistics.median(s[field] for s in samples[variant])
+
+    runs = SIZES["import_runs"]
+    hooked, plain, plain_hooked = median("hooked"), median("twin"), median("twin+hook")
+    report.imports.append(
+        (
+            f"`import` a {lines:,}-line module with {regions} regions through the hook, "
+            f"translation cached (median of {runs} fresh interpreters)",
+            f"{hooked * 1e3:.2f} ms",
+            f"its untranslated twin (pragma lines removed), plain `.pyc`, no hook: "
+            f"{plain * 1e3:.2f} ms",
+            f"{hooked / plain:.2f}x",
+            "<= 1.2x",
+            hooked / plain <= 1.2,
+        )
+    )
+    fingerprinted = median("hooked, fingerprint first")
+    report.imports.append(
+        (
+            "the same, with the translator's fingerprint computed before the `import` "
+            "(a once-per-process cost: it hashes `omppy/transform/*.py`)",
+            f"{fingerprinted * 1e3:.2f} ms",
+            f"the twin, no hook: {plain * 1e3:.2f} ms",
+            f"{fingerprinted / plain:.2f}x",
+            None,
+            None,
+        )
+    )
+    report.imports.append(
+        (
+            "`import` the twin with the hook installed (the hook reads it, finds no pragma)",
+            f"{plain_hooked * 1e3:.2f} ms",
+            f"no hook: {plain * 1e3:.2f} ms",
+            f"{plain_hooked / plain:.2f}x",
+            None,
+            None,
+        )
+    )
+    report.imports.append(
+        (
+            "first `import` through the hook: translates and writes the cache (one run)",
+            f"{cold[0] * 1e3:,.0f} ms",
+            f"cached: {hooked * 1e3:.2f} ms",
+            f"+{cold[0] - hooked:.2f} s once, until the source or omppy changes",
+            None,
+            None,
+        )
+    )
+    every = [s for v in samples.values() for s in v]
+    omppy_import = statistics.median(s[1] for s in every)
+    hook_import = statistics.median(s[2] for s in every)
+    report.imports.append(
+        (
+            "`from omppy.transform import importer` (what installing the hook imports: "
+            "the translator and libcst), after `import omppy`",
+            f"{hook_import * 1e3:.0f} ms",
+            f"`import omppy`: {omppy_import * 1e3:.0f} ms",
+            f"+{hook_import * 1e3:.0f} ms at start-up, even when every translation is cached",
+            None,
+            None,
+        )
+    )
+
+
+def measure_translation(report: Report) -> None:
+    """Lines per second of ``translate`` and of ``compile_translation``, separately."""
+    for lines in SIZES["translate_lines"]:
+        source = generated_source(lines)
+        count = source.count("\n")
+        regions = source.count("# omp parallel")
+        filename = f"<generated {count} lines>"
+        say(f"translation: {count:,} lines, {regions} regions")
+        translate_times, compile_times, plain_times = [], [], []
+        translation = None
+        for _ in range(TRANSLATE_ROUNDS):
+            elapsed, translation = timed(translate, source, filename)
+            translate_times.append(elapsed)
+            compile_times.append(timed(compile_translation, translation, filename)[0])
+            plain_times.append(timed(compile, source, filename, "exec", 0, True)[0])
+        assert translation is not None
+        ok = translation.changed and translation.text.count("_omp.parallel(") == regions
+        if lines == min(SIZES["translate_lines"]):  # run the smallest: same results?
+            sequential = load(source, filename, "bench_seq_generated", False)
+            parallel = load(source, filename, "bench_omp_generated", True)
+            ok = ok and generated_results(sequential) == generated_results(parallel)
+        report.check(f"translation ({count:,} lines)", ok)
+        t_translate = statistics.median(translate_times)
+        t_compile = statistics.median(compile_times)
+        t_plain = statistics.median(plain_times)
+        report.translation.append(
+            dict(
+                lines=count,
+                regions=regions,
+                pragmas=len(re.findall(r"^\s*#\s*omp\b", source, re.M)),
+                translate=t_translate,
+                compile=t_compile,
+                plain=t_plain,
+            )
+        )
+
+
 # -- output ----------------------------------------------------------------------------
 
 
@@ -693,12 +1280,13 @@ def print_tables(report: Report) -> None:
     print()
     for line in machine():
         print(f"- {line}")
-    print()
-    print(
-        f"| workload | size | sequential | omppy ({T} thr) | speed-up | goal | "
-        f"machine ceiling | Pool cold | speed-up | Pool warm | speed-up | other load |"
-    )
-    print("|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|")
+    if report.speed:
+        print()
+        print(
+            f"| workload | size | sequential | omppy ({T} thr) | speed-up | goal | "
+            f"machine ceiling | Pool cold | speed-up | Pool warm | speed-up | other load |"
+        )
+        print("|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|")
     for row in report.speed:
         seq, omp, goal = row["seq"], row["omp"], row["goal"]
         goal_text = (
@@ -711,14 +1299,21 @@ def print_tables(report: Report) -> None:
             f"{seconds(row['cold'])} | {ratio(seq, row['cold'])} | {seconds(row['warm'])} | "
             f"{ratio(seq, row['warm'])} | {row['load']:.2f} CPU{noisy} |"
         )
-    print()
-    print("| overhead | omppy | reference | difference | goal |")
-    print("|---|---:|---|---|---|")
-    for name, value, reference, difference, goal, met in report.overhead:
-        goal_text = "-" if goal is None else f"{goal} {'met' if met else 'NOT met'}"
-        print(f"| {name} | {value} | {reference} | {difference} | {goal_text} |")
-    print()
-    print_model(report)
+    if report.overhead:
+        print()
+        print_overheads("overhead", report.overhead)
+    if report.sync:
+        print()
+        print_sync(report)
+    if report.imports:
+        print()
+        print_overheads("import", report.imports)
+    if report.translation:
+        print()
+        print_translation(report)
+    if report.speed and "fork" in report.const:
+        print()
+        print_model(report)
     print()
     print(
         "Checks: "
@@ -727,10 +1322,58 @@ def print_tables(report: Report) -> None:
             for name, ok in report.checks.items()
         )
     )
+    loads = []
+    if report.overhead:
+        print(f"Process RSS when the overheads were measured: {report.rss:.0f} MB")
+        loads.append(f"the overhead rows: {report.load:.2f} CPU")
+    if report.sync:
+        loads.append(f"the synchronisation rows: {report.sync_load:.2f} CPU")
+    if report.imports:
+        loads.append(f"the import and translation rows: {report.imports_load:.2f} CPU")
+    if loads:
+        print("CPU used by other processes during " + "; ".join(loads))
+
+
+def print_overheads(title: str, rows: list[tuple]) -> None:
+    print(f"| {title} | omppy | reference | difference | goal |")
+    print("|---|---:|---|---|---|")
+    for name, value, reference, difference, goal, met in rows:
+        goal_text = "-" if goal is None else f"{goal} {'met' if met else 'NOT met'}"
+        print(f"| {name} | {value} | {reference} | {difference} | {goal_text} |")
+
+
+def print_sync(report: Report) -> None:
     print(
-        f"Process RSS when the overheads were measured: {report.rss:.0f} MB; "
-        f"CPU used by other processes during the overhead rows: {report.load:.2f} CPU"
+        f"| synchronisation construct, in a `parallel for` of {T} threads | iterations | "
+        f"loop with it | reference loop | its time | cost per iteration (wall) | result |"
     )
+    print("|---|---:|---:|---|---:|---|---|")
+    for row in report.sync:
+        cost = f"**{row['per_iteration'] * 1e6:+.2f} us**"
+        if row["per_entry"] is not None:
+            cost += f"; {row['per_entry'] * 1e6:.2f} us per critical of thread 0"
+        print(
+            f"| {row['construct']} | {row['n']:,} | {row['with_it'] * 1e3:,.1f} ms | "
+            f"{row['reference_text']} | {row['reference'] * 1e3:,.1f} ms | {cost} | "
+            f"{'same result' if row['ok'] else 'RESULT DIFFERS'} |"
+        )
+
+
+def print_translation(report: Report) -> None:
+    print(
+        f"| generated source (a region every ~45 lines; median of {TRANSLATE_ROUNDS}) | "
+        "`translate` | lines/s | `compile_translation` | lines/s | "
+        "reference: plain `compile` | lines/s |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for row in report.translation:
+        lines = row["lines"]
+        print(
+            f"| {lines:,} lines, {row['pragmas']} pragmas, {row['regions']} regions | "
+            f"{row['translate']:.2f} s | **{lines / row['translate']:,.0f}** | "
+            f"{row['compile'] * 1e3:,.0f} ms | {lines / row['compile']:,.0f} | "
+            f"{row['plain'] * 1e3:,.1f} ms | {lines / row['plain']:,.0f} |"
+        )
 
 
 def wait_quiet(limit: float) -> None:
@@ -803,6 +1446,8 @@ def main() -> None:
         ("mandelbrot", "Mandelbrot", bench_mandelbrot),
         ("words", "words", bench_words),
         ("overheads", "overheads", bench_overheads),
+        ("sync", "synchronisation constructs", bench_sync),
+        ("imports", "import hook and translator", bench_imports),
     ]:
         if chosen and key not in chosen:
             continue

@@ -15,7 +15,6 @@ Importing it a second time does nothing; a script without pragmas runs unchanged
 
 from __future__ import annotations
 
-import ast
 import os
 import sys
 import types
@@ -34,12 +33,6 @@ def _main_frame() -> types.FrameType | None:
     return None
 
 
-def _is_runtime_import(node: ast.stmt) -> bool:
-    return isinstance(node, ast.Import) and any(
-        alias.name == "omppy.runtime" and alias.asname == "_omp" for alias in node.names
-    )
-
-
 def _run_rest_of_main() -> None:
     frame = _main_frame()
     if frame is None:
@@ -50,25 +43,18 @@ def _run_rest_of_main() -> None:
         return  # already translated (omppy run, omppy translate), or no file to read
     from .runner import report
     from .transform.diagnostics import PragmaError
-    from .transform.lines import translated_tree, user_names
+    from .transform.importer import load_code
     from .transform.scanner import has_pragmas
-    from .transform.translate import translate
 
     with open(path, "rb") as handle:
-        source = handle.read().decode("utf-8")
-    if not has_pragmas(source):
+        source = handle.read()
+    if not has_pragmas(source.decode("utf-8", errors="replace")):
         return
-    line = frame.f_lineno
     try:
-        translation = translate(source, path)
+        code = load_code(source, path, after_line=frame.f_lineno)
     except PragmaError as error:
         print(error, file=sys.stderr)
         raise SystemExit(1) from None
-    if not translation.changed:
-        return
-    tree = translated_tree(translation, path)
-    tree.body = [s for s in tree.body if s.lineno > line or _is_runtime_import(s)]
-    code = user_names(compile(tree, path, "exec", dont_inherit=True))
     del frame
     try:
         exec(code, namespace)

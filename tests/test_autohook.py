@@ -147,3 +147,20 @@ def test_inspect_and_linecache_see_the_users_source(write):
     )
     result = run_python(main, env={"OMP_NUM_THREADS": "2"})
     assert result.out == "45 4\n    # omp parallel for reduction(+:s)\n", result.err
+
+
+def test_main_script_translation_is_cached_too(write):
+    main = write(
+        "mainp.py",
+        "import omppy.autohook\nimport sys\nimport omppy.transform.importer as importer\n"
+        "s = 0\n# omp parallel for reduction(+:s)\nfor i in range(10):\n    s += i\n"
+        "print(s)\nprint('translated', importer.translations, file=sys.stderr)\n",
+    )
+    env = {"OMP_NUM_THREADS": "2", "PYTHONDONTWRITEBYTECODE": ""}
+    first = run_python(main, env=env)
+    second = run_python(main, env=env)
+    assert first.out == second.out == "45\n"
+    assert "translated 1" in first.err
+    assert "translated 0" in second.err
+    tag = sys.implementation.cache_tag
+    assert (main.parent / "__pycache__" / f"mainp.{tag}.omppy-main.pyc").exists()

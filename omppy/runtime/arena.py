@@ -124,25 +124,31 @@ class Arena:
     def store_version(self) -> int:
         return self.words[STORE_VERSION]
 
-    def load_store(self) -> dict[str, Any]:
-        """The latest published values of shared names (call with store_lock held)."""
+    def load_store(self) -> dict[str, tuple[int, bytes]]:
+        """The latest published values of shared names, each still pickled.
+
+        Call with ``store_lock`` held.  Values stay pickled one by one, so a thread
+        unpickles only the names it needs, and a publish re-pickles only its own.
+        """
         length = self.words[STORE_LENGTH]
         if length == 0:
             return {}
         start = self.store_base
-        result: dict[str, Any] = pickle.loads(self.memory[start : start + length])
+        result: dict[str, tuple[int, bytes]] = pickle.loads(self.memory[start : start + length])
         return result
 
     def publish(self, values: dict[str, Any]) -> int:
         """Merge ``values`` into the store; returns the new version.
 
-        The store maps each name to ``(version, value)``, so a thread can tell which
-        names changed since it last looked.
+        The store maps each name to ``(version, pickled value)``, so a thread can tell
+        which names changed since it last looked.
         """
+        protocol = pickle.HIGHEST_PROTOCOL
+        pickled = {name: pickle.dumps(value, protocol=protocol) for name, value in values.items()}
         with self.store_lock:
             merged = self.load_store()
             version = int(self.words[STORE_VERSION]) + 1
-            merged.update({name: (version, value) for name, value in values.items()})
+            merged.update({name: (version, data) for name, data in pickled.items()})
             data = pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL)
             if len(data) > self.slot_bytes:
                 raise ExchangeOverflow(
@@ -155,7 +161,7 @@ class Arena:
             self.words[STORE_VERSION] += 1
             return int(self.words[STORE_VERSION])
 
-    def snapshot(self) -> tuple[int, dict[str, Any]]:
+    def snapshot(self) -> tuple[int, dict[str, tuple[int, bytes]]]:
         with self.store_lock:
             return int(self.words[STORE_VERSION]), self.load_store()
 
@@ -247,7 +253,15 @@ class Liveness:
             delay = min(delay * 2, 0.05)
 
     def sleep_until(self, condition: Callable[[], bool]) -> None:
-        """Poll ``condition`` (cheap shared-memory reads) until true, checking the team."""
+        """Poll ``condition`` (cheap shared-memory reads) until true, checking the team.
+
+        A short wait (an ``ordered`` turn passed on by the next thread) is caught by
+        yielding the CPU a few hundred times; only a long one sleeps.
+        """
+        for _ in range(200):
+            if condition():
+                return
+            os.sched_yield()
         delay = 1e-5
         while not condition():
             self.check()

@@ -10,6 +10,7 @@ the ``omp_*`` routines work without a region.
 from __future__ import annotations
 
 import operator
+import pickle
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -96,7 +97,7 @@ class ThreadContext:
         self.log: list[tuple[Any, ...]] | None = [] if self.size > 1 else None
         self.current_iteration = 0
         self.store_seen: dict[str, int] = {}  # name -> store version this thread has
-        self.store_cache: tuple[int, dict[str, Any]] = (0, {})  # last snapshot read
+        self.store_cache: tuple[int, dict[str, tuple[int, bytes]]] = (0, {})  # last read
         self.ordered_base = -1  # arena record of the ordered loop being run
         self.ordered_pending = False  # current iteration has not passed its turn yet
 
@@ -231,7 +232,7 @@ class ThreadContext:
             entry = store.get(name)
             if entry is not None and entry[0] > seen.get(name, 0):
                 seen[name] = entry[0]
-                fresh[name] = entry[1]
+                fresh[name] = pickle.loads(entry[1])
         return fresh
 
     def publish(self, values: dict[str, Any]) -> None:

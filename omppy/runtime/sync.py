@@ -49,7 +49,9 @@ class SyncBlock:
         try:
             if self.runs and self.names and self.thread.size > 1:
                 values = {n: scope[n] for n in self.names if n in scope}
-                self.thread.publish({n: v for n, v in values.items() if _publishable(v)})
+                publishable = {n: v for n, v in values.items() if _publishable(v)}
+                if publishable:  # a shared array is already everyone's: nothing to send
+                    self.thread.publish(publishable)
         finally:
             if self.after is not None:
                 self.after()

@@ -388,7 +388,14 @@ def _finish(
         if report["error"] is not None:
             errors.append(failures.unpack_exception(report["error"]))
     team.arena.broken = team.arena.broken or bool(errors) or aborted
-    store = team.arena.snapshot()[1] if region.shared and not errors else {}
+    store = {}
+    if region.shared and not errors:
+        published = team.arena.snapshot()[1]
+        store = {
+            name: (published[name][0], pickle.loads(published[name][1]))
+            for name in region.shared
+            if name in published
+        }
     _give_back_arena(team.arena)
     staged.unstage()
     if errors:

@@ -15,6 +15,7 @@ ignored.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import importlib.machinery
 import importlib.util
@@ -25,9 +26,7 @@ from collections.abc import Sequence
 from types import CodeType, ModuleType
 
 from .. import __version__
-from .lines import compile_translation
 from .scanner import has_pragmas
-from .translate import translate
 
 MAGIC = b"OMPY"
 _fingerprint: bytes | None = None
@@ -35,7 +34,11 @@ translations = 0  # how many modules this process translated (not loaded from ca
 
 
 def translator_fingerprint() -> bytes:
-    """16 bytes that change whenever omppy's version or translator code changes."""
+    """16 bytes that change whenever omppy's version or translator code changes.
+
+    The translator's files are identified by size and modification time (a stat
+    each, not a read): any edit or reinstall of the translator invalidates the cache.
+    """
     global _fingerprint
     if _fingerprint is None:
         digest = hashlib.blake2b(__version__.encode(), digest_size=16)
@@ -43,28 +46,35 @@ def translator_fingerprint() -> bytes:
         here = os.path.dirname(os.path.abspath(__file__))
         for name in sorted(os.listdir(here)):
             if name.endswith(".py"):
-                with open(os.path.join(here, name), "rb") as handle:
-                    digest.update(handle.read())
+                info = os.stat(os.path.join(here, name))
+                digest.update(f"{name}:{info.st_size}:{info.st_mtime_ns};".encode())
         _fingerprint = digest.digest()
     return _fingerprint
 
 
-def cache_path(source_path: str) -> str:
+def cache_path(source_path: str, kind: str = "omppy") -> str:
     directory, filename = os.path.split(source_path)
     stem = filename.rsplit(".", 1)[0]
     tag = sys.implementation.cache_tag or "python"
-    return os.path.join(directory, "__pycache__", f"{stem}.{tag}.omppy.pyc")
+    return os.path.join(directory, "__pycache__", f"{stem}.{tag}.{kind}.pyc")
 
 
-def _header(source: bytes) -> bytes:
-    return MAGIC + translator_fingerprint() + importlib.util.source_hash(source)
+def _header(source: bytes, after_line: int | None) -> bytes:
+    rest = b"" if after_line is None else after_line.to_bytes(4, "little")
+    return MAGIC + translator_fingerprint() + importlib.util.source_hash(source) + rest
 
 
-def load_code(source: bytes, path: str, use_cache: bool = True) -> CodeType:
-    """The code object of ``path``'s translation, from the cache when it is fresh."""
+def load_code(
+    source: bytes, path: str, use_cache: bool = True, after_line: int | None = None
+) -> CodeType:
+    """The code object of ``path``'s translation, from the cache when it is fresh.
+
+    With ``after_line``, only the top-level statements after that line (what is left
+    of a main script when ``import omppy.autohook`` runs); it is cached apart.
+    """
     global translations
-    header = _header(source)
-    cached = cache_path(path)
+    header = _header(source, after_line)
+    cached = cache_path(path, "omppy" if after_line is None else "omppy-main")
     if use_cache:
         try:
             with open(cached, "rb") as handle:
@@ -75,12 +85,27 @@ def load_code(source: bytes, path: str, use_cache: bool = True) -> CodeType:
                     return code
         except (OSError, ValueError, EOFError, TypeError):
             pass
+    from .lines import compile_translation, translated_tree, user_names
+    from .translate import translate
+
     text = importlib.util.decode_source(source)
     translations += 1
-    code = compile_translation(translate(text, path), path)
+    translation = translate(text, path)
+    if after_line is None:
+        code = compile_translation(translation, path)
+    else:
+        tree = translated_tree(translation, path) if translation.changed else ast.parse(text)
+        tree.body = [s for s in tree.body if s.lineno > after_line or _is_runtime_import(s)]
+        code = user_names(compile(tree, path, "exec", dont_inherit=True))
     if use_cache and not sys.dont_write_bytecode:
         _write_atomically(cached, header + marshal.dumps(code))
     return code
+
+
+def _is_runtime_import(node: ast.stmt) -> bool:
+    return isinstance(node, ast.Import) and any(
+        alias.name == "omppy.runtime" and alias.asname == "_omp" for alias in node.names
+    )
 
 
 def _write_atomically(path: str, data: bytes) -> None:

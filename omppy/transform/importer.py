@@ -125,20 +125,26 @@ def _write_atomically(path: str, data: bytes) -> None:
 class PragmaLoader(importlib.machinery.SourceFileLoader):
     """Loads a module through the translator (and omppy's cache)."""
 
+    def __init__(self, fullname: str, path: str, source: bytes | None = None) -> None:
+        super().__init__(fullname, path)
+        self.source = source  # as the finder read it: the file is not read twice
+
     def get_code(self, fullname: str) -> CodeType:
         path = self.get_filename(fullname)
-        return load_code(self.get_data(path), path)
+        source, self.source = self.source, None
+        return load_code(source if source is not None else self.get_data(path), path)
 
 
-def _carries_pragmas(path: str) -> bool:
+def _source_with_pragmas(path: str) -> bytes | None:
+    """The file's bytes when it may carry pragmas (the cheap textual check), else None."""
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError:
-        return False
-    if b"omp" not in data:
-        return False
-    return has_pragmas(data.decode("utf-8", errors="replace"))
+        return None
+    if b"omp" not in data or not has_pragmas(data.decode("utf-8", errors="replace")):
+        return None
+    return data
 
 
 class PragmaFinder:
@@ -155,8 +161,9 @@ class PragmaFinder:
         origin = spec.origin
         if origin is None or not origin.endswith(".py") or _is_omppy(origin):
             return spec
-        if _carries_pragmas(origin):
-            spec.loader = PragmaLoader(fullname, origin)
+        source = _source_with_pragmas(origin)
+        if source is not None:
+            spec.loader = PragmaLoader(fullname, origin, source)
         return spec
 
     def invalidate_caches(self) -> None:

@@ -766,5 +766,3 @@ def _is_preamble(statement: cst.BaseStatement) -> bool:
         and small.module.value == "__future__"
     )
 
-
-SYNC = SYNC_DIRECTIVES

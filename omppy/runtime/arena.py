@@ -215,10 +215,9 @@ class Liveness:
     it ended.  A thread that vanished without setting its FINISHED word failed.
     """
 
-    def __init__(self, arena: Arena, sentinels: dict[int, int], on_lost: Callable[[int], None]):
+    def __init__(self, arena: Arena, sentinels: dict[int, int]) -> None:
         self.arena = arena
         self.sentinels = sentinels  # thread number -> read end of its sentinel pipe
-        self.on_lost = on_lost
 
     def check(self) -> None:
         words = self.arena.words
@@ -232,7 +231,6 @@ class Liveness:
             thread = next(t for t, f in self.sentinels.items() if f == fd)
             if not words[FINISHED + thread]:
                 words[ABORT] = 1
-                self.on_lost(thread)
                 raise TeamAborted(f"thread {thread} of the team died")
 
     def wait(self, semaphore: object) -> None:

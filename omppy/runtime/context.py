@@ -296,10 +296,6 @@ class ThreadContext:
         self.barrier()
         return self.refresh(names)
 
-    def sections(self, count: int) -> Iterable[int]:
-        """This thread's sections of a ``sections`` construct (handed out dynamically)."""
-        return self.loop(range(count), "dynamic", 1)
-
     def workshare(
         self,
         reduction: dict[str, tuple[str, Any]] | None = None,

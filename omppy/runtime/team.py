@@ -63,7 +63,6 @@ class Team:
         self.roots: dict[int, Any] = {}
         self.logged_roots: dict[int, Any] = {}
         self.liveness: Liveness | None = None
-        self.lost: list[int] = []
         self.pids: dict[int, int] = {}  # thread number -> pid, in the master
         self.seeds: tuple[int, int | None, int] = (0, None, 0)  # for workers' random streams
 
@@ -280,8 +279,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     # picks up its prepared objects writes (and so copies) far fewer pages.
     threads = [ThreadContext(team, num) for num in range(size)]
     watchers = [
-        Liveness(arena, {t: fd for t, fd in readers.items() if t != num}, team.lost.append)
-        for num in range(size)
+        Liveness(arena, {t: fd for t, fd in readers.items() if t != num}) for num in range(size)
     ]
     flush_standard_streams()
     output = RegionOutput(arena.output_lock)

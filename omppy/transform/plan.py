@@ -204,21 +204,10 @@ def _has_end(stream: list[Pragma | cst.BaseStatement], index: int, directive: st
                 if depth == 0:
                     return True
                 depth -= 1
-            elif _has_end_after(stream, entry):
+            else:
+                # A nested pragma of the same directive takes the next end first (had it
+                # none, no end would follow this one either).
                 depth += 1
-    return False
-
-
-def _has_end_after(stream: list[Pragma | cst.BaseStatement], start: Pragma) -> bool:
-    # A nested pragma of the same directive opens a block only if an end follows it.
-    seen = False
-    for entry in stream:
-        if entry is start:
-            seen = True
-        elif (
-            seen and isinstance(entry, Pragma) and entry.end and entry.directive == start.directive
-        ):
-            return True
     return False
 
 

@@ -58,7 +58,6 @@ class ConstructInfo:
     usage: Usage
     sharing: Sharing | None = None  # parallel constructs
     in_region: bool = False  # lexically inside a parallel construct of the same scope
-    scope: str = "module"
     shared_roots: set[str] = field(default_factory=set)  # stores to carry back
     region_shared: tuple[str, ...] = ()  # the enclosing region's shared, bound names
     sync_names: tuple[str, ...] = ()  # names a synchronisation construct publishes
@@ -436,9 +435,7 @@ class Rewriter(cst.CSTTransformer):
 
     def _save_private(self, pragma: Any, line: int) -> list[cst.BaseStatement]:
         """Keep the values of a work share's private names, restored after it."""
-        names = list(
-            dict.fromkeys([*pragma.names_in("private"), *pragma.names_in("firstprivate")])
-        )
+        names = _private_names(pragma)
         if not names:
             return []
         saved = f"_omp_saved_{line}"
@@ -452,13 +449,7 @@ class Rewriter(cst.CSTTransformer):
     def _restore_private(self, pragma: Any, line: int) -> list[cst.BaseStatement]:
         # A name that is also lastprivate (or reduced) takes the construct's result.
         results = {*pragma.names_in("lastprivate"), *pragma.names_in("reduction")}
-        names = [
-            name
-            for name in dict.fromkeys(
-                [*pragma.names_in("private"), *pragma.names_in("firstprivate")]
-            )
-            if name not in results
-        ]
+        names = [name for name in _private_names(pragma) if name not in results]
         if not names:
             return []
         return self._refresh(f"_omp_saved_{pragma.pos.line}", names, line)
@@ -708,6 +699,11 @@ class Rewriter(cst.CSTTransformer):
         return out
 
 
+def _private_names(pragma: Any) -> list[str]:
+    """The names a work share's private and firstprivate clauses give, in order."""
+    return list(dict.fromkeys([*pragma.names_in("private"), *pragma.names_in("firstprivate")]))
+
+
 def _flat_targets(targets: Sequence[cst.BaseExpression]) -> list[cst.BaseExpression]:
     """Every assignment target, tuples and lists opened."""
     flat: list[cst.BaseExpression] = []
@@ -765,4 +761,3 @@ def _is_preamble(statement: cst.BaseStatement) -> bool:
         and isinstance(small.module, cst.Name)
         and small.module.value == "__future__"
     )
-

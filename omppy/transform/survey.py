@@ -169,7 +169,7 @@ class Survey:
                     usage.read.setdefault(name, where)
         else:
             usage = analysis.collect(statements, self.metadata, self.covers)
-        info = ConstructInfo(construct, usage, in_region=in_region, scope=scope_kind)
+        info = ConstructInfo(construct, usage, in_region=in_region)
         self.infos[id(construct)] = info
         region = next((c for c in reversed(stack) if c.directive in PARALLEL), None)
         region_sharing = self.infos[id(region)].sharing if region is not None else None

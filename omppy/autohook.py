@@ -41,18 +41,21 @@ def _run_rest_of_main() -> None:
     path = namespace.get("__file__")
     if "_omp" in namespace or not isinstance(path, str) or not os.path.isfile(path):
         return  # already translated (omppy run, omppy translate), or no file to read
-    from .runner import report
-    from .transform.diagnostics import PragmaError
     from .transform.importer import load_code
-    from .transform.scanner import has_pragmas
+    from .transform.sentinel import has_pragmas
 
     with open(path, "rb") as handle:
         source = handle.read()
-    if not has_pragmas(source.decode("utf-8", errors="replace")):
+    if not has_pragmas(source):
         return
     try:
         code = load_code(source, path, after_line=frame.f_lineno)
-    except PragmaError as error:
+    except Exception as error:
+        # Imported here, not above: a cached translation needs neither.
+        from .transform.diagnostics import PragmaError
+
+        if not isinstance(error, PragmaError):
+            raise
         print(error, file=sys.stderr)
         raise SystemExit(1) from None
     del frame
@@ -61,6 +64,8 @@ def _run_rest_of_main() -> None:
     except SystemExit:
         raise
     except BaseException as error:
+        from .runner import report
+
         report(error)
         raise SystemExit(130 if isinstance(error, KeyboardInterrupt) else 1) from None
     raise SystemExit(0)

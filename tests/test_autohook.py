@@ -164,3 +164,34 @@ def test_main_script_translation_is_cached_too(write):
     assert "translated 0" in second.err
     tag = sys.implementation.cache_tag
     assert (main.parent / "__pycache__" / f"mainp.{tag}.omppy-main.pyc").exists()
+
+
+def test_cache_hit_imports_neither_the_translator_nor_libcst(program):
+    # The point of the cache: a program whose translations are all fresh starts as fast
+    # as one without omppy's translator (which imports libcst, ~100 ms).
+    probe = program.parent / "probe.py"
+    probe.write_text(
+        "import omppy.autohook\nimport sys\nimport work\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('libcst',"
+        " 'hashlib', 'omppy.transform.', 'omppy.runner'))))\n"
+    )
+    env = {"PYTHONDONTWRITEBYTECODE": ""}
+    run_python(probe, env=env)  # translates and writes the cache
+    result = run_python(probe, env=env)
+    assert result.status == 0, result.err
+    assert result.out == "['omppy.transform.importer', 'omppy.transform.sentinel']\n"
+
+
+def test_an_edit_that_keeps_size_and_modification_time_still_invalidates(program):
+    # What an mtime-and-size check (plain .pyc files) would miss: the key is a hash.
+    env = {"OMP_NUM_THREADS": "2", "PYTHONDONTWRITEBYTECODE": ""}
+    work = program.parent / "work.py"
+    old = os.stat(work)
+    run_python(program, env=env)
+    edited = MODULE.replace("s += i", "s -= i")
+    assert len(edited) == len(MODULE)
+    work.write_text(edited)
+    os.utime(work, ns=(old.st_atime_ns, old.st_mtime_ns))
+    again = run_python(program, env=env)
+    assert again.out == "-4950 2 __main__\n", again.err
+    assert "translated 1" in again.err

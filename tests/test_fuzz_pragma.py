@@ -110,6 +110,13 @@ def test_random_sources(data: st.DataObject, text: str, more: str) -> None:
 @given(st.text(st.sampled_from(" \t\f\r\n#ompOx"), max_size=30))
 def test_has_pragmas_is_the_regex(source: str) -> None:
     assert has_pragmas(source) == (PRAGMA_RE.search(source) is not None)
+    assert has_pragmas(source.encode()) == has_pragmas(source)  # ASCII: the same answer
+
+
+@FUZZ
+@given(st.text(st.sampled_from(" \t\f\r\n#ompOx\u00a0\u2028\x1c\x85é"), max_size=30))
+def test_has_pragmas_on_bytes_never_misses(source: str) -> None:
+    assert has_pragmas(source.encode()) or not has_pragmas(source)
 
 
 # -- valid pragmas, generated from the grammar tables --------------------------------

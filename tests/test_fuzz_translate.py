@@ -57,8 +57,7 @@ BODIES = [
 
 @st.composite
 def programs(draw: st.DrawFn) -> str:
-    lines = ["s = 0", "x = 0", "y = 1", "t = 0", "count = 0", "a = [0] * 10",
-             "d = {}", "e = {}"]
+    lines = ["s = 0", "x = 0", "y = 1", "t = 0", "count = 0", "a = [0] * 10", "d = {}", "e = {}"]
     for _ in range(draw(st.integers(1, 5))):
         if draw(st.booleans()):
             lines.append(draw(st.sampled_from(PRAGMAS)))

@@ -25,6 +25,20 @@ def error(source: str, filename: str = "t.py") -> PragmaError:
 # -- has_pragmas ---------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u2028", "\x1c", "\x85"])
+def test_has_pragmas_in_bytes_never_misses_a_unicode_space(space: str) -> None:
+    # Text patterns take these for whitespace after the sentinel; bytes patterns know
+    # only ASCII, so the bytes check must count them in rather than miss a pragma.
+    source = f"# omp{space}parallel\n"
+    assert has_pragmas(source)
+    for encoding in ("utf-8", "latin-1"):
+        try:
+            data = source.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        assert has_pragmas(data), encoding
+
+
 @pytest.mark.parametrize(
     "source",
     [
@@ -44,6 +58,7 @@ def error(source: str, filename: str = "t.py") -> PragmaError:
 )
 def test_has_pragmas_true(source: str) -> None:
     assert has_pragmas(source)
+    assert has_pragmas(source.encode())  # the import hook checks undecoded files
     assert PRAGMA_RE.search(source)
 
 
@@ -66,6 +81,7 @@ def test_has_pragmas_true(source: str) -> None:
 )
 def test_has_pragmas_false(source: str) -> None:
     assert not has_pragmas(source)
+    assert not has_pragmas(source.encode())
     assert not PRAGMA_RE.search(source)
     assert find_pragmas(source) == []
 

@@ -15,8 +15,6 @@ ignored.
 
 from __future__ import annotations
 
-import ast
-import hashlib
 import importlib.machinery
 import importlib.util
 import marshal
@@ -24,9 +22,13 @@ import os
 import sys
 from collections.abc import Sequence
 from types import CodeType, ModuleType
+from typing import TYPE_CHECKING
 
 from .. import __version__
-from .scanner import has_pragmas
+from .sentinel import has_pragmas
+
+if TYPE_CHECKING:
+    import ast  # imported where a translation needs it: not on a cache hit
 
 MAGIC = b"OMPY"
 _fingerprint: bytes | None = None
@@ -34,21 +36,22 @@ translations = 0  # how many modules this process translated (not loaded from ca
 
 
 def translator_fingerprint() -> bytes:
-    """16 bytes that change whenever omppy's version or translator code changes.
+    """8 bytes that change whenever omppy's version or translator code changes.
 
     The translator's files are identified by size and modification time (a stat
     each, not a read): any edit or reinstall of the translator invalidates the cache.
+    The digest is CPython's own source hash (what checked ``.pyc`` files use), which
+    costs no import, where :mod:`hashlib` would add milliseconds to every start-up.
     """
     global _fingerprint
     if _fingerprint is None:
-        digest = hashlib.blake2b(__version__.encode(), digest_size=16)
-        digest.update(importlib.util.MAGIC_NUMBER)
         here = os.path.dirname(os.path.abspath(__file__))
+        parts = [__version__, importlib.util.MAGIC_NUMBER.hex()]
         for name in sorted(os.listdir(here)):
             if name.endswith(".py"):
                 info = os.stat(os.path.join(here, name))
-                digest.update(f"{name}:{info.st_size}:{info.st_mtime_ns};".encode())
-        _fingerprint = digest.digest()
+                parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+        _fingerprint = importlib.util.source_hash(";".join(parts).encode())
     return _fingerprint
 
 
@@ -80,7 +83,7 @@ def load_code(
             with open(cached, "rb") as handle:
                 data = handle.read()
             if data.startswith(header):
-                code = marshal.loads(data[len(header) :])
+                code = marshal.loads(memoryview(data)[len(header) :])
                 if isinstance(code, CodeType):
                     return code
         except (OSError, ValueError, EOFError, TypeError):
@@ -94,6 +97,8 @@ def load_code(
     if after_line is None:
         code = compile_translation(translation, path)
     else:
+        import ast
+
         tree = translated_tree(translation, path) if translation.changed else ast.parse(text)
         tree.body = [s for s in tree.body if s.lineno > after_line or _is_runtime_import(s)]
         code = user_names(compile(tree, path, "exec", dont_inherit=True))
@@ -103,6 +108,8 @@ def load_code(
 
 
 def _is_runtime_import(node: ast.stmt) -> bool:
+    import ast
+
     return isinstance(node, ast.Import) and any(
         alias.name == "omppy.runtime" and alias.asname == "_omp" for alias in node.names
     )
@@ -142,7 +149,7 @@ def _source_with_pragmas(path: str) -> bytes | None:
             data = handle.read()
     except OSError:
         return None
-    if b"omp" not in data or not has_pragmas(data.decode("utf-8", errors="replace")):
+    if b"omp" not in data or not has_pragmas(data):
         return None
     return data
 
@@ -178,6 +185,11 @@ def _is_omppy(path: str) -> bool:
 
 
 def install() -> None:
-    """Put the finder first in ``sys.meta_path`` (once)."""
+    """Put the finder first in ``sys.meta_path`` (once).
+
+    The translator's fingerprint is computed here, a start-up cost paid once per process,
+    rather than inside whichever import first needs it.
+    """
     if not any(isinstance(finder, PragmaFinder) for finder in sys.meta_path):
+        translator_fingerprint()
         sys.meta_path.insert(0, PragmaFinder())

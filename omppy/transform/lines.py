@@ -9,6 +9,7 @@ user's own file and lines, in the master and in every worker.
 from __future__ import annotations
 
 import ast
+import operator
 from types import CodeType
 
 from .translate import Translation
@@ -46,6 +47,12 @@ def user_names(code: CodeType, enclosing: CodeType | None = None) -> CodeType:
         user_names(const, renamed) if isinstance(const, CodeType) else const
         for const in code.co_consts
     )
+    if name == code.co_name and all(map(operator.is_, consts, code.co_consts)):
+        # Unchanged: keep the very object.  The compiler shares equal constant tuples
+        # between code objects, and marshal writes a shared tuple once; copies would
+        # each be written and, when the cache is loaded, each allocated (hundreds of
+        # tuples in a large module, enough to set off a garbage collection).
+        return code
     return renamed.replace(co_consts=consts)
 
 

@@ -2,8 +2,9 @@
 
 This module owns the textual side of pragmas: which comments are pragmas (a comment
 alone on its line whose text starts with the sentinel ``# omp``), joining a pragma's
-continuation lines, and the cheap check :func:`has_pragmas` that the import hook runs on
-every module.  What the text of a pragma means is ``grammar.py``'s business.
+continuation lines.  The cheap check :func:`has_pragmas` lives in ``sentinel.py``, so
+that the import hook can run it on every module without importing the rest.  What the
+text of a pragma means is ``grammar.py``'s business.
 
 Comments are found with :mod:`tokenize`, not with line regexes, so that ``# omp`` inside
 a string literal, or in a trailing comment such as ``x = 1  # omp for``, is not a pragma.
@@ -12,7 +13,6 @@ a string literal, or in a trailing comment such as ``x = 1  # omp for``, is not 
 from __future__ import annotations
 
 import io
-import re
 import tokenize
 from collections.abc import Callable
 from typing import NamedTuple
@@ -20,38 +20,14 @@ from typing import NamedTuple
 from .diagnostics import PragmaError
 from .grammar import Segment, parse_pragma
 from .pragma import Position, Pragma
+from .sentinel import PRAGMA_RE, SENTINEL_RE, has_pragmas
 
 __all__ = ["PRAGMA_RE", "find_pragmas", "has_pragmas"]
-
-# A line that is, after optional indentation, '#', optional spaces or tabs, 'omp', then
-# whitespace or the end of the line ('\r' ends a line too, as for Python).  It may match
-# where find_pragmas finds nothing (a line inside a triple-quoted string) but never misses
-# a line that find_pragmas takes.
-PRAGMA_RE = re.compile(r"(?:^|(?<=\r))[ \t\f]*#[ \t]*omp(?:\s|$)", re.MULTILINE)
-# The same sentinel, matched against the text of one comment token.
-_SENTINEL_RE = re.compile(r"#[ \t]*omp(?=\s|$)")
-# PRAGMA_RE without its line-start anchor: a search for it can skip ahead to each '#',
-# where the anchored pattern is tried at every character (several times slower).
-_CANDIDATE_RE = re.compile(r"#[ \t]*omp(?:\s|$)", re.MULTILINE)
 
 # Tokens after which a comment is the first thing on its logical line.
 _LINE_START = frozenset(
     {tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENCODING}
 )
-
-
-def has_pragmas(source: str) -> bool:
-    """Whether ``source`` may hold a pragma: the cheap test run on every imported module.
-
-    The same answer as ``PRAGMA_RE.search(source) is not None``, only faster.
-    """
-    for match in _CANDIDATE_RE.finditer(source):
-        hash_at = match.start()
-        line_start = source.rfind("\n", 0, hash_at) + 1
-        line_start = source.rfind("\r", line_start, hash_at) + 1 or line_start
-        if not source[line_start:hash_at].strip(" \t\f"):
-            return True
-    return False
 
 
 class _Comment(NamedTuple):
@@ -79,7 +55,7 @@ def find_pragmas(source: str, filename: str = "<string>") -> list[Pragma]:
     pragmas = []
     continuations: set[int] = set()
     for comment in comments.values():
-        sentinel = _SENTINEL_RE.match(comment.text)
+        sentinel = SENTINEL_RE.match(comment.text)
         if sentinel is None or comment.line in continuations:
             continue
         if not comment.between_statements:
@@ -199,5 +175,5 @@ def _segments(
                 hint="continue it on the next line with '# omp <clauses>' or "
                 "'#   <clauses>', or remove the '\\'",
             )
-        sentinel = _SENTINEL_RE.match(following.text)
+        sentinel = SENTINEL_RE.match(following.text)
         comment, start = following, sentinel.end() if sentinel else 1

@@ -100,6 +100,11 @@ class ThreadContext:
         self.store_cache: tuple[int, dict[str, tuple[int, bytes]]] = (0, {})  # last read
         self.ordered_base = -1  # arena record of the ordered loop being run
         self.ordered_pending = False  # current iteration has not passed its turn yet
+        # The synchronisation blocks this thread is running, innermost last.  Not every
+        # thread runs them (single, master) or they run one thread at a time (critical,
+        # ordered), so a barrier or work share reached inside one, through a called
+        # function, would deadlock the team: it is refused instead.
+        self.inside: list[str] = []
 
     @classmethod
     def initial(cls) -> ThreadContext:
@@ -116,6 +121,8 @@ class ThreadContext:
         n = len(items)
         kind, chunk = schedule.resolve(kind, chunk)
         size, num = self.size, self.num
+        if size > 1:
+            self.refuse_inside_block("a work-sharing loop ('# omp for')")
         if ordered and size > 1:
             return self._ordered_loop(items, n, kind, chunk)
         if size == 1:
@@ -245,24 +252,31 @@ class ThreadContext:
         from .sync import SyncBlock
 
         lock = self.team.arena.critical_lock(name) if self.size > 1 and self.team else None
-        return SyncBlock(self, names, True, lock)
+        kind = f"critical({name})" if name else "critical"
+        if lock is not None:
+            self._refuse_reentry(kind)
+        return SyncBlock(self, kind, names, True, lock)
 
     def atomic(self, names: tuple[str, ...] = ()) -> Any:
         from .sync import SyncBlock
 
         lock = self.team.arena.atomic_lock if self.size > 1 and self.team else None
-        return SyncBlock(self, names, True, lock)
+        if lock is not None:
+            self._refuse_reentry("atomic")
+        return SyncBlock(self, "atomic", names, True, lock)
 
     def master(self, names: tuple[str, ...] = (), filter: int = 0) -> Any:
         from .sync import SyncBlock
 
-        return SyncBlock(self, names, self.num == filter)
+        kind = "masked" if filter else "master"
+        return SyncBlock(self, kind, names, self.num == filter)
 
     def single(self, names: tuple[str, ...] = ()) -> Any:
         from .sync import SyncBlock
 
         if self.size == 1 or self.team is None:
-            return SyncBlock(self, names, True)
+            return SyncBlock(self, "single", names, True)
+        self.refuse_inside_block("'# omp single'")
         team = self.team
         base = team.enter_workshare(self)
         with team.arena.lock:
@@ -270,17 +284,25 @@ class ThreadContext:
             first = words[base + WS_NEXT] == 0
             words[base + WS_NEXT] = 1
         team.leave_workshare(base)
-        return SyncBlock(self, names, first)
+        return SyncBlock(self, "single", names, first)
 
     def ordered(self, names: tuple[str, ...] = ()) -> Any:
         from .sync import SyncBlock
 
         if self.size == 1:
-            return SyncBlock(self, names, True)
+            return SyncBlock(self, "ordered", names, True)
         if self.ordered_base < 0:
             raise OmpError("'# omp ordered' ran outside a loop with the 'ordered' clause")
+        holding = [k for k in self.inside if k.startswith(("critical", "atomic", "ordered"))]
+        if holding:
+            raise OmpError(
+                f"'# omp ordered' was reached inside '# omp {holding[-1]}' (through a "
+                "called function): waiting for its turn there would deadlock the team or "
+                "break the order; OpenMP forbids ordered inside critical, atomic and "
+                "ordered blocks"
+            )
         self.wait_turn()
-        block = SyncBlock(self, names, True)
+        block = SyncBlock(self, "ordered", names, True)
         words = self.team.arena.words  # type: ignore[union-attr]
         slot, index = self.ordered_base + WS_ORDERED, self.current_iteration
 
@@ -308,7 +330,29 @@ class ThreadContext:
         ``shared`` names the region's shared names bound in synchronisation
         constructs: the barrier at the end refreshes them.
         """
+        if self.size > 1:
+            self.refuse_inside_block("a work-sharing construct ('# omp for' or 'sections')")
         return Workshare(self, reduction or {}, lastprivate, nowait, shared)
+
+    def _refuse_reentry(self, kind: str) -> None:
+        """A thread waiting for a lock it holds would wait for ever: refuse it."""
+        if kind in self.inside:
+            raise OmpError(
+                f"'# omp {kind}' was reached inside itself (through a called function): "
+                "the thread would wait for ever for the lock it holds; OpenMP forbids "
+                f"nesting {kind.split('(')[0]} blocks that share a lock"
+            )
+
+    def refuse_inside_block(self, what: str) -> None:
+        """Raise rather than deadlock when ``what`` is reached inside a sync block."""
+        if self.inside:
+            raise OmpError(
+                f"{what} was reached inside '# omp {self.inside[-1]}', where the whole "
+                "team cannot meet it (the block runs on one thread, or on one thread at "
+                "a time), so the team would deadlock; OpenMP forbids barriers and "
+                "work-sharing constructs inside critical, atomic, single, master, "
+                "masked and ordered blocks: move it out of the block"
+            )
 
     # -- barriers and stores ----------------------------------------------------------
 
@@ -325,6 +369,10 @@ class ThreadContext:
         """
         if self.size == 1:
             return [payload]
+        self.refuse_inside_block(
+            "a barrier (an explicit '# omp barrier', or the one ending a 'for', "
+            "'sections' or 'single')"
+        )
         assert self.team is not None and self.log is not None
         log, self.log = self.log, []
         parity = self.barriers & 1

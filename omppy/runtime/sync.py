@@ -31,9 +31,15 @@ class SyncBlock:
     """One execution of a synchronisation construct by one thread."""
 
     def __init__(
-        self, thread: ThreadContext, names: tuple[str, ...], runs: bool, lock: Any = None
+        self,
+        thread: ThreadContext,
+        kind: str,
+        names: tuple[str, ...],
+        runs: bool,
+        lock: Any = None,
     ) -> None:
         self.thread = thread
+        self.kind = kind
         self.names = names
         self.runs = runs
         self.lock = lock
@@ -43,6 +49,7 @@ class SyncBlock:
             thread.wait(lock)
         if runs:
             self.fresh = thread.refresh(names)
+            thread.inside.append(kind)  # a barrier now would deadlock (see ThreadContext)
 
     def leave(self, scope: dict[str, Any]) -> None:
         """Publish this block's shared names and release what it holds."""
@@ -53,6 +60,8 @@ class SyncBlock:
                 if publishable:  # a shared array is already everyone's: nothing to send
                     self.thread.publish(publishable)
         finally:
+            if self.runs:
+                self.thread.inside.pop()
             if self.after is not None:
                 self.after()
             if self.lock is not None:

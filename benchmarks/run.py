@@ -106,6 +106,7 @@ SIZES = {
     "ordered_dyn_n": 1_000 if QUICK else 5_000,
     "ordered_list_n": (500, 2_000) if QUICK else (1_000, 4_000),
     "import_lines": 2000,
+    "import_small_lines": 200,
     "import_runs": 4 if QUICK else 10,
     "translate_lines": (500, 1000, 2000) if QUICK else (500, 2000, 5000),
 }
@@ -1067,10 +1068,12 @@ def bench_imports(report: Report) -> None:
 def measure_imports(report: Report) -> None:
     """Import time of a module with pragmas through the hook (translation cached) and of
     its untranslated twin, each in a fresh interpreter; medians of interleaved runs."""
-    lines = SIZES["import_lines"]
+    lines, small_lines = SIZES["import_lines"], SIZES["import_small_lines"]
     translated = generated_source(lines, region_every=5)
     twin = generated_source(lines, pragmas=False)
     regions = translated.count("# omp parallel")
+    small = generated_source(small_lines, region_every=5)
+    small_regions = small.count("# omp parallel")
     directory = tempfile.mkdtemp(prefix="omppy-bench-imports-")
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # the point is to use the caches
@@ -1078,10 +1081,16 @@ def measure_imports(report: Report) -> None:
     try:
         Path(directory, "bench_regions_mod.py").write_text(translated)
         Path(directory, "bench_twin_mod.py").write_text(twin)
+        Path(directory, "bench_small_mod.py").write_text(small)
+        Path(directory, "bench_small_twin.py").write_text(
+            generated_source(small_lines, pragmas=False)
+        )
         variants = {
             "hooked": ("bench_regions_mod", "hook"),
             "twin": ("bench_twin_mod", "plain"),
             "twin+hook": ("bench_twin_mod", "hook"),
+            "small hooked": ("bench_small_mod", "hook"),
+            "small twin": ("bench_small_twin", "plain"),
         }
 
         def child(variant: str) -> tuple[float, ...]:
@@ -1106,16 +1115,24 @@ def measure_imports(report: Report) -> None:
         say(f"imports: {lines:,}-line module, {regions} regions; first import writes the caches")
         cold = child("hooked")  # translates and writes __pycache__/*.omppy.pyc
         child("twin")  # writes the plain .pyc
+        small_cold = child("small hooked")
+        child("small twin")
         cached = Path(directory, "__pycache__")
-        ok = cold[4] == 1 and any(p.name.endswith(".omppy.pyc") for p in cached.glob("*"))
+        ok = cold[4] == small_cold[4] == 1
+        ok = ok and len([p for p in cached.glob("*") if p.name.endswith(".omppy.pyc")]) == 2
         samples: dict[str, list[tuple[float, ...]]] = {v: [] for v in variants}
         for _ in range(SIZES["import_runs"]):
             for variant in variants:
                 samples[variant].append(child(variant))
         # every timed run of the module with pragmas: loaded from the cache, translated
-        ok = ok and all(s[4] == 0 and s[5] == 1 for s in samples["hooked"])
-        ok = ok and all(s[5] == 0 for s in samples["twin"] + samples["twin+hook"])
-        ok = ok and len({s[6] for v in samples.values() for s in v} | {cold[6]}) == 1
+        hooked_runs = samples["hooked"] + samples["small hooked"]
+        ok = ok and all(s[4] == 0 and s[5] == 1 for s in hooked_runs)
+        plain_runs = samples["twin"] + samples["twin+hook"] + samples["small twin"]
+        ok = ok and all(s[5] == 0 for s in plain_runs)
+        big = [v for v in variants if not v.startswith("small")]
+        ok = ok and len({s[6] for v in big for s in samples[v]} | {cold[6]}) == 1
+        small_results = {s[6] for v in variants if v.startswith("small") for s in samples[v]}
+        ok = ok and small_results == {small_cold[6]}
         report.check("imports: cached translation used, same module result", ok)
     finally:
         shutil.rmtree(directory, ignore_errors=True)
@@ -1135,6 +1152,18 @@ def measure_imports(report: Report) -> None:
             f"{hooked / plain:.2f}x",
             "<= 1.2x",
             hooked / plain <= 1.2,
+        )
+    )
+    small_hooked, small_plain = median("small hooked"), median("small twin")
+    report.imports.append(
+        (
+            f"the same for a {small_lines}-line module with {small_regions} region",
+            f"{small_hooked * 1e3:.3f} ms",
+            f"its twin, no hook: {small_plain * 1e3:.3f} ms",
+            f"{small_hooked / small_plain:.2f}x "
+            f"(+{(small_hooked - small_plain) * 1e6:.0f} us)",
+            None,
+            None,
         )
     )
     report.imports.append(

@@ -53,3 +53,18 @@ def test_renaming_keeps_code_without_regions_and_its_shared_constants():
     assert after["plain_b"] is before["plain_b"]
     assert after["plain_a"].co_consts is after["plain_b"].co_consts
     assert len(marshal.dumps(renamed)) <= len(marshal.dumps(compiled)) + 64
+
+
+def test_the_cache_key_changes_with_omppy_version(monkeypatch):
+    from omppy.transform import importer
+
+    current = importer.translator_fingerprint()
+    assert importer.translator_fingerprint() is current  # once per process
+    monkeypatch.setattr(importer, "_fingerprint", None)
+    monkeypatch.setattr(importer, "__version__", importer.__version__ + ".post1")
+    changed = importer.translator_fingerprint()
+    assert len(changed) == len(current) == 8
+    assert changed != current
+    source = b"x = 1\n"
+    assert importer._header(source, None) != importer._header(source + b"\n", None)
+    assert importer._header(source, None) != importer._header(source, 3)

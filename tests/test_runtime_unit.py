@@ -560,3 +560,65 @@ def test_setters(fresh_icv):
         omppy.omp_set_num_threads(0)
     with pytest.raises(ValueError, match="unknown schedule kind 'bogus'"):
         omppy.omp_set_schedule("bogus")
+
+
+# -- carrying a method call's effect back (ThreadContext.call / merge) -----------------
+
+
+class _Plain:
+    def __init__(self, x):
+        self.x = x
+
+
+class _Slotted:
+    __slots__ = ("a", "b")
+
+
+class _Mixed(_Slotted):
+    pass  # has a __dict__ and the inherited slots
+
+
+def _slotted(cls, a, b=None):
+    obj = cls()
+    obj.a = a
+    if b is not None:
+        obj.b = b
+    return obj
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "check"),
+    [
+        ([3, 1, 2], [1, 2, 3], lambda o: o == [1, 2, 3]),
+        ({"a": 1}, {"b": 2}, lambda o: o == {"b": 2}),
+        ({1, 2}, {3}, lambda o: o == {3}),
+        (bytearray(b"ab"), bytearray(b"xyz"), lambda o: o == bytearray(b"xyz")),
+        (_Plain(1), _Plain(2), lambda o: o.x == 2),
+        (
+            _slotted(_Slotted, 1, 2),
+            _slotted(_Slotted, 5),
+            lambda o: o.a == 5 and not hasattr(o, "b"),
+        ),
+        (_slotted(_Mixed, 1), _slotted(_Mixed, 7), lambda o: o.a == 7),
+    ],
+    ids=["list", "dict", "set", "bytearray", "object", "slots", "slots-and-dict"],
+)
+def test_merge_updates_the_item_in_place(old, new, check):
+    from omppy.runtime.context import merge
+
+    holder = [old]
+    merge(holder, 0, new)
+    assert holder[0] is old  # other references to the item see the change
+    assert check(old)
+
+
+def test_merge_replaces_what_it_cannot_update_in_place():
+    from omppy.runtime.context import Attr, merge
+
+    class Box:
+        pass
+
+    box = Box()
+    box.item = (1, 2)
+    merge(box, Attr("item"), [1, 2])  # another type: replaced
+    assert box.item == [1, 2]

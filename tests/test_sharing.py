@@ -142,3 +142,59 @@ def test_shared_name_first_bound_in_the_region_is_passed_only_if_bound():
     )
     assert "answer=_omp.UNBOUND" in params(source)
     assert "_omp.bound(locals(), globals(), ('answer',))" in region_call(source)
+
+
+def test_keyword_argument_names_are_not_reads():
+    # libcst marks the ``key`` of ``f(key=v)`` as a load; it names no variable.  With
+    # a module global ``key`` bound later, passing it would raise NameError.
+    source = (
+        "def f(rows):\n"
+        "    # omp parallel for\n"
+        "    for i in range(len(rows)):\n"
+        "        rows[i] = sorted(rows[i], key=abs)\n"
+        "        g = lambda r: sorted(r, reverse=True)\n"
+        "key = reverse = 1\n"
+    )
+    assert params(source) == ["_omp_t", "_omp_items", "rows"]
+
+
+def test_item_method_calls_carry_the_item_back():
+    source = (
+        "def f(rows, ps, np):\n"
+        "    # omp parallel for\n"
+        "    for i in range(len(rows)):\n"
+        "        rows[i].sort(key=abs, *extra, reverse=True, **options)\n"
+        "        ps[i].pos.shift(1)\n"
+        "        np.random.seed(i)\n"
+        "        total = rows[i].count(0)\n"
+    )
+    text = translate(source, "t.py").text
+    assert (
+        "_omp_t.call(rows, (), i, 'sort', (*extra,), {'key': abs, 'reverse': True, **options})"
+        in text
+    )
+    assert "_omp_t.call(ps, (i,), _omp.Attr('pos'), 'shift', (1,), {})" in text
+    # Attribute-only receivers (modules, services) and calls used for their value are
+    # left as they are.
+    assert "        np.random.seed(i)\n" in text
+    assert "total = rows[i].count(0)" in text
+
+
+def test_loop_item_method_calls_are_tracked_unless_the_variable_is_rebound():
+    source = (
+        "def f(ps, rows):\n"
+        "    # omp parallel for\n"
+        "    for k, p in enumerate(ps):\n"
+        "        p.pos.shift(k)\n"
+        "        p.log.append(k)\n"
+        "    # omp parallel for\n"
+        "    for row in rows:\n"
+        "        row = list(row)\n"
+        "        row.sort()\n"
+    )
+    text = translate(source, "t.py").text
+    assert "for k, p in _omp_t.loop(_omp_items, track=True):" in text
+    assert "_omp_t.call_item(_omp_items, p, (1,), (_omp.Attr('pos'),), 'shift', (k,), {})" in text
+    assert "_omp_t.call_item(_omp_items, p, (1,), (_omp.Attr('log'),), 'append', (k,), {})" in text
+    assert "for row in _omp_t.loop(_omp_items):" in text
+    assert "        row.sort()\n" in text

@@ -71,6 +71,64 @@ def assign(target: Any, key: Any, value: Any) -> None:
         target[key] = value
 
 
+class Mutated:
+    """Marks a logged item whose state a method call changed (ThreadContext.call)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Mutated, (self.value,))
+
+
+# Types whose methods cannot change them: calling one needs no carrying back.
+_IMMUTABLE = (str, bytes, int, float, complex, tuple, frozenset, range, type(None))
+
+
+def merge(target: Any, key: Any, new: Any) -> None:
+    """Make ``target[key]`` (or ``.key``) hold ``new``'s state, in place where it can.
+
+    In place, so that other references to the item see the change as they would in
+    a single process: the containers by their contents, objects by their ``__dict__``
+    and slots.  Anything else (extension types) is replaced.
+    """
+    old = getattr(target, key.name) if isinstance(key, Attr) else target[key]
+    kind = type(old)
+    if kind is type(new) and old is not new:
+        if kind is list or kind is bytearray:
+            old[:] = new
+            return
+        if kind is dict or kind is set:
+            old.clear()
+            old.update(new)
+            return
+        state = getattr(old, "__dict__", None)
+        slots = _slot_names(kind)
+        if isinstance(state, dict) or slots:
+            if isinstance(state, dict):
+                state.clear()
+                state.update(new.__dict__)
+            for slot in slots:
+                if hasattr(new, slot):
+                    setattr(old, slot, getattr(new, slot))
+                elif hasattr(old, slot):
+                    delattr(old, slot)
+            return
+    assign(target, key, new)
+
+
+def _slot_names(kind: type) -> list[str]:
+    names: list[str] = []
+    for cls in kind.__mro__:
+        slots = cls.__dict__.get("__slots__", ())
+        for slot in (slots,) if isinstance(slots, str) else slots:
+            if slot not in ("__dict__", "__weakref__"):
+                names.append(slot)
+    return names
+
+
 def replay(roots: dict[int, Any], log: list[tuple[Any, ...]]) -> None:
     """Apply another thread's stores on shared objects to this process's objects."""
     for root_id, path, key, value in log:
@@ -81,7 +139,10 @@ def replay(roots: dict[int, Any], log: list[tuple[Any, ...]]) -> None:
             root = roots.get(root_id)
         if root is None:
             raise OmpError("a store on a shared object could not be matched to its object")
-        assign(walk(root, path), key, value)
+        if type(value) is Mutated:
+            merge(walk(root, path), key, value.value)
+        else:
+            assign(walk(root, path), key, value)
 
 
 class ThreadContext:
@@ -100,6 +161,7 @@ class ThreadContext:
         self.store_cache: tuple[int, dict[str, tuple[int, bytes]]] = (0, {})  # last read
         self.ordered_base = -1  # arena record of the ordered loop being run
         self.ordered_pending = False  # current iteration has not passed its turn yet
+        self.item_index = 0  # position of the item a tracked loop is running
         # The synchronisation blocks this thread is running, innermost last.  Not every
         # thread runs them (single, master) or they run one thread at a time (critical,
         # ordered), so a barrier or work share reached inside one, through a called
@@ -113,12 +175,23 @@ class ThreadContext:
     # -- loops ------------------------------------------------------------------------
 
     def loop(
-        self, items: Any, kind: str | None = None, chunk: int | None = None, ordered: bool = False
+        self,
+        items: Any,
+        kind: str | None = None,
+        chunk: int | None = None,
+        ordered: bool = False,
+        track: bool = False,
     ) -> Iterable[Any]:
-        """This thread's iterations of a work-sharing loop over ``items``."""
+        """This thread's iterations of a work-sharing loop over ``items``.
+
+        With ``track``, :attr:`item_index` follows the position in ``items`` of the
+        item being run (for :meth:`call_item`).
+        """
         if not schedule.is_sequence(items):
             items = schedule.iteration_space(items)
         n = len(items)
+        if track and self.size > 1:
+            return self._tracked(items, self.loop(range(n), kind, chunk, ordered))
         kind, chunk = schedule.resolve(kind, chunk)
         size, num = self.size, self.num
         if size > 1:
@@ -139,6 +212,11 @@ class ThreadContext:
             return schedule.static_chunks(items, n, chunk, size, num)
         self.did_last = False
         return self._shared_counter_loop(items, n, kind, chunk or 1)
+
+    def _tracked(self, items: Sequence[Any], indices: Iterable[int]) -> Iterator[Any]:
+        for index in indices:
+            self.item_index = index
+            yield items[index]
 
     def _shared_counter_loop(
         self, items: Sequence[Any], n: int, kind: str, chunk: int
@@ -404,9 +482,68 @@ class ThreadContext:
             assign(target, key, value)
         else:
             target[key] = value  # the common case, kept cheap: a numpy pixel, a list slot
+        if self.log is not None:
+            self._log(root, path, key, value, module, name)
+
+    def call(
+        self,
+        root: Any,
+        path: tuple[Any, ...],
+        key: Any,
+        method: str,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        module: str | None = None,
+        name: str | None = None,
+    ) -> Any:
+        """``root<path>[key].method(*args, **kwargs)``, its effect carried to the team.
+
+        A method called for its effect on an item (``rows[i].sort()``,
+        ``particles[i].move(dt)``) changes this process's copy only; the item's new
+        state is logged like a store, and merged into the other processes' item in
+        place, so references to it elsewhere see the change too.
+        """
+        target = walk(root, path) if path else root
+        item = getattr(target, key.name) if type(key) is Attr else target[key]
+        result = getattr(item, method)(*args, **kwargs)
+        if self.log is not None and not isinstance(item, _IMMUTABLE):
+            self._log(root, path, key, Mutated(item), module, name)
+        return result
+
+    def call_item(
+        self,
+        items: Sequence[Any],
+        variable: Any,
+        position: tuple[Any, ...],
+        steps: tuple[Any, ...],
+        method: str,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+    ) -> Any:
+        """``variable<steps>.method(...)`` on the loop's item, its effect carried back.
+
+        Like :meth:`call`, for ``for p in particles: p.move(dt)``: ``variable`` sits at
+        ``position`` in ``items[item_index]``, and the master merges the receiver's new
+        state into its own item in place.
+        """
+        receiver = walk(variable, steps) if steps else variable
+        result = getattr(receiver, method)(*args, **kwargs)
+        if self.log is not None and not isinstance(receiver, _IMMUTABLE):
+            full = (self.item_index, *position, *steps)
+            self._log(items, full[:-1], full[-1], Mutated(receiver), None, None)
+        return result
+
+    def _log(
+        self,
+        root: Any,
+        path: tuple[Any, ...],
+        key: Any,
+        value: Any,
+        module: str | None,
+        name: str | None,
+    ) -> None:
         log = self.log
-        if log is None:
-            return
+        assert log is not None
         team = self.team
         assert team is not None
         root_id = id(root)

@@ -105,6 +105,22 @@ def root_name(node: cst.BaseExpression) -> str | None:
     return node.value if isinstance(node, cst.Name) else None
 
 
+def is_item_method_call(node: cst.BaseExpression) -> bool:
+    """Whether ``node`` calls a method of an item: ``a[i].m()``, ``a[i].b.m()``.
+
+    Receivers reached by attributes alone (``np.random.seed()``, ``self.log.info()``)
+    are left alone: they are mostly modules and services, not data.
+    """
+    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
+        return False
+    receiver = node.func.value
+    while isinstance(receiver, (cst.Attribute, cst.Subscript)):
+        if isinstance(receiver, cst.Subscript):
+            return True
+        receiver = receiver.value
+    return False
+
+
 class _Collector(cst.CSTVisitor):
     def __init__(
         self, usage: Usage, metadata: Any, covers: dict[int, list[Construct]], is_loop: bool
@@ -121,6 +137,8 @@ class _Collector(cst.CSTVisitor):
         self.augmented_targets: set[int] = set()
         self.wrapped: set[int] = set()
         self.parents = metadata.get("parents", {})  # ids of names used as ``x[...]`` or ``x.attr``
+        # The ``key`` of ``f(key=v)``, which libcst's expression contexts call a load.
+        self.keywords: set[int] = set()
 
     def _where(self, node: cst.CSTNode) -> CodeRange:
         return self.positions[node]
@@ -162,10 +180,14 @@ class _Collector(cst.CSTVisitor):
         if self.sync_depth:
             self.usage.sync_bound.add(name)
 
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None:
+            self.keywords.add(id(node.keyword))
+
     def visit_Name(self, node: cst.Name) -> None:
         context = self.contexts.get(node)
-        if self.scope_depth:
-            return  # nested scopes are handled by _FreeNames
+        if self.scope_depth or id(node) in self.keywords:
+            return  # nested scopes are handled by _FreeNames; ``f(key=...)`` reads no key
         if context in (ExpressionContext.STORE, ExpressionContext.DEL):
             self._bind(node.value, node, augmented=id(node) in self.augmented_targets)
         elif context == ExpressionContext.LOAD and not node.value.startswith("_omp"):
@@ -249,6 +271,24 @@ class _Collector(cst.CSTVisitor):
                 self.usage.sync_mutated.add(root)
             else:
                 self.usage.stored_roots.add(root)
+
+    def visit_Expr(self, node: cst.Expr) -> None:
+        # A method called for its effect on an item of an object (``rows[i].sort()``,
+        # ``particles[i].move(dt)``): the item's new state is carried back like a
+        # store (see ``Rewriter._method_call``).  The listed methods are checked apart.
+        call = node.value
+        if self.scope_depth or not is_item_method_call(call):
+            return
+        assert isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute)
+        if call.func.attr.value in MUTATING_METHODS:
+            return
+        root = root_name(call.func.value)
+        if root is None:
+            return
+        if self.sync_depth:
+            self.usage.sync_mutated.add(root)
+        else:
+            self.usage.stored_roots.add(root)
 
     def visit_Call(self, node: cst.Call) -> None:
         if self.scope_depth or not isinstance(node.func, cst.Attribute):
@@ -396,9 +436,17 @@ def _free_names(node: cst.CSTNode, contexts: dict[cst.CSTNode, Any]) -> set[str]
     loads: set[str] = set()
     stores: set[str] = set()
 
+    keywords: set[int] = set()
+
     class Names(cst.CSTVisitor):
+        def visit_Arg(self, arg: cst.Arg) -> None:
+            if arg.keyword is not None:
+                keywords.add(id(arg.keyword))  # ``f(key=v)`` reads no ``key``
+
         def visit_Name(self, name: cst.Name) -> None:
             context = contexts.get(name)
+            if id(name) in keywords:
+                return
             if context == ExpressionContext.LOAD:
                 loads.add(name.value)
             elif context in (ExpressionContext.STORE, ExpressionContext.DEL):

@@ -26,7 +26,7 @@ from typing import Any
 
 import libcst as cst
 
-from .analysis import SYNC_DIRECTIVES, Usage, root_name
+from .analysis import MUTATING_METHODS, SYNC_DIRECTIVES, Usage, is_item_method_call, root_name
 from .diagnostics import PragmaError
 from .plan import Construct, Item
 from .sharing import Sharing
@@ -62,6 +62,8 @@ class ConstructInfo:
     region_shared: tuple[str, ...] = ()  # the enclosing region's shared, bound names
     sync_names: tuple[str, ...] = ()  # names a synchronisation construct publishes
     global_roots: set[str] = field(default_factory=set)  # stored-to module globals
+    # loop variables bound to the iteration's item, and where in the item they sit
+    item_targets: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 class Rewriter(cst.CSTTransformer):
@@ -81,6 +83,7 @@ class Rewriter(cst.CSTTransformer):
         self.plans = plans
         self.infos = infos
         self.store_owner = store_owner  # id(simple statement) -> construct carrying stores
+        self.tracked_loops: set[int] = set()  # loops whose item methods are carried back
         self.lines = lines  # id(original statement) -> its line
         self.origin: dict[int, int] = {}  # id(emitted statement) -> original line
         self.filename = filename
@@ -152,6 +155,9 @@ class Rewriter(cst.CSTTransformer):
             return [small] if call is None else [self._small(call)]
         if isinstance(small, cst.Del):
             return self._deletes(small, info, thread)
+        if isinstance(small, cst.Expr):
+            call = self._method_call(small.value, info, thread)
+            return [small] if call is None else [self._small(call)]
         if not isinstance(small, cst.Assign):
             return [small]
         targets = [t.target for t in small.targets]
@@ -214,6 +220,72 @@ class Rewriter(cst.CSTTransformer):
         op: str | None,
         value: cst.BaseExpression | None,
     ) -> str | None:
+        location = self._location(target, info)
+        if location is None:
+            return None
+        operator = f", {op!r}" if op else ""
+        stored = f", {self._code(value)}" if value is not None else ""
+        return f"{thread}.{method}({location}{operator}{stored}{self._owner(target, info)})"
+
+    def _method_call(
+        self, node: cst.BaseExpression, info: ConstructInfo, thread: str
+    ) -> str | None:
+        """``rows[i].sort(...)`` as ``_omp_t.call(rows, (), i, 'sort', (...), {...})``.
+
+        The runtime calls the method and carries the item's new state back like a
+        store, so a method that changes the item in place is not lost in a worker.
+        """
+        if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
+            return None
+        method = node.func.attr.value
+        receiver = node.func.value
+        location = None
+        if is_item_method_call(node) and method not in MUTATING_METHODS:
+            location = self._location(receiver, info)
+        # Any method, the listed ones too, of a loop item: one thread runs each item.
+        item = self._item_steps(receiver, info)
+        if location is None and item is None:
+            return None
+        positional, keywords = [], []
+        for arg in node.args:
+            value = self._code(arg.value)
+            if arg.keyword is not None:
+                keywords.append(f"{arg.keyword.value!r}: {value}")
+            elif arg.star == "**":
+                keywords.append(f"**{value}")
+            else:
+                positional.append(f"{arg.star}{value}")
+        args = "(" + ", ".join(positional) + ("," if len(positional) == 1 else "") + ")"
+        kwargs = "{" + ", ".join(keywords) + "}"
+        if location is None:
+            # A method of the loop's item (``for p in ps: p.move(dt)``): the loop
+            # tracks which item of ``_omp_items`` the thread is on.
+            self.tracked_loops.add(id(info.construct))
+            return f"{thread}.call_item(_omp_items, {item}, {method!r}, {args}, {kwargs})"
+        owner = self._owner(receiver, info)
+        return f"{thread}.call({location}, {method!r}, {args}, {kwargs}{owner})"
+
+    def _item_steps(self, receiver: cst.BaseExpression, info: ConstructInfo) -> str | None:
+        """``variable, (position in the item...), (steps to the receiver...)``.
+
+        For a receiver rooted at a loop variable bound to the iteration's item.
+        """
+        root = root_name(receiver)
+        if root is None or root not in info.item_targets:
+            return None
+        steps: list[str] = []
+        node = receiver
+        while isinstance(node, (cst.Subscript, cst.Attribute)):
+            if isinstance(node, cst.Attribute):
+                steps.append(f"_omp.Attr({node.attr.value!r})")
+            else:
+                steps.append(self._key(node))
+            node = node.value
+        position = [repr(i) for i in info.item_targets[root]]
+        return f"{root}, {_tuple_code(position)}, {_tuple_code(steps[::-1])}"
+
+    def _location(self, target: cst.BaseExpression, info: ConstructInfo) -> str | None:
+        """``root, (path...), key`` of an item or attribute of a shared object."""
         if not isinstance(target, (cst.Subscript, cst.Attribute)):
             return None
         root = root_name(target)
@@ -230,10 +302,11 @@ class Rewriter(cst.CSTTransformer):
         steps.reverse()
         key = steps.pop()
         path = f"({', '.join(steps)},)" if steps else "()"
-        operator = f", {op!r}" if op else ""
-        stored = f", {self._code(value)}" if value is not None else ""
-        owner = f", __name__, {root!r}" if root in info.global_roots else ""
-        return f"{thread}.{method}({root}, {path}, {key}{operator}{stored}{owner})"
+        return f"{root}, {path}, {key}"
+
+    def _owner(self, target: cst.BaseExpression, info: ConstructInfo) -> str:
+        root = root_name(target)
+        return f", __name__, {root!r}" if root in info.global_roots else ""
 
     def _key(self, node: cst.Subscript) -> str:
         parts = []
@@ -638,6 +711,8 @@ class Rewriter(cst.CSTTransformer):
                 arguments.append(chunk or clause.expr)
         if pragma.clause("ordered") is not None:
             arguments.append("ordered=True")
+        if id(construct) in self.tracked_loops:
+            arguments.append("track=True")
         iterate = cst.parse_expression(f"{source}.loop({', '.join(arguments)})")
         if len(nest) == 1:
             target = nest[0].target
@@ -697,6 +772,10 @@ class Rewriter(cst.CSTTransformer):
             self._end_workshare(ws, reduction, lastprivate, nowait, end_line, info.region_shared)
         )
         return out
+
+
+def _tuple_code(parts: Sequence[str]) -> str:
+    return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
 
 
 def _private_names(pragma: Any) -> list[str]:

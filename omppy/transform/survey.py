@@ -191,6 +191,17 @@ class Survey:
             clause_private |= {n for n, _ in sharing.reduction}
             info.shared_roots = usage.stored_roots - sharing.private - clause_private
             self._check_mutations(construct, usage, sharing.private | clause_private)
+            if directive == "parallel for" and len(loops) == 1:
+                # Loop variables that stay bound to the iteration's item: a method
+                # called on one (``p.move(dt)``) is carried back to the master's item.
+                rebound = _bindings(loops[0].body.body, include_defs=True)
+                info.item_targets = {
+                    name: position
+                    for name, position in _item_positions(loops[0].target).items()
+                    if name not in rebound
+                    and name not in clause_private
+                    and name not in construct.pragma.names_in("private")
+                }
         elif is_loop:
             loop_private = set(usage.bound)
             info.shared_roots = usage.stored_roots - loop_private
@@ -440,6 +451,23 @@ def _target_names(target: cst.BaseExpression) -> list[str]:
     if isinstance(target, cst.StarredElement):
         return _target_names(target.value)
     return []
+
+
+def _item_positions(target: cst.BaseExpression) -> dict[str, tuple[int, ...]]:
+    """Where each name of a loop target sits in the item: ``p`` -> (), ``(i, p)`` -> p: (1,).
+
+    Names after a starred element (whose position depends on the item) are left out.
+    """
+    if isinstance(target, cst.Name):
+        return {target.value: ()}
+    positions: dict[str, tuple[int, ...]] = {}
+    if isinstance(target, (cst.Tuple, cst.List)):
+        for index, element in enumerate(target.elements):
+            if isinstance(element, cst.StarredElement):
+                break
+            for name, inner in _item_positions(element.value).items():
+                positions[name] = (index, *inner)
+    return positions
 
 
 def _bindings(body: Any, include_defs: bool) -> set[str]:

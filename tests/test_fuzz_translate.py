@@ -52,12 +52,17 @@ BODIES = [
     ["count += 1"],
     ["d[i], e[i] = i, -i"],
     ["with open(__file__) as fh:", "    x = fh.readline()"],
+    ["rows[i % 3].sort(key=abs, reverse=bool(i))"],
+    ["rows[i % 3].append(i)"],
+    ["for row in rows:", "    row.reverse()"],
+    ["x = rows[0].count(i)"],
 ]
 
 
 @st.composite
 def programs(draw: st.DrawFn) -> str:
     lines = ["s = 0", "x = 0", "y = 1", "t = 0", "count = 0", "a = [0] * 10", "d = {}", "e = {}"]
+    lines.append("rows = [[3, -1], [2], []]")
     for _ in range(draw(st.integers(1, 5))):
         if draw(st.booleans()):
             lines.append(draw(st.sampled_from(PRAGMAS)))

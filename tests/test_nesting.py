@@ -42,3 +42,14 @@ def test_nested_regions(write, env, expected):
     got = run_omppy("run", str(script), threads=None, env=env)
     assert got.status == 0, got.err
     assert got.out == f"{expected}\n"
+
+
+@pytest.mark.parametrize("threads", [2, 3])
+def test_stores_in_active_nested_teams_reach_the_master(threads):
+    from helpers import CORPUS, run_python
+
+    program = CORPUS / "nested_stores.py"
+    expected = run_python(program)
+    got = run_omppy("run", str(program), threads=threads, env={"OMP_NESTED": "true"})
+    assert got.status == 0, got.err
+    assert got.out == expected.out

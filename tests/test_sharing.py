@@ -141,7 +141,7 @@ def test_shared_name_first_bound_in_the_region_is_passed_only_if_bound():
         "    return answer\n"
     )
     assert "answer=_omp.UNBOUND" in params(source)
-    assert "_omp.bound(locals(), globals(), ('answer',))" in region_call(source)
+    assert "_omp.bound(_omp.locals(), _omp.globals(), ('answer',))" in region_call(source)
 
 
 def test_keyword_argument_names_are_not_reads():

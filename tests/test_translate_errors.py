@@ -626,3 +626,81 @@ def test_augmented_assignment_without_reduction_operator_hint():
         "        ^\n"
         "  hint: protect the update with '# omp critical' (it then updates the shared 's')"
     )
+
+
+def test_class_private_name_in_a_method_region():
+    source = src(
+        """
+        class Solver:
+            def run(self, n):
+                __limit = 100
+                out = [0] * n
+                # omp parallel for
+                for i in range(n):
+                    out[i] = i + __limit
+                return out
+        """
+    )
+    assert error_of(source) == (
+        "t.py:7:26: '__limit' is a class-private name (Python mangles it to "
+        "'_Solver__limit' in this class); omppy cannot carry it into or out of an omp "
+        "construct\n"
+        "                out[i] = i + __limit\n"
+        "                             ^\n"
+        "  hint: rename it, for example to '_limit'"
+    )
+
+
+def test_module_functions_named_like_mutating_methods_are_not_mutations():
+    source = src(
+        """
+        import numpy as np
+        import collections.abc
+        out = [None] * 3
+        # omp parallel for
+        for i in range(3):
+            out[i] = np.append([1.0], i).sum()
+            np.insert([1], 0, i)
+        """
+    )
+    assert "np.append" in translate(source, "t.py").text
+
+
+def test_one_shared_name_under_two_locks():
+    source = src(
+        """
+        stats = {"hits": 0, "log": []}
+        # omp parallel for
+        for i in range(40):
+            # omp atomic
+            stats["hits"] += 1
+            # omp critical
+            stats["log"].append(i)
+        """
+    )
+    assert error_of(source) == (
+        "t.py:6:5: 'stats' is also updated under '# omp atomic' (line 4); each block "
+        "hands the whole object to the team, so updates made under two different locks "
+        "overwrite each other\n"
+        "        # omp critical\n"
+        "        ^\n"
+        "  hint: update 'stats' under one lock: the same '# omp critical' everywhere"
+    )
+
+
+def test_copyprivate_with_nowait():
+    source = src(
+        """
+        # omp parallel
+        if True:
+            # omp single copyprivate(seed) nowait
+            seed = 7
+        """
+    )
+    assert error_of(source) == (
+        "t.py:3:36: 'copyprivate' and 'nowait' cannot be combined: the values are handed "
+        "to the other threads at the barrier that 'nowait' removes\n"
+        "        # omp single copyprivate(seed) nowait\n"
+        "                                       ^\n"
+        "  hint: drop 'nowait'"
+    )

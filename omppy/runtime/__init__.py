@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import builtins
 from typing import Any
 
 from . import state
@@ -20,6 +21,11 @@ from .errors import OmpError, RemoteTraceback, TeamAborted, WorkerDied, WorkerEx
 from .schedule import iteration_space
 from .team import parallel
 from .unbound import UNBOUND
+
+# The builtins themselves, for the generated code: a program may bind the names
+# ``locals`` and ``globals`` to something else.  They read the calling frame.
+locals = builtins.locals
+globals = builtins.globals
 
 __all__ = [
     "UNBOUND",
@@ -32,7 +38,9 @@ __all__ = [
     "WorkerException",
     "Workshare",
     "bound",
+    "globals",
     "iteration_space",
+    "locals",
     "parallel",
     "thread",
 ]

@@ -71,6 +71,14 @@ def assign(target: Any, key: Any, value: Any) -> None:
         target[key] = value
 
 
+def _logging_ancestor(team: Team | None) -> ThreadContext | None:
+    """The nearest enclosing thread whose team logs stores (has more than one thread)."""
+    parent = team.parent if team is not None else None
+    while parent is not None and parent.log is None:
+        parent = parent.team.parent if parent.team is not None else None
+    return parent
+
+
 class Mutated:
     """Marks a logged item whose state a method call changed (ThreadContext.call)."""
 
@@ -162,6 +170,13 @@ class ThreadContext:
         self.ordered_base = -1  # arena record of the ordered loop being run
         self.ordered_pending = False  # current iteration has not passed its turn yet
         self.item_index = 0  # position of the item a tracked loop is running
+        # Shared objects this thread logged a store on, during the whole region: one
+        # that a synchronisation block also published whole cannot be merged (team.py).
+        self.stored_ids: set[int] = set()
+        # Thread 0 of a nested team (or a team of one) runs in the process of a thread
+        # of the enclosing team: what it stores on shared objects must reach that
+        # team's log too, or only the enclosing master's share would survive.
+        self.outer = _logging_ancestor(team) if num == 0 else None
         # The synchronisation blocks this thread is running, innermost last.  Not every
         # thread runs them (single, master) or they run one thread at a time (critical,
         # ordered), so a barrier or work share reached inside one, through a called
@@ -371,6 +386,13 @@ class ThreadContext:
             return SyncBlock(self, "ordered", names, True)
         if self.ordered_base < 0:
             raise OmpError("'# omp ordered' ran outside a loop with the 'ordered' clause")
+        if not self.ordered_pending:
+            # Waiting for this iteration's turn again would wait for ever: it has passed.
+            raise OmpError(
+                "'# omp ordered' ran a second time in one iteration of the loop; "
+                "OpenMP allows one ordered block per iteration: put the ordered work "
+                "of an iteration in one block"
+            )
         holding = [k for k in self.inside if k.startswith(("critical", "atomic", "ordered"))]
         if holding:
             raise OmpError(
@@ -460,6 +482,7 @@ class ThreadContext:
         for num, (value, their_log) in enumerate(results):
             if their_log and num != self.num:
                 replay(self.team.roots, their_log)
+                self.relay(self.team.roots, their_log)
             payloads.append(value)
         return payloads
 
@@ -484,6 +507,8 @@ class ThreadContext:
             target[key] = value  # the common case, kept cheap: a numpy pixel, a list slot
         if self.log is not None:
             self._log(root, path, key, value, module, name)
+        elif self.outer is not None:
+            self.outer._log(root, path, key, value, module, name)
 
     def call(
         self,
@@ -506,8 +531,8 @@ class ThreadContext:
         target = walk(root, path) if path else root
         item = getattr(target, key.name) if type(key) is Attr else target[key]
         result = getattr(item, method)(*args, **kwargs)
-        if self.log is not None and not isinstance(item, _IMMUTABLE):
-            self._log(root, path, key, Mutated(item), module, name)
+        if not isinstance(item, _IMMUTABLE):
+            self._record(root, path, key, Mutated(item), module, name)
         return result
 
     def call_item(
@@ -528,10 +553,41 @@ class ThreadContext:
         """
         receiver = walk(variable, steps) if steps else variable
         result = getattr(receiver, method)(*args, **kwargs)
-        if self.log is not None and not isinstance(receiver, _IMMUTABLE):
+        if (self.log is not None or self.outer is not None) and not isinstance(
+            receiver, _IMMUTABLE
+        ):
             full = (self.item_index, *position, *steps)
-            self._log(items, full[:-1], full[-1], Mutated(receiver), None, None)
+            self._record(items, full[:-1], full[-1], Mutated(receiver), None, None)
         return result
+
+    def _record(
+        self,
+        root: Any,
+        path: tuple[Any, ...],
+        key: Any,
+        value: Any,
+        module: str | None,
+        name: str | None,
+    ) -> None:
+        if self.log is not None:
+            self._log(root, path, key, value, module, name)
+        elif self.outer is not None:
+            self.outer._log(root, path, key, value, module, name)
+
+    def relay(self, roots: dict[int, Any], log: list[tuple[Any, ...]]) -> None:
+        """Records from the other threads of this thread's team, replayed here, passed
+        on to the enclosing team (a nested region run by one of its threads)."""
+        if self.outer is None:
+            return
+        for root_id, path, key, value in log:
+            if isinstance(root_id, tuple):
+                module, name = root_id
+                root = sys.modules[module].__dict__.get(name)
+            else:
+                module = name = None
+                root = roots.get(root_id)
+            if root is not None:
+                self.outer._log(root, path, key, value, module, name)
 
     def _log(
         self,
@@ -552,6 +608,7 @@ class ThreadContext:
         # array needs no log at all.
         if root_id in team.logged_roots:
             log.append((root_id, path, key, value))
+            self.stored_ids.add(root_id)
         elif (
             module is not None
             and root_id not in team.roots
@@ -559,6 +616,8 @@ class ThreadContext:
             and not _is_shared_array(root)
         ):
             log.append(((module, name), path, key, value))
+        if self.outer is not None:  # thread 0 of a nested team: the enclosing team too
+            self.outer._log(root, path, key, value, module, name)
 
     def delete(
         self,

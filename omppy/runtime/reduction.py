@@ -38,9 +38,43 @@ class _Neutral:
     __xor__ = __rxor__ = __ixor__ = _other
     __add__ = __radd__ = __iadd__ = _other
     __mul__ = __rmul__ = __imul__ = _other
+    __rsub__ = _other  # ``x - NEUTRAL`` is ``x``
+
+    def __sub__(self, other: Any) -> Any:
+        return _Subtracted(copy.copy(other))
+
+    __isub__ = __sub__
 
     def __bool__(self) -> bool:
         raise TypeError("a reduction variable was used before any value was combined into it")
+
+
+class _Subtracted:
+    """``NEUTRAL - a - b``: a thread's partial result of ``reduction(-: x)`` for a type
+    with no zero (``type(0)`` fails), kept as the sum of what was subtracted."""
+
+    __slots__ = ("total",)
+
+    def __init__(self, total: Any) -> None:
+        self.total = total
+
+    def __sub__(self, other: Any) -> _Subtracted:
+        return _Subtracted(self.total + other)
+
+    __isub__ = __sub__
+
+    def __add__(self, other: Any) -> _Subtracted:
+        if isinstance(other, _Subtracted):  # two partials folded together
+            return _Subtracted(self.total + other.total)
+        return NotImplemented
+
+    __iadd__ = __add__
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Subtracted, (self.total,))
+
+    def __repr__(self) -> str:
+        return f"<omppy: minus {self.total!r}>"
 
 
 class _Extreme(_Neutral):
@@ -206,5 +240,10 @@ def combine(op: str, original: Any, partials: list[Any]) -> Any:
     for partial in partials:
         if isinstance(partial, _Neutral):
             continue
-        result = partial if isinstance(result, _Neutral) else fold(result, partial)
+        if isinstance(result, _Neutral):
+            result = partial
+        elif isinstance(partial, _Subtracted) and not isinstance(result, _Subtracted):
+            result = result - partial.total
+        else:
+            result = fold(result, partial)
     return result

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .reduction import combine, identity
-from .sharedmem import is_array
+from .sharedmem import is_array, is_shared
 from .unbound import UNBOUND
 
 _MISSING = object()
@@ -36,12 +36,14 @@ class Region:
     def arguments(self, call: dict[str, Any], in_master: bool) -> dict[str, Any]:
         """One thread's arguments: ``call`` (the shared values) plus its private ones.
 
-        A worker's firstprivate values are already its own (``fork`` copied them);
-        thread 0 runs in the master and gets copies.
+        A worker's firstprivate values are already its own (``fork`` copied them),
+        except an array in shared memory, which ``fork`` does not copy; thread 0 runs
+        in the master and gets copies.
         """
         arguments = dict(call)
         for name, value in self.firstprivate.items():
-            arguments[name] = private_copy(value) if in_master else value
+            own = not in_master and not (is_array(value) and is_shared(value))
+            arguments[name] = value if own else private_copy(value)
         for name, (op, value) in self.reduction.items():
             arguments[name] = identity(op, value)
         return arguments

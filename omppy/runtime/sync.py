@@ -77,5 +77,14 @@ class SyncBlock:
         """
         if nowait or self.thread.size == 1:
             return {}
-        self.thread.barrier()
-        return self.thread.refresh((*self.names, *shared))
+        # The single's own names travel with the barrier, from the thread that ran it:
+        # read from the store after the barrier, a fast thread's next single (in a
+        # loop) could already have replaced them.
+        payload = None
+        if self.runs:
+            payload = {n: scope[n] for n in self.names if n in scope and _publishable(scope[n])}
+        payloads = self.thread.exchange(payload)
+        values: dict[str, Any] = next((p for p in payloads if p is not None), {})
+        fresh = self.thread.refresh(tuple(n for n in shared if n not in values))
+        fresh.update(values)
+        return fresh

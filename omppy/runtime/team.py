@@ -313,7 +313,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         raise
     for read_end, _ in pipes:
         os.close(read_end)
-    return _finish(team, region, staged, outcome, reports, statuses)
+    return _finish(team, region, staged, outcome, reports, statuses, threads[0])
 
 
 def _run_master(
@@ -367,6 +367,7 @@ def _finish(
     outcome: tuple[dict[str, Any] | None, BaseException | None, bool],
     raw_reports: dict[int, bytes],
     statuses: dict[int, int],
+    master: ThreadContext,
 ) -> dict[str, Any]:
     """Join: check every worker, then combine what the threads produced."""
     values, master_error, master_last = outcome
@@ -401,9 +402,14 @@ def _finish(
     if aborted:  # a worker aborted the team but reported nothing: should not happen
         raise OmpError("the team was aborted without a reported cause")
     values = values or {}
+    stored = set(master.stored_ids)
+    for report in reports.values():
+        stored.update(report.get("stored", ()))
+    _refuse_mixed_updates(region, store, stored)
     for num in sorted(reports):
         if reports[num]["log"]:
             replay(team.roots, reports[num]["log"])
+            master.relay(team.roots, reports[num]["log"])
     partials = [region.partials(values)]
     partials += [reports[num]["partials"] for num in sorted(reports)]
     last = region.last_values(values, master_last)
@@ -411,6 +417,26 @@ def _finish(
         if reports[num]["last"] is not None:
             last = reports[num]["last"]
     return region.outputs(values, partials, last, store)
+
+
+def _refuse_mixed_updates(region: Region, store: dict[str, Any], stored: set[int]) -> None:
+    """Refuse a shared object both published whole and changed by logged stores.
+
+    A synchronisation block hands the team its whole object, as that thread saw
+    it; stores that other threads made outside such blocks are not in that copy,
+    and no order of applying the two keeps both.  Rather than lose some silently:
+    """
+    for name in store:
+        original = region.args.get(name)
+        if original is not None and id(original) in stored:
+            raise OmpError(
+                f"'{name}' was changed both inside a synchronisation block (critical, "
+                "atomic, single, master or ordered), which hands the whole object to the "
+                "other threads, and by stores outside such blocks, which that copy does "
+                "not hold: omppy cannot combine the two without losing updates. Make "
+                f"every change to '{name}' inside the blocks, or keep the part changed "
+                "inside them (a counter, say) in a variable of its own or a reduction"
+            )
 
 
 def _write_collected(report: dict[str, Any]) -> None:

@@ -81,12 +81,13 @@ def _work(
     _reseed(num, team.seeds)
     try:
         values = region.body(me, **region.arguments(call, in_master=False)) or {}
-        if region.reduction or me.log or (region.lastprivate and me.did_last):
+        if region.reduction or me.log or me.stored_ids or (region.lastprivate and me.did_last):
             report: dict[str, Any] = {
                 "error": None,
                 "partials": region.partials(values),
                 "last": region.last_values(values, me.did_last),
                 "log": me.log,
+                "stored": sorted(me.stored_ids),
             }
             data = _pickle_report(report, num)
         else:

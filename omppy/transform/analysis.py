@@ -78,6 +78,7 @@ class Usage:
 
     bound: dict[str, CodeRange] = field(default_factory=dict)
     read: dict[str, CodeRange] = field(default_factory=dict)
+    zero_arg_super: list[cst.Call] = field(default_factory=list)  # ``super()`` calls
     augmented: dict[str, tuple[CodeRange, str]] = field(default_factory=dict)
     sync_bound: set[str] = field(default_factory=set)  # bound inside critical & co.
     sync_mutated: set[str] = field(default_factory=set)  # mutated inside critical & co.
@@ -291,6 +292,10 @@ class _Collector(cst.CSTVisitor):
             self.usage.stored_roots.add(root)
 
     def visit_Call(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Name) and node.func.value == "super" and not node.args:
+            if not self.scope_depth:
+                self.usage.zero_arg_super.append(node)
+            return
         if self.scope_depth or not isinstance(node.func, cst.Attribute):
             return
         method = node.func.attr.value

@@ -7,11 +7,12 @@ constructs and each construct is emitted:
 
 - ``parallel`` (and ``parallel for``/``parallel sections``): the covered statements
   become a nested function ``_omp_parallel_<line>(_omp_t, <shared names>...)``
-  ending in ``return locals()``, called through ``_omp.parallel``; the master's
+  ending in ``return _omp.locals()``, called through ``_omp.parallel``; the master's
   names are then assigned from what that returns.  Being a function is the point:
   the body's private names are fast locals.
 - ``for``: the loop iterates ``_omp_ws.loop(...)``; reductions start from their
-  identity and are combined by ``_omp_ws.end(locals())``.
+  identity and are combined by ``_omp_ws.end(_omp.locals())``.  (``_omp.locals`` is
+  the builtin itself: a program may use the names ``locals`` and ``globals``.)
 - stores on shared objects (``a[i] = v``, ``obj.x = v``) become ``_omp_t.store``.
 
 Every statement the pass creates records the original line it stands for, so the
@@ -64,6 +65,7 @@ class ConstructInfo:
     global_roots: set[str] = field(default_factory=set)  # stored-to module globals
     # loop variables bound to the iteration's item, and where in the item they sit
     item_targets: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    class_name: str | None = None  # the class whose body holds it (for name mangling)
 
 
 class Rewriter(cst.CSTTransformer):
@@ -77,8 +79,10 @@ class Rewriter(cst.CSTTransformer):
         store_owner: dict[int, ConstructInfo],
         lines: dict[int, int],
         filename: str,
+        super_calls: dict[int, str] | None = None,
     ) -> None:
         super().__init__()
+        self.super_calls = super_calls or {}  # id(``super()``) -> the method's first argument
         self.module = module
         self.plans = plans
         self.infos = infos
@@ -108,6 +112,15 @@ class Rewriter(cst.CSTTransformer):
             if line is not None:
                 self.origin[id(result)] = line
         return result
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
+        """``super()`` inside a construct of a method: ``super(__class__, self)``."""
+        first = self.super_calls.get(id(original_node))
+        if first is None:
+            return updated_node
+        return updated_node.with_changes(
+            args=[cst.Arg(cst.Name("__class__")), cst.Arg(cst.Name(first))]
+        )
 
     # -- stores on shared objects ---------------------------------------------------
 
@@ -151,8 +164,7 @@ class Rewriter(cst.CSTTransformer):
             call = self._store_call(small.target, info, thread, "update", op, small.value)
             return [small] if call is None else [self._small(call)]
         if isinstance(small, cst.AnnAssign) and small.value is not None:
-            call = self._store_call(small.target, info, thread, "store", None, small.value)
-            return [small] if call is None else [self._small(call)]
+            return self._single_store(small, small.target, small.value, info, thread)
         if isinstance(small, cst.Del):
             return self._deletes(small, info, thread)
         if isinstance(small, cst.Expr):
@@ -164,15 +176,32 @@ class Rewriter(cst.CSTTransformer):
         if not any(self._is_shared_store(t, info) for t in _flat_targets(targets)):
             return [small]
         if len(targets) == 1 and not isinstance(targets[0], (cst.Tuple, cst.List)):
-            call = self._store_call(targets[0], info, thread, "store", None, small.value)
-            assert call is not None
-            return [self._small(call)]
+            return self._single_store(small, targets[0], small.value, info, thread)
         # Several targets, or unpacking: evaluate once, then assign each target in turn
         # (left to right, as Python does).
         out = [self._small(f"_omp_value = {self._code(small.value)}")]
         for target in targets:
             out.extend(self._assign_from(target, "_omp_value", info, thread))
         return out
+
+    def _single_store(
+        self,
+        small: cst.BaseSmallStatement,
+        target: cst.BaseExpression,
+        value: cst.BaseExpression,
+        info: ConstructInfo,
+        thread: str,
+    ) -> list[cst.BaseSmallStatement]:
+        """``target = value`` with one target, as a store call when it is shared."""
+        if not _value_first(target, value):
+            call = self._store_call(target, info, thread, "store", None, value)
+            return [small] if call is None else [self._small(call)]
+        # Python evaluates the value before the target's subscripts; a call's
+        # arguments go left to right, so a value that could change them goes first.
+        call = self._store_call(target, info, thread, "store", None, cst.Name("_omp_value"))
+        if call is None:
+            return [small]
+        return [self._small(f"_omp_value = {self._code(value)}"), self._small(call)]
 
     def _assign_from(
         self, target: cst.BaseExpression, source: str, info: ConstructInfo, thread: str
@@ -224,7 +253,7 @@ class Rewriter(cst.CSTTransformer):
         if location is None:
             return None
         operator = f", {op!r}" if op else ""
-        stored = f", {self._code(value)}" if value is not None else ""
+        stored = f", {self._argument(value)}" if value is not None else ""
         return f"{thread}.{method}({location}{operator}{stored}{self._owner(target, info)})"
 
     def _method_call(
@@ -248,7 +277,7 @@ class Rewriter(cst.CSTTransformer):
             return None
         positional, keywords = [], []
         for arg in node.args:
-            value = self._code(arg.value)
+            value = self._argument(arg.value)
             if arg.keyword is not None:
                 keywords.append(f"{arg.keyword.value!r}: {value}")
             elif arg.star == "**":
@@ -277,12 +306,19 @@ class Rewriter(cst.CSTTransformer):
         node = receiver
         while isinstance(node, (cst.Subscript, cst.Attribute)):
             if isinstance(node, cst.Attribute):
-                steps.append(f"_omp.Attr({node.attr.value!r})")
+                steps.append(_attr_step(node.attr.value, info.class_name))
             else:
                 steps.append(self._key(node))
             node = node.value
         position = [repr(i) for i in info.item_targets[root]]
         return f"{root}, {_tuple_code(position)}, {_tuple_code(steps[::-1])}"
+
+    def _argument(self, value: cst.BaseExpression) -> str:
+        """``value`` as one argument of a call: a bare tuple or generator parenthesised."""
+        code = self._code(value)
+        if isinstance(value, (cst.Tuple, cst.GeneratorExp)) and not value.lpar:
+            return f"({code})"
+        return code
 
     def _location(self, target: cst.BaseExpression, info: ConstructInfo) -> str | None:
         """``root, (path...), key`` of an item or attribute of a shared object."""
@@ -295,7 +331,7 @@ class Rewriter(cst.CSTTransformer):
         node: cst.BaseExpression = target
         while isinstance(node, (cst.Subscript, cst.Attribute)):
             if isinstance(node, cst.Attribute):
-                steps.append(f"_omp.Attr({node.attr.value!r})")
+                steps.append(_attr_step(node.attr.value, info.class_name))
             else:
                 steps.append(self._key(node))
             node = node.value
@@ -431,7 +467,9 @@ class Rewriter(cst.CSTTransformer):
                 self.origin.get(id(first), line),
             )
         refresh = self._refresh(f"{block}.fresh", info.sync_names, line)
-        guarded = self._parse(f"try:\n    pass\nfinally:\n    {block}.leave(locals())\n", line)
+        guarded = self._parse(
+            f"try:\n    pass\nfinally:\n    {block}.leave(_omp.locals())\n", line
+        )
         assert isinstance(guarded, cst.Try)
         leave = guarded.finalbody.body.body[0]  # type: ignore[union-attr]
         self._stamp(leave, _last_line(body, self.origin, line))  # type: ignore[arg-type]
@@ -450,7 +488,8 @@ class Rewriter(cst.CSTTransformer):
             end_line = _last_line(body, self.origin, line)
             others = [n for n in info.region_shared if n not in info.sync_names]
             also = f", shared={_tuple(others)}" if others and not nowait else ""
-            out.append(self._parse(f"_omp_out = {block}.end(locals(){nowait}{also})", end_line))
+            ending = f"_omp_out = {block}.end(_omp.locals(){nowait}{also})"
+            out.append(self._parse(ending, end_line))
             shared = dict.fromkeys(
                 [*info.sync_names, *pragma.names_in("copyprivate"), *([] if nowait else others)]
             )
@@ -515,7 +554,7 @@ class Rewriter(cst.CSTTransformer):
         picks = ", ".join(f"{n!r}" for n in names)
         return [
             self._parse(
-                f"{saved} = {{k: v for k, v in locals().items() if k in ({picks},)}}", line
+                f"{saved} = {{k: v for k, v in _omp.locals().items() if k in ({picks},)}}", line
             )
         ]
 
@@ -560,7 +599,7 @@ class Rewriter(cst.CSTTransformer):
         out: list[cst.BaseStatement] = []
         refreshed = [*lastprivate, *([] if nowait else shared)]
         if reduction or refreshed:
-            out.append(self._parse(f"_omp_out = {ws}.end(locals())", line))
+            out.append(self._parse(f"_omp_out = {ws}.end(_omp.locals())", line))
             for name, _ in reduction:
                 out.append(self._parse(f"{name} = _omp_out[{name!r}]", line))
             out.extend(self._refresh("_omp_out", refreshed, line))
@@ -622,8 +661,10 @@ class Rewriter(cst.CSTTransformer):
         for n in maybe:
             del args[n]
         if maybe:
-            args["**"] = f"_omp.bound(locals(), globals(), {_tuple(maybe)})"
-        function = self._parse(f"def {name}({', '.join(params)}):\n    return locals()\n", line)
+            args["**"] = f"_omp.bound(_omp.locals(), _omp.globals(), {_tuple(maybe)})"
+        function = self._parse(
+            f"def {name}({', '.join(params)}):\n    return _omp.locals()\n", line
+        )
         assert isinstance(function, cst.FunctionDef)
         returning = function.body.body[0]
         assert isinstance(returning, cst.SimpleStatementLine)
@@ -772,6 +813,48 @@ class Rewriter(cst.CSTTransformer):
             self._end_workshare(ws, reduction, lastprivate, nowait, end_line, info.region_shared)
         )
         return out
+
+
+def _attr_step(name: str, class_name: str | None) -> str:
+    """An ``Attr`` step, its name mangled as Python mangles ``self.__x`` in a class."""
+    if class_name and name.startswith("__") and not name.endswith("__"):
+        stripped = class_name.lstrip("_")
+        if stripped:
+            name = f"_{stripped}{name}"
+    return f"_omp.Attr({name!r})"
+
+
+def _value_first(target: cst.BaseExpression, value: cst.BaseExpression) -> bool:
+    """Whether evaluating ``value`` could change what ``target``'s subscripts are.
+
+    A walrus in the value, or calls both in the value and in the target's subscripts
+    (``pairs[next(it)] = next(it)``).  Plain ``out[i] = f(i)`` keeps the direct call.
+    """
+    if _contains(value, (cst.NamedExpr,)):
+        return True
+    keys = []
+    node = target
+    while isinstance(node, (cst.Subscript, cst.Attribute)):
+        if isinstance(node, cst.Subscript):
+            keys.append(node.slice)
+        node = node.value
+    effects = (cst.Call, cst.NamedExpr, cst.Await, cst.Yield)
+    in_target = any(_contains(element, effects) for key in keys for element in key)
+    return in_target and _contains(value, (cst.Call, cst.Await, cst.Yield))
+
+
+def _contains(node: cst.CSTNode, kinds: tuple[type, ...]) -> bool:
+    found = False
+
+    class Finder(cst.CSTVisitor):
+        def on_visit(self, child: cst.CSTNode) -> bool:
+            nonlocal found
+            if isinstance(child, kinds):
+                found = True
+            return not found
+
+    node.visit(Finder())
+    return found
 
 
 def _tuple_code(parts: Sequence[str]) -> str:

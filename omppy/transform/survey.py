@@ -50,6 +50,10 @@ class Survey:
         self.covers: dict[int, list[Construct]] = {}
         self.statement_lines: dict[int, Any] = {}
         self.module_names = _bindings(module.body, include_defs=True)
+        self.imported_modules = _imported_modules(module)
+        self.super_calls: dict[int, str] = {}  # id(``super()`` call) -> the method's self
+        # id(region) -> shared name -> (the lock it is updated under, line)
+        self.region_locks: dict[int, dict[str, tuple[str, int]]] = {}
         self.module_functions = _definitions(module.body)
 
     def run(self) -> None:
@@ -152,6 +156,14 @@ class Survey:
                 hint="move the code into a method or a function",
             )
         self._check_nesting(construct, stack)
+        nowait = pragma.clause("nowait")
+        if nowait is not None and pragma.clause("copyprivate") is not None:
+            raise self._error(
+                (nowait.pos.line, nowait.pos.col),
+                "'copyprivate' and 'nowait' cannot be combined: the values are handed "
+                "to the other threads at the barrier that 'nowait' removes",
+                hint="drop 'nowait'",
+            )
         in_region = any(c.directive in PARALLEL for c in stack)
         statements = construct.statements()
         is_loop = pragma.directive in LOOPS
@@ -170,6 +182,10 @@ class Survey:
         else:
             usage = analysis.collect(statements, self.metadata, self.covers)
         info = ConstructInfo(construct, usage, in_region=in_region)
+        classes = [node.name.value for kind, node in scopes if kind == "class"]
+        info.class_name = classes[-1] if classes else None
+        self._check_class_private(construct, usage, info.class_name)
+        self._zero_arg_super(usage, scopes)
         self.infos[id(construct)] = info
         region = next((c for c in reversed(stack) if c.directive in PARALLEL), None)
         region_sharing = self.infos[id(region)].sharing if region is not None else None
@@ -179,6 +195,8 @@ class Survey:
                 touched = set(usage.bound) | usage.sync_mutated | usage.stored_roots
                 touched |= {root for root, _, _ in usage.mutations}
                 info.sync_names = tuple(analysis_order(touched - region_sharing.private, usage))
+                assert region is not None
+                self._check_one_lock(construct, region, info.sync_names)
         directive = pragma.directive
         if directive in PARALLEL or is_loop:
             self._check_escapes(construct, usage)
@@ -327,12 +345,75 @@ class Survey:
         for what, where in usage.unsupported:
             raise self._error(where, f"{what} is not supported inside an omp construct")
 
+    def _check_one_lock(
+        self, construct: Construct, region: Construct, names: tuple[str, ...]
+    ) -> None:
+        """Refuse one shared name updated under two different locks in a region.
+
+        A block publishes its names' whole values; under two locks, two threads can
+        each publish a copy without the other's update, and one of them is lost.
+        """
+        pragma = construct.pragma
+        if pragma.directive == "critical":
+            lock = f"critical({pragma.name})" if pragma.name else "critical"
+        elif pragma.directive == "atomic":
+            lock = "atomic"
+        else:
+            return
+        seen = self.region_locks.setdefault(id(region), {})
+        for name in names:
+            other = seen.setdefault(name, (lock, pragma.pos.line))
+            if other[0] != lock:
+                raise self._error(
+                    (pragma.pos.line, pragma.pos.col),
+                    f"'{name}' is also updated under '# omp {other[0]}' (line {other[1]}); "
+                    "each block hands the whole object to the team, so updates made under "
+                    "two different locks overwrite each other",
+                    hint=f"update '{name}' under one lock: the same '# omp critical' "
+                    "everywhere",
+                )
+
+    def _check_class_private(
+        self, construct: Construct, usage: analysis.Usage, class_name: str | None
+    ) -> None:
+        """Refuse ``__x`` names in a class: Python mangles them, the runtime's keys not."""
+        if class_name is None or not class_name.lstrip("_"):
+            return
+        for name, where in [*usage.bound.items(), *usage.read.items()]:
+            if name.startswith("__") and not name.endswith("__"):
+                mangled = f"_{class_name.lstrip('_')}{name}"
+                raise self._error(
+                    where,
+                    f"'{name}' is a class-private name (Python mangles it to '{mangled}' "
+                    "in this class); omppy cannot carry it into or out of an omp construct",
+                    hint=f"rename it, for example to '{name[1:]}'",
+                )
+
+    def _zero_arg_super(self, usage: analysis.Usage, scopes: list[tuple[str, Any]]) -> None:
+        """``super()`` in an outlined region means ``super(__class__, self)``.
+
+        The region runs as a nested function, whose first argument is not the
+        method's; the rewrite names both, and the method's first argument is read.
+        """
+        if not usage.zero_arg_super or len(scopes) < 2:
+            return
+        (kind, function), (outer, _) = scopes[-1], scopes[-2]
+        if kind != "function" or outer != "class":
+            return
+        parameters = [*function.params.posonly_params, *function.params.params]
+        if not parameters:
+            return
+        first = parameters[0].name.value
+        for call in usage.zero_arg_super:
+            self.super_calls[id(call)] = first
+            usage.read.setdefault(first, self.metadata["positions"][call])
+
     def _check_mutations(
         self, construct: Construct, usage: analysis.Usage, private: set[str]
     ) -> None:
         for root, method, where in usage.mutations:
-            if root in private:
-                continue
+            if root in private or root in self.imported_modules:
+                continue  # ``np.append(a, x)`` is a function of a module, not a mutation
             raise self._error(
                 where,
                 f"'{root}.{method}(...)' changes the shared object '{root}' in place; in a "
@@ -451,6 +532,26 @@ def _target_names(target: cst.BaseExpression) -> list[str]:
     if isinstance(target, cst.StarredElement):
         return _target_names(target.value)
     return []
+
+
+def _imported_modules(module: cst.Module) -> set[str]:
+    """Names bound by ``import x`` / ``import x.y`` / ``import x as y`` in the file."""
+    names: set[str] = set()
+
+    class Imports(cst.CSTVisitor):
+        def visit_Import(self, node: cst.Import) -> None:
+            for alias in node.names:
+                if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                    names.add(alias.asname.name.value)
+                    continue
+                name: cst.BaseExpression = alias.name
+                while isinstance(name, cst.Attribute):
+                    name = name.value
+                if isinstance(name, cst.Name):
+                    names.add(name.value)
+
+    module.visit(Imports())
+    return names
 
 
 def _item_positions(target: cst.BaseExpression) -> dict[str, tuple[int, ...]]:

@@ -82,7 +82,15 @@ def _translate(source: str, module: cst.Module, pragmas: list[Any], filename: st
     survey = Survey(module, blocks, positions, metadata, filename)
     survey.run()
     lines = {key: where.start.line for key, where in survey.statement_lines.items()}
-    rewriter = Rewriter(module, survey.plans, survey.infos, survey.store_owner, lines, filename)
+    rewriter = Rewriter(
+        module,
+        survey.plans,
+        survey.infos,
+        survey.store_owner,
+        lines,
+        filename,
+        survey.super_calls,
+    )
     new_module = module.visit(rewriter)
     text = new_module.code
     return Translation(source, text, _line_table(new_module, rewriter.origin), changed=True)

@@ -622,3 +622,32 @@ def test_merge_replaces_what_it_cannot_update_in_place():
     box.item = (1, 2)
     merge(box, Attr("item"), [1, 2])  # another type: replaced
     assert box.item == [1, 2]
+
+
+def test_merge_updates_an_array_in_place():
+    from omppy.runtime.context import merge
+
+    old = np.zeros(3)
+    holder = [old]
+    merge(holder, 0, np.full(3, 7.0))
+    assert holder[0] is old and old.tolist() == [7.0, 7.0, 7.0]
+
+
+def test_an_item_that_cannot_be_pickled_travels_as_nothing():
+    import pickle
+    import threading
+
+    from omppy.runtime.context import Mutated, replay
+
+    class Guarded:
+        def __init__(self):
+            self.lock = threading.Lock()
+            self.k = 1
+
+    items = [Guarded()]
+    record = pickle.loads(pickle.dumps((id(items), (), 0, Mutated(items[0]))))
+    item = items[0]
+    replay({id(items): items}, [record])
+    assert items[0] is item and item.k == 1  # left as it was, not replaced
+    plain = pickle.loads(pickle.dumps(Mutated([1, 2])))
+    assert plain.value == [1, 2]

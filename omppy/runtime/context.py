@@ -80,7 +80,11 @@ def _logging_ancestor(team: Team | None) -> ThreadContext | None:
 
 
 class Mutated:
-    """Marks a logged item whose state a method call changed (ThreadContext.call)."""
+    """Marks a logged item whose state a method call changed (ThreadContext.call).
+
+    An item that cannot be pickled (it holds a file, a socket, a lock) travels as
+    nothing: its state cannot leave the process, and a call on it is mostly I/O.
+    """
 
     __slots__ = ("value",)
 
@@ -88,7 +92,25 @@ class Mutated:
         self.value = value
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Mutated, (self.value,))
+        try:
+            data = pickle.dumps(self.value, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            return (Mutated, (_UNSENT,))
+        return (_loads_mutated, (data,))
+
+
+class _Unsent:
+    """Stands for an item that could not be pickled (see :class:`Mutated`)."""
+
+    def __reduce__(self) -> str:
+        return "_UNSENT"
+
+
+_UNSENT = _Unsent()
+
+
+def _loads_mutated(data: bytes) -> Mutated:
+    return Mutated(pickle.loads(data))
 
 
 # Types whose methods cannot change them: calling one needs no carrying back.
@@ -105,6 +127,9 @@ def merge(target: Any, key: Any, new: Any) -> None:
     old = getattr(target, key.name) if isinstance(key, Attr) else target[key]
     kind = type(old)
     if kind is type(new) and old is not new:
+        if _is_plain_array(old) and old.shape == new.shape and old.dtype == new.dtype:
+            old[...] = new
+            return
         if kind is list or kind is bytearray:
             old[:] = new
             return
@@ -125,6 +150,12 @@ def merge(target: Any, key: Any, new: Any) -> None:
                     delattr(old, slot)
             return
     assign(target, key, new)
+
+
+def _is_plain_array(value: Any) -> bool:
+    from .sharedmem import is_array
+
+    return is_array(value) and value.flags.writeable
 
 
 def _slot_names(kind: type) -> list[str]:
@@ -148,7 +179,8 @@ def replay(roots: dict[int, Any], log: list[tuple[Any, ...]]) -> None:
         if root is None:
             raise OmpError("a store on a shared object could not be matched to its object")
         if type(value) is Mutated:
-            merge(walk(root, path), key, value.value)
+            if value.value is not _UNSENT:
+                merge(walk(root, path), key, value.value)
         else:
             assign(walk(root, path), key, value)
 

@@ -302,16 +302,20 @@ class Rewriter(cst.CSTTransformer):
         root = root_name(receiver)
         if root is None or root not in info.item_targets:
             return None
+        position = [repr(i) for i in info.item_targets[root]]
+        steps = self._steps(receiver, info)
+        return f"{root}, {_tuple_code(position)}, {_tuple_code(steps)}"
+
+    def _steps(self, node: cst.BaseExpression, info: ConstructInfo) -> list[str]:
+        """The item keys and ``Attr`` steps from ``node``'s root name to ``node``."""
         steps: list[str] = []
-        node = receiver
         while isinstance(node, (cst.Subscript, cst.Attribute)):
             if isinstance(node, cst.Attribute):
                 steps.append(_attr_step(node.attr.value, info.class_name))
             else:
                 steps.append(self._key(node))
             node = node.value
-        position = [repr(i) for i in info.item_targets[root]]
-        return f"{root}, {_tuple_code(position)}, {_tuple_code(steps[::-1])}"
+        return steps[::-1]
 
     def _argument(self, value: cst.BaseExpression) -> str:
         """``value`` as one argument of a call: a bare tuple or generator parenthesised."""
@@ -327,15 +331,7 @@ class Rewriter(cst.CSTTransformer):
         root = root_name(target)
         if root is None or root not in info.shared_roots:
             return None
-        steps: list[str] = []
-        node: cst.BaseExpression = target
-        while isinstance(node, (cst.Subscript, cst.Attribute)):
-            if isinstance(node, cst.Attribute):
-                steps.append(_attr_step(node.attr.value, info.class_name))
-            else:
-                steps.append(self._key(node))
-            node = node.value
-        steps.reverse()
+        steps = self._steps(target, info)
         key = steps.pop()
         path = f"({', '.join(steps)},)" if steps else "()"
         return f"{root}, {path}, {key}"

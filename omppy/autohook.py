@@ -33,6 +33,37 @@ def _main_frame() -> types.FrameType | None:
     return None
 
 
+def _imported_on_a_line_of_its_own(frame: types.FrameType, source: bytes) -> bool:
+    """Whether the script imports us in a top-level statement alone on its line.
+
+    Only then is "the statements after that line" the rest of the program: inside a
+    function, an ``if`` block or after a ``;`` it would skip code.
+    """
+    importer = sys._getframe(1)
+    while importer is not None and importer is not frame:
+        name = importer.f_code.co_filename
+        if not (name.startswith("<frozen importlib") or name.startswith(_PACKAGE)):
+            return False  # a function of the script (or of a module) is importing us
+        importer = importer.f_back  # type: ignore[assignment]
+    import ast
+
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return True  # compiling the rest reports it as Python would
+    line = frame.f_lineno
+    here = [s for s in tree.body if s.lineno <= line <= (s.end_lineno or s.lineno)]
+    return (
+        len(here) == 1
+        and isinstance(here[0], ast.Import)
+        and here[0].lineno == here[0].end_lineno == line
+        and not [s for s in tree.body if s is not here[0] and line in (s.lineno, s.end_lineno)]
+    )
+
+
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
 def _run_rest_of_main() -> None:
     frame = _main_frame()
     if frame is None:
@@ -47,6 +78,15 @@ def _run_rest_of_main() -> None:
     with open(path, "rb") as handle:
         source = handle.read()
     if not has_pragmas(source):
+        return
+    if not _imported_on_a_line_of_its_own(frame, source):
+        print(
+            f"omppy: warning: 'import omppy.autohook' in {path} is not a statement on a "
+            "line of its own at the top level of the script, so the rest of the script "
+            "runs without its pragmas (modules it imports later are still translated); "
+            "put the import first in the script, on its own line",
+            file=sys.stderr,
+        )
         return
     try:
         code = load_code(source, path, after_line=frame.f_lineno)
@@ -71,5 +111,18 @@ def _run_rest_of_main() -> None:
     raise SystemExit(0)
 
 
+def _report_uncaught(kind: type, error: BaseException, tb: types.TracebackType | None) -> None:
+    """``sys.excepthook``: the program's uncaught exception without omppy's frames."""
+    if not isinstance(error, Exception) or kind is not type(error):
+        sys.__excepthook__(kind, error, tb)
+        return
+    from .runner import report
+
+    error.__traceback__ = tb
+    report(error)
+
+
 install()
+if sys.excepthook is sys.__excepthook__:  # leave a program's own hook alone
+    sys.excepthook = _report_uncaught
 _run_rest_of_main()

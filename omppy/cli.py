@@ -6,7 +6,9 @@ error included); 2 for bad usage of the command itself.
 
 from __future__ import annotations
 
+import io
 import sys
+import tokenize
 
 import click
 
@@ -62,9 +64,11 @@ def translate_command(source: str, output: str | None) -> None:
     with click.open_file(source, "rb") as handle:
         data = handle.read()
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        click.echo(f"{source}: error: not UTF-8 text ({error})", err=True)
+        # As Python reads source: UTF-8 unless a coding declaration (PEP 263) says else.
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        text = data.decode(encoding)
+    except (SyntaxError, UnicodeDecodeError, LookupError) as error:
+        click.echo(f"{source}: error: cannot decode the source ({error})", err=True)
         sys.exit(1)
     filename = "<stdin>" if source == "-" else source
     try:
@@ -78,7 +82,12 @@ def translate_command(source: str, output: str | None) -> None:
             f"{filename}:{error.lineno}:{error.offset or 0}: syntax error: {error.msg}", err=True
         )
         sys.exit(1)
-    # A file without pragmas comes back byte-for-byte unchanged.
-    payload = translation.text.encode("utf-8") if translation.changed else data
-    with click.open_file(output or "-", "wb") as handle:
-        handle.write(payload)
+    # A file without pragmas comes back byte-for-byte unchanged; the translation keeps
+    # the file's own encoding, which its coding declaration (kept too) names.
+    payload = translation.text.encode(encoding) if translation.changed else data
+    try:
+        with click.open_file(output or "-", "wb") as handle:
+            handle.write(payload)
+    except OSError as error:
+        click.echo(f"omppy translate: error: cannot write {output!r}: {error.strerror}", err=True)
+        sys.exit(2)

@@ -96,7 +96,14 @@ def _execute(get_code: Any, module: types.ModuleType) -> int:
 
 
 def report(error: BaseException) -> None:
-    """Print ``error`` like Python's top level, without omppy's frames."""
+    """Print ``error`` like Python's top level, without omppy's frames.
+
+    A pragma error (in a module being imported, say) is printed as omppy prints all
+    of them: ``file:line:col: message``, the line, a caret and a hint.
+    """
+    if isinstance(error, PragmaError):
+        print(error, file=sys.stderr)
+        return
     strip_internal(error)
     traceback.print_exception(error)
 

@@ -195,3 +195,31 @@ def test_an_edit_that_keeps_size_and_modification_time_still_invalidates(program
     again = run_python(program, env=env)
     assert again.out == "-4950 2 __main__\n", again.err
     assert "translated 1" in again.err
+
+
+@pytest.mark.parametrize(
+    ("main", "printed"),
+    [
+        ("def main():\n    import omppy.autohook\n    print('in main')\nmain()\n", "in main"),
+        ("if True:\n    import omppy.autohook\n    print('inside if')\n", "inside if"),
+        ("import omppy.autohook; print('same line')\n", "same line"),
+    ],
+    ids=["in-function", "in-block", "after-semicolon"],
+)
+def test_a_misplaced_hook_warns_and_skips_no_code(write, main, printed):
+    rest = "s = 0\n# omp parallel for reduction(+:s)\nfor i in range(4):\n    s += i\nprint(s)\n"
+    script = write("late.py", main + rest)
+    got = run_python(script, env={"OMP_NUM_THREADS": "2"})
+    assert got.status == 0, got.err
+    assert got.err.startswith("omppy: warning: 'import omppy.autohook' in ")
+    assert got.out == f"{printed}\n6\n"  # nothing skipped; the script runs as it is
+
+
+def test_pragma_error_in_an_imported_module_is_shown_like_omppy_translate(write):
+    write("badmod.py", "x = 0\n# omp parallel for reductio(+:x)\nfor i in range(3):\n    x += i\n")
+    main = write("m.py", "import omppy.autohook\nimport badmod\n")
+    got = run_python(main)
+    assert got.status == 1
+    assert got.err.startswith(f"{main.parent / 'badmod.py'}:2:")
+    assert "unknown clause 'reductio'" in got.err
+    assert "Traceback" not in got.err

@@ -537,8 +537,37 @@ def test_translate_not_utf8(tmp_path):
     script.write_bytes(b"s = '\xe9t\xe9'\n# omp parallel\nx = 1\n")
     got = run_omppy("translate", str(script))
     assert got.status == 1
-    assert got.err.startswith(f"{script}: error: not UTF-8 text (")
+    assert got.err.startswith(f"{script}: error: cannot decode the source (")
     assert "Traceback" not in got.err
+
+
+def test_translate_keeps_a_declared_encoding(tmp_path):
+    script = tmp_path / "latin.py"
+    source = "# -*- coding: latin-1 -*-\ns = 'caf\xe9'\nout = [None] * 2\n"
+    source += "# omp parallel for\nfor i in range(2):\n    out[i] = s * i\nprint(out)\n"
+    script.write_bytes(source.encode("latin-1"))
+    output = tmp_path / "out.py"
+    got = run_omppy("translate", str(script), "-o", str(output))
+    assert got.status == 0, got.err
+    assert run_python(output).out == run_python(script).out == "['', 'caf\xe9']\n"
+
+
+def test_translate_to_a_path_that_cannot_be_written(tmp_path):
+    script = tmp_path / "s.py"
+    script.write_text("x = 1\n")
+    got = run_omppy("translate", str(script), "-o", str(tmp_path / "missing" / "out.py"))
+    assert got.status == 2
+    assert got.err.startswith("omppy translate: error: cannot write ")
+    assert "Traceback" not in got.err
+
+
+def test_run_a_file_python_cannot_decode_like_python(tmp_path):
+    script = tmp_path / "bad.py"
+    script.write_bytes(b"print(1)\n\xff\xfe\n")
+    got = run_omppy("run", str(script))
+    expected = run_python(script)
+    assert got.status == expected.status == 1
+    assert got.err == expected.err
 
 
 # -- pragmas in every kind of block are translated ----------------------------------------

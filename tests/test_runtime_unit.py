@@ -633,21 +633,47 @@ def test_merge_updates_an_array_in_place():
     assert holder[0] is old and old.tolist() == [7.0, 7.0, 7.0]
 
 
-def test_an_item_that_cannot_be_pickled_travels_as_nothing():
+def test_an_item_that_cannot_be_pickled_is_an_error_where_it_is_applied():
     import pickle
     import threading
 
     from omppy.runtime.context import Mutated, replay
+    from omppy.runtime.errors import OmpError
 
-    class Guarded:
+    class Guarded:  # defined in a function: pickle cannot find it by name
         def __init__(self):
-            self.lock = threading.Lock()
             self.k = 1
 
     items = [Guarded()]
     record = pickle.loads(pickle.dumps((id(items), (), 0, Mutated(items[0]))))
-    item = items[0]
-    replay({id(items): items}, [record])
-    assert items[0] is item and item.k == 1  # left as it was, not replaced
+    with pytest.raises(OmpError, match="could not send its new state"):
+        replay({id(items): items}, [record])
     plain = pickle.loads(pickle.dumps(Mutated([1, 2])))
-    assert plain.value == [1, 2]
+    assert plain.load({}) == [1, 2]
+    del threading
+
+
+def test_shared_objects_travel_by_reference():
+    import pickle
+
+    from omppy.runtime.context import Mutated, replay
+
+    class_free = {"system": {"dt": 0.5}}
+    nodes = [[1], [2]]
+    nodes[0].append(nodes[1])  # a node refers to another element of the shared list
+    roots = {id(nodes): nodes, id(class_free): class_free}
+    changed = [1, nodes[1], "new"]
+    from omppy.runtime import state
+    from omppy.runtime.context import ThreadContext
+    from omppy.runtime.team import Team
+
+    team = Team(1, ThreadContext.initial(), None)
+    team.roots = roots
+    state.stack.append(ThreadContext(team, 0))  # pickled as in a thread of that team
+    try:
+        record = pickle.loads(pickle.dumps((id(nodes), (), 0, Mutated(changed))))
+    finally:
+        state.stack.pop()
+    first = nodes[0]
+    replay(roots, [record])
+    assert nodes[0] is first and first[1] is nodes[1] and first[2] == "new"

@@ -704,3 +704,24 @@ def test_copyprivate_with_nowait():
         "                                       ^\n"
         "  hint: drop 'nowait'"
     )
+
+
+def test_listed_method_on_an_item():
+    source = src(
+        """
+        agents = {k: [] for k in range(4)}
+        # omp parallel for
+        for k in range(4):
+            agents[k].append(0.5)
+        """
+    )
+    assert error_of(source) == (
+        "t.py:4:5: 'agents[k].append(...)' may change an item of the shared object "
+        "'agents' from several threads at once: 'append' is a method omppy treats as a "
+        "container change (append, update, add...), which is not carried back outside a "
+        "critical\n"
+        "        agents[k].append(0.5)\n"
+        "        ^\n"
+        "  hint: wrap it in '# omp critical'; if 'append' is your own method on objects "
+        "that each thread changes alone, give it another name and it is carried back"
+    )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import schedule
 from .errors import OmpError, TeamAborted
+from .mutation import Mutated, Shipped, Unsent, merge, shared_objects, worth_recording
 from .reduction import combine, identity
 
 if TYPE_CHECKING:
@@ -79,97 +80,9 @@ def _logging_ancestor(team: Team | None) -> ThreadContext | None:
     return parent
 
 
-class Mutated:
-    """Marks a logged item whose state a method call changed (ThreadContext.call).
-
-    An item that cannot be pickled (it holds a file, a socket, a lock) travels as
-    nothing: its state cannot leave the process, and a call on it is mostly I/O.
-    """
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        try:
-            data = pickle.dumps(self.value, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:
-            return (Mutated, (_UNSENT,))
-        return (_loads_mutated, (data,))
-
-
-class _Unsent:
-    """Stands for an item that could not be pickled (see :class:`Mutated`)."""
-
-    def __reduce__(self) -> str:
-        return "_UNSENT"
-
-
-_UNSENT = _Unsent()
-
-
-def _loads_mutated(data: bytes) -> Mutated:
-    return Mutated(pickle.loads(data))
-
-
-# Types whose methods cannot change them: calling one needs no carrying back.
-_IMMUTABLE = (str, bytes, int, float, complex, tuple, frozenset, range, type(None))
-
-
-def merge(target: Any, key: Any, new: Any) -> None:
-    """Make ``target[key]`` (or ``.key``) hold ``new``'s state, in place where it can.
-
-    In place, so that other references to the item see the change as they would in
-    a single process: the containers by their contents, objects by their ``__dict__``
-    and slots.  Anything else (extension types) is replaced.
-    """
-    old = getattr(target, key.name) if isinstance(key, Attr) else target[key]
-    kind = type(old)
-    if kind is type(new) and old is not new:
-        if _is_plain_array(old) and old.shape == new.shape and old.dtype == new.dtype:
-            old[...] = new
-            return
-        if kind is list or kind is bytearray:
-            old[:] = new
-            return
-        if kind is dict or kind is set:
-            old.clear()
-            old.update(new)
-            return
-        state = getattr(old, "__dict__", None)
-        slots = _slot_names(kind)
-        if isinstance(state, dict) or slots:
-            if isinstance(state, dict):
-                state.clear()
-                state.update(new.__dict__)
-            for slot in slots:
-                if hasattr(new, slot):
-                    setattr(old, slot, getattr(new, slot))
-                elif hasattr(old, slot):
-                    delattr(old, slot)
-            return
-    assign(target, key, new)
-
-
-def _is_plain_array(value: Any) -> bool:
-    from .sharedmem import is_array
-
-    return is_array(value) and value.flags.writeable
-
-
-def _slot_names(kind: type) -> list[str]:
-    names: list[str] = []
-    for cls in kind.__mro__:
-        slots = cls.__dict__.get("__slots__", ())
-        for slot in (slots,) if isinstance(slots, str) else slots:
-            if slot not in ("__dict__", "__weakref__"):
-                names.append(slot)
-    return names
-
-
 def replay(roots: dict[int, Any], log: list[tuple[Any, ...]]) -> None:
     """Apply another thread's stores on shared objects to this process's objects."""
+    objects: dict[int, Any] | None = None  # what travels by reference, found once
     for root_id, path, key, value in log:
         if isinstance(root_id, tuple):  # (module, global name): see ThreadContext.store
             module, name = root_id
@@ -178,9 +91,15 @@ def replay(roots: dict[int, Any], log: list[tuple[Any, ...]]) -> None:
             root = roots.get(root_id)
         if root is None:
             raise OmpError("a store on a shared object could not be matched to its object")
-        if type(value) is Mutated:
-            if value.value is not _UNSENT:
-                merge(walk(root, path), key, value.value)
+        kind = type(value)
+        if kind is Shipped:
+            if objects is None:
+                objects = shared_objects(roots)
+            merge(walk(root, path), key, value.load(objects))
+        elif kind is Mutated:
+            merge(walk(root, path), key, value.value)
+        elif kind is Unsent:
+            value.fail()
         else:
             assign(walk(root, path), key, value)
 
@@ -205,6 +124,7 @@ class ThreadContext:
         # Shared objects this thread logged a store on, during the whole region: one
         # that a synchronisation block also published whole cannot be merged (team.py).
         self.stored_ids: set[int] = set()
+        self.mutated: set[tuple[Any, ...]] = set()  # items in the log since it was sent
         # Thread 0 of a nested team (or a team of one) runs in the process of a thread
         # of the enclosing team: what it stores on shared objects must reach that
         # team's log too, or only the enclosing master's share would survive.
@@ -507,6 +427,7 @@ class ThreadContext:
         )
         assert self.team is not None and self.log is not None
         log, self.log = self.log, []
+        self.mutated.clear()
         parity = self.barriers & 1
         self.barriers += 1
         results = self.team.barrier_exchange(self, parity, (payload, log))
@@ -562,10 +483,11 @@ class ThreadContext:
         """
         target = walk(root, path) if path else root
         item = getattr(target, key.name) if type(key) is Attr else target[key]
-        result = getattr(item, method)(*args, **kwargs)
-        if not isinstance(item, _IMMUTABLE):
-            self._record(root, path, key, Mutated(item), module, name)
-        return result
+        try:
+            return getattr(item, method)(*args, **kwargs)
+        finally:  # what it changed before raising counts too
+            if worth_recording(item):
+                self._record(root, path, key, Mutated(item), module, name)
 
     def call_item(
         self,
@@ -584,13 +506,12 @@ class ThreadContext:
         state into its own item in place.
         """
         receiver = walk(variable, steps) if steps else variable
-        result = getattr(receiver, method)(*args, **kwargs)
-        if (self.log is not None or self.outer is not None) and not isinstance(
-            receiver, _IMMUTABLE
-        ):
-            full = (self.item_index, *position, *steps)
-            self._record(items, full[:-1], full[-1], Mutated(receiver), None, None)
-        return result
+        try:
+            return getattr(receiver, method)(*args, **kwargs)
+        finally:
+            if (self.log is not None or self.outer is not None) and worth_recording(receiver):
+                full = (self.item_index, *position, *steps)
+                self._record(items, full[:-1], full[-1], Mutated(receiver), None, None)
 
     def _record(
         self,
@@ -639,7 +560,10 @@ class ThreadContext:
         # region, or a firstprivate copy) stays with its thread, and a shared-memory
         # array needs no log at all.
         if root_id in team.logged_roots:
-            log.append((root_id, path, key, value))
+            if type(value) is Mutated and self._already_mutated(root_id, path, key):
+                pass  # the record holds the live item: its state is taken when it is sent
+            else:
+                log.append((root_id, path, key, value))
             self.stored_ids.add(root_id)
         elif (
             module is not None
@@ -650,6 +574,17 @@ class ThreadContext:
             log.append(((module, name), path, key, value))
         if self.outer is not None:  # thread 0 of a nested team: the enclosing team too
             self.outer._log(root, path, key, value, module, name)
+
+    def _already_mutated(self, root_id: int, path: tuple[Any, ...], key: Any) -> bool:
+        """Whether this item is already in the log (one record per item, not per call)."""
+        try:
+            location = (root_id, path, key)
+            if location in self.mutated:
+                return True
+            self.mutated.add(location)
+        except TypeError:  # an unhashable key (a slice): record every call
+            pass
+        return False
 
     def delete(
         self,

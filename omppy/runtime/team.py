@@ -37,6 +37,7 @@ from .arena import ABORT, BARRIER_COUNT, BARRIER_GEN, FINISHED, WS_FIELDS, Arena
 from .context import WS_DONE, WS_ID, WS_NEXT, ThreadContext, replay
 from .errors import OmpError, TeamAborted, WorkerDied
 from .icv import icv
+from .mutation import Mutated, Shipped, Unsent
 from .output import RegionOutput, flush_standard_streams
 from .region import Region, combined_errors
 from .sharedmem import StagedArrays, is_array, is_shared
@@ -62,6 +63,8 @@ class Team:
         self.arena: Arena = cast(Arena, arena)
         self.roots: dict[int, Any] = {}
         self.logged_roots: dict[int, Any] = {}
+        # What travels by reference in a carried item (mutation.shared_objects), once.
+        self.by_reference: dict[int, Any] | None = None
         self.liveness: Liveness | None = None
         self.pids: dict[int, int] = {}  # thread number -> pid, in the master
         self.seeds: tuple[int, int | None, int] = (0, None, 0)  # for workers' random streams
@@ -406,6 +409,10 @@ def _finish(
     for report in reports.values():
         stored.update(report.get("stored", ()))
     _refuse_mixed_updates(region, store, stored)
+    logs = {num: reports[num]["log"] for num in reports if reports[num]["log"]}
+    if master.log:
+        logs[0] = master.log
+    _refuse_item_conflicts(logs)
     for num in sorted(reports):
         if reports[num]["log"]:
             replay(team.roots, reports[num]["log"])
@@ -437,6 +444,49 @@ def _refuse_mixed_updates(region: Region, store: dict[str, Any], stored: set[int
                 f"every change to '{name}' inside the blocks, or keep the part changed "
                 "inside them (a counter, say) in a variable of its own or a reduction"
             )
+
+
+def _refuse_item_conflicts(logs: dict[int, list[tuple[Any, ...]]]) -> None:
+    """Refuse an item whose whole state one thread carries back while another thread
+    also changed it (or part of it) since the last barrier: merging one would undo
+    the other (``blocks[i // 4].set(i % 4, v)`` with ``schedule(static, 1)``)."""
+    owners: dict[tuple[Any, ...], int] = {}
+    for num, log in logs.items():
+        for root_id, path, key, value in log:
+            if type(value) in (Mutated, Shipped, Unsent):
+                location = _location(root_id, path, key)
+                if location is not None and owners.setdefault(location, num) != num:
+                    _item_conflict()
+    if not owners:
+        return
+    for num, log in logs.items():
+        for root_id, path, key, _ in log:
+            location = _location(root_id, path, key)
+            if location is None:
+                continue
+            for end in range(2, len(location) + 1):  # the item itself, or what holds it
+                owner = owners.get(location[:end])
+                if owner is not None and owner != num:
+                    _item_conflict()
+
+
+def _location(root_id: Any, path: tuple[Any, ...], key: Any) -> tuple[Any, ...] | None:
+    try:
+        location = (root_id, *path, key)
+        hash(location)
+    except TypeError:
+        return None
+    return location
+
+
+def _item_conflict() -> None:
+    raise OmpError(
+        "two threads changed the same item of a shared object, at least one of them by "
+        "calling a method on it; omppy carries such an item back whole, so one thread's "
+        "changes would undo the other's. Give each item to one thread (for example "
+        "schedule(static) over whole items), or make the change with a store "
+        "(items[k].field[j] = v) or under '# omp critical'"
+    )
 
 
 def _write_collected(report: dict[str, Any]) -> None:

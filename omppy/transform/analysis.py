@@ -82,7 +82,8 @@ class Usage:
     augmented: dict[str, tuple[CodeRange, str]] = field(default_factory=dict)
     sync_bound: set[str] = field(default_factory=set)  # bound inside critical & co.
     sync_mutated: set[str] = field(default_factory=set)  # mutated inside critical & co.
-    mutations: list[tuple[str, str, CodeRange]] = field(default_factory=list)
+    # (root, method, where, receiver's text) of listed mutating methods on shared objects
+    mutations: list[tuple[str, str, CodeRange, str]] = field(default_factory=list)
     escapes: list[tuple[str, CodeRange]] = field(default_factory=list)
     unsupported: list[tuple[str, CodeRange]] = field(default_factory=list)
     # Names that an inner work-sharing construct's reduction or lastprivate binds.
@@ -104,6 +105,9 @@ def root_name(node: cst.BaseExpression) -> str | None:
     while isinstance(node, (cst.Attribute, cst.Subscript)):
         node = node.value
     return node.value if isinstance(node, cst.Name) else None
+
+
+_EMPTY_MODULE = cst.Module(body=[])
 
 
 def is_item_method_call(node: cst.BaseExpression) -> bool:
@@ -305,7 +309,8 @@ class _Collector(cst.CSTVisitor):
         if self.sync_depth:
             self.usage.sync_mutated.add(root)
         else:
-            self.usage.mutations.append((root, method, self._where(node)))
+            receiver = _EMPTY_MODULE.code_for_node(node.func.value)
+            self.usage.mutations.append((root, method, self._where(node), receiver))
 
     def _import_names(
         self, names: Sequence[cst.ImportAlias] | cst.ImportStar, node: cst.CSTNode

@@ -91,7 +91,13 @@ def load_code(
     from .lines import compile_translation, translated_tree, user_names
     from .translate import translate
 
-    text = importlib.util.decode_source(source)
+    problem: Exception | None = None
+    try:
+        text = importlib.util.decode_source(source)
+    except (UnicodeDecodeError, SyntaxError, LookupError) as error:
+        problem = error
+    if problem is not None:  # raised here, not in the handler: no chained traceback
+        raise _undecodable(source, path, problem)
     translations += 1
     translation = translate(text, path)
     if after_line is None:
@@ -105,6 +111,18 @@ def load_code(
     if use_cache and not sys.dont_write_bytecode:
         _write_atomically(cached, header + marshal.dumps(code))
     return code
+
+
+def _undecodable(source: bytes, path: str, problem: Exception) -> SyntaxError:
+    """The error Python gives for a file it cannot decode."""
+    if isinstance(problem, UnicodeDecodeError):
+        line = source.count(b"\n", 0, problem.start) + 1
+        byte = source[problem.start]
+        return SyntaxError(
+            f"Non-UTF-8 code starting with '\\x{byte:02x}' in file {path} on line {line}, "
+            "but no encoding declared; see https://peps.python.org/pep-0263/ for details"
+        )
+    return SyntaxError(f"{path}: {problem}")
 
 
 def _is_runtime_import(node: ast.stmt) -> bool:

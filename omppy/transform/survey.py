@@ -193,7 +193,7 @@ class Survey:
             info.region_shared = tuple(region_sharing.shared_out)
             if pragma.directive in analysis.SYNC_DIRECTIVES:
                 touched = set(usage.bound) | usage.sync_mutated | usage.stored_roots
-                touched |= {root for root, _, _ in usage.mutations}
+                touched |= {root for root, *_ in usage.mutations}
                 info.sync_names = tuple(analysis_order(touched - region_sharing.private, usage))
                 assert region is not None
                 self._check_one_lock(construct, region, info.sync_names)
@@ -411,15 +411,26 @@ class Survey:
     def _check_mutations(
         self, construct: Construct, usage: analysis.Usage, private: set[str]
     ) -> None:
-        for root, method, where in usage.mutations:
+        for root, method, where, receiver in usage.mutations:
             if root in private or root in self.imported_modules:
                 continue  # ``np.append(a, x)`` is a function of a module, not a mutation
+            if receiver == root:
+                raise self._error(
+                    where,
+                    f"'{root}.{method}(...)' changes the shared object '{root}' in place; in "
+                    "a fork-based team that change would stay in one thread's copy",
+                    hint=f"wrap it in '# omp critical', use reduction(+:{root}) for a list, "
+                    f"or store by index ('{root}[i] = ...')",
+                )
             raise self._error(
                 where,
-                f"'{root}.{method}(...)' changes the shared object '{root}' in place; in a "
-                "fork-based team that change would stay in one thread's copy",
-                hint=f"wrap it in '# omp critical', use reduction(+:{root}) for a list, "
-                f"or store by index ('{root}[i] = ...')",
+                f"'{receiver}.{method}(...)' may change an item of the shared object "
+                f"'{root}' from several threads at once: '{method}' is a method omppy "
+                "treats as a container change (append, update, add...), which is not "
+                "carried back outside a critical",
+                hint=f"wrap it in '# omp critical'; if '{method}' is your own method on "
+                "objects that each thread changes alone, give it another name and it is "
+                "carried back",
             )
 
     def _sharing(

@@ -98,3 +98,79 @@ def sort_each(rows):
 
 print(sort_each([[3, 1, 2], [9, 7, 8], [0, -1, 5], [4, 4, 1]]))
 print([(k, holders[k].inner.x) for k in keys])
+
+# Deeper: list subclasses and Counters, a method that raises after changing its item,
+# references to an item's own arrays, and a graph whose nodes refer to each other.
+from collections import Counter  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+
+class Row(list):
+    def normalize(self):
+        self.sort()
+
+
+class Job:
+    def __init__(self, i):
+        self.i = i
+        self.log = []
+
+    def run(self):
+        self.log.append("started")
+        if self.i % 2:
+            raise ValueError(self.i)
+
+
+class Body:
+    def __init__(self, i):
+        self.x = np.array([float(i), 0.0])
+        self.trail = []
+
+    def move(self, dt):
+        self.x += dt
+        self.trail.append(float(self.x[0]))
+
+
+class Node:
+    def __init__(self, v):
+        self.v = float(v)
+        self.nbrs = []
+        self.new = 0.0
+
+    def compute(self):
+        self.new = (self.v + sum(n.v for n in self.nbrs)) / (1 + len(self.nbrs))
+
+    def commit(self):
+        self.v = self.new
+
+
+rows2 = [Row([3, 1, 2]) for _ in range(4)]
+counters = [Counter(a=5) for _ in range(4)]
+jobs = [Job(i) for i in range(4)]
+bodies = [Body(i) for i in range(4)]
+positions = [b.x for b in bodies]
+nodes = [Node(i * i % 7) for i in range(8)]
+for i, n in enumerate(nodes):
+    n.nbrs = [nodes[i - 1], nodes[(i + 1) % 8]]
+# omp parallel for
+for i in range(4):
+    rows2[i].normalize()
+    counters[i].subtract(a=1)
+    try:
+        jobs[i].run()
+    except ValueError:
+        pass
+# omp parallel for
+for b in bodies:
+    b.move(0.5)
+for _ in range(3):
+    # omp parallel for
+    for n in nodes:
+        n.compute()
+    # omp parallel for
+    for n in nodes:
+        n.commit()
+print([list(r) for r in rows2], [c["a"] for c in counters], [j.log for j in jobs])
+print([p.tolist() for p in positions], [b.trail for b in bodies])
+print([round(n.v, 4) for n in nodes], all(n.nbrs[1] is nodes[(i + 1) % 8] for i, n in enumerate(nodes)))

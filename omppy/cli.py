@@ -78,9 +78,8 @@ def translate_command(source: str, output: str | None) -> None:
         click.echo(str(error), err=True)
         sys.exit(1)
     except SyntaxError as error:
-        click.echo(
-            f"{filename}:{error.lineno}:{error.offset or 0}: syntax error: {error.msg}", err=True
-        )
+        where = f"{error.lineno}:{error.offset or 0}:" if error.lineno else ""
+        click.echo(f"{filename}:{where} syntax error: {error.msg}", err=True)
         sys.exit(1)
     # A file without pragmas comes back byte-for-byte unchanged; the translation keeps
     # the file's own encoding, which its coding declaration (kept too) names.

@@ -62,6 +62,11 @@ def run_module(name: str, args: list[str]) -> int:
         raise ScriptNotFound(f"no module named {name!r} ({error})") from None
     if spec is not None and spec.submodule_search_locations is not None:
         spec = importlib.util.find_spec(f"{name}.__main__")
+        if spec is None:
+            raise ScriptNotFound(
+                f"no module named {name}.__main__; {name!r} is a package and cannot be "
+                "directly executed"
+            )
     if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
         raise ScriptNotFound(f"no module named {name!r}")
     path = spec.origin

@@ -294,8 +294,11 @@ def _describe(item: Item) -> str:
     if isinstance(item, Construct):
         return f"another pragma ({_shown(item.pragma)})"
     if isinstance(item, cst.SimpleStatementLine):
-        return f"a '{type(item.body[0]).__name__.lower()}' statement"
-    return f"a '{type(item).__name__.lower().replace('def', ' def')}' statement"
+        kind = type(item.body[0]).__name__.lower()
+    else:
+        kind = type(item).__name__.lower().replace("def", " def")
+    article = "an" if kind[0] in "aeiou" else "a"
+    return f"{article} '{kind}' statement"
 
 
 def _split_sections(construct: Construct, filename: str) -> list[list[Item]]:

@@ -677,3 +677,11 @@ def test_shared_objects_travel_by_reference():
     first = nodes[0]
     replay(roots, [record])
     assert nodes[0] is first and first[1] is nodes[1] and first[2] == "new"
+
+
+def test_shared_arrays_refuse_python_objects():
+    from omppy import shared
+
+    for make in (lambda: shared.empty(3, dtype=object), lambda: shared.array([None, 1])):
+        with pytest.raises(TypeError, match="cannot hold Python objects"):
+            make()

@@ -513,6 +513,51 @@ class ThreadContext:
                 full = (self.item_index, *position, *steps)
                 self._record(items, full[:-1], full[-1], Mutated(receiver), None, None)
 
+    def store_item(
+        self,
+        items: Sequence[Any],
+        variable: Any,
+        position: tuple[Any, ...],
+        path: tuple[Any, ...],
+        key: Any,
+        value: Any,
+    ) -> None:
+        """``variable<path>[key] = value`` into the loop's item, carried to the team.
+
+        The record names the item by its place in ``items`` (see :meth:`call_item`).
+        """
+        target = walk(variable, path) if path else variable
+        assign(target, key, value)
+        if self.log is not None or self.outer is not None:
+            place = (self.item_index, *position, *path)
+            self._record(items, place, key, value, None, None)
+
+    def update_item(
+        self,
+        items: Sequence[Any],
+        variable: Any,
+        position: tuple[Any, ...],
+        path: tuple[Any, ...],
+        key: Any,
+        op: str,
+        value: Any,
+    ) -> None:
+        """``variable<path>[key] op= value`` into the loop's item, carried."""
+        target = walk(variable, path) if path else variable
+        current = getattr(target, key.name) if isinstance(key, Attr) else target[key]
+        self.store_item(items, variable, position, path, key, INPLACE[op](current, value))
+
+    def delete_item(
+        self,
+        items: Sequence[Any],
+        variable: Any,
+        position: tuple[Any, ...],
+        path: tuple[Any, ...],
+        key: Any,
+    ) -> None:
+        """``del variable<path>[key]`` in the loop's item, carried."""
+        self.store_item(items, variable, position, path, key, DELETED)
+
     def _record(
         self,
         root: Any,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import operator
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 
@@ -131,6 +131,8 @@ def identity(op: str, value: Any) -> Any:
     if _is_array(value):
         return _array_identity(op, value)
     kind = type(value)
+    if isinstance(value, Mapping) and op in ("+", "-", "|"):
+        return _empty(kind)  # a Counter adds and subtracts, a dict merges with |
     if op in ("+", "-"):
         if isinstance(value, (list, tuple, str, bytes, bytearray)):
             return kind()
@@ -158,6 +160,13 @@ def identity(op: str, value: Any) -> Any:
     if op == "min":
         return _float_extreme(value, +1) if isinstance(value, float) else MIN_IDENTITY
     raise ValueError(f"unknown reduction operator {op!r}")
+
+
+def _empty(kind: type) -> Any:
+    try:
+        return kind()
+    except Exception:
+        return NEUTRAL
 
 
 def _numeric(kind: type, number: int) -> Any:

@@ -29,6 +29,12 @@ def allocate(shape: Any, dtype: Any = float, order: str = "C") -> Any:
     """An uninitialised (zero-filled) shared array."""
     np = _np()
     dtype = np.dtype(dtype)
+    if dtype.hasobject:
+        # An object array holds pointers, each valid only in the process that wrote it.
+        raise TypeError(
+            f"omppy.shared arrays cannot hold Python objects (dtype {dtype}); use an "
+            "ordinary list or object array, whose item stores are carried back"
+        )
     count = 1
     for extent in (shape,) if isinstance(shape, int) else tuple(shape):
         count *= int(extent)
@@ -86,6 +92,14 @@ class StagedArrays:
             offset=offset,
             strides=array.strides,
         )
+
+    def stages_memory_of(self, array: Any) -> bool:
+        """Whether ``array`` shares memory with an array already staged (a view or
+        alias of it, only read in the region): it must read the staged copy too."""
+        if not self.pairs or is_shared(array):
+            return False
+        np = _np()
+        return any(np.shares_memory(array, original) for original, _ in self.pairs)
 
     def _staged_owner(self, owner: Any) -> Any:
         for original, staged in self.pairs:

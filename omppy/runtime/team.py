@@ -266,6 +266,9 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         name: staged.stage(value) if is_array(value) and name not in region.readonly else value
         for name, value in region.args.items()
     }
+    for name, value in call.items():  # read-only aliases of a staged array read its copy
+        if name in region.readonly and is_array(value) and staged.stages_memory_of(value):
+            call[name] = staged.stage(value)
     arena = _take_arena(size)
     team = Team(size, parent, arena)
     team.seeds = seeds_for_team(_region_serial)

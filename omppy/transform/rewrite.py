@@ -224,8 +224,9 @@ class Rewriter(cst.CSTTransformer):
         return [self._small(f"{self._code(target)} = {source}")]
 
     def _is_shared_store(self, target: cst.BaseExpression, info: ConstructInfo) -> bool:
+        """A store into a shared object, or into the loop's own item."""
         return isinstance(target, (cst.Subscript, cst.Attribute)) and (
-            root_name(target) in info.shared_roots
+            root_name(target) in info.shared_roots or root_name(target) in info.item_targets
         )
 
     def _deletes(
@@ -249,12 +250,29 @@ class Rewriter(cst.CSTTransformer):
         op: str | None,
         value: cst.BaseExpression | None,
     ) -> str | None:
-        location = self._location(target, info)
-        if location is None:
-            return None
         operator = f", {op!r}" if op else ""
         stored = f", {self._argument(value)}" if value is not None else ""
+        location = self._location(target, info)
+        if location is None:
+            item = self._item_location(target, info)
+            if item is None:
+                return None
+            # A store into the loop's own item (``for p in ps: p.x = v``).
+            self.tracked_loops.add(id(info.construct))
+            return f"{thread}.{method}_item(_omp_items, {item}{operator}{stored})"
         return f"{thread}.{method}({location}{operator}{stored}{self._owner(target, info)})"
+
+    def _item_location(self, target: cst.BaseExpression, info: ConstructInfo) -> str | None:
+        """``variable, (position...), (path...), key`` of a store into a loop item."""
+        if not isinstance(target, (cst.Subscript, cst.Attribute)):
+            return None
+        root = root_name(target)
+        if root is None or root not in info.item_targets:
+            return None
+        position = [repr(i) for i in info.item_targets[root]]
+        steps = self._steps(target, info)
+        key = steps.pop()
+        return f"{root}, {_tuple_code(position)}, {_tuple_code(steps)}, {key}"
 
     def _method_call(
         self, node: cst.BaseExpression, info: ConstructInfo, thread: str

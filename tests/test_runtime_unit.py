@@ -685,3 +685,13 @@ def test_shared_arrays_refuse_python_objects():
     for make in (lambda: shared.empty(3, dtype=object), lambda: shared.array([None, 1])):
         with pytest.raises(TypeError, match="cannot hold Python objects"):
             make()
+
+
+@pytest.mark.parametrize(
+    ("op", "partials", "expected"),
+    [("max", [3, 9], 9), ("min", [3, 9], 3), ("max", [], None)],
+)
+def test_min_max_from_none_take_the_threads_values(op, partials, expected):
+    from omppy.runtime.reduction import NEUTRAL
+
+    assert combine(op, None, partials or [NEUTRAL]) == expected

@@ -131,8 +131,12 @@ def identity(op: str, value: Any) -> Any:
     if _is_array(value):
         return _array_identity(op, value)
     kind = type(value)
-    if isinstance(value, Mapping) and op in ("+", "-", "|"):
-        return _empty(kind)  # a Counter adds and subtracts, a dict merges with |
+    if isinstance(value, Mapping) and op in ("+", "|"):
+        return _empty(kind)  # a Counter adds, a dict merges with |
+    if isinstance(value, Mapping) and op == "-":
+        # Not an empty Counter: ``Counter() - x`` drops what goes below zero.  The
+        # placeholder gathers what is subtracted, and the combine subtracts it.
+        return NEUTRAL
     if op in ("+", "-"):
         if isinstance(value, (list, tuple, str, bytes, bytearray)):
             return kind()
@@ -245,7 +249,10 @@ COMBINE: dict[str, Callable[[Any, Any], Any]] = {
 def combine(op: str, original: Any, partials: list[Any]) -> Any:
     """Fold the threads' partial results, in thread order, into the shared value."""
     fold = COMBINE[op]
-    result = original
+    # ``best = None`` before a max/min loop means "no value yet", as Python code writes
+    # it: the threads' partials alone decide, and None stays if there were none.
+    none_start = op in ("min", "max") and original is None
+    result = NEUTRAL if none_start else original
     for partial in partials:
         if isinstance(partial, _Neutral):
             continue
@@ -255,4 +262,6 @@ def combine(op: str, original: Any, partials: list[Any]) -> Any:
             result = result - partial.total
         else:
             result = fold(result, partial)
+    if none_start and isinstance(result, _Neutral):
+        return None
     return result

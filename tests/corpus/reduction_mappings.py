@@ -18,3 +18,17 @@ squares = {}
 for i in range(10):
     squares[i] = i * i
 print(sorted(wc.items()), wc == byitem, sorted(squares.items()))
+
+inventory = Counter(apple=10, pear=10)
+# omp parallel for reduction(-:inventory)
+for fruit in ["apple", "pear", "apple"] * 2:
+    inventory -= Counter({fruit: 1})
+best = None
+# omp parallel for reduction(max:best)
+for x in [3, 9, 4, 1]:
+    best = x if best is None else max(best, x)
+nothing = None
+# omp parallel for reduction(min:nothing)
+for x in []:
+    nothing = x
+print(sorted(inventory.items()), best, nothing)

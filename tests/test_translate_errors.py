@@ -666,28 +666,6 @@ def test_module_functions_named_like_mutating_methods_are_not_mutations():
     assert "np.append" in translate(source, "t.py").text
 
 
-def test_one_shared_name_under_two_locks():
-    source = src(
-        """
-        stats = {"hits": 0, "log": []}
-        # omp parallel for
-        for i in range(40):
-            # omp atomic
-            stats["hits"] += 1
-            # omp critical
-            stats["log"].append(i)
-        """
-    )
-    assert error_of(source) == (
-        "t.py:6:5: 'stats' is also updated under '# omp atomic' (line 4); each block "
-        "hands the whole object to the team, so updates made under two different locks "
-        "overwrite each other\n"
-        "        # omp critical\n"
-        "        ^\n"
-        "  hint: update 'stats' under one lock: the same '# omp critical' everywhere"
-    )
-
-
 def test_copyprivate_with_nowait():
     source = src(
         """

@@ -37,6 +37,7 @@ __all__ = [
     "WorkerDied",
     "WorkerException",
     "Workshare",
+    "adopt",
     "bound",
     "globals",
     "iteration_space",
@@ -44,6 +45,16 @@ __all__ = [
     "parallel",
     "thread",
 ]
+
+
+def adopt(current: Any, fresh: Any) -> Any:
+    """``current`` updated in place to ``fresh`` (a newly published value) when it can
+    be, else ``fresh``: a shared object keeps its identity across a refresh."""
+    from .mutation import merge_into
+
+    if current is UNBOUND or current is fresh or not merge_into(current, fresh, set()):
+        return fresh
+    return current
 
 
 def bound(

@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING, Any
 
 from . import schedule
 from .errors import OmpError, TeamAborted
-from .mutation import Mutated, Shipped, Unsent, merge, shared_objects, worth_recording
+from .mutation import (
+    IMMUTABLE,
+    Mutated,
+    Shipped,
+    Unsent,
+    merge,
+    shared_objects,
+    worth_recording,
+)
 from .reduction import combine, identity
 
 if TYPE_CHECKING:
@@ -62,10 +70,13 @@ DELETED = _Deleted()
 
 def assign(target: Any, key: Any, value: Any) -> None:
     if value is DELETED:
-        if isinstance(key, Attr):
-            delattr(target, key.name)
-        else:
-            del target[key]
+        try:
+            if isinstance(key, Attr):
+                delattr(target, key.name)
+            else:
+                del target[key]
+        except (KeyError, AttributeError):
+            pass  # already gone: a record applied twice (see team._finish)
     elif isinstance(key, Attr):
         setattr(target, key.name, value)
     else:
@@ -104,6 +115,41 @@ def replay(roots: dict[int, Any], log: list[tuple[Any, ...]]) -> None:
             assign(walk(root, path), key, value)
 
 
+def check_phase(phases: list[tuple[set[int], set[int], dict[str, set[str]]]]) -> None:
+    """Refuse a shared object both published whole and item-stored between two barriers.
+
+    A synchronisation block hands the team its whole object as that thread saw it;
+    stores other threads made since the last barrier are not in that copy, and no
+    order of applying the two keeps both.  Every thread sees the same sets, so every
+    thread raises.
+    """
+    locks: dict[str, set[str]] = {}
+    for _, _, theirs in phases:
+        for name, kinds in theirs.items():
+            locks.setdefault(name, set()).update(kinds)
+    for name, kinds in sorted(locks.items()):
+        if len(kinds) > 1:
+            first, second = sorted(kinds)[:2]
+            raise OmpError(
+                f"'{name}' was changed under two different locks ('# omp {first}' and "
+                f"'# omp {second}') between the same two barriers; each block hands the "
+                "whole object to the team, so updates made under different locks overwrite "
+                f"each other. Update '{name}' under one lock: the same '# omp critical' "
+                "everywhere"
+            )
+    stored = set().union(*(s for s, _, _ in phases))
+    published = set().union(*(p for _, p, _ in phases))
+    if stored & published:
+        raise OmpError(
+            "a shared object was changed both inside a synchronisation block (critical, "
+            "atomic, single, master or ordered), which hands the whole object to the other "
+            "threads, and by stores outside such blocks, between the same two barriers; "
+            "omppy cannot combine the two without losing updates. Put a barrier between "
+            "them, make every change to the object inside the blocks, or keep the part "
+            "changed inside them (a counter, say) in a variable of its own or a reduction"
+        )
+
+
 class ThreadContext:
     """Thread ``num`` of ``team``; ``team`` is None for the initial thread."""
 
@@ -121,9 +167,15 @@ class ThreadContext:
         self.ordered_base = -1  # arena record of the ordered loop being run
         self.ordered_pending = False  # current iteration has not passed its turn yet
         self.item_index = 0  # position of the item a tracked loop is running
-        # Shared objects this thread logged a store on, during the whole region: one
-        # that a synchronisation block also published whole cannot be merged (team.py).
+        # Shared objects this thread logged a store on since the last barrier.
         self.stored_ids: set[int] = set()
+        # Objects this thread published whole from a synchronisation block, since the
+        # last barrier.  One that any thread also stored into in that time cannot be
+        # merged (the published copy lacks those stores): see check_phase.
+        self.published_ids: set[int] = set()
+        # The locks under which this thread published each mutable name since the last
+        # barrier: one name under two locks cannot be merged either (check_phase).
+        self.publish_locks: dict[str, set[str]] = {}
         self.mutated: set[tuple[Any, ...]] = set()  # items in the log since it was sent
         # Thread 0 of a nested team (or a team of one) runs in the process of a thread
         # of the enclosing team: what it stores on shared objects must reach that
@@ -287,11 +339,17 @@ class ThreadContext:
                 fresh[name] = pickle.loads(entry[1])
         return fresh
 
+    def note_lock(self, kind: str, values: dict[str, Any]) -> None:
+        for name, value in values.items():
+            if not isinstance(value, IMMUTABLE):  # rebinding a number is last-writer-wins
+                self.publish_locks.setdefault(name, set()).add(kind)
+
     def publish(self, values: dict[str, Any]) -> None:
         assert self.team is not None
         version = self.team.arena.publish(values)
-        for name in values:
+        for name, value in values.items():
             self.store_seen[name] = version
+            self.published_ids.add(id(value))
 
     def critical(self, name: str = "", names: tuple[str, ...] = ()) -> Any:
         from .sync import SyncBlock
@@ -428,11 +486,14 @@ class ThreadContext:
         assert self.team is not None and self.log is not None
         log, self.log = self.log, []
         self.mutated.clear()
+        phase = (self.stored_ids, self.published_ids, self.publish_locks)
+        self.stored_ids, self.published_ids, self.publish_locks = set(), set(), {}
         parity = self.barriers & 1
         self.barriers += 1
-        results = self.team.barrier_exchange(self, parity, (payload, log))
+        results = self.team.barrier_exchange(self, parity, (payload, log, phase))
+        check_phase([their_phase for _, _, their_phase in results])
         payloads = []
-        for num, (value, their_log) in enumerate(results):
+        for num, (value, their_log, _) in enumerate(results):
             if their_log and num != self.num:
                 replay(self.team.roots, their_log)
                 self.relay(self.team.roots, their_log)

@@ -105,26 +105,16 @@ def private_copy(value: Any) -> Any:
 
 
 def into_original(original: Any, latest: Any) -> Any:
-    """The master's object updated in place to ``latest`` when it is a container.
+    """The master's object updated in place to ``latest`` where it can be.
 
-    Aliases of a shared list, dict or set then see what the threads did to it.
+    Aliases of a shared list, dict, set or object then see what the threads did to it,
+    and the records replayed after it (stores made since the last barrier) land on it.
     """
-    if original is _MISSING or type(original) is not type(latest):
+    from .mutation import merge_into
+
+    if original is _MISSING or original is latest:
         return latest
-    if isinstance(original, list):
-        original[:] = latest
-    elif isinstance(original, (dict, set)):
-        original.clear()
-        original.update(latest)
-    elif hasattr(original, "__dict__") and not isinstance(original, type):
-        try:
-            original.__dict__.clear()
-            original.__dict__.update(latest.__dict__)
-        except (AttributeError, TypeError):
-            return latest
-    else:
-        return latest
-    return original
+    return original if merge_into(original, latest, set()) else latest
 
 
 def combined_errors(errors: list[BaseException]) -> BaseException:

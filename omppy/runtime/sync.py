@@ -59,6 +59,8 @@ class SyncBlock:
                 publishable = {n: v for n, v in values.items() if _publishable(v)}
                 if publishable:  # a shared array is already everyone's: nothing to send
                     self.thread.publish(publishable)
+                    if self.kind.startswith(("critical", "atomic")):
+                        self.thread.note_lock(self.kind, publishable)
         finally:
             if self.runs:
                 self.thread.inside.pop()
@@ -85,6 +87,8 @@ class SyncBlock:
             payload = {n: scope[n] for n in self.names if n in scope and _publishable(scope[n])}
         payloads = self.thread.exchange(payload)
         values: dict[str, Any] = next((p for p in payloads if p is not None), {})
-        fresh = self.thread.refresh(tuple(n for n in shared if n not in values))
+        # The refresh also marks the single's own names as seen at their newest version,
+        # so that a later refresh does not take them again over newer stores.
+        fresh = self.thread.refresh((*self.names, *shared))
         fresh.update(values)
         return fresh

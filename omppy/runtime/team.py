@@ -34,7 +34,7 @@ from typing import Any, cast
 
 from . import failures, state
 from .arena import ABORT, BARRIER_COUNT, BARRIER_GEN, FINISHED, WS_FIELDS, Arena, Liveness
-from .context import WS_DONE, WS_ID, WS_NEXT, ThreadContext, replay
+from .context import WS_DONE, WS_ID, WS_NEXT, ThreadContext, check_phase, replay
 from .errors import OmpError, TeamAborted, WorkerDied
 from .icv import icv
 from .mutation import Mutated, Shipped, Unsent
@@ -396,10 +396,12 @@ def _finish(
     store = {}
     if region.shared and not errors:
         published = team.arena.snapshot()[1]
+        # Only what thread 0 has not seen yet: a value it already took (or published)
+        # is in its objects, with every store replayed at the barriers since.
         store = {
             name: (published[name][0], pickle.loads(published[name][1]))
             for name in region.shared
-            if name in published
+            if name in published and published[name][0] > master.store_seen.get(name, -1)
         }
     _give_back_arena(team.arena)
     staged.unstage()
@@ -408,45 +410,31 @@ def _finish(
     if aborted:  # a worker aborted the team but reported nothing: should not happen
         raise OmpError("the team was aborted without a reported cause")
     values = values or {}
-    stored = set(master.stored_ids)
+    phases = [(master.stored_ids, master.published_ids, master.publish_locks)]
     for report in reports.values():
-        stored.update(report.get("stored", ()))
-    _refuse_mixed_updates(region, store, stored)
+        stored_ids, published_ids = set(report.get("stored", ())), set(report.get("published", ()))
+        phases.append((stored_ids, published_ids, report.get("locks", {})))
+    check_phase(phases)  # since the last barrier
     logs = {num: reports[num]["log"] for num in reports if reports[num]["log"]}
     if master.log:
         logs[0] = master.log
     _refuse_item_conflicts(logs)
-    for num in sorted(reports):
-        if reports[num]["log"]:
-            replay(team.roots, reports[num]["log"])
-            master.relay(team.roots, reports[num]["log"])
     partials = [region.partials(values)]
     partials += [reports[num]["partials"] for num in sorted(reports)]
     last = region.last_values(values, master_last)
     for num in sorted(reports):
         if reports[num]["last"] is not None:
             last = reports[num]["last"]
-    return region.outputs(values, partials, last, store)
-
-
-def _refuse_mixed_updates(region: Region, store: dict[str, Any], stored: set[int]) -> None:
-    """Refuse a shared object both published whole and changed by logged stores.
-
-    A synchronisation block hands the team its whole object, as that thread saw
-    it; stores that other threads made outside such blocks are not in that copy,
-    and no order of applying the two keeps both.  Rather than lose some silently:
-    """
-    for name in store:
-        original = region.args.get(name)
-        if original is not None and id(original) in stored:
-            raise OmpError(
-                f"'{name}' was changed both inside a synchronisation block (critical, "
-                "atomic, single, master or ordered), which hands the whole object to the "
-                "other threads, and by stores outside such blocks, which that copy does "
-                "not hold: omppy cannot combine the two without losing updates. Make "
-                f"every change to '{name}' inside the blocks, or keep the part changed "
-                "inside them (a counter, say) in a variable of its own or a reduction"
-            )
+    # The published values first (they hold everything up to the last barrier they
+    # followed), then the stores made since the last barrier, on the same objects.
+    outputs = region.outputs(values, partials, last, store)
+    if store and master.log:
+        replay(team.roots, master.log)  # thread 0's own recent stores, over the merge
+    for num in sorted(reports):
+        if reports[num]["log"]:
+            replay(team.roots, reports[num]["log"])
+            master.relay(team.roots, reports[num]["log"])
+    return outputs
 
 
 def _refuse_item_conflicts(logs: dict[int, list[tuple[Any, ...]]]) -> None:

@@ -81,13 +81,22 @@ def _work(
     _reseed(num, team.seeds)
     try:
         values = region.body(me, **region.arguments(call, in_master=False)) or {}
-        if region.reduction or me.log or me.stored_ids or (region.lastprivate and me.did_last):
+        if (
+            region.reduction
+            or me.log
+            or me.stored_ids
+            or me.published_ids
+            or me.publish_locks
+            or (region.lastprivate and me.did_last)
+        ):
             report: dict[str, Any] = {
                 "error": None,
                 "partials": region.partials(values),
                 "last": region.last_values(values, me.did_last),
                 "log": me.log,
                 "stored": sorted(me.stored_ids),
+                "published": sorted(me.published_ids),
+                "locks": me.publish_locks,
             }
             data = _pickle_report(report, num)
         else:

@@ -439,8 +439,18 @@ class Rewriter(cst.CSTTransformer):
     # -- synchronisation ----------------------------------------------------------
 
     def _refresh(self, source: str, names: Sequence[str], line: int) -> list[cst.BaseStatement]:
+        """Take the newest published values of ``names`` from ``source``.
+
+        Merged into the object the thread already holds where it can be (``adopt``): the
+        shared object keeps its identity, so later stores on it are still recorded.
+        """
         return [
-            self._parse(f"if {n!r} in {source}:\n    {n} = {source}[{n!r}]\n", line) for n in names
+            self._parse(
+                f"if {n!r} in {source}:\n"
+                f"    {n} = _omp.adopt(_omp.locals().get({n!r}, _omp.UNBOUND), {source}[{n!r}])\n",
+                line,
+            )
+            for n in names
         ]
 
     def _emit_barrier(self, info: ConstructInfo, line: int) -> list[cst.BaseStatement]:

@@ -52,8 +52,6 @@ class Survey:
         self.module_names = _bindings(module.body, include_defs=True)
         self.imported_modules = _imported_modules(module)
         self.super_calls: dict[int, str] = {}  # id(``super()`` call) -> the method's self
-        # id(region) -> shared name -> (the lock it is updated under, line)
-        self.region_locks: dict[int, dict[str, tuple[str, int]]] = {}
         self.module_functions = _definitions(module.body)
 
     def run(self) -> None:
@@ -195,8 +193,6 @@ class Survey:
                 touched = set(usage.bound) | usage.sync_mutated | usage.stored_roots
                 touched |= {root for root, *_ in usage.mutations}
                 info.sync_names = tuple(analysis_order(touched - region_sharing.private, usage))
-                assert region is not None
-                self._check_one_lock(construct, region, info.sync_names)
         directive = pragma.directive
         if directive in PARALLEL or is_loop:
             self._check_escapes(construct, usage)
@@ -344,34 +340,6 @@ class Survey:
     def _check_unsupported(self, usage: analysis.Usage) -> None:
         for what, where in usage.unsupported:
             raise self._error(where, f"{what} is not supported inside an omp construct")
-
-    def _check_one_lock(
-        self, construct: Construct, region: Construct, names: tuple[str, ...]
-    ) -> None:
-        """Refuse one shared name updated under two different locks in a region.
-
-        A block publishes its names' whole values; under two locks, two threads can
-        each publish a copy without the other's update, and one of them is lost.
-        """
-        pragma = construct.pragma
-        if pragma.directive == "critical":
-            lock = f"critical({pragma.name})" if pragma.name else "critical"
-        elif pragma.directive == "atomic":
-            lock = "atomic"
-        else:
-            return
-        seen = self.region_locks.setdefault(id(region), {})
-        for name in names:
-            other = seen.setdefault(name, (lock, pragma.pos.line))
-            if other[0] != lock:
-                raise self._error(
-                    (pragma.pos.line, pragma.pos.col),
-                    f"'{name}' is also updated under '# omp {other[0]}' (line {other[1]}); "
-                    "each block hands the whole object to the team, so updates made under "
-                    "two different locks overwrite each other",
-                    hint=f"update '{name}' under one lock: the same '# omp critical' "
-                    "everywhere",
-                )
 
     def _check_class_private(
         self, construct: Construct, usage: analysis.Usage, class_name: str | None

@@ -137,3 +137,44 @@ def test_numbers_and_shared_arrays_under_two_locks_are_fine(write):
     got = run_omppy("run", str(script), threads=2)
     assert got.status == 0, got.err
     assert got.out == run_python(script).out
+
+
+def test_a_method_that_changes_nothing_called_by_every_thread_is_fine(write):
+    script = write(
+        "readonly.py",
+        "class Cfg:\n"
+        "    def __init__(self):\n"
+        "        self.scale = 3\n"
+        "    def check(self, i):\n"
+        "        if i < 0:\n"
+        "            raise ValueError(i)\n"
+        "cfg = [Cfg()]\n"
+        "out = [0] * 8\n"
+        "# omp parallel for\n"
+        "for i in range(8):\n"
+        "    cfg[0].check(i)\n"
+        "    out[i] = i * cfg[0].scale\n"
+        "print(out)\n",
+    )
+    got = run_omppy("run", str(script), threads=2)
+    assert got.status == 0, got.err
+    assert got.out == run_python(script).out
+
+
+def test_two_threads_changing_one_item_by_method_is_refused(write):
+    script = write(
+        "blocks.py",
+        "class Block:\n"
+        "    def __init__(self):\n"
+        "        self.cells = [0] * 4\n"
+        "    def set(self, j, v):\n"
+        "        self.cells[j] = v\n"
+        "blocks = [Block() for _ in range(2)]\n"
+        "# omp parallel for schedule(static, 1)\n"
+        "for i in range(8):\n"
+        "    blocks[i // 4].set(i % 4, i * 10)\n"
+        "print([b.cells for b in blocks])\n",
+    )
+    got = run_omppy("run", str(script), threads=2)
+    assert got.status == 1
+    assert "two threads changed the same item of a shared object" in got.err

@@ -97,6 +97,20 @@ class Unsent:
         )
 
 
+def state_data(record: Mutated | Shipped | Unsent, objects: dict[int, Any]) -> bytes | None:
+    """The pickled state a mutation record carries (None when it has none)."""
+    if isinstance(record, Shipped):
+        return record.data
+    if isinstance(record, Unsent):
+        return None
+    buffer = io.BytesIO()
+    try:
+        _ReferencingPickler(buffer, record.value, objects).dump(record.value)
+    except Exception:
+        return None
+    return buffer.getvalue()
+
+
 def shared_objects(roots: dict[int, Any] | None = None) -> dict[int, Any]:
     """The objects that travel by reference: the region's shared objects, and the
     elements of shared lists, tuples and dicts (the same ids in every process of a

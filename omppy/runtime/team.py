@@ -37,7 +37,7 @@ from .arena import ABORT, BARRIER_COUNT, BARRIER_GEN, FINISHED, WS_FIELDS, Arena
 from .context import WS_DONE, WS_ID, WS_NEXT, ThreadContext, check_phase, replay
 from .errors import OmpError, TeamAborted, WorkerDied
 from .icv import icv
-from .mutation import Mutated, Shipped, Unsent
+from .mutation import Mutated, Shipped, Unsent, shared_objects, state_data
 from .output import RegionOutput, flush_standard_streams
 from .region import Region, combined_errors
 from .sharedmem import StagedArrays, is_array, is_shared
@@ -418,7 +418,7 @@ def _finish(
     logs = {num: reports[num]["log"] for num in reports if reports[num]["log"]}
     if master.log:
         logs[0] = master.log
-    _refuse_item_conflicts(logs)
+    _refuse_item_conflicts(logs, team.roots)
     partials = [region.partials(values)]
     partials += [reports[num]["partials"] for num in sorted(reports)]
     last = region.last_values(values, master_last)
@@ -437,27 +437,41 @@ def _finish(
     return outputs
 
 
-def _refuse_item_conflicts(logs: dict[int, list[tuple[Any, ...]]]) -> None:
+def _refuse_item_conflicts(logs: dict[int, list[tuple[Any, ...]]], roots: dict[int, Any]) -> None:
     """Refuse an item whose whole state one thread carries back while another thread
     also changed it (or part of it) since the last barrier: merging one would undo
-    the other (``blocks[i // 4].set(i % 4, v)`` with ``schedule(static, 1)``)."""
-    owners: dict[tuple[Any, ...], int] = {}
+    the other (``blocks[i // 4].set(i % 4, v)`` with ``schedule(static, 1)``).
+
+    Threads that carry back the same state (a method that changed nothing, called by
+    every thread on one configuration object) do not conflict.
+    """
+    owners: dict[tuple[Any, ...], tuple[int, bytes | None]] = {}
+    objects: dict[int, Any] | None = None
     for num, log in logs.items():
         for root_id, path, key, value in log:
-            if type(value) in (Mutated, Shipped, Unsent):
-                location = _location(root_id, path, key)
-                if location is not None and owners.setdefault(location, num) != num:
-                    _item_conflict()
+            if type(value) not in (Mutated, Shipped, Unsent):
+                continue
+            location = _location(root_id, path, key)
+            if location is None:
+                continue
+            if type(value) is Mutated and objects is None:
+                objects = shared_objects(roots)
+            state = state_data(value, objects or {})
+            owner = owners.setdefault(location, (num, state))
+            if owner[0] != num and (state is None or owner[1] != state):
+                _item_conflict()
     if not owners:
         return
     for num, log in logs.items():
-        for root_id, path, key, _ in log:
+        for root_id, path, key, value in log:
+            if type(value) in (Mutated, Shipped, Unsent):
+                continue
             location = _location(root_id, path, key)
             if location is None:
                 continue
             for end in range(2, len(location) + 1):  # the item itself, or what holds it
-                owner = owners.get(location[:end])
-                if owner is not None and owner != num:
+                holder = owners.get(location[:end])
+                if holder is not None and holder[0] != num:
                     _item_conflict()
 
 

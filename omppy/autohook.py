@@ -19,6 +19,7 @@ import os
 import sys
 import types
 
+from .runtime.tracebacks import PACKAGE_DIR
 from .transform.importer import install
 
 
@@ -42,7 +43,7 @@ def _imported_on_a_line_of_its_own(frame: types.FrameType, source: bytes) -> boo
     importer = sys._getframe(1)
     while importer is not None and importer is not frame:
         name = importer.f_code.co_filename
-        if not (name.startswith("<frozen importlib") or name.startswith(_PACKAGE)):
+        if not (name.startswith("<frozen importlib") or name.startswith(PACKAGE_DIR + os.sep)):
             return False  # a function of the script (or of a module) is importing us
         importer = importer.f_back  # type: ignore[assignment]
     import ast
@@ -59,9 +60,6 @@ def _imported_on_a_line_of_its_own(frame: types.FrameType, source: bytes) -> boo
         and here[0].lineno == here[0].end_lineno == line
         and not [s for s in tree.body if s is not here[0] and line in (s.lineno, s.end_lineno)]
     )
-
-
-_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
 
 def _run_rest_of_main() -> None:

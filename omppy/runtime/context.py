@@ -50,11 +50,16 @@ class Attr:
         return (Attr, (self.name,))
 
 
+def fetch(target: Any, key: Any) -> Any:
+    """``target[key]``, or attribute ``key.name`` for an :class:`Attr` key."""
+    return getattr(target, key.name) if type(key) is Attr else target[key]
+
+
 def walk(root: Any, path: tuple[Any, ...]) -> Any:
     """Follow ``path`` (item keys and :class:`Attr` steps) from ``root``."""
     target = root
     for step in path:
-        target = getattr(target, step.name) if isinstance(step, Attr) else target[step]
+        target = fetch(target, step)
     return target
 
 
@@ -543,7 +548,7 @@ class ThreadContext:
         place, so references to it elsewhere see the change too.
         """
         target = walk(root, path) if path else root
-        item = getattr(target, key.name) if type(key) is Attr else target[key]
+        item = fetch(target, key)
         try:
             return getattr(item, method)(*args, **kwargs)
         finally:  # what it changed before raising counts too
@@ -604,8 +609,7 @@ class ThreadContext:
         value: Any,
     ) -> None:
         """``variable<path>[key] op= value`` into the loop's item, carried."""
-        target = walk(variable, path) if path else variable
-        current = getattr(target, key.name) if isinstance(key, Attr) else target[key]
+        current = fetch(walk(variable, path), key)
         self.store_item(items, variable, position, path, key, INPLACE[op](current, value))
 
     def delete_item(
@@ -714,8 +718,7 @@ class ThreadContext:
         name: str | None = None,
     ) -> None:
         """``root<path>[key] op= value``, carried like :meth:`store`."""
-        target = walk(root, path) if path else root
-        current = getattr(target, key.name) if isinstance(key, Attr) else target[key]
+        current = fetch(walk(root, path), key)
         self.store(root, path, key, INPLACE[op](current, value), module, name)
 
 

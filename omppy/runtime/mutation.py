@@ -180,9 +180,9 @@ class _ResolvingUnpickler(pickle.Unpickler):
 
 def merge(target: Any, key: Any, new: Any) -> None:
     """Make ``target[key]`` (or attribute ``key``) hold ``new``'s state, in place."""
-    from .context import Attr, assign
+    from .context import assign, fetch
 
-    old = getattr(target, key.name) if isinstance(key, Attr) else target[key]
+    old = fetch(target, key)
     if merge_into(old, new, set()):
         return
     try:

@@ -445,8 +445,15 @@ def _refuse_item_conflicts(logs: dict[int, list[tuple[Any, ...]]], roots: dict[i
     Threads that carry back the same state (a method that changed nothing, called by
     every thread on one configuration object) do not conflict.
     """
-    owners: dict[tuple[Any, ...], tuple[int, bytes | None]] = {}
+    owners: dict[tuple[Any, ...], tuple[int, Any]] = {}
     objects: dict[int, Any] | None = None
+
+    def state(record: Any) -> bytes | None:  # pickled only when two threads meet
+        nonlocal objects
+        if type(record) is Mutated and objects is None:
+            objects = shared_objects(roots)
+        return state_data(record, objects or {})
+
     for num, log in logs.items():
         for root_id, path, key, value in log:
             if type(value) not in (Mutated, Shipped, Unsent):
@@ -454,12 +461,11 @@ def _refuse_item_conflicts(logs: dict[int, list[tuple[Any, ...]]], roots: dict[i
             location = _location(root_id, path, key)
             if location is None:
                 continue
-            if type(value) is Mutated and objects is None:
-                objects = shared_objects(roots)
-            state = state_data(value, objects or {})
-            owner = owners.setdefault(location, (num, state))
-            if owner[0] != num and (state is None or owner[1] != state):
-                _item_conflict()
+            owner = owners.setdefault(location, (num, value))
+            if owner[0] != num:
+                mine = state(value)
+                if mine is None or state(owner[1]) != mine:
+                    _item_conflict()
     if not owners:
         return
     for num, log in logs.items():

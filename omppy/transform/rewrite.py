@@ -266,13 +266,12 @@ class Rewriter(cst.CSTTransformer):
         """``variable, (position...), (path...), key`` of a store into a loop item."""
         if not isinstance(target, (cst.Subscript, cst.Attribute)):
             return None
-        root = root_name(target)
-        if root is None or root not in info.item_targets:
+        parts = self._item_parts(target, info)
+        if parts is None:
             return None
-        position = [repr(i) for i in info.item_targets[root]]
-        steps = self._steps(target, info)
+        root, position, steps = parts
         key = steps.pop()
-        return f"{root}, {_tuple_code(position)}, {_tuple_code(steps)}, {key}"
+        return f"{root}, {position}, {_tuple_code(steps)}, {key}"
 
     def _method_call(
         self, node: cst.BaseExpression, info: ConstructInfo, thread: str
@@ -302,7 +301,7 @@ class Rewriter(cst.CSTTransformer):
                 keywords.append(f"**{value}")
             else:
                 positional.append(f"{arg.star}{value}")
-        args = "(" + ", ".join(positional) + ("," if len(positional) == 1 else "") + ")"
+        args = _tuple_code(positional)
         kwargs = "{" + ", ".join(keywords) + "}"
         if location is None:
             # A method of the loop's item (``for p in ps: p.move(dt)``): the loop
@@ -317,12 +316,22 @@ class Rewriter(cst.CSTTransformer):
 
         For a receiver rooted at a loop variable bound to the iteration's item.
         """
-        root = root_name(receiver)
+        parts = self._item_parts(receiver, info)
+        if parts is None:
+            return None
+        root, position, steps = parts
+        return f"{root}, {position}, {_tuple_code(steps)}"
+
+    def _item_parts(
+        self, node: cst.BaseExpression, info: ConstructInfo
+    ) -> tuple[str, str, list[str]] | None:
+        """For ``node`` rooted at a loop variable bound to the iteration's item: the
+        variable, its position in the item (code), and the steps from it to ``node``."""
+        root = root_name(node)
         if root is None or root not in info.item_targets:
             return None
-        position = [repr(i) for i in info.item_targets[root]]
-        steps = self._steps(receiver, info)
-        return f"{root}, {_tuple_code(position)}, {_tuple_code(steps)}"
+        position = _tuple_code([repr(i) for i in info.item_targets[root]])
+        return root, position, self._steps(node, info)
 
     def _steps(self, node: cst.BaseExpression, info: ConstructInfo) -> list[str]:
         """The item keys and ``Attr`` steps from ``node``'s root name to ``node``."""
@@ -351,8 +360,7 @@ class Rewriter(cst.CSTTransformer):
             return None
         steps = self._steps(target, info)
         key = steps.pop()
-        path = f"({', '.join(steps)},)" if steps else "()"
-        return f"{root}, {path}, {key}"
+        return f"{root}, {_tuple_code(steps)}, {key}"
 
     def _owner(self, target: cst.BaseExpression, info: ConstructInfo) -> str:
         root = root_name(target)

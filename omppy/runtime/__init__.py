@@ -16,11 +16,13 @@ import builtins
 from typing import Any
 
 from . import state
-from .context import Attr, ThreadContext, Workshare
 from .errors import OmpError, RemoteTraceback, TeamAborted, WorkerDied, WorkerException
+from .paths import Attr
 from .schedule import iteration_space
 from .team import parallel
+from .thread import ThreadContext
 from .unbound import UNBOUND
+from .workshare import Workshare
 
 # The builtins themselves, for the generated code: a program may bind the names
 # ``locals`` and ``globals`` to something else.  They read the calling frame.
@@ -48,13 +50,13 @@ __all__ = [
 
 
 def adopt(current: Any, fresh: Any) -> Any:
-    """``current`` updated in place to ``fresh`` (a newly published value) when it can
-    be, else ``fresh``: a shared object keeps its identity across a refresh."""
-    from .mutation import merge_into
+    """The value a refreshed name takes: ``fresh`` itself.
 
-    if current is UNBOUND or current is fresh or not merge_into(current, fresh, set()):
-        return fresh
-    return current
+    Published values arrive as the receiving process's own objects (a shared object
+    by its token, see replica.py), so nothing is merged; the function stays for
+    translations made by older versions of omppy.
+    """
+    return fresh
 
 
 def bound(

@@ -10,7 +10,9 @@ Layout of the mapping::
     words  : int64 control words (abort flag, barrier, finished flags, work shares)
     slots  : per-thread exchange buffers, two per thread (barrier parity), for values
              that threads hand each other at a barrier (reduction partials,
-             lastprivate values, store logs)
+             lastprivate values, the changes each thread made to shared objects)
+    log    : the publication log: what synchronisation blocks (critical, atomic,
+             single, master, ordered) changed, in the order they ran (coherence.py)
 
 The buffers are reserved with ``MAP_NORESERVE``: untouched pages cost nothing, so
 they can be generous.  An arena is reused by the same master for its next team
@@ -27,7 +29,6 @@ import select
 import struct
 import time
 from collections.abc import Callable
-from typing import Any
 
 from .errors import ExchangeOverflow, TeamAborted
 from .icv import icv
@@ -42,14 +43,19 @@ ABORT = 0
 BARRIER_COUNT = 1
 BARRIER_GEN = 2
 CRITICAL_NAMES = 3  # number of critical names assigned to locks so far
-STORE_VERSION = 4  # bumped at every publication to the shared-name store
-STORE_LENGTH = 5  # bytes of the pickled store
+LOG_SEQ = 4  # sequence number of the newest record in the publication log
+LOG_BYTES = 5  # bytes of the log in use
+LOG_GENERATION = 6  # bumped when the log is compacted (readers' byte offsets go stale)
+LOG_MARK = 7  # the newest record when the last barrier completed (what it covers)
 FINISHED = 8  # + thread number: the thread finished its part normally
-_HEADER_WORDS = 8
-WS_FIELDS = 4  # per work share: [construct id, next, done count, spare]
+# Then, after the FINISHED words, one word per thread: the newest log record it has
+# applied (see Arena.cursor_base), then the work-share ring.
+WS_FIELDS = 4  # per work share: [construct id, next, done count, ordered turn]
+WS_ID, WS_NEXT, WS_DONE, WS_ORDERED = 0, 1, 2, 3
 
 _CTX = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
 _LEN = struct.Struct("<q")
+_RECORD = struct.Struct("<qqq")  # a log record's header: sequence number, thread, length
 
 
 class Arena:
@@ -59,15 +65,16 @@ class Arena:
         assert _CTX is not None
         self.capacity = capacity
         self.creator = os.getpid()
-        self.ws_base = FINISHED + capacity
+        self.cursor_base = FINISHED + capacity
+        self.ws_base = self.cursor_base + capacity
         self.n_words = self.ws_base + WORKSHARE_RING * WS_FIELDS + CRITICAL_LOCKS * 8
         self.names_base = self.ws_base + WORKSHARE_RING * WS_FIELDS
         control_bytes = -(-self.n_words * WORD // mmap.PAGESIZE) * mmap.PAGESIZE
         self.slot_base = control_bytes
         # Read when the arena is made, so a bad OMPPY_EXCHANGE_MB is a ConfigError.
         self.slot_bytes = icv().exchange_mb << 20
-        self.store_base = control_bytes + 2 * capacity * self.slot_bytes
-        size = self.store_base + self.slot_bytes
+        self.log_base = control_bytes + 2 * capacity * self.slot_bytes
+        size = self.log_base + self.slot_bytes
         self.memory = mmap.mmap(-1, size, flags=mmap.MAP_SHARED | MAP_NORESERVE)
         self.words = memoryview(self.memory).cast("B")[:control_bytes].cast("q")
         self.lock = _CTX.Lock()  # guards control words
@@ -75,7 +82,7 @@ class Arena:
         self.barrier_sems = (_CTX.Semaphore(0), _CTX.Semaphore(0))
         self.critical_locks = [_CTX.RLock() for _ in range(CRITICAL_LOCKS)]
         self.atomic_lock = _CTX.RLock()
-        self.store_lock = _CTX.Lock()
+        self.log_lock = _CTX.Lock()
         self.critical_names: dict[str, int] = {}
         self.in_use = False
         self.broken = False
@@ -119,51 +126,85 @@ class Arena:
         start = offset + _LEN.size
         return pickle.loads(self.memory[start : start + length])
 
-    # -- the store of shared names bound in critical, single, master... ---------------
+    # -- the publication log -----------------------------------------------------------
 
-    def store_version(self) -> int:
-        return self.words[STORE_VERSION]
-
-    def load_store(self) -> dict[str, tuple[int, bytes]]:
-        """The latest published values of shared names, each still pickled.
-
-        Call with ``store_lock`` held.  Values stay pickled one by one, so a thread
-        unpickles only the names it needs, and a publish re-pickles only its own.
-        """
-        length = self.words[STORE_LENGTH]
-        if length == 0:
-            return {}
-        start = self.store_base
-        result: dict[str, tuple[int, bytes]] = pickle.loads(self.memory[start : start + length])
-        return result
-
-    def publish(self, values: dict[str, Any]) -> int:
-        """Merge ``values`` into the store; returns the new version.
-
-        The store maps each name to ``(version, pickled value)``, so a thread can tell
-        which names changed since it last looked.
-        """
-        protocol = pickle.HIGHEST_PROTOCOL
-        pickled = {name: pickle.dumps(value, protocol=protocol) for name, value in values.items()}
-        with self.store_lock:
-            merged = self.load_store()
-            version = int(self.words[STORE_VERSION]) + 1
-            merged.update({name: (version, data) for name, data in pickled.items()})
-            data = pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL)
-            if len(data) > self.slot_bytes:
+    def log_append(self, thread_num: int, payload: bytes) -> int:
+        """Add one record; returns its sequence number (records are totally ordered)."""
+        with self.log_lock:
+            words = self.words
+            used = int(words[LOG_BYTES])
+            end = used + _RECORD.size + len(payload)
+            if end > self.slot_bytes:
                 raise ExchangeOverflow(
-                    f"the shared names bound in synchronisation constructs take "
-                    f"{len(data) >> 20} MiB, more than the {self.slot_bytes >> 20} MiB store; "
-                    "raise OMPPY_EXCHANGE_MB"
+                    f"what synchronisation blocks published since the last barrier takes more "
+                    f"than the {self.slot_bytes >> 20} MiB publication log; add a barrier, "
+                    "keep large data in omppy.shared arrays, or raise OMPPY_EXCHANGE_MB"
                 )
-            self.memory[self.store_base : self.store_base + len(data)] = data
-            self.words[STORE_LENGTH] = len(data)
-            self.words[STORE_VERSION] += 1
-            return int(self.words[STORE_VERSION])
+            seq = int(words[LOG_SEQ]) + 1
+            start = self.log_base + used
+            self.memory[start : start + _RECORD.size] = _RECORD.pack(seq, thread_num, len(payload))
+            self.memory[start + _RECORD.size : self.log_base + end] = payload
+            words[LOG_BYTES] = end
+            words[LOG_SEQ] = seq
+            return seq
 
-    def snapshot(self) -> tuple[int, dict[str, tuple[int, bytes]]]:
-        with self.store_lock:
-            return int(self.words[STORE_VERSION]), self.load_store()
+    def log_read(
+        self, cursor: tuple[int, int, int], upto: int | None = None
+    ) -> tuple[list[tuple[int, int, bytes]], tuple[int, int, int]]:
+        """Records newer than ``cursor`` (and not newer than ``upto``) as ``(seq,
+        thread, payload)``, and the new cursor.
+
+        A cursor is ``(generation, byte offset, last sequence number read)``; after a
+        compaction the offset is stale and the log is scanned by sequence number.
+        """
+        generation, offset, last = cursor
+        with self.log_lock:
+            words = self.words
+            if words[LOG_SEQ] == last or (upto is not None and upto <= last):
+                return [], cursor
+            if words[LOG_GENERATION] != generation:
+                generation, offset = int(words[LOG_GENERATION]), 0
+            used = int(words[LOG_BYTES])
+            records = []
+            memory = self.memory
+            base = self.log_base
+            while offset < used:
+                seq, thread, length = _RECORD.unpack(
+                    memory[base + offset : base + offset + _RECORD.size]
+                )
+                if upto is not None and seq > upto:
+                    break
+                start = base + offset + _RECORD.size
+                offset += _RECORD.size + length
+                if seq > last:
+                    records.append((seq, thread, memory[start : start + length]))
+                    last = seq
+            return records, (generation, offset, last)
+
+    def log_compact(self, size: int) -> None:
+        """Drop the records every thread of the team has applied.
+
+        Called by the last thread to arrive at a barrier, while the others wait in
+        it: nobody reads or appends.
+        """
+        words = self.words
+        consumed = min(int(words[self.cursor_base + t]) for t in range(size))
+        used = int(words[LOG_BYTES])
+        offset = 0
+        base = self.log_base
+        while offset < used:
+            header = self.memory[base + offset : base + offset + _RECORD.size]
+            seq, _, length = _RECORD.unpack(header)
+            if seq > consumed:
+                break
+            offset += _RECORD.size + length
+        if offset == 0:
+            return
+        rest = used - offset
+        if rest:
+            self.memory.move(base, base + offset, rest)
+        words[LOG_BYTES] = rest
+        words[LOG_GENERATION] += 1
 
     def release_exchange_pages(self) -> None:
         """Give the pages the buffers touched back to the system between teams."""

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .reduction import combine, identity
 from .sharedmem import is_array, is_shared
 from .unbound import UNBOUND
-
-_MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -32,17 +30,28 @@ class Region:
     lastprivate: tuple[str, ...]
     shared: tuple[str, ...]  # shared names the body binds
     readonly: tuple[str, ...]  # args the body only reads: arrays need no staging
+    # Levels of containers the body may write through each shared name (watch.py);
+    # names not listed get a default.
+    watch: dict[str, int] = field(default_factory=dict)
 
-    def arguments(self, call: dict[str, Any], in_master: bool) -> dict[str, Any]:
+    def arguments(
+        self, call: dict[str, Any], in_master: bool, shared: Callable[[Any], bool] | None = None
+    ) -> dict[str, Any]:
         """One thread's arguments: ``call`` (the shared values) plus its private ones.
 
         A worker's firstprivate values are already its own (``fork`` copied them),
-        except an array in shared memory, which ``fork`` does not copy; thread 0 runs
-        in the master and gets copies.
+        except an array in shared memory, which ``fork`` does not copy, and an object
+        the team shares (``shared``: the same object is reachable through a shared
+        name, so changing it in place would be carried); thread 0 runs in the master
+        and gets copies.
         """
         arguments = dict(call)
         for name, value in self.firstprivate.items():
-            own = not in_master and not (is_array(value) and is_shared(value))
+            own = (
+                not in_master
+                and not (is_array(value) and is_shared(value))
+                and not (shared is not None and shared(value))
+            )
             arguments[name] = value if own else private_copy(value)
         for name, (op, value) in self.reduction.items():
             arguments[name] = identity(op, value)
@@ -63,26 +72,23 @@ class Region:
         values: dict[str, Any],
         partials: list[dict[str, Any]],
         last: dict[str, Any] | None,
-        store: dict[str, Any] | None = None,
+        latest: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         """The values the master's names take after the region.
 
-        ``values`` is thread 0's ``locals()``; ``store`` the latest published values
-        of shared names (``(version, value)`` pairs).
+        ``values`` is thread 0's ``locals()``; ``latest`` the newest value each
+        shared name was bound to in a synchronisation block, by any thread.
         """
-        store = store or {}
+        latest = latest or {}
         result = {}
         for name, (op, original) in self.reduction.items():
             result[name] = combine(op, original, [p[name] for p in partials])
         if last:
             result.update(last)
         for name in self.shared:
-            if values.get(name) is UNBOUND and name not in store:
-                continue  # never bound, by any thread: the master's name stays unbound
-            if name in store:
-                original = self.args.get(name, _MISSING)
-                result[name] = into_original(original, store[name][1])
-            elif name in values:
+            if name in latest:
+                result[name] = latest[name]
+            elif name in values and values[name] is not UNBOUND:
                 result[name] = values[name]
         return result
 
@@ -102,19 +108,6 @@ def private_copy(value: Any) -> Any:
             return copy.copy(value)
         except Exception:
             return value
-
-
-def into_original(original: Any, latest: Any) -> Any:
-    """The master's object updated in place to ``latest`` where it can be.
-
-    Aliases of a shared list, dict, set or object then see what the threads did to it,
-    and the records replayed after it (stores made since the last barrier) land on it.
-    """
-    from .mutation import merge_into
-
-    if original is _MISSING or original is latest:
-        return latest
-    return original if merge_into(original, latest, set()) else latest
 
 
 def combined_errors(errors: list[BaseException]) -> BaseException:

@@ -13,7 +13,8 @@ Data flow of one region::
        barriers/work shares: arena  <------->     barriers/work shares: arena
     read reports until EOF  <-----------------  pickle report -> pipe; os._exit
     waitpid every worker (status checked)
-    replay stores, combine reductions, copy staged arrays back
+    apply the log and the workers' changes to shared objects (coherence.py),
+    combine reductions, copy staged arrays back
     raise the failures, or return the outputs
 
 Nothing but the arena (inherited shared memory and semaphores) and one pipe per
@@ -33,16 +34,32 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from . import failures, state
-from .arena import ABORT, BARRIER_COUNT, BARRIER_GEN, FINISHED, WS_FIELDS, Arena, Liveness
-from .context import WS_DONE, WS_ID, WS_NEXT, ThreadContext, check_phase, replay
+from .arena import (
+    ABORT,
+    BARRIER_COUNT,
+    BARRIER_GEN,
+    FINISHED,
+    LOG_MARK,
+    LOG_SEQ,
+    WS_DONE,
+    WS_FIELDS,
+    WS_ID,
+    WS_NEXT,
+    WS_ORDERED,
+    Arena,
+    Liveness,
+)
+from .coherence import Coherence, interval
 from .errors import OmpError, TeamAborted, WorkerDied
 from .icv import icv
-from .mutation import Mutated, Shipped, Unsent, shared_objects, state_data
 from .output import RegionOutput, flush_standard_streams
 from .region import Region, combined_errors
-from .sharedmem import StagedArrays, is_array, is_shared
+from .replica import Replica
+from .sharedmem import StagedArrays, is_array
+from .thread import ThreadContext
+from .watch import build_replica
 from .worker import HEADER as _HEADER
-from .worker import run_worker, seeds_for_team
+from .worker import WorkerReport, run_worker, seeds_for_team
 
 CAN_FORK = hasattr(os, "fork") and sys.platform != "win32"
 _arenas: list[Arena] = []  # this process's idle arenas, reused by its next team
@@ -61,10 +78,6 @@ class Team:
         # A team of one has no arena; nothing reads it, since every use of the arena
         # sits behind a ``size > 1`` test.
         self.arena: Arena = cast(Arena, arena)
-        self.roots: dict[int, Any] = {}
-        self.logged_roots: dict[int, Any] = {}
-        # What travels by reference in a carried item (mutation.shared_objects), once.
-        self.by_reference: dict[int, Any] | None = None
         self.liveness: Liveness | None = None
         self.pids: dict[int, int] = {}  # thread number -> pid, in the master
         self.seeds: tuple[int, int | None, int] = (0, None, 0)  # for workers' random streams
@@ -85,6 +98,11 @@ class Team:
             generation = words[BARRIER_GEN]
             arrived = words[BARRIER_COUNT] + 1
             if arrived == self.size:
+                # Everyone else waits here: nobody reads or writes the log.  What the
+                # barrier covers is the log up to now; a record a fast thread adds
+                # after it belongs to the next interval.
+                words[LOG_MARK] = words[LOG_SEQ]
+                arena.log_compact(self.size)
                 words[BARRIER_COUNT] = 0
                 words[BARRIER_GEN] = generation + 1
                 semaphore = arena.barrier_sems[generation & 1]
@@ -120,7 +138,7 @@ class Team:
                     words[base + WS_ID] = construct
                     words[base + WS_NEXT] = 0
                     words[base + WS_DONE] = 0
-                    words[base + 3] = 0
+                    words[base + WS_ORDERED] = 0
                     return True
                 return False
 
@@ -204,6 +222,7 @@ def parallel(
     lastprivate: tuple[str, ...] = (),
     shared: tuple[str, ...] = (),
     readonly: tuple[str, ...] = (),
+    watch: dict[str, int] | None = None,
     num_threads: Any = None,
     if_: Any = True,
 ) -> dict[str, Any]:
@@ -218,7 +237,9 @@ def parallel(
     last iteration bound, and each ``shared`` name bound in the region to the value
     the master's name must take.
     """
-    region = Region(body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly)
+    region = Region(
+        body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly, watch or {}
+    )
     size = team_size(num_threads, if_)
     parent = state.current()
     if size == 1:
@@ -272,18 +293,19 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     arena = _take_arena(size)
     team = Team(size, parent, arena)
     team.seeds = seeds_for_team(_region_serial)
-    team.roots = {id(value): value for value in call.values()}
-    # Stores on these are logged; arrays in shared memory need no log.
-    team.logged_roots = {
-        key: value
-        for key, value in team.roots.items()
-        if not (is_array(value) and is_shared(value))
-    }
+    try:
+        replica = build_replica(call, region, staged)
+    except BaseException:
+        _give_back_arena(arena)
+        staged.unstage()
+        raise
     pipes = [os.pipe() for _ in range(size - 1)]
     readers = {num: pipes[num - 1][0] for num in range(1, size)}
     # Everything a worker needs is built here, before the fork: a worker that only
     # picks up its prepared objects writes (and so copies) far fewer pages.
-    threads = [ThreadContext(team, num) for num in range(size)]
+    threads = [
+        ThreadContext(team, num, Coherence(replica, arena, num, size)) for num in range(size)
+    ]
     watchers = [
         Liveness(arena, {t: fd for t, fd in readers.items() if t != num}) for num in range(size)
     ]
@@ -319,7 +341,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         raise
     for read_end, _ in pipes:
         os.close(read_end)
-    return _finish(team, region, staged, outcome, reports, statuses, threads[0])
+    return _finish(team, region, staged, outcome, reports, statuses, threads[0], replica)
 
 
 def _run_master(
@@ -356,13 +378,13 @@ def _collect(readers: dict[int, int]) -> dict[int, bytes]:
     return {num: bytes(data) for num, data in buffers.items()}
 
 
-def _decode(data: bytes) -> dict[str, Any] | None:
+def _decode(data: bytes) -> WorkerReport | None:
     if len(data) < _HEADER.size:
         return None
     (length,) = _HEADER.unpack_from(data)
     if len(data) != _HEADER.size + length:
         return None
-    report: dict[str, Any] = pickle.loads(data[_HEADER.size :])
+    report: WorkerReport = pickle.loads(data[_HEADER.size :])
     return report
 
 
@@ -374,14 +396,30 @@ def _finish(
     raw_reports: dict[int, bytes],
     statuses: dict[int, int],
     master: ThreadContext,
+    replica: Replica,
 ) -> dict[str, Any]:
     """Join: check every worker, then combine what the threads produced."""
-    values, master_error, master_last = outcome
+    try:
+        reports = _check_workers(team, outcome, raw_reports, statuses)
+        return _merge(region, outcome, reports, master)
+    finally:
+        _give_back_arena(team.arena)
+        staged.unstage()
+
+
+def _check_workers(
+    team: Team,
+    outcome: tuple[dict[str, Any] | None, BaseException | None, bool],
+    raw_reports: dict[int, bytes],
+    statuses: dict[int, int],
+) -> dict[int, WorkerReport]:
+    """Every worker's report, or the team's failures raised together."""
+    _, master_error, _ = outcome
     errors: list[BaseException] = []
     aborted = master_error is not None and isinstance(master_error, TeamAborted)
     if master_error is not None and not aborted:
         errors.append(master_error)
-    reports: dict[int, dict[str, Any]] = {}
+    reports: dict[int, WorkerReport] = {}
     for num in sorted(raw_reports):
         report = _decode(raw_reports[num])
         status = statuses[num]
@@ -390,118 +428,44 @@ def _finish(
             continue
         reports[num] = report
         _write_collected(report)
-        if report["error"] is not None:
-            errors.append(failures.unpack_exception(report["error"]))
+        if report.error is not None:
+            errors.append(failures.unpack_exception(report.error))
     team.arena.broken = team.arena.broken or bool(errors) or aborted
-    store = {}
-    if region.shared and not errors:
-        published = team.arena.snapshot()[1]
-        # Only what thread 0 has not seen yet: a value it already took (or published)
-        # is in its objects, with every store replayed at the barriers since.
-        store = {
-            name: (published[name][0], pickle.loads(published[name][1]))
-            for name in region.shared
-            if name in published and published[name][0] > master.store_seen.get(name, -1)
-        }
-    _give_back_arena(team.arena)
-    staged.unstage()
     if errors:
         raise combined_errors(errors)
     if aborted:  # a worker aborted the team but reported nothing: should not happen
         raise OmpError("the team was aborted without a reported cause")
+    return reports
+
+
+def _merge(
+    region: Region,
+    outcome: tuple[dict[str, Any] | None, BaseException | None, bool],
+    reports: dict[int, WorkerReport],
+    master: ThreadContext,
+) -> dict[str, Any]:
+    """The threads' changes to shared objects applied in the master, and the values
+    its names take after the region."""
+    values, _, master_last = outcome
     values = values or {}
-    phases = [(master.stored_ids, master.published_ids, master.publish_locks)]
-    for report in reports.values():
-        stored_ids, published_ids = set(report.get("stored", ())), set(report.get("published", ()))
-        phases.append((stored_ids, published_ids, report.get("locks", {})))
-    check_phase(phases)  # since the last barrier
-    logs = {num: reports[num]["log"] for num in reports if reports[num]["log"]}
-    if master.log:
-        logs[0] = master.log
-    _refuse_item_conflicts(logs, team.roots)
+    coherence = master.coherence
+    assert coherence is not None
+    parts = [coherence.before_barrier()] + [reports[num].part for num in sorted(reports)]
+    coherence.after_barrier(
+        parts, interval(master.last_sync, "the end of the region"), final=True
+    )
     partials = [region.partials(values)]
-    partials += [reports[num]["partials"] for num in sorted(reports)]
+    partials += [reports[num].partials or {} for num in sorted(reports)]
     last = region.last_values(values, master_last)
     for num in sorted(reports):
-        if reports[num]["last"] is not None:
-            last = reports[num]["last"]
-    # The published values first (they hold everything up to the last barrier they
-    # followed), then the stores made since the last barrier, on the same objects.
-    outputs = region.outputs(values, partials, last, store)
-    if store and master.log:
-        replay(team.roots, master.log)  # thread 0's own recent stores, over the merge
-    for num in sorted(reports):
-        if reports[num]["log"]:
-            replay(team.roots, reports[num]["log"])
-            master.relay(team.roots, reports[num]["log"])
-    return outputs
+        if reports[num].last is not None:
+            last = reports[num].last
+    latest = {name: value for name, (_, value) in coherence.latest.items()}
+    return region.outputs(values, partials, last, latest)
 
 
-def _refuse_item_conflicts(logs: dict[int, list[tuple[Any, ...]]], roots: dict[int, Any]) -> None:
-    """Refuse an item whose whole state one thread carries back while another thread
-    also changed it (or part of it) since the last barrier: merging one would undo
-    the other (``blocks[i // 4].set(i % 4, v)`` with ``schedule(static, 1)``).
-
-    Threads that carry back the same state (a method that changed nothing, called by
-    every thread on one configuration object) do not conflict.
-    """
-    owners: dict[tuple[Any, ...], tuple[int, Any]] = {}
-    objects: dict[int, Any] | None = None
-
-    def state(record: Any) -> bytes | None:  # pickled only when two threads meet
-        nonlocal objects
-        if type(record) is Mutated and objects is None:
-            objects = shared_objects(roots)
-        return state_data(record, objects or {})
-
-    for num, log in logs.items():
-        for root_id, path, key, value in log:
-            if type(value) not in (Mutated, Shipped, Unsent):
-                continue
-            location = _location(root_id, path, key)
-            if location is None:
-                continue
-            owner = owners.setdefault(location, (num, value))
-            if owner[0] != num:
-                mine = state(value)
-                if mine is None or state(owner[1]) != mine:
-                    _item_conflict()
-    if not owners:
-        return
-    for num, log in logs.items():
-        for root_id, path, key, value in log:
-            if type(value) in (Mutated, Shipped, Unsent):
-                continue
-            location = _location(root_id, path, key)
-            if location is None:
-                continue
-            for end in range(2, len(location) + 1):  # the item itself, or what holds it
-                holder = owners.get(location[:end])
-                if holder is not None and holder[0] != num:
-                    _item_conflict()
-
-
-def _location(root_id: Any, path: tuple[Any, ...], key: Any) -> tuple[Any, ...] | None:
-    try:
-        location = (root_id, *path, key)
-        hash(location)
-    except TypeError:
-        return None
-    return location
-
-
-def _item_conflict() -> None:
-    raise OmpError(
-        "two threads changed the same item of a shared object, at least one of them by "
-        "calling a method on it; omppy carries such an item back whole, so one thread's "
-        "changes would undo the other's. Give each item to one thread (for example "
-        "schedule(static) over whole items), or make the change with a store "
-        "(items[k].field[j] = v) or under '# omp critical'"
-    )
-
-
-def _write_collected(report: dict[str, Any]) -> None:
-    out, err = report.get("out", ""), report.get("err", "")
+def _write_collected(report: WorkerReport) -> None:
+    out, err = report.out, report.err
     if out:
         sys.stdout.write(out)
     if err:

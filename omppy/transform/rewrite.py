@@ -66,6 +66,8 @@ class ConstructInfo:
     # loop variables bound to the iteration's item, and where in the item they sit
     item_targets: dict[str, tuple[int, ...]] = field(default_factory=dict)
     class_name: str | None = None  # the class whose body holds it (for name mangling)
+    # How deep the region may change each shared name it is handed (effects.py).
+    watch: dict[str, int] = field(default_factory=dict)
 
 
 class Rewriter(cst.CSTTransformer):
@@ -82,6 +84,7 @@ class Rewriter(cst.CSTTransformer):
         super_calls: dict[int, str] | None = None,
     ) -> None:
         super().__init__()
+        self.module_effects: dict[str, int] = {}  # set by translate: see _with_import
         self.super_calls = super_calls or {}  # id(``super()``) -> the method's first argument
         self.module = module
         self.plans = plans
@@ -394,7 +397,9 @@ class Rewriter(cst.CSTTransformer):
         body = self._regroup(original_node, original_node.body, updated_node.body)
         if body is None:
             body = list(updated_node.body)
-        return updated_node.with_changes(body=_with_import(body, self.module, self))
+        return updated_node.with_changes(
+            body=_with_import(body, self.module, self, self.module_effects)
+        )
 
     def _regroup(
         self,
@@ -706,13 +711,19 @@ class Rewriter(cst.CSTTransformer):
             leading_lines=leading,
         )
         self._stamp(function, line)
-        call = self._parallel_call(name, args, sharing, pragma, readonly)
+        call = self._parallel_call(name, args, sharing, pragma, readonly, info.watch)
         out: list[cst.BaseStatement] = [function, self._parse(call, line)]
         out.extend(self._assign_outputs(sharing, line))
         return out
 
     def _parallel_call(
-        self, name: str, args: dict[str, str], sharing: Sharing, pragma: Any, readonly: list[str]
+        self,
+        name: str,
+        args: dict[str, str],
+        sharing: Sharing,
+        pragma: Any,
+        readonly: list[str],
+        watch: dict[str, int],
     ) -> str:
         entries = [f"**{v}" if k == "**" else f"{k!r}: {v}" for k, v in args.items()]
         parts = [name, "{" + ", ".join(entries) + "}"]
@@ -732,6 +743,8 @@ class Rewriter(cst.CSTTransformer):
             parts.append(f"shared={_tuple(sharing.shared_out)}")
         if readonly:
             parts.append(f"readonly={_tuple(readonly)}")
+        if watch:
+            parts.append("watch={" + ", ".join(f"{n!r}: {d}" for n, d in watch.items()) + "}")
         clause = pragma.clause("num_threads")
         if clause is not None:
             parts.append(f"num_threads=({clause.expr})")
@@ -928,9 +941,13 @@ def _last_line(body: Sequence[cst.BaseStatement], origin: dict[int, int], defaul
 
 
 def _with_import(
-    body: list[cst.BaseStatement], module: cst.Module, rewriter: Rewriter
+    body: list[cst.BaseStatement],
+    module: cst.Module,
+    rewriter: Rewriter,
+    effects: dict[str, int] | None = None,
 ) -> list[cst.BaseStatement]:
-    """Insert the runtime import after the docstring and ``__future__`` imports."""
+    """Insert the runtime import after the docstring and ``__future__`` imports, and
+    the module globals its functions may change (``_omp_effects``, see effects.py)."""
     index = 0
     for index, statement in enumerate(body):  # noqa: B007
         if not _is_preamble(statement):
@@ -938,8 +955,11 @@ def _with_import(
     else:
         index = len(body)
     line = rewriter.origin.get(id(body[index]), 1) if index < len(body) else 1
-    statement = rewriter._parse(RUNTIME_IMPORT + "\n", line)
-    return [*body[:index], statement, *body[index:]]
+    statements = [rewriter._parse(RUNTIME_IMPORT + "\n", line)]
+    if effects:
+        entries = ", ".join(f"{name!r}: {depth}" for name, depth in sorted(effects.items()))
+        statements.append(rewriter._parse(f"_omp_effects = {{{entries}}}\n", line))
+    return [*body[:index], *statements, *body[index:]]
 
 
 def _is_preamble(statement: cst.BaseStatement) -> bool:

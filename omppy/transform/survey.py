@@ -16,6 +16,7 @@ import libcst as cst
 
 from . import analysis, plan
 from .diagnostics import PragmaError
+from .effects import Effects
 from .plan import Construct, Item
 from .rewrite import ConstructInfo
 from .sharing import BUILTIN_NAMES, decide
@@ -53,6 +54,20 @@ class Survey:
         self.imported_modules = _imported_modules(module)
         self.super_calls: dict[int, str] = {}  # id(``super()`` call) -> the method's self
         self.module_functions = _definitions(module.body)
+        self._effects: Effects | None = None
+
+    @property
+    def effects(self) -> Effects:
+        """What the module's code may change (computed once, when first needed)."""
+        if self._effects is None:
+            self._effects = Effects(self.module, self.metadata)
+        return self._effects
+
+    def module_effects(self) -> dict[str, int]:
+        """Module globals the module's functions may change, and how deep (modules
+        themselves are never data to carry)."""
+        found = self.effects.global_depths()
+        return {n: d for n, d in found.items() if n not in self.imported_modules}
 
     def run(self) -> None:
         # Two walks: the first plans every block (so each construct knows the
@@ -205,6 +220,7 @@ class Survey:
             clause_private |= {n for n, _ in sharing.reduction}
             info.shared_roots = usage.stored_roots - sharing.private - clause_private
             self._check_mutations(construct, usage, sharing.private | clause_private)
+            info.watch = self._watch(construct, loops, sharing.args)
             if directive == "parallel for" and len(loops) == 1:
                 # Loop variables that stay bound to the iteration's item: a method
                 # called on one (``p.move(dt)``) is carried back to the master's item.
@@ -227,6 +243,21 @@ class Survey:
                 if scope_kind == "function":
                     local_names |= _function_locals(scopes[-1][1])
                 info.global_roots = info.shared_roots - local_names
+
+    def _watch(
+        self, construct: Construct, loops: list[cst.For], names: list[str]
+    ) -> dict[str, int]:
+        """How deep a region may change each shared name (and, for a ``parallel for``
+        over a sequence, the items it hands out, as ``_omp_items``)."""
+        statements = construct.statements()
+        watch = self.effects.depths(statements, names)
+        if construct.directive == "parallel for" and len(loops) == 1:
+            loop = loops[0]
+            loads = self.effects.loads(loop.body)
+            items = 1 + self.effects.loop_items(loop, loads)
+            if items > 1:
+                watch = {"_omp_items": items, **watch}
+        return watch
 
     def _check_nesting(self, construct: Construct, stack: list[Construct]) -> None:
         """OpenMP's rules on which constructs may be closely nested in which."""

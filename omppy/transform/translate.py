@@ -91,6 +91,7 @@ def _translate(source: str, module: cst.Module, pragmas: list[Any], filename: st
         filename,
         survey.super_calls,
     )
+    rewriter.module_effects = survey.module_effects()
     new_module = module.visit(rewriter)
     text = new_module.code
     return Translation(source, text, _line_table(new_module, rewriter.origin), changed=True)

@@ -1,0 +1,66 @@
+"""What a team shares, decided once, in the master, before it forks.
+
+The replica of a region (``replica.py``) watches:
+
+- the region's shared names (the values its outlined body receives), as deep as
+  the translator says the region may write through them (``Region.watch``); names
+  it only reads are still watched one level down, which costs a comparison of
+  their items' identities and catches a write the translator could not see;
+- the globals of every translated module (modules whose namespace holds the
+  runtime as ``_omp``): the module namespace itself, so that a global rebound in a
+  called function (``global count; count += 1``) is carried, and the containers it
+  holds, so that a helper's ``found.append(n)`` or ``distances[i] = d`` is carried.
+
+Arrays in shared memory (``omppy.shared`` arrays and staged arrays) need no
+watching: every process writes the same memory.  A module global that is an
+ordinary array whose memory a region stages is rebound to the staged copy for the
+region (``StagedArrays.rebind_globals``), so a helper writing it through its global
+name writes the shared copy.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from .replica import Replica
+
+if TYPE_CHECKING:
+    from .region import Region
+    from .sharedmem import StagedArrays
+
+# Levels of containers watched: below a shared name the translator found no write
+# through (its own items: a cheap comparison that catches what the analysis could not
+# see), and below a translated module's namespace (the namespace and its global
+# containers); deeper where the translator says code may write deeper
+# (``Region.watch``, and ``_omp_effects`` in a translated module).
+READ_ONLY_DEPTH = 1
+MODULE_DEPTH = 2
+
+
+def translated_modules() -> list[tuple[str, dict[str, Any]]]:
+    """``(name, namespace)`` of every module running translated code."""
+    runtime = sys.modules.get("omppy.runtime")
+    found = []
+    for name, module in list(sys.modules.items()):
+        namespace = getattr(module, "__dict__", None)
+        if isinstance(namespace, dict) and namespace.get("_omp") is runtime:
+            found.append((name, namespace))
+    return found
+
+
+def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) -> Replica:
+    """The shared objects of a region about to run with arguments ``call``."""
+    replica = Replica()
+    depths = region.watch
+    for name, value in call.items():
+        replica.watch(value, max(depths.get(name, 0), READ_ONLY_DEPTH), name)
+    for name, namespace in translated_modules():
+        label = "" if name == "__main__" else f"{name}."
+        replica.watch_namespace(namespace, MODULE_DEPTH, label)
+        effects = namespace.get("_omp_effects")
+        if isinstance(effects, dict):
+            for variable, depth in effects.items():
+                if variable in namespace:
+                    replica.watch(namespace[variable], depth, label + variable)
+    return replica

@@ -89,7 +89,11 @@ def unload_ipython_extension(shell: Any) -> None:
         except ValueError:
             pass
     magics = shell.magics_manager.magics
-    for kind, name in (("cell", "omppy"), ("line", "omppy_translate"), ("cell", "omppy_translate")):
+    for kind, name in (
+        ("cell", "omppy"),
+        ("line", "omppy_translate"),
+        ("cell", "omppy_translate"),
+    ):
         magics[kind].pop(name, None)
     if extension.relay is not None:
         extension.relay.uninstall()

@@ -16,10 +16,13 @@ worker's traceback names the cell as IPython does (``Cell In[5], line 7``).
 from __future__ import annotations
 
 import ast
+import linecache
 import re
 import traceback
 from types import CodeType
 from typing import Any
+
+from IPython.core.compilerop import CachingCompiler
 
 from ..runtime.errors import RemoteTraceback
 from ..runtime.tracebacks import strip_internal
@@ -36,8 +39,24 @@ def cell_number(shell: Any) -> int:
 
 
 def register(shell: Any, text: str) -> str:
-    """Cache a cell's whole text (its ``%%`` line too) and return its file name."""
-    return str(shell.compile.cache(text, cell_number(shell), raw_code=text))
+    """Cache a cell's whole text (its ``%%`` line too) and return its file name.
+
+    The name is IPython's own kind, ``<ipython-input-N-...>``, even in ipykernel,
+    which names cells like files (``/tmp/ipykernel_1/123.py``): IPython's tracebacks
+    try to open such a name, and when there is no file they show a region's frame at
+    the wrong lines.  What a cell name maps to (``Cell In[N]``) is kept in the
+    compiler's table, as ``shell.compile.cache`` keeps it.
+    """
+    compiler = shell.compile
+    number = cell_number(shell)
+    name = str(compiler.cache(text, number, raw_code=text))
+    table = getattr(compiler, "_filename_map", None)
+    if not name.endswith(".py") or not isinstance(table, dict):
+        return name
+    alias = CachingCompiler.get_code_name(compiler, text, text, number)
+    linecache.cache[alias] = linecache.cache[name]
+    table[alias] = number
+    return str(alias)
 
 
 def translate_cell(shell: Any, body: str, filename: str, first_line: int = 2) -> Translation:
@@ -191,9 +210,7 @@ def _render_from_here(shell: Any, error: BaseException) -> None:
     kind, traceback = type(error), error.__traceback__
 
     def render() -> list[str]:
-        return list(
-            shell.InteractiveTB.structured_traceback(kind, error, traceback, tb_offset=0)
-        )
+        return list(shell.InteractiveTB.structured_traceback(kind, error, traceback, tb_offset=0))
 
     try:
         error._render_traceback_ = render  # type: ignore[attr-defined]

@@ -25,14 +25,15 @@ from ..transform.translate import translate
 from . import cell as cells
 
 REPORT_MISSING = (
-    "--report: this version of omppy has no load-balance report yet; "
-    "run the cell without --report"
+    "--report: this version of omppy has no load-balance report yet; run the cell without --report"
 )
 
 
 @magics_class
 class OmppyMagics(Magics):
     """``%%omppy`` and ``%omppy_translate``; loaded by ``%load_ext omppy``."""
+
+    shell: Any  # IPython types it as optional; a magic always runs in a shell
 
     @magic_arguments()
     @argument(

@@ -188,7 +188,7 @@ class RelayedStream(io.TextIOBase):
         return getattr(self.target, name)
 
     @property
-    def name(self) -> Any:  # type: ignore[override]
+    def name(self) -> Any:
         return getattr(self.target, "name", f"<{self.channel.name}>")
 
     @property
@@ -233,7 +233,7 @@ class RelayedStream(io.TextIOBase):
         pass  # the kernel's stream is not ours to close
 
     @property
-    def closed(self) -> bool:  # type: ignore[override]
+    def closed(self) -> bool:
         return bool(getattr(self.target, "closed", False))
 
 

@@ -16,8 +16,10 @@ worker's traceback names the cell as IPython does (``Cell In[5], line 7``).
 from __future__ import annotations
 
 import ast
+import io
 import linecache
 import re
+import tokenize
 import traceback
 from types import CodeType
 from typing import Any
@@ -108,12 +110,14 @@ class CellError(Exception):
 class GroupError(Exception):
     """Stands in for an exception group (several threads failed) on its way out of a
     cell: IPython prints groups with the frames of its magic machinery; this renders
-    the group as Python does, from the cell's frames.  The group is its ``__cause__``."""
+    the group as Python does, from the cell's frames.  The group is ``.group``."""
+
+    group: BaseExceptionGroup[Any]
+    shell: Any
 
     def _render_traceback_(self) -> list[str]:
-        group = self.__cause__
-        assert group is not None
-        return "".join(traceback.format_exception(group)).splitlines()
+        text = "".join(traceback.format_exception(self.group))
+        return _FILE.sub(lambda match: _label(self.shell, match), text).splitlines()
 
 
 def compile_cell(
@@ -128,11 +132,24 @@ def compile_cell(
     except SyntaxError as error:
         raise compact(shell, error) from None
     last = None
-    if _ends_with_users_expression(tree, translation):
+    if _ends_with_users_expression(tree, translation) and not _quiet(translation.source):
         expression = ast.Expression(tree.body.pop().value)  # type: ignore[attr-defined]
         last = compile(expression, filename, "eval", dont_inherit=True)
     statements = compile(tree, filename, "exec", dont_inherit=True)
     return user_names(statements), last
+
+
+def _quiet(source: str) -> bool:
+    """Whether the cell ends with ``;``, which hides its value (as in any cell)."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return False
+    skipped = (tokenize.ENDMARKER, tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT)
+    for token in reversed(tokens):
+        if token.type not in skipped:
+            return token.type == tokenize.OP and token.string == ";"
+    return False
 
 
 def _ends_with_users_expression(tree: ast.Module, translation: Translation) -> bool:
@@ -158,34 +175,52 @@ def run(shell: Any, statements: CodeType, last: CodeType | None) -> Any:
     cell's first frame, without the frames of IPython's magic machinery.
     """
     __tracebackhide__ = True  # IPython leaves this frame out of tracebacks
+    group: BaseExceptionGroup[Any] | None = None
     try:
         exec(statements, shell.user_global_ns, shell.user_ns)
         if last is not None:
             return eval(last, shell.user_global_ns, shell.user_ns)
         return None
+    except BaseExceptionGroup as error:
+        strip_internal(error)
+        _label_cells(shell, error)
+        group = error
     except BaseException as error:
         strip_internal(error)
         _label_cells(shell, error)
-        if isinstance(error, BaseExceptionGroup):
-            kind = type(type(error).__name__, (GroupError,), {})
-            raise kind(str(error)) from error
         _render_from_here(shell, error)
         raise
+    # Raised out here, not in the handler: the stand-in must not carry the group as its
+    # context, or IPython would print the group its own way.
+    raise group_error(shell, group)
+
+
+def group_error(shell: Any, group: BaseExceptionGroup[Any]) -> Exception:
+    """A stand-in for ``group`` (several threads failed) on its way out of a cell."""
+    kind = type(type(group).__name__, (GroupError,), {})
+    shown = kind(str(group))
+    shown.group = group
+    shown.shell = shell
+    return shown
 
 
 _FILE = re.compile(r'File "(?P<name>[^"]+)", line ')
+
+
+def _label(shell: Any, match: re.Match[str]) -> str:
+    """``Cell In[5], line `` for a traceback's ``File "<cell name>", line ``."""
+    try:
+        known = shell.compile.format_code_name(match["name"])
+    except Exception:
+        known = None
+    return f"{' '.join(known)}, line " if known else match[0]
 
 
 def _label_cells(shell: Any, error: BaseException) -> None:
     """Name cells as IPython does in the tracebacks workers sent as text."""
 
     def label(match: re.Match[str]) -> str:
-        name = match["name"]
-        try:
-            known = shell.compile.format_code_name(name)
-        except Exception:
-            known = None
-        return f"{' '.join(known)}, line " if known else match[0]
+        return _label(shell, match)
 
     seen: set[int] = set()
     pending: list[BaseException] = [error]

@@ -2,6 +2,7 @@
 
 - ``magics.py``: the ``%%omppy`` and ``%omppy_translate`` magics;
 - ``cell.py``: translating, compiling and running one cell in the kernel's namespace;
+- ``errors.py``: how a cell's errors are shown (at the cell's lines, no omppy frames);
 - ``relay.py``: the kernel's output given real file descriptors, relayed in order;
 - ``workers.py``: what a worker forked from a kernel may touch (never its sockets).
 

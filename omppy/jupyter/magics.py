@@ -23,6 +23,7 @@ from ..runtime.icv import icv
 from ..transform.diagnostics import PragmaError
 from ..transform.translate import translate
 from . import cell as cells
+from .errors import as_syntax_error, compact
 
 REPORT_MISSING = (
     "--report: this version of omppy has no load-balance report yet; run the cell without --report"
@@ -133,9 +134,9 @@ class OmppyMagics(Magics):
         try:
             translation = translate(source, filename)
         except PragmaError as error:
-            raise cells.compact(self.shell, cells.as_syntax_error(error), "PragmaError") from None
+            raise compact(self.shell, as_syntax_error(error), "PragmaError") from None
         except SyntaxError as error:
-            raise cells.compact(self.shell, error) from None
+            raise compact(self.shell, error) from None
         show(translation.text)
 
 

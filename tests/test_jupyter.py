@@ -385,6 +385,9 @@ for i in range(3):
             "print('s' in dir(), 'u' in dir(), f(10))",
             "%%omppy\nv = 6\nv * 7",
             "%%omppy\nv * 7;  # a cell ending in ';' shows no value",
+            "%%omppy -n 0\nv = 0",
+            "%%omppy --report\nv = 0",
+            "print(v)",
         ],
         kernel_env,
         tmp_path,
@@ -402,6 +405,10 @@ for i in range(3):
     assert stream(outputs[6]) == "False False 45\n"
     assert result(outputs[7]) == "42"
     assert outputs[8] == []
+    # Bad options: a usage error, and the cell does not run.
+    assert "UsageError: -n needs a positive team size, got 0" in stream(outputs[9], "stderr")
+    assert "no load-balance report yet" in stream(outputs[10], "stderr")
+    assert stream(outputs[11]) == "6\n"
 
 
 # -- without a kernel ------------------------------------------------------------------

@@ -50,6 +50,21 @@ from .runtime.routines import (
 
 __version__ = "0.1.0"
 
+
+def load_ipython_extension(ipython: object) -> None:
+    """``%load_ext omppy`` in IPython or Jupyter (docs/jupyter.md); imports IPython only now."""
+    from .jupyter import load_ipython_extension as load
+
+    load(ipython)
+
+
+def unload_ipython_extension(ipython: object) -> None:
+    """``%unload_ext omppy``."""
+    from .jupyter import unload_ipython_extension as unload
+
+    unload(ipython)
+
+
 __all__ = [
     "ConfigError",
     "OmpError",

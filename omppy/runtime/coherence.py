@@ -60,6 +60,7 @@ class Coherence:
         # Records applied since the last barrier: a later record made without seeing
         # one of them (another lock) is checked against it.
         self.recent: list[Record] = []
+        self.intervals = 0  # barriers passed: names the objects their changes bring
 
     @property
     def seen(self) -> int:
@@ -96,7 +97,7 @@ class Coherence:
             )
         for other in self.recent:
             _check_if_concurrent(other, record, self.replica, where)
-        self.replica.apply(changes)
+        self.replica.apply(changes, ("record", seq))
         self._take_names(seq, names)
         self.recent.append(record)
 
@@ -117,7 +118,7 @@ class Coherence:
             return 0
         payload = self.replica.dumps((self.seen, kind, changes, names))
         seq = self.arena.log_append(self.num, payload)
-        self.replica.settle(changes)
+        self.replica.settle(changes, ("record", seq))
         self.recent.append((seq, self.num, self.seen, kind, changes, names))
         for name in names:
             self.taken[name] = seq
@@ -141,7 +142,7 @@ class Coherence:
         changes = self.replica.changes()
         data = self.replica.dumps(changes) if changes else None
         self._own = changes
-        self.replica.settle(changes)
+        self.replica.settle(changes, ("barrier", self.intervals, self.num))
         return data, self.seen
 
     def after_barrier(
@@ -178,7 +179,7 @@ class Coherence:
             record: Record = (seq, thread, seen, kind, changes, names)
             records.append(record)
             if thread != self.num:
-                self.replica.apply(changes)
+                self.replica.apply(changes, ("record", seq))
                 self._take_names(seq, names)
         read_batches(sys.maxsize)
         records.sort(key=lambda r: r[0])
@@ -199,7 +200,8 @@ class Coherence:
         )
         for t in sorted(batches):
             if t != self.num and batches[t]:
-                self.replica.apply(batches[t])
+                self.replica.apply(batches[t], ("barrier", self.intervals, t))
+        self.intervals += 1
         self._order_new_keys([r[4] for r in records] + [batches[t] for t in sorted(batches)])
         self.recent = []
         self.arena.words[self.arena.cursor_base + self.num] = self.cursor[2]
@@ -284,8 +286,11 @@ def location(depth: int = 2) -> str:
 
 
 def interval(start: str, end: str) -> str:
+    """Where the changes of a barrier interval were made, for messages."""
     if start == end:
         return f"between two passes through {end}"
+    if start.startswith("the start of the region at ") and end.startswith("the end of the"):
+        return f"in the region at {start.rpartition(' at ')[2]}"
     return f"between {start} and {end}"
 
 

@@ -92,8 +92,13 @@ def _clash(a: Change, b: Change, strict: bool) -> tuple[str, Any] | None:
         return ("whole", None)
     if kind == "L":
         return _clash_runs(a[1], b[1], same)
-    if kind in ("D", "A"):
+    if kind == "D":
         return _clash_keys(a, b, same)
+    if kind == "A":
+        found = _clash_keys(a, b, same)
+        if found is not None and not isinstance(found[1], tuple):
+            return (found[0], ("attr", found[1]))
+        return found
     if kind == "Z":
         added_a, removed_a = set(a[1]), set(a[2])
         for element in b[1]:

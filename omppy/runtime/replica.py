@@ -33,6 +33,7 @@ from typing import Any
 from .errors import OmpError
 from .shadow import (
     IMMUTABLE,
+    CannotCarry,
     CellShadow,
     ClassShadow,
     Shadow,
@@ -51,10 +52,11 @@ ATOMIC = frozenset({int, float, str, bytes, bool, type(None), complex})
 class Replica:
     """One process's view of the objects its team shares (see the module docstring)."""
 
-    def __init__(self, array_limit: int = 16 << 20) -> None:
+    def __init__(self, array_limit: int = 16 << 20, deep: bool = False) -> None:
         # Arrays outside shared memory larger than this are not compared (a copy of
-        # each would be taken per region); see watch.py.
+        # each would be taken per region); see watch.py.  ``deep``: OMPPY_CHECK=1.
         self.array_limit = array_limit
+        self.deep = deep
         self.objects: dict[Token, Any] = {}
         self.tokens: dict[int, Token] = {}  # id(object) -> token
         self.shadows: dict[Token, Shadow] = {}
@@ -67,13 +69,18 @@ class Replica:
         """Share ``value`` and what it holds, ``depth`` levels of containers down.
 
         ``depth`` 1 watches the container itself (its items, keys or attributes);
-        2 also the containers it holds, and so on.  The objects just below the last
-        watched level are known (they travel by token) but not watched.
+        2 also the containers it holds, and so on.  A tuple is looked through: it
+        cannot change, and what it holds is watched as deep as the tuple would be.
         """
         queue: deque[tuple[Any, Token, int, str]] = deque()
         queue.append((value, id(value) if token is None else token, depth, label))
         while queue:
             value, token, depth, label = queue.popleft()
+            if type(value) is tuple:
+                for step, child in enumerate(value):
+                    if type(child) not in ATOMIC:
+                        queue.append((child, (token, step), depth, _label(label, step)))
+                continue
             known = self.tokens.get(id(value))
             if known is not None:
                 if self.depths.get(known, 0) >= depth:
@@ -89,18 +96,15 @@ class Replica:
             if depth < 1:
                 continue
             if token not in self.shadows:
-                shadow = shadow_for(value, self.array_limit)
+                shadow = shadow_for(value, self.array_limit, self.deep)
                 if shadow is not None:
                     self.shadows[token] = shadow
-            # A tuple holds its items as a list does, but cannot change itself: what
-            # it holds is watched as deep as the tuple is (``enumerate`` items).
-            below = depth if isinstance(value, tuple) else depth - 1
-            if below < 1:
+            if depth < 2:
                 continue
             for step, child in children(value):
                 if type(child) in ATOMIC or isinstance(child, IMMUTABLE) or step is None:
                     continue
-                queue.append((child, (token, step), below, _label(label, step)))
+                queue.append((child, (token, step), depth - 1, _label(label, step)))
 
     def watch_namespace(self, namespace: dict[str, Any], depth: int, prefix: str) -> None:
         """Share a module's globals: the namespace (rebinding a global is a change of
@@ -179,14 +183,15 @@ class Replica:
         shadow = self.shadows.get(token)
         return None if shadow is None else shadow.diff(self.objects[token])
 
-    def settle(self, changes: Changes) -> None:
-        """This process's own ``changes`` were handed to the team: they are agreed now."""
+    def settle(self, changes: Changes, event: Any) -> None:
+        """This process's own ``changes`` were handed to the team (at ``event``, which
+        every process names the same way): they are agreed now."""
         for token, change in changes:
             self.shadows[token].retake(self.objects[token])
-            self._adopt_values(token, change)
+            self._adopt_values(token, change, event)
 
-    def apply(self, changes: Changes) -> None:
-        """Apply another process's ``changes`` to this process's objects."""
+    def apply(self, changes: Changes, event: Any) -> None:
+        """Apply another process's ``changes``, handed over at ``event``."""
         for token, change in changes:
             live = self.objects.get(token)
             shadow = self.shadows.get(token)
@@ -195,8 +200,17 @@ class Replica:
                     "omppy lost track of a shared object between two processes of a team "
                     f"({self.label_of(token)}); please report this as a bug"
                 )
-            shadow.apply(live, change)
-            self._adopt_values(token, change)
+            try:
+                shadow.apply(live, change)
+            except CannotCarry as error:
+                raise OmpError(
+                    f"a thread changed {self.label_of(token)} (a {error}), and omppy cannot "
+                    "carry changes to objects of that type between threads (it sees only "
+                    "their pickled state). Change it in one thread only (inside "
+                    "'# omp single' or '# omp master', or after the region), or keep the "
+                    "data it holds in lists, dicts, objects or numpy arrays"
+                ) from None
+            self._adopt_values(token, change, event)
 
     def adopt(self, value: Any, token: Token, depth: int, label: str) -> None:
         """A value a thread handed to the team (a published name, a reduction's result)
@@ -205,9 +219,10 @@ class Replica:
             return
         self.watch(value, depth, label, token)
 
-    def _adopt_values(self, token: Token, change: Change) -> None:
+    def _adopt_values(self, token: Token, change: Change, event: Any) -> None:
         """New objects that ``change`` put into a watched container are shared now,
-        named by their place (the same in every process)."""
+        named by the event and their place (the same in every process; a place
+        alone is not enough, the next event may put another new object there)."""
         depth = self.depths.get(token, 1) - 1
         if depth < 0:
             return
@@ -217,7 +232,7 @@ class Replica:
                 continue
             if isinstance(value, IMMUTABLE) or is_opaque(value):
                 continue
-            self.watch(value, depth, _label(label, step), (token, step))
+            self.watch(value, depth, _label(label, step), (event, token, step))
 
     # -- pickling ----------------------------------------------------------------------
 

@@ -28,10 +28,13 @@ Change records (tuples, first item the kind):
 - ``("N", flat_indices, values)``: elements of a numpy array (``flat_indices`` None:
   all of them).
 - ``("C", value)``: a closure cell's new value.
+- ``("P", type name)``: an object omppy cannot look into changed (only found under
+  ``OMPPY_CHECK=1``); applying it is an error.
 """
 
 from __future__ import annotations
 
+import pickle
 import sys
 import types
 from collections import deque
@@ -544,8 +547,47 @@ class ArrayShadow(Shadow):
                 target.put(where, values)  # flat indices in C order, any strides
 
 
-def shadow_for(value: Any, array_limit: int = 16 << 20) -> Shadow | None:
-    """A shadow for ``value``, or None when it is not a container omppy watches."""
+class OpaqueShadow(Shadow):
+    """An object omppy cannot look into (a C type's state), by its pickle: under
+    ``OMPPY_CHECK=1`` a change to it is found, and refused (it cannot be carried)."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, live: Any) -> None:
+        self.data = _pickled(live)
+
+    def retake(self, live: Any) -> None:
+        self.data = _pickled(live)
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        data = _pickled(live)
+        if data == self.data:
+            return None
+        return ("P", type(live).__qualname__)
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        raise CannotCarry(change[1])
+
+
+class CannotCarry(Exception):
+    """A thread changed an object whose changes omppy cannot carry (OpaqueShadow)."""
+
+
+def _pickled(value: Any) -> bytes | None:
+    try:
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return None
+
+
+def shadow_for(
+    value: Any, array_limit: int = 16 << 20, deep: bool = False
+) -> Shadow | None:
+    """A shadow for ``value``, or None when it is not a container omppy watches.
+
+    ``deep`` (``OMPPY_CHECK=1``): objects omppy cannot look into are compared by
+    their pickle, so that a change to one is reported.
+    """
     kind = type(value)
     if kind is list or (isinstance(value, list) and not is_opaque(value)):
         return ListShadow(value)
@@ -569,4 +611,6 @@ def shadow_for(value: Any, array_limit: int = 16 << 20) -> Shadow | None:
         return None
     if _instance_dict(value) is not None or slot_names(kind):
         return AttributeShadow(value)
+    if deep and _pickled(value) is not None:
+        return OpaqueShadow(value)
     return None

@@ -25,12 +25,13 @@ what a region asks for and how its results reach the master is ``region.py``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import select
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, cast
 
 from . import failures, state
@@ -49,7 +50,7 @@ from .arena import (
     Arena,
     Liveness,
 )
-from .coherence import Coherence, interval
+from .coherence import Coherence, interval, location
 from .errors import OmpError, TeamAborted, WorkerDied
 from .icv import icv
 from .output import RegionOutput, flush_standard_streams
@@ -57,7 +58,7 @@ from .region import Region, combined_errors
 from .replica import Replica
 from .sharedmem import StagedArrays, is_array
 from .thread import ThreadContext
-from .watch import build_replica
+from .watch import build_replica, stage_globals
 from .worker import HEADER as _HEADER
 from .worker import WorkerReport, run_worker, seeds_for_team
 
@@ -294,6 +295,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     team = Team(size, parent, arena)
     team.seeds = seeds_for_team(_region_serial)
     try:
+        stage_globals(staged)
         replica = build_replica(call, region, staged)
     except BaseException:
         _give_back_arena(arena)
@@ -306,6 +308,9 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     threads = [
         ThreadContext(team, num, Coherence(replica, arena, num, size)) for num in range(size)
     ]
+    region_at = location()
+    for thread in threads:
+        thread.last_sync = f"the start of the region at {region_at}"
     watchers = [
         Liveness(arena, {t: fd for t, fd in readers.items() if t != num}) for num in range(size)
     ]
@@ -315,11 +320,16 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     pids: dict[int, int] = {}
     master_pid = os.getpid()
     try:
-        for num in range(1, size):
-            pid = os.fork()
-            if pid == 0:  # pragma: no cover - runs in the worker (measured by the tests)
-                run_worker(threads[num], watchers[num], pipes, master_pid, output, region, call)
-            pids[num] = team.pids[num] = pid
+        # Ctrl-C between a fork and the recording of its pid would leave a worker
+        # nobody kills: hold SIGINT back until every pid is recorded.
+        with _sigint_held():
+            for num in range(1, size):
+                pid = os.fork()
+                if pid == 0:  # pragma: no cover - runs in the worker (measured by the tests)
+                    run_worker(
+                        threads[num], watchers[num], pipes, master_pid, output, region, call
+                    )
+                pids[num] = team.pids[num] = pid
         for _, write_end in pipes:
             os.close(write_end)
         team.liveness = watchers[0]
@@ -341,7 +351,9 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         raise
     for read_end, _ in pipes:
         os.close(read_end)
-    return _finish(team, region, staged, outcome, reports, statuses, threads[0], replica)
+    return _finish(
+        team, region, staged, outcome, reports, statuses, threads[0], replica, region_at
+    )
 
 
 def _run_master(
@@ -397,11 +409,12 @@ def _finish(
     statuses: dict[int, int],
     master: ThreadContext,
     replica: Replica,
+    region_at: str,
 ) -> dict[str, Any]:
     """Join: check every worker, then combine what the threads produced."""
     try:
         reports = _check_workers(team, outcome, raw_reports, statuses)
-        return _merge(region, outcome, reports, master)
+        return _merge(region, outcome, reports, master, f"the end of the region at {region_at}")
     finally:
         _give_back_arena(team.arena)
         staged.unstage()
@@ -443,6 +456,7 @@ def _merge(
     outcome: tuple[dict[str, Any] | None, BaseException | None, bool],
     reports: dict[int, WorkerReport],
     master: ThreadContext,
+    end: str,
 ) -> dict[str, Any]:
     """The threads' changes to shared objects applied in the master, and the values
     its names take after the region."""
@@ -451,9 +465,7 @@ def _merge(
     coherence = master.coherence
     assert coherence is not None
     parts = [coherence.before_barrier()] + [reports[num].part for num in sorted(reports)]
-    coherence.after_barrier(
-        parts, interval(master.last_sync, "the end of the region"), final=True
-    )
+    coherence.after_barrier(parts, interval(master.last_sync, end), final=True)
     partials = [region.partials(values)]
     partials += [reports[num].partials or {} for num in sorted(reports)]
     last = region.last_values(values, master_last)
@@ -470,6 +482,20 @@ def _write_collected(report: WorkerReport) -> None:
         sys.stdout.write(out)
     if err:
         sys.stderr.write(err)
+
+
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    """SIGINT blocked in this thread while the block runs (where the platform can)."""
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None:
+        yield
+        return
+    previous = mask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, previous)
 
 
 def _kill(pids: dict[int, int]) -> None:

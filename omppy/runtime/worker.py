@@ -72,6 +72,7 @@ def run_worker(
             _prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
             if os.getppid() != master_pid:
                 os._exit(status)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held around fork
         num = me.num
         write_end = pipes[num - 1][1]
         for index, (_, other_write) in enumerate(pipes):

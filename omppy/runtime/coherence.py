@@ -26,6 +26,7 @@ one place are a data race and end the region with an error (``conflict.py``).
 
 from __future__ import annotations
 
+import bisect
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -95,11 +96,15 @@ class Coherence:
                 where,
                 strict=True,
             )
-        for other in self.recent:
+        # Only records after what its maker had seen can be concurrent with it: the
+        # tail of the (sorted) list.
+        for other in reversed(self.recent):
+            if other[0] <= seen:
+                break
             _check_if_concurrent(other, record, self.replica, where)
         self.replica.apply(changes, ("record", seq))
         self._take_names(seq, names)
-        self.recent.append(record)
+        bisect.insort(self.recent, record, key=_seq)
 
     def _take_names(self, seq: int, names: dict[str, Any]) -> None:
         for name, value in names.items():
@@ -119,7 +124,7 @@ class Coherence:
         payload = self.replica.dumps((self.seen, kind, changes, names))
         seq = self.arena.log_append(self.num, payload)
         self.replica.settle(changes, ("record", seq))
-        self.recent.append((seq, self.num, self.seen, kind, changes, names))
+        bisect.insort(self.recent, (seq, self.num, self.seen, kind, changes, names), key=_seq)
         for name in names:
             self.taken[name] = seq
         self._take_names(seq, names)
@@ -246,6 +251,10 @@ def reorder(live: dict[Any, Any], keys: list[Any]) -> None:
         setitem(live, key, value)
 
 
+def _seq(record: Record) -> int:
+    return record[0]
+
+
 def _who(record: Record) -> str:
     return f"'# omp {record[3]}' in thread {record[1]}"
 
@@ -259,7 +268,8 @@ def _check_concurrent_records(records: list[Record], replica: Replica, where: st
     """
     for index in range(1, len(records)):
         later = records[index]
-        for earlier in reversed(records[:index]):
+        for back in range(index - 1, -1, -1):
+            earlier = records[back]
             if earlier[0] <= later[2]:
                 break  # seen by the later record's thread, and so are all before it
             _check_if_concurrent(earlier, later, replica, where)

@@ -62,6 +62,8 @@ class Replica:
         self.shadows: dict[Token, Shadow] = {}
         self.depths: dict[Token, int] = {}  # levels watched below each known object
         self.labels: dict[Token, str] = {}  # how a message names it: ``out[3]``, ``self.x``
+        self._pickler: _TokenPickler | None = None
+        self._buffer = io.BytesIO()
 
     # -- what is shared ---------------------------------------------------------------
 
@@ -238,9 +240,18 @@ class Replica:
 
     def dumps(self, payload: Any) -> bytes:
         """``payload`` pickled, shared objects by token (see :meth:`loads`)."""
-        buffer = io.BytesIO()
-        _TokenPickler(buffer, self.tokens).dump(payload)
-        return buffer.getvalue()
+        pickler = self._pickler
+        if pickler is None:
+            self._buffer = io.BytesIO()
+            pickler = self._pickler = _TokenPickler(self._buffer, self.tokens)
+        buffer = self._buffer
+        try:
+            pickler.dump(payload)
+            return buffer.getvalue()
+        finally:
+            pickler.clear_memo()  # one pickler for every payload: each stands alone
+            buffer.seek(0)
+            buffer.truncate()
 
     def loads(self, data: bytes) -> Any:
         return _TokenUnpickler(io.BytesIO(data), self.objects).load()

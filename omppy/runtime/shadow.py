@@ -237,6 +237,8 @@ class DictShadow(Shadow):
 
     def diff(self, live: dict[Any, Any]) -> tuple[Any, ...] | None:
         keys, values = list(live), list(live.values())
+        if layout.same_items(values, self.values) and layout.same_items(keys, self.keys):
+            return None
         sets, dels, new = _dict_changes(self.keys, self.values, keys, values, live)
         if not sets and not dels:
             return None

@@ -21,8 +21,7 @@ import libcst as cst
 from libcst.metadata import CodeRange, ExpressionContext
 
 from .plan import Construct
-
-SYNC_DIRECTIVES = frozenset({"critical", "atomic", "single", "master", "masked", "ordered"})
+from .pragma import SYNC_DIRECTIVES, WORKSHARING_DIRECTIVES
 
 # Methods that mutate a list, dict, set or deque in place: called on a shared object
 # outside a synchronisation construct, their effect could not be carried back.
@@ -156,11 +155,11 @@ class _Collector(cst.CSTVisitor):
         for construct in constructs:
             if construct.directive in SYNC_DIRECTIVES:
                 self.sync_depth += 1
-            if construct.directive in ("for", "sections"):
-                self.usage.inner_outputs.update(construct.pragma.names_in("reduction"))
-                self.usage.inner_outputs.update(construct.pragma.names_in("lastprivate"))
-            if construct.directive in ("for", "sections", "single"):
+            if construct.directive in WORKSHARING_DIRECTIVES:
                 pragma = construct.pragma
+                # (``single`` takes neither reduction nor lastprivate.)
+                self.usage.inner_outputs.update(pragma.names_in("reduction"))
+                self.usage.inner_outputs.update(pragma.names_in("lastprivate"))
                 self.usage.inner_private.update(pragma.names_in("private"))
                 self.usage.inner_private.update(pragma.names_in("firstprivate"))
                 self.usage.inner_firstprivate.update(pragma.names_in("firstprivate"))

@@ -25,7 +25,13 @@ import libcst as cst
 from libcst.metadata import CodeRange
 
 from .diagnostics import PragmaError
-from .pragma import BLOCK_DIRECTIVES, LOOP_DIRECTIVES, STANDALONE_DIRECTIVES, Pragma
+from .pragma import (
+    BLOCK_DIRECTIVES,
+    LOOP_DIRECTIVES,
+    SECTIONS_DIRECTIVES,
+    STANDALONE_DIRECTIVES,
+    Pragma,
+)
 
 
 @dataclass(eq=False)
@@ -242,7 +248,7 @@ def _construct(
             construct.body = [stream[index]]  # type: ignore[list-item]
             index += 1
     _check_target(construct, filename, column_of)
-    if pragma.directive in ("sections", "parallel sections"):
+    if pragma.directive in SECTIONS_DIRECTIVES:
         construct.sections = _split_sections(construct, filename)
     return construct, index
 
@@ -332,6 +338,4 @@ def validate_nesting(items: list[Item], filename: str, inside_sections: bool = F
                     filename,
                     "'# omp section' must be directly inside '# omp sections'",
                 )
-            validate_nesting(
-                item.body, filename, item.directive in ("sections", "parallel sections")
-            )
+            validate_nesting(item.body, filename, item.directive in SECTIONS_DIRECTIVES)

@@ -132,6 +132,20 @@ BLOCK_DIRECTIVES = frozenset(
 # Directives whose statement must be a ``for`` loop.
 LOOP_DIRECTIVES = frozenset({"for", "parallel for"})
 
+# Families of directives, as the translator treats them.  A directive may be in
+# several: ``parallel for`` starts a region and shares a loop.
+#
+# Where the team forks: the covered statements become the region's outlined body.
+PARALLEL_DIRECTIVES = frozenset({"parallel", "parallel for", "parallel sections"})
+# Constructs whose statements are split into ``# omp section`` blocks.
+SECTIONS_DIRECTIVES = frozenset({"sections", "parallel sections"})
+# Work-sharing constructs inside a region: the team meets at each, their clauses make
+# names private, and they end in a barrier (unless ``nowait``).
+WORKSHARING_DIRECTIVES = frozenset({"for", "sections", "single"})
+# Synchronisation constructs: run by one thread, or one thread at a time.  A name
+# bound, or an object mutated, inside one is shared and published when it ends.
+SYNC_DIRECTIVES = frozenset({"critical", "atomic", "single", "master", "masked", "ordered"})
+
 # OpenMP directives that omppy knows but does not implement: a clear error, not "unknown".
 UNSUPPORTED_DIRECTIVES = frozenset(
     {

@@ -17,12 +17,19 @@ import libcst as cst
 from . import analysis, plan
 from .diagnostics import PragmaError
 from .plan import Construct, Item
+from .pragma import (
+    LOOP_DIRECTIVES,
+    PARALLEL_DIRECTIVES,
+    SYNC_DIRECTIVES,
+    WORKSHARING_DIRECTIVES,
+)
 from .rewrite import ConstructInfo
 from .sharing import BUILTIN_NAMES, decide
 from .sharing import ordered as analysis_order
 
-PARALLEL = frozenset({"parallel", "parallel for", "parallel sections"})
-LOOPS = frozenset({"for", "parallel for"})
+# What may not be closely nested in what: a work share, or a barrier, directly inside
+# a construct that binds to the same region (all but ``parallel`` itself).
+_REGION_BINDING = WORKSHARING_DIRECTIVES | SYNC_DIRECTIVES | (PARALLEL_DIRECTIVES - {"parallel"})
 AUG_TO_REDUCTION = {
     "AddAssign": "+",
     "SubtractAssign": "-",
@@ -106,7 +113,7 @@ class Survey:
         self, statement: cst.BaseStatement, stack: list[Construct], scopes: list[tuple[str, Any]]
     ) -> None:
         if isinstance(statement, cst.SimpleStatementLine):
-            if any(c.directive in analysis.SYNC_DIRECTIVES for c in stack):
+            if any(c.directive in SYNC_DIRECTIVES for c in stack):
                 return  # a synchronisation construct publishes what it changes
             owner = self._store_owner(stack)
             if owner is not None:
@@ -123,7 +130,7 @@ class Survey:
         for block in _blocks_of(statement):
             if isinstance(block, cst.IndentedBlock):
                 self._walk_block(block, inner_stack, inner_scopes)
-            elif not any(c.directive in analysis.SYNC_DIRECTIVES for c in inner_stack):
+            elif not any(c.directive in SYNC_DIRECTIVES for c in inner_stack):
                 owner = self._store_owner(inner_stack)  # a one-line suite: ``if x: a[i] = v``
                 if owner is not None:
                     self.store_owner[id(block)] = owner
@@ -132,7 +139,7 @@ class Survey:
         """The construct whose shared objects a store in this statement writes."""
         for construct in reversed(stack):
             info = self.infos.get(id(construct))
-            if info is not None and construct.directive in PARALLEL | LOOPS:
+            if info is not None and construct.directive in PARALLEL_DIRECTIVES | LOOP_DIRECTIVES:
                 return info
         return None
 
@@ -162,9 +169,9 @@ class Survey:
                 "to the other threads at the barrier that 'nowait' removes",
                 hint="drop 'nowait'",
             )
-        in_region = any(c.directive in PARALLEL for c in stack)
+        in_region = any(c.directive in PARALLEL_DIRECTIVES for c in stack)
         statements = construct.statements()
-        is_loop = pragma.directive in LOOPS
+        is_loop = pragma.directive in LOOP_DIRECTIVES
         loops: list[cst.For] = []
         if is_loop:
             loops = self._collapse_nest(construct)
@@ -185,19 +192,19 @@ class Survey:
         self._check_class_private(construct, usage, info.class_name)
         self._zero_arg_super(usage, scopes)
         self.infos[id(construct)] = info
-        region = next((c for c in reversed(stack) if c.directive in PARALLEL), None)
+        region = next((c for c in reversed(stack) if c.directive in PARALLEL_DIRECTIVES), None)
         region_sharing = self.infos[id(region)].sharing if region is not None else None
         if region_sharing is not None:
             info.region_shared = tuple(region_sharing.shared_out)
-            if pragma.directive in analysis.SYNC_DIRECTIVES:
+            if pragma.directive in SYNC_DIRECTIVES:
                 touched = set(usage.bound) | usage.sync_mutated | usage.stored_roots
                 touched |= {root for root, *_ in usage.mutations}
                 info.sync_names = tuple(analysis_order(touched - region_sharing.private, usage))
         directive = pragma.directive
-        if directive in PARALLEL or is_loop:
+        if directive in PARALLEL_DIRECTIVES or is_loop:
             self._check_escapes(construct, usage)
             self._check_unsupported(usage)
-        if directive in PARALLEL:
+        if directive in PARALLEL_DIRECTIVES:
             loop_vars = {n for loop in loops for n in _target_names(loop.target)}
             info.sharing = self._sharing(construct, usage, loop_vars, scopes)
             sharing = info.sharing
@@ -236,26 +243,14 @@ class Survey:
         # The constructs of the same region that enclose this one, innermost first.
         enclosing: list[Construct] = []
         for outer in reversed(stack):
-            if outer.directive in PARALLEL:
+            if outer.directive in PARALLEL_DIRECTIVES:
                 if outer.directive != "parallel":
                     enclosing.append(outer)  # parallel for/sections: also the work share
                 break
             enclosing.append(outer)
         closest = enclosing[0] if enclosing else None
-        binding = {
-            "for",
-            "sections",
-            "single",
-            "critical",
-            "ordered",
-            "master",
-            "masked",
-            "atomic",
-            "parallel for",
-            "parallel sections",
-        }
-        nests = directive in ("for", "sections", "single", "barrier") and closest is not None
-        if nests and closest is not None and closest.directive in binding:
+        nests = directive in WORKSHARING_DIRECTIVES | {"barrier"} and closest is not None
+        if nests and closest is not None and closest.directive in _REGION_BINDING:
             what = "a barrier" if directive == "barrier" else f"'# omp {directive}'"
             raise self._error(
                 where,
@@ -265,13 +260,13 @@ class Survey:
                 "'# omp parallel' around it",
             )
         if directive == "ordered":
-            loop = next((c for c in enclosing if c.directive in LOOPS), None)
+            loop = next((c for c in enclosing if c.directive in LOOP_DIRECTIVES), None)
             if enclosing and enclosing[0].directive in ("critical", "ordered", "atomic"):
                 raise self._error(
                     where,
                     f"'# omp ordered' cannot be nested inside '# omp {enclosing[0].directive}'",
                 )
-            if loop is None and any(c.directive in PARALLEL for c in stack):
+            if loop is None and any(c.directive in PARALLEL_DIRECTIVES for c in stack):
                 raise self._error(
                     where,
                     "'# omp ordered' must be inside a loop with the 'ordered' clause",
@@ -327,7 +322,8 @@ class Survey:
 
     def _check_escapes(self, construct: Construct, usage: analysis.Usage) -> None:
         for what, where in usage.escapes:
-            kind = "worksharing loop" if construct.directive in LOOPS else "parallel region"
+            is_loop = construct.directive in LOOP_DIRECTIVES
+            kind = "worksharing loop" if is_loop else "parallel region"
             hint = {
                 "break": "a worksharing loop must run every iteration; use a flag instead",
                 "return": "compute the result into a variable (e.g. with a reduction) and "
@@ -636,4 +632,4 @@ def _params(params: cst.Parameters) -> list[cst.Param]:
     return found
 
 
-__all__ = ["LOOPS", "PARALLEL", "Survey"]
+__all__ = ["Survey"]

@@ -20,6 +20,7 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import CodeRange, ExpressionContext
 
+from .names import import_binding, root_name
 from .plan import Construct
 from .pragma import SYNC_DIRECTIVES, WORKSHARING_DIRECTIVES
 
@@ -97,13 +98,6 @@ class Usage:
 
     def names(self) -> set[str]:
         return set(self.bound) | set(self.read)
-
-
-def root_name(node: cst.BaseExpression) -> str | None:
-    """``a`` for ``a``, ``a.b``, ``a[i]``, ``a.b[i].c``; None when the root is no name."""
-    while isinstance(node, (cst.Attribute, cst.Subscript)):
-        node = node.value
-    return node.value if isinstance(node, cst.Name) else None
 
 
 _EMPTY_MODULE = cst.Module(body=[])
@@ -318,15 +312,9 @@ class _Collector(cst.CSTVisitor):
             self.usage.unsupported.append(("'import *'", self._where(node)))
             return
         for alias in names:
-            if alias.asname is not None:
-                if isinstance(alias.asname.name, cst.Name):
-                    self._bind(alias.asname.name.value, alias)
-                continue
-            name = alias.name
-            while isinstance(name, cst.Attribute):
-                name = name.value  # type: ignore[assignment]
-            if isinstance(name, cst.Name):
-                self._bind(name.value, alias)
+            name = import_binding(alias)
+            if name is not None:
+                self._bind(name, alias)
 
     def visit_Import(self, node: cst.Import) -> bool:
         if not self.scope_depth:

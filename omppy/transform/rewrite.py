@@ -27,8 +27,9 @@ from typing import Any
 
 import libcst as cst
 
-from .analysis import MUTATING_METHODS, Usage, is_item_method_call, root_name
+from .analysis import MUTATING_METHODS, Usage, is_item_method_call
 from .diagnostics import PragmaError
+from .names import root_name
 from .plan import Construct, Item
 from .pragma import PARALLEL_DIRECTIVES, SYNC_DIRECTIVES
 from .sharing import Sharing

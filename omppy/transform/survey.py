@@ -16,6 +16,14 @@ import libcst as cst
 
 from . import analysis, plan
 from .diagnostics import PragmaError
+from .names import (
+    bindings,
+    definitions,
+    function_locals,
+    imported_modules,
+    item_positions,
+    target_names,
+)
 from .plan import Construct, Item
 from .pragma import (
     LOOP_DIRECTIVES,
@@ -56,10 +64,10 @@ class Survey:
         self.store_owner: dict[int, ConstructInfo] = {}
         self.covers: dict[int, list[Construct]] = {}
         self.statement_lines: dict[int, Any] = {}
-        self.module_names = _bindings(module.body, include_defs=True)
-        self.imported_modules = _imported_modules(module)
+        self.module_names = bindings(module.body)
+        self.imported_modules = imported_modules(module)
         self.super_calls: dict[int, str] = {}  # id(``super()`` call) -> the method's self
-        self.module_functions = _definitions(module.body)
+        self.module_functions = definitions(module.body)
 
     def run(self) -> None:
         # Two walks: the first plans every block (so each construct knows the
@@ -205,7 +213,7 @@ class Survey:
             self._check_escapes(construct, usage)
             self._check_unsupported(usage)
         if directive in PARALLEL_DIRECTIVES:
-            loop_vars = {n for loop in loops for n in _target_names(loop.target)}
+            loop_vars = {n for loop in loops for n in target_names(loop.target)}
             info.sharing = self._sharing(construct, usage, loop_vars, scopes)
             sharing = info.sharing
             clause_private = {*sharing.firstprivate, *sharing.lastprivate}
@@ -215,10 +223,10 @@ class Survey:
             if directive == "parallel for" and len(loops) == 1:
                 # Loop variables that stay bound to the iteration's item: a method
                 # called on one (``p.move(dt)``) is carried back to the master's item.
-                rebound = _bindings(loops[0].body.body, include_defs=True)
+                rebound = bindings(loops[0].body.body)
                 info.item_targets = {
                     name: position
-                    for name, position in _item_positions(loops[0].target).items()
+                    for name, position in item_positions(loops[0].target).items()
                     if name not in rebound
                     and name not in clause_private
                     and name not in construct.pragma.names_in("private")
@@ -232,7 +240,7 @@ class Survey:
                 # name (the region that runs this loop may not name that object).
                 local_names = self._available(scopes) - self.module_names
                 if scope_kind == "function":
-                    local_names |= _function_locals(scopes[-1][1])
+                    local_names |= function_locals(scopes[-1][1])
                 info.global_roots = info.shared_roots - local_names
 
     def _check_nesting(self, construct: Construct, stack: list[Construct]) -> None:
@@ -296,7 +304,7 @@ class Survey:
         clause = pragma.clause("collapse")
         depth = clause.number if clause is not None and clause.number else 1
         nest = [loop]
-        outer_names: set[str] = set(_target_names(loop.target))
+        outer_names: set[str] = set(target_names(loop.target))
         for level in range(2, depth + 1):
             body = nest[-1].body
             inner = body.body if isinstance(body, cst.IndentedBlock) else []
@@ -316,7 +324,7 @@ class Survey:
                     f"collapse({depth}) needs a rectangular loop nest, but this loop's range "
                     f"uses '{name}' from an enclosing loop",
                 )
-            outer_names |= set(_target_names(candidate.target))
+            outer_names |= set(target_names(candidate.target))
             nest.append(candidate)
         return nest
 
@@ -437,7 +445,7 @@ class Survey:
         names = set(self.module_names)
         for kind, node in scopes[1:]:
             if kind == "function":
-                names |= _function_locals(node)
+                names |= function_locals(node)
         return names
 
     def _check_default_none(self, usage: analysis.Usage, clause_names: set[str]) -> None:
@@ -496,139 +504,6 @@ def _blocks_of(statement: cst.BaseStatement) -> list[cst.BaseSuite]:
                 walk(child)
 
     walk(statement)
-    return found
-
-
-def _target_names(target: cst.BaseExpression) -> list[str]:
-    if isinstance(target, cst.Name):
-        return [target.value]
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return [n for element in target.elements for n in _target_names(element.value)]
-    if isinstance(target, cst.StarredElement):
-        return _target_names(target.value)
-    return []
-
-
-def _imported_modules(module: cst.Module) -> set[str]:
-    """Names bound by ``import x`` / ``import x.y`` / ``import x as y`` in the file."""
-    names: set[str] = set()
-
-    class Imports(cst.CSTVisitor):
-        def visit_Import(self, node: cst.Import) -> None:
-            for alias in node.names:
-                if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                    names.add(alias.asname.name.value)
-                    continue
-                name: cst.BaseExpression = alias.name
-                while isinstance(name, cst.Attribute):
-                    name = name.value
-                if isinstance(name, cst.Name):
-                    names.add(name.value)
-
-    module.visit(Imports())
-    return names
-
-
-def _item_positions(target: cst.BaseExpression) -> dict[str, tuple[int, ...]]:
-    """Where each name of a loop target sits in the item: ``p`` -> (), ``(i, p)`` -> p: (1,).
-
-    Names after a starred element (whose position depends on the item) are left out.
-    """
-    if isinstance(target, cst.Name):
-        return {target.value: ()}
-    positions: dict[str, tuple[int, ...]] = {}
-    if isinstance(target, (cst.Tuple, cst.List)):
-        for index, element in enumerate(target.elements):
-            if isinstance(element, cst.StarredElement):
-                break
-            for name, inner in _item_positions(element.value).items():
-                positions[name] = (index, *inner)
-    return positions
-
-
-def _bindings(body: Any, include_defs: bool) -> set[str]:
-    """Names bound directly in a block (not in nested scopes)."""
-    names: set[str] = set()
-
-    class Binder(cst.CSTVisitor):
-        def visit_Name(self, node: cst.Name) -> None:
-            pass
-
-        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-            names.update(_target_names(node.target))
-
-        def visit_AugAssign(self, node: cst.AugAssign) -> None:
-            names.update(_target_names(node.target))
-
-        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-            names.update(_target_names(node.target))
-
-        def visit_For(self, node: cst.For) -> None:
-            names.update(_target_names(node.target))
-
-        def visit_AsName(self, node: cst.AsName) -> None:
-            names.update(_target_names(node.name))
-
-        def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-            names.update(_target_names(node.target))
-
-        def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
-            if node.asname is None:
-                name = node.name
-                while isinstance(name, cst.Attribute):
-                    name = name.value  # type: ignore[assignment]
-                if isinstance(name, cst.Name):
-                    names.add(name.value)
-
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            names.add(node.name.value)
-            return False
-
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            names.add(node.name.value)
-            return False
-
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
-
-    for statement in body:
-        statement.visit(Binder())
-    return names
-
-
-def _definitions(body: Any) -> set[str]:
-    """Module-level functions, classes and imports: exempt from default(none)."""
-    names: set[str] = set()
-    for statement in body:
-        if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
-            names.add(statement.name.value)
-        elif isinstance(statement, cst.SimpleStatementLine):
-            for small in statement.body:
-                if isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(
-                    small.names, cst.ImportStar
-                ):
-                    for alias in small.names:
-                        target: cst.BaseExpression = (
-                            alias.asname.name if alias.asname else alias.name
-                        )
-                        while isinstance(target, cst.Attribute):
-                            target = target.value
-                        if isinstance(target, cst.Name):
-                            names.add(target.value)
-    return names
-
-
-def _function_locals(node: cst.FunctionDef) -> set[str]:
-    names = {p.name.value for p in _params(node.params)}
-    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body]
-    return names | _bindings(body, include_defs=True)
-
-
-def _params(params: cst.Parameters) -> list[cst.Param]:
-    found = [*params.posonly_params, *params.params, *params.kwonly_params]
-    for star in (params.star_arg, params.star_kwarg):
-        if isinstance(star, cst.Param):
-            found.append(star)
     return found
 
 

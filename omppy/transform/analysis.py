@@ -121,7 +121,11 @@ def is_item_method_call(node: cst.BaseExpression) -> bool:
 
 class _Collector(cst.CSTVisitor):
     def __init__(
-        self, usage: Usage, metadata: Any, covers: dict[int, list[Construct]], is_loop: bool
+        self,
+        usage: Usage,
+        metadata: Any,
+        covers: dict[cst.CSTNode, list[Construct]],
+        is_loop: bool,
     ) -> None:
         self.usage = usage
         self.contexts = metadata["contexts"]
@@ -132,11 +136,11 @@ class _Collector(cst.CSTVisitor):
         self.scope_depth = 0  # inside a nested def/lambda/class/comprehension
         self.entered: list[list[Construct]] = []
         self.is_loop = is_loop
-        self.augmented_targets: set[int] = set()
-        self.wrapped: set[int] = set()
+        self.augmented_targets: set[cst.CSTNode] = set()
+        self.wrapped: set[cst.CSTNode] = set()
         self.parents = metadata.get("parents", {})  # ids of names used as ``x[...]`` or ``x.attr``
         # The ``key`` of ``f(key=v)``, which libcst's expression contexts call a load.
-        self.keywords: set[int] = set()
+        self.keywords: set[cst.CSTNode] = set()
 
     def _where(self, node: cst.CSTNode) -> CodeRange:
         return self.positions[node]
@@ -144,7 +148,7 @@ class _Collector(cst.CSTVisitor):
     # -- constructs nested in this one --------------------------------------------
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        constructs = self.covers.get(id(node), []) if isinstance(node, cst.BaseStatement) else []
+        constructs = self.covers.get(node, []) if isinstance(node, cst.BaseStatement) else []
         self.entered.append(constructs)
         for construct in constructs:
             if construct.directive in SYNC_DIRECTIVES:
@@ -180,28 +184,28 @@ class _Collector(cst.CSTVisitor):
 
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None:
-            self.keywords.add(id(node.keyword))
+            self.keywords.add(node.keyword)
 
     def visit_Name(self, node: cst.Name) -> None:
         context = self.contexts.get(node)
-        if self.scope_depth or id(node) in self.keywords:
+        if self.scope_depth or node in self.keywords:
             return  # nested scopes are handled by _FreeNames; ``f(key=...)`` reads no key
         if context in (ExpressionContext.STORE, ExpressionContext.DEL):
-            self._bind(node.value, node, augmented=id(node) in self.augmented_targets)
+            self._bind(node.value, node, augmented=node in self.augmented_targets)
         elif context == ExpressionContext.LOAD and not node.value.startswith("_omp"):
             self.usage.read.setdefault(node.value, self._where(node))
-            if id(node) not in self.wrapped:
+            if node not in self.wrapped:
                 self.usage.bare.add(node.value)
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         # ``a[i]`` only counts as a read when its value is used up at once (in
         # arithmetic, a comparison...): a view kept or passed on may be written.
         if self._consumed(node):
-            self.wrapped.add(id(node.value))
+            self.wrapped.add(node.value)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if node.attr.value in READ_ONLY_ATTRIBUTES or not isinstance(node.value, cst.Name):
-            self.wrapped.add(id(node.value))
+            self.wrapped.add(node.value)
 
     def _consumed(self, node: cst.CSTNode) -> bool:
         parent = self.parents.get(node)
@@ -234,7 +238,7 @@ class _Collector(cst.CSTVisitor):
         return isinstance(parent, cst.Subscript) and node is not parent.value
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        self.augmented_targets.add(id(node.target))
+        self.augmented_targets.add(node.target)
         if isinstance(node.target, cst.Name) and not self.sync_depth and not self.scope_depth:
             op = node.operator.__class__.__name__
             self.usage.augmented.setdefault(node.target.value, (self._where(node), op))
@@ -433,16 +437,16 @@ def _free_names(node: cst.CSTNode, contexts: dict[cst.CSTNode, Any]) -> set[str]
     loads: set[str] = set()
     stores: set[str] = set()
 
-    keywords: set[int] = set()
+    keywords: set[cst.CSTNode] = set()
 
     class Names(cst.CSTVisitor):
         def visit_Arg(self, arg: cst.Arg) -> None:
             if arg.keyword is not None:
-                keywords.add(id(arg.keyword))  # ``f(key=v)`` reads no ``key``
+                keywords.add(arg.keyword)  # ``f(key=v)`` reads no ``key``
 
         def visit_Name(self, name: cst.Name) -> None:
             context = contexts.get(name)
-            if id(name) in keywords:
+            if name in keywords:
                 return
             if context == ExpressionContext.LOAD:
                 loads.add(name.value)
@@ -472,7 +476,7 @@ def _free_names(node: cst.CSTNode, contexts: dict[cst.CSTNode, Any]) -> set[str]
 def collect(
     statements: Iterable[cst.CSTNode],
     metadata: Any,
-    covers: dict[int, list[Construct]],
+    covers: dict[cst.CSTNode, list[Construct]],
     is_loop: bool = False,
 ) -> Usage:
     """The :class:`Usage` of ``statements`` (original nodes, with metadata resolved)."""

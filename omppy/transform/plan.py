@@ -66,8 +66,8 @@ class Blocks:
 
     def __init__(self, pragmas: list[Pragma]) -> None:
         self.by_line = {p.pos.line: p for p in pragmas}
-        self.leading: dict[int, list[Pragma]] = {}  # id(statement) -> pragmas above it
-        self.footer: dict[int, list[Pragma]] = {}  # id(block) -> pragmas at its end
+        self.leading: dict[cst.CSTNode, list[Pragma]] = {}  # statement -> pragmas above it
+        self.footer: dict[cst.CSTNode, list[Pragma]] = {}  # block -> pragmas at its end
         self.misplaced: list[Pragma] = []
 
 
@@ -96,18 +96,18 @@ class _Finder(cst.CSTVisitor):
     def visit_Module(self, node: cst.Module) -> None:
         header = self._take(node.header)
         if node.body and header:
-            self.blocks.leading.setdefault(id(node.body[0]), [])[:0] = header
+            self.blocks.leading.setdefault(node.body[0], [])[:0] = header
         elif header:
-            self.blocks.footer.setdefault(id(node), []).extend(header)
-        self.blocks.footer.setdefault(id(node), []).extend(self._take(node.footer))
+            self.blocks.footer.setdefault(node, []).extend(header)
+        self.blocks.footer.setdefault(node, []).extend(self._take(node.footer))
 
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
-        self.blocks.footer.setdefault(id(node), []).extend(self._take(node.footer))
+        self.blocks.footer.setdefault(node, []).extend(self._take(node.footer))
 
     def _statement(self, node: cst.BaseStatement) -> None:
         pragmas = self._take(node.leading_lines)  # type: ignore[attr-defined]
         if pragmas:
-            self.blocks.leading.setdefault(id(node), []).extend(pragmas)
+            self.blocks.leading.setdefault(node, []).extend(pragmas)
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         self._statement(node)
@@ -151,13 +151,13 @@ def group(
     blocks: Blocks,
     footer: list[Pragma],
     filename: str,
-    column_of: dict[int, int],
+    column_of: dict[cst.CSTNode, int],
 ) -> list[Item]:
     """Group one block's statements into constructs (see the module docstring)."""
     # A flat stream of pragmas and statements, in source order.
     stream: list[Pragma | cst.BaseStatement] = []
     for statement in statements:
-        for pragma in blocks.leading.get(id(statement), []):
+        for pragma in blocks.leading.get(statement, []):
             stream.append(pragma)
         stream.append(statement)
     stream.extend(footer)
@@ -171,7 +171,7 @@ def _parse(
     index: int,
     closing: Pragma | None,
     filename: str,
-    column_of: dict[int, int],
+    column_of: dict[cst.CSTNode, int],
 ) -> tuple[list[Item], int]:
     """Items from ``stream[index:]`` up to the ``end`` that closes ``closing`` (if any)."""
     items: list[Item] = []
@@ -221,7 +221,7 @@ def _construct(
     stream: list[Pragma | cst.BaseStatement],
     index: int,
     filename: str,
-    column_of: dict[int, int],
+    column_of: dict[cst.CSTNode, int],
 ) -> tuple[Construct, int]:
     pragma = stream[index]
     assert isinstance(pragma, Pragma)
@@ -253,11 +253,11 @@ def _construct(
     return construct, index
 
 
-def _check_target(construct: Construct, filename: str, column_of: dict[int, int]) -> None:
+def _check_target(construct: Construct, filename: str, column_of: dict[cst.CSTNode, int]) -> None:
     pragma = construct.pragma
     first = construct.body[0] if construct.body else None
     if first is not None and not isinstance(first, Construct):
-        column = column_of.get(id(first))
+        column = column_of.get(first)
         if column is not None and column != pragma.pos.col:
             raise _error(
                 pragma,

@@ -76,22 +76,22 @@ class Rewriter(cst.CSTTransformer):
     def __init__(
         self,
         module: cst.Module,
-        plans: dict[int, list[Item]],
-        infos: dict[int, ConstructInfo],
-        store_owner: dict[int, ConstructInfo],
-        lines: dict[int, int],
+        plans: dict[cst.CSTNode, list[Item]],
+        infos: dict[Construct, ConstructInfo],
+        store_owner: dict[cst.CSTNode, ConstructInfo],
+        lines: dict[cst.CSTNode, int],
         filename: str,
-        super_calls: dict[int, str] | None = None,
+        super_calls: dict[cst.Call, str] | None = None,
     ) -> None:
         super().__init__()
-        self.super_calls = super_calls or {}  # id(``super()``) -> the method's first argument
+        self.super_calls = super_calls or {}  # ``super()`` -> the method's first argument
         self.module = module
         self.plans = plans
         self.infos = infos
-        self.store_owner = store_owner  # id(simple statement) -> construct carrying stores
-        self.tracked_loops: set[int] = set()  # loops whose item methods are carried back
-        self.lines = lines  # id(original statement) -> its line
-        self.origin: dict[int, int] = {}  # id(emitted statement) -> original line
+        self.store_owner = store_owner  # simple statement -> construct carrying stores
+        self.tracked_loops: set[Construct] = set()  # loops whose item methods are carried back
+        self.lines = lines  # original statement -> its line
+        self.origin: dict[cst.CSTNode, int] = {}  # emitted statement -> original line
         self.filename = filename
 
     # -- bookkeeping ----------------------------------------------------------------
@@ -100,7 +100,7 @@ class Rewriter(cst.CSTTransformer):
         return self.module.code_for_node(node)
 
     def _stamp(self, node: cst.BaseStatement, line: int) -> cst.BaseStatement:
-        self.origin[id(node)] = line
+        self.origin[node] = line
         return node
 
     def _parse(self, code: str, line: int) -> cst.BaseStatement:
@@ -110,14 +110,14 @@ class Rewriter(cst.CSTTransformer):
     def on_leave(self, original_node: Any, updated_node: Any) -> Any:
         result = super().on_leave(original_node, updated_node)
         if isinstance(original_node, cst.BaseStatement) and isinstance(result, cst.BaseStatement):
-            line = self.lines.get(id(original_node))
+            line = self.lines.get(original_node)
             if line is not None:
-                self.origin[id(result)] = line
+                self.origin[result] = line
         return result
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
         """``super()`` inside a construct of a method: ``super(__class__, self)``."""
-        first = self.super_calls.get(id(original_node))
+        first = self.super_calls.get(original_node)
         if first is None:
             return updated_node
         return updated_node.with_changes(
@@ -142,7 +142,7 @@ class Rewriter(cst.CSTTransformer):
         self, original: cst.CSTNode, body: Sequence[cst.BaseSmallStatement]
     ) -> list[cst.BaseSmallStatement] | None:
         """The small statements with stores on shared objects made team-wide."""
-        info = self.store_owner.get(id(original))
+        info = self.store_owner.get(original)
         if info is None:
             return None
         own_region = info.construct.directive in PARALLEL_DIRECTIVES
@@ -260,7 +260,7 @@ class Rewriter(cst.CSTTransformer):
             if item is None:
                 return None
             # A store into the loop's own item (``for p in ps: p.x = v``).
-            self.tracked_loops.add(id(info.construct))
+            self.tracked_loops.add(info.construct)
             return f"{thread}.{method}_item(_omp_items, {item}{operator}{stored})"
         return f"{thread}.{method}({location}{operator}{stored}{self._owner(target, info)})"
 
@@ -308,7 +308,7 @@ class Rewriter(cst.CSTTransformer):
         if location is None:
             # A method of the loop's item (``for p in ps: p.move(dt)``): the loop
             # tracks which item of ``_omp_items`` the thread is on.
-            self.tracked_loops.add(id(info.construct))
+            self.tracked_loops.add(info.construct)
             return f"{thread}.call_item(_omp_items, {item}, {method!r}, {args}, {kwargs})"
         owner = self._owner(receiver, info)
         return f"{thread}.call({location}, {method!r}, {args}, {kwargs}{owner})"
@@ -404,27 +404,29 @@ class Rewriter(cst.CSTTransformer):
         originals: Sequence[cst.BaseStatement],
         updated: Sequence[cst.BaseStatement],
     ) -> list[cst.BaseStatement] | None:
-        items = self.plans.get(id(block))
+        items = self.plans.get(block)
         if items is None or all(not isinstance(item, Construct) for item in items):
             return None
-        new_of = {id(o): u for o, u in zip(originals, updated, strict=True)}
+        new_of = dict(zip(originals, updated, strict=True))
         emitted: list[cst.BaseStatement] = []
         for item in items:
             emitted.extend(self._emit(item, new_of))
         return emitted
 
     def _emit_items(
-        self, items: list[Item], new_of: dict[int, cst.BaseStatement]
+        self, items: list[Item], new_of: dict[cst.BaseStatement, cst.BaseStatement]
     ) -> list[cst.BaseStatement]:
         out: list[cst.BaseStatement] = []
         for item in items:
             out.extend(self._emit(item, new_of))
         return out
 
-    def _emit(self, item: Item, new_of: dict[int, cst.BaseStatement]) -> list[cst.BaseStatement]:
+    def _emit(
+        self, item: Item, new_of: dict[cst.BaseStatement, cst.BaseStatement]
+    ) -> list[cst.BaseStatement]:
         if not isinstance(item, Construct):
-            return [new_of[id(item)]]
-        info = self.infos[id(item)]
+            return [new_of[item]]
+        info = self.infos[item]
         directive = item.directive
         line = item.pragma.pos.line
         if directive == "flush":
@@ -471,7 +473,10 @@ class Rewriter(cst.CSTTransformer):
         return out + self._refresh("_omp_fresh", info.region_shared, line)
 
     def _emit_sync(
-        self, construct: Construct, info: ConstructInfo, new_of: dict[int, cst.BaseStatement]
+        self,
+        construct: Construct,
+        info: ConstructInfo,
+        new_of: dict[cst.BaseStatement, cst.BaseStatement],
     ) -> list[cst.BaseStatement]:
         pragma = construct.pragma
         line = pragma.pos.line
@@ -498,7 +503,7 @@ class Rewriter(cst.CSTTransformer):
             first = body[0]
             body[0] = self._stamp(
                 first.with_changes(leading_lines=()),
-                self.origin.get(id(first), line),
+                self.origin.get(first, line),
             )
         refresh = self._refresh(f"{block}.fresh", info.sync_names, line)
         guarded = self._parse(
@@ -531,7 +536,10 @@ class Rewriter(cst.CSTTransformer):
         return out
 
     def _section_chain(
-        self, construct: Construct, new_of: dict[int, cst.BaseStatement], variable: str
+        self,
+        construct: Construct,
+        new_of: dict[cst.BaseStatement, cst.BaseStatement],
+        variable: str,
     ) -> cst.BaseStatement:
         """``if _omp_section == 0: ... elif _omp_section == 1: ...`` for the sections."""
         line = construct.pragma.pos.line
@@ -547,7 +555,10 @@ class Rewriter(cst.CSTTransformer):
         return self._stamp(chain, line)
 
     def _emit_sections(
-        self, construct: Construct, info: ConstructInfo, new_of: dict[int, cst.BaseStatement]
+        self,
+        construct: Construct,
+        info: ConstructInfo,
+        new_of: dict[cst.BaseStatement, cst.BaseStatement],
     ) -> list[cst.BaseStatement]:
         pragma = construct.pragma
         line = pragma.pos.line
@@ -644,7 +655,10 @@ class Rewriter(cst.CSTTransformer):
     # -- parallel -------------------------------------------------------------------
 
     def _emit_parallel(
-        self, construct: Construct, info: ConstructInfo, new_of: dict[int, cst.BaseStatement]
+        self,
+        construct: Construct,
+        info: ConstructInfo,
+        new_of: dict[cst.BaseStatement, cst.BaseStatement],
     ) -> list[cst.BaseStatement]:
         pragma = construct.pragma
         line = pragma.pos.line
@@ -679,7 +693,7 @@ class Rewriter(cst.CSTTransformer):
         leading = list(getattr(first, "leading_lines", ())) if first is not None else []
         if first is not None and leading:
             body[0] = self._stamp(
-                first.with_changes(leading_lines=()), self.origin.get(id(first), line)
+                first.with_changes(leading_lines=()), self.origin.get(first, line)
             )
         # A shared name that the region binds may not exist yet when it starts (its
         # first value may come from a critical or single): it is passed only if bound.
@@ -757,12 +771,12 @@ class Rewriter(cst.CSTTransformer):
     # -- loops ----------------------------------------------------------------------
 
     def _loop_nest(
-        self, construct: Construct, new_of: dict[int, cst.BaseStatement]
+        self, construct: Construct, new_of: dict[cst.BaseStatement, cst.BaseStatement]
     ) -> tuple[cst.For, list[cst.For]]:
         """The updated outer loop and the ``collapse`` nest below it (updated nodes)."""
         original = construct.body[0]
         assert isinstance(original, cst.For)
-        loop = new_of[id(original)]
+        loop = new_of[original]
         assert isinstance(loop, cst.For)
         clause = construct.pragma.clause("collapse")
         depth = clause.number if clause is not None and clause.number else 1
@@ -786,7 +800,7 @@ class Rewriter(cst.CSTTransformer):
                 arguments.append(chunk or clause.expr)
         if pragma.clause("ordered") is not None:
             arguments.append("ordered=True")
-        if id(construct) in self.tracked_loops:
+        if construct in self.tracked_loops:
             arguments.append("track=True")
         iterate = cst.parse_expression(f"{source}.loop({', '.join(arguments)})")
         if len(nest) == 1:
@@ -800,7 +814,10 @@ class Rewriter(cst.CSTTransformer):
         return "_omp.iteration_space(" + ", ".join(self._code(loop.iter) for loop in nest) + ")"
 
     def _combined_loop(
-        self, construct: Construct, info: ConstructInfo, new_of: dict[int, cst.BaseStatement]
+        self,
+        construct: Construct,
+        info: ConstructInfo,
+        new_of: dict[cst.BaseStatement, cst.BaseStatement],
     ) -> tuple[list[cst.BaseStatement], str]:
         loop, nest = self._loop_nest(construct, new_of)
         # A combined construct's chunk size is evaluated by the master, before the
@@ -808,14 +825,14 @@ class Rewriter(cst.CSTTransformer):
         clause = construct.pragma.clause("schedule")
         chunk = "_omp_chunk" if clause is not None and clause.expr else None
         header = self._loop_header(construct, nest, "_omp_t", chunk)
-        self._stamp(header, self.origin.get(id(loop), construct.pragma.pos.line))
+        self._stamp(header, self.origin.get(loop, construct.pragma.pos.line))
         return [header], self._space(nest)
 
     def _emit_for(
         self,
         construct: Construct,
         info: ConstructInfo,
-        new_of: dict[int, cst.BaseStatement],
+        new_of: dict[cst.BaseStatement, cst.BaseStatement],
         thread: str,
     ) -> list[cst.BaseStatement]:
         pragma = construct.pragma
@@ -838,7 +855,7 @@ class Rewriter(cst.CSTTransformer):
         iterables = ", ".join(self._code(loop.iter) for loop in nest)
         out.append(self._parse(f"_omp_items = {ws}.iteration_space({iterables})", line))
         header = self._loop_header(construct, nest, ws).with_changes(leading_lines=())
-        out.append(self._stamp(header, self.origin.get(id(loop), line)))
+        out.append(self._stamp(header, self.origin.get(loop, line)))
         end_line = _last_line([header], self.origin, line)
         # Private copies are dropped first: the values the end refreshes (shared names
         # another thread may have changed) must be the last word.
@@ -921,9 +938,11 @@ def _tuple(names: Sequence[str]) -> str:
     return "(" + ", ".join(repr(n) for n in names) + ("," if len(names) == 1 else "") + ")"
 
 
-def _last_line(body: Sequence[cst.BaseStatement], origin: dict[int, int], default: int) -> int:
+def _last_line(
+    body: Sequence[cst.BaseStatement], origin: dict[cst.CSTNode, int], default: int
+) -> int:
     for statement in reversed(body):
-        line = origin.get(id(statement))
+        line = origin.get(statement)
         if line is not None:
             return line
     return default
@@ -939,7 +958,7 @@ def _with_import(
             break
     else:
         index = len(body)
-    line = rewriter.origin.get(id(body[index]), 1) if index < len(body) else 1
+    line = rewriter.origin.get(body[index], 1) if index < len(body) else 1
     statement = rewriter._parse(RUNTIME_IMPORT + "\n", line)
     return [*body[:index], statement, *body[index:]]
 

@@ -59,14 +59,14 @@ class Survey:
         self.positions = positions
         self.metadata = metadata
         self.filename = filename
-        self.plans: dict[int, list[Item]] = {}
-        self.infos: dict[int, ConstructInfo] = {}
-        self.store_owner: dict[int, ConstructInfo] = {}
-        self.covers: dict[int, list[Construct]] = {}
-        self.statement_lines: dict[int, Any] = {}
+        self.plans: dict[cst.CSTNode, list[Item]] = {}
+        self.infos: dict[Construct, ConstructInfo] = {}
+        self.store_owner: dict[cst.CSTNode, ConstructInfo] = {}
+        self.covers: dict[cst.CSTNode, list[Construct]] = {}
+        self.statement_lines: dict[cst.CSTNode, Any] = {}
         self.module_names = bindings(module.body)
         self.imported_modules = imported_modules(module)
-        self.super_calls: dict[int, str] = {}  # id(``super()`` call) -> the method's self
+        self.super_calls: dict[cst.Call, str] = {}  # ``super()`` call -> the method's self
         self.module_functions = definitions(module.body)
 
     def run(self) -> None:
@@ -77,17 +77,17 @@ class Survey:
         self._walk_block(self.module, [], [("module", self.module)])
 
     def _plan_block(self, node: cst.CSTNode, body: Any) -> None:
-        columns = {}
+        columns: dict[cst.CSTNode, int] = {}
         for statement in body:
             where = self.positions.get(statement)
             if where is not None:
-                columns[id(statement)] = where.start.column
-                self.statement_lines[id(statement)] = where
+                columns[statement] = where.start.column
+                self.statement_lines[statement] = where
         items = plan.group(
-            list(body), self.blocks, self.blocks.footer.get(id(node), []), self.filename, columns
+            list(body), self.blocks, self.blocks.footer.get(node, []), self.filename, columns
         )
         plan.validate_nesting(items, self.filename)
-        self.plans[id(node)] = items
+        self.plans[node] = items
         self._cover(items, [])
         for statement in body:
             for block in _blocks_of(statement):
@@ -100,12 +100,12 @@ class Survey:
             if isinstance(item, Construct):
                 self._cover(item.body, [*owners, item])
             elif owners:
-                self.covers.setdefault(id(item), []).extend(owners)
+                self.covers.setdefault(item, []).extend(owners)
 
     def _walk_block(
         self, node: cst.CSTNode, stack: list[Construct], scopes: list[tuple[str, Any]]
     ) -> None:
-        self._items(self.plans[id(node)], stack, scopes)
+        self._items(self.plans[node], stack, scopes)
 
     def _items(
         self, items: list[Item], stack: list[Construct], scopes: list[tuple[str, Any]]
@@ -125,7 +125,7 @@ class Survey:
                 return  # a synchronisation construct publishes what it changes
             owner = self._store_owner(stack)
             if owner is not None:
-                self.store_owner[id(statement)] = owner
+                self.store_owner[statement] = owner
             return
         if isinstance(statement, cst.FunctionDef):
             inner_scopes = [*scopes, ("function", statement)]
@@ -141,12 +141,12 @@ class Survey:
             elif not any(c.directive in SYNC_DIRECTIVES for c in inner_stack):
                 owner = self._store_owner(inner_stack)  # a one-line suite: ``if x: a[i] = v``
                 if owner is not None:
-                    self.store_owner[id(block)] = owner
+                    self.store_owner[block] = owner
 
     def _store_owner(self, stack: list[Construct]) -> ConstructInfo | None:
         """The construct whose shared objects a store in this statement writes."""
         for construct in reversed(stack):
-            info = self.infos.get(id(construct))
+            info = self.infos.get(construct)
             if info is not None and construct.directive in PARALLEL_DIRECTIVES | LOOP_DIRECTIVES:
                 return info
         return None
@@ -199,9 +199,9 @@ class Survey:
         info.class_name = classes[-1] if classes else None
         self._check_class_private(construct, usage, info.class_name)
         self._zero_arg_super(usage, scopes)
-        self.infos[id(construct)] = info
+        self.infos[construct] = info
         region = next((c for c in reversed(stack) if c.directive in PARALLEL_DIRECTIVES), None)
-        region_sharing = self.infos[id(region)].sharing if region is not None else None
+        region_sharing = self.infos[region].sharing if region is not None else None
         if region_sharing is not None:
             info.region_shared = tuple(region_sharing.shared_out)
             if pragma.directive in SYNC_DIRECTIVES:
@@ -377,7 +377,7 @@ class Survey:
             return
         first = parameters[0].name.value
         for call in usage.zero_arg_super:
-            self.super_calls[id(call)] = first
+            self.super_calls[call] = first
             usage.read.setdefault(first, self.metadata["positions"][call])
 
     def _check_mutations(

@@ -107,13 +107,13 @@ def _all_names(module: cst.Module) -> list[cst.Name]:
     return found
 
 
-def _line_table(module: cst.Module, origin: dict[int, int]) -> dict[int, int]:
+def _line_table(module: cst.Module, origin: dict[cst.CSTNode, int]) -> dict[int, int]:
     """Generated line -> user line, for every line of the translated text."""
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
     table: dict[int, int] = {}
     for node, where in positions.items():
-        line = origin.get(id(node))
+        line = origin.get(node)
         if line is None:
             continue
         if isinstance(node, cst.SimpleStatementLine):

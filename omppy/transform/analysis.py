@@ -14,14 +14,13 @@ read from outside count as reads of the construct.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import libcst as cst
 from libcst.metadata import CodeRange, ExpressionContext
 
+from .model import Construct, Usage
 from .names import import_binding, root_name
-from .plan import Construct
 from .pragma import SYNC_DIRECTIVES, WORKSHARING_DIRECTIVES
 
 # Methods that mutate a list, dict, set or deque in place: called on a shared object
@@ -70,34 +69,6 @@ PURE_BUILTINS = frozenset(
         "format",
     }
 )
-
-
-@dataclass
-class Usage:
-    """What a construct's statements do with names."""
-
-    bound: dict[str, CodeRange] = field(default_factory=dict)
-    read: dict[str, CodeRange] = field(default_factory=dict)
-    zero_arg_super: list[cst.Call] = field(default_factory=list)  # ``super()`` calls
-    augmented: dict[str, tuple[CodeRange, str]] = field(default_factory=dict)
-    sync_bound: set[str] = field(default_factory=set)  # bound inside critical & co.
-    sync_mutated: set[str] = field(default_factory=set)  # mutated inside critical & co.
-    # (root, method, where, receiver's text) of listed mutating methods on shared objects
-    mutations: list[tuple[str, str, CodeRange, str]] = field(default_factory=list)
-    escapes: list[tuple[str, CodeRange]] = field(default_factory=list)
-    unsupported: list[tuple[str, CodeRange]] = field(default_factory=list)
-    # Names that an inner work-sharing construct's reduction or lastprivate binds.
-    inner_outputs: set[str] = field(default_factory=set)
-    # Names an inner work-sharing construct makes private (its own clauses).
-    inner_private: set[str] = field(default_factory=set)
-    inner_firstprivate: set[str] = field(default_factory=set)
-    inner_copyprivate: set[str] = field(default_factory=set)
-    stored_roots: set[str] = field(default_factory=set)  # roots of item/attribute stores
-    plain_bound: set[str] = field(default_factory=set)  # bound other than by ``+=`` & co.
-    bare: set[str] = field(default_factory=set)  # read other than as ``x[...]``/``x.attr``
-
-    def names(self) -> set[str]:
-        return set(self.bound) | set(self.read)
 
 
 _EMPTY_MODULE = cst.Module(body=[])

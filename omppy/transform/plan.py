@@ -18,13 +18,12 @@ not followed by ``for``) are :class:`PragmaError`\\ s here.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Union
 
 import libcst as cst
 from libcst.metadata import CodeRange
 
 from .diagnostics import PragmaError
+from .model import Construct, Item
 from .pragma import (
     BLOCK_DIRECTIVES,
     LOOP_DIRECTIVES,
@@ -34,33 +33,6 @@ from .pragma import (
 )
 
 
-@dataclass(eq=False)
-class Construct:
-    """One directive and what it covers, in the original tree."""
-
-    pragma: Pragma
-    body: list[Item] = field(default_factory=list)
-    # For ``sections``: each section's items.
-    sections: list[list[Item]] = field(default_factory=list)
-
-    @property
-    def directive(self) -> str:
-        return self.pragma.directive
-
-    def statements(self) -> list[cst.BaseStatement]:
-        """Every original statement this construct covers directly or through nesting."""
-        found: list[cst.BaseStatement] = []
-        for item in self.body:
-            if isinstance(item, Construct):
-                found.extend(item.statements())
-            else:
-                found.append(item)
-        return found
-
-
-Item = Union[cst.BaseStatement, Construct]  # noqa: UP007 - a runtime alias
-
-
 class Blocks:
     """The pragmas of a module, attached to the statements and blocks they sit in."""
 
@@ -68,7 +40,6 @@ class Blocks:
         self.by_line = {p.pos.line: p for p in pragmas}
         self.leading: dict[cst.CSTNode, list[Pragma]] = {}  # statement -> pragmas above it
         self.footer: dict[cst.CSTNode, list[Pragma]] = {}  # block -> pragmas at its end
-        self.misplaced: list[Pragma] = []
 
 
 class _Finder(cst.CSTVisitor):

@@ -10,12 +10,14 @@ every statement the construct whose shared objects its stores write.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import libcst as cst
 
 from . import analysis, plan
 from .diagnostics import PragmaError
+from .model import Construct, ConstructInfo, Item, Sharing, Survey, Usage
 from .names import (
     bindings,
     definitions,
@@ -24,14 +26,12 @@ from .names import (
     item_positions,
     target_names,
 )
-from .plan import Construct, Item
 from .pragma import (
     LOOP_DIRECTIVES,
     PARALLEL_DIRECTIVES,
     SYNC_DIRECTIVES,
     WORKSHARING_DIRECTIVES,
 )
-from .rewrite import ConstructInfo
 from .sharing import BUILTIN_NAMES, decide
 from .sharing import ordered as analysis_order
 
@@ -48,41 +48,50 @@ AUG_TO_REDUCTION = {
 }
 
 
-class Survey:
-    """Plans every block and analyses every construct, before anything is rewritten."""
+def run(module: cst.Module, blocks: plan.Blocks, metadata: Any, filename: str) -> Survey:
+    """Plan every block of ``module`` and decide every construct, or raise PragmaError."""
+    surveyor = _Surveyor(module, blocks, metadata, filename)
+    # Two walks: the first plans every block (so each construct knows the constructs
+    # nested in it, however deep), the second analyses constructs outermost first (so
+    # a store knows the construct whose objects it writes).
+    surveyor.plan_block(module, module.body)
+    surveyor.walk_block(module, [], [("module", module)])
+    return Survey(
+        plans=surveyor.plans,
+        constructs=surveyor.infos,
+        store_owner=surveyor.store_owner,
+        lines=surveyor.lines,
+        super_calls=surveyor.super_calls,
+    )
+
+
+class _Surveyor:
+    """The two walks of :func:`run`, and what they gather."""
 
     def __init__(
-        self, module: cst.Module, blocks: plan.Blocks, positions: Any, metadata: Any, filename: str
+        self, module: cst.Module, blocks: plan.Blocks, metadata: Any, filename: str
     ) -> None:
-        self.module = module
         self.blocks = blocks
-        self.positions = positions
+        self.positions = metadata["positions"]
         self.metadata = metadata
         self.filename = filename
         self.plans: dict[cst.CSTNode, list[Item]] = {}
         self.infos: dict[Construct, ConstructInfo] = {}
         self.store_owner: dict[cst.CSTNode, ConstructInfo] = {}
         self.covers: dict[cst.CSTNode, list[Construct]] = {}
-        self.statement_lines: dict[cst.CSTNode, Any] = {}
+        self.lines: dict[cst.CSTNode, int] = {}
         self.module_names = bindings(module.body)
         self.imported_modules = imported_modules(module)
         self.super_calls: dict[cst.Call, str] = {}  # ``super()`` call -> the method's self
         self.module_functions = definitions(module.body)
 
-    def run(self) -> None:
-        # Two walks: the first plans every block (so each construct knows the
-        # constructs nested in it, however deep), the second analyses constructs
-        # outermost first (so a store knows the construct whose objects it writes).
-        self._plan_block(self.module, self.module.body)
-        self._walk_block(self.module, [], [("module", self.module)])
-
-    def _plan_block(self, node: cst.CSTNode, body: Any) -> None:
+    def plan_block(self, node: cst.CSTNode, body: Any) -> None:
         columns: dict[cst.CSTNode, int] = {}
         for statement in body:
             where = self.positions.get(statement)
             if where is not None:
                 columns[statement] = where.start.column
-                self.statement_lines[statement] = where
+                self.lines[statement] = where.start.line
         items = plan.group(
             list(body), self.blocks, self.blocks.footer.get(node, []), self.filename, columns
         )
@@ -92,7 +101,7 @@ class Survey:
         for statement in body:
             for block in _blocks_of(statement):
                 if isinstance(block, cst.IndentedBlock):
-                    self._plan_block(block, block.body)
+                    self.plan_block(block, block.body)
 
     def _cover(self, items: list[Item], owners: list[Construct]) -> None:
         """Record, for each statement, every construct of its block that covers it."""
@@ -102,7 +111,7 @@ class Survey:
             elif owners:
                 self.covers.setdefault(item, []).extend(owners)
 
-    def _walk_block(
+    def walk_block(
         self, node: cst.CSTNode, stack: list[Construct], scopes: list[tuple[str, Any]]
     ) -> None:
         self._items(self.plans[node], stack, scopes)
@@ -137,7 +146,7 @@ class Survey:
             inner_scopes, inner_stack = scopes, stack
         for block in _blocks_of(statement):
             if isinstance(block, cst.IndentedBlock):
-                self._walk_block(block, inner_stack, inner_scopes)
+                self.walk_block(block, inner_stack, inner_scopes)
             elif not any(c.directive in SYNC_DIRECTIVES for c in inner_stack):
                 owner = self._store_owner(inner_stack)  # a one-line suite: ``if x: a[i] = v``
                 if owner is not None:
@@ -178,62 +187,52 @@ class Survey:
                 hint="drop 'nowait'",
             )
         in_region = any(c.directive in PARALLEL_DIRECTIVES for c in stack)
-        statements = construct.statements()
-        is_loop = pragma.directive in LOOP_DIRECTIVES
-        loops: list[cst.For] = []
-        if is_loop:
-            loops = self._collapse_nest(construct)
-            inner = loops[-1].body.body
-            targets = [loop.target for loop in loops]
-            usage = analysis.collect([*targets, *inner], self.metadata, self.covers, is_loop=True)
-            if pragma.directive == "for":
-                # Each thread evaluates the iterable of a ``for`` inside a region; a
-                # ``parallel for``'s iterable is evaluated once, by the master, before it.
-                iters = analysis.collect([loop.iter for loop in loops], self.metadata, self.covers)
-                for name, where in iters.read.items():
-                    usage.read.setdefault(name, where)
-        else:
-            usage = analysis.collect(statements, self.metadata, self.covers)
-        info = ConstructInfo(construct, usage, in_region=in_region)
+        directive = pragma.directive
+        is_loop = directive in LOOP_DIRECTIVES
+        loops = self._collapse_nest(construct) if is_loop else []
+        usage = self._usage(construct, loops)
         classes = [node.name.value for kind, node in scopes if kind == "class"]
-        info.class_name = classes[-1] if classes else None
-        self._check_class_private(construct, usage, info.class_name)
+        class_name = classes[-1] if classes else None
+        self._check_class_private(construct, usage, class_name)
         self._zero_arg_super(usage, scopes)
-        self.infos[construct] = info
         region = next((c for c in reversed(stack) if c.directive in PARALLEL_DIRECTIVES), None)
         region_sharing = self.infos[region].sharing if region is not None else None
+        region_shared: tuple[str, ...] = ()
+        sync_names: tuple[str, ...] = ()
         if region_sharing is not None:
-            info.region_shared = tuple(region_sharing.shared_out)
-            if pragma.directive in SYNC_DIRECTIVES:
+            region_shared = region_sharing.shared_out
+            if directive in SYNC_DIRECTIVES:
                 touched = set(usage.bound) | usage.sync_mutated | usage.stored_roots
                 touched |= {root for root, *_ in usage.mutations}
-                info.sync_names = tuple(analysis_order(touched - region_sharing.private, usage))
-        directive = pragma.directive
+                sync_names = tuple(analysis_order(touched - region_sharing.private, usage))
         if directive in PARALLEL_DIRECTIVES or is_loop:
             self._check_escapes(construct, usage)
             self._check_unsupported(usage)
+        sharing = None
+        shared_roots: set[str] = set()
+        global_roots: set[str] = set()
+        item_targets: dict[str, tuple[int, ...]] = {}
         if directive in PARALLEL_DIRECTIVES:
             loop_vars = {n for loop in loops for n in target_names(loop.target)}
-            info.sharing = self._sharing(construct, usage, loop_vars, scopes)
-            sharing = info.sharing
+            sharing = self._sharing(construct, usage, loop_vars, scopes)
             clause_private = {*sharing.firstprivate, *sharing.lastprivate}
             clause_private |= {n for n, _ in sharing.reduction}
-            info.shared_roots = usage.stored_roots - sharing.private - clause_private
+            shared_roots = usage.stored_roots - sharing.private - clause_private
             self._check_mutations(construct, usage, sharing.private | clause_private)
             if directive == "parallel for" and len(loops) == 1:
                 # Loop variables that stay bound to the iteration's item: a method
                 # called on one (``p.move(dt)``) is carried back to the master's item.
                 rebound = bindings(loops[0].body.body)
-                info.item_targets = {
+                item_targets = {
                     name: position
                     for name, position in item_positions(loops[0].target).items()
                     if name not in rebound
                     and name not in clause_private
-                    and name not in construct.pragma.names_in("private")
+                    and name not in pragma.names_in("private")
                 }
         elif is_loop:
             loop_private = set(usage.bound)
-            info.shared_roots = usage.stored_roots - loop_private
+            shared_roots = usage.stored_roots - loop_private
             if not in_region:
                 self._check_mutations(construct, usage, loop_private)
                 # Outside a region's text, a store on a module global is carried by
@@ -241,7 +240,34 @@ class Survey:
                 local_names = self._available(scopes) - self.module_names
                 if scope_kind == "function":
                     local_names |= function_locals(scopes[-1][1])
-                info.global_roots = info.shared_roots - local_names
+                global_roots = shared_roots - local_names
+        self.infos[construct] = ConstructInfo(
+            construct,
+            usage,
+            sharing=sharing,
+            in_region=in_region,
+            shared_roots=frozenset(shared_roots),
+            region_shared=region_shared,
+            sync_names=sync_names,
+            global_roots=frozenset(global_roots),
+            item_targets=item_targets,
+            class_name=class_name,
+        )
+
+    def _usage(self, construct: Construct, loops: list[cst.For]) -> Usage:
+        """What the construct's statements do with names (a loop: its body and target)."""
+        if not loops:
+            return analysis.collect(construct.statements(), self.metadata, self.covers)
+        inner = loops[-1].body.body
+        targets = [loop.target for loop in loops]
+        usage = analysis.collect([*targets, *inner], self.metadata, self.covers, is_loop=True)
+        if construct.directive == "for":
+            # Each thread evaluates the iterable of a ``for`` inside a region; a
+            # ``parallel for``'s iterable is evaluated once, by the master, before it.
+            iters = analysis.collect([loop.iter for loop in loops], self.metadata, self.covers)
+            for name, where in iters.read.items():
+                usage.read.setdefault(name, where)
+        return usage
 
     def _check_nesting(self, construct: Construct, stack: list[Construct]) -> None:
         """OpenMP's rules on which constructs may be closely nested in which."""
@@ -328,7 +354,7 @@ class Survey:
             nest.append(candidate)
         return nest
 
-    def _check_escapes(self, construct: Construct, usage: analysis.Usage) -> None:
+    def _check_escapes(self, construct: Construct, usage: Usage) -> None:
         for what, where in usage.escapes:
             is_loop = construct.directive in LOOP_DIRECTIVES
             kind = "worksharing loop" if is_loop else "parallel region"
@@ -341,12 +367,12 @@ class Survey:
                 where, f"'{what}' cannot leave a {kind} ('# omp {construct.directive}')", hint
             )
 
-    def _check_unsupported(self, usage: analysis.Usage) -> None:
+    def _check_unsupported(self, usage: Usage) -> None:
         for what, where in usage.unsupported:
             raise self._error(where, f"{what} is not supported inside an omp construct")
 
     def _check_class_private(
-        self, construct: Construct, usage: analysis.Usage, class_name: str | None
+        self, construct: Construct, usage: Usage, class_name: str | None
     ) -> None:
         """Refuse ``__x`` names in a class: Python mangles them, the runtime's keys not."""
         if class_name is None or not class_name.lstrip("_"):
@@ -361,7 +387,7 @@ class Survey:
                     hint=f"rename it, for example to '{name[1:]}'",
                 )
 
-    def _zero_arg_super(self, usage: analysis.Usage, scopes: list[tuple[str, Any]]) -> None:
+    def _zero_arg_super(self, usage: Usage, scopes: list[tuple[str, Any]]) -> None:
         """``super()`` in an outlined region means ``super(__class__, self)``.
 
         The region runs as a nested function, whose first argument is not the
@@ -381,7 +407,7 @@ class Survey:
             usage.read.setdefault(first, self.metadata["positions"][call])
 
     def _check_mutations(
-        self, construct: Construct, usage: analysis.Usage, private: set[str]
+        self, construct: Construct, usage: Usage, private: AbstractSet[str]
     ) -> None:
         for root, method, where, receiver in usage.mutations:
             if root in private or root in self.imported_modules:
@@ -408,10 +434,10 @@ class Survey:
     def _sharing(
         self,
         construct: Construct,
-        usage: analysis.Usage,
+        usage: Usage,
         loop_vars: set[str],
         scopes: list[tuple[str, Any]],
-    ) -> Any:
+    ) -> Sharing:
         pragma = construct.pragma
         reduction = [(n, c.op or "+") for c in pragma.all("reduction") for n in c.names]
         default_clause = pragma.clause("default")
@@ -448,7 +474,7 @@ class Survey:
                 names |= function_locals(node)
         return names
 
-    def _check_default_none(self, usage: analysis.Usage, clause_names: set[str]) -> None:
+    def _check_default_none(self, usage: Usage, clause_names: set[str]) -> None:
         exempt = BUILTIN_NAMES | self.module_functions | clause_names
         for name, where in sorted(
             {**usage.read, **usage.bound}.items(),
@@ -464,9 +490,7 @@ class Survey:
                 hint=f"add shared({name}), private({name}) or firstprivate({name})",
             )
 
-    def _check_augmented(
-        self, construct: Construct, usage: analysis.Usage, clause_names: set[str]
-    ) -> None:
+    def _check_augmented(self, construct: Construct, usage: Usage, clause_names: set[str]) -> None:
         for name, (where, op) in usage.augmented.items():
             if name in clause_names or name in usage.plain_bound or name in usage.inner_outputs:
                 continue
@@ -507,4 +531,4 @@ def _blocks_of(statement: cst.BaseStatement) -> list[cst.BaseSuite]:
     return found
 
 
-__all__ = ["Survey"]
+__all__ = ["run"]

@@ -13,11 +13,17 @@ read from outside count as reads of the construct.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import libcst as cst
-from libcst.metadata import CodeRange, ExpressionContext
+from libcst.metadata import (
+    CodeRange,
+    ExpressionContext,
+    ExpressionContextProvider,
+    MetadataWrapper,
+    ParentNodeProvider,
+    PositionProvider,
+)
 
 from .model import Construct, Usage
 from .names import import_binding, root_name
@@ -91,16 +97,16 @@ def is_item_method_call(node: cst.BaseExpression) -> bool:
 
 
 class _Collector(cst.CSTVisitor):
+    METADATA_DEPENDENCIES = (PositionProvider, ExpressionContextProvider, ParentNodeProvider)
+
     def __init__(
         self,
         usage: Usage,
-        metadata: Any,
-        covers: dict[cst.CSTNode, list[Construct]],
+        covers: Mapping[cst.CSTNode, list[Construct]],
         is_loop: bool,
     ) -> None:
+        super().__init__()
         self.usage = usage
-        self.contexts = metadata["contexts"]
-        self.positions = metadata["positions"]
         self.covers = covers
         self.sync_depth = 0
         self.loop_depth = 0
@@ -108,13 +114,18 @@ class _Collector(cst.CSTVisitor):
         self.entered: list[list[Construct]] = []
         self.is_loop = is_loop
         self.augmented_targets: set[cst.CSTNode] = set()
-        self.wrapped: set[cst.CSTNode] = set()
-        self.parents = metadata.get("parents", {})  # ids of names used as ``x[...]`` or ``x.attr``
+        self.wrapped: set[cst.CSTNode] = set()  # names used as ``x[...]`` or ``x.attr``
         # The ``key`` of ``f(key=v)``, which libcst's expression contexts call a load.
         self.keywords: set[cst.CSTNode] = set()
 
     def _where(self, node: cst.CSTNode) -> CodeRange:
-        return self.positions[node]
+        return self.get_metadata(PositionProvider, node)
+
+    def _context(self, node: cst.CSTNode) -> ExpressionContext | None:
+        return self.get_metadata(ExpressionContextProvider, node, None)
+
+    def _parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        return self.get_metadata(ParentNodeProvider, node, None)
 
     # -- constructs nested in this one --------------------------------------------
 
@@ -158,7 +169,7 @@ class _Collector(cst.CSTVisitor):
             self.keywords.add(node.keyword)
 
     def visit_Name(self, node: cst.Name) -> None:
-        context = self.contexts.get(node)
+        context = self._context(node)
         if self.scope_depth or node in self.keywords:
             return  # nested scopes are handled by _FreeNames; ``f(key=...)`` reads no key
         if context in (ExpressionContext.STORE, ExpressionContext.DEL):
@@ -179,7 +190,7 @@ class _Collector(cst.CSTVisitor):
             self.wrapped.add(node.value)
 
     def _consumed(self, node: cst.CSTNode) -> bool:
-        parent = self.parents.get(node)
+        parent = self._parent(node)
         if isinstance(
             parent,
             (
@@ -195,7 +206,7 @@ class _Collector(cst.CSTVisitor):
         if isinstance(parent, cst.Attribute):
             return parent.attr.value in READ_ONLY_ATTRIBUTES
         if isinstance(parent, cst.Arg):
-            call = self.parents.get(parent)
+            call = self._parent(parent)
             return (
                 isinstance(call, cst.Call)
                 and isinstance(call.func, cst.Name)
@@ -307,7 +318,7 @@ class _Collector(cst.CSTVisitor):
         if own_name is not None and not self.scope_depth:
             self._bind(own_name.value, own_name)
         if not self.scope_depth:
-            for name in _free_names(node, self.contexts):
+            for name in _free_names(node, self._context):
                 if not name.startswith("_omp"):
                     self.usage.read.setdefault(name, self._where(node))
         self.scope_depth += 1
@@ -403,7 +414,9 @@ def _walrus_targets(node: cst.CSTNode) -> list[cst.Name]:
     return found
 
 
-def _free_names(node: cst.CSTNode, contexts: dict[cst.CSTNode, Any]) -> set[str]:
+def _free_names(
+    node: cst.CSTNode, context_of: Callable[[cst.CSTNode], ExpressionContext | None]
+) -> set[str]:
     """Names a nested scope reads that it does not bind itself (an approximation)."""
     loads: set[str] = set()
     stores: set[str] = set()
@@ -416,7 +429,7 @@ def _free_names(node: cst.CSTNode, contexts: dict[cst.CSTNode, Any]) -> set[str]
                 keywords.add(arg.keyword)  # ``f(key=v)`` reads no ``key``
 
         def visit_Name(self, name: cst.Name) -> None:
-            context = contexts.get(name)
+            context = context_of(name)
             if name in keywords:
                 return
             if context == ExpressionContext.LOAD:
@@ -446,13 +459,18 @@ def _free_names(node: cst.CSTNode, contexts: dict[cst.CSTNode, Any]) -> set[str]
 
 def collect(
     statements: Iterable[cst.CSTNode],
-    metadata: Any,
-    covers: dict[cst.CSTNode, list[Construct]],
+    wrapper: MetadataWrapper,
+    covers: Mapping[cst.CSTNode, list[Construct]],
     is_loop: bool = False,
 ) -> Usage:
-    """The :class:`Usage` of ``statements`` (original nodes, with metadata resolved)."""
+    """The :class:`Usage` of ``statements``, nodes of ``wrapper``'s module.
+
+    ``covers`` maps each statement to the constructs of its block that cover it (the
+    survey's plan), so a statement inside a nested ``critical`` counts as such.
+    """
     usage = Usage()
-    collector = _Collector(usage, metadata, covers, is_loop)
-    for statement in statements:
-        statement.visit(collector)
+    collector = _Collector(usage, covers, is_loop)
+    with collector.resolve(wrapper):
+        for statement in statements:
+            statement.visit(collector)
     return usage

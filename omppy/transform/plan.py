@@ -17,10 +17,10 @@ not followed by ``for``) are :class:`PragmaError`\\ s here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import libcst as cst
-from libcst.metadata import CodeRange
+from libcst.metadata import MetadataWrapper, PositionProvider
 
 from .diagnostics import PragmaError
 from .model import Construct, Item
@@ -45,9 +45,11 @@ class Blocks:
 class _Finder(cst.CSTVisitor):
     """Records, for each pragma's ``EmptyLine``, the statement or block that owns it."""
 
-    def __init__(self, blocks: Blocks, positions: Mapping[cst.CSTNode, CodeRange]) -> None:
+    METADATA_DEPENDENCIES = (PositionProvider,)
+
+    def __init__(self, blocks: Blocks) -> None:
+        super().__init__()
         self.blocks = blocks
-        self.positions = positions
         self.claimed: set[int] = set()
 
     def _take(self, lines: Sequence[cst.EmptyLine]) -> list[Pragma]:
@@ -55,7 +57,7 @@ class _Finder(cst.CSTVisitor):
         for line in lines:
             if line.comment is None:
                 continue
-            where = self.positions.get(line)
+            where = self.get_metadata(PositionProvider, line, None)
             if where is None:
                 continue
             pragma = self.blocks.by_line.get(where.start.line)
@@ -89,16 +91,11 @@ class _Finder(cst.CSTVisitor):
         return super().on_visit(node)
 
 
-def attach(
-    module: cst.Module,
-    pragmas: list[Pragma],
-    positions: Mapping[cst.CSTNode, CodeRange],
-    filename: str,
-) -> Blocks:
+def attach(wrapper: MetadataWrapper, pragmas: list[Pragma], filename: str) -> Blocks:
     """Find where each pragma sits; a pragma nowhere a statement could follow is an error."""
     blocks = Blocks(pragmas)
-    finder = _Finder(blocks, positions)
-    module.visit(finder)
+    finder = _Finder(blocks)
+    wrapper.visit(finder)
     for pragma in pragmas:
         if pragma.pos.line not in finder.claimed:
             raise _error(

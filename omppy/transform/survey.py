@@ -14,6 +14,7 @@ from collections.abc import Set as AbstractSet
 from typing import Any
 
 import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
 
 from . import analysis, plan
 from .diagnostics import PragmaError
@@ -48,9 +49,10 @@ AUG_TO_REDUCTION = {
 }
 
 
-def run(module: cst.Module, blocks: plan.Blocks, metadata: Any, filename: str) -> Survey:
-    """Plan every block of ``module`` and decide every construct, or raise PragmaError."""
-    surveyor = _Surveyor(module, blocks, metadata, filename)
+def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:
+    """Plan every block of the module and decide every construct, or raise PragmaError."""
+    module = wrapper.module
+    surveyor = _Surveyor(wrapper, blocks, filename)
     # Two walks: the first plans every block (so each construct knows the constructs
     # nested in it, however deep), the second analyses constructs outermost first (so
     # a store knows the construct whose objects it writes).
@@ -68,12 +70,11 @@ def run(module: cst.Module, blocks: plan.Blocks, metadata: Any, filename: str) -
 class _Surveyor:
     """The two walks of :func:`run`, and what they gather."""
 
-    def __init__(
-        self, module: cst.Module, blocks: plan.Blocks, metadata: Any, filename: str
-    ) -> None:
+    def __init__(self, wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> None:
+        module = wrapper.module
+        self.wrapper = wrapper
         self.blocks = blocks
-        self.positions = metadata["positions"]
-        self.metadata = metadata
+        self.positions = wrapper.resolve(PositionProvider)
         self.filename = filename
         self.plans: dict[cst.CSTNode, list[Item]] = {}
         self.infos: dict[Construct, ConstructInfo] = {}
@@ -257,14 +258,14 @@ class _Surveyor:
     def _usage(self, construct: Construct, loops: list[cst.For]) -> Usage:
         """What the construct's statements do with names (a loop: its body and target)."""
         if not loops:
-            return analysis.collect(construct.statements(), self.metadata, self.covers)
+            return analysis.collect(construct.statements(), self.wrapper, self.covers)
         inner = loops[-1].body.body
         targets = [loop.target for loop in loops]
-        usage = analysis.collect([*targets, *inner], self.metadata, self.covers, is_loop=True)
+        usage = analysis.collect([*targets, *inner], self.wrapper, self.covers, is_loop=True)
         if construct.directive == "for":
             # Each thread evaluates the iterable of a ``for`` inside a region; a
             # ``parallel for``'s iterable is evaluated once, by the master, before it.
-            iters = analysis.collect([loop.iter for loop in loops], self.metadata, self.covers)
+            iters = analysis.collect([loop.iter for loop in loops], self.wrapper, self.covers)
             for name, where in iters.read.items():
                 usage.read.setdefault(name, where)
         return usage
@@ -341,7 +342,7 @@ class _Surveyor:
                     f"{level} is not a for loop alone in the body of the loop above it",
                 )
             candidate = inner[0]
-            used = analysis.collect([candidate.iter], self.metadata, self.covers)
+            used = analysis.collect([candidate.iter], self.wrapper, self.covers)
             clash = outer_names & set(used.read)
             if clash:
                 name = sorted(clash)[0]
@@ -404,7 +405,7 @@ class _Surveyor:
         first = parameters[0].name.value
         for call in usage.zero_arg_super:
             self.super_calls[call] = first
-            usage.read.setdefault(first, self.metadata["positions"][call])
+            usage.read.setdefault(first, self.positions[call])
 
     def _check_mutations(
         self, construct: Construct, usage: Usage, private: AbstractSet[str]

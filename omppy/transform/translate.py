@@ -12,9 +12,7 @@ from typing import Any
 
 import libcst as cst
 from libcst.metadata import (
-    ExpressionContextProvider,
     MetadataWrapper,
-    ParentNodeProvider,
     PositionProvider,
 )
 
@@ -63,13 +61,6 @@ def translate(source: str, filename: str = "<string>") -> Translation:
 
 
 def _translate(source: str, module: cst.Module, pragmas: list[Any], filename: str) -> Translation:
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    positions = wrapper.resolve(PositionProvider)
-    metadata = {
-        "positions": positions,
-        "contexts": wrapper.resolve(ExpressionContextProvider),
-        "parents": wrapper.resolve(ParentNodeProvider),
-    }
     if "_omp" in {n.value for n in _all_names(module)}:
         raise PragmaError(
             "this file uses the name '_omp', which omppy's generated code needs",
@@ -77,8 +68,11 @@ def _translate(source: str, module: cst.Module, pragmas: list[Any], filename: st
             line=1,
             col=0,
         )
-    blocks = plan.attach(module, pragmas, positions, filename)
-    surveyed = survey.run(module, blocks, metadata, filename)
+    # Metadata is resolved on the module itself (no copy): the stages' maps are keyed
+    # by its nodes, and the rewrite visits it.
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    blocks = plan.attach(wrapper, pragmas, filename)
+    surveyed = survey.run(wrapper, blocks, filename)
     rewriter = Rewriter(module, surveyed, filename=filename)
     new_module = module.visit(rewriter)
     text = new_module.code

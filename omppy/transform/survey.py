@@ -1,23 +1,23 @@
-"""The survey: every block planned and every construct analysed, before any rewrite.
+"""The survey: every block planned and every construct decided, before any rewrite.
 
 Two walks over the original tree.  The first groups each block's statements into
 constructs (``plan.py``), so a construct knows the constructs nested in it however
-deep; the second analyses constructs outermost first (``analysis.py`` and
-``sharing.py``), checks OpenMP's rules on them (nesting, escapes, ``default(none)``,
-updates without a clause, mutations that could not be carried back), and records for
-every statement the construct whose shared objects its stores write.
+deep.  The second visits constructs outermost first: it checks OpenMP's rules on
+each (``checks.py``), collects what its statements do with names (``analysis.py``),
+decides a parallel construct's data sharing (``sharing.py``), and records the result
+as a frozen :class:`~.model.ConstructInfo`; it also records, for every statement,
+the construct whose shared objects its stores write.  :func:`run` returns it all as
+a :class:`~.model.Survey`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Set as AbstractSet
 from typing import Any
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from . import analysis, plan
-from .diagnostics import PragmaError
+from . import analysis, checks, plan
 from .model import Construct, ConstructInfo, Item, Sharing, Survey, Usage
 from .names import (
     bindings,
@@ -31,22 +31,9 @@ from .pragma import (
     LOOP_DIRECTIVES,
     PARALLEL_DIRECTIVES,
     SYNC_DIRECTIVES,
-    WORKSHARING_DIRECTIVES,
 )
-from .sharing import BUILTIN_NAMES, decide
+from .sharing import decide
 from .sharing import ordered as analysis_order
-
-# What may not be closely nested in what: a work share, or a barrier, directly inside
-# a construct that binds to the same region (all but ``parallel`` itself).
-_REGION_BINDING = WORKSHARING_DIRECTIVES | SYNC_DIRECTIVES | (PARALLEL_DIRECTIVES - {"parallel"})
-AUG_TO_REDUCTION = {
-    "AddAssign": "+",
-    "SubtractAssign": "-",
-    "MultiplyAssign": "*",
-    "BitAndAssign": "&",
-    "BitOrAssign": "|",
-    "BitXorAssign": "^",
-}
 
 
 def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:
@@ -163,30 +150,15 @@ class _Surveyor:
 
     # -- constructs -----------------------------------------------------------------
 
-    def _error(self, where: Any, message: str, hint: str | None = None) -> PragmaError:
-        line, col = (where.start.line, where.start.column) if hasattr(where, "start") else where
-        return PragmaError(message, filename=self.filename, line=line, col=col, hint=hint)
-
     def _construct(
         self, construct: Construct, stack: list[Construct], scopes: list[tuple[str, Any]]
     ) -> None:
         pragma = construct.pragma
         scope_kind = scopes[-1][0]
-        if scope_kind == "class":
-            raise self._error(
-                (pragma.pos.line, pragma.pos.col),
-                "omp constructs cannot stand directly in a class body",
-                hint="move the code into a method or a function",
-            )
-        self._check_nesting(construct, stack)
-        nowait = pragma.clause("nowait")
-        if nowait is not None and pragma.clause("copyprivate") is not None:
-            raise self._error(
-                (nowait.pos.line, nowait.pos.col),
-                "'copyprivate' and 'nowait' cannot be combined: the values are handed "
-                "to the other threads at the barrier that 'nowait' removes",
-                hint="drop 'nowait'",
-            )
+        filename = self.filename
+        checks.placement(construct, scope_kind, filename=filename)
+        checks.nesting(construct, stack, filename=filename)
+        checks.clause_conflicts(construct, filename=filename)
         in_region = any(c.directive in PARALLEL_DIRECTIVES for c in stack)
         directive = pragma.directive
         is_loop = directive in LOOP_DIRECTIVES
@@ -194,7 +166,7 @@ class _Surveyor:
         usage = self._usage(construct, loops)
         classes = [node.name.value for kind, node in scopes if kind == "class"]
         class_name = classes[-1] if classes else None
-        self._check_class_private(construct, usage, class_name)
+        checks.class_private(usage, class_name, filename=filename)
         self._zero_arg_super(usage, scopes)
         region = next((c for c in reversed(stack) if c.directive in PARALLEL_DIRECTIVES), None)
         region_sharing = self.infos[region].sharing if region is not None else None
@@ -207,8 +179,8 @@ class _Surveyor:
                 touched |= {root for root, *_ in usage.mutations}
                 sync_names = tuple(analysis_order(touched - region_sharing.private, usage))
         if directive in PARALLEL_DIRECTIVES or is_loop:
-            self._check_escapes(construct, usage)
-            self._check_unsupported(usage)
+            checks.escapes(construct, usage, filename=filename)
+            checks.unsupported(usage, filename=filename)
         sharing = None
         shared_roots: set[str] = set()
         global_roots: set[str] = set()
@@ -219,7 +191,8 @@ class _Surveyor:
             clause_private = {*sharing.firstprivate, *sharing.lastprivate}
             clause_private |= {n for n, _ in sharing.reduction}
             shared_roots = usage.stored_roots - sharing.private - clause_private
-            self._check_mutations(construct, usage, sharing.private | clause_private)
+            private = sharing.private | clause_private
+            checks.mutations(usage, private, self.imported_modules, filename=filename)
             if directive == "parallel for" and len(loops) == 1:
                 # Loop variables that stay bound to the iteration's item: a method
                 # called on one (``p.move(dt)``) is carried back to the master's item.
@@ -235,7 +208,7 @@ class _Surveyor:
             loop_private = set(usage.bound)
             shared_roots = usage.stored_roots - loop_private
             if not in_region:
-                self._check_mutations(construct, usage, loop_private)
+                checks.mutations(usage, loop_private, self.imported_modules, filename=filename)
                 # Outside a region's text, a store on a module global is carried by
                 # name (the region that runs this loop may not name that object).
                 local_names = self._available(scopes) - self.module_names
@@ -270,60 +243,6 @@ class _Surveyor:
                 usage.read.setdefault(name, where)
         return usage
 
-    def _check_nesting(self, construct: Construct, stack: list[Construct]) -> None:
-        """OpenMP's rules on which constructs may be closely nested in which."""
-        pragma = construct.pragma
-        where = (pragma.pos.line, pragma.pos.col)
-        directive = pragma.directive
-        # The constructs of the same region that enclose this one, innermost first.
-        enclosing: list[Construct] = []
-        for outer in reversed(stack):
-            if outer.directive in PARALLEL_DIRECTIVES:
-                if outer.directive != "parallel":
-                    enclosing.append(outer)  # parallel for/sections: also the work share
-                break
-            enclosing.append(outer)
-        closest = enclosing[0] if enclosing else None
-        nests = directive in WORKSHARING_DIRECTIVES | {"barrier"} and closest is not None
-        if nests and closest is not None and closest.directive in _REGION_BINDING:
-            what = "a barrier" if directive == "barrier" else f"'# omp {directive}'"
-            raise self._error(
-                where,
-                f"{what} cannot be nested inside '# omp {closest.directive}' "
-                "(it would wait for threads that never reach it)",
-                hint="put it directly in the parallel region, or start a nested "
-                "'# omp parallel' around it",
-            )
-        if directive == "ordered":
-            loop = next((c for c in enclosing if c.directive in LOOP_DIRECTIVES), None)
-            if enclosing and enclosing[0].directive in ("critical", "ordered", "atomic"):
-                raise self._error(
-                    where,
-                    f"'# omp ordered' cannot be nested inside '# omp {enclosing[0].directive}'",
-                )
-            if loop is None and any(c.directive in PARALLEL_DIRECTIVES for c in stack):
-                raise self._error(
-                    where,
-                    "'# omp ordered' must be inside a loop with the 'ordered' clause",
-                    hint="add 'ordered' to the loop's pragma",
-                )
-            if loop is not None and loop.pragma.clause("ordered") is None:
-                raise self._error(
-                    where,
-                    "'# omp ordered' is inside a loop without the 'ordered' clause",
-                    hint=f"write '# omp {loop.directive} ordered ...' "
-                    f"(line {loop.pragma.pos.line})",
-                )
-        if directive == "critical":
-            for outer in enclosing:
-                if outer.directive == "critical" and outer.pragma.name == pragma.name:
-                    raise self._error(
-                        where,
-                        "a critical section cannot be nested in a critical section of the "
-                        "same name: it would wait for itself",
-                        hint="give the inner one another name: '# omp critical(name)'",
-                    )
-
     def _collapse_nest(self, construct: Construct) -> list[cst.For]:
         pragma = construct.pragma
         loop = construct.body[0]
@@ -336,7 +255,8 @@ class _Surveyor:
             body = nest[-1].body
             inner = body.body if isinstance(body, cst.IndentedBlock) else []
             if len(inner) != 1 or not isinstance(inner[0], cst.For) or inner[0].orelse:
-                raise self._error(
+                raise checks.error(
+                    self.filename,
                     (pragma.pos.line, pragma.pos.col),
                     f"collapse({depth}) needs {depth} perfectly nested for loops, but level "
                     f"{level} is not a for loop alone in the body of the loop above it",
@@ -346,7 +266,8 @@ class _Surveyor:
             clash = outer_names & set(used.read)
             if clash:
                 name = sorted(clash)[0]
-                raise self._error(
+                raise checks.error(
+                    self.filename,
                     used.read[name],
                     f"collapse({depth}) needs a rectangular loop nest, but this loop's range "
                     f"uses '{name}' from an enclosing loop",
@@ -354,39 +275,6 @@ class _Surveyor:
             outer_names |= set(target_names(candidate.target))
             nest.append(candidate)
         return nest
-
-    def _check_escapes(self, construct: Construct, usage: Usage) -> None:
-        for what, where in usage.escapes:
-            is_loop = construct.directive in LOOP_DIRECTIVES
-            kind = "worksharing loop" if is_loop else "parallel region"
-            hint = {
-                "break": "a worksharing loop must run every iteration; use a flag instead",
-                "return": "compute the result into a variable (e.g. with a reduction) and "
-                "return after the construct",
-            }.get(what)
-            raise self._error(
-                where, f"'{what}' cannot leave a {kind} ('# omp {construct.directive}')", hint
-            )
-
-    def _check_unsupported(self, usage: Usage) -> None:
-        for what, where in usage.unsupported:
-            raise self._error(where, f"{what} is not supported inside an omp construct")
-
-    def _check_class_private(
-        self, construct: Construct, usage: Usage, class_name: str | None
-    ) -> None:
-        """Refuse ``__x`` names in a class: Python mangles them, the runtime's keys not."""
-        if class_name is None or not class_name.lstrip("_"):
-            return
-        for name, where in [*usage.bound.items(), *usage.read.items()]:
-            if name.startswith("__") and not name.endswith("__"):
-                mangled = f"_{class_name.lstrip('_')}{name}"
-                raise self._error(
-                    where,
-                    f"'{name}' is a class-private name (Python mangles it to '{mangled}' "
-                    "in this class); omppy cannot carry it into or out of an omp construct",
-                    hint=f"rename it, for example to '{name[1:]}'",
-                )
 
     def _zero_arg_super(self, usage: Usage, scopes: list[tuple[str, Any]]) -> None:
         """``super()`` in an outlined region means ``super(__class__, self)``.
@@ -406,31 +294,6 @@ class _Surveyor:
         for call in usage.zero_arg_super:
             self.super_calls[call] = first
             usage.read.setdefault(first, self.positions[call])
-
-    def _check_mutations(
-        self, construct: Construct, usage: Usage, private: AbstractSet[str]
-    ) -> None:
-        for root, method, where, receiver in usage.mutations:
-            if root in private or root in self.imported_modules:
-                continue  # ``np.append(a, x)`` is a function of a module, not a mutation
-            if receiver == root:
-                raise self._error(
-                    where,
-                    f"'{root}.{method}(...)' changes the shared object '{root}' in place; in "
-                    "a fork-based team that change would stay in one thread's copy",
-                    hint=f"wrap it in '# omp critical', use reduction(+:{root}) for a list, "
-                    f"or store by index ('{root}[i] = ...')",
-                )
-            raise self._error(
-                where,
-                f"'{receiver}.{method}(...)' may change an item of the shared object "
-                f"'{root}' from several threads at once: '{method}' is a method omppy "
-                "treats as a container change (append, update, add...), which is not "
-                "carried back outside a critical",
-                hint=f"wrap it in '# omp critical'; if '{method}' is your own method on "
-                "objects that each thread changes alone, give it another name and it is "
-                "carried back",
-            )
 
     def _sharing(
         self,
@@ -454,8 +317,9 @@ class _Surveyor:
             n for n, _ in reduction
         }
         if default == "none":
-            self._check_default_none(usage, clause_names | loop_vars)
-        self._check_augmented(construct, usage, clause_names)
+            exempt = self.module_functions | clause_names | loop_vars
+            checks.default_none(usage, exempt, filename=self.filename)
+        checks.augmented(construct, usage, clause_names, filename=self.filename)
         return decide(
             usage,
             reduction=reduction,
@@ -474,45 +338,6 @@ class _Surveyor:
             if kind == "function":
                 names |= function_locals(node)
         return names
-
-    def _check_default_none(self, usage: Usage, clause_names: set[str]) -> None:
-        exempt = BUILTIN_NAMES | self.module_functions | clause_names
-        for name, where in sorted(
-            {**usage.read, **usage.bound}.items(),
-            key=lambda kv: (kv[1].start.line, kv[1].start.column),
-        ):
-            if name in exempt or name in usage.inner_outputs or name in usage.inner_private:
-                continue
-            if name in usage.bound and name not in usage.read:
-                continue  # bound before use: a name "declared" inside the construct
-            raise self._error(
-                where,
-                f"'{name}' has no data-sharing clause, and the construct says default(none)",
-                hint=f"add shared({name}), private({name}) or firstprivate({name})",
-            )
-
-    def _check_augmented(self, construct: Construct, usage: Usage, clause_names: set[str]) -> None:
-        for name, (where, op) in usage.augmented.items():
-            if name in clause_names or name in usage.plain_bound or name in usage.inner_outputs:
-                continue
-            if name in usage.inner_private:
-                continue
-            if name in usage.sync_bound:
-                continue
-            symbol = AUG_TO_REDUCTION.get(op)
-            hint = (
-                f"add reduction({symbol}:{name}) to the pragma"
-                if symbol
-                else f"protect the update with '# omp critical' (it then updates the shared "
-                f"'{name}')"
-            )
-            raise self._error(
-                where,
-                f"'{name}' is updated in '# omp {construct.directive}' but has no "
-                "data-sharing clause, so each thread would update a private copy that "
-                "starts unbound",
-                hint=hint,
-            )
 
 
 def _blocks_of(statement: cst.BaseStatement) -> list[cst.BaseSuite]:

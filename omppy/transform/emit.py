@@ -72,9 +72,27 @@ class Emitter:
     def emit(
         self, item: Item, new_of: dict[cst.BaseStatement, cst.BaseStatement]
     ) -> list[cst.BaseStatement]:
+        """The statements that run ``item`` (a statement stands for itself)."""
         if not isinstance(item, Construct):
             return [new_of[item]]
         info = self.infos[item]
+        out = self._emit_construct(item, info, new_of)
+        if info.binds_thread and out:
+            # An orphaned construct talks to whichever thread runs it.
+            first = out[0]
+            line = self.origin.get(first, item.pragma.pos.line)
+            bind = self.statement("_omp_t = _omp.thread()", line)
+            comments = first.leading_lines  # type: ignore[attr-defined]
+            out[0] = self.stamp(first.with_changes(leading_lines=()), line)
+            out.insert(0, self.stamp(bind.with_changes(leading_lines=comments), line))
+        return out
+
+    def _emit_construct(
+        self,
+        item: Construct,
+        info: ConstructInfo,
+        new_of: dict[cst.BaseStatement, cst.BaseStatement],
+    ) -> list[cst.BaseStatement]:
         directive = item.directive
         line = item.pragma.pos.line
         if directive == "flush":
@@ -84,7 +102,7 @@ class Emitter:
         if directive in PARALLEL_DIRECTIVES:
             return self._emit_parallel(item, info, new_of)
         if directive == "for":
-            return self._emit_for(item, info, new_of, thread="_omp.thread()")
+            return self._emit_for(item, info, new_of)
         if directive == "sections":
             return self._emit_sections(item, info, new_of)
         if directive in SYNC_DIRECTIVES:
@@ -115,9 +133,9 @@ class Emitter:
 
     def _emit_barrier(self, info: ConstructInfo, line: int) -> list[cst.BaseStatement]:
         if not info.region_shared:
-            return [self.statement("_omp.thread().barrier()", line)]
+            return [self.statement("_omp_t.barrier()", line)]
         names = _tuple(info.region_shared)
-        out = [self.statement(f"_omp_fresh = _omp.thread().barrier_refresh({names})", line)]
+        out = [self.statement(f"_omp_fresh = _omp_t.barrier_refresh({names})", line)]
         return out + self._refresh("_omp_fresh", info.region_shared, line)
 
     def _emit_sync(
@@ -132,19 +150,19 @@ class Emitter:
         names = _tuple(info.sync_names)
         block = f"_omp_sync_{line}"
         if directive == "critical":
-            opener = f"_omp.thread().critical({(pragma.name or '')!r}, {names})"
+            opener = f"_omp_t.critical({(pragma.name or '')!r}, {names})"
         elif directive == "masked":
             clause = pragma.clause("filter")
             chosen = f"({clause.expr})" if clause is not None else "0"
-            opener = f"_omp.thread().master({names}, {chosen})"
+            opener = f"_omp_t.master({names}, {chosen})"
         elif directive == "single":
             for name in pragma.names_in("copyprivate"):
                 if name not in info.sync_names:
                     names = _tuple([*info.sync_names, *pragma.names_in("copyprivate")])
                     break
-            opener = f"_omp.thread().single({names})"
+            opener = f"_omp_t.single({names})"
         else:
-            opener = f"_omp.thread().{directive}({names})"
+            opener = f"_omp_t.{directive}({names})"
         body = self.items(construct.body, new_of)
         leading = list(getattr(body[0], "leading_lines", ())) if body else []
         if body and leading:
@@ -213,9 +231,7 @@ class Emitter:
         lastprivate = list(pragma.names_in("lastprivate"))
         nowait = pragma.clause("nowait") is not None
         spec = self._workshare_spec(reduction, lastprivate, nowait, info.region_shared)
-        out: list[cst.BaseStatement] = [
-            self.statement(f"{ws} = _omp.thread().workshare({spec})", line)
-        ]
+        out: list[cst.BaseStatement] = [self.statement(f"{ws} = _omp_t.workshare({spec})", line)]
         out.extend(self._save_private(pragma, line))
         for name, _ in reduction:
             out.append(self.statement(f"{name} = {ws}.identity({name!r})", line))
@@ -479,7 +495,6 @@ class Emitter:
         construct: Construct,
         info: ConstructInfo,
         new_of: dict[cst.BaseStatement, cst.BaseStatement],
-        thread: str,
     ) -> list[cst.BaseStatement]:
         pragma = construct.pragma
         line = pragma.pos.line
@@ -490,7 +505,7 @@ class Emitter:
         ws = f"_omp_ws_{line}"
         spec = self._workshare_spec(reduction, lastprivate, nowait, info.region_shared)
         out: list[cst.BaseStatement] = []
-        start = self.statement(f"{ws} = {thread}.workshare({spec})", line)
+        start = self.statement(f"{ws} = _omp_t.workshare({spec})", line)
         start = start.with_changes(leading_lines=loop.leading_lines)
         out.append(self.stamp(start, line))
         out.extend(self._save_private(pragma, line))

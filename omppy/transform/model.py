@@ -104,6 +104,9 @@ class ConstructInfo:
     usage: Usage
     sharing: Sharing | None = None  # parallel constructs
     in_region: bool = False  # lexically inside a parallel construct of the same scope
+    # An orphaned construct with no construct around it in its function: its code
+    # starts with ``_omp_t = _omp.thread()``, which the constructs in it use too.
+    binds_thread: bool = False
     shared_roots: frozenset[str] = frozenset()  # roots of stores to carry back
     region_shared: tuple[str, ...] = ()  # the enclosing region's shared, bound names
     sync_names: tuple[str, ...] = ()  # names a synchronisation construct publishes

@@ -20,7 +20,6 @@ import libcst as cst
 from .analysis import MUTATING_METHODS, is_item_method_call
 from .model import Construct, ConstructInfo
 from .names import root_name
-from .pragma import PARALLEL_DIRECTIVES
 
 _AUG_OPERATORS = {
     "AddAssign": "+=",
@@ -59,8 +58,8 @@ class StoreRewriter:
         info = self.store_owner.get(original)
         if info is None:
             return None
-        own_region = info.construct.directive in PARALLEL_DIRECTIVES
-        thread = "_omp_t" if info.in_region or own_region else "_omp.thread()"
+        # A region's body has its thread as ``_omp_t``; an orphaned loop binds it first.
+        thread = "_omp_t"
         rewritten: list[cst.BaseSmallStatement] = []
         for small in body:
             rewritten.extend(self._store(small, info, thread))

@@ -220,6 +220,7 @@ class _Surveyor:
             usage,
             sharing=sharing,
             in_region=in_region,
+            binds_thread=not stack and directive not in PARALLEL_DIRECTIVES | {"flush"},
             shared_roots=frozenset(shared_roots),
             region_shared=region_shared,
             sync_names=sync_names,

@@ -304,7 +304,13 @@ class Emitter:
     ) -> list[cst.BaseStatement]:
         """The end of a work share: combine, pick lastprivate values, wait, refresh."""
         out: list[cst.BaseStatement] = []
-        refreshed = [*lastprivate, *([] if nowait else shared)]
+        # A reduction's result is assigned as it is: its name is not refreshed again.
+        reduced = {name for name, _ in reduction}
+        refreshed = [
+            name
+            for name in dict.fromkeys([*lastprivate, *([] if nowait else shared)])
+            if name not in reduced
+        ]
         if reduction or refreshed:
             out.append(self.statement(f"_omp_out = {ws}.end(_omp.locals())", line))
             for name, _ in reduction:

@@ -26,7 +26,7 @@ from libcst.metadata import (
 )
 
 from .model import Construct, Usage
-from .names import import_binding, root_name
+from .names import import_binding, root_name, target_names
 from .pragma import SYNC_DIRECTIVES, WORKSHARING_DIRECTIVES
 
 # Methods that mutate a list, dict, set or deque in place: called on a shared object
@@ -174,6 +174,8 @@ class _Collector(cst.CSTVisitor):
             return  # nested scopes are handled by _FreeNames; ``f(key=...)`` reads no key
         if context in (ExpressionContext.STORE, ExpressionContext.DEL):
             self._bind(node.value, node, augmented=node in self.augmented_targets)
+            if context == ExpressionContext.DEL:
+                self.usage.deleted.add(node.value)
         elif context == ExpressionContext.LOAD and not node.value.startswith("_omp"):
             self.usage.read.setdefault(node.value, self._where(node))
             if node not in self.wrapped:
@@ -386,6 +388,13 @@ class _Collector(cst.CSTVisitor):
     def visit_Await(self, node: cst.Await) -> None:
         if not self.scope_depth:
             self.usage.escapes.append(("await", self._where(node)))
+
+    def _handler(self, node: cst.ExceptHandler | cst.ExceptStarHandler) -> None:
+        # ``except E as e`` deletes ``e`` when the handler ends.
+        if not self.scope_depth and node.name is not None:
+            self.usage.deleted.update(target_names(node.name.name))
+
+    visit_ExceptHandler = visit_ExceptStarHandler = _handler
 
     def visit_Global(self, node: cst.Global) -> None:
         if not self.scope_depth:

@@ -21,6 +21,7 @@ code can be compiled with the user's line numbers (``lines.py``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import libcst as cst
@@ -116,27 +117,46 @@ class Emitter:
 
     # -- synchronisation ----------------------------------------------------------
 
-    def _refresh(self, source: str, names: Sequence[str], line: int) -> list[cst.BaseStatement]:
-        """Take the newest published values of ``names`` from ``source``.
+    def _refresh(
+        self, source: str, names: Sequence[str], line: int, bound: AbstractSet[str]
+    ) -> list[cst.BaseStatement]:
+        """Take the newest published values of ``names`` from the dict ``source``.
 
         Merged into the object the thread already holds where it can be (``adopt``): the
         shared object keeps its identity, so later stores on it are still recorded.
+        Names in ``bound`` are bound here for sure: ``a, b = _omp.refreshed(source,
+        a=a, b=b)``.  Any other name may be unbound, and must stay so unless ``source``
+        has it: ``if 'x' in source: x = _omp.adopt(...)``.
         """
-        return [
-            self.statement(
-                f"if {n!r} in {source}:\n"
-                f"    {n} = _omp.adopt(_omp.locals().get({n!r}, _omp.UNBOUND), {source}[{n!r}])\n",
-                line,
-            )
-            for n in names
-        ]
+        out: list[cst.BaseStatement] = []
+        run: list[str] = []  # consecutive bound names, refreshed by one call
+        for name in [*names, None]:
+            if name is not None and name in bound:
+                run.append(name)
+                continue
+            if run:
+                targets = ", ".join(run)
+                current = ", ".join(f"{n}={n}" for n in run)
+                out.append(
+                    self.statement(f"{targets} = _omp.refreshed({source}, {current})", line)
+                )
+                run = []
+            if name is not None:
+                out.append(
+                    self.statement(
+                        f"if {name!r} in {source}:\n    {name} = _omp.adopt("
+                        f"_omp.locals().get({name!r}, _omp.UNBOUND), {source}[{name!r}])\n",
+                        line,
+                    )
+                )
+        return out
 
     def _emit_barrier(self, info: ConstructInfo, line: int) -> list[cst.BaseStatement]:
         if not info.region_shared:
             return [self.statement("_omp_t.barrier()", line)]
         names = _tuple(info.region_shared)
         out = [self.statement(f"_omp_fresh = _omp_t.barrier_refresh({names})", line)]
-        return out + self._refresh("_omp_fresh", info.region_shared, line)
+        return out + self._refresh("_omp_fresh", info.region_shared, line, info.bound_names)
 
     def _emit_sync(
         self,
@@ -171,7 +191,7 @@ class Emitter:
                 first.with_changes(leading_lines=()),
                 self.origin.get(first, line),
             )
-        refresh = self._refresh(f"{block}.fresh", info.sync_names, line)
+        refresh = self._refresh(f"{block}.fresh", info.sync_names, line, info.bound_names)
         guarded = self.statement(
             f"try:\n    pass\nfinally:\n    {block}.leave(_omp.locals())\n", line
         )
@@ -198,7 +218,7 @@ class Emitter:
             shared = dict.fromkeys(
                 [*info.sync_names, *pragma.names_in("copyprivate"), *([] if nowait else others)]
             )
-            out.extend(self._refresh("_omp_out", list(shared), end_line))
+            out.extend(self._refresh("_omp_out", list(shared), end_line, info.bound_names))
         return out
 
     def _section_chain(
@@ -246,10 +266,8 @@ class Emitter:
         out.append(self.stamp(loop, line))
         # Private copies are dropped first: the values the end refreshes (shared names
         # another thread may have changed) must be the last word.
-        out.extend(self._restore_private(pragma, line))
-        out.extend(
-            self._end_workshare(ws, reduction, lastprivate, nowait, line, info.region_shared)
-        )
+        out.extend(self._restore_private(pragma, line, info.bound_names))
+        out.extend(self._end_workshare(ws, reduction, lastprivate, nowait, line, info))
         return out
 
     def _save_private(self, pragma: Any, line: int) -> list[cst.BaseStatement]:
@@ -265,13 +283,15 @@ class Emitter:
             )
         ]
 
-    def _restore_private(self, pragma: Any, line: int) -> list[cst.BaseStatement]:
+    def _restore_private(
+        self, pragma: Any, line: int, bound: AbstractSet[str]
+    ) -> list[cst.BaseStatement]:
         # A name that is also lastprivate (or reduced) takes the construct's result.
         results = {*pragma.names_in("lastprivate"), *pragma.names_in("reduction")}
         names = [name for name in _private_names(pragma) if name not in results]
         if not names:
             return []
-        return self._refresh(f"_omp_saved_{pragma.pos.line}", names, line)
+        return self._refresh(f"_omp_saved_{pragma.pos.line}", names, line, bound)
 
     def _workshare_spec(
         self,
@@ -300,9 +320,10 @@ class Emitter:
         lastprivate: list[str],
         nowait: bool,
         line: int,
-        shared: Sequence[str] = (),
+        info: ConstructInfo,
     ) -> list[cst.BaseStatement]:
         """The end of a work share: combine, pick lastprivate values, wait, refresh."""
+        shared = info.region_shared
         out: list[cst.BaseStatement] = []
         # A reduction's result is assigned as it is: its name is not refreshed again.
         reduced = {name for name, _ in reduction}
@@ -315,7 +336,7 @@ class Emitter:
             out.append(self.statement(f"_omp_out = {ws}.end(_omp.locals())", line))
             for name, _ in reduction:
                 out.append(self.statement(f"{name} = _omp_out[{name!r}]", line))
-            out.extend(self._refresh("_omp_out", refreshed, line))
+            out.extend(self._refresh("_omp_out", refreshed, line, info.bound_names))
         elif not nowait:
             out.append(self.statement(f"{ws}.end({{}})", line))
         return out
@@ -526,10 +547,8 @@ class Emitter:
         end_line = _last_line([header], self.origin, line)
         # Private copies are dropped first: the values the end refreshes (shared names
         # another thread may have changed) must be the last word.
-        out.extend(self._restore_private(pragma, end_line))
-        out.extend(
-            self._end_workshare(ws, reduction, lastprivate, nowait, end_line, info.region_shared)
-        )
+        out.extend(self._restore_private(pragma, end_line, info.bound_names))
+        out.extend(self._end_workshare(ws, reduction, lastprivate, nowait, end_line, info))
         return out
 
 

@@ -77,6 +77,7 @@ class Usage:
     stored_roots: set[str] = field(default_factory=set)  # roots of item/attribute stores
     plain_bound: set[str] = field(default_factory=set)  # bound other than by ``+=`` & co.
     bare: set[str] = field(default_factory=set)  # read other than as ``x[...]``/``x.attr``
+    deleted: set[str] = field(default_factory=set)  # unbound by ``del x`` or ``except ... as x``
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,9 @@ class ConstructInfo:
     shared_roots: frozenset[str] = frozenset()  # roots of stores to carry back
     region_shared: tuple[str, ...] = ()  # the enclosing region's shared, bound names
     sync_names: tuple[str, ...] = ()  # names a synchronisation construct publishes
+    # Names bound wherever the construct runs: the parameters of its region's outlined
+    # body that the region never unbinds.  Their refresh needs no "if bound" test.
+    bound_names: frozenset[str] = frozenset()
     global_roots: frozenset[str] = frozenset()  # stored-to module globals (orphaned loops)
     # loop variables bound to the iteration's item, and where in the item they sit
     item_targets: Mapping[str, tuple[int, ...]] = field(default_factory=dict)

@@ -172,8 +172,12 @@ class _Surveyor:
         region_sharing = self.infos[region].sharing if region is not None else None
         region_shared: tuple[str, ...] = ()
         sync_names: tuple[str, ...] = ()
-        if region_sharing is not None:
+        bound_names: frozenset[str] = frozenset()
+        if region is not None and region_sharing is not None:
             region_shared = region_sharing.shared_out
+            parameters = {*region_sharing.args, *region_sharing.firstprivate}
+            parameters |= {name for name, _ in region_sharing.reduction}
+            bound_names = frozenset(parameters - self.infos[region].usage.deleted)
             if directive in SYNC_DIRECTIVES:
                 touched = set(usage.bound) | usage.sync_mutated | usage.stored_roots
                 touched |= {root for root, *_ in usage.mutations}
@@ -224,6 +228,7 @@ class _Surveyor:
             shared_roots=frozenset(shared_roots),
             region_shared=region_shared,
             sync_names=sync_names,
+            bound_names=bound_names,
             global_roots=frozenset(global_roots),
             item_targets=item_targets,
             class_name=class_name,

@@ -53,6 +53,9 @@ class Construct:
 # What a block holds once planned: its statements, some grouped into constructs.
 Item = Union[cst.BaseStatement, Construct]  # noqa: UP007 - a runtime alias
 
+# The first and last line of the user's file that a statement stands for.
+Lines = tuple[int, int]
+
 
 @dataclass
 class Usage:
@@ -118,6 +121,9 @@ class ConstructInfo:
     # loop variables bound to the iteration's item, and where in the item they sit
     item_targets: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     class_name: str | None = None  # the class whose body holds it (for name mangling)
+    # Every construct around it, outermost first, in enclosing functions too: their
+    # generated code indents this construct's code further.
+    around: tuple[Construct, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -132,7 +138,7 @@ class Survey:
     constructs: Mapping[Construct, ConstructInfo]
     # Statement (or one-line suite) -> the construct whose shared objects its stores write.
     store_owner: Mapping[cst.CSTNode, ConstructInfo]
-    # Statement -> its line in the user's file.
-    lines: Mapping[cst.CSTNode, int]
+    # Statement -> its first and last line in the user's file.
+    lines: Mapping[cst.CSTNode, Lines]
     # ``super()`` in a method's region -> the method's first parameter.
     super_calls: Mapping[cst.Call, str]

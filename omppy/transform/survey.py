@@ -18,7 +18,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from . import analysis, checks, plan
-from .model import Construct, ConstructInfo, Item, Sharing, Survey, Usage
+from .model import Construct, ConstructInfo, Item, Lines, Sharing, Survey, Usage
 from .names import (
     bindings,
     definitions,
@@ -67,7 +67,7 @@ class _Surveyor:
         self.infos: dict[Construct, ConstructInfo] = {}
         self.store_owner: dict[cst.CSTNode, ConstructInfo] = {}
         self.covers: dict[cst.CSTNode, list[Construct]] = {}
-        self.lines: dict[cst.CSTNode, int] = {}
+        self.lines: dict[cst.CSTNode, Lines] = {}
         self.module_names = bindings(module.body)
         self.imported_modules = imported_modules(module)
         self.super_calls: dict[cst.Call, str] = {}  # ``super()`` call -> the method's self
@@ -79,7 +79,7 @@ class _Surveyor:
             where = self.positions.get(statement)
             if where is not None:
                 columns[statement] = where.start.column
-                self.lines[statement] = where.start.line
+                self.lines[statement] = (where.start.line, where.end.line)
         items = plan.group(
             list(body), self.blocks, self.blocks.footer.get(node, []), self.filename, columns
         )
@@ -99,23 +99,39 @@ class _Surveyor:
             elif owners:
                 self.covers.setdefault(item, []).extend(owners)
 
+    # The walk carries ``stack``, the constructs around the current statement in its
+    # function (a ``def`` starts afresh), ``scopes``, the module/function/class scopes
+    # around it, and ``around``, every construct around it however far out.
+
     def walk_block(
-        self, node: cst.CSTNode, stack: list[Construct], scopes: list[tuple[str, Any]]
+        self,
+        node: cst.CSTNode,
+        stack: list[Construct],
+        scopes: list[tuple[str, Any]],
+        around: tuple[Construct, ...] = (),
     ) -> None:
-        self._items(self.plans[node], stack, scopes)
+        self._items(self.plans[node], stack, scopes, around)
 
     def _items(
-        self, items: list[Item], stack: list[Construct], scopes: list[tuple[str, Any]]
+        self,
+        items: list[Item],
+        stack: list[Construct],
+        scopes: list[tuple[str, Any]],
+        around: tuple[Construct, ...],
     ) -> None:
         for item in items:
             if isinstance(item, Construct):
-                self._construct(item, stack, scopes)
-                self._items(item.body, [*stack, item], scopes)
+                self._construct(item, stack, scopes, around)
+                self._items(item.body, [*stack, item], scopes, (*around, item))
             else:
-                self._statement(item, stack, scopes)
+                self._statement(item, stack, scopes, around)
 
     def _statement(
-        self, statement: cst.BaseStatement, stack: list[Construct], scopes: list[tuple[str, Any]]
+        self,
+        statement: cst.BaseStatement,
+        stack: list[Construct],
+        scopes: list[tuple[str, Any]],
+        around: tuple[Construct, ...],
     ) -> None:
         if isinstance(statement, cst.SimpleStatementLine):
             if any(c.directive in SYNC_DIRECTIVES for c in stack):
@@ -134,7 +150,7 @@ class _Surveyor:
             inner_scopes, inner_stack = scopes, stack
         for block in _blocks_of(statement):
             if isinstance(block, cst.IndentedBlock):
-                self.walk_block(block, inner_stack, inner_scopes)
+                self.walk_block(block, inner_stack, inner_scopes, around)
             elif not any(c.directive in SYNC_DIRECTIVES for c in inner_stack):
                 owner = self._store_owner(inner_stack)  # a one-line suite: ``if x: a[i] = v``
                 if owner is not None:
@@ -151,7 +167,11 @@ class _Surveyor:
     # -- constructs -----------------------------------------------------------------
 
     def _construct(
-        self, construct: Construct, stack: list[Construct], scopes: list[tuple[str, Any]]
+        self,
+        construct: Construct,
+        stack: list[Construct],
+        scopes: list[tuple[str, Any]],
+        around: tuple[Construct, ...],
     ) -> None:
         pragma = construct.pragma
         scope_kind = scopes[-1][0]
@@ -232,6 +252,7 @@ class _Surveyor:
             global_roots=frozenset(global_roots),
             item_targets=item_targets,
             class_name=class_name,
+            around=around,
         )
 
     def _usage(self, construct: Construct, loops: list[cst.For]) -> Usage:

@@ -18,6 +18,7 @@ from libcst.metadata import (
 
 from . import plan, survey
 from .diagnostics import PragmaError
+from .model import Lines
 from .rewrite import Rewriter
 from .scanner import find_pragmas, has_pragmas
 
@@ -90,21 +91,25 @@ def _all_names(module: cst.Module) -> list[cst.Name]:
     return found
 
 
-def _line_table(module: cst.Module, origin: dict[cst.CSTNode, int]) -> dict[int, int]:
-    """Generated line -> user line, for every line of the translated text."""
+def _line_table(module: cst.Module, origin: dict[cst.CSTNode, Lines]) -> dict[int, int]:
+    """Generated line -> user line, for the lines of the translated text that begin a
+    statement or continue a simple one (``lines.py`` fills in the rest)."""
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
     table: dict[int, int] = {}
     for node, where in positions.items():
-        line = origin.get(node)
-        if line is None:
+        lines = origin.get(node)
+        if lines is None:
             continue
+        first, last = lines
         if isinstance(node, cst.SimpleStatementLine):
+            # A user's statement spread over lines keeps them; a generated one laid
+            # out over several lines stands for its one line throughout.
             span = range(where.start.line, where.end.line + 1)
             for offset, generated in enumerate(span):
-                table.setdefault(generated, line + offset)
+                table.setdefault(generated, min(first + offset, last))
         else:
-            table.setdefault(where.start.line, line)
+            table.setdefault(where.start.line, first)
     return table
 
 

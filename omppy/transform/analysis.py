@@ -1,6 +1,6 @@
 """Data-sharing analysis: which names a construct binds, reads, and mutates.
 
-SPEC §4 turns OpenMP's "declared inside is private" into rules about *binding*:
+docs/data-sharing.md turns OpenMP's "declared inside is private" into rules about *binding*:
 a name bound in the construct is private unless a clause or a synchronisation
 construct says otherwise; a name only read is shared.  This module collects the
 facts those rules need from the original syntax tree of a construct's statements;

@@ -76,8 +76,8 @@ class Pragma:
         return tuple(n for c in self.all(name) for n in c.names)
 
 
-# Which clauses each directive accepts (SPEC §3).  ``for`` and ``parallel for``
-# may repeat list clauses; anything else appears at most once.
+# Which clauses each directive accepts (docs/pragmas.md, "Directives").  ``for`` and
+# ``parallel for`` may repeat list clauses; anything else appears at most once.
 PARALLEL_CLAUSES = frozenset(
     {"if", "num_threads", "default", "private", "firstprivate", "shared", "reduction", "proc_bind"}
 )

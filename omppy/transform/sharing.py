@@ -1,4 +1,4 @@
-"""The data-sharing rules of SPEC §4, applied to one construct's :class:`Usage`.
+"""The data-sharing rules of docs/data-sharing.md, applied to one construct's :class:`Usage`.
 
 Decides, for a ``parallel`` construct, which names the outlined body receives
 (shared reads, firstprivate copies, reduction identities), which names it keeps to

@@ -8,6 +8,8 @@
   ``loop``, ``workshare``, ``barrier``, ``store`` and ``update`` methods implement
   work-sharing loops, barriers and stores on shared objects.
 - :class:`Attr` marks an attribute step in a store path.
+- :func:`refreshed` gives variables their newly published values after a barrier or
+  on entering a synchronisation construct.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ __all__ = [
     "iteration_space",
     "locals",
     "parallel",
+    "refreshed",
     "thread",
 ]
 
@@ -57,6 +60,21 @@ def adopt(current: Any, fresh: Any) -> Any:
     translations made by older versions of omppy.
     """
     return fresh
+
+
+def refreshed(fresh: dict[str, Any], /, **current: Any) -> Any:
+    """The variables passed by keyword, each refreshed from ``fresh`` if it is there.
+
+    ``fresh`` holds newly published values by name (from a barrier, a work share's
+    end, or a synchronisation block's ``fresh``); a name it has takes that value,
+    merged into the current object where it can be (:func:`adopt`), and the others
+    keep their current value.  One name gives its value, several a tuple in the same
+    order: ``x = refreshed(fresh, x=x)``, ``x, y = refreshed(fresh, x=x, y=y)``.
+    """
+    values = tuple(
+        adopt(value, fresh[name]) if name in fresh else value for name, value in current.items()
+    )
+    return values[0] if len(values) == 1 else values
 
 
 def bound(

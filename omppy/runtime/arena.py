@@ -158,10 +158,10 @@ class Arena:
         compaction the offset is stale and the log is scanned by sequence number.
         """
         generation, offset, last = cursor
+        words = self.words
+        if words[LOG_SEQ] == last or (upto is not None and upto <= last):
+            return [], cursor  # nothing new (an aligned word: read without the lock)
         with self.log_lock:
-            words = self.words
-            if words[LOG_SEQ] == last or (upto is not None and upto <= last):
-                return [], cursor
             if words[LOG_GENERATION] != generation:
                 generation, offset = int(words[LOG_GENERATION]), 0
             used = int(words[LOG_BYTES])

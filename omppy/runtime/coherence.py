@@ -104,27 +104,40 @@ class Coherence:
             _check_if_concurrent(other, record, self.replica, where)
         self.replica.apply(changes, ("record", seq))
         self._take_names(seq, names)
-        bisect.insort(self.recent, record, key=_seq)
+        self._remember(record)
+
+    def _remember(self, record: Record) -> None:
+        """Keep ``recent`` in sequence order (nearly always an append)."""
+        recent = self.recent
+        if not recent or recent[-1][0] < record[0]:
+            recent.append(record)
+        else:
+            bisect.insort(recent, record, key=_seq)
 
     def _take_names(self, seq: int, names: dict[str, Any]) -> None:
         for name, value in names.items():
             self.latest[name] = (seq, value)
             self.replica.adopt(value, ("name", seq, name), PUBLISHED_DEPTH, name)
 
-    def publish(self, kind: str, names: dict[str, Any]) -> int:
+    def publish(self, kind: str, names: dict[str, Any], touched: list[Any] | None = None) -> int:
         """Hand the team what this thread changed, and the names a block bound.
 
+        ``touched``: the objects the block may have changed in place (what it names,
+        seen through the functions it calls); None compares every shared object.
         Returns the record's sequence number (0 when there was nothing to hand).
         """
         if self.arena is None:
             return 0
-        changes = self.replica.changes()
+        if touched is None:
+            changes = self.replica.changes()
+        else:
+            changes = self.replica.changes_under(touched)
         if not changes and not names:
             return 0
         payload = self.replica.dumps((self.seen, kind, changes, names))
         seq = self.arena.log_append(self.num, payload)
         self.replica.settle(changes, ("record", seq))
-        bisect.insort(self.recent, (seq, self.num, self.seen, kind, changes, names), key=_seq)
+        self._remember((seq, self.num, self.seen, kind, changes, names))
         for name in names:
             self.taken[name] = seq
         self._take_names(seq, names)

@@ -62,6 +62,12 @@ class Replica:
         self.shadows: dict[Token, Shadow] = {}
         self.depths: dict[Token, int] = {}  # levels watched below each known object
         self.labels: dict[Token, str] = {}  # how a message names it: ``out[3]``, ``self.x``
+        self.below: dict[Token, list[int]] = {}  # ids of the watched objects each holds
+        # Compared whenever a synchronisation block ends, whatever it touched: the
+        # module namespaces themselves (a rebound global), and the globals the
+        # translator says functions change, with what they hold.
+        self.namespaces: list[Token] = []
+        self.always: list[Token] = []
         self._pickler: _TokenPickler | None = None
         self._buffer = io.BytesIO()
 
@@ -103,15 +109,23 @@ class Replica:
                     self.shadows[token] = shadow
             if depth < 2:
                 continue
+            below = self.below.setdefault(token, [])
             for step, child in children(value):
                 if type(child) in ATOMIC or isinstance(child, IMMUTABLE) or step is None:
                     continue
+                below.append(id(child))
                 queue.append((child, (token, step), depth - 1, _label(label, step)))
 
-    def watch_namespace(self, namespace: dict[str, Any], depth: int, prefix: str) -> None:
+    def watch_namespace(
+        self, namespace: dict[str, Any], depth: int, prefix: str, rebinds: bool = True
+    ) -> None:
         """Share a module's globals: the namespace (rebinding a global is a change of
-        it) and, ``depth - 1`` levels down, the containers it holds."""
+        it) and, ``depth - 1`` levels down, the containers it holds.  ``rebinds``:
+        functions of the module rebind globals (``global x``), so every block compares
+        the namespace."""
         self.watch(namespace, 1, f"the globals of {prefix.rstrip('.') or '__main__'}")
+        if rebinds:
+            self.namespaces.append(self.tokens[id(namespace)])
         module = namespace.get("__name__")
         for name, value in list(namespace.items()):
             if name.startswith(("__", "_omp")):
@@ -181,6 +195,35 @@ class Replica:
                 found.append((token, change))
         return found
 
+    def changes_under(self, values: list[Any]) -> Changes:
+        """What this process changed in ``values``, the containers they hold (as deep
+        as they are watched) and the containers compared at every block (``always``)."""
+        objects, shadows = self.objects, self.shadows
+        found: Changes = []
+        for token in self.namespaces:
+            change = shadows[token].diff(objects[token])
+            if change is not None:
+                found.append((token, change))
+        done: set[Any] = set(self.namespaces)
+        tokens = self.tokens
+        pending = [t for t in (tokens.get(id(v)) for v in values) if t is not None]
+        pending.extend(self.always)
+        while pending:
+            token = pending.pop()
+            if token in done:
+                continue
+            done.add(token)
+            shadow = shadows.get(token)
+            if shadow is not None:
+                change = shadow.diff(objects[token])
+                if change is not None:
+                    found.append((token, change))
+            for child in self.below.get(token, ()):
+                below = tokens.get(child)
+                if below is not None:
+                    pending.append(below)
+        return found
+
     def changes_of(self, token: Token) -> Change | None:
         shadow = self.shadows.get(token)
         return None if shadow is None else shadow.diff(self.objects[token])
@@ -229,11 +272,13 @@ class Replica:
         if depth < 0:
             return
         label = self.labels.get(token, "")
+        below = self.below.setdefault(token, [])
         for step, value in _placed_values(change):
             if type(value) in ATOMIC or id(value) in self.tokens:
                 continue
             if isinstance(value, IMMUTABLE) or is_opaque(value):
                 continue
+            below.append(id(value))
             self.watch(value, depth, _label(label, step), (event, token, step))
 
     # -- pickling ----------------------------------------------------------------------

@@ -180,26 +180,37 @@ class ThreadContext:
             return {}
         return self.coherence.fresh(names)
 
-    def critical(self, name: str = "", names: tuple[str, ...] = ()) -> Any:
+    def critical(
+        self, name: str = "", names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
         lock = self.team.arena.critical_lock(name) if self.size > 1 and self.team else None
         kind = f"critical({name})" if name else "critical"
         if lock is not None:
             self._refuse_reentry(kind)
-        return SyncBlock(self, kind, names, True, lock)
+        return SyncBlock(self, kind, names, True, lock, touches)
 
-    def atomic(self, names: tuple[str, ...] = ()) -> Any:
+    def atomic(
+        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
         lock = self.team.arena.atomic_lock if self.size > 1 and self.team else None
         if lock is not None:
             self._refuse_reentry("atomic")
-        return SyncBlock(self, "atomic", names, True, lock)
+        return SyncBlock(self, "atomic", names, True, lock, touches)
 
-    def master(self, names: tuple[str, ...] = (), filter: int = 0) -> Any:
+    def master(
+        self,
+        names: tuple[str, ...] = (),
+        filter: int = 0,
+        touches: tuple[str, ...] | None = None,
+    ) -> Any:
         kind = "masked" if filter else "master"
-        return SyncBlock(self, kind, names, self.num == filter)
+        return SyncBlock(self, kind, names, self.num == filter, touches=touches)
 
-    def single(self, names: tuple[str, ...] = ()) -> Any:
+    def single(
+        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
         if self.size == 1 or self.team is None:
-            return SyncBlock(self, "single", names, True)
+            return SyncBlock(self, "single", names, True, touches=touches)
         self.refuse_inside_block("'# omp single'")
         team = self.team
         base = team.enter_workshare(self)
@@ -208,11 +219,13 @@ class ThreadContext:
             first = words[base + WS_NEXT] == 0
             words[base + WS_NEXT] = 1
         team.leave_workshare(base)
-        return SyncBlock(self, "single", names, first)
+        return SyncBlock(self, "single", names, first, touches=touches)
 
-    def ordered(self, names: tuple[str, ...] = ()) -> Any:
+    def ordered(
+        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
         if self.size == 1:
-            return SyncBlock(self, "ordered", names, True)
+            return SyncBlock(self, "ordered", names, True, touches=touches)
         if self.ordered_base < 0:
             raise OmpError("'# omp ordered' ran outside a loop with the 'ordered' clause")
         if not self.ordered_pending:
@@ -231,7 +244,7 @@ class ThreadContext:
                 "ordered blocks"
             )
         self.wait_turn()
-        block = SyncBlock(self, "ordered", names, True)
+        block = SyncBlock(self, "ordered", names, True, touches=touches)
         words = self.team.arena.words  # type: ignore[union-attr]
         slot, index = self.ordered_base + WS_ORDERED, self.current_iteration
 

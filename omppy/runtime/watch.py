@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 READ_ONLY_DEPTH = 1
 MODULE_DEPTH = 2
 DEEP = 1 << 20  # OMPPY_CHECK=1: everything reachable
+REBINDS = "global"  # in _omp_effects: a function of the module rebinds its globals
 
 
 def translated_modules() -> list[tuple[str, dict[str, Any]]]:
@@ -77,10 +78,17 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
         replica.watch(value, depth, name)
     for name, namespace in translated_modules():
         label = "" if name == "__main__" else f"{name}."
-        replica.watch_namespace(namespace, DEEP if deep else MODULE_DEPTH, label)
         effects = namespace.get("_omp_effects")
-        if isinstance(effects, dict):
+        if not isinstance(effects, dict):
+            effects = {REBINDS: 1}  # an older translation: assume the worst
+        depth = DEEP if deep else MODULE_DEPTH
+        replica.watch_namespace(namespace, depth, label, rebinds=REBINDS in effects)
+        if effects:
             for variable, depth in effects.items():
                 if variable in namespace:
-                    replica.watch(namespace[variable], depth, label + variable)
+                    value = namespace[variable]
+                    replica.watch(value, depth, label + variable)
+                    token = replica.token_of(value)
+                    if token is not None:
+                        replica.always.append(token)
     return replica

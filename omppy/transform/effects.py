@@ -234,7 +234,8 @@ class Effects:
         self.functions: dict[str, Summary] = {}  # module-level function -> summary
         self.methods: dict[str, list[Summary]] = {}  # method name -> every class's
         self.classes: dict[str, list[Summary]] = {}  # class name -> its __init__
-        self._definitions: list[tuple[cst.FunctionDef, Summary, set[str]]] = []
+        # (function, its summary, its locals, whether it declares globals)
+        self._definitions: list[tuple[cst.FunctionDef, Summary, set[str], bool]] = []
         self._collect(module)
         self._solve()
 
@@ -245,8 +246,8 @@ class Effects:
             for statement in body:
                 if isinstance(statement, cst.FunctionDef):
                     summary = _summary_for(statement)
-                    local = _locals_of(statement)
-                    self._definitions.append((statement, summary, local))
+                    local, declared = _locals_of(statement)
+                    self._definitions.append((statement, summary, local, declared))
                     name = statement.name.value
                     if owner is not None:
                         self.methods.setdefault(name, []).append(summary)
@@ -267,7 +268,7 @@ class Effects:
         """Iterate the summaries to a fixed point (functions call each other)."""
         for _ in range(MAX_DEPTH * 2):
             changed = False
-            for function, summary, local in self._definitions:
+            for function, summary, local, _ in self._definitions:
                 names = _loads(_body(function), self.contexts)
                 for name, nodes in names.items():
                     if name in local and name not in summary.params:
@@ -280,9 +281,12 @@ class Effects:
                 return
 
     def global_depths(self) -> dict[str, int]:
-        """Module globals the module's functions may change, and how deep."""
+        """Module globals the module's functions may change, and how deep; the key
+        ``"global"`` (no global can be named so) when a function rebinds globals."""
         found: dict[str, int] = {}
-        for _, summary, local in self._definitions:
+        if any(declared for _, _, _, declared in self._definitions):
+            found["global"] = 1
+        for _, summary, local, _ in self._definitions:
             for name, depth in summary.depths.items():
                 if name in summary.params or name in local or name in _BUILTINS:
                     continue
@@ -303,6 +307,51 @@ class Effects:
                 if depth:
                     found[name] = depth
         return found
+
+    def block(self, statements: Iterable[cst.CSTNode]) -> tuple[str, ...] | None:
+        """The names whose objects a synchronisation block may change in place, or
+        None when it calls code whose effects omppy cannot see (every shared object
+        is compared when it ends).  Functions of the module are seen through: what
+        they change through their parameters counts, and the globals they change
+        are compared at every block anyway (``_omp_effects``)."""
+        statements = list(statements)
+        loads = _loads(statements, self.contexts)
+        if self._calls_unknown_code(statements):
+            return None
+        return tuple(
+            sorted(
+                name
+                for name, nodes in loads.items()
+                if max(self.use_depth(n, loads) for n in nodes) > 0
+            )
+        )
+
+    def _calls_unknown_code(self, statements: list[cst.CSTNode]) -> bool:
+        calls: list[cst.Call] = []
+
+        class Calls(cst.CSTVisitor):
+            def visit_Call(self, node: cst.Call) -> None:
+                calls.append(node)
+
+        for statement in statements:
+            statement.visit(Calls())
+        for node in calls:
+            func = node.func
+            if isinstance(func, cst.Name):
+                name = func.value
+                if name in self.functions or name in self.classes:
+                    continue
+                if name in READING_FUNCTIONS:
+                    continue
+                return True
+            if isinstance(func, cst.Attribute):
+                method = func.attr.value
+                if method in self.methods or method in CONTAINER_METHODS:
+                    continue
+                if method in READING_METHODS:
+                    continue
+            return True
+        return False
 
     def loads(self, node: cst.CSTNode) -> dict[str, list[cst.Name]]:
         return _loads([node], self.contexts)
@@ -500,14 +549,17 @@ def _summary_for(function: cst.FunctionDef) -> Summary:
     return Summary(names, has_star=star)
 
 
-def _locals_of(function: cst.FunctionDef) -> set[str]:
-    """Names the function binds (its locals), but not those it declares global."""
+def _locals_of(function: cst.FunctionDef) -> tuple[set[str], bool]:
+    """Names the function binds (its locals), but not those it declares global; and
+    whether it declares any ``global``."""
     bound: set[str] = set()
     declared: set[str] = set()
+    rebinds: list[bool] = []
 
     class Binder(cst.CSTVisitor):
         def visit_Global(self, node: cst.Global) -> None:
             declared.update(n.name.value for n in node.names)
+            rebinds.append(True)
 
         def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
             declared.update(n.name.value for n in node.names)
@@ -555,7 +607,7 @@ def _locals_of(function: cst.FunctionDef) -> set[str]:
                 bound.add(name.value)
 
     function.visit(Binder())
-    return bound - declared
+    return bound - declared, bool(rebinds)
 
 
 def _target_names(target: cst.BaseExpression) -> list[str]:

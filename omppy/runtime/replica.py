@@ -40,6 +40,7 @@ from .shadow import (
     children,
     is_opaque,
     shadow_for,
+    too_large_to_compare,
 )
 
 Token = Any  # an int (an object the team had when it forked) or a tuple (see above)
@@ -67,6 +68,9 @@ class Replica:
         # module namespaces themselves (a rebound global), and the globals the
         # translator says functions change, with what they hold.
         self.namespaces: list[Token] = []
+        # Arrays outside shared memory too large to compare: read-only for the region
+        # (a write is an error, see team.py), with the label of each.
+        self.frozen: list[tuple[Any, str]] = []
         self.always: list[Token] = []
         self._pickler: _TokenPickler | None = None
         self._buffer = io.BytesIO()
@@ -107,6 +111,8 @@ class Replica:
                 shadow = shadow_for(value, self.array_limit, self.deep)
                 if shadow is not None:
                     self.shadows[token] = shadow
+                elif too_large_to_compare(value, self.array_limit):
+                    self.frozen.append((value, label))
             if depth < 2:
                 continue
             below = self.below.setdefault(token, [])

@@ -34,7 +34,10 @@ Change records (tuples, first item the kind):
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import pickle
+import re
 import sys
 import types
 from collections import deque
@@ -549,9 +552,24 @@ class ArrayShadow(Shadow):
                 target.put(where, values)  # flat indices in C order, any strides
 
 
+def too_large_to_compare(value: Any, array_limit: int) -> bool:
+    """A writable numpy array outside shared memory above the size omppy compares."""
+    return (
+        _is_array(value)
+        and value.flags.writeable
+        and not value.dtype.hasobject
+        and not is_shared(value)
+        and value.nbytes > array_limit
+    )
+
+
+OPAQUE_LIMIT = 64 << 10  # pickled size up to which such objects are always compared
+
+
 class OpaqueShadow(Shadow):
-    """An object omppy cannot look into (a C type's state), by its pickle: under
-    ``OMPPY_CHECK=1`` a change to it is found, and refused (it cannot be carried)."""
+    """An object omppy cannot look into (a C type's state), by its pickle: a change
+    to it is found, and refused (it cannot be carried).  Compared when its pickle is
+    small, or always under ``OMPPY_CHECK=1``."""
 
     __slots__ = ("data",)
 
@@ -587,8 +605,8 @@ def shadow_for(
 ) -> Shadow | None:
     """A shadow for ``value``, or None when it is not a container omppy watches.
 
-    ``deep`` (``OMPPY_CHECK=1``): objects omppy cannot look into are compared by
-    their pickle, so that a change to one is reported.
+    Objects omppy cannot look into are compared by their pickle (when it is small,
+    or always with ``deep``, ``OMPPY_CHECK=1``), so that a change to one is reported.
     """
     kind = type(value)
     if kind is list or (isinstance(value, list) and not is_opaque(value)):
@@ -613,6 +631,31 @@ def shadow_for(
         return None
     if _instance_dict(value) is not None or slot_names(kind):
         return AttributeShadow(value)
-    if deep and _pickled(value) is not None:
+    if _unchangeable(value):
+        return None
+    data = _pickled(value)
+    if data is not None and (deep or len(data) <= OPAQUE_LIMIT):
         return OpaqueShadow(value)
     return None
+
+
+def _unchangeable(value: Any) -> bool:
+    """Values of C types that cannot change, or whose state is not data (iterators:
+    pickling one may consume it or warn)."""
+    kind = type(value)
+    if hasattr(kind, "__next__") or isinstance(value, _VALUE_TYPES):
+        return True
+    np = _numpy()
+    return np is not None and isinstance(value, (np.generic, np.dtype))
+
+
+_VALUE_TYPES = (
+    datetime.date,
+    datetime.time,
+    datetime.timedelta,
+    datetime.tzinfo,
+    decimal.Decimal,
+    re.Pattern,
+    re.Match,
+    memoryview,
+)

@@ -66,6 +66,7 @@ class StagedArrays:
     def __init__(self) -> None:
         self.pairs: list[tuple[Any, Any]] = []
         self.rebound: list[tuple[dict[str, Any], str, Any, Any]] = []
+        self.frozen: list[Any] = []
 
     def stage(self, array: Any) -> Any:
         """The shared stand-in for ``array`` (itself when already shared or read-only).
@@ -129,9 +130,19 @@ class StagedArrays:
                     namespace[name] = stand_in
                     self.rebound.append((namespace, name, value, stand_in))
 
+    def freeze(self, array: Any) -> None:
+        """Make ``array`` read-only for the region (an array omppy neither stages nor
+        compares: a write to it could not be carried, so it is an error instead)."""
+        array.flags.writeable = False
+        self.frozen.append(array)
+
     def unstage(self) -> None:
-        """Copy every staged array's contents back into the original, and give the
-        module globals rebound for the region their own arrays back."""
+        """Copy every staged array's contents back into the original, give the
+        module globals rebound for the region their own arrays back, and make the
+        frozen arrays writable again."""
+        for array in self.frozen:
+            array.flags.writeable = True
+        self.frozen.clear()
         for original, staged in self.pairs:
             original[...] = staged
         self.pairs.clear()

@@ -58,7 +58,7 @@ from .region import Region, combined_errors
 from .replica import Replica
 from .sharedmem import StagedArrays, is_array
 from .thread import ThreadContext
-from .watch import build_replica, stage_globals
+from .watch import build_replica, explain_read_only, stage_globals
 from .worker import HEADER as _HEADER
 from .worker import WorkerReport, run_worker, seeds_for_team
 
@@ -369,6 +369,8 @@ def _run_master(
         return values, None, me.did_last
     except BaseException as exc:  # reported with the workers' failures
         words[ABORT] = 1
+        if me.coherence is not None:
+            explain_read_only(exc, me.coherence.replica)
         return None, exc, False
     finally:
         output.restore()

@@ -91,4 +91,22 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
                     token = replica.token_of(value)
                     if token is not None:
                         replica.always.append(token)
+    for array, _ in replica.frozen:
+        staged.freeze(array)
     return replica
+
+
+def explain_read_only(error: BaseException, replica: Replica) -> None:
+    """Add a note to numpy's "assignment destination is read-only" when the array is
+    one the region froze (too large to compare, not in shared memory)."""
+    if not replica.frozen or not isinstance(error, ValueError) or "read-only" not in str(error):
+        return
+    labels = ", ".join(label for _, label in replica.frozen[:3])
+    error.add_note(
+        f"omppy: {labels} {'is a numpy array' if len(replica.frozen) == 1 else 'are numpy arrays'}"
+        " outside shared memory, too large to compare between threads (more than "
+        f"{replica.array_limit >> 20} MiB), so the region made it read-only rather than "
+        "lose the writes of all threads but one. Allocate it with omppy.shared (shared.zeros, "
+        "shared.empty, shared.array), or hand it to the region as a name of its own, which "
+        "puts it in shared memory for the region"
+    )

@@ -23,6 +23,7 @@ from .arena import ABORT, FINISHED, Liveness
 from .errors import OmpError, TeamAborted
 from .output import RegionOutput
 from .region import Region
+from .watch import explain_read_only
 
 if TYPE_CHECKING:
     from .thread import ThreadContext
@@ -116,6 +117,8 @@ def _work(
         words[FINISHED + num] = 1
     except BaseException as exc:
         words[ABORT] = 1
+        if me.coherence is not None:
+            explain_read_only(exc, me.coherence.replica)
         report = WorkerReport(partials={}, error=failures.pack_exception(exc))
         words[FINISHED + num] = 1
     out, err = output.collected()

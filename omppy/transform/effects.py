@@ -33,7 +33,7 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import ExpressionContext
 
-UNKNOWN = 2  # levels below a value that code omppy cannot see may change
+UNKNOWN = 3  # levels below a value that code omppy cannot see may change
 MAX_DEPTH = 6
 
 # Methods that change their receiver (and only it): lists, dicts, sets, deques,

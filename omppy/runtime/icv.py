@@ -89,6 +89,7 @@ class ControlVariables:
     max_active_levels: int = 1
     thread_limit: int = 1 << 16
     exchange_mb: int = 256  # each thread's buffer for values handed to its team
+    fork: bool = True  # OMPPY_FORK=0: no team forks, every region runs sequentially
 
     @classmethod
     def from_environment(cls) -> ControlVariables:
@@ -117,6 +118,9 @@ class ControlVariables:
         value = os.environ.get("OMPPY_EXCHANGE_MB", "").strip()
         if value:
             icv.exchange_mb = _positive_int("OMPPY_EXCHANGE_MB", value)
+        value = os.environ.get("OMPPY_FORK", "").strip()
+        if value:
+            icv.fork = _boolean("OMPPY_FORK", value)
         return icv
 
     def team_size_at(self, level: int) -> int:

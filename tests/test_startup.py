@@ -77,6 +77,14 @@ def test_a_cached_run_loads_neither_libcst_nor_numpy(write, tmp_path, way):
     assert cached.out == "4950 []\n"
 
 
+def test_a_script_without_pragmas_needs_no_translator_and_no_cache(write, tmp_path):
+    script = write("plain.py", PROBE.format(roots=HEAVY_ROOTS).replace("# omp", "#"))
+    for _ in range(2):
+        got = run_omppy("run", str(script), env=CACHED)
+        assert (got.status, got.out, got.err) == (0, "4950 []\n", "")
+    assert not (tmp_path / "__pycache__").exists()
+
+
 def test_importing_omppy_loads_nothing_else(tmp_path):
     got = run_python(
         "-c",

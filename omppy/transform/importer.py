@@ -44,13 +44,8 @@ translations = 0  # how many modules this process translated (not loaded from ca
 # The omppy package directory.  (runtime/tracebacks.py has the same: the runtime does
 # not import the translator's modules, nor this one the runtime.)
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TRACING = os.environ.get("OMPPY_TRACE_IMPORTS", "").strip().lower() not in (
-    "",
-    "0",
-    "false",
-    "no",
-    "off",
-)
+_OFF = {"", "0", "false", "no", "off"}
+TRACING = os.environ.get("OMPPY_TRACE_IMPORTS", "").strip().lower() not in _OFF
 
 
 def trace(message: str) -> None:
@@ -99,6 +94,12 @@ def load_code(
     of a main script when ``import omppy.autohook`` runs); it is cached apart.
     """
     global translations
+    if after_line is None and not has_pragmas(source):
+        # Nothing to translate ('omppy run' of a script without pragmas): compiled as
+        # Python compiles it, with neither the translator nor a cache file.
+        if TRACING:
+            trace(f"{path}: no pragmas, compiled as it is")
+        return compile(_decoded(source, path), path, "exec", dont_inherit=True)
     header = _header(source, after_line)
     cached = cache_path(path, "omppy" if after_line is None else "omppy-main")
     if use_cache:
@@ -114,13 +115,7 @@ def load_code(
     from .lines import compile_translation, translated_tree, user_names
     from .translate import translate
 
-    problem: Exception | None = None
-    try:
-        text = importlib.util.decode_source(source)
-    except (UnicodeDecodeError, SyntaxError, LookupError) as error:
-        problem = error
-    if problem is not None:  # raised here, not in the handler: no chained traceback
-        raise _undecodable(source, path, problem)
+    text = _decoded(source, path)
     translations += 1
     translation = translate(text, path)
     if after_line is None:
@@ -175,6 +170,15 @@ def _stale_because(data: bytes, header: bytes) -> str:
     if data[fingerprint:source_hash] != header[fingerprint:source_hash]:
         return "the source changed"
     return "made for another line of 'import omppy.autohook'"
+
+
+def _decoded(source: bytes, path: str) -> str:
+    """``source`` as text, decoded as Python decodes a file (PEP 263), or its error."""
+    try:
+        return importlib.util.decode_source(source)
+    except (UnicodeDecodeError, SyntaxError, LookupError) as error:
+        problem = error
+    raise _undecodable(source, path, problem)  # outside the handler: no chained traceback
 
 
 def _undecodable(source: bytes, path: str, problem: Exception) -> SyntaxError:

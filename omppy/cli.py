@@ -47,8 +47,8 @@ def run(
     target: str | None,
     args: tuple[str, ...],
 ) -> None:
-    """Run SCRIPT (a directory or zip file with __main__.py, or -m MODULE) with its
-    pragmas in parallel, like 'python SCRIPT'."""
+    """Run TARGET (a script, or a directory or zip file with __main__.py) or -m MODULE
+    with its pragmas in parallel, exactly like 'python TARGET ARGS'."""
     from .runner import PyRunner, ScriptNotFound
     from .runtime.icv import ConfigError, icv, parse_num_threads
 

@@ -282,26 +282,20 @@ def uncaught(error: BaseException) -> int:
 
 
 def excepthook(kind: type[BaseException], error: BaseException, tb: Any) -> None:
-    """``sys.excepthook`` under ``import omppy.autohook``: :func:`report`."""
+    """``sys.excepthook`` under ``import omppy.autohook``: Python's, without omppy's
+    frames; a pragma error (in a module being imported, say) or a malformed setting is
+    printed as omppy prints all of them: ``file:line:col: message``, the line, a caret
+    and a hint."""
     if kind is not type(error):
         sys.__excepthook__(kind, error, tb)
         return
-    error.__traceback__ = tb
-    report(error)
-
-
-def report(error: BaseException) -> None:
-    """Print ``error`` like Python's top level, without omppy's frames.
-
-    A pragma error (in a module being imported, say) is printed as omppy prints all
-    of them: ``file:line:col: message``, the line, a caret and a hint.
-    """
     message = _omppy_message(error)
     if message is not None:
         print(message, file=sys.stderr)
         return
+    error.__traceback__ = tb
     _strip_internal(error)
-    sys.__excepthook__(type(error), error, error.__traceback__)
+    sys.__excepthook__(kind, error, error.__traceback__)
 
 
 def _omppy_message(error: BaseException) -> str | None:

@@ -1,4 +1,5 @@
-"""import omppy.autohook, the translation cache, and line numbers (SPEC §6)."""
+"""import omppy.autohook, the translation cache, and line numbers (docs/runtime-api.md,
+"Three ways to run" and "The translation cache")."""
 
 from __future__ import annotations
 

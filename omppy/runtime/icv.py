@@ -92,6 +92,7 @@ class ControlVariables:
     # OMPPY_CHECK=1: compare everything a region can reach, at any depth, and refuse
     # changes omppy cannot carry (docs/data-sharing.md, "Checking").
     deep_check: bool = False
+    fork: bool = True  # OMPPY_FORK=0: no team forks, every region runs sequentially
 
     @classmethod
     def from_environment(cls) -> ControlVariables:
@@ -123,6 +124,9 @@ class ControlVariables:
         value = os.environ.get("OMPPY_CHECK", "").strip()
         if value:
             icv.deep_check = _boolean("OMPPY_CHECK", value)
+        value = os.environ.get("OMPPY_FORK", "").strip()
+        if value:
+            icv.fork = _boolean("OMPPY_FORK", value)
         return icv
 
     def team_size_at(self, level: int) -> int:

@@ -177,8 +177,9 @@ def _warn_no_fork() -> None:
         _warned_no_fork = True
         import warnings
 
+        why = "this platform has no fork()" if not CAN_FORK else "OMPPY_FORK is off"
         warnings.warn(
-            "omppy: this platform has no fork(); parallel regions run sequentially",
+            f"omppy: {why}; parallel regions run sequentially",
             RuntimeWarning,
             stacklevel=4,
         )
@@ -186,7 +187,8 @@ def _warn_no_fork() -> None:
 
 def team_size(num_threads: Any, if_: Any) -> int:
     """How many threads a region gets: its clauses, the ICVs and the nesting limits."""
-    if not CAN_FORK:
+    control = icv()
+    if not (CAN_FORK and control.fork):
         _warn_no_fork()
         return 1
     if not if_:
@@ -195,7 +197,6 @@ def team_size(num_threads: Any, if_: Any) -> int:
     parent_team = parent.team
     active = parent_team.active_level if parent_team else 0
     level = (parent_team.level if parent_team else 0) + 1
-    control = icv()
     if active >= control.max_active_levels:
         return 1
     if num_threads is None:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,14 +42,8 @@ def translate(source: str, filename: str = "<string>") -> Translation:
     """Translate ``source``; a file without pragmas comes back unchanged."""
     if not has_pragmas(source) or TRANSLATED_MARK.search(source):
         return Translation(source, source)
-    try:
-        module = cst.parse_module(source)
-    except cst.ParserSyntaxError:
-        module = None
-    if module is None:
-        # Report the error exactly as Python would (and not libcst's wording).
-        compile(source, filename, "exec", dont_inherit=True)
-        module = cst.parse_module(source)
+    _check_syntax(source, filename)
+    module = cst.parse_module(source)
     try:
         pragmas = find_pragmas(source, filename)
     except PragmaError as error:
@@ -59,6 +54,20 @@ def translate(source: str, filename: str = "<string>") -> Translation:
         return _translate(source, module, pragmas, filename)
     except PragmaError as error:
         raise error.located(filename, source) from None
+
+
+def _check_syntax(source: str, filename: str) -> None:
+    """Raise the ``SyntaxError`` Python gives for ``source``, at the user's own line.
+
+    libcst accepts syntax newer than the running Python (PEP 695 and 701 on 3.11,
+    ``except A, B:`` on 3.13), which would otherwise be translated and then refused at
+    a line of the translation.  A whole compile, not only a parse: it also refuses what
+    the compiler refuses (``'return' outside function``), and costs less than building
+    an ``ast`` tree.  Its warnings are left to the compile of the translation.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        compile(source, filename, "exec", dont_inherit=True)
 
 
 def _translate(source: str, module: cst.Module, pragmas: list[Any], filename: str) -> Translation:

@@ -38,12 +38,19 @@ def main() -> None:
     help="Don't put the script's directory (the current one for -m) first in sys.path, "
     "like 'python -P'.",
 )
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Compare everything each region can reach, at any depth, and refuse what "
+    "cannot be carried between threads (sets OMPPY_CHECK=1; slower).",
+)
 @click.argument("target", required=False)
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def run(
     module: str | None,
     num_threads: str | None,
     safe_path: bool,
+    check: bool,
     target: str | None,
     args: tuple[str, ...],
 ) -> None:
@@ -57,6 +64,8 @@ def run(
             parse_num_threads("--num-threads", num_threads.strip())
             # The variable, not an in-process setting: workers and child programs see it.
             os.environ["OMPPY_NUM_THREADS"] = num_threads.strip()
+        if check:
+            os.environ["OMPPY_CHECK"] = "1"
         icv()  # a malformed OMP_* variable is a usage error, reported before running
     except ConfigError as error:
         raise click.UsageError(str(error)) from None

@@ -7,6 +7,9 @@ the first ``len % n`` threads one iteration more).
 ``xrange`` calls; its k-th call shares the team's k-th counter (a word of the team's
 Block), so every thread must make the same calls in the same order, as in pymp.
 
+After a thread fails, the others get no more iterations or elements: they leave
+the block, and its master raises the failure.
+
 ``iterate``: thread 0 runs the iterable and hands its elements, pickled and tagged
 with the loop's number, through the Block's channel to the other threads, which take
 them as they come.  The producer stays at most ``ITERATE_AHEAD`` elements per consumer
@@ -23,8 +26,8 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import Any
 
-from ..runtime.arena import FINISHED
-from ..runtime.errors import OmpError
+from ..runtime.arena import ABORT, FINISHED
+from ..runtime.errors import OmpError, TeamAborted
 from .queues import GET, PUT
 from .team import ITERATE_AHEAD, ITERATE_DONE, MAX_DYNAMIC_LOOPS, Block, Team
 from .waiting import wait_until
@@ -55,6 +58,9 @@ def dynamic(team: Team, loop: int, full: range) -> Iterator[int]:
     while True:
         if not lock.acquire(False):
             liveness.wait(lock)
+        if words[ABORT]:  # another thread failed: hand out no more work
+            lock.release()
+            raise TeamAborted("another thread of the pymp team failed")
         index = words[counter]
         words[counter] = index + 1
         lock.release()
@@ -134,6 +140,8 @@ def consume(team: Team, loop: int) -> Iterator[Any]:
 def _take(block: Block, team: Team, loop: int) -> tuple[str, Any]:
     """``("item", element)``, ``("end", None)`` or ``("wait", None)``."""
     channel, words = block.channel, block.words
+    if words[ABORT]:  # another thread failed: hand out no more work
+        raise TeamAborted("another thread of the pymp team failed")
     with channel._mutex:
         channel._sync()
         items = channel._state.items

@@ -28,16 +28,26 @@ from __future__ import annotations
 import mmap
 import os
 import struct
+import tempfile
 import weakref
 from typing import Any
 
-from .locks import ProcessMutex, anonymous_file
+from .locks import ProcessMutex
 
 HEADER = struct.Struct("<qqqq")
 _FRESHNESS = struct.Struct("<qq")  # the first two header words
 RECORD = struct.Struct("<IB")
 DATA = 64  # the header, padded
 INITIAL_SIZE = 1 << 14
+
+
+def anonymous_file(name: str) -> int:
+    """A descriptor of a new file with no name: gone with its last descriptor and map."""
+    if hasattr(os, "memfd_create"):
+        return os.memfd_create(f"omppy-pymp-{name}")
+    handle, path = tempfile.mkstemp(prefix="omppy-pymp-")  # pragma: no cover - not Linux
+    os.unlink(path)
+    return handle
 
 
 def _close(holder: list[Any], fd: int) -> None:

@@ -279,7 +279,7 @@ class Team:
             # Stopped by a failure in an enclosing team: that team's master reports it.
             return exc if aborted else None
         first_num, first = ordered[0]
-        if len(ordered) > 1 or first_num != 0:
+        if (len(ordered) > 1 or first_num != 0) and not isinstance(first, WorkerDied):
             first.add_note(f"(raised in thread {first_num} of a team of {self.size})")
         for num, error in ordered[1:]:
             first.add_note(_also_failed(num, error))

@@ -122,7 +122,7 @@ def test_xrange_hands_out_every_iteration_once_loop_after_loop(write):
                         if i % 7 == 0:
                             time.sleep(0.001)  # uneven work
                         taken.append((loop, i))
-            expected = sorted((loop, i) for loop in range(40) for i in range(loop, 2 * loop + 5, 2))
+            expected = [(k, i) for k in range(40) for i in range(k, 2 * k + 5, 2)]
             print(sorted(taken) == expected, len(taken))
             """,
         )
@@ -455,7 +455,8 @@ def test_print_flood_to_a_file_arrives_whole(write, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OMP_", "PYMP_"))}
     env["PYTHONPATH"] = str(ROOT)
     with open(target, "wb") as handle:
-        subprocess.run([sys.executable, str(script)], stdout=handle, env=env, timeout=60, check=True)
+        command = [sys.executable, str(script)]
+        subprocess.run(command, stdout=handle, env=env, timeout=60, check=True)
     lines = target.read_text().splitlines()
     assert lines[-1] == "end"
     body = sorted(lines[:-1])

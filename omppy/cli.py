@@ -13,6 +13,7 @@ import tokenize
 import click
 
 from . import __version__
+from .migrate_cli import migrate_command
 from .runtime.icv import ConfigError, icv
 from .transform.diagnostics import PragmaError
 from .transform.lines import compile_translation
@@ -90,3 +91,6 @@ def translate_command(source: str, output: str | None) -> None:
     except OSError as error:
         click.echo(f"omppy translate: error: cannot write {output!r}: {error.strerror}", err=True)
         sys.exit(2)
+
+
+main.add_command(migrate_command)

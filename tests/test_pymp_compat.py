@@ -334,7 +334,7 @@ def test_worker_exception_arrives_as_itself_with_its_traceback(write):
     assert result.status == 1
     assert result.out.splitlines() == [
         "ValueError ('bad', 7)",
-        "traceback: raise ValueError(\"bad\", 7)",
+        'traceback: raise ValueError("bad", 7)',
         "Pair 1 2 1 and 2",
     ]
     line = script.read_text().splitlines().index('        raise KeyError("missing")') + 1

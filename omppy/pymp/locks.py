@@ -207,7 +207,8 @@ class Lock:
     and ``with lock:``, like ``multiprocessing.Lock``.
 
     Acquiring a lock the same thread already holds would wait forever: it raises
-    ``RuntimeError`` instead (use :class:`RLock` to re-enter).  Releasing a lock this
+    ``RuntimeError`` instead, or returns False with a timeout (use :class:`RLock` to
+    re-enter).  Releasing a lock this
     thread does not hold raises ``RuntimeError``.
     """
 
@@ -222,8 +223,10 @@ class Lock:
         result = _trylock(self._address)
         if result == 0:
             return True
-        if timeout is not None and timeout <= 0 and result in (errno.EBUSY, errno.EDEADLK):
-            return False
+        if timeout is not None and (
+            result == errno.EDEADLK or (timeout <= 0 and result == errno.EBUSY)
+        ):
+            return False  # held by this thread: it would never be free in time
         return _acquire(self._address, timeout, result)
 
     def release(self) -> None:

@@ -215,7 +215,9 @@ def test_a_region_omppy_would_refuse_is_kept_saying_why():
 
 
 @pytest.mark.parametrize(
-    "path", sorted(CORPUS.glob("*.py"))[:12] + [ROOT / "examples" / "pi.py"], ids=str
+    "path",
+    [*sorted(CORPUS.glob("*.py")), *sorted((ROOT / "examples").glob("*.py"))],
+    ids=lambda path: path.name,
 )
 def test_files_without_pymp_come_back_byte_for_byte(path):
     text = path.read_text()

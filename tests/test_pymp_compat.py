@@ -371,6 +371,30 @@ def test_several_failures_raise_the_first_with_the_rest_as_notes(write):
     ]
 
 
+def test_failure_in_a_nested_team_names_both_threads(write):
+    out = ok(
+        run(
+            write,
+            """
+            pymp.config.nested = True
+            try:
+                with pymp.Parallel(2) as outer:
+                    with pymp.Parallel(3) as inner:
+                        if outer.thread_num == 1 and inner.thread_num == 2:
+                            raise LookupError("deep")
+            except LookupError as error:
+                print(repr(error), error.__notes__)
+            print(pymp.shared._NUM_PROCS.value, pymp.Parallel._level)
+            """,
+        )
+    )
+    assert out.splitlines() == [
+        "LookupError('deep') ['(raised in thread 2 of a team of 3, inside thread 1 of a "
+        "team of 2)']",
+        "1 0",
+    ]
+
+
 @pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGSEGV"])
 def test_killed_worker_is_an_error_naming_thread_and_signal(write, signal_name):
     started = time.monotonic()

@@ -280,13 +280,23 @@ class Team:
             return exc if aborted else None
         first_num, first = ordered[0]
         if (len(ordered) > 1 or first_num != 0) and not isinstance(first, WorkerDied):
-            first.add_note(f"(raised in thread {first_num} of a team of {self.size})")
+            _note_thread(first, first_num, self.size)
         for num, error in ordered[1:]:
             first.add_note(_also_failed(num, error))
         return first
 
 
 _teams: list[Team] = []  # the teams this process is a thread of, outermost first
+
+
+def _note_thread(error: BaseException, num: int, size: int) -> None:
+    """Say which thread raised ``error``; from a nested team, which thread that was in."""
+    where = f"thread {num} of a team of {size}"
+    notes = getattr(error, "__notes__", None)
+    if notes and notes[-1].startswith("(raised in thread "):
+        notes[-1] = f"{notes[-1][:-1]}, inside {where})"
+    else:
+        error.add_note(f"(raised in {where})")
 
 
 def _also_failed(num: int, error: BaseException) -> str:

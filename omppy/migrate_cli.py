@@ -14,8 +14,6 @@ import tokenize
 
 import click
 
-from .migrate import migrate_file, unified_diff
-
 
 @click.command("migrate")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(dir_okay=False))
@@ -29,6 +27,8 @@ def migrate_command(sources: tuple[str, ...], write: bool) -> None:
 
 
 def _migrate_one(source: str, write: bool) -> bool:
+    from .migrate import migrate_file, unified_diff  # libcst's metadata: only when used
+
     try:
         with open(source, "rb") as handle:
             data = handle.read()

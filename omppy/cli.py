@@ -15,6 +15,7 @@ import sys
 import click
 
 from . import __version__
+from .migrate_cli import migrate_command  # click and the standard library only
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -134,3 +135,6 @@ def translate_command(source: str, output: str | None) -> None:
     except OSError as error:
         click.echo(f"omppy translate: error: cannot write {output!r}: {error.strerror}", err=True)
         sys.exit(2)
+
+
+main.add_command(migrate_command)

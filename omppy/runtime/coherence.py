@@ -143,8 +143,7 @@ class Coherence:
             conflict.check(
                 [(_who(record), changes), (f"thread {self.num}", mine)],
                 self.replica,
-                where,
-                strict=True,
+                where
             )
         # Only records after what its maker had seen can be concurrent with it: the
         # tail of the (sorted) list.
@@ -259,8 +258,7 @@ class Coherence:
                     conflict.check(
                         [(_who(record), record[4]), (f"thread {t}", changes_t)],
                         self.replica,
-                        where,
-                        strict=True,
+                        where
                     )
         conflict.check(
             [(f"thread {t}", batches[t]) for t in sorted(batches) if batches[t]],
@@ -352,7 +350,7 @@ def _check_if_concurrent(a: Record, b: Record, replica: Replica, where: str) -> 
     if earlier[1] == later[1] or later[2] >= earlier[0]:
         return
     conflict.check(
-        [(_who(earlier), earlier[4]), (_who(later), later[4])], replica, where, strict=True
+        [(_who(earlier), earlier[4]), (_who(later), later[4])], replica, where
     )
 
 

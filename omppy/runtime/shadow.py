@@ -409,7 +409,11 @@ def _slot_descriptor(kind: type, name: str) -> Any:
 
 
 class ClassShadow(Shadow):
-    """A class's own attributes (``Counter.total = 0`` rebound by a method)."""
+    """A class's own attributes (``Counter.total = 0`` rebound by a method).
+
+    Dunder attributes are left out: Python and the standard library cache things
+    there (``copyreg`` sets ``__slotnames__`` when an instance is first pickled).
+    """
 
     __slots__ = ("keys", "values")
 
@@ -417,16 +421,16 @@ class ClassShadow(Shadow):
         self.retake(live)
 
     def retake(self, live: type) -> None:
-        state = vars(live)
+        state = _class_data(live)
         self.keys = list(state)
         self.values = list(state.values())
 
     def diff(self, live: type) -> tuple[Any, ...] | None:
-        state = vars(live)
+        state = _class_data(live)
         keys, values = list(state), list(state.values())
         if layout.same_items(keys, self.keys) and layout.same_items(values, self.values):
             return None
-        sets, dels, _ = _dict_changes(self.keys, self.values, keys, values, dict(state))
+        sets, dels, _ = _dict_changes(self.keys, self.values, keys, values, state)
         return ("A", sets, dels)
 
     def apply(self, live: type, change: tuple[Any, ...]) -> None:
@@ -437,6 +441,10 @@ class ClassShadow(Shadow):
         for key, value in sets:
             setattr(live, key, value)
         self.retake(live)
+
+
+def _class_data(cls: type) -> dict[str, Any]:
+    return {k: v for k, v in vars(cls).items() if not (k.startswith("__") and k.endswith("__"))}
 
 
 class CellShadow(Shadow):

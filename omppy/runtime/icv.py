@@ -89,6 +89,8 @@ class ControlVariables:
     max_active_levels: int = 1
     thread_limit: int = 1 << 16
     exchange_mb: int = 256  # each thread's buffer for values handed to its team
+    # Set by the user: not shrunk to fit an address-space limit (limits.py).
+    exchange_mb_explicit: bool = False
 
     @classmethod
     def from_environment(cls) -> ControlVariables:
@@ -117,6 +119,7 @@ class ControlVariables:
         value = os.environ.get("OMPPY_EXCHANGE_MB", "").strip()
         if value:
             icv.exchange_mb = _positive_int("OMPPY_EXCHANGE_MB", value)
+            icv.exchange_mb_explicit = True
         return icv
 
     def team_size_at(self, level: int) -> int:

@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE.parent))
 from omppy.transform.lines import compile_translation  # noqa: E402
 from omppy.transform.translate import translate  # noqa: E402
 
-WORKLOAD = '''
+WORKLOAD = """
 import ctypes, os, signal
 import numpy as np
 from omppy import WorkerDied, omp_get_thread_num
@@ -104,7 +104,7 @@ def run(k):
     else:
         if kind in EXPECTED:
             raise AssertionError(f"{kind.__name__} did not fail")
-'''
+"""
 
 # What each figure may grow by over the run before --check fails.  Maps and RSS get
 # some slack: the garbage collector frees a failed team's semaphores (one page

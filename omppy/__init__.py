@@ -8,7 +8,7 @@ Annotate loops with ``# omp`` comment pragmas; run the program with ``omppy run`
 from __future__ import annotations
 
 from . import shared
-from .runtime.errors import OmpError, WorkerDied, WorkerException
+from .runtime.errors import OmpError, ResourceLimit, WorkerDied, WorkerException
 from .runtime.icv import ConfigError
 from .runtime.locks import (
     OmpLock,
@@ -55,6 +55,7 @@ __all__ = [
     "OmpError",
     "OmpLock",
     "OmpNestLock",
+    "ResourceLimit",
     "WorkerDied",
     "WorkerException",
     "__version__",

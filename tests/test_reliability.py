@@ -3,10 +3,13 @@ pools, leaks (docs/reliability.md).  Each test runs a real program in a subproce
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 from helpers import ROOT, run_omppy
@@ -312,6 +315,103 @@ def test_a_worker_killed_without_a_crash_has_no_stack(write):
     last = got.err.strip().splitlines()[-1]
     assert "WorkerDied" in last and "SIGKILL" in last
     assert "Python stack" not in got.err
+
+
+def test_sigterm_to_a_worker_is_reported(write):
+    script = program(
+        write,
+        """
+        # omp parallel
+        if omp_get_thread_num() == 2:
+            os.kill(os.getpid(), signal.SIGTERM)
+        # omp barrier
+        # omp end parallel
+        """,
+    )
+    got = run_omppy("run", str(script), threads=3, timeout=30)
+    assert got.status == 1
+    last = got.err.strip().splitlines()[-1]
+    assert "WorkerDied: thread 2 (pid " in last and "killed by signal 15 (SIGTERM)" in last
+
+
+def test_sigterm_to_the_master_ends_the_whole_team(write):
+    script = program(
+        write,
+        """
+        # omp parallel
+        print("pid", os.getpid(), flush=True)
+        time.sleep(30)
+        # omp end parallel
+        """,
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OMP_", "OMPPY_"))}
+    env.update(PYTHONPATH=str(ROOT), OMP_NUM_THREADS="3")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "omppy", "run", str(script)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        pids = [int(process.stdout.readline().split()[1]) for _ in range(3)]
+        os.kill(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+    finally:
+        process.kill()
+        process.communicate()
+    assert process.returncode == -signal.SIGTERM
+    assert process.pid in pids
+    deadline = time.monotonic() + 5
+    while any(_running(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not [pid for pid in pids if _running(pid)]
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_a_refused_fork_is_a_clear_error(write):
+    """fork() failing with EAGAIN (RLIMIT_NPROC, which root is exempt from, so the
+    refusal is simulated here) or ENOMEM."""
+    script = program(
+        write,
+        """
+        import errno
+        real_fork, forks = os.fork, []
+
+        def refusing_fork():
+            if len(forks) == 2:
+                raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+            forks.append(1)
+            return real_fork()
+
+        os.fork = refusing_fork
+        try:
+            # omp parallel
+            time.sleep(0.2)
+            # omp end parallel
+        except Exception as error:
+            print(type(error).__name__, error)
+        os.fork = real_fork
+        try:
+            os.waitpid(-1, os.WNOHANG)
+            print("a worker was left")
+        except ChildProcessError:
+            print("no worker left")  # the two started were killed and reaped
+        """,
+    )
+    got = run_omppy("run", str(script), threads=4, timeout=30)
+    assert got.status == 0, got.err
+    first, second = got.out.splitlines()
+    assert first.startswith("ResourceLimit could not start thread 3 of a team of 4: fork()")
+    assert "ulimit -u" in first and "OMP_NUM_THREADS" in first
+    assert second == "no worker left"
 
 
 # -- threads at fork time --------------------------------------------------------------------

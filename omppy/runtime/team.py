@@ -34,7 +34,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
-from . import failures, state
+from . import blas, failures, limits, state
 from .arena import (
     ABORT,
     BARRIER_COUNT,
@@ -52,6 +52,7 @@ from .arena import (
 )
 from .coherence import Coherence, interval, location
 from .errors import OmpError, TeamAborted, WorkerDied
+from .forking import fork_worker
 from .icv import icv
 from .output import RegionOutput, flush_standard_streams
 from .region import Region, combined_errors
@@ -275,8 +276,14 @@ def _take_arena(size: int) -> Arena:
 
 def _give_back_arena(arena: Arena) -> None:
     arena.in_use = False
-    if arena.broken or os.getpid() != arena.creator:
-        return  # a failed team may have left a lock held: never reuse its semaphores
+    if os.getpid() != arena.creator:
+        return
+    if arena.broken:
+        # A failed team may have left a lock held: never reuse its semaphores.  Unmap
+        # its memory now: the exception that reports the failure keeps the team alive
+        # (through its traceback) until the garbage collector runs.
+        arena.close()
+        return
     arena.release_exchange_pages()
     _arenas.append(arena)
 
@@ -302,7 +309,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         _give_back_arena(arena)
         staged.unstage()
         raise
-    pipes = [os.pipe() for _ in range(size - 1)]
+    pipes = limits.report_pipes(size - 1)
     readers = {num: pipes[num - 1][0] for num in range(1, size)}
     # Everything a worker needs is built here, before the fork: a worker that only
     # picks up its prepared objects writes (and so copies) far fewer pages.
@@ -325,7 +332,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         # nobody kills: hold SIGINT back until every pid is recorded.
         with _sigint_held():
             for num in range(1, size):
-                pid = os.fork()
+                pid = fork_worker(num, size)
                 if pid == 0:  # pragma: no cover - runs in the worker (measured by the tests)
                     run_worker(
                         threads[num], watchers[num], pipes, master_pid, output, region, call
@@ -364,6 +371,7 @@ def _run_master(
     assert me.team is not None
     words = me.team.arena.words
     state.stack.append(me)
+    pools = blas.limit()  # one thread per native pool, as in the workers
     try:
         values = region.body(me, **region.arguments(call, in_master=True)) or {}
         words[FINISHED] = 1
@@ -374,21 +382,28 @@ def _run_master(
             explain_read_only(exc, me.coherence.replica)
         return None, exc, False
     finally:
+        blas.restore(pools)
         output.restore()
         state.stack.pop()
 
 
 def _collect(readers: dict[int, int]) -> dict[int, bytes]:
-    """Read every worker's report until its pipe closes (it exited or died)."""
+    """Read every worker's report until its pipe closes (it exited or died).
+
+    ``poll``, not ``select``: select cannot watch a descriptor numbered 1024 or more.
+    """
     buffers = {num: bytearray() for num in readers}
     open_fds = {fd: num for num, fd in readers.items()}
+    poller = select.poll()
+    for fd in open_fds:
+        poller.register(fd, select.POLLIN)
     while open_fds:
-        ready, _, _ = select.select(list(open_fds), [], [])
-        for fd in ready:
+        for fd, _ in poller.poll():
             chunk = os.read(fd, 1 << 20)
             if chunk:
                 buffers[open_fds[fd]] += chunk
             else:
+                poller.unregister(fd)
                 del open_fds[fd]
     return {num: bytes(data) for num, data in buffers.items()}
 
@@ -440,7 +455,8 @@ def _check_workers(
         report = _decode(raw_reports[num])
         status = statuses[num]
         if report is None or os.WIFSIGNALED(status) or os.WEXITSTATUS(status) != 0:
-            errors.append(WorkerDied(num, team.pids[num], failures.describe_exit(status)))
+            how, stack = failures.describe_exit(status), failures.crash_stack(raw_reports[num])
+            errors.append(WorkerDied(num, team.pids[num], how, stack))
             continue
         reports[num] = report
         _write_collected(report)

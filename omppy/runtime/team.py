@@ -26,6 +26,7 @@ what a region asks for and how its results reach the master is ``region.py``.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import select
@@ -330,6 +331,10 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     try:
         # Ctrl-C between a fork and the recording of its pid would leave a worker
         # nobody kills: hold SIGINT back until every pid is recorded.
+        # Frozen, the objects the workers inherit are left alone by the workers'
+        # garbage collections, which would otherwise write to (and so copy) every page
+        # holding one; the master unfreezes them as soon as the workers are forked.
+        gc.freeze()
         with _sigint_held():
             for num in range(1, size):
                 pid = fork_worker(num, size)
@@ -338,6 +343,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
                         threads[num], watchers[num], pipes, master_pid, output, region, call
                     )
                 pids[num] = team.pids[num] = pid
+        gc.unfreeze()
         for _, write_end in pipes:
             os.close(write_end)
         team.liveness = watchers[0]
@@ -348,6 +354,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         statuses = {num: os.waitpid(pid, 0)[1] for num, pid in pids.items()}
         pids.clear()
     except BaseException:
+        gc.unfreeze()
         output.restore()
         arena.broken = True
         arena.words[ABORT] = 1

@@ -12,6 +12,7 @@ a :class:`~.model.Survey`.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import libcst as cst
@@ -92,7 +93,8 @@ class _Surveyor:
                 "parents": self.wrapper.resolve(ParentNodeProvider),
                 "contexts": self.wrapper.resolve(ExpressionContextProvider),
             }
-            self._effects = Effects(self.wrapper.module, metadata)
+            modules = frozenset(self.imported_modules)
+            self._effects = Effects(self.wrapper.module, metadata, modules)
         return self._effects
 
     def module_effects(self) -> dict[str, int]:
@@ -250,6 +252,12 @@ class _Surveyor:
             private = sharing.private | clause_private
             checks.mutations(usage, private, self.imported_modules, filename=filename)
             watch = self._watch(construct, loops, sharing.args)
+            # An array the region only reads (the effects analysis: no write through
+            # it, however it is used) needs no copy into shared memory.
+            readonly = tuple(
+                n for n in sharing.args if not watch.get(n) and n not in sharing.shared_out
+            )
+            sharing = dataclasses.replace(sharing, readonly=readonly)
             if loops:
                 derived = _loop_derived(loops, loop_vars)
                 self.warnings += checks.races(usage, derived, private, filename=filename)

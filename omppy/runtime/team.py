@@ -26,6 +26,7 @@ what a region asks for and how its results reach the master is ``region.py``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import os
 import pickle
@@ -56,9 +57,10 @@ from .errors import OmpError, TeamAborted, WorkerDied
 from .forking import fork_worker
 from .icv import icv
 from .output import RegionOutput, flush_standard_streams
+from .reduction import identity
 from .region import Region, combined_errors
 from .replica import Replica
-from .sharedmem import StagedArrays, is_array
+from .sharedmem import StagedArrays, allocate, is_array
 from .thread import ThreadContext
 from .watch import build_replica, explain_read_only, stage_globals
 from .worker import HEADER as _HEADER
@@ -248,7 +250,34 @@ def parallel(
     parent = state.current()
     if size == 1:
         return _run_alone(region, parent)
+    slots = reduction_slots(region.reduction, size)
+    if slots:
+        region = dataclasses.replace(region, slots=slots)
     return _run_team(region, parent, size)
+
+
+SLOTTED_BYTES = 1 << 20  # array reductions from this size on use shared-memory slots
+
+
+def reduction_slots(reduction: dict[str, tuple[str, Any]], size: int) -> dict[str, Any]:
+    """Shared-memory slots, one per worker, for each large array reduction.
+
+    A worker accumulates straight into its slot (it starts as the operator's
+    identity), so its partial result needs no pickling through a pipe and no copy:
+    the master reads the slots when it combines.  Small arrays and other values travel
+    in the worker's report as before.
+    """
+    slots = {}
+    for name, (op, value) in reduction.items():
+        if not is_array(value) or value.dtype.hasobject or value.nbytes < SLOTTED_BYTES:
+            continue
+        start = identity(op, value)
+        if not is_array(start) or start.shape != value.shape:
+            continue
+        block = allocate((size - 1, *start.shape), start.dtype)
+        block[...] = start
+        slots[name] = block
+    return slots
 
 
 def _run_alone(region: Region, parent: ThreadContext) -> dict[str, Any]:
@@ -494,6 +523,7 @@ def _merge(
     coherence.after_barrier(parts, interval(master.last_sync, end), final=True)
     partials = [region.partials(values)]
     partials += [reports[num].partials or {} for num in sorted(reports)]
+    partials = region.gathered(partials)
     last = region.last_values(values, master_last)
     for num in sorted(reports):
         if reports[num].last is not None:

@@ -111,9 +111,10 @@ def _work(
         arguments = region.arguments(
             call, in_master=False, shared=lambda value: replica.token_of(value) is not None
         )
+        arguments = region.worker_arguments(arguments, num)
         values = region.body(me, **arguments) or {}
         report = WorkerReport(
-            partials=region.partials(values),
+            partials=region.worker_partials(values, num),
             last=region.last_values(values, me.did_last),
             part=me.coherence.before_barrier(),
         )

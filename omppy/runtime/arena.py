@@ -60,7 +60,7 @@ _SEMAPHORES = (
     "barrier_sems",
     "critical_locks",
     "atomic_lock",
-    "store_lock",
+    "log_lock",
 )
 _CTX = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
 _LEN = struct.Struct("<q")

@@ -23,6 +23,7 @@ import re
 import sys
 import threading
 import warnings
+from collections.abc import Callable
 
 from . import blas, limits
 from .tracebacks import is_internal
@@ -31,6 +32,24 @@ from .tracebacks import is_internal
 _CPYTHON_FORK_WARNING = re.compile(r"This process \(pid=\d+\) is multi-threaded, use of fork\(\)")
 _SUPPRESS = ("ignore", _CPYTHON_FORK_WARNING, DeprecationWarning, None, 0)
 _warned_threads = False
+# Tests for threads whose owner handles ``fork`` itself (a notebook kernel's: see
+# ``omppy.jupyter.workers``); they are not counted in the warning.
+_harmless_thread_tests: list[Callable[[threading.Thread], bool]] = []
+
+
+def tolerate_threads(test: Callable[[threading.Thread], bool]) -> None:
+    """Leave the threads ``test`` accepts out of the fork-with-threads warning."""
+    if test not in _harmless_thread_tests:
+        _harmless_thread_tests.append(test)
+
+
+def _threads_of_the_program() -> list[threading.Thread]:
+    me = threading.current_thread()
+    return [
+        t
+        for t in threading.enumerate()
+        if t is not me and not any(test(t) for test in _harmless_thread_tests)
+    ]
 
 
 def fork_worker(num: int, size: int) -> int:
@@ -38,7 +57,9 @@ def fork_worker(num: int, size: int) -> int:
     if num == 1:
         blas.prepare()
         if not _warned_threads and threading.active_count() > 1:
-            _warn_threads()
+            others = _threads_of_the_program()
+            if others:
+                _warn_threads(others)
     try:
         if sys.version_info < (3, 12):
             return os.fork()
@@ -59,10 +80,10 @@ def fork_worker(num: int, size: int) -> int:
         raise limits.fork_refused(error, num, size) from None
 
 
-def _warn_threads() -> None:
+def _warn_threads(threads: list[threading.Thread]) -> None:
     global _warned_threads
     _warned_threads = True
-    others = [t.name for t in threading.enumerate() if t is not threading.current_thread()]
+    others = [t.name for t in threads]
     names = ", ".join(others[:5]) + (", ..." if len(others) > 5 else "")
     count = len(others)
     # Attributed to the first frame outside omppy: the region's line in the program.

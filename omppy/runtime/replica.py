@@ -36,6 +36,8 @@ from .shadow import (
     CannotCarry,
     CellShadow,
     ClassShadow,
+    DictShadow,
+    NamespaceShadow,
     Shadow,
     children,
     is_opaque,
@@ -141,6 +143,9 @@ class Replica:
         functions of the module rebind globals (``global x``), so every block compares
         the namespace."""
         self.watch(namespace, 1, f"the globals of {prefix.rstrip('.') or '__main__'}")
+        token = self.tokens[id(namespace)]
+        if type(self.shadows.get(token)) is DictShadow:
+            self.shadows[token] = NamespaceShadow(namespace)
         if rebinds:
             self.namespaces.append(self.tokens[id(namespace)])
         module = namespace.get("__name__")

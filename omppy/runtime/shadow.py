@@ -264,6 +264,41 @@ class DictShadow(Shadow):
         self.values = list(agreed.values())
 
 
+
+def _interpreter_name(key: Any) -> bool:
+    """A global the interpreter or a shell keeps, not the program: ``__warningregistry__``
+    (the warnings module's once-per-place record), ``__builtins__``, IPython's output
+    history (``_``, ``_5``, ``_i5``, ``Out``) and omppy's own ``_omp*`` names."""
+    if type(key) is not str:
+        return False
+    if key.startswith("__") and key.endswith("__"):
+        return True
+    if key.startswith("_omp"):
+        return True
+    return key in _SHELL_NAMES or (key.startswith(("_i", "_")) and key.lstrip("_i").isdigit())
+
+
+_SHELL_NAMES = frozenset({"_", "__", "___", "_i", "_ii", "_iii", "_ih", "_oh", "_dh", "In", "Out"})
+
+
+class NamespaceShadow(DictShadow):
+    """A module's globals: a dict whose interpreter-kept names are not the program's
+    data (each thread's warnings registry or shell history changes on its own)."""
+
+    __slots__ = ()
+
+    def diff(self, live: dict[Any, Any]) -> tuple[Any, ...] | None:
+        change = super().diff(live)
+        if change is None:
+            return None
+        sets = [(k, v) for k, v in change[1] if not _interpreter_name(k)]
+        dels = [k for k in change[2] if not _interpreter_name(k)]
+        if not sets and not dels:
+            return None
+        new = sum(1 for k, _ in change[1][len(change[1]) - change[3]:] if not _interpreter_name(k))
+        return ("D", sets, dels, new)
+
+
 def _dict_changes(
     old_keys: list[Any],
     old_values: list[Any],

@@ -18,7 +18,14 @@ import builtins
 from typing import Any
 
 from . import state
-from .errors import OmpError, RemoteTraceback, TeamAborted, WorkerDied, WorkerException
+from .errors import (
+    OmpError,
+    RemoteTraceback,
+    TeamAborted,
+    TeamDeadlock,
+    WorkerDied,
+    WorkerException,
+)
 from .paths import Attr
 from .schedule import iteration_space
 from .team import parallel
@@ -37,6 +44,7 @@ __all__ = [
     "OmpError",
     "RemoteTraceback",
     "TeamAborted",
+    "TeamDeadlock",
     "ThreadContext",
     "WorkerDied",
     "WorkerException",

@@ -77,6 +77,8 @@ def nesting(construct: Construct, stack: list[Construct], *, filename: str) -> N
     # The constructs of the same region that enclose this one, innermost first.
     enclosing: list[Construct] = []
     for outer in reversed(stack):
+        if outer.directive == "section":
+            continue  # a part of its sections construct, which follows
         if outer.directive in PARALLEL_DIRECTIVES:
             if outer.directive != "parallel":
                 enclosing.append(outer)  # parallel for/sections: also the work share

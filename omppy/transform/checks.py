@@ -16,6 +16,7 @@ from .diagnostics import PragmaError
 from .model import Construct, Usage
 from .pragma import (
     LOOP_DIRECTIVES,
+    ONE_AT_A_TIME_DIRECTIVES,
     PARALLEL_DIRECTIVES,
     SYNC_DIRECTIVES,
     WORKSHARING_DIRECTIVES,
@@ -98,7 +99,7 @@ def nesting(construct: Construct, stack: list[Construct], *, filename: str) -> N
         )
     if directive == "ordered":
         loop = next((c for c in enclosing if c.directive in LOOP_DIRECTIVES), None)
-        if enclosing and enclosing[0].directive in ("critical", "ordered", "atomic"):
+        if enclosing and enclosing[0].directive in ONE_AT_A_TIME_DIRECTIVES:
             raise error(
                 filename,
                 where,

@@ -18,11 +18,13 @@ import builtins
 from typing import Any
 
 from . import state
-from .context import Attr, ThreadContext, Workshare
 from .errors import OmpError, RemoteTraceback, TeamAborted, WorkerDied, WorkerException
+from .paths import Attr
 from .schedule import iteration_space
 from .team import parallel
+from .thread import ThreadContext
 from .unbound import UNBOUND
+from .workshare import Workshare
 
 # The builtins themselves, for the generated code: a program may bind the names
 # ``locals`` and ``globals`` to something else.  They read the calling frame.
@@ -47,17 +49,18 @@ __all__ = [
     "parallel",
     "refreshed",
     "thread",
+    "warn_races",
 ]
 
 
 def adopt(current: Any, fresh: Any) -> Any:
-    """``current`` updated in place to ``fresh`` (a newly published value) when it can
-    be, else ``fresh``: a shared object keeps its identity across a refresh."""
-    from .mutation import merge_into
+    """The value a refreshed name takes: ``fresh`` itself.
 
-    if current is UNBOUND or current is fresh or not merge_into(current, fresh, set()):
-        return fresh
-    return current
+    Published values arrive as the receiving process's own objects (a shared object
+    by its token, see replica.py), so nothing is merged; the function stays for
+    translations made by older versions of omppy.
+    """
+    return fresh
 
 
 def refreshed(fresh: dict[str, Any], /, **current: Any) -> Any:
@@ -86,6 +89,23 @@ def bound(
         elif name in global_names:
             found[name] = global_names[name]
     return found
+
+
+class OmpRaceWarning(UserWarning):
+    """A statement the translator found likely to be a data race in parallel."""
+
+
+def warn_races(found: tuple[tuple[int, str, str | None], ...]) -> None:
+    """Warn, at the user's lines, about the likely races the translator found in the
+    calling module (its generated code calls this once, when the module runs)."""
+    import sys
+    import warnings
+
+    caller = sys._getframe(1).f_globals
+    filename = caller.get("__file__") or "<unknown>"
+    for line, message, hint in found:
+        text = f"{message}; {hint}" if hint else message
+        warnings.warn_explicit(text, OmpRaceWarning, filename, line, caller.get("__name__"))
 
 
 def thread() -> ThreadContext:

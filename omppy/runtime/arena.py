@@ -10,7 +10,9 @@ Layout of the mapping::
     words  : int64 control words (abort flag, barrier, finished flags, work shares)
     slots  : per-thread exchange buffers, two per thread (barrier parity), for values
              that threads hand each other at a barrier (reduction partials,
-             lastprivate values, store logs)
+             lastprivate values, the changes each thread made to shared objects)
+    log    : the publication log: what synchronisation blocks (critical, atomic,
+             single, master, ordered) changed, in the order they ran (coherence.py)
 
 The buffers are reserved with ``MAP_NORESERVE``: untouched pages cost nothing, so
 they can be generous.  An arena is reused by the same master for its next team
@@ -27,12 +29,11 @@ import select
 import struct
 import time
 from collections.abc import Callable
-from typing import Any
 
+from . import limits
 from .errors import ExchangeOverflow, TeamAborted
-from .icv import icv
+from .limits import describe_size
 
-MAP_NORESERVE = getattr(mmap, "MAP_NORESERVE", 0x4000 if os.uname().sysname == "Linux" else 0)
 WORD = 8
 WORKSHARE_RING = 64  # work-sharing constructs that may be in flight at once (nowait)
 CRITICAL_LOCKS = 16  # distinct critical names a team can hold apart
@@ -42,14 +43,28 @@ ABORT = 0
 BARRIER_COUNT = 1
 BARRIER_GEN = 2
 CRITICAL_NAMES = 3  # number of critical names assigned to locks so far
-STORE_VERSION = 4  # bumped at every publication to the shared-name store
-STORE_LENGTH = 5  # bytes of the pickled store
+LOG_SEQ = 4  # sequence number of the newest record in the publication log
+LOG_BYTES = 5  # bytes of the log in use
+LOG_GENERATION = 6  # bumped when the log is compacted (readers' byte offsets go stale)
+LOG_MARK = 7  # the newest record when the last barrier completed (what it covers)
 FINISHED = 8  # + thread number: the thread finished its part normally
-_HEADER_WORDS = 8
-WS_FIELDS = 4  # per work share: [construct id, next, done count, spare]
+# Then, after the FINISHED words, one word per thread: the newest log record it has
+# applied (see Arena.cursor_base), then the work-share ring.
+WS_FIELDS = 4  # per work share: [construct id, next, done count, ordered turn]
+WS_ID, WS_NEXT, WS_DONE, WS_ORDERED = 0, 1, 2, 3
 
+# The arena's attributes that hold semaphores (dropped by ``Arena.close``).
+_SEMAPHORES = (
+    "lock",
+    "output_lock",
+    "barrier_sems",
+    "critical_locks",
+    "atomic_lock",
+    "log_lock",
+)
 _CTX = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
 _LEN = struct.Struct("<q")
+_RECORD = struct.Struct("<qqq")  # a log record's header: sequence number, thread, length
 
 
 class Arena:
@@ -59,23 +74,26 @@ class Arena:
         assert _CTX is not None
         self.capacity = capacity
         self.creator = os.getpid()
-        self.ws_base = FINISHED + capacity
+        self.cursor_base = FINISHED + capacity
+        self.ws_base = self.cursor_base + capacity
         self.n_words = self.ws_base + WORKSHARE_RING * WS_FIELDS + CRITICAL_LOCKS * 8
         self.names_base = self.ws_base + WORKSHARE_RING * WS_FIELDS
         control_bytes = -(-self.n_words * WORD // mmap.PAGESIZE) * mmap.PAGESIZE
         self.slot_base = control_bytes
-        # Read when the arena is made, so a bad OMPPY_EXCHANGE_MB is a ConfigError.
-        self.slot_bytes = icv().exchange_mb << 20
-        self.store_base = control_bytes + 2 * capacity * self.slot_bytes
-        size = self.store_base + self.slot_bytes
-        self.memory = mmap.mmap(-1, size, flags=mmap.MAP_SHARED | MAP_NORESERVE)
+        # Read when the arena is made, so a bad OMPPY_EXCHANGE_MB is a ConfigError;
+        # smaller than it asks under an address-space limit (slot_note says so).
+        slots = 2 * capacity + 1
+        self.slot_bytes, self.slot_note = limits.exchange_slot_bytes(slots, control_bytes)
+        self.log_base = control_bytes + 2 * capacity * self.slot_bytes
+        size = self.log_base + self.slot_bytes
+        self.memory = limits.map_exchange(size, slots, self.slot_bytes)
         self.words = memoryview(self.memory).cast("B")[:control_bytes].cast("q")
         self.lock = _CTX.Lock()  # guards control words
         self.output_lock = _CTX.Lock()
         self.barrier_sems = (_CTX.Semaphore(0), _CTX.Semaphore(0))
         self.critical_locks = [_CTX.RLock() for _ in range(CRITICAL_LOCKS)]
         self.atomic_lock = _CTX.RLock()
-        self.store_lock = _CTX.Lock()
+        self.log_lock = _CTX.Lock()
         self.critical_names: dict[str, int] = {}
         self.in_use = False
         self.broken = False
@@ -89,8 +107,17 @@ class Arena:
         self.critical_names = {}
 
     def close(self) -> None:
+        """Unmap the memory and drop the semaphores (each maps a page) now.
+
+        For a failed team's arena, which is never reused: the exception that reports
+        the failure keeps the team's objects alive until the garbage collector runs,
+        and a team of 4 reserves over 2 GiB of address space.
+        """
         self.words.release()
         self.memory.close()
+        for name in _SEMAPHORES:
+            if hasattr(self, name):
+                delattr(self, name)
 
     # -- exchange buffers -------------------------------------------------------------
 
@@ -102,9 +129,10 @@ class Arena:
         data = b"" if value is None else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         if len(data) + _LEN.size > self.slot_bytes:
             raise ExchangeOverflow(
-                f"thread {thread_num} has {len(data) >> 20} MiB to hand to its team, more "
-                f"than the {self.slot_bytes >> 20} MiB exchange buffer; use an omppy.shared "
-                "array for large data, or raise OMPPY_EXCHANGE_MB"
+                f"thread {thread_num} has {describe_size(len(data))} to hand to its team, "
+                f"more than the {describe_size(self.slot_bytes)} exchange buffer"
+                f"{self.slot_note}; use an omppy.shared array for large data, or raise "
+                "OMPPY_EXCHANGE_MB"
             )
         offset = self._slot_offset(thread_num, parity)
         self.memory[offset : offset + _LEN.size] = _LEN.pack(len(data))
@@ -119,51 +147,86 @@ class Arena:
         start = offset + _LEN.size
         return pickle.loads(self.memory[start : start + length])
 
-    # -- the store of shared names bound in critical, single, master... ---------------
+    # -- the publication log -----------------------------------------------------------
 
-    def store_version(self) -> int:
-        return self.words[STORE_VERSION]
-
-    def load_store(self) -> dict[str, tuple[int, bytes]]:
-        """The latest published values of shared names, each still pickled.
-
-        Call with ``store_lock`` held.  Values stay pickled one by one, so a thread
-        unpickles only the names it needs, and a publish re-pickles only its own.
-        """
-        length = self.words[STORE_LENGTH]
-        if length == 0:
-            return {}
-        start = self.store_base
-        result: dict[str, tuple[int, bytes]] = pickle.loads(self.memory[start : start + length])
-        return result
-
-    def publish(self, values: dict[str, Any]) -> int:
-        """Merge ``values`` into the store; returns the new version.
-
-        The store maps each name to ``(version, pickled value)``, so a thread can tell
-        which names changed since it last looked.
-        """
-        protocol = pickle.HIGHEST_PROTOCOL
-        pickled = {name: pickle.dumps(value, protocol=protocol) for name, value in values.items()}
-        with self.store_lock:
-            merged = self.load_store()
-            version = int(self.words[STORE_VERSION]) + 1
-            merged.update({name: (version, data) for name, data in pickled.items()})
-            data = pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL)
-            if len(data) > self.slot_bytes:
+    def log_append(self, thread_num: int, payload: bytes) -> int:
+        """Add one record; returns its sequence number (records are totally ordered)."""
+        with self.log_lock:
+            words = self.words
+            used = int(words[LOG_BYTES])
+            end = used + _RECORD.size + len(payload)
+            if end > self.slot_bytes:
                 raise ExchangeOverflow(
-                    f"the shared names bound in synchronisation constructs take "
-                    f"{len(data) >> 20} MiB, more than the {self.slot_bytes >> 20} MiB store; "
-                    "raise OMPPY_EXCHANGE_MB"
+                    f"what synchronisation blocks published since the last barrier takes more "
+                    f"than the {describe_size(self.slot_bytes)} publication log{self.slot_note}; "
+                    "add a barrier, keep large data in omppy.shared arrays, or raise "
+                    "OMPPY_EXCHANGE_MB"
                 )
-            self.memory[self.store_base : self.store_base + len(data)] = data
-            self.words[STORE_LENGTH] = len(data)
-            self.words[STORE_VERSION] += 1
-            return int(self.words[STORE_VERSION])
+            seq = int(words[LOG_SEQ]) + 1
+            start = self.log_base + used
+            self.memory[start : start + _RECORD.size] = _RECORD.pack(seq, thread_num, len(payload))
+            self.memory[start + _RECORD.size : self.log_base + end] = payload
+            words[LOG_BYTES] = end
+            words[LOG_SEQ] = seq
+            return seq
 
-    def snapshot(self) -> tuple[int, dict[str, tuple[int, bytes]]]:
-        with self.store_lock:
-            return int(self.words[STORE_VERSION]), self.load_store()
+    def log_read(
+        self, cursor: tuple[int, int, int], upto: int | None = None
+    ) -> tuple[list[tuple[int, int, bytes]], tuple[int, int, int]]:
+        """Records newer than ``cursor`` (and not newer than ``upto``) as ``(seq,
+        thread, payload)``, and the new cursor.
+
+        A cursor is ``(generation, byte offset, last sequence number read)``; after a
+        compaction the offset is stale and the log is scanned by sequence number.
+        """
+        generation, offset, last = cursor
+        words = self.words
+        if words[LOG_SEQ] == last or (upto is not None and upto <= last):
+            return [], cursor  # nothing new (an aligned word: read without the lock)
+        with self.log_lock:
+            if words[LOG_GENERATION] != generation:
+                generation, offset = int(words[LOG_GENERATION]), 0
+            used = int(words[LOG_BYTES])
+            records = []
+            memory = self.memory
+            base = self.log_base
+            while offset < used:
+                seq, thread, length = _RECORD.unpack(
+                    memory[base + offset : base + offset + _RECORD.size]
+                )
+                if upto is not None and seq > upto:
+                    break
+                start = base + offset + _RECORD.size
+                offset += _RECORD.size + length
+                if seq > last:
+                    records.append((seq, thread, memory[start : start + length]))
+                    last = seq
+            return records, (generation, offset, last)
+
+    def log_compact(self, size: int) -> None:
+        """Drop the records every thread of the team has applied.
+
+        Called by the last thread to arrive at a barrier, while the others wait in
+        it: nobody reads or appends.
+        """
+        words = self.words
+        consumed = min(int(words[self.cursor_base + t]) for t in range(size))
+        used = int(words[LOG_BYTES])
+        offset = 0
+        base = self.log_base
+        while offset < used:
+            header = self.memory[base + offset : base + offset + _RECORD.size]
+            seq, _, length = _RECORD.unpack(header)
+            if seq > consumed:
+                break
+            offset += _RECORD.size + length
+        if offset == 0:
+            return
+        rest = used - offset
+        if rest:
+            self.memory.move(base, base + offset, rest)
+        words[LOG_BYTES] = rest
+        words[LOG_GENERATION] += 1
 
     def release_exchange_pages(self) -> None:
         """Give the pages the buffers touched back to the system between teams."""
@@ -207,6 +270,11 @@ def hash_name(name: str) -> int:
     return value
 
 
+# Seconds between two polls of a thread's liveness pipes, per pipe squared (above).
+POLL_COST = 2e-6
+MIN_POLL_INTERVAL = 0.002  # below this, poll at every check (waits sleep 2 ms or more)
+
+
 class Liveness:
     """Tells a waiting thread whether its team is still whole.
 
@@ -218,17 +286,38 @@ class Liveness:
     def __init__(self, arena: Arena, sentinels: dict[int, int]) -> None:
         self.arena = arena
         self.sentinels = sentinels  # thread number -> read end of its sentinel pipe
+        # Built on first use, in the process that checks: a team of T threads has T
+        # watchers of T - 1 pipes each, and most never need to look.
+        self._poll: select.poll | None = None
+        self._thread_of: dict[int, int] = {}
+        # Every waiting thread polls every other thread's pipe: T * (T - 1) pipes per
+        # round.  The pause between two polls grows with T squared, so polling costs
+        # the team about the same small share of a CPU at any size (a team of 16
+        # polls at each check; a team of 1,000 once a second, else its waiting
+        # threads would take the CPUs from the threads they wait for).
+        self._interval = min(1.0, POLL_COST * len(sentinels) ** 2)
+        self._next_poll = 0.0
 
     def check(self) -> None:
         words = self.arena.words
         if words[ABORT]:
             raise TeamAborted("another thread of the team failed")
-        fds = list(self.sentinels.values())
-        if not fds:
+        if not self.sentinels:
             return
-        ready, _, _ = select.select(fds, [], [], 0)
-        for fd in ready:
-            thread = next(t for t, f in self.sentinels.items() if f == fd)
+        if self._interval > MIN_POLL_INTERVAL:
+            now = time.monotonic()
+            if now < self._next_poll:
+                return
+            self._next_poll = now + self._interval
+        if self._poll is None:
+            # poll, not select: select cannot watch a descriptor numbered 1024 or
+            # more, which a program with many open files (or a big team) has.
+            self._poll = select.poll()
+            for thread, fd in self.sentinels.items():
+                self._poll.register(fd, select.POLLIN)
+                self._thread_of[fd] = thread
+        for fd, _ in self._poll.poll(0):
+            thread = self._thread_of[fd]
             if not words[FINISHED + thread]:
                 words[ABORT] = 1
                 raise TeamAborted(f"thread {thread} of the team died")

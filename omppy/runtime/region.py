@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .reduction import combine, identity
 from .sharedmem import is_array, is_shared
 from .unbound import UNBOUND
-
-_MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -32,21 +30,66 @@ class Region:
     lastprivate: tuple[str, ...]
     shared: tuple[str, ...]  # shared names the body binds
     readonly: tuple[str, ...]  # args the body only reads: arrays need no staging
+    # Levels of containers the body may write through each shared name (watch.py);
+    # names not listed get a default.
+    watch: dict[str, int] = field(default_factory=dict)
+    # Large array reductions: for each name, one slot per worker in shared memory,
+    # which the worker's private copy *is* (team.py, reduction_slots): its partial
+    # result reaches the master with no pickling.
+    slots: dict[str, Any] = field(default_factory=dict)
 
-    def arguments(self, call: dict[str, Any], in_master: bool) -> dict[str, Any]:
+    def arguments(
+        self, call: dict[str, Any], in_master: bool, shared: Callable[[Any], bool] | None = None
+    ) -> dict[str, Any]:
         """One thread's arguments: ``call`` (the shared values) plus its private ones.
 
         A worker's firstprivate values are already its own (``fork`` copied them),
-        except an array in shared memory, which ``fork`` does not copy; thread 0 runs
-        in the master and gets copies.
+        except an array in shared memory, which ``fork`` does not copy, and an object
+        the team shares (``shared``: the same object is reachable through a shared
+        name, so changing it in place would be carried); thread 0 runs in the master
+        and gets copies.
         """
         arguments = dict(call)
         for name, value in self.firstprivate.items():
-            own = not in_master and not (is_array(value) and is_shared(value))
+            own = (
+                not in_master
+                and not (is_array(value) and is_shared(value))
+                and not (shared is not None and shared(value))
+            )
             arguments[name] = value if own else private_copy(value)
         for name, (op, value) in self.reduction.items():
             arguments[name] = identity(op, value)
         return arguments
+
+    def worker_arguments(self, arguments: dict[str, Any], num: int) -> dict[str, Any]:
+        """Worker ``num``'s arguments: its reduction slots stand for the identities."""
+        for name, slots in self.slots.items():
+            arguments[name] = slots[num - 1]
+        return arguments
+
+    def worker_partials(self, values: dict[str, Any], num: int) -> dict[str, Any]:
+        """A worker's reduction results for its report: a slotted one is left in its
+        slot (copied there if the body rebound the name), and reported as None."""
+        partials = self.partials(values)
+        for name, slots in self.slots.items():
+            slot = slots[num - 1]
+            if partials[name] is not slot:
+                slot[...] = partials[name]
+            partials[name] = None
+        return partials
+
+    def gathered(self, partials: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Every thread's partials in thread order, slots read for the ``None`` ones."""
+        if not self.slots:
+            return partials
+        out = [partials[0]]
+        for num, part in enumerate(partials[1:], start=1):
+            part = dict(part)
+            for name, slots in self.slots.items():
+                if part.get(name) is None:
+                    part[name] = slots[num - 1]
+            out.append(part)
+        return out
 
     def partials(self, values: dict[str, Any]) -> dict[str, Any]:
         """A thread's reduction results, from its body's ``locals()``."""
@@ -63,26 +106,23 @@ class Region:
         values: dict[str, Any],
         partials: list[dict[str, Any]],
         last: dict[str, Any] | None,
-        store: dict[str, Any] | None = None,
+        latest: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         """The values the master's names take after the region.
 
-        ``values`` is thread 0's ``locals()``; ``store`` the latest published values
-        of shared names (``(version, value)`` pairs).
+        ``values`` is thread 0's ``locals()``; ``latest`` the newest value each
+        shared name was bound to in a synchronisation block, by any thread.
         """
-        store = store or {}
+        latest = latest or {}
         result = {}
         for name, (op, original) in self.reduction.items():
             result[name] = combine(op, original, [p[name] for p in partials])
         if last:
             result.update(last)
         for name in self.shared:
-            if values.get(name) is UNBOUND and name not in store:
-                continue  # never bound, by any thread: the master's name stays unbound
-            if name in store:
-                original = self.args.get(name, _MISSING)
-                result[name] = into_original(original, store[name][1])
-            elif name in values:
+            if name in latest:
+                result[name] = latest[name]
+            elif name in values and values[name] is not UNBOUND:
                 result[name] = values[name]
         return result
 
@@ -102,19 +142,6 @@ def private_copy(value: Any) -> Any:
             return copy.copy(value)
         except Exception:
             return value
-
-
-def into_original(original: Any, latest: Any) -> Any:
-    """The master's object updated in place to ``latest`` where it can be.
-
-    Aliases of a shared list, dict, set or object then see what the threads did to it,
-    and the records replayed after it (stores made since the last barrier) land on it.
-    """
-    from .mutation import merge_into
-
-    if original is _MISSING or original is latest:
-        return latest
-    return original if merge_into(original, latest, set()) else latest
 
 
 def combined_errors(errors: list[BaseException]) -> BaseException:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .context import ThreadContext
+    from .thread import ThreadContext
 
 stack: list[ThreadContext] = []
 
@@ -18,7 +18,7 @@ stack: list[ThreadContext] = []
 def current() -> ThreadContext:
     """The context of the innermost construct this process is running."""
     if not stack:
-        from .context import ThreadContext
+        from .thread import ThreadContext
 
         stack.append(ThreadContext.initial())
     return stack[-1]

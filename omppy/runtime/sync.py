@@ -1,11 +1,15 @@
 """Synchronisation constructs: critical, atomic, single, master/masked, ordered.
 
 Each is a :class:`SyncBlock` that the translated code opens, runs (or skips), and
-leaves with its ``locals()``.  A name bound, or a shared object mutated, inside such
-a block is shared (SPEC §4): leaving the block *publishes* those names' values to the
-team's store (shared memory), and entering the next block, a barrier, or the end of
-the region *refreshes* them from it.  Shared numpy arrays are never published: they
-are already in shared memory.
+leaves with its ``locals()``.  Inside such a block a shared object may be changed
+in any way, and a name the block binds is shared (docs/data-sharing.md):
+
+- **entering** the block (once its lock or turn is taken) applies what other
+  threads' blocks published since this thread last looked, and hands the block the
+  newest values of its names (``fresh``);
+- **leaving** it *publishes* what this thread changed in shared objects and the
+  values of the names the block binds, as one record of the team's publication log
+  (``coherence.py``), which the next block of any thread applies first.
 
 ``critical`` and ``atomic`` hold a team-wide lock from open to leave; ``ordered``
 waits for its iteration's turn; ``single`` lets the first thread to arrive run it,
@@ -16,15 +20,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .sharedmem import is_array, is_shared
+from .coherence import location
 from .unbound import UNBOUND
 
 if TYPE_CHECKING:
-    from .context import ThreadContext
-
-
-def _publishable(value: Any) -> bool:
-    return value is not UNBOUND and not (is_array(value) and is_shared(value))
+    from .thread import ThreadContext
 
 
 class SyncBlock:
@@ -37,8 +37,12 @@ class SyncBlock:
         names: tuple[str, ...],
         runs: bool,
         lock: Any = None,
+        touches: tuple[str, ...] | None = None,
     ) -> None:
         self.thread = thread
+        # The names whose objects the block may change in place (the translator's
+        # effects analysis), or None: it may change anything (see Coherence.publish).
+        self.touches = touches
         self.kind = kind
         self.names = names
         self.runs = runs
@@ -48,47 +52,61 @@ class SyncBlock:
         if lock is not None:
             thread.wait(lock)
         if runs:
-            self.fresh = thread.refresh(names)
+            coherence = thread.coherence
+            if coherence is not None:
+                try:
+                    coherence.catch_up(location())
+                except BaseException:
+                    self._release()
+                    raise
+                self.fresh = coherence.fresh(names)
             thread.inside.append(kind)  # a barrier now would deadlock (see ThreadContext)
 
     def leave(self, scope: dict[str, Any]) -> None:
-        """Publish this block's shared names and release what it holds."""
+        """Publish what this block changed and release what it holds."""
         try:
-            if self.runs and self.names and self.thread.size > 1:
+            coherence = self.thread.coherence
+            if self.runs and coherence is not None:
                 values = {n: scope[n] for n in self.names if n in scope}
-                publishable = {n: v for n, v in values.items() if _publishable(v)}
-                if publishable:  # a shared array is already everyone's: nothing to send
-                    self.thread.publish(publishable)
-                    if self.kind.startswith(("critical", "atomic")):
-                        self.thread.note_lock(self.kind, publishable)
+                touched = None
+                if self.touches is not None:
+                    touched = [scope[n] for n in self.touches if n in scope]
+                coherence.publish(
+                    self.kind, {n: v for n, v in values.items() if v is not UNBOUND}, touched
+                )
         finally:
             if self.runs:
                 self.thread.inside.pop()
             if self.after is not None:
                 self.after()
-            if self.lock is not None:
-                self.lock.release()
+            self._release()
+
+    def _release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def end(
         self, scope: dict[str, Any], nowait: bool = False, shared: tuple[str, ...] = ()
     ) -> dict[str, Any]:
-        """After a ``single``: the barrier, then every thread takes the shared values.
+        """After a ``single``: the barrier, then every thread takes the block's values.
 
-        ``shared`` names the region's other shared names, which the barrier refreshes
-        too (a ``critical`` may have set them).
+        The block's names travel with the barrier from the thread that ran it, so a
+        ``copyprivate`` name (private to each thread) gets that thread's value, and
+        a ``single`` in a loop hands over its own round's values.  ``shared`` names
+        the region's other shared names, which the barrier refreshes too.
         """
-        if nowait or self.thread.size == 1:
+        thread = self.thread
+        if nowait or thread.size == 1 or thread.coherence is None:
             return {}
-        # The single's own names travel with the barrier, from the thread that ran it:
-        # read from the store after the barrier, a fast thread's next single (in a
-        # loop) could already have replaced them.
+        replica = thread.coherence.replica
         payload = None
         if self.runs:
-            payload = {n: scope[n] for n in self.names if n in scope and _publishable(scope[n])}
-        payloads = self.thread.exchange(payload)
-        values: dict[str, Any] = next((p for p in payloads if p is not None), {})
-        # The refresh also marks the single's own names as seen at their newest version,
-        # so that a later refresh does not take them again over newer stores.
-        fresh = self.thread.refresh((*self.names, *shared))
-        fresh.update(values)
+            values = {n: scope[n] for n in self.names if n in scope and scope[n] is not UNBOUND}
+            payload = replica.dumps(values)
+        payloads = thread.exchange(payload)
+        sent = next((p for p in payloads if p is not None), None)
+        fresh = thread.refresh((*self.names, *shared))
+        if sent is not None:  # read after the barrier: it may name objects the log brought
+            fresh.update(replica.loads(sent))
         return fresh

@@ -13,7 +13,8 @@ Data flow of one region::
        barriers/work shares: arena  <------->     barriers/work shares: arena
     read reports until EOF  <-----------------  pickle report -> pipe; os._exit
     waitpid every worker (status checked)
-    replay stores, combine reductions, copy staged arrays back
+    apply the log and the workers' changes to shared objects (coherence.py),
+    combine reductions, copy staged arrays back
     raise the failures, or return the outputs
 
 Nothing but the arena (inherited shared memory and semaphores) and one pipe per
@@ -24,25 +25,46 @@ what a region asks for and how its results reach the master is ``region.py``.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import gc
 import os
 import pickle
 import select
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, cast
 
-from . import failures, state
-from .arena import ABORT, BARRIER_COUNT, BARRIER_GEN, FINISHED, WS_FIELDS, Arena, Liveness
-from .context import WS_DONE, WS_ID, WS_NEXT, ThreadContext, check_phase, replay
+from . import blas, failures, limits, state
+from .arena import (
+    ABORT,
+    BARRIER_COUNT,
+    BARRIER_GEN,
+    FINISHED,
+    LOG_MARK,
+    LOG_SEQ,
+    WS_DONE,
+    WS_FIELDS,
+    WS_ID,
+    WS_NEXT,
+    WS_ORDERED,
+    Arena,
+    Liveness,
+)
+from .coherence import Coherence, interval, location
 from .errors import OmpError, TeamAborted, WorkerDied
+from .forking import fork_worker
 from .icv import icv
-from .mutation import Mutated, Shipped, Unsent, shared_objects, state_data
 from .output import RegionOutput, flush_standard_streams
+from .reduction import identity
 from .region import Region, combined_errors
-from .sharedmem import StagedArrays, is_array, is_shared
+from .replica import Replica
+from .sharedmem import StagedArrays, allocate, is_array
+from .thread import ThreadContext
+from .watch import build_replica, explain_read_only, stage_globals
 from .worker import HEADER as _HEADER
-from .worker import run_worker, seeds_for_team
+from .worker import WorkerReport, run_worker, seeds_for_team
 
 CAN_FORK = hasattr(os, "fork") and sys.platform != "win32"
 _arenas: list[Arena] = []  # this process's idle arenas, reused by its next team
@@ -61,10 +83,6 @@ class Team:
         # A team of one has no arena; nothing reads it, since every use of the arena
         # sits behind a ``size > 1`` test.
         self.arena: Arena = cast(Arena, arena)
-        self.roots: dict[int, Any] = {}
-        self.logged_roots: dict[int, Any] = {}
-        # What travels by reference in a carried item (mutation.shared_objects), once.
-        self.by_reference: dict[int, Any] | None = None
         self.liveness: Liveness | None = None
         self.pids: dict[int, int] = {}  # thread number -> pid, in the master
         self.seeds: tuple[int, int | None, int] = (0, None, 0)  # for workers' random streams
@@ -85,6 +103,11 @@ class Team:
             generation = words[BARRIER_GEN]
             arrived = words[BARRIER_COUNT] + 1
             if arrived == self.size:
+                # Everyone else waits here: nobody reads or writes the log.  What the
+                # barrier covers is the log up to now; a record a fast thread adds
+                # after it belongs to the next interval.
+                words[LOG_MARK] = words[LOG_SEQ]
+                arena.log_compact(self.size)
                 words[BARRIER_COUNT] = 0
                 words[BARRIER_GEN] = generation + 1
                 semaphore = arena.barrier_sems[generation & 1]
@@ -120,7 +143,7 @@ class Team:
                     words[base + WS_ID] = construct
                     words[base + WS_NEXT] = 0
                     words[base + WS_DONE] = 0
-                    words[base + 3] = 0
+                    words[base + WS_ORDERED] = 0
                     return True
                 return False
 
@@ -158,8 +181,9 @@ def _warn_no_fork() -> None:
         _warned_no_fork = True
         import warnings
 
+        why = "this platform has no fork()" if not CAN_FORK else "OMPPY_FORK is off"
         warnings.warn(
-            "omppy: this platform has no fork(); parallel regions run sequentially",
+            f"omppy: {why}; parallel regions run sequentially",
             RuntimeWarning,
             stacklevel=4,
         )
@@ -167,7 +191,8 @@ def _warn_no_fork() -> None:
 
 def team_size(num_threads: Any, if_: Any) -> int:
     """How many threads a region gets: its clauses, the ICVs and the nesting limits."""
-    if not CAN_FORK:
+    control = icv()
+    if not (CAN_FORK and control.fork):
         _warn_no_fork()
         return 1
     if not if_:
@@ -176,7 +201,6 @@ def team_size(num_threads: Any, if_: Any) -> int:
     parent_team = parent.team
     active = parent_team.active_level if parent_team else 0
     level = (parent_team.level if parent_team else 0) + 1
-    control = icv()
     if active >= control.max_active_levels:
         return 1
     if num_threads is None:
@@ -204,6 +228,7 @@ def parallel(
     lastprivate: tuple[str, ...] = (),
     shared: tuple[str, ...] = (),
     readonly: tuple[str, ...] = (),
+    watch: dict[str, int] | None = None,
     num_threads: Any = None,
     if_: Any = True,
 ) -> dict[str, Any]:
@@ -218,12 +243,41 @@ def parallel(
     last iteration bound, and each ``shared`` name bound in the region to the value
     the master's name must take.
     """
-    region = Region(body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly)
+    region = Region(
+        body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly, watch or {}
+    )
     size = team_size(num_threads, if_)
     parent = state.current()
     if size == 1:
         return _run_alone(region, parent)
+    slots = reduction_slots(region.reduction, size)
+    if slots:
+        region = dataclasses.replace(region, slots=slots)
     return _run_team(region, parent, size)
+
+
+SLOTTED_BYTES = 1 << 20  # array reductions from this size on use shared-memory slots
+
+
+def reduction_slots(reduction: dict[str, tuple[str, Any]], size: int) -> dict[str, Any]:
+    """Shared-memory slots, one per worker, for each large array reduction.
+
+    A worker accumulates straight into its slot (it starts as the operator's
+    identity), so its partial result needs no pickling through a pipe and no copy:
+    the master reads the slots when it combines.  Small arrays and other values travel
+    in the worker's report as before.
+    """
+    slots = {}
+    for name, (op, value) in reduction.items():
+        if not is_array(value) or value.dtype.hasobject or value.nbytes < SLOTTED_BYTES:
+            continue
+        start = identity(op, value)
+        if not is_array(start) or start.shape != value.shape:
+            continue
+        block = allocate((size - 1, *start.shape), start.dtype)
+        block[...] = start
+        slots[name] = block
+    return slots
 
 
 def _run_alone(region: Region, parent: ThreadContext) -> dict[str, Any]:
@@ -252,8 +306,14 @@ def _take_arena(size: int) -> Arena:
 
 def _give_back_arena(arena: Arena) -> None:
     arena.in_use = False
-    if arena.broken or os.getpid() != arena.creator:
-        return  # a failed team may have left a lock held: never reuse its semaphores
+    if os.getpid() != arena.creator:
+        return
+    if arena.broken:
+        # A failed team may have left a lock held: never reuse its semaphores.  Unmap
+        # its memory now: the exception that reports the failure keeps the team alive
+        # (through its traceback) until the garbage collector runs.
+        arena.close()
+        return
     arena.release_exchange_pages()
     _arenas.append(arena)
 
@@ -272,18 +332,23 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     arena = _take_arena(size)
     team = Team(size, parent, arena)
     team.seeds = seeds_for_team(_region_serial)
-    team.roots = {id(value): value for value in call.values()}
-    # Stores on these are logged; arrays in shared memory need no log.
-    team.logged_roots = {
-        key: value
-        for key, value in team.roots.items()
-        if not (is_array(value) and is_shared(value))
-    }
-    pipes = [os.pipe() for _ in range(size - 1)]
+    try:
+        stage_globals(staged)
+        replica = build_replica(call, region, staged)
+    except BaseException:
+        _give_back_arena(arena)
+        staged.unstage()
+        raise
+    pipes = limits.report_pipes(size - 1)
     readers = {num: pipes[num - 1][0] for num in range(1, size)}
     # Everything a worker needs is built here, before the fork: a worker that only
     # picks up its prepared objects writes (and so copies) far fewer pages.
-    threads = [ThreadContext(team, num) for num in range(size)]
+    threads = [
+        ThreadContext(team, num, Coherence(replica, arena, num, size)) for num in range(size)
+    ]
+    region_at = location()
+    for thread in threads:
+        thread.last_sync = f"the start of the region at {region_at}"
     watchers = [
         Liveness(arena, {t: fd for t, fd in readers.items() if t != num}) for num in range(size)
     ]
@@ -293,11 +358,21 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     pids: dict[int, int] = {}
     master_pid = os.getpid()
     try:
-        for num in range(1, size):
-            pid = os.fork()
-            if pid == 0:  # pragma: no cover - runs in the worker (measured by the tests)
-                run_worker(threads[num], watchers[num], pipes, master_pid, output, region, call)
-            pids[num] = team.pids[num] = pid
+        # Ctrl-C between a fork and the recording of its pid would leave a worker
+        # nobody kills: hold SIGINT back until every pid is recorded.
+        # Frozen, the objects the workers inherit are left alone by the workers'
+        # garbage collections, which would otherwise write to (and so copy) every page
+        # holding one; the master unfreezes them as soon as the workers are forked.
+        gc.freeze()
+        with _sigint_held():
+            for num in range(1, size):
+                pid = fork_worker(num, size)
+                if pid == 0:  # pragma: no cover - runs in the worker (measured by the tests)
+                    run_worker(
+                        threads[num], watchers[num], pipes, master_pid, output, region, call
+                    )
+                pids[num] = team.pids[num] = pid
+        gc.unfreeze()
         for _, write_end in pipes:
             os.close(write_end)
         team.liveness = watchers[0]
@@ -308,6 +383,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         statuses = {num: os.waitpid(pid, 0)[1] for num, pid in pids.items()}
         pids.clear()
     except BaseException:
+        gc.unfreeze()
         output.restore()
         arena.broken = True
         arena.words[ABORT] = 1
@@ -319,7 +395,9 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         raise
     for read_end, _ in pipes:
         os.close(read_end)
-    return _finish(team, region, staged, outcome, reports, statuses, threads[0])
+    return _finish(
+        team, region, staged, outcome, reports, statuses, threads[0], replica, region_at
+    )
 
 
 def _run_master(
@@ -329,40 +407,50 @@ def _run_master(
     assert me.team is not None
     words = me.team.arena.words
     state.stack.append(me)
+    pools = blas.limit()  # one thread per native pool, as in the workers
     try:
         values = region.body(me, **region.arguments(call, in_master=True)) or {}
         words[FINISHED] = 1
         return values, None, me.did_last
     except BaseException as exc:  # reported with the workers' failures
         words[ABORT] = 1
+        if me.coherence is not None:
+            explain_read_only(exc, me.coherence.replica)
         return None, exc, False
     finally:
+        blas.restore(pools)
         output.restore()
         state.stack.pop()
 
 
 def _collect(readers: dict[int, int]) -> dict[int, bytes]:
-    """Read every worker's report until its pipe closes (it exited or died)."""
+    """Read every worker's report until its pipe closes (it exited or died).
+
+    ``poll``, not ``select``: select cannot watch a descriptor numbered 1024 or more.
+    """
     buffers = {num: bytearray() for num in readers}
     open_fds = {fd: num for num, fd in readers.items()}
+    poller = select.poll()
+    for fd in open_fds:
+        poller.register(fd, select.POLLIN)
     while open_fds:
-        ready, _, _ = select.select(list(open_fds), [], [])
-        for fd in ready:
+        for fd, _ in poller.poll():
             chunk = os.read(fd, 1 << 20)
             if chunk:
                 buffers[open_fds[fd]] += chunk
             else:
+                poller.unregister(fd)
                 del open_fds[fd]
     return {num: bytes(data) for num, data in buffers.items()}
 
 
-def _decode(data: bytes) -> dict[str, Any] | None:
+def _decode(data: bytes) -> WorkerReport | None:
     if len(data) < _HEADER.size:
         return None
     (length,) = _HEADER.unpack_from(data)
     if len(data) != _HEADER.size + length:
         return None
-    report: dict[str, Any] = pickle.loads(data[_HEADER.size :])
+    report: WorkerReport = pickle.loads(data[_HEADER.size :])
     return report
 
 
@@ -374,138 +462,96 @@ def _finish(
     raw_reports: dict[int, bytes],
     statuses: dict[int, int],
     master: ThreadContext,
+    replica: Replica,
+    region_at: str,
 ) -> dict[str, Any]:
     """Join: check every worker, then combine what the threads produced."""
-    values, master_error, master_last = outcome
+    try:
+        reports = _check_workers(team, outcome, raw_reports, statuses)
+        return _merge(region, outcome, reports, master, f"the end of the region at {region_at}")
+    finally:
+        _give_back_arena(team.arena)
+        staged.unstage()
+
+
+def _check_workers(
+    team: Team,
+    outcome: tuple[dict[str, Any] | None, BaseException | None, bool],
+    raw_reports: dict[int, bytes],
+    statuses: dict[int, int],
+) -> dict[int, WorkerReport]:
+    """Every worker's report, or the team's failures raised together."""
+    _, master_error, _ = outcome
     errors: list[BaseException] = []
     aborted = master_error is not None and isinstance(master_error, TeamAborted)
     if master_error is not None and not aborted:
         errors.append(master_error)
-    reports: dict[int, dict[str, Any]] = {}
+    reports: dict[int, WorkerReport] = {}
     for num in sorted(raw_reports):
         report = _decode(raw_reports[num])
         status = statuses[num]
         if report is None or os.WIFSIGNALED(status) or os.WEXITSTATUS(status) != 0:
-            errors.append(WorkerDied(num, team.pids[num], failures.describe_exit(status)))
+            how, stack = failures.describe_exit(status), failures.crash_stack(raw_reports[num])
+            errors.append(WorkerDied(num, team.pids[num], how, stack))
             continue
         reports[num] = report
         _write_collected(report)
-        if report["error"] is not None:
-            errors.append(failures.unpack_exception(report["error"]))
+        if report.error is not None:
+            errors.append(failures.unpack_exception(report.error))
     team.arena.broken = team.arena.broken or bool(errors) or aborted
-    store = {}
-    if region.shared and not errors:
-        published = team.arena.snapshot()[1]
-        # Only what thread 0 has not seen yet: a value it already took (or published)
-        # is in its objects, with every store replayed at the barriers since.
-        store = {
-            name: (published[name][0], pickle.loads(published[name][1]))
-            for name in region.shared
-            if name in published and published[name][0] > master.store_seen.get(name, -1)
-        }
-    _give_back_arena(team.arena)
-    staged.unstage()
     if errors:
         raise combined_errors(errors)
     if aborted:  # a worker aborted the team but reported nothing: should not happen
         raise OmpError("the team was aborted without a reported cause")
+    return reports
+
+
+def _merge(
+    region: Region,
+    outcome: tuple[dict[str, Any] | None, BaseException | None, bool],
+    reports: dict[int, WorkerReport],
+    master: ThreadContext,
+    end: str,
+) -> dict[str, Any]:
+    """The threads' changes to shared objects applied in the master, and the values
+    its names take after the region."""
+    values, _, master_last = outcome
     values = values or {}
-    phases = [(master.stored_ids, master.published_ids, master.publish_locks)]
-    for report in reports.values():
-        stored_ids, published_ids = set(report.get("stored", ())), set(report.get("published", ()))
-        phases.append((stored_ids, published_ids, report.get("locks", {})))
-    check_phase(phases)  # since the last barrier
-    logs = {num: reports[num]["log"] for num in reports if reports[num]["log"]}
-    if master.log:
-        logs[0] = master.log
-    _refuse_item_conflicts(logs, team.roots)
+    coherence = master.coherence
+    assert coherence is not None
+    parts = [coherence.before_barrier()] + [reports[num].part for num in sorted(reports)]
+    coherence.after_barrier(parts, interval(master.last_sync, end), final=True)
     partials = [region.partials(values)]
-    partials += [reports[num]["partials"] for num in sorted(reports)]
+    partials += [reports[num].partials or {} for num in sorted(reports)]
+    partials = region.gathered(partials)
     last = region.last_values(values, master_last)
     for num in sorted(reports):
-        if reports[num]["last"] is not None:
-            last = reports[num]["last"]
-    # The published values first (they hold everything up to the last barrier they
-    # followed), then the stores made since the last barrier, on the same objects.
-    outputs = region.outputs(values, partials, last, store)
-    if store and master.log:
-        replay(team.roots, master.log)  # thread 0's own recent stores, over the merge
-    for num in sorted(reports):
-        if reports[num]["log"]:
-            replay(team.roots, reports[num]["log"])
-            master.relay(team.roots, reports[num]["log"])
-    return outputs
+        if reports[num].last is not None:
+            last = reports[num].last
+    latest = {name: value for name, (_, value) in coherence.latest.items()}
+    return region.outputs(values, partials, last, latest)
 
 
-def _refuse_item_conflicts(logs: dict[int, list[tuple[Any, ...]]], roots: dict[int, Any]) -> None:
-    """Refuse an item whose whole state one thread carries back while another thread
-    also changed it (or part of it) since the last barrier: merging one would undo
-    the other (``blocks[i // 4].set(i % 4, v)`` with ``schedule(static, 1)``).
-
-    Threads that carry back the same state (a method that changed nothing, called by
-    every thread on one configuration object) do not conflict.
-    """
-    owners: dict[tuple[Any, ...], tuple[int, Any]] = {}
-    objects: dict[int, Any] | None = None
-
-    def state(record: Any) -> bytes | None:  # pickled only when two threads meet
-        nonlocal objects
-        if type(record) is Mutated and objects is None:
-            objects = shared_objects(roots)
-        return state_data(record, objects or {})
-
-    for num, log in logs.items():
-        for root_id, path, key, value in log:
-            if type(value) not in (Mutated, Shipped, Unsent):
-                continue
-            location = _location(root_id, path, key)
-            if location is None:
-                continue
-            owner = owners.setdefault(location, (num, value))
-            if owner[0] != num:
-                mine = state(value)
-                if mine is None or state(owner[1]) != mine:
-                    _item_conflict()
-    if not owners:
-        return
-    for num, log in logs.items():
-        for root_id, path, key, value in log:
-            if type(value) in (Mutated, Shipped, Unsent):
-                continue
-            location = _location(root_id, path, key)
-            if location is None:
-                continue
-            for end in range(2, len(location) + 1):  # the item itself, or what holds it
-                holder = owners.get(location[:end])
-                if holder is not None and holder[0] != num:
-                    _item_conflict()
-
-
-def _location(root_id: Any, path: tuple[Any, ...], key: Any) -> tuple[Any, ...] | None:
-    try:
-        location = (root_id, *path, key)
-        hash(location)
-    except TypeError:
-        return None
-    return location
-
-
-def _item_conflict() -> None:
-    raise OmpError(
-        "two threads changed the same item of a shared object, at least one of them by "
-        "calling a method on it; omppy carries such an item back whole, so one thread's "
-        "changes would undo the other's. Give each item to one thread (for example "
-        "schedule(static) over whole items), or make the change with a store "
-        "(items[k].field[j] = v) or under '# omp critical'"
-    )
-
-
-def _write_collected(report: dict[str, Any]) -> None:
-    out, err = report.get("out", ""), report.get("err", "")
+def _write_collected(report: WorkerReport) -> None:
+    out, err = report.out, report.err
     if out:
         sys.stdout.write(out)
     if err:
         sys.stderr.write(err)
+
+
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    """SIGINT blocked in this thread while the block runs (where the platform can)."""
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None:
+        yield
+        return
+    previous = mask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, previous)
 
 
 def _kill(pids: dict[int, int]) -> None:

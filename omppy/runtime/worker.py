@@ -8,6 +8,7 @@ copies, as few pages as it can.  It always leaves through ``os._exit`` in a
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import pickle
 import random
@@ -15,17 +16,36 @@ import signal
 import struct
 import sys
 import zlib
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
-from . import failures, state
+from . import blas, failures, state
 from .arena import ABORT, FINISHED, Liveness
-from .context import ThreadContext
 from .errors import OmpError, TeamAborted
 from .output import RegionOutput
 from .region import Region
+from .watch import explain_read_only
+
+if TYPE_CHECKING:
+    from .thread import ThreadContext
 
 HEADER = struct.Struct("<q")  # a report is its length, then its pickle
-EMPTY_REPORT = pickle.dumps({"error": None, "partials": {}, "last": None, "log": None})
+EXIT_UNREPORTED = 70  # a worker that could not send its report (EX_SOFTWARE)
+
+
+@dataclass(frozen=True)
+class WorkerReport:
+    """What a worker hands its master when its part of the region is done."""
+
+    error: Any = None  # failures.pack_exception(...) of what it raised, or None
+    partials: dict[str, Any] | None = None  # its reduction results
+    last: dict[str, Any] | None = None  # lastprivate values, if it ran the last iteration
+    part: tuple[bytes | None, int] = (None, 0)  # its changes to shared objects (coherence)
+    out: str = ""  # what it printed, when the master collects output
+    err: str = ""
+
+
+EMPTY_REPORT = pickle.dumps(WorkerReport(partials={}))
 
 try:  # die with the master: Linux's prctl(PR_SET_PDEATHSIG, SIGKILL)
     import ctypes
@@ -48,17 +68,22 @@ def run_worker(
     call: dict[str, Any],
 ) -> None:  # pragma: no cover - runs in the forked child
     """Thread ``me.num``'s whole life: run the body, send the report, exit."""
-    status = 70
+    status = EXIT_UNREPORTED
     try:
         if _prctl is not None:
             _prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
             if os.getppid() != master_pid:
                 os._exit(status)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held around fork
         num = me.num
         write_end = pipes[num - 1][1]
         for index, (_, other_write) in enumerate(pipes):
             if index != num - 1:
                 os.close(other_write)
+        # A crash in C (an extension's segfault) writes this thread's Python stack
+        # where the master reads the report: WorkerDied shows it (loky does the same).
+        faulthandler.enable(file=write_end, all_threads=False)
+        blas.limit()  # native pools of one thread (blas.py); the worker never restores
         me.team.liveness = watcher  # type: ignore[union-attr]
         report = _work(me, output, region, call)
         data = HEADER.pack(len(report)) + report
@@ -79,43 +104,33 @@ def _work(
     words = team.arena.words
     state.stack.append(me)
     _reseed(num, team.seeds)
+    report = WorkerReport(partials={})
     try:
-        values = region.body(me, **region.arguments(call, in_master=False)) or {}
-        if (
-            region.reduction
-            or me.log
-            or me.stored_ids
-            or me.published_ids
-            or me.publish_locks
-            or (region.lastprivate and me.did_last)
-        ):
-            report: dict[str, Any] = {
-                "error": None,
-                "partials": region.partials(values),
-                "last": region.last_values(values, me.did_last),
-                "log": me.log,
-                "stored": sorted(me.stored_ids),
-                "published": sorted(me.published_ids),
-                "locks": me.publish_locks,
-            }
-            data = _pickle_report(report, num)
-        else:
-            data = EMPTY_REPORT
+        assert me.coherence is not None
+        replica = me.coherence.replica
+        arguments = region.arguments(
+            call, in_master=False, shared=lambda value: replica.token_of(value) is not None
+        )
+        arguments = region.worker_arguments(arguments, num)
+        values = region.body(me, **arguments) or {}
+        report = WorkerReport(
+            partials=region.worker_partials(values, num),
+            last=region.last_values(values, me.did_last),
+            part=me.coherence.before_barrier(),
+        )
         words[FINISHED + num] = 1
     except TeamAborted:
-        data = EMPTY_REPORT
         words[FINISHED + num] = 1
     except BaseException as exc:
         words[ABORT] = 1
-        report = {"error": failures.pack_exception(exc), "partials": {}, "last": None, "log": None}
-        data = pickle.dumps(report)
+        if me.coherence is not None:
+            explain_read_only(exc, me.coherence.replica)
+        report = WorkerReport(partials={}, error=failures.pack_exception(exc))
         words[FINISHED + num] = 1
     out, err = output.collected()
     if out or err:
-        report = pickle.loads(data)
-        report["out"], report["err"] = out, err
-        data = pickle.dumps(report)
-    return data
+        report = replace(report, out=out, err=err)
+    return _pickle_report(report, num)
 
 
 def seeds_for_team(serial: int) -> tuple[int, int | None, int]:
@@ -156,15 +171,24 @@ def _numpy_seed() -> int | None:
         return None
 
 
-def _pickle_report(report: dict[str, Any], num: int) -> bytes:
+def _pickle_report(report: WorkerReport, num: int) -> bytes:
+    if (
+        report.error is None
+        and not report.partials
+        and report.last is None
+        and report.part[0] is None
+        and not (report.out or report.err)
+    ):
+        return EMPTY_REPORT
     try:
         return pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception as exc:
         problem = OmpError(
             f"thread {num} could not send its results to the master "
-            f"({type(exc).__name__}: {exc}); reduction, lastprivate and stored values "
-            "must be picklable"
+            f"({type(exc).__name__}: {exc}); reduction and lastprivate values must be "
+            "picklable"
         )
-        return pickle.dumps(
-            {"error": failures.pack_exception(problem), "partials": {}, "last": None, "log": None}
+        failed = WorkerReport(
+            partials={}, error=failures.pack_exception(problem), out=report.out, err=report.err
         )
+        return pickle.dumps(failed)

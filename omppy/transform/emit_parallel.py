@@ -111,6 +111,9 @@ def _call(e: Emitter, name: str, given: dict[str, Part], info: ConstructInfo) ->
     readonly = [*(n for n in given if n.startswith("_omp_")), *sharing.readonly]
     if readonly:
         arguments.append(keyword("readonly", names(readonly)))
+    if info.watch:
+        depths = mapping([f"{n!r}: {d}" for n, d in info.watch.items()])
+        arguments.append(keyword("watch", depths))
     clause = pragma.clause("num_threads")
     if clause is not None:
         arguments.append(f"num_threads=({clause.expr})")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from .layout import Part, call, keyword, names
+from .layout import Group, Part, call, keyword, names
 from .model import Construct, ConstructInfo
 from .pragma import ONE_AT_A_TIME_DIRECTIVES
 
@@ -52,6 +52,9 @@ def sync(
         opener = call("_omp_t.single", published)
     else:
         opener = call(f"_omp_t.{directive}", published)
+    if info.touches is not None:
+        touches = keyword("touches", names(info.touches))
+        opener = Group(opener.opening, (*opener.items, touches), opener.closing)
     runs_alone = directive in ONE_AT_A_TIME_DIRECTIVES
     level = 1 if runs_alone else 2  # inside the try (and the if)
     body = e.items(construct.body, new_of)

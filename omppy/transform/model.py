@@ -23,6 +23,7 @@ from typing import Union
 import libcst as cst
 from libcst.metadata import CodeRange
 
+from .diagnostics import PragmaWarning
 from .pragma import Pragma
 
 
@@ -81,6 +82,12 @@ class Usage:
     plain_bound: set[str] = field(default_factory=set)  # bound other than by ``+=`` & co.
     bare: set[str] = field(default_factory=set)  # read other than as ``x[...]``/``x.attr``
     deleted: set[str] = field(default_factory=set)  # unbound by ``del x`` or ``except ... as x``
+    # ``counts[key] += 1`` and ``self.total += x`` outside synchronisation blocks: the
+    # root, where, the names the target's keys use, and the target's text.  In a loop
+    # whose variables the keys do not use, threads may update one place: a race.
+    item_updates: list[tuple[str, CodeRange, frozenset[str], str]] = field(
+        default_factory=list
+    )
 
 
 @dataclass(frozen=True)
@@ -124,6 +131,12 @@ class ConstructInfo:
     # Every construct around it, outermost first, in enclosing functions too: their
     # generated code indents this construct's code further.
     around: tuple[Construct, ...] = ()
+    # A parallel construct: how deep the region may change each shared name it is
+    # handed (effects.py); the runtime compares shared objects that deep.
+    watch: Mapping[str, int] = field(default_factory=dict)
+    # A synchronisation construct: the names whose objects it may change in place, or
+    # None when it calls code omppy cannot see into (effects.Effects.block).
+    touches: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -142,3 +155,7 @@ class Survey:
     lines: Mapping[cst.CSTNode, Lines]
     # ``super()`` in a method's region -> the method's first parameter.
     super_calls: Mapping[cst.Call, str]
+    # Module globals the module's functions may change, and how deep (effects.py).
+    module_effects: Mapping[str, int] = field(default_factory=dict)
+    # Statements that are likely data races (checks.races): reported, not refused.
+    warnings: tuple[PragmaWarning, ...] = ()

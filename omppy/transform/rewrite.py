@@ -13,11 +13,12 @@ can be compiled with the user's line numbers (``lines.py``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import libcst as cst
 
+from .diagnostics import PragmaWarning
 from .emit import Emitter
 from .model import Construct, Lines, Survey
 from .stores import StoreRewriter
@@ -35,6 +36,7 @@ class Rewriter(cst.CSTTransformer):
 
     def __init__(self, module: cst.Module, survey: Survey, *, filename: str) -> None:
         super().__init__()
+        self.survey = survey
         self.super_calls = survey.super_calls  # ``super()`` -> the method's first argument
         self.plans = survey.plans
         self.lines = survey.lines  # original statement -> its line
@@ -93,7 +95,9 @@ class Rewriter(cst.CSTTransformer):
         body = self._regroup(original_node, original_node.body, updated_node.body)
         if body is None:
             body = list(updated_node.body)
-        return updated_node.with_changes(body=_with_import(body, self.emitter))
+        effects = self.survey.module_effects
+        body = _with_import(body, self.emitter, effects, self.survey.warnings)
+        return updated_node.with_changes(body=body)
 
     def _regroup(
         self,
@@ -111,8 +115,15 @@ class Rewriter(cst.CSTTransformer):
         return emitted
 
 
-def _with_import(body: list[cst.BaseStatement], emitter: Emitter) -> list[cst.BaseStatement]:
-    """Insert the runtime import after the docstring and ``__future__`` imports."""
+def _with_import(
+    body: list[cst.BaseStatement],
+    emitter: Emitter,
+    effects: Mapping[str, int],
+    warnings: Sequence[PragmaWarning] = (),
+) -> list[cst.BaseStatement]:
+    """Insert the runtime import after the docstring and ``__future__`` imports, the
+    module globals its functions may change (``_omp_effects``, see effects.py), and
+    the likely data races the translator found, warned about each time it runs."""
     index = 0
     for index, statement in enumerate(body):  # noqa: B007
         if not _is_preamble(statement):
@@ -120,8 +131,15 @@ def _with_import(body: list[cst.BaseStatement], emitter: Emitter) -> list[cst.Ba
     else:
         index = len(body)
     line = emitter.line_of(body[index], 1) if index < len(body) else 1
-    statement = emitter.statement(RUNTIME_IMPORT + "\n", line)
-    return [*body[:index], statement, *body[index:]]
+    entries = ", ".join(f"{name!r}: {depth}" for name, depth in sorted(effects.items()))
+    statements = [
+        emitter.statement(RUNTIME_IMPORT + "\n", line),
+        emitter.statement(f"_omp_effects = {{{entries}}}\n", line),
+    ]
+    if warnings:
+        found = ", ".join(f"({w.line}, {w.message!r}, {w.hint!r})" for w in warnings)
+        statements.append(emitter.statement(f"_omp.warn_races(({found},))\n", line))
+    return [*body[:index], *statements, *body[index:]]
 
 
 def _is_preamble(statement: cst.BaseStatement) -> bool:

@@ -12,12 +12,20 @@ a :class:`~.model.Survey`.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+from libcst.metadata import (
+    ExpressionContextProvider,
+    MetadataWrapper,
+    ParentNodeProvider,
+    PositionProvider,
+)
 
 from . import analysis, checks, plan
+from .diagnostics import PragmaWarning
+from .effects import Effects
 from .model import Construct, ConstructInfo, Item, Lines, Sharing, Survey, Usage
 from .names import (
     bindings,
@@ -51,6 +59,8 @@ def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:
         store_owner=surveyor.store_owner,
         lines=surveyor.lines,
         super_calls=surveyor.super_calls,
+        module_effects=surveyor.module_effects(),
+        warnings=tuple(surveyor.warnings),
     )
 
 
@@ -72,6 +82,26 @@ class _Surveyor:
         self.imported_modules = imported_modules(module)
         self.super_calls: dict[cst.Call, str] = {}  # ``super()`` call -> the method's self
         self.module_functions = definitions(module.body)
+        self._effects: Effects | None = None
+        self.warnings: list[PragmaWarning] = []
+
+    @property
+    def effects(self) -> Effects:
+        """What the module's code may change (worked out once, when first needed)."""
+        if self._effects is None:
+            metadata = {
+                "parents": self.wrapper.resolve(ParentNodeProvider),
+                "contexts": self.wrapper.resolve(ExpressionContextProvider),
+            }
+            modules = frozenset(self.imported_modules)
+            self._effects = Effects(self.wrapper.module, metadata, modules)
+        return self._effects
+
+    def module_effects(self) -> dict[str, int]:
+        """Module globals the module's functions may change, and how deep (modules
+        themselves are never data to carry)."""
+        found = self.effects.global_depths()
+        return {n: d for n, d in found.items() if n not in self.imported_modules}
 
     def plan_block(self, node: cst.CSTNode, body: Any) -> None:
         columns: dict[cst.CSTNode, int] = {}
@@ -192,6 +222,8 @@ class _Surveyor:
         region_sharing = self.infos[region].sharing if region is not None else None
         region_shared: tuple[str, ...] = ()
         sync_names: tuple[str, ...] = ()
+        touches: tuple[str, ...] | None = None
+        watch: dict[str, int] = {}
         bound_names: frozenset[str] = frozenset()
         if region is not None and region_sharing is not None:
             region_shared = region_sharing.shared_out
@@ -202,6 +234,8 @@ class _Surveyor:
                 touched = set(usage.bound) | usage.sync_mutated | usage.stored_roots
                 touched |= {root for root, *_ in usage.mutations}
                 sync_names = tuple(analysis_order(touched - region_sharing.private, usage))
+        if directive in SYNC_DIRECTIVES:
+            touches = self.effects.block(construct.statements())
         if directive in PARALLEL_DIRECTIVES or is_loop:
             checks.escapes(construct, usage, filename=filename)
             checks.unsupported(usage, filename=filename)
@@ -217,6 +251,16 @@ class _Surveyor:
             shared_roots = usage.stored_roots - sharing.private - clause_private
             private = sharing.private | clause_private
             checks.mutations(usage, private, self.imported_modules, filename=filename)
+            watch = self._watch(construct, loops, sharing.args)
+            # An array the region only reads (the effects analysis: no write through
+            # it, however it is used) needs no copy into shared memory.
+            readonly = tuple(
+                n for n in sharing.args if not watch.get(n) and n not in sharing.shared_out
+            )
+            sharing = dataclasses.replace(sharing, readonly=readonly)
+            if loops:
+                derived = _loop_derived(loops, loop_vars)
+                self.warnings += checks.races(usage, derived, private, filename=filename)
             if directive == "parallel for" and len(loops) == 1:
                 # Loop variables that stay bound to the iteration's item: a method
                 # called on one (``p.move(dt)``) is carried back to the master's item.
@@ -231,6 +275,11 @@ class _Surveyor:
         elif is_loop:
             loop_private = set(usage.bound)
             shared_roots = usage.stored_roots - loop_private
+            derived = _loop_derived(loops, {n for lp in loops for n in target_names(lp.target)})
+            outer_private = region_sharing.private if region_sharing is not None else set()
+            self.warnings += checks.races(
+                usage, derived, (loop_private | outer_private) - derived, filename=filename
+            )
             if not in_region:
                 checks.mutations(usage, loop_private, self.imported_modules, filename=filename)
                 # Outside a region's text, a store on a module global is carried by
@@ -253,7 +302,22 @@ class _Surveyor:
             item_targets=item_targets,
             class_name=class_name,
             around=around,
+            watch=watch,
+            touches=touches,
         )
+
+    def _watch(
+        self, construct: Construct, loops: list[cst.For], names: tuple[str, ...] | list[str]
+    ) -> dict[str, int]:
+        """How deep a region may change each shared name (and, for a ``parallel for``
+        over a sequence, the items it hands out, as ``_omp_items``)."""
+        watch = self.effects.depths(construct.statements(), names)
+        if construct.directive == "parallel for" and len(loops) == 1:
+            loop = loops[0]
+            items = 1 + self.effects.loop_items(loop, self.effects.loads(loop.body))
+            if items > 1:
+                watch = {"_omp_items": items, **watch}
+        return watch
 
     def _usage(self, construct: Construct, loops: list[cst.For]) -> Usage:
         """What the construct's statements do with names (a loop: its body and target)."""
@@ -385,3 +449,52 @@ def _blocks_of(statement: cst.BaseStatement) -> list[cst.BaseSuite]:
 
 
 __all__ = ["run"]
+
+
+def _loop_derived(loops: list[cst.For], variables: set[str]) -> set[str]:
+    """The loops' variables and the names the body computes from them alone by
+    arithmetic (``k = 2 * i + 1``): a key made of these is one per iteration."""
+    derived = set(variables)
+    assignments: list[tuple[str, cst.BaseExpression]] = []
+    for statement in loops[-1].body.body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if (
+                    isinstance(small, cst.Assign)
+                    and len(small.targets) == 1
+                    and isinstance(small.targets[0].target, cst.Name)
+                ):
+                    assignments.append((small.targets[0].target.value, small.value))
+    changed = True
+    while changed:
+        changed = False
+        for name, value in assignments:
+            if name not in derived and _arithmetic_of(value, derived):
+                derived.add(name)
+                changed = True
+    return derived
+
+
+def _arithmetic_of(value: cst.BaseExpression, names: set[str]) -> bool:
+    """Whether ``value`` is arithmetic on ``names`` and constants only."""
+    used: list[str] = []
+    plain = [True]
+
+    class Look(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            used.append(node.value)
+
+        def visit_Call(self, node: cst.Call) -> bool:
+            plain[0] = False
+            return False
+
+        def visit_Subscript(self, node: cst.Subscript) -> bool:
+            plain[0] = False
+            return False
+
+        def visit_Attribute(self, node: cst.Attribute) -> bool:
+            plain[0] = False
+            return False
+
+    value.visit(Look())
+    return plain[0] and bool(used) and all(name in names for name in used)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,7 @@ from libcst.metadata import (
 )
 
 from . import plan, survey
-from .diagnostics import PragmaError
+from .diagnostics import PragmaError, PragmaWarning
 from .model import Lines
 from .rewrite import Rewriter
 from .scanner import find_pragmas, has_pragmas
@@ -35,20 +36,17 @@ class Translation:
     text: str
     line_of: dict[int, int] = field(default_factory=dict)
     changed: bool = False
+    # Likely data races found (checks.races): reported, and repeated by the translated
+    # code each time it runs (as Python warnings).
+    warnings: tuple[PragmaWarning, ...] = ()
 
 
 def translate(source: str, filename: str = "<string>") -> Translation:
     """Translate ``source``; a file without pragmas comes back unchanged."""
     if not has_pragmas(source) or TRANSLATED_MARK.search(source):
         return Translation(source, source)
-    try:
-        module = cst.parse_module(source)
-    except cst.ParserSyntaxError:
-        module = None
-    if module is None:
-        # Report the error exactly as Python would (and not libcst's wording).
-        compile(source, filename, "exec", dont_inherit=True)
-        module = cst.parse_module(source)
+    _check_syntax(source, filename)
+    module = cst.parse_module(source)
     try:
         pragmas = find_pragmas(source, filename)
     except PragmaError as error:
@@ -59,6 +57,20 @@ def translate(source: str, filename: str = "<string>") -> Translation:
         return _translate(source, module, pragmas, filename)
     except PragmaError as error:
         raise error.located(filename, source) from None
+
+
+def _check_syntax(source: str, filename: str) -> None:
+    """Raise the ``SyntaxError`` Python gives for ``source``, at the user's own line.
+
+    libcst accepts syntax newer than the running Python (PEP 695 and 701 on 3.11,
+    ``except A, B:`` on 3.13), which would otherwise be translated and then refused at
+    a line of the translation.  A whole compile, not only a parse: it also refuses what
+    the compiler refuses (``'return' outside function``), and costs less than building
+    an ``ast`` tree.  Its warnings are left to the compile of the translation.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        compile(source, filename, "exec", dont_inherit=True)
 
 
 def _translate(source: str, module: cst.Module, pragmas: list[Any], filename: str) -> Translation:
@@ -77,7 +89,9 @@ def _translate(source: str, module: cst.Module, pragmas: list[Any], filename: st
     rewriter = Rewriter(module, surveyed, filename=filename)
     new_module = module.visit(rewriter)
     text = new_module.code
-    return Translation(source, text, _line_table(new_module, rewriter.origin), changed=True)
+    warnings = tuple(w.located(filename, source) for w in surveyed.warnings)
+    table = _line_table(new_module, rewriter.origin)
+    return Translation(source, text, table, changed=True, warnings=warnings)
 
 
 def _all_names(module: cst.Module) -> list[cst.Name]:

@@ -1,8 +1,10 @@
-"""Updates omppy cannot combine are refused at run time rather than half lost.
+"""Changes of one shared object by several threads: combined where they touch
+different places, refused (an error naming the object and the place) where two
+threads changed one place differently, never half lost.
 
-A synchronisation block hands the team the whole value of what it changes; item
-stores made outside such blocks travel as records.  The two cannot be merged without
-losing updates, so a region that does both fails with an error naming the object.
+Each thread's changes since the last synchronisation point are compared with what the
+team agreed on then (docs/data-sharing.md), so stores in a loop and updates inside
+critical or atomic blocks combine when they touch different items, keys or attributes.
 """
 
 from __future__ import annotations
@@ -43,15 +45,14 @@ MIXED = {
 }
 
 
+@pytest.mark.parametrize("threads", [2, 3, 4])
 @pytest.mark.parametrize("case", sorted(MIXED))
-def test_published_and_stored_object_is_refused(write, case):
+def test_stores_and_a_block_on_other_places_of_one_object_combine(write, case, threads):
     source, _ = MIXED[case]
     script = write("mixed.py", source)
-    got = run_omppy("run", str(script), threads=2)
-    assert got.status == 1, got.out
-    assert "OmpError: a shared object was changed both inside a synchronisation block" in got.err
-    assert "between the same two barriers" in got.err
-    assert got.out == ""
+    got = run_omppy("run", str(script), threads=threads)
+    assert got.status == 0, got.err
+    assert got.out == run_python(script).out
 
 
 def test_a_team_of_one_runs_it_as_python_does(write):
@@ -94,7 +95,7 @@ def test_a_second_ordered_block_in_one_iteration_is_refused(write):
     assert "'# omp ordered' ran a second time in one iteration of the loop" in got.err
 
 
-def test_one_object_under_two_locks_is_refused(write):
+def test_two_places_of_one_object_under_two_locks_combine(write):
     script = write(
         "locks.py",
         'stats = {"hits": 0, "log": []}\n'
@@ -104,14 +105,11 @@ def test_one_object_under_two_locks_is_refused(write):
         '    stats["hits"] += 1\n'
         "    # omp critical\n"
         '    stats["log"].append(i)\n'
-        "print(stats)\n",
+        'print(stats["hits"], sorted(stats["log"]))\n',
     )
     got = run_omppy("run", str(script), threads=2)
-    assert got.status == 1
-    assert (
-        "'stats' was changed under two different locks ('# omp atomic' and '# omp critical')"
-        in got.err
-    )
+    assert got.status == 0, got.err
+    assert got.out == run_python(script).out
 
 
 def test_numbers_and_shared_arrays_under_two_locks_are_fine(write):
@@ -164,7 +162,7 @@ def test_a_method_that_changes_nothing_called_by_every_thread_is_fine(write):
     assert got.out == run_python(script).out
 
 
-def test_two_threads_changing_one_item_by_method_is_refused(write):
+def test_two_threads_changing_parts_of_one_item_by_method_combine(write):
     script = write(
         "blocks.py",
         "class Block:\n"
@@ -179,5 +177,64 @@ def test_two_threads_changing_one_item_by_method_is_refused(write):
         "print([b.cells for b in blocks])\n",
     )
     got = run_omppy("run", str(script), threads=2)
-    assert got.status == 1
-    assert "two threads changed the same item of a shared object" in got.err
+    assert got.status == 0, got.err
+    assert got.out == run_python(script).out
+
+
+RACES = {
+    # (program, what the message must name)
+    "one-item-two-values": (
+        "out = [0] * 3\n"
+        "# omp parallel for\n"
+        "for i in range(8):\n"
+        "    out[1] = i\n"
+        "print(out)\n",
+        "both changed out[1],",
+    ),
+    "append-from-a-helper": (
+        "found = []\n"
+        "def record(n):\n"
+        "    found.append(n)\n"
+        "# omp parallel for\n"
+        "for i in range(8):\n"
+        "    record(i)\n"
+        "print(found)\n",
+        "changed the length of found",
+    ),
+    "attribute-two-values": (
+        "class S:\n"
+        "    pass\n"
+        "s = S()\n"
+        "s.best = -1\n"
+        "# omp parallel for\n"
+        "for i in range(8):\n"
+        "    s.best = i\n"
+        "print(s.best)\n",
+        "both changed s.best,",
+    ),
+    "same-key-under-two-locks": (
+        "import time\n"
+        "stats = {'hits': 0}\n"
+        "# omp parallel for schedule(static, 1)\n"
+        "for i in range(4):\n"
+        "    if i % 2:\n"
+        "        # omp critical(a)\n"
+        "        stats['hits'] = stats['hits'] + (time.sleep(0.3) or 1)\n"
+        "    else:\n"
+        "        # omp critical(b)\n"
+        "        stats['hits'] = stats['hits'] + (time.sleep(0.3) or 1)\n"
+        "print(stats)\n",
+        "stats['hits']",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(RACES))
+def test_a_data_race_is_an_error_naming_the_object_and_place(write, case):
+    source, named = RACES[case]
+    script = write("race.py", source)
+    got = run_omppy("run", str(script), threads=2, timeout=20)
+    assert got.status == 1, got.out
+    assert "OmpError" in got.err and named in got.err, got.err
+    assert "race.py:" in got.err  # where: the interval's source lines
+    assert got.out == ""

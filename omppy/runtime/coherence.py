@@ -1,0 +1,376 @@
+"""Keeping every thread's copy of the shared objects in step with the team.
+
+Data flow (one thread; see ``replica.py`` for what is shared, ``shadow.py`` for
+what a change is)::
+
+    plain Python code changes this process's objects (no bookkeeping per store)
+        |
+    leaving critical / atomic / single / master / ordered
+        |   changes = replica.changes()          what this thread changed so far
+        |   append (changes, names bound) to the team's publication log
+        v
+    entering such a block, or reaching a barrier
+        |   apply the log records of other threads, in their order
+        v
+    barrier (explicit, or ending a for / sections / single; the region's end)
+        |   each thread hands the others its changes since the last agreement
+        |   check: two threads changed one place differently -> OmpError
+        |   apply the log, then the other threads' changes in thread order
+        v
+    every process holds the same state again
+
+Records in the log are totally ordered (the log's lock).  A record a thread had
+not applied when it made a change is *concurrent* with it; concurrent changes to
+one place are a data race and end the region with an error (``conflict.py``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import sys
+from typing import TYPE_CHECKING, Any
+
+from . import conflict
+from .arena import LOG_MARK
+from .errors import OmpError
+from .replica import Changes, Replica
+
+if TYPE_CHECKING:
+    from .arena import Arena
+
+# Levels watched below a value that a block publishes by name, or a reduction's
+# result: the same in every process (new objects are named by their place).
+PUBLISHED_DEPTH = 3
+
+Record = tuple[int, int, int, str, Changes, dict[str, Any]]  # seq, thread, seen, kind, ...
+Tag = tuple[int, int]  # (work-sharing loop of the region, first iteration of a chunk)
+UNTAGGED: Tag = (1 << 62, 0)  # keys with no tag come after tagged ones, in their order
+
+
+class Coherence:
+    """One thread's side of the protocol above, for one team."""
+
+    def __init__(self, replica: Replica, arena: Arena | None, num: int, size: int) -> None:
+        self.replica = replica
+        self.arena = arena
+        self.num = num
+        self.size = size
+        self.cursor = (0, 0, 0)  # (log generation, byte offset, last record applied)
+        # Names bound in synchronisation blocks: the newest value applied, and the
+        # record that bound the value the thread's code last took.
+        self.latest: dict[str, tuple[int, Any]] = {}
+        self.taken: dict[str, int] = {}
+        # Records applied since the last barrier: a later record made without seeing
+        # one of them (another lock) is checked against it.
+        self.recent: list[Record] = []
+        self.intervals = 0  # barriers passed: names the objects their changes bring
+        # Where the current stretch of iterations began, in the tracked dicts: a key
+        # this thread adds is tagged with the iterations it was added in (_tag_new_keys).
+        self.marks: list[tuple[Tag, dict[Any, int]]] = []
+        self.last_tag: Tag = (0, -1)
+
+    @property
+    def seen(self) -> int:
+        return self.cursor[2]
+
+    # -- the order of new dict keys -----------------------------------------------------
+
+    def mark(self, tag: Tag) -> None:
+        """This thread starts the iterations ``tag`` names: remember the tracked dicts'
+        lengths, so a key added from here on is known to come from them."""
+        self.last_tag = tag
+        tracked = self.replica.ordered_dicts
+        if tracked:
+            objects = self.replica.objects
+            self.marks.append((tag, {token: len(objects[token]) for token in tracked}))
+
+    def _tag_new_keys(self, changes: Changes) -> Changes:
+        """Add to each tracked dict's change the tags of the keys this thread added."""
+        tracked = self.replica.ordered_dicts
+        if not tracked:
+            return changes
+        tagged: Changes = []
+        for token, change in changes:
+            if change[0] == "D" and change[3] and token in tracked:
+                change = (*change[:4], self._tags(token, change))
+            tagged.append((token, change))
+        return tagged
+
+    def _tags(self, token: Any, change: tuple[Any, ...]) -> list[Tag]:
+        live = self.replica.objects[token]
+        new = [key for key, _ in change[1][len(change[1]) - change[3] :]]
+        wanted = set(new)
+        position = {key: i for i, key in enumerate(live) if key in wanted}
+        tags = []
+        for key in new:
+            where = position.get(key, 0)
+            tag: Tag = (0, -1)
+            for mark_tag, lengths in reversed(self.marks):
+                if lengths.get(token, 0) <= where:
+                    tag = mark_tag
+                    break
+            tags.append(tag)
+        return tags
+
+    def _forget_marks(self) -> None:
+        """After a barrier the dicts' lengths moved: start again from here."""
+        self.marks.clear()
+        self.mark(self.last_tag)
+
+    # -- the log ------------------------------------------------------------------------
+
+    def catch_up(self, where: str) -> None:
+        """Apply the records other threads added to the log since this thread looked."""
+        if self.arena is None:
+            return
+        raw, self.cursor = self.arena.log_read(self.cursor)
+        for seq, thread, payload in raw:
+            if thread == self.num:
+                continue  # its changes are this process's own already
+            self._apply_record(seq, thread, payload, where)
+        self.arena.words[self.arena.cursor_base + self.num] = self.cursor[2]
+
+    def _apply_record(self, seq: int, thread: int, payload: bytes, where: str) -> None:
+        seen, kind, changes, names = self.replica.loads(payload)
+        record: Record = (seq, thread, seen, kind, changes, names)
+        # This thread's own changes since it last agreed are concurrent with the record.
+        mine = [
+            (token, change)
+            for token, change in ((t, self.replica.changes_of(t)) for t, _ in changes)
+            if change is not None
+        ]
+        if mine:
+            conflict.check(
+                [(_who(record), changes), (f"thread {self.num}", mine)],
+                self.replica,
+                where
+            )
+        # Only records after what its maker had seen can be concurrent with it: the
+        # tail of the (sorted) list.
+        for other in reversed(self.recent):
+            if other[0] <= seen:
+                break
+            _check_if_concurrent(other, record, self.replica, where)
+        self.replica.apply(changes, ("record", seq))
+        self._take_names(seq, names)
+        self._remember(record)
+
+    def _remember(self, record: Record) -> None:
+        """Keep ``recent`` in sequence order (nearly always an append)."""
+        recent = self.recent
+        if not recent or recent[-1][0] < record[0]:
+            recent.append(record)
+        else:
+            bisect.insort(recent, record, key=_seq)
+
+    def _take_names(self, seq: int, names: dict[str, Any]) -> None:
+        for name, value in names.items():
+            self.latest[name] = (seq, value)
+            self.replica.adopt(value, ("name", seq, name), PUBLISHED_DEPTH, name)
+
+    def publish(self, kind: str, names: dict[str, Any], touched: list[Any] | None = None) -> int:
+        """Hand the team what this thread changed, and the names a block bound.
+
+        ``touched``: the objects the block may have changed in place (what it names,
+        seen through the functions it calls); None compares every shared object.
+        Returns the record's sequence number (0 when there was nothing to hand).
+        """
+        if self.arena is None:
+            return 0
+        if touched is None:
+            changes = self.replica.changes()
+        else:
+            changes = self.replica.changes_under(touched)
+        changes = self._tag_new_keys(changes)
+        if not changes and not names:
+            return 0
+        payload = self.replica.dumps((self.seen, kind, changes, names))
+        seq = self.arena.log_append(self.num, payload)
+        self.replica.settle(changes, ("record", seq))
+        self._remember((seq, self.num, self.seen, kind, changes, names))
+        for name in names:
+            self.taken[name] = seq
+        self._take_names(seq, names)
+        return seq
+
+    def fresh(self, names: tuple[str, ...]) -> dict[str, Any]:
+        """The values of ``names`` that other threads bound since this thread took them."""
+        found = {}
+        for name in names:
+            entry = self.latest.get(name)
+            if entry is not None and entry[0] > self.taken.get(name, 0):
+                self.taken[name] = entry[0]
+                found[name] = entry[1]
+        return found
+
+    # -- barriers -------------------------------------------------------------------------
+
+    def before_barrier(self) -> tuple[bytes | None, int]:
+        """This thread's part to hand over at a barrier: its changes, and what it saw."""
+        changes = self._tag_new_keys(self.replica.changes())
+        data = self.replica.dumps(changes) if changes else None
+        self._own = changes
+        self.replica.settle(changes, ("barrier", self.intervals, self.num))
+        return data, self.seen
+
+    def after_barrier(
+        self, parts: list[tuple[bytes | None, int]], where: str, final: bool = False
+    ) -> None:
+        """Agree again: apply the log, then every other thread's changes.
+
+        ``parts`` are every thread's :meth:`before_barrier` results, in thread order.
+        Every thread makes the same checks on the same records (all the records of
+        the interval and all the threads' changes), so all raise the same error.
+        """
+        if self.arena is None:
+            return
+        # Up to where the barrier's last thread found the log: a faster thread may
+        # have added records since, for the next interval.  (At the end of the
+        # region every thread is done: the whole log.)
+        mark = None if final else int(self.arena.words[LOG_MARK])
+        raw, self.cursor = self.arena.log_read(self.cursor, mark)
+        # A thread's changes can only be read once the records it had seen are applied
+        # (they may name objects those records introduced).
+        pending = {t: part for t, part in enumerate(parts) if t != self.num}
+        batches: dict[int, Changes] = {self.num: self._own}
+        self._own = []
+
+        def read_batches(upto: int) -> None:
+            for t in [t for t, (_, seen) in pending.items() if seen < upto]:
+                data, _ = pending.pop(t)
+                batches[t] = self.replica.loads(data) if data else []
+
+        records = list(self.recent)
+        for seq, thread, payload in raw:
+            read_batches(seq)
+            seen, kind, changes, names = self.replica.loads(payload)
+            record: Record = (seq, thread, seen, kind, changes, names)
+            records.append(record)
+            if thread != self.num:
+                self.replica.apply(changes, ("record", seq))
+                self._take_names(seq, names)
+        read_batches(sys.maxsize)
+        records.sort(key=lambda r: r[0])
+        _check_concurrent_records(records, self.replica, where)
+        for record in records:  # a record against changes made without seeing it
+            for t, changes_t in batches.items():
+                if changes_t and t != record[1] and parts[t][1] < record[0]:
+                    conflict.check(
+                        [(_who(record), record[4]), (f"thread {t}", changes_t)],
+                        self.replica,
+                        where
+                    )
+        conflict.check(
+            [(f"thread {t}", batches[t]) for t in sorted(batches) if batches[t]],
+            self.replica,
+            where,
+        )
+        for t in sorted(batches):
+            if t != self.num and batches[t]:
+                self.replica.apply(batches[t], ("barrier", self.intervals, t))
+        self.intervals += 1
+        self._order_new_keys([r[4] for r in records] + [batches[t] for t in sorted(batches)])
+        self.recent = []
+        self._forget_marks()
+        self.arena.words[self.arena.cursor_base + self.num] = self.cursor[2]
+
+    def _order_new_keys(self, sources: list[Changes]) -> None:
+        """Put keys that several sources added to one dict in one order everywhere.
+
+        Each process added its own keys first and the others' when it received them,
+        so their orders differ; a later loop over the dict would then hand different
+        items to the same position, and the dict would print in another order than
+        with python.  The agreed order is the order of the iterations that added the
+        keys (each key is tagged with its loop and chunk, see :meth:`mark`): the
+        order a sequential run adds them in.  Keys with no tag (a dict not tracked)
+        follow in source order: the log's records, then the threads in thread order.
+        """
+        inserted: dict[Any, list[tuple[Tag, int, int, Any]]] = {}
+        for number, changes in enumerate(sources):
+            for token, change in changes:
+                if change[0] == "D" and change[3]:
+                    keys = [key for key, _ in change[1][len(change[1]) - change[3] :]]
+                    tags = change[4] if len(change) > 4 else [UNTAGGED] * len(keys)
+                    entries = inserted.setdefault(token, [])
+                    for place, (key, tag) in enumerate(zip(keys, tags, strict=True)):
+                        entries.append((tag, number, place, key))
+        for token, entries in inserted.items():
+            if len({number for _, number, _, _ in entries}) < 2:
+                continue  # one source: every process added its keys in its order
+            live = self.replica.objects[token]
+            entries.sort(key=lambda entry: entry[:3])
+            agreed = list(dict.fromkeys(key for *_, key in entries))
+            new = set(agreed)
+            want = [k for k in live if k not in new] + [k for k in agreed if k in live]
+            if want != list(live):
+                reorder(live, want)
+                self.replica.shadows[token].retake(live)
+
+    _own: Changes = []
+
+
+def reorder(live: dict[Any, Any], keys: list[Any]) -> None:
+    """Re-insert a dict's items in the order of ``keys`` (all of its keys)."""
+    from .shadow import dict_methods
+
+    items = [(key, live[key]) for key in keys]
+    setitem, _ = dict_methods(live)
+    type(live).clear(live) if type(live).__module__ == "collections" else dict.clear(live)
+    for key, value in items:
+        setitem(live, key, value)
+
+
+def _seq(record: Record) -> int:
+    return record[0]
+
+
+def _who(record: Record) -> str:
+    return f"'# omp {record[3]}' in thread {record[1]}"
+
+
+def _check_concurrent_records(records: list[Record], replica: Replica, where: str) -> None:
+    """Every pair of ``records`` (sorted by sequence number) made concurrently.
+
+    Blocks under one lock see each other (each applies the log when it takes the
+    lock), so only blocks under different locks, or ``master`` and ``single``
+    blocks, can be concurrent: the window of records to look at is short.
+    """
+    for index in range(1, len(records)):
+        later = records[index]
+        for back in range(index - 1, -1, -1):
+            earlier = records[back]
+            if earlier[0] <= later[2]:
+                break  # seen by the later record's thread, and so are all before it
+            _check_if_concurrent(earlier, later, replica, where)
+
+
+def _check_if_concurrent(a: Record, b: Record, replica: Replica, where: str) -> None:
+    """Two records of different threads, the later made without seeing the earlier."""
+    earlier, later = (a, b) if a[0] < b[0] else (b, a)
+    if earlier[1] == later[1] or later[2] >= earlier[0]:
+        return
+    conflict.check(
+        [(_who(earlier), earlier[4]), (_who(later), later[4])], replica, where
+    )
+
+
+def location(depth: int = 2) -> str:
+    """``file:line`` of the user's code that reached the current runtime call."""
+    frame = sys._getframe(depth)
+    while frame is not None and frame.f_globals.get("__name__", "").startswith("omppy."):
+        frame = frame.f_back  # type: ignore[assignment]
+    if frame is None:
+        return "?"
+    return f"{frame.f_code.co_filename}:{frame.f_lineno}"
+
+
+def interval(start: str, end: str) -> str:
+    """Where the changes of a barrier interval were made, for messages."""
+    if start == end:
+        return f"between two passes through {end}"
+    if start.startswith("the start of the region at ") and end.startswith("the end of the"):
+        return f"in the region at {start.rpartition(' at ')[2]}"
+    return f"between {start} and {end}"
+
+
+__all__ = ["Coherence", "OmpError", "interval", "location"]

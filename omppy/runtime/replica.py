@@ -1,0 +1,377 @@
+"""The shared objects of a team, as one process holds them.
+
+Every thread of a team is a process with its own copy of the program's objects.
+A :class:`Replica` is one process's record of the objects the team shares:
+
+- **Tokens**: every shared object has a token that names it in every process.  An
+  object that existed when the team forked is named by its ``id`` (``fork`` keeps
+  addresses), and the replica holds a reference to it so that the ``id`` stays its
+  own.  An object a thread creates later and hands to the team (``out[i] = [..]``,
+  ``frontier, nxt = nxt, []`` in a ``single``) is named by where it first appeared:
+  ``(token of its container, place)``, the same in the process that made it and in
+  every process that received it.
+- **Watched containers** have a :class:`~omppy.runtime.shadow.Shadow`, the state the
+  team agrees on.  :meth:`changes` compares each with its live object; the result
+  travels pickled with :meth:`dumps`, where shared objects go by token (so a thread's
+  ``x, y = y, x`` swaps the receiving process's own objects) and everything else by
+  value.
+
+What is watched, and how deep, is decided when the team forks (``team.py`` builds
+the replica from the region's shared names, the globals of translated modules and
+the translator's watch list): the replica itself only keeps the records.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import types
+from collections import deque
+from collections.abc import Iterator
+from typing import Any
+
+from .errors import OmpError
+from .shadow import (
+    IMMUTABLE,
+    CannotCarry,
+    CellShadow,
+    ClassShadow,
+    DictShadow,
+    NamespaceShadow,
+    Shadow,
+    children,
+    is_opaque,
+    shadow_for,
+    too_large_to_compare,
+)
+
+Token = Any  # an int (an object the team had when it forked) or a tuple (see above)
+Change = tuple[Any, ...]
+Changes = list[tuple[Token, Change]]
+
+ATOMIC = frozenset({int, float, str, bytes, bool, type(None), complex})
+
+
+class Replica:
+    """One process's view of the objects its team shares (see the module docstring)."""
+
+    def __init__(self, array_limit: int = 16 << 20, deep: bool = False) -> None:
+        # Arrays outside shared memory larger than this are not compared (a copy of
+        # each would be taken per region); see watch.py.  ``deep``: OMPPY_CHECK=1.
+        self.array_limit = array_limit
+        self.deep = deep
+        self.objects: dict[Token, Any] = {}
+        self.tokens: dict[int, Token] = {}  # id(object) -> token
+        self.shadows: dict[Token, Shadow] = {}
+        self.depths: dict[Token, int] = {}  # levels watched below each known object
+        self.labels: dict[Token, str] = {}  # how a message names it: ``out[3]``, ``self.x``
+        self.below: dict[Token, list[int]] = {}  # ids of the watched objects each holds
+        # Compared whenever a synchronisation block ends, whatever it touched: the
+        # module namespaces themselves (a rebound global), and the globals the
+        # translator says functions change, with what they hold.
+        self.namespaces: list[Token] = []
+        # Dicts whose new keys are put in the order of the iterations that added them
+        # (coherence.py): the shared names' and the globals' own dicts.
+        self.ordered_dicts: list[Token] = []
+        # Arrays outside shared memory too large to compare: read-only for the region
+        # (a write is an error, see team.py), with the label of each.
+        self.frozen: list[tuple[Any, str]] = []
+        self.always: list[Token] = []
+        self._pickler: _TokenPickler | None = None
+        self._buffer = io.BytesIO()
+
+    # -- what is shared ---------------------------------------------------------------
+
+    def watch(self, value: Any, depth: int, label: str, token: Token = None) -> None:
+        """Share ``value`` and what it holds, ``depth`` levels of containers down.
+
+        ``depth`` 1 watches the container itself (its items, keys or attributes);
+        2 also the containers it holds, and so on.  A tuple is looked through: it
+        cannot change, and what it holds is watched as deep as the tuple would be.
+        """
+        queue: deque[tuple[Any, Token, int, str]] = deque()
+        queue.append((value, id(value) if token is None else token, depth, label))
+        while queue:
+            value, token, depth, label = queue.popleft()
+            if type(value) is tuple:
+                for step, child in enumerate(value):
+                    if type(child) not in ATOMIC:
+                        queue.append((child, (token, step), depth, _label(label, step)))
+                continue
+            known = self.tokens.get(id(value))
+            if known is not None:
+                if self.depths.get(known, 0) >= depth:
+                    continue
+                token = known  # watched deeper now than when it was first met
+            elif type(value) in ATOMIC or isinstance(value, IMMUTABLE) or is_opaque(value):
+                continue
+            else:
+                self.objects[token] = value
+                self.tokens[id(value)] = token
+                self.labels[token] = label
+            self.depths[token] = depth
+            if depth < 1:
+                continue
+            if token not in self.shadows:
+                shadow = shadow_for(value, self.array_limit, self.deep)
+                if shadow is not None:
+                    self.shadows[token] = shadow
+                elif too_large_to_compare(value, self.array_limit):
+                    self.frozen.append((value, label))
+            if depth < 2:
+                continue
+            below = self.below.setdefault(token, [])
+            for step, child in children(value):
+                if type(child) in ATOMIC or isinstance(child, IMMUTABLE) or step is None:
+                    continue
+                below.append(id(child))
+                queue.append((child, (token, step), depth - 1, _label(label, step)))
+
+    def watch_root(self, value: Any, depth: int, label: str) -> None:
+        """Share a name's value (a region's shared name, a module global)."""
+        self.watch(value, depth, label)
+        if isinstance(value, dict) and len(self.ordered_dicts) < 64:
+            token = self.tokens.get(id(value))
+            if token is not None and token in self.shadows and token not in self.ordered_dicts:
+                self.ordered_dicts.append(token)
+
+    def watch_namespace(
+        self, namespace: dict[str, Any], depth: int, prefix: str, rebinds: bool = True
+    ) -> None:
+        """Share a module's globals: the namespace (rebinding a global is a change of
+        it) and, ``depth - 1`` levels down, the containers it holds.  ``rebinds``:
+        functions of the module rebind globals (``global x``), so every block compares
+        the namespace."""
+        self.watch(namespace, 1, f"the globals of {prefix.rstrip('.') or '__main__'}")
+        token = self.tokens[id(namespace)]
+        if type(self.shadows.get(token)) is DictShadow:
+            self.shadows[token] = NamespaceShadow(namespace)
+        if rebinds:
+            self.namespaces.append(self.tokens[id(namespace)])
+        module = namespace.get("__name__")
+        for name, value in list(namespace.items()):
+            if name.startswith(("__", "_omp")):
+                continue
+            if getattr(value, "__module__", None) == module:
+                if isinstance(value, type):
+                    self._watch_class(value, depth, prefix + name)
+                elif isinstance(value, types.FunctionType):
+                    self._watch_function(value, depth, prefix + name)
+            self.watch_root(value, depth - 1, prefix + name)
+
+    def _watch_class(self, cls: type, depth: int, label: str) -> None:
+        """A class of a translated module: its attributes (a class-level registry or
+        counter), and the defaults and closures of its methods."""
+        if id(cls) not in self.tokens:
+            self.objects[id(cls)] = cls
+            self.tokens[id(cls)] = id(cls)
+            self.labels[id(cls)] = label
+            self.shadows[id(cls)] = ClassShadow(cls)
+            self.depths[id(cls)] = 1
+        for name, value in list(vars(cls).items()):
+            if name.startswith("__") and name.endswith("__"):
+                continue
+            if isinstance(value, (staticmethod, classmethod)):
+                value = value.__func__
+            if isinstance(value, types.FunctionType):
+                self._watch_function(value, depth, f"{label}.{name}")
+            else:
+                self.watch(value, depth - 1, f"{label}.{name}")
+
+    def _watch_function(self, function: types.FunctionType, depth: int, label: str) -> None:
+        """A function's mutable defaults (``def f(x, cache={})``) and the variables of
+        its closure (a memo dict of a decorator): caches that live with the code."""
+        for value in (*(function.__defaults__ or ()), *(function.__kwdefaults__ or {}).values()):
+            self.watch(value, depth - 1, f"a default of {label}")
+        cells = function.__closure__ or ()
+        for variable, cell in zip(function.__code__.co_freevars, cells, strict=False):
+            if id(cell) not in self.tokens:
+                self.objects[id(cell)] = cell
+                self.tokens[id(cell)] = id(cell)
+                self.labels[id(cell)] = f"{variable} (a variable of {label}'s closure)"
+                self.shadows[id(cell)] = CellShadow(cell)
+                self.depths[id(cell)] = 1
+            try:
+                contents = cell.cell_contents
+            except ValueError:
+                continue
+            if isinstance(contents, types.FunctionType):
+                continue  # the decorated function itself: no data
+            self.watch(contents, depth - 1, f"{variable} in {label}'s closure")
+
+    def token_of(self, value: Any) -> Token | None:
+        return self.tokens.get(id(value))
+
+    def label_of(self, token: Token) -> str:
+        return self.labels.get(token, "a shared object")
+
+    # -- changes ------------------------------------------------------------------------
+
+    def changes(self) -> Changes:
+        """What this process changed in every watched container since it last agreed."""
+        found: Changes = []
+        objects = self.objects
+        for token, shadow in self.shadows.items():
+            change = shadow.diff(objects[token])
+            if change is not None:
+                found.append((token, change))
+        return found
+
+    def changes_under(self, values: list[Any]) -> Changes:
+        """What this process changed in ``values``, the containers they hold (as deep
+        as they are watched) and the containers compared at every block (``always``)."""
+        objects, shadows = self.objects, self.shadows
+        found: Changes = []
+        for token in self.namespaces:
+            change = shadows[token].diff(objects[token])
+            if change is not None:
+                found.append((token, change))
+        done: set[Any] = set(self.namespaces)
+        tokens = self.tokens
+        pending = [t for t in (tokens.get(id(v)) for v in values) if t is not None]
+        pending.extend(self.always)
+        while pending:
+            token = pending.pop()
+            if token in done:
+                continue
+            done.add(token)
+            shadow = shadows.get(token)
+            if shadow is not None:
+                change = shadow.diff(objects[token])
+                if change is not None:
+                    found.append((token, change))
+            for child in self.below.get(token, ()):
+                below = tokens.get(child)
+                if below is not None:
+                    pending.append(below)
+        return found
+
+    def changes_of(self, token: Token) -> Change | None:
+        shadow = self.shadows.get(token)
+        return None if shadow is None else shadow.diff(self.objects[token])
+
+    def settle(self, changes: Changes, event: Any) -> None:
+        """This process's own ``changes`` were handed to the team (at ``event``, which
+        every process names the same way): they are agreed now."""
+        for token, change in changes:
+            self.shadows[token].retake(self.objects[token])
+            self._adopt_values(token, change, event)
+
+    def apply(self, changes: Changes, event: Any) -> None:
+        """Apply another process's ``changes``, handed over at ``event``."""
+        for token, change in changes:
+            live = self.objects.get(token)
+            shadow = self.shadows.get(token)
+            if live is None or shadow is None:
+                raise OmpError(
+                    "omppy lost track of a shared object between two processes of a team "
+                    f"({self.label_of(token)}); please report this as a bug"
+                )
+            try:
+                shadow.apply(live, change)
+            except CannotCarry as error:
+                raise OmpError(
+                    f"a thread changed {self.label_of(token)} (a {error}), and omppy cannot "
+                    "carry changes to objects of that type between threads (it sees only "
+                    "their pickled state). Change it in one thread only (inside "
+                    "'# omp single' or '# omp master', or after the region), or keep the "
+                    "data it holds in lists, dicts, objects or numpy arrays"
+                ) from None
+            self._adopt_values(token, change, event)
+
+    def adopt(self, value: Any, token: Token, depth: int, label: str) -> None:
+        """A value a thread handed to the team (a published name, a reduction's result)
+        is shared from now on, under ``token`` in every process."""
+        if type(value) in ATOMIC or isinstance(value, IMMUTABLE):
+            return
+        self.watch(value, depth, label, token)
+
+    def _adopt_values(self, token: Token, change: Change, event: Any) -> None:
+        """New objects that ``change`` put into a watched container are shared now,
+        named by the event and their place (the same in every process; a place
+        alone is not enough, the next event may put another new object there)."""
+        depth = self.depths.get(token, 1) - 1
+        if depth < 0:
+            return
+        label = self.labels.get(token, "")
+        below = self.below.setdefault(token, [])
+        for step, value in _placed_values(change):
+            if type(value) in ATOMIC or id(value) in self.tokens:
+                continue
+            if isinstance(value, IMMUTABLE) or is_opaque(value):
+                continue
+            below.append(id(value))
+            self.watch(value, depth, _label(label, step), (event, token, step))
+
+    # -- pickling ----------------------------------------------------------------------
+
+    def dumps(self, payload: Any) -> bytes:
+        """``payload`` pickled, shared objects by token (see :meth:`loads`)."""
+        pickler = self._pickler
+        if pickler is None:
+            self._buffer = io.BytesIO()
+            pickler = self._pickler = _TokenPickler(self._buffer, self.tokens)
+        buffer = self._buffer
+        try:
+            pickler.dump(payload)
+            return buffer.getvalue()
+        finally:
+            pickler.clear_memo()  # one pickler for every payload: each stands alone
+            buffer.seek(0)
+            buffer.truncate()
+
+    def loads(self, data: bytes) -> Any:
+        return _TokenUnpickler(io.BytesIO(data), self.objects).load()
+
+
+def _label(parent: str, step: Any) -> str:
+    if isinstance(step, tuple) and len(step) == 2 and step[0] == "attr":
+        return f"{parent}.{step[1]}"
+    return f"{parent}[{step!r}]"
+
+
+def _placed_values(change: Change) -> Iterator[tuple[Any, Any]]:
+    """``(place, value)`` for each value ``change`` puts into its container."""
+    kind = change[0]
+    if kind == "L":
+        for start, values in change[1]:
+            for offset, value in enumerate(values):
+                yield start + offset, value
+    elif kind == "S":
+        for offset, value in enumerate(change[3]):
+            yield change[1] + offset, value
+    elif kind == "D":
+        yield from change[1]
+    elif kind == "A":
+        for key, value in change[1]:
+            yield ("attr", key[1] if isinstance(key, tuple) else key), value
+    elif kind == "Q":
+        yield from enumerate(change[1])
+    elif kind == "C":
+        yield "cell", change[1]
+
+
+class _TokenPickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, tokens: dict[int, Token]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.tokens = tokens
+
+    def persistent_id(self, obj: Any) -> Any:
+        if type(obj) in ATOMIC:
+            return None
+        return self.tokens.get(id(obj))
+
+
+class _TokenUnpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, objects: dict[Token, Any]) -> None:
+        super().__init__(file)
+        self.objects = objects
+
+    def persistent_load(self, pid: Any) -> Any:
+        try:
+            return self.objects[pid]
+        except KeyError:
+            raise OmpError(
+                "a value handed between threads refers to a shared object this process "
+                "does not know; please report this as a bug"
+            ) from None

@@ -1,0 +1,704 @@
+"""The team-agreed state of one shared container, and what a thread changed in it.
+
+Every process of a team starts with the same objects (``fork`` copies the heap in
+place).  For each shared container the runtime watches (see :mod:`replica`), a
+:class:`Shadow` keeps the state that the whole team agrees on: a shallow copy taken
+when the region began, and brought forward at every synchronisation point.  What a
+thread did to its own copy since then is the *difference* between the live object
+and the shadow, found by comparing identities (``layout.py`` compares a list's
+item pointers as memory).  That difference is a small picklable *change* record,
+which the other processes apply to their own object and to their shadow, so that
+all copies move forward together.
+
+Nothing here runs per store: a plain ``out[i] = v`` costs what it costs in Python,
+and the work is done once per barrier (or synchronisation block), in bulk.
+
+Change records (tuples, first item the kind):
+
+- ``("L", runs)``: a list kept its length; ``runs`` is ``[(start, [values...]), ...]``.
+- ``("S", start, stop, values)``: a list's ``[start:stop]`` was replaced by
+  ``values`` (its length changed: append, insert, pop, sort of a grown list...).
+- ``("D", sets, dels, new)``: a dict's keys set to values and keys deleted; the
+  last ``new`` of ``sets`` are keys the dict did not have, in the order they were
+  inserted (``coherence.py`` puts keys several threads inserted in one order).
+- ``("Z", added, removed)``: a set's elements added and removed.
+- ``("A", sets, dels)``: an object's attributes (``__dict__`` and slots).
+- ``("B", start, stop, data)``: a bytearray's ``[start:stop]`` replaced.
+- ``("Q", items)``: a deque's new contents.
+- ``("N", flat_indices, values)``: elements of a numpy array (``flat_indices`` None:
+  all of them).
+- ``("C", value)``: a closure cell's new value.
+- ``("P", type name)``: an object omppy cannot look into changed (only found under
+  ``OMPPY_CHECK=1``); applying it is an error.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import pickle
+import re
+import sys
+import types
+from collections import deque
+from collections.abc import Iterator
+from typing import Any
+
+from . import layout
+from .sharedmem import is_shared
+
+_MISSING = object()
+
+# Types never watched: code, modules, classes, I/O and synchronisation handles.  A
+# method called on a handle acts outside the process; there is no state to carry.
+_OPAQUE_TYPES: tuple[type, ...] = (
+    type,
+    types.ModuleType,
+    types.FunctionType,
+    types.BuiltinFunctionType,
+    types.MethodType,
+    types.CodeType,
+    types.FrameType,
+    types.GeneratorType,
+    types.CoroutineType,
+    types.AsyncGeneratorType,
+    types.TracebackType,
+    types.MappingProxyType,
+    types.SimpleNamespace,  # watched as an object below; listed here for clarity only
+    property,
+    classmethod,
+    staticmethod,
+)
+_OPAQUE_TYPES = tuple(t for t in _OPAQUE_TYPES if t is not types.SimpleNamespace)
+_HANDLE_MODULES = frozenset(
+    {
+        "_io",
+        "io",
+        "socket",
+        "_socket",
+        "ssl",
+        "threading",
+        "_thread",
+        "queue",
+        "logging",
+        "multiprocessing",
+        "subprocess",
+        "selectors",
+        "select",
+        "mmap",
+        "ctypes",
+        "_ctypes",
+        "sqlite3",
+        "weakref",
+        "_weakref",
+        "_weakrefset",
+        "omppy",
+    }
+)
+IMMUTABLE = (str, bytes, int, float, complex, bool, range, type(None), slice)
+
+
+def _numpy() -> Any:
+    return sys.modules.get("numpy")
+
+
+def _is_array(value: Any) -> bool:
+    np = _numpy()
+    return np is not None and isinstance(value, np.ndarray)
+
+
+def is_opaque(value: Any) -> bool:
+    """Whether ``value`` is never watched (code, modules, classes, handles)."""
+    if isinstance(value, _OPAQUE_TYPES):
+        return True
+    module = type(value).__module__ or ""
+    return module.partition(".")[0] in _HANDLE_MODULES
+
+
+def children(value: Any) -> Iterator[tuple[Any, Any]]:
+    """``(step, child)`` for the objects ``value`` holds: items, values, attributes.
+
+    Steps name the place (an index, a key, ``Attr``-like ``("attr", name)``), for
+    labels in messages and for naming new objects the same way in every process.
+    """
+    kind = type(value)
+    if kind is list or kind is tuple or isinstance(value, (list, tuple, deque)):
+        yield from enumerate(value)
+    elif isinstance(value, dict):
+        yield from value.items()
+    elif isinstance(value, (set, frozenset)):
+        for element in value:
+            yield None, element  # iteration order differs between processes: no name
+    elif _is_array(value) or isinstance(value, (bytes, bytearray, str)) or is_opaque(value):
+        return
+    else:
+        state = getattr(value, "__dict__", None)
+        if isinstance(state, dict):
+            for name, item in state.items():
+                yield ("attr", name), item
+        for slot in slot_names(type(value)):
+            item = getattr(value, slot, _MISSING)
+            if item is not _MISSING:
+                yield ("attr", slot), item
+
+
+def slot_names(kind: type) -> tuple[str, ...]:
+    cached = _SLOTS.get(kind)
+    if cached is not None:
+        return cached
+    names: list[str] = []
+    for cls in kind.__mro__:
+        slots = cls.__dict__.get("__slots__", ())
+        for slot in (slots,) if isinstance(slots, str) else slots:
+            if slot not in ("__dict__", "__weakref__") and slot not in names:
+                names.append(slot)
+    _SLOTS[kind] = result = tuple(names)
+    return result
+
+
+_SLOTS: dict[type, tuple[str, ...]] = {}
+
+
+# -- shadows ------------------------------------------------------------------------
+
+
+class Shadow:
+    """The agreed state of one container; subclasses know one kind of container."""
+
+    __slots__ = ()
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        """What ``live`` changed since the agreed state; None when nothing."""
+        raise NotImplementedError
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        """Apply another thread's ``change`` to ``live`` and to the agreed state."""
+        raise NotImplementedError
+
+    def retake(self, live: Any) -> None:
+        """Make the agreed state ``live``'s current state (after this thread's own
+        change was handed to the team)."""
+        raise NotImplementedError
+
+
+class ListShadow(Shadow):
+    __slots__ = ("items",)
+
+    def __init__(self, live: list[Any]) -> None:
+        self.items = list(live)
+
+    def retake(self, live: list[Any]) -> None:
+        self.items = list(live)
+
+    def diff(self, live: list[Any]) -> tuple[Any, ...] | None:
+        old = self.items
+        if len(live) == len(old):
+            if layout.same_items(live, old):
+                return None
+            return ("L", _runs(live, layout.changed_indices(live, old)))
+        prefix, suffix = layout.common_ends(live, old)
+        return ("S", prefix, len(old) - suffix, live[prefix : len(live) - suffix])
+
+    def apply(self, live: list[Any], change: tuple[Any, ...]) -> None:
+        setitem = list.__setitem__
+        for target in (live, self.items):
+            if change[0] == "L":
+                for start, values in change[1]:
+                    setitem(target, slice(start, start + len(values)), values)
+            else:
+                _, start, stop, values = change
+                setitem(target, slice(start, stop), values)
+
+
+def _runs(live: list[Any], indices: Iterator[int]) -> list[tuple[int, list[Any]]]:
+    """Changed indices grouped into contiguous runs with their new values."""
+    runs: list[tuple[int, list[Any]]] = []
+    start = previous = -2
+    for index in indices:
+        if index != previous + 1:
+            if start >= 0:
+                runs.append((start, live[start : previous + 1]))
+            start = index
+        previous = index
+    if start >= 0:
+        runs.append((start, live[start : previous + 1]))
+    return runs
+
+
+class DictShadow(Shadow):
+    """A dict (or dict subclass) by its keys and values, compared by identity."""
+
+    __slots__ = ("keys", "values")
+
+    def __init__(self, live: dict[Any, Any]) -> None:
+        self.keys = list(live)
+        self.values = list(live.values())
+
+    def retake(self, live: dict[Any, Any]) -> None:
+        self.keys = list(live)
+        self.values = list(live.values())
+
+    def diff(self, live: dict[Any, Any]) -> tuple[Any, ...] | None:
+        keys, values = list(live), list(live.values())
+        if layout.same_items(values, self.values) and layout.same_items(keys, self.keys):
+            return None
+        sets, dels, new = _dict_changes(self.keys, self.values, keys, values, live)
+        if not sets and not dels:
+            return None
+        return ("D", sets, dels, new)
+
+    def apply(self, live: dict[Any, Any], change: tuple[Any, ...]) -> None:
+        sets, dels = change[1], change[2]
+        setitem, delitem = dict_methods(live)
+        for key in dels:
+            if key in live:
+                delitem(live, key)
+        for key, value in sets:
+            setitem(live, key, value)
+        agreed = dict(zip(self.keys, self.values, strict=True))
+        for key in dels:
+            agreed.pop(key, None)
+        for key, value in sets:
+            agreed[key] = value
+        self.keys = list(agreed)
+        self.values = list(agreed.values())
+
+
+
+def _interpreter_name(key: Any) -> bool:
+    """A global the interpreter or a shell keeps, not the program: ``__warningregistry__``
+    (the warnings module's once-per-place record), ``__builtins__``, IPython's output
+    history (``_``, ``_5``, ``_i5``, ``Out``) and omppy's own ``_omp*`` names."""
+    if type(key) is not str:
+        return False
+    if key.startswith("__") and key.endswith("__"):
+        return True
+    if key.startswith("_omp"):
+        return True
+    return key in _SHELL_NAMES or (key.startswith(("_i", "_")) and key.lstrip("_i").isdigit())
+
+
+_SHELL_NAMES = frozenset({"_", "__", "___", "_i", "_ii", "_iii", "_ih", "_oh", "_dh", "In", "Out"})
+
+
+class NamespaceShadow(DictShadow):
+    """A module's globals: a dict whose interpreter-kept names are not the program's
+    data (each thread's warnings registry or shell history changes on its own)."""
+
+    __slots__ = ()
+
+    def diff(self, live: dict[Any, Any]) -> tuple[Any, ...] | None:
+        change = super().diff(live)
+        if change is None:
+            return None
+        sets = [(k, v) for k, v in change[1] if not _interpreter_name(k)]
+        dels = [k for k in change[2] if not _interpreter_name(k)]
+        if not sets and not dels:
+            return None
+        new = sum(1 for k, _ in change[1][len(change[1]) - change[3]:] if not _interpreter_name(k))
+        return ("D", sets, dels, new)
+
+
+def _dict_changes(
+    old_keys: list[Any],
+    old_values: list[Any],
+    keys: list[Any],
+    values: list[Any],
+    live: dict[Any, Any],
+) -> tuple[list[tuple[Any, Any]], list[Any], int]:
+    """(keys set to new values, keys deleted, how many of the sets are new keys, at
+    the end), from identity-compared key/value lists."""
+    if len(keys) >= len(old_keys):
+        prefix, _ = layout.common_ends(keys, old_keys)
+        if prefix == len(old_keys):  # the old keys still lead, in order: inserts at most
+            sets = [(keys[i], values[i]) for i in layout.changed_indices(values, old_values)]
+            sets.extend(zip(keys[prefix:], values[prefix:], strict=True))
+            return sets, [], len(keys) - prefix
+    old = dict(zip(old_keys, old_values, strict=True))
+    changed = []
+    new = []
+    for key, value in zip(keys, values, strict=True):
+        was = old.get(key, _MISSING)
+        if was is _MISSING:
+            new.append((key, value))
+        elif was is not value:
+            changed.append((key, value))
+    dels = [k for k in old_keys if k not in live]
+    return changed + new, dels, len(new)
+
+
+_DICT_TYPES_WITH_OWN_STATE = frozenset(
+    {"collections.OrderedDict", "collections.defaultdict", "collections.Counter"}
+)
+
+
+def dict_methods(live: dict[Any, Any]) -> tuple[Any, Any]:
+    """Set and delete as the dict itself would, bypassing a user subclass's hooks
+    (its ``__setitem__`` ran in the thread that made the change)."""
+    kind = type(live)
+    if kind is dict:
+        return dict.__setitem__, dict.__delitem__
+    for cls in kind.__mro__:
+        if f"{cls.__module__}.{cls.__qualname__}" in _DICT_TYPES_WITH_OWN_STATE:
+            return cls.__setitem__, cls.__delitem__  # type: ignore[attr-defined,index]
+    return dict.__setitem__, dict.__delitem__
+
+
+class SetShadow(Shadow):
+    __slots__ = ("elements",)
+
+    def __init__(self, live: set[Any]) -> None:
+        self.elements = frozenset(live)
+
+    def retake(self, live: set[Any]) -> None:
+        self.elements = frozenset(live)
+
+    def diff(self, live: set[Any]) -> tuple[Any, ...] | None:
+        if len(live) == len(self.elements) and live == self.elements:
+            return None
+        return ("Z", list(live - self.elements), list(self.elements - live))
+
+    def apply(self, live: set[Any], change: tuple[Any, ...]) -> None:
+        _, added, removed = change
+        set.difference_update(live, removed)
+        set.update(live, added)
+        self.elements = (self.elements - frozenset(removed)) | frozenset(added)
+
+
+class AttributeShadow(Shadow):
+    """An object by its attributes (``__dict__`` and ``__slots__``)."""
+
+    __slots__ = ("keys", "slots", "values")
+
+    def __init__(self, live: Any) -> None:
+        self.retake(live)
+
+    def retake(self, live: Any) -> None:
+        state = _instance_dict(live)
+        self.keys = list(state) if state is not None else []
+        self.values = list(state.values()) if state is not None else []
+        self.slots = _slot_values(live)
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        state = _instance_dict(live)
+        sets: list[tuple[Any, Any]] = []
+        dels: list[Any] = []
+        if state is not None:
+            keys, values = list(state), list(state.values())
+            if not (layout.same_items(keys, self.keys) and layout.same_items(values, self.values)):
+                sets, dels, _ = _dict_changes(self.keys, self.values, keys, values, state)
+        slots = _slot_values(live)
+        if slots != self.slots and slots is not None:
+            old = self.slots or ()
+            for name, was, now in zip(slot_names(type(live)), old, slots, strict=False):
+                if was is not now:
+                    if now is _MISSING:
+                        dels.append(("slot", name))
+                    else:
+                        sets.append((("slot", name), now))
+        if not sets and not dels:
+            return None
+        return ("A", sets, dels)
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        _, sets, dels = change
+        state = _instance_dict(live)
+        kind = type(live)
+        for key in dels:
+            if isinstance(key, tuple):
+                descriptor = _slot_descriptor(kind, key[1])
+                try:
+                    descriptor.__delete__(live)
+                except AttributeError:
+                    pass
+            elif state is not None:
+                state.pop(key, None)
+        for key, value in sets:
+            if isinstance(key, tuple):
+                _slot_descriptor(kind, key[1]).__set__(live, value)
+            elif state is not None:
+                state[key] = value
+        self.retake(live)
+
+
+def _instance_dict(live: Any) -> dict[str, Any] | None:
+    try:
+        state = object.__getattribute__(live, "__dict__")
+    except AttributeError:
+        return None
+    return state if isinstance(state, dict) else None
+
+
+def _slot_values(live: Any) -> tuple[Any, ...] | None:
+    names = slot_names(type(live))
+    if not names:
+        return None
+    return tuple(getattr(live, name, _MISSING) for name in names)
+
+
+def _slot_descriptor(kind: type, name: str) -> Any:
+    for cls in kind.__mro__:
+        if name in cls.__dict__:
+            return cls.__dict__[name]
+    raise AttributeError(name)
+
+
+class ClassShadow(Shadow):
+    """A class's own attributes (``Counter.total = 0`` rebound by a method).
+
+    Dunder attributes are left out: Python and the standard library cache things
+    there (``copyreg`` sets ``__slotnames__`` when an instance is first pickled).
+    """
+
+    __slots__ = ("keys", "values")
+
+    def __init__(self, live: type) -> None:
+        self.retake(live)
+
+    def retake(self, live: type) -> None:
+        state = _class_data(live)
+        self.keys = list(state)
+        self.values = list(state.values())
+
+    def diff(self, live: type) -> tuple[Any, ...] | None:
+        state = _class_data(live)
+        keys, values = list(state), list(state.values())
+        if layout.same_items(keys, self.keys) and layout.same_items(values, self.values):
+            return None
+        sets, dels, _ = _dict_changes(self.keys, self.values, keys, values, state)
+        return ("A", sets, dels)
+
+    def apply(self, live: type, change: tuple[Any, ...]) -> None:
+        _, sets, dels = change
+        for key in dels:
+            if key in vars(live):
+                delattr(live, key)
+        for key, value in sets:
+            setattr(live, key, value)
+        self.retake(live)
+
+
+def _class_data(cls: type) -> dict[str, Any]:
+    return {k: v for k, v in vars(cls).items() if not (k.startswith("__") and k.endswith("__"))}
+
+
+class CellShadow(Shadow):
+    """A closure's variable (``nonlocal count; count += 1`` in a helper)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, live: Any) -> None:
+        self.value = _cell_value(live)
+
+    def retake(self, live: Any) -> None:
+        self.value = _cell_value(live)
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        value = _cell_value(live)
+        if value is self.value:
+            return None
+        return ("C", value)
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        live.cell_contents = change[1]
+        self.value = change[1]
+
+
+def _cell_value(cell: Any) -> Any:
+    try:
+        return cell.cell_contents
+    except ValueError:  # an empty cell
+        return _MISSING
+
+
+class BytearrayShadow(Shadow):
+    __slots__ = ("data",)
+
+    def __init__(self, live: bytearray) -> None:
+        self.data = bytes(live)
+
+    def retake(self, live: bytearray) -> None:
+        self.data = bytes(live)
+
+    def diff(self, live: bytearray) -> tuple[Any, ...] | None:
+        if live == self.data:
+            return None
+        old, new = self.data, bytes(live)
+        n = min(len(old), len(new))
+        prefix = 0
+        while prefix < n and old[prefix] == new[prefix]:
+            prefix += 1
+        suffix = 0
+        while suffix < n - prefix and old[-1 - suffix] == new[-1 - suffix]:
+            suffix += 1
+        return ("B", prefix, len(old) - suffix, new[prefix : len(new) - suffix])
+
+    def apply(self, live: bytearray, change: tuple[Any, ...]) -> None:
+        _, start, stop, data = change
+        live[start:stop] = data
+        self.data = bytes(live)
+
+
+class DequeShadow(Shadow):
+    __slots__ = ("items",)
+
+    def __init__(self, live: deque[Any]) -> None:
+        self.items = list(live)
+
+    def retake(self, live: deque[Any]) -> None:
+        self.items = list(live)
+
+    def diff(self, live: deque[Any]) -> tuple[Any, ...] | None:
+        items = list(live)
+        if layout.same_items(items, self.items):
+            return None
+        return ("Q", items)
+
+    def apply(self, live: deque[Any], change: tuple[Any, ...]) -> None:
+        live.clear()
+        live.extend(change[1])
+        self.items = list(change[1])
+
+
+class ArrayShadow(Shadow):
+    """A numpy array outside shared memory, by a copy of its elements."""
+
+    __slots__ = ("copy",)
+
+    def __init__(self, live: Any) -> None:
+        self.copy = live.copy()
+
+    def retake(self, live: Any) -> None:
+        self.copy = live.copy()
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        np = _numpy()
+        if live.shape != self.copy.shape or live.dtype != self.copy.dtype:
+            return ("N", None, live.copy())
+        if live.tobytes() == self.copy.tobytes():
+            return None
+        # NaN != NaN: an unchanged NaN is sent again, which is harmless.
+        changed = np.flatnonzero(np.not_equal(live, self.copy).ravel())
+        if len(changed) == 0:
+            return None  # only -0.0 against 0.0: equal values
+        if len(changed) * 2 > live.size:
+            return ("N", None, live.copy())
+        return ("N", changed, live.ravel()[changed])
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        _, where, values = change
+        for target in (live, self.copy):
+            if where is None:
+                if target.shape == values.shape:
+                    target[...] = values
+            else:
+                target.put(where, values)  # flat indices in C order, any strides
+
+
+def too_large_to_compare(value: Any, array_limit: int) -> bool:
+    """A writable numpy array outside shared memory above the size omppy compares."""
+    return (
+        _is_array(value)
+        and value.flags.writeable
+        and not value.dtype.hasobject
+        and not is_shared(value)
+        and value.nbytes > array_limit
+    )
+
+
+OPAQUE_LIMIT = 64 << 10  # pickled size up to which such objects are always compared
+
+
+class OpaqueShadow(Shadow):
+    """An object omppy cannot look into (a C type's state), by its pickle: a change
+    to it is found, and refused (it cannot be carried).  Compared when its pickle is
+    small, or always under ``OMPPY_CHECK=1``."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, live: Any) -> None:
+        self.data = _pickled(live)
+
+    def retake(self, live: Any) -> None:
+        self.data = _pickled(live)
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        data = _pickled(live)
+        if data == self.data:
+            return None
+        return ("P", type(live).__qualname__)
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        raise CannotCarry(change[1])
+
+
+class CannotCarry(Exception):
+    """A thread changed an object whose changes omppy cannot carry (OpaqueShadow)."""
+
+
+def _pickled(value: Any) -> bytes | None:
+    try:
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return None
+
+
+def shadow_for(
+    value: Any, array_limit: int = 16 << 20, deep: bool = False
+) -> Shadow | None:
+    """A shadow for ``value``, or None when it is not a container omppy watches.
+
+    Objects omppy cannot look into are compared by their pickle (when it is small,
+    or always with ``deep``, ``OMPPY_CHECK=1``), so that a change to one is reported.
+    """
+    kind = type(value)
+    if kind is list or (isinstance(value, list) and not is_opaque(value)):
+        return ListShadow(value)
+    if kind is dict or (isinstance(value, dict) and not is_opaque(value)):
+        return DictShadow(value)
+    if isinstance(value, set):
+        return SetShadow(value)
+    if isinstance(value, (*IMMUTABLE, tuple, frozenset)):
+        return None
+    if isinstance(value, bytearray):
+        return BytearrayShadow(value)
+    if isinstance(value, deque):
+        return DequeShadow(value)
+    if _is_array(value):
+        if is_shared(value) or not value.flags.writeable or value.dtype.hasobject:
+            return None  # shared memory needs no carrying; read-only cannot change
+        if value.nbytes > array_limit:
+            return None
+        return ArrayShadow(value)
+    if is_opaque(value):
+        return None
+    if _instance_dict(value) is not None or slot_names(kind):
+        return AttributeShadow(value)
+    if _unchangeable(value):
+        return None
+    data = _pickled(value)
+    if data is not None and (deep or len(data) <= OPAQUE_LIMIT):
+        return OpaqueShadow(value)
+    return None
+
+
+def _unchangeable(value: Any) -> bool:
+    """Values of C types that cannot change, or whose state is not data (iterators:
+    pickling one may consume it or warn)."""
+    kind = type(value)
+    if hasattr(kind, "__next__") or isinstance(value, _VALUE_TYPES):
+        return True
+    np = _numpy()
+    return np is not None and isinstance(value, (np.generic, np.dtype))
+
+
+_VALUE_TYPES = (
+    datetime.date,
+    datetime.time,
+    datetime.timedelta,
+    datetime.tzinfo,
+    decimal.Decimal,
+    re.Pattern,
+    re.Match,
+    memoryview,
+)

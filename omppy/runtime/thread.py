@@ -1,0 +1,423 @@
+"""A thread's view of its team: what the translated code calls ``_omp_t``.
+
+A :class:`ThreadContext` knows its thread number and team, hands out loop
+iterations, opens synchronisation blocks and runs barriers.  What the threads
+change in shared objects is kept coherent by its :class:`~.coherence.Coherence`
+(``None`` in a team of one).  The initial thread of a program has a context too
+(a team of one), so orphaned constructs and the ``omp_*`` routines work without a
+region.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from . import schedule
+from .arena import WS_NEXT, WS_ORDERED
+from .coherence import Coherence, interval, location
+from .errors import OmpError, TeamAborted
+from .paths import INPLACE, assign, delete, fetch, walk
+from .sync import SyncBlock
+from .workshare import Workshare
+
+if TYPE_CHECKING:
+    from .team import Team
+
+
+class ThreadContext:
+    """Thread ``num`` of ``team``; ``team`` is None for the initial thread."""
+
+    def __init__(self, team: Team | None, num: int, coherence: Coherence | None = None) -> None:
+        self.team = team
+        self.num = num
+        self.size = team.size if team else 1
+        self.coherence = coherence
+        self.workshares = 0  # work-sharing constructs met so far (agreed team-wide)
+        self.loops = 0  # work-sharing loops met so far (tags new dict keys, coherence.py)
+        self.barriers = 0
+        self.did_last = False  # ran the sequentially last iteration of the last loop
+        self.current_iteration = 0
+        self.ordered_base = -1  # arena record of the ordered loop being run
+        self.ordered_pending = False  # current iteration has not passed its turn yet
+        # Where this thread last agreed with its team (for messages about races).
+        self.last_sync = "the start of the region"
+        # The synchronisation blocks this thread is running, innermost last.  Not every
+        # thread runs them (single, master) or they run one thread at a time (critical,
+        # ordered), so a barrier or work share reached inside one, through a called
+        # function, would deadlock the team: it is refused instead.
+        self.inside: list[str] = []
+
+    @classmethod
+    def initial(cls) -> ThreadContext:
+        return cls(None, 0)
+
+    # -- loops ------------------------------------------------------------------------
+
+    def loop(
+        self,
+        items: Any,
+        kind: str | None = None,
+        chunk: int | None = None,
+        ordered: bool = False,
+        track: bool = False,
+    ) -> Iterable[Any]:
+        """This thread's iterations of a work-sharing loop over ``items``.
+
+        ``track`` is accepted for translations made by older versions of omppy.
+        """
+        if not schedule.is_sequence(items):
+            items = schedule.iteration_space(items)
+        n = len(items)
+        kind, chunk = schedule.resolve(kind, chunk)
+        size, num = self.size, self.num
+        if size > 1:
+            self.refuse_inside_block("a work-sharing loop ('# omp for')")
+        if ordered and size > 1:
+            return self._ordered_loop(items, n, kind, chunk)
+        if size == 1:
+            self.did_last = n > 0
+            return items
+        if self.team is not None and self.team.arena.words[0]:
+            raise TeamAborted("another thread of the team failed")
+        self.loops += 1
+        if kind == "static":
+            if chunk is None:
+                start, stop = schedule.static_block(n, size, num)
+                self.did_last = stop == n and stop > start
+                self._mark(start)
+                return items[start:stop]
+            self.did_last = n > 0 and ((n - 1) // chunk) % size == num
+            if self.coherence is not None and self.coherence.replica.ordered_dicts:
+                return self._marked_chunks(items, n, chunk)
+            return schedule.static_chunks(items, n, chunk, size, num)
+        self.did_last = False
+        return self._shared_counter_loop(items, n, kind, chunk or 1)
+
+    def _mark(self, first: int) -> None:
+        """Iterations from ``first`` on run now (see Coherence.mark)."""
+        if self.coherence is not None:
+            self.coherence.mark((self.loops, first))
+
+    def end_of_loop(self) -> None:
+        """The loop's iterations are over: what follows comes after all of them."""
+        if self.coherence is not None and self.size > 1:
+            self.coherence.mark((self.loops, 1 << 62))
+
+    def _marked_chunks(self, items: Sequence[Any], n: int, chunk: int) -> Iterator[Any]:
+        for start in range(self.num * chunk, n, self.size * chunk):
+            self._mark(start)
+            yield from items[start : start + chunk]
+
+    def _shared_counter_loop(
+        self, items: Sequence[Any], n: int, kind: str, chunk: int
+    ) -> Iterator[Any]:
+        assert self.team is not None
+        base = self.team.enter_workshare(self)
+        grab = self.team.grab
+        guided = kind == "guided"
+        try:
+            while True:
+                start, stop = grab(base, n, chunk, guided)
+                if start >= n:
+                    return
+                if stop >= n:
+                    stop = n
+                    self.did_last = True
+                self._mark(start)
+                yield from items[start:stop]
+        finally:
+            self.team.leave_workshare(base)
+
+    def _ordered_loop(
+        self, items: Sequence[Any], n: int, kind: str, chunk: int | None
+    ) -> Iterator[Any]:
+        """A loop whose ``ordered`` blocks must run in iteration order.
+
+        Iterations are numbered as handed out; an iteration that skipped its
+        ordered block still waits for, and passes on, its turn when it ends.
+        """
+        assert self.team is not None
+        team = self.team
+        base = team.enter_workshare(self)
+        self.ordered_base = base
+        words = team.arena.words
+        size, num = self.size, self.num
+        if kind == "static":
+            if chunk is None:
+                start, stop = schedule.static_block(n, size, num)
+                spans = [(start, stop)] if stop > start else []
+            else:
+                spans = [(s, min(s + chunk, n)) for s in range(num * chunk, n, size * chunk)]
+            self.did_last = bool(spans) and spans[-1][1] == n
+            chunks = iter(spans)
+        else:
+            chunks = self._grabbed(base, n, kind, chunk or 1)
+        try:
+            for start, stop in chunks:
+                self._mark(start)
+                for index in range(start, stop):
+                    self.current_iteration = index
+                    self.ordered_pending = True
+                    yield items[index]
+                    if self.ordered_pending:  # no ordered block ran: pass the turn on
+                        self.wait_turn()
+                        words[base + WS_ORDERED] = index + 1
+                        self.ordered_pending = False
+        finally:
+            self.ordered_base = -1
+            team.leave_workshare(base)
+
+    def _grabbed(self, base: int, n: int, kind: str, chunk: int) -> Iterator[tuple[int, int]]:
+        assert self.team is not None
+        while True:
+            start, stop = self.team.grab(base, n, chunk, kind == "guided")
+            if start >= n:
+                return
+            if stop >= n:
+                stop = n
+                self.did_last = True
+            yield start, stop
+
+    def wait_turn(self) -> None:
+        """Wait until every earlier iteration of the ordered loop has had its turn."""
+        assert self.team is not None and self.team.liveness is not None
+        words = self.team.arena.words
+        slot = self.ordered_base + WS_ORDERED
+        index = self.current_iteration
+        if words[slot] != index:
+            self.team.liveness.sleep_until(lambda: words[slot] == index)
+
+    # -- synchronisation constructs ---------------------------------------------------
+
+    def wait(self, lock: Any) -> None:
+        if self.team is None or self.team.liveness is None:
+            lock.acquire()
+        else:
+            self.team.liveness.wait(lock)
+
+    def refresh(self, names: tuple[str, ...]) -> dict[str, Any]:
+        """The values of ``names`` other threads bound since this thread took them."""
+        if self.coherence is None or not names:
+            return {}
+        return self.coherence.fresh(names)
+
+    def critical(
+        self, name: str = "", names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
+        lock = self.team.arena.critical_lock(name) if self.size > 1 and self.team else None
+        kind = f"critical({name})" if name else "critical"
+        if lock is not None:
+            self._refuse_reentry(kind)
+        return SyncBlock(self, kind, names, True, lock, touches)
+
+    def atomic(
+        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
+        lock = self.team.arena.atomic_lock if self.size > 1 and self.team else None
+        if lock is not None:
+            self._refuse_reentry("atomic")
+        return SyncBlock(self, "atomic", names, True, lock, touches)
+
+    def master(
+        self,
+        names: tuple[str, ...] = (),
+        filter: int = 0,
+        touches: tuple[str, ...] | None = None,
+    ) -> Any:
+        kind = "masked" if filter else "master"
+        return SyncBlock(self, kind, names, self.num == filter, touches=touches)
+
+    def single(
+        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
+        if self.size == 1 or self.team is None:
+            return SyncBlock(self, "single", names, True, touches=touches)
+        self.refuse_inside_block("'# omp single'")
+        team = self.team
+        base = team.enter_workshare(self)
+        with team.arena.lock:
+            words = team.arena.words
+            first = words[base + WS_NEXT] == 0
+            words[base + WS_NEXT] = 1
+        team.leave_workshare(base)
+        return SyncBlock(self, "single", names, first, touches=touches)
+
+    def ordered(
+        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
+        if self.size == 1:
+            return SyncBlock(self, "ordered", names, True, touches=touches)
+        if self.ordered_base < 0:
+            raise OmpError("'# omp ordered' ran outside a loop with the 'ordered' clause")
+        if not self.ordered_pending:
+            # Waiting for this iteration's turn again would wait for ever: it has passed.
+            raise OmpError(
+                "'# omp ordered' ran a second time in one iteration of the loop; "
+                "OpenMP allows one ordered block per iteration: put the ordered work "
+                "of an iteration in one block"
+            )
+        holding = [k for k in self.inside if k.startswith(("critical", "atomic", "ordered"))]
+        if holding:
+            raise OmpError(
+                f"'# omp ordered' was reached inside '# omp {holding[-1]}' (through a "
+                "called function): waiting for its turn there would deadlock the team or "
+                "break the order; OpenMP forbids ordered inside critical, atomic and "
+                "ordered blocks"
+            )
+        self.wait_turn()
+        block = SyncBlock(self, "ordered", names, True, touches=touches)
+        words = self.team.arena.words  # type: ignore[union-attr]
+        slot, index = self.ordered_base + WS_ORDERED, self.current_iteration
+
+        def pass_turn() -> None:
+            words[slot] = index + 1
+            self.ordered_pending = False
+
+        block.after = pass_turn
+        return block
+
+    def barrier_refresh(self, names: tuple[str, ...] = ()) -> dict[str, Any]:
+        """An explicit barrier; returns the newest values of the region's shared names."""
+        self.barrier()
+        return self.refresh(names)
+
+    def workshare(
+        self,
+        reduction: dict[str, tuple[str, Any]] | None = None,
+        lastprivate: tuple[str, ...] = (),
+        nowait: bool = False,
+        shared: tuple[str, ...] = (),
+    ) -> Workshare:
+        """Start a ``for`` construct with these clauses (see :class:`Workshare`).
+
+        ``shared`` names the region's shared names bound in synchronisation
+        constructs: the barrier at the end refreshes them.
+        """
+        if self.size > 1:
+            self.refuse_inside_block("a work-sharing construct ('# omp for' or 'sections')")
+        return Workshare(self, reduction or {}, lastprivate, nowait, shared)
+
+    def _refuse_reentry(self, kind: str) -> None:
+        """A thread waiting for a lock it holds would wait for ever: refuse it."""
+        if kind in self.inside:
+            raise OmpError(
+                f"'# omp {kind}' was reached inside itself (through a called function): "
+                "the thread would wait for ever for the lock it holds; OpenMP forbids "
+                f"nesting {kind.split('(')[0]} blocks that share a lock"
+            )
+
+    def refuse_inside_block(self, what: str) -> None:
+        """Raise rather than deadlock when ``what`` is reached inside a sync block."""
+        if self.inside:
+            raise OmpError(
+                f"{what} was reached inside '# omp {self.inside[-1]}', where the whole "
+                "team cannot meet it (the block runs on one thread, or on one thread at "
+                "a time), so the team would deadlock; OpenMP forbids barriers and "
+                "work-sharing constructs inside critical, atomic, single, master, "
+                "masked and ordered blocks: move it out of the block"
+            )
+
+    # -- barriers ---------------------------------------------------------------------
+
+    def barrier(self) -> None:
+        """Wait for the whole team; afterwards every thread holds the same shared state."""
+        if self.size > 1:
+            self.exchange(None)
+
+    def exchange(self, payload: Any) -> list[Any]:
+        """A barrier at which each thread hands every other thread ``payload``.
+
+        Returns the payloads of all threads in thread order (this thread's
+        included).  What the threads changed in shared objects travels along.
+        """
+        if self.size == 1:
+            return [payload]
+        self.refuse_inside_block(
+            "a barrier (an explicit '# omp barrier', or the one ending a 'for', "
+            "'sections' or 'single')"
+        )
+        assert self.team is not None and self.coherence is not None
+        here = location()
+        part = self.coherence.before_barrier()
+        parity = self.barriers & 1
+        self.barriers += 1
+        results = self.team.barrier_exchange(self, parity, (payload, part))
+        self.coherence.after_barrier([r[1] for r in results], interval(self.last_sync, here))
+        self.last_sync = here
+        return [r[0] for r in results]
+
+    # -- stores written by older translations ------------------------------------------
+    # Shared objects are compared at synchronisation points, so a store is a store.
+
+    def store(
+        self, root: Any, path: tuple[Any, ...], key: Any, value: Any, *_: Any
+    ) -> None:
+        assign(walk(root, path), key, value)
+
+    def delete(self, root: Any, path: tuple[Any, ...], key: Any, *_: Any) -> None:
+        delete(walk(root, path), key)
+
+    def update(
+        self, root: Any, path: tuple[Any, ...], key: Any, op: str, value: Any, *_: Any
+    ) -> None:
+        target = walk(root, path)
+        assign(target, key, INPLACE[op](fetch(target, key), value))
+
+    def call(
+        self,
+        root: Any,
+        path: tuple[Any, ...],
+        key: Any,
+        method: str,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        *_: Any,
+    ) -> Any:
+        return getattr(fetch(walk(root, path), key), method)(*args, **kwargs)
+
+    def call_item(
+        self,
+        items: Sequence[Any],
+        variable: Any,
+        position: tuple[Any, ...],
+        steps: tuple[Any, ...],
+        method: str,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+    ) -> Any:
+        return getattr(walk(variable, steps), method)(*args, **kwargs)
+
+    def store_item(
+        self,
+        items: Sequence[Any],
+        variable: Any,
+        position: tuple[Any, ...],
+        path: tuple[Any, ...],
+        key: Any,
+        value: Any,
+    ) -> None:
+        assign(walk(variable, path), key, value)
+
+    def update_item(
+        self,
+        items: Sequence[Any],
+        variable: Any,
+        position: tuple[Any, ...],
+        path: tuple[Any, ...],
+        key: Any,
+        op: str,
+        value: Any,
+    ) -> None:
+        target = walk(variable, path)
+        assign(target, key, INPLACE[op](fetch(target, key), value))
+
+    def delete_item(
+        self,
+        items: Sequence[Any],
+        variable: Any,
+        position: tuple[Any, ...],
+        path: tuple[Any, ...],
+        key: Any,
+    ) -> None:
+        delete(walk(variable, path), key)

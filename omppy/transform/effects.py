@@ -1,0 +1,710 @@
+"""How deep code may change the objects it is handed: the translator's watch list.
+
+At run time a team compares the shared objects it watches and carries what each
+thread changed (``omppy/runtime/coherence.py``).  Comparing costs time in
+proportion to what is watched, so the translator tells the runtime how many levels
+of containers below each shared name the code may change:
+
+- ``out[i] = v`` changes ``out`` itself: depth 1; ``grid[i][j] = v`` and
+  ``objs[i].x = v`` change an item of it: depth 2;
+- ``rows[i].sort()`` calls a container method on an item: depth 2; a method whose
+  effect is unknown (a library's) may change its receiver and what it holds: the
+  receiver's depth plus :data:`UNKNOWN`;
+- a method or function defined in the module changes what its own body changes
+  through ``self`` or the parameter (``def move(self): self.history.append(dt)``:
+  depth 2 through ``self``), worked out for every function of the module;
+- an alias (``row = out[i]``, ``for p in particles``) changes what the code does
+  through the alias, one level further down;
+- only reading (arithmetic, comparisons, ``len``, ``sum``, indexing) changes
+  nothing: depth 0.
+
+The same analysis, run over every function of a module, says which module globals
+the module's functions may change and how deep (:func:`module_effects`): a helper
+``def record(n): found.append(n)`` changes the global ``found`` at depth 1.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import libcst as cst
+from libcst.metadata import ExpressionContext
+
+UNKNOWN = 3  # levels below a value that code omppy cannot see may change
+MAX_DEPTH = 6
+
+# Methods that change their receiver (and only it): lists, dicts, sets, deques,
+# bytearrays, numpy arrays.
+CONTAINER_METHODS = frozenset(
+    {
+        "append",
+        "extend",
+        "insert",
+        "remove",
+        "pop",
+        "clear",
+        "update",
+        "add",
+        "discard",
+        "setdefault",
+        "popitem",
+        "appendleft",
+        "extendleft",
+        "popleft",
+        "rotate",
+        "sort",
+        "reverse",
+        "difference_update",
+        "intersection_update",
+        "symmetric_difference_update",
+        "__setitem__",
+        "__delitem__",
+        "__iadd__",
+        "fill",
+        "put",
+        "itemset",
+        "resize",
+        "partition",
+        "setflags",
+        "move_to_end",
+        "subtract",
+    }
+)
+# Methods that read their receiver and change nothing.
+READING_METHODS = frozenset(
+    {
+        "get",
+        "keys",
+        "values",
+        "items",
+        "copy",
+        "count",
+        "index",
+        "find",
+        "rfind",
+        "startswith",
+        "endswith",
+        "split",
+        "rsplit",
+        "splitlines",
+        "join",
+        "strip",
+        "lstrip",
+        "rstrip",
+        "lower",
+        "upper",
+        "title",
+        "capitalize",
+        "replace",
+        "format",
+        "format_map",
+        "encode",
+        "decode",
+        "isdigit",
+        "isalpha",
+        "isalnum",
+        "isspace",
+        "islower",
+        "isupper",
+        "sum",
+        "mean",
+        "max",
+        "min",
+        "std",
+        "var",
+        "argmax",
+        "argmin",
+        "all",
+        "any",
+        "dot",
+        "tolist",
+        "tobytes",
+        "astype",
+        "most_common",
+        "elements",
+        "total",
+        "issubset",
+        "issuperset",
+        "union",
+        "intersection",
+        "difference",
+        "symmetric_difference",
+        "isdisjoint",
+        "__len__",
+        "__contains__",
+        "__getitem__",
+        "__iter__",
+        "conjugate",
+        "item",
+        "nonzero",
+        "cumsum",
+        "cumprod",
+        "prod",
+        "round",
+        "searchsorted",
+        "argsort",
+        "bit_length",
+        "hex",
+        "fromkeys",
+        "__eq__",
+        "__hash__",
+        "__repr__",
+        "__str__",
+        "read_only",
+    }
+)
+# Builtins that only read their arguments (or iterate them once).
+READING_FUNCTIONS = frozenset(
+    {
+        "len",
+        "sum",
+        "min",
+        "max",
+        "sorted",
+        "list",
+        "tuple",
+        "set",
+        "frozenset",
+        "dict",
+        "print",
+        "str",
+        "repr",
+        "int",
+        "float",
+        "complex",
+        "bool",
+        "abs",
+        "round",
+        "isinstance",
+        "issubclass",
+        "hash",
+        "id",
+        "type",
+        "enumerate",
+        "zip",
+        "reversed",
+        "range",
+        "any",
+        "all",
+        "format",
+        "iter",
+        "next",
+        "divmod",
+        "pow",
+        "ord",
+        "chr",
+        "bin",
+        "hex",
+        "oct",
+        "hasattr",
+        "callable",
+        "ascii",
+        "bytes",
+        "bytearray",
+        "memoryview",
+    }
+)
+# Functions of modules (``np.dot``, ``math.fsum``) that only read their arguments,
+# unless an ``out=`` argument says where to write.  Functions that may return a view
+# of their argument (``np.asarray``, ``reshape``, ``ravel``) are not among them: a
+# write through the view writes the argument.
+READING_MODULE_FUNCTIONS = frozenset(
+    {
+        "sum", "mean", "average", "median", "std", "var", "min", "max", "amin", "amax",
+        "argmin", "argmax", "ptp", "dot", "vdot", "inner", "outer", "matmul", "tensordot",
+        "einsum", "trace", "norm", "det", "inv", "solve", "eig", "eigh", "svd", "qr",
+        "sqrt", "exp", "log", "log2", "log10", "sin", "cos", "tan", "arcsin", "arccos",
+        "arctan", "arctan2", "sinh", "cosh", "tanh", "abs", "absolute", "sign", "floor",
+        "ceil", "round", "rint", "clip", "maximum", "minimum", "add", "subtract",
+        "multiply", "divide", "true_divide", "floor_divide", "power", "mod", "remainder",
+        "square", "hypot", "isnan", "isinf", "isfinite", "isclose", "allclose",
+        "array_equal", "array", "copy", "concatenate", "stack", "vstack",
+        "hstack", "dstack", "column_stack", "where", "nonzero", "count_nonzero", "unique",
+        "sort", "argsort", "cumsum", "cumprod", "prod", "diff", "gradient", "convolve",
+        "correlate", "histogram", "bincount", "digitize", "searchsorted", "percentile",
+        "quantile", "any", "all", "logical_and", "logical_or", "logical_not", "reshape",
+        "roll", "tile", "repeat", "linspace", "arange",
+        "zeros_like", "ones_like", "empty_like", "full_like", "fsum", "dist",
+        "comb", "perm", "isqrt", "gcd", "lcm"
+    }
+)
+# Builtins whose result holds the argument's items (a loop over it aliases them).
+ITEM_VIEWS = frozenset({"enumerate", "zip", "reversed", "sorted", "list", "tuple", "iter"})
+ITEM_METHODS = frozenset({"values", "items"})
+_BUILTINS = frozenset(dir(builtins))
+
+_PATH = (cst.Subscript, cst.Attribute)
+_TARGET_GROUPS = (cst.Tuple, cst.List, cst.StarredElement, cst.Element)
+
+
+@dataclass
+class Summary:
+    """What one function may change: through each parameter, and module globals."""
+
+    params: list[str]
+    depths: dict[str, int] = field(default_factory=dict)  # parameter or global -> depth
+    has_star: bool = False
+
+
+class Effects:
+    """The analysis over one module (original nodes, with parents and contexts)."""
+
+    def __init__(
+        self, module: cst.Module, metadata: Any, modules: frozenset[str] = frozenset()
+    ) -> None:
+        self.modules = modules  # names the module binds to imported modules (``np``)
+        self.parents: dict[cst.CSTNode, cst.CSTNode] = metadata["parents"]
+        self.contexts = metadata["contexts"]
+        self.functions: dict[str, Summary] = {}  # module-level function -> summary
+        self.methods: dict[str, list[Summary]] = {}  # method name -> every class's
+        self.classes: dict[str, list[Summary]] = {}  # class name -> its __init__
+        # (function, its summary, its locals, whether it declares globals)
+        self._definitions: list[tuple[cst.FunctionDef, Summary, set[str], bool]] = []
+        self._collect(module)
+        self._solve()
+
+    # -- the module's functions -----------------------------------------------------
+
+    def _collect(self, module: cst.Module) -> None:
+        def visit(body: Iterable[cst.CSTNode], owner: str | None, depth: int) -> None:
+            for statement in body:
+                if isinstance(statement, cst.FunctionDef):
+                    summary = _summary_for(statement)
+                    local, declared = _locals_of(statement)
+                    self._definitions.append((statement, summary, local, declared))
+                    name = statement.name.value
+                    if owner is not None:
+                        self.methods.setdefault(name, []).append(summary)
+                        if name == "__init__":
+                            self.classes.setdefault(owner, []).append(summary)
+                    elif depth == 0:
+                        self.functions[name] = summary
+                    visit(_body(statement), None, depth + 1)
+                elif isinstance(statement, cst.ClassDef):
+                    visit(_body(statement), statement.name.value, depth + 1)
+                else:
+                    for block in _blocks(statement):
+                        visit(block, owner, depth)
+
+        visit(module.body, None, 0)
+
+    def _solve(self) -> None:
+        """Iterate the summaries to a fixed point (functions call each other)."""
+        for _ in range(MAX_DEPTH * 2):
+            changed = False
+            for function, summary, local, _ in self._definitions:
+                names = _loads(_body(function), self.contexts)
+                for name, nodes in names.items():
+                    if name in local and name not in summary.params:
+                        continue
+                    depth = min(MAX_DEPTH, max(self.use_depth(n, names) for n in nodes))
+                    if depth > summary.depths.get(name, 0):
+                        summary.depths[name] = depth
+                        changed = True
+            if not changed:
+                return
+
+    def global_depths(self) -> dict[str, int]:
+        """Module globals the module's functions may change, and how deep; the key
+        ``"global"`` (no global can be named so) when a function rebinds globals."""
+        found: dict[str, int] = {}
+        if any(declared for _, _, _, declared in self._definitions):
+            found["global"] = 1
+        for _, summary, local, _ in self._definitions:
+            for name, depth in summary.depths.items():
+                if name in summary.params or name in local or name in _BUILTINS:
+                    continue
+                if depth > found.get(name, 0):
+                    found[name] = depth
+        return found
+
+    # -- one construct ------------------------------------------------------------------
+
+    def depths(self, statements: Iterable[cst.CSTNode], names: Iterable[str]) -> dict[str, int]:
+        """How deep ``statements`` may change each of ``names`` (absent: not at all)."""
+        loads = _loads(statements, self.contexts)
+        found = {}
+        for name in names:
+            nodes = loads.get(name)
+            if nodes:
+                depth = min(MAX_DEPTH, max(self.use_depth(n, loads) for n in nodes))
+                if depth:
+                    found[name] = depth
+        return found
+
+    def block(self, statements: Iterable[cst.CSTNode]) -> tuple[str, ...] | None:
+        """The names whose objects a synchronisation block may change in place, or
+        None when it calls code whose effects omppy cannot see (every shared object
+        is compared when it ends).  Functions of the module are seen through: what
+        they change through their parameters counts, and the globals they change
+        are compared at every block anyway (``_omp_effects``)."""
+        statements = list(statements)
+        loads = _loads(statements, self.contexts)
+        if self._calls_unknown_code(statements):
+            return None
+        return tuple(
+            sorted(
+                name
+                for name, nodes in loads.items()
+                if max(self.use_depth(n, loads) for n in nodes) > 0
+            )
+        )
+
+    def _calls_unknown_code(self, statements: list[cst.CSTNode]) -> bool:
+        calls: list[cst.Call] = []
+
+        class Calls(cst.CSTVisitor):
+            def visit_Call(self, node: cst.Call) -> None:
+                calls.append(node)
+
+        for statement in statements:
+            statement.visit(Calls())
+        for node in calls:
+            func = node.func
+            if isinstance(func, cst.Name):
+                name = func.value
+                if name in self.functions or name in self.classes:
+                    continue
+                if name in READING_FUNCTIONS:
+                    continue
+                return True
+            if isinstance(func, cst.Attribute):
+                method = func.attr.value
+                if method in self.methods or method in CONTAINER_METHODS:
+                    continue
+                if method in READING_METHODS or self._reading_module_function(node):
+                    continue
+            return True
+        return False
+
+    def loads(self, node: cst.CSTNode) -> dict[str, list[cst.Name]]:
+        return _loads([node], self.contexts)
+
+    def loop_items(self, loop: cst.For, loads: dict[str, list[cst.Name]]) -> int:
+        """How deep a loop's body changes the items its target names."""
+        return self._aliases(loop, loads, frozenset())
+
+    def use_depth(
+        self,
+        name: cst.Name,
+        loads: dict[str, list[cst.Name]],
+        seen: frozenset[str] = frozenset(),
+    ) -> int:
+        """How deep one use of a name may change the object it names."""
+        node: cst.CSTNode = name
+        steps = 0
+        parent = self.parents.get(node)
+        while isinstance(parent, _PATH) and parent.value is node:
+            steps += 1
+            node, parent = parent, self.parents.get(parent)
+        return self._in_context(node, parent, steps, loads, seen | {name.value})
+
+    def _in_context(
+        self,
+        path: cst.CSTNode,
+        parent: cst.CSTNode | None,
+        steps: int,
+        loads: dict[str, list[cst.Name]],
+        seen: frozenset[str],
+    ) -> int:
+        parents = self.parents
+        # A store target, possibly inside an unpacking target.
+        holder, target = parent, path
+        while isinstance(holder, _TARGET_GROUPS):
+            target, holder = holder, parents.get(holder)
+        stores = (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.Del)
+        if isinstance(holder, stores) and getattr(holder, "target", None) is target:
+            return steps
+        if isinstance(parent, cst.Call) and parent.func is path:
+            if not isinstance(path, cst.Attribute):
+                return 0  # calling a shared function changes no data of it
+            return self._method(parent, path, steps - 1, loads, seen)
+        if isinstance(parent, cst.Arg):
+            call = parents.get(parent)
+            if isinstance(call, cst.Call):
+                if _name_of(call.func) in ITEM_VIEWS:
+                    loop = _feeding_loop(call, parents)
+                    if loop is not None:
+                        return _below(steps + 1, self._aliases(loop, loads, seen))
+                return _below(steps, self._argument(call, parent, loads, seen))
+            return steps + UNKNOWN
+        if isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is path:
+            return _below(steps + 1, self._aliases(parent, loads, seen))
+        if isinstance(parent, cst.Assign) and parent.value is path:
+            if all(isinstance(t.target, cst.Name) for t in parent.targets):
+                return _below(
+                    steps,
+                    max(
+                        self._alias(t.target.value, loads, seen)  # type: ignore[attr-defined]
+                        for t in parent.targets
+                    ),
+                )
+            return 0  # stored into another object: watched through that object
+        if isinstance(parent, cst.NamedExpr) and parent.value is path:
+            target = parent.target
+            if isinstance(target, cst.Name):
+                return _below(steps, self._alias(target.value, loads, seen))
+        if isinstance(parent, (cst.Return, cst.Yield, cst.WithItem, cst.Lambda)):
+            return steps + UNKNOWN  # it leaves the code omppy looked at
+        if isinstance(parent, (cst.Element, cst.DictElement, cst.StarredElement)):
+            return steps + UNKNOWN  # packed into a new container: followed no further
+        return 0
+
+    def _method(
+        self,
+        call: cst.Call,
+        method: cst.Attribute,
+        receiver_steps: int,
+        loads: dict[str, list[cst.Name]],
+        seen: frozenset[str],
+    ) -> int:
+        name = method.attr.value
+        parents = self.parents
+        outer = parents.get(call)
+        if name in ITEM_METHODS:
+            loop = _feeding_loop(call, parents)
+            if loop is not None:
+                return _below(receiver_steps + 1, self._aliases(loop, loads, seen))
+        if isinstance(outer, _PATH) and outer.value is call:
+            return receiver_steps + UNKNOWN  # a view or part of it, used further
+        depth = 0
+        known = False
+        if name in CONTAINER_METHODS:
+            depth, known = 1, True
+        elif name in READING_METHODS:
+            known = True
+        for summary in self.methods.get(name, ()):
+            known = True
+            if summary.params:
+                depth = max(depth, summary.depths.get(summary.params[0], 0))
+        if not known:
+            depth = UNKNOWN
+        return _below(receiver_steps, depth)
+
+    def _argument(
+        self,
+        call: cst.Call,
+        arg: cst.Arg,
+        loads: dict[str, list[cst.Name]],
+        seen: frozenset[str],
+    ) -> int:
+        if arg.star:
+            return UNKNOWN
+        func = call.func
+        summaries: list[tuple[Summary, int]] = []  # (summary, index of first argument)
+        if isinstance(func, cst.Name):
+            name = func.value
+            if name in READING_FUNCTIONS and name not in self.functions:
+                return 0
+            if name in self.functions:
+                summaries.append((self.functions[name], 0))
+            elif name in self.classes:
+                summaries.extend((s, 1) for s in self.classes[name])
+        elif isinstance(func, cst.Attribute):
+            if self._reading_module_function(call):
+                return 0
+            summaries.extend((s, 1) for s in self.methods.get(func.attr.value, ()))
+        if not summaries:
+            return UNKNOWN
+        positional = [a for a in call.args if a.keyword is None]
+        position = next((i for i, a in enumerate(positional) if a is arg), -1)
+        depth = 0
+        for summary, offset in summaries:
+            if arg.keyword is not None:
+                param = arg.keyword.value
+                if param not in summary.params:
+                    return UNKNOWN
+            elif position + offset < len(summary.params):
+                param = summary.params[position + offset]
+            else:
+                return UNKNOWN if summary.has_star else 0
+            depth = max(depth, summary.depths.get(param, 0))
+        return depth
+
+    def _reading_module_function(self, call: cst.Call) -> bool:
+        """``np.dot(a[i], v)``, ``np.linalg.norm(x)``: a module's function that only
+        reads its arguments (no ``out=``)."""
+        func = call.func
+        if not isinstance(func, cst.Attribute) or func.attr.value not in READING_MODULE_FUNCTIONS:
+            return False
+        root: cst.BaseExpression = func.value
+        while isinstance(root, cst.Attribute):
+            root = root.value
+        if not isinstance(root, cst.Name) or root.value not in self.modules:
+            return False
+        return not any(a.keyword is not None and a.keyword.value == "out" for a in call.args)
+
+    def _aliases(
+        self, loop: cst.CSTNode | None, loads: dict[str, list[cst.Name]], seen: frozenset[str]
+    ) -> int:
+        """How deep the code changes what a loop's target names (the items)."""
+        if not isinstance(loop, (cst.For, cst.CompFor)):
+            return UNKNOWN
+        names = _target_names(loop.target)
+        if not names:
+            return UNKNOWN if not isinstance(loop.target, cst.Name) else 0
+        return max(self._alias(n, loads, seen) for n in names)
+
+    def _alias(self, name: str, loads: dict[str, list[cst.Name]], seen: frozenset[str]) -> int:
+        if name in seen:
+            return 0  # ``x = x[0]`` and the like: counted where it was first met
+        nodes = loads.get(name, [])
+        if not nodes:
+            return 0
+        return max(self.use_depth(n, loads, seen) for n in nodes)
+
+
+def module_effects(effects: Effects) -> dict[str, int]:
+    return effects.global_depths()
+
+
+# -- helpers ----------------------------------------------------------------------------
+
+
+def _loads(nodes: Iterable[cst.CSTNode], contexts: Any) -> dict[str, list[cst.Name]]:
+    """Every loaded name in ``nodes``, nested scopes included."""
+    found: dict[str, list[cst.Name]] = {}
+
+    class Names(cst.CSTVisitor):
+        def visit_Arg(self, node: cst.Arg) -> None:
+            if node.keyword is not None:
+                keywords.add(id(node.keyword))
+
+        def visit_Name(self, node: cst.Name) -> None:
+            if id(node) in keywords:
+                return
+            if contexts.get(node) == ExpressionContext.LOAD:
+                found.setdefault(node.value, []).append(node)
+
+    keywords: set[int] = set()
+    visitor = Names()
+    for node in nodes:
+        node.visit(visitor)
+    return found
+
+
+def _summary_for(function: cst.FunctionDef) -> Summary:
+    params = function.params
+    names = [p.name.value for p in (*params.posonly_params, *params.params)]
+    names += [p.name.value for p in params.kwonly_params]
+    star = isinstance(params.star_arg, cst.Param) or params.star_kwarg is not None
+    return Summary(names, has_star=star)
+
+
+def _locals_of(function: cst.FunctionDef) -> tuple[set[str], bool]:
+    """Names the function binds (its locals), but not those it declares global; and
+    whether it declares any ``global``."""
+    bound: set[str] = set()
+    declared: set[str] = set()
+    rebinds: list[bool] = []
+
+    class Binder(cst.CSTVisitor):
+        def visit_Global(self, node: cst.Global) -> None:
+            declared.update(n.name.value for n in node.names)
+            rebinds.append(True)
+
+        def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+            declared.update(n.name.value for n in node.names)
+
+        def visit_Name(self, node: cst.Name) -> None:
+            pass
+
+        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+            bound.update(_target_names(node.target))
+
+        def visit_AugAssign(self, node: cst.AugAssign) -> None:
+            bound.update(_target_names(node.target))
+
+        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+            bound.update(_target_names(node.target))
+
+        def visit_For(self, node: cst.For) -> None:
+            bound.update(_target_names(node.target))
+
+        def visit_CompFor(self, node: cst.CompFor) -> None:
+            bound.update(_target_names(node.target))
+
+        def visit_AsName(self, node: cst.AsName) -> None:
+            bound.update(_target_names(node.name))
+
+        def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+            bound.update(_target_names(node.target))
+
+        def visit_Param(self, node: cst.Param) -> None:
+            bound.add(node.name.value)
+
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            bound.add(node.name.value)
+            return node is function
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            bound.add(node.name.value)
+            return False
+
+        def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
+            name = node.asname.name if node.asname else node.name
+            while isinstance(name, cst.Attribute):
+                name = name.value  # type: ignore[assignment]
+            if isinstance(name, cst.Name):
+                bound.add(name.value)
+
+    function.visit(Binder())
+    return bound - declared, bool(rebinds)
+
+
+def _target_names(target: cst.BaseExpression) -> list[str]:
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [n for element in target.elements for n in _target_names(element.value)]
+    if isinstance(target, cst.StarredElement):
+        return _target_names(target.value)
+    return []
+
+
+def _body(node: cst.FunctionDef | cst.ClassDef) -> list[cst.CSTNode]:
+    body = node.body
+    return list(body.body) if isinstance(body, cst.IndentedBlock) else [body]
+
+
+def _blocks(statement: cst.CSTNode) -> list[list[cst.CSTNode]]:
+    """The statement lists of a compound statement (if/for/while/with/try bodies)."""
+    found: list[list[cst.CSTNode]] = []
+    for child in statement.children:
+        if isinstance(child, cst.IndentedBlock):
+            found.append(list(child.body))
+        elif (
+            isinstance(child, cst.BaseStatement) or not isinstance(child, cst.BaseSuite)
+        ) and not isinstance(child, (cst.SimpleStatementLine, cst.BaseSmallStatement)):
+            found.extend(_blocks(child))
+    return found
+
+
+def _name_of(func: cst.BaseExpression) -> str | None:
+    return func.value if isinstance(func, cst.Name) else None
+
+
+def _below(steps: int, depth: int) -> int:
+    """How deep a root changes when what it holds ``steps`` levels down changes
+    ``depth`` levels deep: nothing when that is nothing."""
+    return steps + depth if depth else 0
+
+
+def _feeding_loop(
+    node: cst.CSTNode, parents: dict[cst.CSTNode, cst.CSTNode]
+) -> cst.For | cst.CompFor | None:
+    """The loop whose items ``node`` provides, through ``enumerate``, ``zip``,
+    ``sorted``... (``for i, p in enumerate(sorted(d.items()))``), if any."""
+    while True:
+        parent = parents.get(node)
+        if isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is node:
+            return parent
+        if not isinstance(parent, cst.Arg):
+            return None
+        call = parents.get(parent)
+        if not isinstance(call, cst.Call) or _name_of(call.func) not in ITEM_VIEWS:
+            return None
+        node = call

@@ -1,0 +1,324 @@
+"""The replication engine, piece by piece: layout (identity comparison of lists),
+shadows (what a thread changed in one container, and applying it elsewhere), the
+replica (tokens that name shared objects in every process) and conflicts.
+
+The cross-process tests fork for real: the parent's objects are the fork-time
+objects of the child, as in a team.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections import Counter, OrderedDict, deque
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from omppy.runtime import conflict, layout
+from omppy.runtime.errors import OmpError
+from omppy.runtime.replica import Replica
+from omppy.runtime.shadow import shadow_for
+
+# -- layout -----------------------------------------------------------------------
+
+
+def _naive_changed(a, b):
+    return [i for i in range(min(len(a), len(b))) if a[i] is not b[i]]
+
+
+def _naive_ends(a, b):
+    n = min(len(a), len(b))
+    prefix = 0
+    while prefix < n and a[prefix] is b[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < n - prefix and a[-1 - suffix] is b[-1 - suffix]:
+        suffix += 1
+    return prefix, suffix
+
+
+edits = st.lists(
+    st.tuples(st.sampled_from(["set", "insert", "delete", "append"]), st.integers(0, 5000)),
+    max_size=6,
+)
+
+
+@given(size=st.integers(0, 3000), edits=edits)
+def test_layout_agrees_with_a_plain_comparison(size, edits):
+    objects = [object() for _ in range(size)]
+    old, new = list(objects), list(objects)
+    for kind, where in edits:
+        if kind == "set" and new:
+            new[where % len(new)] = object()
+        elif kind == "insert":
+            new.insert(where % (len(new) + 1), object())
+        elif kind == "delete" and new:
+            del new[where % len(new)]
+        elif kind == "append":
+            new.append(object())
+    assert list(layout.changed_indices(new, old)) == _naive_changed(new, old)
+    assert layout.common_ends(new, old) == _naive_ends(new, old)
+    assert layout.same_items(new, old) == (len(new) == len(old) and not _naive_changed(new, old))
+
+
+# -- shadows: diff in one copy, apply to another ------------------------------------
+
+
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+class Slotted:
+    __slots__ = ("a", "b")
+
+
+def _pairs():
+    """(make a container, change it in place) for every kind of shadow."""
+
+    def slotted():
+        s = Slotted()
+        s.a = 1
+        return s
+
+    def change_slotted(s):
+        s.a = 5
+        s.b = 6
+
+    return {
+        "list-items": (lambda: [1, 2, 3, 4], lambda v: v.__setitem__(2, "x")),
+        "list-append": (lambda: [1, 2], lambda v: v.extend([3, 4])),
+        "list-insert-and-pop": (lambda: [1, 2, 3], lambda v: (v.insert(0, 9), v.pop())),
+        "list-sort": (lambda: [3, 1, 2], lambda v: v.sort()),
+        "dict": (lambda: {"a": 1, "b": 2}, lambda v: (v.__setitem__("c", 3), v.pop("a"))),
+        "counter": (lambda: Counter("abca"), lambda v: v.update("zz")),
+        "ordered-dict": (lambda: OrderedDict(a=1), lambda v: v.__setitem__("b", 2)),
+        "set": (lambda: {1, 2, 3}, lambda v: (v.discard(2), v.add(7))),
+        "object": (lambda: Point(1, 2), lambda v: (setattr(v, "x", 10), setattr(v, "z", 0))),
+        "slots": (slotted, change_slotted),
+        "bytearray": (lambda: bytearray(b"hello"), lambda v: v.extend(b"!!")),
+        "deque": (lambda: deque([1, 2]), lambda v: v.appendleft(0)),
+        "array": (lambda: np.arange(6.0), lambda v: v.__setitem__(slice(1, 3), -1.0)),
+    }
+
+
+PAIRS = _pairs()
+
+
+@pytest.mark.parametrize("kind", sorted(PAIRS))
+def test_a_change_found_in_one_copy_makes_another_copy_equal(kind):
+    make, change = PAIRS[kind]
+    mine, theirs = make(), make()
+    shadow_mine, shadow_theirs = shadow_for(mine), shadow_for(theirs)
+    assert shadow_mine.diff(mine) is None  # nothing changed yet
+    change(mine)
+    found = shadow_mine.diff(mine)
+    assert found is not None
+    found = pickle.loads(pickle.dumps(found))  # as it travels
+    shadow_theirs.apply(theirs, found)
+    assert _state(theirs) == _state(mine)
+    assert shadow_theirs.diff(theirs) is None  # the agreed state moved with it
+
+
+def _state(value):
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, Slotted):
+        return (getattr(value, "a", None), getattr(value, "b", None))
+    if isinstance(value, Point):
+        return vars(value)
+    if isinstance(value, (dict, OrderedDict)):
+        return list(value.items())
+    return value
+
+
+def test_a_list_change_that_keeps_the_length_is_a_few_runs():
+    items = list(range(100))
+    shadow = shadow_for(items)
+    items[3] = "a"
+    items[4] = "b"
+    items[90] = "c"
+    assert shadow.diff(items) == ("L", [(3, ["a", "b"]), (90, ["c"])])
+
+
+def test_an_append_to_a_long_list_is_a_splice_at_its_end():
+    items = list(range(100_000))
+    shadow = shadow_for(items)
+    items.append("new")
+    assert shadow.diff(items) == ("S", 100_000, 100_000, ["new"])
+
+
+def test_new_dict_keys_come_last_in_their_order():
+    table = {"a": 1, "b": 2}
+    shadow = shadow_for(table)
+    table["b"] = 3
+    table["z"] = 0
+    table["y"] = 1
+    assert shadow.diff(table) == ("D", [("b", 3), ("z", 0), ("y", 1)], [], 2)
+
+
+# -- replicas across a real fork -----------------------------------------------------
+
+
+def _in_child(work):
+    """Run ``work()`` in a forked child; return what it returns (pickled)."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        try:
+            data = pickle.dumps(("ok", work()))
+        except BaseException as exc:
+            data = pickle.dumps(("error", repr(exc)))
+        os.write(write, data)
+        os._exit(0)
+    os.close(write)
+    chunks = []
+    while chunk := os.read(read, 1 << 16):
+        chunks.append(chunk)
+    os.close(read)
+    os.waitpid(pid, 0)
+    status, value = pickle.loads(b"".join(chunks))
+    assert status == "ok", value
+    return value
+
+
+def test_a_child_s_changes_reach_the_parent_and_shared_objects_keep_their_identity():
+    particles = [Point(i, 0) for i in range(4)]
+    index = {"first": particles[0]}
+    replica = Replica()
+    replica.watch(particles, 2, "particles")
+    replica.watch(index, 1, "index")
+
+    def child():
+        particles[1].x = 100
+        index["last"] = particles[3]  # a shared object stored elsewhere: by token
+        particles.append(Point(9, 9))  # a new object: by value
+        return replica.dumps(replica.changes())
+
+    data = _in_child(child)
+    replica.apply(replica.loads(data), ("barrier", 0, 1))
+    assert particles[1].x == 100
+    assert index["last"] is particles[3]
+    assert (particles[4].x, len(particles)) == (9, 5)
+    assert replica.changes() == []  # applied to the agreed state too
+
+
+def test_a_new_object_is_named_by_the_event_and_place_that_brought_it():
+    rows = [[0], [1]]
+    replica = Replica()
+    replica.watch(rows, 2, "rows")
+
+    def child():
+        rows[0] = [5]  # a new object, in place 0
+        changes = replica.changes()
+        first = replica.dumps(changes)  # sent by value, then known by its token
+        replica.settle(changes, ("record", 1))
+        rows[0].append(6)  # a change of the new object, named by its token
+        return first, replica.dumps(replica.changes())
+
+    first, second = _in_child(child)
+    replica.apply(replica.loads(first), ("record", 1))
+    replica.apply(replica.loads(second), ("record", 2))
+    assert rows == [[5, 6], [1]]
+
+
+def test_a_swap_of_two_shared_arrays_arrives_as_a_swap():
+    a, b = np.zeros(3), np.ones(3)
+    replica = Replica()
+    replica.watch(a, 1, "a")
+    replica.watch(b, 1, "b")
+
+    def child():
+        return replica.dumps({"a": b, "b": a})
+
+    swapped = replica.loads(_in_child(child))
+    assert swapped["a"] is b and swapped["b"] is a
+
+
+def test_closure_cells_class_attributes_and_defaults_of_a_module_are_watched():
+    namespace = {"__name__": "fake"}
+    exec(
+        "def make():\n"
+        "    count = 0\n"
+        "    def bump():\n"
+        "        nonlocal count\n"
+        "        count += 1\n"
+        "        return count\n"
+        "    return bump\n"
+        "bump = make()\n"
+        "class Registry:\n"
+        "    items = []\n"
+        "    total = 0\n"
+        "def remember(x, seen={}):\n"
+        "    seen[x] = True\n",
+        namespace,
+    )
+    replica = Replica()
+    replica.watch_namespace(namespace, 2, "")
+
+    def child():
+        namespace["bump"]()
+        namespace["Registry"].items.append("x")
+        namespace["Registry"].total = 5
+        namespace["remember"](3)
+        return replica.dumps(replica.changes())
+
+    replica.apply(replica.loads(_in_child(child)), ("barrier", 0, 1))
+    assert namespace["bump"]() == 2
+    assert namespace["Registry"].items == ["x"] and namespace["Registry"].total == 5
+    assert namespace["remember"].__defaults__[0] == {3: True}
+
+
+# -- conflicts -----------------------------------------------------------------------
+
+
+def _replica_of(value, label="out"):
+    replica = Replica()
+    replica.watch(value, 2, label)
+    return replica
+
+
+def test_different_places_combine():
+    out = [0] * 10
+    replica = _replica_of(out)
+    token = id(out)
+    a = [(token, ("L", [(0, [1, 2])]))]
+    b = [(token, ("L", [(5, [7])]))]
+    c = [(token, ("L", [(2, [3, 3])]))]
+    conflict.check([("thread 0", a), ("thread 1", b), ("thread 2", c)], replica, "here")
+
+
+def test_the_same_place_names_the_object_and_the_place():
+    out = [0] * 10
+    replica = _replica_of(out)
+    token = id(out)
+    a = [(token, ("L", [(0, [1, 2])]))]
+    b = [(token, ("L", [(1, [9])]))]
+    with pytest.raises(OmpError) as error:
+        conflict.check([("thread 0", a), ("thread 1", b)], replica, "between A and B")
+    message = str(error.value)
+    assert "thread 0 and thread 1 both changed out[1], between A and B" in message
+    assert "critical" in message
+
+
+def test_two_length_changes_of_one_list_are_refused_even_when_equal():
+    out = [0]
+    replica = _replica_of(out)
+    token = id(out)
+    append = [(token, ("S", 1, 1, [5]))]
+    with pytest.raises(OmpError, match="changed the length of out"):
+        conflict.check([("thread 0", append), ("thread 1", append)], replica, "here")
+
+
+def test_the_same_value_in_one_place_is_refused_too():
+    # counts[w] += 1 racing in two threads: both write the same new value.
+    table = {"hits": 0}
+    replica = _replica_of(table, "table")
+    token = id(table)
+    change = [(token, ("D", [("hits", 1)], [], 0))]
+    with pytest.raises(OmpError, match=r"table\['hits'\]"):
+        conflict.check([("thread 0", change), ("thread 1", change)], replica, "here")

@@ -75,9 +75,8 @@ def refreshed(fresh: dict[str, Any], /, **current: Any) -> Any:
     """The variables passed by keyword, each refreshed from ``fresh`` if it is there.
 
     ``fresh`` holds newly published values by name (from a barrier, a work share's
-    end, or a synchronisation block's ``fresh``); a name it has takes that value,
-    merged into the current object where it can be (:func:`adopt`), and the others
-    keep their current value.  One name gives its value, several a tuple in the same
+    end, or a synchronisation block's ``fresh``); a name it has takes that value
+    (:func:`adopt`), and the others keep their current value.  One name gives its value, several a tuple in the same
     order: ``x = refreshed(fresh, x=x)``, ``x, y = refreshed(fresh, x=x, y=y)``.
     """
     values = tuple(

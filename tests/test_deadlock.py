@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from helpers import run_omppy, run_python
 
 pytestmark = pytest.mark.slow  # each runs a program; the fast suite has the unit below

@@ -7,7 +7,6 @@ runs in test_translate_errors.py.
 
 from __future__ import annotations
 
-import libcst as cst
 from stages import decided, program, surveyed
 
 SOURCE = program(
@@ -79,22 +78,6 @@ def test_a_name_the_region_deletes_is_not_bound_for_sure():
     )
     assert "seen" in decided(source, "parallel").usage.deleted
     assert decided(source, "critical", 0).bound_names == frozenset()
-
-
-def test_stores_are_owned_by_the_nearest_region_or_loop():
-    survey = surveyed(SOURCE)
-    owners = {
-        cst.Module(body=[statement.with_changes(leading_lines=())]).code.strip(): (
-            info.construct.directive
-        )
-        for statement, info in survey.store_owner.items()
-        if isinstance(statement, cst.SimpleStatementLine)
-    }
-    assert owners["table[i] = i"] == "for"
-    assert owners["out[i] = i"] == "for"
-    assert owners["me = 1"] == "parallel"
-    # A sync construct publishes what it changes: its statements are not rewritten.
-    assert "table[0] += 1" not in owners and "best = me" not in owners
 
 
 def test_shared_roots_and_module_globals():

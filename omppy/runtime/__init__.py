@@ -76,8 +76,9 @@ def refreshed(fresh: dict[str, Any], /, **current: Any) -> Any:
 
     ``fresh`` holds newly published values by name (from a barrier, a work share's
     end, or a synchronisation block's ``fresh``); a name it has takes that value
-    (:func:`adopt`), and the others keep their current value.  One name gives its value, several a tuple in the same
-    order: ``x = refreshed(fresh, x=x)``, ``x, y = refreshed(fresh, x=x, y=y)``.
+    (:func:`adopt`), and the others keep their current value.  One name gives its
+    value, several a tuple in the same order: ``x = refreshed(fresh, x=x)``,
+    ``x, y = refreshed(fresh, x=x, y=y)``.
     """
     values = tuple(
         adopt(value, fresh[name]) if name in fresh else value for name, value in current.items()

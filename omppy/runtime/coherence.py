@@ -205,11 +205,18 @@ class Coherence:
 
     # -- barriers -------------------------------------------------------------------------
 
-    def before_barrier(self) -> tuple[bytes | None, int]:
-        """This thread's part to hand over at a barrier: its changes, and what it saw."""
+    def before_barrier(self, keep: bool = False) -> tuple[bytes | None, int]:
+        """This thread's part to hand over at a barrier: its changes, and what it saw.
+
+        ``keep``: the master at the region's end, whose changes are already where
+        they belong and go to no one (they are still checked against the others'):
+        neither pickled nor settled, as the region's replica ends with it.
+        """
         changes = self._tag_new_keys(self.replica.changes())
-        data = self.replica.dumps(changes) if changes else None
         self._own = changes
+        if keep:
+            return None, self.seen
+        data = self.replica.dumps(changes) if changes else None
         self.replica.settle(changes, ("barrier", self.intervals, self.num))
         return data, self.seen
 

@@ -303,6 +303,25 @@ def test_the_net_compares_small_globals_and_leaves_big_ones_alone():
     assert replica.token_of(big_dict) in replica.shadows
 
 
+def test_changes_of_numbers_travel_packed_and_shared_objects_by_token():
+    inner = [1]
+    out = [0] * 6 + [inner]
+    replica = Replica()
+    replica.watch(out, 2, "out")
+
+    def child():
+        out[1:3] = [7, "seven"]  # numbers and strings: pickled apart, in C
+        out.append(inner)  # a shared object: by token, as ever
+        out.append([2])  # a new object: by value
+        return replica.dump_changes(replica.changes(), "rest")
+
+    changes, rest = replica.load_changes(_in_child(child))
+    assert rest == "rest" and {change[0] for _, change in changes} <= {"L", "S"}
+    replica.apply(changes, ("barrier", 0, 1))
+    assert out == [0, 7, "seven", 0, 0, 0, [1], [1], [2]]
+    assert out[7] is inner and out[8] is not inner
+
+
 # -- conflicts -----------------------------------------------------------------------
 
 

@@ -131,7 +131,7 @@ class Coherence:
         self.arena.words[self.arena.cursor_base + self.num] = self.cursor[2]
 
     def _apply_record(self, seq: int, thread: int, payload: bytes, where: str) -> None:
-        seen, kind, changes, names = self.replica.loads(payload)
+        changes, seen, kind, names = self.replica.load_changes(payload)
         record: Record = (seq, thread, seen, kind, changes, names)
         # This thread's own changes since it last agreed are concurrent with the record.
         mine = [
@@ -184,7 +184,7 @@ class Coherence:
         changes = self._tag_new_keys(changes)
         if not changes and not names:
             return 0
-        payload = self.replica.dumps((self.seen, kind, changes, names))
+        payload = self.replica.dump_changes(changes, self.seen, kind, names)
         seq = self.arena.log_append(self.num, payload)
         self.replica.settle(changes, ("record", seq))
         self._remember((seq, self.num, self.seen, kind, changes, names))
@@ -216,7 +216,7 @@ class Coherence:
         self._own = changes
         if keep:
             return None, self.seen
-        data = self.replica.dumps(changes) if changes else None
+        data = self.replica.dump_changes(changes) if changes else None
         self.replica.settle(changes, ("barrier", self.intervals, self.num))
         return data, self.seen
 
@@ -245,12 +245,12 @@ class Coherence:
         def read_batches(upto: int) -> None:
             for t in [t for t, (_, seen) in pending.items() if seen < upto]:
                 data, _ = pending.pop(t)
-                batches[t] = self.replica.loads(data) if data else []
+                batches[t] = self.replica.load_changes(data)[0] if data else []
 
         records = list(self.recent)
         for seq, thread, payload in raw:
             read_batches(seq)
-            seen, kind, changes, names = self.replica.loads(payload)
+            changes, seen, kind, names = self.replica.load_changes(payload)
             record: Record = (seq, thread, seen, kind, changes, names)
             records.append(record)
             if thread != self.num:

@@ -367,6 +367,16 @@ class Replica:
     def loads(self, data: bytes) -> Any:
         return _TokenUnpickler(io.BytesIO(data), self.objects).load()
 
+    def dump_changes(self, changes: Changes, *rest: Any) -> bytes:
+        """``(changes, *rest)`` pickled; list changes that put only numbers and strings
+        are pickled apart by the plain pickler, all in C: the token pickler asks
+        ``persistent_id`` (a Python call) about every value it meets."""
+        return self.dumps(([(token, _packed(change)) for token, change in changes], *rest))
+
+    def load_changes(self, data: bytes) -> tuple[Any, ...]:
+        changes, *rest = self.loads(data)
+        return ([(token, _unpacked(change)) for token, change in changes], *rest)
+
 
 def _label(parent: str, step: Any) -> str:
     if isinstance(step, tuple) and len(step) == 2 and step[0] == "attr":
@@ -379,6 +389,25 @@ def _all_atomic(change: Change) -> bool:
     if change[0] == "S":
         return ATOMIC.issuperset(map(type, change[3]))
     return all(ATOMIC.issuperset(map(type, values)) for _, values in change[1])
+
+
+def _packed(change: Change) -> Change:
+    kind = change[0]
+    if kind == "L" and _all_atomic(change):
+        return ("L*", pickle.dumps(change[1], protocol=pickle.HIGHEST_PROTOCOL))
+    if kind == "S" and _all_atomic(change):
+        values = pickle.dumps(change[3], protocol=pickle.HIGHEST_PROTOCOL)
+        return ("S*", change[1], change[2], values)
+    return change
+
+
+def _unpacked(change: Change) -> Change:
+    kind = change[0]
+    if kind == "L*":
+        return ("L", pickle.loads(change[1]))
+    if kind == "S*":
+        return ("S", change[1], change[2], pickle.loads(change[3]))
+    return change
 
 
 def _placed_values(change: Change) -> Iterator[tuple[Any, Any]]:

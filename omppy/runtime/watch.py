@@ -45,14 +45,32 @@ DEEP = 1 << 20  # OMPPY_CHECK=1: everything reachable
 REBINDS = "global"  # in _omp_effects: a function of the module rebinds its globals
 
 
+_found: tuple[Any, list[tuple[str, dict[str, Any]]]] = (None, [])
+
+
 def translated_modules() -> list[tuple[str, dict[str, Any]]]:
-    """``(name, namespace)`` of every module running translated code."""
-    runtime = sys.modules.get("omppy.runtime")
+    """``(name, namespace)`` of every module running translated code.
+
+    Looking at every module costs milliseconds in a big program, and it is asked
+    twice per region: the answer is kept while ``sys.modules`` keeps its size, its
+    newest entry and its ``__main__`` (an import adds an entry; a runner replaces
+    ``__main__``), and each module found is still the one under its name.
+    """
+    global _found
+    modules = sys.modules
+    key = (len(modules), next(reversed(modules), None), id(modules.get("__main__")))
+    cached_key, cached = _found
+    if key == cached_key and all(
+        getattr(modules.get(name), "__dict__", None) is namespace for name, namespace in cached
+    ):
+        return cached
+    runtime = modules.get("omppy.runtime")
     found = []
-    for name, module in list(sys.modules.items()):
+    for name, module in list(modules.items()):
         namespace = getattr(module, "__dict__", None)
         if isinstance(namespace, dict) and namespace.get("_omp") is runtime:
             found.append((name, namespace))
+    _found = (key, found)
     return found
 
 

@@ -1,0 +1,11 @@
+"""BUG (minimal, from numpy_local_big / numpy_big_in_object): a numpy array larger
+than 16 MB reached through a list (or an attribute) is neither staged nor compared:
+the other threads' writes are lost."""
+
+import numpy as np
+
+holder = [np.zeros(2_100_000)]
+# omp parallel for
+for k in range(4):
+    holder[0][k] = 1.0
+print(holder[0][:4])

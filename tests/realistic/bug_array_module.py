@@ -1,5 +1,8 @@
-"""BUG (minimal, from array_module_stores): stores into a standard-library
-`array.array` by index in a parallel loop: the other threads' stores are lost."""
+"""NOW AN ERROR (was BUG; minimal, from array_module_stores): stores into a
+standard-library `array.array` by index in a parallel loop. The other threads' stores
+were lost; now the change to this C-typed object is refused. The refusal is right
+(omppy cannot look into it), but its message calls it a data race ("thread 0 and
+thread 1 both changed out ... (a data race in OpenMP)"), which it is not."""
 
 from array import array
 

@@ -1,16 +1,18 @@
 """The realistic sweep: ordinary programs run with ``python`` and with ``omppy run``.
 
-Every other ``*.py`` in this directory is a deterministic, race-free program, written
-the way a C OpenMP programmer or a pymp user would annotate ordinary Python (see
-``docs/correctness.md``).  This script runs each one once with plain ``python`` and
+Every other ``*.py`` in this directory is a deterministic program, written the way a
+C OpenMP programmer or a pymp user would annotate ordinary Python (see
+``docs/correctness.md``); all are race-free but ``race_*.py``, whose data races
+omppy must refuse.  This script runs each one once with plain ``python`` and
 then with ``omppy run`` at ``OMP_NUM_THREADS`` 1, 2, 3 and 4, and classifies every
 omppy run:
 
 - ``same``: the same stdout and exit status as ``python``;
-- ``clear error``: exit status 1 with an ``OmpError``, a ``PragmaError`` or a
-  ``file:line:col:`` pragma message, and no traceback frame from omppy's own code
-  (every program here is race-free, so each of these is also listed as *refused*,
-  with its message, for a person to judge);
+- ``clear error``: exit status 1 with an ``OmpError``, a ``PragmaError``, a
+  ``file:line:col:`` pragma message or an ``omppy:`` note under the user's exception
+  (a write to an array omppy made read-only), and no traceback frame from omppy's
+  own code (each is also listed as *refused*, with its message, for a person to
+  judge: on a race-free program an error is a refusal the user may not expect);
 - ``SILENT WRONG``: exit status 0 (python's) but a different stdout;
 - ``crash``: anything else (an internal traceback, an unexpected exception, another
   exit status);
@@ -57,6 +59,9 @@ _INTERNAL_FRAME = re.compile(r'^\s*File "[^"]*[/\\]omppy[/\\][^"]*", line \d+', 
 _ERROR_NAME = re.compile(r"\b(OmpError|PragmaError|ExchangeOverflow)\b")
 # omppy's located pragma messages: "prog.py:12:5: message".
 _LOCATED = re.compile(r"^\S+\.py:\d+:\d+: \S", re.MULTILINE)
+# omppy's note under a user's exception that omppy caused on purpose (a write to an
+# array it made read-only: docs/data-sharing.md, numpy arrays).
+_NOTE = re.compile(r"^omppy: \S", re.MULTILINE)
 
 
 @dataclass
@@ -135,7 +140,7 @@ def run_omppy(program: Path, threads: int, timeout: float = TIMEOUT) -> Run:
 def is_clear_error(got: Run) -> bool:
     if got.status != 1 or _INTERNAL_FRAME.search(got.err):
         return False
-    return bool(_ERROR_NAME.search(got.err) or _LOCATED.search(got.err))
+    return bool(_ERROR_NAME.search(got.err) or _LOCATED.search(got.err) or _NOTE.search(got.err))
 
 
 def error_message(err: str) -> str:
@@ -144,6 +149,9 @@ def error_message(err: str) -> str:
     for line in lines:
         if _LOCATED.match(line):
             return line
+    for number, line in enumerate(lines):
+        if _NOTE.match(line) and number:
+            return f"{lines[number - 1]} / {line}"
     for line in reversed(lines):
         if _ERROR_NAME.search(line):
             return line

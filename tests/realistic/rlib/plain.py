@@ -14,3 +14,12 @@ class Mesh:
 
     def touch(self, i):
         self.cells[i]["v"] = 1
+
+
+
+class Cells:
+    def __init__(self):
+        self.cells = [{"tags": []} for _ in range(4)]
+
+    def tag(self, i):
+        self.cells[i]["tags"].append("x")

@@ -16,4 +16,4 @@ register, get = make()
 # omp parallel for
 for i in range(20):
     register(i % 2, i)
-print(get())
+print({k: sorted(v) for k, v in get().items()})

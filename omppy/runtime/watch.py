@@ -26,6 +26,7 @@ and one it cannot carry is an error.  It costs a copy of all that per region.
 from __future__ import annotations
 
 import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 from .icv import icv
@@ -91,6 +92,8 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
     replica = Replica(array_limit=1 << 62, deep=True) if deep else Replica()
     depths = region.watch
     for name, value in call.items():
+        if isinstance(value, types.FunctionType):
+            replica.watch_function(value, DEEP if deep else MODULE_DEPTH, name)
         if deep:
             replica.watch_root(value, DEEP, name)
         elif depths.get(name, 0) > 0:

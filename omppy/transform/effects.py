@@ -191,7 +191,6 @@ READING_FUNCTIONS = frozenset(
         "all",
         "format",
         "iter",
-        "next",
         "divmod",
         "pow",
         "ord",

@@ -211,6 +211,7 @@ class Replica:
             self.labels[id(cls)] = label
             self.shadows[id(cls)] = ClassShadow(cls)
             self.depths[id(cls)] = 1
+        below = self.below.setdefault(id(cls), [])
         for name, value in list(vars(cls).items()):
             if name.startswith("__") and name.endswith("__"):
                 continue
@@ -220,6 +221,7 @@ class Replica:
                 self._watch_function(value, depth, f"{label}.{name}")
             else:
                 self.watch(value, depth - 1, f"{label}.{name}")
+                below.append(id(value))  # a block that touches the class compares it
 
     def watch_function(self, function: types.FunctionType, depth: int, label: str) -> None:
         """A function the region is handed (a nested helper): its closure and
@@ -285,7 +287,8 @@ class Replica:
                 found.append((token, change))
         done: set[Any] = set(self.namespaces)
         tokens = self.tokens
-        pending = [t for t in (tokens.get(id(v)) for v in values) if t is not None]
+        found_tokens = (tokens.get(id(v)) for v in _through_tuples(values))
+        pending = [t for t in found_tokens if t is not None]
         pending.extend(self.always)
         while pending:
             token = pending.pop()
@@ -391,6 +394,18 @@ class Replica:
     def load_changes(self, data: bytes) -> tuple[Any, ...]:
         changes, *rest = self.loads(data)
         return ([(token, _unpacked(change)) for token, change in changes], *rest)
+
+
+def _through_tuples(values: list[Any]) -> Iterator[Any]:
+    """``values``, with what tuples hold in place of the tuples (a tuple is looked
+    through when it is watched: it has no token, its items have)."""
+    stack = list(values)
+    while stack:
+        value = stack.pop()
+        if type(value) is tuple:
+            stack.extend(value)
+        else:
+            yield value
 
 
 def _label(parent: str, step: Any) -> str:

@@ -76,8 +76,10 @@ class Arena:
         self.creator = os.getpid()
         self.cursor_base = FINISHED + capacity
         self.ws_base = self.cursor_base + capacity
-        self.n_words = self.ws_base + WORKSHARE_RING * WS_FIELDS + CRITICAL_LOCKS * 8
         self.names_base = self.ws_base + WORKSHARE_RING * WS_FIELDS
+        # One word per thread: where in the program it waits at a barrier (deadlock.py).
+        self.site_base = self.names_base + CRITICAL_LOCKS * 8
+        self.n_words = self.site_base + capacity
         control_bytes = -(-self.n_words * WORD // mmap.PAGESIZE) * mmap.PAGESIZE
         self.slot_base = control_bytes
         # Read when the arena is made, so a bad OMPPY_EXCHANGE_MB is a ConfigError;

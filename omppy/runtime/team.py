@@ -99,10 +99,16 @@ class Team:
         arena = self.arena
         words = arena.words
         assert self.liveness is not None
+        me = state.current().num
+        words[arena.site_base + me] = deadlock.barrier_site()
         with arena.lock:
             generation = words[BARRIER_GEN]
             arrived = words[BARRIER_COUNT] + 1
             if arrived == self.size:
+                sites = words[arena.site_base : arena.site_base + self.size].tolist()
+                if len(set(sites)) > 1:
+                    # Threads at different barriers would release each other here.
+                    raise deadlock.at_different_barriers(sites)
                 # Everyone else waits here: nobody reads or writes the log.  What the
                 # barrier covers is the log up to now; a record a fast thread adds
                 # after it belongs to the next interval.

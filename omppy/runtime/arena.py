@@ -32,6 +32,7 @@ from collections.abc import Callable
 
 from .errors import ExchangeOverflow, TeamAborted
 from .icv import icv
+from .taskpool import TaskPool
 
 MAP_NORESERVE = getattr(mmap, "MAP_NORESERVE", 0x4000 if os.uname().sysname == "Linux" else 0)
 WORD = 8
@@ -86,6 +87,7 @@ class Arena:
         self.critical_names: dict[str, int] = {}
         self.in_use = False
         self.broken = False
+        self.tasks = TaskPool(capacity, self.slot_bytes)  # deferred tasks (tasks.py)
 
     def reset(self, size: int) -> None:
         """Prepare the control words for a new team of ``size`` threads."""
@@ -94,6 +96,7 @@ class Arena:
         for ws in range(WORKSHARE_RING):
             words[self.ws_base + ws * WS_FIELDS] = -1
         self.critical_names = {}
+        self.tasks.reset()
 
     def close(self) -> None:
         self.words.release()

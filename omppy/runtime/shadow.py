@@ -417,12 +417,12 @@ class ClassShadow(Shadow):
         self.retake(live)
 
     def retake(self, live: type) -> None:
-        state = vars(live)
+        state = _class_state(live)
         self.keys = list(state)
         self.values = list(state.values())
 
     def diff(self, live: type) -> tuple[Any, ...] | None:
-        state = vars(live)
+        state = _class_state(live)
         keys, values = list(state), list(state.values())
         if layout.same_items(keys, self.keys) and layout.same_items(values, self.values):
             return None
@@ -437,6 +437,15 @@ class ClassShadow(Shadow):
         for key, value in sets:
             setattr(live, key, value)
         self.retake(live)
+
+
+def _class_state(live: type) -> Any:
+    """A class's attributes, without ``__slotnames__``: ``pickle`` caches it in the
+    class when it first pickles an instance, in whichever process does so."""
+    state = vars(live)
+    if "__slotnames__" in state:
+        return {k: v for k, v in state.items() if k != "__slotnames__"}
+    return state
 
 
 class CellShadow(Shadow):

@@ -18,13 +18,19 @@ from .pragma import (
     LOOP_DIRECTIVES,
     PARALLEL_DIRECTIVES,
     SYNC_DIRECTIVES,
+    TASK_DIRECTIVES,
     WORKSHARING_DIRECTIVES,
 )
 from .sharing import BUILTIN_NAMES
 
 # What may not be closely nested in what: a work share, or a barrier, directly inside
 # a construct that binds to the same region (all but ``parallel`` itself).
-_REGION_BINDING = WORKSHARING_DIRECTIVES | SYNC_DIRECTIVES | (PARALLEL_DIRECTIVES - {"parallel"})
+_REGION_BINDING = (
+    WORKSHARING_DIRECTIVES
+    | SYNC_DIRECTIVES
+    | (PARALLEL_DIRECTIVES - {"parallel"})
+    | TASK_DIRECTIVES  # a task runs on one thread, at any time
+)
 # The reduction that would make ``x op= ...`` correct, for the hint.
 _AUG_TO_REDUCTION = {
     "AddAssign": "+",

@@ -18,12 +18,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 import libcst as cst
 from libcst.metadata import CodeRange
 
 from .pragma import Pragma
+
+if TYPE_CHECKING:
+    from .tasking import TaskInfo
 
 
 @dataclass(eq=False)
@@ -81,6 +84,8 @@ class Usage:
     plain_bound: set[str] = field(default_factory=set)  # bound other than by ``+=`` & co.
     bare: set[str] = field(default_factory=set)  # read other than as ``x[...]``/``x.attr``
     deleted: set[str] = field(default_factory=set)  # unbound by ``del x`` or ``except ... as x``
+    # Names a nested task binds and hands back (its ``shared`` clause); see analysis.py.
+    task_shared: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -130,6 +135,8 @@ class ConstructInfo:
     # A synchronisation construct: the names whose objects it may change in place, or
     # None when it calls code omppy cannot see into (effects.Effects.block).
     touches: tuple[str, ...] | None = None
+    # A task or taskloop, or a wait (taskwait, taskgroup, barrier): tasking.py.
+    task: TaskInfo | None = None
 
 
 @dataclass(frozen=True)
@@ -150,3 +157,4 @@ class Survey:
     super_calls: Mapping[cst.Call, str]
     # Module globals the module's functions may change, and how deep (effects.py).
     module_effects: Mapping[str, int] = field(default_factory=dict)
+    has_tasks: bool = False  # task constructs: the module calls _omp.uses_tasks()

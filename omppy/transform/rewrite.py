@@ -95,7 +95,8 @@ class Rewriter(cst.CSTTransformer):
         if body is None:
             body = list(updated_node.body)
         effects = self.survey.module_effects
-        return updated_node.with_changes(body=_with_import(body, self.emitter, effects))
+        tasks = self.survey.has_tasks
+        return updated_node.with_changes(body=_with_import(body, self.emitter, effects, tasks))
 
     def _regroup(
         self,
@@ -114,10 +115,14 @@ class Rewriter(cst.CSTTransformer):
 
 
 def _with_import(
-    body: list[cst.BaseStatement], emitter: Emitter, effects: Mapping[str, int]
+    body: list[cst.BaseStatement],
+    emitter: Emitter,
+    effects: Mapping[str, int],
+    tasks: bool = False,
 ) -> list[cst.BaseStatement]:
     """Insert the runtime import after the docstring and ``__future__`` imports, and
-    the module globals its functions may change (``_omp_effects``, see effects.py)."""
+    the module globals its functions may change (``_omp_effects``, see effects.py);
+    a module with task constructs says so (``_omp.uses_tasks()``: teams run tasks)."""
     index = 0
     for index, statement in enumerate(body):  # noqa: B007
         if not _is_preamble(statement):
@@ -130,6 +135,8 @@ def _with_import(
         emitter.statement(RUNTIME_IMPORT + "\n", line),
         emitter.statement(f"_omp_effects = {{{entries}}}\n", line),
     ]
+    if tasks:
+        statements.append(emitter.statement("_omp.uses_tasks()\n", line))
     return [*body[:index], *statements, *body[index:]]
 
 

@@ -22,7 +22,7 @@ from libcst.metadata import (
     PositionProvider,
 )
 
-from . import analysis, checks, plan
+from . import analysis, checks, plan, tasking
 from .effects import Effects
 from .model import Construct, ConstructInfo, Item, Lines, Sharing, Survey, Usage
 from .names import (
@@ -37,6 +37,8 @@ from .pragma import (
     LOOP_DIRECTIVES,
     PARALLEL_DIRECTIVES,
     SYNC_DIRECTIVES,
+    TASK_DIRECTIVES,
+    TASKLOOP_DIRECTIVES,
 )
 from .sharing import decide
 from .sharing import ordered as analysis_order
@@ -50,6 +52,7 @@ def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:
     # nested in it, however deep), the second analyses constructs outermost first (so
     # a store knows the construct whose objects it writes).
     surveyor.plan_block(module, module.body)
+    surveyor.task_scopes = tasking.scopes(module, surveyor.plans, _blocks_of)
     surveyor.walk_block(module, [], [("module", module)])
     return Survey(
         plans=surveyor.plans,
@@ -58,6 +61,8 @@ def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:
         lines=surveyor.lines,
         super_calls=surveyor.super_calls,
         module_effects=surveyor.module_effects(),
+        has_tasks=any(c.directive in TASK_DIRECTIVES for c in surveyor.task_scopes)
+        or surveyor.waits,
     )
 
 
@@ -80,6 +85,8 @@ class _Surveyor:
         self.super_calls: dict[cst.Call, str] = {}  # ``super()`` call -> the method's self
         self.module_functions = definitions(module.body)
         self._effects: Effects | None = None
+        self.task_scopes: tasking.Scopes = {}
+        self.waits = False  # a taskwait, taskgroup or taskyield (the module uses tasks)
 
     @property
     def effects(self) -> Effects:
@@ -269,6 +276,12 @@ class _Surveyor:
                 if scope_kind == "function":
                     local_names |= function_locals(scopes[-1][1])
                 global_roots = shared_roots - local_names
+        task = None
+        if directive in TASK_DIRECTIVES:
+            task = self._task(construct, usage, stack, scopes, region_shared)
+        elif directive in ("taskwait", "taskgroup", "taskyield", "barrier"):
+            self.waits = self.waits or directive != "barrier"
+            task = tasking.TaskInfo(scope=self.task_scopes.get(construct))
         self.infos[construct] = ConstructInfo(
             construct,
             usage,
@@ -285,6 +298,40 @@ class _Surveyor:
             around=around,
             watch=watch,
             touches=touches,
+            task=task,
+        )
+
+    def _task(
+        self,
+        construct: Construct,
+        usage: Usage,
+        stack: list[Construct],
+        scopes: list[tuple[str, Any]],
+        region_shared: tuple[str, ...],
+    ) -> tasking.TaskInfo:
+        """A task or taskloop decided (``tasking.py``)."""
+        statements: list[cst.CSTNode] = list(construct.statements())
+        if construct.directive in TASKLOOP_DIRECTIVES:
+            nest = tasking.loop_nest(construct)
+            statements = [*(loop.target for loop in nest), *nest[-1].body.body]
+        enclosing = []
+        for outer in reversed(stack):
+            if outer.directive in PARALLEL_DIRECTIVES:
+                break
+            if outer.directive in TASK_DIRECTIVES:
+                enclosing.append(outer)
+        effects = self.effects
+        return tasking.decide(
+            construct,
+            usage,
+            available=self._available(scopes),
+            module_defs=self.module_functions | self.imported_modules,
+            region_published=region_shared,
+            enclosing_tasks=enclosing,
+            depths=lambda names: effects.depths(statements, names),
+            touches=effects.block(statements),
+            scope=self.task_scopes.get(construct),
+            filename=self.filename,
         )
 
     def _watch(
@@ -302,6 +349,15 @@ class _Surveyor:
 
     def _usage(self, construct: Construct, loops: list[cst.For]) -> Usage:
         """What the construct's statements do with names (a loop: its body and target)."""
+        if construct.directive in TASK_DIRECTIVES:
+            if construct.directive in TASKLOOP_DIRECTIVES:
+                self._collapse_nest(construct)  # the nest's shape is checked there
+                nest = tasking.loop_nest(construct)
+                parts = [*(loop.target for loop in nest), *nest[-1].body.body]
+                return analysis.collect(parts, self.wrapper, self.covers, True, construct)
+            return analysis.collect(
+                construct.statements(), self.wrapper, self.covers, owner=construct
+            )
         if not loops:
             return analysis.collect(construct.statements(), self.wrapper, self.covers)
         inner = loops[-1].body.body

@@ -196,7 +196,7 @@ def contribute(state: TaskState, frame: Frame, values: dict[str, Any]) -> None:
             by_group.setdefault(key, (ref, {}))[1][name] = values[name]
     for ref, partial in by_group.values():
         if isinstance(ref, TaskGroup):
-            ref.partials.append((frame.tid, partial))
+            ref.partials.append((frame.order, partial))
             continue
         pool, coder = state.pool, state.coder
         assert pool is not None and coder is not None
@@ -210,7 +210,7 @@ def contribute(state: TaskState, frame: Frame, values: dict[str, Any]) -> None:
             node = pool.alloc_block(3 * tp.WORD + len(data))
             header = b"".join(
                 int(v).to_bytes(tp.WORD, "little")
-                for v in (words[base + tp.G_PARTIALS], frame.tid, len(data))
+                for v in (words[base + tp.G_PARTIALS], frame.order, len(data))
             )
             pool.write(node, header + data)
             words[base + tp.G_PARTIALS] = node

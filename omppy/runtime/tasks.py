@@ -105,6 +105,17 @@ class Spec(NamedTuple):
     # Names a synchronisation block in the task binds: the task starts from their
     # newest published value, not the one captured (which may be older).
     fresh: tuple[str, ...] = ()
+    # Names in its depend clauses: the task starts from the value its predecessor
+    # left in a name it reads (in, inout), and leaves the names it writes (out,
+    # inout) for its successors, published under its creator's key (dependence_key).
+    reads: tuple[str, ...] = ()
+    writes: tuple[str, ...] = ()
+
+
+def dependence_key(name: str, creator: str) -> str:
+    """The name under which a task leaves ``name`` for its siblings (never a name a
+    program can bind)."""
+    return f"{name} (a dependence of the tasks of {creator})"
 
 
 class Child:
@@ -130,15 +141,27 @@ class Kept(NamedTuple):
     group: Any  # GroupRef | None
     child: Child
     changes: dict[str, int] | None
+    order: int  # orders its in_reduction results as the tasks were created (0: none)
+    creator: str  # its creating task's key (see dependence_key)
 
 
 class Frame:
     """A task as the thread running it sees it (the region's implicit task too)."""
 
-    __slots__ = ("children", "deps", "depth", "final", "group", "groups", "targets", "tid")
+    __slots__ = (
+        "children",
+        "deps",
+        "depth",
+        "final",
+        "group",
+        "groups",
+        "key",
+        "order",
+        "targets",
+    )
 
-    def __init__(self, tid: int, group: GroupRef | None, depth: int, final: bool) -> None:
-        self.tid = tid  # orders its in_reduction results (0: no need)
+    def __init__(self, order: int, group: GroupRef | None, depth: int, final: bool) -> None:
+        self.order = order  # orders its in_reduction results as created (0: no need)
         self.group: GroupRef | None = group  # the taskgroup the task belongs to
         self.depth = depth
         self.final = final
@@ -146,6 +169,7 @@ class Frame:
         self.groups: list[TaskGroup] = []  # taskgroups open in this task, innermost last
         self.deps: Dependences | None = None
         self.targets: dict[str, GroupRef] = {}  # in_reduction name -> its taskgroup
+        self.key = ""  # names it in the team (for its children's dependences)
 
     def current_group(self) -> GroupRef | None:
         """The taskgroup a task created now belongs to."""
@@ -273,7 +297,9 @@ class TaskState:
         self.counter += 1
         child = Child(-1, -self.counter)
         group = frame.current_group()
-        task = Kept(function, args, spec, depth, group, child, changes)
+        order = self.new_order() if spec.in_reduction else 0
+        creator = self.key_of(frame) if spec.reads or spec.writes else ""
+        task = Kept(function, args, spec, depth, group, child, changes, order, creator)
         if dependences or priority > 0:
             before = frame.deps.predecessors(dependences) if frame.deps else []
             try:
@@ -322,7 +348,8 @@ class TaskState:
                 adopted[f"{name} (handed to a task)"] = value
         coherence.publish("task", adopted, None)
         try:
-            payload = coder.dumps((task.function, task.args, (task.spec, task.depth)))
+            meta = (task.spec, task.depth, task.order, task.creator)
+            payload = coder.dumps((task.function, task.args, meta))
         except CannotTravel:
             raise
         except Exception as error:  # a value that cannot be pickled: run it here
@@ -371,6 +398,34 @@ class TaskState:
         if kept:
             self._count_kept(-1)
 
+    def key_of(self, frame: Frame) -> str:
+        """A name for ``frame`` that no other task of the team has."""
+        if not frame.key:
+            self.counter += 1
+            frame.key = f"{self.thread.num}.{self.counter}"
+        return frame.key
+
+    def starting(self, args: dict[str, Any], spec: Spec, creator: str) -> dict[str, Any]:
+        """A task's arguments as it starts: the newest values of its ``fresh`` names
+        and of the names its predecessors left (see :class:`Spec`)."""
+        if spec.fresh:
+            args = {**args, **newest(self.thread, spec.fresh)}
+        if spec.reads and self.thread.coherence is not None:
+            self.thread.coherence.catch_up("while running a task")
+            keys = {dependence_key(n, creator): n for n in spec.reads}
+            left = newest(self.thread, tuple(keys))
+            args = {**args, **{keys[k]: v for k, v in left.items()}}
+        return args
+
+    def published(self, values: dict[str, Any], spec: Spec, creator: str) -> dict[str, Any]:
+        """What a task publishes by name when it ends: the region's shared names it
+        hands back, and the names it leaves for its successors."""
+        found = {n: values[n] for n in spec.publish if _bound(values, n)}
+        for name in spec.writes:
+            if _bound(values, name):
+                found[dependence_key(name, creator)] = values[name]
+        return found
+
     def dependences(self, frame: Frame) -> Dependences:
         if frame.deps is None:
             frame.deps = Dependences()
@@ -395,19 +450,19 @@ class TaskState:
                 self.wait_until(lambda: all(self.done(ref) for ref in before))
             frame.deps.record(dependences, None, self.done)
         child = Frame(0, frame.current_group(), frame.depth + 1, final)
-        if spec.fresh:
-            args = {**args, **newest(self.thread, spec.fresh)}
+        creator = self.key_of(frame) if spec.reads or spec.writes else ""
+        args = self.starting(args, spec, creator)
         if spec.in_reduction:
             from .taskgroups import reduction_copies
 
             args = reduction_copies(self, child, args, spec.in_reduction)
-            child.tid = self.new_order()
+            child.order = self.new_order()
         values = self._call(function, args, child)
         if spec.in_reduction:
             from .taskgroups import contribute
 
             contribute(self, child, values)
-        published = {n: values[n] for n in spec.publish if _bound(values, n)}
+        published = self.published(values, spec, creator)
         if published and self.thread.coherence is not None:
             self.thread.coherence.publish("task", published, _touched(values, spec.touches))
         return {n: values[n] for n in (*spec.shared, *spec.last) if _bound(values, n)}
@@ -436,12 +491,11 @@ class TaskState:
         return values
 
     def _run(
-        self, function: Any, args: dict[str, Any], frame: Frame, spec: Spec
+        self, function: Any, args: dict[str, Any], frame: Frame, spec: Spec, creator: str
     ) -> tuple[dict[str, Any], BaseException | None]:
         """Run a queued task: its exception is kept for whoever waits for it."""
         try:
-            if spec.fresh:
-                args = {**args, **newest(self.thread, spec.fresh)}
+            args = self.starting(args, spec, creator)
             if spec.in_reduction:
                 from .taskgroups import reduction_copies
 
@@ -460,12 +514,10 @@ class TaskState:
     def run_kept(self, task: Kept) -> None:
         """Run a task from this thread's own queue."""
         child = task.child
-        frame = Frame(0, task.group, task.depth, False)
-        if task.spec.in_reduction:
-            frame.tid = self.new_order()
-        values, error = self._run(task.function, task.args, frame, task.spec)
+        frame = Frame(task.order, task.group, task.depth, False)
+        values, error = self._run(task.function, task.args, frame, task.spec, task.creator)
         spec = task.spec
-        published = {n: values[n] for n in spec.publish if _bound(values, n)}
+        published = self.published(values, spec, task.creator)
         if self.thread.coherence is not None and (published or self._waited_elsewhere(task)):
             self.thread.coherence.publish("task", published, _touched(values, spec.touches))
         if not child.orphan or error is not None:
@@ -522,13 +574,16 @@ class TaskState:
         coherence.catch_up("while running a task")
         mine = self.handed.pop(tid, None)  # this thread made it: no bytes to read
         if mine is not None:
-            function, args, spec, depth = mine.function, mine.args, mine.spec, mine.depth
+            function, args = mine.function, mine.args
+            spec, depth, order, creator = mine.spec, mine.depth, mine.order, mine.creator
         else:
             data_at, length = int(words[base + tp.S_DATA]), int(words[base + tp.S_DATA_LEN])
-            function, args, (spec, depth) = coder.loads(pool.read(data_at, length))
-        values, error = self._run(function, args, Frame(tid, group, depth, False), spec)
+            function, args, meta = coder.loads(pool.read(data_at, length))
+            spec, depth, order, creator = meta
+        frame = Frame(order, group, depth, False)
+        values, error = self._run(function, args, frame, spec, creator)
         outcome = {n: values[n] for n in (*spec.shared, *spec.last) if _bound(values, n)}
-        published = {n: values[n] for n in spec.publish if _bound(values, n)}
+        published = self.published(values, spec, creator)
         # Even a task its creator ran: a task that depends on it may run elsewhere.
         coherence.publish("task", published, _touched(values, spec.touches))
         result = b""
@@ -825,7 +880,9 @@ def task(
     """
     state = thread.tasks or state_of(thread)
     frame = state.frames[-1]
-    spec = Spec(shared, publish, in_reduction, touches, last, fresh)
+    reads = tuple(d[1] for d in depend if len(d) == 2 and d[0] != "out")
+    writes = tuple(d[1] for d in depend if len(d) == 2 and d[0] != "in")
+    spec = Spec(shared, publish, in_reduction, touches, last, fresh, reads, writes)
     is_final = frame.final or bool(final)
     dependences = places(depend) if depend else []
     if (

@@ -10,10 +10,10 @@ Nested scopes (``def``, ``lambda``, ``class``, comprehensions) do not bind in th
 construct (except their own name, and ``:=`` in a comprehension); the names they
 read from outside count as reads of the construct.
 
-A task nested in the construct (``task``, ``taskloop``) is a scope of its own too,
-for bindings: its statements become a function (docs/pragmas.md, "Tasks"), so a
-name it binds is its own, except a name in its ``shared`` clause, which the task
-hands back to the construct (``Usage.task_shared``).  What a task reads counts as
+A task nested in the construct (``task``, ``taskloop``) is a scope of its own too:
+its statements become a function (docs/pragmas.md, "Tasks"), so a name it binds is
+its own, except a name in its ``shared`` clause, which the task hands back to the
+construct (``Usage.task_shared``).  What a task reads and does not bind counts as
 read by the construct (the task captures the value when it is created).
 """
 
@@ -32,7 +32,7 @@ from libcst.metadata import (
 )
 
 from .model import Construct, Usage
-from .names import import_binding, root_name, target_names
+from .names import bindings, import_binding, root_name, target_names
 from .pragma import SYNC_DIRECTIVES, TASK_DIRECTIVES, WORKSHARING_DIRECTIVES
 
 # Methods that mutate a list, dict, set or deque in place: called on a shared object
@@ -120,6 +120,8 @@ class _Collector(cst.CSTVisitor):
         # the names each shares (None: default(shared), all of them), and how many
         # synchronisation constructs were around it.
         self.tasks: list[tuple[frozenset[str] | None, int]] = []
+        self.task_locals: list[set[str]] = []  # the names each of them binds
+        self._own_names: dict[Construct, set[str]] = {}
         self.sync_depth = 0
         self.loop_depth = 0
         self.scope_depth = 0  # inside a nested def/lambda/class/comprehension
@@ -172,6 +174,7 @@ class _Collector(cst.CSTVisitor):
                 self.sync_depth -= 1
             if construct.directive in TASK_DIRECTIVES:
                 self.tasks.pop()
+                self.task_locals.pop()
 
     def _enter_task(self, construct: Construct, node: cst.CSTNode) -> None:
         """``node``, a statement of a nested task, taskloop or taskgroup: at its first,
@@ -187,6 +190,11 @@ class _Collector(cst.CSTVisitor):
             everything = default is not None and default.kind == "shared"
             shared = None if everything else frozenset(pragma.names_in("shared"))
             self.tasks.append((shared, self.sync_depth))
+            own = self._own_names.get(construct)
+            if own is None:
+                own = bindings(construct.statements()) | set(pragma.names_in("private"))
+                own = self._own_names[construct] = set() if shared is None else own - shared
+            self.task_locals.append(own)
 
     # -- names --------------------------------------------------------------------
 
@@ -221,6 +229,8 @@ class _Collector(cst.CSTVisitor):
             if context == ExpressionContext.DEL:
                 self.usage.deleted.add(node.value)
         elif context == ExpressionContext.LOAD and not node.value.startswith("_omp"):
+            if any(node.value in own for own in self.task_locals):
+                return  # a name of the task's own (its loop variable, say)
             self.usage.read.setdefault(node.value, self._where(node))
             if node not in self.wrapped:
                 self.usage.bare.add(node.value)

@@ -164,7 +164,14 @@ def decide(
     # hands them back (to its creator, a team of one has no other way).
     synced_names = (usage.sync_bound | usage.task_shared) - private - set(shared)
     synced = [n for n in ordered(synced_names, usage) if n in available]
-    maybe = [n for n in [*shared, *synced] if (n in read or n in synced) and n not in firstprivate]
+    # A name in a depend clause may get its value from a task not run yet (the
+    # runtime gives the task its predecessor's value): passed when bound.
+    depended = [n for c in pragma.all("depend") for n in c.names if n.isidentifier()]
+    maybe = [
+        n
+        for n in [*shared, *synced, *depended]
+        if (n in read or n in synced) and n not in firstprivate
+    ]
     maybe = list(dict.fromkeys(maybe))
     captured = (read | set(firstprivate) | reduced) - set(maybe) - private - lastprivate
     captured_names = tuple(ordered(captured, usage))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers and editors see; imported lazily at run time
     from . import shared
-    from .runtime.errors import OmpError, WorkerDied, WorkerException
+    from .runtime.errors import OmpError, ResourceLimit, WorkerDied, WorkerException
     from .runtime.icv import ConfigError
     from .runtime.locks import (
         OmpLock,
@@ -77,6 +77,7 @@ __all__ = [
     "OmpError",
     "OmpLock",
     "OmpNestLock",
+    "ResourceLimit",
     "WorkerDied",
     "WorkerException",
     "__version__",
@@ -118,7 +119,9 @@ __all__ = [
 _SOURCES = {
     "shared": ".shared",
     "ConfigError": ".runtime.icv",
-    **dict.fromkeys(("OmpError", "WorkerDied", "WorkerException"), ".runtime.errors"),
+    **dict.fromkeys(
+        ("OmpError", "ResourceLimit", "WorkerDied", "WorkerException"), ".runtime.errors"
+    ),
     **{name: ".runtime.locks" for name in __all__ if "lock" in name.lower()},
     **{
         name: ".runtime.routines"

@@ -63,6 +63,7 @@ __all__ = [
     "taskyield",
     "thread",
     "uses_tasks",
+    "warn_races",
 ]
 
 
@@ -102,6 +103,23 @@ def bound(
         elif name in global_names:
             found[name] = global_names[name]
     return found
+
+
+class OmpRaceWarning(UserWarning):
+    """A statement the translator found likely to be a data race in parallel."""
+
+
+def warn_races(found: tuple[tuple[int, str, str | None], ...]) -> None:
+    """Warn, at the user's lines, about the likely races the translator found in the
+    calling module (its generated code calls this once, when the module runs)."""
+    import sys
+    import warnings
+
+    caller = sys._getframe(1).f_globals
+    filename = caller.get("__file__") or "<unknown>"
+    for line, message, hint in found:
+        text = f"{message}; {hint}" if hint else message
+        warnings.warn_explicit(text, OmpRaceWarning, filename, line, caller.get("__name__"))
 
 
 def thread() -> ThreadContext:

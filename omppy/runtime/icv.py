@@ -93,6 +93,8 @@ class ControlVariables:
     # changes omppy cannot carry (docs/data-sharing.md, "Checking").
     deep_check: bool = False
     fork: bool = True  # OMPPY_FORK=0: no team forks, every region runs sequentially
+    # Set by the user: not shrunk to fit an address-space limit (limits.py).
+    exchange_mb_explicit: bool = False
 
     @classmethod
     def from_environment(cls) -> ControlVariables:
@@ -121,6 +123,7 @@ class ControlVariables:
         value = os.environ.get("OMPPY_EXCHANGE_MB", "").strip()
         if value:
             icv.exchange_mb = _positive_int("OMPPY_EXCHANGE_MB", value)
+            icv.exchange_mb_explicit = True
         value = os.environ.get("OMPPY_CHECK", "").strip()
         if value:
             icv.deep_check = _boolean("OMPPY_CHECK", value)

@@ -264,6 +264,41 @@ class DictShadow(Shadow):
         self.values = list(agreed.values())
 
 
+
+def _interpreter_name(key: Any) -> bool:
+    """A global the interpreter or a shell keeps, not the program: ``__warningregistry__``
+    (the warnings module's once-per-place record), ``__builtins__``, IPython's output
+    history (``_``, ``_5``, ``_i5``, ``Out``) and omppy's own ``_omp*`` names."""
+    if type(key) is not str:
+        return False
+    if key.startswith("__") and key.endswith("__"):
+        return True
+    if key.startswith("_omp"):
+        return True
+    return key in _SHELL_NAMES or (key.startswith(("_i", "_")) and key.lstrip("_i").isdigit())
+
+
+_SHELL_NAMES = frozenset({"_", "__", "___", "_i", "_ii", "_iii", "_ih", "_oh", "_dh", "In", "Out"})
+
+
+class NamespaceShadow(DictShadow):
+    """A module's globals: a dict whose interpreter-kept names are not the program's
+    data (each thread's warnings registry or shell history changes on its own)."""
+
+    __slots__ = ()
+
+    def diff(self, live: dict[Any, Any]) -> tuple[Any, ...] | None:
+        change = super().diff(live)
+        if change is None:
+            return None
+        sets = [(k, v) for k, v in change[1] if not _interpreter_name(k)]
+        dels = [k for k in change[2] if not _interpreter_name(k)]
+        if not sets and not dels:
+            return None
+        new = sum(1 for k, _ in change[1][len(change[1]) - change[3]:] if not _interpreter_name(k))
+        return ("D", sets, dels, new)
+
+
 def _dict_changes(
     old_keys: list[Any],
     old_values: list[Any],
@@ -409,7 +444,11 @@ def _slot_descriptor(kind: type, name: str) -> Any:
 
 
 class ClassShadow(Shadow):
-    """A class's own attributes (``Counter.total = 0`` rebound by a method)."""
+    """A class's own attributes (``Counter.total = 0`` rebound by a method).
+
+    Dunder attributes are left out: Python and the standard library cache things
+    there (``copyreg`` sets ``__slotnames__`` when an instance is first pickled).
+    """
 
     __slots__ = ("keys", "values")
 
@@ -417,16 +456,16 @@ class ClassShadow(Shadow):
         self.retake(live)
 
     def retake(self, live: type) -> None:
-        state = _class_state(live)
+        state = _class_data(live)
         self.keys = list(state)
         self.values = list(state.values())
 
     def diff(self, live: type) -> tuple[Any, ...] | None:
-        state = _class_state(live)
+        state = _class_data(live)
         keys, values = list(state), list(state.values())
         if layout.same_items(keys, self.keys) and layout.same_items(values, self.values):
             return None
-        sets, dels, _ = _dict_changes(self.keys, self.values, keys, values, dict(state))
+        sets, dels, _ = _dict_changes(self.keys, self.values, keys, values, state)
         return ("A", sets, dels)
 
     def apply(self, live: type, change: tuple[Any, ...]) -> None:
@@ -439,13 +478,8 @@ class ClassShadow(Shadow):
         self.retake(live)
 
 
-def _class_state(live: type) -> Any:
-    """A class's attributes, without ``__slotnames__``: ``pickle`` caches it in the
-    class when it first pickles an instance, in whichever process does so."""
-    state = vars(live)
-    if "__slotnames__" in state:
-        return {k: v for k, v in state.items() if k != "__slotnames__"}
-    return state
+def _class_data(cls: type) -> dict[str, Any]:
+    return {k: v for k, v in vars(cls).items() if not (k.startswith("__") and k.endswith("__"))}
 
 
 class CellShadow(Shadow):

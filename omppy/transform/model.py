@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Union
 import libcst as cst
 from libcst.metadata import CodeRange
 
+from .diagnostics import PragmaWarning
 from .pragma import Pragma
 
 if TYPE_CHECKING:
@@ -86,6 +87,12 @@ class Usage:
     deleted: set[str] = field(default_factory=set)  # unbound by ``del x`` or ``except ... as x``
     # Names a nested task binds and hands back (its ``shared`` clause); see analysis.py.
     task_shared: set[str] = field(default_factory=set)
+    # ``counts[key] += 1`` and ``self.total += x`` outside synchronisation blocks: the
+    # root, where, the names the target's keys use, and the target's text.  In a loop
+    # whose variables the keys do not use, threads may update one place: a race.
+    item_updates: list[tuple[str, CodeRange, frozenset[str], str]] = field(
+        default_factory=list
+    )
 
 
 @dataclass(frozen=True)
@@ -158,3 +165,5 @@ class Survey:
     # Module globals the module's functions may change, and how deep (effects.py).
     module_effects: Mapping[str, int] = field(default_factory=dict)
     has_tasks: bool = False  # task constructs: the module calls _omp.uses_tasks()
+    # Statements that are likely data races (checks.races): reported, not refused.
+    warnings: tuple[PragmaWarning, ...] = ()

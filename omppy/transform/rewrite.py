@@ -18,6 +18,7 @@ from typing import Any
 
 import libcst as cst
 
+from .diagnostics import PragmaWarning
 from .emit import Emitter
 from .model import Construct, Lines, Survey
 from .stores import StoreRewriter
@@ -95,8 +96,10 @@ class Rewriter(cst.CSTTransformer):
         if body is None:
             body = list(updated_node.body)
         effects = self.survey.module_effects
-        tasks = self.survey.has_tasks
-        return updated_node.with_changes(body=_with_import(body, self.emitter, effects, tasks))
+        body = _with_import(
+            body, self.emitter, effects, self.survey.warnings, self.survey.has_tasks
+        )
+        return updated_node.with_changes(body=body)
 
     def _regroup(
         self,
@@ -118,11 +121,13 @@ def _with_import(
     body: list[cst.BaseStatement],
     emitter: Emitter,
     effects: Mapping[str, int],
+    warnings: Sequence[PragmaWarning] = (),
     tasks: bool = False,
 ) -> list[cst.BaseStatement]:
-    """Insert the runtime import after the docstring and ``__future__`` imports, and
-    the module globals its functions may change (``_omp_effects``, see effects.py);
-    a module with task constructs says so (``_omp.uses_tasks()``: teams run tasks)."""
+    """Insert the runtime import after the docstring and ``__future__`` imports, the
+    module globals its functions may change (``_omp_effects``, see effects.py), the
+    likely data races the translator found, warned about each time it runs, and
+    whether the module has task constructs (``_omp.uses_tasks()``: teams run tasks)."""
     index = 0
     for index, statement in enumerate(body):  # noqa: B007
         if not _is_preamble(statement):
@@ -135,6 +140,9 @@ def _with_import(
         emitter.statement(RUNTIME_IMPORT + "\n", line),
         emitter.statement(f"_omp_effects = {{{entries}}}\n", line),
     ]
+    if warnings:
+        found = ", ".join(f"({w.line}, {w.message!r}, {w.hint!r})" for w in warnings)
+        statements.append(emitter.statement(f"_omp.warn_races(({found},))\n", line))
     if tasks:
         statements.append(emitter.statement("_omp.uses_tasks()\n", line))
     return [*body[:index], *statements, *body[index:]]

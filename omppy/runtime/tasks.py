@@ -316,13 +316,14 @@ class TaskState:
         self.offer()
         return True
 
-    def offer(self) -> None:
-        """Hand this thread's oldest kept tasks to the team while it lacks work."""
+    def offer(self, force: bool = False) -> None:
+        """Hand this thread's oldest kept tasks to the team while it lacks work;
+        ``force``: all of them (this thread may not run them, see :meth:`wait_until`)."""
         queue = self.queue
-        while queue and self.starving():
+        while queue and (force or self.starving()):
             task = queue[0]
             measured = self.measured(task.function, task.depth)
-            if measured is not None and measured < RUN_NOW_SECONDS:
+            if not force and measured is not None and measured < RUN_NOW_SECONDS:
                 return  # measured since it was kept: its creator runs it
             queue.popleft()
             began = _clock()
@@ -705,7 +706,8 @@ class TaskState:
         thread = self.thread
         team = thread.team
         liveness = team.liveness if team is not None else None
-        holding = any(kind != "task" for kind in thread.inside)
+        # A lock held: a critical, atomic or ordered block (single and master hold none).
+        holding = any(k.startswith(("critical", "atomic", "ordered")) for k in thread.inside)
         spins = 0
         delay = 1e-5
         while not ready():
@@ -717,6 +719,10 @@ class TaskState:
                 self.run_kept(queue.pop())  # work of the waiting task's own, mostly
                 spins, delay = 0, 1e-5
                 continue
+            if queue and self.pool is not None:
+                # Kept tasks this thread may not run while it holds a lock: nobody
+                # else can run them until they are in the team's table.
+                self.offer(force=True)
             began = _clock()
             if self.pool is not None and len(self.frames) < MAX_NESTING:
                 slot = self.take(children if holding else None)

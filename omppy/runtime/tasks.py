@@ -143,13 +143,16 @@ class Kept(NamedTuple):
     changes: dict[str, int] | None
     order: int  # orders its in_reduction results as the tasks were created (0: none)
     creator: str  # its creating task's key (see dependence_key)
+    tag: tuple[int, ...] | None  # its place in python's order (TaskState.tag)
 
 
 class Frame:
     """A task as the thread running it sees it (the region's implicit task too)."""
 
     __slots__ = (
+        "base",
         "children",
+        "created",
         "deps",
         "depth",
         "final",
@@ -157,10 +160,18 @@ class Frame:
         "groups",
         "key",
         "order",
+        "tag",
         "targets",
     )
 
-    def __init__(self, order: int, group: GroupRef | None, depth: int, final: bool) -> None:
+    def __init__(
+        self,
+        order: int,
+        group: GroupRef | None,
+        depth: int,
+        final: bool,
+        tag: tuple[int, ...] | None = None,
+    ) -> None:
         self.order = order  # orders its in_reduction results as created (0: no need)
         self.group: GroupRef | None = group  # the taskgroup the task belongs to
         self.depth = depth
@@ -170,6 +181,11 @@ class Frame:
         self.deps: Dependences | None = None
         self.targets: dict[str, GroupRef] = {}  # in_reduction name -> its taskgroup
         self.key = ""  # names it in the team (for its children's dependences)
+        # Its place in python's order (None: the region's implicit task, placed by the
+        # work-sharing iterations it runs, ``base``), and the tasks it created there.
+        self.tag = tag
+        self.base: tuple[int, ...] = ()
+        self.created = 0
 
     def current_group(self) -> GroupRef | None:
         """The taskgroup a task created now belongs to."""
@@ -209,6 +225,12 @@ class TaskState:
         self.durations: dict[tuple[Any, int], float] = {}
         self.excluded = 0.0  # seconds waited, not counted in the tasks' measurements
         self.counter = 0  # numbers kept tasks (negative: never a table id)
+        # Whether the keys tasks add to shared dicts are tagged with the tasks' place
+        # in python's order (TaskState.tag): the region shares dicts.
+        coherence = thread.coherence
+        self.ordering = bool(
+            self.pool is not None and coherence and coherence.replica.ordered_dicts
+        )
 
     # -- the table's lock ------------------------------------------------------------
 
@@ -259,6 +281,35 @@ class TaskState:
         finally:
             self.unlock()
 
+    # -- python's order of the keys tasks add to shared dicts ----------------------------
+
+    def _base(self, frame: Frame) -> tuple[int, ...]:
+        if frame.tag is not None:
+            return frame.tag
+        coherence = self.thread.coherence
+        assert coherence is not None
+        loop = coherence.last_tag  # the iterations the implicit task runs now
+        if frame.base[:-1] != loop:
+            frame.base, frame.created = (*loop, self.thread.num), 0
+        return frame.base
+
+    def tag(self, frame: Frame) -> tuple[int, ...]:
+        """The place of the next task ``frame`` creates in the order python runs the
+        tasks in (each at once, where it is created): its creator's place, then
+        ``(n, 0)`` for its creator's n-th task; the creator's own stretch after it is
+        ``(n, 1)``.  A shared dict orders the keys tasks added by these places
+        (``Coherence.mark``), so it lists them as with python."""
+        base = self._base(frame)
+        frame.created += 1
+        return (*base, frame.created, 0)
+
+    def resume(self, frame: Frame) -> None:
+        """``frame`` runs on in this thread: the keys it adds come after its tasks."""
+        coherence = self.thread.coherence
+        assert coherence is not None
+        base = self._base(frame)
+        coherence.mark((*base, frame.created, 1) if frame.created else base, task=True)
+
     # -- the cut-off ------------------------------------------------------------------
 
     def measured(self, function: Any, depth: int) -> float | None:
@@ -287,6 +338,7 @@ class TaskState:
         dependences: list[Dependence],
         priority: int,
         changes: dict[str, int] | None,
+        tag: tuple[int, ...] | None = None,
     ) -> bool:
         """Keep the task or hand it to the team; False when it must run now."""
         frame = self.frames[-1]
@@ -299,7 +351,7 @@ class TaskState:
         group = frame.current_group()
         order = self.new_order() if spec.in_reduction else 0
         creator = self.key_of(frame) if spec.reads or spec.writes else ""
-        task = Kept(function, args, spec, depth, group, child, changes, order, creator)
+        task = Kept(function, args, spec, depth, group, child, changes, order, creator, tag)
         if dependences or priority > 0:
             before = frame.deps.predecessors(dependences) if frame.deps else []
             try:
@@ -349,7 +401,7 @@ class TaskState:
                 adopted[f"{name} (handed to a task)"] = value
         coherence.publish("task", adopted, None)
         try:
-            meta = (task.spec, task.depth, task.order, task.creator)
+            meta = (task.spec, task.depth, task.order, task.creator, task.tag)
             payload = coder.dumps((task.function, task.args, meta))
         except CannotTravel:
             raise
@@ -441,6 +493,7 @@ class TaskState:
         spec: Spec,
         dependences: list[Dependence],
         final: bool,
+        tag: tuple[int, ...] | None = None,
     ) -> dict[str, Any]:
         """Run the task in this thread now, as plain Python would: its exception
         propagates, its ``shared`` values are returned."""
@@ -450,7 +503,7 @@ class TaskState:
             if before:
                 self.wait_until(lambda: all(self.done(ref) for ref in before))
             frame.deps.record(dependences, None, self.done)
-        child = Frame(0, frame.current_group(), frame.depth + 1, final)
+        child = Frame(0, frame.current_group(), frame.depth + 1, final, tag)
         creator = self.key_of(frame) if spec.reads or spec.writes else ""
         args = self.starting(args, spec, creator)
         if spec.in_reduction:
@@ -480,6 +533,8 @@ class TaskState:
                 thread.inside.pop()
                 self.frames.pop()
         excluded = self.excluded
+        if self.ordering:
+            self.resume(frame)
         start = _clock()
         try:
             values: dict[str, Any] = function(thread, **args) or {}
@@ -487,6 +542,8 @@ class TaskState:
             thread.inside.pop()
             self.frames.pop()
             self.abandon(frame)
+            if self.ordering:
+                self.resume(self.frames[-1])
         elapsed = _clock() - start - (self.excluded - excluded)
         self.measure(function, frame.depth, elapsed)
         return values
@@ -515,7 +572,7 @@ class TaskState:
     def run_kept(self, task: Kept) -> None:
         """Run a task from this thread's own queue."""
         child = task.child
-        frame = Frame(task.order, task.group, task.depth, False)
+        frame = Frame(task.order, task.group, task.depth, False, task.tag)
         values, error = self._run(task.function, task.args, frame, task.spec, task.creator)
         spec = task.spec
         published = self.published(values, spec, task.creator)
@@ -577,11 +634,12 @@ class TaskState:
         if mine is not None:
             function, args = mine.function, mine.args
             spec, depth, order, creator = mine.spec, mine.depth, mine.order, mine.creator
+            tag = mine.tag
         else:
             data_at, length = int(words[base + tp.S_DATA]), int(words[base + tp.S_DATA_LEN])
             function, args, meta = coder.loads(pool.read(data_at, length))
-            spec, depth, order, creator = meta
-        frame = Frame(order, group, depth, False)
+            spec, depth, order, creator, tag = meta
+        frame = Frame(order, group, depth, False, tag)
         values, error = self._run(function, args, frame, spec, creator)
         outcome = {n: values[n] for n in (*spec.shared, *spec.last) if _bound(values, n)}
         published = self.published(values, spec, creator)
@@ -763,10 +821,14 @@ class TaskState:
     def collect(self, frame: Frame, done_only: bool = False) -> dict[str, Any]:
         """The ``shared`` values of ``frame``'s completed children, in creation order;
         the first child's exception is raised."""
+        coherence = self.thread.coherence
+        if coherence is not None and self.pool is not None:
+            # Also without children left: a taskgroup's deeper tasks published theirs.
+            coherence.catch_up("at a taskwait")
+            if self.ordering:
+                coherence.order_keys()
         if not frame.children:
             return {}
-        if self.thread.coherence is not None:
-            self.thread.coherence.catch_up("at a taskwait")
         pool, coder = self.pool, self.coder
         values: dict[str, Any] = {}
         error: BaseException | None = None
@@ -891,14 +953,19 @@ def task(
     spec = Spec(shared, publish, in_reduction, touches, last, fresh, reads, writes)
     is_final = frame.final or bool(final)
     dependences = places(depend) if depend else []
-    if (
-        state.pool is not None
-        and if_
-        and not is_final
-        and state.create(function, args, spec, dependences, int(priority), changes)
-    ):
-        return {}
-    return state.run_now(function, args, spec, dependences, is_final)
+    tag = state.tag(frame) if state.ordering else None
+    try:
+        if (
+            state.pool is not None
+            and if_
+            and not is_final
+            and state.create(function, args, spec, dependences, int(priority), changes, tag)
+        ):
+            return {}
+        return state.run_now(function, args, spec, dependences, is_final, tag)
+    finally:
+        if state.ordering:
+            state.resume(frame)
 
 
 def taskwait(

@@ -3,8 +3,8 @@
 A deferred task is pickled when it is created: its outlined function, the values of
 the names it captures, and what the runtime needs to run it (``tasks.py``).  The
 pickler is the replica's (``replica.py``): an object the team shares goes by its
-token and arrives as the receiving process's own object.  Two more kinds of value
-need care, and this module handles them:
+token and arrives as the receiving process's own object.  Three more kinds of
+value need care, and this module handles them:
 
 - **Functions defined inside other functions** (the task's own body, outlined by the
   translator as ``def _omp_task_<line>`` where the task stands; a helper or lambda
@@ -15,6 +15,9 @@ need care, and this module handles them:
   walking the code reachable from its modules' functions and classes (every
   process of a team was forked from one that had loaded the same modules) and
   builds a new function around it.
+- **Modules** a task reads through a local name (``import numpy as np`` in the
+  function, or a module the region hands its body) travel by name and are imported
+  on arrival (every process already has them, nearly always).
 - **Views of ``omppy.shared`` arrays** (``a[lo:hi]``) that the team does not track:
   they travel as the key of their mapping, an offset, a shape and strides, and
   arrive as a view of the same shared memory.  A mapping made after the team
@@ -24,6 +27,7 @@ need care, and this module handles them:
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 import sys
@@ -249,6 +253,8 @@ class TaskPickler(_TokenPickler):
     def reducer_override(self, obj: Any) -> Any:
         if type(obj) is types.FunctionType:
             return reduce_function(obj)
+        if isinstance(obj, types.ModuleType) and sys.modules.get(obj.__name__) is obj:
+            return importlib.import_module, (obj.__name__,)  # ``np``, ``math``: by name
         numpy = sys.modules.get("numpy")
         if numpy is not None and isinstance(obj, numpy.ndarray):
             return reduce_array(obj, self.forked_after)

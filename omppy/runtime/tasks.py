@@ -59,7 +59,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import sharedmem
 from . import taskpool as tp
-from .errors import ExchangeOverflow, TeamAborted
+from .errors import ExchangeOverflow, OmpError, TeamAborted
 from .failures import pack_exception, unpack_exception
 from .taskcode import CannotTravel, TaskCoder
 from .taskdeps import Dependence, Dependences, Ref, places
@@ -399,7 +399,14 @@ class TaskState:
             value = task.args.get(name, UNBOUND)
             if value is not UNBOUND and replica.token_of(value) is None:
                 adopted[f"{name} (handed to a task)"] = value
-        coherence.publish("task", adopted, None)
+        try:
+            # What this thread changed, and the objects it makes shared, by name: the
+            # task finds them wherever it runs.
+            coherence.publish("task", adopted, None)
+        except OmpError:
+            raise
+        except Exception as error:  # nothing was published: the task runs here
+            raise CannotTravel(str(error)) from None
         try:
             meta = (task.spec, task.depth, task.order, task.creator, task.tag)
             payload = coder.dumps((task.function, task.args, meta))

@@ -703,6 +703,13 @@ class _Parser:
         """``depend(type: items)``: each item a name, an item or an attribute."""
         parts = _split(arg, ":", maxsplit=1)
         head = parts[0].strip()
+        if head.text.startswith(("iterator(", "iterator ")):  # its ':' is not the type's
+            raise self.error(
+                "depend(iterator(...): ...) is not supported by omppy",
+                head.start,
+                hint="list the items, or make the dependence on the container: "
+                "depend(in: a)",
+            )
         if head.text in ("source", "sink"):
             raise self.error(
                 f"depend({head.text}) belongs on '# omp ordered' in a doacross loop, "

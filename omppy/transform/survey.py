@@ -340,9 +340,11 @@ class _Surveyor:
             if outer.directive in TASK_DIRECTIVES:
                 enclosing.append(outer)
         effects = self.effects
+        around = scopes[-1][1] if scopes[-1][0] in ("function", "module") else None
         return tasking.decide(
             construct,
             usage,
+            outside=tasking.names_outside(around, construct) if around is not None else None,
             available=self._available(scopes),
             module_defs=self.module_functions | self.imported_modules,
             region_published=region_shared,

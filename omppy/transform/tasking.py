@@ -120,10 +120,35 @@ def loop_nest(construct: Construct) -> list[cst.For]:
     return nest
 
 
+class _Names(cst.CSTVisitor):
+    """The names a scope's code uses, but in the statements it skips (a task's)."""
+
+    def __init__(self, skipped: set[cst.CSTNode]) -> None:
+        self.skipped = skipped
+        self.found: set[str] = set()
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if node in self.skipped:
+            return False
+        if isinstance(node, cst.Name):
+            self.found.add(node.value)
+        return True
+
+
+def names_outside(scope: cst.CSTNode, construct: Construct) -> set[str]:
+    """The names the function (or module) ``scope`` uses outside ``construct``'s
+    statements: a name a task binds that its surroundings also use would, with
+    python, be the surroundings' name (see :func:`_check_bound`)."""
+    visitor = _Names(set(construct.statements()))
+    scope.visit(visitor)
+    return visitor.found
+
+
 def decide(
     construct: Construct,
     usage: Usage,
     *,
+    outside: set[str] | None = None,
     available: set[str],
     module_defs: set[str],
     region_published: tuple[str, ...],
@@ -155,10 +180,15 @@ def decide(
     _check_escapes(construct, usage, filename)
     checks.unsupported(usage, filename=filename)
     _check_augmented(construct, usage, clause_names, filename)
+    # Names the task binds itself: its own, unless its surroundings use them too.
+    own = set(usage.bound) - clause_names - loop_vars - set(shared) - usage.sync_bound
+    if outside is not None:
+        _check_bound(construct, usage, own & outside, filename)
     # What the task reads, from the scopes around it; a name listed in a clause is
     # passed whatever it is (firstprivate of a global is its value then).
     read = set(usage.read) - private - loop_vars - BUILTIN_NAMES
     read = {n for n in read if n in clause_names or (n in available and n not in module_defs)}
+    read -= own  # bound by the task before it reads them (else python raises too)
     # Names bound in a synchronisation block in the task are published by the block,
     # which starts from their newest value: the task needs them, bound or not, and
     # hands them back (to its creator, a team of one has no other way).
@@ -227,6 +257,26 @@ def _check_escapes(construct: Construct, usage: Usage, filename: str) -> None:
             "statements run as a function, maybe later, maybe in another thread",
             hint,
         )
+
+
+def _check_bound(construct: Construct, usage: Usage, names: set[str], filename: str) -> None:
+    """A plain binding of a name the code around the task uses: with python the task's
+    statements run in place and bind that name; here they run as a function, maybe
+    later, in another thread, and the binding would be lost (OpenMP makes such a
+    name shared or firstprivate by rules that python's scopes do not have)."""
+    if not names:
+        return
+    name = min(names, key=lambda n: (usage.bound[n].start.line, usage.bound[n].start.column))
+    raise checks.error(
+        filename,
+        usage.bound[name],
+        f"'{name}' is bound in '# omp {construct.directive}' and used outside it, but "
+        "has no data-sharing clause: the task's statements run as a function, maybe "
+        "later, maybe in another thread, so the binding would not reach the code around "
+        "the task",
+        hint=f"add shared({name}) to hand the value back at '# omp taskwait', or "
+        f"private({name}) if the task's {name} is its own",
+    )
 
 
 def _check_augmented(

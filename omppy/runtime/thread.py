@@ -228,6 +228,14 @@ class ThreadContext:
         touches: tuple[str, ...] | None = None,
     ) -> Any:
         kind = "masked" if filter else "master"
+        if "task" in self.inside:
+            # Which thread runs a task is not known: the block would run or not by
+            # chance (OpenMP forbids master and masked inside a task).
+            raise OmpError(
+                f"'# omp {kind}' was reached inside a task ('# omp task'), where which "
+                "thread runs it is not known, so the block would run or not by chance; "
+                "OpenMP forbids master and masked inside tasks: move it out of the task"
+            )
         return SyncBlock(self, kind, names, self.num == filter, touches=touches)
 
     def single(

@@ -100,6 +100,16 @@ def nesting(construct: Construct, stack: list[Construct], *, filename: str) -> N
             hint="put it directly in the parallel region, or start a nested "
             "'# omp parallel' around it",
         )
+    in_task = closest is not None and closest.directive in TASK_DIRECTIVES
+    if directive in ("master", "masked") and closest is not None and in_task:
+        raise error(
+            filename,
+            where,
+            f"'# omp {directive}' cannot be nested inside '# omp {closest.directive}': "
+            "which thread runs a task is not known, so the block would run or not by "
+            "chance",
+            hint="move it out of the task",
+        )
     if directive == "ordered":
         loop = next((c for c in enclosing if c.directive in LOOP_DIRECTIVES), None)
         if enclosing and enclosing[0].directive in ("critical", "ordered", "atomic"):

@@ -215,12 +215,21 @@ class Coherence:
         objects, shadows = self.replica.objects, self.replica.shadows
         own: Changes = []
         for token in tracked:
-            change = shadows[token].diff(objects[token])
+            shadow = shadows[token]
+            known = getattr(shadow, "keys", None)
+            if known is not None and len(known) == len(objects[token]):
+                continue  # no new key here (comparing a large dict at every wait costs)
+            change = shadow.diff(objects[token])
             if change is not None:
                 own.append((token, change))
         if own:
             self._append("task", own, {})
-        sources = [record[4] for record in self.recent if record[4]]
+        ordered = set(tracked)
+        sources = [
+            record[4]
+            for record in self.recent
+            if any(t in ordered and c[0] == "D" and c[3] for t, c in record[4])
+        ]
         if sources:
             self._order_new_keys(sources)
 

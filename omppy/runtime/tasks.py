@@ -43,6 +43,11 @@ waits (its children, mostly) and without the time it waits otherwise (idle, or
 running tasks from the team's table, which need not be its own) or spends handing
 tasks to the team.
 
+Keys that tasks add to a shared dict are put in the order python would add them
+(each task run at once where it is created): every task carries its place in that
+order (:meth:`TaskState.tag`), the stretches of code a thread runs are marked with
+it (``Coherence.mark``), and ``taskwait`` and barriers order the keys by it.
+
 Each thread's tasks are a stack of :class:`Frame` objects (the implicit task of the
 region at the bottom), in its :class:`TaskState`.  ``taskgroups.py`` adds
 ``taskgroup`` and task reductions, ``taskdeps.py`` dependences, and ``taskloop.py``

@@ -39,7 +39,8 @@ import mmap
 import multiprocessing
 import os
 
-MAP_NORESERVE = getattr(mmap, "MAP_NORESERVE", 0x4000 if os.uname().sysname == "Linux" else 0)
+from .limits import MAP_NORESERVE
+
 WORD = 8
 SLOTS = 8192  # deferred tasks in flight (queued, running, done with a result to hand)
 GROUPS = 2048
@@ -122,6 +123,14 @@ class TaskPool:
         self.header_words = header
         # How many omppy.shared mappings existed when the team forked (taskcode.py).
         self.forked_after = 0
+
+    def close(self) -> None:
+        """Unmap the memory and drop the semaphores now (a failed team's arena)."""
+        self.words.release()
+        self.memory.close()
+        for name in ("lock", "wake"):
+            if hasattr(self, name):
+                delattr(self, name)
 
     def reset(self) -> None:
         """Prepare for a new team: every slot, group, edge and block is free."""

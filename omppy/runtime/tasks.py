@@ -214,10 +214,11 @@ class TaskState:
         self.pool: tp.TaskPool | None = None
         self.coder: TaskCoder | None = None
         self.stock = STOCK * thread.size
-        if team is not None and thread.size > 1 and team.tasking and thread.coherence:
-            self.pool = team.arena.tasks
-            self.coder = TaskCoder(thread.coherence.replica, self.pool.forked_after)
-            self.kept_word = self.pool.local_base + thread.num
+        pool = team.arena.tasks if team is not None and team.tasking else None
+        if pool is not None and thread.size > 1 and thread.coherence:
+            self.pool = pool
+            self.coder = TaskCoder(thread.coherence.replica, pool.forked_after)
+            self.kept_word = pool.local_base + thread.num
         self.frames: list[Frame] = [Frame(0, None, 0, False)]
         self.queue: collections.deque[Kept] = collections.deque()
         # Tasks this thread handed to the team, by id: run here, they need no bytes.
@@ -1036,7 +1037,13 @@ def prepare(team: Team) -> None:
     """Just before a team forks: whether it runs tasks, and which shared arrays its
     threads will all have (``taskcode.py``)."""
     team.tasking = ENABLED
-    team.arena.tasks.forked_after = sharedmem.made_so_far()
+    if not ENABLED:
+        return
+    arena = team.arena
+    if arena.tasks is None:
+        arena.tasks = tp.TaskPool(arena.capacity, arena.slot_bytes)
+        arena.tasks.reset()
+    arena.tasks.forked_after = sharedmem.made_so_far()
 
 
 def region_body(body: Callable[..., Any]) -> Callable[..., Any]:

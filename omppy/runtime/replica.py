@@ -45,6 +45,11 @@ from .shadow import (
     too_large_to_compare,
 )
 
+# Globals of a translated module no code of the region was found to change are still
+# compared (a cheap net for what the analysis cannot see), up to these sizes.
+NET_ITEMS = 10_000
+NET_ARRAY_BYTES = 1 << 20
+
 Token = Any  # an int (an object the team had when it forked) or a tuple (see above)
 Change = tuple[Any, ...]
 Changes = list[tuple[Token, Change]]
@@ -76,6 +81,7 @@ class Replica:
         # Arrays outside shared memory too large to compare: read-only for the region
         # (a write is an error, see team.py), with the label of each.
         self.frozen: list[tuple[Any, str]] = []
+        self.unwatched: set[Token] = set()  # big objects left out of the net
         self.always: list[Token] = []
         self._pickler: _TokenPickler | None = None
         self._buffer = io.BytesIO()
@@ -157,7 +163,43 @@ class Replica:
                     self._watch_class(value, depth, prefix + name)
                 elif isinstance(value, types.FunctionType):
                     self._watch_function(value, depth, prefix + name)
+            if self._beyond_the_net(value, prefix + name):
+                continue
             self.watch_root(value, depth - 1, prefix + name)
+
+    def _beyond_the_net(self, value: Any, label: str) -> bool:
+        """A big object that no code of the region was found to change (a global, or
+        a shared name only read): not compared at every synchronisation point, which
+        would cost the region in proportion to its size.  A big array is made read-only
+        for the region instead, so that a write the translator did not see is an
+        error rather than lost; a big list, dict or set is left alone."""
+        if self.deep:
+            return False
+        known = self.tokens.get(id(value))
+        if known is not None:
+            return known in self.unwatched  # left out already (or watched: go on)
+        if isinstance(value, (list, dict, set, deque, bytearray)):
+            if len(value) <= NET_ITEMS:
+                return False
+        elif too_large_to_compare(value, NET_ARRAY_BYTES):
+            self.frozen.append((value, label))
+        else:
+            return False
+        # Known by its token (so a value that refers to it travels by reference),
+        # with no shadow: never compared.
+        self.tokens[id(value)] = id(value)
+        self.objects[id(value)] = value
+        self.labels[id(value)] = label
+        self.depths[id(value)] = 0
+        self.unwatched.add(id(value))
+        return True
+
+    def watch_net(self, value: Any, label: str) -> None:
+        """A shared name the region was found only to read: compared one level down
+        (its own items) as a net for what the analysis cannot see, when that is
+        cheap (see ``_beyond_the_net``)."""
+        if not self._beyond_the_net(value, label):
+            self.watch_root(value, 1, label)
 
     def _watch_class(self, cls: type, depth: int, label: str) -> None:
         """A class of a translated module: its attributes (a class-level registry or
@@ -293,6 +335,8 @@ class Replica:
         depth = self.depths.get(token, 1) - 1
         if depth < 0:
             return
+        if change[0] in "LS" and _all_atomic(change):
+            return  # numbers and strings put into a list: nothing to share (the usual case)
         label = self.labels.get(token, "")
         below = self.below.setdefault(token, [])
         for step, value in _placed_values(change):
@@ -323,11 +367,47 @@ class Replica:
     def loads(self, data: bytes) -> Any:
         return _TokenUnpickler(io.BytesIO(data), self.objects).load()
 
+    def dump_changes(self, changes: Changes, *rest: Any) -> bytes:
+        """``(changes, *rest)`` pickled; list changes that put only numbers and strings
+        are pickled apart by the plain pickler, all in C: the token pickler asks
+        ``persistent_id`` (a Python call) about every value it meets."""
+        return self.dumps(([(token, _packed(change)) for token, change in changes], *rest))
+
+    def load_changes(self, data: bytes) -> tuple[Any, ...]:
+        changes, *rest = self.loads(data)
+        return ([(token, _unpacked(change)) for token, change in changes], *rest)
+
 
 def _label(parent: str, step: Any) -> str:
     if isinstance(step, tuple) and len(step) == 2 and step[0] == "attr":
         return f"{parent}.{step[1]}"
     return f"{parent}[{step!r}]"
+
+
+def _all_atomic(change: Change) -> bool:
+    """Whether a list change ("L" or "S") puts only atomic values (checked in C)."""
+    if change[0] == "S":
+        return ATOMIC.issuperset(map(type, change[3]))
+    return all(ATOMIC.issuperset(map(type, values)) for _, values in change[1])
+
+
+def _packed(change: Change) -> Change:
+    kind = change[0]
+    if kind == "L" and _all_atomic(change):
+        return ("L*", pickle.dumps(change[1], protocol=pickle.HIGHEST_PROTOCOL))
+    if kind == "S" and _all_atomic(change):
+        values = pickle.dumps(change[3], protocol=pickle.HIGHEST_PROTOCOL)
+        return ("S*", change[1], change[2], values)
+    return change
+
+
+def _unpacked(change: Change) -> Change:
+    kind = change[0]
+    if kind == "L*":
+        return ("L", pickle.loads(change[1]))
+    if kind == "S*":
+        return ("S", change[1], change[2], pickle.loads(change[3]))
+    return change
 
 
 def _placed_values(change: Change) -> Iterator[tuple[Any, Any]]:

@@ -130,7 +130,11 @@ _SOURCES = {
         ("OmpError", "ResourceLimit", "TeamDeadlock", "WorkerDied", "WorkerException"),
         ".runtime.errors",
     ),
-    **{name: ".runtime.locks" for name in __all__ if "lock" in name.lower()},
+    **{
+        name: ".runtime.locks"
+        for name in __all__
+        if "lock" in name.lower() and name != "TeamDeadlock"  # an error, not a lock
+    },
     **{
         name: ".runtime.routines"
         for name in __all__

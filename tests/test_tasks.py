@@ -45,7 +45,10 @@ def test_binding_a_name_the_surroundings_use_needs_a_clause():
     )
 
 
-@pytest.mark.parametrize("clause", ["shared(x)", "private(x)", "firstprivate(x)"])
+@pytest.mark.parametrize(
+    "clause",
+    ["shared(x)", "private(x)", "firstprivate(x)", "default(private)", "default(firstprivate)"],
+)
 def test_a_clause_settles_a_bound_name(clause):
     source = src(
         f"""

@@ -182,7 +182,8 @@ def decide(
     _check_augmented(construct, usage, clause_names, filename)
     # Names the task binds itself: its own, unless its surroundings use them too.
     own = set(usage.bound) - clause_names - loop_vars - set(shared) - usage.sync_bound
-    if outside is not None:
+    private_default = default is not None and default.kind in ("private", "firstprivate")
+    if outside is not None and not private_default:  # default(private): the task's own
         _check_bound(construct, usage, own & outside, filename)
     # What the task reads, from the scopes around it; a name listed in a clause is
     # passed whatever it is (firstprivate of a global is its value then).

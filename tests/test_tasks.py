@@ -63,6 +63,40 @@ def test_a_clause_settles_a_bound_name(clause):
     translate(source, "t.py")
 
 
+def test_sibling_tasks_may_each_bind_their_own_temporary():
+    source = src(
+        """
+        def f(out):
+            # omp task
+            if True:
+                t = 1
+                out.append(t)
+            # omp end task
+            # omp task
+            if True:
+                t = 2
+                out.append(t)
+            # omp end task
+        """
+    )
+    translate(source, "t.py")
+
+
+def test_a_name_one_task_binds_and_another_reads_needs_a_clause():
+    source = src(
+        """
+        def f(out):
+            # omp task
+            t = 1
+            # omp task
+            out.append(t)
+        """
+    )
+    assert error_of(source).splitlines()[0].startswith(
+        "t.py:3:5: 't' is bound in '# omp task' and used outside it"
+    )
+
+
 def test_names_a_task_binds_before_reading_are_not_captured():
     source = src(
         """

@@ -325,7 +325,11 @@ class _Surveyor:
         return tasking.decide(
             construct,
             usage,
-            outside=tasking.names_outside(around, construct) if around is not None else None,
+            outside=(
+                tasking.names_outside(around, construct, self._tasks_in(around))
+                if around is not None
+                else None
+            ),
             available=self._available(scopes),
             module_defs=self.module_functions | self.imported_modules,
             region_published=region_shared,
@@ -461,6 +465,24 @@ class _Surveyor:
             loop_vars=loop_vars,
             available=available,
         )
+
+    def _tasks_in(self, scope: cst.CSTNode) -> list[Construct]:
+        """The task constructs whose statements are in ``scope`` (a function or the
+        module)."""
+        inside = set()
+
+        class Statements(cst.CSTVisitor):
+            def on_visit(self, node: cst.CSTNode) -> bool:
+                if isinstance(node, cst.BaseStatement):
+                    inside.add(node)
+                return True
+
+        scope.visit(Statements())
+        return [
+            c
+            for c in self.task_scopes
+            if c.directive in TASK_DIRECTIVES and c.statements() and c.statements()[0] in inside
+        ]
 
     def _available(self, scopes: list[tuple[str, Any]]) -> set[str]:
         names = set(self.module_names)

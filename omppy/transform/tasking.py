@@ -135,13 +135,33 @@ class _Names(cst.CSTVisitor):
         return True
 
 
-def names_outside(scope: cst.CSTNode, construct: Construct) -> set[str]:
+def names_outside(
+    scope: cst.CSTNode, construct: Construct, tasks: Iterable[Construct] = ()
+) -> set[str]:
     """The names the function (or module) ``scope`` uses outside ``construct``'s
     statements: a name a task binds that its surroundings also use would, with
-    python, be the surroundings' name (see :func:`_check_bound`)."""
-    visitor = _Names(set(construct.statements()))
+    python, be the surroundings' name (see :func:`_check_bound`).
+
+    Of another task among ``tasks`` (not one around ``construct``), only the names it
+    uses without binding them count: two tasks that each bind their own temporary do
+    not share it."""
+    mine = set(construct.statements())
+    others = [
+        t for t in tasks if t is not construct and not mine <= set(t.statements())
+    ]
+    skipped: set[cst.CSTNode] = set(mine)
+    for other in others:
+        skipped.update(other.statements())
+    visitor = _Names(skipped)
     scope.visit(visitor)
-    return visitor.found
+    found = visitor.found
+    for other in others:
+        statements = other.statements()
+        used = _Names(set())
+        for statement in statements:
+            statement.visit(used)
+        found |= used.found - bindings(statements)
+    return found
 
 
 def decide(

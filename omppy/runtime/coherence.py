@@ -60,8 +60,8 @@ class Coherence:
         self.cursor = (0, 0, 0)  # (log generation, byte offset, last record applied)
         # Names bound in synchronisation blocks: the newest value applied, and the
         # record that bound the value the thread's code last took.
-        self.latest: dict[str, tuple[int, Any]] = {}
-        self.taken: dict[str, int] = {}
+        self.latest: dict[str, tuple[float, Any]] = {}
+        self.taken: dict[str, float] = {}
         # Records applied since the last barrier: a later record made without seeing
         # one of them (another lock) is checked against it.
         self.recent: list[Record] = []
@@ -170,6 +170,18 @@ class Coherence:
             recent.append(record)
         else:
             bisect.insort(recent, record, key=_seq)
+
+    def agreed(self, name: str, value: Any) -> None:
+        """Every thread of the team bound the shared ``name`` to ``value`` at the
+        barrier just passed (a reduction's result, a lastprivate value): it is now
+        the newest value of the name, after every record the barrier covers and
+        before any later one (so the region ends with it, not with an older
+        publication)."""
+        if self.arena is None:
+            return
+        seq = int(self.arena.words[LOG_MARK]) + 0.5  # the same in every thread
+        self.latest[name] = (seq, value)
+        self.taken[name] = seq
 
     def _take_names(self, seq: int, names: dict[str, Any]) -> None:
         for name, value in names.items():

@@ -27,7 +27,7 @@ import io
 import pickle
 import types
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sized
 from typing import Any
 
 from .errors import OmpError
@@ -48,6 +48,7 @@ from .shadow import (
 # Globals of a translated module no code of the region was found to change are still
 # compared (a cheap net for what the analysis cannot see), up to these sizes.
 NET_ITEMS = 10_000
+CLOSURE_DEPTH = 3  # levels watched below a closure variable (see _watch_function)
 NET_ARRAY_BYTES = 1 << 20
 
 Token = Any  # an int (an object the team had when it forked) or a tuple (see above)
@@ -210,6 +211,7 @@ class Replica:
             self.labels[id(cls)] = label
             self.shadows[id(cls)] = ClassShadow(cls)
             self.depths[id(cls)] = 1
+        below = self.below.setdefault(id(cls), [])
         for name, value in list(vars(cls).items()):
             if name.startswith("__") and name.endswith("__"):
                 continue
@@ -219,6 +221,12 @@ class Replica:
                 self._watch_function(value, depth, f"{label}.{name}")
             else:
                 self.watch(value, depth - 1, f"{label}.{name}")
+                below.append(id(value))  # a block that touches the class compares it
+
+    def watch_function(self, function: types.FunctionType, depth: int, label: str) -> None:
+        """A function the region is handed (a nested helper): its closure and
+        defaults, as for a function of a translated module."""
+        self._watch_function(function, depth, label)
 
     def _watch_function(self, function: types.FunctionType, depth: int, label: str) -> None:
         """A function's mutable defaults (``def f(x, cache={})``) and the variables of
@@ -233,13 +241,22 @@ class Replica:
                 self.labels[id(cell)] = f"{variable} (a variable of {label}'s closure)"
                 self.shadows[id(cell)] = CellShadow(cell)
                 self.depths[id(cell)] = 1
+                # A ``nonlocal`` rebound inside a synchronisation block (an orphaned
+                # ``atomic`` in a nested helper): compared at every block, cheaply.
+                self.always.append(id(cell))
             try:
                 contents = cell.cell_contents
             except ValueError:
                 continue
             if isinstance(contents, types.FunctionType):
                 continue  # the decorated function itself: no data
-            self.watch(contents, depth - 1, f"{variable} in {label}'s closure")
+            # What a closure holds is reached only through the function, whose effects
+            # the region's analysis does not see: a few levels down (a dict of lists),
+            # unless it is big.
+            below = depth - 1
+            if not (isinstance(contents, Sized) and len(contents) > NET_ITEMS):
+                below = max(below, CLOSURE_DEPTH)
+            self.watch(contents, below, f"{variable} in {label}'s closure")
 
     def token_of(self, value: Any) -> Token | None:
         return self.tokens.get(id(value))
@@ -270,7 +287,8 @@ class Replica:
                 found.append((token, change))
         done: set[Any] = set(self.namespaces)
         tokens = self.tokens
-        pending = [t for t in (tokens.get(id(v)) for v in values) if t is not None]
+        found_tokens = (tokens.get(id(v)) for v in _through_tuples(values))
+        pending = [t for t in found_tokens if t is not None]
         pending.extend(self.always)
         while pending:
             token = pending.pop()
@@ -376,6 +394,18 @@ class Replica:
     def load_changes(self, data: bytes) -> tuple[Any, ...]:
         changes, *rest = self.loads(data)
         return ([(token, _unpacked(change)) for token, change in changes], *rest)
+
+
+def _through_tuples(values: list[Any]) -> Iterator[Any]:
+    """``values``, with what tuples hold in place of the tuples (a tuple is looked
+    through when it is watched: it has no token, its items have)."""
+    stack = list(values)
+    while stack:
+        value = stack.pop()
+        if type(value) is tuple:
+            stack.extend(value)
+        else:
+            yield value
 
 
 def _label(parent: str, step: Any) -> str:

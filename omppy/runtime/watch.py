@@ -25,9 +25,12 @@ and one it cannot carry is an error.  It costs a copy of all that per region.
 
 from __future__ import annotations
 
+import os
 import sys
+import types
 from typing import TYPE_CHECKING, Any
 
+from ..locations import library_locations
 from .icv import icv
 from .replica import Replica
 
@@ -49,7 +52,8 @@ _found: tuple[Any, list[tuple[str, dict[str, Any]]]] = (None, [])
 
 
 def translated_modules() -> list[tuple[str, dict[str, Any]]]:
-    """``(name, namespace)`` of every module running translated code.
+    """``(name, namespace)`` of every module running translated code, and of every
+    module of the program's own (outside the standard library and site-packages).
 
     Looking at every module costs milliseconds in a big program, and it is asked
     twice per region: the answer is kept while ``sys.modules`` keeps its size, its
@@ -66,10 +70,22 @@ def translated_modules() -> list[tuple[str, dict[str, Any]]]:
         return cached
     runtime = modules.get("omppy.runtime")
     found = []
+    libraries = None
     for name, module in list(modules.items()):
         namespace = getattr(module, "__dict__", None)
-        if isinstance(namespace, dict) and namespace.get("_omp") is runtime:
+        if not isinstance(namespace, dict):
+            continue
+        if namespace.get("_omp") is runtime:
             found.append((name, namespace))
+            continue
+        # A module of the program's own without pragmas (a helper module with a
+        # registry or cache): its globals are watched too, as a net.
+        path = namespace.get("__file__")
+        if isinstance(path, str) and path.endswith(".py") and name != "__main__":
+            if libraries is None:
+                libraries = tuple(directory for directory, _ in library_locations())
+            if not os.path.abspath(path).startswith(libraries):
+                found.append((name, namespace))
     _found = (key, found)
     return found
 
@@ -91,6 +107,8 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
     replica = Replica(array_limit=1 << 62, deep=True) if deep else Replica()
     depths = region.watch
     for name, value in call.items():
+        if isinstance(value, types.FunctionType):
+            replica.watch_function(value, DEEP if deep else MODULE_DEPTH, name)
         if deep:
             replica.watch_root(value, DEEP, name)
         elif depths.get(name, 0) > 0:

@@ -131,17 +131,18 @@ def clause_texts(draw: st.DrawFn, name: str, fresh: list[str]) -> str:
         count = draw(st.integers(1, 3))
         names, fresh[:] = fresh[:count], fresh[count:]
         return f"{name}({', '.join(names)})"
-    if name == "reduction":
+    if name in {"reduction", "in_reduction", "task_reduction"}:
         op = draw(st.sampled_from([*REDUCTION_OPERATORS, "&&", "||"]))
         target = fresh.pop(0)
-        return f"reduction({op}: {target})"
+        return f"{name}({op}: {target})"
     if name == "schedule":
         kind = draw(st.sampled_from(SCHEDULE_KINDS))
         chunk = draw(st.sampled_from(["", ", 4", ", n // 2", ", len(x)"]))
         return f"schedule({kind}{'' if kind in ('runtime', 'auto') else chunk})"
     if name == "collapse":
         return f"collapse({draw(st.integers(1, 5))})"
-    return name if name in {"nowait", "ordered", "update"} else EXAMPLES[name]
+    flags = {"nowait", "ordered", "update", "untied", "mergeable", "nogroup"}
+    return name if name in flags else EXAMPLES[name]
 
 
 @st.composite

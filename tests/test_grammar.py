@@ -261,7 +261,8 @@ def test_a_full_parallel_for() -> None:
 @pytest.mark.parametrize("directive", sorted(DIRECTIVE_CLAUSES))
 def test_every_allowed_clause_is_accepted(directive: str) -> None:
     """Each clause of the table, with a sample argument, on each directive that takes it."""
-    samples = {**EXAMPLES, "nowait": "nowait", "ordered": "ordered", "update": "update"}
+    flags = ("nowait", "ordered", "update", "untied", "mergeable", "nogroup")
+    samples = {**EXAMPLES, **{flag: flag for flag in flags}}
     for name in sorted(DIRECTIVE_CLAUSES[directive]):
         pragma = parse(f"# omp {directive} {samples[name]}")
         assert [c.name for c in pragma.clauses] == [name]
@@ -321,9 +322,9 @@ ERRORS = [
         "  hint: see docs/pragmas.md for what omppy supports",
     ),
     (
-        "# omp task",
-        "t.py:1:7: '# omp task' is not supported by omppy\n"
-        "    # omp task\n"
+        "# omp simd",
+        "t.py:1:7: '# omp simd' is not supported by omppy\n"
+        "    # omp simd\n"
         "          ^\n"
         "  hint: see docs/pragmas.md for what omppy supports",
     ),
@@ -379,7 +380,7 @@ ERRORS = [
         "    # omp end barrier\n"
         "              ^\n"
         "  hint: '# omp end' closes one of: critical, masked, master, ordered, parallel, "
-        "parallel sections, section, sections, single",
+        "parallel sections, section, sections, single, task, taskgroup",
     ),
     (
         "# omp end",
@@ -387,7 +388,7 @@ ERRORS = [
         "    # omp end\n"
         "             ^\n"
         "  hint: '# omp end' closes one of: critical, masked, master, ordered, parallel, "
-        "parallel sections, section, sections, single",
+        "parallel sections, section, sections, single, task, taskgroup",
     ),
     (
         "# omp end end",

@@ -33,6 +33,7 @@ from collections.abc import Callable
 from . import limits
 from .errors import ExchangeOverflow, TeamAborted
 from .limits import describe_size
+from .taskpool import TaskPool
 
 WORD = 8
 WORKSHARE_RING = 64  # work-sharing constructs that may be in flight at once (nowait)
@@ -99,6 +100,9 @@ class Arena:
         self.critical_names: dict[str, int] = {}
         self.in_use = False
         self.broken = False
+        # Deferred tasks (tasks.py): made before a fork by the first team that runs
+        # tasks (tasks.prepare), so a program without tasks reserves nothing for them.
+        self.tasks: TaskPool | None = None
 
     def reset(self, size: int) -> None:
         """Prepare the control words for a new team of ``size`` threads."""
@@ -107,6 +111,8 @@ class Arena:
         for ws in range(WORKSHARE_RING):
             words[self.ws_base + ws * WS_FIELDS] = -1
         self.critical_names = {}
+        if self.tasks is not None:
+            self.tasks.reset()
 
     def close(self) -> None:
         """Unmap the memory and drop the semaphores (each maps a page) now.
@@ -120,6 +126,9 @@ class Arena:
         for name in _SEMAPHORES:
             if hasattr(self, name):
                 delattr(self, name)
+        if self.tasks is not None:
+            self.tasks.close()
+            self.tasks = None
 
     # -- exchange buffers -------------------------------------------------------------
 
@@ -235,6 +244,8 @@ class Arena:
         if hasattr(mmap, "MADV_REMOVE"):
             try:
                 self.memory.madvise(mmap.MADV_REMOVE, self.slot_base)
+                if self.tasks is not None:  # the task table's heap
+                    self.tasks.memory.madvise(mmap.MADV_REMOVE, self.tasks.heap_base)
             except OSError:
                 pass
 

@@ -36,7 +36,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
-from . import blas, deadlock, failures, limits, state
+from . import blas, deadlock, failures, limits, state, tasks
 from .arena import (
     ABORT,
     BARRIER_COUNT,
@@ -86,6 +86,8 @@ class Team:
         self.liveness: Liveness | None = None
         self.pids: dict[int, int] = {}  # thread number -> pid, in the master
         self.seeds: tuple[int, int | None, int] = (0, None, 0)  # for workers' random streams
+        # Deferred tasks (tasks.py): the same in every thread, decided before the fork.
+        self.tasking = False
 
     # -- used by ThreadContext --------------------------------------------------------
 
@@ -259,6 +261,8 @@ def parallel(
     last iteration bound, and each ``shared`` name bound in the region to the value
     the master's name must take.
     """
+    if tasks.ENABLED:
+        body = tasks.region_body(body)  # the region's end waits for its tasks
     region = Region(
         body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly, watch or {}
     )
@@ -368,6 +372,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     watchers = [
         Liveness(arena, {t: fd for t, fd in readers.items() if t != num}) for num in range(size)
     ]
+    tasks.prepare(team)
     flush_standard_streams()
     output = RegionOutput(arena.output_lock)
     output.install()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import schedule
+from . import schedule, tasks
 from .arena import WS_NEXT, WS_ORDERED
 from .coherence import Coherence, interval, location
 from .errors import OmpError, TeamAborted
@@ -22,6 +22,7 @@ from .sync import SyncBlock
 from .workshare import Workshare
 
 if TYPE_CHECKING:
+    from .tasks import TaskState
     from .team import Team
 
 
@@ -47,6 +48,7 @@ class ThreadContext:
         # ordered), so a barrier or work share reached inside one, through a called
         # function, would deadlock the team: it is refused instead.
         self.inside: list[str] = []
+        self.tasks: TaskState | None = None  # its explicit tasks (tasks.py), when it has any
 
     @classmethod
     def initial(cls) -> ThreadContext:
@@ -226,6 +228,14 @@ class ThreadContext:
         touches: tuple[str, ...] | None = None,
     ) -> Any:
         kind = "masked" if filter else "master"
+        if "task" in self.inside:
+            # Which thread runs a task is not known: the block would run or not by
+            # chance (OpenMP forbids master and masked inside a task).
+            raise OmpError(
+                f"'# omp {kind}' was reached inside a task ('# omp task'), where which "
+                "thread runs it is not known, so the block would run or not by chance; "
+                "OpenMP forbids master and masked inside tasks: move it out of the task"
+            )
         return SyncBlock(self, kind, names, self.num == filter, touches=touches)
 
     def single(
@@ -315,7 +325,7 @@ class ThreadContext:
                 "team cannot meet it (the block runs on one thread, or on one thread at "
                 "a time), so the team would deadlock; OpenMP forbids barriers and "
                 "work-sharing constructs inside critical, atomic, single, master, "
-                "masked and ordered blocks: move it out of the block"
+                "masked and ordered blocks and inside tasks: move it out of the block"
             )
 
     # -- barriers ---------------------------------------------------------------------
@@ -338,6 +348,8 @@ class ThreadContext:
             "'sections' or 'single')"
         )
         assert self.team is not None and self.coherence is not None
+        if self.team.tasking:
+            tasks.barrier(self)  # every task of the team completes first
         here = location()
         part = self.coherence.before_barrier()
         parity = self.barriers & 1

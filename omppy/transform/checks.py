@@ -19,13 +19,19 @@ from .pragma import (
     ONE_AT_A_TIME_DIRECTIVES,
     PARALLEL_DIRECTIVES,
     SYNC_DIRECTIVES,
+    TASK_DIRECTIVES,
     WORKSHARING_DIRECTIVES,
 )
 from .sharing import BUILTIN_NAMES
 
 # What may not be closely nested in what: a work share, or a barrier, directly inside
 # a construct that binds to the same region (all but ``parallel`` itself).
-_REGION_BINDING = WORKSHARING_DIRECTIVES | SYNC_DIRECTIVES | (PARALLEL_DIRECTIVES - {"parallel"})
+_REGION_BINDING = (
+    WORKSHARING_DIRECTIVES
+    | SYNC_DIRECTIVES
+    | (PARALLEL_DIRECTIVES - {"parallel"})
+    | TASK_DIRECTIVES  # a task runs on one thread, at any time
+)
 # The reduction that would make ``x op= ...`` correct, for the hint.
 _AUG_TO_REDUCTION = {
     "AddAssign": "+",
@@ -96,6 +102,16 @@ def nesting(construct: Construct, stack: list[Construct], *, filename: str) -> N
             "(it would wait for threads that never reach it)",
             hint="put it directly in the parallel region, or start a nested "
             "'# omp parallel' around it",
+        )
+    in_task = closest is not None and closest.directive in TASK_DIRECTIVES
+    if directive in ("master", "masked") and closest is not None and in_task:
+        raise error(
+            filename,
+            where,
+            f"'# omp {directive}' cannot be nested inside '# omp {closest.directive}': "
+            "which thread runs a task is not known, so the block would run or not by "
+            "chance",
+            hint="move it out of the task",
         )
     if directive == "ordered":
         loop = next((c for c in enclosing if c.directive in LOOP_DIRECTIVES), None)

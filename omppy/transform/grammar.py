@@ -34,6 +34,7 @@ from .pragma import (
     REDUCTION_ALIASES,
     REDUCTION_OPERATORS,
     SCHEDULE_KINDS,
+    TASKLOOP_DIRECTIVES,
     UNSUPPORTED_DIRECTIVES,
     Clause,
     Position,
@@ -60,13 +61,18 @@ class Segment(NamedTuple):
 DOCS_HINT = "see docs/pragmas.md for what omppy supports"
 
 ALL_CLAUSES = frozenset().union(*DIRECTIVE_CLAUSES.values())
+# Clauses of the form ``op: names``.
+REDUCTION_CLAUSES = frozenset({"reduction", "in_reduction", "task_reduction"})
 # Clauses that take a list of variables and may therefore be given more than once.
 LIST_CLAUSES = frozenset({"private", "firstprivate", "lastprivate", "shared", "copyprivate"})
-REPEATABLE_CLAUSES = LIST_CLAUSES | {"reduction"}
+REPEATABLE_CLAUSES = LIST_CLAUSES | REDUCTION_CLAUSES | {"depend"}
 # The one pair of data-sharing clauses OpenMP lets name the same variable.
 COMPATIBLE_CLAUSES = frozenset({"firstprivate", "lastprivate"})
-EXPRESSION_CLAUSES = frozenset({"if", "num_threads", "filter", "hint"})
-FLAG_CLAUSES = frozenset({"nowait", "ordered", "update"})
+EXPRESSION_CLAUSES = frozenset({"if", "num_threads", "filter", "hint", "final", "priority"})
+FLAG_CLAUSES = frozenset({"nowait", "ordered", "update", "untied", "mergeable", "nogroup"})
+# ``grainsize`` and ``num_tasks``: an expression, after an optional ``strict:``.
+COUNT_CLAUSES = frozenset({"grainsize", "num_tasks"})
+DEPEND_TYPES = ("in", "out", "inout", "mutexinoutset", "inoutset")
 SCHEDULE_MODIFIERS = ("monotonic", "nonmonotonic", "simd")
 REDUCTION_MODIFIERS = ("default", "inscan", "task")
 # OpenMP clauses that omppy knows but does not implement: "not supported", not "unknown".
@@ -76,19 +82,9 @@ UNSUPPORTED_CLAUSES = frozenset(
         "linear",
         "aligned",
         "allocate",
-        "depend",
         "doacross",
         "order",
         "bind",
-        "in_reduction",
-        "task_reduction",
-        "untied",
-        "mergeable",
-        "final",
-        "priority",
-        "grainsize",
-        "num_tasks",
-        "nogroup",
         "safelen",
         "simdlen",
         "nontemporal",
@@ -137,6 +133,13 @@ EXAMPLES = {
     "default": "default(none)",
     "proc_bind": "proc_bind(close)",
     "collapse": "collapse(2)",
+    "final": "final(depth > 10)",
+    "priority": "priority(1)",
+    "grainsize": "grainsize(100)",
+    "num_tasks": "num_tasks(8)",
+    "depend": "depend(in: a, b[i])",
+    "in_reduction": "in_reduction(+: total)",
+    "task_reduction": "task_reduction(+: total)",
 }
 
 _WORD_RE = re.compile(r"[^\W\d]\w*")
@@ -265,6 +268,7 @@ class _Parser:
         self.filename = filename
         self.i = 0
         self.clauses: list[Clause] = []
+        self.current = ""
         # Variable -> the data-sharing clauses that already named it.
         self.listed: dict[str, list[str]] = {}
 
@@ -421,7 +425,7 @@ class _Parser:
                 hint=f"'# omp end' closes one of: {blocks}",
             )
         directive = self.directive(word)
-        if directive in LOOP_DIRECTIVES:
+        if directive in LOOP_DIRECTIVES | TASKLOOP_DIRECTIVES:
             raise self.error(
                 f"cannot end '{directive}': it is a loop construct",
                 word.start,
@@ -458,6 +462,7 @@ class _Parser:
     # -- clauses -------------------------------------------------------------------------
 
     def parse_clauses(self, directive: str) -> None:
+        self.current = directive  # the directive whose clauses are being parsed
         while not self.at_end():
             # OpenMP allows an optional comma before each clause.
             if self.text[self.i] == ",":
@@ -529,8 +534,12 @@ class _Parser:
         if name in EXPRESSION_CLAUSES:
             expr = self.expression(self.if_modifier(arg) if name == "if" else arg, name)
             return Clause(name, pos, expr=expr.text, expr_pos=self.position(expr.start))
-        if name == "reduction":
-            return self.reduction(arg, pos)
+        if name in REDUCTION_CLAUSES:
+            return self.reduction(arg, pos, name)
+        if name in COUNT_CLAUSES:
+            return self.count(arg, pos, name)
+        if name == "depend":
+            return self.depend(arg, pos)
         if name == "schedule":
             return self.schedule(arg, pos)
         if name == "collapse":
@@ -610,16 +619,20 @@ class _Parser:
         return expr
 
     def if_modifier(self, arg: _Span) -> _Span:
-        """``arg`` without a leading ``parallel:`` (the only construct ``if`` applies to)."""
+        """``arg`` without a leading ``parallel:`` (or ``task:``, ``taskloop:``: the
+        construct of the directive that ``if`` applies to)."""
         head = _split(arg, ":", maxsplit=1)
         modifier = head[0].strip()
         if len(head) == 1 or not _is_name(modifier.text):
             return arg
-        if modifier.text != "parallel":
+        construct = "taskloop" if "taskloop" in self.current else self.current.split()[0]
+        if construct not in ("parallel", "task", "taskloop"):
+            construct = "parallel"
+        if modifier.text != construct:
             raise self.error(
                 f"'if' modifier '{modifier.text}' is not supported",
                 modifier.start,
-                hint="write if(parallel: expr) or if(expr)",
+                hint=f"write if({construct}: expr) or if(expr)",
             )
         return head[1]
 
@@ -639,16 +652,21 @@ class _Parser:
             hint=f"{what}s: {', '.join(choices)}",
         )
 
-    def reduction(self, arg: _Span, pos: Position) -> Clause:
+    def reduction(self, arg: _Span, pos: Position, clause: str = "reduction") -> Clause:
         parts = _split(arg, ":", maxsplit=1)
         if len(parts) == 1:
             raise self.error(
                 "missing ':' after the reduction operator",
                 arg.strip().start,
-                hint="write reduction(op: names), e.g. reduction(+: total)",
+                hint=f"write {clause}(op: names), e.g. {clause}(+: total)",
             )
         *modifiers, op_span = (p.strip() for p in _split(parts[0], ","))
         for modifier in modifiers:
+            if clause != "reduction":
+                raise self.error(
+                    f"'{clause}' takes no modifier", modifier.start, hint=f"for example "
+                    f"{EXAMPLES[clause]}"
+                )
             self.reduction_modifier(modifier)
         op = REDUCTION_ALIASES.get(op_span.text, op_span.text)
         if op not in REDUCTION_OPERATORS:
@@ -662,7 +680,72 @@ class _Parser:
                 op_span.start,
                 hint=f"operators: {' '.join(REDUCTION_OPERATORS)} (&& and || mean and, or)",
             )
-        return Clause("reduction", pos, names=self.names(parts[1], "reduction"), op=op)
+        return Clause(clause, pos, names=self.names(parts[1], clause), op=op)
+
+    def count(self, arg: _Span, pos: Position, clause: str) -> Clause:
+        """``grainsize``/``num_tasks``: an expression, after an optional ``strict:``."""
+        head = _split(arg, ":", maxsplit=1)
+        modifier = head[0].strip()
+        kind = None
+        if len(head) == 2 and _is_name(modifier.text):
+            if modifier.text != "strict":
+                raise self.error(
+                    f"unknown {clause} modifier '{modifier.text}'"
+                    f"{did_you_mean(modifier.text, ('strict',))}",
+                    modifier.start,
+                    hint=f"write {clause}(strict: n) or {clause}(n)",
+                )
+            kind, arg = "strict", head[1]
+        expr = self.expression(arg, clause)
+        return Clause(clause, pos, expr=expr.text, expr_pos=self.position(expr.start), kind=kind)
+
+    def depend(self, arg: _Span, pos: Position) -> Clause:
+        """``depend(type: items)``: each item a name, an item or an attribute."""
+        parts = _split(arg, ":", maxsplit=1)
+        head = parts[0].strip()
+        if head.text.startswith(("iterator(", "iterator ")):  # its ':' is not the type's
+            raise self.error(
+                "depend(iterator(...): ...) is not supported by omppy",
+                head.start,
+                hint="list the items, or make the dependence on the container: "
+                "depend(in: a)",
+            )
+        if head.text in ("source", "sink"):
+            raise self.error(
+                f"depend({head.text}) belongs on '# omp ordered' in a doacross loop, "
+                f"not on '{self.current}'",
+                head.start,
+            )
+        if len(parts) == 1 or not head.text.isidentifier():  # 'in' is a keyword
+            raise self.error(
+                "missing ':' after the dependence type",
+                head.start,
+                hint="write depend(type: items), e.g. depend(in: a, b[i])",
+            )
+        if head.text not in DEPEND_TYPES:
+            if head.text == "iterator" or head.text == "depobj":
+                raise self.error(
+                    f"depend({head.text}...) is not supported by omppy", head.start, hint=DOCS_HINT
+                )
+            raise self.error(
+                f"unknown dependence type '{head.text}'{did_you_mean(head.text, DEPEND_TYPES)}",
+                head.start,
+                hint=f"dependence types: {', '.join(DEPEND_TYPES)}",
+            )
+        items = []
+        for piece in _split(parts[1], ","):
+            item = self.expression(piece, "depend")
+            tree = ast.parse(item.text, mode="eval").body
+            if not isinstance(tree, (ast.Name, ast.Subscript, ast.Attribute)):
+                raise self.error(
+                    f"a dependence names a variable, an item or an attribute, not "
+                    f"'{item.text}'",
+                    item.start,
+                    hint="for example depend(out: total), depend(in: a[i]), "
+                    "depend(inout: node.left)",
+                )
+            items.append(item.text)
+        return Clause("depend", pos, names=tuple(items), kind=head.text)
 
     def reduction_modifier(self, modifier: _Span) -> None:
         if modifier.text == "default":  # what OpenMP does without a modifier

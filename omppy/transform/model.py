@@ -18,13 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 import libcst as cst
 from libcst.metadata import CodeRange
 
 from .diagnostics import PragmaWarning
 from .pragma import Pragma
+
+if TYPE_CHECKING:
+    from .tasking import TaskInfo
 
 
 @dataclass(eq=False)
@@ -82,6 +85,8 @@ class Usage:
     plain_bound: set[str] = field(default_factory=set)  # bound other than by ``+=`` & co.
     bare: set[str] = field(default_factory=set)  # read other than as ``x[...]``/``x.attr``
     deleted: set[str] = field(default_factory=set)  # unbound by ``del x`` or ``except ... as x``
+    # Names a nested task binds and hands back (its ``shared`` clause); see analysis.py.
+    task_shared: set[str] = field(default_factory=set)
     # ``counts[key] += 1`` and ``self.total += x`` outside synchronisation blocks: the
     # root, where, the names the target's keys use, and the target's text.  In a loop
     # whose variables the keys do not use, threads may update one place: a race.
@@ -137,6 +142,8 @@ class ConstructInfo:
     # A synchronisation construct: the names whose objects it may change in place, or
     # None when it calls code omppy cannot see into (effects.Effects.block).
     touches: tuple[str, ...] | None = None
+    # A task or taskloop, or a wait (taskwait, taskgroup, barrier): tasking.py.
+    task: TaskInfo | None = None
 
 
 @dataclass(frozen=True)
@@ -156,5 +163,6 @@ class Survey:
     super_calls: Mapping[cst.Call, str]
     # Module globals the module's functions may change, and how deep (effects.py).
     module_effects: Mapping[str, int] = field(default_factory=dict)
+    has_tasks: bool = False  # task constructs: the module calls _omp.uses_tasks()
     # Statements that are likely data races (checks.races): reported, not refused.
     warnings: tuple[PragmaWarning, ...] = ()

@@ -18,6 +18,7 @@ not followed by ``for``) are :class:`PragmaError`\\ s here.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
@@ -29,6 +30,7 @@ from .pragma import (
     LOOP_DIRECTIVES,
     SECTIONS_DIRECTIVES,
     STANDALONE_DIRECTIVES,
+    TASKLOOP_DIRECTIVES,
     Pragma,
 )
 
@@ -218,7 +220,26 @@ def _construct(
     _check_target(construct, filename, column_of)
     if pragma.directive in SECTIONS_DIRECTIVES:
         construct.sections = _split_sections(construct, filename)
+    if pragma.directive in ("master taskloop", "masked taskloop"):
+        construct = _split_combined(construct)
     return construct, index
+
+
+def _split_combined(construct: Construct) -> Construct:
+    """``master taskloop`` is a ``master`` around a ``taskloop`` (``masked``: its
+    ``filter`` goes to the ``masked``, every other clause to the ``taskloop``)."""
+    pragma = construct.pragma
+    outer = pragma.directive.split()[0]
+    on_outer = [c for c in pragma.clauses if c.name == "filter"]
+    inner = Construct(
+        replace(
+            pragma,
+            directive="taskloop",
+            clauses=tuple(c for c in pragma.clauses if c.name != "filter"),
+        ),
+        body=construct.body,
+    )
+    return Construct(replace(pragma, directive=outer, clauses=tuple(on_outer)), body=[inner])
 
 
 def _check_target(construct: Construct, filename: str, column_of: dict[cst.CSTNode, int]) -> None:
@@ -233,7 +254,7 @@ def _check_target(construct: Construct, filename: str, column_of: dict[cst.CSTNo
                 f"{_shown(pragma)} is not aligned with the statement it applies to",
                 hint="indent the pragma like the next statement",
             )
-    if pragma.directive in LOOP_DIRECTIVES:
+    if pragma.directive in LOOP_DIRECTIVES | TASKLOOP_DIRECTIVES:
         if len(construct.body) != 1 or not isinstance(construct.body[0], cst.For):
             found = _describe(construct.body[0]) if construct.body else "nothing"
             raise _error(

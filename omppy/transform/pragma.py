@@ -25,10 +25,15 @@ class Clause:
     Only the fields that the clause uses are set:
 
     - ``names``: variable lists (``private``, ``firstprivate``, ``lastprivate``,
-      ``shared``, ``copyprivate``, ``reduction``).
+      ``shared``, ``copyprivate``, ``reduction``, ``in_reduction``,
+      ``task_reduction``); for ``depend``, its items as source text (a name, an
+      item ``a[i]`` or an attribute ``node.left``).
     - ``expr``: a Python expression, as source text (``if``, ``num_threads``,
-      ``filter``, ``hint``, and a ``schedule`` chunk); ``expr_pos`` is where it starts.
-    - ``kind``: ``schedule`` kind, ``default`` kind, ``proc_bind`` kind.
+      ``filter``, ``hint``, ``final``, ``priority``, ``grainsize``, ``num_tasks``,
+      and a ``schedule`` chunk); ``expr_pos`` is where it starts.
+    - ``kind``: ``schedule`` kind, ``default`` kind, ``proc_bind`` kind, ``depend``
+      type (``in``, ``out``, ``inout``...), ``"strict"`` for ``grainsize`` and
+      ``num_tasks`` with that modifier.
     - ``op``: canonical reduction operator, one of :data:`REDUCTION_OPERATORS`.
     - ``number``: ``collapse(n)``.
     """
@@ -95,6 +100,24 @@ FOR_CLAUSES = frozenset(
 )
 SECTIONS_CLAUSES = frozenset({"private", "firstprivate", "lastprivate", "reduction", "nowait"})
 SINGLE_CLAUSES = frozenset({"private", "firstprivate", "copyprivate", "nowait"})
+TASK_CLAUSES = frozenset(
+    {
+        "if",
+        "final",
+        "untied",
+        "mergeable",
+        "priority",
+        "default",
+        "private",
+        "firstprivate",
+        "shared",
+        "depend",
+        "in_reduction",
+    }
+)
+TASKLOOP_CLAUSES = (TASK_CLAUSES - {"depend"}) | frozenset(
+    {"lastprivate", "grainsize", "num_tasks", "collapse", "nogroup", "reduction"}
+)
 
 DIRECTIVE_CLAUSES: dict[str, frozenset[str]] = {
     "parallel": PARALLEL_CLAUSES,
@@ -111,10 +134,17 @@ DIRECTIVE_CLAUSES: dict[str, frozenset[str]] = {
     "barrier": frozenset(),
     "flush": frozenset(),
     "ordered": frozenset(),
+    "task": TASK_CLAUSES,
+    "taskloop": TASKLOOP_CLAUSES,
+    "master taskloop": TASKLOOP_CLAUSES,
+    "masked taskloop": TASKLOOP_CLAUSES | {"filter"},
+    "taskwait": frozenset({"depend"}),
+    "taskgroup": frozenset({"task_reduction"}),
+    "taskyield": frozenset(),
 }
 
 # Directives that stand alone: they are a statement, not a prefix of one.
-STANDALONE_DIRECTIVES = frozenset({"barrier", "flush"})
+STANDALONE_DIRECTIVES = frozenset({"barrier", "flush", "taskwait", "taskyield"})
 # Directives that may be closed by ``# omp end <directive>`` to cover several statements.
 BLOCK_DIRECTIVES = frozenset(
     {
@@ -127,10 +157,17 @@ BLOCK_DIRECTIVES = frozenset(
         "masked",
         "critical",
         "ordered",
+        "task",
+        "taskgroup",
     }
 )
 # Directives whose statement must be a ``for`` loop.
 LOOP_DIRECTIVES = frozenset({"for", "parallel for"})
+# Tasks (``omppy/runtime/tasks.py``): the statements of a task or taskloop become a
+# function that any thread of the team may run, later.  ``taskloop`` must be
+# followed by a ``for`` loop too, but it is not a work share.
+TASKLOOP_DIRECTIVES = frozenset({"taskloop", "master taskloop", "masked taskloop"})
+TASK_DIRECTIVES = frozenset({"task"}) | TASKLOOP_DIRECTIVES
 
 # Families of directives, as the translator treats them.  A directive may be in
 # several: ``parallel for`` starts a region and shares a loop.
@@ -152,11 +189,6 @@ ONE_AT_A_TIME_DIRECTIVES = frozenset({"critical", "atomic", "ordered"})
 # OpenMP directives that omppy knows but does not implement: a clear error, not "unknown".
 UNSUPPORTED_DIRECTIVES = frozenset(
     {
-        "task",
-        "taskloop",
-        "taskwait",
-        "taskgroup",
-        "taskyield",
         "simd",
         "target",
         "teams",

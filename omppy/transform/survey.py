@@ -23,7 +23,7 @@ from libcst.metadata import (
     PositionProvider,
 )
 
-from . import analysis, checks, plan
+from . import analysis, checks, plan, tasking
 from .diagnostics import PragmaWarning
 from .effects import Effects
 from .model import Construct, ConstructInfo, Item, Lines, Sharing, Survey, Usage
@@ -39,6 +39,8 @@ from .pragma import (
     LOOP_DIRECTIVES,
     PARALLEL_DIRECTIVES,
     SYNC_DIRECTIVES,
+    TASK_DIRECTIVES,
+    TASKLOOP_DIRECTIVES,
 )
 from .sharing import decide
 from .sharing import ordered as analysis_order
@@ -52,6 +54,7 @@ def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:
     # nested in it, however deep), the second analyses constructs outermost first (so
     # a store knows the construct whose objects it writes).
     surveyor.plan_block(module, module.body)
+    surveyor.task_scopes = tasking.scopes(module, surveyor.plans, _blocks_of)
     surveyor.walk_block(module, [], [("module", module)])
     return Survey(
         plans=surveyor.plans,
@@ -59,6 +62,8 @@ def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:
         lines=surveyor.lines,
         super_calls=surveyor.super_calls,
         module_effects=surveyor.module_effects(),
+        has_tasks=any(c.directive in TASK_DIRECTIVES for c in surveyor.task_scopes)
+        or surveyor.waits,
         warnings=tuple(surveyor.warnings),
     )
 
@@ -81,6 +86,8 @@ class _Surveyor:
         self.super_calls: dict[cst.Call, str] = {}  # ``super()`` call -> the method's self
         self.module_functions = definitions(module.body)
         self._effects: Effects | None = None
+        self.task_scopes: tasking.Scopes = {}
+        self.waits = False  # a taskwait, taskgroup or taskyield (the module uses tasks)
         self.warnings: list[PragmaWarning] = []
 
     @property
@@ -281,6 +288,12 @@ class _Surveyor:
                 if scope_kind == "function":
                     local_names |= function_locals(scopes[-1][1])
                 global_roots = shared_roots - local_names
+        task = None
+        if directive in TASK_DIRECTIVES:
+            task = self._task(construct, usage, stack, scopes, region_shared)
+        elif directive in ("taskwait", "taskgroup", "taskyield", "barrier"):
+            self.waits = self.waits or directive != "barrier"
+            task = tasking.TaskInfo(scope=self.task_scopes.get(construct))
         self.infos[construct] = ConstructInfo(
             construct,
             usage,
@@ -297,6 +310,46 @@ class _Surveyor:
             around=around,
             watch=watch,
             touches=touches,
+            task=task,
+        )
+
+    def _task(
+        self,
+        construct: Construct,
+        usage: Usage,
+        stack: list[Construct],
+        scopes: list[tuple[str, Any]],
+        region_shared: tuple[str, ...],
+    ) -> tasking.TaskInfo:
+        """A task or taskloop decided (``tasking.py``)."""
+        statements: list[cst.CSTNode] = list(construct.statements())
+        if construct.directive in TASKLOOP_DIRECTIVES:
+            nest = tasking.loop_nest(construct)
+            statements = [*(loop.target for loop in nest), *nest[-1].body.body]
+        enclosing = []
+        for outer in reversed(stack):
+            if outer.directive in PARALLEL_DIRECTIVES:
+                break
+            if outer.directive in TASK_DIRECTIVES:
+                enclosing.append(outer)
+        effects = self.effects
+        around = scopes[-1][1] if scopes[-1][0] in ("function", "module") else None
+        return tasking.decide(
+            construct,
+            usage,
+            outside=(
+                tasking.names_outside(around, construct, self._tasks_in(around))
+                if around is not None
+                else None
+            ),
+            available=self._available(scopes),
+            module_defs=self.module_functions | self.imported_modules,
+            region_published=region_shared,
+            enclosing_tasks=enclosing,
+            depths=lambda names: effects.depths(statements, names),
+            touches=effects.block(statements),
+            scope=self.task_scopes.get(construct),
+            filename=self.filename,
         )
 
     def _watch(
@@ -314,6 +367,15 @@ class _Surveyor:
 
     def _usage(self, construct: Construct, loops: list[cst.For]) -> Usage:
         """What the construct's statements do with names (a loop: its body and target)."""
+        if construct.directive in TASK_DIRECTIVES:
+            if construct.directive in TASKLOOP_DIRECTIVES:
+                self._collapse_nest(construct)  # the nest's shape is checked there
+                nest = tasking.loop_nest(construct)
+                parts = [*(loop.target for loop in nest), *nest[-1].body.body]
+                return analysis.collect(parts, self.wrapper, self.covers, True, construct)
+            return analysis.collect(
+                construct.statements(), self.wrapper, self.covers, owner=construct
+            )
         if not loops:
             return analysis.collect(construct.statements(), self.wrapper, self.covers)
         inner = loops[-1].body.body
@@ -415,6 +477,24 @@ class _Surveyor:
             loop_vars=loop_vars,
             available=available,
         )
+
+    def _tasks_in(self, scope: cst.CSTNode) -> list[Construct]:
+        """The task constructs whose statements are in ``scope`` (a function or the
+        module)."""
+        inside = set()
+
+        class Statements(cst.CSTVisitor):
+            def on_visit(self, node: cst.CSTNode) -> bool:
+                if isinstance(node, cst.BaseStatement):
+                    inside.add(node)
+                return True
+
+        scope.visit(Statements())
+        return [
+            c
+            for c in self.task_scopes
+            if c.directive in TASK_DIRECTIVES and c.statements() and c.statements()[0] in inside
+        ]
 
     def _available(self, scopes: list[tuple[str, Any]]) -> set[str]:
         names = set(self.module_names)

@@ -238,3 +238,33 @@ def test_a_data_race_is_an_error_naming_the_object_and_place(write, case):
     assert "OmpError" in got.err and named in got.err, got.err
     assert "race.py:" in got.err  # where: the interval's source lines
     assert got.out == ""
+
+
+def test_runs_clash_exactly_where_two_changes_share_an_index():
+    """Both ways of finding a clash (a merge of few runs, numpy for many: a partition's
+    scattered swaps) find one exactly when an index is in both, and name such an index."""
+    import random
+
+    from omppy.runtime import conflict
+
+    rng = random.Random(7)
+
+    def runs(count):
+        out, position = [], rng.randrange(5)
+        for _ in range(count):
+            size = rng.randrange(1, 4)
+            out.append((position, [0] * size))
+            position += size + rng.randrange(1, 6)
+        return out
+
+    def indices(runs_):
+        return {i for start, values in runs_ for i in range(start, start + len(values))}
+
+    for trial in range(400):
+        a, b = runs(rng.randrange(0, 90)), runs(rng.randrange(0, 90))
+        common = indices(a) & indices(b)
+        for find in (conflict._clash_runs, conflict._clash_runs_bisect):
+            got = find(a, b)
+            assert (got is not None) == bool(common)
+            if got is not None:
+                assert got[0] == "value" and got[1] in common

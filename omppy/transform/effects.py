@@ -35,6 +35,10 @@ from libcst.metadata import ExpressionContext
 
 UNKNOWN = 3  # levels below a value that code omppy cannot see may change
 MAX_DEPTH = 6
+# What the translator writes for a depth that reached MAX_DEPTH: code that walks a
+# structure of its own making (``node = node.child`` in a loop, a recursive helper
+# over a tree) may change it at any depth, so everything reachable is watched.
+UNBOUNDED = 1_000_000
 
 # Methods that change their receiver (and only it): lists, dicts, sets, deques,
 # bytearrays, numpy arrays.
@@ -324,7 +328,7 @@ class Effects:
                     continue
                 if depth > found.get(name, 0):
                     found[name] = depth
-        return found
+        return {name: _public(depth) for name, depth in found.items()}
 
     # -- one construct ------------------------------------------------------------------
 
@@ -337,7 +341,7 @@ class Effects:
             if nodes:
                 depth = min(MAX_DEPTH, max(self.use_depth(n, loads) for n in nodes))
                 if depth:
-                    found[name] = depth
+                    found[name] = _public(depth)
         return found
 
     def block(self, statements: Iterable[cst.CSTNode]) -> tuple[str, ...] | None:
@@ -556,7 +560,9 @@ class Effects:
 
     def _alias(self, name: str, loads: dict[str, list[cst.Name]], seen: frozenset[str]) -> int:
         if name in seen:
-            return 0  # ``x = x[0]`` and the like: counted where it was first met
+            # ``node = node.child`` (in a loop, or a recursive walk): the name goes down
+            # a structure as far as it reaches.
+            return MAX_DEPTH
         nodes = loads.get(name, [])
         if not nodes:
             return 0
@@ -705,6 +711,11 @@ def _blocks(statement: cst.CSTNode) -> list[list[cst.CSTNode]]:
 
 def _name_of(func: cst.BaseExpression) -> str | None:
     return func.value if isinstance(func, cst.Name) else None
+
+
+def _public(depth: int) -> int:
+    """A depth as the translator writes it (see :data:`UNBOUNDED`)."""
+    return UNBOUNDED if depth >= MAX_DEPTH else depth
 
 
 def _below(steps: int, depth: int) -> int:

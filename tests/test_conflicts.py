@@ -260,7 +260,7 @@ def test_runs_clash_exactly_where_two_changes_share_an_index():
     def indices(runs_):
         return {i for start, values in runs_ for i in range(start, start + len(values))}
 
-    for trial in range(400):
+    for _ in range(400):
         a, b = runs(rng.randrange(0, 90)), runs(rng.randrange(0, 90))
         common = indices(a) & indices(b)
         for find in (conflict._clash_runs, conflict._clash_runs_bisect):

@@ -7,12 +7,16 @@ error included); 2 for bad usage of the command itself.
 from __future__ import annotations
 
 import io
+import os
 import sys
 import tokenize
 
 import click
 
 from . import __version__
+from .runtime.backend import BACKENDS
+from .runtime.backend import VARIABLE as BACKEND_VARIABLE
+from .runtime.backend import from_environment as backend_from_environment
 from .runtime.icv import ConfigError, icv
 from .transform.diagnostics import PragmaError
 from .transform.lines import compile_translation
@@ -22,19 +26,30 @@ from .transform.translate import translate
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="omppy")
 def main() -> None:
-    """OpenMP for Python: run '# omp' pragmas on a team of forked processes."""
+    """OpenMP for Python: run '# omp' pragmas on a team of forked processes or threads."""
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
 @click.option("-m", "module", metavar="MODULE", help="Run library module MODULE as a script.")
+@click.option(
+    "--backend",
+    type=click.Choice(BACKENDS),
+    help="Run regions on forked processes or on threads (default: OMPPY_BACKEND, else "
+    "threads on a free-threaded Python, fork elsewhere).",
+)
 @click.argument("target", required=False)
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def run(module: str | None, target: str | None, args: tuple[str, ...]) -> None:
+def run(
+    module: str | None, backend: str | None, target: str | None, args: tuple[str, ...]
+) -> None:
     """Run SCRIPT (or -m MODULE) with its pragmas in parallel, like 'python SCRIPT'."""
     from .runner import ScriptNotFound, run_module, run_path
 
+    if backend is not None:
+        os.environ[BACKEND_VARIABLE] = backend  # for this process and any omppy it starts
     try:
         icv()  # a malformed OMP_* variable is a usage error, reported before running
+        backend_from_environment()
     except ConfigError as error:
         raise click.UsageError(str(error)) from None
     try:

@@ -2,7 +2,8 @@
 
 ``omppy translate`` writes code against exactly these names, imported as ``_omp``:
 
-- :func:`parallel` runs an outlined region body on a team.
+- :func:`parallel` runs an outlined region body on a team (of forked processes, or
+  of threads: ``backend.py`` chooses).
 - :func:`iteration_space` materialises a loop's iterable once (and collapses nests).
 - :func:`thread` is the calling thread's context (``_omp_t`` inside a region), whose
   ``loop``, ``workshare``, ``barrier``, ``store`` and ``update`` methods implement
@@ -16,10 +17,10 @@ import builtins
 from typing import Any
 
 from . import state
+from .backend import parallel
 from .errors import OmpError, RemoteTraceback, TeamAborted, WorkerDied, WorkerException
 from .paths import Attr
 from .schedule import iteration_space
-from .team import parallel
 from .thread import ThreadContext
 from .unbound import UNBOUND
 from .workshare import Workshare

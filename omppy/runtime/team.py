@@ -188,6 +188,11 @@ def team_size(num_threads: Any, if_: Any) -> int:
     if not CAN_FORK:
         _warn_no_fork()
         return 1
+    return requested_team_size(num_threads, if_)
+
+
+def requested_team_size(num_threads: Any, if_: Any) -> int:
+    """:func:`team_size` where threads can be started (the threads backend uses it)."""
     if not if_:
         return 1
     parent = state.current()

@@ -360,6 +360,27 @@ def test_nested_teams_and_the_thread_limit(write):
     assert got.out == f"{expected}\n"
 
 
+def test_a_worker_threads_omp_set_calls_are_its_own(write):
+    _, got = run_threads(
+        write,
+        """
+        from omppy import omp_get_thread_num, omp_set_num_threads, omp_get_max_threads
+        seen = [0, 0]
+        # omp parallel num_threads(2)
+        if omp_get_thread_num() == 1:
+            omp_set_num_threads(7)
+        # omp barrier
+        seen[omp_get_thread_num()] = omp_get_max_threads()
+        # omp end parallel
+        print(seen, omp_get_max_threads())
+        omp_set_num_threads(2)
+        print(omp_get_max_threads())
+        """,
+    )
+    assert got.status == 0, got.err
+    assert got.out == "[3, 7] 3\n2\n"
+
+
 def test_threads_print_whole_lines(write):
     _, got = run_threads(
         write,

@@ -30,6 +30,7 @@ class ThreadedContext(ThreadContext):
         self.parker = Parker()
         team.parkers.append(self.parker)
         self.ordered_record: Record | None = None
+        self.holding = 0  # critical/atomic locks this thread holds (see region._stop)
         # Critical and atomic need their locks whenever another thread of the program
         # may run: in any team below an active region, a team of one included.
         self.locking = team.active_level > 0

@@ -34,7 +34,7 @@ from ..worker import seeds_for_team
 from . import output, pool, streams
 from .context import ThreadedContext
 from .park import Parker
-from .team import ThreadTeam
+from .team import ThreadTeam, forget_critical_locks
 
 Outcome = tuple[dict[str, Any] | None, BaseException | None, bool]  # locals, error, did_last
 
@@ -135,7 +135,7 @@ def _run_team(region: Region, team: ThreadTeam) -> dict[str, Any]:
             raise outcomes[0][1]  # stop the team now, not when the workers finish
         join.wait()
     except BaseException:
-        _stop(team, workers, join)
+        _stop(team, threads, workers, join)
         raise
     finally:
         output.uninstall()
@@ -181,7 +181,9 @@ def _job(
     return job
 
 
-def _stop(team: ThreadTeam, workers: list[pool.Worker], join: _Join) -> None:
+def _stop(
+    team: ThreadTeam, threads: list[ThreadedContext], workers: list[pool.Worker], join: _Join
+) -> None:
     """The master is leaving early (Ctrl-C, or a failure of its own machinery): stop
     the workers where they are, wait for them a little, and never reuse them."""
     team.abort()
@@ -190,6 +192,8 @@ def _stop(team: ThreadTeam, workers: list[pool.Worker], join: _Join) -> None:
             _raise_in(worker.ident, TeamAborted)
     join.wait(STOP_GRACE)
     pool.retire(workers)
+    if any(me.holding for me in threads):
+        forget_critical_locks()  # held by a stopped thread: never to be released
 
 
 def _raise_in(ident: int, kind: type[BaseException]) -> None:

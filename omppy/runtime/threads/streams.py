@@ -74,24 +74,10 @@ def install() -> None:
         _installed += 1
         if _installed > 1:
             return
-        shared = random._inst
-        for name in dir(random):
-            original = getattr(random, name)
-            if getattr(original, "__self__", None) is shared:
-                _replace(random, name, original, _dispatcher(name, original, ThreadStreams.random))
-        numpy_random = sys.modules.get("numpy.random")
-        mtrand = sys.modules.get("numpy.random.mtrand")
-        if numpy_random is None or mtrand is None:
-            return
-        legacy = mtrand._rand
-        for name in dir(numpy_random):
-            original = getattr(numpy_random, name)
-            method = NUMPY_ALIASES.get(name)
-            if getattr(original, "__self__", None) is legacy:
-                method = name
-            if method is not None:
-                dispatcher = _dispatcher(method, original, ThreadStreams.numpy)
-                _replace(numpy_random, name, original, dispatcher)
+        for module, name, original, dispatcher in _patches():
+            if getattr(module, name, None) is original:  # not replaced by the program
+                _saved.append((module, name, original))
+                setattr(module, name, dispatcher)
 
 
 def uninstall() -> None:
@@ -105,9 +91,33 @@ def uninstall() -> None:
         _saved.clear()
 
 
-def _replace(module: Any, name: str, original: Any, dispatcher: Any) -> None:
-    _saved.append((module, name, original))
-    setattr(module, name, dispatcher)
+_made: dict[str, list[tuple[Any, str, Any, Any]]] = {}  # module name -> its patches
+
+
+def _patches() -> list[tuple[Any, str, Any, Any]]:
+    """(module, name, original function, dispatcher) for ``random`` and, once it is
+    imported, ``numpy.random``; made once."""
+    if "random" not in _made:
+        shared = random._inst
+        _made["random"] = [
+            (random, name, original, _dispatcher(name, original, ThreadStreams.random))
+            for name, original in vars(random).items()
+            if getattr(original, "__self__", None) is shared
+        ]
+    numpy_random = sys.modules.get("numpy.random")
+    mtrand = sys.modules.get("numpy.random.mtrand")
+    if "numpy" not in _made and numpy_random is not None and mtrand is not None:
+        legacy = mtrand._rand
+        made = []
+        for name, original in vars(numpy_random).items():
+            method = NUMPY_ALIASES.get(name)
+            if getattr(original, "__self__", None) is legacy:
+                method = name
+            if method is not None:
+                dispatcher = _dispatcher(method, original, ThreadStreams.numpy)
+                made.append((numpy_random, name, original, dispatcher))
+        _made["numpy"] = made
+    return [patch for patches in _made.values() for patch in patches]
 
 
 def _dispatcher(

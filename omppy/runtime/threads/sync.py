@@ -38,6 +38,7 @@ class ThreadedSyncBlock(SyncBlock):
         self.after: Any = None  # what to do when leaving (ordered: pass the turn)
         if lock is not None:
             thread.team.take(lock)
+            thread.holding += 1
         if runs:
             self.fresh = thread.team.fresh(names) if names else {}
             thread.inside.append(kind)  # a barrier now would deadlock (see ThreadContext)
@@ -56,6 +57,8 @@ class ThreadedSyncBlock(SyncBlock):
                 self.thread.inside.pop()
             if self.after is not None:
                 self.after()
+            if self.lock is not None:
+                self.thread.holding -= 1
             self._release()
 
     def end(

@@ -231,3 +231,9 @@ def critical_lock(kind: str) -> Any:
         with _critical_guard:
             lock = _critical.setdefault(kind, _thread.allocate_lock())
     return lock
+
+
+def forget_critical_locks() -> None:
+    """Later constructs get new locks: a thread stopped by Ctrl-C may hold an old one."""
+    with _critical_guard:
+        _critical.clear()

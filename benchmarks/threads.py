@@ -106,7 +106,9 @@ def barriers(k):
 """
 
 OMP4PY_SOURCE = """\
-from omp4py import omp
+from omp4py import omp, omp_set_num_threads
+
+omp_set_num_threads(THREADS)
 
 @omp
 def pi(n):
@@ -167,10 +169,11 @@ def main() -> None:
     seq = load(SOURCE, "bench_threads_seq", False)
     omp = load(SOURCE, "bench_threads_omp", True)
     try:
-        omp4py: types.ModuleType | None = load(OMP4PY_SOURCE, "bench_omp4py", False)
-        import omp4py as omp4py_package
+        source = OMP4PY_SOURCE.replace("THREADS", str(T))
+        omp4py: types.ModuleType | None = load(source, "bench_omp4py", False)
+        from importlib.metadata import version
 
-        omp4py_version = getattr(omp4py_package, "__version__", "?")
+        omp4py_version = version("omp4py")
     except Exception as error:  # not installed here: its row says so
         omp4py, omp4py_version = None, f"not available ({type(error).__name__})"
 

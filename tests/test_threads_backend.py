@@ -27,9 +27,9 @@ from omppy.runtime.threads.team import ThreadTeam
 THREADS = {"OMPPY_BACKEND": "threads"}
 
 
-def run_threads(write, source: str, threads: int | None = 3, **kwargs):
+def run_threads(write, source: str, threads: int | None = 3, env=None, **kwargs):
     script = write("prog.py", textwrap.dedent(source).lstrip("\n"))
-    got = run_omppy("run", str(script), threads=threads, env=THREADS, **kwargs)
+    got = run_omppy("run", str(script), threads=threads, env={**THREADS, **(env or {})}, **kwargs)
     got.err = without_gil_notice(got.err)
     return script, got
 
@@ -352,7 +352,7 @@ def test_nested_teams_and_the_thread_limit(write):
         print(sorted(seen))
         """,
         threads=None,
-        env={**THREADS, "OMP_NESTED": "true", "OMP_THREAD_LIMIT": "4"},
+        env={"OMP_NESTED": "true", "OMP_THREAD_LIMIT": "4"},
     )
     assert got.status == 0, got.err
     # the limit of 4 threads leaves each of the 2 outer threads a team of 2
@@ -389,6 +389,7 @@ def test_threads_print_whole_lines(write):
         # omp parallel
         for k in range(300):
             print("thread", omp_get_thread_num(), "line", k, "end")
+        # omp barrier
         print("tail", end="")
         # omp end parallel
         print()

@@ -17,7 +17,7 @@ from typing import Any
 
 _guard = _thread.allocate_lock()
 _installed = 0  # teams running with the line writers in place
-_writers: list[ThreadLines] = []
+_writers: dict[str, ThreadLines] = {}  # "stdout"/"stderr" -> its writer
 
 
 class ThreadLines(io.TextIOBase):
@@ -76,7 +76,8 @@ class ThreadLines(io.TextIOBase):
 
 
 def install() -> None:
-    """Put the line writers in place (teams may nest: counted)."""
+    """Put the line writers in place (teams may nest: counted).  A stream's writer is
+    made once and kept for the next region while the stream stays the same."""
     global _installed
     with _guard:
         _installed += 1
@@ -84,15 +85,17 @@ def install() -> None:
             return
         for name in ("stdout", "stderr"):
             stream = getattr(sys, name)
-            if stream is not None:
-                writer = ThreadLines(stream)
-                _writers.append(writer)
-                setattr(sys, name, writer)
+            if stream is None:
+                continue
+            writer = _writers.get(name)
+            if writer is None or writer.original is not stream:
+                writer = _writers[name] = ThreadLines(stream)
+            setattr(sys, name, writer)
 
 
 def finish_thread() -> None:
     """The calling thread's part of a region ends: write its unfinished lines."""
-    for writer in _writers:
+    for writer in list(_writers.values()):
         writer.finish_thread()
 
 
@@ -102,9 +105,7 @@ def uninstall() -> None:
         _installed -= 1
         if _installed:
             return
-        for writer in _writers:
+        for name, writer in _writers.items():
             writer.finish_thread()
-            for name in ("stdout", "stderr"):
-                if getattr(sys, name) is writer:
-                    setattr(sys, name, writer.original)
-        _writers.clear()
+            if getattr(sys, name) is writer:  # the program may have replaced it meanwhile
+                setattr(sys, name, writer.original)

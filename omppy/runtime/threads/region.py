@@ -30,7 +30,6 @@ from .. import backend, icv, state
 from ..errors import OmpError, TeamAborted
 from ..region import Region, combined_errors
 from ..team import requested_team_size
-from ..worker import seeds_for_team
 from . import output, pool, streams
 from .context import ThreadedContext
 from .park import Parker
@@ -120,16 +119,17 @@ def _run_team(region: Region, team: ThreadTeam) -> dict[str, Any]:
     join = _Join(team, size - 1)
     control = icv.icv()  # what the workers read, until one changes its own copy
     streams.install()
+    with _serial_guard:
+        _region_serial += 1
+        serial = _region_serial
+    seeds = streams.TeamSeeds(serial, streams.current())
     output.install()
     workers: list[pool.Worker] = []
+    previous = streams.enter_thread(streams.ThreadStreams(seeds, 0))
     try:
-        with _serial_guard:
-            _region_serial += 1
-            serial = _region_serial
-        team.seeds = seeds_for_team(serial)
         workers = pool.take(size - 1)
         for num, worker in enumerate(workers, 1):
-            worker.give(_job(threads[num], region, outcomes, join, worker, control))
+            worker.give(_job(threads[num], region, outcomes, join, worker, control, seeds))
         outcomes[0] = _run_thread(threads[0], region)
         if isinstance(outcomes[0][1], KeyboardInterrupt):
             raise outcomes[0][1]  # stop the team now, not when the workers finish
@@ -138,8 +138,8 @@ def _run_team(region: Region, team: ThreadTeam) -> dict[str, Any]:
         _stop(team, threads, workers, join)
         raise
     finally:
+        streams.leave_thread(previous)
         output.uninstall()
-        streams.uninstall()
     return _finish(region, team, outcomes)
 
 
@@ -164,9 +164,10 @@ def _job(
     join: _Join,
     worker: pool.Worker,
     control: icv.ControlVariables,
+    seeds: streams.TeamSeeds,
 ) -> Callable[[], None]:
     def job() -> None:
-        previous = streams.enter_thread(streams.ThreadStreams(me.team.seeds, me.num))
+        previous = streams.enter_thread(streams.ThreadStreams(seeds, me.num))
         previous_icv = icv.enter_thread(control)
         worker.in_body = True
         try:

@@ -1,15 +1,19 @@
 """Each thread's random streams, as the fork backend gives them to its processes.
 
-A forked worker reseeds ``random`` and ``numpy.random`` from its master's state and
-its thread number (``worker.py``).  Threads share those modules' generators, so while
-a team runs, the modules' functions (``random.random``, ``np.random.rand``...) are
-replaced by dispatchers that draw from the calling thread's own generator, seeded the
-same way from the same state: a seeded program draws the same numbers on either
-backend.  Thread 0 draws from the module's own generator, as in the fork backend.
-A thread's generators are made at its first draw, so a region that draws nothing pays
-nothing for them.
+A forked worker reseeds ``random`` and ``numpy.random`` from its master's state, the
+region's number and its thread number (``worker.py``).  Threads share those modules'
+generators, so from the first team on, the modules' functions (``random.random``,
+``np.random.rand``...) are dispatchers: a thread of a running team draws from its own
+generator, seeded the same way from the same state, so a seeded program draws the
+same numbers on either backend; thread 0, and any thread outside a team, draws from
+the generator it drew from before (the module's own, for the program's main thread).
 
-Functions bound before the region (``from random import random``) draw from the
+Nothing is paid for a region that draws nothing: the master's state is read when a
+thread of the team first draws (thread 0 reads it before its own first draw, so it is
+still the state the region began with), and a worker's generator is made at its
+first draw.  A dispatcher costs a Python call over the plain method.
+
+Functions bound before the first region (``from random import random``) draw from the
 shared generator: still correct, but which thread gets which number then varies.
 """
 
@@ -19,21 +23,60 @@ import _thread
 import random
 import sys
 import threading
+import zlib
 from collections.abc import Callable
 from typing import Any
 
 _local = threading.local()  # .streams: the calling thread's ThreadStreams, if any
 _guard = _thread.allocate_lock()
-_installed = 0  # teams running with the dispatchers in place
-_saved: list[tuple[Any, str, Any]] = []  # (module, name, original) to put back
+_patched: set[str] = set()  # the modules whose functions are dispatchers
 
 NUMPY_ALIASES = {"ranf": "random_sample", "sample": "random_sample", "seed": "seed"}
+MASK = 0xFFFFFFFFFFFFFFFF
+
+
+class TeamSeeds:
+    """The seeds of a team's threads, read from its master's generators once, at the
+    first draw of any thread of the team (as ``worker.seeds_for_team`` reads them)."""
+
+    def __init__(self, serial: int, master: ThreadStreams | None) -> None:
+        self.serial = serial
+        self.master = master  # thread 0's streams before the region (None: the modules')
+        self.lock = _thread.allocate_lock()
+        self.value: tuple[int, int | None, int] | None = None
+
+    def take(self) -> tuple[int, int | None, int]:
+        value = self.value
+        if value is None:
+            with self.lock:
+                if self.value is None:
+                    self.value = self._read()
+                value = self.value
+        return value
+
+    def master_random(self) -> random.Random:
+        return self.master.random() if self.master is not None else random._inst
+
+    def master_numpy(self) -> Any:
+        if self.master is not None:
+            return self.master.numpy()
+        return sys.modules["numpy.random.mtrand"]._rand
+
+    def _read(self) -> tuple[int, int | None, int]:
+        base = hash((self.master_random().getstate()[1], self.serial)) & MASK
+        numpy_base = None
+        if "numpy.random.mtrand" in sys.modules:
+            try:
+                numpy_base = zlib.crc32(self.master_numpy().get_state()[1].tobytes())
+            except Exception:
+                numpy_base = None
+        return base, numpy_base, self.serial
 
 
 class ThreadStreams:
-    """The generators of thread ``num`` of a team whose master's state gave ``seeds``."""
+    """The generators of thread ``num`` of the team whose seeds are ``seeds``."""
 
-    def __init__(self, seeds: tuple[int, int | None, int], num: int) -> None:
+    def __init__(self, seeds: TeamSeeds, num: int) -> None:
         self.seeds = seeds
         self.num = num
         self._random: random.Random | None = None
@@ -41,19 +84,30 @@ class ThreadStreams:
 
     def random(self) -> random.Random:
         if self._random is None:
-            seed = (self.seeds[0] ^ self.num * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
-            self._random = random.Random(seed)
+            base = self.seeds.take()[0]  # thread 0 too: before its first draw
+            if self.num == 0:
+                self._random = self.seeds.master_random()
+            else:
+                self._random = random.Random((base ^ self.num * 0x9E3779B97F4A7C15) & MASK)
         return self._random
 
     def numpy(self) -> Any:
         if self._numpy is None:
-            numpy_random = sys.modules["numpy.random"]
-            _, numpy_base, serial = self.seeds
-            if numpy_base is None:
-                self._numpy = numpy_random.RandomState()
+            _, numpy_base, serial = self.seeds.take()
+            if self.num == 0:
+                self._numpy = self.seeds.master_numpy()
+            elif numpy_base is None:
+                self._numpy = sys.modules["numpy.random"].RandomState()
             else:
-                self._numpy = numpy_random.RandomState([numpy_base, serial & 0xFFFFFFFF, self.num])
+                state = [numpy_base, serial & 0xFFFFFFFF, self.num]
+                self._numpy = sys.modules["numpy.random"].RandomState(state)
         return self._numpy
+
+
+def current() -> ThreadStreams | None:
+    """The calling thread's streams (None: it draws from the modules' generators)."""
+    streams: ThreadStreams | None = getattr(_local, "streams", None)
+    return streams
 
 
 def enter_thread(streams: ThreadStreams | None) -> ThreadStreams | None:
@@ -68,56 +122,28 @@ def leave_thread(previous: ThreadStreams | None) -> None:
 
 
 def install() -> None:
-    """Put the dispatchers in place (teams may nest: counted)."""
-    global _installed
+    """Make the modules' functions dispatchers (once; numpy's once it is imported)."""
+    if "random" in _patched and ("numpy" in _patched or "numpy.random.mtrand" not in sys.modules):
+        return
     with _guard:
-        _installed += 1
-        if _installed > 1:
-            return
-        for module, name, original, dispatcher in _patches():
-            if getattr(module, name, None) is original:  # not replaced by the program
-                _saved.append((module, name, original))
-                setattr(module, name, dispatcher)
-
-
-def uninstall() -> None:
-    global _installed
-    with _guard:
-        _installed -= 1
-        if _installed:
-            return
-        for module, name, original in reversed(_saved):
-            setattr(module, name, original)
-        _saved.clear()
-
-
-_made: dict[str, list[tuple[Any, str, Any, Any]]] = {}  # module name -> its patches
-
-
-def _patches() -> list[tuple[Any, str, Any, Any]]:
-    """(module, name, original function, dispatcher) for ``random`` and, once it is
-    imported, ``numpy.random``; made once."""
-    if "random" not in _made:
-        shared = random._inst
-        _made["random"] = [
-            (random, name, original, _dispatcher(name, original, ThreadStreams.random))
-            for name, original in vars(random).items()
-            if getattr(original, "__self__", None) is shared
-        ]
-    numpy_random = sys.modules.get("numpy.random")
-    mtrand = sys.modules.get("numpy.random.mtrand")
-    if "numpy" not in _made and numpy_random is not None and mtrand is not None:
-        legacy = mtrand._rand
-        made = []
-        for name, original in vars(numpy_random).items():
-            method = NUMPY_ALIASES.get(name)
-            if getattr(original, "__self__", None) is legacy:
-                method = name
-            if method is not None:
-                dispatcher = _dispatcher(method, original, ThreadStreams.numpy)
-                made.append((numpy_random, name, original, dispatcher))
-        _made["numpy"] = made
-    return [patch for patches in _made.values() for patch in patches]
+        if "random" not in _patched:
+            shared = random._inst
+            for name, original in list(vars(random).items()):
+                if getattr(original, "__self__", None) is shared:
+                    setattr(random, name, _dispatcher(name, original, ThreadStreams.random))
+            _patched.add("random")
+        numpy_random = sys.modules.get("numpy.random")
+        mtrand = sys.modules.get("numpy.random.mtrand")
+        if "numpy" not in _patched and numpy_random is not None and mtrand is not None:
+            legacy = mtrand._rand
+            for name, original in list(vars(numpy_random).items()):
+                method = NUMPY_ALIASES.get(name)
+                if getattr(original, "__self__", None) is legacy:
+                    method = name
+                if method is not None:
+                    dispatcher = _dispatcher(method, original, ThreadStreams.numpy)
+                    setattr(numpy_random, name, dispatcher)
+            _patched.add("numpy")
 
 
 def _dispatcher(
@@ -134,4 +160,5 @@ def _dispatcher(
 
     draw.__name__ = draw.__qualname__ = getattr(original, "__name__", method)
     draw.__doc__ = getattr(original, "__doc__", None)
+    draw.__module__ = getattr(original, "__module__", None) or "random"
     return draw

@@ -64,7 +64,6 @@ class ThreadTeam:
         # Names bound in synchronisation blocks: their latest values (the threads'
         # locals are their own, so a block's names are handed on through here).
         self.published: dict[str, Any] = {}
-        self.seeds: tuple[int, int | None, int] = (0, None, 0)
 
     # -- failures ---------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ import _thread
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ..backend import gil_enabled
 from ..errors import TeamAborted
 from .park import Parker, spin_budget
 
@@ -54,6 +55,7 @@ class ThreadTeam:
         self.mutex = _thread.allocate_lock()
         self.aborted = False
         self.spin = spin_budget(size)
+        self.parallel = not gil_enabled()  # the threads really run at once
         self.arrived = 0
         self.generation = 0
         self.sleepers: list[Parker] = []

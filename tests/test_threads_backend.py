@@ -460,3 +460,15 @@ def test_abort_releases_threads_waiting_at_a_barrier():
     results = _run_each(contexts, work)
     assert results[2] == "aborted"
     assert all(isinstance(r, TeamAborted) for r in results[:2])
+
+
+def test_worker_threads_read_their_own_copies_of_shared_numbers():
+    from omppy.runtime.threads.region import _own_numbers
+
+    big, real, number, small, text = 10**30, -0.0, complex(1.5, float("nan")), 7, "s"
+    arguments = {"big": big, "real": real, "number": number, "small": small, "text": text}
+    _own_numbers(arguments)
+    assert arguments["big"] == big and arguments["big"] is not big
+    assert arguments["real"] is not real and str(arguments["real"]) == "-0.0"
+    assert arguments["number"] is not number and repr(arguments["number"]) == repr(number)
+    assert arguments["small"] is small and arguments["text"] is text

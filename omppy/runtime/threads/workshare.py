@@ -41,8 +41,8 @@ class ThreadedWorkshare(Workshare):
                 else None
             )
             result = dict(thread.exchange_folded((partials, last), self._fold))
-        elif self.nowait and not self.shared:
-            return {}
+        elif self.nowait:
+            return {}  # no barrier: nothing to refresh either
         else:
             thread.barrier()
             result = {}

@@ -133,6 +133,23 @@ def load(source: str, name: str, parallel: bool) -> types.ModuleType:
     return module
 
 
+def load_omp4py() -> types.ModuleType:
+    """The OMP4Py pi, imported from a file (its ``@omp`` reads the function's source)."""
+    import importlib.util
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="omppy-bench-")
+    path = os.path.join(folder, "bench_omp4py.py")
+    with open(path, "w") as handle:
+        handle.write(OMP4PY_SOURCE.replace("THREADS", str(T)))
+    spec = importlib.util.spec_from_file_location("bench_omp4py", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_omp4py"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 def use(name: str) -> None:
     os.environ["OMPPY_BACKEND"] = name
     backend.reset_from_environment()
@@ -169,8 +186,7 @@ def main() -> None:
     seq = load(SOURCE, "bench_threads_seq", False)
     omp = load(SOURCE, "bench_threads_omp", True)
     try:
-        source = OMP4PY_SOURCE.replace("THREADS", str(T))
-        omp4py: types.ModuleType | None = load(source, "bench_omp4py", False)
+        omp4py: types.ModuleType | None = load_omp4py()
         from importlib.metadata import version
 
         omp4py_version = version("omp4py")

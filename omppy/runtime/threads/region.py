@@ -33,7 +33,7 @@ from ..region import Region, combined_errors
 from ..team import requested_team_size
 from . import output, pool, streams
 from .context import ThreadedContext
-from .park import Parker
+from .park import SPIN, Parker
 from .team import ThreadTeam, forget_critical_locks
 
 Outcome = tuple[dict[str, Any] | None, BaseException | None, bool]  # locals, error, did_last
@@ -96,7 +96,7 @@ class _Join:
 
     def wait(self, timeout: float | None = None) -> bool:
         """Wait for every worker (at most ``timeout`` seconds); True when all are done."""
-        for _ in range(self.team.spin):
+        for _ in range(SPIN.checks if self.team.spins else 0):
             if not self.running:
                 return True
         deadline = None if timeout is None else time.monotonic() + timeout

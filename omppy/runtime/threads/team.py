@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..backend import gil_enabled
 from ..errors import TeamAborted
-from .park import Parker, spin_budget
+from .park import SPIN, Parker, spin_budget
 
 if TYPE_CHECKING:
     from ..thread import ThreadContext
@@ -54,7 +54,7 @@ class ThreadTeam:
         self.active_level: int = (parent_team.active_level if parent_team else 0) + (size > 1)
         self.mutex = _thread.allocate_lock()
         self.aborted = False
-        self.spin = spin_budget(size)
+        self.spins = spin_budget(size) > 0  # waiting threads spin before they sleep
         self.parallel = not gil_enabled()  # the threads really run at once
         self.arrived = 0
         self.generation = 0
@@ -88,11 +88,14 @@ class ThreadTeam:
     ) -> None:
         """Return once ``ready()``; ``sleep_in()`` (called under the mutex) registers
         ``me.parker`` where the thread that makes it ready will unpark it."""
-        for _ in range(self.spin):
-            if ready():
-                return
-            if self.aborted:
-                raise TeamAborted(ABORTED)
+        if self.spins:
+            for _ in range(SPIN.checks):
+                if ready():
+                    SPIN.paid()  # the waits are short: spin as long next time
+                    return
+                if self.aborted:
+                    raise TeamAborted(ABORTED)
+            SPIN.wasted()  # the thread waited for is slow, or not running: spin less
         parker = me.parker
         while True:
             with self.mutex:

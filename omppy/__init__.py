@@ -3,50 +3,57 @@
 Annotate loops with ``# omp`` comment pragmas; run the program with ``omppy run``
 (or ``import omppy.autohook``) to run them on a team of forked processes.  The
 ``omp_*`` routines below work with and without translation.
+
+Every name is imported on first use (a module ``__getattr__``, PEP 562): importing
+``omppy``, as ``omppy run`` and ``import omppy.autohook`` do, loads neither the runtime
+nor numpy until the program asks for them.
 """
 
 from __future__ import annotations
 
-from . import shared
-from .runtime.errors import OmpError, WorkerDied, WorkerException
-from .runtime.icv import ConfigError
-from .runtime.locks import (
-    OmpLock,
-    OmpNestLock,
-    omp_destroy_lock,
-    omp_destroy_nest_lock,
-    omp_init_lock,
-    omp_init_nest_lock,
-    omp_set_lock,
-    omp_set_nest_lock,
-    omp_test_lock,
-    omp_test_nest_lock,
-    omp_unset_lock,
-    omp_unset_nest_lock,
-)
-from .runtime.routines import (
-    omp_get_active_level,
-    omp_get_ancestor_thread_num,
-    omp_get_dynamic,
-    omp_get_level,
-    omp_get_max_active_levels,
-    omp_get_max_threads,
-    omp_get_nested,
-    omp_get_num_procs,
-    omp_get_num_threads,
-    omp_get_schedule,
-    omp_get_team_size,
-    omp_get_thread_limit,
-    omp_get_thread_num,
-    omp_get_wtick,
-    omp_get_wtime,
-    omp_in_parallel,
-    omp_set_dynamic,
-    omp_set_max_active_levels,
-    omp_set_nested,
-    omp_set_num_threads,
-    omp_set_schedule,
-)
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what type checkers and editors see; imported lazily at run time
+    from . import shared
+    from .runtime.errors import OmpError, ResourceLimit, WorkerDied, WorkerException
+    from .runtime.icv import ConfigError
+    from .runtime.locks import (
+        OmpLock,
+        OmpNestLock,
+        omp_destroy_lock,
+        omp_destroy_nest_lock,
+        omp_init_lock,
+        omp_init_nest_lock,
+        omp_set_lock,
+        omp_set_nest_lock,
+        omp_test_lock,
+        omp_test_nest_lock,
+        omp_unset_lock,
+        omp_unset_nest_lock,
+    )
+    from .runtime.routines import (
+        omp_get_active_level,
+        omp_get_ancestor_thread_num,
+        omp_get_dynamic,
+        omp_get_level,
+        omp_get_max_active_levels,
+        omp_get_max_threads,
+        omp_get_nested,
+        omp_get_num_procs,
+        omp_get_num_threads,
+        omp_get_schedule,
+        omp_get_team_size,
+        omp_get_thread_limit,
+        omp_get_thread_num,
+        omp_get_wtick,
+        omp_get_wtime,
+        omp_in_parallel,
+        omp_set_dynamic,
+        omp_set_max_active_levels,
+        omp_set_nested,
+        omp_set_num_threads,
+        omp_set_schedule,
+    )
 
 __version__ = "0.1.0"
 
@@ -70,6 +77,7 @@ __all__ = [
     "OmpError",
     "OmpLock",
     "OmpNestLock",
+    "ResourceLimit",
     "WorkerDied",
     "WorkerException",
     "__version__",
@@ -106,3 +114,34 @@ __all__ = [
     "omp_unset_nest_lock",
     "shared",
 ]
+
+# The module each public name comes from (``shared`` is a module itself).
+_SOURCES = {
+    "shared": ".shared",
+    "ConfigError": ".runtime.icv",
+    **dict.fromkeys(
+        ("OmpError", "ResourceLimit", "WorkerDied", "WorkerException"), ".runtime.errors"
+    ),
+    **{name: ".runtime.locks" for name in __all__ if "lock" in name.lower()},
+    **{
+        name: ".runtime.routines"
+        for name in __all__
+        if name.startswith("omp_") and "lock" not in name
+    },
+}
+
+
+def __getattr__(name: str) -> Any:
+    source = _SOURCES.get(name)
+    if source is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module = importlib.import_module(source, __name__)
+    value = module if name == "shared" else getattr(module, name)
+    globals()[name] = value  # later lookups are ordinary attribute reads
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

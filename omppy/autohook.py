@@ -8,9 +8,12 @@ Imported first thing in a program, it does two things:
    script is already compiled without its pragmas, so the hook translates the file,
    keeps the statements *after* ``import omppy.autohook`` (at their original line
    numbers), executes them in the script's own ``__main__`` namespace, and ends the
-   program with their exit status.  The original, untranslated rest never runs.
+   program with their exit status (``runner.run_main_code``, as ``omppy run`` ends).
+   The original, untranslated rest never runs.
 
 Importing it a second time does nothing; a script without pragmas runs unchanged.
+``sys.excepthook`` becomes :func:`omppy.runner.excepthook` (no omppy frames in
+tracebacks) unless the program has set its own, which is then honoured.
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ import os
 import sys
 import types
 
-from .runtime.tracebacks import PACKAGE_DIR
-from .transform.importer import install
+from .runner import excepthook, run_main_code
+from .transform.importer import PACKAGE_DIR, install
 
 
 def _main_frame() -> types.FrameType | None:
@@ -97,30 +100,10 @@ def _run_rest_of_main() -> None:
         print(error, file=sys.stderr)
         raise SystemExit(1) from None
     del frame
-    try:
-        exec(code, namespace)
-    except SystemExit:
-        raise
-    except BaseException as error:
-        from .runner import report
-
-        report(error)
-        raise SystemExit(130 if isinstance(error, KeyboardInterrupt) else 1) from None
-    raise SystemExit(0)
-
-
-def _report_uncaught(kind: type, error: BaseException, tb: types.TracebackType | None) -> None:
-    """``sys.excepthook``: the program's uncaught exception without omppy's frames."""
-    if not isinstance(error, Exception) or kind is not type(error):
-        sys.__excepthook__(kind, error, tb)
-        return
-    from .runner import report
-
-    error.__traceback__ = tb
-    report(error)
+    raise SystemExit(run_main_code(code, namespace))
 
 
 install()
 if sys.excepthook is sys.__excepthook__:  # leave a program's own hook alone
-    sys.excepthook = _report_uncaught
+    sys.excepthook = excepthook
 _run_rest_of_main()

@@ -2,25 +2,24 @@
 
 Exit status: the program's own for ``run``; 1 for a program that failed (a pragma
 error included); 2 for bad usage of the command itself.
+
+Only click is imported up front: each command imports what it needs, so a cached
+``omppy run`` never loads the translator (libcst).
 """
 
 from __future__ import annotations
 
-import io
 import os
 import sys
-import tokenize
 
 import click
 
 from . import __version__
-from .runtime.backend import BACKENDS
-from .runtime.backend import VARIABLE as BACKEND_VARIABLE
-from .runtime.backend import from_environment as backend_from_environment
-from .runtime.icv import ConfigError, icv
-from .transform.diagnostics import PragmaError
-from .transform.lines import compile_translation
-from .transform.translate import translate
+from .migrate_cli import migrate_command  # click and the standard library only
+
+# runtime/backend.py's BACKENDS, spelled here so that the command's definition loads
+# no runtime (tests/test_threads_backend.py checks that the two agree).
+BACKEND_CHOICES = ("fork", "threads")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,33 +32,73 @@ def main() -> None:
 @click.option("-m", "module", metavar="MODULE", help="Run library module MODULE as a script.")
 @click.option(
     "--backend",
-    type=click.Choice(BACKENDS),
-    help="Run regions on forked processes or on threads (default: OMPPY_BACKEND, else "
+    type=click.Choice(BACKEND_CHOICES),
+    help="Run regions on forked processes or on threads (sets OMPPY_BACKEND; default: "
     "threads on a free-threaded Python, fork elsewhere).",
+)
+@click.option(
+    "-n",
+    "--num-threads",
+    metavar="N",
+    help="Team size: sets OMPPY_NUM_THREADS (N, or N,M,... per nesting level).",
+)
+@click.option(
+    "-P",
+    "safe_path",
+    is_flag=True,
+    help="Don't put the script's directory (the current one for -m) first in sys.path, "
+    "like 'python -P'.",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Compare everything each region can reach, at any depth, and refuse what "
+    "cannot be carried between threads (sets OMPPY_CHECK=1; slower).",
 )
 @click.argument("target", required=False)
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def run(
-    module: str | None, backend: str | None, target: str | None, args: tuple[str, ...]
+    module: str | None,
+    backend: str | None,
+    num_threads: str | None,
+    safe_path: bool,
+    check: bool,
+    target: str | None,
+    args: tuple[str, ...],
 ) -> None:
-    """Run SCRIPT (or -m MODULE) with its pragmas in parallel, like 'python SCRIPT'."""
-    from .runner import ScriptNotFound, run_module, run_path
+    """Run TARGET (a script, or a directory or zip file with __main__.py) or -m MODULE
+    with its pragmas in parallel, exactly like 'python TARGET ARGS'."""
+    from .runner import PyRunner, ScriptNotFound
+    from .runtime.backend import VARIABLE as BACKEND_VARIABLE
+    from .runtime.backend import from_environment as backend_from_environment
+    from .runtime.icv import ConfigError, icv, parse_num_threads
 
     if backend is not None:
         os.environ[BACKEND_VARIABLE] = backend  # for this process and any omppy it starts
     try:
+        if num_threads is not None:
+            parse_num_threads("--num-threads", num_threads.strip())
+            # The variable, not an in-process setting: workers and child programs see it.
+            os.environ["OMPPY_NUM_THREADS"] = num_threads.strip()
+        if check:
+            os.environ["OMPPY_CHECK"] = "1"
         icv()  # a malformed OMP_* variable is a usage error, reported before running
         backend_from_environment()
     except ConfigError as error:
         raise click.UsageError(str(error)) from None
+    if module is not None:
+        runner = PyRunner(
+            module,
+            [target, *args] if target is not None else list(args),
+            as_module=True,
+            safe_path=safe_path,
+        )
+    elif target is not None:
+        runner = PyRunner(target, args, safe_path=safe_path)
+    else:
+        raise click.UsageError("give a script to run, or -m MODULE")
     try:
-        if module is not None:
-            rest = [target, *args] if target is not None else list(args)
-            status = run_module(module, rest)
-        elif target is not None:
-            status = run_path(target, list(args))
-        else:
-            raise click.UsageError("give a script to run, or -m MODULE")
+        status = runner.run()
     except ScriptNotFound as error:
         click.echo(f"omppy: error: {error}", err=True)
         sys.exit(2)
@@ -74,8 +113,23 @@ def run(
     type=click.Path(dir_okay=False, writable=True, allow_dash=True),
     help="Write here instead of to standard output.",
 )
-def translate_command(source: str, output: str | None) -> None:
-    """Write SOURCE with its pragmas rewritten into omppy runtime calls."""
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Exit with status 1 if the translator warns about a likely data race.",
+)
+def translate_command(source: str, output: str | None, check: bool) -> None:
+    """Write SOURCE with its pragmas rewritten into omppy runtime calls.
+
+    Likely data races (an update whose place does not depend on the loop's
+    variables) are reported on standard error as file:line:col warnings."""
+    import io
+    import tokenize
+
+    from .transform.diagnostics import PragmaError
+    from .transform.lines import compile_translation
+    from .transform.translate import translate
+
     with click.open_file(source, "rb") as handle:
         data = handle.read()
     try:
@@ -105,3 +159,10 @@ def translate_command(source: str, output: str | None) -> None:
     except OSError as error:
         click.echo(f"omppy translate: error: cannot write {output!r}: {error.strerror}", err=True)
         sys.exit(2)
+    for warning in translation.warnings:
+        click.echo(str(warning), err=True)
+    if check and translation.warnings:
+        sys.exit(1)
+
+
+main.add_command(migrate_command)

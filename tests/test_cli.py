@@ -1,5 +1,6 @@
-"""The ``omppy`` command (SPEC §2, §6): ``run`` behaves like ``python``, ``translate``
-writes runnable, stable Python, and errors are messages, not omppy tracebacks."""
+"""The ``omppy`` command (docs/runtime-api.md, "Three ways to run"): ``run`` behaves
+like ``python``, ``translate`` writes runnable, stable Python, and errors are messages,
+not omppy tracebacks."""
 
 from __future__ import annotations
 

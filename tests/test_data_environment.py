@@ -1,9 +1,10 @@
 """Where OpenMP's data environment differs from the sequential run, omppy follows OpenMP.
 
-SPEC §4 rule 5: after a construct the master's names keep the values they had before
-it, except reductions, lastprivate and shared names.  Plain Python disagrees (a loop
-variable leaks, a private temporary keeps its last value), so these programs are not
-in the differential corpus; their expected output is written out here.
+After a construct the master's names keep the values they had before it, except
+reductions, lastprivate and shared names (docs/data-sharing.md, "After the construct").
+Plain Python disagrees (a loop variable leaks, a private temporary keeps its last
+value), so these programs are not in the differential corpus; their expected output is
+written out here.
 """
 
 from __future__ import annotations

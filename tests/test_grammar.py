@@ -1,4 +1,4 @@
-"""The pragma grammar of SPEC §3: every directive and clause, and the error messages."""
+"""The pragma grammar of docs/pragmas.md: every directive and clause, and the error messages."""
 
 from __future__ import annotations
 

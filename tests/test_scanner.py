@@ -1,4 +1,7 @@
-"""The scanner: which comments are pragmas, continuation lines, positions (SPEC §2)."""
+"""The scanner: which comments are pragmas, continuation lines, positions.
+
+See docs/pragmas.md, "Syntax".
+"""
 
 from __future__ import annotations
 

@@ -6,23 +6,37 @@ receives (shared), copies (firstprivate), reduces, and hands back to the master.
 
 from __future__ import annotations
 
+import ast
 import re
 
 from omppy.transform.translate import translate
 
 
 def region_call(source: str) -> str:
-    text = translate(source, "t.py").text
-    match = re.search(r"_omp\.parallel\((.*)\)$", text, re.M)
-    assert match, text
-    return match.group(1)
+    """The arguments of the ``_omp.parallel(...)`` call, on one line."""
+    tree = ast.parse(translate(source, "t.py").text)
+    call = next(
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and ast.unparse(node.func) == "_omp.parallel"
+    )
+    keywords = [f"{k.arg}={ast.unparse(k.value)}" for k in call.keywords]
+    return ", ".join([*(ast.unparse(a) for a in call.args), *keywords])
 
 
 def params(source: str) -> list[str]:
-    text = translate(source, "t.py").text
-    match = re.search(r"def _omp_parallel\w*\((.*)\):", text)
-    assert match, text
-    return [p.strip() for p in match.group(1).split(",")]
+    """The parameters of the outlined region body (with their defaults)."""
+    tree = ast.parse(translate(source, "t.py").text)
+    body = next(
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("_omp_parallel")
+    )
+    names = [a.arg for a in body.args.args]
+    defaults = [None] * (len(names) - len(body.args.defaults)) + body.args.defaults
+    return [
+        n if d is None else f"{n}={ast.unparse(d)}" for n, d in zip(names, defaults, strict=True)
+    ]
 
 
 def test_bound_names_are_private_and_read_names_shared():

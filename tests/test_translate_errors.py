@@ -1,5 +1,6 @@
-"""Translate-time errors (SPEC §2, §4): the exact message, source line, caret and hint
-of every misplaced or unsafe pragma, from ``translate()`` directly."""
+"""Translate-time errors: the exact message, source line, caret and hint of every
+misplaced or unsafe pragma (docs/pragmas.md, docs/data-sharing.md), from
+``translate()`` directly."""
 
 from __future__ import annotations
 

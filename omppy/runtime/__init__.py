@@ -9,6 +9,8 @@
   ``loop``, ``workshare``, ``barrier``, ``store`` and ``update`` methods implement
   work-sharing loops, barriers and stores on shared objects.
 - :class:`Attr` marks an attribute step in a store path.
+- :func:`refreshed` gives variables their newly published values after a barrier or
+  on entering a synchronisation construct.
 """
 
 from __future__ import annotations
@@ -46,7 +48,9 @@ __all__ = [
     "iteration_space",
     "locals",
     "parallel",
+    "refreshed",
     "thread",
+    "warn_races",
 ]
 
 
@@ -60,6 +64,21 @@ def adopt(current: Any, fresh: Any) -> Any:
     return fresh
 
 
+def refreshed(fresh: dict[str, Any], /, **current: Any) -> Any:
+    """The variables passed by keyword, each refreshed from ``fresh`` if it is there.
+
+    ``fresh`` holds newly published values by name (from a barrier, a work share's
+    end, or a synchronisation block's ``fresh``); a name it has takes that value,
+    merged into the current object where it can be (:func:`adopt`), and the others
+    keep their current value.  One name gives its value, several a tuple in the same
+    order: ``x = refreshed(fresh, x=x)``, ``x, y = refreshed(fresh, x=x, y=y)``.
+    """
+    values = tuple(
+        adopt(value, fresh[name]) if name in fresh else value for name, value in current.items()
+    )
+    return values[0] if len(values) == 1 else values
+
+
 def bound(
     local_names: dict[str, Any], global_names: dict[str, Any], names: tuple[str, ...]
 ) -> dict[str, Any]:
@@ -71,6 +90,23 @@ def bound(
         elif name in global_names:
             found[name] = global_names[name]
     return found
+
+
+class OmpRaceWarning(UserWarning):
+    """A statement the translator found likely to be a data race in parallel."""
+
+
+def warn_races(found: tuple[tuple[int, str, str | None], ...]) -> None:
+    """Warn, at the user's lines, about the likely races the translator found in the
+    calling module (its generated code calls this once, when the module runs)."""
+    import sys
+    import warnings
+
+    caller = sys._getframe(1).f_globals
+    filename = caller.get("__file__") or "<unknown>"
+    for line, message, hint in found:
+        text = f"{message}; {hint}" if hint else message
+        warnings.warn_explicit(text, OmpRaceWarning, filename, line, caller.get("__name__"))
 
 
 def thread() -> ThreadContext:

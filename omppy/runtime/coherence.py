@@ -26,6 +26,7 @@ one place are a data race and end the region with an error (``conflict.py``).
 
 from __future__ import annotations
 
+import bisect
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,8 @@ if TYPE_CHECKING:
 PUBLISHED_DEPTH = 3
 
 Record = tuple[int, int, int, str, Changes, dict[str, Any]]  # seq, thread, seen, kind, ...
+Tag = tuple[int, int]  # (work-sharing loop of the region, first iteration of a chunk)
+UNTAGGED: Tag = (1 << 62, 0)  # keys with no tag come after tagged ones, in their order
 
 
 class Coherence:
@@ -60,10 +63,59 @@ class Coherence:
         # Records applied since the last barrier: a later record made without seeing
         # one of them (another lock) is checked against it.
         self.recent: list[Record] = []
+        self.intervals = 0  # barriers passed: names the objects their changes bring
+        # Where the current stretch of iterations began, in the tracked dicts: a key
+        # this thread adds is tagged with the iterations it was added in (_tag_new_keys).
+        self.marks: list[tuple[Tag, dict[Any, int]]] = []
+        self.last_tag: Tag = (0, -1)
 
     @property
     def seen(self) -> int:
         return self.cursor[2]
+
+    # -- the order of new dict keys -----------------------------------------------------
+
+    def mark(self, tag: Tag) -> None:
+        """This thread starts the iterations ``tag`` names: remember the tracked dicts'
+        lengths, so a key added from here on is known to come from them."""
+        self.last_tag = tag
+        tracked = self.replica.ordered_dicts
+        if tracked:
+            objects = self.replica.objects
+            self.marks.append((tag, {token: len(objects[token]) for token in tracked}))
+
+    def _tag_new_keys(self, changes: Changes) -> Changes:
+        """Add to each tracked dict's change the tags of the keys this thread added."""
+        tracked = self.replica.ordered_dicts
+        if not tracked:
+            return changes
+        tagged: Changes = []
+        for token, change in changes:
+            if change[0] == "D" and change[3] and token in tracked:
+                change = (*change[:4], self._tags(token, change))
+            tagged.append((token, change))
+        return tagged
+
+    def _tags(self, token: Any, change: tuple[Any, ...]) -> list[Tag]:
+        live = self.replica.objects[token]
+        new = [key for key, _ in change[1][len(change[1]) - change[3] :]]
+        wanted = set(new)
+        position = {key: i for i, key in enumerate(live) if key in wanted}
+        tags = []
+        for key in new:
+            where = position.get(key, 0)
+            tag: Tag = (0, -1)
+            for mark_tag, lengths in reversed(self.marks):
+                if lengths.get(token, 0) <= where:
+                    tag = mark_tag
+                    break
+            tags.append(tag)
+        return tags
+
+    def _forget_marks(self) -> None:
+        """After a barrier the dicts' lengths moved: start again from here."""
+        self.marks.clear()
+        self.mark(self.last_tag)
 
     # -- the log ------------------------------------------------------------------------
 
@@ -91,34 +143,51 @@ class Coherence:
             conflict.check(
                 [(_who(record), changes), (f"thread {self.num}", mine)],
                 self.replica,
-                where,
-                strict=True,
+                where
             )
-        for other in self.recent:
+        # Only records after what its maker had seen can be concurrent with it: the
+        # tail of the (sorted) list.
+        for other in reversed(self.recent):
+            if other[0] <= seen:
+                break
             _check_if_concurrent(other, record, self.replica, where)
-        self.replica.apply(changes)
+        self.replica.apply(changes, ("record", seq))
         self._take_names(seq, names)
-        self.recent.append(record)
+        self._remember(record)
+
+    def _remember(self, record: Record) -> None:
+        """Keep ``recent`` in sequence order (nearly always an append)."""
+        recent = self.recent
+        if not recent or recent[-1][0] < record[0]:
+            recent.append(record)
+        else:
+            bisect.insort(recent, record, key=_seq)
 
     def _take_names(self, seq: int, names: dict[str, Any]) -> None:
         for name, value in names.items():
             self.latest[name] = (seq, value)
             self.replica.adopt(value, ("name", seq, name), PUBLISHED_DEPTH, name)
 
-    def publish(self, kind: str, names: dict[str, Any]) -> int:
+    def publish(self, kind: str, names: dict[str, Any], touched: list[Any] | None = None) -> int:
         """Hand the team what this thread changed, and the names a block bound.
 
+        ``touched``: the objects the block may have changed in place (what it names,
+        seen through the functions it calls); None compares every shared object.
         Returns the record's sequence number (0 when there was nothing to hand).
         """
         if self.arena is None:
             return 0
-        changes = self.replica.changes()
+        if touched is None:
+            changes = self.replica.changes()
+        else:
+            changes = self.replica.changes_under(touched)
+        changes = self._tag_new_keys(changes)
         if not changes and not names:
             return 0
         payload = self.replica.dumps((self.seen, kind, changes, names))
         seq = self.arena.log_append(self.num, payload)
-        self.replica.settle(changes)
-        self.recent.append((seq, self.num, self.seen, kind, changes, names))
+        self.replica.settle(changes, ("record", seq))
+        self._remember((seq, self.num, self.seen, kind, changes, names))
         for name in names:
             self.taken[name] = seq
         self._take_names(seq, names)
@@ -138,10 +207,10 @@ class Coherence:
 
     def before_barrier(self) -> tuple[bytes | None, int]:
         """This thread's part to hand over at a barrier: its changes, and what it saw."""
-        changes = self.replica.changes()
+        changes = self._tag_new_keys(self.replica.changes())
         data = self.replica.dumps(changes) if changes else None
         self._own = changes
-        self.replica.settle(changes)
+        self.replica.settle(changes, ("barrier", self.intervals, self.num))
         return data, self.seen
 
     def after_barrier(
@@ -178,7 +247,7 @@ class Coherence:
             record: Record = (seq, thread, seen, kind, changes, names)
             records.append(record)
             if thread != self.num:
-                self.replica.apply(changes)
+                self.replica.apply(changes, ("record", seq))
                 self._take_names(seq, names)
         read_batches(sys.maxsize)
         records.sort(key=lambda r: r[0])
@@ -189,8 +258,7 @@ class Coherence:
                     conflict.check(
                         [(_who(record), record[4]), (f"thread {t}", changes_t)],
                         self.replica,
-                        where,
-                        strict=True,
+                        where
                     )
         conflict.check(
             [(f"thread {t}", batches[t]) for t in sorted(batches) if batches[t]],
@@ -199,33 +267,41 @@ class Coherence:
         )
         for t in sorted(batches):
             if t != self.num and batches[t]:
-                self.replica.apply(batches[t])
+                self.replica.apply(batches[t], ("barrier", self.intervals, t))
+        self.intervals += 1
         self._order_new_keys([r[4] for r in records] + [batches[t] for t in sorted(batches)])
         self.recent = []
+        self._forget_marks()
         self.arena.words[self.arena.cursor_base + self.num] = self.cursor[2]
 
     def _order_new_keys(self, sources: list[Changes]) -> None:
-        """Put keys that several sources inserted into one dict in one order everywhere.
+        """Put keys that several sources added to one dict in one order everywhere.
 
-        Each process inserted its own keys first and the others' when it received
-        them, so their orders differ; a later loop over the dict would then hand
-        different items to the same position.  The agreed order: the log's records
-        in their order, then each thread's changes in thread order (for a loop with
-        a static schedule, the order of the iterations).
+        Each process added its own keys first and the others' when it received them,
+        so their orders differ; a later loop over the dict would then hand different
+        items to the same position, and the dict would print in another order than
+        with python.  The agreed order is the order of the iterations that added the
+        keys (each key is tagged with its loop and chunk, see :meth:`mark`): the
+        order a sequential run adds them in.  Keys with no tag (a dict not tracked)
+        follow in source order: the log's records, then the threads in thread order.
         """
-        inserted: dict[Any, list[list[Any]]] = {}
-        for changes in sources:
+        inserted: dict[Any, list[tuple[Tag, int, int, Any]]] = {}
+        for number, changes in enumerate(sources):
             for token, change in changes:
                 if change[0] == "D" and change[3]:
                     keys = [key for key, _ in change[1][len(change[1]) - change[3] :]]
-                    inserted.setdefault(token, []).append(keys)
-        for token, groups in inserted.items():
-            if len(groups) < 2:
-                continue
+                    tags = change[4] if len(change) > 4 else [UNTAGGED] * len(keys)
+                    entries = inserted.setdefault(token, [])
+                    for place, (key, tag) in enumerate(zip(keys, tags, strict=True)):
+                        entries.append((tag, number, place, key))
+        for token, entries in inserted.items():
+            if len({number for _, number, _, _ in entries}) < 2:
+                continue  # one source: every process added its keys in its order
             live = self.replica.objects[token]
-            order = list(dict.fromkeys(key for group in groups for key in group))
-            new = set(order)
-            want = [k for k in live if k not in new] + [k for k in order if k in live]
+            entries.sort(key=lambda entry: entry[:3])
+            agreed = list(dict.fromkeys(key for *_, key in entries))
+            new = set(agreed)
+            want = [k for k in live if k not in new] + [k for k in agreed if k in live]
             if want != list(live):
                 reorder(live, want)
                 self.replica.shadows[token].retake(live)
@@ -244,6 +320,10 @@ def reorder(live: dict[Any, Any], keys: list[Any]) -> None:
         setitem(live, key, value)
 
 
+def _seq(record: Record) -> int:
+    return record[0]
+
+
 def _who(record: Record) -> str:
     return f"'# omp {record[3]}' in thread {record[1]}"
 
@@ -257,7 +337,8 @@ def _check_concurrent_records(records: list[Record], replica: Replica, where: st
     """
     for index in range(1, len(records)):
         later = records[index]
-        for earlier in reversed(records[:index]):
+        for back in range(index - 1, -1, -1):
+            earlier = records[back]
             if earlier[0] <= later[2]:
                 break  # seen by the later record's thread, and so are all before it
             _check_if_concurrent(earlier, later, replica, where)
@@ -269,7 +350,7 @@ def _check_if_concurrent(a: Record, b: Record, replica: Replica, where: str) -> 
     if earlier[1] == later[1] or later[2] >= earlier[0]:
         return
     conflict.check(
-        [(_who(earlier), earlier[4]), (_who(later), later[4])], replica, where, strict=True
+        [(_who(earlier), earlier[4]), (_who(later), later[4])], replica, where
     )
 
 
@@ -284,8 +365,11 @@ def location(depth: int = 2) -> str:
 
 
 def interval(start: str, end: str) -> str:
+    """Where the changes of a barrier interval were made, for messages."""
     if start == end:
         return f"between two passes through {end}"
+    if start.startswith("the start of the region at ") and end.startswith("the end of the"):
+        return f"in the region at {start.rpartition(' at ')[2]}"
     return f"between {start} and {end}"
 
 

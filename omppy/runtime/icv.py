@@ -91,6 +91,12 @@ class ControlVariables:
     max_active_levels: int = 1
     thread_limit: int = 1 << 16
     exchange_mb: int = 256  # each thread's buffer for values handed to its team
+    # OMPPY_CHECK=1: compare everything a region can reach, at any depth, and refuse
+    # changes omppy cannot carry (docs/data-sharing.md, "Checking").
+    deep_check: bool = False
+    fork: bool = True  # OMPPY_FORK=0: no team forks, every region runs sequentially
+    # Set by the user: not shrunk to fit an address-space limit (limits.py).
+    exchange_mb_explicit: bool = False
 
     @classmethod
     def from_environment(cls) -> ControlVariables:
@@ -119,6 +125,13 @@ class ControlVariables:
         value = os.environ.get("OMPPY_EXCHANGE_MB", "").strip()
         if value:
             icv.exchange_mb = _positive_int("OMPPY_EXCHANGE_MB", value)
+            icv.exchange_mb_explicit = True
+        value = os.environ.get("OMPPY_CHECK", "").strip()
+        if value:
+            icv.deep_check = _boolean("OMPPY_CHECK", value)
+        value = os.environ.get("OMPPY_FORK", "").strip()
+        if value:
+            icv.fork = _boolean("OMPPY_FORK", value)
         return icv
 
     def team_size_at(self, level: int) -> int:

@@ -33,12 +33,16 @@ from typing import Any
 from .errors import OmpError
 from .shadow import (
     IMMUTABLE,
+    CannotCarry,
     CellShadow,
     ClassShadow,
+    DictShadow,
+    NamespaceShadow,
     Shadow,
     children,
     is_opaque,
     shadow_for,
+    too_large_to_compare,
 )
 
 Token = Any  # an int (an object the team had when it forked) or a tuple (see above)
@@ -51,15 +55,30 @@ ATOMIC = frozenset({int, float, str, bytes, bool, type(None), complex})
 class Replica:
     """One process's view of the objects its team shares (see the module docstring)."""
 
-    def __init__(self, array_limit: int = 16 << 20) -> None:
+    def __init__(self, array_limit: int = 16 << 20, deep: bool = False) -> None:
         # Arrays outside shared memory larger than this are not compared (a copy of
-        # each would be taken per region); see watch.py.
+        # each would be taken per region); see watch.py.  ``deep``: OMPPY_CHECK=1.
         self.array_limit = array_limit
+        self.deep = deep
         self.objects: dict[Token, Any] = {}
         self.tokens: dict[int, Token] = {}  # id(object) -> token
         self.shadows: dict[Token, Shadow] = {}
         self.depths: dict[Token, int] = {}  # levels watched below each known object
         self.labels: dict[Token, str] = {}  # how a message names it: ``out[3]``, ``self.x``
+        self.below: dict[Token, list[int]] = {}  # ids of the watched objects each holds
+        # Compared whenever a synchronisation block ends, whatever it touched: the
+        # module namespaces themselves (a rebound global), and the globals the
+        # translator says functions change, with what they hold.
+        self.namespaces: list[Token] = []
+        # Dicts whose new keys are put in the order of the iterations that added them
+        # (coherence.py): the shared names' and the globals' own dicts.
+        self.ordered_dicts: list[Token] = []
+        # Arrays outside shared memory too large to compare: read-only for the region
+        # (a write is an error, see team.py), with the label of each.
+        self.frozen: list[tuple[Any, str]] = []
+        self.always: list[Token] = []
+        self._pickler: _TokenPickler | None = None
+        self._buffer = io.BytesIO()
 
     # -- what is shared ---------------------------------------------------------------
 
@@ -67,13 +86,18 @@ class Replica:
         """Share ``value`` and what it holds, ``depth`` levels of containers down.
 
         ``depth`` 1 watches the container itself (its items, keys or attributes);
-        2 also the containers it holds, and so on.  The objects just below the last
-        watched level are known (they travel by token) but not watched.
+        2 also the containers it holds, and so on.  A tuple is looked through: it
+        cannot change, and what it holds is watched as deep as the tuple would be.
         """
         queue: deque[tuple[Any, Token, int, str]] = deque()
         queue.append((value, id(value) if token is None else token, depth, label))
         while queue:
             value, token, depth, label = queue.popleft()
+            if type(value) is tuple:
+                for step, child in enumerate(value):
+                    if type(child) not in ATOMIC:
+                        queue.append((child, (token, step), depth, _label(label, step)))
+                continue
             known = self.tokens.get(id(value))
             if known is not None:
                 if self.depths.get(known, 0) >= depth:
@@ -89,23 +113,41 @@ class Replica:
             if depth < 1:
                 continue
             if token not in self.shadows:
-                shadow = shadow_for(value, self.array_limit)
+                shadow = shadow_for(value, self.array_limit, self.deep)
                 if shadow is not None:
                     self.shadows[token] = shadow
-            # A tuple holds its items as a list does, but cannot change itself: what
-            # it holds is watched as deep as the tuple is (``enumerate`` items).
-            below = depth if isinstance(value, tuple) else depth - 1
-            if below < 1:
+                elif too_large_to_compare(value, self.array_limit):
+                    self.frozen.append((value, label))
+            if depth < 2:
                 continue
+            below = self.below.setdefault(token, [])
             for step, child in children(value):
                 if type(child) in ATOMIC or isinstance(child, IMMUTABLE) or step is None:
                     continue
-                queue.append((child, (token, step), below, _label(label, step)))
+                below.append(id(child))
+                queue.append((child, (token, step), depth - 1, _label(label, step)))
 
-    def watch_namespace(self, namespace: dict[str, Any], depth: int, prefix: str) -> None:
+    def watch_root(self, value: Any, depth: int, label: str) -> None:
+        """Share a name's value (a region's shared name, a module global)."""
+        self.watch(value, depth, label)
+        if isinstance(value, dict) and len(self.ordered_dicts) < 64:
+            token = self.tokens.get(id(value))
+            if token is not None and token in self.shadows and token not in self.ordered_dicts:
+                self.ordered_dicts.append(token)
+
+    def watch_namespace(
+        self, namespace: dict[str, Any], depth: int, prefix: str, rebinds: bool = True
+    ) -> None:
         """Share a module's globals: the namespace (rebinding a global is a change of
-        it) and, ``depth - 1`` levels down, the containers it holds."""
+        it) and, ``depth - 1`` levels down, the containers it holds.  ``rebinds``:
+        functions of the module rebind globals (``global x``), so every block compares
+        the namespace."""
         self.watch(namespace, 1, f"the globals of {prefix.rstrip('.') or '__main__'}")
+        token = self.tokens[id(namespace)]
+        if type(self.shadows.get(token)) is DictShadow:
+            self.shadows[token] = NamespaceShadow(namespace)
+        if rebinds:
+            self.namespaces.append(self.tokens[id(namespace)])
         module = namespace.get("__name__")
         for name, value in list(namespace.items()):
             if name.startswith(("__", "_omp")):
@@ -115,7 +157,7 @@ class Replica:
                     self._watch_class(value, depth, prefix + name)
                 elif isinstance(value, types.FunctionType):
                     self._watch_function(value, depth, prefix + name)
-            self.watch(value, depth - 1, prefix + name)
+            self.watch_root(value, depth - 1, prefix + name)
 
     def _watch_class(self, cls: type, depth: int, label: str) -> None:
         """A class of a translated module: its attributes (a class-level registry or
@@ -175,18 +217,48 @@ class Replica:
                 found.append((token, change))
         return found
 
+    def changes_under(self, values: list[Any]) -> Changes:
+        """What this process changed in ``values``, the containers they hold (as deep
+        as they are watched) and the containers compared at every block (``always``)."""
+        objects, shadows = self.objects, self.shadows
+        found: Changes = []
+        for token in self.namespaces:
+            change = shadows[token].diff(objects[token])
+            if change is not None:
+                found.append((token, change))
+        done: set[Any] = set(self.namespaces)
+        tokens = self.tokens
+        pending = [t for t in (tokens.get(id(v)) for v in values) if t is not None]
+        pending.extend(self.always)
+        while pending:
+            token = pending.pop()
+            if token in done:
+                continue
+            done.add(token)
+            shadow = shadows.get(token)
+            if shadow is not None:
+                change = shadow.diff(objects[token])
+                if change is not None:
+                    found.append((token, change))
+            for child in self.below.get(token, ()):
+                below = tokens.get(child)
+                if below is not None:
+                    pending.append(below)
+        return found
+
     def changes_of(self, token: Token) -> Change | None:
         shadow = self.shadows.get(token)
         return None if shadow is None else shadow.diff(self.objects[token])
 
-    def settle(self, changes: Changes) -> None:
-        """This process's own ``changes`` were handed to the team: they are agreed now."""
+    def settle(self, changes: Changes, event: Any) -> None:
+        """This process's own ``changes`` were handed to the team (at ``event``, which
+        every process names the same way): they are agreed now."""
         for token, change in changes:
             self.shadows[token].retake(self.objects[token])
-            self._adopt_values(token, change)
+            self._adopt_values(token, change, event)
 
-    def apply(self, changes: Changes) -> None:
-        """Apply another process's ``changes`` to this process's objects."""
+    def apply(self, changes: Changes, event: Any) -> None:
+        """Apply another process's ``changes``, handed over at ``event``."""
         for token, change in changes:
             live = self.objects.get(token)
             shadow = self.shadows.get(token)
@@ -195,8 +267,17 @@ class Replica:
                     "omppy lost track of a shared object between two processes of a team "
                     f"({self.label_of(token)}); please report this as a bug"
                 )
-            shadow.apply(live, change)
-            self._adopt_values(token, change)
+            try:
+                shadow.apply(live, change)
+            except CannotCarry as error:
+                raise OmpError(
+                    f"a thread changed {self.label_of(token)} (a {error}), and omppy cannot "
+                    "carry changes to objects of that type between threads (it sees only "
+                    "their pickled state). Change it in one thread only (inside "
+                    "'# omp single' or '# omp master', or after the region), or keep the "
+                    "data it holds in lists, dicts, objects or numpy arrays"
+                ) from None
+            self._adopt_values(token, change, event)
 
     def adopt(self, value: Any, token: Token, depth: int, label: str) -> None:
         """A value a thread handed to the team (a published name, a reduction's result)
@@ -205,27 +286,39 @@ class Replica:
             return
         self.watch(value, depth, label, token)
 
-    def _adopt_values(self, token: Token, change: Change) -> None:
+    def _adopt_values(self, token: Token, change: Change, event: Any) -> None:
         """New objects that ``change`` put into a watched container are shared now,
-        named by their place (the same in every process)."""
+        named by the event and their place (the same in every process; a place
+        alone is not enough, the next event may put another new object there)."""
         depth = self.depths.get(token, 1) - 1
         if depth < 0:
             return
         label = self.labels.get(token, "")
+        below = self.below.setdefault(token, [])
         for step, value in _placed_values(change):
             if type(value) in ATOMIC or id(value) in self.tokens:
                 continue
             if isinstance(value, IMMUTABLE) or is_opaque(value):
                 continue
-            self.watch(value, depth, _label(label, step), (token, step))
+            below.append(id(value))
+            self.watch(value, depth, _label(label, step), (event, token, step))
 
     # -- pickling ----------------------------------------------------------------------
 
     def dumps(self, payload: Any) -> bytes:
         """``payload`` pickled, shared objects by token (see :meth:`loads`)."""
-        buffer = io.BytesIO()
-        _TokenPickler(buffer, self.tokens).dump(payload)
-        return buffer.getvalue()
+        pickler = self._pickler
+        if pickler is None:
+            self._buffer = io.BytesIO()
+            pickler = self._pickler = _TokenPickler(self._buffer, self.tokens)
+        buffer = self._buffer
+        try:
+            pickler.dump(payload)
+            return buffer.getvalue()
+        finally:
+            pickler.clear_memo()  # one pickler for every payload: each stands alone
+            buffer.seek(0)
+            buffer.truncate()
 
     def loads(self, data: bytes) -> Any:
         return _TokenUnpickler(io.BytesIO(data), self.objects).load()

@@ -32,7 +32,7 @@ def omp_get_max_threads() -> int:
     from .team import CAN_FORK
 
     control = icv()
-    if not CAN_FORK and chosen() == "fork":
+    if chosen() == "fork" and not (CAN_FORK and control.fork):
         return 1
     return max(1, min(control.team_size_at(omp_get_level() + 1), control.thread_limit))
 

@@ -28,10 +28,16 @@ Change records (tuples, first item the kind):
 - ``("N", flat_indices, values)``: elements of a numpy array (``flat_indices`` None:
   all of them).
 - ``("C", value)``: a closure cell's new value.
+- ``("P", type name)``: an object omppy cannot look into changed (only found under
+  ``OMPPY_CHECK=1``); applying it is an error.
 """
 
 from __future__ import annotations
 
+import datetime
+import decimal
+import pickle
+import re
 import sys
 import types
 from collections import deque
@@ -234,6 +240,8 @@ class DictShadow(Shadow):
 
     def diff(self, live: dict[Any, Any]) -> tuple[Any, ...] | None:
         keys, values = list(live), list(live.values())
+        if layout.same_items(values, self.values) and layout.same_items(keys, self.keys):
+            return None
         sets, dels, new = _dict_changes(self.keys, self.values, keys, values, live)
         if not sets and not dels:
             return None
@@ -254,6 +262,41 @@ class DictShadow(Shadow):
             agreed[key] = value
         self.keys = list(agreed)
         self.values = list(agreed.values())
+
+
+
+def _interpreter_name(key: Any) -> bool:
+    """A global the interpreter or a shell keeps, not the program: ``__warningregistry__``
+    (the warnings module's once-per-place record), ``__builtins__``, IPython's output
+    history (``_``, ``_5``, ``_i5``, ``Out``) and omppy's own ``_omp*`` names."""
+    if type(key) is not str:
+        return False
+    if key.startswith("__") and key.endswith("__"):
+        return True
+    if key.startswith("_omp"):
+        return True
+    return key in _SHELL_NAMES or (key.startswith(("_i", "_")) and key.lstrip("_i").isdigit())
+
+
+_SHELL_NAMES = frozenset({"_", "__", "___", "_i", "_ii", "_iii", "_ih", "_oh", "_dh", "In", "Out"})
+
+
+class NamespaceShadow(DictShadow):
+    """A module's globals: a dict whose interpreter-kept names are not the program's
+    data (each thread's warnings registry or shell history changes on its own)."""
+
+    __slots__ = ()
+
+    def diff(self, live: dict[Any, Any]) -> tuple[Any, ...] | None:
+        change = super().diff(live)
+        if change is None:
+            return None
+        sets = [(k, v) for k, v in change[1] if not _interpreter_name(k)]
+        dels = [k for k in change[2] if not _interpreter_name(k)]
+        if not sets and not dels:
+            return None
+        new = sum(1 for k, _ in change[1][len(change[1]) - change[3]:] if not _interpreter_name(k))
+        return ("D", sets, dels, new)
 
 
 def _dict_changes(
@@ -401,7 +444,11 @@ def _slot_descriptor(kind: type, name: str) -> Any:
 
 
 class ClassShadow(Shadow):
-    """A class's own attributes (``Counter.total = 0`` rebound by a method)."""
+    """A class's own attributes (``Counter.total = 0`` rebound by a method).
+
+    Dunder attributes are left out: Python and the standard library cache things
+    there (``copyreg`` sets ``__slotnames__`` when an instance is first pickled).
+    """
 
     __slots__ = ("keys", "values")
 
@@ -409,16 +456,16 @@ class ClassShadow(Shadow):
         self.retake(live)
 
     def retake(self, live: type) -> None:
-        state = vars(live)
+        state = _class_data(live)
         self.keys = list(state)
         self.values = list(state.values())
 
     def diff(self, live: type) -> tuple[Any, ...] | None:
-        state = vars(live)
+        state = _class_data(live)
         keys, values = list(state), list(state.values())
         if layout.same_items(keys, self.keys) and layout.same_items(values, self.values):
             return None
-        sets, dels, _ = _dict_changes(self.keys, self.values, keys, values, dict(state))
+        sets, dels, _ = _dict_changes(self.keys, self.values, keys, values, state)
         return ("A", sets, dels)
 
     def apply(self, live: type, change: tuple[Any, ...]) -> None:
@@ -429,6 +476,10 @@ class ClassShadow(Shadow):
         for key, value in sets:
             setattr(live, key, value)
         self.retake(live)
+
+
+def _class_data(cls: type) -> dict[str, Any]:
+    return {k: v for k, v in vars(cls).items() if not (k.startswith("__") and k.endswith("__"))}
 
 
 class CellShadow(Shadow):
@@ -544,8 +595,62 @@ class ArrayShadow(Shadow):
                 target.put(where, values)  # flat indices in C order, any strides
 
 
-def shadow_for(value: Any, array_limit: int = 16 << 20) -> Shadow | None:
-    """A shadow for ``value``, or None when it is not a container omppy watches."""
+def too_large_to_compare(value: Any, array_limit: int) -> bool:
+    """A writable numpy array outside shared memory above the size omppy compares."""
+    return (
+        _is_array(value)
+        and value.flags.writeable
+        and not value.dtype.hasobject
+        and not is_shared(value)
+        and value.nbytes > array_limit
+    )
+
+
+OPAQUE_LIMIT = 64 << 10  # pickled size up to which such objects are always compared
+
+
+class OpaqueShadow(Shadow):
+    """An object omppy cannot look into (a C type's state), by its pickle: a change
+    to it is found, and refused (it cannot be carried).  Compared when its pickle is
+    small, or always under ``OMPPY_CHECK=1``."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, live: Any) -> None:
+        self.data = _pickled(live)
+
+    def retake(self, live: Any) -> None:
+        self.data = _pickled(live)
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        data = _pickled(live)
+        if data == self.data:
+            return None
+        return ("P", type(live).__qualname__)
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        raise CannotCarry(change[1])
+
+
+class CannotCarry(Exception):
+    """A thread changed an object whose changes omppy cannot carry (OpaqueShadow)."""
+
+
+def _pickled(value: Any) -> bytes | None:
+    try:
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return None
+
+
+def shadow_for(
+    value: Any, array_limit: int = 16 << 20, deep: bool = False
+) -> Shadow | None:
+    """A shadow for ``value``, or None when it is not a container omppy watches.
+
+    Objects omppy cannot look into are compared by their pickle (when it is small,
+    or always with ``deep``, ``OMPPY_CHECK=1``), so that a change to one is reported.
+    """
     kind = type(value)
     if kind is list or (isinstance(value, list) and not is_opaque(value)):
         return ListShadow(value)
@@ -569,4 +674,31 @@ def shadow_for(value: Any, array_limit: int = 16 << 20) -> Shadow | None:
         return None
     if _instance_dict(value) is not None or slot_names(kind):
         return AttributeShadow(value)
+    if _unchangeable(value):
+        return None
+    data = _pickled(value)
+    if data is not None and (deep or len(data) <= OPAQUE_LIMIT):
+        return OpaqueShadow(value)
     return None
+
+
+def _unchangeable(value: Any) -> bool:
+    """Values of C types that cannot change, or whose state is not data (iterators:
+    pickling one may consume it or warn)."""
+    kind = type(value)
+    if hasattr(kind, "__next__") or isinstance(value, _VALUE_TYPES):
+        return True
+    np = _numpy()
+    return np is not None and isinstance(value, (np.generic, np.dtype))
+
+
+_VALUE_TYPES = (
+    datetime.date,
+    datetime.time,
+    datetime.timedelta,
+    datetime.tzinfo,
+    decimal.Decimal,
+    re.Pattern,
+    re.Match,
+    memoryview,
+)

@@ -65,6 +65,8 @@ class StagedArrays:
 
     def __init__(self) -> None:
         self.pairs: list[tuple[Any, Any]] = []
+        self.rebound: list[tuple[dict[str, Any], str, Any, Any]] = []
+        self.frozen: list[Any] = []
 
     def stage(self, array: Any) -> Any:
         """The shared stand-in for ``array`` (itself when already shared or read-only).
@@ -111,8 +113,40 @@ class StagedArrays:
         self.pairs.append((owner, staged))
         return staged
 
+    def rebind_globals(self, namespace: dict[str, Any], written: set[str]) -> None:
+        """Point module globals at the staged copies for the region.
+
+        A global array whose memory the region stages (it is also a shared name of
+        the region), or that a function of the module writes (``written``, from the
+        translator's ``_omp_effects``), is rebound to a staged copy, so that a helper
+        writing it through its global name writes the memory every thread shares.
+        """
+        for name, value in list(namespace.items()):
+            if not is_array(value) or is_shared(value) or not value.flags.writeable:
+                continue
+            if name in written or self.stages_memory_of(value):
+                stand_in = self.stage(value)
+                if stand_in is not value:
+                    namespace[name] = stand_in
+                    self.rebound.append((namespace, name, value, stand_in))
+
+    def freeze(self, array: Any) -> None:
+        """Make ``array`` read-only for the region (an array omppy neither stages nor
+        compares: a write to it could not be carried, so it is an error instead)."""
+        array.flags.writeable = False
+        self.frozen.append(array)
+
     def unstage(self) -> None:
-        """Copy every staged array's contents back into the original."""
+        """Copy every staged array's contents back into the original, give the
+        module globals rebound for the region their own arrays back, and make the
+        frozen arrays writable again."""
+        for array in self.frozen:
+            array.flags.writeable = True
+        self.frozen.clear()
         for original, staged in self.pairs:
             original[...] = staged
         self.pairs.clear()
+        for namespace, name, original, stand_in in self.rebound:
+            if namespace.get(name) is stand_in:  # not rebound by the program meanwhile
+                namespace[name] = original
+        self.rebound.clear()

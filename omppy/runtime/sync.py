@@ -37,8 +37,12 @@ class SyncBlock:
         names: tuple[str, ...],
         runs: bool,
         lock: Any = None,
+        touches: tuple[str, ...] | None = None,
     ) -> None:
         self.thread = thread
+        # The names whose objects the block may change in place (the translator's
+        # effects analysis), or None: it may change anything (see Coherence.publish).
+        self.touches = touches
         self.kind = kind
         self.names = names
         self.runs = runs
@@ -64,8 +68,11 @@ class SyncBlock:
             coherence = self.thread.coherence
             if self.runs and coherence is not None:
                 values = {n: scope[n] for n in self.names if n in scope}
+                touched = None
+                if self.touches is not None:
+                    touched = [scope[n] for n in self.touches if n in scope]
                 coherence.publish(
-                    self.kind, {n: v for n, v in values.items() if v is not UNBOUND}
+                    self.kind, {n: v for n, v in values.items() if v is not UNBOUND}, touched
                 )
         finally:
             if self.runs:

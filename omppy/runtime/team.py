@@ -25,15 +25,18 @@ what a region asks for and how its results reach the master is ``region.py``.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import gc
 import os
 import pickle
 import select
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, cast
 
-from . import failures, state
+from . import blas, failures, limits, state
 from .arena import (
     ABORT,
     BARRIER_COUNT,
@@ -49,15 +52,17 @@ from .arena import (
     Arena,
     Liveness,
 )
-from .coherence import Coherence, interval
+from .coherence import Coherence, interval, location
 from .errors import OmpError, TeamAborted, WorkerDied
+from .forking import fork_worker
 from .icv import icv
 from .output import RegionOutput, flush_standard_streams
+from .reduction import identity
 from .region import Region, combined_errors
 from .replica import Replica
-from .sharedmem import StagedArrays, is_array
+from .sharedmem import StagedArrays, allocate, is_array
 from .thread import ThreadContext
-from .watch import build_replica
+from .watch import build_replica, explain_read_only, stage_globals
 from .worker import HEADER as _HEADER
 from .worker import WorkerReport, run_worker, seeds_for_team
 
@@ -176,8 +181,9 @@ def _warn_no_fork() -> None:
         _warned_no_fork = True
         import warnings
 
+        why = "this platform has no fork()" if not CAN_FORK else "OMPPY_FORK is off"
         warnings.warn(
-            "omppy: this platform has no fork(); parallel regions run sequentially",
+            f"omppy: {why}; parallel regions run sequentially",
             RuntimeWarning,
             stacklevel=4,
         )
@@ -185,7 +191,7 @@ def _warn_no_fork() -> None:
 
 def team_size(num_threads: Any, if_: Any) -> int:
     """How many threads a region gets: its clauses, the ICVs and the nesting limits."""
-    if not CAN_FORK:
+    if not (CAN_FORK and icv().fork):
         _warn_no_fork()
         return 1
     return requested_team_size(num_threads, if_)
@@ -195,11 +201,11 @@ def requested_team_size(num_threads: Any, if_: Any) -> int:
     """:func:`team_size` where threads can be started (the threads backend uses it)."""
     if not if_:
         return 1
+    control = icv()
     parent = state.current()
     parent_team = parent.team
     active = parent_team.active_level if parent_team else 0
     level = (parent_team.level if parent_team else 0) + 1
-    control = icv()
     if active >= control.max_active_levels:
         return 1
     if num_threads is None:
@@ -249,7 +255,34 @@ def parallel(
     parent = state.current()
     if size == 1:
         return _run_alone(region, parent)
+    slots = reduction_slots(region.reduction, size)
+    if slots:
+        region = dataclasses.replace(region, slots=slots)
     return _run_team(region, parent, size)
+
+
+SLOTTED_BYTES = 1 << 20  # array reductions from this size on use shared-memory slots
+
+
+def reduction_slots(reduction: dict[str, tuple[str, Any]], size: int) -> dict[str, Any]:
+    """Shared-memory slots, one per worker, for each large array reduction.
+
+    A worker accumulates straight into its slot (it starts as the operator's
+    identity), so its partial result needs no pickling through a pipe and no copy:
+    the master reads the slots when it combines.  Small arrays and other values travel
+    in the worker's report as before.
+    """
+    slots = {}
+    for name, (op, value) in reduction.items():
+        if not is_array(value) or value.dtype.hasobject or value.nbytes < SLOTTED_BYTES:
+            continue
+        start = identity(op, value)
+        if not is_array(start) or start.shape != value.shape:
+            continue
+        block = allocate((size - 1, *start.shape), start.dtype)
+        block[...] = start
+        slots[name] = block
+    return slots
 
 
 def _run_alone(region: Region, parent: ThreadContext) -> dict[str, Any]:
@@ -278,8 +311,14 @@ def _take_arena(size: int) -> Arena:
 
 def _give_back_arena(arena: Arena) -> None:
     arena.in_use = False
-    if arena.broken or os.getpid() != arena.creator:
-        return  # a failed team may have left a lock held: never reuse its semaphores
+    if os.getpid() != arena.creator:
+        return
+    if arena.broken:
+        # A failed team may have left a lock held: never reuse its semaphores.  Unmap
+        # its memory now: the exception that reports the failure keeps the team alive
+        # (through its traceback) until the garbage collector runs.
+        arena.close()
+        return
     arena.release_exchange_pages()
     _arenas.append(arena)
 
@@ -299,18 +338,22 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     team = Team(size, parent, arena)
     team.seeds = seeds_for_team(_region_serial)
     try:
+        stage_globals(staged)
         replica = build_replica(call, region, staged)
     except BaseException:
         _give_back_arena(arena)
         staged.unstage()
         raise
-    pipes = [os.pipe() for _ in range(size - 1)]
+    pipes = limits.report_pipes(size - 1)
     readers = {num: pipes[num - 1][0] for num in range(1, size)}
     # Everything a worker needs is built here, before the fork: a worker that only
     # picks up its prepared objects writes (and so copies) far fewer pages.
     threads = [
         ThreadContext(team, num, Coherence(replica, arena, num, size)) for num in range(size)
     ]
+    region_at = location()
+    for thread in threads:
+        thread.last_sync = f"the start of the region at {region_at}"
     watchers = [
         Liveness(arena, {t: fd for t, fd in readers.items() if t != num}) for num in range(size)
     ]
@@ -320,11 +363,21 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     pids: dict[int, int] = {}
     master_pid = os.getpid()
     try:
-        for num in range(1, size):
-            pid = os.fork()
-            if pid == 0:  # pragma: no cover - runs in the worker (measured by the tests)
-                run_worker(threads[num], watchers[num], pipes, master_pid, output, region, call)
-            pids[num] = team.pids[num] = pid
+        # Ctrl-C between a fork and the recording of its pid would leave a worker
+        # nobody kills: hold SIGINT back until every pid is recorded.
+        # Frozen, the objects the workers inherit are left alone by the workers'
+        # garbage collections, which would otherwise write to (and so copy) every page
+        # holding one; the master unfreezes them as soon as the workers are forked.
+        gc.freeze()
+        with _sigint_held():
+            for num in range(1, size):
+                pid = fork_worker(num, size)
+                if pid == 0:  # pragma: no cover - runs in the worker (measured by the tests)
+                    run_worker(
+                        threads[num], watchers[num], pipes, master_pid, output, region, call
+                    )
+                pids[num] = team.pids[num] = pid
+        gc.unfreeze()
         for _, write_end in pipes:
             os.close(write_end)
         team.liveness = watchers[0]
@@ -335,6 +388,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         statuses = {num: os.waitpid(pid, 0)[1] for num, pid in pids.items()}
         pids.clear()
     except BaseException:
+        gc.unfreeze()
         output.restore()
         arena.broken = True
         arena.words[ABORT] = 1
@@ -346,7 +400,9 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         raise
     for read_end, _ in pipes:
         os.close(read_end)
-    return _finish(team, region, staged, outcome, reports, statuses, threads[0], replica)
+    return _finish(
+        team, region, staged, outcome, reports, statuses, threads[0], replica, region_at
+    )
 
 
 def _run_master(
@@ -356,29 +412,39 @@ def _run_master(
     assert me.team is not None
     words = me.team.arena.words
     state.stack.append(me)
+    pools = blas.limit()  # one thread per native pool, as in the workers
     try:
         values = region.body(me, **region.arguments(call, in_master=True)) or {}
         words[FINISHED] = 1
         return values, None, me.did_last
     except BaseException as exc:  # reported with the workers' failures
         words[ABORT] = 1
+        if me.coherence is not None:
+            explain_read_only(exc, me.coherence.replica)
         return None, exc, False
     finally:
+        blas.restore(pools)
         output.restore()
         state.stack.pop()
 
 
 def _collect(readers: dict[int, int]) -> dict[int, bytes]:
-    """Read every worker's report until its pipe closes (it exited or died)."""
+    """Read every worker's report until its pipe closes (it exited or died).
+
+    ``poll``, not ``select``: select cannot watch a descriptor numbered 1024 or more.
+    """
     buffers = {num: bytearray() for num in readers}
     open_fds = {fd: num for num, fd in readers.items()}
+    poller = select.poll()
+    for fd in open_fds:
+        poller.register(fd, select.POLLIN)
     while open_fds:
-        ready, _, _ = select.select(list(open_fds), [], [])
-        for fd in ready:
+        for fd, _ in poller.poll():
             chunk = os.read(fd, 1 << 20)
             if chunk:
                 buffers[open_fds[fd]] += chunk
             else:
+                poller.unregister(fd)
                 del open_fds[fd]
     return {num: bytes(data) for num, data in buffers.items()}
 
@@ -402,11 +468,12 @@ def _finish(
     statuses: dict[int, int],
     master: ThreadContext,
     replica: Replica,
+    region_at: str,
 ) -> dict[str, Any]:
     """Join: check every worker, then combine what the threads produced."""
     try:
         reports = _check_workers(team, outcome, raw_reports, statuses)
-        return _merge(region, outcome, reports, master)
+        return _merge(region, outcome, reports, master, f"the end of the region at {region_at}")
     finally:
         _give_back_arena(team.arena)
         staged.unstage()
@@ -429,7 +496,8 @@ def _check_workers(
         report = _decode(raw_reports[num])
         status = statuses[num]
         if report is None or os.WIFSIGNALED(status) or os.WEXITSTATUS(status) != 0:
-            errors.append(WorkerDied(num, team.pids[num], failures.describe_exit(status)))
+            how, stack = failures.describe_exit(status), failures.crash_stack(raw_reports[num])
+            errors.append(WorkerDied(num, team.pids[num], how, stack))
             continue
         reports[num] = report
         _write_collected(report)
@@ -448,6 +516,7 @@ def _merge(
     outcome: tuple[dict[str, Any] | None, BaseException | None, bool],
     reports: dict[int, WorkerReport],
     master: ThreadContext,
+    end: str,
 ) -> dict[str, Any]:
     """The threads' changes to shared objects applied in the master, and the values
     its names take after the region."""
@@ -456,11 +525,10 @@ def _merge(
     coherence = master.coherence
     assert coherence is not None
     parts = [coherence.before_barrier()] + [reports[num].part for num in sorted(reports)]
-    coherence.after_barrier(
-        parts, interval(master.last_sync, "the end of the region"), final=True
-    )
+    coherence.after_barrier(parts, interval(master.last_sync, end), final=True)
     partials = [region.partials(values)]
     partials += [reports[num].partials or {} for num in sorted(reports)]
+    partials = region.gathered(partials)
     last = region.last_values(values, master_last)
     for num in sorted(reports):
         if reports[num].last is not None:
@@ -475,6 +543,20 @@ def _write_collected(report: WorkerReport) -> None:
         sys.stdout.write(out)
     if err:
         sys.stderr.write(err)
+
+
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    """SIGINT blocked in this thread while the block runs (where the platform can)."""
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None:
+        yield
+        return
+    previous = mask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, previous)
 
 
 def _kill(pids: dict[int, int]) -> None:

@@ -34,6 +34,7 @@ class ThreadContext:
         self.size = team.size if team else 1
         self.coherence = coherence
         self.workshares = 0  # work-sharing constructs met so far (agreed team-wide)
+        self.loops = 0  # work-sharing loops met so far (tags new dict keys, coherence.py)
         self.barriers = 0
         self.did_last = False  # ran the sequentially last iteration of the last loop
         self.current_iteration = 0
@@ -79,15 +80,34 @@ class ThreadContext:
             return items
         if self.team is not None and self.team.arena.words[0]:
             raise TeamAborted("another thread of the team failed")
+        self.loops += 1
         if kind == "static":
             if chunk is None:
                 start, stop = schedule.static_block(n, size, num)
                 self.did_last = stop == n and stop > start
+                self._mark(start)
                 return items[start:stop]
             self.did_last = n > 0 and ((n - 1) // chunk) % size == num
+            if self.coherence is not None and self.coherence.replica.ordered_dicts:
+                return self._marked_chunks(items, n, chunk)
             return schedule.static_chunks(items, n, chunk, size, num)
         self.did_last = False
         return self._shared_counter_loop(items, n, kind, chunk or 1)
+
+    def _mark(self, first: int) -> None:
+        """Iterations from ``first`` on run now (see Coherence.mark)."""
+        if self.coherence is not None:
+            self.coherence.mark((self.loops, first))
+
+    def end_of_loop(self) -> None:
+        """The loop's iterations are over: what follows comes after all of them."""
+        if self.coherence is not None and self.size > 1:
+            self.coherence.mark((self.loops, 1 << 62))
+
+    def _marked_chunks(self, items: Sequence[Any], n: int, chunk: int) -> Iterator[Any]:
+        for start in range(self.num * chunk, n, self.size * chunk):
+            self._mark(start)
+            yield from items[start : start + chunk]
 
     def _shared_counter_loop(
         self, items: Sequence[Any], n: int, kind: str, chunk: int
@@ -104,6 +124,7 @@ class ThreadContext:
                 if stop >= n:
                     stop = n
                     self.did_last = True
+                self._mark(start)
                 yield from items[start:stop]
         finally:
             self.team.leave_workshare(base)
@@ -134,6 +155,7 @@ class ThreadContext:
             chunks = self._grabbed(base, n, kind, chunk or 1)
         try:
             for start, stop in chunks:
+                self._mark(start)
                 for index in range(start, stop):
                     self.current_iteration = index
                     self.ordered_pending = True
@@ -180,26 +202,37 @@ class ThreadContext:
             return {}
         return self.coherence.fresh(names)
 
-    def critical(self, name: str = "", names: tuple[str, ...] = ()) -> Any:
+    def critical(
+        self, name: str = "", names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
         lock = self.team.arena.critical_lock(name) if self.size > 1 and self.team else None
         kind = f"critical({name})" if name else "critical"
         if lock is not None:
             self._refuse_reentry(kind)
-        return SyncBlock(self, kind, names, True, lock)
+        return SyncBlock(self, kind, names, True, lock, touches)
 
-    def atomic(self, names: tuple[str, ...] = ()) -> Any:
+    def atomic(
+        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
         lock = self.team.arena.atomic_lock if self.size > 1 and self.team else None
         if lock is not None:
             self._refuse_reentry("atomic")
-        return SyncBlock(self, "atomic", names, True, lock)
+        return SyncBlock(self, "atomic", names, True, lock, touches)
 
-    def master(self, names: tuple[str, ...] = (), filter: int = 0) -> Any:
+    def master(
+        self,
+        names: tuple[str, ...] = (),
+        filter: int = 0,
+        touches: tuple[str, ...] | None = None,
+    ) -> Any:
         kind = "masked" if filter else "master"
-        return SyncBlock(self, kind, names, self.num == filter)
+        return SyncBlock(self, kind, names, self.num == filter, touches=touches)
 
-    def single(self, names: tuple[str, ...] = ()) -> Any:
+    def single(
+        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
         if self.size == 1 or self.team is None:
-            return SyncBlock(self, "single", names, True)
+            return SyncBlock(self, "single", names, True, touches=touches)
         self.refuse_inside_block("'# omp single'")
         team = self.team
         base = team.enter_workshare(self)
@@ -208,11 +241,13 @@ class ThreadContext:
             first = words[base + WS_NEXT] == 0
             words[base + WS_NEXT] = 1
         team.leave_workshare(base)
-        return SyncBlock(self, "single", names, first)
+        return SyncBlock(self, "single", names, first, touches=touches)
 
-    def ordered(self, names: tuple[str, ...] = ()) -> Any:
+    def ordered(
+        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
         if self.size == 1:
-            return SyncBlock(self, "ordered", names, True)
+            return SyncBlock(self, "ordered", names, True, touches=touches)
         if self.ordered_base < 0:
             raise OmpError("'# omp ordered' ran outside a loop with the 'ordered' clause")
         if not self.ordered_pending:
@@ -231,7 +266,7 @@ class ThreadContext:
                 "ordered blocks"
             )
         self.wait_turn()
-        block = SyncBlock(self, "ordered", names, True)
+        block = SyncBlock(self, "ordered", names, True, touches=touches)
         words = self.team.arena.words  # type: ignore[union-attr]
         slot, index = self.ordered_base + WS_ORDERED, self.current_iteration
 

@@ -15,7 +15,12 @@ Arrays in shared memory (``omppy.shared`` arrays and staged arrays) need no
 watching: every process writes the same memory.  A module global that is an
 ordinary array whose memory a region stages is rebound to the staged copy for the
 region (``StagedArrays.rebind_globals``), so a helper writing it through its global
-name writes the shared copy.
+name writes the shared copy; so is one that a function of its module writes.
+
+``OMPPY_CHECK=1`` (``omppy run --check``) watches everything the region can reach,
+at any depth and whatever the size of its arrays, and compares the objects omppy
+cannot look into by their pickle: a change omppy would otherwise miss is carried,
+and one it cannot carry is an error.  It costs a copy of all that per region.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
+from .icv import icv
 from .replica import Replica
 
 if TYPE_CHECKING:
@@ -36,6 +42,8 @@ if TYPE_CHECKING:
 # (``Region.watch``, and ``_omp_effects`` in a translated module).
 READ_ONLY_DEPTH = 1
 MODULE_DEPTH = 2
+DEEP = 1 << 20  # OMPPY_CHECK=1: everything reachable
+REBINDS = "global"  # in _omp_effects: a function of the module rebinds its globals
 
 
 def translated_modules() -> list[tuple[str, dict[str, Any]]]:
@@ -49,18 +57,56 @@ def translated_modules() -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
+def stage_globals(staged: StagedArrays) -> None:
+    """Rebind the global arrays of translated modules that the region may write to
+    their staged copies (see the module docstring)."""
+    if "numpy" not in sys.modules:
+        return  # no arrays anywhere
+    for _, namespace in translated_modules():
+        effects = namespace.get("_omp_effects")
+        written = set(effects) if isinstance(effects, dict) else set()
+        staged.rebind_globals(namespace, written)
+
+
 def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) -> Replica:
     """The shared objects of a region about to run with arguments ``call``."""
-    replica = Replica()
+    deep = icv().deep_check
+    replica = Replica(array_limit=1 << 62, deep=True) if deep else Replica()
     depths = region.watch
     for name, value in call.items():
-        replica.watch(value, max(depths.get(name, 0), READ_ONLY_DEPTH), name)
+        depth = DEEP if deep else max(depths.get(name, 0), READ_ONLY_DEPTH)
+        replica.watch_root(value, depth, name)
     for name, namespace in translated_modules():
         label = "" if name == "__main__" else f"{name}."
-        replica.watch_namespace(namespace, MODULE_DEPTH, label)
         effects = namespace.get("_omp_effects")
-        if isinstance(effects, dict):
+        if not isinstance(effects, dict):
+            effects = {REBINDS: 1}  # an older translation: assume the worst
+        depth = DEEP if deep else MODULE_DEPTH
+        replica.watch_namespace(namespace, depth, label, rebinds=REBINDS in effects)
+        if effects:
             for variable, depth in effects.items():
                 if variable in namespace:
-                    replica.watch(namespace[variable], depth, label + variable)
+                    value = namespace[variable]
+                    replica.watch(value, depth, label + variable)
+                    token = replica.token_of(value)
+                    if token is not None:
+                        replica.always.append(token)
+    for array, _ in replica.frozen:
+        staged.freeze(array)
     return replica
+
+
+def explain_read_only(error: BaseException, replica: Replica) -> None:
+    """Add a note to numpy's "assignment destination is read-only" when the array is
+    one the region froze (too large to compare, not in shared memory)."""
+    if not replica.frozen or not isinstance(error, ValueError) or "read-only" not in str(error):
+        return
+    labels = ", ".join(label for _, label in replica.frozen[:3])
+    error.add_note(
+        f"omppy: {labels} {'is a numpy array' if len(replica.frozen) == 1 else 'are numpy arrays'}"
+        " outside shared memory, too large to compare between threads (more than "
+        f"{replica.array_limit >> 20} MiB), so the region made it read-only rather than "
+        "lose the writes of all threads but one. Allocate it with omppy.shared (shared.zeros, "
+        "shared.empty, shared.array), or hand it to the region as a name of its own, which "
+        "puts it in shared memory for the region"
+    )

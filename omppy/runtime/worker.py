@@ -8,6 +8,7 @@ copies, as few pages as it can.  It always leaves through ``os._exit`` in a
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import pickle
 import random
@@ -18,11 +19,12 @@ import zlib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from . import failures, state
+from . import blas, failures, state
 from .arena import ABORT, FINISHED, Liveness
 from .errors import OmpError, TeamAborted
 from .output import RegionOutput
 from .region import Region
+from .watch import explain_read_only
 
 if TYPE_CHECKING:
     from .thread import ThreadContext
@@ -72,11 +74,16 @@ def run_worker(
             _prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
             if os.getppid() != master_pid:
                 os._exit(status)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held around fork
         num = me.num
         write_end = pipes[num - 1][1]
         for index, (_, other_write) in enumerate(pipes):
             if index != num - 1:
                 os.close(other_write)
+        # A crash in C (an extension's segfault) writes this thread's Python stack
+        # where the master reads the report: WorkerDied shows it (loky does the same).
+        faulthandler.enable(file=write_end, all_threads=False)
+        blas.limit()  # native pools of one thread (blas.py); the worker never restores
         me.team.liveness = watcher  # type: ignore[union-attr]
         report = _work(me, output, region, call)
         data = HEADER.pack(len(report)) + report
@@ -104,9 +111,10 @@ def _work(
         arguments = region.arguments(
             call, in_master=False, shared=lambda value: replica.token_of(value) is not None
         )
+        arguments = region.worker_arguments(arguments, num)
         values = region.body(me, **arguments) or {}
         report = WorkerReport(
-            partials=region.partials(values),
+            partials=region.worker_partials(values, num),
             last=region.last_values(values, me.did_last),
             part=me.coherence.before_barrier(),
         )
@@ -115,6 +123,8 @@ def _work(
         words[FINISHED + num] = 1
     except BaseException as exc:
         words[ABORT] = 1
+        if me.coherence is not None:
+            explain_read_only(exc, me.coherence.replica)
         report = WorkerReport(partials={}, error=failures.pack_exception(exc))
         words[FINISHED + num] = 1
     out, err = output.collected()

@@ -1,6 +1,6 @@
 """Data-sharing analysis: which names a construct binds, reads, and mutates.
 
-SPEC §4 turns OpenMP's "declared inside is private" into rules about *binding*:
+docs/data-sharing.md turns OpenMP's "declared inside is private" into rules about *binding*:
 a name bound in the construct is private unless a clause or a synchronisation
 construct says otherwise; a name only read is shared.  This module collects the
 facts those rules need from the original syntax tree of a construct's statements;
@@ -13,16 +13,21 @@ read from outside count as reads of the construct.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import libcst as cst
-from libcst.metadata import CodeRange, ExpressionContext
+from libcst.metadata import (
+    CodeRange,
+    ExpressionContext,
+    ExpressionContextProvider,
+    MetadataWrapper,
+    ParentNodeProvider,
+    PositionProvider,
+)
 
-from .plan import Construct
-
-SYNC_DIRECTIVES = frozenset({"critical", "atomic", "single", "master", "masked", "ordered"})
+from .model import Construct, Usage
+from .names import import_binding, root_name, target_names
+from .pragma import SYNC_DIRECTIVES, WORKSHARING_DIRECTIVES
 
 # Methods that mutate a list, dict, set or deque in place: called on a shared object
 # outside a synchronisation construct, their effect could not be carried back.
@@ -72,41 +77,6 @@ PURE_BUILTINS = frozenset(
 )
 
 
-@dataclass
-class Usage:
-    """What a construct's statements do with names."""
-
-    bound: dict[str, CodeRange] = field(default_factory=dict)
-    read: dict[str, CodeRange] = field(default_factory=dict)
-    zero_arg_super: list[cst.Call] = field(default_factory=list)  # ``super()`` calls
-    augmented: dict[str, tuple[CodeRange, str]] = field(default_factory=dict)
-    sync_bound: set[str] = field(default_factory=set)  # bound inside critical & co.
-    sync_mutated: set[str] = field(default_factory=set)  # mutated inside critical & co.
-    # (root, method, where, receiver's text) of listed mutating methods on shared objects
-    mutations: list[tuple[str, str, CodeRange, str]] = field(default_factory=list)
-    escapes: list[tuple[str, CodeRange]] = field(default_factory=list)
-    unsupported: list[tuple[str, CodeRange]] = field(default_factory=list)
-    # Names that an inner work-sharing construct's reduction or lastprivate binds.
-    inner_outputs: set[str] = field(default_factory=set)
-    # Names an inner work-sharing construct makes private (its own clauses).
-    inner_private: set[str] = field(default_factory=set)
-    inner_firstprivate: set[str] = field(default_factory=set)
-    inner_copyprivate: set[str] = field(default_factory=set)
-    stored_roots: set[str] = field(default_factory=set)  # roots of item/attribute stores
-    plain_bound: set[str] = field(default_factory=set)  # bound other than by ``+=`` & co.
-    bare: set[str] = field(default_factory=set)  # read other than as ``x[...]``/``x.attr``
-
-    def names(self) -> set[str]:
-        return set(self.bound) | set(self.read)
-
-
-def root_name(node: cst.BaseExpression) -> str | None:
-    """``a`` for ``a``, ``a.b``, ``a[i]``, ``a.b[i].c``; None when the root is no name."""
-    while isinstance(node, (cst.Attribute, cst.Subscript)):
-        node = node.value
-    return node.value if isinstance(node, cst.Name) else None
-
-
 _EMPTY_MODULE = cst.Module(body=[])
 
 
@@ -127,40 +97,49 @@ def is_item_method_call(node: cst.BaseExpression) -> bool:
 
 
 class _Collector(cst.CSTVisitor):
+    METADATA_DEPENDENCIES = (PositionProvider, ExpressionContextProvider, ParentNodeProvider)
+
     def __init__(
-        self, usage: Usage, metadata: Any, covers: dict[int, list[Construct]], is_loop: bool
+        self,
+        usage: Usage,
+        covers: Mapping[cst.CSTNode, list[Construct]],
+        is_loop: bool,
     ) -> None:
+        super().__init__()
         self.usage = usage
-        self.contexts = metadata["contexts"]
-        self.positions = metadata["positions"]
         self.covers = covers
         self.sync_depth = 0
         self.loop_depth = 0
         self.scope_depth = 0  # inside a nested def/lambda/class/comprehension
         self.entered: list[list[Construct]] = []
         self.is_loop = is_loop
-        self.augmented_targets: set[int] = set()
-        self.wrapped: set[int] = set()
-        self.parents = metadata.get("parents", {})  # ids of names used as ``x[...]`` or ``x.attr``
+        self.augmented_targets: set[cst.CSTNode] = set()
+        self.wrapped: set[cst.CSTNode] = set()  # names used as ``x[...]`` or ``x.attr``
         # The ``key`` of ``f(key=v)``, which libcst's expression contexts call a load.
-        self.keywords: set[int] = set()
+        self.keywords: set[cst.CSTNode] = set()
 
     def _where(self, node: cst.CSTNode) -> CodeRange:
-        return self.positions[node]
+        return self.get_metadata(PositionProvider, node)
+
+    def _context(self, node: cst.CSTNode) -> ExpressionContext | None:
+        return self.get_metadata(ExpressionContextProvider, node, None)
+
+    def _parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        return self.get_metadata(ParentNodeProvider, node, None)
 
     # -- constructs nested in this one --------------------------------------------
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        constructs = self.covers.get(id(node), []) if isinstance(node, cst.BaseStatement) else []
+        constructs = self.covers.get(node, []) if isinstance(node, cst.BaseStatement) else []
         self.entered.append(constructs)
         for construct in constructs:
             if construct.directive in SYNC_DIRECTIVES:
                 self.sync_depth += 1
-            if construct.directive in ("for", "sections"):
-                self.usage.inner_outputs.update(construct.pragma.names_in("reduction"))
-                self.usage.inner_outputs.update(construct.pragma.names_in("lastprivate"))
-            if construct.directive in ("for", "sections", "single"):
+            if construct.directive in WORKSHARING_DIRECTIVES:
                 pragma = construct.pragma
+                # (``single`` takes neither reduction nor lastprivate.)
+                self.usage.inner_outputs.update(pragma.names_in("reduction"))
+                self.usage.inner_outputs.update(pragma.names_in("lastprivate"))
                 self.usage.inner_private.update(pragma.names_in("private"))
                 self.usage.inner_private.update(pragma.names_in("firstprivate"))
                 self.usage.inner_firstprivate.update(pragma.names_in("firstprivate"))
@@ -187,31 +166,33 @@ class _Collector(cst.CSTVisitor):
 
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None:
-            self.keywords.add(id(node.keyword))
+            self.keywords.add(node.keyword)
 
     def visit_Name(self, node: cst.Name) -> None:
-        context = self.contexts.get(node)
-        if self.scope_depth or id(node) in self.keywords:
+        context = self._context(node)
+        if self.scope_depth or node in self.keywords:
             return  # nested scopes are handled by _FreeNames; ``f(key=...)`` reads no key
         if context in (ExpressionContext.STORE, ExpressionContext.DEL):
-            self._bind(node.value, node, augmented=id(node) in self.augmented_targets)
+            self._bind(node.value, node, augmented=node in self.augmented_targets)
+            if context == ExpressionContext.DEL:
+                self.usage.deleted.add(node.value)
         elif context == ExpressionContext.LOAD and not node.value.startswith("_omp"):
             self.usage.read.setdefault(node.value, self._where(node))
-            if id(node) not in self.wrapped:
+            if node not in self.wrapped:
                 self.usage.bare.add(node.value)
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         # ``a[i]`` only counts as a read when its value is used up at once (in
         # arithmetic, a comparison...): a view kept or passed on may be written.
         if self._consumed(node):
-            self.wrapped.add(id(node.value))
+            self.wrapped.add(node.value)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if node.attr.value in READ_ONLY_ATTRIBUTES or not isinstance(node.value, cst.Name):
-            self.wrapped.add(id(node.value))
+            self.wrapped.add(node.value)
 
     def _consumed(self, node: cst.CSTNode) -> bool:
-        parent = self.parents.get(node)
+        parent = self._parent(node)
         if isinstance(
             parent,
             (
@@ -227,7 +208,7 @@ class _Collector(cst.CSTVisitor):
         if isinstance(parent, cst.Attribute):
             return parent.attr.value in READ_ONLY_ATTRIBUTES
         if isinstance(parent, cst.Arg):
-            call = self.parents.get(parent)
+            call = self._parent(parent)
             return (
                 isinstance(call, cst.Call)
                 and isinstance(call.func, cst.Name)
@@ -241,12 +222,17 @@ class _Collector(cst.CSTVisitor):
         return isinstance(parent, cst.Subscript) and node is not parent.value
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        self.augmented_targets.add(id(node.target))
+        self.augmented_targets.add(node.target)
         if isinstance(node.target, cst.Name) and not self.sync_depth and not self.scope_depth:
             op = node.operator.__class__.__name__
             self.usage.augmented.setdefault(node.target.value, (self._where(node), op))
         elif not isinstance(node.target, cst.Name):
             self._store_root(node.target)
+            root = root_name(node.target)
+            if root is not None and not self.sync_depth and not self.scope_depth:
+                keys = frozenset(_key_names(node.target))
+                text = _EMPTY_MODULE.code_for_node(node.target)
+                self.usage.item_updates.append((root, self._where(node), keys, text))
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
@@ -319,15 +305,9 @@ class _Collector(cst.CSTVisitor):
             self.usage.unsupported.append(("'import *'", self._where(node)))
             return
         for alias in names:
-            if alias.asname is not None:
-                if isinstance(alias.asname.name, cst.Name):
-                    self._bind(alias.asname.name.value, alias)
-                continue
-            name = alias.name
-            while isinstance(name, cst.Attribute):
-                name = name.value  # type: ignore[assignment]
-            if isinstance(name, cst.Name):
-                self._bind(name.value, alias)
+            name = import_binding(alias)
+            if name is not None:
+                self._bind(name, alias)
 
     def visit_Import(self, node: cst.Import) -> bool:
         if not self.scope_depth:
@@ -345,7 +325,7 @@ class _Collector(cst.CSTVisitor):
         if own_name is not None and not self.scope_depth:
             self._bind(own_name.value, own_name)
         if not self.scope_depth:
-            for name in _free_names(node, self.contexts):
+            for name in _free_names(node, self._context):
                 if not name.startswith("_omp"):
                     self.usage.read.setdefault(name, self._where(node))
         self.scope_depth += 1
@@ -414,6 +394,13 @@ class _Collector(cst.CSTVisitor):
         if not self.scope_depth:
             self.usage.escapes.append(("await", self._where(node)))
 
+    def _handler(self, node: cst.ExceptHandler | cst.ExceptStarHandler) -> None:
+        # ``except E as e`` deletes ``e`` when the handler ends.
+        if not self.scope_depth and node.name is not None:
+            self.usage.deleted.update(target_names(node.name.name))
+
+    visit_ExceptHandler = visit_ExceptStarHandler = _handler
+
     def visit_Global(self, node: cst.Global) -> None:
         if not self.scope_depth:
             self.usage.unsupported.append(("a 'global' statement", self._where(node)))
@@ -421,6 +408,23 @@ class _Collector(cst.CSTVisitor):
     def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
         if not self.scope_depth:
             self.usage.unsupported.append(("a 'nonlocal' statement", self._where(node)))
+
+
+def _key_names(target: cst.BaseExpression) -> set[str]:
+    """The names used in the subscripts of ``target`` (``grid[i][j + 1].x``: i, j)."""
+    names: set[str] = set()
+
+    class Names(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            names.add(node.value)
+
+    node = target
+    while isinstance(node, (cst.Subscript, cst.Attribute)):
+        if isinstance(node, cst.Subscript):
+            for element in node.slice:
+                element.visit(Names())
+        node = node.value
+    return names
 
 
 def _walrus_targets(node: cst.CSTNode) -> list[cst.Name]:
@@ -441,21 +445,23 @@ def _walrus_targets(node: cst.CSTNode) -> list[cst.Name]:
     return found
 
 
-def _free_names(node: cst.CSTNode, contexts: dict[cst.CSTNode, Any]) -> set[str]:
+def _free_names(
+    node: cst.CSTNode, context_of: Callable[[cst.CSTNode], ExpressionContext | None]
+) -> set[str]:
     """Names a nested scope reads that it does not bind itself (an approximation)."""
     loads: set[str] = set()
     stores: set[str] = set()
 
-    keywords: set[int] = set()
+    keywords: set[cst.CSTNode] = set()
 
     class Names(cst.CSTVisitor):
         def visit_Arg(self, arg: cst.Arg) -> None:
             if arg.keyword is not None:
-                keywords.add(id(arg.keyword))  # ``f(key=v)`` reads no ``key``
+                keywords.add(arg.keyword)  # ``f(key=v)`` reads no ``key``
 
         def visit_Name(self, name: cst.Name) -> None:
-            context = contexts.get(name)
-            if id(name) in keywords:
+            context = context_of(name)
+            if name in keywords:
                 return
             if context == ExpressionContext.LOAD:
                 loads.add(name.value)
@@ -484,13 +490,18 @@ def _free_names(node: cst.CSTNode, contexts: dict[cst.CSTNode, Any]) -> set[str]
 
 def collect(
     statements: Iterable[cst.CSTNode],
-    metadata: Any,
-    covers: dict[int, list[Construct]],
+    wrapper: MetadataWrapper,
+    covers: Mapping[cst.CSTNode, list[Construct]],
     is_loop: bool = False,
 ) -> Usage:
-    """The :class:`Usage` of ``statements`` (original nodes, with metadata resolved)."""
+    """The :class:`Usage` of ``statements``, nodes of ``wrapper``'s module.
+
+    ``covers`` maps each statement to the constructs of its block that cover it (the
+    survey's plan), so a statement inside a nested ``critical`` counts as such.
+    """
     usage = Usage()
-    collector = _Collector(usage, metadata, covers, is_loop)
-    for statement in statements:
-        statement.visit(collector)
+    collector = _Collector(usage, covers, is_loop)
+    with collector.resolve(wrapper):
+        for statement in statements:
+            statement.visit(collector)
     return usage

@@ -1,13 +1,17 @@
 """The pragma grammar: from the text of one ``# omp`` pragma to a :class:`Pragma`.
 
-This module owns the syntax of SPEC §3: directive names, which clauses each directive
-takes, and the shape of every clause argument.  It checks each argument as far as the
-text allows (names are identifiers, expressions parse, kinds are known) and reports the
-first problem as a :class:`PragmaError` at the exact line and column of the offending
-token, also when that token sits on a continuation line.
+This module owns the syntax that docs/pragmas.md describes: directive names, which
+clauses each directive takes, and the shape of every clause argument. It checks each
+argument as far as the text allows (names are identifiers, expressions parse, kinds are
+known) and reports the first problem as a :class:`PragmaError` at the exact line and
+column of the offending token, also when that token sits on a continuation line.
 
 Finding pragma comments and joining their continuation lines is ``scanner.py``'s job;
 whether a pragma sits on a statement it can apply to is ``plan.py``'s.
+
+One idea, the pragma grammar, in one module (it is longer than most): a parser with
+one method per kind of clause argument, and the scanning of Python text inside
+arguments (strings, brackets) that they share.
 """
 
 from __future__ import annotations

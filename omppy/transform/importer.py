@@ -1,8 +1,11 @@
 """Importing modules that carry pragmas: translate on import, cache like ``.pyc``.
 
 :class:`PragmaFinder` sits in ``sys.meta_path`` (installed by ``omppy run`` and by
-``import omppy.autohook``).  For a module found on the ordinary path it reads the
-source and runs the cheap textual check; only modules with a ``# omp`` line get the
+``import omppy.autohook``).  Built-in and frozen modules are left to their own
+finders by name; a module found on the ordinary path in the standard library,
+site-packages or omppy itself is returned as found without reading its file (as
+pytest's assertion rewriter bails out early).  Any other module's source is read and
+given the cheap textual check: only modules with a ``# omp`` line get the
 :class:`PragmaLoader`, everything else loads exactly as it would without omppy.
 
 The cache file is ``__pycache__/<name>.<cache_tag>.omppy.pyc``: a tag of omppy's own,
@@ -11,10 +14,15 @@ the same second still invalidates it) and a fingerprint of the translator (omppy
 version and its transform modules); it is written to a temporary name and renamed,
 and any failure to write it (read-only directory, ``sys.dont_write_bytecode``) is
 ignored.
+
+``OMPPY_TRACE_IMPORTS=1`` writes one line to standard error per decision: why a
+module was not read, whether it has pragmas, and whether its cached translation was
+used (and if not, why not).
 """
 
 from __future__ import annotations
 
+import _imp
 import importlib.machinery
 import importlib.util
 import marshal
@@ -33,6 +41,16 @@ if TYPE_CHECKING:
 MAGIC = b"OMPY"
 _fingerprint: bytes | None = None
 translations = 0  # how many modules this process translated (not loaded from cache)
+# The omppy package directory.  (runtime/tracebacks.py has the same: the runtime does
+# not import the translator's modules, nor this one the runtime.)
+PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_OFF = {"", "0", "false", "no", "off"}
+TRACING = os.environ.get("OMPPY_TRACE_IMPORTS", "").strip().lower() not in _OFF
+
+
+def trace(message: str) -> None:
+    """One line of the import trace (``OMPPY_TRACE_IMPORTS=1``) on standard error."""
+    sys.stderr.write(f"omppy: import: {message}\n")
 
 
 def translator_fingerprint() -> bytes:
@@ -76,28 +94,28 @@ def load_code(
     of a main script when ``import omppy.autohook`` runs); it is cached apart.
     """
     global translations
+    if after_line is None and not has_pragmas(source):
+        # Nothing to translate ('omppy run' of a script without pragmas): compiled as
+        # Python compiles it, with neither the translator nor a cache file.
+        if TRACING:
+            trace(f"{path}: no pragmas, compiled as it is")
+        return compile(_decoded(source, path), path, "exec", dont_inherit=True)
     header = _header(source, after_line)
     cached = cache_path(path, "omppy" if after_line is None else "omppy-main")
     if use_cache:
-        try:
-            with open(cached, "rb") as handle:
-                data = handle.read()
-            if data.startswith(header):
-                code = marshal.loads(memoryview(data)[len(header) :])
-                if isinstance(code, CodeType):
-                    return code
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
+        code, why_not = _read_cache(cached, header)
+        if code is not None:
+            if TRACING:
+                trace(f"{path}: cached translation used ({cached})")
+            return code
+        if TRACING:
+            trace(f"{path}: translating: {why_not}")
+    elif TRACING:
+        trace(f"{path}: translating: no cache for a module in an archive")
     from .lines import compile_translation, translated_tree, user_names
     from .translate import translate
 
-    problem: Exception | None = None
-    try:
-        text = importlib.util.decode_source(source)
-    except (UnicodeDecodeError, SyntaxError, LookupError) as error:
-        problem = error
-    if problem is not None:  # raised here, not in the handler: no chained traceback
-        raise _undecodable(source, path, problem)
+    text = _decoded(source, path)
     translations += 1
     translation = translate(text, path)
     if after_line is None:
@@ -108,9 +126,59 @@ def load_code(
         tree = translated_tree(translation, path) if translation.changed else ast.parse(text)
         tree.body = [s for s in tree.body if s.lineno > after_line or _is_runtime_import(s)]
         code = user_names(compile(tree, path, "exec", dont_inherit=True))
-    if use_cache and not sys.dont_write_bytecode:
-        _write_atomically(cached, header + marshal.dumps(code))
+    if use_cache:
+        _write_cache(path, cached, header, code)
     return code
+
+
+def _read_cache(cached: str, header: bytes) -> tuple[CodeType | None, str]:
+    """The cached code when its header is ``header``; else None and why it is not used."""
+    try:
+        with open(cached, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        return None, f"no cached translation ({cached}: {error.strerror})"
+    if data.startswith(header):
+        try:
+            code = marshal.loads(memoryview(data)[len(header) :])
+        except (ValueError, EOFError, TypeError):
+            code = None
+        if isinstance(code, CodeType):
+            return code, ""
+        return None, f"the cached translation {cached} is damaged"
+    return None, f"the cached translation {cached} is stale: {_stale_because(data, header)}"
+
+
+def _write_cache(path: str, cached: str, header: bytes, code: CodeType) -> None:
+    if sys.dont_write_bytecode:
+        failure = "sys.dont_write_bytecode is set"
+    else:
+        failure = _write_atomically(cached, header + marshal.dumps(code))
+    if TRACING:
+        trace(
+            f"{path}: " + (f"cache not written ({failure})" if failure else f"cached in {cached}")
+        )
+
+
+def _stale_because(data: bytes, header: bytes) -> str:
+    """Which part of the cache header differs (see :func:`_header`)."""
+    magic, fingerprint, source_hash = 4, 12, 20
+    if data[:magic] != header[:magic]:
+        return "not an omppy translation"
+    if data[magic:fingerprint] != header[magic:fingerprint]:
+        return "made by another translator (omppy's version or its translator changed)"
+    if data[fingerprint:source_hash] != header[fingerprint:source_hash]:
+        return "the source changed"
+    return "made for another line of 'import omppy.autohook'"
+
+
+def _decoded(source: bytes, path: str) -> str:
+    """``source`` as text, decoded as Python decodes a file (PEP 263), or its error."""
+    try:
+        return importlib.util.decode_source(source)
+    except (UnicodeDecodeError, SyntaxError, LookupError) as error:
+        problem = error
+    raise _undecodable(source, path, problem)  # outside the handler: no chained traceback
 
 
 def _undecodable(source: bytes, path: str, problem: Exception) -> SyntaxError:
@@ -133,18 +201,21 @@ def _is_runtime_import(node: ast.stmt) -> bool:
     )
 
 
-def _write_atomically(path: str, data: bytes) -> None:
+def _write_atomically(path: str, data: bytes) -> str:
+    """Write ``path`` through a temporary file; what failed, or "" when written."""
     temporary = f"{path}.{os.getpid()}"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(temporary, "wb") as handle:
             handle.write(data)
         os.replace(temporary, path)
-    except OSError:
+    except OSError as error:
         try:
             os.unlink(temporary)
         except OSError:
             pass
+        return f"{error.filename or path}: {error.strerror}"
+    return ""
 
 
 class PragmaLoader(importlib.machinery.SourceFileLoader):
@@ -175,31 +246,69 @@ def _source_with_pragmas(path: str) -> bytes | None:
 class PragmaFinder:
     """A meta path finder that hands modules with pragmas to :class:`PragmaLoader`."""
 
+    def __init__(self) -> None:
+        # Where no module is read: (directory + os.sep, what it is), longest first, so
+        # site-packages inside the standard library's directory is named as such.
+        self.skipped = sorted(_unread_locations(), key=lambda item: -len(item[0]))
+
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> importlib.machinery.ModuleSpec | None:
+        if fullname in sys.builtin_module_names or _imp.is_frozen(fullname):
+            if TRACING:
+                trace(f"{fullname}: built in, left to Python")
+            return None  # the finders after this one know it; the path is not searched
         # The spec found here is returned even for modules without pragmas: the import
         # system would otherwise search the whole path a second time.
         spec = importlib.machinery.PathFinder.find_spec(fullname, path)
-        if spec is None or not isinstance(spec.loader, importlib.machinery.SourceFileLoader):
-            return spec
+        if spec is None:
+            return None
         origin = spec.origin
-        if origin is None or not origin.endswith(".py") or _is_omppy(origin):
+        why_not = self._not_read(spec, origin)
+        if why_not:
+            if TRACING:
+                trace(f"{fullname}: not read: {why_not}")
             return spec
+        assert origin is not None
         source = _source_with_pragmas(origin)
         if source is not None:
             spec.loader = PragmaLoader(fullname, origin, source)
+        if TRACING:
+            trace(f"{fullname}: {'pragmas' if source is not None else 'no pragmas'} in {origin}")
         return spec
+
+    def _not_read(self, spec: importlib.machinery.ModuleSpec, origin: str | None) -> str:
+        """Why the module's file is not searched for pragmas ("" when it is)."""
+        if not isinstance(spec.loader, importlib.machinery.SourceFileLoader):
+            return f"not loaded from source ({origin or 'no file'})"
+        if origin is None or not origin.endswith(".py"):
+            return f"not a .py file ({origin})"
+        for directory, what in self.skipped:
+            if origin.startswith(directory):
+                return f"{what} ({origin})"
+        return ""
 
     def invalidate_caches(self) -> None:
         pass
 
 
-_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
-
-
-def _is_omppy(path: str) -> bool:
-    return path.startswith(_PACKAGE)
+def _unread_locations() -> list[tuple[str, str]]:
+    """The standard library, site-packages and omppy: directories whose modules carry
+    no pragmas for omppy to translate (a package of yours installed in development
+    mode, ``pip install -e``, is imported from its own directory and is translated)."""
+    found = [(PACKAGE_DIR, "omppy itself"), (os.path.dirname(os.__file__), "standard library")]
+    site = sys.modules.get("site")  # not imported under 'python -S'
+    if site is not None:
+        places = list(getattr(site, "getsitepackages", list)())
+        user = getattr(site, "USER_SITE", None)
+        if isinstance(user, str):
+            places.append(user)
+        found += [(place, "site-packages") for place in places]
+    unique: dict[str, str] = {}
+    for directory, what in found:
+        for variant in {os.path.abspath(directory), os.path.realpath(directory)}:
+            unique.setdefault(variant.rstrip(os.sep) + os.sep, what)
+    return list(unique.items())
 
 
 def install() -> None:

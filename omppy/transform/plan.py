@@ -17,42 +17,20 @@ not followed by ``for``) are :class:`PragmaError`\\ s here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Union
+from collections.abc import Sequence
 
 import libcst as cst
-from libcst.metadata import CodeRange
+from libcst.metadata import MetadataWrapper, PositionProvider
 
 from .diagnostics import PragmaError
-from .pragma import BLOCK_DIRECTIVES, LOOP_DIRECTIVES, STANDALONE_DIRECTIVES, Pragma
-
-
-@dataclass(eq=False)
-class Construct:
-    """One directive and what it covers, in the original tree."""
-
-    pragma: Pragma
-    body: list[Item] = field(default_factory=list)
-    # For ``sections``: each section's items.
-    sections: list[list[Item]] = field(default_factory=list)
-
-    @property
-    def directive(self) -> str:
-        return self.pragma.directive
-
-    def statements(self) -> list[cst.BaseStatement]:
-        """Every original statement this construct covers directly or through nesting."""
-        found: list[cst.BaseStatement] = []
-        for item in self.body:
-            if isinstance(item, Construct):
-                found.extend(item.statements())
-            else:
-                found.append(item)
-        return found
-
-
-Item = Union[cst.BaseStatement, Construct]  # noqa: UP007 - a runtime alias
+from .model import Construct, Item
+from .pragma import (
+    BLOCK_DIRECTIVES,
+    LOOP_DIRECTIVES,
+    SECTIONS_DIRECTIVES,
+    STANDALONE_DIRECTIVES,
+    Pragma,
+)
 
 
 class Blocks:
@@ -60,17 +38,18 @@ class Blocks:
 
     def __init__(self, pragmas: list[Pragma]) -> None:
         self.by_line = {p.pos.line: p for p in pragmas}
-        self.leading: dict[int, list[Pragma]] = {}  # id(statement) -> pragmas above it
-        self.footer: dict[int, list[Pragma]] = {}  # id(block) -> pragmas at its end
-        self.misplaced: list[Pragma] = []
+        self.leading: dict[cst.CSTNode, list[Pragma]] = {}  # statement -> pragmas above it
+        self.footer: dict[cst.CSTNode, list[Pragma]] = {}  # block -> pragmas at its end
 
 
 class _Finder(cst.CSTVisitor):
     """Records, for each pragma's ``EmptyLine``, the statement or block that owns it."""
 
-    def __init__(self, blocks: Blocks, positions: Mapping[cst.CSTNode, CodeRange]) -> None:
+    METADATA_DEPENDENCIES = (PositionProvider,)
+
+    def __init__(self, blocks: Blocks) -> None:
+        super().__init__()
         self.blocks = blocks
-        self.positions = positions
         self.claimed: set[int] = set()
 
     def _take(self, lines: Sequence[cst.EmptyLine]) -> list[Pragma]:
@@ -78,7 +57,7 @@ class _Finder(cst.CSTVisitor):
         for line in lines:
             if line.comment is None:
                 continue
-            where = self.positions.get(line)
+            where = self.get_metadata(PositionProvider, line, None)
             if where is None:
                 continue
             pragma = self.blocks.by_line.get(where.start.line)
@@ -90,18 +69,18 @@ class _Finder(cst.CSTVisitor):
     def visit_Module(self, node: cst.Module) -> None:
         header = self._take(node.header)
         if node.body and header:
-            self.blocks.leading.setdefault(id(node.body[0]), [])[:0] = header
+            self.blocks.leading.setdefault(node.body[0], [])[:0] = header
         elif header:
-            self.blocks.footer.setdefault(id(node), []).extend(header)
-        self.blocks.footer.setdefault(id(node), []).extend(self._take(node.footer))
+            self.blocks.footer.setdefault(node, []).extend(header)
+        self.blocks.footer.setdefault(node, []).extend(self._take(node.footer))
 
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
-        self.blocks.footer.setdefault(id(node), []).extend(self._take(node.footer))
+        self.blocks.footer.setdefault(node, []).extend(self._take(node.footer))
 
     def _statement(self, node: cst.BaseStatement) -> None:
         pragmas = self._take(node.leading_lines)  # type: ignore[attr-defined]
         if pragmas:
-            self.blocks.leading.setdefault(id(node), []).extend(pragmas)
+            self.blocks.leading.setdefault(node, []).extend(pragmas)
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         self._statement(node)
@@ -112,16 +91,11 @@ class _Finder(cst.CSTVisitor):
         return super().on_visit(node)
 
 
-def attach(
-    module: cst.Module,
-    pragmas: list[Pragma],
-    positions: Mapping[cst.CSTNode, CodeRange],
-    filename: str,
-) -> Blocks:
+def attach(wrapper: MetadataWrapper, pragmas: list[Pragma], filename: str) -> Blocks:
     """Find where each pragma sits; a pragma nowhere a statement could follow is an error."""
     blocks = Blocks(pragmas)
-    finder = _Finder(blocks, positions)
-    module.visit(finder)
+    finder = _Finder(blocks)
+    wrapper.visit(finder)
     for pragma in pragmas:
         if pragma.pos.line not in finder.claimed:
             raise _error(
@@ -145,13 +119,13 @@ def group(
     blocks: Blocks,
     footer: list[Pragma],
     filename: str,
-    column_of: dict[int, int],
+    column_of: dict[cst.CSTNode, int],
 ) -> list[Item]:
     """Group one block's statements into constructs (see the module docstring)."""
     # A flat stream of pragmas and statements, in source order.
     stream: list[Pragma | cst.BaseStatement] = []
     for statement in statements:
-        for pragma in blocks.leading.get(id(statement), []):
+        for pragma in blocks.leading.get(statement, []):
             stream.append(pragma)
         stream.append(statement)
     stream.extend(footer)
@@ -165,7 +139,7 @@ def _parse(
     index: int,
     closing: Pragma | None,
     filename: str,
-    column_of: dict[int, int],
+    column_of: dict[cst.CSTNode, int],
 ) -> tuple[list[Item], int]:
     """Items from ``stream[index:]`` up to the ``end`` that closes ``closing`` (if any)."""
     items: list[Item] = []
@@ -215,7 +189,7 @@ def _construct(
     stream: list[Pragma | cst.BaseStatement],
     index: int,
     filename: str,
-    column_of: dict[int, int],
+    column_of: dict[cst.CSTNode, int],
 ) -> tuple[Construct, int]:
     pragma = stream[index]
     assert isinstance(pragma, Pragma)
@@ -242,16 +216,16 @@ def _construct(
             construct.body = [stream[index]]  # type: ignore[list-item]
             index += 1
     _check_target(construct, filename, column_of)
-    if pragma.directive in ("sections", "parallel sections"):
+    if pragma.directive in SECTIONS_DIRECTIVES:
         construct.sections = _split_sections(construct, filename)
     return construct, index
 
 
-def _check_target(construct: Construct, filename: str, column_of: dict[int, int]) -> None:
+def _check_target(construct: Construct, filename: str, column_of: dict[cst.CSTNode, int]) -> None:
     pragma = construct.pragma
     first = construct.body[0] if construct.body else None
     if first is not None and not isinstance(first, Construct):
-        column = column_of.get(id(first))
+        column = column_of.get(first)
         if column is not None and column != pragma.pos.col:
             raise _error(
                 pragma,
@@ -332,6 +306,4 @@ def validate_nesting(items: list[Item], filename: str, inside_sections: bool = F
                     filename,
                     "'# omp section' must be directly inside '# omp sections'",
                 )
-            validate_nesting(
-                item.body, filename, item.directive in ("sections", "parallel sections")
-            )
+            validate_nesting(item.body, filename, item.directive in SECTIONS_DIRECTIVES)

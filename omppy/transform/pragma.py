@@ -76,8 +76,8 @@ class Pragma:
         return tuple(n for c in self.all(name) for n in c.names)
 
 
-# Which clauses each directive accepts (SPEC §3).  ``for`` and ``parallel for``
-# may repeat list clauses; anything else appears at most once.
+# Which clauses each directive accepts (docs/pragmas.md, "Directives").  ``for`` and
+# ``parallel for`` may repeat list clauses; anything else appears at most once.
 PARALLEL_CLAUSES = frozenset(
     {"if", "num_threads", "default", "private", "firstprivate", "shared", "reduction", "proc_bind"}
 )
@@ -131,6 +131,20 @@ BLOCK_DIRECTIVES = frozenset(
 )
 # Directives whose statement must be a ``for`` loop.
 LOOP_DIRECTIVES = frozenset({"for", "parallel for"})
+
+# Families of directives, as the translator treats them.  A directive may be in
+# several: ``parallel for`` starts a region and shares a loop.
+#
+# Where the team forks: the covered statements become the region's outlined body.
+PARALLEL_DIRECTIVES = frozenset({"parallel", "parallel for", "parallel sections"})
+# Constructs whose statements are split into ``# omp section`` blocks.
+SECTIONS_DIRECTIVES = frozenset({"sections", "parallel sections"})
+# Work-sharing constructs inside a region: the team meets at each, their clauses make
+# names private, and they end in a barrier (unless ``nowait``).
+WORKSHARING_DIRECTIVES = frozenset({"for", "sections", "single"})
+# Synchronisation constructs: run by one thread, or one thread at a time.  A name
+# bound, or an object mutated, inside one is shared and published when it ends.
+SYNC_DIRECTIVES = frozenset({"critical", "atomic", "single", "master", "masked", "ordered"})
 
 # OpenMP directives that omppy knows but does not implement: a clear error, not "unknown".
 UNSUPPORTED_DIRECTIVES = frozenset(

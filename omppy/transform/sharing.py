@@ -1,4 +1,4 @@
-"""The data-sharing rules of SPEC §4, applied to one construct's :class:`Usage`.
+"""The data-sharing rules of docs/data-sharing.md, applied to one construct's :class:`Usage`.
 
 Decides, for a ``parallel`` construct, which names the outlined body receives
 (shared reads, firstprivate copies, reduction identities), which names it keeps to
@@ -8,22 +8,10 @@ itself (private), and which values the master's names take afterwards.
 from __future__ import annotations
 
 import builtins
-from dataclasses import dataclass, field
 
-from .analysis import Usage
+from .model import Sharing, Usage
 
 BUILTIN_NAMES = frozenset(dir(builtins))
-
-
-@dataclass
-class Sharing:
-    args: list[str] = field(default_factory=list)  # shared names the body reads
-    firstprivate: list[str] = field(default_factory=list)
-    reduction: list[tuple[str, str]] = field(default_factory=list)  # (name, operator)
-    lastprivate: list[str] = field(default_factory=list)
-    shared_out: list[str] = field(default_factory=list)  # shared names the body binds
-    private: set[str] = field(default_factory=set)
-    readonly: list[str] = field(default_factory=list)  # args only read through [] or .
 
 
 def ordered(names: set[str], usage: Usage) -> list[str]:
@@ -83,11 +71,11 @@ def decide(
     args = {name for name in candidates if name in available}
     written = usage.stored_roots | usage.sync_mutated | usage.bare
     return Sharing(
-        args=ordered(args, usage),
-        firstprivate=list(dict.fromkeys(firstprivate)),
-        reduction=reduction,
-        lastprivate=list(lastprivate),
-        shared_out=ordered(shared_bound | (usage.sync_mutated & args), usage),
-        private=private_names,
-        readonly=ordered(args - written - shared_bound, usage),
+        args=tuple(ordered(args, usage)),
+        firstprivate=tuple(dict.fromkeys(firstprivate)),
+        reduction=tuple(reduction),
+        lastprivate=tuple(lastprivate),
+        shared_out=tuple(ordered(shared_bound | (usage.sync_mutated & args), usage)),
+        private=frozenset(private_names),
+        readonly=tuple(ordered(args - written - shared_bound, usage)),
     )

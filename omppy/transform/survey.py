@@ -1,66 +1,100 @@
-"""The survey: every block planned and every construct analysed, before any rewrite.
+"""The survey: every block planned and every construct decided, before any rewrite.
 
 Two walks over the original tree.  The first groups each block's statements into
 constructs (``plan.py``), so a construct knows the constructs nested in it however
-deep; the second analyses constructs outermost first (``analysis.py`` and
-``sharing.py``), checks OpenMP's rules on them (nesting, escapes, ``default(none)``,
-updates without a clause, mutations that could not be carried back), and records for
-every statement the construct whose shared objects its stores write.
+deep.  The second visits constructs outermost first: it checks OpenMP's rules on
+each (``checks.py``), collects what its statements do with names (``analysis.py``),
+decides a parallel construct's data sharing (``sharing.py``), and records the result
+as a frozen :class:`~.model.ConstructInfo`; it also records, for every statement,
+the construct whose shared objects its stores write.  :func:`run` returns it all as
+a :class:`~.model.Survey`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import libcst as cst
+from libcst.metadata import (
+    ExpressionContextProvider,
+    MetadataWrapper,
+    ParentNodeProvider,
+    PositionProvider,
+)
 
-from . import analysis, plan
-from .diagnostics import PragmaError
+from . import analysis, checks, plan
+from .diagnostics import PragmaWarning
 from .effects import Effects
-from .plan import Construct, Item
-from .rewrite import ConstructInfo
-from .sharing import BUILTIN_NAMES, decide
+from .model import Construct, ConstructInfo, Item, Lines, Sharing, Survey, Usage
+from .names import (
+    bindings,
+    definitions,
+    function_locals,
+    imported_modules,
+    item_positions,
+    target_names,
+)
+from .pragma import (
+    LOOP_DIRECTIVES,
+    PARALLEL_DIRECTIVES,
+    SYNC_DIRECTIVES,
+)
+from .sharing import decide
 from .sharing import ordered as analysis_order
 
-PARALLEL = frozenset({"parallel", "parallel for", "parallel sections"})
-LOOPS = frozenset({"for", "parallel for"})
-AUG_TO_REDUCTION = {
-    "AddAssign": "+",
-    "SubtractAssign": "-",
-    "MultiplyAssign": "*",
-    "BitAndAssign": "&",
-    "BitOrAssign": "|",
-    "BitXorAssign": "^",
-}
+
+def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:
+    """Plan every block of the module and decide every construct, or raise PragmaError."""
+    module = wrapper.module
+    surveyor = _Surveyor(wrapper, blocks, filename)
+    # Two walks: the first plans every block (so each construct knows the constructs
+    # nested in it, however deep), the second analyses constructs outermost first (so
+    # a store knows the construct whose objects it writes).
+    surveyor.plan_block(module, module.body)
+    surveyor.walk_block(module, [], [("module", module)])
+    return Survey(
+        plans=surveyor.plans,
+        constructs=surveyor.infos,
+        store_owner=surveyor.store_owner,
+        lines=surveyor.lines,
+        super_calls=surveyor.super_calls,
+        module_effects=surveyor.module_effects(),
+        warnings=tuple(surveyor.warnings),
+    )
 
 
-class Survey:
-    """Plans every block and analyses every construct, before anything is rewritten."""
+class _Surveyor:
+    """The two walks of :func:`run`, and what they gather."""
 
-    def __init__(
-        self, module: cst.Module, blocks: plan.Blocks, positions: Any, metadata: Any, filename: str
-    ) -> None:
-        self.module = module
+    def __init__(self, wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> None:
+        module = wrapper.module
+        self.wrapper = wrapper
         self.blocks = blocks
-        self.positions = positions
-        self.metadata = metadata
+        self.positions = wrapper.resolve(PositionProvider)
         self.filename = filename
-        self.plans: dict[int, list[Item]] = {}
-        self.infos: dict[int, ConstructInfo] = {}
-        self.store_owner: dict[int, ConstructInfo] = {}
-        self.covers: dict[int, list[Construct]] = {}
-        self.statement_lines: dict[int, Any] = {}
-        self.module_names = _bindings(module.body, include_defs=True)
-        self.imported_modules = _imported_modules(module)
-        self.super_calls: dict[int, str] = {}  # id(``super()`` call) -> the method's self
-        self.module_functions = _definitions(module.body)
+        self.plans: dict[cst.CSTNode, list[Item]] = {}
+        self.infos: dict[Construct, ConstructInfo] = {}
+        self.store_owner: dict[cst.CSTNode, ConstructInfo] = {}
+        self.covers: dict[cst.CSTNode, list[Construct]] = {}
+        self.lines: dict[cst.CSTNode, Lines] = {}
+        self.module_names = bindings(module.body)
+        self.imported_modules = imported_modules(module)
+        self.super_calls: dict[cst.Call, str] = {}  # ``super()`` call -> the method's self
+        self.module_functions = definitions(module.body)
         self._effects: Effects | None = None
+        self.warnings: list[PragmaWarning] = []
 
     @property
     def effects(self) -> Effects:
-        """What the module's code may change (computed once, when first needed)."""
+        """What the module's code may change (worked out once, when first needed)."""
         if self._effects is None:
-            self._effects = Effects(self.module, self.metadata)
+            metadata = {
+                "parents": self.wrapper.resolve(ParentNodeProvider),
+                "contexts": self.wrapper.resolve(ExpressionContextProvider),
+            }
+            modules = frozenset(self.imported_modules)
+            self._effects = Effects(self.wrapper.module, metadata, modules)
         return self._effects
 
     def module_effects(self) -> dict[str, int]:
@@ -69,30 +103,23 @@ class Survey:
         found = self.effects.global_depths()
         return {n: d for n, d in found.items() if n not in self.imported_modules}
 
-    def run(self) -> None:
-        # Two walks: the first plans every block (so each construct knows the
-        # constructs nested in it, however deep), the second analyses constructs
-        # outermost first (so a store knows the construct whose objects it writes).
-        self._plan_block(self.module, self.module.body)
-        self._walk_block(self.module, [], [("module", self.module)])
-
-    def _plan_block(self, node: cst.CSTNode, body: Any) -> None:
-        columns = {}
+    def plan_block(self, node: cst.CSTNode, body: Any) -> None:
+        columns: dict[cst.CSTNode, int] = {}
         for statement in body:
             where = self.positions.get(statement)
             if where is not None:
-                columns[id(statement)] = where.start.column
-                self.statement_lines[id(statement)] = where
+                columns[statement] = where.start.column
+                self.lines[statement] = (where.start.line, where.end.line)
         items = plan.group(
-            list(body), self.blocks, self.blocks.footer.get(id(node), []), self.filename, columns
+            list(body), self.blocks, self.blocks.footer.get(node, []), self.filename, columns
         )
         plan.validate_nesting(items, self.filename)
-        self.plans[id(node)] = items
+        self.plans[node] = items
         self._cover(items, [])
         for statement in body:
             for block in _blocks_of(statement):
                 if isinstance(block, cst.IndentedBlock):
-                    self._plan_block(block, block.body)
+                    self.plan_block(block, block.body)
 
     def _cover(self, items: list[Item], owners: list[Construct]) -> None:
         """Record, for each statement, every construct of its block that covers it."""
@@ -100,32 +127,48 @@ class Survey:
             if isinstance(item, Construct):
                 self._cover(item.body, [*owners, item])
             elif owners:
-                self.covers.setdefault(id(item), []).extend(owners)
+                self.covers.setdefault(item, []).extend(owners)
 
-    def _walk_block(
-        self, node: cst.CSTNode, stack: list[Construct], scopes: list[tuple[str, Any]]
+    # The walk carries ``stack``, the constructs around the current statement in its
+    # function (a ``def`` starts afresh), ``scopes``, the module/function/class scopes
+    # around it, and ``around``, every construct around it however far out.
+
+    def walk_block(
+        self,
+        node: cst.CSTNode,
+        stack: list[Construct],
+        scopes: list[tuple[str, Any]],
+        around: tuple[Construct, ...] = (),
     ) -> None:
-        self._items(self.plans[id(node)], stack, scopes)
+        self._items(self.plans[node], stack, scopes, around)
 
     def _items(
-        self, items: list[Item], stack: list[Construct], scopes: list[tuple[str, Any]]
+        self,
+        items: list[Item],
+        stack: list[Construct],
+        scopes: list[tuple[str, Any]],
+        around: tuple[Construct, ...],
     ) -> None:
         for item in items:
             if isinstance(item, Construct):
-                self._construct(item, stack, scopes)
-                self._items(item.body, [*stack, item], scopes)
+                self._construct(item, stack, scopes, around)
+                self._items(item.body, [*stack, item], scopes, (*around, item))
             else:
-                self._statement(item, stack, scopes)
+                self._statement(item, stack, scopes, around)
 
     def _statement(
-        self, statement: cst.BaseStatement, stack: list[Construct], scopes: list[tuple[str, Any]]
+        self,
+        statement: cst.BaseStatement,
+        stack: list[Construct],
+        scopes: list[tuple[str, Any]],
+        around: tuple[Construct, ...],
     ) -> None:
         if isinstance(statement, cst.SimpleStatementLine):
-            if any(c.directive in analysis.SYNC_DIRECTIVES for c in stack):
+            if any(c.directive in SYNC_DIRECTIVES for c in stack):
                 return  # a synchronisation construct publishes what it changes
             owner = self._store_owner(stack)
             if owner is not None:
-                self.store_owner[id(statement)] = owner
+                self.store_owner[statement] = owner
             return
         if isinstance(statement, cst.FunctionDef):
             inner_scopes = [*scopes, ("function", statement)]
@@ -137,193 +180,159 @@ class Survey:
             inner_scopes, inner_stack = scopes, stack
         for block in _blocks_of(statement):
             if isinstance(block, cst.IndentedBlock):
-                self._walk_block(block, inner_stack, inner_scopes)
-            elif not any(c.directive in analysis.SYNC_DIRECTIVES for c in inner_stack):
+                self.walk_block(block, inner_stack, inner_scopes, around)
+            elif not any(c.directive in SYNC_DIRECTIVES for c in inner_stack):
                 owner = self._store_owner(inner_stack)  # a one-line suite: ``if x: a[i] = v``
                 if owner is not None:
-                    self.store_owner[id(block)] = owner
+                    self.store_owner[block] = owner
 
     def _store_owner(self, stack: list[Construct]) -> ConstructInfo | None:
         """The construct whose shared objects a store in this statement writes."""
         for construct in reversed(stack):
-            info = self.infos.get(id(construct))
-            if info is not None and construct.directive in PARALLEL | LOOPS:
+            info = self.infos.get(construct)
+            if info is not None and construct.directive in PARALLEL_DIRECTIVES | LOOP_DIRECTIVES:
                 return info
         return None
 
     # -- constructs -----------------------------------------------------------------
 
-    def _error(self, where: Any, message: str, hint: str | None = None) -> PragmaError:
-        line, col = (where.start.line, where.start.column) if hasattr(where, "start") else where
-        return PragmaError(message, filename=self.filename, line=line, col=col, hint=hint)
-
     def _construct(
-        self, construct: Construct, stack: list[Construct], scopes: list[tuple[str, Any]]
+        self,
+        construct: Construct,
+        stack: list[Construct],
+        scopes: list[tuple[str, Any]],
+        around: tuple[Construct, ...],
     ) -> None:
         pragma = construct.pragma
         scope_kind = scopes[-1][0]
-        if scope_kind == "class":
-            raise self._error(
-                (pragma.pos.line, pragma.pos.col),
-                "omp constructs cannot stand directly in a class body",
-                hint="move the code into a method or a function",
-            )
-        self._check_nesting(construct, stack)
-        nowait = pragma.clause("nowait")
-        if nowait is not None and pragma.clause("copyprivate") is not None:
-            raise self._error(
-                (nowait.pos.line, nowait.pos.col),
-                "'copyprivate' and 'nowait' cannot be combined: the values are handed "
-                "to the other threads at the barrier that 'nowait' removes",
-                hint="drop 'nowait'",
-            )
-        in_region = any(c.directive in PARALLEL for c in stack)
-        statements = construct.statements()
-        is_loop = pragma.directive in LOOPS
-        loops: list[cst.For] = []
-        if is_loop:
-            loops = self._collapse_nest(construct)
-            inner = loops[-1].body.body
-            targets = [loop.target for loop in loops]
-            usage = analysis.collect([*targets, *inner], self.metadata, self.covers, is_loop=True)
-            if pragma.directive == "for":
-                # Each thread evaluates the iterable of a ``for`` inside a region; a
-                # ``parallel for``'s iterable is evaluated once, by the master, before it.
-                iters = analysis.collect([loop.iter for loop in loops], self.metadata, self.covers)
-                for name, where in iters.read.items():
-                    usage.read.setdefault(name, where)
-        else:
-            usage = analysis.collect(statements, self.metadata, self.covers)
-        info = ConstructInfo(construct, usage, in_region=in_region)
+        filename = self.filename
+        checks.placement(construct, scope_kind, filename=filename)
+        checks.nesting(construct, stack, filename=filename)
+        checks.clause_conflicts(construct, filename=filename)
+        in_region = any(c.directive in PARALLEL_DIRECTIVES for c in stack)
+        directive = pragma.directive
+        is_loop = directive in LOOP_DIRECTIVES
+        loops = self._collapse_nest(construct) if is_loop else []
+        usage = self._usage(construct, loops)
         classes = [node.name.value for kind, node in scopes if kind == "class"]
-        info.class_name = classes[-1] if classes else None
-        self._check_class_private(construct, usage, info.class_name)
+        class_name = classes[-1] if classes else None
+        checks.class_private(usage, class_name, filename=filename)
         self._zero_arg_super(usage, scopes)
-        self.infos[id(construct)] = info
-        region = next((c for c in reversed(stack) if c.directive in PARALLEL), None)
-        region_sharing = self.infos[id(region)].sharing if region is not None else None
-        if region_sharing is not None:
-            info.region_shared = tuple(region_sharing.shared_out)
-            if pragma.directive in analysis.SYNC_DIRECTIVES:
+        region = next((c for c in reversed(stack) if c.directive in PARALLEL_DIRECTIVES), None)
+        region_sharing = self.infos[region].sharing if region is not None else None
+        region_shared: tuple[str, ...] = ()
+        sync_names: tuple[str, ...] = ()
+        touches: tuple[str, ...] | None = None
+        watch: dict[str, int] = {}
+        bound_names: frozenset[str] = frozenset()
+        if region is not None and region_sharing is not None:
+            region_shared = region_sharing.shared_out
+            parameters = {*region_sharing.args, *region_sharing.firstprivate}
+            parameters |= {name for name, _ in region_sharing.reduction}
+            bound_names = frozenset(parameters - self.infos[region].usage.deleted)
+            if directive in SYNC_DIRECTIVES:
                 touched = set(usage.bound) | usage.sync_mutated | usage.stored_roots
                 touched |= {root for root, *_ in usage.mutations}
-                info.sync_names = tuple(analysis_order(touched - region_sharing.private, usage))
-        directive = pragma.directive
-        if directive in PARALLEL or is_loop:
-            self._check_escapes(construct, usage)
-            self._check_unsupported(usage)
-        if directive in PARALLEL:
-            loop_vars = {n for loop in loops for n in _target_names(loop.target)}
-            info.sharing = self._sharing(construct, usage, loop_vars, scopes)
-            sharing = info.sharing
+                sync_names = tuple(analysis_order(touched - region_sharing.private, usage))
+        if directive in SYNC_DIRECTIVES:
+            touches = self.effects.block(construct.statements())
+        if directive in PARALLEL_DIRECTIVES or is_loop:
+            checks.escapes(construct, usage, filename=filename)
+            checks.unsupported(usage, filename=filename)
+        sharing = None
+        shared_roots: set[str] = set()
+        global_roots: set[str] = set()
+        item_targets: dict[str, tuple[int, ...]] = {}
+        if directive in PARALLEL_DIRECTIVES:
+            loop_vars = {n for loop in loops for n in target_names(loop.target)}
+            sharing = self._sharing(construct, usage, loop_vars, scopes)
             clause_private = {*sharing.firstprivate, *sharing.lastprivate}
             clause_private |= {n for n, _ in sharing.reduction}
-            info.shared_roots = usage.stored_roots - sharing.private - clause_private
-            self._check_mutations(construct, usage, sharing.private | clause_private)
-            info.watch = self._watch(construct, loops, sharing.args)
+            shared_roots = usage.stored_roots - sharing.private - clause_private
+            private = sharing.private | clause_private
+            checks.mutations(usage, private, self.imported_modules, filename=filename)
+            watch = self._watch(construct, loops, sharing.args)
+            # An array the region only reads (the effects analysis: no write through
+            # it, however it is used) needs no copy into shared memory.
+            readonly = tuple(
+                n for n in sharing.args if not watch.get(n) and n not in sharing.shared_out
+            )
+            sharing = dataclasses.replace(sharing, readonly=readonly)
+            if loops:
+                derived = _loop_derived(loops, loop_vars)
+                self.warnings += checks.races(usage, derived, private, filename=filename)
             if directive == "parallel for" and len(loops) == 1:
                 # Loop variables that stay bound to the iteration's item: a method
                 # called on one (``p.move(dt)``) is carried back to the master's item.
-                rebound = _bindings(loops[0].body.body, include_defs=True)
-                info.item_targets = {
+                rebound = bindings(loops[0].body.body)
+                item_targets = {
                     name: position
-                    for name, position in _item_positions(loops[0].target).items()
+                    for name, position in item_positions(loops[0].target).items()
                     if name not in rebound
                     and name not in clause_private
-                    and name not in construct.pragma.names_in("private")
+                    and name not in pragma.names_in("private")
                 }
         elif is_loop:
             loop_private = set(usage.bound)
-            info.shared_roots = usage.stored_roots - loop_private
+            shared_roots = usage.stored_roots - loop_private
+            derived = _loop_derived(loops, {n for lp in loops for n in target_names(lp.target)})
+            outer_private = region_sharing.private if region_sharing is not None else set()
+            self.warnings += checks.races(
+                usage, derived, (loop_private | outer_private) - derived, filename=filename
+            )
             if not in_region:
-                self._check_mutations(construct, usage, loop_private)
+                checks.mutations(usage, loop_private, self.imported_modules, filename=filename)
                 # Outside a region's text, a store on a module global is carried by
                 # name (the region that runs this loop may not name that object).
                 local_names = self._available(scopes) - self.module_names
                 if scope_kind == "function":
-                    local_names |= _function_locals(scopes[-1][1])
-                info.global_roots = info.shared_roots - local_names
+                    local_names |= function_locals(scopes[-1][1])
+                global_roots = shared_roots - local_names
+        self.infos[construct] = ConstructInfo(
+            construct,
+            usage,
+            sharing=sharing,
+            in_region=in_region,
+            binds_thread=not stack and directive not in PARALLEL_DIRECTIVES | {"flush"},
+            shared_roots=frozenset(shared_roots),
+            region_shared=region_shared,
+            sync_names=sync_names,
+            bound_names=bound_names,
+            global_roots=frozenset(global_roots),
+            item_targets=item_targets,
+            class_name=class_name,
+            around=around,
+            watch=watch,
+            touches=touches,
+        )
 
     def _watch(
-        self, construct: Construct, loops: list[cst.For], names: list[str]
+        self, construct: Construct, loops: list[cst.For], names: tuple[str, ...] | list[str]
     ) -> dict[str, int]:
         """How deep a region may change each shared name (and, for a ``parallel for``
         over a sequence, the items it hands out, as ``_omp_items``)."""
-        statements = construct.statements()
-        watch = self.effects.depths(statements, names)
+        watch = self.effects.depths(construct.statements(), names)
         if construct.directive == "parallel for" and len(loops) == 1:
             loop = loops[0]
-            loads = self.effects.loads(loop.body)
-            items = 1 + self.effects.loop_items(loop, loads)
+            items = 1 + self.effects.loop_items(loop, self.effects.loads(loop.body))
             if items > 1:
                 watch = {"_omp_items": items, **watch}
         return watch
 
-    def _check_nesting(self, construct: Construct, stack: list[Construct]) -> None:
-        """OpenMP's rules on which constructs may be closely nested in which."""
-        pragma = construct.pragma
-        where = (pragma.pos.line, pragma.pos.col)
-        directive = pragma.directive
-        # The constructs of the same region that enclose this one, innermost first.
-        enclosing: list[Construct] = []
-        for outer in reversed(stack):
-            if outer.directive in PARALLEL:
-                if outer.directive != "parallel":
-                    enclosing.append(outer)  # parallel for/sections: also the work share
-                break
-            enclosing.append(outer)
-        closest = enclosing[0] if enclosing else None
-        binding = {
-            "for",
-            "sections",
-            "single",
-            "critical",
-            "ordered",
-            "master",
-            "masked",
-            "atomic",
-            "parallel for",
-            "parallel sections",
-        }
-        nests = directive in ("for", "sections", "single", "barrier") and closest is not None
-        if nests and closest is not None and closest.directive in binding:
-            what = "a barrier" if directive == "barrier" else f"'# omp {directive}'"
-            raise self._error(
-                where,
-                f"{what} cannot be nested inside '# omp {closest.directive}' "
-                "(it would wait for threads that never reach it)",
-                hint="put it directly in the parallel region, or start a nested "
-                "'# omp parallel' around it",
-            )
-        if directive == "ordered":
-            loop = next((c for c in enclosing if c.directive in LOOPS), None)
-            if enclosing and enclosing[0].directive in ("critical", "ordered", "atomic"):
-                raise self._error(
-                    where,
-                    f"'# omp ordered' cannot be nested inside '# omp {enclosing[0].directive}'",
-                )
-            if loop is None and any(c.directive in PARALLEL for c in stack):
-                raise self._error(
-                    where,
-                    "'# omp ordered' must be inside a loop with the 'ordered' clause",
-                    hint="add 'ordered' to the loop's pragma",
-                )
-            if loop is not None and loop.pragma.clause("ordered") is None:
-                raise self._error(
-                    where,
-                    "'# omp ordered' is inside a loop without the 'ordered' clause",
-                    hint=f"write '# omp {loop.directive} ordered ...' "
-                    f"(line {loop.pragma.pos.line})",
-                )
-        if directive == "critical":
-            for outer in enclosing:
-                if outer.directive == "critical" and outer.pragma.name == pragma.name:
-                    raise self._error(
-                        where,
-                        "a critical section cannot be nested in a critical section of the "
-                        "same name: it would wait for itself",
-                        hint="give the inner one another name: '# omp critical(name)'",
-                    )
+    def _usage(self, construct: Construct, loops: list[cst.For]) -> Usage:
+        """What the construct's statements do with names (a loop: its body and target)."""
+        if not loops:
+            return analysis.collect(construct.statements(), self.wrapper, self.covers)
+        inner = loops[-1].body.body
+        targets = [loop.target for loop in loops]
+        usage = analysis.collect([*targets, *inner], self.wrapper, self.covers, is_loop=True)
+        if construct.directive == "for":
+            # Each thread evaluates the iterable of a ``for`` inside a region; a
+            # ``parallel for``'s iterable is evaluated once, by the master, before it.
+            iters = analysis.collect([loop.iter for loop in loops], self.wrapper, self.covers)
+            for name, where in iters.read.items():
+                usage.read.setdefault(name, where)
+        return usage
 
     def _collapse_nest(self, construct: Construct) -> list[cst.For]:
         pragma = construct.pragma
@@ -332,63 +341,33 @@ class Survey:
         clause = pragma.clause("collapse")
         depth = clause.number if clause is not None and clause.number else 1
         nest = [loop]
-        outer_names: set[str] = set(_target_names(loop.target))
+        outer_names: set[str] = set(target_names(loop.target))
         for level in range(2, depth + 1):
             body = nest[-1].body
             inner = body.body if isinstance(body, cst.IndentedBlock) else []
             if len(inner) != 1 or not isinstance(inner[0], cst.For) or inner[0].orelse:
-                raise self._error(
+                raise checks.error(
+                    self.filename,
                     (pragma.pos.line, pragma.pos.col),
                     f"collapse({depth}) needs {depth} perfectly nested for loops, but level "
                     f"{level} is not a for loop alone in the body of the loop above it",
                 )
             candidate = inner[0]
-            used = analysis.collect([candidate.iter], self.metadata, self.covers)
+            used = analysis.collect([candidate.iter], self.wrapper, self.covers)
             clash = outer_names & set(used.read)
             if clash:
                 name = sorted(clash)[0]
-                raise self._error(
+                raise checks.error(
+                    self.filename,
                     used.read[name],
                     f"collapse({depth}) needs a rectangular loop nest, but this loop's range "
                     f"uses '{name}' from an enclosing loop",
                 )
-            outer_names |= set(_target_names(candidate.target))
+            outer_names |= set(target_names(candidate.target))
             nest.append(candidate)
         return nest
 
-    def _check_escapes(self, construct: Construct, usage: analysis.Usage) -> None:
-        for what, where in usage.escapes:
-            kind = "worksharing loop" if construct.directive in LOOPS else "parallel region"
-            hint = {
-                "break": "a worksharing loop must run every iteration; use a flag instead",
-                "return": "compute the result into a variable (e.g. with a reduction) and "
-                "return after the construct",
-            }.get(what)
-            raise self._error(
-                where, f"'{what}' cannot leave a {kind} ('# omp {construct.directive}')", hint
-            )
-
-    def _check_unsupported(self, usage: analysis.Usage) -> None:
-        for what, where in usage.unsupported:
-            raise self._error(where, f"{what} is not supported inside an omp construct")
-
-    def _check_class_private(
-        self, construct: Construct, usage: analysis.Usage, class_name: str | None
-    ) -> None:
-        """Refuse ``__x`` names in a class: Python mangles them, the runtime's keys not."""
-        if class_name is None or not class_name.lstrip("_"):
-            return
-        for name, where in [*usage.bound.items(), *usage.read.items()]:
-            if name.startswith("__") and not name.endswith("__"):
-                mangled = f"_{class_name.lstrip('_')}{name}"
-                raise self._error(
-                    where,
-                    f"'{name}' is a class-private name (Python mangles it to '{mangled}' "
-                    "in this class); omppy cannot carry it into or out of an omp construct",
-                    hint=f"rename it, for example to '{name[1:]}'",
-                )
-
-    def _zero_arg_super(self, usage: analysis.Usage, scopes: list[tuple[str, Any]]) -> None:
+    def _zero_arg_super(self, usage: Usage, scopes: list[tuple[str, Any]]) -> None:
         """``super()`` in an outlined region means ``super(__class__, self)``.
 
         The region runs as a nested function, whose first argument is not the
@@ -404,41 +383,16 @@ class Survey:
             return
         first = parameters[0].name.value
         for call in usage.zero_arg_super:
-            self.super_calls[id(call)] = first
-            usage.read.setdefault(first, self.metadata["positions"][call])
-
-    def _check_mutations(
-        self, construct: Construct, usage: analysis.Usage, private: set[str]
-    ) -> None:
-        for root, method, where, receiver in usage.mutations:
-            if root in private or root in self.imported_modules:
-                continue  # ``np.append(a, x)`` is a function of a module, not a mutation
-            if receiver == root:
-                raise self._error(
-                    where,
-                    f"'{root}.{method}(...)' changes the shared object '{root}' in place; in "
-                    "a fork-based team that change would stay in one thread's copy",
-                    hint=f"wrap it in '# omp critical', use reduction(+:{root}) for a list, "
-                    f"or store by index ('{root}[i] = ...')",
-                )
-            raise self._error(
-                where,
-                f"'{receiver}.{method}(...)' may change an item of the shared object "
-                f"'{root}' from several threads at once: '{method}' is a method omppy "
-                "treats as a container change (append, update, add...), which is not "
-                "carried back outside a critical",
-                hint=f"wrap it in '# omp critical'; if '{method}' is your own method on "
-                "objects that each thread changes alone, give it another name and it is "
-                "carried back",
-            )
+            self.super_calls[call] = first
+            usage.read.setdefault(first, self.positions[call])
 
     def _sharing(
         self,
         construct: Construct,
-        usage: analysis.Usage,
+        usage: Usage,
         loop_vars: set[str],
         scopes: list[tuple[str, Any]],
-    ) -> Any:
+    ) -> Sharing:
         pragma = construct.pragma
         reduction = [(n, c.op or "+") for c in pragma.all("reduction") for n in c.names]
         default_clause = pragma.clause("default")
@@ -454,8 +408,9 @@ class Survey:
             n for n, _ in reduction
         }
         if default == "none":
-            self._check_default_none(usage, clause_names | loop_vars)
-        self._check_augmented(construct, usage, clause_names)
+            exempt = self.module_functions | clause_names | loop_vars
+            checks.default_none(usage, exempt, filename=self.filename)
+        checks.augmented(construct, usage, clause_names, filename=self.filename)
         return decide(
             usage,
             reduction=reduction,
@@ -472,49 +427,8 @@ class Survey:
         names = set(self.module_names)
         for kind, node in scopes[1:]:
             if kind == "function":
-                names |= _function_locals(node)
+                names |= function_locals(node)
         return names
-
-    def _check_default_none(self, usage: analysis.Usage, clause_names: set[str]) -> None:
-        exempt = BUILTIN_NAMES | self.module_functions | clause_names
-        for name, where in sorted(
-            {**usage.read, **usage.bound}.items(),
-            key=lambda kv: (kv[1].start.line, kv[1].start.column),
-        ):
-            if name in exempt or name in usage.inner_outputs or name in usage.inner_private:
-                continue
-            if name in usage.bound and name not in usage.read:
-                continue  # bound before use: a name "declared" inside the construct
-            raise self._error(
-                where,
-                f"'{name}' has no data-sharing clause, and the construct says default(none)",
-                hint=f"add shared({name}), private({name}) or firstprivate({name})",
-            )
-
-    def _check_augmented(
-        self, construct: Construct, usage: analysis.Usage, clause_names: set[str]
-    ) -> None:
-        for name, (where, op) in usage.augmented.items():
-            if name in clause_names or name in usage.plain_bound or name in usage.inner_outputs:
-                continue
-            if name in usage.inner_private:
-                continue
-            if name in usage.sync_bound:
-                continue
-            symbol = AUG_TO_REDUCTION.get(op)
-            hint = (
-                f"add reduction({symbol}:{name}) to the pragma"
-                if symbol
-                else f"protect the update with '# omp critical' (it then updates the shared "
-                f"'{name}')"
-            )
-            raise self._error(
-                where,
-                f"'{name}' is updated in '# omp {construct.directive}' but has no "
-                "data-sharing clause, so each thread would update a private copy that "
-                "starts unbound",
-                hint=hint,
-            )
 
 
 def _blocks_of(statement: cst.BaseStatement) -> list[cst.BaseSuite]:
@@ -534,137 +448,53 @@ def _blocks_of(statement: cst.BaseStatement) -> list[cst.BaseSuite]:
     return found
 
 
-def _target_names(target: cst.BaseExpression) -> list[str]:
-    if isinstance(target, cst.Name):
-        return [target.value]
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return [n for element in target.elements for n in _target_names(element.value)]
-    if isinstance(target, cst.StarredElement):
-        return _target_names(target.value)
-    return []
+__all__ = ["run"]
 
 
-def _imported_modules(module: cst.Module) -> set[str]:
-    """Names bound by ``import x`` / ``import x.y`` / ``import x as y`` in the file."""
-    names: set[str] = set()
-
-    class Imports(cst.CSTVisitor):
-        def visit_Import(self, node: cst.Import) -> None:
-            for alias in node.names:
-                if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                    names.add(alias.asname.name.value)
-                    continue
-                name: cst.BaseExpression = alias.name
-                while isinstance(name, cst.Attribute):
-                    name = name.value
-                if isinstance(name, cst.Name):
-                    names.add(name.value)
-
-    module.visit(Imports())
-    return names
-
-
-def _item_positions(target: cst.BaseExpression) -> dict[str, tuple[int, ...]]:
-    """Where each name of a loop target sits in the item: ``p`` -> (), ``(i, p)`` -> p: (1,).
-
-    Names after a starred element (whose position depends on the item) are left out.
-    """
-    if isinstance(target, cst.Name):
-        return {target.value: ()}
-    positions: dict[str, tuple[int, ...]] = {}
-    if isinstance(target, (cst.Tuple, cst.List)):
-        for index, element in enumerate(target.elements):
-            if isinstance(element, cst.StarredElement):
-                break
-            for name, inner in _item_positions(element.value).items():
-                positions[name] = (index, *inner)
-    return positions
-
-
-def _bindings(body: Any, include_defs: bool) -> set[str]:
-    """Names bound directly in a block (not in nested scopes)."""
-    names: set[str] = set()
-
-    class Binder(cst.CSTVisitor):
-        def visit_Name(self, node: cst.Name) -> None:
-            pass
-
-        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-            names.update(_target_names(node.target))
-
-        def visit_AugAssign(self, node: cst.AugAssign) -> None:
-            names.update(_target_names(node.target))
-
-        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-            names.update(_target_names(node.target))
-
-        def visit_For(self, node: cst.For) -> None:
-            names.update(_target_names(node.target))
-
-        def visit_AsName(self, node: cst.AsName) -> None:
-            names.update(_target_names(node.name))
-
-        def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-            names.update(_target_names(node.target))
-
-        def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
-            if node.asname is None:
-                name = node.name
-                while isinstance(name, cst.Attribute):
-                    name = name.value  # type: ignore[assignment]
-                if isinstance(name, cst.Name):
-                    names.add(name.value)
-
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            names.add(node.name.value)
-            return False
-
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            names.add(node.name.value)
-            return False
-
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
-
-    for statement in body:
-        statement.visit(Binder())
-    return names
-
-
-def _definitions(body: Any) -> set[str]:
-    """Module-level functions, classes and imports: exempt from default(none)."""
-    names: set[str] = set()
-    for statement in body:
-        if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
-            names.add(statement.name.value)
-        elif isinstance(statement, cst.SimpleStatementLine):
+def _loop_derived(loops: list[cst.For], variables: set[str]) -> set[str]:
+    """The loops' variables and the names the body computes from them alone by
+    arithmetic (``k = 2 * i + 1``): a key made of these is one per iteration."""
+    derived = set(variables)
+    assignments: list[tuple[str, cst.BaseExpression]] = []
+    for statement in loops[-1].body.body:
+        if isinstance(statement, cst.SimpleStatementLine):
             for small in statement.body:
-                if isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(
-                    small.names, cst.ImportStar
+                if (
+                    isinstance(small, cst.Assign)
+                    and len(small.targets) == 1
+                    and isinstance(small.targets[0].target, cst.Name)
                 ):
-                    for alias in small.names:
-                        target: cst.BaseExpression = (
-                            alias.asname.name if alias.asname else alias.name
-                        )
-                        while isinstance(target, cst.Attribute):
-                            target = target.value
-                        if isinstance(target, cst.Name):
-                            names.add(target.value)
-    return names
+                    assignments.append((small.targets[0].target.value, small.value))
+    changed = True
+    while changed:
+        changed = False
+        for name, value in assignments:
+            if name not in derived and _arithmetic_of(value, derived):
+                derived.add(name)
+                changed = True
+    return derived
 
 
-def _function_locals(node: cst.FunctionDef) -> set[str]:
-    names = {p.name.value for p in _params(node.params)}
-    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body]
-    return names | _bindings(body, include_defs=True)
+def _arithmetic_of(value: cst.BaseExpression, names: set[str]) -> bool:
+    """Whether ``value`` is arithmetic on ``names`` and constants only."""
+    used: list[str] = []
+    plain = [True]
 
+    class Look(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            used.append(node.value)
 
-def _params(params: cst.Parameters) -> list[cst.Param]:
-    found = [*params.posonly_params, *params.params, *params.kwonly_params]
-    for star in (params.star_arg, params.star_kwarg):
-        if isinstance(star, cst.Param):
-            found.append(star)
-    return found
+        def visit_Call(self, node: cst.Call) -> bool:
+            plain[0] = False
+            return False
 
+        def visit_Subscript(self, node: cst.Subscript) -> bool:
+            plain[0] = False
+            return False
 
-__all__ = ["LOOPS", "PARALLEL", "Survey"]
+        def visit_Attribute(self, node: cst.Attribute) -> bool:
+            plain[0] = False
+            return False
+
+    value.visit(Look())
+    return plain[0] and bool(used) and all(name in names for name in used)

@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import schedule
 from ..errors import OmpError, TeamAborted
+from ..paths import INPLACE, Attr, assign, fetch, walk
 from ..thread import ThreadContext
 from .park import Parker
 from .sync import ThreadedSyncBlock
@@ -34,6 +35,10 @@ class ThreadedContext(ThreadContext):
         # Critical and atomic need their locks whenever another thread of the program
         # may run: in any team below an active region, a team of one included.
         self.locking = team.active_level > 0
+        # Keys this thread adds to dicts, for keyorder.py; a team of one adds them in
+        # the sequential order already.
+        self.new_keys = team.new_keys.by_thread[num] if team.size > 1 else None
+        self.chunk_start = 0  # first iteration of the chunk running (keyorder.py's tag)
 
     # -- loops ------------------------------------------------------------------------
 
@@ -57,17 +62,24 @@ class ThreadedContext(ThreadContext):
         self.refuse_inside_block("a work-sharing loop ('# omp for')")
         if self.team.aborted:
             raise TeamAborted(ABORTED)
+        self.loops += 1
         if ordered:
             return self._ordered_loop(items, n, kind, chunk)
         if kind == "static":
             if chunk is None:
                 start, stop = schedule.static_block(n, size, num)
                 self.did_last = stop == n and stop > start
+                self.chunk_start = start
                 return items[start:stop]
             self.did_last = n > 0 and ((n - 1) // chunk) % size == num
-            return schedule.static_chunks(items, n, chunk, size, num)
+            return self._static_chunks(items, n, chunk)
         self.did_last = False
         return self._counter_loop(items, n, kind == "guided", chunk or 1)
+
+    def _static_chunks(self, items: Sequence[Any], n: int, chunk: int) -> Iterator[Any]:
+        for start in range(self.num * chunk, n, self.size * chunk):
+            self.chunk_start = start
+            yield from items[start : start + chunk]
 
     def _counter_loop(
         self, items: Sequence[Any], n: int, guided: bool, chunk: int
@@ -100,6 +112,7 @@ class ThreadedContext(ThreadContext):
             if stop >= n:
                 stop = n
                 self.did_last = True
+            self.chunk_start = start
             yield start, stop
 
     def _ordered_loop(
@@ -122,6 +135,7 @@ class ThreadedContext(ThreadContext):
         self.ordered_record = record
         try:
             for start, stop in chunks:
+                self.chunk_start = start
                 for index in range(start, stop):
                     self.current_iteration = index
                     self.ordered_pending = True
@@ -147,7 +161,13 @@ class ThreadedContext(ThreadContext):
         """The latest values of those of ``names`` bound in synchronisation blocks."""
         return self.team.fresh(names) if names else {}
 
-    def critical(self, name: str = "", names: tuple[str, ...] = ()) -> Any:
+    # ``touches`` (the objects a block may change, from the translator's effects
+    # analysis) tells the fork backend what to compare when a block ends; here every
+    # thread changes the same objects, so there is nothing to compare and it is unused.
+
+    def critical(
+        self, name: str = "", names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
         kind = f"critical({name})" if name else "critical"
         lock = None
         if self.locking:
@@ -155,18 +175,27 @@ class ThreadedContext(ThreadContext):
             lock = critical_lock(kind)
         return ThreadedSyncBlock(self, kind, names, True, lock)
 
-    def atomic(self, names: tuple[str, ...] = ()) -> Any:
+    def atomic(
+        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
         lock = None
         if self.locking:
             self._refuse_reentry("atomic")
             lock = critical_lock("atomic")
         return ThreadedSyncBlock(self, "atomic", names, True, lock)
 
-    def master(self, names: tuple[str, ...] = (), filter: int = 0) -> Any:
+    def master(
+        self,
+        names: tuple[str, ...] = (),
+        filter: int = 0,
+        touches: tuple[str, ...] | None = None,
+    ) -> Any:
         kind = "masked" if filter else "master"
         return ThreadedSyncBlock(self, kind, names, self.num == filter)
 
-    def single(self, names: tuple[str, ...] = ()) -> Any:
+    def single(
+        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
         if self.size == 1:
             return ThreadedSyncBlock(self, "single", names, True)
         self.refuse_inside_block("'# omp single'")
@@ -176,7 +205,9 @@ class ThreadedContext(ThreadContext):
         team.leave_record(record)
         return ThreadedSyncBlock(self, "single", names, first)
 
-    def ordered(self, names: tuple[str, ...] = ()) -> Any:
+    def ordered(
+        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
         if self.size == 1:
             return ThreadedSyncBlock(self, "ordered", names, True)
         record = self.ordered_record
@@ -254,3 +285,56 @@ class ThreadedContext(ThreadContext):
             "'sections' or 'single')"
         )
         return self.team.exchange(self, payload, fold)
+
+    # -- stores on shared objects -----------------------------------------------------
+    # A store is a store (every thread has the same objects); one that adds a key to a
+    # dict is noted, so that new keys can be put in iteration order (keyorder.py).
+
+    def _note_new_key(self, target: Any, key: Any) -> None:
+        new_keys = self.new_keys
+        if (
+            new_keys is not None
+            and isinstance(target, dict)
+            and not isinstance(key, Attr)
+            and key not in target
+        ):
+            new_keys.append((target, key, (self.loops, self.chunk_start)))
+
+    def store(self, root: Any, path: tuple[Any, ...], key: Any, value: Any, *_: Any) -> None:
+        target = walk(root, path)
+        self._note_new_key(target, key)
+        assign(target, key, value)
+
+    def update(
+        self, root: Any, path: tuple[Any, ...], key: Any, op: str, value: Any, *_: Any
+    ) -> None:
+        target = walk(root, path)
+        self._note_new_key(target, key)  # a defaultdict adds the key it reads
+        assign(target, key, INPLACE[op](fetch(target, key), value))
+
+    def store_item(
+        self,
+        items: Sequence[Any],
+        variable: Any,
+        position: tuple[Any, ...],
+        path: tuple[Any, ...],
+        key: Any,
+        value: Any,
+    ) -> None:
+        target = walk(variable, path)
+        self._note_new_key(target, key)
+        assign(target, key, value)
+
+    def update_item(
+        self,
+        items: Sequence[Any],
+        variable: Any,
+        position: tuple[Any, ...],
+        path: tuple[Any, ...],
+        key: Any,
+        op: str,
+        value: Any,
+    ) -> None:
+        target = walk(variable, path)
+        self._note_new_key(target, key)
+        assign(target, key, INPLACE[op](fetch(target, key), value))

@@ -240,6 +240,7 @@ def _finish(region: Region, team: ThreadTeam, outcomes: list[Outcome]) -> dict[s
         raise combined_errors(errors)
     if any(e is not None for _, e, _ in outcomes):
         raise OmpError("the team was aborted without a reported cause")
+    team.new_keys.order()  # the region's end is a barrier too
     partials = [region.partials(values or {}) for values, _, _ in outcomes]
     last = None
     for values, _, did_last in outcomes:

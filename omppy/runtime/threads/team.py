@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..backend import gil_enabled
 from ..errors import TeamAborted
+from .keyorder import NewKeys
 from .park import SPIN, Parker, spin_budget
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ class ThreadTeam:
         # Names bound in synchronisation blocks: their latest values (the threads'
         # locals are their own, so a block's names are handed on through here).
         self.published: dict[str, Any] = {}
+        self.new_keys = NewKeys(size)  # put in iteration order at every barrier
 
     # -- failures ---------------------------------------------------------------------
 
@@ -131,12 +133,13 @@ class ThreadTeam:
                 lambda: self.sleepers.append(me.parker),
             )
             return
-        if action is not None:
-            try:
+        try:
+            self.new_keys.order()
+            if action is not None:
                 action()
-            except BaseException:
-                self.abort()
-                raise
+        except BaseException:
+            self.abort()
+            raise
         with self.mutex:
             self.arrived = 0
             self.generation = generation + 1

@@ -1,0 +1,914 @@
+"""``omppy migrate``: pymp code rewritten into ``# omp`` pragmas where that is mechanical.
+
+A libcst codemod.  The common shape maps faithfully (docs/pymp.md, "Migrating"):
+
+=================================  ==================================================
+pymp                               omppy
+=================================  ==================================================
+``with pymp.Parallel(n, if_=c)``   ``# omp parallel num_threads(n) if(c)
+``as p:`` and its body             default(firstprivate) ...``, the body, ``# omp end
+                                   parallel``
+``for i in p.range(...)``          ``# omp for nowait`` and ``range(...)``
+``for i in p.xrange(...)``         ``# omp for nowait schedule(dynamic)``
+``with p.lock:``                   ``# omp critical(p_lock)`` ... ``# omp end critical``
+``p.thread_num``, ``num_threads``  ``omp_get_thread_num()``, ``omp_get_num_threads()``
+``p.print(...)``                   ``print(..., flush=True)``
+=================================  ==================================================
+
+pymp makes every name firstprivate except ``pymp.shared`` objects: hence
+``default(firstprivate)``, ``shared(...)`` for the shared arrays and locks the block
+uses, and ``firstprivate(...)`` for names the block binds that already had a value
+(omppy leaves such names unbound).  A region whose meaning would change is kept as
+it is, on ``omppy.pymp``, under a ``# omppy migrate: kept: <reason>`` note; every
+migrated region is checked by translating it.  ``import pymp`` becomes
+``import omppy.pymp as pymp`` either way.  Migrating twice changes nothing; a file
+with nothing to migrate comes back byte for byte.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import libcst as cst
+from libcst.metadata import (
+    CodeRange,
+    ParentNodeProvider,
+    PositionProvider,
+    Scope,
+    ScopeProvider,
+)
+
+from .transform.diagnostics import PragmaError
+from .transform.translate import translate
+
+NOTE = "# omppy migrate: kept: "
+SHARED_KINDS = ("array", "list", "dict", "queue", "lock", "rlock")
+SELF_SHARED = ("array", "lock", "rlock")  # shared in '# omp' regions as they are
+ROUTINES = {"thread_num": "omp_get_thread_num", "num_threads": "omp_get_num_threads"}
+
+
+class Kept(Exception):
+    """A region that stays on omppy.pymp, and why."""
+
+
+@dataclass
+class Region:
+    """One ``with pymp.Parallel(...) as p:`` block and what migrating it changes."""
+
+    node: cst.With
+    call: cst.Call
+    var: str | None
+    reason: str | None = None
+    pragma: str = ""
+    loops: dict[cst.For, str] = field(default_factory=dict)  # loop -> 'range'/'xrange'
+    locks: set[cst.With] = field(default_factory=set)
+    routines: dict[cst.Attribute, str] = field(default_factory=dict)
+    prints: set[cst.Call] = field(default_factory=set)
+
+
+@dataclass
+class Names:
+    """How the module reaches pymp: module aliases and names imported from it."""
+
+    modules: set[str] = field(default_factory=set)  # pymp, or what it is imported as
+    parallel: set[str] = field(default_factory=set)  # from pymp import Parallel [as P]
+    shared: set[str] = field(default_factory=set)  # from pymp import shared [as s]
+
+
+# -- the entry points ----------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    """What ``migrate`` did to one file."""
+
+    text: str
+    migrated: list[int]  # first lines of the regions turned into pragmas
+    kept: list[tuple[int, str]]  # (first line, reason) of the regions kept on omppy.pymp
+
+
+def migrate(source: str, filename: str = "<string>") -> str:
+    """``source`` with its pymp regions migrated; ``source`` itself if nothing changes.
+
+    Raises ``SyntaxError`` for a file Python cannot parse.
+    """
+    return migrate_file(source, filename).text
+
+
+def migrate_file(source: str, filename: str = "<string>") -> Outcome:
+    """:func:`migrate`, and which regions were migrated or kept."""
+    try:
+        module = cst.parse_module(source)
+    except cst.ParserSyntaxError:
+        compile(source, filename, "exec", dont_inherit=True)  # Python's own message
+        raise
+    names = _pymp_names(module)
+    if not (names.modules or names.parallel or names.shared):
+        return Outcome(source, [], [])
+    wrapper = cst.MetadataWrapper(module)
+    survey = _Survey(wrapper, names)
+    regions = survey.regions
+    kept: dict[int, str] = {}
+    # Each migrated region must translate: one that omppy refuses is kept, saying why.
+    for index, region in enumerate(regions):
+        if region.reason is None:
+            only = [r if i == index else _forced(r) for i, r in enumerate(regions)]
+            problem = _translation_problem(_apply(wrapper, names, only), filename)
+            if problem:
+                kept[index] = problem
+    final = [_forced(r, kept[i]) if i in kept else r for i, r in enumerate(regions)]
+    result = _apply(wrapper, names, final)
+    lines = [survey.position[r.node].start.line for r in final]
+    return Outcome(
+        source if result == source else result,
+        [line for line, r in zip(lines, final, strict=True) if r.reason is None],
+        [(line, r.reason) for line, r in zip(lines, final, strict=True) if r.reason is not None],
+    )
+
+
+def unified_diff(before: str, after: str, filename: str) -> str:
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{filename}",
+        tofile=f"b/{filename}",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def _forced(region: Region, reason: str | None = None) -> Region:
+    """``region``, kept (for ``reason``, or a placeholder while trying another one)."""
+    return Region(region.node, region.call, region.var, reason or region.reason or "-")
+
+
+def _translation_problem(text: str, filename: str) -> str | None:
+    try:
+        translate(text, filename)
+    except PragmaError as error:
+        first = error.message.split("; ")[0].rstrip(".")
+        return f"omppy would refuse it ({first})"
+    except SyntaxError as error:  # pragma: no cover - a bug in this module
+        return f"the migrated code does not compile ({error.msg})"
+    return None
+
+
+# -- finding pymp --------------------------------------------------------------------------
+
+
+def _dotted(node: cst.BaseExpression) -> str | None:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        inner = _dotted(node.value)
+        return None if inner is None else f"{inner}.{node.attr.value}"
+    return None
+
+
+def _alias_name(alias: cst.ImportAlias) -> str | None:
+    """The name an ``import`` alias binds (``x`` in ``from m import y as x``)."""
+    if isinstance(alias.asname, cst.AsName) and isinstance(alias.asname.name, cst.Name):
+        return alias.asname.name.value
+    return _dotted(alias.name)
+
+
+def _pymp_names(module: cst.Module) -> Names:
+    names = Names()
+
+    class Imports(cst.CSTVisitor):
+        def visit_Import(self, node: cst.Import) -> None:
+            for alias in node.names:
+                dotted = _dotted(alias.name)
+                bound = alias.asname.name if alias.asname else None
+                if dotted in ("pymp", "omppy.pymp") and isinstance(bound, cst.Name):
+                    names.modules.add(bound.value)
+                elif (dotted == "pymp" or (dotted or "").startswith("pymp.")) and bound is None:
+                    names.modules.add("pymp")
+
+        def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+            source = _dotted(node.module) if node.module else None
+            if node.relative or isinstance(node.names, cst.ImportStar):
+                return
+            for alias in node.names:
+                imported = _dotted(alias.name)
+                bound = _alias_name(alias)
+                if bound is None:
+                    continue
+                if source == "omppy" and imported == "pymp":
+                    names.modules.add(bound)
+                elif source in ("pymp", "omppy.pymp"):
+                    if imported == "Parallel":
+                        names.parallel.add(bound)
+                    elif imported == "shared":
+                        names.shared.add(bound)
+
+    module.visit(Imports())
+    return names
+
+
+def _is_parallel_call(node: cst.BaseExpression, names: Names) -> bool:
+    if not isinstance(node, cst.Call):
+        return False
+    func = node.func
+    if isinstance(func, cst.Name):
+        return func.value in names.parallel
+    return (
+        isinstance(func, cst.Attribute)
+        and func.attr.value == "Parallel"
+        and isinstance(func.value, cst.Name)
+        and func.value.value in names.modules
+    )
+
+
+def _shared_kind(node: cst.BaseExpression | None, names: Names) -> str | None:
+    """``"array"`` for ``pymp.shared.array(...)`` (or ``shared.array(...)``), etc."""
+    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
+        return None
+    kind = node.func.attr.value
+    holder = _dotted(node.func.value)
+    if kind not in SHARED_KINDS or holder is None:
+        return None
+    if holder in names.shared or any(holder == f"{m}.shared" for m in names.modules):
+        return kind
+    return None
+
+
+# -- the survey: which regions migrate, and how ---------------------------------------------
+
+
+def _inside(inner: CodeRange, outer: CodeRange) -> bool:
+    return (inner.start.line, inner.start.column) >= (outer.start.line, outer.start.column) and (
+        inner.end.line,
+        inner.end.column,
+    ) <= (outer.end.line, outer.end.column)
+
+
+def _after(position: CodeRange, region: CodeRange) -> bool:
+    return (position.start.line, position.start.column) >= (region.end.line, region.end.column)
+
+
+class _Survey(cst.CSTVisitor):
+    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider, ParentNodeProvider)
+
+    def __init__(self, wrapper: cst.MetadataWrapper, names: Names) -> None:
+        super().__init__()
+        self.names = names
+        self.position = wrapper.resolve(PositionProvider)
+        self.scopes = wrapper.resolve(ScopeProvider)
+        self.parents = wrapper.resolve(ParentNodeProvider)
+        self.regions: list[Region] = []
+        self.stack: list[Region] = []
+        self.readers = self._readers()
+        wrapper.module.visit(self)
+        for region in self.regions:  # once all are known: each may look at the others
+            if region.reason is None:
+                try:
+                    self._plan(region)
+                except Kept as why:
+                    region.reason = str(why)
+
+    def _readers(self) -> dict[cst.CSTNode, list[cst.CSTNode]]:
+        """Every assignment's node -> the nodes of the accesses that may read it."""
+        readers: dict[cst.CSTNode, list[cst.CSTNode]] = {}
+        for scope in {s for s in self.scopes.values() if s is not None}:
+            for access in scope.accesses:
+                for assignment in access.referents:
+                    node = getattr(assignment, "node", None)
+                    if node is not None:
+                        readers.setdefault(node, []).append(access.node)
+        return readers
+
+    def visit_With(self, node: cst.With) -> None:
+        if len(node.items) == 1 and _is_parallel_call(node.items[0].item, self.names):
+            call = node.items[0].item
+            assert isinstance(call, cst.Call)
+            target = node.items[0].asname
+            region = Region(node, call, None)
+            if target is not None:
+                if isinstance(target.name, cst.Name):
+                    region.var = target.name.value
+                else:
+                    region.reason = "the Parallel object is unpacked"
+            if self.stack:
+                for outer in self.stack:
+                    outer.reason = outer.reason or "a nested region"
+                region.reason = region.reason or "a nested region"
+            self.regions.append(region)
+            self.stack.append(region)
+        elif any(_is_parallel_call(item.item, self.names) for item in node.items):
+            self.regions.append(
+                Region(node, node.items[0].item, None, "the with statement holds more")  # type: ignore[arg-type]
+            )
+
+    def leave_With(self, original_node: cst.With) -> None:
+        if self.stack and self.stack[-1].node is original_node:
+            self.stack.pop()
+
+    # -- one region ------------------------------------------------------------------------
+
+    def _plan(self, region: Region) -> None:
+        body = region.node.body
+        if not isinstance(body, cst.IndentedBlock):
+            raise Kept("a one-line with statement")
+        span = self.position[body]
+        scope = self.scopes[region.node]
+        assert scope is not None
+        self._check_escapes(body)
+        self._check_p(region, span)
+        clauses = self._clauses(region)
+        bound = self._bound_names(scope, span)
+        loop_only = self._loop_only(region, scope, span)
+        self._check_read_after(region, scope, span, bound)
+        shared = self._shared_objects(region, span)
+        self._check_outside_changes(region, scope, shared, bound)
+        # pymp starts every name with the master's value; omppy leaves a name the region
+        # binds unbound, unless it is firstprivate (which needs a value to copy).
+        read = {n.value for n in _names_in(body) if self.scopes.get(n) is scope}
+        firstprivate = sorted(
+            name
+            for name in bound & read
+            if name not in loop_only and self._bound_before(scope, name, span)
+        )
+        clauses.append("default(firstprivate)")
+        if shared:
+            clauses.append(f"shared({', '.join(sorted(shared))})")
+        if firstprivate:
+            clauses.append(f"firstprivate({', '.join(firstprivate)})")
+        region.pragma = "# omp parallel " + " ".join(clauses)
+
+    def _clauses(self, region: Region) -> list[str]:
+        clauses = []
+        args = list(region.call.args)
+        if any(a.star for a in args):
+            raise Kept("Parallel(*args)")
+        positional = [a for a in args if a.keyword is None]
+        keywords = {a.keyword.value: a.value for a in args if a.keyword is not None}
+        if len(positional) > 2 or set(keywords) - {"num_threads", "if_"}:
+            raise Kept("unexpected Parallel arguments")
+        count = positional[0].value if positional else keywords.get("num_threads")
+        condition = positional[1].value if len(positional) > 1 else keywords.get("if_")
+        for clause, value in (("num_threads", count), ("if", condition)):
+            if value is None or (isinstance(value, cst.Name) and value.value == "None"):
+                if clause == "if" and value is not None:
+                    clauses.append("if(False)")
+                continue
+            text = cst.Module([]).code_for_node(value)
+            if "\n" in text or "#" in text:
+                raise Kept("a Parallel argument spans several lines")
+            clauses.append(f"{clause}({text})")
+        return clauses
+
+    def _check_escapes(self, body: cst.IndentedBlock) -> None:
+        class Escapes(cst.CSTVisitor):
+            def __init__(self) -> None:
+                self.loops = 0
+
+            def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+                return False
+
+            def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+                return False
+
+            def visit_Lambda(self, node: cst.Lambda) -> bool:
+                return False
+
+            def visit_Return(self, node: cst.Return) -> None:
+                raise Kept("return leaves the region")
+
+            def visit_Yield(self, node: cst.Yield) -> None:
+                raise Kept("yield inside the region")
+
+            def visit_Await(self, node: cst.Await) -> None:
+                raise Kept("await inside the region")
+
+            def visit_Global(self, node: cst.Global) -> None:
+                raise Kept("a global statement inside the region")
+
+            def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+                raise Kept("a nonlocal statement inside the region")
+
+            def visit_For(self, node: cst.For) -> None:
+                self.loops += 1
+
+            def leave_For(self, original_node: cst.For) -> None:
+                self.loops -= 1
+
+            def visit_While(self, node: cst.While) -> None:
+                self.loops += 1
+
+            def leave_While(self, original_node: cst.While) -> None:
+                self.loops -= 1
+
+            def visit_Break(self, node: cst.Break) -> None:
+                if not self.loops:
+                    raise Kept("break leaves the region")
+
+            def visit_Continue(self, node: cst.Continue) -> None:
+                if not self.loops:
+                    raise Kept("continue leaves the region")
+
+        body.visit(Escapes())
+
+    def _check_p(self, region: Region, span: CodeRange) -> None:
+        """Every use of ``p`` must have a pragma or a routine to become."""
+        var = region.var
+        if var is None:
+            return
+        scope = self.scopes[region.node]
+        assert scope is not None
+        # Other regions with the same variable read their own: not a use of this one's.
+        others = [self.position[r.node] for r in self.regions if r is not region and r.var == var]
+        for assignment in scope.assignments[var]:
+            node = getattr(assignment, "node", None)
+            if node is None or any(_inside(self.position[node], other) for other in others):
+                continue
+            for reader in self.readers.get(node, ()):
+                where = self.position[reader]
+                if not _inside(where, span) and not any(_inside(where, o) for o in others):
+                    raise Kept(f"'{var}' is used outside the region")
+            if _inside(self.position[node], span):
+                raise Kept(f"'{var}' is rebound inside the region")
+        for name in _names_in(region.node.body, var):
+            if self.scopes[name] is not scope:
+                raise Kept(f"'{var}' is used in a function inside the region")
+            self._use_of_p(region, name)
+
+    def _use_of_p(self, region: Region, name: cst.Name) -> None:
+        var = region.var
+        parent = self.parents[name]
+        if not isinstance(parent, cst.Attribute) or parent.value is not name:
+            raise Kept(f"'{var}' is passed or stored")
+        attr = parent.attr.value
+        holder = self.parents[parent]
+        if attr in ROUTINES:
+            if isinstance(holder, (cst.AssignTarget, cst.AugAssign, cst.Del)):
+                raise Kept(f"{var}.{attr} is assigned")
+            region.routines[parent] = ROUTINES[attr]
+        elif attr in ("range", "xrange"):
+            if not isinstance(holder, cst.Call) or holder.func is not parent:
+                raise Kept(f"{var}.{attr} is used outside a for statement")
+            loop = self.parents.get(holder)
+            if not (isinstance(loop, cst.For) and loop.iter is holder):
+                raise Kept(f"{var}.{attr} is used outside a for statement")
+            if any(a.keyword is not None or a.star for a in holder.args):
+                raise Kept(f"{var}.{attr} with keyword arguments")
+            if loop.orelse is not None or loop.asynchronous is not None:
+                raise Kept(f"a {var}.{attr} loop with an else clause")
+            if _breaks(loop.body):
+                raise Kept(f"break leaves a {var}.{attr} loop")
+            region.loops[loop] = attr
+        elif attr == "lock":
+            item = holder
+            statement = self.parents.get(item) if isinstance(item, cst.WithItem) else None
+            if not (
+                isinstance(item, cst.WithItem)
+                and item.asname is None
+                and isinstance(statement, cst.With)
+                and len(statement.items) == 1
+                and isinstance(statement.body, cst.IndentedBlock)
+            ):
+                raise Kept(f"{var}.lock is used other than in 'with {var}.lock:'")
+            region.locks.add(statement)
+        elif attr == "print":
+            if not (isinstance(holder, cst.Call) and holder.func is parent):
+                raise Kept(f"{var}.print is used without a call")
+            if any(a.star for a in holder.args):
+                raise Kept(f"{var}.print(*args) or (**kwargs)")
+            region.prints.add(holder)
+        elif attr == "iterate":
+            raise Kept(f"{var}.iterate has no pragma (thread 0 produces, the others consume)")
+        elif attr.startswith("_"):
+            raise Kept(f"a private attribute ({var}.{attr})")
+        else:
+            raise Kept(f"{var}.{attr}")
+
+    def _bound_names(self, scope: Scope, span: CodeRange) -> set[str]:
+        bound = set()
+        for assignment in scope.assignments:
+            node = getattr(assignment, "node", None)
+            if node is not None and node in self.position and _inside(self.position[node], span):
+                bound.add(assignment.name)
+        return bound
+
+    def _bound_before(self, scope: Scope, name: str, span: CodeRange) -> bool:
+        """Whether ``name`` is bound before the region, outside every region."""
+        bodies = [self.position[r.node.body] for r in self.regions]
+        for assignment in scope.assignments[name]:
+            node = getattr(assignment, "node", None)
+            if node is None or node not in self.position:
+                continue
+            where = self.position[node]
+            if isinstance(node, cst.Param) or (
+                (where.start.line, where.start.column) < (span.start.line, span.start.column)
+                and not any(_inside(where, body) for body in bodies)
+            ):
+                return True
+        return False
+
+    def _loop_only(self, region: Region, scope: Scope, span: CodeRange) -> set[str]:
+        """Names bound in the region only as targets of its p.range/p.xrange loops."""
+        targets = {
+            loop.target.value: loop for loop in region.loops if isinstance(loop.target, cst.Name)
+        }
+        result = set()
+        for name, loop in targets.items():
+            inside = [
+                a
+                for a in scope.assignments[name]
+                if getattr(a, "node", None) in self.position
+                and _inside(self.position[a.node], span)  # type: ignore[attr-defined]
+            ]
+            if all(a.node is loop.target for a in inside):  # type: ignore[attr-defined]
+                result.add(name)
+        return result
+
+    def _check_read_after(
+        self, region: Region, scope: Scope, span: CodeRange, bound: set[str]
+    ) -> None:
+        """A name the region binds and the code after it reads: pymp gives it thread 0's
+        value, omppy the value from before the region."""
+        loops = self._enclosing_loops(region.node, scope)
+        for name in sorted(bound):
+            events: list[tuple[tuple[int, int], int]] = []  # (position, 0 read / 1 write)
+            for assignment in scope.assignments[name]:
+                node = getattr(assignment, "node", None)
+                if node is None or node not in self.position:
+                    continue
+                for reader in self.readers.get(node, ()):
+                    where = self.position[reader]
+                    if _inside(where, span):
+                        continue
+                    if self.scopes[reader] is not scope:
+                        raise Kept(f"'{name}' is bound in the region and read elsewhere")
+                    if any(_inside(where, loop) for loop in loops):
+                        raise Kept(f"'{name}' is bound in the region and read after it")
+                    events.append(((where.start.line, where.start.column), 0))
+                where = self.position[node]
+                if not _inside(where, span):
+                    events.append(((where.start.line, where.start.column), 1))
+            later = sorted(e for e in events if e[0] >= (span.end.line, span.end.column))
+            if later and later[0][1] == 0:
+                raise Kept(f"'{name}' is bound in the region and read after it")
+
+    def _enclosing_loops(self, node: cst.CSTNode, scope: Scope) -> list[CodeRange]:
+        loops = []
+        parent = self.parents.get(node)
+        while parent is not None and self.scopes.get(parent) is scope:
+            if isinstance(parent, (cst.For, cst.While)):
+                loops.append(self.position[parent])
+            parent = self.parents.get(parent)
+        return loops
+
+    def _shared_objects(self, region: Region, span: CodeRange) -> set[str]:
+        """Names the region uses that refer to pymp.shared arrays and locks."""
+        shared = set()
+        for name in _names_in(region.node.body):
+            if name.value == region.var or self.scopes.get(name) is None:
+                continue
+            kind = self._kind_of(name)
+            if kind is None:
+                continue
+            if kind not in SELF_SHARED:
+                raise Kept(
+                    f"it uses the pymp.shared.{kind} '{name.value}', which has no '# omp' "
+                    "equivalent"
+                )
+            shared.add(name.value)
+        return shared
+
+    def _kind_of(self, name: cst.Name) -> str | None:
+        """The pymp.shared kind every assignment that ``name`` may read makes, if any."""
+        scope = self.scopes.get(name)
+        if scope is None:
+            return None
+        kinds = set()
+        for access in scope.accesses[name.value]:
+            if access.node is not name:
+                continue
+            for assignment in access.referents:
+                node = getattr(assignment, "node", None)
+                statement = self.parents.get(node) if node is not None else None
+                target = self.parents.get(statement) if statement is not None else None
+                if isinstance(statement, cst.AssignTarget) and isinstance(target, cst.Assign):
+                    kinds.add(_shared_kind(target.value, self.names))
+                else:
+                    kinds.add(None)
+        return kinds.pop() if len(kinds) == 1 else None
+
+    def _check_outside_changes(
+        self, region: Region, scope: Scope, shared: set[str], bound: set[str]
+    ) -> None:
+        """Stores into, and method calls on, objects from outside the region: pymp keeps
+        only thread 0's changes, an '# omp' region would keep every thread's."""
+        for node in _changed_roots(region.node.body):
+            name = node.value
+            if name in shared or name in bound or name == region.var:
+                continue
+            if self.scopes.get(node) is not scope:
+                continue
+            referents = [
+                a
+                for access in scope.accesses[name]
+                if access.node is node
+                for a in access.referents
+            ]
+            if any(
+                isinstance(
+                    getattr(a, "node", None),
+                    (cst.Import, cst.ImportFrom, cst.FunctionDef, cst.ClassDef),
+                )
+                for a in referents
+            ):
+                continue
+            if not referents:
+                continue  # a builtin or a module's name
+            raise Kept(
+                f"it changes '{name}', which pymp carries back from thread 0 only "
+                "(make it a pymp.shared array to migrate)"
+            )
+
+
+def _names_in(node: cst.CSTNode, value: str | None = None) -> list[cst.Name]:
+    found: list[cst.Name] = []
+
+    class Names_(cst.CSTVisitor):
+        def visit_Name(self, name: cst.Name) -> None:
+            if value is None or name.value == value:
+                found.append(name)
+
+        def visit_Attribute(self, attribute: cst.Attribute) -> bool:
+            attribute.value.visit(self)  # not the attribute's own name
+            return False
+
+    node.visit(Names_())
+    return found
+
+
+def _breaks(body: cst.BaseSuite) -> bool:
+    """Whether ``body`` breaks out of the loop that owns it."""
+    found = False
+
+    class Breaks(cst.CSTVisitor):
+        def visit_For(self, node: cst.For) -> bool:
+            return False
+
+        def visit_While(self, node: cst.While) -> bool:
+            return False
+
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return False
+
+        def visit_Break(self, node: cst.Break) -> None:
+            nonlocal found
+            found = True
+
+    body.visit(Breaks())
+    return found
+
+
+def _root(node: cst.BaseExpression) -> cst.Name | None:
+    while isinstance(node, (cst.Subscript, cst.Attribute)):
+        node = node.value
+    return node if isinstance(node, cst.Name) else None
+
+
+def _changed_roots(body: cst.CSTNode) -> list[cst.Name]:
+    """Root names of item and attribute stores, and of statement method calls."""
+    roots: list[cst.Name] = []
+
+    class Changes(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return False
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
+
+        def _target(self, target: cst.BaseExpression) -> None:
+            if isinstance(target, (cst.Tuple, cst.List)):
+                for element in target.elements:
+                    self._target(element.value)
+            elif isinstance(target, cst.StarredElement):
+                self._target(target.value)
+            elif isinstance(target, (cst.Subscript, cst.Attribute)):
+                root = _root(target)
+                if root is not None:
+                    roots.append(root)
+
+        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+            self._target(node.target)
+
+        def visit_AugAssign(self, node: cst.AugAssign) -> None:
+            self._target(node.target)
+
+        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+            self._target(node.target)
+
+        def visit_Del(self, node: cst.Del) -> None:
+            self._target(node.target)
+
+        def visit_Expr(self, node: cst.Expr) -> None:
+            call = node.value
+            if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute):
+                root = _root(call.func.value)
+                if root is not None:
+                    roots.append(root)
+
+    body.visit(Changes())
+    return roots
+
+
+# -- the rewrite ---------------------------------------------------------------------------
+
+
+def _is_docstring(statement: cst.BaseStatement) -> bool:
+    return (
+        isinstance(statement, cst.SimpleStatementLine)
+        and isinstance(statement.body[0], cst.Expr)
+        and isinstance(statement.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+    )
+
+
+def _comment(text: str) -> cst.EmptyLine:
+    return cst.EmptyLine(
+        indent=True, whitespace=cst.SimpleWhitespace(""), comment=cst.Comment(text)
+    )
+
+
+def _apply(wrapper: cst.MetadataWrapper, names: Names, regions: Sequence[Region]) -> str:
+    return wrapper.module.visit(_Rewrite(names, regions)).code
+
+
+class _Rewrite(cst.CSTTransformer):
+    def __init__(self, names: Names, regions: Iterable[Region]) -> None:
+        super().__init__()
+        self.names = names
+        self.kept = {r.node: r.reason for r in regions if r.reason is not None}
+        migrated = [r for r in regions if r.reason is None]
+        self.unwrap = {r.node: (r.pragma, "# omp end parallel") for r in migrated}
+        self.loops: dict[cst.For, str] = {}
+        self.routines: dict[cst.Attribute, str] = {}
+        self.prints: set[cst.Call] = set()
+        for region in migrated:
+            lock = f"{region.var}_lock"
+            for node in region.locks:
+                self.unwrap[node] = (f"# omp critical({lock})", "# omp end critical")
+            self.loops.update(region.loops)
+            self.routines.update(region.routines)
+            self.prints.update(region.prints)
+        self.needed = sorted(set(self.routines.values()))
+
+    # -- imports ---------------------------------------------------------------------------
+
+    def leave_Import(self, original_node: cst.Import, updated_node: cst.Import) -> cst.Import:
+        aliases = []
+        for alias in updated_node.names:
+            dotted = _dotted(alias.name)
+            if dotted == "pymp" or (dotted or "").startswith("pymp."):
+                if alias.asname is None:
+                    alias = alias.with_changes(
+                        name=cst.parse_expression("omppy.pymp"),
+                        asname=cst.AsName(name=cst.Name("pymp")),
+                    )
+                else:
+                    alias = alias.with_changes(name=cst.parse_expression(f"omppy.{dotted}"))
+            aliases.append(alias)
+        return updated_node.with_changes(names=aliases)
+
+    def leave_ImportFrom(
+        self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom
+    ) -> cst.ImportFrom:
+        source = _dotted(updated_node.module) if updated_node.module else None
+        if updated_node.relative or source is None:
+            return updated_node
+        if source == "pymp" or source.startswith("pymp."):
+            module = cst.parse_expression(f"omppy.{source}")
+            assert isinstance(module, (cst.Attribute, cst.Name))
+            return updated_node.with_changes(module=module)
+        return updated_node
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        body, ending = self._flatten(original_node.body, updated_node.body)
+        module = updated_node.with_changes(body=body, footer=[*ending, *updated_node.footer])
+        return self._add_routine_import(module)
+
+    def _add_routine_import(self, module: cst.Module) -> cst.Module:
+        present: set[str | None] = set()
+        last_import = -1
+        for index, statement in enumerate(module.body):
+            if not isinstance(statement, cst.SimpleStatementLine):
+                continue
+            for small in statement.body:
+                if isinstance(small, (cst.Import, cst.ImportFrom)):
+                    last_import = index
+                if (
+                    isinstance(small, cst.ImportFrom)
+                    and not isinstance(small.names, cst.ImportStar)
+                    and small.module is not None
+                    and _dotted(small.module) == "omppy"
+                ):
+                    present.update(_alias_name(alias) for alias in small.names)
+        missing = [name for name in self.needed if name not in present]
+        if not missing:
+            return module
+        statement = cst.parse_statement(f"from omppy import {', '.join(missing)}\n")
+        body = list(module.body)
+        if last_import < 0 and body and _is_docstring(body[0]):
+            last_import = 0
+        body.insert(last_import + 1, statement)
+        return module.with_changes(body=body)
+
+    # -- regions, loops, routines ------------------------------------------------------------
+
+    def leave_IndentedBlock(
+        self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        body, ending = self._flatten(original_node.body, updated_node.body)
+        return updated_node.with_changes(body=body, footer=[*ending, *updated_node.footer])
+
+    def _flatten(
+        self, originals: Sequence[cst.BaseStatement], updated: Sequence[cst.BaseStatement]
+    ) -> tuple[list[cst.BaseStatement], list[cst.EmptyLine]]:
+        """The block's statements, with the marked ``with`` statements unwrapped into
+        their bodies between a pragma and its ``end``; and the lines that must close
+        the block (an ``end`` with no statement after it)."""
+        result: list[cst.BaseStatement] = []
+        pending: list[cst.EmptyLine] = []
+        for original, statement in zip(originals, updated, strict=True):
+            lines = list(getattr(statement, "leading_lines", ()))
+            if isinstance(original, cst.With) and original in self.unwrap:
+                assert isinstance(statement, cst.With)
+                opening, closing = self.unwrap[original]
+                block = statement.body
+                assert isinstance(block, cst.IndentedBlock)
+                inner: list[cst.BaseStatement] = list(block.body)
+                header = block.header.comment
+                lead = [*pending, *lines]
+                if header is not None:
+                    lead.append(_comment(header.value))
+                lead.append(_comment(opening))
+                first = inner[0]
+                inner[0] = first.with_changes(
+                    leading_lines=[*lead, *getattr(first, "leading_lines", ())]
+                )
+                result.extend(inner)
+                pending = [*block.footer, _comment(closing)]
+                continue
+            if pending:
+                statement = statement.with_changes(leading_lines=[*pending, *lines])
+                pending = []
+            result.append(statement)
+        return result, pending
+
+    def leave_With(self, original_node: cst.With, updated_node: cst.With) -> cst.With:
+        reason = self.kept.get(original_node)
+        if reason is None:
+            return updated_node
+        note = NOTE + reason
+        lines = [
+            line
+            for line in updated_node.leading_lines
+            if line.comment is None or not line.comment.value.startswith(NOTE)
+        ]
+        return updated_node.with_changes(leading_lines=[*lines, _comment(note)])
+
+    def leave_For(self, original_node: cst.For, updated_node: cst.For) -> cst.For:
+        kind = self.loops.get(original_node)
+        if kind is None:
+            return updated_node
+        pragma = "# omp for nowait" + (" schedule(dynamic)" if kind == "xrange" else "")
+        call = updated_node.iter
+        assert isinstance(call, cst.Call)
+        return updated_node.with_changes(
+            iter=call.with_changes(func=cst.Name("range")),
+            leading_lines=[*updated_node.leading_lines, _comment(pragma)],
+        )
+
+    def leave_Attribute(
+        self, original_node: cst.Attribute, updated_node: cst.Attribute
+    ) -> cst.BaseExpression:
+        routine = self.routines.get(original_node)
+        if routine is None:
+            return updated_node
+        return cst.Call(func=cst.Name(routine))
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
+        if original_node not in self.prints:
+            return updated_node
+        args = list(updated_node.args)
+        if not any(a.keyword is not None and a.keyword.value == "flush" for a in args):
+            if args:
+                args[-1] = args[-1].with_changes(
+                    comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+                )
+            args.append(
+                cst.Arg(
+                    keyword=cst.Name("flush"),
+                    value=cst.Name("True"),
+                    equal=cst.AssignEqual(
+                        whitespace_before=cst.SimpleWhitespace(""),
+                        whitespace_after=cst.SimpleWhitespace(""),
+                    ),
+                )
+            )
+        return updated_node.with_changes(func=cst.Name("print"), args=args)

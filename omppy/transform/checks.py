@@ -1,0 +1,270 @@
+"""OpenMP's rules on a construct, checked before anything is rewritten.
+
+Each function raises a :class:`PragmaError` that says what is wrong and what to
+write instead, located at the pragma or at the offending use; the survey calls them
+in a fixed order (the first rule broken is the one reported).  Nothing here decides
+how a construct is translated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+
+from libcst.metadata import CodeRange
+
+from .diagnostics import PragmaError, PragmaWarning
+from .model import Construct, Usage
+from .pragma import (
+    LOOP_DIRECTIVES,
+    PARALLEL_DIRECTIVES,
+    SYNC_DIRECTIVES,
+    WORKSHARING_DIRECTIVES,
+)
+from .sharing import BUILTIN_NAMES
+
+# What may not be closely nested in what: a work share, or a barrier, directly inside
+# a construct that binds to the same region (all but ``parallel`` itself).
+_REGION_BINDING = WORKSHARING_DIRECTIVES | SYNC_DIRECTIVES | (PARALLEL_DIRECTIVES - {"parallel"})
+# The reduction that would make ``x op= ...`` correct, for the hint.
+_AUG_TO_REDUCTION = {
+    "AddAssign": "+",
+    "SubtractAssign": "-",
+    "MultiplyAssign": "*",
+    "BitAndAssign": "&",
+    "BitOrAssign": "|",
+    "BitXorAssign": "^",
+}
+
+
+def error(
+    filename: str, where: CodeRange | tuple[int, int], message: str, hint: str | None = None
+) -> PragmaError:
+    line, col = (where.start.line, where.start.column) if isinstance(where, CodeRange) else where
+    return PragmaError(message, filename=filename, line=line, col=col, hint=hint)
+
+
+def placement(construct: Construct, scope: str, *, filename: str) -> None:
+    """Where a construct may stand at all: not directly in a class body."""
+    pragma = construct.pragma
+    if scope == "class":
+        raise error(
+            filename,
+            (pragma.pos.line, pragma.pos.col),
+            "omp constructs cannot stand directly in a class body",
+            hint="move the code into a method or a function",
+        )
+
+
+def clause_conflicts(construct: Construct, *, filename: str) -> None:
+    """Clauses that cannot go together on one pragma."""
+    pragma = construct.pragma
+    nowait = pragma.clause("nowait")
+    if nowait is not None and pragma.clause("copyprivate") is not None:
+        raise error(
+            filename,
+            (nowait.pos.line, nowait.pos.col),
+            "'copyprivate' and 'nowait' cannot be combined: the values are handed "
+            "to the other threads at the barrier that 'nowait' removes",
+            hint="drop 'nowait'",
+        )
+
+
+def nesting(construct: Construct, stack: list[Construct], *, filename: str) -> None:
+    """OpenMP's rules on which constructs may be closely nested in which."""
+    pragma = construct.pragma
+    where = (pragma.pos.line, pragma.pos.col)
+    directive = pragma.directive
+    # The constructs of the same region that enclose this one, innermost first.
+    enclosing: list[Construct] = []
+    for outer in reversed(stack):
+        if outer.directive in PARALLEL_DIRECTIVES:
+            if outer.directive != "parallel":
+                enclosing.append(outer)  # parallel for/sections: also the work share
+            break
+        enclosing.append(outer)
+    closest = enclosing[0] if enclosing else None
+    nests = directive in WORKSHARING_DIRECTIVES | {"barrier"} and closest is not None
+    if nests and closest is not None and closest.directive in _REGION_BINDING:
+        what = "a barrier" if directive == "barrier" else f"'# omp {directive}'"
+        raise error(
+            filename,
+            where,
+            f"{what} cannot be nested inside '# omp {closest.directive}' "
+            "(it would wait for threads that never reach it)",
+            hint="put it directly in the parallel region, or start a nested "
+            "'# omp parallel' around it",
+        )
+    if directive == "ordered":
+        loop = next((c for c in enclosing if c.directive in LOOP_DIRECTIVES), None)
+        if enclosing and enclosing[0].directive in ("critical", "ordered", "atomic"):
+            raise error(
+                filename,
+                where,
+                f"'# omp ordered' cannot be nested inside '# omp {enclosing[0].directive}'",
+            )
+        if loop is None and any(c.directive in PARALLEL_DIRECTIVES for c in stack):
+            raise error(
+                filename,
+                where,
+                "'# omp ordered' must be inside a loop with the 'ordered' clause",
+                hint="add 'ordered' to the loop's pragma",
+            )
+        if loop is not None and loop.pragma.clause("ordered") is None:
+            raise error(
+                filename,
+                where,
+                "'# omp ordered' is inside a loop without the 'ordered' clause",
+                hint=f"write '# omp {loop.directive} ordered ...' (line {loop.pragma.pos.line})",
+            )
+    if directive == "critical":
+        for outer in enclosing:
+            if outer.directive == "critical" and outer.pragma.name == pragma.name:
+                raise error(
+                    filename,
+                    where,
+                    "a critical section cannot be nested in a critical section of the "
+                    "same name: it would wait for itself",
+                    hint="give the inner one another name: '# omp critical(name)'",
+                )
+
+
+def escapes(construct: Construct, usage: Usage, *, filename: str) -> None:
+    """``break``, ``return``, ``yield``... may not leave a region or a work-shared loop."""
+    for what, where in usage.escapes:
+        is_loop = construct.directive in LOOP_DIRECTIVES
+        kind = "worksharing loop" if is_loop else "parallel region"
+        hint = {
+            "break": "a worksharing loop must run every iteration; use a flag instead",
+            "return": "compute the result into a variable (e.g. with a reduction) and "
+            "return after the construct",
+        }.get(what)
+        raise error(
+            filename,
+            where,
+            f"'{what}' cannot leave a {kind} ('# omp {construct.directive}')",
+            hint,
+        )
+
+
+def unsupported(usage: Usage, *, filename: str) -> None:
+    """Statements omppy cannot run in a construct (``import *``, ``global``...)."""
+    for what, where in usage.unsupported:
+        raise error(filename, where, f"{what} is not supported inside an omp construct")
+
+
+def class_private(usage: Usage, class_name: str | None, *, filename: str) -> None:
+    """Refuse ``__x`` names in a class: Python mangles them, the runtime's keys not."""
+    if class_name is None or not class_name.lstrip("_"):
+        return
+    for name, where in [*usage.bound.items(), *usage.read.items()]:
+        if name.startswith("__") and not name.endswith("__"):
+            mangled = f"_{class_name.lstrip('_')}{name}"
+            raise error(
+                filename,
+                where,
+                f"'{name}' is a class-private name (Python mangles it to '{mangled}' "
+                "in this class); omppy cannot carry it into or out of an omp construct",
+                hint=f"rename it, for example to '{name[1:]}'",
+            )
+
+
+def mutations(
+    usage: Usage, private: AbstractSet[str], imported_modules: AbstractSet[str], *, filename: str
+) -> None:
+    """Listed container methods (``append``, ``update``...) on shared objects, outside
+    a critical: their effect would stay in one thread's copy."""
+    for root, method, where, receiver in usage.mutations:
+        if root in private or root in imported_modules:
+            continue  # ``np.append(a, x)`` is a function of a module, not a mutation
+        if receiver == root:
+            raise error(
+                filename,
+                where,
+                f"'{root}.{method}(...)' changes the shared object '{root}' in place; in "
+                "a fork-based team that change would stay in one thread's copy",
+                hint=f"wrap it in '# omp critical', use reduction(+:{root}) for a list, "
+                f"or store by index ('{root}[i] = ...')",
+            )
+        raise error(
+            filename,
+            where,
+            f"'{receiver}.{method}(...)' may change an item of the shared object "
+            f"'{root}' from several threads at once: '{method}' is a method omppy "
+            "treats as a container change (append, update, add...), which is not "
+            "carried back outside a critical",
+            hint=f"wrap it in '# omp critical'; if '{method}' is your own method on "
+            "objects that each thread changes alone, give it another name and it is "
+            "carried back",
+        )
+
+
+def default_none(usage: Usage, exempt: AbstractSet[str], *, filename: str) -> None:
+    """Under ``default(none)``, every name used must be in a clause or ``exempt``."""
+    exempt = BUILTIN_NAMES | exempt
+    for name, where in sorted(
+        {**usage.read, **usage.bound}.items(),
+        key=lambda kv: (kv[1].start.line, kv[1].start.column),
+    ):
+        if name in exempt or name in usage.inner_outputs or name in usage.inner_private:
+            continue
+        if name in usage.bound and name not in usage.read:
+            continue  # bound before use: a name "declared" inside the construct
+        raise error(
+            filename,
+            where,
+            f"'{name}' has no data-sharing clause, and the construct says default(none)",
+            hint=f"add shared({name}), private({name}) or firstprivate({name})",
+        )
+
+
+def augmented(
+    construct: Construct, usage: Usage, clause_names: AbstractSet[str], *, filename: str
+) -> None:
+    """``x += ...`` with no clause for ``x``: each thread would update an unbound copy."""
+    for name, (where, op) in usage.augmented.items():
+        if name in clause_names or name in usage.plain_bound or name in usage.inner_outputs:
+            continue
+        if name in usage.inner_private:
+            continue
+        if name in usage.sync_bound:
+            continue
+        symbol = _AUG_TO_REDUCTION.get(op)
+        hint = (
+            f"add reduction({symbol}:{name}) to the pragma"
+            if symbol
+            else f"protect the update with '# omp critical' (it then updates the shared '{name}')"
+        )
+        raise error(
+            filename,
+            where,
+            f"'{name}' is updated in '# omp {construct.directive}' but has no "
+            "data-sharing clause, so each thread would update a private copy that "
+            "starts unbound",
+            hint=hint,
+        )
+
+
+def races(
+    usage: Usage, loop_variables: AbstractSet[str], private: AbstractSet[str], *, filename: str
+) -> list[PragmaWarning]:
+    """``counts[word] += 1`` in a work-sharing loop whose variables its keys do not use:
+    several iterations, in several threads, may update one place.  Legal (the keys may
+    be unique), so a warning: if two threads do update one place, the run ends with an
+    error, or, when both happen to compute the same value, quietly keeps one update."""
+    found = []
+    for root, where, keys, text in usage.item_updates:
+        if root in private or keys & loop_variables:
+            continue
+        found.append(
+            PragmaWarning(
+                f"'{text}' is updated in a work-sharing loop, but its place does not depend "
+                "on the loop's variables: iterations in different threads may update the "
+                "same place (a data race)",
+                filename=filename,
+                line=where.start.line,
+                col=where.start.column,
+                hint="put the update under '# omp atomic' or '# omp critical', or use a "
+                "reduction",
+            )
+        )
+    return found

@@ -1,0 +1,146 @@
+"""Emitting ``parallel``, ``parallel for`` and ``parallel sections``.
+
+The covered statements become a nested function, the region's outlined body,
+``def _omp_parallel_<line>(_omp_t, <shared names>...)`` ending in ``return
+_omp.locals()``; ``_omp.parallel(body, {args}, clauses...)`` runs it on a team and
+returns the values the master's names take afterwards.  Being a function is the
+point: the body's private names are fast locals.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from . import emit_worksharing, layout
+from .layout import Group, Part, call, keyword, mapping, names
+from .model import Construct, ConstructInfo
+
+if TYPE_CHECKING:
+    from .emit import Emitter, Updated
+
+
+def parallel(
+    e: Emitter, construct: Construct, info: ConstructInfo, new_of: Updated
+) -> list[cst.BaseStatement]:
+    pragma = construct.pragma
+    line = pragma.pos.line
+    sharing = info.sharing
+    assert sharing is not None
+    name = f"_omp_{pragma.directive.replace(' ', '_')}_{line}"
+    # What the master evaluates for the body before the region: the loop's
+    # iteration space and chunk size (``_omp_*``), then the shared names.
+    given: dict[str, Part] = {}
+    if pragma.directive == "parallel for":
+        loop, nest = emit_worksharing.loop_nest(e, construct, new_of)
+        # A combined construct's chunk size is evaluated by the master, before the
+        # region, like every other clause argument (it may name a private variable).
+        schedule = pragma.clause("schedule")
+        chunk = "_omp_chunk" if schedule is not None and schedule.expr else None
+        header = emit_worksharing.loop_header(e, construct, nest, "_omp_t", chunk)
+        body: list[cst.BaseStatement] = [e.stamp(header, e.line_of(loop, line))]
+        given["_omp_items"] = call("_omp.iteration_space", *(e.code(loop.iter) for loop in nest))
+        if schedule is not None and schedule.expr:
+            given["_omp_chunk"] = f"({schedule.expr})"
+    elif pragma.directive == "parallel sections":
+        chain, comments = emit_worksharing.section_chain(e, construct, new_of)
+        sections = cst.parse_expression("_omp_t.loop(_omp_items, 'dynamic', 1)")
+        body = [
+            cst.For(
+                target=cst.Name("_omp_section"),
+                iter=sections,
+                body=e.block([chain]),
+                leading_lines=comments,
+            )
+        ]
+        e.stamp(body[0], line)
+        given["_omp_items"] = f"range({len(construct.sections)})"
+    else:
+        body = e.items(construct.body, new_of)
+    comments = e.take_comments(body, line)
+    # A shared name that the region binds may not exist yet when it starts (its
+    # first value may come from a critical or single): it is passed only if bound.
+    maybe = [n for n in sharing.args if n in sharing.shared_out]
+    parameters = [
+        "_omp_t",
+        *given,
+        *(n for n in sharing.args if n not in maybe),
+        *sharing.firstprivate,
+        *(n for n, _ in sharing.reduction),
+        *(f"{n}=_omp.UNBOUND" for n in maybe),
+    ]
+    signature = layout.render(
+        f"def {name}", Group("(", tuple(parameters), "):"), e.column(info, 0), e.unit
+    )
+    function = e.statement(f"{signature}\n{e.unit}return _omp.locals()\n", line)
+    assert isinstance(function, cst.FunctionDef)
+    returning = function.body.body[0]
+    assert isinstance(returning, cst.SimpleStatementLine)
+    e.stamp(returning, e.last_line(body, line))
+    function = function.with_changes(
+        body=function.body.with_changes(body=[*body, returning]), leading_lines=comments
+    )
+    out: list[cst.BaseStatement] = [e.stamp(function, line)]
+    out.append(_call(e, name, given, info))
+    out.extend(_outputs(e, info))
+    return out
+
+
+def _call(e: Emitter, name: str, given: dict[str, Part], info: ConstructInfo) -> cst.BaseStatement:
+    """``_omp_out = _omp.parallel(body, {args}, clauses...)``."""
+    sharing = info.sharing
+    assert sharing is not None
+    pragma = info.construct.pragma
+    maybe = [n for n in sharing.args if n in sharing.shared_out]
+    entries: list[Part] = [_entry(n, v) for n, v in given.items()]
+    entries.extend(f"{n!r}: {n}" for n in sharing.args if n not in maybe)
+    if maybe:
+        entries.append(call("**_omp.bound", "_omp.locals()", "_omp.globals()", names(maybe)))
+    arguments: list[Part] = [name, mapping(entries)]
+    if sharing.firstprivate:
+        firstprivate = mapping([f"{n!r}: {n}" for n in sharing.firstprivate])
+        arguments.append(keyword("firstprivate", firstprivate))
+    if sharing.reduction:
+        reduction = mapping([f"{n!r}: ({op!r}, {n})" for n, op in sharing.reduction])
+        arguments.append(keyword("reduction", reduction))
+    if sharing.lastprivate:
+        arguments.append(keyword("lastprivate", names(sharing.lastprivate)))
+    if sharing.shared_out:
+        arguments.append(keyword("shared", names(sharing.shared_out)))
+    readonly = [*(n for n in given if n.startswith("_omp_")), *sharing.readonly]
+    if readonly:
+        arguments.append(keyword("readonly", names(readonly)))
+    if info.watch:
+        depths = mapping([f"{n!r}: {d}" for n, d in info.watch.items()])
+        arguments.append(keyword("watch", depths))
+    clause = pragma.clause("num_threads")
+    if clause is not None:
+        arguments.append(f"num_threads=({clause.expr})")
+    clause = pragma.clause("if")
+    if clause is not None:
+        arguments.append(f"if_=({clause.expr})")
+    needs_result = sharing.reduction or sharing.lastprivate or sharing.shared_out
+    target = "_omp_out = " if needs_result else ""
+    return e.simple(target, call("_omp.parallel", *arguments), pragma.pos.line, info)
+
+
+def _outputs(e: Emitter, info: ConstructInfo) -> list[cst.BaseStatement]:
+    """The master's names after the region: reductions, then what was handed back."""
+    sharing = info.sharing
+    assert sharing is not None
+    line = info.construct.pragma.pos.line
+    out = [e.statement(f"{name} = _omp_out[{name!r}]\n", line) for name, _ in sharing.reduction]
+    for name in [*sharing.lastprivate, *sharing.shared_out]:
+        # Left alone (unbound, perhaps) when no thread bound it.
+        assign = e.statement(f"{name} = _omp_out[{name!r}]\n", line)
+        test = cst.parse_expression(f"{name!r} in _omp_out")
+        out.append(e.stamp(cst.If(test=test, body=e.block([assign])), line))
+    return out
+
+
+def _entry(name: str, value: Part) -> Part:
+    """``'name': value`` as a dict entry."""
+    if isinstance(value, str):
+        return f"{name!r}: {value}"
+    return Group(f"{name!r}: {value.opening}", value.items, value.closing, value.one_tuple)

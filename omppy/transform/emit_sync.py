@@ -1,0 +1,95 @@
+"""Emitting ``barrier`` and the synchronisation constructs (``critical``, ``atomic``,
+``ordered``, ``single``, ``master``/``masked``).
+
+A sync block is opened on the thread (``_omp_t.critical(...)`` and so on), which
+says whether this thread runs it (``.runs``) and which published values to take on
+entry (``.fresh``); its body runs in ``try``/``finally`` so that it is always left
+(``.leave(_omp.locals())`` publishes the names it binds).  A ``single`` ends with a
+barrier (``.end(...)``) after which every thread takes the published values.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from .layout import Group, Part, call, keyword, names
+from .model import Construct, ConstructInfo
+
+if TYPE_CHECKING:
+    from .emit import Emitter, Updated
+
+
+def barrier(e: Emitter, info: ConstructInfo) -> list[cst.BaseStatement]:
+    line = info.construct.pragma.pos.line
+    if not info.region_shared:
+        return [e.statement("_omp_t.barrier()", line)]
+    fresh = call("_omp_t.barrier_refresh", names(info.region_shared))
+    out = [e.simple("_omp_fresh = ", fresh, line, info)]
+    return out + e.refresh("_omp_fresh", info.region_shared, line, info)
+
+
+def sync(
+    e: Emitter, construct: Construct, info: ConstructInfo, new_of: Updated
+) -> list[cst.BaseStatement]:
+    pragma = construct.pragma
+    line = pragma.pos.line
+    directive = pragma.directive
+    block = f"_omp_sync_{line}"
+    published = names(info.sync_names)
+    if directive == "critical":
+        opener = call("_omp_t.critical", repr(pragma.name or ""), published)
+    elif directive == "masked":
+        clause = pragma.clause("filter")
+        chosen = f"({clause.expr})" if clause is not None else "0"
+        opener = call("_omp_t.master", published, chosen)
+    elif directive == "single":
+        copied = [n for n in pragma.names_in("copyprivate") if n not in info.sync_names]
+        if copied:
+            published = names([*info.sync_names, *pragma.names_in("copyprivate")])
+        opener = call("_omp_t.single", published)
+    else:
+        opener = call(f"_omp_t.{directive}", published)
+    if info.touches is not None:
+        touches = keyword("touches", names(info.touches))
+        opener = Group(opener.opening, (*opener.items, touches), opener.closing)
+    runs_alone = directive in ("critical", "atomic", "ordered")
+    level = 1 if runs_alone else 2  # inside the try (and the if)
+    body = e.items(construct.body, new_of)
+    comments = e.take_comments(body, line)
+    refresh = e.refresh(f"{block}.fresh", info.sync_names, line, info, level)
+    leave = e.statement(f"{block}.leave(_omp.locals())", e.last_line(body, line))
+    guarded = cst.Try(
+        body=e.block([*refresh, *body]),
+        finalbody=cst.Finally(body=e.block([leave])),
+    )
+    start = e.simple(f"{block} = ", opener, line, info)
+    out = [e.stamp(start.with_changes(leading_lines=comments), line)]
+    if runs_alone:
+        return [*out, e.stamp(guarded, line)]
+    runs = cst.If(test=cst.parse_expression(f"{block}.runs"), body=e.block([guarded]))
+    out.append(e.stamp(runs, line))
+    e.stamp(guarded, line)
+    if directive == "single":
+        out.extend(_end_single(e, construct, info, block, e.last_line(body, line)))
+    return out
+
+
+def _end_single(
+    e: Emitter, construct: Construct, info: ConstructInfo, block: str, line: int
+) -> list[cst.BaseStatement]:
+    """After a ``single``: the barrier, and every thread takes the published values."""
+    pragma = construct.pragma
+    nowait = pragma.clause("nowait") is not None
+    others = [n for n in info.region_shared if n not in info.sync_names]
+    arguments: list[Part] = ["_omp.locals()"]
+    if nowait:
+        arguments.append("nowait=True")
+    elif others:
+        arguments.append(keyword("shared", names(others)))
+    end = e.simple("_omp_out = ", call(f"{block}.end", *arguments), line, info)
+    refreshed = dict.fromkeys(
+        [*info.sync_names, *pragma.names_in("copyprivate"), *([] if nowait else others)]
+    )
+    return [end, *e.refresh("_omp_out", list(refreshed), line, info)]

@@ -1,0 +1,199 @@
+"""Emitting the work-sharing constructs ``for`` and ``sections``.
+
+A work share starts with ``_omp_ws_<line> = _omp_t.workshare(...)`` (its reductions,
+``lastprivate`` names, and the region's shared names to refresh at its end); the
+loop then iterates this thread's share (``.loop(...)``), and ``.end(_omp.locals())``
+combines the reductions and picks the lastprivate values at the closing barrier.
+Private names are saved before and restored after.  ``sections`` is a dynamic loop
+over the section numbers.  The loop helpers serve ``parallel for`` too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from .layout import Group, Part, call, keyword, mapping, names
+from .model import Construct, ConstructInfo
+from .pragma import Pragma
+
+if TYPE_CHECKING:
+    from .emit import Emitter, Updated
+
+
+def for_loop(
+    e: Emitter, construct: Construct, info: ConstructInfo, new_of: Updated
+) -> list[cst.BaseStatement]:
+    pragma = construct.pragma
+    line = pragma.pos.line
+    loop, nest = loop_nest(e, construct, new_of)
+    ws = f"_omp_ws_{line}"
+    out = _start(e, ws, pragma, info)
+    out[0] = e.stamp(out[0].with_changes(leading_lines=loop.leading_lines), line)
+    # Every thread evaluates the loop's iterables (as C OpenMP evaluates bounds);
+    # the work share materialises an iterator once, not once per thread.
+    space = call(f"{ws}.iteration_space", *(e.code(loop.iter) for loop in nest))
+    out.append(e.simple("_omp_items = ", space, line, info))
+    header = loop_header(e, construct, nest, ws).with_changes(leading_lines=())
+    out.append(e.stamp(header, e.line_of(loop, line)))
+    out.extend(_end(e, ws, pragma, info, e.last_line([header], line)))
+    return out
+
+
+def sections(
+    e: Emitter, construct: Construct, info: ConstructInfo, new_of: Updated
+) -> list[cst.BaseStatement]:
+    pragma = construct.pragma
+    line = pragma.pos.line
+    ws = f"_omp_ws_{line}"
+    out = _start(e, ws, pragma, info)
+    chain, comments = section_chain(e, construct, new_of)
+    out[0] = e.stamp(out[0].with_changes(leading_lines=comments), line)
+    count = len(construct.sections)
+    sections = cst.parse_expression(f"{ws}.loop(range({count}), 'dynamic', 1)")
+    loop = cst.For(target=cst.Name("_omp_section"), iter=sections, body=e.block([chain]))
+    out.append(e.stamp(loop, line))
+    out.extend(_end(e, ws, pragma, info, line))
+    return out
+
+
+def section_chain(
+    e: Emitter, construct: Construct, new_of: Updated
+) -> tuple[cst.If, Sequence[cst.EmptyLine]]:
+    """``if _omp_section == 0: ... elif _omp_section == 1: ...`` for the sections,
+    and the comments above the first section (the pragmas among them)."""
+    line = construct.pragma.pos.line
+    bodies = [e.items(section, new_of) for section in construct.sections]
+    comments = e.take_comments(bodies[0], line)
+    chain: cst.If | None = None
+    for index in reversed(range(len(bodies))):
+        body = bodies[index] or [e.statement("pass", line)]
+        test = cst.parse_expression(f"_omp_section == {index}")
+        chain = cst.If(test=test, body=e.block(body), orelse=chain)
+    assert chain is not None
+    e.stamp(chain, line)
+    return chain, comments
+
+
+def _start(e: Emitter, ws: str, pragma: Pragma, info: ConstructInfo) -> list[cst.BaseStatement]:
+    """``ws = _omp_t.workshare(...)``, private names kept, reductions started."""
+    line = pragma.pos.line
+    arguments: list[Part] = []
+    reduction = _reduction(pragma)
+    if reduction:
+        entries = [f"{n!r}: ({op!r}, {n})" for n, op in reduction]
+        arguments.append(keyword("reduction", mapping(entries)))
+    lastprivate = pragma.names_in("lastprivate")
+    if lastprivate:
+        arguments.append(keyword("lastprivate", names(lastprivate)))
+    if pragma.clause("nowait") is not None:
+        arguments.append("nowait=True")
+    elif info.region_shared:
+        arguments.append(keyword("shared", names(info.region_shared)))
+    out = [e.simple(f"{ws} = ", call("_omp_t.workshare", *arguments), line, info)]
+    private = _private_names(pragma)
+    if private:
+        # Kept to be restored after the construct: its private copies are its own.
+        saved = Group(
+            "{k: v for k, v in _omp.locals().items() if k in (",
+            tuple(repr(n) for n in private),
+            ")}",
+            one_tuple=True,
+        )
+        out.append(e.simple(f"_omp_saved_{line} = ", saved, line, info))
+    for name, _ in reduction:
+        out.append(e.statement(f"{name} = {ws}.identity({name!r})", line))
+    return out
+
+
+def _end(
+    e: Emitter, ws: str, pragma: Pragma, info: ConstructInfo, line: int
+) -> list[cst.BaseStatement]:
+    """After the work: private names restored, then the barrier (combining the
+    reductions, picking the lastprivate values) and the refresh."""
+    out: list[cst.BaseStatement] = []
+    reduction = _reduction(pragma)
+    reduced = {name for name, _ in reduction}
+    lastprivate = pragma.names_in("lastprivate")
+    # A name that is also lastprivate (or reduced) takes the construct's result.
+    # The private copies go first: the values the end refreshes (shared names that
+    # another thread may have changed) must be the last word.
+    restored = [n for n in _private_names(pragma) if n not in {*lastprivate, *reduced}]
+    if restored:
+        out.extend(e.refresh(f"_omp_saved_{pragma.pos.line}", restored, line, info))
+    nowait = pragma.clause("nowait") is not None
+    # A reduction's result is assigned as it is, not refreshed again.
+    refreshed = [
+        name
+        for name in dict.fromkeys([*lastprivate, *([] if nowait else info.region_shared)])
+        if name not in reduced
+    ]
+    if reduction or refreshed:
+        out.append(e.statement(f"_omp_out = {ws}.end(_omp.locals())", line))
+        for name, _ in reduction:
+            out.append(e.statement(f"{name} = _omp_out[{name!r}]", line))
+        out.extend(e.refresh("_omp_out", refreshed, line, info))
+    elif not nowait:
+        out.append(e.statement(f"{ws}.end({{}})", line))
+    return out
+
+
+# -- loops ------------------------------------------------------------------------
+
+
+def loop_nest(e: Emitter, construct: Construct, new_of: Updated) -> tuple[cst.For, list[cst.For]]:
+    """The updated outer loop and the ``collapse`` nest below it (updated nodes)."""
+    original = construct.body[0]
+    assert isinstance(original, cst.For)
+    loop = new_of[original]
+    assert isinstance(loop, cst.For)
+    clause = construct.pragma.clause("collapse")
+    depth = clause.number if clause is not None and clause.number else 1
+    nest = [loop]
+    for _ in range(depth - 1):
+        inner = nest[-1].body.body[0]
+        assert isinstance(inner, cst.For)  # validated by the survey
+        nest.append(inner)
+    return loop, nest
+
+
+def loop_header(
+    e: Emitter, construct: Construct, nest: list[cst.For], source: str, chunk: str | None = None
+) -> cst.For:
+    """The outer ``for`` rewritten to iterate this thread's share of the space."""
+    pragma = construct.pragma
+    clause = pragma.clause("schedule")
+    arguments = ["_omp_items"]
+    if clause is not None:
+        arguments.append(repr(clause.kind))
+        if clause.expr:
+            arguments.append(chunk or clause.expr)
+    if pragma.clause("ordered") is not None:
+        arguments.append("ordered=True")
+    if construct in e.tracked_loops:
+        arguments.append("track=True")
+    iterate = cst.parse_expression(f"{source}.loop({', '.join(arguments)})")
+    if len(nest) == 1:
+        target = nest[0].target
+    else:
+        target = cst.Tuple([cst.Element(_parenthesised(loop.target)) for loop in nest])
+    innermost = nest[-1]
+    return nest[0].with_changes(target=target, iter=iterate, body=innermost.body)
+
+
+def _reduction(pragma: Pragma) -> list[tuple[str, str | None]]:
+    """A work share's reductions, ``(name, operator)`` in clause order."""
+    return [(n, c.op) for c in pragma.all("reduction") for n in c.names]
+
+
+def _private_names(pragma: Pragma) -> list[str]:
+    """The names a work share's private and firstprivate clauses give, in order."""
+    return list(dict.fromkeys([*pragma.names_in("private"), *pragma.names_in("firstprivate")]))
+
+
+def _parenthesised(target: cst.BaseExpression) -> cst.BaseExpression:
+    if isinstance(target, cst.Tuple) and not target.lpar:
+        return target.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+    return target

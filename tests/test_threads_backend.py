@@ -16,7 +16,7 @@ import threading
 import time
 
 import pytest
-from helpers import GIL_NOTICE_START, ROOT, run_omppy, without_gil_notice
+from helpers import GIL_NOTICE_START, ROOT, run_omppy, run_python, without_gil_notice
 
 from omppy.runtime import backend
 from omppy.runtime.errors import TeamAborted
@@ -401,6 +401,76 @@ def test_threads_print_whole_lines(write):
     assert len(body) == 900
     assert all(line.startswith("thread ") and line.endswith(" end") for line in body)
     assert lines[-1] == "tail" * 3
+
+
+def test_new_dict_keys_come_in_iteration_order(write):
+    # Keys added by a dynamic loop, by two nowait loops between one pair of barriers and
+    # to a dict inside a dict: python's order on every run (threads/keyorder.py).
+    script, got = run_threads(
+        write,
+        """
+        import time
+        table = {"old": -1}
+        nested = {"in": {}}
+        # omp parallel
+        # omp for schedule(dynamic, 2) nowait
+        for i in range(40):
+            time.sleep(0.0002 * (i % 3))
+            table[f"a{(i * 7) % 40}"] = i
+        # omp for schedule(dynamic) nowait
+        for i in range(30):
+            time.sleep(0.0002 * (i % 2))
+            table[f"b{(i * 11) % 30}"] = i
+            nested["in"][i * 3 % 30] = i
+        # omp end parallel
+        print(list(table)[:6], list(table)[-3:], len(table))
+        print(list(nested["in"])[:8])
+        """,
+        threads=4,
+    )
+    assert got.status == 0, got.err
+    assert got.out == run_python(script).out == (
+        "['old', 'a0', 'a7', 'a14', 'a21', 'a28'] ['b27', 'b8', 'b19'] 71\n"
+        "[0, 3, 6, 9, 12, 15, 18, 21]\n"
+    )
+
+
+def test_blas_pools_have_one_thread_while_a_team_runs_and_are_restored(write):
+    pytest.importorskip("threadpoolctl")
+    _, got = run_threads(
+        write,
+        """
+        import numpy as np
+        from threadpoolctl import threadpool_info, threadpool_limits
+        from omppy import omp_get_thread_num
+
+        def blas_threads():
+            return sorted({p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"})
+
+        if not blas_threads():
+            print("no BLAS")
+            raise SystemExit(0)
+        threadpool_limits(3)  # the program's own setting, above 1 on any machine
+        seen = [None] * 3
+        # omp parallel
+        np.dot(np.ones((50, 50)), np.ones((50, 50)))
+        seen[omp_get_thread_num()] = blas_threads()
+        # omp end parallel
+        print("in the team", seen)
+        print("after", blas_threads())
+        """,
+        timeout=60,
+    )
+    assert got.status == 0, got.err
+    if got.out == "no BLAS\n":
+        pytest.skip("numpy has no BLAS that threadpoolctl can see")
+    assert got.out == "in the team [[1], [1], [1]]\nafter [3]\n"
+
+
+def test_the_commands_backend_choices_are_the_runtimes():
+    from omppy.cli import BACKEND_CHOICES
+
+    assert BACKEND_CHOICES == backend.BACKENDS
 
 
 # -- the team's own machinery, in this process -----------------------------------------------

@@ -31,7 +31,7 @@ from .. import backend, icv, state
 from ..errors import OmpError, TeamAborted
 from ..region import Region, combined_errors
 from ..team import requested_team_size
-from . import output, pool, streams
+from . import native, output, pool, streams
 from .context import ThreadedContext
 from .park import SPIN, Parker
 from .team import ThreadTeam, forget_critical_locks
@@ -125,6 +125,7 @@ def _run_team(region: Region, team: ThreadTeam) -> dict[str, Any]:
         serial = _region_serial
     seeds = streams.TeamSeeds(serial, streams.current())
     output.install()
+    pools = native.limit()  # one thread per BLAS pool while the team runs
     workers: list[pool.Worker] = []
     previous = streams.enter_thread(streams.ThreadStreams(seeds, 0))
     try:
@@ -140,6 +141,7 @@ def _run_team(region: Region, team: ThreadTeam) -> dict[str, Any]:
         raise
     finally:
         streams.leave_thread(previous)
+        native.restore(pools)
         output.uninstall()
     return _finish(region, team, outcomes)
 

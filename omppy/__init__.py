@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers and editors see; imported lazily at run time
     from . import shared
-    from .runtime.errors import OmpError, ResourceLimit, WorkerDied, WorkerException
+    from .runtime.errors import (
+        OmpError,
+        ResourceLimit,
+        TeamDeadlock,
+        WorkerDied,
+        WorkerException,
+    )
     from .runtime.icv import ConfigError
     from .runtime.locks import (
         OmpLock,
@@ -78,6 +84,7 @@ __all__ = [
     "OmpLock",
     "OmpNestLock",
     "ResourceLimit",
+    "TeamDeadlock",
     "WorkerDied",
     "WorkerException",
     "__version__",
@@ -120,7 +127,8 @@ _SOURCES = {
     "shared": ".shared",
     "ConfigError": ".runtime.icv",
     **dict.fromkeys(
-        ("OmpError", "ResourceLimit", "WorkerDied", "WorkerException"), ".runtime.errors"
+        ("OmpError", "ResourceLimit", "TeamDeadlock", "WorkerDied", "WorkerException"),
+        ".runtime.errors",
     ),
     **{name: ".runtime.locks" for name in __all__ if "lock" in name.lower()},
     **{

@@ -8,6 +8,7 @@ objects of the child, as in a team.
 
 from __future__ import annotations
 
+import itertools
 import os
 import pickle
 from collections import Counter, OrderedDict, deque
@@ -60,6 +61,9 @@ def test_layout_agrees_with_a_plain_comparison(size, edits):
         elif kind == "append":
             new.append(object())
     assert list(layout.changed_indices(new, old)) == _naive_changed(new, old)
+    runs = layout.changed_runs(new, old)
+    assert [i for lo, hi in runs for i in range(lo, hi)] == _naive_changed(new, old)
+    assert all(hi < lo2 for (_, hi), (lo2, _) in itertools.pairwise(runs))  # maximal
     assert layout.common_ends(new, old) == _naive_ends(new, old)
     assert layout.same_items(new, old) == (len(new) == len(old) and not _naive_changed(new, old))
 

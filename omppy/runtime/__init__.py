@@ -20,7 +20,14 @@ from typing import Any
 
 from . import state
 from .backend import parallel
-from .errors import OmpError, RemoteTraceback, TeamAborted, WorkerDied, WorkerException
+from .errors import (
+    OmpError,
+    RemoteTraceback,
+    TeamAborted,
+    TeamDeadlock,
+    WorkerDied,
+    WorkerException,
+)
 from .paths import Attr
 from .schedule import iteration_space
 from .thread import ThreadContext
@@ -38,6 +45,7 @@ __all__ = [
     "OmpError",
     "RemoteTraceback",
     "TeamAborted",
+    "TeamDeadlock",
     "ThreadContext",
     "WorkerDied",
     "WorkerException",
@@ -68,10 +76,10 @@ def refreshed(fresh: dict[str, Any], /, **current: Any) -> Any:
     """The variables passed by keyword, each refreshed from ``fresh`` if it is there.
 
     ``fresh`` holds newly published values by name (from a barrier, a work share's
-    end, or a synchronisation block's ``fresh``); a name it has takes that value,
-    merged into the current object where it can be (:func:`adopt`), and the others
-    keep their current value.  One name gives its value, several a tuple in the same
-    order: ``x = refreshed(fresh, x=x)``, ``x, y = refreshed(fresh, x=x, y=y)``.
+    end, or a synchronisation block's ``fresh``); a name it has takes that value
+    (:func:`adopt`), and the others keep their current value.  One name gives its
+    value, several a tuple in the same order: ``x = refreshed(fresh, x=x)``,
+    ``x, y = refreshed(fresh, x=x, y=y)``.
     """
     values = tuple(
         adopt(value, fresh[name]) if name in fresh else value for name, value in current.items()

@@ -293,6 +293,8 @@ class Replica:
         depth = self.depths.get(token, 1) - 1
         if depth < 0:
             return
+        if change[0] in "LS" and _all_atomic(change):
+            return  # numbers and strings put into a list: nothing to share (the usual case)
         label = self.labels.get(token, "")
         below = self.below.setdefault(token, [])
         for step, value in _placed_values(change):
@@ -328,6 +330,13 @@ def _label(parent: str, step: Any) -> str:
     if isinstance(step, tuple) and len(step) == 2 and step[0] == "attr":
         return f"{parent}.{step[1]}"
     return f"{parent}[{step!r}]"
+
+
+def _all_atomic(change: Change) -> bool:
+    """Whether a list change ("L" or "S") puts only atomic values (checked in C)."""
+    if change[0] == "S":
+        return ATOMIC.issuperset(map(type, change[3]))
+    return all(ATOMIC.issuperset(map(type, values)) for _, values in change[1])
 
 
 def _placed_values(change: Change) -> Iterator[tuple[Any, Any]]:

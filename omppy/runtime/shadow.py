@@ -195,7 +195,7 @@ class ListShadow(Shadow):
         if len(live) == len(old):
             if layout.same_items(live, old):
                 return None
-            return ("L", _runs(live, layout.changed_indices(live, old)))
+            return ("L", [(lo, live[lo:hi]) for lo, hi in layout.changed_runs(live, old)])
         prefix, suffix = layout.common_ends(live, old)
         return ("S", prefix, len(old) - suffix, live[prefix : len(live) - suffix])
 
@@ -208,21 +208,6 @@ class ListShadow(Shadow):
             else:
                 _, start, stop, values = change
                 setitem(target, slice(start, stop), values)
-
-
-def _runs(live: list[Any], indices: Iterator[int]) -> list[tuple[int, list[Any]]]:
-    """Changed indices grouped into contiguous runs with their new values."""
-    runs: list[tuple[int, list[Any]]] = []
-    start = previous = -2
-    for index in indices:
-        if index != previous + 1:
-            if start >= 0:
-                runs.append((start, live[start : previous + 1]))
-            start = index
-        previous = index
-    if start >= 0:
-        runs.append((start, live[start : previous + 1]))
-    return runs
 
 
 class DictShadow(Shadow):

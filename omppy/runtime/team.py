@@ -36,7 +36,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
-from . import blas, failures, limits, state
+from . import blas, deadlock, failures, limits, state
 from .arena import (
     ABORT,
     BARRIER_COUNT,
@@ -116,8 +116,18 @@ class Team:
                 return
             words[BARRIER_COUNT] = arrived
         semaphore = arena.barrier_sems[generation & 1]
+
+        def stuck() -> None:
+            # A teammate that finished its part of the region never comes to this
+            # barrier (the barrier completes before anyone may finish): wait no more.
+            if words[BARRIER_GEN] != generation or words[ABORT]:
+                return
+            gone = [t for t in range(self.size) if words[FINISHED + t]]
+            if gone:
+                raise deadlock.at_barrier(gone, self.size)
+
         try:
-            self.liveness.wait(semaphore)
+            self.liveness.wait(semaphore, stuck)
         except TeamAborted:
             if words[BARRIER_GEN] == generation:
                 raise

@@ -293,10 +293,12 @@ class Effects:
 
     def _solve(self) -> None:
         """Iterate the summaries to a fixed point (functions call each other)."""
+        # A function's loaded names do not change between rounds: found once (walking
+        # every body again each round took most of the time of a big module).
+        loads = [_loads(_body(function), self.contexts) for function, *_ in self._definitions]
         for _ in range(MAX_DEPTH * 2):
             changed = False
-            for function, summary, local, _ in self._definitions:
-                names = _loads(_body(function), self.contexts)
+            for (_, summary, local, _), names in zip(self._definitions, loads, strict=True):
                 for name, nodes in names.items():
                     if name in local and name not in summary.params:
                         continue

@@ -172,8 +172,6 @@ def loop_header(
             arguments.append(chunk or clause.expr)
     if pragma.clause("ordered") is not None:
         arguments.append("ordered=True")
-    if construct in e.tracked_loops:
-        arguments.append("track=True")
     iterate = cst.parse_expression(f"{source}.loop({', '.join(arguments)})")
     if len(nest) == 1:
         target = nest[0].target

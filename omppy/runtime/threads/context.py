@@ -13,8 +13,8 @@ from typing import Any
 
 from .. import schedule
 from ..errors import OmpError, TeamAborted
-from ..paths import INPLACE, Attr, assign, fetch, walk
 from ..thread import ThreadContext
+from .keyorder import AFTER_LOOP
 from .park import Parker
 from .sync import ThreadedSyncBlock
 from .team import ABORTED, Record, ThreadTeam, critical_lock
@@ -35,8 +35,8 @@ class ThreadedContext(ThreadContext):
         # Critical and atomic need their locks whenever another thread of the program
         # may run: in any team below an active region, a team of one included.
         self.locking = team.active_level > 0
-        # Keys this thread adds to dicts, for keyorder.py; a team of one adds them in
-        # the sequential order already.
+        # Keys this thread adds to watched dicts (keyorder.py); a team of one adds
+        # them in the sequential order already.
         self.new_keys = team.new_keys.by_thread[num] if team.size > 1 else None
         self.chunk_start = 0  # first iteration of the chunk running (keyorder.py's tag)
 
@@ -147,6 +147,10 @@ class ThreadedContext(ThreadContext):
         finally:
             self.ordered_record = None
             team.leave_record(record)
+
+    def end_of_loop(self) -> None:
+        """The loop's iterations are over: keys added from now on come after them."""
+        self.chunk_start = AFTER_LOOP
 
     def wait_turn(self) -> None:
         assert self.ordered_record is not None
@@ -285,56 +289,3 @@ class ThreadedContext(ThreadContext):
             "'sections' or 'single')"
         )
         return self.team.exchange(self, payload, fold)
-
-    # -- stores on shared objects -----------------------------------------------------
-    # A store is a store (every thread has the same objects); one that adds a key to a
-    # dict is noted, so that new keys can be put in iteration order (keyorder.py).
-
-    def _note_new_key(self, target: Any, key: Any) -> None:
-        new_keys = self.new_keys
-        if (
-            new_keys is not None
-            and isinstance(target, dict)
-            and not isinstance(key, Attr)
-            and key not in target
-        ):
-            new_keys.append((target, key, (self.loops, self.chunk_start)))
-
-    def store(self, root: Any, path: tuple[Any, ...], key: Any, value: Any, *_: Any) -> None:
-        target = walk(root, path)
-        self._note_new_key(target, key)
-        assign(target, key, value)
-
-    def update(
-        self, root: Any, path: tuple[Any, ...], key: Any, op: str, value: Any, *_: Any
-    ) -> None:
-        target = walk(root, path)
-        self._note_new_key(target, key)  # a defaultdict adds the key it reads
-        assign(target, key, INPLACE[op](fetch(target, key), value))
-
-    def store_item(
-        self,
-        items: Sequence[Any],
-        variable: Any,
-        position: tuple[Any, ...],
-        path: tuple[Any, ...],
-        key: Any,
-        value: Any,
-    ) -> None:
-        target = walk(variable, path)
-        self._note_new_key(target, key)
-        assign(target, key, value)
-
-    def update_item(
-        self,
-        items: Sequence[Any],
-        variable: Any,
-        position: tuple[Any, ...],
-        path: tuple[Any, ...],
-        key: Any,
-        op: str,
-        value: Any,
-    ) -> None:
-        target = walk(variable, path)
-        self._note_new_key(target, key)
-        assign(target, key, INPLACE[op](fetch(target, key), value))

@@ -4,26 +4,37 @@ A dict keeps its keys in insertion order, so keys that the threads of a team add
 one dict at once come out in the order the threads happened to run: a dict filled by
 a ``dynamic`` loop would print differently from run to run, and differently from
 ``python``.  The fork backend orders them by iteration at every barrier
-(docs/data-sharing.md); this module does the same for a thread team, from the stores
-the translator routes through ``_omp_t.store`` (``ThreadedContext.store``):
+(docs/data-sharing.md); this module does the same for a thread team:
 
-- a store that adds a key to a dict notes ``(dict, key, tag)`` in its thread's list,
-  where the tag is (work-sharing loop, first iteration of the running chunk);
+- while a team runs, the region's shared dicts (and the dicts a translated module's
+  functions change, its ``_omp_effects``) are watched with CPython's dict watchers
+  (``PyDict_AddWatcher``, Python 3.12+, reached through ctypes): a key added to one,
+  by any means (a store, ``setdefault``, ``update``, a called function), is noted in
+  the adding thread's list with a tag, (work-sharing loop, first iteration of the
+  running chunk);
 - at the next barrier, the last thread to arrive (the others wait) moves each dict's
   new keys to its end sorted by tag.  A chunk is run by one thread, in iteration
   order, so keys of one chunk are already in order among themselves.
 
-Keys the program adds in other ways (``setdefault``, ``update``, a plain store in a
-``critical`` block) stay where the threads put them.
+Python 3.11 has no dict watchers: there the keys stay in the order the threads added
+them (docs/backends.md).  A watcher costs a few microseconds per change of a watched
+dict while a team runs, and nothing otherwise.
 """
 
 from __future__ import annotations
 
+import _thread
+import sys
+from collections.abc import Iterable
 from itertools import islice
 from typing import Any
 
+from .. import state
+
 Tag = tuple[int, int]  # (loop number, first iteration of its chunk)
 Note = tuple[dict[Any, Any], Any, Tag]
+AFTER_LOOP = 1 << 62  # a chunk start after every iteration: code after a loop
+ADDED = 0  # PyDict_WatchEvent's PyDict_EVENT_ADDED
 
 
 class NewKeys:
@@ -52,6 +63,8 @@ class NewKeys:
                 added[key] = tag
         for ident, added in tags.items():
             _reorder(targets[ident], added)
+        for mine in self.by_thread:  # the moves themselves were noted: not new keys
+            mine.clear()
 
 
 def _reorder(target: dict[Any, Any], added: dict[Any, Tag]) -> None:
@@ -66,3 +79,112 @@ def _reorder(target: dict[Any, Any], added: dict[Any, Tag]) -> None:
         return
     for key in ordered:
         target[key] = target.pop(key)
+
+
+# -- watching dicts ----------------------------------------------------------------------
+
+
+def _event(event: int, target: Any, key: Any, value: Any) -> int:
+    """The watcher: note a key added by a thread of a team.  Never raises (CPython
+    would print the exception); a note it fails to make leaves a key unordered."""
+    if event == ADDED:
+        try:
+            me = state.current()
+            notes = getattr(me, "new_keys", None)
+            if notes is not None:
+                notes.append((target, key, (me.loops, me.chunk_start)))  # type: ignore[attr-defined]
+        except BaseException:
+            pass
+    return 0
+
+
+class _Watcher:
+    """The process's one dict watcher, registered at first use (CPython has 8)."""
+
+    def __init__(self) -> None:
+        self.ident = -1
+        self.counts: dict[int, int] = {}  # id(dict) -> teams watching it now
+        self.guard = _thread.allocate_lock()  # nested teams start and end at once
+        self.api: Any = None
+        self.callback: Any = None  # kept alive as long as the watcher is registered
+        if sys.version_info < (3, 12):
+            return
+        try:
+            import ctypes
+
+            api = ctypes.pythonapi
+            kind = ctypes.CFUNCTYPE(
+                ctypes.c_int, ctypes.c_int, ctypes.py_object, ctypes.py_object, ctypes.py_object
+            )
+            api.PyDict_AddWatcher.argtypes = [kind]
+            api.PyDict_AddWatcher.restype = ctypes.c_int
+            for name in ("PyDict_Watch", "PyDict_Unwatch"):
+                function = getattr(api, name)
+                function.argtypes = [ctypes.c_int, ctypes.py_object]
+                function.restype = ctypes.c_int
+            callback = kind(_event)
+            ident = api.PyDict_AddWatcher(callback)
+        except Exception:  # no ctypes, or an interpreter without the C API
+            return
+        if ident >= 0:
+            self.ident, self.api, self.callback = ident, api, callback
+
+    def watch(self, dicts: list[dict[Any, Any]]) -> list[dict[Any, Any]]:
+        """Watch ``dicts`` (until :meth:`unwatch`); returns those now watched."""
+        if self.ident < 0:
+            return []
+        watched = []
+        with self.guard:
+            for target in dicts:
+                count = self.counts.get(id(target), 0)
+                if count or self.api.PyDict_Watch(self.ident, target) == 0:
+                    self.counts[id(target)] = count + 1
+                    watched.append(target)
+        return watched
+
+    def unwatch(self, dicts: list[dict[Any, Any]]) -> None:
+        with self.guard:
+            for target in dicts:
+                count = self.counts.pop(id(target), 1) - 1
+                if count:
+                    self.counts[id(target)] = count
+                else:
+                    self.api.PyDict_Unwatch(self.ident, target)
+
+
+_watcher: _Watcher | None = None
+
+
+def available() -> bool:
+    """Whether this interpreter can watch dicts (CPython 3.12+ with ctypes)."""
+    return _the_watcher().ident >= 0
+
+
+def _the_watcher() -> _Watcher:
+    global _watcher
+    if _watcher is None:
+        _watcher = _Watcher()
+    return _watcher
+
+
+def watch(values: Iterable[Any]) -> list[dict[Any, Any]]:
+    """Watch the dicts among a region's shared values and the dicts translated
+    modules' functions change; returns what :func:`unwatch` needs."""
+    watcher = _the_watcher()
+    if watcher.ident < 0:
+        return []
+    from ..watch import translated_modules
+
+    dicts = {id(v): v for v in values if isinstance(v, dict)}
+    for _, namespace in translated_modules():
+        effects = namespace.get("_omp_effects")
+        for variable in effects if isinstance(effects, dict) else ():
+            value = namespace.get(variable)
+            if isinstance(value, dict):
+                dicts[id(value)] = value
+    return watcher.watch(list(dicts.values()))
+
+
+def unwatch(dicts: list[dict[Any, Any]]) -> None:
+    if dicts:
+        _the_watcher().unwatch(dicts)

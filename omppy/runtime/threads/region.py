@@ -31,7 +31,7 @@ from .. import backend, icv, state
 from ..errors import OmpError, TeamAborted
 from ..region import Region, combined_errors
 from ..team import requested_team_size
-from . import native, output, pool, streams
+from . import keyorder, native, output, pool, streams
 from .context import ThreadedContext
 from .park import SPIN, Parker
 from .team import ThreadTeam, forget_critical_locks
@@ -126,6 +126,7 @@ def _run_team(region: Region, team: ThreadTeam) -> dict[str, Any]:
     seeds = streams.TeamSeeds(serial, streams.current())
     output.install()
     pools = native.limit()  # one thread per BLAS pool while the team runs
+    dicts = keyorder.watch(region.args.values())  # their new keys in iteration order
     workers: list[pool.Worker] = []
     previous = streams.enter_thread(streams.ThreadStreams(seeds, 0))
     try:
@@ -141,6 +142,7 @@ def _run_team(region: Region, team: ThreadTeam) -> dict[str, Any]:
         raise
     finally:
         streams.leave_thread(previous)
+        keyorder.unwatch(dicts)
         native.restore(pools)
         output.uninstall()
     return _finish(region, team, outcomes)

@@ -32,6 +32,7 @@ class ThreadedWorkshare(Workshare):
     def end(self, names: dict[str, Any]) -> dict[str, Any]:
         """Combine reductions, pick lastprivate values, and wait (unless nowait)."""
         thread = self.thread
+        thread.end_of_loop()
         needs_exchange = bool(self.reduction or self.lastprivate)
         if thread.size == 1 or needs_exchange:
             partials = {name: names[name] for name in self.reduction}

@@ -16,6 +16,7 @@ import _thread
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from .. import deadlock
 from ..backend import gil_enabled
 from ..errors import TeamAborted
 from .keyorder import NewKeys
@@ -68,6 +69,7 @@ class ThreadTeam:
         # locals are their own, so a block's names are handed on through here).
         self.published: dict[str, Any] = {}
         self.new_keys = NewKeys(size)  # put in iteration order at every barrier
+        self.finished = [False] * size  # threads done with their part of the region
 
     # -- failures ---------------------------------------------------------------------
 
@@ -79,6 +81,15 @@ class ThreadTeam:
         for parker in parkers:
             parker.unpark()
 
+    def finish(self, num: int) -> None:
+        """Thread ``num`` is done with its part: wake the threads waiting at a barrier,
+        which it will never reach (they stop with TeamDeadlock)."""
+        with self.mutex:
+            self.finished[num] = True
+            sleepers = list(self.sleepers)
+        for parker in sleepers:
+            parker.unpark()
+
     def check(self) -> None:
         if self.aborted:
             raise TeamAborted(ABORTED)
@@ -86,10 +97,15 @@ class ThreadTeam:
     # -- waiting ----------------------------------------------------------------------
 
     def wait_until(
-        self, me: ThreadedContext, ready: Callable[[], bool], sleep_in: Callable[[], None]
+        self,
+        me: ThreadedContext,
+        ready: Callable[[], bool],
+        sleep_in: Callable[[], None],
+        stuck: Callable[[], None] | None = None,
     ) -> None:
         """Return once ``ready()``; ``sleep_in()`` (called under the mutex) registers
-        ``me.parker`` where the thread that makes it ready will unpark it."""
+        ``me.parker`` where the thread that makes it ready will unpark it.  ``stuck()``
+        (under the mutex, before each sleep) raises if nothing can make it ready."""
         if self.spins:
             for _ in range(SPIN.checks):
                 if ready():
@@ -105,6 +121,8 @@ class ThreadTeam:
                     return
                 if self.aborted:
                     raise TeamAborted(ABORTED)
+                if stuck is not None:
+                    stuck()
                 sleep_in()
             parker.park()
 
@@ -127,10 +145,19 @@ class ThreadTeam:
             self.arrived += 1
             last = self.arrived == self.size
         if not last:
+
+            def stuck() -> None:
+                # A teammate that finished its part of the region never comes to this
+                # barrier (a barrier completes before anyone may finish): wait no more.
+                gone = [num for num, done in enumerate(self.finished) if done]
+                if gone:
+                    raise deadlock.at_barrier(gone, self.size)
+
             self.wait_until(
                 me,
                 lambda: self.generation != generation,
                 lambda: self.sleepers.append(me.parker),
+                stuck,
             )
             return
         try:

@@ -86,16 +86,28 @@ def _reorder(target: dict[Any, Any], added: dict[Any, Tag]) -> None:
 
 def _event(event: int, target: Any, key: Any, value: Any) -> int:
     """The watcher: note a key added by a thread of a team.  Never raises (CPython
-    would print the exception); a note it fails to make leaves a key unordered."""
+    would print the exception); a note it fails to make leaves a key unordered.
+
+    ``key`` and ``value`` come as addresses (either is NULL for some events, which
+    ctypes cannot make an object of); the key is read only for an addition.
+    """
     if event == ADDED:
         try:
             me = state.current()
             notes = getattr(me, "new_keys", None)
             if notes is not None:
-                notes.append((target, key, (me.loops, me.chunk_start)))  # type: ignore[attr-defined]
+                added = _object_at(key)
+                notes.append((target, added, (me.loops, me.chunk_start)))  # type: ignore[attr-defined]
         except BaseException:
             pass
     return 0
+
+
+def _object_at(address: int) -> Any:
+    """The object at ``address`` (ctypes is imported: the watcher exists)."""
+    import ctypes
+
+    return ctypes.cast(address, ctypes.py_object).value
 
 
 class _Watcher:
@@ -114,7 +126,7 @@ class _Watcher:
 
             api = ctypes.pythonapi
             kind = ctypes.CFUNCTYPE(
-                ctypes.c_int, ctypes.c_int, ctypes.py_object, ctypes.py_object, ctypes.py_object
+                ctypes.c_int, ctypes.c_int, ctypes.py_object, ctypes.c_void_p, ctypes.c_void_p
             )
             api.PyDict_AddWatcher.argtypes = [kind]
             api.PyDict_AddWatcher.restype = ctypes.c_int

@@ -126,11 +126,12 @@ __all__ = [
 _SOURCES = {
     "shared": ".shared",
     "ConfigError": ".runtime.icv",
+    **{name: ".runtime.locks" for name in __all__ if "lock" in name.lower()},
+    # After the locks: "TeamDeadlock" has "lock" in it too.
     **dict.fromkeys(
         ("OmpError", "ResourceLimit", "TeamDeadlock", "WorkerDied", "WorkerException"),
         ".runtime.errors",
     ),
-    **{name: ".runtime.locks" for name in __all__ if "lock" in name.lower()},
     **{
         name: ".runtime.routines"
         for name in __all__

@@ -195,7 +195,7 @@ def _warn_no_fork() -> None:
         warnings.warn(
             f"omppy: {why}; parallel regions run sequentially",
             RuntimeWarning,
-            stacklevel=4,
+            stacklevel=5,  # the user's line: here, team_size, parallel, backend.parallel
         )
 
 

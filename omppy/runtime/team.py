@@ -534,7 +534,7 @@ def _merge(
     values = values or {}
     coherence = master.coherence
     assert coherence is not None
-    parts = [coherence.before_barrier()] + [reports[num].part for num in sorted(reports)]
+    parts = [coherence.before_barrier(keep=True)] + [reports[num].part for num in sorted(reports)]
     coherence.after_barrier(parts, interval(master.last_sync, end), final=True)
     partials = [region.partials(values)]
     partials += [reports[num].partials or {} for num in sorted(reports)]

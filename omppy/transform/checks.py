@@ -172,33 +172,32 @@ def class_private(usage: Usage, class_name: str | None, *, filename: str) -> Non
 
 
 def mutations(
-    usage: Usage, private: AbstractSet[str], imported_modules: AbstractSet[str], *, filename: str
+    usage: Usage,
+    private: AbstractSet[str],
+    imported_modules: AbstractSet[str],
+    own_methods: AbstractSet[str] = frozenset(),
+    *,
+    filename: str,
 ) -> None:
-    """Listed container methods (``append``, ``update``...) on shared objects, outside
-    a critical: their effect would stay in one thread's copy."""
+    """A listed container method (``append``, ``update``...) on a shared object itself,
+    outside any synchronisation: every thread changes the one object (its length, its
+    keys) at once, a data race.  A method of the program's own classes with such a name
+    (``own_methods``) is not taken for a container's; on an item of the object
+    (``rows[i].append(x)``) each thread changes its own item, which is carried (a race
+    between two threads on one item is found when the region runs)."""
     for root, method, where, receiver in usage.mutations:
-        if root in private or root in imported_modules:
+        if root in private or root in imported_modules or method in own_methods:
             continue  # ``np.append(a, x)`` is a function of a module, not a mutation
         if receiver == root:
             raise error(
                 filename,
                 where,
-                f"'{root}.{method}(...)' changes the shared object '{root}' in place; in "
-                "a fork-based team that change would stay in one thread's copy",
+                f"'{root}.{method}(...)' changes the shared object '{root}' itself from "
+                "every thread that runs it at once, a data race: the threads' changes "
+                "to its length or keys cannot be combined",
                 hint=f"wrap it in '# omp critical', use reduction(+:{root}) for a list, "
                 f"or store by index ('{root}[i] = ...')",
             )
-        raise error(
-            filename,
-            where,
-            f"'{receiver}.{method}(...)' may change an item of the shared object "
-            f"'{root}' from several threads at once: '{method}' is a method omppy "
-            "treats as a container change (append, update, add...), which is not "
-            "carried back outside a critical",
-            hint=f"wrap it in '# omp critical'; if '{method}' is your own method on "
-            "objects that each thread changes alone, give it another name and it is "
-            "carried back",
-        )
 
 
 def default_none(usage: Usage, exempt: AbstractSet[str], *, filename: str) -> None:

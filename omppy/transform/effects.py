@@ -191,7 +191,6 @@ READING_FUNCTIONS = frozenset(
         "all",
         "format",
         "iter",
-        "next",
         "divmod",
         "pow",
         "ord",
@@ -309,6 +308,10 @@ class Effects:
             if not changed:
                 return
 
+    def own_methods(self) -> frozenset[str]:
+        """The names of the methods the module's classes define."""
+        return frozenset(self.methods)
+
     def global_depths(self) -> dict[str, int]:
         """Module globals the module's functions may change, and how deep; the key
         ``"global"`` (no global can be named so) when a function rebinds globals."""
@@ -347,13 +350,14 @@ class Effects:
         loads = _loads(statements, self.contexts)
         if self._calls_unknown_code(statements):
             return None
-        return tuple(
-            sorted(
-                name
-                for name, nodes in loads.items()
-                if max(self.use_depth(n, loads) for n in nodes) > 0
-            )
-        )
+        changed = {
+            name
+            for name, nodes in loads.items()
+            if max(self.use_depth(n, loads) for n in nodes) > 0
+        }
+        # ``total += part`` on a list or Counter changes its object in place.
+        changed.update(_augmented_names(statements))
+        return tuple(sorted(changed))
 
     def _calls_unknown_code(self, statements: list[cst.CSTNode]) -> bool:
         calls: list[cst.Call] = []
@@ -585,6 +589,20 @@ def _loads(nodes: Iterable[cst.CSTNode], contexts: Any) -> dict[str, list[cst.Na
     visitor = Names()
     for node in nodes:
         node.visit(visitor)
+    return found
+
+
+def _augmented_names(statements: Iterable[cst.CSTNode]) -> set[str]:
+    """Names that are the target of an augmented assignment (``x += y``)."""
+    found: set[str] = set()
+
+    class Targets(cst.CSTVisitor):
+        def visit_AugAssign(self, node: cst.AugAssign) -> None:
+            if isinstance(node.target, cst.Name):
+                found.add(node.target.value)
+
+    for statement in statements:
+        statement.visit(Targets())
     return found
 
 

@@ -231,7 +231,13 @@ class _Surveyor:
             clause_private |= {n for n, _ in sharing.reduction}
             shared_roots = usage.stored_roots - sharing.private - clause_private
             private = sharing.private | clause_private
-            checks.mutations(usage, private, self.imported_modules, filename=filename)
+            checks.mutations(
+                usage,
+                private,
+                self.imported_modules,
+                self.effects.own_methods(),
+                filename=filename,
+            )
             watch = self._watch(construct, loops, sharing.args)
             # An array the region only reads (the effects analysis: no write through
             # it, however it is used) needs no copy into shared memory.
@@ -262,7 +268,13 @@ class _Surveyor:
                 usage, derived, (loop_private | outer_private) - derived, filename=filename
             )
             if not in_region:
-                checks.mutations(usage, loop_private, self.imported_modules, filename=filename)
+                checks.mutations(
+                    usage,
+                    loop_private,
+                    self.imported_modules,
+                    self.effects.own_methods(),
+                    filename=filename,
+                )
                 # Outside a region's text, a store on a module global is carried by
                 # name (the region that runs this loop may not name that object).
                 local_names = self._available(scopes) - self.module_names

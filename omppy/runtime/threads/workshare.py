@@ -58,4 +58,8 @@ class ThreadedWorkshare(Workshare):
         for _, last in contributions:
             if last:
                 result.update(last)
+        # A reduction's or lastprivate's result for a shared name is now its newest
+        # value (after an earlier publication, a single's store: the region ends with
+        # it).  Folded once, with every thread at the barrier.
+        self.thread.team.publish({n: v for n, v in result.items() if n in self.shared})
         return result

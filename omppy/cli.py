@@ -17,15 +17,25 @@ import click
 from . import __version__
 from .migrate_cli import migrate_command  # click and the standard library only
 
+# runtime/backend.py's BACKENDS, spelled here so that the command's definition loads
+# no runtime (tests/test_threads_backend.py checks that the two agree).
+BACKEND_CHOICES = ("fork", "threads")
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="omppy")
 def main() -> None:
-    """OpenMP for Python: run '# omp' pragmas on a team of forked processes."""
+    """OpenMP for Python: run '# omp' pragmas on a team of forked processes or threads."""
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
 @click.option("-m", "module", metavar="MODULE", help="Run library module MODULE as a script.")
+@click.option(
+    "--backend",
+    type=click.Choice(BACKEND_CHOICES),
+    help="Run regions on forked processes or on threads (sets OMPPY_BACKEND; default: "
+    "threads on a free-threaded Python, fork elsewhere).",
+)
 @click.option(
     "-n",
     "--num-threads",
@@ -49,6 +59,7 @@ def main() -> None:
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def run(
     module: str | None,
+    backend: str | None,
     num_threads: str | None,
     safe_path: bool,
     check: bool,
@@ -58,8 +69,12 @@ def run(
     """Run TARGET (a script, or a directory or zip file with __main__.py) or -m MODULE
     with its pragmas in parallel, exactly like 'python TARGET ARGS'."""
     from .runner import PyRunner, ScriptNotFound
+    from .runtime.backend import VARIABLE as BACKEND_VARIABLE
+    from .runtime.backend import from_environment as backend_from_environment
     from .runtime.icv import ConfigError, icv, parse_num_threads
 
+    if backend is not None:
+        os.environ[BACKEND_VARIABLE] = backend  # for this process and any omppy it starts
     try:
         if num_threads is not None:
             parse_num_threads("--num-threads", num_threads.strip())
@@ -68,6 +83,7 @@ def run(
         if check:
             os.environ["OMPPY_CHECK"] = "1"
         icv()  # a malformed OMP_* variable is a usage error, reported before running
+        backend_from_environment()
     except ConfigError as error:
         raise click.UsageError(str(error)) from None
     if module is not None:

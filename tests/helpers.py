@@ -10,6 +10,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
+BACKENDS = ("fork", "threads")
+# The line the threads backend prints once on an interpreter with the GIL (backend.py).
+GIL_NOTICE_START = "omppy: the threads backend runs under the GIL"
 
 
 @dataclass
@@ -27,6 +30,13 @@ def _environment(threads: int | None, extra: dict[str, str] | None) -> dict[str,
         env["OMP_NUM_THREADS"] = str(threads)
     env.update(extra or {})
     return env
+
+
+def without_gil_notice(err: str) -> str:
+    """``err`` without the threads backend's one-line notice about the GIL."""
+    return "".join(
+        line for line in err.splitlines(keepends=True) if not line.startswith(GIL_NOTICE_START)
+    )
 
 
 def run_python(

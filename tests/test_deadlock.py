@@ -75,18 +75,22 @@ def leftovers(script: Path) -> list[int]:
     return found
 
 
-def timed_run(script: Path, threads: int):
+def timed_run(script: Path, threads: int, backend: str = "fork"):
     start = time.monotonic()
-    got = run_omppy("run", str(script), threads=threads, timeout=60)
+    got = run_omppy(
+        "run", str(script), threads=threads, timeout=60, env={"OMPPY_BACKEND": backend}
+    )
     return got, time.monotonic() - start
 
 
-def check_stops(write, source: str, threads: int, where: str, message: str) -> None:
+def check_stops(
+    write, source: str, threads: int, where: str, message: str, backend: str = "fork"
+) -> None:
     script = write("prog.py", textwrap.dedent(source).lstrip("\n"))
     # The same start-up and team, without the deadlock: what the check may add to it.
     plain = write("plain.py", "# omp parallel\nx = 1\n# omp end parallel\n")
-    baseline = timed_run(plain, threads)[1]
-    got, took = timed_run(script, threads)
+    baseline = timed_run(plain, threads, backend)[1]
+    got, took = timed_run(script, threads, backend)
     assert got.status == 1, got.err
     assert "TeamDeadlock: " in got.err, got.err
     assert f"({script}:{where}" in got.err, got.err
@@ -96,25 +100,25 @@ def check_stops(write, source: str, threads: int, where: str, message: str) -> N
     assert leftovers(script) == []
 
 
+BACKENDS = pytest.mark.parametrize("backend", ["fork", "threads"])
+
+
+@BACKENDS
 @pytest.mark.parametrize("threads", [2, 3, 4])
-def test_a_barrier_only_thread_0_reaches(write, threads):
-    check_stops(
-        write,
-        BARRIER_ON_ONE_THREAD,
-        threads,
-        "4",
-        "waits at a barrier",
-    )
+def test_a_barrier_only_thread_0_reaches(write, threads, backend):
+    check_stops(write, BARRIER_ON_ONE_THREAD, threads, "4", "waits at a barrier", backend)
 
 
+@BACKENDS
 @pytest.mark.parametrize("threads", [2, 4])
-def test_a_work_sharing_loop_only_thread_0_encounters(write, threads):
-    check_stops(write, LOOP_ON_ONE_THREAD, threads, "6", "will never reach")
+def test_a_work_sharing_loop_only_thread_0_encounters(write, threads, backend):
+    check_stops(write, LOOP_ON_ONE_THREAD, threads, "6", "will never reach", backend)
 
 
+@BACKENDS
 @pytest.mark.parametrize("threads", [2, 3])
-def test_a_simple_lock_set_twice_by_its_holder(write, threads):
-    check_stops(write, LOCK_SET_TWICE, threads, "6", "the lock was made at")
+def test_a_simple_lock_set_twice_by_its_holder(write, threads, backend):
+    check_stops(write, LOCK_SET_TWICE, threads, "6", "the lock was made at", backend)
 
 
 def test_a_simple_lock_set_twice_stops_under_python_too(write):
@@ -123,9 +127,12 @@ def test_a_simple_lock_set_twice_stops_under_python_too(write):
     assert got.status == 1 and "TeamDeadlock: thread 0 sets a lock it already holds" in got.err
 
 
+@BACKENDS
 @pytest.mark.parametrize("threads", [2, 3, 4])
-def test_threads_that_disagree_on_the_rounds_stop_instead_of_hanging(write, threads):
-    check_stops(write, ROUNDS_DIFFER, threads, "9", "has finished its part of the region")
+def test_threads_that_disagree_on_the_rounds_stop_instead_of_hanging(write, threads, backend):
+    check_stops(
+        write, ROUNDS_DIFFER, threads, "9", "has finished its part of the region", backend
+    )
 
 
 DIFFERENT_BARRIERS = """

@@ -1,13 +1,17 @@
 """The backbone: every corpus program prints the same with python and omppy run.
 
 Each program in tests/corpus runs once with plain Python and then under
-``omppy run`` with 1, 2, 3 and 4 threads; output and exit status must agree.
+``omppy run`` with 1, 2, 3 and 4 threads, on each backend (forked processes and
+threads); output and exit status must agree.  Two programs are the quick check on
+each backend; the others are marked slow.
 """
 
 from __future__ import annotations
 
 import pytest
-from helpers import CORPUS, run_omppy, run_python
+from helpers import CORPUS, run_omppy, run_python, without_gil_notice
+
+from omppy.runtime.threads import keyorder
 
 PROGRAMS = sorted(p for p in CORPUS.glob("*.py"))
 # The quick suite (pytest -m "not slow") runs these two end to end; the whole corpus
@@ -15,18 +19,49 @@ PROGRAMS = sorted(p for p in CORPUS.glob("*.py"))
 QUICK = {"reduction_int", "sync_constructs"}
 
 
-@pytest.mark.parametrize(
-    "program",
-    [
-        pytest.param(p, id=p.stem, marks=() if p.stem in QUICK else pytest.mark.slow)
-        for p in PROGRAMS
-    ],
-)
-def test_same_output_at_every_team_size(program):
+def _agree(program, backend: str, team_sizes: tuple[int, ...]) -> None:
     expected = run_python(program)
     assert expected.status in (0, 3), expected.err
-    for threads in (1, 2, 3, 4):
-        got = run_omppy("run", str(program), threads=threads)
-        assert got.err == expected.err, f"{threads} threads:\n{got.err}"
-        assert got.out == expected.out, f"{threads} threads"
-        assert got.status == expected.status, f"{threads} threads"
+    for threads in team_sizes:
+        got = run_omppy(
+            "run", str(program), threads=threads, env={"OMPPY_BACKEND": backend}
+        )
+        err = without_gil_notice(got.err) if backend == "threads" else got.err
+        assert err == expected.err, f"{backend}, {threads} threads:\n{got.err}"
+        assert got.out == expected.out, f"{backend}, {threads} threads"
+        assert got.status == expected.status, f"{backend}, {threads} threads"
+
+
+CASES = [
+    pytest.param(p, id=p.stem, marks=() if p.stem in QUICK else pytest.mark.slow)
+    for p in PROGRAMS
+]
+
+
+@pytest.mark.parametrize("program", CASES)
+def test_same_output_at_every_team_size(program):
+    _agree(program, "fork", (1, 2, 3, 4))
+
+
+# Keys that threads add to one dict are put in iteration order with CPython's dict
+# watchers (threads/keyorder.py), which Python 3.11 lacks (docs/backends.md).
+NEEDS_DICT_WATCHERS = {"dict_order"}
+THREADS_CASES = [
+    pytest.param(
+        *case.values,
+        id=case.id,
+        marks=(
+            *case.marks,
+            pytest.mark.skipif(
+                case.id in NEEDS_DICT_WATCHERS and not keyorder.available(),
+                reason="no dict watchers before Python 3.12",
+            ),
+        ),
+    )
+    for case in CASES
+]
+
+
+@pytest.mark.parametrize("program", THREADS_CASES)
+def test_same_output_on_threads_at_every_team_size(program):
+    _agree(program, "threads", (1, 2, 3, 4))

@@ -2,7 +2,8 @@
 
 ``omppy translate`` writes code against exactly these names, imported as ``_omp``:
 
-- :func:`parallel` runs an outlined region body on a team.
+- :func:`parallel` runs an outlined region body on a team (of forked processes, or
+  of threads: ``backend.py`` chooses).
 - :func:`iteration_space` materialises a loop's iterable once (and collapses nests).
 - :func:`thread` is the calling thread's context (``_omp_t`` inside a region), whose
   ``loop``, ``workshare``, ``barrier``, ``store`` and ``update`` methods implement
@@ -21,6 +22,7 @@ import builtins
 from typing import Any
 
 from . import state
+from .backend import parallel
 from .errors import (
     OmpError,
     RemoteTraceback,
@@ -35,7 +37,6 @@ from .taskdeps import KEY
 from .taskgroups import taskgroup
 from .taskloop import taskloop
 from .tasks import task, taskwait, taskyield, uses_tasks
-from .team import parallel
 from .thread import ThreadContext
 from .unbound import UNBOUND
 from .workshare import Workshare

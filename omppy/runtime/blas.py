@@ -48,6 +48,11 @@ def prepare() -> None:
         _controller = controller
 
 
+def pools() -> list[Any]:
+    """The pools :func:`prepare` found (threadpoolctl's per-library controllers)."""
+    return list(_controller.lib_controllers) if _controller is not None else []
+
+
 def limit() -> Any:
     """Set every pool to one thread; returns what :func:`restore` needs (or None)."""
     if _controller is None:

@@ -3,13 +3,15 @@
 Read once, lazily, from ``OMPPY_*`` (wins), ``OMP_*`` and, for pymp users, ``PYMP_*``
 variables.  A malformed value is a :class:`ConfigError` naming the variable, never a
 silent default.  ``omp_set_*`` routines change the values of the process that calls
-them (and, through ``fork``, of the workers it starts afterwards).
+them (and, through ``fork``, of the workers it starts afterwards); on the threads
+backend a worker thread changes a copy of its own.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+import threading
+from dataclasses import dataclass, field, replace
 
 SCHEDULE_KINDS = ("static", "dynamic", "guided", "auto")
 PREFIXES = ("OMPPY_", "OMP_", "PYMP_")
@@ -139,14 +141,44 @@ class ControlVariables:
 
 
 _icv: ControlVariables | None = None
+# A worker thread of the threads backend reads the ICVs of the thread that started its
+# region (``inherited``), and copies them the first time it changes one (``owned``),
+# as a forked worker has its own copy: its changes are its own and end with its part.
+_thread_view = threading.local()
 
 
 def icv() -> ControlVariables:
-    """This process's control variables, read from the environment on first use."""
+    """The calling thread's control variables (the process's, read from the
+    environment on first use, unless a worker thread has its own)."""
     global _icv
+    inherited = getattr(_thread_view, "inherited", None)
+    if inherited is not None:
+        return inherited
     if _icv is None:
         _icv = ControlVariables.from_environment()
     return _icv
+
+
+def for_update() -> ControlVariables:
+    """The control variables an ``omp_set_*`` routine called here may change."""
+    inherited = getattr(_thread_view, "inherited", None)
+    if inherited is not None and not _thread_view.owned:
+        _thread_view.inherited = replace(inherited)
+        _thread_view.owned = True
+    return icv()
+
+
+def enter_thread(inherited: ControlVariables) -> tuple[ControlVariables | None, bool]:
+    """A worker thread starts its part of a region begun by a thread reading
+    ``inherited``; returns what to give :func:`leave_thread` afterwards."""
+    previous = (getattr(_thread_view, "inherited", None), getattr(_thread_view, "owned", False))
+    _thread_view.inherited = inherited
+    _thread_view.owned = False
+    return previous
+
+
+def leave_thread(previous: tuple[ControlVariables | None, bool]) -> None:
+    _thread_view.inherited, _thread_view.owned = previous
 
 
 def reset_from_environment() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from . import state
-from .icv import SCHEDULE_KINDS, available_cpus, icv
+from .icv import SCHEDULE_KINDS, available_cpus, for_update, icv
 
 
 def omp_get_thread_num() -> int:
@@ -28,10 +28,11 @@ def omp_get_max_threads() -> int:
     As in libgomp, this is the setting for the next nesting level; when nesting is
     inactive such a region still gets a team of one.
     """
+    from .backend import chosen
     from .team import CAN_FORK
 
     control = icv()
-    if not (CAN_FORK and control.fork):
+    if chosen() == "fork" and not (CAN_FORK and control.fork):
         return 1
     return max(1, min(control.team_size_at(omp_get_level() + 1), control.thread_limit))
 
@@ -41,7 +42,7 @@ def omp_set_num_threads(count: int) -> None:
     count = int(count)
     if count < 1:
         raise ValueError(f"omp_set_num_threads needs a positive count, got {count}")
-    control = icv()
+    control = for_update()
     level = omp_get_level() + 1
     sizes = list(control.num_threads)
     while len(sizes) < level:
@@ -101,7 +102,7 @@ def _ancestry() -> list[tuple[int, int]]:
 
 def omp_set_nested(flag: bool) -> None:
     """Deprecated in OpenMP 5; enables (or disables) nested parallel regions."""
-    icv().max_active_levels = (1 << 16) if flag else 1
+    for_update().max_active_levels = (1 << 16) if flag else 1
 
 
 def omp_get_nested() -> bool:
@@ -112,7 +113,7 @@ def omp_set_max_active_levels(levels: int) -> None:
     levels = int(levels)
     if levels < 0:
         raise ValueError(f"max active levels cannot be negative, got {levels}")
-    icv().max_active_levels = levels
+    for_update().max_active_levels = levels
 
 
 def omp_get_max_active_levels() -> int:
@@ -125,7 +126,7 @@ def omp_get_thread_limit() -> int:
 
 def omp_set_dynamic(flag: bool) -> None:
     """Accepted for compatibility; omppy always gives the requested team size."""
-    icv().dynamic = bool(flag)
+    for_update().dynamic = bool(flag)
 
 
 def omp_get_dynamic() -> bool:
@@ -139,7 +140,7 @@ def omp_set_schedule(kind: str, chunk: int | None = None) -> None:
         raise ValueError(f"unknown schedule kind {kind!r} (expected one of {SCHEDULE_KINDS})")
     if chunk is not None and int(chunk) < 1:
         chunk = None  # OpenMP: a chunk below 1 means the default
-    icv().schedule = (kind, None if chunk is None else int(chunk))
+    for_update().schedule = (kind, None if chunk is None else int(chunk))
 
 
 def omp_get_schedule() -> tuple[str, int | None]:

@@ -96,6 +96,14 @@ _clock = time.perf_counter
 def uses_tasks() -> None:
     """Called by translated modules with task constructs (see :data:`ENABLED`)."""
     global ENABLED
+    from . import backend
+
+    if backend.chosen() == "threads":
+        raise OmpError(
+            "this module has task constructs, which the threads backend does not run yet "
+            "(docs/backends.md); run it with the fork backend, the default (unset "
+            "OMPPY_BACKEND, or omppy run --backend fork)"
+        )
     ENABLED = True
 
 

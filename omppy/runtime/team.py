@@ -203,18 +203,23 @@ def _warn_no_fork() -> None:
         warnings.warn(
             f"omppy: {why}; parallel regions run sequentially",
             RuntimeWarning,
-            stacklevel=4,
+            stacklevel=5,  # the user's line: here, team_size, parallel, backend.parallel
         )
 
 
 def team_size(num_threads: Any, if_: Any) -> int:
     """How many threads a region gets: its clauses, the ICVs and the nesting limits."""
-    control = icv()
-    if not (CAN_FORK and control.fork):
+    if not (CAN_FORK and icv().fork):
         _warn_no_fork()
         return 1
+    return requested_team_size(num_threads, if_)
+
+
+def requested_team_size(num_threads: Any, if_: Any) -> int:
+    """:func:`team_size` where threads can be started (the threads backend uses it)."""
     if not if_:
         return 1
+    control = icv()
     parent = state.current()
     parent_team = parent.team
     active = parent_team.active_level if parent_team else 0

@@ -1,0 +1,98 @@
+"""Which runtime runs the parallel regions: forked processes or threads.
+
+``OMPPY_BACKEND`` chooses (``omppy run --backend`` sets it): ``fork``, a team of
+forked processes (``team.py``), or ``threads``, a team of threads sharing one heap
+(``threads/``).  Without it, ``threads`` is the default on a free-threaded CPython
+(``sys._is_gil_enabled()`` is False) and where ``fork`` is missing, ``fork``
+everywhere else.  The choice is made once per process, at its first region.
+
+The threads backend runs on any CPython; with the GIL its threads take turns, so it
+is correct but gains no speed, which a one-line notice says once per process.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+from .icv import ConfigError
+
+BACKENDS = ("fork", "threads")
+VARIABLE = "OMPPY_BACKEND"
+GIL_NOTICE = (
+    "omppy: the threads backend runs under the GIL here: results are correct, but the "
+    "threads take turns (no speed-up); a free-threaded Python (3.13t) runs them in parallel"
+)
+
+_chosen: str | None = None
+_noticed = False
+
+
+def gil_enabled() -> bool:
+    """Whether the GIL is on (always, before CPython 3.13)."""
+    check = getattr(sys, "_is_gil_enabled", None)
+    return True if check is None else bool(check())
+
+
+def default() -> str:
+    """The backend used when ``OMPPY_BACKEND`` is not set."""
+    if not gil_enabled() or not (hasattr(os, "fork") and sys.platform != "win32"):
+        return "threads"
+    return "fork"
+
+
+def from_environment() -> str:
+    """The backend ``OMPPY_BACKEND`` asks for (or the default); ConfigError if malformed."""
+    value = os.environ.get(VARIABLE, "").strip()
+    if not value:
+        return default()
+    name = value.lower()
+    if name not in BACKENDS:
+        raise ConfigError(f"{VARIABLE}={value!r}: expected one of {', '.join(BACKENDS)}")
+    return name
+
+
+def chosen() -> str:
+    """This process's backend, chosen at its first use."""
+    global _chosen
+    if _chosen is None:
+        _chosen = from_environment()
+    return _chosen
+
+
+def reset_from_environment() -> None:
+    """Forget the choice so the next region reads the environment again (for tests)."""
+    global _chosen, _run
+    _chosen = _run = None
+
+
+def notice_once() -> None:
+    """Say once per process that threads under the GIL bring no speed-up."""
+    global _noticed
+    if not _noticed and gil_enabled():
+        _noticed = True
+        try:
+            sys.stderr.write(GIL_NOTICE + "\n")
+            sys.stderr.flush()
+        except Exception:
+            pass
+
+
+_run: Any = None  # the chosen backend's ``parallel``
+
+
+def parallel(body: Any, args: dict[str, Any], **clauses: Any) -> dict[str, Any]:
+    """``omppy.runtime.parallel``: run the region on the chosen backend."""
+    run = _run or _resolve()
+    return run(body, args, **clauses)
+
+
+def _resolve() -> Any:
+    global _run
+    if chosen() == "threads":
+        from .threads.region import parallel as run
+    else:
+        from .team import parallel as run
+    _run = run
+    return run

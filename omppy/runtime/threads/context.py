@@ -1,0 +1,291 @@
+"""``_omp_t`` on the threads backend: a thread's view of its :class:`ThreadTeam`.
+
+The same interface as :class:`~omppy.runtime.thread.ThreadContext` (which it extends
+and whose checks it keeps), with loops, barriers and synchronisation constructs that
+use the team's records and locks instead of an arena in shared memory, and no
+coherence: every thread sees every store at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from .. import schedule
+from ..errors import OmpError, TeamAborted
+from ..thread import ThreadContext
+from .keyorder import AFTER_LOOP
+from .park import Parker
+from .sync import ThreadedSyncBlock
+from .team import ABORTED, Record, ThreadTeam, critical_lock
+from .workshare import ThreadedWorkshare
+
+
+class ThreadedContext(ThreadContext):
+    """Thread ``num`` of a :class:`ThreadTeam`."""
+
+    team: ThreadTeam  # type: ignore[assignment]  # a ThreadTeam where the base has a Team
+
+    def __init__(self, team: ThreadTeam, num: int) -> None:
+        super().__init__(team, num)  # type: ignore[arg-type]
+        self.parker = Parker()
+        team.parkers.append(self.parker)
+        self.ordered_record: Record | None = None
+        self.holding = 0  # critical/atomic locks this thread holds (see region._stop)
+        # Critical and atomic need their locks whenever another thread of the program
+        # may run: in any team below an active region, a team of one included.
+        self.locking = team.active_level > 0
+        # Keys this thread adds to watched dicts (keyorder.py); a team of one adds
+        # them in the sequential order already.
+        self.new_keys = team.new_keys.by_thread[num] if team.size > 1 else None
+        self.chunk_start = 0  # first iteration of the chunk running (keyorder.py's tag)
+
+    # -- loops ------------------------------------------------------------------------
+
+    def loop(
+        self,
+        items: Any,
+        kind: str | None = None,
+        chunk: int | None = None,
+        ordered: bool = False,
+        track: bool = False,
+    ) -> Iterable[Any]:
+        """This thread's iterations of a work-sharing loop over ``items``."""
+        if not schedule.is_sequence(items):
+            items = schedule.iteration_space(items)
+        n = len(items)
+        kind, chunk = schedule.resolve(kind, chunk)
+        size, num = self.size, self.num
+        if size == 1:
+            self.did_last = n > 0
+            return items
+        self.refuse_inside_block("a work-sharing loop ('# omp for')")
+        if self.team.aborted:
+            raise TeamAborted(ABORTED)
+        self.loops += 1
+        if ordered:
+            return self._ordered_loop(items, n, kind, chunk)
+        if kind == "static":
+            if chunk is None:
+                start, stop = schedule.static_block(n, size, num)
+                self.did_last = stop == n and stop > start
+                self.chunk_start = start
+                return items[start:stop]
+            self.did_last = n > 0 and ((n - 1) // chunk) % size == num
+            return self._static_chunks(items, n, chunk)
+        self.did_last = False
+        return self._counter_loop(items, n, kind == "guided", chunk or 1)
+
+    def _static_chunks(self, items: Sequence[Any], n: int, chunk: int) -> Iterator[Any]:
+        for start in range(self.num * chunk, n, self.size * chunk):
+            self.chunk_start = start
+            yield from items[start : start + chunk]
+
+    def _counter_loop(
+        self, items: Sequence[Any], n: int, guided: bool, chunk: int
+    ) -> Iterator[Any]:
+        team = self.team
+        record = team.enter_record(self)
+        try:
+            for start, stop in self._chunks(record, n, guided, chunk):
+                yield from items[start:stop]
+        finally:
+            team.leave_record(record)
+
+    def _chunks(
+        self, record: Record, n: int, guided: bool, chunk: int
+    ) -> Iterator[tuple[int, int]]:
+        """The ``[start, stop)`` chunks this thread takes from the loop's counter."""
+        team = self.team
+        lock = record.lock
+        size = self.size
+        while True:
+            with lock:
+                start = record.next
+                step = max(chunk, -(-(n - start) // size)) if guided else chunk
+                record.next = start + step
+            if start >= n:
+                return
+            if team.aborted:
+                raise TeamAborted(ABORTED)
+            stop = start + step
+            if stop >= n:
+                stop = n
+                self.did_last = True
+            self.chunk_start = start
+            yield start, stop
+
+    def _ordered_loop(
+        self, items: Sequence[Any], n: int, kind: str, chunk: int | None
+    ) -> Iterator[Any]:
+        """A loop whose ``ordered`` blocks run in iteration order (see ThreadContext)."""
+        team = self.team
+        size, num = self.size, self.num
+        record = team.enter_record(self)
+        if kind == "static":
+            if chunk is None:
+                start, stop = schedule.static_block(n, size, num)
+                spans = [(start, stop)] if stop > start else []
+            else:
+                spans = [(s, min(s + chunk, n)) for s in range(num * chunk, n, size * chunk)]
+            self.did_last = bool(spans) and spans[-1][1] == n
+            chunks: Iterable[tuple[int, int]] = spans
+        else:
+            chunks = self._chunks(record, n, kind == "guided", chunk or 1)
+        self.ordered_record = record
+        try:
+            for start, stop in chunks:
+                self.chunk_start = start
+                for index in range(start, stop):
+                    self.current_iteration = index
+                    self.ordered_pending = True
+                    yield items[index]
+                    if self.ordered_pending:  # no ordered block ran: pass the turn on
+                        team.wait_turn(self, record, index)
+                        team.pass_turn(record, index)
+                        self.ordered_pending = False
+        finally:
+            self.ordered_record = None
+            team.leave_record(record)
+
+    def end_of_loop(self) -> None:
+        """The loop's iterations are over: keys added from now on come after them."""
+        self.chunk_start = AFTER_LOOP
+
+    def wait_turn(self) -> None:
+        assert self.ordered_record is not None
+        self.team.wait_turn(self, self.ordered_record, self.current_iteration)
+
+    # -- synchronisation constructs ---------------------------------------------------
+
+    def wait(self, lock: Any) -> None:
+        self.team.take(lock)
+
+    def refresh(self, names: tuple[str, ...]) -> dict[str, Any]:
+        """The latest values of those of ``names`` bound in synchronisation blocks."""
+        return self.team.fresh(names) if names else {}
+
+    # ``touches`` (the objects a block may change, from the translator's effects
+    # analysis) tells the fork backend what to compare when a block ends; here every
+    # thread changes the same objects, so there is nothing to compare and it is unused.
+
+    def critical(
+        self, name: str = "", names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
+        kind = f"critical({name})" if name else "critical"
+        lock = None
+        if self.locking:
+            self._refuse_reentry(kind)
+            lock = critical_lock(kind)
+        return ThreadedSyncBlock(self, kind, names, True, lock)
+
+    def atomic(
+        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
+        lock = None
+        if self.locking:
+            self._refuse_reentry("atomic")
+            lock = critical_lock("atomic")
+        return ThreadedSyncBlock(self, "atomic", names, True, lock)
+
+    def master(
+        self,
+        names: tuple[str, ...] = (),
+        filter: int = 0,
+        touches: tuple[str, ...] | None = None,
+    ) -> Any:
+        kind = "masked" if filter else "master"
+        return ThreadedSyncBlock(self, kind, names, self.num == filter)
+
+    def single(
+        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
+        if self.size == 1:
+            return ThreadedSyncBlock(self, "single", names, True)
+        self.refuse_inside_block("'# omp single'")
+        team = self.team
+        record = team.enter_record(self)
+        first = team.claim(record)
+        team.leave_record(record)
+        return ThreadedSyncBlock(self, "single", names, first)
+
+    def ordered(
+        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+    ) -> Any:
+        if self.size == 1:
+            return ThreadedSyncBlock(self, "ordered", names, True)
+        record = self.ordered_record
+        if record is None:
+            raise OmpError("'# omp ordered' ran outside a loop with the 'ordered' clause")
+        if not self.ordered_pending:
+            raise OmpError(
+                "'# omp ordered' ran a second time in one iteration of the loop; "
+                "OpenMP allows one ordered block per iteration: put the ordered work "
+                "of an iteration in one block"
+            )
+        holding = [k for k in self.inside if k.startswith(("critical", "atomic", "ordered"))]
+        if holding:
+            raise OmpError(
+                f"'# omp ordered' was reached inside '# omp {holding[-1]}' (through a "
+                "called function): waiting for its turn there would deadlock the team or "
+                "break the order; OpenMP forbids ordered inside critical, atomic and "
+                "ordered blocks"
+            )
+        team, index = self.team, self.current_iteration
+        team.wait_turn(self, record, index)
+        block = ThreadedSyncBlock(self, "ordered", names, True)
+
+        def pass_turn() -> None:
+            self.ordered_pending = False
+            team.pass_turn(record, index)
+
+        block.after = pass_turn
+        return block
+
+    def barrier_refresh(self, names: tuple[str, ...] = ()) -> dict[str, Any]:
+        """An explicit barrier; returns the newest values of the region's shared names."""
+        self.barrier()
+        return self.refresh(names)
+
+    def workshare(
+        self,
+        reduction: dict[str, tuple[str, Any]] | None = None,
+        lastprivate: tuple[str, ...] = (),
+        nowait: bool = False,
+        shared: tuple[str, ...] = (),
+    ) -> ThreadedWorkshare:
+        if self.size > 1:
+            self.refuse_inside_block("a work-sharing construct ('# omp for' or 'sections')")
+        return ThreadedWorkshare(self, reduction or {}, lastprivate, nowait, shared)
+
+    # -- barriers ---------------------------------------------------------------------
+
+    def barrier(self) -> None:
+        if self.size > 1:
+            self.refuse_inside_block(
+                "a barrier (an explicit '# omp barrier', or the one ending a 'for', "
+                "'sections' or 'single')"
+            )
+            self.team.barrier(self)
+
+    def exchange(self, payload: Any) -> list[Any]:
+        """A barrier at which each thread hands every other thread ``payload``."""
+        if self.size == 1:
+            return [payload]
+        self.refuse_inside_block(
+            "a barrier (an explicit '# omp barrier', or the one ending a 'for', "
+            "'sections' or 'single')"
+        )
+        result: list[Any] = self.team.exchange(self, payload)
+        return result
+
+    def exchange_folded(self, payload: Any, fold: Any) -> Any:
+        """A barrier at which the last thread to arrive folds every thread's payload
+        (once, for the team); every thread gets the folded value."""
+        if self.size == 1:
+            return fold([payload])
+        self.refuse_inside_block(
+            "a barrier (an explicit '# omp barrier', or the one ending a 'for', "
+            "'sections' or 'single')"
+        )
+        return self.team.exchange(self, payload, fold)

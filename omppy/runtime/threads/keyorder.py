@@ -1,0 +1,216 @@
+"""New dict keys in the order of the iterations that added them (threads backend).
+
+A dict keeps its keys in insertion order, so keys that the threads of a team add to
+one dict at once come out in the order the threads happened to run: a dict filled by
+a ``dynamic`` loop would print differently from run to run, and differently from
+``python``.  The fork backend orders them by iteration at every barrier
+(docs/data-sharing.md); this module does the same for a thread team:
+
+- while a team runs, the region's shared dicts (and the dicts a translated module's
+  functions change, its ``_omp_effects``) are watched with CPython's dict watchers
+  (``PyDict_AddWatcher``, Python 3.12+, reached through ctypes): a key added to one,
+  by any means (a store, ``setdefault``, ``update``, a called function), is noted in
+  the adding thread's list with a tag, (work-sharing loop, first iteration of the
+  running chunk);
+- at the next barrier, the last thread to arrive (the others wait) moves each dict's
+  new keys to its end sorted by tag.  A chunk is run by one thread, in iteration
+  order, so keys of one chunk are already in order among themselves.
+
+Python 3.11 has no dict watchers: there the keys stay in the order the threads added
+them (docs/backends.md).  A watcher costs a few microseconds per change of a watched
+dict while a team runs, and nothing otherwise.
+"""
+
+from __future__ import annotations
+
+import _thread
+import sys
+from collections.abc import Iterable
+from itertools import islice
+from typing import Any
+
+from .. import state
+
+Tag = tuple[int, int]  # (loop number, first iteration of its chunk)
+Note = tuple[dict[Any, Any], Any, Tag]
+AFTER_LOOP = 1 << 62  # a chunk start after every iteration: code after a loop
+ADDED = 0  # PyDict_WatchEvent's PyDict_EVENT_ADDED
+
+
+class NewKeys:
+    """The keys every thread of one team added since the last barrier."""
+
+    __slots__ = ("by_thread",)
+
+    def __init__(self, size: int) -> None:
+        self.by_thread: list[list[Note]] = [[] for _ in range(size)]
+
+    def order(self) -> None:
+        """Put the noted keys in iteration order (all threads are at a barrier)."""
+        notes: list[Note] = []
+        for mine in self.by_thread:
+            if mine:
+                notes.extend(mine)
+                mine.clear()
+        if not notes:
+            return
+        tags: dict[int, dict[Any, Tag]] = {}
+        targets: dict[int, dict[Any, Any]] = {}
+        for target, key, tag in notes:
+            added = tags.setdefault(id(target), {})
+            targets[id(target)] = target
+            if key not in added or tag < added[key]:  # two adders: a race, keep the first
+                added[key] = tag
+        for ident, added in tags.items():
+            _reorder(targets[ident], added)
+        for mine in self.by_thread:  # the moves themselves were noted: not new keys
+            mine.clear()
+
+
+def _reorder(target: dict[Any, Any], added: dict[Any, Tag]) -> None:
+    """Move ``added``'s keys still in ``target`` to its end, sorted by tag (stable:
+    keys with one tag keep the order they were inserted in)."""
+    # New keys were appended: they are among the last len(added), read from the end.
+    tail = list(islice(reversed(target), len(added)))
+    tail.reverse()
+    present = [key for key in tail if key in added]
+    ordered = sorted(present, key=added.__getitem__)
+    if ordered == present:
+        return
+    for key in ordered:
+        target[key] = target.pop(key)
+
+
+# -- watching dicts ----------------------------------------------------------------------
+
+
+def _event(event: int, target: Any, key: Any, value: Any) -> int:
+    """The watcher: note a key added by a thread of a team.  Never raises (CPython
+    would print the exception); a note it fails to make leaves a key unordered.
+
+    ``key`` and ``value`` come as addresses (either is NULL for some events, which
+    ctypes cannot make an object of); the key is read only for an addition.
+    """
+    if event == ADDED:
+        try:
+            me = state.current()
+            notes = getattr(me, "new_keys", None)
+            if notes is not None:
+                added = _object_at(key)
+                notes.append((target, added, (me.loops, me.chunk_start)))  # type: ignore[attr-defined]
+        except BaseException:
+            pass
+    return 0
+
+
+def _object_at(address: int) -> Any:
+    """The object at ``address`` (ctypes is imported: the watcher exists)."""
+    import ctypes
+
+    return ctypes.cast(address, ctypes.py_object).value
+
+
+class _Watcher:
+    """The process's one dict watcher, registered at first use (CPython has 8)."""
+
+    def __init__(self) -> None:
+        self.ident = -1
+        self.counts: dict[int, int] = {}  # id(dict) -> teams watching it now
+        self.guard = _thread.allocate_lock()  # nested teams start and end at once
+        self.api: Any = None
+        self.callback: Any = None  # kept alive as long as the watcher is registered
+        if sys.version_info < (3, 12):
+            return
+        try:
+            import ctypes
+
+            api = ctypes.pythonapi
+            kind = ctypes.CFUNCTYPE(
+                ctypes.c_int, ctypes.c_int, ctypes.py_object, ctypes.c_void_p, ctypes.c_void_p
+            )
+            api.PyDict_AddWatcher.argtypes = [kind]
+            api.PyDict_AddWatcher.restype = ctypes.c_int
+            for name in ("PyDict_Watch", "PyDict_Unwatch"):
+                function = getattr(api, name)
+                function.argtypes = [ctypes.c_int, ctypes.py_object]
+                function.restype = ctypes.c_int
+            callback = kind(_event)
+            ident = api.PyDict_AddWatcher(callback)
+        except Exception:  # no ctypes, or an interpreter without the C API
+            return
+        if ident >= 0:
+            self.ident, self.api, self.callback = ident, api, callback
+
+    def watch(self, dicts: list[dict[Any, Any]]) -> list[dict[Any, Any]]:
+        """Watch ``dicts`` (until :meth:`unwatch`); returns those now watched."""
+        if self.ident < 0:
+            return []
+        watched = []
+        with self.guard:
+            for target in dicts:
+                count = self.counts.get(id(target), 0)
+                if count or self.api.PyDict_Watch(self.ident, target) == 0:
+                    self.counts[id(target)] = count + 1
+                    watched.append(target)
+        return watched
+
+    def unwatch(self, dicts: list[dict[Any, Any]]) -> None:
+        with self.guard:
+            for target in dicts:
+                count = self.counts.pop(id(target), 1) - 1
+                if count:
+                    self.counts[id(target)] = count
+                else:
+                    self.api.PyDict_Unwatch(self.ident, target)
+
+
+_watcher: _Watcher | None = None
+
+
+def available() -> bool:
+    """Whether this interpreter can watch dicts (CPython 3.12+ with ctypes)."""
+    return _the_watcher().ident >= 0
+
+
+def _the_watcher() -> _Watcher:
+    global _watcher
+    if _watcher is None:
+        _watcher = _Watcher()
+    return _watcher
+
+
+def watch(values: Iterable[Any]) -> list[dict[Any, Any]]:
+    """Watch the dicts among a region's shared values and the dicts translated
+    modules' functions change; returns what :func:`unwatch` needs."""
+    watcher = _the_watcher()
+    if watcher.ident < 0:
+        return []
+    dicts = {id(v): v for v in values if isinstance(v, dict)}
+    for namespace in _translated_namespaces():
+        effects = namespace.get("_omp_effects")
+        for variable in effects if isinstance(effects, dict) else ():
+            value = namespace.get(variable)
+            if isinstance(value, dict):
+                dicts[id(value)] = value
+    return watcher.watch(list(dicts.values()))
+
+
+_namespaces: list[dict[str, Any]] = []
+_modules_seen = -1  # len(sys.modules) when _namespaces was found
+
+
+def _translated_namespaces() -> list[dict[str, Any]]:
+    """The namespaces of the modules running translated code, found again only when
+    modules were imported since (looking costs about 0.4 ms; a region, microseconds)."""
+    global _namespaces, _modules_seen
+    if len(sys.modules) != _modules_seen:
+        from ..watch import translated_modules
+
+        _namespaces = [namespace for _, namespace in translated_modules()]
+        _modules_seen = len(sys.modules)
+    return _namespaces
+
+
+def unwatch(dicts: list[dict[Any, Any]]) -> None:
+    if dicts:
+        _the_watcher().unwatch(dicts)

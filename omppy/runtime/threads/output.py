@@ -1,0 +1,111 @@
+"""Standard output and error while a thread team runs: whole lines, never mixed.
+
+``print`` writes its text and its newline in separate calls, so two threads printing
+at once can interleave halves of their lines.  While a team runs, ``sys.stdout`` and
+``sys.stderr`` are :class:`ThreadLines`: each thread's text waits in its own buffer
+until it ends a line, and complete lines go to the original stream under one lock
+(the fork backend gives the same guarantee, ``runtime/output.py``).  What a thread
+leaves without a newline is written when its part of the region ends.
+"""
+
+from __future__ import annotations
+
+import _thread
+import io
+import sys
+from typing import Any
+
+_guard = _thread.allocate_lock()
+_installed = 0  # teams running with the line writers in place
+_writers: dict[str, ThreadLines] = {}  # "stdout"/"stderr" -> its writer
+
+
+class ThreadLines(io.TextIOBase):
+    """A text stream that passes whole lines of each thread to ``original``."""
+
+    def __init__(self, original: Any) -> None:
+        super().__init__()
+        self.original = original
+        self.lock = _thread.allocate_lock()
+        self.pending: dict[int, str] = {}  # thread ident -> its unfinished line
+
+    def __getattr__(self, name: str) -> Any:  # encoding, errors, buffer, fileno...
+        return getattr(self.original, name)
+
+    @property
+    def encoding(self) -> Any:  # type: ignore[override]
+        return getattr(self.original, "encoding", "utf-8")
+
+    @property
+    def errors(self) -> Any:  # type: ignore[override]
+        return getattr(self.original, "errors", "strict")
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return bool(getattr(self.original, "isatty", lambda: False)())
+
+    def fileno(self) -> int:
+        return int(self.original.fileno())
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        me = _thread.get_ident()
+        pending = self.pending.get(me, "") + text
+        cut = pending.rfind("\n")
+        if cut < 0:
+            self.pending[me] = pending
+            return len(text)
+        self.pending[me] = pending[cut + 1 :]
+        with self.lock:
+            self.original.write(pending[: cut + 1])
+        return len(text)
+
+    def flush(self) -> None:
+        with self.lock:
+            self.original.flush()
+
+    def finish_thread(self) -> None:
+        """Write what the calling thread left without a newline."""
+        rest = self.pending.pop(_thread.get_ident(), "")
+        if rest:
+            with self.lock:
+                self.original.write(rest)
+
+
+def install() -> None:
+    """Put the line writers in place (teams may nest: counted).  A stream's writer is
+    made once and kept for the next region while the stream stays the same."""
+    global _installed
+    with _guard:
+        _installed += 1
+        if _installed > 1:
+            return
+        for name in ("stdout", "stderr"):
+            stream = getattr(sys, name)
+            if stream is None:
+                continue
+            writer = _writers.get(name)
+            if writer is None or writer.original is not stream:
+                writer = _writers[name] = ThreadLines(stream)
+            setattr(sys, name, writer)
+
+
+def finish_thread() -> None:
+    """The calling thread's part of a region ends: write its unfinished lines."""
+    for writer in list(_writers.values()):
+        writer.finish_thread()
+
+
+def uninstall() -> None:
+    global _installed
+    with _guard:
+        _installed -= 1
+        if _installed:
+            return
+        for name, writer in _writers.items():
+            writer.finish_thread()
+            if getattr(sys, name) is writer:  # the program may have replaced it meanwhile
+                setattr(sys, name, writer.original)

@@ -1,0 +1,75 @@
+"""How a thread of a team waits: spin briefly, then sleep on a lock of its own.
+
+A :class:`Parker` is a lock its thread holds; parking acquires it again (and so
+sleeps) until another thread releases it.  A release that comes before the park
+leaves a permit and the park returns at once, so every waiter re-checks what it waits
+for in a loop: wake-ups may be spurious, never lost.
+
+Spinning pays only where the threads really run at once: with the GIL a spinning
+thread holds the interpreter the others need, and with more threads than CPUs it
+takes a CPU from the thread it waits for.  So the spin budget is zero in those cases,
+and a team halves its budget each time a spin ends in sleep (a busy machine, long
+waits) and doubles it, up to the limit, each time a spin succeeds.
+"""
+
+from __future__ import annotations
+
+import _thread
+
+from ..backend import gil_enabled
+from ..icv import available_cpus
+
+# Checks of a cheap condition before sleeping: at most about 100 us, longer than a
+# barrier or a chunk hand-out takes when the threads run at once; at least a few.
+SPIN_CHECKS = 2000
+SPIN_FLOOR = 16
+
+
+class SpinBudget:
+    """How many times a waiting thread re-checks before sleeping, learned from how
+    the last waits went (shared by every team of the process)."""
+
+    def __init__(self) -> None:
+        self.checks = SPIN_CHECKS
+
+    def for_team(self, team_size: int) -> int:
+        """The budget for a team this size: zero where spinning cannot pay."""
+        if gil_enabled() or team_size > available_cpus():
+            return 0
+        return self.checks
+
+    def paid(self) -> None:
+        self.checks = min(self.checks * 2, SPIN_CHECKS)
+
+    def wasted(self) -> None:
+        self.checks = max(self.checks // 2, SPIN_FLOOR)
+
+
+SPIN = SpinBudget()
+
+
+def spin_budget(team_size: int) -> int:
+    """How many times a waiting thread of a team this size re-checks before sleeping."""
+    return SPIN.for_team(team_size)
+
+
+class Parker:
+    """One thread's sleeping place (a binary permit)."""
+
+    __slots__ = ("lock",)
+
+    def __init__(self) -> None:
+        self.lock = _thread.allocate_lock()
+        self.lock.acquire()
+
+    def park(self, timeout: float = -1) -> None:
+        """Sleep until :meth:`unpark` (or return at once if it already came)."""
+        if self.lock.acquire(True, timeout):
+            return
+
+    def unpark(self) -> None:
+        """Wake the thread (or leave a permit for its next park)."""
+        try:
+            self.lock.release()
+        except RuntimeError:  # a permit is already waiting
+            pass

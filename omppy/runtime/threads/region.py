@@ -1,0 +1,254 @@
+"""``parallel()`` on the threads backend: start a team, run thread 0, join, report.
+
+Data flow of one region::
+
+    the thread that reached it (thread 0)          pooled worker k
+    -------------------------------------          ---------------
+    team size (clauses, ICVs, nesting limits)
+    contexts, random seeds, line writers
+    hand each worker its job  ---------------->    run the body as thread k
+    run the body as thread 0                         barriers, loops, sync blocks: the team
+    wait until every worker is done  <---------    its outcome into the team; back to the pool
+    raise the failures, or return the outputs
+
+Shared objects are the same objects in every thread, so the join only combines the
+region's own reductions and takes its ``lastprivate`` values and the latest values of
+names bound in synchronisation blocks.  A failing thread aborts the team; the others
+stop at their next barrier, loop chunk or lock and the failures are raised together
+as with forked workers (``region.combined_errors``).  On Ctrl-C the master stops the
+workers at once (an asynchronous exception in each) and does not wait for ever.
+"""
+
+from __future__ import annotations
+
+import _thread
+import struct
+import time
+from collections.abc import Callable
+from typing import Any
+
+from .. import backend, icv, state
+from ..errors import OmpError, TeamAborted
+from ..region import Region, combined_errors
+from ..team import requested_team_size
+from . import keyorder, native, output, pool, streams
+from .context import ThreadedContext
+from .park import SPIN, Parker
+from .team import ThreadTeam, forget_critical_locks
+
+Outcome = tuple[dict[str, Any] | None, BaseException | None, bool]  # locals, error, did_last
+
+STOP_GRACE = 0.5  # seconds the master waits for interrupted workers before giving up
+_serial_guard = _thread.allocate_lock()
+_region_serial = 0
+
+
+def parallel(
+    body: Callable[..., dict[str, Any] | None],
+    args: dict[str, Any],
+    *,
+    firstprivate: dict[str, Any] | None = None,
+    reduction: dict[str, tuple[str, Any]] | None = None,
+    lastprivate: tuple[str, ...] = (),
+    shared: tuple[str, ...] = (),
+    readonly: tuple[str, ...] = (),
+    watch: dict[str, int] | None = None,
+    num_threads: Any = None,
+    if_: Any = True,
+) -> dict[str, Any]:
+    """Run ``body`` on a team of threads (see ``omppy.runtime.team.parallel``)."""
+    region = Region(
+        body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly, watch or {}
+    )
+    size = requested_team_size(num_threads, if_)
+    team = ThreadTeam(size, state.current())
+    if size == 1:
+        return _run_alone(region, team)
+    return _run_team(region, team)
+
+
+def _run_alone(region: Region, team: ThreadTeam) -> dict[str, Any]:
+    me = ThreadedContext(team, 0)
+    stack = state.own_stack()
+    stack.append(me)
+    try:
+        values = region.body(me, **region.arguments(region.args, in_master=True)) or {}
+    finally:
+        stack.pop()
+    last = region.last_values(values, me.did_last)
+    return region.outputs(values, [region.partials(values)], last, team.published)
+
+
+class _Join:
+    """How many workers are still running, and where the master sleeps until none is."""
+
+    def __init__(self, team: ThreadTeam, running: int) -> None:
+        self.team = team
+        self.running = running
+        self.parker = Parker()
+
+    def one_done(self) -> None:
+        with self.team.mutex:
+            self.running -= 1
+            last = self.running == 0
+        if last:
+            self.parker.unpark()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for every worker (at most ``timeout`` seconds); True when all are done."""
+        for _ in range(SPIN.checks if self.team.spins else 0):
+            if not self.running:
+                return True
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.running:
+            if deadline is None:
+                self.parker.park()
+            else:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self.parker.park(min(left, 0.05))
+        return True
+
+
+def _run_team(region: Region, team: ThreadTeam) -> dict[str, Any]:
+    global _region_serial
+    backend.notice_once()
+    size = team.size
+    threads = [ThreadedContext(team, num) for num in range(size)]
+    outcomes: list[Outcome] = [(None, None, False)] * size
+    join = _Join(team, size - 1)
+    control = icv.icv()  # what the workers read, until one changes its own copy
+    streams.install()
+    with _serial_guard:
+        _region_serial += 1
+        serial = _region_serial
+    seeds = streams.TeamSeeds(serial, streams.current())
+    output.install()
+    pools = native.limit()  # one thread per BLAS pool while the team runs
+    dicts = keyorder.watch(region.args.values())  # their new keys in iteration order
+    workers: list[pool.Worker] = []
+    previous = streams.enter_thread(streams.ThreadStreams(seeds, 0))
+    try:
+        workers = pool.take(size - 1)
+        for num, worker in enumerate(workers, 1):
+            worker.give(_job(threads[num], region, outcomes, join, worker, control, seeds))
+        outcomes[0] = _run_thread(threads[0], region)
+        if isinstance(outcomes[0][1], KeyboardInterrupt):
+            raise outcomes[0][1]  # stop the team now, not when the workers finish
+        join.wait()
+    except BaseException:
+        _stop(team, threads, workers, join)
+        raise
+    finally:
+        streams.leave_thread(previous)
+        keyorder.unwatch(dicts)
+        native.restore(pools)
+        output.uninstall()
+    return _finish(region, team, outcomes)
+
+
+def _run_thread(me: ThreadedContext, region: Region) -> Outcome:
+    """One thread's part: run the body; the team aborts if it fails."""
+    stack = state.own_stack()
+    stack.append(me)
+    try:
+        arguments = region.arguments(region.args, in_master=True)
+        if me.num and me.team.parallel:
+            _own_numbers(arguments)
+        values = region.body(me, **arguments) or {}
+        me.team.finish(me.num)
+        return values, None, me.did_last
+    except BaseException as exc:  # reported with the other threads' failures
+        me.team.abort()
+        return None, exc, False
+    finally:
+        stack.pop()
+
+
+def _own_numbers(arguments: dict[str, Any]) -> None:
+    """Give this thread its own copies of the floats, ints and complex numbers it reads.
+
+    Free-threaded CPython counts references to an object made by another thread with
+    atomic operations on the cache line the owner's count shares: a number that every
+    thread reads in every iteration (``h`` in ``x = h * (i + 0.5)``) would bounce that
+    line between the cores.  A copy made here belongs to this thread; numbers are
+    immutable, so nothing else can tell.
+    """
+    for name, value in arguments.items():
+        kind = type(value)
+        if kind is float:
+            arguments[name] = _DOUBLE.unpack(_DOUBLE.pack(value))[0]
+        elif kind is int and not -5 <= value <= 256:  # small ints are shared by all
+            arguments[name] = value + 0
+        elif kind is complex:
+            arguments[name] = complex(value.real, value.imag)
+
+
+_DOUBLE = struct.Struct("d")
+
+
+def _job(
+    me: ThreadedContext,
+    region: Region,
+    outcomes: list[Outcome],
+    join: _Join,
+    worker: pool.Worker,
+    control: icv.ControlVariables,
+    seeds: streams.TeamSeeds,
+) -> Callable[[], None]:
+    def job() -> None:
+        previous = streams.enter_thread(streams.ThreadStreams(seeds, me.num))
+        previous_icv = icv.enter_thread(control)
+        worker.in_body = True
+        try:
+            outcomes[me.num] = _run_thread(me, region)
+        finally:
+            worker.in_body = False
+            icv.leave_thread(previous_icv)
+            streams.leave_thread(previous)
+            output.finish_thread()
+            join.one_done()
+
+    return job
+
+
+def _stop(
+    team: ThreadTeam, threads: list[ThreadedContext], workers: list[pool.Worker], join: _Join
+) -> None:
+    """The master is leaving early (Ctrl-C, or a failure of its own machinery): stop
+    the workers where they are, wait for them a little, and never reuse them."""
+    team.abort()
+    for worker in workers:
+        if worker.in_body and worker.ident is not None:
+            _raise_in(worker.ident, TeamAborted)
+    join.wait(STOP_GRACE)
+    pool.retire(workers)
+    if any(me.holding for me in threads):
+        forget_critical_locks()  # held by a stopped thread: never to be released
+
+
+def _raise_in(ident: int, kind: type[BaseException]) -> None:
+    """Raise ``kind`` in thread ``ident`` at its next Python instruction."""
+    try:
+        import ctypes
+
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(kind))
+    except Exception:  # no ctypes: the worker stops at its next barrier, chunk or lock
+        pass
+
+
+def _finish(region: Region, team: ThreadTeam, outcomes: list[Outcome]) -> dict[str, Any]:
+    """Raise the threads' failures, or return the values the master's names take."""
+    errors = [e for _, e, _ in outcomes if e is not None and not isinstance(e, TeamAborted)]
+    if errors:
+        raise combined_errors(errors)
+    if any(e is not None for _, e, _ in outcomes):
+        raise OmpError("the team was aborted without a reported cause")
+    team.new_keys.order()  # the region's end is a barrier too
+    partials = [region.partials(values or {}) for values, _, _ in outcomes]
+    last = None
+    for values, _, did_last in outcomes:
+        if did_last:
+            last = region.last_values(values or {}, True)
+    return region.outputs(outcomes[0][0] or {}, partials, last, team.published)

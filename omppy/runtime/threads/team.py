@@ -1,0 +1,273 @@
+"""What the threads of one team agree on: barrier, exchange, records, publication.
+
+One :class:`ThreadTeam` per region.  Its ``mutex`` guards the barrier's counters, the
+work-share records and the sleepers; the threads' data needs no guarding, since they
+share one heap.  A failing thread :meth:`aborts <ThreadTeam.abort>` the team: every
+waiter wakes and raises :class:`~omppy.runtime.errors.TeamAborted`, which only
+unwinds it (the region reports the original failure).
+
+Critical and atomic locks are process-wide (:func:`critical_lock`), as in OpenMP: two
+teams of a nested region exclude each other on the same name.
+"""
+
+from __future__ import annotations
+
+import _thread
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from .. import deadlock
+from ..backend import gil_enabled
+from ..errors import TeamAborted
+from .keyorder import NewKeys
+from .park import SPIN, Parker, spin_budget
+
+if TYPE_CHECKING:
+    from ..thread import ThreadContext
+    from .context import ThreadedContext
+
+ABORTED = "another thread of the team failed"
+
+
+class Record:
+    """The shared state of one work-sharing construct (a dynamic or ordered loop, a
+    ``single``), found by its number: the n-th such construct every thread meets."""
+
+    __slots__ = ("claimed", "construct", "left", "lock", "next", "turn", "waiting")
+
+    def __init__(self, construct: int) -> None:
+        self.construct = construct
+        self.lock = _thread.allocate_lock()  # guards ``next`` (the chunk hand-out)
+        self.next = 0  # first iteration not handed out yet
+        self.turn = 0  # ordered: the iteration whose ordered block may run
+        self.waiting: dict[int, Parker] = {}  # ordered: iteration -> its sleeping thread
+        self.claimed = False  # single: a thread has taken it
+        self.left = 0  # threads done with it (the last one forgets it)
+
+
+class ThreadTeam:
+    """The threads of one region: size, nesting level, and what they agree on."""
+
+    def __init__(self, size: int, parent: ThreadContext) -> None:
+        self.size = size
+        self.parent = parent
+        parent_team = parent.team
+        self.level: int = (parent_team.level if parent_team else 0) + 1
+        self.active_level: int = (parent_team.active_level if parent_team else 0) + (size > 1)
+        self.mutex = _thread.allocate_lock()
+        self.aborted = False
+        self.spins = spin_budget(size) > 0  # waiting threads spin before they sleep
+        self.parallel = not gil_enabled()  # the threads really run at once
+        self.arrived = 0
+        self.generation = 0
+        self.sleepers: list[Parker] = []
+        self.parkers: list[Parker] = []  # every thread's, for abort
+        self.slots: tuple[list[Any], list[Any]] = ([None] * size, [None] * size)
+        self.folded: list[Any] = [None, None]
+        self.records: dict[int, Record] = {}
+        # Names bound in synchronisation blocks: their latest values (the threads'
+        # locals are their own, so a block's names are handed on through here).
+        self.published: dict[str, Any] = {}
+        self.new_keys = NewKeys(size)  # put in iteration order at every barrier
+        self.finished = [False] * size  # threads done with their part of the region
+
+    # -- failures ---------------------------------------------------------------------
+
+    def abort(self) -> None:
+        """Stop the team: every thread waiting now or later raises TeamAborted."""
+        with self.mutex:
+            self.aborted = True
+            parkers = list(self.parkers)
+        for parker in parkers:
+            parker.unpark()
+
+    def finish(self, num: int) -> None:
+        """Thread ``num`` is done with its part: wake the threads waiting at a barrier,
+        which it will never reach (they stop with TeamDeadlock)."""
+        with self.mutex:
+            self.finished[num] = True
+            sleepers = list(self.sleepers)
+        for parker in sleepers:
+            parker.unpark()
+
+    def check(self) -> None:
+        if self.aborted:
+            raise TeamAborted(ABORTED)
+
+    # -- waiting ----------------------------------------------------------------------
+
+    def wait_until(
+        self,
+        me: ThreadedContext,
+        ready: Callable[[], bool],
+        sleep_in: Callable[[], None],
+        stuck: Callable[[], None] | None = None,
+    ) -> None:
+        """Return once ``ready()``; ``sleep_in()`` (called under the mutex) registers
+        ``me.parker`` where the thread that makes it ready will unpark it.  ``stuck()``
+        (under the mutex, before each sleep) raises if nothing can make it ready."""
+        if self.spins:
+            for _ in range(SPIN.checks):
+                if ready():
+                    SPIN.paid()  # the waits are short: spin as long next time
+                    return
+                if self.aborted:
+                    raise TeamAborted(ABORTED)
+            SPIN.wasted()  # the thread waited for is slow, or not running: spin less
+        parker = me.parker
+        while True:
+            with self.mutex:
+                if ready():
+                    return
+                if self.aborted:
+                    raise TeamAborted(ABORTED)
+                if stuck is not None:
+                    stuck()
+                sleep_in()
+            parker.park()
+
+    def take(self, lock: Any) -> None:
+        """Acquire ``lock`` (a critical lock, an OpenMP lock), stopping if the team fails."""
+        if lock.acquire(False):
+            return
+        while not lock.acquire(True, 0.05):
+            if self.aborted:
+                raise TeamAborted(ABORTED)
+
+    # -- barriers ---------------------------------------------------------------------
+
+    def barrier(self, me: ThreadedContext, action: Callable[[], None] | None = None) -> None:
+        """Wait for the whole team; the last thread to arrive runs ``action`` first."""
+        with self.mutex:
+            if self.aborted:
+                raise TeamAborted(ABORTED)
+            generation = self.generation
+            self.arrived += 1
+            last = self.arrived == self.size
+        if not last:
+
+            def stuck() -> None:
+                # A teammate that finished its part of the region never comes to this
+                # barrier (a barrier completes before anyone may finish): wait no more.
+                gone = [num for num, done in enumerate(self.finished) if done]
+                if gone:
+                    raise deadlock.at_barrier(gone, self.size)
+
+            self.wait_until(
+                me,
+                lambda: self.generation != generation,
+                lambda: self.sleepers.append(me.parker),
+                stuck,
+            )
+            return
+        try:
+            self.new_keys.order()
+            if action is not None:
+                action()
+        except BaseException:
+            self.abort()
+            raise
+        with self.mutex:
+            self.arrived = 0
+            self.generation = generation + 1
+            sleepers, self.sleepers = self.sleepers, []
+        for parker in sleepers:
+            parker.unpark()
+
+    def exchange(
+        self,
+        me: ThreadedContext,
+        payload: Any,
+        fold: Callable[[list[Any]], Any] | None = None,
+    ) -> Any:
+        """A barrier at which each thread hands the others ``payload``.
+
+        Returns every thread's payload in thread order, or, with ``fold``, what
+        ``fold`` made of them: run once, by the last thread to arrive, so an in-place
+        combine into a shared object happens once.
+        """
+        parity = me.barriers & 1
+        me.barriers += 1
+        slots = self.slots[parity]
+        slots[me.num] = payload
+        if fold is None:
+            self.barrier(me)
+            return list(slots)  # rewritten only two barriers on: this thread must come first
+
+        def run_fold() -> None:
+            self.folded[parity] = fold(list(slots))
+
+        self.barrier(me, run_fold)
+        return self.folded[parity]
+
+    # -- work-sharing records -----------------------------------------------------------
+
+    def enter_record(self, me: ThreadContext) -> Record:
+        """The record of this thread's next work-sharing construct (made by the first)."""
+        construct = me.workshares
+        me.workshares += 1
+        with self.mutex:
+            record = self.records.get(construct)
+            if record is None:
+                record = self.records[construct] = Record(construct)
+            return record
+
+    def leave_record(self, record: Record) -> None:
+        with self.mutex:
+            record.left += 1
+            if record.left == self.size:
+                del self.records[record.construct]
+
+    def claim(self, record: Record) -> bool:
+        """True for the first thread to claim ``record`` (a ``single``)."""
+        with self.mutex:
+            first = not record.claimed
+            record.claimed = True
+            return first
+
+    def wait_turn(self, me: ThreadedContext, record: Record, index: int) -> None:
+        """Wait until iteration ``index`` of an ordered loop may run its ordered block."""
+        if record.turn == index:
+            return
+
+        def sleep_in() -> None:
+            record.waiting[index] = me.parker
+
+        self.wait_until(me, lambda: record.turn == index, sleep_in)
+
+    def pass_turn(self, record: Record, index: int) -> None:
+        """Iteration ``index`` is done with its turn: the next iteration's may start."""
+        with self.mutex:
+            record.turn = index + 1
+            waiter = record.waiting.pop(index + 1, None)
+        if waiter is not None:
+            waiter.unpark()
+
+    # -- names bound in synchronisation blocks ----------------------------------------------
+
+    def fresh(self, names: tuple[str, ...]) -> dict[str, Any]:
+        """The latest published values of those of ``names`` any thread published."""
+        published = self.published
+        return {name: published[name] for name in names if name in published}
+
+    def publish(self, values: dict[str, Any]) -> None:
+        self.published.update(values)
+
+
+_critical: dict[str, Any] = {}
+_critical_guard = _thread.allocate_lock()
+
+
+def critical_lock(kind: str) -> Any:
+    """The process-wide lock of a construct kind: ``"critical(name)"``, ``"atomic"``."""
+    lock = _critical.get(kind)
+    if lock is None:
+        with _critical_guard:
+            lock = _critical.setdefault(kind, _thread.allocate_lock())
+    return lock
+
+
+def forget_critical_locks() -> None:
+    """Later constructs get new locks: a thread stopped by Ctrl-C may hold an old one."""
+    with _critical_guard:
+        _critical.clear()

@@ -47,7 +47,8 @@ LOG_SEQ = 4  # sequence number of the newest record in the publication log
 LOG_BYTES = 5  # bytes of the log in use
 LOG_GENERATION = 6  # bumped when the log is compacted (readers' byte offsets go stale)
 LOG_MARK = 7  # the newest record when the last barrier completed (what it covers)
-FINISHED = 8  # + thread number: the thread finished its part normally
+CANCEL = 8  # the region was cancelled ('# omp cancel parallel', see cancel.py)
+FINISHED = 9  # + thread number: the thread finished its part normally
 # Then, after the FINISHED words, one word per thread: the newest log record it has
 # applied (see Arena.cursor_base), then the work-share ring.
 WS_FIELDS = 4  # per work share: [construct id, next, done count, ordered turn]

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import schedule
-from .arena import WS_NEXT, WS_ORDERED
+from . import cancel, schedule
+from .arena import CANCEL, WS_NEXT, WS_ORDERED
 from .coherence import Coherence, interval, location
 from .errors import OmpError, TeamAborted
 from .paths import INPLACE, assign, delete, fetch, walk
@@ -46,6 +46,8 @@ class ThreadContext:
         # ordered), so a barrier or work share reached inside one, through a called
         # function, would deadlock the team: it is refused instead.
         self.inside: list[str] = []
+        # The constructs this thread runs that may be cancelled (cancel.py).
+        self.cancel_scopes: list[cancel.CancelScope] = []
 
     @classmethod
     def initial(cls) -> ThreadContext:
@@ -60,9 +62,11 @@ class ThreadContext:
         chunk: int | None = None,
         ordered: bool = False,
         track: bool = False,
+        cancellable: bool = False,
     ) -> Iterable[Any]:
         """This thread's iterations of a work-sharing loop over ``items``.
 
+        ``cancellable``: the loop, or its region, may be cancelled (cancel.py).
         ``track`` is accepted for translations made by older versions of omppy.
         """
         if not schedule.is_sequence(items):
@@ -74,6 +78,8 @@ class ThreadContext:
             self.refuse_inside_block("a work-sharing loop ('# omp for')")
         if ordered and size > 1:
             return self._ordered_loop(items, n, kind, chunk)
+        if cancellable and size > 1:
+            return cancel.loop(self, items, kind, chunk)
         if size == 1:
             self.did_last = n > 0
             return items
@@ -164,7 +170,12 @@ class ThreadContext:
         slot = self.ordered_base + WS_ORDERED
         index = self.current_iteration
         if words[slot] != index:
-            self.team.liveness.sleep_until(lambda: words[slot] == index)
+            if self.cancel_scopes:  # the region may be cancelled while this one waits
+                self.team.liveness.sleep_until(lambda: words[slot] == index or words[CANCEL])
+                if words[slot] != index:
+                    cancel.cancellation_point(self, "parallel")
+            else:
+                self.team.liveness.sleep_until(lambda: words[slot] == index)
 
     # -- synchronisation constructs ---------------------------------------------------
 
@@ -303,11 +314,12 @@ class ThreadContext:
         if self.size > 1:
             self.exchange(None)
 
-    def exchange(self, payload: Any) -> list[Any]:
+    def exchange(self, payload: Any, cancellation_point: bool = True) -> list[Any]:
         """A barrier at which each thread hands every other thread ``payload``.
 
         Returns the payloads of all threads in thread order (this thread's
-        included).  What the threads changed in shared objects travels along.
+        included).  What the threads changed in shared objects travels along.  In
+        a region that may be cancelled, the barrier is a cancellation point.
         """
         if self.size == 1:
             return [payload]
@@ -323,7 +335,22 @@ class ThreadContext:
         results = self.team.barrier_exchange(self, parity, (payload, part))
         self.coherence.after_barrier([r[1] for r in results], interval(self.last_sync, here))
         self.last_sync = here
-        return [r[0] for r in results]
+        payloads = [r[0] for r in results]
+        if cancellation_point and self.cancel_scopes:
+            cancel.after_barrier(self, payloads)
+        return payloads
+
+    # -- cancellation (cancel.py) -----------------------------------------------------
+
+    def cancellable(self, kind: str) -> cancel.CancelScope:
+        """``with _omp_t.cancellable('for'):`` around a construct that may be cancelled."""
+        return cancel.CancelScope(self, kind)
+
+    def cancel(self, kind: str, if_: Any = True) -> None:
+        cancel.cancel(self, kind, if_)
+
+    def cancellation_point(self, kind: str) -> None:
+        cancel.cancellation_point(self, kind)
 
     # -- stores written by older translations ------------------------------------------
     # Shared objects are compared at synchronisation points, so a store is a store.

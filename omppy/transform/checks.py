@@ -24,7 +24,10 @@ from .sharing import BUILTIN_NAMES
 
 # What may not be closely nested in what: a work share, or a barrier, directly inside
 # a construct that binds to the same region (all but ``parallel`` itself).
-_REGION_BINDING = WORKSHARING_DIRECTIVES | SYNC_DIRECTIVES | (PARALLEL_DIRECTIVES - {"parallel"})
+# (``scope`` is run by the whole team: a work share or barrier may stand in it.)
+_REGION_BINDING = (
+    (WORKSHARING_DIRECTIVES - {"scope"}) | SYNC_DIRECTIVES | (PARALLEL_DIRECTIVES - {"parallel"})
+)
 # The reduction that would make ``x op= ...`` correct, for the hint.
 _AUG_TO_REDUCTION = {
     "AddAssign": "+",

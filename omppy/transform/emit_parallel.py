@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from . import emit_worksharing, layout
+from . import emit_cancel, emit_worksharing, layout
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
 
@@ -40,12 +40,14 @@ def parallel(
         chunk = "_omp_chunk" if schedule is not None and schedule.expr else None
         header = emit_worksharing.loop_header(e, construct, nest, "_omp_t", chunk)
         body: list[cst.BaseStatement] = [e.stamp(header, e.line_of(loop, line))]
+        body = emit_cancel.wrapped(e, info, "for", body, line)
         given["_omp_items"] = call("_omp.iteration_space", *(e.code(loop.iter) for loop in nest))
         if schedule is not None and schedule.expr:
             given["_omp_chunk"] = f"({schedule.expr})"
     elif pragma.directive == "parallel sections":
         chain, comments = emit_worksharing.section_chain(e, construct, new_of)
-        sections = cst.parse_expression("_omp_t.loop(_omp_items, 'dynamic', 1)")
+        cancellable = ", cancellable=True" if emit_cancel.loop_is_cancellable(e, construct) else ""
+        sections = cst.parse_expression(f"_omp_t.loop(_omp_items, 'dynamic', 1{cancellable})")
         body = [
             cst.For(
                 target=cst.Name("_omp_section"),
@@ -55,9 +57,11 @@ def parallel(
             )
         ]
         e.stamp(body[0], line)
+        body = emit_cancel.wrapped(e, info, "sections", body, line)
         given["_omp_items"] = f"range({len(construct.sections)})"
     else:
         body = e.items(construct.body, new_of)
+    body = emit_cancel.wrapped(e, info, "parallel", body, line)
     comments = e.take_comments(body, line)
     # A shared name that the region binds may not exist yet when it starts (its
     # first value may come from a critical or single): it is passed only if bound.

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from . import emit_cancel
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
 from .pragma import Pragma
@@ -38,6 +39,7 @@ def for_loop(
     out.append(e.simple("_omp_items = ", space, line, info))
     header = loop_header(e, construct, nest, ws).with_changes(leading_lines=())
     out.append(e.stamp(header, e.line_of(loop, line)))
+    out[-1:] = emit_cancel.wrapped(e, info, "for", out[-1:], line)
     out.extend(_end(e, ws, pragma, info, e.last_line([header], line)))
     return out
 
@@ -52,9 +54,10 @@ def sections(
     chain, comments = section_chain(e, construct, new_of)
     out[0] = e.stamp(out[0].with_changes(leading_lines=comments), line)
     count = len(construct.sections)
-    sections = cst.parse_expression(f"{ws}.loop(range({count}), 'dynamic', 1)")
+    cancellable = ", cancellable=True" if emit_cancel.loop_is_cancellable(e, construct) else ""
+    sections = cst.parse_expression(f"{ws}.loop(range({count}), 'dynamic', 1{cancellable})")
     loop = cst.For(target=cst.Name("_omp_section"), iter=sections, body=e.block([chain]))
-    out.append(e.stamp(loop, line))
+    out.extend(emit_cancel.wrapped(e, info, "sections", [e.stamp(loop, line)], line))
     out.extend(_end(e, ws, pragma, info, line))
     return out
 
@@ -174,6 +177,8 @@ def loop_header(
         arguments.append("ordered=True")
     if construct in e.tracked_loops:
         arguments.append("track=True")
+    if emit_cancel.loop_is_cancellable(e, construct):
+        arguments.append("cancellable=True")
     iterate = cst.parse_expression(f"{source}.loop({', '.join(arguments)})")
     if len(nest) == 1:
         target = nest[0].target
@@ -197,3 +202,8 @@ def _parenthesised(target: cst.BaseExpression) -> cst.BaseExpression:
     if isinstance(target, cst.Tuple) and not target.lpar:
         return target.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
     return target
+
+
+# For the other constructs that are work shares without a loop (``scope``).
+start = _start
+end = _end

@@ -98,6 +98,7 @@ class Sharing:
     shared_out: tuple[str, ...] = ()  # shared names the body binds: handed back
     private: frozenset[str] = frozenset()
     readonly: tuple[str, ...] = ()  # args only read through [] or .: arrays need no staging
+    threadprivate: tuple[str, ...] = ()  # the module's threadprivate globals it uses
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,10 @@ class ConstructInfo:
     # A synchronisation construct: the names whose objects it may change in place, or
     # None when it calls code omppy cannot see into (effects.Effects.block).
     touches: tuple[str, ...] | None = None
+    # A region, loop or sections construct: the kinds of ``cancel`` closely nested in
+    # it ('parallel', 'for', 'sections'); the survey adds them when it reaches each
+    # cancel, after this record was made.
+    cancel: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -150,3 +155,5 @@ class Survey:
     super_calls: Mapping[cst.Call, str]
     # Module globals the module's functions may change, and how deep (effects.py).
     module_effects: Mapping[str, int] = field(default_factory=dict)
+    # The names of the module's 'declare reduction' directives.
+    declared_reductions: frozenset[str] = frozenset()

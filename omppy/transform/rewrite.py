@@ -47,6 +47,7 @@ class Rewriter(cst.CSTTransformer):
             tracked_loops=self.stores.tracked_loops,
             origin=self.origin,
             filename=filename,
+            declared_reductions=survey.declared_reductions,
         )
 
     def on_leave(self, original_node: Any, updated_node: Any) -> Any:

@@ -1,0 +1,452 @@
+"""OpenMP's rules on the constructs of docs/pragmas.md beyond regions, work shares and
+synchronisation blocks, checked by the survey before anything is rewritten.
+
+``cancel`` and ``cancellation point`` must be closely nested in the construct they
+cancel; ``scan`` stands directly in the body of a loop with ``inscan`` reductions; a
+doacross ``ordered`` in a loop with ``ordered(n)``; a ``loop`` construct (or one with
+``order(concurrent)``) holds no synchronisation; ``threadprivate`` declares module
+globals; a ``reduction`` names a known operator; ``error at(compilation)`` stops the
+translation (or warns).  Each rule raises a :class:`PragmaError` that says what to
+write instead.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import warnings
+from collections.abc import Set as AbstractSet
+
+import libcst as cst
+
+from .checks import error
+from .diagnostics import PragmaError, PragmaWarning, did_you_mean
+from .model import Construct
+from .pragma import (
+    LOOP_DIRECTIVES,
+    PARALLEL_DIRECTIVES,
+    REDUCTION_OPERATORS,
+    SECTIONS_DIRECTIVES,
+    Pragma,
+)
+
+_BUILTINS = frozenset(dir(builtins))
+# What may stand in a 'loop' region or an order(concurrent) one (OpenMP 5.2, 11.7 and
+# 10.3), besides combined constructs that start with 'parallel'.
+_CONCURRENT_ALLOWED = frozenset({"for", "simd", "atomic", "parallel", "parallel for"})
+# The constructs that 'cancel <kind>' may cancel.
+_CANCELLED_BY = {
+    "parallel": PARALLEL_DIRECTIVES,
+    "for": LOOP_DIRECTIVES,
+    "sections": SECTIONS_DIRECTIVES,
+}
+
+
+def _at(pragma: Pragma) -> tuple[int, int]:
+    return pragma.pos.line, pragma.pos.col
+
+
+def cancel_target(construct: Construct, stack: list[Construct], filename: str) -> Construct:
+    """The construct a ``cancel``/``cancellation point`` cancels (closely nested)."""
+    pragma = construct.pragma
+    kind = pragma.name or ""
+    shown = f"'# omp {pragma.directive} {kind}'"
+    if kind == "taskgroup":
+        raise error(
+            filename,
+            _at(pragma),
+            f"{shown} cancels the tasks of a taskgroup; omppy does not support tasks yet "
+            "(issue 13)",
+            hint="use '# omp cancel for' or '# omp cancel parallel' in a loop or region",
+        )
+    enclosing = list(reversed(stack))
+    if kind == "sections" and enclosing and enclosing[0].directive == "section":
+        enclosing = enclosing[1:]  # a cancel in a section cancels its sections
+    target = enclosing[0] if enclosing else None
+    if target is None or target.directive not in _CANCELLED_BY[kind]:
+        where = f"'# omp {target.pragma.shown}'" if target is not None else "no construct"
+        found = f"it is in {where}" if target is not None else "it is in no construct here"
+        raise error(
+            filename,
+            _at(pragma),
+            f"{shown} must be closely nested in the '# omp {kind}' construct it cancels; "
+            f"{found}",
+            hint="OpenMP allows no construct in between, and omppy needs the cancelled "
+            "construct in the same function (a cancel in a called function is refused)",
+        )
+    if kind == "for":
+        for clause in ("nowait", "ordered"):
+            found_clause = target.pragma.clause(clause)
+            if found_clause is not None:
+                raise error(
+                    filename,
+                    (found_clause.pos.line, found_clause.pos.col),
+                    f"a loop that can be cancelled cannot have '{clause}' (OpenMP forbids "
+                    f"it: {_WHY[clause]})",
+                    hint=f"{shown} is at line {pragma.pos.line}",
+                )
+    if kind == "sections" and target.pragma.clause("nowait") is not None:
+        clause = target.pragma.clause("nowait")
+        assert clause is not None
+        raise error(
+            filename,
+            (clause.pos.line, clause.pos.col),
+            "sections that can be cancelled cannot have 'nowait' (OpenMP forbids it: "
+            f"{_WHY['nowait']})",
+        )
+    return target
+
+
+_WHY = {
+    "nowait": "the threads that left the construct early must meet the others at its end",
+    "ordered": "a skipped iteration would never pass its turn",
+}
+
+
+def scan_loop(construct: Construct, inner_body: list[object], filename: str) -> Construct | None:
+    """A loop with ``reduction(inscan, ...)``: the one ``scan`` directly in its body,
+    which lists the same names.  Returns that scan (None for a loop without inscan)."""
+    pragma = construct.pragma
+    inscan = [n for c in pragma.all("reduction") if c.modifier == "inscan" for n in c.names]
+    scans = [i for i in inner_body if isinstance(i, Construct) and i.directive == "scan"]
+    if not inscan:
+        if scans:
+            raise error(
+                filename,
+                _at(scans[0].pragma),
+                "'# omp scan' needs a loop with reduction(inscan, op: names)",
+                hint=f"write reduction(inscan, +: ...) on the loop (line {pragma.pos.line})",
+            )
+        return None
+    if not scans:
+        raise error(
+            filename,
+            _at(pragma),
+            "a loop with reduction(inscan, ...) needs '# omp scan inclusive(...)' or "
+            "'# omp scan exclusive(...)' directly in its body",
+            hint="the scan splits each iteration into the part that adds to the "
+            "reduction and the part that reads its prefix",
+        )
+    if len(scans) > 1:
+        raise error(filename, _at(scans[1].pragma), "a loop takes one '# omp scan'")
+    scan = scans[0]
+    modes = [c for c in scan.pragma.clauses if c.name in ("inclusive", "exclusive")]
+    if len(modes) != 1:
+        raise error(
+            filename,
+            _at(scan.pragma),
+            "'# omp scan' takes one clause: inclusive(names) or exclusive(names)",
+        )
+    if sorted(modes[0].names) != sorted(inscan):
+        raise error(
+            filename,
+            (modes[0].pos.line, modes[0].pos.col),
+            f"'# omp scan {modes[0].name}' must list the loop's inscan reductions: "
+            f"{', '.join(inscan)}",
+        )
+    schedule = pragma.clause("schedule")
+    if schedule is not None and (schedule.kind not in ("static", "auto") or schedule.expr):
+        raise error(
+            filename,
+            (schedule.pos.line, schedule.pos.col),
+            "a loop with a scan is scheduled statically: each thread takes one block of "
+            "iterations, in order, and adds its part to the blocks before it",
+            hint="drop the schedule clause",
+        )
+    for clause in ("ordered", "nowait"):
+        found = pragma.clause(clause)
+        if found is not None:
+            raise error(
+                filename,
+                (found.pos.line, found.pos.col),
+                f"a loop with a scan cannot have '{clause}'",
+            )
+    return scan
+
+
+def stray_scan(construct: Construct, stack: list[Construct], filename: str) -> None:
+    """A ``scan`` that is not directly in a loop body: the loop would not see it."""
+    loop = stack[-1] if stack else None
+    if loop is None or loop.directive not in LOOP_DIRECTIVES | {"simd"}:
+        raise error(
+            filename,
+            _at(construct.pragma),
+            "'# omp scan' must stand directly in the body of a loop with "
+            "reduction(inscan, ...)",
+        )
+
+
+def scan_phases(
+    construct: Construct, bound_before: AbstractSet[str], read_after: dict[str, object], filename: str
+) -> None:
+    """No value flows from a loop's input phase to its scan phase but the reductions:
+    omppy runs the two phases in two passes (OpenMP forbids such a dependence too)."""
+    for name, where in read_after.items():
+        if name in bound_before:
+            raise error(
+                filename,
+                where,  # type: ignore[arg-type]
+                f"'{name}' is set in the loop's input phase and read in its scan phase; "
+                "omppy runs the input phases of all iterations before the scan phases "
+                "(OpenMP forbids this dependence)",
+                hint="compute it again in the scan phase, or store it by iteration "
+                f"('{name}s[i] = ...')",
+            )
+
+
+def doacross(construct: Construct, stack: list[Construct], filename: str) -> Construct:
+    """A doacross ``ordered``: in a loop with ``ordered(n)``, its sinks of ``n``
+    values.  Returns the loop."""
+    pragma = construct.pragma
+    loop = next((c for c in reversed(stack) if c.directive in LOOP_DIRECTIVES), None)
+    clause = loop.pragma.clause("ordered") if loop is not None else None
+    if loop is None or clause is None or clause.number is None:
+        raise error(
+            filename,
+            _at(pragma),
+            f"'# omp ordered {pragma.clauses[0].name}(...)' must be in a loop with "
+            "'ordered(n)'",
+            hint="write '# omp parallel for ordered(1)' (or ordered(2) for a 2-level nest)",
+        )
+    for sink in pragma.clauses:
+        if sink.kind != "sink":
+            continue
+        exprs = sink.exprs
+        if len(exprs) == 1 and "omp_cur_iteration" in exprs[0]:
+            continue
+        if len(exprs) != clause.number:
+            raise error(
+                filename,
+                (sink.pos.line, sink.pos.col),
+                f"the loop has ordered({clause.number}): a sink names {clause.number} "
+                f"loop value{'s' if clause.number > 1 else ''}, found {len(exprs)}",
+            )
+    return loop
+
+
+def ordered_block(construct: Construct, stack: list[Construct], filename: str) -> None:
+    """An ``ordered`` block in a loop with ``ordered(n)``: that loop orders by
+    ``depend(sink)``/``depend(source)``; an ``ordered simd`` in a simd loop."""
+    pragma = construct.pragma
+    loop = next(
+        (c for c in reversed(stack) if c.directive in LOOP_DIRECTIVES | {"simd"}), None
+    )
+    if pragma.directive == "ordered simd":
+        if loop is None or "simd" not in loop.pragma.shown:
+            raise error(
+                filename,
+                _at(pragma),
+                "'# omp ordered simd' must be closely nested in a simd loop",
+                hint="write '# omp ordered' to order the iterations of threads",
+            )
+        return
+    clause = loop.pragma.clause("ordered") if loop is not None else None
+    if clause is not None and clause.number is not None:
+        raise error(
+            filename,
+            _at(pragma),
+            f"the loop has ordered({clause.number}): its body orders iterations with "
+            "'# omp ordered depend(sink: ...)' and '# omp ordered depend(source)', not "
+            "ordered blocks",
+            hint="write 'ordered' (without a number) on the loop for ordered blocks",
+        )
+
+
+def concurrent(construct: Construct, stack: list[Construct], filename: str) -> None:
+    """Nothing but loop, parallel, simd and atomic inside a ``loop`` construct or one
+    with ``order(concurrent)``: their iterations may run in any order."""
+    for outer in reversed(stack):
+        if outer.directive in PARALLEL_DIRECTIVES and outer is not stack[-1]:
+            return
+        spelled = outer.pragma.shown
+        if spelled in ("loop", "parallel loop") or outer.pragma.clause("order") is not None:
+            if construct.directive in _CONCURRENT_ALLOWED:
+                return
+            reason = (
+                f"'# omp {spelled}'"
+                if spelled in ("loop", "parallel loop")
+                else f"a loop with order(concurrent) ('# omp {spelled}')"
+            )
+            raise error(
+                filename,
+                _at(construct.pragma),
+                f"'# omp {construct.pragma.shown}' cannot stand in {reason}: its iterations "
+                "may run in any order, so only loop, parallel, simd and atomic constructs "
+                "may be nested in it",
+                hint="use '# omp for' (without order(concurrent)) for a loop that "
+                "synchronises",
+            )
+        if outer.directive in PARALLEL_DIRECTIVES:
+            return
+
+
+def threadprivate(
+    construct: Construct, scope: str, module_names: AbstractSet[str], filename: str
+) -> None:
+    pragma = construct.pragma
+    if scope != "module":
+        raise error(
+            filename,
+            _at(pragma),
+            "'# omp threadprivate' declares module globals: it must stand at the top level "
+            "of the module",
+            hint="a function's local variables are each thread's own already",
+        )
+    for name in pragma.listed:
+        if name not in module_names:
+            raise error(
+                filename,
+                _at(pragma),
+                f"threadprivate '{name}' is not a global of this module",
+                hint=f"bind it at the top level before the directive: '{name} = ...'",
+            )
+
+
+def threadprivate_clauses(
+    construct: Construct, threadprivate: AbstractSet[str], filename: str
+) -> None:
+    """A threadprivate name takes no data-sharing clause but ``copyin`` and
+    ``copyprivate``; ``copyin`` takes threadprivate names only."""
+    pragma = construct.pragma
+    for clause in pragma.clauses:
+        if clause.name == "copyin":
+            for name in clause.names:
+                if name not in threadprivate:
+                    raise error(
+                        filename,
+                        (clause.pos.line, clause.pos.col),
+                        f"copyin({name}): '{name}' is not threadprivate",
+                        hint=f"declare it at the module's top level: "
+                        f"'# omp threadprivate({name})'",
+                    )
+        elif clause.name in ("private", "firstprivate", "lastprivate", "shared", "reduction",
+                             "linear"):
+            for name in clause.names:
+                if name in threadprivate:
+                    raise error(
+                        filename,
+                        (clause.pos.line, clause.pos.col),
+                        f"'{name}' is threadprivate: it cannot be in '{clause.name}'",
+                        hint="each thread has its own already; copyin and copyprivate "
+                        "are the clauses for it",
+                    )
+
+
+def reduction_operators(
+    construct: Construct, declared: AbstractSet[str], visible: AbstractSet[str], filename: str
+) -> None:
+    """A reduction's operator is built in, declared in this file, or a function that
+    the construct can name."""
+    for clause in construct.pragma.all("reduction"):
+        op = clause.op or "+"
+        if op in REDUCTION_OPERATORS or op in declared:
+            continue
+        root = op.split(".")[0]
+        if root in visible or root in _BUILTINS:
+            continue
+        choices = [*REDUCTION_OPERATORS, *sorted(declared)]
+        raise error(
+            filename,
+            (clause.pos.line, clause.pos.col),
+            f"unknown reduction operator '{op}'{did_you_mean(op, choices)}",
+            hint="operators: + - * & | ^ and or min max, a name from '# omp declare "
+            "reduction' in this file, or a function of two arguments",
+        )
+
+
+def error_directive(construct: Construct, filename: str) -> None:
+    """``error`` at compilation (its default): stop the translation, or warn."""
+    pragma = construct.pragma
+    at = pragma.clause("at")
+    if at is not None and at.kind == "execution":
+        return
+    message_clause = pragma.clause("message")
+    message = "'# omp error' directive"
+    if message_clause is not None:
+        assert message_clause.expr is not None
+        try:
+            message = str(ast.literal_eval(message_clause.expr))
+        except (ValueError, SyntaxError):
+            where = message_clause.expr_pos or pragma.pos
+            raise error(
+                filename,
+                (where.line, where.col),
+                "the message of a compile-time error must be a string literal",
+                hint="write message('...'), or at(execution) to compute it at run time",
+            ) from None
+    severity = pragma.clause("severity")
+    if severity is not None and severity.kind == "warning":
+        warnings.warn_explicit(message, PragmaWarning, filename, pragma.pos.line)
+        return
+    raise PragmaError(
+        f"error: {message}", filename=filename, line=pragma.pos.line, col=pragma.pos.col
+    )
+
+
+def tile(construct: Construct, filename: str) -> None:
+    """``tile sizes(a, b)`` applies to a nest of as many perfectly nested loops."""
+    pragma = construct.pragma
+    sizes = pragma.clause("sizes")
+    if sizes is None:
+        raise error(filename, _at(pragma), "'# omp tile' needs sizes(...)",
+                    hint="for example '# omp tile sizes(8, 8)'")
+    loop = construct.body[0]
+    for level in range(2, len(sizes.exprs) + 1):
+        assert isinstance(loop, cst.For)
+        body = loop.body.body if isinstance(loop.body, cst.IndentedBlock) else []
+        if len(body) != 1 or not isinstance(body[0], cst.For):
+            raise error(
+                filename,
+                _at(pragma),
+                f"sizes({', '.join(sizes.exprs)}) tiles {len(sizes.exprs)} perfectly nested "
+                f"loops, but level {level} is not a for loop alone in the loop above it",
+            )
+        loop = body[0]
+
+
+def visible_names(*groups: AbstractSet[str]) -> frozenset[str]:
+    found: set[str] = set()
+    for group in groups:
+        found |= group
+    return frozenset(found)
+
+
+def no_continue(statement: cst.CSTNode, filename: str, positions: object) -> None:
+    """No ``continue`` in the body of a scan loop leaves an iteration between its
+    phases (it would skip the scan)."""
+
+    class Finder(cst.CSTVisitor):
+        def __init__(self) -> None:
+            self.depth = 0
+            self.found: cst.Continue | None = None
+
+        def visit_For(self, node: cst.For) -> None:
+            self.depth += 1
+
+        def leave_For(self, node: cst.For) -> None:
+            self.depth -= 1
+
+        def visit_While(self, node: cst.While) -> None:
+            self.depth += 1
+
+        def leave_While(self, node: cst.While) -> None:
+            self.depth -= 1
+
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return False
+
+        def visit_Continue(self, node: cst.Continue) -> None:
+            if not self.depth and self.found is None:
+                self.found = node
+
+    finder = Finder()
+    statement.visit(finder)
+    if finder.found is not None:
+        where = positions[finder.found]  # type: ignore[index]
+        raise error(
+            filename,
+            where,
+            "'continue' cannot skip the rest of an iteration of a loop with a scan: the "
+            "iteration's input and scan phases run in two passes",
+            hint="use 'if' around the statements to skip instead",
+        )

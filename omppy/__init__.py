@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers and editors see; imported lazily at run time
     from . import shared
-    from .runtime.errors import OmpError, WorkerDied, WorkerException
+    from .runtime.errors import ErrorDirective, OmpError, OmpWarning, WorkerDied, WorkerException
     from .runtime.icv import ConfigError
     from .runtime.locks import (
         OmpLock,
@@ -34,13 +34,19 @@ if TYPE_CHECKING:  # what type checkers and editors see; imported lazily at run 
     from .runtime.routines import (
         omp_get_active_level,
         omp_get_ancestor_thread_num,
+        omp_get_cancellation,
         omp_get_dynamic,
         omp_get_level,
         omp_get_max_active_levels,
         omp_get_max_threads,
         omp_get_nested,
+        omp_get_num_places,
         omp_get_num_procs,
         omp_get_num_threads,
+        omp_get_place_num,
+        omp_get_place_num_procs,
+        omp_get_place_proc_ids,
+        omp_get_proc_bind,
         omp_get_schedule,
         omp_get_team_size,
         omp_get_thread_limit,
@@ -74,9 +80,11 @@ def unload_ipython_extension(ipython: object) -> None:
 
 __all__ = [
     "ConfigError",
+    "ErrorDirective",
     "OmpError",
     "OmpLock",
     "OmpNestLock",
+    "OmpWarning",
     "WorkerDied",
     "WorkerException",
     "__version__",
@@ -84,13 +92,19 @@ __all__ = [
     "omp_destroy_nest_lock",
     "omp_get_active_level",
     "omp_get_ancestor_thread_num",
+    "omp_get_cancellation",
     "omp_get_dynamic",
     "omp_get_level",
     "omp_get_max_active_levels",
     "omp_get_max_threads",
     "omp_get_nested",
+    "omp_get_num_places",
     "omp_get_num_procs",
     "omp_get_num_threads",
+    "omp_get_place_num",
+    "omp_get_place_num_procs",
+    "omp_get_place_proc_ids",
+    "omp_get_proc_bind",
     "omp_get_schedule",
     "omp_get_team_size",
     "omp_get_thread_limit",
@@ -118,7 +132,10 @@ __all__ = [
 _SOURCES = {
     "shared": ".shared",
     "ConfigError": ".runtime.icv",
-    **dict.fromkeys(("OmpError", "WorkerDied", "WorkerException"), ".runtime.errors"),
+    **dict.fromkeys(
+        ("ErrorDirective", "OmpError", "OmpWarning", "WorkerDied", "WorkerException"),
+        ".runtime.errors",
+    ),
     **{name: ".runtime.locks" for name in __all__ if "lock" in name.lower()},
     **{
         name: ".runtime.routines"

@@ -18,11 +18,22 @@ import builtins
 from typing import Any
 
 from . import state
-from .errors import OmpError, RemoteTraceback, TeamAborted, WorkerDied, WorkerException
+from .cancel import Cancelled
+from .declared import declare_reduction, reduce_with
+from .errors import (
+    ErrorDirective,
+    OmpError,
+    OmpWarning,
+    RemoteTraceback,
+    TeamAborted,
+    WorkerDied,
+    WorkerException,
+)
 from .paths import Attr
 from .schedule import iteration_space
 from .team import parallel
 from .thread import ThreadContext
+from .threadprivate import threadprivate
 from .unbound import UNBOUND
 from .workshare import Workshare
 
@@ -34,7 +45,10 @@ globals = builtins.globals
 __all__ = [
     "UNBOUND",
     "Attr",
+    "Cancelled",
+    "ErrorDirective",
     "OmpError",
+    "OmpWarning",
     "RemoteTraceback",
     "TeamAborted",
     "ThreadContext",
@@ -43,12 +57,16 @@ __all__ = [
     "Workshare",
     "adopt",
     "bound",
+    "declare_reduction",
+    "error",
     "globals",
     "iteration_space",
     "locals",
     "parallel",
+    "reduce_with",
     "refreshed",
     "thread",
+    "threadprivate",
 ]
 
 
@@ -88,6 +106,17 @@ def bound(
         elif name in global_names:
             found[name] = global_names[name]
     return found
+
+
+def error(message: Any, severity: str = "fatal") -> None:
+    """``# omp error at(execution)``: raise :class:`ErrorDirective` with the message,
+    or, with ``severity(warning)``, warn (:class:`OmpWarning`) and go on."""
+    if severity == "warning":
+        import warnings
+
+        warnings.warn(str(message), OmpWarning, stacklevel=2)
+        return
+    raise ErrorDirective(str(message))
 
 
 def thread() -> ThreadContext:

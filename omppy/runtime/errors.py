@@ -33,6 +33,14 @@ class ExchangeOverflow(OmpError):
     """A value exchanged between threads does not fit the team's exchange memory."""
 
 
+class ErrorDirective(OmpError):
+    """Raised where ``# omp error at(execution)`` runs (severity fatal, the default)."""
+
+
+class OmpWarning(UserWarning):
+    """Shown where ``# omp error at(execution) severity(warning)`` runs."""
+
+
 class RemoteTraceback(Exception):
     """The traceback of an exception raised in a worker, attached as ``__cause__``."""
 

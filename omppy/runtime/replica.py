@@ -36,6 +36,8 @@ from .shadow import (
     CannotCarry,
     CellShadow,
     ClassShadow,
+    DictShadow,
+    PrivateKeysShadow,
     Shadow,
     children,
     is_opaque,
@@ -123,18 +125,29 @@ class Replica:
                 queue.append((child, (token, step), depth - 1, _label(label, step)))
 
     def watch_namespace(
-        self, namespace: dict[str, Any], depth: int, prefix: str, rebinds: bool = True
+        self,
+        namespace: dict[str, Any],
+        depth: int,
+        prefix: str,
+        rebinds: bool = True,
+        private: frozenset[str] = frozenset(),
     ) -> None:
         """Share a module's globals: the namespace (rebinding a global is a change of
         it) and, ``depth - 1`` levels down, the containers it holds.  ``rebinds``:
         functions of the module rebind globals (``global x``), so every block compares
-        the namespace."""
+        the namespace.  ``private``: threadprivate globals, each thread's own, left out
+        (threadprivate.py)."""
         self.watch(namespace, 1, f"the globals of {prefix.rstrip('.') or '__main__'}")
+        token = self.tokens[id(namespace)]
+        if private:
+            shadow = self.shadows[token]
+            assert isinstance(shadow, DictShadow)
+            self.shadows[token] = PrivateKeysShadow(namespace, private)
         if rebinds:
-            self.namespaces.append(self.tokens[id(namespace)])
+            self.namespaces.append(token)
         module = namespace.get("__name__")
         for name, value in list(namespace.items()):
-            if name.startswith(("__", "_omp")):
+            if name.startswith(("__", "_omp")) or name in private:
                 continue
             if getattr(value, "__module__", None) == module:
                 if isinstance(value, type):

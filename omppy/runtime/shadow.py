@@ -264,6 +264,28 @@ class DictShadow(Shadow):
         self.values = list(agreed.values())
 
 
+class PrivateKeysShadow(DictShadow):
+    """A module's namespace whose threadprivate globals are each thread's own: a
+    change of one of them is not a change of the shared namespace."""
+
+    __slots__ = ("private",)
+
+    def __init__(self, live: dict[Any, Any], private: frozenset[str]) -> None:
+        super().__init__(live)
+        self.private = private
+
+    def diff(self, live: dict[Any, Any]) -> tuple[Any, ...] | None:
+        change = super().diff(live)
+        if change is None:
+            return None
+        sets = [(k, v) for k, v in change[1] if k not in self.private]
+        dels = [k for k in change[2] if k not in self.private]
+        if not sets and not dels:
+            return None
+        new = sum(1 for k, _ in change[1][len(change[1]) - change[3] :] if k not in self.private)
+        return ("D", sets, dels, new)
+
+
 def _dict_changes(
     old_keys: list[Any],
     old_values: list[Any],

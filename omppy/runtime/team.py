@@ -34,7 +34,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
-from . import failures, state
+from . import affinity, failures, state, threadprivate
 from .arena import (
     ABORT,
     BARRIER_COUNT,
@@ -227,6 +227,8 @@ def parallel(
     watch: dict[str, int] | None = None,
     num_threads: Any = None,
     if_: Any = True,
+    copyin: tuple[str, ...] = (),
+    proc_bind: str | None = None,
 ) -> dict[str, Any]:
     """Run ``body`` on a team; return the values the master's names get afterwards.
 
@@ -237,7 +239,9 @@ def parallel(
     starts from its operator's identity and is combined in thread order into the
     original.  The result maps each reduction, each ``lastprivate`` name that the
     last iteration bound, and each ``shared`` name bound in the region to the value
-    the master's name must take.
+    the master's name must take.  ``copyin`` names threadprivate globals whose
+    values the workers take from the master (threadprivate.py); ``proc_bind`` is the
+    clause's policy for placing the threads (affinity.py).
     """
     region = Region(
         body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly, watch or {}
@@ -246,7 +250,9 @@ def parallel(
     parent = state.current()
     if size == 1:
         return _run_alone(region, parent)
-    return _run_team(region, parent, size)
+    threadprivate.begin_region(copyin, sys._getframe(1).f_globals)
+    with affinity.team_places(size, proc_bind):
+        return _run_team(region, parent, size)
 
 
 def _run_alone(region: Region, parent: ThreadContext) -> dict[str, Any]:
@@ -331,6 +337,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
                         threads[num], watchers[num], pipes, master_pid, output, region, call
                     )
                 pids[num] = team.pids[num] = pid
+                affinity.bind_worker(pid, num)
         for _, write_end in pipes:
             os.close(write_end)
         team.liveness = watchers[0]
@@ -417,6 +424,8 @@ def _finish(
     """Join: check every worker, then combine what the threads produced."""
     try:
         reports = _check_workers(team, outcome, raw_reports, statuses)
+        for num, report in reports.items():
+            threadprivate.collect(num, report.threadprivate)
         return _merge(region, outcome, reports, master, f"the end of the region at {region_at}")
     finally:
         _give_back_arena(team.arena)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
+from . import threadprivate
 from .icv import icv
 from .replica import Replica
 
@@ -82,10 +83,13 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
         if not isinstance(effects, dict):
             effects = {REBINDS: 1}  # an older translation: assume the worst
         depth = DEEP if deep else MODULE_DEPTH
-        replica.watch_namespace(namespace, depth, label, rebinds=REBINDS in effects)
+        private = threadprivate.names_in(namespace)
+        replica.watch_namespace(
+            namespace, depth, label, rebinds=REBINDS in effects, private=private
+        )
         if effects:
             for variable, depth in effects.items():
-                if variable in namespace:
+                if variable in namespace and variable not in private:
                     value = namespace[variable]
                     replica.watch(value, depth, label + variable)
                     token = replica.token_of(value)

@@ -18,7 +18,7 @@ import zlib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from . import failures, state
+from . import failures, state, threadprivate
 from .arena import ABORT, FINISHED, Liveness
 from .errors import OmpError, TeamAborted
 from .output import RegionOutput
@@ -42,6 +42,7 @@ class WorkerReport:
     part: tuple[bytes | None, int] = (None, 0)  # its changes to shared objects (coherence)
     out: str = ""  # what it printed, when the master collects output
     err: str = ""
+    threadprivate: dict[Any, Any] | None = None  # its threadprivate globals' values
 
 
 EMPTY_REPORT = pickle.dumps(WorkerReport(partials={}))
@@ -106,11 +107,13 @@ def _work(
         arguments = region.arguments(
             call, in_master=False, shared=lambda value: replica.token_of(value) is not None
         )
+        threadprivate.enter(me)
         values = region.body(me, **arguments) or {}
         report = WorkerReport(
             partials=region.partials(values),
             last=region.last_values(values, me.did_last),
             part=me.coherence.before_barrier(),
+            threadprivate=threadprivate.snapshot(me),
         )
         words[FINISHED + num] = 1
     except TeamAborted:
@@ -172,6 +175,7 @@ def _pickle_report(report: WorkerReport, num: int) -> bytes:
         and report.last is None
         and report.part[0] is None
         and not (report.out or report.err)
+        and report.threadprivate is None
     ):
         return EMPTY_REPORT
     try:

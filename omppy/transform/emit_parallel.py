@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from . import emit_cancel, emit_worksharing, layout
+from . import emit_cancel, emit_declare, emit_worksharing, layout
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
 
@@ -80,6 +80,9 @@ def parallel(
     function = e.statement(f"{signature}\n{e.unit}return _omp.locals()\n", line)
     assert isinstance(function, cst.FunctionDef)
     returning = function.body.body[0]
+    if sharing.threadprivate:
+        # Each thread's own copies of the module's threadprivate globals.
+        body = [e.statement(f"global {', '.join(sharing.threadprivate)}", line), *body]
     assert isinstance(returning, cst.SimpleStatementLine)
     e.stamp(returning, e.last_line(body, line))
     function = function.with_changes(
@@ -106,7 +109,9 @@ def _call(e: Emitter, name: str, given: dict[str, Part], info: ConstructInfo) ->
         firstprivate = mapping([f"{n!r}: {n}" for n in sharing.firstprivate])
         arguments.append(keyword("firstprivate", firstprivate))
     if sharing.reduction:
-        reduction = mapping([f"{n!r}: ({op!r}, {n})" for n, op in sharing.reduction])
+        reduction = mapping(
+            [f"{n!r}: ({emit_declare.operator(e, op)}, {n})" for n, op in sharing.reduction]
+        )
         arguments.append(keyword("reduction", reduction))
     if sharing.lastprivate:
         arguments.append(keyword("lastprivate", names(sharing.lastprivate)))
@@ -121,9 +126,15 @@ def _call(e: Emitter, name: str, given: dict[str, Part], info: ConstructInfo) ->
     clause = pragma.clause("num_threads")
     if clause is not None:
         arguments.append(f"num_threads=({clause.expr})")
-    clause = pragma.clause("if")
+    clause = next((c for c in pragma.all("if") if c.modifier in (None, "parallel")), None)
     if clause is not None:
         arguments.append(f"if_=({clause.expr})")
+    copyin = pragma.names_in("copyin")
+    if copyin:
+        arguments.append(keyword("copyin", names(copyin)))
+    clause = pragma.clause("proc_bind")
+    if clause is not None:
+        arguments.append(f"proc_bind={clause.kind!r}")
     needs_result = sharing.reduction or sharing.lastprivate or sharing.shared_out
     target = "_omp_out = " if needs_result else ""
     return e.simple(target, call("_omp.parallel", *arguments), pragma.pos.line, info)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from . import emit_cancel
+from . import emit_cancel, emit_declare
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
 from .pragma import Pragma
@@ -86,7 +86,7 @@ def _start(e: Emitter, ws: str, pragma: Pragma, info: ConstructInfo) -> list[cst
     arguments: list[Part] = []
     reduction = _reduction(pragma)
     if reduction:
-        entries = [f"{n!r}: ({op!r}, {n})" for n, op in reduction]
+        entries = [f"{n!r}: ({emit_declare.operator(e, op or '+')}, {n})" for n, op in reduction]
         arguments.append(keyword("reduction", mapping(entries)))
     lastprivate = pragma.names_in("lastprivate")
     if lastprivate:

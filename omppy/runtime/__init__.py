@@ -30,6 +30,7 @@ from .errors import (
     WorkerException,
 )
 from .paths import Attr
+from .scan import scan
 from .schedule import iteration_space
 from .team import parallel
 from .thread import ThreadContext
@@ -65,6 +66,7 @@ __all__ = [
     "parallel",
     "reduce_with",
     "refreshed",
+    "scan",
     "thread",
     "threadprivate",
 ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import cancel, schedule
+from . import cancel, doacross, schedule
 from .arena import CANCEL, WS_NEXT, WS_ORDERED
 from .coherence import Coherence, interval, location
 from .errors import OmpError, TeamAborted
@@ -48,6 +48,7 @@ class ThreadContext:
         self.inside: list[str] = []
         # The constructs this thread runs that may be cancelled (cancel.py).
         self.cancel_scopes: list[cancel.CancelScope] = []
+        self.doacross: doacross.Doacross | None = None  # the doacross loop it runs
 
     @classmethod
     def initial(cls) -> ThreadContext:
@@ -63,10 +64,13 @@ class ThreadContext:
         ordered: bool = False,
         track: bool = False,
         cancellable: bool = False,
+        doacross: Sequence[Any] | None = None,
     ) -> Iterable[Any]:
         """This thread's iterations of a work-sharing loop over ``items``.
 
         ``cancellable``: the loop, or its region, may be cancelled (cancel.py).
+        ``doacross``: the loop has ``ordered(n)``; the iterables of the doacross
+        levels below the work-shared ones (doacross.py).
         ``track`` is accepted for translations made by older versions of omppy.
         """
         if not schedule.is_sequence(items):
@@ -76,6 +80,8 @@ class ThreadContext:
         size, num = self.size, self.num
         if size > 1:
             self.refuse_inside_block("a work-sharing loop ('# omp for')")
+        if doacross is not None:
+            return _doacross_loop(self, items, kind, chunk, doacross)
         if ordered and size > 1:
             return self._ordered_loop(items, n, kind, chunk)
         if cancellable and size > 1:
@@ -352,6 +358,26 @@ class ThreadContext:
     def cancellation_point(self, kind: str) -> None:
         cancel.cancellation_point(self, kind)
 
+    # -- doacross loops (doacross.py) ---------------------------------------------------
+
+    def doacross_wait(self, current: Sequence[Any], *sinks: Any) -> None:
+        """``# omp ordered depend(sink: ...)``: wait until each sink has passed."""
+        self._doacross().wait(current, sinks)
+
+    def doacross_post(self, current: Sequence[Any]) -> None:
+        """``# omp ordered depend(source)``: the current iteration has passed."""
+        space = self._doacross()
+        flat = space.number(current)
+        if flat is not None:
+            space.post(flat)
+
+    def _doacross(self) -> doacross.Doacross:
+        if self.doacross is None:
+            raise OmpError(
+                "'# omp ordered depend(...)' ran outside a loop with 'ordered(n)'"
+            )
+        return self.doacross
+
     # -- stores written by older translations ------------------------------------------
     # Shared objects are compared at synchronisation points, so a store is a store.
 
@@ -426,3 +452,6 @@ class ThreadContext:
         key: Any,
     ) -> None:
         delete(walk(variable, path), key)
+
+
+_doacross_loop = doacross.loop  # ``loop``'s parameter of that name hides the module

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from . import emit_cancel, emit_declare, emit_worksharing, layout
+from . import emit_cancel, emit_declare, emit_scan, emit_worksharing, layout
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
 
@@ -41,6 +41,10 @@ def parallel(
         header = emit_worksharing.loop_header(e, construct, nest, "_omp_t", chunk)
         body: list[cst.BaseStatement] = [e.stamp(header, e.line_of(loop, line))]
         body = emit_cancel.wrapped(e, info, "for", body, line)
+        if emit_scan.is_scan_loop(construct):
+            reduction = emit_scan.parallel_reduction(e, construct)
+            body = emit_scan.loop(e, construct, new_of, "_omp_t", reduction)
+            given["_omp_inscan"] = emit_scan.originals(construct)
         given["_omp_items"] = call("_omp.iteration_space", *(e.code(loop.iter) for loop in nest))
         if schedule is not None and schedule.expr:
             given["_omp_chunk"] = f"({schedule.expr})"

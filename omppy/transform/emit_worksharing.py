@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from . import emit_cancel, emit_declare
+from . import emit_cancel, emit_declare, emit_doacross, emit_scan
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
 from .pragma import Pragma
@@ -37,6 +37,10 @@ def for_loop(
     # the work share materialises an iterator once, not once per thread.
     space = call(f"{ws}.iteration_space", *(e.code(loop.iter) for loop in nest))
     out.append(e.simple("_omp_items = ", space, line, info))
+    if emit_scan.is_scan_loop(construct):
+        out.extend(emit_scan.loop(e, construct, new_of, ws, f"{ws}.reduction"))
+        out.extend(_end(e, ws, pragma, info, line))
+        return out
     header = loop_header(e, construct, nest, ws).with_changes(leading_lines=())
     out.append(e.stamp(header, e.line_of(loop, line)))
     out[-1:] = emit_cancel.wrapped(e, info, "for", out[-1:], line)
@@ -173,7 +177,10 @@ def loop_header(
         arguments.append(repr(clause.kind))
         if clause.expr:
             arguments.append(chunk or clause.expr)
-    if pragma.clause("ordered") is not None:
+    ordered = pragma.clause("ordered")
+    if ordered is not None and ordered.number is not None:
+        arguments.append(emit_doacross.loop_argument(e, construct))
+    elif ordered is not None:
         arguments.append("ordered=True")
     if construct in e.tracked_loops:
         arguments.append("track=True")

@@ -450,3 +450,78 @@ def no_continue(statement: cst.CSTNode, filename: str, positions: object) -> Non
             "iteration's input and scan phases run in two passes",
             hint="use 'if' around the statements to skip instead",
         )
+
+
+def doacross_loop(construct: Construct, filename: str) -> None:
+    """A loop with ``ordered(n)``: ``n`` perfectly nested ``for name in range(...)``
+    loops, rectangular, scheduled statically."""
+    pragma = construct.pragma
+    clause = pragma.clause("ordered")
+    assert clause is not None and clause.number is not None
+    depth = clause.number
+    collapse = pragma.clause("collapse")
+    if collapse is not None and collapse.number and collapse.number > depth:
+        raise error(
+            filename,
+            (clause.pos.line, clause.pos.col),
+            f"ordered({depth}) must cover the collapse({collapse.number}) loops at least",
+        )
+    schedule = pragma.clause("schedule")
+    if schedule is not None and schedule.kind not in ("static", "auto", "runtime"):
+        raise error(
+            filename,
+            (schedule.pos.line, schedule.pos.col),
+            f"a doacross loop is scheduled statically; schedule({schedule.kind}) cannot say "
+            "which thread runs an iteration, which its sinks wait for",
+            hint="use schedule(static[, chunk]), or leave the schedule out",
+        )
+    loop = construct.body[0]
+    outer: set[str] = set()
+    for level in range(1, depth + 1):
+        if not isinstance(loop, cst.For) or loop.orelse is not None:
+            raise error(
+                filename,
+                _at(pragma),
+                f"ordered({depth}) needs {depth} perfectly nested for loops, but level "
+                f"{level} is not a for loop alone in the loop above it",
+            )
+        if not isinstance(loop.target, cst.Name):
+            raise error(
+                filename,
+                _at(pragma),
+                f"the loops of a doacross nest take one variable each; level {level} has "
+                f"'{cst.Module(body=[]).code_for_node(loop.target)}'",
+            )
+        call = loop.iter
+        if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Name)
+                and call.func.value == "range"):
+            raise error(
+                filename,
+                _at(pragma),
+                f"the loops of a doacross nest iterate range(...), so that a sink's values "
+                f"name an iteration; level {level} iterates "
+                f"'{cst.Module(body=[]).code_for_node(call)}'",
+            )
+        used = {n.value for n in _names_in(call)}
+        if used & outer:
+            raise error(
+                filename,
+                _at(pragma),
+                f"ordered({depth}) needs a rectangular loop nest, but level {level}'s range "
+                f"uses '{sorted(used & outer)[0]}' from an enclosing loop",
+            )
+        outer.add(loop.target.value)
+        if level < depth:
+            body = loop.body.body if isinstance(loop.body, cst.IndentedBlock) else []
+            loop = body[0] if len(body) == 1 else None  # type: ignore[assignment]
+
+
+def _names_in(node: cst.CSTNode) -> list[cst.Name]:
+    found: list[cst.Name] = []
+
+    class Names(cst.CSTVisitor):
+        def visit_Name(self, name: cst.Name) -> None:
+            found.append(name)
+
+    node.visit(Names())
+    return found

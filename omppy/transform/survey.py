@@ -339,6 +339,9 @@ class _Surveyor:
         if pragma.all("reduction"):
             visible = self._available(scopes) | self.imported_modules
             rules.reduction_operators(construct, self.declared, visible, filename)
+        ordered = pragma.clause("ordered")
+        if directive in LOOP_DIRECTIVES and ordered is not None and ordered.number:
+            rules.doacross_loop(construct, filename)
         if directive in LOOP_DIRECTIVES | {"simd"}:
             loops = self._collapse_nest(construct)
             inner = loops[-1].body

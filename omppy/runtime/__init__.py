@@ -30,6 +30,7 @@ from .errors import (
     WorkerException,
 )
 from .paths import Attr
+from .linear import linear
 from .scan import scan
 from .schedule import iteration_space
 from .team import parallel
@@ -62,6 +63,7 @@ __all__ = [
     "error",
     "globals",
     "iteration_space",
+    "linear",
     "locals",
     "parallel",
     "reduce_with",

@@ -145,6 +145,7 @@ class _Collector(cst.CSTVisitor):
                 # (``single`` takes neither reduction nor lastprivate.)
                 self.usage.inner_outputs.update(pragma.names_in("reduction"))
                 self.usage.inner_outputs.update(pragma.names_in("lastprivate"))
+                self.usage.inner_outputs.update(pragma.names_in("linear"))
                 self.usage.inner_private.update(pragma.names_in("private"))
                 self.usage.inner_private.update(pragma.names_in("firstprivate"))
                 self.usage.inner_firstprivate.update(pragma.names_in("firstprivate"))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from . import emit_cancel, emit_declare, emit_scan, emit_worksharing, layout
+from . import emit_cancel, emit_declare, emit_linear, emit_scan, emit_worksharing, layout
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
 
@@ -39,8 +39,17 @@ def parallel(
         schedule = pragma.clause("schedule")
         chunk = "_omp_chunk" if schedule is not None and schedule.expr else None
         header = emit_worksharing.loop_header(e, construct, nest, "_omp_t", chunk)
+        linear = emit_linear.names(construct)
+        if linear:
+            header = emit_linear.header(e, construct, header, line)
+            given["_omp_linear"] = emit_linear.steps(construct)
         body: list[cst.BaseStatement] = [e.stamp(header, e.line_of(loop, line))]
         body = emit_cancel.wrapped(e, info, "for", body, line)
+        if linear:
+            start = emit_linear.start(e, construct, line, "_omp_linear")
+            finish = emit_linear.finish(e, construct, line, e.last_line(body, line))
+            comments = e.take_comments(body, line)
+            body = [e.stamp(start.with_changes(leading_lines=comments), line), *body, finish]
         if emit_scan.is_scan_loop(construct):
             reduction = emit_scan.parallel_reduction(e, construct)
             body = emit_scan.loop(e, construct, new_of, "_omp_t", reduction)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from . import emit_cancel, emit_declare, emit_doacross, emit_scan
+from . import emit_cancel, emit_declare, emit_doacross, emit_linear, emit_scan
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
 from .pragma import Pragma
@@ -42,8 +42,14 @@ def for_loop(
         out.extend(_end(e, ws, pragma, info, line))
         return out
     header = loop_header(e, construct, nest, ws).with_changes(leading_lines=())
+    linear = emit_linear.names(construct)
+    if linear:
+        out.append(emit_linear.start(e, construct, line, emit_linear.steps(construct)))
+        header = emit_linear.header(e, construct, header, line)
     out.append(e.stamp(header, e.line_of(loop, line)))
     out[-1:] = emit_cancel.wrapped(e, info, "for", out[-1:], line)
+    if linear:
+        out.append(emit_linear.finish(e, construct, line, e.last_line([header], line)))
     out.extend(_end(e, ws, pragma, info, e.last_line([header], line)))
     return out
 
@@ -92,7 +98,7 @@ def _start(e: Emitter, ws: str, pragma: Pragma, info: ConstructInfo) -> list[cst
     if reduction:
         entries = [f"{n!r}: ({emit_declare.operator(e, op or '+')}, {n})" for n, op in reduction]
         arguments.append(keyword("reduction", mapping(entries)))
-    lastprivate = pragma.names_in("lastprivate")
+    lastprivate = _lastprivate(pragma)
     if lastprivate:
         arguments.append(keyword("lastprivate", names(lastprivate)))
     if pragma.clause("nowait") is not None:
@@ -123,7 +129,7 @@ def _end(
     out: list[cst.BaseStatement] = []
     reduction = _reduction(pragma)
     reduced = {name for name, _ in reduction}
-    lastprivate = pragma.names_in("lastprivate")
+    lastprivate = _lastprivate(pragma)
     # A name that is also lastprivate (or reduced) takes the construct's result.
     # The private copies go first: the values the end refreshes (shared names that
     # another thread may have changed) must be the last word.
@@ -198,6 +204,12 @@ def loop_header(
 def _reduction(pragma: Pragma) -> list[tuple[str, str | None]]:
     """A work share's reductions, ``(name, operator)`` in clause order."""
     return [(n, c.op) for c in pragma.all("reduction") for n in c.names]
+
+
+def _lastprivate(pragma: Pragma) -> tuple[str, ...]:
+    """The names whose last iteration's value the construct hands back: lastprivate,
+    and linear (emit_linear.py)."""
+    return (*pragma.names_in("lastprivate"), *pragma.names_in("linear"))
 
 
 def _private_names(pragma: Pragma) -> list[str]:

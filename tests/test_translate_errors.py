@@ -35,7 +35,8 @@ def test_break_in_parallel_for_body():
         "t.py:4:9: 'break' cannot leave a worksharing loop ('# omp parallel for')\n"
         "            break\n"
         "            ^\n"
-        "  hint: a worksharing loop must run every iteration; use a flag instead"
+        "  hint: a worksharing loop must run every iteration; use a flag instead, or "
+        "'# omp cancel for' to stop a search early"
     )
 
 
@@ -53,7 +54,8 @@ def test_break_in_omp_for_inside_region():
         "t.py:4:5: 'break' cannot leave a worksharing loop ('# omp for')\n"
         "        break\n"
         "        ^\n"
-        "  hint: a worksharing loop must run every iteration; use a flag instead"
+        "  hint: a worksharing loop must run every iteration; use a flag instead, or "
+        "'# omp cancel for' to stop a search early"
     )
 
 

@@ -71,6 +71,7 @@ __all__ = [
     "scan",
     "thread",
     "threadprivate",
+    "with_globals",
 ]
 
 
@@ -121,6 +122,16 @@ def error(message: Any, severity: str = "fatal") -> None:
         warnings.warn(str(message), OmpWarning, stacklevel=2)
         return
     raise ErrorDirective(str(message))
+
+
+def with_globals(
+    local_names: dict[str, Any], global_names: dict[str, Any], names: tuple[str, ...]
+) -> dict[str, Any]:
+    """A block's locals and the threadprivate globals ``names`` (a ``single`` that
+    hands out a threadprivate variable with ``copyprivate``)."""
+    found = dict(local_names)
+    found.update((n, global_names[n]) for n in names if n in global_names)
+    return found
 
 
 def thread() -> ThreadContext:

@@ -68,8 +68,11 @@ class Workshare:
         chunk: int | None = None,
         ordered: bool = False,
         cancellable: bool = False,
+        doacross: Any = None,
     ) -> Iterable[Any]:
-        return self.thread.loop(items, kind, chunk, ordered, cancellable=cancellable)
+        return self.thread.loop(
+            items, kind, chunk, ordered, cancellable=cancellable, doacross=doacross
+        )
 
     def end(self, names: dict[str, Any]) -> dict[str, Any]:
         """Combine reductions, pick lastprivate values, and wait (unless nowait)."""

@@ -137,7 +137,8 @@ def escapes(construct: Construct, usage: Usage, *, filename: str) -> None:
         is_loop = construct.directive in LOOP_DIRECTIVES
         kind = "worksharing loop" if is_loop else "parallel region"
         hint = {
-            "break": "a worksharing loop must run every iteration; use a flag instead",
+            "break": "a worksharing loop must run every iteration; use a flag instead, or "
+            "'# omp cancel for' to stop a search early",
             "return": "compute the result into a variable (e.g. with a reduction) and "
             "return after the construct",
         }.get(what)

@@ -135,6 +135,9 @@ class ConstructInfo:
     # it ('parallel', 'for', 'sections'); the survey adds them when it reaches each
     # cancel, after this record was made.
     cancel: set[str] = field(default_factory=set)
+    # A single: the threadprivate globals its copyprivate hands out (read from the
+    # thread's globals, not its locals).
+    threadprivate: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

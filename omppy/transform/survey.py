@@ -239,6 +239,7 @@ class _Surveyor:
         region_sharing = self.infos[region].sharing if region is not None else None
         region_shared: tuple[str, ...] = ()
         sync_names: tuple[str, ...] = ()
+        threadprivate: tuple[str, ...] = ()
         touches: tuple[str, ...] | None = None
         watch: dict[str, int] = {}
         bound_names: frozenset[str] = frozenset()
@@ -250,7 +251,13 @@ class _Surveyor:
             if directive in SYNC_DIRECTIVES:
                 touched = set(usage.bound) | usage.sync_mutated | usage.stored_roots
                 touched |= {root for root, *_ in usage.mutations}
-                sync_names = tuple(analysis_order(touched - region_sharing.private, usage))
+                # (threadprivate globals are each thread's own: never published,
+                # but a copyprivate one is handed out by its single)
+                own = set(region_sharing.threadprivate)
+                touched -= region_sharing.private | own
+                sync_names = tuple(analysis_order(touched, usage))
+                copied = pragma.names_in("copyprivate")
+                threadprivate = tuple(n for n in copied if n in own)
         if directive in SYNC_DIRECTIVES:
             touches = self.effects.block(construct.statements())
         if directive in PARALLEL_DIRECTIVES or is_loop:
@@ -309,6 +316,7 @@ class _Surveyor:
             around=around,
             watch=watch,
             touches=touches,
+            threadprivate=threadprivate,
         )
 
     def _rules(

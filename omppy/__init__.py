@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers and editors see; imported lazily at run time
     from . import shared
-    from .runtime.errors import ErrorDirective, OmpError, OmpWarning, WorkerDied, WorkerException
+    from .runtime.errors import (
+        ErrorDirective,
+        OmpError,
+        OmpWarning,
+        ResourceLimit,
+        WorkerDied,
+        WorkerException,
+    )
     from .runtime.icv import ConfigError
     from .runtime.locks import (
         OmpLock,
@@ -85,6 +92,7 @@ __all__ = [
     "OmpLock",
     "OmpNestLock",
     "OmpWarning",
+    "ResourceLimit",
     "WorkerDied",
     "WorkerException",
     "__version__",
@@ -133,7 +141,14 @@ _SOURCES = {
     "shared": ".shared",
     "ConfigError": ".runtime.icv",
     **dict.fromkeys(
-        ("ErrorDirective", "OmpError", "OmpWarning", "WorkerDied", "WorkerException"),
+        (
+            "ErrorDirective",
+            "OmpError",
+            "OmpWarning",
+            "ResourceLimit",
+            "WorkerDied",
+            "WorkerException",
+        ),
         ".runtime.errors",
     ),
     **{name: ".runtime.locks" for name in __all__ if "lock" in name.lower()},

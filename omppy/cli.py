@@ -97,8 +97,16 @@ def run(
     type=click.Path(dir_okay=False, writable=True, allow_dash=True),
     help="Write here instead of to standard output.",
 )
-def translate_command(source: str, output: str | None) -> None:
-    """Write SOURCE with its pragmas rewritten into omppy runtime calls."""
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Exit with status 1 if the translator warns about a likely data race.",
+)
+def translate_command(source: str, output: str | None, check: bool) -> None:
+    """Write SOURCE with its pragmas rewritten into omppy runtime calls.
+
+    Likely data races (an update whose place does not depend on the loop's
+    variables) are reported on standard error as file:line:col warnings."""
     import io
     import tokenize
 
@@ -135,6 +143,10 @@ def translate_command(source: str, output: str | None) -> None:
     except OSError as error:
         click.echo(f"omppy translate: error: cannot write {output!r}: {error.strerror}", err=True)
         sys.exit(2)
+    for warning in translation.warnings:
+        click.echo(str(warning), err=True)
+    if check and translation.warnings:
+        sys.exit(1)
 
 
 main.add_command(migrate_command)

@@ -10,7 +10,7 @@ import warnings
 
 import pytest
 
-from omppy.transform.diagnostics import PragmaError, PragmaWarning
+from omppy.transform.diagnostics import PragmaError, DirectiveWarning
 from omppy.transform.translate import translate
 
 
@@ -452,7 +452,7 @@ def test_error_with_severity_warning_warns_at_its_line_and_translates():
         warnings.simplefilter("always")
         translation = translate(source, "t.py")
     assert [(w.category, str(w.message), w.filename, w.lineno) for w in caught] == [
-        (PragmaWarning, "check the units", "t.py", 2)
+        (DirectiveWarning, "check the units", "t.py", 2)
     ]
     assert "_omp.error" not in translation.text
 

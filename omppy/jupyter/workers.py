@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import warnings
 from typing import Any
 
+from ..runtime import forking
 from .relay import OutputRelay, write_all
 
 FORK_WARNING = r"This process \(pid=\d+\) is multi-threaded, use of fork\(\) may lead to deadlocks"
@@ -48,10 +50,24 @@ def attach(relay: OutputRelay | None) -> None:
 
 
 def quiet_fork_warning() -> None:
-    """Silence CPython's fork-with-threads warning for forks made by omppy's runtime."""
+    """Silence CPython's fork-with-threads warning for forks made by omppy's runtime,
+    and leave the kernel's own threads out of omppy's: a worker never uses them (see
+    above); threads the notebook's code starts are still named."""
     warnings.filterwarnings(
         "ignore", message=FORK_WARNING, category=DeprecationWarning, module=r"omppy\."
     )
+    forking.tolerate_threads(is_kernel_thread)
+
+
+_KERNEL_PACKAGES = ("omppy", "ipykernel", "jupyter_client", "IPython", "zmq", "tornado", "comm")
+
+
+def is_kernel_thread(thread: threading.Thread) -> bool:
+    """A thread the kernel runs (I/O, heartbeat, control, history) or omppy's output
+    relay, by its class or the function it runs."""
+    target = getattr(thread, "_target", None)
+    modules = (type(thread).__module__, getattr(target, "__module__", None) or "")
+    return any(m.split(".")[0] in _KERNEL_PACKAGES for m in modules)
 
 
 def _in_child() -> None:

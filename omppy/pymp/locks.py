@@ -29,7 +29,7 @@ import struct
 import time
 from typing import Any
 
-from ..runtime.arena import MAP_NORESERVE
+from ..runtime.limits import MAP_NORESERVE
 
 SLOT = 128  # bytes per mutex: more than any pthread_mutex_t, a cache line apart
 TABLE_BYTES = 1 << 26

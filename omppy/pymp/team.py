@@ -35,8 +35,9 @@ import traceback
 from typing import Any, NoReturn, cast
 
 from ..runtime import failures
-from ..runtime.arena import ABORT, FINISHED, MAP_NORESERVE, Arena, Liveness
+from ..runtime.arena import ABORT, FINISHED, Arena, Liveness
 from ..runtime.errors import RemoteTraceback, TeamAborted, WorkerDied
+from ..runtime.limits import MAP_NORESERVE
 from ..runtime.output import LineWriter, RegionOutput, flush_standard_streams
 from . import waiting
 from .locks import ProcessMutex

@@ -71,6 +71,7 @@ __all__ = [
     "scan",
     "thread",
     "threadprivate",
+    "warn_races",
     "with_globals",
 ]
 
@@ -132,6 +133,23 @@ def with_globals(
     found = dict(local_names)
     found.update((n, global_names[n]) for n in names if n in global_names)
     return found
+
+
+class OmpRaceWarning(UserWarning):
+    """A statement the translator found likely to be a data race in parallel."""
+
+
+def warn_races(found: tuple[tuple[int, str, str | None], ...]) -> None:
+    """Warn, at the user's lines, about the likely races the translator found in the
+    calling module (its generated code calls this once, when the module runs)."""
+    import sys
+    import warnings
+
+    caller = sys._getframe(1).f_globals
+    filename = caller.get("__file__") or "<unknown>"
+    for line, message, hint in found:
+        text = f"{message}; {hint}" if hint else message
+        warnings.warn_explicit(text, OmpRaceWarning, filename, line, caller.get("__name__"))
 
 
 def thread() -> ThreadContext:

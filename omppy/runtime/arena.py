@@ -30,10 +30,10 @@ import struct
 import time
 from collections.abc import Callable
 
+from . import limits
 from .errors import ExchangeOverflow, TeamAborted
-from .icv import icv
+from .limits import describe_size
 
-MAP_NORESERVE = getattr(mmap, "MAP_NORESERVE", 0x4000 if os.uname().sysname == "Linux" else 0)
 WORD = 8
 WORKSHARE_RING = 64  # work-sharing constructs that may be in flight at once (nowait)
 CRITICAL_LOCKS = 16  # distinct critical names a team can hold apart
@@ -55,6 +55,15 @@ FINISHED = 9  # + thread number: the thread finished its part normally
 WS_FIELDS = 4  # per work share: [construct id, next, done count, ordered turn]
 WS_ID, WS_NEXT, WS_DONE, WS_ORDERED = 0, 1, 2, 3
 
+# The arena's attributes that hold semaphores (dropped by ``Arena.close``).
+_SEMAPHORES = (
+    "lock",
+    "output_lock",
+    "barrier_sems",
+    "critical_locks",
+    "atomic_lock",
+    "log_lock",
+)
 _CTX = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
 _LEN = struct.Struct("<q")
 _RECORD = struct.Struct("<qqq")  # a log record's header: sequence number, thread, length
@@ -75,11 +84,13 @@ class Arena:
         self.n_words = self.doacross_base + capacity
         control_bytes = -(-self.n_words * WORD // mmap.PAGESIZE) * mmap.PAGESIZE
         self.slot_base = control_bytes
-        # Read when the arena is made, so a bad OMPPY_EXCHANGE_MB is a ConfigError.
-        self.slot_bytes = icv().exchange_mb << 20
+        # Read when the arena is made, so a bad OMPPY_EXCHANGE_MB is a ConfigError;
+        # smaller than it asks under an address-space limit (slot_note says so).
+        slots = 2 * capacity + 1
+        self.slot_bytes, self.slot_note = limits.exchange_slot_bytes(slots, control_bytes)
         self.log_base = control_bytes + 2 * capacity * self.slot_bytes
         size = self.log_base + self.slot_bytes
-        self.memory = mmap.mmap(-1, size, flags=mmap.MAP_SHARED | MAP_NORESERVE)
+        self.memory = limits.map_exchange(size, slots, self.slot_bytes)
         self.words = memoryview(self.memory).cast("B")[:control_bytes].cast("q")
         self.lock = _CTX.Lock()  # guards control words
         self.output_lock = _CTX.Lock()
@@ -100,8 +111,17 @@ class Arena:
         self.critical_names = {}
 
     def close(self) -> None:
+        """Unmap the memory and drop the semaphores (each maps a page) now.
+
+        For a failed team's arena, which is never reused: the exception that reports
+        the failure keeps the team's objects alive until the garbage collector runs,
+        and a team of 4 reserves over 2 GiB of address space.
+        """
         self.words.release()
         self.memory.close()
+        for name in _SEMAPHORES:
+            if hasattr(self, name):
+                delattr(self, name)
 
     # -- exchange buffers -------------------------------------------------------------
 
@@ -113,9 +133,10 @@ class Arena:
         data = b"" if value is None else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         if len(data) + _LEN.size > self.slot_bytes:
             raise ExchangeOverflow(
-                f"thread {thread_num} has {len(data) >> 20} MiB to hand to its team, more "
-                f"than the {self.slot_bytes >> 20} MiB exchange buffer; use an omppy.shared "
-                "array for large data, or raise OMPPY_EXCHANGE_MB"
+                f"thread {thread_num} has {describe_size(len(data))} to hand to its team, "
+                f"more than the {describe_size(self.slot_bytes)} exchange buffer"
+                f"{self.slot_note}; use an omppy.shared array for large data, or raise "
+                "OMPPY_EXCHANGE_MB"
             )
         offset = self._slot_offset(thread_num, parity)
         self.memory[offset : offset + _LEN.size] = _LEN.pack(len(data))
@@ -141,8 +162,9 @@ class Arena:
             if end > self.slot_bytes:
                 raise ExchangeOverflow(
                     f"what synchronisation blocks published since the last barrier takes more "
-                    f"than the {self.slot_bytes >> 20} MiB publication log; add a barrier, "
-                    "keep large data in omppy.shared arrays, or raise OMPPY_EXCHANGE_MB"
+                    f"than the {describe_size(self.slot_bytes)} publication log{self.slot_note}; "
+                    "add a barrier, keep large data in omppy.shared arrays, or raise "
+                    "OMPPY_EXCHANGE_MB"
                 )
             seq = int(words[LOG_SEQ]) + 1
             start = self.log_base + used
@@ -252,6 +274,11 @@ def hash_name(name: str) -> int:
     return value
 
 
+# Seconds between two polls of a thread's liveness pipes, per pipe squared (above).
+POLL_COST = 2e-6
+MIN_POLL_INTERVAL = 0.002  # below this, poll at every check (waits sleep 2 ms or more)
+
+
 class Liveness:
     """Tells a waiting thread whether its team is still whole.
 
@@ -263,17 +290,38 @@ class Liveness:
     def __init__(self, arena: Arena, sentinels: dict[int, int]) -> None:
         self.arena = arena
         self.sentinels = sentinels  # thread number -> read end of its sentinel pipe
+        # Built on first use, in the process that checks: a team of T threads has T
+        # watchers of T - 1 pipes each, and most never need to look.
+        self._poll: select.poll | None = None
+        self._thread_of: dict[int, int] = {}
+        # Every waiting thread polls every other thread's pipe: T * (T - 1) pipes per
+        # round.  The pause between two polls grows with T squared, so polling costs
+        # the team about the same small share of a CPU at any size (a team of 16
+        # polls at each check; a team of 1,000 once a second, else its waiting
+        # threads would take the CPUs from the threads they wait for).
+        self._interval = min(1.0, POLL_COST * len(sentinels) ** 2)
+        self._next_poll = 0.0
 
     def check(self) -> None:
         words = self.arena.words
         if words[ABORT]:
             raise TeamAborted("another thread of the team failed")
-        fds = list(self.sentinels.values())
-        if not fds:
+        if not self.sentinels:
             return
-        ready, _, _ = select.select(fds, [], [], 0)
-        for fd in ready:
-            thread = next(t for t, f in self.sentinels.items() if f == fd)
+        if self._interval > MIN_POLL_INTERVAL:
+            now = time.monotonic()
+            if now < self._next_poll:
+                return
+            self._next_poll = now + self._interval
+        if self._poll is None:
+            # poll, not select: select cannot watch a descriptor numbered 1024 or
+            # more, which a program with many open files (or a big team) has.
+            self._poll = select.poll()
+            for thread, fd in self.sentinels.items():
+                self._poll.register(fd, select.POLLIN)
+                self._thread_of[fd] = thread
+        for fd, _ in self._poll.poll(0):
+            thread = self._thread_of[fd]
             if not words[FINISHED + thread]:
                 words[ABORT] = 1
                 raise TeamAborted(f"thread {thread} of the team died")

@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 PUBLISHED_DEPTH = 3
 
 Record = tuple[int, int, int, str, Changes, dict[str, Any]]  # seq, thread, seen, kind, ...
+Tag = tuple[int, int]  # (work-sharing loop of the region, first iteration of a chunk)
+UNTAGGED: Tag = (1 << 62, 0)  # keys with no tag come after tagged ones, in their order
 
 
 class Coherence:
@@ -62,10 +64,58 @@ class Coherence:
         # one of them (another lock) is checked against it.
         self.recent: list[Record] = []
         self.intervals = 0  # barriers passed: names the objects their changes bring
+        # Where the current stretch of iterations began, in the tracked dicts: a key
+        # this thread adds is tagged with the iterations it was added in (_tag_new_keys).
+        self.marks: list[tuple[Tag, dict[Any, int]]] = []
+        self.last_tag: Tag = (0, -1)
 
     @property
     def seen(self) -> int:
         return self.cursor[2]
+
+    # -- the order of new dict keys -----------------------------------------------------
+
+    def mark(self, tag: Tag) -> None:
+        """This thread starts the iterations ``tag`` names: remember the tracked dicts'
+        lengths, so a key added from here on is known to come from them."""
+        self.last_tag = tag
+        tracked = self.replica.ordered_dicts
+        if tracked:
+            objects = self.replica.objects
+            self.marks.append((tag, {token: len(objects[token]) for token in tracked}))
+
+    def _tag_new_keys(self, changes: Changes) -> Changes:
+        """Add to each tracked dict's change the tags of the keys this thread added."""
+        tracked = self.replica.ordered_dicts
+        if not tracked:
+            return changes
+        tagged: Changes = []
+        for token, change in changes:
+            if change[0] == "D" and change[3] and token in tracked:
+                change = (*change[:4], self._tags(token, change))
+            tagged.append((token, change))
+        return tagged
+
+    def _tags(self, token: Any, change: tuple[Any, ...]) -> list[Tag]:
+        live = self.replica.objects[token]
+        new = [key for key, _ in change[1][len(change[1]) - change[3] :]]
+        wanted = set(new)
+        position = {key: i for i, key in enumerate(live) if key in wanted}
+        tags = []
+        for key in new:
+            where = position.get(key, 0)
+            tag: Tag = (0, -1)
+            for mark_tag, lengths in reversed(self.marks):
+                if lengths.get(token, 0) <= where:
+                    tag = mark_tag
+                    break
+            tags.append(tag)
+        return tags
+
+    def _forget_marks(self) -> None:
+        """After a barrier the dicts' lengths moved: start again from here."""
+        self.marks.clear()
+        self.mark(self.last_tag)
 
     # -- the log ------------------------------------------------------------------------
 
@@ -93,8 +143,7 @@ class Coherence:
             conflict.check(
                 [(_who(record), changes), (f"thread {self.num}", mine)],
                 self.replica,
-                where,
-                strict=True,
+                where
             )
         # Only records after what its maker had seen can be concurrent with it: the
         # tail of the (sorted) list.
@@ -132,6 +181,7 @@ class Coherence:
             changes = self.replica.changes()
         else:
             changes = self.replica.changes_under(touched)
+        changes = self._tag_new_keys(changes)
         if not changes and not names:
             return 0
         payload = self.replica.dumps((self.seen, kind, changes, names))
@@ -157,7 +207,7 @@ class Coherence:
 
     def before_barrier(self) -> tuple[bytes | None, int]:
         """This thread's part to hand over at a barrier: its changes, and what it saw."""
-        changes = self.replica.changes()
+        changes = self._tag_new_keys(self.replica.changes())
         data = self.replica.dumps(changes) if changes else None
         self._own = changes
         self.replica.settle(changes, ("barrier", self.intervals, self.num))
@@ -208,8 +258,7 @@ class Coherence:
                     conflict.check(
                         [(_who(record), record[4]), (f"thread {t}", changes_t)],
                         self.replica,
-                        where,
-                        strict=True,
+                        where
                     )
         conflict.check(
             [(f"thread {t}", batches[t]) for t in sorted(batches) if batches[t]],
@@ -222,30 +271,37 @@ class Coherence:
         self.intervals += 1
         self._order_new_keys([r[4] for r in records] + [batches[t] for t in sorted(batches)])
         self.recent = []
+        self._forget_marks()
         self.arena.words[self.arena.cursor_base + self.num] = self.cursor[2]
 
     def _order_new_keys(self, sources: list[Changes]) -> None:
-        """Put keys that several sources inserted into one dict in one order everywhere.
+        """Put keys that several sources added to one dict in one order everywhere.
 
-        Each process inserted its own keys first and the others' when it received
-        them, so their orders differ; a later loop over the dict would then hand
-        different items to the same position.  The agreed order: the log's records
-        in their order, then each thread's changes in thread order (for a loop with
-        a static schedule, the order of the iterations).
+        Each process added its own keys first and the others' when it received them,
+        so their orders differ; a later loop over the dict would then hand different
+        items to the same position, and the dict would print in another order than
+        with python.  The agreed order is the order of the iterations that added the
+        keys (each key is tagged with its loop and chunk, see :meth:`mark`): the
+        order a sequential run adds them in.  Keys with no tag (a dict not tracked)
+        follow in source order: the log's records, then the threads in thread order.
         """
-        inserted: dict[Any, list[list[Any]]] = {}
-        for changes in sources:
+        inserted: dict[Any, list[tuple[Tag, int, int, Any]]] = {}
+        for number, changes in enumerate(sources):
             for token, change in changes:
                 if change[0] == "D" and change[3]:
                     keys = [key for key, _ in change[1][len(change[1]) - change[3] :]]
-                    inserted.setdefault(token, []).append(keys)
-        for token, groups in inserted.items():
-            if len(groups) < 2:
-                continue
+                    tags = change[4] if len(change) > 4 else [UNTAGGED] * len(keys)
+                    entries = inserted.setdefault(token, [])
+                    for place, (key, tag) in enumerate(zip(keys, tags, strict=True)):
+                        entries.append((tag, number, place, key))
+        for token, entries in inserted.items():
+            if len({number for _, number, _, _ in entries}) < 2:
+                continue  # one source: every process added its keys in its order
             live = self.replica.objects[token]
-            order = list(dict.fromkeys(key for group in groups for key in group))
-            new = set(order)
-            want = [k for k in live if k not in new] + [k for k in order if k in live]
+            entries.sort(key=lambda entry: entry[:3])
+            agreed = list(dict.fromkeys(key for *_, key in entries))
+            new = set(agreed)
+            want = [k for k in live if k not in new] + [k for k in agreed if k in live]
             if want != list(live):
                 reorder(live, want)
                 self.replica.shadows[token].retake(live)
@@ -294,7 +350,7 @@ def _check_if_concurrent(a: Record, b: Record, replica: Replica, where: str) -> 
     if earlier[1] == later[1] or later[2] >= earlier[0]:
         return
     conflict.check(
-        [(_who(earlier), earlier[4]), (_who(later), later[4])], replica, where, strict=True
+        [(_who(earlier), earlier[4]), (_who(later), later[4])], replica, where
     )
 
 

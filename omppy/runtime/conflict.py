@@ -4,8 +4,9 @@ synchronisation points: a data race, which omppy reports instead of picking a wi
 Each thread's changes (``shadow.py`` records) are relative to the state the team
 agreed on at the last synchronisation point, so two changes to *different* places
 of one container combine (``out[3]`` by one thread, ``out[7]`` by another; two keys
-of a dict; two attributes of an object).  Changes to the same place combine only
-when they put the same value there (a flag every thread sets to ``True``).  A change
+of a dict; two attributes of an object).  Two changes of the same place never do,
+even to the same value: ``counts[w] += 1`` in two threads gives both the same new
+value, and keeping it would lose one update.  A change
 of a list's length (``append``, ``insert``, ``pop``) combines with nothing else done
 to that list in the same interval: the positions of the other change would be off.
 Every thread checks the same records in the same order, so every thread raises the
@@ -14,25 +15,22 @@ same error, and the region ends with it.
 
 from __future__ import annotations
 
-import math
-import pickle
 from collections.abc import Iterator
 from typing import Any
 
 from .errors import OmpError
-from .replica import ATOMIC, Change, Changes, Replica, Token
+from .replica import Change, Changes, Replica, Token
 
 Source = tuple[str, Changes]  # (who made them: "thread 1", "'# omp critical' in thread 2")
 
 
-def check(sources: list[Source], replica: Replica, where: str, strict: bool = False) -> None:
-    """Raise :class:`OmpError` if two sources changed the same place differently.
+def check(sources: list[Source], replica: Replica, where: str) -> None:
+    """Raise :class:`OmpError` if two sources changed the same place.
 
     ``where`` says which interval the changes belong to, for the message
-    ("between the barriers at prog.py:10 and prog.py:14").  ``strict``: any two
-    changes of one place clash, even to the same value (a synchronisation block's
-    change against one made without seeing it: one of them is an update that the
-    other overwrites).
+    ("between the barriers at prog.py:10 and prog.py:14").  Two changes of one place
+    clash even when they put the same value there: ``counts[w] += 1`` racing in two
+    threads gives both the same new value, and keeping one would lose an update.
     """
     if len(sources) < 2:
         return
@@ -45,12 +43,15 @@ def check(sources: list[Source], replica: Replica, where: str, strict: bool = Fa
             continue
         for i in range(len(made)):
             for j in range(i + 1, len(made)):
-                clash = _clash(made[i][1], made[j][1], strict)
+                clash = _clash(made[i][1], made[j][1])
                 if clash is not None:
-                    _raise(replica.label_of(token), made[i][0], made[j][0], clash, where)
+                    same = _same_at(made[i][1], made[j][1], clash[1])
+                    _raise(replica.label_of(token), made[i][0], made[j][0], clash, where, same)
 
 
-def _raise(label: str, first: str, second: str, clash: tuple[str, Any], where: str) -> None:
+def _raise(
+    label: str, first: str, second: str, clash: tuple[str, Any], where: str, same: bool
+) -> None:
     kind, place = clash
     if kind == "length":
         raise OmpError(
@@ -66,11 +67,20 @@ def _raise(label: str, first: str, second: str, clash: tuple[str, Any], where: s
             "combine (a data race in OpenMP). Make the changes inside one '# omp critical', "
             "or give each thread its own part"
         )
+    if same:
+        raise OmpError(
+            f"{first} and {second} both changed {label}{_place(place)}, {where}, to the "
+            "same value (a data race in OpenMP: an update such as 'x[k] += 1' made by two "
+            "threads gives both the same new value, and keeping it would lose one). If "
+            "every thread runs this store (code outside a work-sharing construct runs on "
+            "every thread), put it in '# omp single' or '# omp master'; otherwise make the "
+            "update inside '# omp atomic' or '# omp critical' (or use a reduction)"
+        )
     raise OmpError(
-        f"{first} and {second} both changed {label}{_place(place)}, {where}, to different "
-        "values (a data race in OpenMP; with python one of them would have seen the other's "
-        "value). Give each place to one thread, or make the update inside '# omp critical' "
-        "or '# omp atomic' (or use a reduction)"
+        f"{first} and {second} both changed {label}{_place(place)}, {where} (a data race "
+        "in OpenMP: with python, one would have seen the other's change). Give each place "
+        "to one thread, or make the update inside '# omp critical' or '# omp atomic' (or "
+        "use a reduction)"
     )
 
 
@@ -82,52 +92,44 @@ def _place(place: Any) -> str:
     return f"[{place!r}]"
 
 
-def _clash(a: Change, b: Change, strict: bool) -> tuple[str, Any] | None:
-    """The first place where changes ``a`` and ``b`` of one container disagree."""
-    same = _never_same if strict else same_value
+def _clash(a: Change, b: Change) -> tuple[str, Any] | None:
+    """The first place that changes ``a`` and ``b`` of one container both change."""
     kind = a[0]
     if kind != b[0]:
         if "S" in (a[0], b[0]):
             return ("length", None)
         return ("whole", None)
     if kind == "L":
-        return _clash_runs(a[1], b[1], same)
+        return _clash_runs(a[1], b[1])
     if kind == "D":
-        return _clash_keys(a, b, same)
+        return _clash_keys(a, b)
     if kind == "A":
-        found = _clash_keys(a, b, same)
+        found = _clash_keys(a, b)
         if found is not None and not isinstance(found[1], tuple):
             return (found[0], ("attr", found[1]))
         return found
     if kind == "Z":
         added_a, removed_a = set(a[1]), set(a[2])
-        for element in b[1]:
-            if element in removed_a or (strict and element in added_a):
-                return ("value", ("element", element))
-        for element in b[2]:
-            if element in added_a or (strict and element in removed_a):
+        for element in (*b[1], *b[2]):
+            if element in added_a or element in removed_a:
                 return ("value", ("element", element))
         return None
     if kind == "N":
-        return _clash_array(a, b, strict)
-    # The same new value twice is one value; the same insertion twice is two.
-    if kind in ("Q", "C") and not strict and _same_change(a, b):
-        return None
+        return _clash_array(a, b)
     return ("length", None) if kind == "S" else ("whole", None)
 
 
 def _clash_runs(
-    runs_a: list[tuple[int, list[Any]]], runs_b: list[tuple[int, list[Any]]], same: Any
+    runs_a: list[tuple[int, list[Any]]], runs_b: list[tuple[int, list[Any]]]
 ) -> tuple[str, Any] | None:
-    """Compare two sorted lists of runs where they overlap."""
+    """The first index two sorted lists of runs both change."""
     i = j = 0
     while i < len(runs_a) and j < len(runs_b):
         start_a, values_a = runs_a[i]
         start_b, values_b = runs_b[j]
         stop_a, stop_b = start_a + len(values_a), start_b + len(values_b)
-        for index in range(max(start_a, start_b), min(stop_a, stop_b)):
-            if not same(values_a[index - start_a], values_b[index - start_b]):
-                return ("value", index)
+        if max(start_a, start_b) < min(stop_a, stop_b):
+            return ("value", max(start_a, start_b))
         if stop_a <= stop_b:
             i += 1
         else:
@@ -135,17 +137,14 @@ def _clash_runs(
     return None
 
 
-def _clash_keys(a: Change, b: Change, same: Any) -> tuple[str, Any] | None:
-    sets_a = dict(_hashable_pairs(a[1]))
-    dels_a = set(_hashable(a[2]))
-    for key, value in b[1]:
-        if key in dels_a:
-            return ("value", key)
-        if key in sets_a and not same(sets_a[key], value):
-            return ("value", key)
-    for key in b[2]:
-        if key in sets_a:
-            return ("value", key)
+def _clash_keys(a: Change, b: Change) -> tuple[str, Any] | None:
+    keys_a = {key for key, _ in _hashable_pairs(a[1])} | set(_hashable(a[2]))
+    for key in (*(key for key, _ in b[1]), *b[2]):
+        try:
+            if key in keys_a:
+                return ("value", key)
+        except TypeError:
+            continue
     return None
 
 
@@ -167,43 +166,38 @@ def _hashable(keys: list[Any]) -> Iterator[Any]:
         yield key
 
 
-def _clash_array(a: Change, b: Change, strict: bool) -> tuple[str, Any] | None:
+def _clash_array(a: Change, b: Change) -> tuple[str, Any] | None:
     if a[1] is None or b[1] is None:
-        return None if not strict and _same_change(a, b) else ("whole", None)
+        return ("whole", None)
     import numpy as np
 
-    common, in_a, in_b = np.intersect1d(a[1], b[1], assume_unique=True, return_indices=True)
-    if len(common) == 0:
-        return None
-    differ = np.flatnonzero(a[2][in_a] != b[2][in_b]) if not strict else np.arange(len(common))
-    if len(differ):
-        return ("value", int(common[differ[0]]))
-    return None
+    common = np.intersect1d(a[1], b[1], assume_unique=True)
+    return ("value", int(common[0])) if len(common) else None
 
 
-def _same_change(a: Change, b: Change) -> bool:
-    try:
-        return pickle.dumps(a) == pickle.dumps(b)
-    except Exception:
+def _same_at(a: Change, b: Change, place: Any) -> bool:
+    """Whether changes ``a`` and ``b`` put the same value at ``place``."""
+    missing = object()
+    first, second = _value_at(a, place, missing), _value_at(b, place, missing)
+    if first is missing or second is missing:
         return False
-
-
-def _never_same(a: Any, b: Any) -> bool:
-    return False
-
-
-def same_value(a: Any, b: Any) -> bool:
-    """Whether two threads put the same value in one place (so they do not conflict)."""
-    if a is b:
+    if first is second:
         return True
-    kind = type(a)
-    if kind is not type(b):
-        return False
-    if kind in ATOMIC:
-        if kind is float and math.isnan(a) and math.isnan(b):
-            return True
-        return bool(a == b)
     try:
-        return pickle.dumps(a) == pickle.dumps(b)
+        return type(first) is type(second) and bool(first == second)
     except Exception:
         return False
+
+
+def _value_at(change: Change, place: Any, missing: Any) -> Any:
+    kind = change[0]
+    if kind == "L" and isinstance(place, int):
+        for start, values in change[1]:
+            if start <= place < start + len(values):
+                return values[place - start]
+    elif kind in ("D", "A"):
+        key = place[1] if kind == "A" and isinstance(place, tuple) else place
+        for name, value in change[1]:
+            if name == key or (isinstance(name, tuple) and name[1:] == (key,)):
+                return value
+    return missing

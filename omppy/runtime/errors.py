@@ -12,14 +12,20 @@ class WorkerDied(OmpError):
 
     Raised in the master when a forked worker was killed by a signal, called
     ``os._exit``, or vanished some other way (the out-of-memory killer is the
-    usual suspect for ``SIGKILL``).
+    usual suspect for ``SIGKILL``).  A worker that crashed (``SIGSEGV``, ``SIGBUS``,
+    ``SIGFPE``, ``SIGILL``, ``SIGABRT``) sent its Python stack through faulthandler:
+    ``stack`` holds it, and the message ends with it.
     """
 
-    def __init__(self, thread_num: int, pid: int, how: str) -> None:
-        super().__init__(f"thread {thread_num} (pid {pid}) of the omppy team died: {how}")
+    def __init__(self, thread_num: int, pid: int, how: str, stack: str = "") -> None:
+        message = f"thread {thread_num} (pid {pid}) of the omppy team died: {how}"
+        if stack:
+            message += "\n" + stack
+        super().__init__(message)
         self.thread_num = thread_num
         self.pid = pid
         self.how = how
+        self.stack = stack  # its Python stack, when it crashed in C (faulthandler)
 
 
 class TeamAborted(OmpError):
@@ -39,6 +45,12 @@ class ErrorDirective(OmpError):
 
 class OmpWarning(UserWarning):
     """Shown where ``# omp error at(execution) severity(warning)`` runs."""
+
+
+class ResourceLimit(OmpError):
+    """A team could not get what it needs from the operating system (descriptors,
+    processes, address space) under the process's limits; the message names the
+    limit and what to change."""
 
 
 class RemoteTraceback(Exception):

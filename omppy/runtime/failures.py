@@ -18,7 +18,7 @@ import traceback
 from typing import Any
 
 from .errors import RemoteTraceback, WorkerException
-from .tracebacks import strip_internal
+from .tracebacks import PACKAGE_DIR, strip_internal
 
 
 def _rebuild(kind: type[BaseException], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
@@ -88,6 +88,44 @@ def describe_exit(status: int) -> str:
             f"exited with status {os.WEXITSTATUS(status)} without finishing its work (os._exit?)"
         )
     return f"ended with wait status {status}"
+
+
+# faulthandler's first line (3.11-3.13), written by a worker that crashed.
+_FATAL = b"Fatal Python error: "
+
+
+def crash_stack(data: bytes) -> str:
+    """The Python stack that a crashed worker's faulthandler wrote after (or instead
+    of) its report: the frames from the crash up to the region's body, and the lines
+    faulthandler adds after the stack (3.12+ lists the extension modules); empty
+    when there is none."""
+    start = data.find(_FATAL)
+    if start < 0:
+        return ""
+    lines = data[start:].decode("utf-8", "backslashreplace").splitlines()[1:]
+    kept = ["Its Python stack when it crashed (most recent call first):"]
+    frames = True
+    for line in lines:
+        if not line.strip() or line.startswith(("Stack (", "Current thread ", "Thread ")):
+            continue
+        if line.startswith("  "):
+            # The frames below the body are omppy's and then the master's, from
+            # before the fork: what called the region, not what crashed.
+            frames = frames and not _internal_frame(line)
+            if frames:
+                kept.append(line)
+        else:
+            kept.append(line)
+    return "\n".join(kept) if len(kept) > 1 else ""
+
+
+def _internal_frame(line: str) -> bool:
+    """A faulthandler line ``  File "/.../omppy/runtime/worker.py", line 9 in _work``."""
+    text = line.strip()
+    if not text.startswith('File "'):
+        return False
+    path = text[len('File "') :].split('"', 1)[0]
+    return os.path.abspath(path).startswith(PACKAGE_DIR + os.sep)
 
 
 copyreg.pickle(RemoteTraceback, lambda tb: (RemoteTraceback, (tb.text,)))

@@ -96,6 +96,8 @@ class ControlVariables:
     # OMP_CANCELLATION: whether '# omp cancel' cancels (cancel-var; docs/pragmas.md says
     # why omppy's default is true).
     cancellation: bool = True
+    # Set by the user: not shrunk to fit an address-space limit (limits.py).
+    exchange_mb_explicit: bool = False
 
     @classmethod
     def from_environment(cls) -> ControlVariables:
@@ -124,6 +126,7 @@ class ControlVariables:
         value = os.environ.get("OMPPY_EXCHANGE_MB", "").strip()
         if value:
             icv.exchange_mb = _positive_int("OMPPY_EXCHANGE_MB", value)
+            icv.exchange_mb_explicit = True
         value = os.environ.get("OMPPY_CHECK", "").strip()
         if value:
             icv.deep_check = _boolean("OMPPY_CHECK", value)

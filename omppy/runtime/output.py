@@ -13,6 +13,7 @@ its own stream when the region ends.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
@@ -162,6 +163,12 @@ class RegionOutput:
         if self.saved is not None:
             sys.stdout, sys.stderr = self.saved
             self.saved = None
+        # The team's lock is a semaphore that maps a page: a failed region's traceback
+        # keeps this object (and a writer the program kept) alive, so let go of it.
+        # Once the team is gone there is no one left to take turns with.
+        self.lock = contextlib.nullcontext()
+        for writer in self.writers or ():
+            writer.lock = self.lock
 
 
 def flush_standard_streams() -> None:

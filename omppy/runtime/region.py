@@ -33,6 +33,10 @@ class Region:
     # Levels of containers the body may write through each shared name (watch.py);
     # names not listed get a default.
     watch: dict[str, int] = field(default_factory=dict)
+    # Large array reductions: for each name, one slot per worker in shared memory,
+    # which the worker's private copy *is* (team.py, reduction_slots): its partial
+    # result reaches the master with no pickling.
+    slots: dict[str, Any] = field(default_factory=dict)
 
     def arguments(
         self, call: dict[str, Any], in_master: bool, shared: Callable[[Any], bool] | None = None
@@ -56,6 +60,36 @@ class Region:
         for name, (op, value) in self.reduction.items():
             arguments[name] = identity(op, value)
         return arguments
+
+    def worker_arguments(self, arguments: dict[str, Any], num: int) -> dict[str, Any]:
+        """Worker ``num``'s arguments: its reduction slots stand for the identities."""
+        for name, slots in self.slots.items():
+            arguments[name] = slots[num - 1]
+        return arguments
+
+    def worker_partials(self, values: dict[str, Any], num: int) -> dict[str, Any]:
+        """A worker's reduction results for its report: a slotted one is left in its
+        slot (copied there if the body rebound the name), and reported as None."""
+        partials = self.partials(values)
+        for name, slots in self.slots.items():
+            slot = slots[num - 1]
+            if partials[name] is not slot:
+                slot[...] = partials[name]
+            partials[name] = None
+        return partials
+
+    def gathered(self, partials: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Every thread's partials in thread order, slots read for the ``None`` ones."""
+        if not self.slots:
+            return partials
+        out = [partials[0]]
+        for num, part in enumerate(partials[1:], start=1):
+            part = dict(part)
+            for name, slots in self.slots.items():
+                if part.get(name) is None:
+                    part[name] = slots[num - 1]
+            out.append(part)
+        return out
 
     def partials(self, values: dict[str, Any]) -> dict[str, Any]:
         """A thread's reduction results, from its body's ``locals()``."""

@@ -37,7 +37,7 @@ from .shadow import (
     CellShadow,
     ClassShadow,
     DictShadow,
-    PrivateKeysShadow,
+    NamespaceShadow,
     Shadow,
     children,
     is_opaque,
@@ -70,6 +70,9 @@ class Replica:
         # module namespaces themselves (a rebound global), and the globals the
         # translator says functions change, with what they hold.
         self.namespaces: list[Token] = []
+        # Dicts whose new keys are put in the order of the iterations that added them
+        # (coherence.py): the shared names' and the globals' own dicts.
+        self.ordered_dicts: list[Token] = []
         # Arrays outside shared memory too large to compare: read-only for the region
         # (a write is an error, see team.py), with the label of each.
         self.frozen: list[tuple[Any, str]] = []
@@ -124,6 +127,14 @@ class Replica:
                 below.append(id(child))
                 queue.append((child, (token, step), depth - 1, _label(label, step)))
 
+    def watch_root(self, value: Any, depth: int, label: str) -> None:
+        """Share a name's value (a region's shared name, a module global)."""
+        self.watch(value, depth, label)
+        if isinstance(value, dict) and len(self.ordered_dicts) < 64:
+            token = self.tokens.get(id(value))
+            if token is not None and token in self.shadows and token not in self.ordered_dicts:
+                self.ordered_dicts.append(token)
+
     def watch_namespace(
         self,
         namespace: dict[str, Any],
@@ -139,10 +150,8 @@ class Replica:
         (threadprivate.py)."""
         self.watch(namespace, 1, f"the globals of {prefix.rstrip('.') or '__main__'}")
         token = self.tokens[id(namespace)]
-        if private:
-            shadow = self.shadows[token]
-            assert isinstance(shadow, DictShadow)
-            self.shadows[token] = PrivateKeysShadow(namespace, private)
+        if type(self.shadows.get(token)) is DictShadow:
+            self.shadows[token] = NamespaceShadow(namespace, private)
         if rebinds:
             self.namespaces.append(token)
         module = namespace.get("__name__")
@@ -154,7 +163,7 @@ class Replica:
                     self._watch_class(value, depth, prefix + name)
                 elif isinstance(value, types.FunctionType):
                     self._watch_function(value, depth, prefix + name)
-            self.watch(value, depth - 1, prefix + name)
+            self.watch_root(value, depth - 1, prefix + name)
 
     def _watch_class(self, cls: type, depth: int, label: str) -> None:
         """A class of a translated module: its attributes (a class-level registry or

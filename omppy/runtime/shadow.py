@@ -264,25 +264,46 @@ class DictShadow(Shadow):
         self.values = list(agreed.values())
 
 
-class PrivateKeysShadow(DictShadow):
-    """A module's namespace whose threadprivate globals are each thread's own: a
-    change of one of them is not a change of the shared namespace."""
+
+def _interpreter_name(key: Any) -> bool:
+    """A global the interpreter or a shell keeps, not the program: ``__warningregistry__``
+    (the warnings module's once-per-place record), ``__builtins__``, IPython's output
+    history (``_``, ``_5``, ``_i5``, ``Out``) and omppy's own ``_omp*`` names."""
+    if type(key) is not str:
+        return False
+    if key.startswith("__") and key.endswith("__"):
+        return True
+    if key.startswith("_omp"):
+        return True
+    return key in _SHELL_NAMES or (key.startswith(("_i", "_")) and key.lstrip("_i").isdigit())
+
+
+_SHELL_NAMES = frozenset({"_", "__", "___", "_i", "_ii", "_iii", "_ih", "_oh", "_dh", "In", "Out"})
+
+
+class NamespaceShadow(DictShadow):
+    """A module's globals: a dict whose interpreter-kept names are not the program's
+    data (each thread's warnings registry or shell history changes on its own), nor
+    are its threadprivate globals, each thread's own (``private``, threadprivate.py)."""
 
     __slots__ = ("private",)
 
-    def __init__(self, live: dict[Any, Any], private: frozenset[str]) -> None:
+    def __init__(self, live: dict[Any, Any], private: frozenset[str] = frozenset()) -> None:
         super().__init__(live)
         self.private = private
+
+    def _program_name(self, key: Any) -> bool:
+        return not _interpreter_name(key) and key not in self.private
 
     def diff(self, live: dict[Any, Any]) -> tuple[Any, ...] | None:
         change = super().diff(live)
         if change is None:
             return None
-        sets = [(k, v) for k, v in change[1] if k not in self.private]
-        dels = [k for k in change[2] if k not in self.private]
+        sets = [(k, v) for k, v in change[1] if self._program_name(k)]
+        dels = [k for k in change[2] if self._program_name(k)]
         if not sets and not dels:
             return None
-        new = sum(1 for k, _ in change[1][len(change[1]) - change[3] :] if k not in self.private)
+        new = sum(1 for k, _ in change[1][len(change[1]) - change[3] :] if self._program_name(k))
         return ("D", sets, dels, new)
 
 
@@ -431,7 +452,11 @@ def _slot_descriptor(kind: type, name: str) -> Any:
 
 
 class ClassShadow(Shadow):
-    """A class's own attributes (``Counter.total = 0`` rebound by a method)."""
+    """A class's own attributes (``Counter.total = 0`` rebound by a method).
+
+    Dunder attributes are left out: Python and the standard library cache things
+    there (``copyreg`` sets ``__slotnames__`` when an instance is first pickled).
+    """
 
     __slots__ = ("keys", "values")
 
@@ -439,16 +464,16 @@ class ClassShadow(Shadow):
         self.retake(live)
 
     def retake(self, live: type) -> None:
-        state = vars(live)
+        state = _class_data(live)
         self.keys = list(state)
         self.values = list(state.values())
 
     def diff(self, live: type) -> tuple[Any, ...] | None:
-        state = vars(live)
+        state = _class_data(live)
         keys, values = list(state), list(state.values())
         if layout.same_items(keys, self.keys) and layout.same_items(values, self.values):
             return None
-        sets, dels, _ = _dict_changes(self.keys, self.values, keys, values, dict(state))
+        sets, dels, _ = _dict_changes(self.keys, self.values, keys, values, state)
         return ("A", sets, dels)
 
     def apply(self, live: type, change: tuple[Any, ...]) -> None:
@@ -459,6 +484,10 @@ class ClassShadow(Shadow):
         for key, value in sets:
             setattr(live, key, value)
         self.retake(live)
+
+
+def _class_data(cls: type) -> dict[str, Any]:
+    return {k: v for k, v in vars(cls).items() if not (k.startswith("__") and k.endswith("__"))}
 
 
 class CellShadow(Shadow):

@@ -26,6 +26,8 @@ what a region asks for and how its results reach the master is ``region.py``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import gc
 import os
 import pickle
 import select
@@ -34,7 +36,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
-from . import affinity, failures, state, threadprivate
+from . import affinity, blas, failures, limits, state, threadprivate
 from .arena import (
     ABORT,
     BARRIER_COUNT,
@@ -52,11 +54,13 @@ from .arena import (
 )
 from .coherence import Coherence, interval, location
 from .errors import OmpError, TeamAborted, WorkerDied
+from .forking import fork_worker
 from .icv import icv
 from .output import RegionOutput, flush_standard_streams
+from .reduction import identity
 from .region import Region, combined_errors
 from .replica import Replica
-from .sharedmem import StagedArrays, is_array
+from .sharedmem import StagedArrays, allocate, is_array
 from .thread import ThreadContext
 from .watch import build_replica, explain_read_only, stage_globals
 from .worker import HEADER as _HEADER
@@ -250,9 +254,36 @@ def parallel(
     parent = state.current()
     if size == 1:
         return _run_alone(region, parent)
+    slots = reduction_slots(region.reduction, size)
+    if slots:
+        region = dataclasses.replace(region, slots=slots)
     threadprivate.begin_region(copyin, sys._getframe(1).f_globals)
     with affinity.team_places(size, proc_bind):
         return _run_team(region, parent, size)
+
+
+SLOTTED_BYTES = 1 << 20  # array reductions from this size on use shared-memory slots
+
+
+def reduction_slots(reduction: dict[str, tuple[str, Any]], size: int) -> dict[str, Any]:
+    """Shared-memory slots, one per worker, for each large array reduction.
+
+    A worker accumulates straight into its slot (it starts as the operator's
+    identity), so its partial result needs no pickling through a pipe and no copy:
+    the master reads the slots when it combines.  Small arrays and other values travel
+    in the worker's report as before.
+    """
+    slots = {}
+    for name, (op, value) in reduction.items():
+        if not is_array(value) or value.dtype.hasobject or value.nbytes < SLOTTED_BYTES:
+            continue
+        start = identity(op, value)
+        if not is_array(start) or start.shape != value.shape:
+            continue
+        block = allocate((size - 1, *start.shape), start.dtype)
+        block[...] = start
+        slots[name] = block
+    return slots
 
 
 def _run_alone(region: Region, parent: ThreadContext) -> dict[str, Any]:
@@ -281,8 +312,14 @@ def _take_arena(size: int) -> Arena:
 
 def _give_back_arena(arena: Arena) -> None:
     arena.in_use = False
-    if arena.broken or os.getpid() != arena.creator:
-        return  # a failed team may have left a lock held: never reuse its semaphores
+    if os.getpid() != arena.creator:
+        return
+    if arena.broken:
+        # A failed team may have left a lock held: never reuse its semaphores.  Unmap
+        # its memory now: the exception that reports the failure keeps the team alive
+        # (through its traceback) until the garbage collector runs.
+        arena.close()
+        return
     arena.release_exchange_pages()
     _arenas.append(arena)
 
@@ -308,7 +345,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         _give_back_arena(arena)
         staged.unstage()
         raise
-    pipes = [os.pipe() for _ in range(size - 1)]
+    pipes = limits.report_pipes(size - 1)
     readers = {num: pipes[num - 1][0] for num in range(1, size)}
     # Everything a worker needs is built here, before the fork: a worker that only
     # picks up its prepared objects writes (and so copies) far fewer pages.
@@ -329,15 +366,20 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     try:
         # Ctrl-C between a fork and the recording of its pid would leave a worker
         # nobody kills: hold SIGINT back until every pid is recorded.
+        # Frozen, the objects the workers inherit are left alone by the workers'
+        # garbage collections, which would otherwise write to (and so copy) every page
+        # holding one; the master unfreezes them as soon as the workers are forked.
+        gc.freeze()
         with _sigint_held():
             for num in range(1, size):
-                pid = os.fork()
+                pid = fork_worker(num, size)
                 if pid == 0:  # pragma: no cover - runs in the worker (measured by the tests)
                     run_worker(
                         threads[num], watchers[num], pipes, master_pid, output, region, call
                     )
                 pids[num] = team.pids[num] = pid
                 affinity.bind_worker(pid, num)
+        gc.unfreeze()
         for _, write_end in pipes:
             os.close(write_end)
         team.liveness = watchers[0]
@@ -348,6 +390,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         statuses = {num: os.waitpid(pid, 0)[1] for num, pid in pids.items()}
         pids.clear()
     except BaseException:
+        gc.unfreeze()
         output.restore()
         arena.broken = True
         arena.words[ABORT] = 1
@@ -371,6 +414,7 @@ def _run_master(
     assert me.team is not None
     words = me.team.arena.words
     state.stack.append(me)
+    pools = blas.limit()  # one thread per native pool, as in the workers
     try:
         values = region.body(me, **region.arguments(call, in_master=True)) or {}
         words[FINISHED] = 1
@@ -381,21 +425,28 @@ def _run_master(
             explain_read_only(exc, me.coherence.replica)
         return None, exc, False
     finally:
+        blas.restore(pools)
         output.restore()
         state.stack.pop()
 
 
 def _collect(readers: dict[int, int]) -> dict[int, bytes]:
-    """Read every worker's report until its pipe closes (it exited or died)."""
+    """Read every worker's report until its pipe closes (it exited or died).
+
+    ``poll``, not ``select``: select cannot watch a descriptor numbered 1024 or more.
+    """
     buffers = {num: bytearray() for num in readers}
     open_fds = {fd: num for num, fd in readers.items()}
+    poller = select.poll()
+    for fd in open_fds:
+        poller.register(fd, select.POLLIN)
     while open_fds:
-        ready, _, _ = select.select(list(open_fds), [], [])
-        for fd in ready:
+        for fd, _ in poller.poll():
             chunk = os.read(fd, 1 << 20)
             if chunk:
                 buffers[open_fds[fd]] += chunk
             else:
+                poller.unregister(fd)
                 del open_fds[fd]
     return {num: bytes(data) for num, data in buffers.items()}
 
@@ -449,7 +500,8 @@ def _check_workers(
         report = _decode(raw_reports[num])
         status = statuses[num]
         if report is None or os.WIFSIGNALED(status) or os.WEXITSTATUS(status) != 0:
-            errors.append(WorkerDied(num, team.pids[num], failures.describe_exit(status)))
+            how, stack = failures.describe_exit(status), failures.crash_stack(raw_reports[num])
+            errors.append(WorkerDied(num, team.pids[num], how, stack))
             continue
         reports[num] = report
         _write_collected(report)
@@ -480,6 +532,7 @@ def _merge(
     coherence.after_barrier(parts, interval(master.last_sync, end), final=True)
     partials = [region.partials(values)]
     partials += [reports[num].partials or {} for num in sorted(reports)]
+    partials = region.gathered(partials)
     last = region.last_values(values, master_last)
     for num in sorted(reports):
         if reports[num].last is not None:

@@ -34,6 +34,7 @@ class ThreadContext:
         self.size = team.size if team else 1
         self.coherence = coherence
         self.workshares = 0  # work-sharing constructs met so far (agreed team-wide)
+        self.loops = 0  # work-sharing loops met so far (tags new dict keys, coherence.py)
         self.barriers = 0
         self.did_last = False  # ran the sequentially last iteration of the last loop
         self.current_iteration = 0
@@ -91,15 +92,34 @@ class ThreadContext:
             return items
         if self.team is not None and self.team.arena.words[0]:
             raise TeamAborted("another thread of the team failed")
+        self.loops += 1
         if kind == "static":
             if chunk is None:
                 start, stop = schedule.static_block(n, size, num)
                 self.did_last = stop == n and stop > start
+                self._mark(start)
                 return items[start:stop]
             self.did_last = n > 0 and ((n - 1) // chunk) % size == num
+            if self.coherence is not None and self.coherence.replica.ordered_dicts:
+                return self._marked_chunks(items, n, chunk)
             return schedule.static_chunks(items, n, chunk, size, num)
         self.did_last = False
         return self._shared_counter_loop(items, n, kind, chunk or 1)
+
+    def _mark(self, first: int) -> None:
+        """Iterations from ``first`` on run now (see Coherence.mark)."""
+        if self.coherence is not None:
+            self.coherence.mark((self.loops, first))
+
+    def end_of_loop(self) -> None:
+        """The loop's iterations are over: what follows comes after all of them."""
+        if self.coherence is not None and self.size > 1:
+            self.coherence.mark((self.loops, 1 << 62))
+
+    def _marked_chunks(self, items: Sequence[Any], n: int, chunk: int) -> Iterator[Any]:
+        for start in range(self.num * chunk, n, self.size * chunk):
+            self._mark(start)
+            yield from items[start : start + chunk]
 
     def _shared_counter_loop(
         self, items: Sequence[Any], n: int, kind: str, chunk: int
@@ -116,6 +136,7 @@ class ThreadContext:
                 if stop >= n:
                     stop = n
                     self.did_last = True
+                self._mark(start)
                 yield from items[start:stop]
         finally:
             self.team.leave_workshare(base)
@@ -146,6 +167,7 @@ class ThreadContext:
             chunks = self._grabbed(base, n, kind, chunk or 1)
         try:
             for start, stop in chunks:
+                self._mark(start)
                 for index in range(start, stop):
                     self.current_iteration = index
                     self.ordered_pending = True

@@ -76,7 +76,7 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
     depths = region.watch
     for name, value in call.items():
         depth = DEEP if deep else max(depths.get(name, 0), READ_ONLY_DEPTH)
-        replica.watch(value, depth, name)
+        replica.watch_root(value, depth, name)
     for name, namespace in translated_modules():
         label = "" if name == "__main__" else f"{name}."
         effects = namespace.get("_omp_effects")

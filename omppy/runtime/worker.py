@@ -8,6 +8,7 @@ copies, as few pages as it can.  It always leaves through ``os._exit`` in a
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import pickle
 import random
@@ -18,7 +19,7 @@ import zlib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from . import failures, state, threadprivate
+from . import blas, failures, state, threadprivate
 from .arena import ABORT, FINISHED, Liveness
 from .errors import OmpError, TeamAborted
 from .output import RegionOutput
@@ -80,6 +81,10 @@ def run_worker(
         for index, (_, other_write) in enumerate(pipes):
             if index != num - 1:
                 os.close(other_write)
+        # A crash in C (an extension's segfault) writes this thread's Python stack
+        # where the master reads the report: WorkerDied shows it (loky does the same).
+        faulthandler.enable(file=write_end, all_threads=False)
+        blas.limit()  # native pools of one thread (blas.py); the worker never restores
         me.team.liveness = watcher  # type: ignore[union-attr]
         report = _work(me, output, region, call)
         data = HEADER.pack(len(report)) + report
@@ -107,10 +112,11 @@ def _work(
         arguments = region.arguments(
             call, in_master=False, shared=lambda value: replica.token_of(value) is not None
         )
+        arguments = region.worker_arguments(arguments, num)
         threadprivate.enter(me)
         values = region.body(me, **arguments) or {}
         report = WorkerReport(
-            partials=region.partials(values),
+            partials=region.worker_partials(values, num),
             last=region.last_values(values, me.did_last),
             part=me.coherence.before_barrier(),
             threadprivate=threadprivate.snapshot(me),

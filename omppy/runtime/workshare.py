@@ -77,6 +77,7 @@ class Workshare:
     def end(self, names: dict[str, Any]) -> dict[str, Any]:
         """Combine reductions, pick lastprivate values, and wait (unless nowait)."""
         thread = self.thread
+        thread.end_of_loop()
         partials = {name: names[name] for name in self.reduction}
         last = (
             {name: names[name] for name in self.lastprivate if name in names}

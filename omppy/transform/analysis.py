@@ -236,6 +236,11 @@ class _Collector(cst.CSTVisitor):
             self.usage.augmented.setdefault(node.target.value, (self._where(node), op))
         elif not isinstance(node.target, cst.Name):
             self._store_root(node.target)
+            root = root_name(node.target)
+            if root is not None and not self.sync_depth and not self.scope_depth:
+                keys = frozenset(_key_names(node.target))
+                text = _EMPTY_MODULE.code_for_node(node.target)
+                self.usage.item_updates.append((root, self._where(node), keys, text))
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
@@ -411,6 +416,23 @@ class _Collector(cst.CSTVisitor):
     def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
         if not self.scope_depth:
             self.usage.unsupported.append(("a 'nonlocal' statement", self._where(node)))
+
+
+def _key_names(target: cst.BaseExpression) -> set[str]:
+    """The names used in the subscripts of ``target`` (``grid[i][j + 1].x``: i, j)."""
+    names: set[str] = set()
+
+    class Names(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            names.add(node.value)
+
+    node = target
+    while isinstance(node, (cst.Subscript, cst.Attribute)):
+        if isinstance(node, cst.Subscript):
+            for element in node.slice:
+                element.visit(Names())
+        node = node.value
+    return names
 
 
 def _walrus_targets(node: cst.CSTNode) -> list[cst.Name]:

@@ -12,7 +12,7 @@ from collections.abc import Set as AbstractSet
 
 from libcst.metadata import CodeRange
 
-from .diagnostics import PragmaError
+from .diagnostics import PragmaError, PragmaWarning
 from .model import Construct, Usage
 from .pragma import (
     LOOP_DIRECTIVES,
@@ -246,3 +246,29 @@ def augmented(
             "starts unbound",
             hint=hint,
         )
+
+
+def races(
+    usage: Usage, loop_variables: AbstractSet[str], private: AbstractSet[str], *, filename: str
+) -> list[PragmaWarning]:
+    """``counts[word] += 1`` in a work-sharing loop whose variables its keys do not use:
+    several iterations, in several threads, may update one place.  Legal (the keys may
+    be unique), so a warning: if two threads do update one place, the run ends with an
+    error, or, when both happen to compute the same value, quietly keeps one update."""
+    found = []
+    for root, where, keys, text in usage.item_updates:
+        if root in private or keys & loop_variables:
+            continue
+        found.append(
+            PragmaWarning(
+                f"'{text}' is updated in a work-sharing loop, but its place does not depend "
+                "on the loop's variables: iterations in different threads may update the "
+                "same place (a data race)",
+                filename=filename,
+                line=where.start.line,
+                col=where.start.column,
+                hint="put the update under '# omp atomic' or '# omp critical', or use a "
+                "reduction",
+            )
+        )
+    return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from typing import Self
 
 
 class PragmaError(Exception):
@@ -37,7 +38,7 @@ class PragmaError(Exception):
         self.source_line = source_line
         self.hint = hint
 
-    def located(self, filename: str, source: str) -> PragmaError:
+    def located(self, filename: str, source: str) -> Self:
         """Fill in the file name and the source line (when the raiser lacked them)."""
         self.filename = filename
         if self.source_line is None:
@@ -56,7 +57,17 @@ class PragmaError(Exception):
         return text
 
 
-class PragmaWarning(UserWarning):
+class PragmaWarning(PragmaError):
+    """A statement that is legal but likely wrong in parallel (a probable data race),
+    located like a :class:`PragmaError`; reported, not raised."""
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        head, sep, rest = text.partition(": ")
+        return f"{head}: warning: {rest}" if sep else text
+
+
+class DirectiveWarning(UserWarning):
     """A warning the translator shows at the user's line: ``# omp error
     severity(warning)``."""
 

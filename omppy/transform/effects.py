@@ -207,6 +207,30 @@ READING_FUNCTIONS = frozenset(
         "memoryview",
     }
 )
+# Functions of modules (``np.dot``, ``math.fsum``) that only read their arguments,
+# unless an ``out=`` argument says where to write.  Functions that may return a view
+# of their argument (``np.asarray``, ``reshape``, ``ravel``) are not among them: a
+# write through the view writes the argument.
+READING_MODULE_FUNCTIONS = frozenset(
+    {
+        "sum", "mean", "average", "median", "std", "var", "min", "max", "amin", "amax",
+        "argmin", "argmax", "ptp", "dot", "vdot", "inner", "outer", "matmul", "tensordot",
+        "einsum", "trace", "norm", "det", "inv", "solve", "eig", "eigh", "svd", "qr",
+        "sqrt", "exp", "log", "log2", "log10", "sin", "cos", "tan", "arcsin", "arccos",
+        "arctan", "arctan2", "sinh", "cosh", "tanh", "abs", "absolute", "sign", "floor",
+        "ceil", "round", "rint", "clip", "maximum", "minimum", "add", "subtract",
+        "multiply", "divide", "true_divide", "floor_divide", "power", "mod", "remainder",
+        "square", "hypot", "isnan", "isinf", "isfinite", "isclose", "allclose",
+        "array_equal", "array", "copy", "concatenate", "stack", "vstack",
+        "hstack", "dstack", "column_stack", "where", "nonzero", "count_nonzero", "unique",
+        "sort", "argsort", "cumsum", "cumprod", "prod", "diff", "gradient", "convolve",
+        "correlate", "histogram", "bincount", "digitize", "searchsorted", "percentile",
+        "quantile", "any", "all", "logical_and", "logical_or", "logical_not", "reshape",
+        "roll", "tile", "repeat", "linspace", "arange",
+        "zeros_like", "ones_like", "empty_like", "full_like", "fsum", "dist",
+        "comb", "perm", "isqrt", "gcd", "lcm"
+    }
+)
 # Builtins whose result holds the argument's items (a loop over it aliases them).
 ITEM_VIEWS = frozenset({"enumerate", "zip", "reversed", "sorted", "list", "tuple", "iter"})
 ITEM_METHODS = frozenset({"values", "items"})
@@ -228,7 +252,10 @@ class Summary:
 class Effects:
     """The analysis over one module (original nodes, with parents and contexts)."""
 
-    def __init__(self, module: cst.Module, metadata: Any) -> None:
+    def __init__(
+        self, module: cst.Module, metadata: Any, modules: frozenset[str] = frozenset()
+    ) -> None:
+        self.modules = modules  # names the module binds to imported modules (``np``)
         self.parents: dict[cst.CSTNode, cst.CSTNode] = metadata["parents"]
         self.contexts = metadata["contexts"]
         self.functions: dict[str, Summary] = {}  # module-level function -> summary
@@ -348,7 +375,7 @@ class Effects:
                 method = func.attr.value
                 if method in self.methods or method in CONTAINER_METHODS:
                     continue
-                if method in READING_METHODS:
+                if method in READING_METHODS or self._reading_module_function(node):
                     continue
             return True
         return False
@@ -401,22 +428,25 @@ class Effects:
                 if _name_of(call.func) in ITEM_VIEWS:
                     loop = _feeding_loop(call, parents)
                     if loop is not None:
-                        return steps + 1 + self._aliases(loop, loads, seen)
-                return steps + self._argument(call, parent, loads, seen)
+                        return _below(steps + 1, self._aliases(loop, loads, seen))
+                return _below(steps, self._argument(call, parent, loads, seen))
             return steps + UNKNOWN
         if isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is path:
-            return steps + 1 + self._aliases(parent, loads, seen)
+            return _below(steps + 1, self._aliases(parent, loads, seen))
         if isinstance(parent, cst.Assign) and parent.value is path:
             if all(isinstance(t.target, cst.Name) for t in parent.targets):
-                return steps + max(
-                    self._alias(t.target.value, loads, seen)  # type: ignore[attr-defined]
-                    for t in parent.targets
+                return _below(
+                    steps,
+                    max(
+                        self._alias(t.target.value, loads, seen)  # type: ignore[attr-defined]
+                        for t in parent.targets
+                    ),
                 )
             return 0  # stored into another object: watched through that object
         if isinstance(parent, cst.NamedExpr) and parent.value is path:
             target = parent.target
             if isinstance(target, cst.Name):
-                return steps + self._alias(target.value, loads, seen)
+                return _below(steps, self._alias(target.value, loads, seen))
         if isinstance(parent, (cst.Return, cst.Yield, cst.WithItem, cst.Lambda)):
             return steps + UNKNOWN  # it leaves the code omppy looked at
         if isinstance(parent, (cst.Element, cst.DictElement, cst.StarredElement)):
@@ -437,7 +467,7 @@ class Effects:
         if name in ITEM_METHODS:
             loop = _feeding_loop(call, parents)
             if loop is not None:
-                return receiver_steps + 1 + self._aliases(loop, loads, seen)
+                return _below(receiver_steps + 1, self._aliases(loop, loads, seen))
         if isinstance(outer, _PATH) and outer.value is call:
             return receiver_steps + UNKNOWN  # a view or part of it, used further
         depth = 0
@@ -452,7 +482,7 @@ class Effects:
                 depth = max(depth, summary.depths.get(summary.params[0], 0))
         if not known:
             depth = UNKNOWN
-        return receiver_steps + depth
+        return _below(receiver_steps, depth)
 
     def _argument(
         self,
@@ -474,6 +504,8 @@ class Effects:
             elif name in self.classes:
                 summaries.extend((s, 1) for s in self.classes[name])
         elif isinstance(func, cst.Attribute):
+            if self._reading_module_function(call):
+                return 0
             summaries.extend((s, 1) for s in self.methods.get(func.attr.value, ()))
         if not summaries:
             return UNKNOWN
@@ -491,6 +523,19 @@ class Effects:
                 return UNKNOWN if summary.has_star else 0
             depth = max(depth, summary.depths.get(param, 0))
         return depth
+
+    def _reading_module_function(self, call: cst.Call) -> bool:
+        """``np.dot(a[i], v)``, ``np.linalg.norm(x)``: a module's function that only
+        reads its arguments (no ``out=``)."""
+        func = call.func
+        if not isinstance(func, cst.Attribute) or func.attr.value not in READING_MODULE_FUNCTIONS:
+            return False
+        root: cst.BaseExpression = func.value
+        while isinstance(root, cst.Attribute):
+            root = root.value
+        if not isinstance(root, cst.Name) or root.value not in self.modules:
+            return False
+        return not any(a.keyword is not None and a.keyword.value == "out" for a in call.args)
 
     def _aliases(
         self, loop: cst.CSTNode | None, loads: dict[str, list[cst.Name]], seen: frozenset[str]
@@ -640,6 +685,12 @@ def _blocks(statement: cst.CSTNode) -> list[list[cst.CSTNode]]:
 
 def _name_of(func: cst.BaseExpression) -> str | None:
     return func.value if isinstance(func, cst.Name) else None
+
+
+def _below(steps: int, depth: int) -> int:
+    """How deep a root changes when what it holds ``steps`` levels down changes
+    ``depth`` levels deep: nothing when that is nothing."""
+    return steps + depth if depth else 0
 
 
 def _feeding_loop(

@@ -23,6 +23,7 @@ from typing import Union
 import libcst as cst
 from libcst.metadata import CodeRange
 
+from .diagnostics import PragmaWarning
 from .pragma import Pragma
 
 
@@ -81,6 +82,12 @@ class Usage:
     plain_bound: set[str] = field(default_factory=set)  # bound other than by ``+=`` & co.
     bare: set[str] = field(default_factory=set)  # read other than as ``x[...]``/``x.attr``
     deleted: set[str] = field(default_factory=set)  # unbound by ``del x`` or ``except ... as x``
+    # ``counts[key] += 1`` and ``self.total += x`` outside synchronisation blocks: the
+    # root, where, the names the target's keys use, and the target's text.  In a loop
+    # whose variables the keys do not use, threads may update one place: a race.
+    item_updates: list[tuple[str, CodeRange, frozenset[str], str]] = field(
+        default_factory=list
+    )
 
 
 @dataclass(frozen=True)
@@ -160,3 +167,5 @@ class Survey:
     module_effects: Mapping[str, int] = field(default_factory=dict)
     # The names of the module's 'declare reduction' directives.
     declared_reductions: frozenset[str] = frozenset()
+    # Statements that are likely data races (checks.races): reported, not refused.
+    warnings: tuple[PragmaWarning, ...] = ()

@@ -18,6 +18,7 @@ from typing import Any
 
 import libcst as cst
 
+from .diagnostics import PragmaWarning
 from .emit import Emitter
 from .model import Construct, Lines, Survey
 from .stores import StoreRewriter
@@ -96,7 +97,8 @@ class Rewriter(cst.CSTTransformer):
         if body is None:
             body = list(updated_node.body)
         effects = self.survey.module_effects
-        return updated_node.with_changes(body=_with_import(body, self.emitter, effects))
+        body = _with_import(body, self.emitter, effects, self.survey.warnings)
+        return updated_node.with_changes(body=body)
 
     def _regroup(
         self,
@@ -115,10 +117,14 @@ class Rewriter(cst.CSTTransformer):
 
 
 def _with_import(
-    body: list[cst.BaseStatement], emitter: Emitter, effects: Mapping[str, int]
+    body: list[cst.BaseStatement],
+    emitter: Emitter,
+    effects: Mapping[str, int],
+    warnings: Sequence[PragmaWarning] = (),
 ) -> list[cst.BaseStatement]:
-    """Insert the runtime import after the docstring and ``__future__`` imports, and
-    the module globals its functions may change (``_omp_effects``, see effects.py)."""
+    """Insert the runtime import after the docstring and ``__future__`` imports, the
+    module globals its functions may change (``_omp_effects``, see effects.py), and
+    the likely data races the translator found, warned about each time it runs."""
     index = 0
     for index, statement in enumerate(body):  # noqa: B007
         if not _is_preamble(statement):
@@ -131,6 +137,9 @@ def _with_import(
         emitter.statement(RUNTIME_IMPORT + "\n", line),
         emitter.statement(f"_omp_effects = {{{entries}}}\n", line),
     ]
+    if warnings:
+        found = ", ".join(f"({w.line}, {w.message!r}, {w.hint!r})" for w in warnings)
+        statements.append(emitter.statement(f"_omp.warn_races(({found},))\n", line))
     return [*body[:index], *statements, *body[index:]]
 
 

@@ -20,7 +20,7 @@ from collections.abc import Set as AbstractSet
 import libcst as cst
 
 from .checks import error
-from .diagnostics import PragmaError, PragmaWarning, did_you_mean
+from .diagnostics import PragmaError, DirectiveWarning, did_you_mean
 from .model import Construct
 from .pragma import (
     LOOP_DIRECTIVES,
@@ -376,7 +376,7 @@ def error_directive(construct: Construct, filename: str) -> None:
             ) from None
     severity = pragma.clause("severity")
     if severity is not None and severity.kind == "warning":
-        warnings.warn_explicit(message, PragmaWarning, filename, pragma.pos.line)
+        warnings.warn_explicit(message, DirectiveWarning, filename, pragma.pos.line)
         return
     raise PragmaError(
         f"error: {message}", filename=filename, line=pragma.pos.line, col=pragma.pos.col

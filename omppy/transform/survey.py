@@ -12,6 +12,7 @@ a :class:`~.model.Survey`.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import libcst as cst
@@ -23,6 +24,7 @@ from libcst.metadata import (
 )
 
 from . import analysis, checks, plan, rules
+from .diagnostics import PragmaWarning
 from .effects import Effects
 from .model import Construct, ConstructInfo, Item, Lines, Sharing, Survey, Usage
 from .names import (
@@ -77,6 +79,7 @@ def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:
         super_calls=surveyor.super_calls,
         module_effects=surveyor.module_effects(),
         declared_reductions=surveyor.declared,
+        warnings=tuple(surveyor.warnings),
     )
 
 
@@ -101,6 +104,7 @@ class _Surveyor:
         self._effects: Effects | None = None
         self.threadprivate: frozenset[str] = frozenset()  # globals a directive names
         self.declared: frozenset[str] = frozenset()  # names of 'declare reduction's
+        self.warnings: list[PragmaWarning] = []
 
     @property
     def effects(self) -> Effects:
@@ -110,7 +114,8 @@ class _Surveyor:
                 "parents": self.wrapper.resolve(ParentNodeProvider),
                 "contexts": self.wrapper.resolve(ExpressionContextProvider),
             }
-            self._effects = Effects(self.wrapper.module, metadata)
+            modules = frozenset(self.imported_modules)
+            self._effects = Effects(self.wrapper.module, metadata, modules)
         return self._effects
 
     def module_effects(self) -> dict[str, int]:
@@ -276,6 +281,15 @@ class _Surveyor:
             private = sharing.private | clause_private
             checks.mutations(usage, private, self.imported_modules, filename=filename)
             watch = self._watch(construct, loops, sharing.args)
+            # An array the region only reads (the effects analysis: no write through
+            # it, however it is used) needs no copy into shared memory.
+            readonly = tuple(
+                n for n in sharing.args if not watch.get(n) and n not in sharing.shared_out
+            )
+            sharing = dataclasses.replace(sharing, readonly=readonly)
+            if loops:
+                derived = _loop_derived(loops, loop_vars)
+                self.warnings += checks.races(usage, derived, private, filename=filename)
             if directive == "parallel for" and len(loops) == 1:
                 # Loop variables that stay bound to the iteration's item: a method
                 # called on one (``p.move(dt)``) is carried back to the master's item.
@@ -290,6 +304,11 @@ class _Surveyor:
         elif is_loop:
             loop_private = set(usage.bound)
             shared_roots = usage.stored_roots - loop_private
+            derived = _loop_derived(loops, {n for lp in loops for n in target_names(lp.target)})
+            outer_private = region_sharing.private if region_sharing is not None else set()
+            self.warnings += checks.races(
+                usage, derived, (loop_private | outer_private) - derived, filename=filename
+            )
             if not in_region:
                 checks.mutations(usage, loop_private, self.imported_modules, filename=filename)
                 # Outside a region's text, a store on a module global is carried by
@@ -576,3 +595,52 @@ def _blocks_of(statement: cst.BaseStatement) -> list[cst.BaseSuite]:
 
 
 __all__ = ["run"]
+
+
+def _loop_derived(loops: list[cst.For], variables: set[str]) -> set[str]:
+    """The loops' variables and the names the body computes from them alone by
+    arithmetic (``k = 2 * i + 1``): a key made of these is one per iteration."""
+    derived = set(variables)
+    assignments: list[tuple[str, cst.BaseExpression]] = []
+    for statement in loops[-1].body.body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if (
+                    isinstance(small, cst.Assign)
+                    and len(small.targets) == 1
+                    and isinstance(small.targets[0].target, cst.Name)
+                ):
+                    assignments.append((small.targets[0].target.value, small.value))
+    changed = True
+    while changed:
+        changed = False
+        for name, value in assignments:
+            if name not in derived and _arithmetic_of(value, derived):
+                derived.add(name)
+                changed = True
+    return derived
+
+
+def _arithmetic_of(value: cst.BaseExpression, names: set[str]) -> bool:
+    """Whether ``value`` is arithmetic on ``names`` and constants only."""
+    used: list[str] = []
+    plain = [True]
+
+    class Look(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            used.append(node.value)
+
+        def visit_Call(self, node: cst.Call) -> bool:
+            plain[0] = False
+            return False
+
+        def visit_Subscript(self, node: cst.Subscript) -> bool:
+            plain[0] = False
+            return False
+
+        def visit_Attribute(self, node: cst.Attribute) -> bool:
+            plain[0] = False
+            return False
+
+    value.visit(Look())
+    return plain[0] and bool(used) and all(name in names for name in used)

@@ -18,7 +18,7 @@ from libcst.metadata import (
 )
 
 from . import plan, survey
-from .diagnostics import PragmaError
+from .diagnostics import PragmaError, PragmaWarning
 from .model import Lines
 from .rewrite import Rewriter
 from .scanner import find_pragmas, has_pragmas
@@ -36,6 +36,9 @@ class Translation:
     text: str
     line_of: dict[int, int] = field(default_factory=dict)
     changed: bool = False
+    # Likely data races found (checks.races): reported, and repeated by the translated
+    # code each time it runs (as Python warnings).
+    warnings: tuple[PragmaWarning, ...] = ()
 
 
 def translate(source: str, filename: str = "<string>") -> Translation:
@@ -86,7 +89,9 @@ def _translate(source: str, module: cst.Module, pragmas: list[Any], filename: st
     rewriter = Rewriter(module, surveyed, filename=filename)
     new_module = module.visit(rewriter)
     text = new_module.code
-    return Translation(source, text, _line_table(new_module, rewriter.origin), changed=True)
+    warnings = tuple(w.located(filename, source) for w in surveyed.warnings)
+    table = _line_table(new_module, rewriter.origin)
+    return Translation(source, text, table, changed=True, warnings=warnings)
 
 
 def _all_names(module: cst.Module) -> list[cst.Name]:

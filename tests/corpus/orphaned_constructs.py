@@ -7,6 +7,9 @@ sums = [0]
 # omp parallel
 orphans.fill(12)
 # omp parallel
-sums[0] = orphans.total(12)
+if True:
+    t = orphans.total(12)  # every thread meets the orphaned loop
+    # omp single
+    sums[0] = t
 print(orphans.results, sorted(orphans.table.items())[:3], len(orphans.table), sums)
 print(orphans.total(12))

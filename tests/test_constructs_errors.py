@@ -10,7 +10,7 @@ import warnings
 
 import pytest
 
-from omppy.transform.diagnostics import PragmaError, DirectiveWarning
+from omppy.transform.diagnostics import DirectiveWarning, PragmaError
 from omppy.transform.translate import translate
 
 

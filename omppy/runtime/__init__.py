@@ -29,13 +29,13 @@ from .errors import (
     WorkerDied,
     WorkerException,
 )
-from .paths import Attr
 from .linear import linear
+from .paths import Attr
+from .private_globals import threadprivate
 from .scan import scan
 from .schedule import iteration_space
 from .team import parallel
 from .thread import ThreadContext
-from .threadprivate import threadprivate
 from .unbound import UNBOUND
 from .workshare import Workshare
 

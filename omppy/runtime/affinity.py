@@ -128,7 +128,7 @@ def _numbers(text: str) -> list[int]:
 def _interval(text: str) -> list[int]:
     """``n``, ``n:length`` or ``n:length:stride``."""
     numbers = _numbers(text)
-    start, length, stride = (numbers + [1, 1])[:3] if len(numbers) > 1 else (numbers[0], 1, 1)
+    start, length, stride = ([*numbers, 1, 1])[:3] if len(numbers) > 1 else (numbers[0], 1, 1)
     if length < 1:
         raise ValueError(f"a length must be positive, found {text!r}")
     return [start + k * stride for k in range(length)]
@@ -165,7 +165,7 @@ def _place_list(text: str) -> list[frozenset[int]]:
             found.append(frozenset(base))
             continue
         numbers = _numbers(rest.strip().lstrip(":"))
-        count, stride = (numbers + [1])[:2]
+        count, stride = ([*numbers, 1])[:2]
         if count < 1:
             raise ValueError(f"a number of places must be positive, found {item!r}")
         for k in range(count):
@@ -191,7 +191,10 @@ def _group_of(kind: str, cpu: int) -> frozenset[int] | None:
     files = {
         "cores": [base / "topology/thread_siblings_list", base / "topology/core_cpus_list"],
         "sockets": [base / "topology/package_cpus_list", base / "topology/core_siblings_list"],
-        "ll_caches": [base / "cache/index3/shared_cpu_list", base / "cache/index2/shared_cpu_list"],
+        "ll_caches": [
+            base / "cache/index3/shared_cpu_list",
+            base / "cache/index2/shared_cpu_list",
+        ],
         "numa_domains": sorted(base.glob("node*/cpulist")) if base.exists() else [],
     }[kind]
     for path in files:

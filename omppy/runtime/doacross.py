@@ -21,7 +21,7 @@ thread that finished its part marks all of it passed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import schedule
@@ -124,10 +124,15 @@ class Doacross:
             if words[slot] < wanted:
                 team = self.thread.team
                 assert team is not None and team.liveness is not None
-                team.liveness.sleep_until(lambda: words[slot] >= wanted)
+                team.liveness.sleep_until(_reached(words, slot, wanted))
             coherence = self.thread.coherence
             if coherence is not None:  # what the iteration waited for changed
                 coherence.catch_up(location())
+
+
+def _reached(words: Any, slot: int, wanted: int) -> Callable[[], bool]:
+    """Whether the word at ``slot`` has come to ``wanted`` (a sink's iteration is done)."""
+    return lambda: bool(words[slot] >= wanted)
 
 
 def loop(

@@ -147,7 +147,7 @@ class Replica:
         it) and, ``depth - 1`` levels down, the containers it holds.  ``rebinds``:
         functions of the module rebind globals (``global x``), so every block compares
         the namespace.  ``private``: threadprivate globals, each thread's own, left out
-        (threadprivate.py)."""
+        (private_globals.py)."""
         self.watch(namespace, 1, f"the globals of {prefix.rstrip('.') or '__main__'}")
         token = self.tokens[id(namespace)]
         if type(self.shadows.get(token)) is DictShadow:

@@ -64,7 +64,7 @@ class Scan:
 
     def identity(self) -> Any:
         """The reduction variables' values at the start of an input phase."""
-        return self._one([identity(op, o) for op, o in zip(self.ops, self.originals)])
+        return self._one([identity(op, o) for op, o in zip(self.ops, self.originals, strict=True)])
 
     def keep(self, *values: Any) -> None:
         """What an iteration's input phase added."""
@@ -76,12 +76,12 @@ class Scan:
         columns = list(zip(*self.parts, strict=True)) if self.parts else [()] * len(self.names)
         self.totals = [
             combine(op, identity(op, o), list(column))
-            for op, o, column in zip(self.ops, self.originals, columns)
+            for op, o, column in zip(self.ops, self.originals, columns, strict=True)
         ]
         blocks = self.thread.exchange(self.totals) if self.thread.size > 1 else [self.totals]
         self.running = [
             combine(op, private_copy(o), [block[k] for block in blocks[: self.thread.num]])
-            for k, (op, o) in enumerate(zip(self.ops, self.originals))
+            for k, (op, o) in enumerate(zip(self.ops, self.originals, strict=True))
         ]
         for offset, index in enumerate(range(self.start, self.stop)):
             self._offset = offset
@@ -94,7 +94,7 @@ class Scan:
     def _advance(self, offset: int) -> None:
         self.running = [
             combine(op, value, [part])
-            for op, value, part in zip(self.ops, self.running, self.parts[offset])
+            for op, value, part in zip(self.ops, self.running, self.parts[offset], strict=True)
         ]
 
     def prefix(self) -> Any:

@@ -284,7 +284,7 @@ _SHELL_NAMES = frozenset({"_", "__", "___", "_i", "_ii", "_iii", "_ih", "_oh", "
 class NamespaceShadow(DictShadow):
     """A module's globals: a dict whose interpreter-kept names are not the program's
     data (each thread's warnings registry or shell history changes on its own), nor
-    are its threadprivate globals, each thread's own (``private``, threadprivate.py)."""
+    are its threadprivate globals, each thread's own (``private``, private_globals.py)."""
 
     __slots__ = ("private",)
 

@@ -36,7 +36,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
-from . import affinity, blas, failures, limits, state, threadprivate
+from . import affinity, blas, failures, limits, private_globals, state
 from .arena import (
     ABORT,
     BARRIER_COUNT,
@@ -244,7 +244,7 @@ def parallel(
     original.  The result maps each reduction, each ``lastprivate`` name that the
     last iteration bound, and each ``shared`` name bound in the region to the value
     the master's name must take.  ``copyin`` names threadprivate globals whose
-    values the workers take from the master (threadprivate.py); ``proc_bind`` is the
+    values the workers take from the master (private_globals.py); ``proc_bind`` is the
     clause's policy for placing the threads (affinity.py).
     """
     region = Region(
@@ -257,7 +257,7 @@ def parallel(
     slots = reduction_slots(region.reduction, size)
     if slots:
         region = dataclasses.replace(region, slots=slots)
-    threadprivate.begin_region(copyin, sys._getframe(1).f_globals)
+    private_globals.begin_region(copyin, sys._getframe(1).f_globals)
     with affinity.team_places(size, proc_bind):
         return _run_team(region, parent, size)
 
@@ -476,7 +476,7 @@ def _finish(
     try:
         reports = _check_workers(team, outcome, raw_reports, statuses)
         for num, report in reports.items():
-            threadprivate.collect(num, report.threadprivate)
+            private_globals.collect(num, report.private_globals)
         return _merge(region, outcome, reports, master, f"the end of the region at {region_at}")
     finally:
         _give_back_arena(team.arena)

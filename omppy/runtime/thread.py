@@ -199,7 +199,7 @@ class ThreadContext:
         index = self.current_iteration
         if words[slot] != index:
             if self.cancel_scopes:  # the region may be cancelled while this one waits
-                self.team.liveness.sleep_until(lambda: words[slot] == index or words[CANCEL])
+                self.team.liveness.sleep_until(lambda: bool(words[slot] == index or words[CANCEL]))
                 if words[slot] != index:
                     cancel.cancellation_point(self, "parallel")
             else:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from . import threadprivate
+from . import private_globals
 from .icv import icv
 from .replica import Replica
 
@@ -83,7 +83,7 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
         if not isinstance(effects, dict):
             effects = {REBINDS: 1}  # an older translation: assume the worst
         depth = DEEP if deep else MODULE_DEPTH
-        private = threadprivate.names_in(namespace)
+        private = private_globals.names_in(namespace)
         replica.watch_namespace(
             namespace, depth, label, rebinds=REBINDS in effects, private=private
         )

@@ -87,6 +87,7 @@ def error(e: Emitter, construct: Construct, info: ConstructInfo) -> list[cst.Bas
         return []  # reported when the program was translated (rules.py)
     severity = pragma.clause("severity")
     message = pragma.clause("message")
-    text = message.expr if message is not None else repr(f"'# omp error' at line {pragma.pos.line}")
+    default = repr(f"'# omp error' at line {pragma.pos.line}")
+    text = message.expr if message is not None else default
     kind = severity.kind if severity is not None else "fatal"
     return [e.statement(f"_omp.error({text}, {kind!r})", pragma.pos.line)]

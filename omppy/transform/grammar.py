@@ -777,15 +777,18 @@ class _Parser:
                 hint=hint,
             )
         for node in ast.walk(statement):
-            if isinstance(node, ast.Name) and node.id.startswith("omp_") and node.id not in allowed:
-                if node.id in ("omp_out", "omp_in", "omp_priv", "omp_orig"):
-                    col = node.col_offset if node.lineno == 1 else 0
-                    raise self.error(
-                        f"the {what} may use {' and '.join(sorted(allowed, reverse=True))}, "
-                        f"not '{node.id}'",
-                        span.start + col,
-                        hint=hint,
-                    )
+            if (
+                isinstance(node, ast.Name)
+                and node.id in ("omp_out", "omp_in", "omp_priv", "omp_orig")
+                and node.id not in allowed
+            ):
+                col = node.col_offset if node.lineno == 1 else 0
+                raise self.error(
+                    f"the {what} may use {' and '.join(sorted(allowed, reverse=True))}, "
+                    f"not '{node.id}'",
+                    span.start + col,
+                    hint=hint,
+                )
         return statement
 
     # -- clauses -------------------------------------------------------------------------

@@ -15,12 +15,13 @@ from __future__ import annotations
 import ast
 import builtins
 import warnings
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
 import libcst as cst
 
 from .checks import error
-from .diagnostics import PragmaError, DirectiveWarning, did_you_mean
+from .diagnostics import DirectiveWarning, PragmaError, did_you_mean
 from .model import Construct
 from .pragma import (
     LOOP_DIRECTIVES,
@@ -85,12 +86,11 @@ def cancel_target(construct: Construct, stack: list[Construct], filename: str) -
                     f"it: {_WHY[clause]})",
                     hint=f"{shown} is at line {pragma.pos.line}",
                 )
-    if kind == "sections" and target.pragma.clause("nowait") is not None:
-        clause = target.pragma.clause("nowait")
-        assert clause is not None
+    nowait = target.pragma.clause("nowait")
+    if kind == "sections" and nowait is not None:
         raise error(
             filename,
-            (clause.pos.line, clause.pos.col),
+            (nowait.pos.line, nowait.pos.col),
             "sections that can be cancelled cannot have 'nowait' (OpenMP forbids it: "
             f"{_WHY['nowait']})",
         )
@@ -103,7 +103,9 @@ _WHY = {
 }
 
 
-def scan_loop(construct: Construct, inner_body: list[object], filename: str) -> Construct | None:
+def scan_loop(
+    construct: Construct, inner_body: Sequence[object], filename: str
+) -> Construct | None:
     """A loop with ``reduction(inscan, ...)``: the one ``scan`` directly in its body,
     which lists the same names.  Returns that scan (None for a loop without inscan)."""
     pragma = construct.pragma
@@ -177,7 +179,10 @@ def stray_scan(construct: Construct, stack: list[Construct], filename: str) -> N
 
 
 def scan_phases(
-    construct: Construct, bound_before: AbstractSet[str], read_after: dict[str, object], filename: str
+    construct: Construct,
+    bound_before: AbstractSet[str],
+    read_after: dict[str, object],
+    filename: str,
 ) -> None:
     """No value flows from a loop's input phase to its scan phase but the reductions:
     omppy runs the two phases in two passes (OpenMP forbids such a dependence too)."""

@@ -43,6 +43,8 @@ from .pragma import (
     SEQUENTIAL_LOOP_DIRECTIVES,
     SYNC_DIRECTIVES,
 )
+from .sharing import decide
+from .sharing import ordered as analysis_order
 
 # Constructs whose code needs no thread context (``_omp_t``) of their own.
 _THREADLESS = (
@@ -51,8 +53,6 @@ _THREADLESS = (
     | SEQUENTIAL_LOOP_DIRECTIVES
     | {"flush", "threadprivate", "declare reduction", "error", "ordered simd"}
 )
-from .sharing import decide
-from .sharing import ordered as analysis_order
 
 
 def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:

@@ -355,6 +355,17 @@ CASES = {
             "  hint: declare it at the module's top level: '# omp threadprivate(x)'"
         ),
     ),
+    "linear_loop_variable": (
+        ("out = [0] * 6\n# omp parallel for linear(i)\nfor i in range(6):\n    out[i] = i\n"),
+        (
+            "t.py:2:20: 'i' is the loop's own variable, linear already: it cannot be in "
+            "'linear'\n"
+            "    # omp parallel for linear(i)\n"
+            "                       ^\n"
+            "  hint: remove it from the clause; 'linear' is for other variables that grow by "
+            "a step each iteration"
+        ),
+    ),
     "reduction_unknown": (
         ("m = 0\n# omp parallel for reduction(mx: m)\nfor i in range(4):\n    m = max(m, i)\n"),
         (

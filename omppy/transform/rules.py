@@ -337,6 +337,24 @@ def threadprivate_clauses(
                     )
 
 
+def linear_loop_variables(
+    construct: Construct, loop_vars: AbstractSet[str], filename: str
+) -> None:
+    """A work-shared loop's own variables are not in its ``linear`` clause: each is
+    bound by the loop (it would be read before the loop, where it has no value)."""
+    for clause in construct.pragma.all("linear"):
+        own = next((n for n in clause.names if n in loop_vars), None)
+        if own is not None:
+            raise error(
+                filename,
+                (clause.pos.line, clause.pos.col),
+                f"'{own}' is the loop's own variable, linear already: it cannot be in "
+                "'linear'",
+                hint="remove it from the clause; 'linear' is for other variables that "
+                "grow by a step each iteration",
+            )
+
+
 def reduction_operators(
     construct: Construct, declared: AbstractSet[str], visible: AbstractSet[str], filename: str
 ) -> None:

@@ -235,6 +235,9 @@ class _Surveyor:
         directive = pragma.directive
         is_loop = directive in LOOP_DIRECTIVES
         loops = self._collapse_nest(construct) if is_loop else []
+        rules.linear_loop_variables(
+            construct, {n for loop in loops for n in target_names(loop.target)}, filename
+        )
         usage = self._usage(construct, loops)
         classes = [node.name.value for kind, node in scopes if kind == "class"]
         class_name = classes[-1] if classes else None

@@ -123,6 +123,19 @@ def test_a_function_reduction_without_a_neutral_start_is_refused() -> None:
     assert identity(gcd, 12) == 0 and combine(gcd, 12, [18, 30]) == 6
 
 
+def test_a_function_reduction_on_a_numpy_array_starts_from_zeros_of_its_shape() -> None:
+    import numpy as np
+
+    add = declared.reduce_with(np.add, "np.add")
+    original = np.ones((2, 3), dtype=np.int32)
+    start = identity(add, original)
+    assert start.shape == (2, 3) and start.dtype == np.int32 and not start.any()
+    assert combine(add, original, [np.full((2, 3), 2), np.full((2, 3), 3)]).tolist() == [
+        [6, 6, 6],
+        [6, 6, 6],
+    ]
+
+
 def test_a_reduction_by_something_not_callable() -> None:
     with pytest.raises(OmpError) as info:
         declared.reduce_with(42, "answer")

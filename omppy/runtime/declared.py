@@ -12,7 +12,8 @@ g)`` reduces by a function of two arguments (:class:`ByFunction`).
   (``omp_out.update(omp_in)``).
 - Each thread's copy starts from the initializer's value, given the original
   (``omp_orig``), or without an initializer from ``type(x)()``: ``0``, ``[]``,
-  ``{}``..., as OpenMP zero-initializes it.  That default is checked once: combining
+  ``{}``..., zeros of the shape and dtype for a numpy array, as OpenMP
+  zero-initializes it.  That default is checked once: combining
   it with the original must give the original back (``operator.mul`` on ints fails:
   ``0 * x`` is not ``x``), or the reduction would quietly compute something else.
 - The partial results are combined in thread order into the original, as the
@@ -58,7 +59,7 @@ class UserReduction:
             return self.initializer(original)
         kind = type(original)
         try:
-            start = kind()
+            start = _zero(original)
         except Exception as error:
             raise OmpError(
                 f"{self.described}: a thread's copy of the variable would start from "
@@ -72,7 +73,7 @@ class UserReduction:
     def _check_identity(self, start: Any, original: Any) -> None:
         """Combining the default start with the original must give the original."""
         try:
-            combined = self.combine_two(_fresh(start), original)
+            combined = self.combine_two(_fresh(start, original), original)
             same = _equal(combined, original)
         except Exception:
             return  # cannot tell: the combine itself will report a real problem
@@ -94,11 +95,22 @@ class UserReduction:
         return result
 
 
-def _fresh(value: Any) -> Any:
+def _zero(original: Any) -> Any:
+    """The zero-initialised value of ``original``'s type, as OpenMP starts a private
+    copy without an initializer: ``type(x)()``, or zeros of a numpy array's shape and
+    dtype (``ndarray()`` has no shape)."""
+    numpy = sys.modules.get("numpy")
+    if numpy is not None and isinstance(original, numpy.ndarray):
+        return numpy.zeros_like(original)
+    return type(original)()
+
+
+def _fresh(start: Any, original: Any) -> Any:
+    """A new copy of the default start, for the check (the combiner may change it)."""
     try:
-        return type(value)()
+        return _zero(original)
     except Exception:
-        return value
+        return start
 
 
 def _equal(a: Any, b: Any) -> bool | None:

@@ -192,4 +192,6 @@ def resolve(op: Any, original: Any) -> UserReduction:
     stands for, for the type of ``original``."""
     if isinstance(op, UserReduction):
         return op
+    if not str(op).isidentifier():  # not a name a 'declare reduction' can give
+        raise ValueError(f"unknown reduction operator '{op}'")
     return lookup(str(op), original)

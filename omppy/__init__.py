@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; imported lazily at run 
         OmpError,
         OmpWarning,
         ResourceLimit,
+        TeamDeadlock,
         WorkerDied,
         WorkerException,
     )
@@ -93,6 +94,7 @@ __all__ = [
     "OmpNestLock",
     "OmpWarning",
     "ResourceLimit",
+    "TeamDeadlock",
     "WorkerDied",
     "WorkerException",
     "__version__",
@@ -140,18 +142,20 @@ __all__ = [
 _SOURCES = {
     "shared": ".shared",
     "ConfigError": ".runtime.icv",
+    **{name: ".runtime.locks" for name in __all__ if "lock" in name.lower()},
+    # After the locks: "TeamDeadlock" has "lock" in it too.
     **dict.fromkeys(
         (
             "ErrorDirective",
             "OmpError",
             "OmpWarning",
             "ResourceLimit",
+            "TeamDeadlock",
             "WorkerDied",
             "WorkerException",
         ),
         ".runtime.errors",
     ),
-    **{name: ".runtime.locks" for name in __all__ if "lock" in name.lower()},
     **{
         name: ".runtime.routines"
         for name in __all__

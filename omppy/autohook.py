@@ -22,8 +22,9 @@ import os
 import sys
 import types
 
+from .locations import PACKAGE_DIR
 from .runner import excepthook, run_main_code
-from .transform.importer import PACKAGE_DIR, install
+from .transform.importer import install
 
 
 def _main_frame() -> types.FrameType | None:

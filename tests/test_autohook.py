@@ -10,6 +10,9 @@ import sys
 import pytest
 from helpers import run_python
 
+# Every test runs programs end to end: not in the quick suite (pytest -m "not slow").
+pytestmark = pytest.mark.slow
+
 MODULE = """\
 from omppy import omp_get_num_threads
 def total(n):

@@ -12,6 +12,9 @@ import textwrap
 import pytest
 from helpers import ROOT, run_omppy, run_python
 
+# Every test runs programs end to end: not in the quick suite (pytest -m "not slow").
+pytestmark = pytest.mark.slow
+
 OMPPY_FRAME = re.compile(r'File "' + re.escape(str(ROOT / "omppy")))
 
 

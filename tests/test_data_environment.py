@@ -14,6 +14,9 @@ import textwrap
 import pytest
 from helpers import run_omppy
 
+# Every test runs programs end to end: not in the quick suite (pytest -m "not slow").
+pytestmark = pytest.mark.slow
+
 CASES = {
     "private names keep the master's values": (
         """

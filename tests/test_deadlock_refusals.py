@@ -11,6 +11,9 @@ from __future__ import annotations
 import pytest
 from helpers import run_omppy, run_python
 
+# Every test runs programs end to end: not in the quick suite (pytest -m "not slow").
+pytestmark = pytest.mark.slow
+
 HELPERS = """\
 def sync_point():
     # omp barrier

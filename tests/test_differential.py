@@ -10,9 +10,18 @@ import pytest
 from helpers import CORPUS, run_omppy, run_python
 
 PROGRAMS = sorted(p for p in CORPUS.glob("*.py"))
+# The quick suite (pytest -m "not slow") runs these two end to end; the whole corpus
+# takes minutes.
+QUICK = {"reduction_int", "sync_constructs"}
 
 
-@pytest.mark.parametrize("program", PROGRAMS, ids=[p.stem for p in PROGRAMS])
+@pytest.mark.parametrize(
+    "program",
+    [
+        pytest.param(p, id=p.stem, marks=() if p.stem in QUICK else pytest.mark.slow)
+        for p in PROGRAMS
+    ],
+)
 def test_same_output_at_every_team_size(program):
     expected = run_python(program)
     assert expected.status in (0, 3), expected.err

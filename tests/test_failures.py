@@ -13,6 +13,9 @@ import time
 import pytest
 from helpers import ROOT, run_omppy
 
+# Every test runs programs end to end: not in the quick suite (pytest -m "not slow").
+pytestmark = pytest.mark.slow
+
 # Prepended to programs: the pids whose parent is this process (no child process is
 # started to find them, so the answer is exact), and whether a pid still runs.
 PRELUDE = textwrap.dedent(

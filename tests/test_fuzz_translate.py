@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from types import CodeType
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -88,6 +89,7 @@ def _code_objects(code: CodeType) -> list[CodeType]:
     return found
 
 
+@pytest.mark.slow  # 150 programs translated twice and compiled
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programs())
 def test_translator_gives_code_or_a_pragma_error(source: str) -> None:

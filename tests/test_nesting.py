@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from helpers import run_omppy
 
+# Every test runs programs end to end: not in the quick suite (pytest -m "not slow").
+pytestmark = pytest.mark.slow
+
 PROGRAM = """\
 from omppy import (omp_get_active_level, omp_get_ancestor_thread_num, omp_get_level,
                    omp_get_num_threads, omp_get_team_size)

@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, Result, run_omppy, run_python
 
+# Every test runs programs end to end: not in the quick suite (pytest -m "not slow").
+pytestmark = pytest.mark.slow
+
 WIDTH = 3000  # longer than a pipe's atomic write size would need to be safe by luck
 LINES = 40
 

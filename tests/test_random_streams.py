@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers import run_omppy
+
+# Every test runs programs end to end: not in the quick suite (pytest -m "not slow").
+pytestmark = pytest.mark.slow
 
 PROGRAM = """\
 import random

@@ -8,6 +8,7 @@ objects of the child, as in a team.
 
 from __future__ import annotations
 
+import itertools
 import os
 import pickle
 from collections import Counter, OrderedDict, deque
@@ -60,6 +61,9 @@ def test_layout_agrees_with_a_plain_comparison(size, edits):
         elif kind == "append":
             new.append(object())
     assert list(layout.changed_indices(new, old)) == _naive_changed(new, old)
+    runs = layout.changed_runs(new, old)
+    assert [i for lo, hi in runs for i in range(lo, hi)] == _naive_changed(new, old)
+    assert all(hi < lo2 for (_, hi), (lo2, _) in itertools.pairwise(runs))  # maximal
     assert layout.common_ends(new, old) == _naive_ends(new, old)
     assert layout.same_items(new, old) == (len(new) == len(old) and not _naive_changed(new, old))
 
@@ -271,6 +275,51 @@ def test_closure_cells_class_attributes_and_defaults_of_a_module_are_watched():
     assert namespace["bump"]() == 2
     assert namespace["Registry"].items == ["x"] and namespace["Registry"].total == 5
     assert namespace["remember"].__defaults__[0] == {3: True}
+
+
+def test_the_net_compares_small_globals_and_leaves_big_ones_alone():
+    """Globals no code was found to change are compared only when that is cheap: a
+    big list or dict is left out (known by token, never compared), a big array is
+    made read-only for the region instead (a write to it is an error, not lost)."""
+    small, big_list, big_dict = [1, 2], list(range(20_000)), dict.fromkeys(range(20_000))
+    grid = np.zeros(300_000)  # 2.4 MB
+    namespace = {"__name__": "fake", "small": small, "big_list": big_list}
+    namespace.update(big_dict=big_dict, grid=grid)
+    replica = Replica()
+    replica.watch_namespace(namespace, 2, "")
+    assert replica.token_of(small) in replica.shadows
+    for value in (big_list, big_dict, grid):
+        token = replica.token_of(value)
+        assert token is not None and token not in replica.shadows
+    assert [label for _, label in replica.frozen] == ["grid"]
+    # What a region was found to change is watched however big it is.
+    replica = Replica()
+    replica.watch(big_list, 1, "big_list")
+    replica.watch_namespace(namespace, 2, "")
+    assert replica.token_of(big_list) in replica.shadows
+    # Under OMPPY_CHECK=1 everything is compared.
+    replica = Replica(deep=True)
+    replica.watch_namespace(namespace, 2, "")
+    assert replica.token_of(big_dict) in replica.shadows
+
+
+def test_changes_of_numbers_travel_packed_and_shared_objects_by_token():
+    inner = [1]
+    out = [0] * 6 + [inner]
+    replica = Replica()
+    replica.watch(out, 2, "out")
+
+    def child():
+        out[1:3] = [7, "seven"]  # numbers and strings: pickled apart, in C
+        out.append(inner)  # a shared object: by token, as ever
+        out.append([2])  # a new object: by value
+        return replica.dump_changes(replica.changes(), "rest")
+
+    changes, rest = replica.load_changes(_in_child(child))
+    assert rest == "rest" and {change[0] for _, change in changes} <= {"L", "S"}
+    replica.apply(changes, ("barrier", 0, 1))
+    assert out == [0, 7, "seven", 0, 0, 0, [1], [1], [2]]
+    assert out[7] is inner and out[8] is not inner
 
 
 # -- conflicts -----------------------------------------------------------------------

@@ -1,214 +1,230 @@
-"""The data-sharing analysis (SPEC §4), seen through the code it generates.
+"""The data-sharing decision (``sharing.decide``, docs/data-sharing.md), read from the
+survey's record of each parallel construct: which names the outlined body receives
+(shared), copies (firstprivate), reduces, keeps private, and hands back to the master.
 
-Each case translates a small construct and checks which names the outlined region
-receives (shared), copies (firstprivate), reduces, and hands back to the master.
+How the decision is written into code is tested in test_emit.py and test_stores.py.
 """
 
 from __future__ import annotations
 
-import ast
-import re
+import pytest
+from stages import decided, program
 
-from omppy.transform.translate import translate
-
-
-def region_call(source: str) -> str:
-    """The arguments of the ``_omp.parallel(...)`` call, on one line."""
-    tree = ast.parse(translate(source, "t.py").text)
-    call = next(
-        node
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and ast.unparse(node.func) == "_omp.parallel"
-    )
-    keywords = [f"{k.arg}={ast.unparse(k.value)}" for k in call.keywords]
-    return ", ".join([*(ast.unparse(a) for a in call.args), *keywords])
+from omppy.transform.diagnostics import PragmaError
+from omppy.transform.model import Usage
+from omppy.transform.sharing import decide
 
 
-def params(source: str) -> list[str]:
-    """The parameters of the outlined region body (with their defaults)."""
-    tree = ast.parse(translate(source, "t.py").text)
-    body = next(
-        node
-        for node in ast.walk(tree)
-        if isinstance(node, ast.FunctionDef) and node.name.startswith("_omp_parallel")
-    )
-    names = [a.arg for a in body.args.args]
-    defaults = [None] * (len(names) - len(body.args.defaults)) + body.args.defaults
-    return [
-        n if d is None else f"{n}={ast.unparse(d)}" for n, d in zip(names, defaults, strict=True)
-    ]
+def sharing_of(text: str, directive: str = "parallel for"):
+    sharing = decided(program(text), directive).sharing
+    assert sharing is not None
+    return sharing
 
 
 def test_bound_names_are_private_and_read_names_shared():
-    source = (
-        "def f(n, scale, data):\n"
-        "    # omp parallel for\n"
-        "    for i in range(n):\n"
-        "        t = data[i] * scale\n"
-        "        u = t + 1\n"
+    sharing = sharing_of(
+        """
+        def f(n, scale, data):
+            # omp parallel for
+            for i in range(n):
+                t = data[i] * scale
+                u = t + 1
+        """
     )
-    assert params(source) == ["_omp_t", "_omp_items", "data", "scale"]
-    call = region_call(source)
-    assert "'t'" not in call and "'u'" not in call and "'i'" not in call
+    assert sharing.args == ("data", "scale")  # in the order the body first uses them
+    assert {"t", "u", "i"} <= sharing.private
+    passed = {*sharing.args, *sharing.firstprivate, *sharing.shared_out}
+    assert not {"t", "u", "i"} & passed
 
 
 def test_reduction_firstprivate_and_lastprivate_travel_as_clauses():
-    source = (
-        "def f(n, k):\n"
-        "    s = 0\n"
-        "    # omp parallel for reduction(+:s) firstprivate(k) lastprivate(x)\n"
-        "    for i in range(n):\n"
-        "        k += i\n"
-        "        x = i\n"
-        "        s += k\n"
-        "    return s, x\n"
+    sharing = sharing_of(
+        """
+        def f(n, k):
+            s = 0
+            # omp parallel for reduction(+:s) firstprivate(k) lastprivate(x)
+            for i in range(n):
+                k += i
+                x = i
+                s += k
+            return s, x
+        """
     )
-    call = region_call(source)
-    assert "firstprivate={'k': k}" in call
-    assert "reduction={'s': ('+', s)}" in call
-    assert "lastprivate=('x',)" in call
-    assert params(source)[-2:] == ["k", "s"]
+    assert sharing.firstprivate == ("k",)
+    assert sharing.reduction == (("s", "+"),)
+    assert sharing.lastprivate == ("x",)
+    assert not {"k", "s", "x"} & {*sharing.args, *sharing.private}
 
 
 def test_names_bound_under_critical_are_shared_and_returned():
-    source = (
-        "def f(n):\n"
-        "    best = 0\n"
-        "    # omp parallel for\n"
-        "    for i in range(n):\n"
-        "        v = i * 7 % 5\n"
-        "        # omp critical\n"
-        "        best = max(best, v)\n"
-        "    return best\n"
+    sharing = sharing_of(
+        """
+        def f(n):
+            best = 0
+            # omp parallel for
+            for i in range(n):
+                v = i * 7 % 5
+                # omp critical
+                best = max(best, v)
+            return best
+        """
     )
-    call = region_call(source)
-    assert "shared=('best',)" in call
-    assert "v" not in params(source)
+    assert sharing.shared_out == ("best",)
+    assert "v" not in sharing.args
+    assert "v" in sharing.private
 
 
 def test_inner_for_clauses_keep_the_name_shared_in_the_region():
-    source = (
-        "def f(n):\n"
-        "    s = 0\n"
-        "    # omp parallel\n"
-        "    # omp for reduction(+:s)\n"
-        "    for i in range(n):\n"
-        "        s += i\n"
-        "    return s\n"
+    sharing = sharing_of(
+        """
+        def f(n):
+            s = 0
+            # omp parallel
+            # omp for reduction(+:s)
+            for i in range(n):
+                s += i
+            return s
+        """,
+        "parallel",
     )
-    assert "shared=('s',)" in region_call(source)
+    assert sharing.shared_out == ("s",)
 
 
 def test_arrays_read_in_place_are_not_staged_but_written_ones_are():
-    source = (
-        "import numpy as np\n"
-        "data = np.ones(4)\n"
-        "out = np.zeros(4)\n"
-        "view_user = np.zeros(4)\n"
-        "# omp parallel for\n"
-        "for i in range(4):\n"
-        "    out[i] = data[i] * 2\n"
-        "    view_user[i:i + 1].fill(1)\n"
+    sharing = sharing_of(
+        """
+        import numpy as np
+        data = np.ones(4)
+        out = np.zeros(4)
+        view_user = np.zeros(4)
+        # omp parallel for
+        for i in range(4):
+            out[i] = data[i] * 2
+            view_user[i:i + 1].fill(1)
+        """
     )
-    readonly = re.search(r"readonly=\(([^)]*)\)", region_call(source)).group(1)
-    assert "'data'" in readonly
-    assert "'out'" not in readonly
-    assert "'view_user'" not in readonly
+    assert "data" in sharing.readonly
+    assert "out" not in sharing.readonly
+    assert "view_user" not in sharing.readonly
 
 
 def test_private_and_firstprivate_copies_are_not_store_roots():
-    source = (
-        "def f(n):\n"
-        "    buf = [0] * n\n"
-        "    out = [0] * n\n"
-        "    # omp parallel for firstprivate(buf)\n"
-        "    for i in range(n):\n"
-        "        buf[i] = i\n"
-        "        out[i] = buf[i]\n"
+    info = decided(
+        program(
+            """
+            def f(n):
+                buf = [0] * n
+                out = [0] * n
+                # omp parallel for firstprivate(buf)
+                for i in range(n):
+                    buf[i] = i
+                    out[i] = buf[i]
+            """
+        ),
+        "parallel for",
     )
-    text = translate(source, "t.py").text
-    assert "_omp_t.store(out, (), i, buf[i])" in text
-    assert "buf[i] = i" in text  # a private copy: a plain store
+    # Stores into ``out`` are carried back; ``buf[i] = i`` writes a private copy.
+    assert info.shared_roots == {"out"}
 
 
 def test_default_none_accepts_names_with_clauses_and_module_functions():
-    source = (
-        "import math\n"
-        "def g(v):\n"
-        "    return v\n"
-        "def f(n):\n"
-        "    s = 0\n"
-        "    # omp parallel for default(none) reduction(+:s) shared(n)\n"
-        "    for i in range(n):\n"
-        "        s += g(math.floor(i))\n"
+    sharing = sharing_of(
+        """
+        import math
+        def g(v):
+            return v
+        def f(n):
+            s = 0
+            # omp parallel for default(none) reduction(+:s) shared(n)
+            for i in range(n):
+                s += g(math.floor(i))
+        """
     )
-    assert "reduction={'s': ('+', s)}" in region_call(source)
+    assert sharing.reduction == (("s", "+"),)
+
+
+def test_default_none_refuses_a_name_without_a_clause():
+    with pytest.raises(PragmaError, match="'scale' has no data-sharing clause"):
+        sharing_of(
+            """
+            def f(n, scale):
+                s = 0
+                # omp parallel for default(none) reduction(+:s)
+                for i in range(n):
+                    s += i * scale
+            """
+        )
 
 
 def test_shared_name_first_bound_in_the_region_is_passed_only_if_bound():
-    source = (
-        "def f():\n"
-        "    # omp parallel\n"
-        "    # omp single\n"
-        "    answer = 42\n"
-        "    # omp end parallel\n"
-        "    return answer\n"
+    # ``answer`` is a shared name the region binds: it is an argument of the body
+    # and handed back, and (test_emit.py) passed only when it has a value.
+    sharing = sharing_of(
+        """
+        def f():
+            # omp parallel
+            # omp single
+            answer = 42
+            # omp end parallel
+            return answer
+        """,
+        "parallel",
     )
-    assert "answer=_omp.UNBOUND" in params(source)
-    assert "_omp.bound(_omp.locals(), _omp.globals(), ('answer',))" in region_call(source)
+    assert sharing.args == ("answer",)
+    assert sharing.shared_out == ("answer",)
 
 
 def test_keyword_argument_names_are_not_reads():
     # libcst marks the ``key`` of ``f(key=v)`` as a load; it names no variable.  With
     # a module global ``key`` bound later, passing it would raise NameError.
-    source = (
-        "def f(rows):\n"
-        "    # omp parallel for\n"
-        "    for i in range(len(rows)):\n"
-        "        rows[i] = sorted(rows[i], key=abs)\n"
-        "        g = lambda r: sorted(r, reverse=True)\n"
-        "key = reverse = 1\n"
+    sharing = sharing_of(
+        """
+        def f(rows):
+            # omp parallel for
+            for i in range(len(rows)):
+                rows[i] = sorted(rows[i], key=abs)
+                g = lambda r: sorted(r, reverse=True)
+        key = reverse = 1
+        """
     )
-    assert params(source) == ["_omp_t", "_omp_items", "rows"]
+    assert sharing.args == ("rows",)
 
 
-def test_item_method_calls_carry_the_item_back():
-    source = (
-        "def f(rows, ps, np):\n"
-        "    # omp parallel for\n"
-        "    for i in range(len(rows)):\n"
-        "        rows[i].sort(key=abs, *extra, reverse=True, **options)\n"
-        "        ps[i].pos.shift(1)\n"
-        "        np.random.seed(i)\n"
-        "        total = rows[i].count(0)\n"
+def test_default_firstprivate_copies_every_other_read_name():
+    sharing = sharing_of(
+        """
+        def f(n, scale, out):
+            # omp parallel for default(firstprivate)
+            for i in range(n):
+                out[i] = i * scale
+        """
     )
-    text = translate(source, "t.py").text
-    assert (
-        "_omp_t.call(rows, (), i, 'sort', (*extra,), {'key': abs, 'reverse': True, **options})"
-        in text
-    )
-    assert "_omp_t.call(ps, (i,), _omp.Attr('pos'), 'shift', (1,), {})" in text
-    # Attribute-only receivers (modules, services) and calls used for their value are
-    # left as they are.
-    assert "        np.random.seed(i)\n" in text
-    assert "total = rows[i].count(0)" in text
+    assert sharing.firstprivate == ("scale",)
+    assert "out" in sharing.args  # stored into: shared, not copied
 
 
-def test_loop_item_method_calls_are_tracked_unless_the_variable_is_rebound():
-    source = (
-        "def f(ps, rows):\n"
-        "    # omp parallel for\n"
-        "    for k, p in enumerate(ps):\n"
-        "        p.pos.shift(k)\n"
-        "        p.log.append(k)\n"
-        "    # omp parallel for\n"
-        "    for row in rows:\n"
-        "        row = list(row)\n"
-        "        row.sort()\n"
+def test_decide_applies_the_clauses_to_a_usage():
+    # The rules alone, on a hand-made Usage: ``t`` bound (private), ``data`` read
+    # (shared), ``best`` bound in a critical (shared, handed back).
+    where = decided(program("# omp parallel\nx = 1\n"), "parallel").usage.bound["x"]
+    usage = Usage(
+        bound={"t": where, "best": where},
+        read={"data": where, "best": where},
+        sync_bound={"best"},
+        bare={"best"},
     )
-    text = translate(source, "t.py").text
-    assert "for k, p in _omp_t.loop(_omp_items, track=True):" in text
-    assert "_omp_t.call_item(_omp_items, p, (1,), (_omp.Attr('pos'),), 'shift', (k,), {})" in text
-    assert "_omp_t.call_item(_omp_items, p, (1,), (_omp.Attr('log'),), 'append', (k,), {})" in text
-    assert "for row in _omp_t.loop(_omp_items):" in text
-    assert "        row.sort()\n" in text
+    sharing = decide(
+        usage,
+        reduction=[],
+        private=(),
+        firstprivate=(),
+        lastprivate=(),
+        shared=(),
+        default="shared",
+        loop_vars={"i"},
+        available={"data", "best", "t"},
+    )
+    assert sharing.private == {"t", "i"}
+    assert set(sharing.args) == {"data", "best"}  # (one position: ordered by name)
+    assert sharing.shared_out == ("best",)
+    assert sharing.readonly == ("data",)

@@ -708,3 +708,28 @@ def test_listed_method_on_an_item():
         "  hint: wrap it in '# omp critical'; if 'append' is your own method on objects "
         "that each thread changes alone, give it another name and it is carried back"
     )
+
+
+def test_work_share_inside_a_section_is_refused():
+    # It would wait at its barrier for the threads running the other sections (a hang,
+    # before this check looked past the ``section`` to its ``sections``).
+    source = src(
+        """
+        # omp parallel sections
+        # omp section
+        # omp for
+        for i in range(4):
+            out[i] = i
+        # omp section
+        x = 1
+        # omp end parallel sections
+        """
+    )
+    assert error_of(source) == (
+        "t.py:3:1: '# omp for' cannot be nested inside '# omp parallel sections' (it would "
+        "wait for threads that never reach it)\n"
+        "    # omp for\n"
+        "    ^\n"
+        "  hint: put it directly in the parallel region, or start a nested '# omp parallel' "
+        "around it"
+    )

@@ -64,6 +64,10 @@ class Channel:
             text = self.decoder.decode(b"".join(chunks))
             if text:
                 self.target.write(text)
+                # ipykernel buffers a stream's text per writing thread: sent now, the
+                # relay thread's text cannot come after what the cell's thread writes
+                # next (the cell's own "after the region" line).
+                self.target.flush()
 
     def close(self) -> None:
         for fd in (self.read_fd, self.write_fd):

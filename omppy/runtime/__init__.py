@@ -26,6 +26,7 @@ from .errors import (
     OmpWarning,
     RemoteTraceback,
     TeamAborted,
+    TeamDeadlock,
     WorkerDied,
     WorkerException,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "OmpWarning",
     "RemoteTraceback",
     "TeamAborted",
+    "TeamDeadlock",
     "ThreadContext",
     "WorkerDied",
     "WorkerException",
@@ -90,10 +92,10 @@ def refreshed(fresh: dict[str, Any], /, **current: Any) -> Any:
     """The variables passed by keyword, each refreshed from ``fresh`` if it is there.
 
     ``fresh`` holds newly published values by name (from a barrier, a work share's
-    end, or a synchronisation block's ``fresh``); a name it has takes that value,
-    merged into the current object where it can be (:func:`adopt`), and the others
-    keep their current value.  One name gives its value, several a tuple in the same
-    order: ``x = refreshed(fresh, x=x)``, ``x, y = refreshed(fresh, x=x, y=y)``.
+    end, or a synchronisation block's ``fresh``); a name it has takes that value
+    (:func:`adopt`), and the others keep their current value.  One name gives its
+    value, several a tuple in the same order: ``x = refreshed(fresh, x=x)``,
+    ``x, y = refreshed(fresh, x=x, y=y)``.
     """
     values = tuple(
         adopt(value, fresh[name]) if name in fresh else value for name, value in current.items()

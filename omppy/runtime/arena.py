@@ -326,8 +326,12 @@ class Liveness:
                 words[ABORT] = 1
                 raise TeamAborted(f"thread {thread} of the team died")
 
-    def wait(self, semaphore: object) -> None:
-        """Acquire ``semaphore``, checking the team between short timed waits."""
+    def wait(self, semaphore: object, stuck: Callable[[], None] | None = None) -> None:
+        """Acquire ``semaphore``, checking the team between short timed waits.
+
+        ``stuck``, called at each check, raises ``TeamDeadlock`` when what this
+        thread waits for can no longer happen (see ``Team._barrier``).
+        """
         acquire = semaphore.acquire  # type: ignore[attr-defined]
         if acquire(False):
             return
@@ -341,6 +345,8 @@ class Liveness:
                 if acquire(False):
                     return
                 raise
+            if stuck is not None:
+                stuck()
             delay = min(delay * 2, 0.05)
 
     def sleep_until(self, condition: Callable[[], bool]) -> None:

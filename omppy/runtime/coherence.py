@@ -58,8 +58,8 @@ class Coherence:
         self.cursor = (0, 0, 0)  # (log generation, byte offset, last record applied)
         # Names bound in synchronisation blocks: the newest value applied, and the
         # record that bound the value the thread's code last took.
-        self.latest: dict[str, tuple[int, Any]] = {}
-        self.taken: dict[str, int] = {}
+        self.latest: dict[str, tuple[float, Any]] = {}
+        self.taken: dict[str, float] = {}
         # Records applied since the last barrier: a later record made without seeing
         # one of them (another lock) is checked against it.
         self.recent: list[Record] = []
@@ -131,7 +131,7 @@ class Coherence:
         self.arena.words[self.arena.cursor_base + self.num] = self.cursor[2]
 
     def _apply_record(self, seq: int, thread: int, payload: bytes, where: str) -> None:
-        seen, kind, changes, names = self.replica.loads(payload)
+        changes, seen, kind, names = self.replica.load_changes(payload)
         record: Record = (seq, thread, seen, kind, changes, names)
         # This thread's own changes since it last agreed are concurrent with the record.
         mine = [
@@ -163,6 +163,18 @@ class Coherence:
         else:
             bisect.insort(recent, record, key=_seq)
 
+    def agreed(self, name: str, value: Any) -> None:
+        """Every thread of the team bound the shared ``name`` to ``value`` at the
+        barrier just passed (a reduction's result, a lastprivate value): it is now
+        the newest value of the name, after every record the barrier covers and
+        before any later one (so the region ends with it, not with an older
+        publication)."""
+        if self.arena is None:
+            return
+        seq = int(self.arena.words[LOG_MARK]) + 0.5  # the same in every thread
+        self.latest[name] = (seq, value)
+        self.taken[name] = seq
+
     def _take_names(self, seq: int, names: dict[str, Any]) -> None:
         for name, value in names.items():
             self.latest[name] = (seq, value)
@@ -184,7 +196,7 @@ class Coherence:
         changes = self._tag_new_keys(changes)
         if not changes and not names:
             return 0
-        payload = self.replica.dumps((self.seen, kind, changes, names))
+        payload = self.replica.dump_changes(changes, self.seen, kind, names)
         seq = self.arena.log_append(self.num, payload)
         self.replica.settle(changes, ("record", seq))
         self._remember((seq, self.num, self.seen, kind, changes, names))
@@ -205,11 +217,18 @@ class Coherence:
 
     # -- barriers -------------------------------------------------------------------------
 
-    def before_barrier(self) -> tuple[bytes | None, int]:
-        """This thread's part to hand over at a barrier: its changes, and what it saw."""
+    def before_barrier(self, keep: bool = False) -> tuple[bytes | None, int]:
+        """This thread's part to hand over at a barrier: its changes, and what it saw.
+
+        ``keep``: the master at the region's end, whose changes are already where
+        they belong and go to no one (they are still checked against the others'):
+        neither pickled nor settled, as the region's replica ends with it.
+        """
         changes = self._tag_new_keys(self.replica.changes())
-        data = self.replica.dumps(changes) if changes else None
         self._own = changes
+        if keep:
+            return None, self.seen
+        data = self.replica.dump_changes(changes) if changes else None
         self.replica.settle(changes, ("barrier", self.intervals, self.num))
         return data, self.seen
 
@@ -238,12 +257,12 @@ class Coherence:
         def read_batches(upto: int) -> None:
             for t in [t for t, (_, seen) in pending.items() if seen < upto]:
                 data, _ = pending.pop(t)
-                batches[t] = self.replica.loads(data) if data else []
+                batches[t] = self.replica.load_changes(data)[0] if data else []
 
         records = list(self.recent)
         for seq, thread, payload in raw:
             read_batches(seq)
-            seen, kind, changes, names = self.replica.loads(payload)
+            changes, seen, kind, names = self.replica.load_changes(payload)
             record: Record = (seq, thread, seen, kind, changes, names)
             records.append(record)
             if thread != self.num:

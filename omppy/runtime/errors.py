@@ -35,6 +35,12 @@ class TeamAborted(OmpError):
     """
 
 
+class TeamDeadlock(OmpError):
+    """A thread waits for something no thread of its team can ever do: a barrier a
+    teammate will not reach (it has finished its part of the region), or a simple
+    lock it already holds.  A C program would hang here; omppy stops with this."""
+
+
 class ExchangeOverflow(OmpError):
     """A value exchanged between threads does not fit the team's exchange memory."""
 

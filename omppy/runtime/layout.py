@@ -14,6 +14,8 @@ interpreter, a changed layout) the comparison falls back to ``map(id, ...)``.
 from __future__ import annotations
 
 import ctypes
+import operator
+import re
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -94,6 +96,29 @@ def changed_indices(a: list[Any], b: list[Any]) -> Iterator[int]:
     for index in range(n):
         if a[index] is not b[index]:
             yield index
+
+
+_RUN_OF_CHANGES = re.compile(b"\x01+")
+
+
+def changed_runs(a: list[Any], b: list[Any]) -> list[tuple[int, int]]:
+    """The ``(start, stop)`` runs of indices ``i < min(len)`` where ``a[i] is not b[i]``.
+
+    One flag byte per item, made in C (``map(is_not)``, or numpy on the pointers of a
+    long list), and the runs found by a regular expression: no Python loop per item.
+    """
+    n = min(len(a), len(b))
+    numpy = sys.modules.get("numpy")
+    if _ITEM_OFFSET is not None and type(a) is list and type(b) is list:
+        if numpy is not None and n > 4 * _BLOCK:
+            mine = numpy.frombuffer(_memory(a, 0, n), dtype=numpy.uintp)
+            theirs = numpy.frombuffer(_memory(b, 0, n), dtype=numpy.uintp)
+            flags = (mine != theirs).view(numpy.uint8).tobytes()
+        else:
+            flags = bytes(map(operator.is_not, a, b))
+    else:
+        flags = bytes(a[i] is not b[i] for i in range(n))
+    return [match.span() for match in _RUN_OF_CHANGES.finditer(flags)]
 
 
 def common_ends(a: list[Any], b: list[Any]) -> tuple[int, int]:

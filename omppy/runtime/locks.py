@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from typing import Any
 
-from . import state
+from . import deadlock, state
 
 _CTX = multiprocessing.get_context("fork") if hasattr(os, "fork") else multiprocessing
+
+
+def _me() -> tuple[int, int]:
+    return os.getpid(), threading.get_ident()
 
 
 class OmpLock:
@@ -25,19 +30,29 @@ class OmpLock:
     def __init__(self) -> None:
         self._lock: Any = _CTX.RLock() if self.recursive else _CTX.Lock()
         self.depth = 0
+        # Who holds it, as far as this process knows (a process of a team is one
+        # OpenMP thread; Python threads of the program are told apart too).
+        self._holder: tuple[int, int] | None = None
+        self.created = deadlock.user_site()  # named when it is set twice
 
     def acquire(self) -> None:
+        if not self.recursive and self._holder == _me() and self.depth > 0:
+            raise deadlock.lock_held_by_caller(self.created)
         state.current().wait(self._lock)
         self.depth += 1
+        self._holder = _me()
 
     def try_acquire(self) -> bool:
         if self._lock.acquire(False):
             self.depth += 1
+            self._holder = _me()
             return True
         return False
 
     def release(self) -> None:
         self.depth -= 1
+        if self.depth <= 0:
+            self._holder = None
         self._lock.release()
 
     def __enter__(self) -> OmpLock:

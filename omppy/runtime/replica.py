@@ -27,7 +27,7 @@ import io
 import pickle
 import types
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sized
 from typing import Any
 
 from .errors import OmpError
@@ -44,6 +44,12 @@ from .shadow import (
     shadow_for,
     too_large_to_compare,
 )
+
+# Globals of a translated module no code of the region was found to change are still
+# compared (a cheap net for what the analysis cannot see), up to these sizes.
+NET_ITEMS = 10_000
+CLOSURE_DEPTH = 3  # levels watched below a closure variable (see _watch_function)
+NET_ARRAY_BYTES = 1 << 20
 
 Token = Any  # an int (an object the team had when it forked) or a tuple (see above)
 Change = tuple[Any, ...]
@@ -76,6 +82,7 @@ class Replica:
         # Arrays outside shared memory too large to compare: read-only for the region
         # (a write is an error, see team.py), with the label of each.
         self.frozen: list[tuple[Any, str]] = []
+        self.unwatched: set[Token] = set()  # big objects left out of the net
         self.always: list[Token] = []
         self._pickler: _TokenPickler | None = None
         self._buffer = io.BytesIO()
@@ -163,7 +170,43 @@ class Replica:
                     self._watch_class(value, depth, prefix + name)
                 elif isinstance(value, types.FunctionType):
                     self._watch_function(value, depth, prefix + name)
+            if self._beyond_the_net(value, prefix + name):
+                continue
             self.watch_root(value, depth - 1, prefix + name)
+
+    def _beyond_the_net(self, value: Any, label: str) -> bool:
+        """A big object that no code of the region was found to change (a global, or
+        a shared name only read): not compared at every synchronisation point, which
+        would cost the region in proportion to its size.  A big array is made read-only
+        for the region instead, so that a write the translator did not see is an
+        error rather than lost; a big list, dict or set is left alone."""
+        if self.deep:
+            return False
+        known = self.tokens.get(id(value))
+        if known is not None:
+            return known in self.unwatched  # left out already (or watched: go on)
+        if isinstance(value, (list, dict, set, deque, bytearray)):
+            if len(value) <= NET_ITEMS:
+                return False
+        elif too_large_to_compare(value, NET_ARRAY_BYTES):
+            self.frozen.append((value, label))
+        else:
+            return False
+        # Known by its token (so a value that refers to it travels by reference),
+        # with no shadow: never compared.
+        self.tokens[id(value)] = id(value)
+        self.objects[id(value)] = value
+        self.labels[id(value)] = label
+        self.depths[id(value)] = 0
+        self.unwatched.add(id(value))
+        return True
+
+    def watch_net(self, value: Any, label: str) -> None:
+        """A shared name the region was found only to read: compared one level down
+        (its own items) as a net for what the analysis cannot see, when that is
+        cheap (see ``_beyond_the_net``)."""
+        if not self._beyond_the_net(value, label):
+            self.watch_root(value, 1, label)
 
     def _watch_class(self, cls: type, depth: int, label: str) -> None:
         """A class of a translated module: its attributes (a class-level registry or
@@ -174,6 +217,7 @@ class Replica:
             self.labels[id(cls)] = label
             self.shadows[id(cls)] = ClassShadow(cls)
             self.depths[id(cls)] = 1
+        below = self.below.setdefault(id(cls), [])
         for name, value in list(vars(cls).items()):
             if name.startswith("__") and name.endswith("__"):
                 continue
@@ -183,6 +227,12 @@ class Replica:
                 self._watch_function(value, depth, f"{label}.{name}")
             else:
                 self.watch(value, depth - 1, f"{label}.{name}")
+                below.append(id(value))  # a block that touches the class compares it
+
+    def watch_function(self, function: types.FunctionType, depth: int, label: str) -> None:
+        """A function the region is handed (a nested helper): its closure and
+        defaults, as for a function of a translated module."""
+        self._watch_function(function, depth, label)
 
     def _watch_function(self, function: types.FunctionType, depth: int, label: str) -> None:
         """A function's mutable defaults (``def f(x, cache={})``) and the variables of
@@ -197,13 +247,22 @@ class Replica:
                 self.labels[id(cell)] = f"{variable} (a variable of {label}'s closure)"
                 self.shadows[id(cell)] = CellShadow(cell)
                 self.depths[id(cell)] = 1
+                # A ``nonlocal`` rebound inside a synchronisation block (an orphaned
+                # ``atomic`` in a nested helper): compared at every block, cheaply.
+                self.always.append(id(cell))
             try:
                 contents = cell.cell_contents
             except ValueError:
                 continue
             if isinstance(contents, types.FunctionType):
                 continue  # the decorated function itself: no data
-            self.watch(contents, depth - 1, f"{variable} in {label}'s closure")
+            # What a closure holds is reached only through the function, whose effects
+            # the region's analysis does not see: a few levels down (a dict of lists),
+            # unless it is big.
+            below = depth - 1
+            if not (isinstance(contents, Sized) and len(contents) > NET_ITEMS):
+                below = max(below, CLOSURE_DEPTH)
+            self.watch(contents, below, f"{variable} in {label}'s closure")
 
     def token_of(self, value: Any) -> Token | None:
         return self.tokens.get(id(value))
@@ -234,7 +293,8 @@ class Replica:
                 found.append((token, change))
         done: set[Any] = set(self.namespaces)
         tokens = self.tokens
-        pending = [t for t in (tokens.get(id(v)) for v in values) if t is not None]
+        found_tokens = (tokens.get(id(v)) for v in _through_tuples(values))
+        pending = [t for t in found_tokens if t is not None]
         pending.extend(self.always)
         while pending:
             token = pending.pop()
@@ -299,6 +359,8 @@ class Replica:
         depth = self.depths.get(token, 1) - 1
         if depth < 0:
             return
+        if change[0] in "LS" and _all_atomic(change):
+            return  # numbers and strings put into a list: nothing to share (the usual case)
         label = self.labels.get(token, "")
         below = self.below.setdefault(token, [])
         for step, value in _placed_values(change):
@@ -329,11 +391,59 @@ class Replica:
     def loads(self, data: bytes) -> Any:
         return _TokenUnpickler(io.BytesIO(data), self.objects).load()
 
+    def dump_changes(self, changes: Changes, *rest: Any) -> bytes:
+        """``(changes, *rest)`` pickled; list changes that put only numbers and strings
+        are pickled apart by the plain pickler, all in C: the token pickler asks
+        ``persistent_id`` (a Python call) about every value it meets."""
+        return self.dumps(([(token, _packed(change)) for token, change in changes], *rest))
+
+    def load_changes(self, data: bytes) -> tuple[Any, ...]:
+        changes, *rest = self.loads(data)
+        return ([(token, _unpacked(change)) for token, change in changes], *rest)
+
+
+def _through_tuples(values: list[Any]) -> Iterator[Any]:
+    """``values``, with what tuples hold in place of the tuples (a tuple is looked
+    through when it is watched: it has no token, its items have)."""
+    stack = list(values)
+    while stack:
+        value = stack.pop()
+        if type(value) is tuple:
+            stack.extend(value)
+        else:
+            yield value
+
 
 def _label(parent: str, step: Any) -> str:
     if isinstance(step, tuple) and len(step) == 2 and step[0] == "attr":
         return f"{parent}.{step[1]}"
     return f"{parent}[{step!r}]"
+
+
+def _all_atomic(change: Change) -> bool:
+    """Whether a list change ("L" or "S") puts only atomic values (checked in C)."""
+    if change[0] == "S":
+        return ATOMIC.issuperset(map(type, change[3]))
+    return all(ATOMIC.issuperset(map(type, values)) for _, values in change[1])
+
+
+def _packed(change: Change) -> Change:
+    kind = change[0]
+    if kind == "L" and _all_atomic(change):
+        return ("L*", pickle.dumps(change[1], protocol=pickle.HIGHEST_PROTOCOL))
+    if kind == "S" and _all_atomic(change):
+        values = pickle.dumps(change[3], protocol=pickle.HIGHEST_PROTOCOL)
+        return ("S*", change[1], change[2], values)
+    return change
+
+
+def _unpacked(change: Change) -> Change:
+    kind = change[0]
+    if kind == "L*":
+        return ("L", pickle.loads(change[1]))
+    if kind == "S*":
+        return ("S", change[1], change[2], pickle.loads(change[3]))
+    return change
 
 
 def _placed_values(change: Change) -> Iterator[tuple[Any, Any]]:

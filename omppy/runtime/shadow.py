@@ -40,6 +40,7 @@ import pickle
 import re
 import sys
 import types
+import warnings
 from collections import deque
 from collections.abc import Iterator
 from typing import Any
@@ -195,7 +196,7 @@ class ListShadow(Shadow):
         if len(live) == len(old):
             if layout.same_items(live, old):
                 return None
-            return ("L", _runs(live, layout.changed_indices(live, old)))
+            return ("L", [(lo, live[lo:hi]) for lo, hi in layout.changed_runs(live, old)])
         prefix, suffix = layout.common_ends(live, old)
         return ("S", prefix, len(old) - suffix, live[prefix : len(live) - suffix])
 
@@ -208,21 +209,6 @@ class ListShadow(Shadow):
             else:
                 _, start, stop, values = change
                 setitem(target, slice(start, stop), values)
-
-
-def _runs(live: list[Any], indices: Iterator[int]) -> list[tuple[int, list[Any]]]:
-    """Changed indices grouped into contiguous runs with their new values."""
-    runs: list[tuple[int, list[Any]]] = []
-    start = previous = -2
-    for index in indices:
-        if index != previous + 1:
-            if start >= 0:
-                runs.append((start, live[start : previous + 1]))
-            start = index
-        previous = index
-    if start >= 0:
-        runs.append((start, live[start : previous + 1]))
-    return runs
 
 
 class DictShadow(Shadow):
@@ -619,8 +605,9 @@ OPAQUE_LIMIT = 64 << 10  # pickled size up to which such objects are always comp
 
 class OpaqueShadow(Shadow):
     """An object omppy cannot look into (a C type's state), by its pickle: a change
-    to it is found, and refused (it cannot be carried).  Compared when its pickle is
-    small, or always under ``OMPPY_CHECK=1``."""
+    to it is found and, when the type can take a state (``__setstate__``, as
+    ``random.Random`` can), carried as that state; otherwise refused.  Compared when
+    its pickle is small, or always under ``OMPPY_CHECK=1``."""
 
     __slots__ = ("data",)
 
@@ -634,10 +621,42 @@ class OpaqueShadow(Shadow):
         data = _pickled(live)
         if data == self.data:
             return None
-        return ("P", type(live).__qualname__)
+        return ("P", type(live).__qualname__, data if _takes_state(live) else None)
 
     def apply(self, live: Any, change: tuple[Any, ...]) -> None:
-        raise CannotCarry(change[1])
+        data = change[2] if len(change) > 2 else None
+        if data is None:
+            raise CannotCarry(change[1])
+        live.__setstate__(pickle.loads(data).__getstate__())
+        self.data = data
+
+
+def _takes_state(value: Any) -> bool:
+    kind = type(value)
+    return getattr(kind, "__setstate__", None) is not None and callable(
+        getattr(kind, "__getstate__", None)
+    )
+
+
+def _has_c_state(kind: type) -> bool:
+    """Whether instances of ``kind`` keep state in a C base class (``random.Random``
+    subclasses ``_random.Random``): their ``__dict__`` is not all of their state."""
+    return any(_defined_in_c(base) for base in kind.__mro__[1:])
+
+
+def _defined_in_c(base: type) -> bool:
+    """A class of a built-in or extension module (not of Python source), other than
+    the built-in types themselves (a ``dict`` subclass is watched as a dict)."""
+    name = base.__module__
+    if base is object or name == "builtins":
+        return False
+    module = sys.modules.get(name)
+    if module is None:
+        return False
+    path = getattr(module, "__file__", None)
+    if path is None:
+        return name in sys.builtin_module_names
+    return not path.endswith((".py", ".pyc"))
 
 
 class CannotCarry(Exception):
@@ -645,10 +664,23 @@ class CannotCarry(Exception):
 
 
 def _pickled(value: Any) -> bytes | None:
+    # Python 3.12+ deprecates pickling itertools objects; a comparison is not the
+    # program's pickling.  Not warnings.catch_warnings(): entering it makes every
+    # "once per place" warning of the program show again (see forking.py).
+    filters: Any = warnings.filters
+    filters.insert(0, _QUIET)
     try:
         return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
         return None
+    finally:
+        try:
+            filters.remove(_QUIET)
+        except ValueError:
+            pass
+
+
+_QUIET = ("ignore", None, DeprecationWarning, None, 0)
 
 
 def shadow_for(
@@ -680,7 +712,7 @@ def shadow_for(
         return ArrayShadow(value)
     if is_opaque(value):
         return None
-    if _instance_dict(value) is not None or slot_names(kind):
+    if (_instance_dict(value) is not None or slot_names(kind)) and not _has_c_state(kind):
         return AttributeShadow(value)
     if _unchangeable(value):
         return None
@@ -691,10 +723,8 @@ def shadow_for(
 
 
 def _unchangeable(value: Any) -> bool:
-    """Values of C types that cannot change, or whose state is not data (iterators:
-    pickling one may consume it or warn)."""
-    kind = type(value)
-    if hasattr(kind, "__next__") or isinstance(value, _VALUE_TYPES):
+    """Values of C types that cannot change."""
+    if isinstance(value, _VALUE_TYPES):
         return True
     np = _numpy()
     return np is not None and isinstance(value, (np.generic, np.dtype))

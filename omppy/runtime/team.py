@@ -36,7 +36,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
-from . import affinity, blas, failures, limits, private_globals, state
+from . import affinity, blas, deadlock, failures, limits, private_globals, state
 from .arena import (
     ABORT,
     BARRIER_COUNT,
@@ -116,8 +116,18 @@ class Team:
                 return
             words[BARRIER_COUNT] = arrived
         semaphore = arena.barrier_sems[generation & 1]
+
+        def stuck() -> None:
+            # A teammate that finished its part of the region never comes to this
+            # barrier (the barrier completes before anyone may finish): wait no more.
+            if words[BARRIER_GEN] != generation or words[ABORT]:
+                return
+            gone = [t for t in range(self.size) if words[FINISHED + t]]
+            if gone:
+                raise deadlock.at_barrier(gone, self.size)
+
         try:
-            self.liveness.wait(semaphore)
+            self.liveness.wait(semaphore, stuck)
         except TeamAborted:
             if words[BARRIER_GEN] == generation:
                 raise
@@ -528,7 +538,7 @@ def _merge(
     values = values or {}
     coherence = master.coherence
     assert coherence is not None
-    parts = [coherence.before_barrier()] + [reports[num].part for num in sorted(reports)]
+    parts = [coherence.before_barrier(keep=True)] + [reports[num].part for num in sorted(reports)]
     coherence.after_barrier(parts, interval(master.last_sync, end), final=True)
     partials = [region.partials(values)]
     partials += [reports[num].partials or {} for num in sorted(reports)]

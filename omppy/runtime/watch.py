@@ -25,9 +25,12 @@ and one it cannot carry is an error.  It costs a copy of all that per region.
 
 from __future__ import annotations
 
+import os
 import sys
+import types
 from typing import TYPE_CHECKING, Any
 
+from ..locations import library_locations
 from . import private_globals
 from .icv import icv
 from .replica import Replica
@@ -36,25 +39,55 @@ if TYPE_CHECKING:
     from .region import Region
     from .sharedmem import StagedArrays
 
-# Levels of containers watched: below a shared name the translator found no write
-# through (its own items: a cheap comparison that catches what the analysis could not
-# see), and below a translated module's namespace (the namespace and its global
-# containers); deeper where the translator says code may write deeper
-# (``Region.watch``, and ``_omp_effects`` in a translated module).
-READ_ONLY_DEPTH = 1
+# Levels of containers watched: as deep as the translator says code may write
+# (``Region.watch``, and ``_omp_effects`` in a translated module); a shared name only
+# read, and a translated module's namespace with the containers it holds, one level
+# (a cheap comparison that catches what the analysis could not see, skipped for big
+# objects: Replica._beyond_the_net).
 MODULE_DEPTH = 2
 DEEP = 1 << 20  # OMPPY_CHECK=1: everything reachable
 REBINDS = "global"  # in _omp_effects: a function of the module rebinds its globals
 
 
+_found: tuple[Any, list[tuple[str, dict[str, Any]]]] = (None, [])
+
+
 def translated_modules() -> list[tuple[str, dict[str, Any]]]:
-    """``(name, namespace)`` of every module running translated code."""
-    runtime = sys.modules.get("omppy.runtime")
+    """``(name, namespace)`` of every module running translated code, and of every
+    module of the program's own (outside the standard library and site-packages).
+
+    Looking at every module costs milliseconds in a big program, and it is asked
+    twice per region: the answer is kept while ``sys.modules`` keeps its size, its
+    newest entry and its ``__main__`` (an import adds an entry; a runner replaces
+    ``__main__``), and each module found is still the one under its name.
+    """
+    global _found
+    modules = sys.modules
+    key = (len(modules), next(reversed(modules), None), id(modules.get("__main__")))
+    cached_key, cached = _found
+    if key == cached_key and all(
+        getattr(modules.get(name), "__dict__", None) is namespace for name, namespace in cached
+    ):
+        return cached
+    runtime = modules.get("omppy.runtime")
     found = []
-    for name, module in list(sys.modules.items()):
+    libraries = None
+    for name, module in list(modules.items()):
         namespace = getattr(module, "__dict__", None)
-        if isinstance(namespace, dict) and namespace.get("_omp") is runtime:
+        if not isinstance(namespace, dict):
+            continue
+        if namespace.get("_omp") is runtime:
             found.append((name, namespace))
+            continue
+        # A module of the program's own without pragmas (a helper module with a
+        # registry or cache): its globals are watched too, as a net.
+        path = namespace.get("__file__")
+        if isinstance(path, str) and path.endswith(".py") and name != "__main__":
+            if libraries is None:
+                libraries = tuple(directory for directory, _ in library_locations())
+            if not os.path.abspath(path).startswith(libraries):
+                found.append((name, namespace))
+    _found = (key, found)
     return found
 
 
@@ -75,26 +108,40 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
     replica = Replica(array_limit=1 << 62, deep=True) if deep else Replica()
     depths = region.watch
     for name, value in call.items():
-        depth = DEEP if deep else max(depths.get(name, 0), READ_ONLY_DEPTH)
-        replica.watch_root(value, depth, name)
+        if isinstance(value, types.FunctionType):
+            replica.watch_function(value, DEEP if deep else MODULE_DEPTH, name)
+        if deep:
+            replica.watch_root(value, DEEP, name)
+        elif depths.get(name, 0) > 0:
+            replica.watch_root(value, depths[name], name)
+        else:
+            replica.watch_net(value, name)
+    modules = []
     for name, namespace in translated_modules():
         label = "" if name == "__main__" else f"{name}."
         effects = namespace.get("_omp_effects")
         if not isinstance(effects, dict):
             effects = {REBINDS: 1}  # an older translation: assume the worst
+        modules.append((namespace, label, effects))
+        # What the module's functions may change first, as deep as they may change
+        # it; then the rest of the namespace, as a net (Replica.watch_namespace).
+        private = private_globals.names_in(namespace)  # each thread's own: not shared
+        for variable, depth in effects.items():
+            if variable in namespace and variable not in private:
+                value = namespace[variable]
+                replica.watch(value, DEEP if deep else depth, label + variable)
+                token = replica.token_of(value)
+                if token is not None:
+                    replica.always.append(token)
+    for namespace, label, effects in modules:
         depth = DEEP if deep else MODULE_DEPTH
-        private = private_globals.names_in(namespace)
         replica.watch_namespace(
-            namespace, depth, label, rebinds=REBINDS in effects, private=private
+            namespace,
+            depth,
+            label,
+            rebinds=REBINDS in effects,
+            private=private_globals.names_in(namespace),
         )
-        if effects:
-            for variable, depth in effects.items():
-                if variable in namespace and variable not in private:
-                    value = namespace[variable]
-                    replica.watch(value, depth, label + variable)
-                    token = replica.token_of(value)
-                    if token is not None:
-                        replica.always.append(token)
     for array, _ in replica.frozen:
         staged.freeze(array)
     return replica
@@ -108,8 +155,9 @@ def explain_read_only(error: BaseException, replica: Replica) -> None:
     labels = ", ".join(label for _, label in replica.frozen[:3])
     error.add_note(
         f"omppy: {labels} {'is a numpy array' if len(replica.frozen) == 1 else 'are numpy arrays'}"
-        " outside shared memory, too large to compare between threads (more than "
-        f"{replica.array_limit >> 20} MiB), so the region made it read-only rather than "
+        " outside shared memory that omppy does not compare between threads (it is larger "
+        f"than {replica.array_limit >> 20} MiB, or the translator found no code of the region "
+        "that writes it), so the region made it read-only rather than "
         "lose the writes of all threads but one. Allocate it with omppy.shared (shared.zeros, "
         "shared.empty, shared.array), or hand it to the region as a name of its own, which "
         "puts it in shared memory for the region"

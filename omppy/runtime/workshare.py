@@ -122,6 +122,9 @@ class Workshare:
                 replica.adopt(
                     result[name], ("reduction", self.construct, name), PUBLISHED_DEPTH, name
                 )
+            for name in self.shared:
+                if name in result and thread.size > 1:
+                    thread.coherence.agreed(name, result[name])
         if self.shared and not self.nowait:
             result.update(thread.refresh(self.shared))
         return result

@@ -16,6 +16,7 @@ from .diagnostics import PragmaError, PragmaWarning
 from .model import Construct, Usage
 from .pragma import (
     LOOP_DIRECTIVES,
+    ONE_AT_A_TIME_DIRECTIVES,
     PARALLEL_DIRECTIVES,
     SYNC_DIRECTIVES,
     WORKSHARING_DIRECTIVES,
@@ -80,6 +81,8 @@ def nesting(construct: Construct, stack: list[Construct], *, filename: str) -> N
     # The constructs of the same region that enclose this one, innermost first.
     enclosing: list[Construct] = []
     for outer in reversed(stack):
+        if outer.directive == "section":
+            continue  # a part of its sections construct, which follows
         if outer.directive in PARALLEL_DIRECTIVES:
             if outer.directive != "parallel":
                 enclosing.append(outer)  # parallel for/sections: also the work share
@@ -99,7 +102,7 @@ def nesting(construct: Construct, stack: list[Construct], *, filename: str) -> N
         )
     if directive == "ordered":
         loop = next((c for c in enclosing if c.directive in LOOP_DIRECTIVES), None)
-        if enclosing and enclosing[0].directive in ("critical", "ordered", "atomic"):
+        if enclosing and enclosing[0].directive in ONE_AT_A_TIME_DIRECTIVES:
             raise error(
                 filename,
                 where,

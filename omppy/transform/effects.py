@@ -191,7 +191,6 @@ READING_FUNCTIONS = frozenset(
         "all",
         "format",
         "iter",
-        "next",
         "divmod",
         "pow",
         "ord",
@@ -293,10 +292,12 @@ class Effects:
 
     def _solve(self) -> None:
         """Iterate the summaries to a fixed point (functions call each other)."""
+        # A function's loaded names do not change between rounds: found once (walking
+        # every body again each round took most of the time of a big module).
+        loads = [_loads(_body(function), self.contexts) for function, *_ in self._definitions]
         for _ in range(MAX_DEPTH * 2):
             changed = False
-            for function, summary, local, _ in self._definitions:
-                names = _loads(_body(function), self.contexts)
+            for (_, summary, local, _), names in zip(self._definitions, loads, strict=True):
                 for name, nodes in names.items():
                     if name in local and name not in summary.params:
                         continue
@@ -345,13 +346,14 @@ class Effects:
         loads = _loads(statements, self.contexts)
         if self._calls_unknown_code(statements):
             return None
-        return tuple(
-            sorted(
-                name
-                for name, nodes in loads.items()
-                if max(self.use_depth(n, loads) for n in nodes) > 0
-            )
-        )
+        changed = {
+            name
+            for name, nodes in loads.items()
+            if max(self.use_depth(n, loads) for n in nodes) > 0
+        }
+        # ``total += part`` on a list or Counter changes its object in place.
+        changed.update(_augmented_names(statements))
+        return tuple(sorted(changed))
 
     def _calls_unknown_code(self, statements: list[cst.CSTNode]) -> bool:
         calls: list[cst.Call] = []
@@ -583,6 +585,20 @@ def _loads(nodes: Iterable[cst.CSTNode], contexts: Any) -> dict[str, list[cst.Na
     visitor = Names()
     for node in nodes:
         node.visit(visitor)
+    return found
+
+
+def _augmented_names(statements: Iterable[cst.CSTNode]) -> set[str]:
+    """Names that are the target of an augmented assignment (``x += y``)."""
+    found: set[str] = set()
+
+    class Targets(cst.CSTVisitor):
+        def visit_AugAssign(self, node: cst.AugAssign) -> None:
+            if isinstance(node.target, cst.Name):
+                found.add(node.target.value)
+
+    for statement in statements:
+        statement.visit(Targets())
     return found
 
 

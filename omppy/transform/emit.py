@@ -68,14 +68,12 @@ class Emitter:
         module: cst.Module,
         constructs: Mapping[Construct, ConstructInfo],
         *,
-        tracked_loops: set[Construct],
         origin: dict[cst.CSTNode, Lines],
         filename: str,
         declared_reductions: frozenset[str] = frozenset(),
     ) -> None:
         self.module = module
         self.infos = constructs
-        self.tracked_loops = tracked_loops  # loops whose items the store rewriting tracks
         self.origin = origin  # statement -> the user's lines it stands for
         self.filename = filename
         self.unit = module.default_indent

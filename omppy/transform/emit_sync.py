@@ -16,6 +16,7 @@ import libcst as cst
 
 from .layout import Group, Part, call, keyword, names
 from .model import Construct, ConstructInfo
+from .pragma import ONE_AT_A_TIME_DIRECTIVES
 
 if TYPE_CHECKING:
     from .emit import Emitter, Updated
@@ -54,7 +55,7 @@ def sync(
     if info.touches is not None:
         touches = keyword("touches", names(info.touches))
         opener = Group(opener.opening, (*opener.items, touches), opener.closing)
-    runs_alone = directive in ("critical", "atomic", "ordered")
+    runs_alone = directive in ONE_AT_A_TIME_DIRECTIVES
     level = 1 if runs_alone else 2  # inside the try (and the if)
     body = e.items(construct.body, new_of)
     comments = e.take_comments(body, line)

@@ -188,8 +188,6 @@ def loop_header(
         arguments.append(emit_doacross.loop_argument(e, construct))
     elif ordered is not None:
         arguments.append("ordered=True")
-    if construct in e.tracked_loops:
-        arguments.append("track=True")
     if emit_cancel.loop_is_cancellable(e, construct):
         arguments.append("cancellable=True")
     iterate = cst.parse_expression(f"{source}.loop({', '.join(arguments)})")

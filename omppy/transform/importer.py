@@ -33,6 +33,7 @@ from types import CodeType, ModuleType
 from typing import TYPE_CHECKING
 
 from .. import __version__
+from ..locations import library_locations
 from .sentinel import has_pragmas
 
 if TYPE_CHECKING:
@@ -43,7 +44,6 @@ _fingerprint: bytes | None = None
 translations = 0  # how many modules this process translated (not loaded from cache)
 # The omppy package directory.  (runtime/tracebacks.py has the same: the runtime does
 # not import the translator's modules, nor this one the runtime.)
-PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _OFF = {"", "0", "false", "no", "off"}
 TRACING = os.environ.get("OMPPY_TRACE_IMPORTS", "").strip().lower() not in _OFF
 
@@ -247,9 +247,8 @@ class PragmaFinder:
     """A meta path finder that hands modules with pragmas to :class:`PragmaLoader`."""
 
     def __init__(self) -> None:
-        # Where no module is read: (directory + os.sep, what it is), longest first, so
-        # site-packages inside the standard library's directory is named as such.
-        self.skipped = sorted(_unread_locations(), key=lambda item: -len(item[0]))
+        # Where no module is read: (directory + os.sep, what it is), longest first.
+        self.skipped = library_locations()
 
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
@@ -290,25 +289,6 @@ class PragmaFinder:
 
     def invalidate_caches(self) -> None:
         pass
-
-
-def _unread_locations() -> list[tuple[str, str]]:
-    """The standard library, site-packages and omppy: directories whose modules carry
-    no pragmas for omppy to translate (a package of yours installed in development
-    mode, ``pip install -e``, is imported from its own directory and is translated)."""
-    found = [(PACKAGE_DIR, "omppy itself"), (os.path.dirname(os.__file__), "standard library")]
-    site = sys.modules.get("site")  # not imported under 'python -S'
-    if site is not None:
-        places = list(getattr(site, "getsitepackages", list)())
-        user = getattr(site, "USER_SITE", None)
-        if isinstance(user, str):
-            places.append(user)
-        found += [(place, "site-packages") for place in places]
-    unique: dict[str, str] = {}
-    for directory, what in found:
-        for variant in {os.path.abspath(directory), os.path.realpath(directory)}:
-            unique.setdefault(variant.rstrip(os.sep) + os.sep, what)
-    return list(unique.items())
 
 
 def install() -> None:

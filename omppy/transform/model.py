@@ -158,7 +158,6 @@ class Survey:
     plans: Mapping[cst.CSTNode, list[Item]]
     constructs: Mapping[Construct, ConstructInfo]
     # Statement (or one-line suite) -> the construct whose shared objects its stores write.
-    store_owner: Mapping[cst.CSTNode, ConstructInfo]
     # Statement -> its first and last line in the user's file.
     lines: Mapping[cst.CSTNode, Lines]
     # ``super()`` in a method's region -> the method's first parameter.

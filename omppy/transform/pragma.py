@@ -310,6 +310,9 @@ WORKSHARING_DIRECTIVES = frozenset({"for", "sections", "single", "scope"})
 # Synchronisation constructs: run by one thread, or one thread at a time.  A name
 # bound, or an object mutated, inside one is shared and published when it ends.
 SYNC_DIRECTIVES = frozenset({"critical", "atomic", "single", "master", "masked", "ordered"})
+# The sync constructs every thread runs, one thread at a time (the others, ``single``
+# and ``master``/``masked``, run on one thread only).
+ONE_AT_A_TIME_DIRECTIVES = frozenset({"critical", "atomic", "ordered"})
 
 # OpenMP directives that omppy knows but does not implement: a clear error, not
 # "unknown"; ``REFUSALS`` says why (docs/pragmas.md has the table).

@@ -74,7 +74,6 @@ def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:
     return Survey(
         plans=surveyor.plans,
         constructs=surveyor.infos,
-        store_owner=surveyor.store_owner,
         lines=surveyor.lines,
         super_calls=surveyor.super_calls,
         module_effects=surveyor.module_effects(),
@@ -94,7 +93,6 @@ class _Surveyor:
         self.filename = filename
         self.plans: dict[cst.CSTNode, list[Item]] = {}
         self.infos: dict[Construct, ConstructInfo] = {}
-        self.store_owner: dict[cst.CSTNode, ConstructInfo] = {}
         self.covers: dict[cst.CSTNode, list[Construct]] = {}
         self.lines: dict[cst.CSTNode, Lines] = {}
         self.module_names = bindings(module.body)
@@ -185,11 +183,6 @@ class _Surveyor:
         around: tuple[Construct, ...],
     ) -> None:
         if isinstance(statement, cst.SimpleStatementLine):
-            if any(c.directive in SYNC_DIRECTIVES for c in stack):
-                return  # a synchronisation construct publishes what it changes
-            owner = self._store_owner(stack)
-            if owner is not None:
-                self.store_owner[statement] = owner
             return
         if isinstance(statement, cst.FunctionDef):
             inner_scopes = [*scopes, ("function", statement)]
@@ -202,18 +195,6 @@ class _Surveyor:
         for block in _blocks_of(statement):
             if isinstance(block, cst.IndentedBlock):
                 self.walk_block(block, inner_stack, inner_scopes, around)
-            elif not any(c.directive in SYNC_DIRECTIVES for c in inner_stack):
-                owner = self._store_owner(inner_stack)  # a one-line suite: ``if x: a[i] = v``
-                if owner is not None:
-                    self.store_owner[block] = owner
-
-    def _store_owner(self, stack: list[Construct]) -> ConstructInfo | None:
-        """The construct whose shared objects a store in this statement writes."""
-        for construct in reversed(stack):
-            info = self.infos.get(construct)
-            if info is not None and construct.directive in PARALLEL_DIRECTIVES | LOOP_DIRECTIVES:
-                return info
-        return None
 
     # -- constructs -----------------------------------------------------------------
 

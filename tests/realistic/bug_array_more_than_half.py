@@ -1,0 +1,12 @@
+"""BUG (minimal, from global_numpy_helper; refused): a thread that changes more than
+half of an unstaged numpy array makes its change a whole-array change, which clashes
+with any other thread's: a false data-race error (with dynamic schedules it depends
+on timing)."""
+
+import numpy as np
+
+rows = [np.zeros(4)]
+# omp parallel for schedule(static, 3)
+for i in range(4):
+    rows[0][i] = 1.0
+print(rows[0])

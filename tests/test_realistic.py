@@ -1,0 +1,226 @@
+"""The realistic sweep as a test: python's answer or a clear error, at 1-4 threads.
+
+Every program in ``tests/realistic`` runs with plain ``python`` and with ``omppy run``
+at ``OMP_NUM_THREADS`` 1-4; ``tests/realistic/run.py`` classifies each run (see
+``docs/correctness.md``).  For every program this test asserts omppy's promise: no
+different answer with exit status 0, no omppy traceback, no other exit status, no
+hang.  Then, by what the program is:
+
+- ``EXPECTED_ERRORS``: programs for which an error is the right answer (a data race,
+  or a write ``docs/data-sharing.md`` says cannot be carried back): every run with 2+
+  threads must be a clear error.
+- ``KNOWN_REFUSALS``: race-free programs that omppy refuses with a clear error where
+  the docs promise python's answer (or, where a reason says so, a documented
+  limitation).  A clear error or python's answer passes.
+- every other program must give python's answer in every run: a new refusal of a
+  race-free program fails here.
+
+Programs that show a known silent-wrong bug are expected to fail (``xfail``, not
+strict: some bugs depend on timing); their reasons start with ``BUG:`` and name the
+minimal program.  A fix turns them into XPASS: move the entry out of ``KNOWN_BUGS``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from realistic import run as sweep
+
+RUN_TIMEOUT = 60.0  # seconds per run; five runs per program
+
+_RACE = "a data race: omppy must refuse it (docs/data-sharing.md, data races are errors)"
+_BIG_ARRAY = (
+    "a numpy array over 16 MiB held in another object is read-only for the region "
+    "(docs/data-sharing.md, numpy arrays)"
+)
+_C_STATE = (
+    "array.array is an object omppy cannot look into: a change from several threads is "
+    "refused (the message wrongly calls it a data race)"
+)
+
+EXPECTED_ERRORS = {
+    "race_histogram_unsynchronised": _RACE,
+    "race_found_flag": _RACE,
+    "numpy_big_in_object": _BIG_ARRAY,
+    "numpy_local_big": _BIG_ARRAY,
+    "bug_big_array_in_list": _BIG_ARRAY,
+    "array_module_stores": _C_STATE,
+    "bug_array_module": _C_STATE,
+}
+
+_BYTEARRAY = "BUG: disjoint stores into one bytearray are refused (bug_bytearray_disjoint.py)"
+_NESTED = (
+    "documented limitation: critical in nested teams does not exclude the enclosing "
+    "team's other threads (bug_nested_region_critical.py)"
+)
+_OUTSIDE_CRITICAL = (
+    "documented: a shared list's length changed outside critical is refused at translate "
+    "time; race-free here (under an OpenMP lock, or one section per list), and the "
+    "message's reason ('would stay in one thread's copy') is stale"
+)
+_METHOD_ADD = (
+    "BUG: a user class's own method named 'add' is refused at translate time as set.add "
+    "(bug_user_method_named_add.py)"
+)
+_AUGASSIGN = (
+    "BUG: 'total += part' on a shared list/Counter under critical is not published "
+    "(bug_augassign_inplace_critical.py)"
+)
+_CLASS_ATTR = (
+    "BUG: appends under critical to a class attribute's list are refused "
+    "(bug_class_attr_append_critical.py)"
+)
+_CLOSURE_CELL = (
+    "BUG: a closure cell rebound under critical is refused (bug_closure_cell_critical.py)"
+)
+_TUPLE = (
+    "BUG: appends under critical to lists held by a shared tuple are refused "
+    "(bug_tuple_of_lists_critical.py)"
+)
+
+KNOWN_REFUSALS = {
+    "bug_array_more_than_half": (
+        "BUG: a thread changing over half of an unstaged array clashes with every other"
+    ),
+    "bug_bytearray_disjoint": _BYTEARRAY,
+    "rule110_bytearray": _BYTEARRAY,
+    "segmented_sieve_bytearray": _BYTEARRAY,
+    "bug_nested_region_critical": _NESTED,
+    "omp_ex_barrier_regions": _NESTED,
+    "inverted_index_sets": _METHOD_ADD,
+    "bug_user_method_named_add": _METHOD_ADD,
+    "lock_protected_list": _OUTSIDE_CRITICAL,
+    "pymp_shared_dict_lock": _OUTSIDE_CRITICAL,
+    "sections_in_region_lists": _OUTSIDE_CRITICAL,
+    "ngram_counter": _AUGASSIGN,
+    "bug_augassign_inplace_critical": _AUGASSIGN,
+    "class_attr_registry": _CLASS_ATTR,
+    "bug_class_attr_append_critical": _CLASS_ATTR,
+    "closure_counter": _CLOSURE_CELL,
+    "bug_closure_cell_critical": _CLOSURE_CELL,
+    "tuple_of_lists_global": _TUPLE,
+    "bug_tuple_of_lists_critical": _TUPLE,
+}
+
+_PLAIN_MODULE = "BUG: state of modules without pragmas is not watched (bug_plain_module_state.py)"
+_TOO_DEEP = (
+    "BUG: changes below the watched depth are lost (bug_linked_structure.py, "
+    "bug_plain_module_deep.py)"
+)
+_RANDOM_STATE = (
+    "BUG: random generator state is not carried between threads (bug_random_in_single.py, "
+    "bug_random_object_state.py)"
+)
+
+KNOWN_BUGS = {
+    "helper_module_registry": _PLAIN_MODULE,
+    "bug_plain_module_state": _PLAIN_MODULE,
+    "helper_module_mesh": _TOO_DEEP,
+    "bug_plain_module_deep": _TOO_DEEP,
+    "tree_subtree_sums": _TOO_DEEP,
+    "bug_linked_structure": _TOO_DEEP,
+    "random_global_in_single": _RANDOM_STATE,
+    "epidemic_agents": _RANDOM_STATE,
+    "bug_random_in_single": _RANDOM_STATE,
+    "bug_random_object_state": _RANDOM_STATE,
+    "closure_registry": (
+        "BUG: containers below a closure cell are not watched (bug_closure_nested_container.py)"
+    ),
+    "bug_closure_nested_container": "BUG: containers below a closure cell are not watched",
+    "nonlocal_in_function_region": (
+        "BUG: a closure cell rebound by a helper of a region in a function is lost "
+        "(bug_nonlocal_in_function.py)"
+    ),
+    "bug_nonlocal_in_function": "BUG: a closure cell rebound under atomic is lost",
+    "id_generator_itertools": (
+        "BUG: an itertools.count advanced under critical is not shared (bug_itertools_count.py)"
+    ),
+    "bug_itertools_count": "BUG: an itertools.count advanced under critical is not shared",
+    "ordered_pipeline": (
+        "BUG: a hashlib object updated under ordered is not carried (bug_hashlib_in_ordered.py)"
+    ),
+    "bug_hashlib_in_ordered": "BUG: a hashlib object updated under ordered is not carried",
+    "omp_ex_reduction6": (
+        "BUG: a reduction result is replaced by a value an earlier single published "
+        "(bug_reduction_after_single.py)"
+    ),
+    "bug_reduction_after_single": (
+        "BUG: a reduction result is replaced by a value an earlier single published"
+    ),
+}
+
+
+def _params() -> list:
+    params = []
+    for program in sweep.programs():
+        reason = KNOWN_BUGS.get(program.stem)
+        marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
+        params.append(pytest.param(program, id=program.stem, marks=marks))
+    return params
+
+
+def test_lists_name_existing_programs_once():
+    names = {p.stem for p in sweep.programs()}
+    lists = (EXPECTED_ERRORS, KNOWN_REFUSALS, KNOWN_BUGS)
+    for listed in lists:
+        assert set(listed) <= names
+    assert sum(map(len, lists)) == len(set().union(*lists))
+
+
+def test_race_programs_are_expected_errors():
+    races = {p.stem for p in sweep.programs() if p.stem.startswith("race_")}
+    assert races and races <= set(EXPECTED_ERRORS)
+
+
+def _lines(outcomes: list[sweep.Outcome]) -> str:
+    return "\n".join(f"{o.threads} threads: {o.kind}: {o.detail}" for o in outcomes)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(6 * RUN_TIMEOUT + 60)
+@pytest.mark.parametrize("program", _params())
+def test_python_answer_or_clear_error(program):
+    outcomes = sweep.check_program(program, timeout=RUN_TIMEOUT)
+    broken = [o for o in outcomes if o.kind not in (sweep.SAME, sweep.ERROR)]
+    assert not broken, _lines(broken)
+    name = program.stem
+    if name in EXPECTED_ERRORS:
+        not_refused = [o for o in outcomes if o.threads > 1 and o.kind != sweep.ERROR]
+        assert not not_refused, f"expected a clear error: {EXPECTED_ERRORS[name]}\n" + _lines(
+            not_refused
+        )
+    elif name not in KNOWN_REFUSALS:
+        refused = [o for o in outcomes if o.kind != sweep.SAME]
+        assert not refused, "a race-free program refused:\n" + _lines(refused)
+
+
+def test_classification():
+    """The runner's classes, on made-up runs (no subprocess)."""
+    python = sweep.Run(0, "42\n", "", 0.1)
+    assert sweep.classify(python, sweep.Run(0, "42\n", "", 0.1))[0] == sweep.SAME
+    assert sweep.classify(python, sweep.Run(0, "41\n", "", 0.1)) == (
+        sweep.WRONG,
+        "line 1: python '42', omppy '41'",
+    )
+    omp_error = 'Traceback (most recent call last):\n  File "/u/prog.py", line 3, in <module>\n'
+    omp_error += "omppy.runtime.errors.OmpError: thread 0 and thread 1 both changed x\n"
+    assert sweep.classify(python, sweep.Run(1, "", omp_error, 0.1))[0] == sweep.ERROR
+    pragma = "/u/prog.py:4:5: 'x.append(...)' changes the shared object 'x' in place\n"
+    assert sweep.classify(python, sweep.Run(1, "", pragma, 0.1)) == (sweep.ERROR, pragma.strip())
+    read_only = 'Traceback (most recent call last):\n  File "/u/prog.py", line 9, in <module>\n'
+    read_only += "ValueError: assignment destination is read-only\n"
+    read_only += "omppy: holder[0] is a numpy array outside shared memory, too large\n"
+    assert sweep.classify(python, sweep.Run(1, "", read_only, 0.1)) == (
+        sweep.ERROR,
+        "ValueError: assignment destination is read-only / "
+        "omppy: holder[0] is a numpy array outside shared memory, too large",
+    )
+    internal = (
+        "Traceback (most recent call last):\n"
+        '  File "/site/omppy/runtime/team.py", line 9, in parallel\n'
+        "omppy.runtime.errors.OmpError: boom\n"
+    )
+    assert sweep.classify(python, sweep.Run(1, "", internal, 0.1))[0] == sweep.CRASH
+    user = 'Traceback (most recent call last):\n  File "/u/prog.py", line 3\nNameError: x\n'
+    assert sweep.classify(python, sweep.Run(1, "", user, 0.1))[0] == sweep.CRASH
+    assert sweep.classify(python, sweep.Run(0, "42\n", "", 0.1))[0] == sweep.SAME
+    assert sweep.classify(python, sweep.Run(None, "", "", 60.0))[0] == sweep.HANG

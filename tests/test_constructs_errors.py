@@ -185,6 +185,26 @@ CASES = {
             "  hint: drop the schedule clause"
         ),
     ),
+    "scan_nowait": (
+        (
+            "t = 0\n"
+            "# omp parallel\n"
+            "if True:\n"
+            "    # omp for reduction(inscan, +: t) nowait\n"
+            "    for i in range(4):\n"
+            "        t += i\n"
+            "        # omp scan inclusive(t)\n"
+            "        print(t)\n"
+        ),
+        (
+            "t.py:4:39: a loop with a scan cannot have 'nowait' (the threads hand each other "
+            "their blocks' totals before the scan phases, and the reduction is combined at "
+            "the loop's end)\n"
+            "        # omp for reduction(inscan, +: t) nowait\n"
+            "                                          ^\n"
+            "  hint: drop 'nowait'"
+        ),
+    ),
     "scan_continue": (
         (
             "t = 0\n"

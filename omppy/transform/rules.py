@@ -155,13 +155,19 @@ def scan_loop(
             "iterations, in order, and adds its part to the blocks before it",
             hint="drop the schedule clause",
         )
+    why = {
+        "ordered": "its iterations run in two passes, input phases first",
+        "nowait": "the threads hand each other their blocks' totals before the scan "
+        "phases, and the reduction is combined at the loop's end",
+    }
     for clause in ("ordered", "nowait"):
         found = pragma.clause(clause)
         if found is not None:
             raise error(
                 filename,
                 (found.pos.line, found.pos.col),
-                f"a loop with a scan cannot have '{clause}'",
+                f"a loop with a scan cannot have '{clause}' ({why[clause]})",
+                hint=f"drop '{clause}'",
             )
     return scan
 

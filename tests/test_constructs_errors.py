@@ -24,11 +24,12 @@ CASES = {
     "cancel_taskgroup": (
         ("# omp parallel\nif True:\n    # omp cancel taskgroup\n    pass\n"),
         (
-            "t.py:3:5: '# omp cancel taskgroup' cancels the tasks of a taskgroup; omppy does "
-            "not support tasks yet (issue 13)\n"
+            "t.py:3:5: '# omp cancel taskgroup' cancels the tasks of a taskgroup; omppy's "
+            "tasks cannot be cancelled\n"
             "        # omp cancel taskgroup\n"
             "        ^\n"
-            "  hint: use '# omp cancel for' or '# omp cancel parallel' in a loop or region"
+            "  hint: use '# omp cancel for' or '# omp cancel parallel' in a loop or region, "
+            "or test a flag at the start of each task"
         ),
     ),
     "cancel_not_nested": (

@@ -89,7 +89,7 @@ def check_stops(write, source: str, threads: int, where: str, message: str) -> N
     got, took = timed_run(script, threads)
     assert got.status == 1, got.err
     assert "TeamDeadlock: " in got.err, got.err
-    assert f"({script}:{where})" in got.err, got.err
+    assert f"({script}:{where}" in got.err, got.err
     assert message in got.err, got.err
     assert "omppy/runtime" not in got.err  # the program's frames only
     assert took < baseline + 5, (took, baseline)  # it answers within about a second
@@ -126,6 +126,57 @@ def test_a_simple_lock_set_twice_stops_under_python_too(write):
 @pytest.mark.parametrize("threads", [2, 3, 4])
 def test_threads_that_disagree_on_the_rounds_stop_instead_of_hanging(write, threads):
     check_stops(write, ROUNDS_DIFFER, threads, "9", "has finished its part of the region")
+
+
+DIFFERENT_BARRIERS = """
+    from omppy import omp_get_thread_num
+    # omp parallel
+    if omp_get_thread_num() == 0:
+        # omp barrier
+        print("zero")
+    else:
+        # omp barrier
+        print("other")
+    # omp end parallel
+"""
+
+
+@pytest.mark.parametrize("threads", [2, 3])
+def test_threads_at_different_barriers_stop_before_passing_each_other(write, threads):
+    script = write("prog.py", textwrap.dedent(DIFFERENT_BARRIERS).lstrip("\n"))
+    got = run_omppy("run", str(script), threads=threads, timeout=60)
+    assert got.status == 1 and got.out == "", got.err
+    assert "wait at different barriers (thread 0 at " in got.err
+    assert f"at {script}:4; " in got.err and f"at {script}:7)" in got.err
+    assert leftovers(script) == []
+
+
+CANCELLED_BEFORE_A_BARRIER = """
+    from omppy import omp_get_thread_num
+    reached = []
+    # omp parallel
+    if True:
+        if omp_get_thread_num() == 0:
+            # omp cancel parallel
+            pass
+        # omp barrier
+        # omp critical
+        reached.append(omp_get_thread_num())
+    # omp end parallel
+    print(0 not in reached)
+"""
+
+
+@pytest.mark.parametrize("threads", [2, 3])
+def test_a_thread_that_left_a_cancelled_region_meets_the_others_at_their_barrier(
+    write, threads
+):
+    """Thread 0 cancels the region and drains at its end while the others wait at the
+    barrier inside it (cancel.py): not threads at different barriers."""
+    script = write("prog.py", textwrap.dedent(CANCELLED_BEFORE_A_BARRIER).lstrip("\n"))
+    got = run_omppy("run", str(script), threads=threads, timeout=60)
+    assert (got.status, got.out) == (0, "True\n"), got.err
+    assert leftovers(script) == []
 
 
 def test_a_nest_lock_may_be_set_again_by_its_holder(write):

@@ -14,6 +14,7 @@ from omppy.transform.grammar import (
     FLAG_CLAUSES,
     LIST_CLAUSES,
     OPTIONAL_NUMBER_CLAUSES,
+    ORDERED_DEPEND_EXAMPLE,
 )
 from omppy.transform.pragma import (
     DIRECTIVE_CLAUSES,
@@ -132,22 +133,25 @@ NAMES = [f"v{i}" for i in range(20)]
 
 
 @st.composite
-def clause_texts(draw: st.DrawFn, name: str, fresh: list[str]) -> str:
-    """A valid clause ``name``; list clauses take their variables from ``fresh``."""
+def clause_texts(draw: st.DrawFn, name: str, fresh: list[str], directive: str = "") -> str:
+    """A valid clause ``name`` on ``directive``; list clauses take their variables from
+    ``fresh``."""
     if name in LIST_CLAUSES:
         count = draw(st.integers(1, 3))
         names, fresh[:] = fresh[:count], fresh[count:]
         return f"{name}({', '.join(names)})"
-    if name == "reduction":
+    if name in {"reduction", "in_reduction", "task_reduction"}:
         op = draw(st.sampled_from([*REDUCTION_OPERATORS, "&&", "||"]))
         target = fresh.pop(0)
-        return f"reduction({op}: {target})"
+        return f"{name}({op}: {target})"
     if name == "schedule":
         kind = draw(st.sampled_from(SCHEDULE_KINDS))
         chunk = draw(st.sampled_from(["", ", 4", ", n // 2", ", len(x)"]))
         return f"schedule({kind}{'' if kind in ('runtime', 'auto') else chunk})"
     if name == "collapse":
         return f"collapse({draw(st.integers(1, 5))})"
+    if name == "depend" and directive == "ordered":
+        return ORDERED_DEPEND_EXAMPLE
     if name == "linear":
         return f"linear({fresh.pop(0)}: 2)"
     flags = FLAG_CLAUSES | OPTIONAL_NUMBER_CLAUSES
@@ -195,7 +199,7 @@ def valid_pragmas(draw: st.DrawFn) -> tuple[str, list[str], list[str]]:
     names = draw(st.lists(st.sampled_from(allowed), unique=True, max_size=5)) if allowed else []
     assume(consistent(directive, names))
     fresh = list(NAMES)
-    texts = [draw(clause_texts(name, fresh)) for name in names]
+    texts = [draw(clause_texts(name, fresh, directive)) for name in names]
     return directive, names, texts
 
 

@@ -154,7 +154,11 @@ def test_iterate_master_produces_the_others_consume(write):
             """,
         )
     )
-    assert out.splitlines() == ["True", "[1, 2]", "['a', 'b', 'c']"]
+    per_loop, consumers, alone = out.splitlines()
+    # The master only produces; which of the others gets the items depends on timing
+    # (on a loaded machine one consumer may take them all).
+    assert per_loop == "True" and consumers in ("[1, 2]", "[1]", "[2]"), out
+    assert alone == "['a', 'b', 'c']"
 
 
 def test_iterate_element_timeout_raises_queue_full(write):

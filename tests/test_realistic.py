@@ -22,6 +22,8 @@ minimal program.  A fix turns them into XPASS: move the entry out of ``KNOWN_BUG
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from realistic import run as sweep
 
@@ -37,6 +39,11 @@ _C_STATE = (
     "refused (the message wrongly calls it a data race)"
 )
 
+_ITERATOR = (
+    "an itertools.count advanced in a block: a C object's state omppy cannot carry, "
+    "refused by name (docs/data-sharing.md, what is not carried back)"
+)
+
 EXPECTED_ERRORS = {
     "race_histogram_unsynchronised": _RACE,
     "race_found_flag": _RACE,
@@ -45,6 +52,8 @@ EXPECTED_ERRORS = {
     "bug_big_array_in_list": _BIG_ARRAY,
     "array_module_stores": _C_STATE,
     "bug_array_module": _C_STATE,
+    "id_generator_itertools": _ITERATOR,
+    "bug_itertools_count": _ITERATOR,
 }
 
 _BYTEARRAY = "BUG: disjoint stores into one bytearray are refused (bug_bytearray_disjoint.py)"
@@ -61,21 +70,6 @@ _METHOD_ADD = (
     "BUG: a user class's own method named 'add' is refused at translate time as set.add "
     "(bug_user_method_named_add.py)"
 )
-_AUGASSIGN = (
-    "BUG: 'total += part' on a shared list/Counter under critical is not published "
-    "(bug_augassign_inplace_critical.py)"
-)
-_CLASS_ATTR = (
-    "BUG: appends under critical to a class attribute's list are refused "
-    "(bug_class_attr_append_critical.py)"
-)
-_CLOSURE_CELL = (
-    "BUG: a closure cell rebound under critical is refused (bug_closure_cell_critical.py)"
-)
-_TUPLE = (
-    "BUG: appends under critical to lists held by a shared tuple are refused "
-    "(bug_tuple_of_lists_critical.py)"
-)
 
 KNOWN_REFUSALS = {
     "bug_array_more_than_half": (
@@ -91,62 +85,36 @@ KNOWN_REFUSALS = {
     "lock_protected_list": _OUTSIDE_CRITICAL,
     "pymp_shared_dict_lock": _OUTSIDE_CRITICAL,
     "sections_in_region_lists": _OUTSIDE_CRITICAL,
-    "ngram_counter": _AUGASSIGN,
-    "bug_augassign_inplace_critical": _AUGASSIGN,
-    "class_attr_registry": _CLASS_ATTR,
-    "bug_class_attr_append_critical": _CLASS_ATTR,
-    "closure_counter": _CLOSURE_CELL,
-    "bug_closure_cell_critical": _CLOSURE_CELL,
-    "tuple_of_lists_global": _TUPLE,
-    "bug_tuple_of_lists_critical": _TUPLE,
 }
 
-_PLAIN_MODULE = "BUG: state of modules without pragmas is not watched (bug_plain_module_state.py)"
 _TOO_DEEP = (
     "BUG: changes below the watched depth are lost (bug_linked_structure.py, "
     "bug_plain_module_deep.py)"
 )
 _RANDOM_STATE = (
-    "BUG: random generator state is not carried between threads (bug_random_in_single.py, "
-    "bug_random_object_state.py)"
+    "documented: the module-level random functions draw from each thread's own stream "
+    "(docs/runtime-api.md, random numbers), so a single on a worker draws other numbers "
+    "(bug_random_in_single.py)"
 )
 
 KNOWN_BUGS = {
-    "helper_module_registry": _PLAIN_MODULE,
-    "bug_plain_module_state": _PLAIN_MODULE,
     "helper_module_mesh": _TOO_DEEP,
     "bug_plain_module_deep": _TOO_DEEP,
     "tree_subtree_sums": _TOO_DEEP,
     "bug_linked_structure": _TOO_DEEP,
     "random_global_in_single": _RANDOM_STATE,
-    "epidemic_agents": _RANDOM_STATE,
     "bug_random_in_single": _RANDOM_STATE,
-    "bug_random_object_state": _RANDOM_STATE,
-    "closure_registry": (
-        "BUG: containers below a closure cell are not watched (bug_closure_nested_container.py)"
-    ),
-    "bug_closure_nested_container": "BUG: containers below a closure cell are not watched",
-    "nonlocal_in_function_region": (
-        "BUG: a closure cell rebound by a helper of a region in a function is lost "
-        "(bug_nonlocal_in_function.py)"
-    ),
-    "bug_nonlocal_in_function": "BUG: a closure cell rebound under atomic is lost",
-    "id_generator_itertools": (
-        "BUG: an itertools.count advanced under critical is not shared (bug_itertools_count.py)"
-    ),
-    "bug_itertools_count": "BUG: an itertools.count advanced under critical is not shared",
     "ordered_pipeline": (
         "BUG: a hashlib object updated under ordered is not carried (bug_hashlib_in_ordered.py)"
     ),
     "bug_hashlib_in_ordered": "BUG: a hashlib object updated under ordered is not carried",
-    "omp_ex_reduction6": (
-        "BUG: a reduction result is replaced by a value an earlier single published "
-        "(bug_reduction_after_single.py)"
-    ),
-    "bug_reduction_after_single": (
-        "BUG: a reduction result is replaced by a value an earlier single published"
-    ),
 }
+
+
+# The minimal programs (bug_*, race_*) run with every `pytest`; the whole sweep (167
+# programs, five runs each: minutes on two cores) with OMPPY_SWEEP=1, or as
+# `python tests/realistic/run.py` (docs/correctness.md has its last results).
+WHOLE_SWEEP = os.environ.get("OMPPY_SWEEP", "") not in ("", "0")
 
 
 def _params() -> list:
@@ -154,6 +122,8 @@ def _params() -> list:
     for program in sweep.programs():
         reason = KNOWN_BUGS.get(program.stem)
         marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
+        if not WHOLE_SWEEP and not program.stem.startswith(("bug_", "race_")):
+            marks.append(pytest.mark.skip(reason="the whole sweep runs with OMPPY_SWEEP=1"))
         params.append(pytest.param(program, id=program.stem, marks=marks))
     return params
 

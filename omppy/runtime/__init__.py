@@ -10,6 +10,9 @@
 - :class:`Attr` marks an attribute step in a store path.
 - :func:`refreshed` gives variables their newly published values after a barrier or
   on entering a synchronisation construct.
+- :func:`task`, :func:`taskwait`, :func:`taskgroup`, :func:`taskloop` and
+  :func:`taskyield` run explicit tasks (``tasks.py``); a translated module with task
+  constructs calls :func:`uses_tasks` when it is imported.
 """
 
 from __future__ import annotations
@@ -35,6 +38,10 @@ from .paths import Attr
 from .private_globals import threadprivate
 from .scan import scan
 from .schedule import iteration_space
+from .taskdeps import KEY
+from .taskgroups import taskgroup
+from .taskloop import taskloop
+from .tasks import task, taskwait, taskyield, uses_tasks
 from .team import parallel
 from .thread import ThreadContext
 from .unbound import UNBOUND
@@ -46,6 +53,7 @@ locals = builtins.locals
 globals = builtins.globals
 
 __all__ = [
+    "KEY",
     "UNBOUND",
     "Attr",
     "Cancelled",
@@ -71,8 +79,14 @@ __all__ = [
     "reduce_with",
     "refreshed",
     "scan",
+    "task",
+    "taskgroup",
+    "taskloop",
+    "taskwait",
+    "taskyield",
     "thread",
     "threadprivate",
+    "uses_tasks",
     "warn_races",
     "with_globals",
 ]

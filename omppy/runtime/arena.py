@@ -33,6 +33,7 @@ from collections.abc import Callable
 from . import limits
 from .errors import ExchangeOverflow, TeamAborted
 from .limits import describe_size
+from .taskpool import TaskPool
 
 WORD = 8
 WORKSHARE_RING = 64  # work-sharing constructs that may be in flight at once (nowait)
@@ -79,8 +80,10 @@ class Arena:
         self.cursor_base = FINISHED + capacity
         self.ws_base = self.cursor_base + capacity
         self.names_base = self.ws_base + WORKSHARE_RING * WS_FIELDS
+        # One word per thread: where in the program it waits at a barrier (deadlock.py).
+        self.site_base = self.names_base + CRITICAL_LOCKS * 8
         # One word per thread: how far it got in the doacross loop it runs (doacross.py).
-        self.doacross_base = self.names_base + CRITICAL_LOCKS * 8
+        self.doacross_base = self.site_base + capacity
         self.n_words = self.doacross_base + capacity
         control_bytes = -(-self.n_words * WORD // mmap.PAGESIZE) * mmap.PAGESIZE
         self.slot_base = control_bytes
@@ -101,6 +104,9 @@ class Arena:
         self.critical_names: dict[str, int] = {}
         self.in_use = False
         self.broken = False
+        # Deferred tasks (tasks.py): made before a fork by the first team that runs
+        # tasks (tasks.prepare), so a program without tasks reserves nothing for them.
+        self.tasks: TaskPool | None = None
 
     def reset(self, size: int) -> None:
         """Prepare the control words for a new team of ``size`` threads."""
@@ -109,6 +115,8 @@ class Arena:
         for ws in range(WORKSHARE_RING):
             words[self.ws_base + ws * WS_FIELDS] = -1
         self.critical_names = {}
+        if self.tasks is not None:
+            self.tasks.reset()
 
     def close(self) -> None:
         """Unmap the memory and drop the semaphores (each maps a page) now.
@@ -122,6 +130,9 @@ class Arena:
         for name in _SEMAPHORES:
             if hasattr(self, name):
                 delattr(self, name)
+        if self.tasks is not None:
+            self.tasks.close()
+            self.tasks = None
 
     # -- exchange buffers -------------------------------------------------------------
 
@@ -237,6 +248,8 @@ class Arena:
         if hasattr(mmap, "MADV_REMOVE"):
             try:
                 self.memory.madvise(mmap.MADV_REMOVE, self.slot_base)
+                if self.tasks is not None:  # the task table's heap
+                    self.tasks.memory.madvise(mmap.MADV_REMOVE, self.tasks.heap_base)
             except OSError:
                 pass
 

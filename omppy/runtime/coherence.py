@@ -43,7 +43,9 @@ if TYPE_CHECKING:
 PUBLISHED_DEPTH = 3
 
 Record = tuple[int, int, int, str, Changes, dict[str, Any]]  # seq, thread, seen, kind, ...
-Tag = tuple[int, int]  # (work-sharing loop of the region, first iteration of a chunk)
+# (work-sharing loop of the region, first iteration of a chunk), and for keys a task
+# added, its place in the order python runs the tasks in (see tasks.py, TaskState.tag).
+Tag = tuple[int, ...]
 UNTAGGED: Tag = (1 << 62, 0)  # keys with no tag come after tagged ones, in their order
 
 
@@ -75,14 +77,20 @@ class Coherence:
 
     # -- the order of new dict keys -----------------------------------------------------
 
-    def mark(self, tag: Tag) -> None:
-        """This thread starts the iterations ``tag`` names: remember the tracked dicts'
-        lengths, so a key added from here on is known to come from them."""
-        self.last_tag = tag
+    def mark(self, tag: Tag, task: bool = False) -> None:
+        """This thread starts the iterations ``tag`` names (``task``: a stretch of a
+        task): remember the tracked dicts' lengths, so a key added from here on is
+        known to come from them."""
+        if not task:
+            self.last_tag = tag
         tracked = self.replica.ordered_dicts
         if tracked:
             objects = self.replica.objects
-            self.marks.append((tag, {token: len(objects[token]) for token in tracked}))
+            lengths = {token: len(objects[token]) for token in tracked}
+            if self.marks and self.marks[-1][1] == lengths:
+                self.marks[-1] = (tag, lengths)  # no key came from the previous stretch
+            else:
+                self.marks.append((tag, lengths))
 
     def _tag_new_keys(self, changes: Changes) -> Changes:
         """Add to each tracked dict's change the tags of the keys this thread added."""
@@ -193,8 +201,11 @@ class Coherence:
             changes = self.replica.changes()
         else:
             changes = self.replica.changes_under(touched)
+        return self._append(kind, changes, names)
+
+    def _append(self, kind: str, changes: Changes, names: dict[str, Any]) -> int:
         changes = self._tag_new_keys(changes)
-        if not changes and not names:
+        if (not changes and not names) or self.arena is None:
             return 0
         payload = self.replica.dump_changes(changes, self.seen, kind, names)
         seq = self.arena.log_append(self.num, payload)
@@ -204,6 +215,35 @@ class Coherence:
             self.taken[name] = seq
         self._take_names(seq, names)
         return seq
+
+    def order_keys(self) -> None:
+        """Put the keys added to the tracked dicts since the last barrier in the order
+        of their tags now (after a taskwait: as python's tasks, run at once, added
+        them), publishing this thread's own new keys first so that every thread
+        orders the same records at the barrier."""
+        tracked = self.replica.ordered_dicts
+        if not tracked or self.arena is None:
+            return
+        objects, shadows = self.replica.objects, self.replica.shadows
+        own: Changes = []
+        for token in tracked:
+            shadow = shadows[token]
+            known = getattr(shadow, "keys", None)
+            if known is not None and len(known) == len(objects[token]):
+                continue  # no new key here (comparing a large dict at every wait costs)
+            change = shadow.diff(objects[token])
+            if change is not None:
+                own.append((token, change))
+        if own:
+            self._append("task", own, {})
+        ordered = set(tracked)
+        sources = [
+            record[4]
+            for record in self.recent
+            if any(t in ordered and c[0] == "D" and c[3] for t, c in record[4])
+        ]
+        if sources:
+            self._order_new_keys(sources)
 
     def fresh(self, names: tuple[str, ...]) -> dict[str, Any]:
         """The values of ``names`` that other threads bound since this thread took them."""
@@ -314,8 +354,7 @@ class Coherence:
                     for place, (key, tag) in enumerate(zip(keys, tags, strict=True)):
                         entries.append((tag, number, place, key))
         for token, entries in inserted.items():
-            if len({number for _, number, _, _ in entries}) < 2:
-                continue  # one source: every process added its keys in its order
+            # Even one source: a thread runs the tasks it kept newest first.
             live = self.replica.objects[token]
             entries.sort(key=lambda entry: entry[:3])
             agreed = list(dict.fromkeys(key for *_, key in entries))

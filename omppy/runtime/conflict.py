@@ -53,6 +53,21 @@ def _raise(
     label: str, first: str, second: str, clash: tuple[str, Any], where: str, same: bool
 ) -> None:
     kind, place = clash
+    try:
+        _refuse(label, first, second, kind, place, where, same)
+    except OmpError as error:
+        if "'# omp task'" in first or "'# omp task'" in second:
+            raise OmpError(
+                f"{error.args[0]}. Tasks may run at the same time in different threads: "
+                "order the two with depend(...) or '# omp taskwait', or use "
+                "in_reduction (docs/tasks.md)"
+            ) from None
+        raise
+
+
+def _refuse(
+    label: str, first: str, second: str, kind: str, place: Any, where: str, same: bool
+) -> None:
     if kind == "length":
         raise OmpError(
             f"{first} changed the length of {label} (append, insert, pop, del...) while "

@@ -9,6 +9,8 @@ stops with ``TeamDeadlock``, naming itself, the line where it waits, and why.
 from __future__ import annotations
 
 import sys
+import zlib
+from types import CodeType
 
 from . import state
 from .errors import TeamDeadlock
@@ -23,6 +25,58 @@ def user_site() -> str:
     if frame is None:
         return "an unknown place"
     return f"{frame.f_code.co_filename}:{frame.f_lineno}"
+
+
+# The site of a thread at a barrier of a region that may be cancelled: one that left
+# the cancelled region meets the others at their barriers, wherever they are
+# (cancel.py), so its barrier matches any.
+ANY_SITE = -1
+
+_internal: dict[CodeType, bool] = {}  # code object -> is it omppy's own
+_files: dict[int, str] = {}  # a site's file number -> the file's name
+
+
+def barrier_site() -> int:
+    """Where the calling thread reaches a barrier, as one number (the same in every
+    process of a team for the same line of the program): a file number and a line."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        code = frame.f_code
+        internal = _internal.get(code)
+        if internal is None:
+            internal = _internal[code] = is_internal(code)
+        if not internal:
+            break
+        frame = frame.f_back  # type: ignore[assignment]
+    if frame is None:
+        return 0
+    name = frame.f_code.co_filename
+    number = zlib.crc32(name.encode("utf-8", "surrogatepass")) & 0xFFFFFFF
+    _files.setdefault(number, name)
+    return number << 24 | (frame.f_lineno & 0xFFFFFF)
+
+
+def _site_text(site: int) -> str:
+    name = _files.get(site >> 24, "another file")
+    return f"{name}:{site & 0xFFFFFF}"
+
+
+def at_different_barriers(sites: list[int]) -> TeamDeadlock:
+    at: dict[int, list[int]] = {}
+    for thread, site in enumerate(sites):
+        if site != ANY_SITE:
+            at.setdefault(site, []).append(thread)
+    places = "; ".join(
+        f"{_threads(threads)} at {_site_text(site)}" for site, threads in at.items()
+    )
+    return TeamDeadlock(
+        f"the threads of a team of {len(sites)} wait at different barriers ({places}): "
+        "each would release the others from a barrier they have not reached. Every "
+        "thread of a team must reach the same barriers ('# omp barrier', and the end of "
+        "'# omp for', 'sections' and 'single' without nowait) in the same order: one "
+        "inside 'if omp_get_thread_num() == ...', or in a loop whose rounds differ "
+        "between threads, hangs an OpenMP program in C"
+    )
 
 
 def _threads(numbers: list[int]) -> str:

@@ -11,12 +11,34 @@ nothing is left behind in ``/dev/shm`` when a process dies.
 from __future__ import annotations
 
 import mmap
+import os
 import sys
+import weakref
 from typing import Any
+
+# Every mapping this process made or inherited, by key (the pid that made it, and a
+# count of the mappings made so far): a task handed a view of one names it by key
+# (see taskcode.py).
+_mappings: weakref.WeakValueDictionary[tuple[int, int], SharedMemory] = (
+    weakref.WeakValueDictionary()
+)
+_made = 0
 
 
 class SharedMemory(mmap.mmap):
     """An anonymous shared mapping; arrays over it are shared with future forks."""
+
+    key: tuple[int, int] = (0, 0)
+
+
+def made_so_far() -> int:
+    """How many mappings this process (and the processes it was forked from) made."""
+    return _made
+
+
+def mapping(key: tuple[int, int]) -> SharedMemory | None:
+    """The mapping made under ``key``, if this process has it."""
+    return _mappings.get(key)
 
 
 def _np() -> Any:
@@ -40,6 +62,10 @@ def allocate(shape: Any, dtype: Any = float, order: str = "C") -> Any:
         count *= int(extent)
     size = max(1, count * dtype.itemsize)
     memory = SharedMemory(-1, size, flags=mmap.MAP_SHARED)
+    global _made
+    _made += 1
+    memory.key = (os.getpid(), _made)
+    _mappings[memory.key] = memory
     return np.ndarray(shape, dtype=dtype, buffer=memory, order=order)
 
 

@@ -18,6 +18,7 @@ and ends with a barrier unless ``nowait``.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 from .coherence import location
@@ -70,7 +71,14 @@ class SyncBlock:
                 values = {n: scope[n] for n in self.names if n in scope}
                 touched = None
                 if self.touches is not None:
-                    touched = [scope[n] for n in self.touches if n in scope]
+                    # A global the block changes (in a helper, ``buckets[k].append``)
+                    # is not among the caller's locals: look it up as Python would.
+                    outer = sys._getframe(1).f_globals
+                    touched = [
+                        scope[n] if n in scope else outer[n]
+                        for n in self.touches
+                        if n in scope or n in outer
+                    ]
                 coherence.publish(
                     self.kind, {n: v for n, v in values.items() if v is not UNBOUND}, touched
                 )

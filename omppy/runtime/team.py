@@ -36,7 +36,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
-from . import affinity, blas, deadlock, failures, limits, private_globals, state
+from . import affinity, blas, deadlock, failures, limits, private_globals, state, tasks
 from .arena import (
     ABORT,
     BARRIER_COUNT,
@@ -86,23 +86,35 @@ class Team:
         self.liveness: Liveness | None = None
         self.pids: dict[int, int] = {}  # thread number -> pid, in the master
         self.seeds: tuple[int, int | None, int] = (0, None, 0)  # for workers' random streams
+        # Deferred tasks (tasks.py): the same in every thread, decided before the fork.
+        self.tasking = False
 
     # -- used by ThreadContext --------------------------------------------------------
 
-    def barrier_exchange(self, me: ThreadContext, parity: int, payload: Any) -> list[Any]:
+    def barrier_exchange(
+        self, me: ThreadContext, parity: int, payload: Any, *, any_site: bool = False
+    ) -> list[Any]:
+        """``any_site``: this thread's barrier matches any other's (deadlock.ANY_SITE)."""
         arena = self.arena
         arena.put(me.num, parity, payload)
-        self._barrier()
+        self._barrier(any_site)
         return [payload if t == me.num else arena.get(t, parity) for t in range(self.size)]
 
-    def _barrier(self) -> None:
+    def _barrier(self, any_site: bool = False) -> None:
         arena = self.arena
         words = arena.words
         assert self.liveness is not None
+        me = state.current().num
+        site = deadlock.ANY_SITE if any_site else deadlock.barrier_site()
+        words[arena.site_base + me] = site
         with arena.lock:
             generation = words[BARRIER_GEN]
             arrived = words[BARRIER_COUNT] + 1
             if arrived == self.size:
+                sites = words[arena.site_base : arena.site_base + self.size].tolist()
+                if len(set(sites) - {deadlock.ANY_SITE}) > 1:
+                    # Threads at different barriers would release each other here.
+                    raise deadlock.at_different_barriers(sites)
                 # Everyone else waits here: nobody reads or writes the log.  What the
                 # barrier covers is the log up to now; a record a fast thread adds
                 # after it belongs to the next interval.
@@ -257,6 +269,8 @@ def parallel(
     values the workers take from the master (private_globals.py); ``proc_bind`` is the
     clause's policy for placing the threads (affinity.py).
     """
+    if tasks.ENABLED:
+        body = tasks.region_body(body)  # the region's end waits for its tasks
     region = Region(
         body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly, watch or {}
     )
@@ -368,6 +382,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     watchers = [
         Liveness(arena, {t: fd for t, fd in readers.items() if t != num}) for num in range(size)
     ]
+    tasks.prepare(team)
     flush_standard_streams()
     output = RegionOutput(arena.output_lock)
     output.install()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import cancel, doacross, schedule
+from . import cancel, doacross, schedule, tasks
 from .arena import CANCEL, WS_NEXT, WS_ORDERED
 from .coherence import Coherence, interval, location
 from .errors import OmpError, TeamAborted
@@ -22,6 +22,7 @@ from .sync import SyncBlock
 from .workshare import Workshare
 
 if TYPE_CHECKING:
+    from .tasks import TaskState
     from .team import Team
 
 
@@ -50,6 +51,7 @@ class ThreadContext:
         # The constructs this thread runs that may be cancelled (cancel.py).
         self.cancel_scopes: list[cancel.CancelScope] = []
         self.doacross: doacross.Doacross | None = None  # the doacross loop it runs
+        self.tasks: TaskState | None = None  # its explicit tasks (tasks.py), when it has any
 
     @classmethod
     def initial(cls) -> ThreadContext:
@@ -243,6 +245,14 @@ class ThreadContext:
         touches: tuple[str, ...] | None = None,
     ) -> Any:
         kind = "masked" if filter else "master"
+        if "task" in self.inside:
+            # Which thread runs a task is not known: the block would run or not by
+            # chance (OpenMP forbids master and masked inside a task).
+            raise OmpError(
+                f"'# omp {kind}' was reached inside a task ('# omp task'), where which "
+                "thread runs it is not known, so the block would run or not by chance; "
+                "OpenMP forbids master and masked inside tasks: move it out of the task"
+            )
         return SyncBlock(self, kind, names, self.num == filter, touches=touches)
 
     def single(
@@ -332,7 +342,7 @@ class ThreadContext:
                 "team cannot meet it (the block runs on one thread, or on one thread at "
                 "a time), so the team would deadlock; OpenMP forbids barriers and "
                 "work-sharing constructs inside critical, atomic, single, master, "
-                "masked and ordered blocks: move it out of the block"
+                "masked and ordered blocks and inside tasks: move it out of the block"
             )
 
     # -- barriers ---------------------------------------------------------------------
@@ -356,11 +366,18 @@ class ThreadContext:
             "'sections' or 'single')"
         )
         assert self.team is not None and self.coherence is not None
+        if self.team.tasking:
+            tasks.barrier(self)  # every task of the team completes first
         here = location()
         part = self.coherence.before_barrier()
         parity = self.barriers & 1
         self.barriers += 1
-        results = self.team.barrier_exchange(self, parity, (payload, part))
+        # Draining a cancellable region (the one exchange that is no cancellation
+        # point) meets the others at barriers wherever they are (cancel.py): its
+        # barrier matches any in the check that threads wait at the same one.
+        results = self.team.barrier_exchange(
+            self, parity, (payload, part), any_site=not cancellation_point
+        )
         self.coherence.after_barrier([r[1] for r in results], interval(self.last_sync, here))
         self.last_sync = here
         payloads = [r[0] for r in results]

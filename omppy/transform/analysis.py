@@ -9,6 +9,12 @@ facts those rules need from the original syntax tree of a construct's statements
 Nested scopes (``def``, ``lambda``, ``class``, comprehensions) do not bind in the
 construct (except their own name, and ``:=`` in a comprehension); the names they
 read from outside count as reads of the construct.
+
+A task nested in the construct (``task``, ``taskloop``) is a scope of its own too:
+its statements become a function (docs/pragmas.md, "Tasks"), so a name it binds is
+its own, except a name in its ``shared`` clause, which the task hands back to the
+construct (``Usage.task_shared``).  What a task reads and does not bind counts as
+read by the construct (the task captures the value when it is created).
 """
 
 from __future__ import annotations
@@ -27,8 +33,8 @@ from libcst.metadata import (
 
 from . import atomic_forms
 from .model import Construct, Usage
-from .names import import_binding, root_name, target_names
-from .pragma import SYNC_DIRECTIVES, WORKSHARING_DIRECTIVES
+from .names import bindings, import_binding, root_name, target_names
+from .pragma import SYNC_DIRECTIVES, TASK_DIRECTIVES, WORKSHARING_DIRECTIVES
 
 # Methods that mutate a list, dict, set or deque in place: called on a shared object
 # outside a synchronisation construct, their effect could not be carried back.
@@ -105,10 +111,18 @@ class _Collector(cst.CSTVisitor):
         usage: Usage,
         covers: Mapping[cst.CSTNode, list[Construct]],
         is_loop: bool,
+        owner: Construct | None = None,
     ) -> None:
         super().__init__()
         self.usage = usage
         self.covers = covers
+        self.owner = owner  # the construct analysed (not a task nested in itself)
+        # The tasks nested in the construct around the current node, innermost last:
+        # the names each shares (None: default(shared), all of them), and how many
+        # synchronisation constructs were around it.
+        self.tasks: list[tuple[frozenset[str] | None, int]] = []
+        self.task_locals: list[set[str]] = []  # the names each of them binds
+        self._own_names: dict[Construct, set[str]] = {}
         self.sync_depth = 0
         self.loop_depth = 0
         self.scope_depth = 0  # inside a nested def/lambda/class/comprehension
@@ -135,11 +149,15 @@ class _Collector(cst.CSTVisitor):
         constructs = self.covers.get(node, []) if isinstance(node, cst.BaseStatement) else []
         self.entered.append(constructs)
         for construct in constructs:
+            if construct is self.owner:
+                continue
             if construct.directive in SYNC_DIRECTIVES:
                 self.sync_depth += 1
             if construct.directive == "atomic":
                 # 'v = x' under atomic read or capture: v is the thread's own.
                 self.atomic_private.append(atomic_forms.private_targets(construct))
+            if construct.directive in TASK_DIRECTIVES or construct.directive == "taskgroup":
+                self._enter_task(construct, node)
             if construct.directive in WORKSHARING_DIRECTIVES:
                 pragma = construct.pragma
                 # (``single`` takes neither reduction nor lastprivate.)
@@ -156,16 +174,50 @@ class _Collector(cst.CSTVisitor):
     def on_leave(self, original_node: cst.CSTNode) -> None:
         super().on_leave(original_node)
         for construct in self.entered.pop():
+            if construct is self.owner:
+                continue
             if construct.directive in SYNC_DIRECTIVES:
                 self.sync_depth -= 1
             if construct.directive == "atomic":
                 self.atomic_private.pop()
+            if construct.directive in TASK_DIRECTIVES:
+                self.tasks.pop()
+                self.task_locals.pop()
+
+    def _enter_task(self, construct: Construct, node: cst.CSTNode) -> None:
+        """``node``, a statement of a nested task, taskloop or taskgroup: at its first,
+        the names the construct binds where it stands (reduction and lastprivate
+        results); for a task, its own scope (see the module docstring)."""
+        pragma = construct.pragma
+        if node is construct.statements()[0]:
+            for clause in ("reduction", "lastprivate", "task_reduction"):
+                for name in pragma.names_in(clause):
+                    self._bind(name, node)
+        if construct.directive in TASK_DIRECTIVES:
+            default = pragma.clause("default")
+            everything = default is not None and default.kind == "shared"
+            shared = None if everything else frozenset(pragma.names_in("shared"))
+            self.tasks.append((shared, self.sync_depth))
+            own = self._own_names.get(construct)
+            if own is None:
+                own = bindings(construct.statements()) | set(pragma.names_in("private"))
+                own = self._own_names[construct] = set() if shared is None else own - shared
+            self.task_locals.append(own)
 
     # -- names --------------------------------------------------------------------
 
     def _bind(self, name: str, node: cst.CSTNode, augmented: bool = False) -> None:
         if name.startswith("_omp"):
             return
+        if self.tasks:
+            if self.sync_depth > self.tasks[-1][1]:
+                # Bound in a critical (or atomic...) inside the task: that block
+                # publishes it, so it is shared (as OpenMP's task default makes a
+                # name shared in the enclosing context), but not bound here.
+                self.usage.task_shared.add(name)
+            elif all(shared is None or name in shared for shared, _ in self.tasks):
+                self.usage.task_shared.add(name)  # handed back by the task
+            return  # a task's own name
         self.usage.bound.setdefault(name, self._where(node))
         if not augmented:
             self.usage.plain_bound.add(name)
@@ -185,6 +237,8 @@ class _Collector(cst.CSTVisitor):
             if context == ExpressionContext.DEL:
                 self.usage.deleted.add(node.value)
         elif context == ExpressionContext.LOAD and not node.value.startswith("_omp"):
+            if any(node.value in own for own in self.task_locals):
+                return  # a name of the task's own (its loop variable, say)
             self.usage.read.setdefault(node.value, self._where(node))
             if node not in self.wrapped:
                 self.usage.bare.add(node.value)
@@ -231,6 +285,8 @@ class _Collector(cst.CSTVisitor):
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         self.augmented_targets.add(node.target)
+        if self.tasks:
+            return  # the task checks its own (tasking.py)
         if isinstance(node.target, cst.Name) and not self.sync_depth and not self.scope_depth:
             op = node.operator.__class__.__name__
             self.usage.augmented.setdefault(node.target.value, (self._where(node), op))
@@ -501,14 +557,17 @@ def collect(
     wrapper: MetadataWrapper,
     covers: Mapping[cst.CSTNode, list[Construct]],
     is_loop: bool = False,
+    owner: Construct | None = None,
 ) -> Usage:
     """The :class:`Usage` of ``statements``, nodes of ``wrapper``'s module.
 
     ``covers`` maps each statement to the constructs of its block that cover it (the
     survey's plan), so a statement inside a nested ``critical`` counts as such.
+    ``owner``: the construct whose statements these are (a task's own statements
+    are not inside a nested task).
     """
     usage = Usage()
-    collector = _Collector(usage, covers, is_loop)
+    collector = _Collector(usage, covers, is_loop, owner)
     with collector.resolve(wrapper):
         for statement in statements:
             statement.visit(collector)

@@ -19,6 +19,7 @@ from .pragma import (
     ONE_AT_A_TIME_DIRECTIVES,
     PARALLEL_DIRECTIVES,
     SYNC_DIRECTIVES,
+    TASK_DIRECTIVES,
     WORKSHARING_DIRECTIVES,
 )
 from .sharing import BUILTIN_NAMES
@@ -27,7 +28,10 @@ from .sharing import BUILTIN_NAMES
 # a construct that binds to the same region (all but ``parallel`` itself).
 # (``scope`` is run by the whole team: a work share or barrier may stand in it.)
 _REGION_BINDING = (
-    (WORKSHARING_DIRECTIVES - {"scope"}) | SYNC_DIRECTIVES | (PARALLEL_DIRECTIVES - {"parallel"})
+    (WORKSHARING_DIRECTIVES - {"scope"})
+    | SYNC_DIRECTIVES
+    | (PARALLEL_DIRECTIVES - {"parallel"})
+    | TASK_DIRECTIVES  # a task runs on one thread, at any time
 )
 # The reduction that would make ``x op= ...`` correct, for the hint.
 _AUG_TO_REDUCTION = {
@@ -99,6 +103,16 @@ def nesting(construct: Construct, stack: list[Construct], *, filename: str) -> N
             "(it would wait for threads that never reach it)",
             hint="put it directly in the parallel region, or start a nested "
             "'# omp parallel' around it",
+        )
+    in_task = closest is not None and closest.directive in TASK_DIRECTIVES
+    if directive in ("master", "masked") and closest is not None and in_task:
+        raise error(
+            filename,
+            where,
+            f"'# omp {directive}' cannot be nested inside '# omp {closest.directive}': "
+            "which thread runs a task is not known, so the block would run or not by "
+            "chance",
+            hint="move it out of the task",
         )
     if directive == "ordered":
         loop = next((c for c in enclosing if c.directive in LOOP_DIRECTIVES), None)
@@ -176,33 +190,32 @@ def class_private(usage: Usage, class_name: str | None, *, filename: str) -> Non
 
 
 def mutations(
-    usage: Usage, private: AbstractSet[str], imported_modules: AbstractSet[str], *, filename: str
+    usage: Usage,
+    private: AbstractSet[str],
+    imported_modules: AbstractSet[str],
+    own_methods: AbstractSet[str] = frozenset(),
+    *,
+    filename: str,
 ) -> None:
-    """Listed container methods (``append``, ``update``...) on shared objects, outside
-    a critical: their effect would stay in one thread's copy."""
+    """A listed container method (``append``, ``update``...) on a shared object itself,
+    outside any synchronisation: every thread changes the one object (its length, its
+    keys) at once, a data race.  A method of the program's own classes with such a name
+    (``own_methods``) is not taken for a container's; on an item of the object
+    (``rows[i].append(x)``) each thread changes its own item, which is carried (a race
+    between two threads on one item is found when the region runs)."""
     for root, method, where, receiver in usage.mutations:
-        if root in private or root in imported_modules:
+        if root in private or root in imported_modules or method in own_methods:
             continue  # ``np.append(a, x)`` is a function of a module, not a mutation
         if receiver == root:
             raise error(
                 filename,
                 where,
-                f"'{root}.{method}(...)' changes the shared object '{root}' in place; in "
-                "a fork-based team that change would stay in one thread's copy",
+                f"'{root}.{method}(...)' changes the shared object '{root}' itself from "
+                "every thread that runs it at once, a data race: the threads' changes "
+                "to its length or keys cannot be combined",
                 hint=f"wrap it in '# omp critical', use reduction(+:{root}) for a list, "
                 f"or store by index ('{root}[i] = ...')",
             )
-        raise error(
-            filename,
-            where,
-            f"'{receiver}.{method}(...)' may change an item of the shared object "
-            f"'{root}' from several threads at once: '{method}' is a method omppy "
-            "treats as a container change (append, update, add...), which is not "
-            "carried back outside a critical",
-            hint=f"wrap it in '# omp critical'; if '{method}' is your own method on "
-            "objects that each thread changes alone, give it another name and it is "
-            "carried back",
-        )
 
 
 def default_none(usage: Usage, exempt: AbstractSet[str], *, filename: str) -> None:

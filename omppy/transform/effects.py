@@ -308,6 +308,10 @@ class Effects:
             if not changed:
                 return
 
+    def own_methods(self) -> frozenset[str]:
+        """The names of the methods the module's classes define."""
+        return frozenset(self.methods)
+
     def global_depths(self) -> dict[str, int]:
         """Module globals the module's functions may change, and how deep; the key
         ``"global"`` (no global can be named so) when a function rebinds globals."""

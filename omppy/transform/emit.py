@@ -10,6 +10,7 @@ they all use: building and laying out statements, line stamps, refreshing names.
 - ``emit_worksharing.py``: ``for`` and ``sections`` (and the loop of ``parallel for``);
 - ``emit_sync.py``: ``barrier``, ``critical``, ``atomic``, ``ordered``, ``single``,
   ``master``/``masked``.  ``flush`` emits nothing (see docs/data-sharing.md).
+- ``emit_tasks.py``: ``task``, ``taskloop``, ``taskwait``, ``taskgroup``, ``taskyield``.
 
 Inside a region the thread is the outlined body's ``_omp_t`` parameter; an orphaned
 construct binds ``_omp_t = _omp.thread()`` first.  Names that other threads may have
@@ -33,6 +34,7 @@ from . import (
     emit_constructs,
     emit_parallel,
     emit_sync,
+    emit_tasks,
     emit_worksharing,
     layout,
 )
@@ -57,6 +59,9 @@ _BODY_LEVELS = {
     "single": 2,
     "master": 2,
     "masked": 2,
+    "task": 1,
+    "taskloop": 2,
+    "taskgroup": 1,
 }
 
 
@@ -183,6 +188,14 @@ class Emitter:
             return emit_worksharing.sections(self, construct, info, new_of)
         if directive in SYNC_DIRECTIVES:
             return emit_sync.sync(self, construct, info, new_of)
+        if directive in ("task", "taskloop"):
+            return emit_tasks.task(self, construct, info, new_of)
+        if directive == "taskwait":
+            return emit_tasks.taskwait(self, info)
+        if directive == "taskyield":
+            return emit_tasks.taskyield(self, info)
+        if directive == "taskgroup":
+            return emit_tasks.taskgroup(self, construct, info, new_of)
         raise PragmaError(
             f"'# omp {directive}' is not supported yet",
             filename=self.filename,

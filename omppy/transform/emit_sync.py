@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from . import emit_tasks
 from .layout import Group, Part, call, keyword, names
 from .model import Construct, ConstructInfo
 from .pragma import ONE_AT_A_TIME_DIRECTIVES
@@ -25,10 +26,11 @@ if TYPE_CHECKING:
 def barrier(e: Emitter, info: ConstructInfo) -> list[cst.BaseStatement]:
     line = info.construct.pragma.pos.line
     if not info.region_shared:
-        return [e.statement("_omp_t.barrier()", line)]
+        return [e.statement("_omp_t.barrier()", line), *emit_tasks.after_barrier(e, info)]
     fresh = call("_omp_t.barrier_refresh", names(info.region_shared))
     out = [e.simple("_omp_fresh = ", fresh, line, info)]
-    return out + e.refresh("_omp_fresh", info.region_shared, line, info)
+    out += e.refresh("_omp_fresh", info.region_shared, line, info)
+    return out + emit_tasks.after_barrier(e, info)
 
 
 def sync(

@@ -21,7 +21,7 @@ import keyword
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
 from .diagnostics import PragmaError, did_you_mean
@@ -46,6 +46,7 @@ from .pragma import (
     REFUSALS,
     SCHEDULE_KINDS,
     SEVERITY_KINDS,
+    TASKLOOP_DIRECTIVES,
     UNSUPPORTED_DIRECTIVES,
     Clause,
     Position,
@@ -72,6 +73,8 @@ class Segment(NamedTuple):
 DOCS_HINT = "see docs/pragmas.md for what omppy supports"
 
 ALL_CLAUSES = frozenset().union(*DIRECTIVE_CLAUSES.values())
+# Clauses of the form ``op: names``.
+REDUCTION_CLAUSES = frozenset({"reduction", "in_reduction", "task_reduction"})
 # Clauses that take a list of variables and may therefore be given more than once.
 LIST_CLAUSES = frozenset(
     {
@@ -87,8 +90,7 @@ LIST_CLAUSES = frozenset(
         "exclusive",
     }
 )
-REPEATABLE_CLAUSES = LIST_CLAUSES | {
-    "reduction",
+REPEATABLE_CLAUSES = LIST_CLAUSES | REDUCTION_CLAUSES | {
     "linear",
     "aligned",
     "allocate",
@@ -100,7 +102,8 @@ REPEATABLE_CLAUSES = LIST_CLAUSES | {
 # Clauses that name variables whose data sharing they decide: a variable may appear
 # in only one of them on a pragma.
 DATA_SHARING_CLAUSES = frozenset(
-    {"private", "firstprivate", "lastprivate", "shared", "copyprivate", "reduction", "linear"}
+    {"private", "firstprivate", "lastprivate", "shared", "copyprivate", "linear"}
+    | REDUCTION_CLAUSES
 )
 # The one pair of data-sharing clauses OpenMP lets name the same variable.
 COMPATIBLE_CLAUSES = frozenset({"firstprivate", "lastprivate"})
@@ -116,6 +119,8 @@ EXPRESSION_CLAUSES = frozenset(
         "message",
         "allocator",
         "align",
+        "final",
+        "priority",
     }
 )
 FLAG_CLAUSES = frozenset(
@@ -136,6 +141,9 @@ FLAG_CLAUSES = frozenset(
         "unified_shared_memory",
         "reverse_offload",
         "dynamic_allocators",
+        "untied",
+        "mergeable",
+        "nogroup",
     }
 )
 # Clauses with an optional argument: ``ordered`` / ``ordered(n)``, ``partial`` / ``partial(n)``.
@@ -152,7 +160,12 @@ KEYWORD_CLAUSES = {
 SCHEDULE_MODIFIERS = ("monotonic", "nonmonotonic", "simd")
 REDUCTION_MODIFIERS = ("default", "inscan", "task")
 LINEAR_MODIFIERS = ("val", "ref", "uval")
-DEPEND_TYPES = ("source", "sink")
+# ``grainsize`` and ``num_tasks``: an expression, after an optional ``strict:``.
+COUNT_CLAUSES = frozenset({"grainsize", "num_tasks"})
+# ``depend`` on '# omp ordered' (doacross) and ``doacross``: the loop's dependences.
+DOACROSS_TYPES = ("source", "sink")
+# ``depend`` on tasks ('# omp task', '# omp taskwait'): the items a task reads or writes.
+DEPEND_TYPES = ("in", "out", "inout", "mutexinoutset", "inoutset")
 # The constructs whose ``if`` a modifier may name, by directive.
 IF_MODIFIERS = {
     "parallel": ("parallel",),
@@ -168,12 +181,15 @@ IF_MODIFIERS = {
     "for simd": ("simd",),
     "do simd": ("simd",),
     "cancel": ("cancel",),
+    "task": ("task",),
+    "taskloop": ("taskloop",),
+    "master taskloop": ("taskloop",),
+    "masked taskloop": ("taskloop",),
 }
 # OpenMP clauses that omppy knows but does not implement: "not supported", not
 # "unknown", with the reason.
 _TASK_CLAUSE = (
-    "it is a clause of tasks ('# omp task', '# omp taskloop'), which omppy does not "
-    "support yet (issue 13)"
+    "omppy's tasks do not implement it (docs/tasks.md says what they support)"
 )
 _DEVICE_CLAUSE = (
     "it is a clause of device constructs ('target', 'teams', 'declare target'...); "
@@ -182,15 +198,6 @@ _DEVICE_CLAUSE = (
 UNSUPPORTED_CLAUSES = {
     **dict.fromkeys(
         (
-            "in_reduction",
-            "task_reduction",
-            "untied",
-            "mergeable",
-            "final",
-            "priority",
-            "grainsize",
-            "num_tasks",
-            "nogroup",
             "detach",
             "affinity",
         ),
@@ -271,13 +278,22 @@ EXAMPLES = {
     "aligned": "aligned(a, b: 64)",
     "allocate": "allocate(omp_default_mem_alloc: a)",
     "order": "order(concurrent)",
-    "depend": "depend(sink: i - 1)",
+    "depend": "depend(in: a, b[i])",  # on '# omp ordered': ORDERED_DEPEND_EXAMPLE
     "doacross": "doacross(sink: i - 1)",
     "sizes": "sizes(4, 4)",
     "absent": "absent(critical, atomic)",
     "contains": "contains(parallel)",
     "initializer": "initializer(omp_priv = [])",
+    "final": "final(depth > 10)",
+    "priority": "priority(1)",
+    "grainsize": "grainsize(100)",
+    "num_tasks": "num_tasks(8)",
+    "in_reduction": "in_reduction(+: total)",
+    "task_reduction": "task_reduction(+: total)",
 }
+
+# ``depend`` on '# omp ordered' (a doacross loop) rather than on a task.
+ORDERED_DEPEND_EXAMPLE = "depend(sink: i - 1)"
 
 _WORD_RE = re.compile(r"[^\W\d]\w*")
 # A dotted name, the operator of a reduction by a function: ``merge``, ``math.gcd``.
@@ -419,6 +435,7 @@ class _Parser:
         self.i = 0
         self.clauses: list[Clause] = []
         self.written = ""  # the directive as written (before aliases are resolved)
+        self.current = ""  # the directive whose clauses are being parsed
         # Variable -> the data-sharing clauses that already named it.
         self.listed: dict[str, list[str]] = {}
 
@@ -635,7 +652,8 @@ class _Parser:
             if not self.at_end():
                 raise self.error("'# omp end assumes' takes no clauses", self.i)
             return self.pragma("assumes", pos, spelled="end assumes")
-        if self.canonical(directive) in LOOP_DIRECTIVES | {"simd", "tile", "unroll"}:
+        loops = LOOP_DIRECTIVES | TASKLOOP_DIRECTIVES | {"simd", "tile", "unroll"}
+        if self.canonical(directive) in loops:
             raise self.error(
                 f"cannot end '{directive}': it is a loop construct",
                 word.start,
@@ -794,6 +812,7 @@ class _Parser:
     # -- clauses -------------------------------------------------------------------------
 
     def parse_clauses(self, directive: str) -> None:
+        self.current = directive  # the directive whose clauses are being parsed
         while not self.at_end():
             # OpenMP allows an optional comma before each clause.
             if self.text[self.i] == ",":
@@ -852,7 +871,7 @@ class _Parser:
             raise self.error(
                 f"clause '{name}' needs an argument",
                 word.start,
-                hint=f"for example {EXAMPLES[name]}",
+                hint=f"for example {self.example(name)}",
             )
         if name in LIST_CLAUSES:
             return Clause(name, pos, names=self.names(arg, name))
@@ -863,8 +882,14 @@ class _Parser:
             return Clause(name, pos, expr=expr.text, expr_pos=self.position(expr.start))
         if name in KEYWORD_CLAUSES:
             return Clause(name, pos, kind=self.keyword(arg.strip(), name, KEYWORD_CLAUSES[name]))
-        special = {
+        if name == "depend" and self.current != "ordered":
+            return self.task_dependence(arg, pos)
+        special: dict[str, Callable[[_Span, Position, str], Clause]] = {
             "reduction": self.reduction,
+            "in_reduction": self.reduction,
+            "task_reduction": self.reduction,
+            "grainsize": self.count,
+            "num_tasks": self.count,
             "schedule": self.schedule,
             "linear": self.linear,
             "aligned": self.aligned,
@@ -881,6 +906,12 @@ class _Parser:
             return special[name](arg, pos, name)
         assert name == "collapse", name
         return Clause(name, pos, number=self.positive_integer(arg, name))
+
+    def example(self, clause: str) -> str:
+        """An example of ``clause`` for a hint, on the directive being parsed."""
+        if clause == "depend" and self.current == "ordered":
+            return ORDERED_DEPEND_EXAMPLE
+        return EXAMPLES.get(clause, clause)
 
     def identifier(self, span: _Span, what: str, example: str) -> str:
         """The Python name in ``span``, NFKC-normalised as the compiler does."""
@@ -926,7 +957,7 @@ class _Parser:
     def expression(self, arg: _Span, clause: str, example_hint: str | None = None) -> _Span:
         """The stripped expression in ``arg``, checked to be one valid Python expression."""
         expr = arg.strip()
-        hint = example_hint or f"for example {EXAMPLES.get(clause, clause)}"
+        hint = example_hint or f"for example {self.example(clause)}"
         if not expr.text:
             raise self.error(f"clause '{clause}' needs an expression", expr.start, hint=hint)
         depth = 0
@@ -989,17 +1020,23 @@ class _Parser:
             hint=f"{what}s: {', '.join(choices)}",
         )
 
-    def reduction(self, arg: _Span, pos: Position, name: str = "reduction") -> Clause:
+    def reduction(self, arg: _Span, pos: Position, clause: str = "reduction") -> Clause:
         parts = _split(arg, ":", maxsplit=1)
         if len(parts) == 1:
             raise self.error(
                 "missing ':' after the reduction operator",
                 arg.strip().start,
-                hint="write reduction(op: names), e.g. reduction(+: total)",
+                hint=f"write {clause}(op: names), e.g. {clause}(+: total)",
             )
         *modifiers, op_span = (p.strip() for p in _split(parts[0], ","))
         modifier = None
         for span in modifiers:
+            if clause != "reduction":
+                raise self.error(
+                    f"'{clause}' takes no modifier",
+                    span.start,
+                    hint=f"for example {EXAMPLES[clause]}",
+                )
             modifier = self.reduction_modifier(span) or modifier
         op = REDUCTION_ALIASES.get(op_span.text, op_span.text)
         if _DOTTED_RE.fullmatch(op):
@@ -1016,8 +1053,82 @@ class _Parser:
                 hint=f"operators: {' '.join(REDUCTION_OPERATORS)} (&& and || mean and, or), "
                 "a name from '# omp declare reduction', or a function of two arguments",
             )
-        names = self.names(parts[1], "reduction")
-        return Clause("reduction", pos, names=names, op=op, modifier=modifier)
+        tasks = clause != "reduction" or self.current in TASKLOOP_DIRECTIVES
+        if tasks and op not in REDUCTION_OPERATORS:
+            raise self.error(
+                f"'{clause}' on '{self.current}' takes one of the operators "
+                f"{' '.join(REDUCTION_OPERATORS)}, not '{op}'",
+                op_span.start,
+                hint="a task reduction by a user-defined reduction or a function is not "
+                "supported by omppy",
+            )
+        names = self.names(parts[1], clause)
+        return Clause(clause, pos, names=names, op=op, modifier=modifier)
+
+    def count(self, arg: _Span, pos: Position, clause: str) -> Clause:
+        """``grainsize``/``num_tasks``: an expression, after an optional ``strict:``."""
+        head = _split(arg, ":", maxsplit=1)
+        modifier = head[0].strip()
+        kind = None
+        if len(head) == 2 and _is_name(modifier.text):
+            if modifier.text != "strict":
+                raise self.error(
+                    f"unknown {clause} modifier '{modifier.text}'"
+                    f"{did_you_mean(modifier.text, ('strict',))}",
+                    modifier.start,
+                    hint=f"write {clause}(strict: n) or {clause}(n)",
+                )
+            kind, arg = "strict", head[1]
+        expr = self.expression(arg, clause)
+        return Clause(clause, pos, expr=expr.text, expr_pos=self.position(expr.start), kind=kind)
+
+    def task_dependence(self, arg: _Span, pos: Position) -> Clause:
+        """A task's ``depend(type: items)``: each item a name, an item or an attribute."""
+        parts = _split(arg, ":", maxsplit=1)
+        head = parts[0].strip()
+        if head.text.startswith(("iterator(", "iterator ")):  # its ':' is not the type's
+            raise self.error(
+                "depend(iterator(...): ...) is not supported by omppy",
+                head.start,
+                hint="list the items, or make the dependence on the container: "
+                "depend(in: a)",
+            )
+        if head.text in ("source", "sink"):
+            raise self.error(
+                f"depend({head.text}) belongs on '# omp ordered' in a doacross loop, "
+                f"not on '{self.current}'",
+                head.start,
+            )
+        if len(parts) == 1 or not head.text.isidentifier():  # 'in' is a keyword
+            raise self.error(
+                "missing ':' after the dependence type",
+                head.start,
+                hint="write depend(type: items), e.g. depend(in: a, b[i])",
+            )
+        if head.text not in DEPEND_TYPES:
+            if head.text == "iterator" or head.text == "depobj":
+                raise self.error(
+                    f"depend({head.text}...) is not supported by omppy", head.start, hint=DOCS_HINT
+                )
+            raise self.error(
+                f"unknown dependence type '{head.text}'{did_you_mean(head.text, DEPEND_TYPES)}",
+                head.start,
+                hint=f"dependence types: {', '.join(DEPEND_TYPES)}",
+            )
+        items = []
+        for piece in _split(parts[1], ","):
+            item = self.expression(piece, "depend")
+            tree = ast.parse(item.text, mode="eval").body
+            if not isinstance(tree, (ast.Name, ast.Subscript, ast.Attribute)):
+                raise self.error(
+                    f"a dependence names a variable, an item or an attribute, not "
+                    f"'{item.text}'",
+                    item.start,
+                    hint="for example depend(out: total), depend(in: a[i]), "
+                    "depend(inout: node.left)",
+                )
+            items.append(item.text)
+        return Clause("depend", pos, names=tuple(items), kind=head.text)
 
     def reduction_modifier(self, modifier: _Span) -> str | None:
         if modifier.text == "default":  # what OpenMP does without a modifier
@@ -1186,17 +1297,17 @@ class _Parser:
         head, *tail = _split(arg, ":", maxsplit=1)
         kind_span = head.strip()
         example = f"write {name}(source) or {name}(sink: i - 1)"
-        if kind_span.text not in DEPEND_TYPES:
-            if kind_span.text in ("in", "out", "inout", "mutexinoutset", "inoutset", "depobj"):
+        if kind_span.text not in DOACROSS_TYPES:
+            if kind_span.text in (*DEPEND_TYPES, "depobj"):
                 raise self.error(
-                    f"'{name}({kind_span.text}: ...)' is a dependence between tasks; "
-                    "'# omp ordered' takes source and sink",
+                    f"'{name}({kind_span.text}: ...)' is a dependence between tasks "
+                    "('# omp task depend(...)'); '# omp ordered' takes source and sink",
                     kind_span.start,
                     hint=example,
                 )
             raise self.error(
                 f"unknown dependence type '{kind_span.text}'"
-                f"{did_you_mean(kind_span.text, DEPEND_TYPES)}",
+                f"{did_you_mean(kind_span.text, DOACROSS_TYPES)}",
                 kind_span.start,
                 hint=example,
             )

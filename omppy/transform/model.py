@@ -18,13 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 import libcst as cst
 from libcst.metadata import CodeRange
 
 from .diagnostics import PragmaWarning
 from .pragma import Pragma
+
+if TYPE_CHECKING:
+    from .tasking import TaskInfo
 
 
 @dataclass(eq=False)
@@ -82,6 +85,8 @@ class Usage:
     plain_bound: set[str] = field(default_factory=set)  # bound other than by ``+=`` & co.
     bare: set[str] = field(default_factory=set)  # read other than as ``x[...]``/``x.attr``
     deleted: set[str] = field(default_factory=set)  # unbound by ``del x`` or ``except ... as x``
+    # Names a nested task binds and hands back (its ``shared`` clause); see analysis.py.
+    task_shared: set[str] = field(default_factory=set)
     # ``counts[key] += 1`` and ``self.total += x`` outside synchronisation blocks: the
     # root, where, the names the target's keys use, and the target's text.  In a loop
     # whose variables the keys do not use, threads may update one place: a race.
@@ -145,6 +150,8 @@ class ConstructInfo:
     # A single: the threadprivate globals its copyprivate hands out (read from the
     # thread's globals, not its locals).
     threadprivate: tuple[str, ...] = ()
+    # A task or taskloop, or a wait (taskwait, taskgroup, barrier): tasking.py.
+    task: TaskInfo | None = None
 
 
 @dataclass(frozen=True)
@@ -166,5 +173,6 @@ class Survey:
     module_effects: Mapping[str, int] = field(default_factory=dict)
     # The names of the module's 'declare reduction' directives.
     declared_reductions: frozenset[str] = frozenset()
+    has_tasks: bool = False  # task constructs: the module calls _omp.uses_tasks()
     # Statements that are likely data races (checks.races): reported, not refused.
     warnings: tuple[PragmaWarning, ...] = ()

@@ -33,6 +33,7 @@ from .pragma import (
     SECTIONS_DIRECTIVES,
     SEQUENTIAL_LOOP_DIRECTIVES,
     STANDALONE_DIRECTIVES,
+    TASKLOOP_DIRECTIVES,
     Pragma,
 )
 
@@ -230,6 +231,8 @@ def _construct(
         construct.sections = _split_sections(construct, filename)
     if pragma.directive in COMBINED_REGIONS:
         construct = _split_region(construct)
+    elif pragma.directive in ("master taskloop", "masked taskloop"):
+        construct = _split_combined(construct)
     return construct, index
 
 
@@ -257,6 +260,23 @@ def _split_region(construct: Construct) -> Construct:
     return Construct(outer, body=[Construct(inner, body=construct.body)])
 
 
+def _split_combined(construct: Construct) -> Construct:
+    """``master taskloop`` is a ``master`` around a ``taskloop`` (``masked``: its
+    ``filter`` goes to the ``masked``, every other clause to the ``taskloop``)."""
+    pragma = construct.pragma
+    outer = pragma.directive.split()[0]
+    on_outer = [c for c in pragma.clauses if c.name == "filter"]
+    inner = Construct(
+        replace(
+            pragma,
+            directive="taskloop",
+            clauses=tuple(c for c in pragma.clauses if c.name != "filter"),
+        ),
+        body=construct.body,
+    )
+    return Construct(replace(pragma, directive=outer, clauses=tuple(on_outer)), body=[inner])
+
+
 def _check_target(construct: Construct, filename: str, column_of: dict[cst.CSTNode, int]) -> None:
     pragma = construct.pragma
     first = construct.body[0] if construct.body else None
@@ -269,7 +289,8 @@ def _check_target(construct: Construct, filename: str, column_of: dict[cst.CSTNo
                 f"{_shown(pragma)} is not aligned with the statement it applies to",
                 hint="indent the pragma like the next statement",
             )
-    if pragma.directive in LOOP_DIRECTIVES | SEQUENTIAL_LOOP_DIRECTIVES:
+    loops = LOOP_DIRECTIVES | SEQUENTIAL_LOOP_DIRECTIVES | TASKLOOP_DIRECTIVES
+    if pragma.directive in loops:
         if len(construct.body) != 1 or not isinstance(construct.body[0], cst.For):
             found = _describe(construct.body[0]) if construct.body else "nothing"
             raise _error(

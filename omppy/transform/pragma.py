@@ -25,15 +25,20 @@ class Clause:
     Only the fields that the clause uses are set:
 
     - ``names``: variable lists (``private``, ``firstprivate``, ``lastprivate``,
-      ``shared``, ``copyprivate``, ``copyin``, ``reduction``, ``linear``, ``aligned``,
-      ``allocate``, ``inclusive``/``exclusive``...), or the directive names of
-      ``absent``/``contains``.
+      ``shared``, ``copyprivate``, ``copyin``, ``reduction``, ``in_reduction``,
+      ``task_reduction``, ``linear``, ``aligned``, ``allocate``,
+      ``inclusive``/``exclusive``...), or the directive names of ``absent``/``contains``;
+      for a task's ``depend``, its items as source text (a name, an item ``a[i]`` or an
+      attribute ``node.left``).
     - ``expr``: a Python expression, as source text (``if``, ``num_threads``,
-      ``filter``, ``hint``, a ``schedule`` chunk, a ``linear`` step, an ``allocate``
-      allocator, ``message``, ``initializer``...); ``expr_pos`` is where it starts.
+      ``filter``, ``hint``, ``final``, ``priority``, ``grainsize``, ``num_tasks``, a
+      ``schedule`` chunk, a ``linear`` step, an ``allocate`` allocator, ``message``,
+      ``initializer``...); ``expr_pos`` is where it starts.
     - ``exprs``: several expressions (``sizes``, a ``depend(sink: ...)`` vector).
     - ``kind``: ``schedule`` kind, ``default`` kind, ``proc_bind`` kind, ``bind``,
-      ``order``, ``at``, ``severity``, ``depend`` type (``source``/``sink``)...
+      ``order``, ``at``, ``severity``, ``depend`` type (``source``/``sink`` on
+      ``ordered``; ``in``, ``out``, ``inout``... on tasks), ``"strict"`` for
+      ``grainsize`` and ``num_tasks`` with that modifier...
     - ``modifier``: a clause modifier (``reduction(inscan, ...)``, ``if(cancel: ...)``,
       ``linear(val(x))``, ``order(reproducible: concurrent)``).
     - ``op``: a reduction operator: one of :data:`REDUCTION_OPERATORS`, or the
@@ -168,6 +173,24 @@ ATOMIC_FORMS = ("read", "write", "update", "capture", "compare")
 ASSUME_CLAUSES = frozenset(
     {"absent", "contains", "holds", "no_openmp", "no_openmp_routines", "no_parallelism"}
 )
+TASK_CLAUSES = frozenset(
+    {
+        "if",
+        "final",
+        "untied",
+        "mergeable",
+        "priority",
+        "default",
+        "private",
+        "firstprivate",
+        "shared",
+        "depend",
+        "in_reduction",
+    }
+)
+TASKLOOP_CLAUSES = (TASK_CLAUSES - {"depend"}) | frozenset(
+    {"lastprivate", "grainsize", "num_tasks", "collapse", "nogroup", "reduction"}
+)
 
 DIRECTIVE_CLAUSES: dict[str, frozenset[str]] = {
     "parallel": PARALLEL_CLAUSES,
@@ -223,6 +246,13 @@ DIRECTIVE_CLAUSES: dict[str, frozenset[str]] = {
     "unroll": frozenset({"full", "partial"}),
     "allocate": frozenset({"allocator", "align"}),
     "allocators": frozenset({"allocate"}),
+    "task": TASK_CLAUSES,
+    "taskloop": TASKLOOP_CLAUSES,
+    "master taskloop": TASKLOOP_CLAUSES,
+    "masked taskloop": TASKLOOP_CLAUSES | {"filter"},
+    "taskwait": frozenset({"depend"}),
+    "taskgroup": frozenset({"task_reduction"}),
+    "taskyield": frozenset(),
 }
 
 # Directives that are another construct under another name: what the translator
@@ -262,6 +292,8 @@ STANDALONE_DIRECTIVES = frozenset(
         "assumes",
         "requires",
         "allocate",
+        "taskwait",
+        "taskyield",
     }
 )
 # Directives that change nothing when they run (docs/pragmas.md says why each).
@@ -284,6 +316,8 @@ BLOCK_DIRECTIVES = frozenset(
         "atomic",
         "assume",
         "allocators",
+        "task",
+        "taskgroup",
     }
 )
 # Directives whose statement must be a ``for`` loop.
@@ -295,6 +329,11 @@ SEQUENTIAL_LOOP_DIRECTIVES = frozenset({"simd", "tile", "unroll"})
 # Block directives whose statements run as they are (``assume``, ``allocators``) and
 # the declarative ``declare simd`` on a ``def``.
 PLAIN_BLOCK_DIRECTIVES = frozenset({"assume", "allocators", "declare simd"})
+# Tasks (``omppy/runtime/tasks.py``): the statements of a task or taskloop become a
+# function that any thread of the team may run, later.  ``taskloop`` must be
+# followed by a ``for`` loop too, but it is not a work share.
+TASKLOOP_DIRECTIVES = frozenset({"taskloop", "master taskloop", "masked taskloop"})
+TASK_DIRECTIVES = frozenset({"task"}) | TASKLOOP_DIRECTIVES
 
 # Families of directives, as the translator treats them.  A directive may be in
 # several: ``parallel for`` starts a region and shares a loop.
@@ -318,11 +357,6 @@ ONE_AT_A_TIME_DIRECTIVES = frozenset({"critical", "atomic", "ordered"})
 # "unknown"; ``REFUSALS`` says why (docs/pragmas.md has the table).
 UNSUPPORTED_DIRECTIVES = frozenset(
     {
-        "task",
-        "taskloop",
-        "taskwait",
-        "taskgroup",
-        "taskyield",
         "target",
         "teams",
         "distribute",

@@ -79,7 +79,9 @@ class Rewriter(cst.CSTTransformer):
         if body is None:
             body = list(updated_node.body)
         effects = self.survey.module_effects
-        body = _with_import(body, self.emitter, effects, self.survey.warnings)
+        body = _with_import(
+            body, self.emitter, effects, self.survey.warnings, self.survey.has_tasks
+        )
         return updated_node.with_changes(body=body)
 
     def _regroup(
@@ -103,10 +105,12 @@ def _with_import(
     emitter: Emitter,
     effects: Mapping[str, int],
     warnings: Sequence[PragmaWarning] = (),
+    tasks: bool = False,
 ) -> list[cst.BaseStatement]:
     """Insert the runtime import after the docstring and ``__future__`` imports, the
-    module globals its functions may change (``_omp_effects``, see effects.py), and
-    the likely data races the translator found, warned about each time it runs."""
+    module globals its functions may change (``_omp_effects``, see effects.py), the
+    likely data races the translator found, warned about each time it runs, and
+    whether the module has task constructs (``_omp.uses_tasks()``: teams run tasks)."""
     index = 0
     for index, statement in enumerate(body):  # noqa: B007
         if not _is_preamble(statement):
@@ -122,6 +126,8 @@ def _with_import(
     if warnings:
         found = ", ".join(f"({w.line}, {w.message!r}, {w.hint!r})" for w in warnings)
         statements.append(emitter.statement(f"_omp.warn_races(({found},))\n", line))
+    if tasks:
+        statements.append(emitter.statement("_omp.uses_tasks()\n", line))
     return [*body[:index], *statements, *body[index:]]
 
 

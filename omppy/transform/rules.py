@@ -56,9 +56,9 @@ def cancel_target(construct: Construct, stack: list[Construct], filename: str) -
         raise error(
             filename,
             _at(pragma),
-            f"{shown} cancels the tasks of a taskgroup; omppy does not support tasks yet "
-            "(issue 13)",
-            hint="use '# omp cancel for' or '# omp cancel parallel' in a loop or region",
+            f"{shown} cancels the tasks of a taskgroup; omppy's tasks cannot be cancelled",
+            hint="use '# omp cancel for' or '# omp cancel parallel' in a loop or region, "
+            "or test a flag at the start of each task",
         )
     enclosing = list(reversed(stack))
     if kind == "sections" and enclosing and enclosing[0].directive == "section":

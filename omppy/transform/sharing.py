@@ -40,7 +40,12 @@ def decide(
     reduced = {name for name, _ in reduction}
     clause_private = set(firstprivate) | set(lastprivate) | reduced
     shared_bound = (
-        (usage.sync_bound | usage.inner_outputs | (set(shared) & set(usage.bound)))
+        (
+            usage.sync_bound
+            | usage.inner_outputs
+            | usage.task_shared  # a task publishes them when it ends (tasks.py)
+            | (set(shared) & set(usage.bound))
+        )
         - clause_private
         - usage.inner_copyprivate
         - set(private)

@@ -23,7 +23,7 @@ from libcst.metadata import (
     PositionProvider,
 )
 
-from . import analysis, checks, plan, rules
+from . import analysis, checks, plan, rules, tasking
 from .diagnostics import PragmaWarning
 from .effects import Effects
 from .model import Construct, ConstructInfo, Item, Lines, Sharing, Survey, Usage
@@ -42,6 +42,8 @@ from .pragma import (
     PLAIN_BLOCK_DIRECTIVES,
     SEQUENTIAL_LOOP_DIRECTIVES,
     SYNC_DIRECTIVES,
+    TASK_DIRECTIVES,
+    TASKLOOP_DIRECTIVES,
 )
 from .sharing import decide
 from .sharing import ordered as analysis_order
@@ -70,6 +72,7 @@ def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:
     # nested in it, however deep), the second analyses constructs outermost first (so
     # a store knows the construct whose objects it writes).
     surveyor.plan_block(module, module.body)
+    surveyor.task_scopes = tasking.scopes(module, surveyor.plans, _blocks_of)
     surveyor.walk_block(module, [], [("module", module)])
     return Survey(
         plans=surveyor.plans,
@@ -78,6 +81,8 @@ def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:
         super_calls=surveyor.super_calls,
         module_effects=surveyor.module_effects(),
         declared_reductions=surveyor.declared,
+        has_tasks=any(c.directive in TASK_DIRECTIVES for c in surveyor.task_scopes)
+        or surveyor.waits,
         warnings=tuple(surveyor.warnings),
     )
 
@@ -102,6 +107,8 @@ class _Surveyor:
         self._effects: Effects | None = None
         self.threadprivate: frozenset[str] = frozenset()  # globals a directive names
         self.declared: frozenset[str] = frozenset()  # names of 'declare reduction's
+        self.task_scopes: tasking.Scopes = {}
+        self.waits = False  # a taskwait, taskgroup or taskyield (the module uses tasks)
         self.warnings: list[PragmaWarning] = []
 
     @property
@@ -263,7 +270,13 @@ class _Surveyor:
             clause_private |= {n for n, _ in sharing.reduction}
             shared_roots = usage.stored_roots - sharing.private - clause_private
             private = sharing.private | clause_private
-            checks.mutations(usage, private, self.imported_modules, filename=filename)
+            checks.mutations(
+                usage,
+                private,
+                self.imported_modules,
+                self.effects.own_methods(),
+                filename=filename,
+            )
             watch = self._watch(construct, loops, sharing.args)
             # An array the region only reads (the effects analysis: no write through
             # it, however it is used) needs no copy into shared memory.
@@ -294,13 +307,25 @@ class _Surveyor:
                 usage, derived, (loop_private | outer_private) - derived, filename=filename
             )
             if not in_region:
-                checks.mutations(usage, loop_private, self.imported_modules, filename=filename)
+                checks.mutations(
+                    usage,
+                    loop_private,
+                    self.imported_modules,
+                    self.effects.own_methods(),
+                    filename=filename,
+                )
                 # Outside a region's text, a store on a module global is carried by
                 # name (the region that runs this loop may not name that object).
                 local_names = self._available(scopes) - self.module_names
                 if scope_kind == "function":
                     local_names |= function_locals(scopes[-1][1])
                 global_roots = shared_roots - local_names
+        task = None
+        if directive in TASK_DIRECTIVES:
+            task = self._task(construct, usage, stack, scopes, region_shared)
+        elif directive in ("taskwait", "taskgroup", "taskyield", "barrier"):
+            self.waits = self.waits or directive != "barrier"
+            task = tasking.TaskInfo(scope=self.task_scopes.get(construct))
         self.infos[construct] = ConstructInfo(
             construct,
             usage,
@@ -320,6 +345,46 @@ class _Surveyor:
             watch=watch,
             touches=touches,
             threadprivate=threadprivate,
+            task=task,
+        )
+
+    def _task(
+        self,
+        construct: Construct,
+        usage: Usage,
+        stack: list[Construct],
+        scopes: list[tuple[str, Any]],
+        region_shared: tuple[str, ...],
+    ) -> tasking.TaskInfo:
+        """A task or taskloop decided (``tasking.py``)."""
+        statements: list[cst.CSTNode] = list(construct.statements())
+        if construct.directive in TASKLOOP_DIRECTIVES:
+            nest = tasking.loop_nest(construct)
+            statements = [*(loop.target for loop in nest), *nest[-1].body.body]
+        enclosing = []
+        for outer in reversed(stack):
+            if outer.directive in PARALLEL_DIRECTIVES:
+                break
+            if outer.directive in TASK_DIRECTIVES:
+                enclosing.append(outer)
+        effects = self.effects
+        around = scopes[-1][1] if scopes[-1][0] in ("function", "module") else None
+        return tasking.decide(
+            construct,
+            usage,
+            outside=(
+                tasking.names_outside(around, construct, self._tasks_in(around))
+                if around is not None
+                else None
+            ),
+            available=self._available(scopes),
+            module_defs=self.module_functions | self.imported_modules,
+            region_published=region_shared,
+            enclosing_tasks=enclosing,
+            depths=lambda names: effects.depths(statements, names),
+            touches=effects.block(statements),
+            scope=self.task_scopes.get(construct),
+            filename=self.filename,
         )
 
     def _rules(
@@ -403,6 +468,15 @@ class _Surveyor:
 
     def _usage(self, construct: Construct, loops: list[cst.For]) -> Usage:
         """What the construct's statements do with names (a loop: its body and target)."""
+        if construct.directive in TASK_DIRECTIVES:
+            if construct.directive in TASKLOOP_DIRECTIVES:
+                self._collapse_nest(construct)  # the nest's shape is checked there
+                nest = tasking.loop_nest(construct)
+                parts = [*(loop.target for loop in nest), *nest[-1].body.body]
+                return analysis.collect(parts, self.wrapper, self.covers, True, construct)
+            return analysis.collect(
+                construct.statements(), self.wrapper, self.covers, owner=construct
+            )
         if not loops:
             return analysis.collect(construct.statements(), self.wrapper, self.covers)
         inner = loops[-1].body.body
@@ -534,6 +608,24 @@ class _Surveyor:
                 local |= function_locals(node) - _declared_global(node)
         used = set(usage.read) | set(usage.bound)
         return (used & self.threadprivate) - local
+
+    def _tasks_in(self, scope: cst.CSTNode) -> list[Construct]:
+        """The task constructs whose statements are in ``scope`` (a function or the
+        module)."""
+        inside = set()
+
+        class Statements(cst.CSTVisitor):
+            def on_visit(self, node: cst.CSTNode) -> bool:
+                if isinstance(node, cst.BaseStatement):
+                    inside.add(node)
+                return True
+
+        scope.visit(Statements())
+        return [
+            c
+            for c in self.task_scopes
+            if c.directive in TASK_DIRECTIVES and c.statements() and c.statements()[0] in inside
+        ]
 
     def _available(self, scopes: list[tuple[str, Any]]) -> set[str]:
         names = set(self.module_names)

@@ -1,0 +1,176 @@
+"""Tasks on processes (docs/tasks.md): speed-ups beside sequential Python, in one run.
+
+    python benchmarks/tasks.py            # about a minute on an idle 2-core machine
+    python benchmarks/tasks.py --quick
+
+Workloads: recursive Fibonacci with a cut-off by depth; quicksort of a list of floats
+by tasks (each task sorts its part in place; the parts travel back at taskwait);
+n-queens by one task per first-row placement, beside the same search as a
+``parallel for``; and the cost of one empty task from creation to completion.
+Each result is checked against the sequential one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import Load, load, machine, timed
+
+SOURCE = '''
+import random
+
+def fib_seq(n):
+    return n if n < 2 else fib_seq(n - 1) + fib_seq(n - 2)
+
+def fib(n, depth):
+    if n < 2:
+        return n
+    if depth >= 4:
+        return fib_seq(n)
+    # omp task shared(a)
+    a = fib(n - 1, depth + 1)
+    # omp task shared(b)
+    b = fib(n - 2, depth + 1)
+    # omp taskwait
+    return a + b
+
+def run_fib(n):
+    result = None
+    # omp parallel
+    # omp single
+    result = fib(n, 0)
+    # omp end parallel
+    return result
+
+def partition(a, lo, hi):
+    pivot = a[(lo + hi) // 2]
+    i, j = lo, hi
+    while i <= j:
+        while a[i] < pivot:
+            i += 1
+        while a[j] > pivot:
+            j -= 1
+        if i <= j:
+            a[i], a[j] = a[j], a[i]
+            i += 1
+            j -= 1
+    return i, j
+
+def quicksort(a, lo, hi, depth):
+    if hi - lo < 2000 or depth >= 4:
+        a[lo : hi + 1] = sorted(a[lo : hi + 1])
+        return
+    i, j = partition(a, lo, hi)
+    # omp task
+    quicksort(a, lo, j, depth + 1)
+    # omp task
+    quicksort(a, i, hi, depth + 1)
+    # omp taskwait
+
+def run_sort(n):
+    rng = random.Random(5)
+    a = [rng.random() for _ in range(n)]
+    # omp parallel
+    # omp single
+    quicksort(a, 0, n - 1, 0)
+    # omp end parallel
+    return a[:: max(1, n // 1000)] + [len(a), sorted(a) == a]
+
+def queens_from(n, cols):
+    def place(row, cols, d1, d2):
+        if row == n:
+            return 1
+        count = 0
+        for c in range(n):
+            if c not in cols and row + c not in d1 and row - c not in d2:
+                count += place(row + 1, cols | {c}, d1 | {row + c}, d2 | {row - c})
+        return count
+    c = cols
+    return place(1, {c}, {c}, {-c})
+
+def queens_tasks(n):
+    counts = [0] * n
+    # omp parallel
+    # omp single
+    for c in range(n):
+        # omp task
+        counts[c] = queens_from(n, c)
+    # omp end parallel
+    return sum(counts)
+
+def queens_for(n):
+    total = 0
+    # omp parallel for reduction(+:total) schedule(dynamic)
+    for c in range(n):
+        total += queens_from(n, c)
+    return total
+
+def empty_tasks(k):
+    done = [0]
+    # omp parallel
+    # omp single
+    for i in range(k):
+        # omp task
+        pass
+    # omp end parallel
+    return k
+'''
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    os.environ["OMPPY_NUM_THREADS"] = str(args.threads)
+    q = args.quick
+    seq = load(SOURCE, "<tasks>", "bench_seq_tasks", False)
+    omp = load(SOURCE, "<tasks>", "bench_omp_tasks", True)
+    fib_n, sort_n, queens_n, empties = (24, 100_000, 8, 200) if q else (30, 1_000_000, 10, 1000)
+    rows = [
+        ("Fibonacci, cut-off at depth 4", f"n={fib_n}", "run_fib", (fib_n,), 1.7),
+        ("quicksort by tasks", f"{sort_n:,} floats", "run_sort", (sort_n,), 1.4),
+        ("n-queens, a task per first column", f"n={queens_n}", "queens_tasks", (queens_n,), None),
+        ("n-queens, parallel for", f"n={queens_n}", "queens_for", (queens_n,), None),
+    ]
+    print("\n".join(machine()))
+    print(f"\nTeam of {args.threads}; best of {args.repeat}.\n")
+    print("| workload | size | sequential s | omppy s | speed-up | goal | same | other load |")
+    print("|---|---|---|---|---|---|---|---|")
+    speeds = {}
+    for label, size, name, call_args, goal in rows:
+        best_seq = best_omp = float("inf")
+        same = True
+        with Load() as busy:
+            for _ in range(args.repeat):
+                t, expected = timed(getattr(seq, name), *call_args)
+                best_seq = min(best_seq, t)
+                t, got = timed(getattr(omp, name), *call_args)
+                best_omp = min(best_omp, t)
+                same = same and got == expected
+        speed = best_seq / best_omp
+        speeds[name] = best_omp
+        verdict = "-" if goal is None else f">= {goal}x {'met' if speed >= goal else 'NOT met'}"
+        print(
+            f"| {label} | {size} | {best_seq:.3f} | {best_omp:.3f} | {speed:.2f}x | {verdict} "
+            f"| {'yes' if same else 'NO'} | {busy.others:.2f} |"
+        )
+    ratio = speeds["queens_tasks"] / speeds["queens_for"]
+    print(f"\nn-queens by tasks / by parallel for: {ratio:.2f} (goal: within 1.10)")
+    start = time.perf_counter()
+    omp.empty_tasks(0)
+    region = time.perf_counter() - start
+    start = time.perf_counter()
+    omp.empty_tasks(empties)
+    per_task = (time.perf_counter() - start - region) / empties
+    print(f"an empty task, creation to completion: {per_task * 1e6:.0f} us ({empties} tasks)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,200 @@
+"""Tasks (docs/tasks.md): what the translator refuses, and what the runtime does with
+tasks whose data cannot travel or that race.  The differential programs are
+tests/corpus/tasks_*.py."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from helpers import run_omppy, run_python
+
+from omppy.transform.diagnostics import PragmaError
+from omppy.transform.translate import translate
+
+
+def src(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+def error_of(source: str) -> str:
+    with pytest.raises(PragmaError) as info:
+        translate(source, "t.py")
+    return str(info.value)
+
+
+def test_binding_a_name_the_surroundings_use_needs_a_clause():
+    source = src(
+        """
+        def f():
+            x = 1
+            # omp task
+            x = 5
+            # omp taskwait
+            return x
+        """
+    )
+    assert error_of(source) == (
+        "t.py:4:5: 'x' is bound in '# omp task' and used outside it, but has no "
+        "data-sharing clause: the task's statements run as a function, maybe later, maybe "
+        "in another thread, so the binding would not reach the code around the task\n"
+        "        x = 5\n"
+        "        ^\n"
+        "  hint: add shared(x) to hand the value back at '# omp taskwait', or private(x) "
+        "if the task's x is its own"
+    )
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["shared(x)", "private(x)", "firstprivate(x)", "default(private)", "default(firstprivate)"],
+)
+def test_a_clause_settles_a_bound_name(clause):
+    source = src(
+        f"""
+        def f():
+            x = 1
+            # omp task {clause}
+            x = 5
+            # omp taskwait
+            return x
+        """
+    )
+    translate(source, "t.py")
+
+
+def test_sibling_tasks_may_each_bind_their_own_temporary():
+    source = src(
+        """
+        def f(out):
+            # omp task
+            if True:
+                t = 1
+                out.append(t)
+            # omp end task
+            # omp task
+            if True:
+                t = 2
+                out.append(t)
+            # omp end task
+        """
+    )
+    translate(source, "t.py")
+
+
+def test_a_name_one_task_binds_and_another_reads_needs_a_clause():
+    source = src(
+        """
+        def f(out):
+            # omp task
+            t = 1
+            # omp task
+            out.append(t)
+        """
+    )
+    assert error_of(source).splitlines()[0].startswith(
+        "t.py:3:5: 't' is bound in '# omp task' and used outside it"
+    )
+
+
+def test_names_a_task_binds_before_reading_are_not_captured():
+    source = src(
+        """
+        def f():
+            # omp task
+            if True:
+                z = 7
+                print(z + 1)
+            # omp end task
+        """
+    )
+    code = translate(source, "t.py").text
+    assert "{'z': z}" not in code
+    assert "def _omp_task_2(_omp_t)" in code
+
+
+def test_master_inside_a_task_is_refused():
+    source = src(
+        """
+        def f():
+            # omp task
+            if True:
+                # omp master
+                print(1)
+            # omp end task
+        """
+    )
+    assert error_of(source).splitlines()[0] == (
+        "t.py:4:9: '# omp master' cannot be nested inside '# omp task': which thread runs "
+        "a task is not known, so the block would run or not by chance"
+    )
+
+
+def test_depend_iterator_is_refused_by_name():
+    source = "# omp task depend(iterator(i=0:3), in: a[i])\nx = 1\n"
+    assert error_of(source).splitlines()[0] == (
+        "t.py:1:19: depend(iterator(...): ...) is not supported by omppy"
+    )
+
+
+def _program(tmp_path, text: str):
+    path = tmp_path / "prog.py"
+    path.write_text(src(text))
+    return path
+
+
+def test_a_task_holding_a_lock_runs_at_once(tmp_path):
+    program = _program(
+        tmp_path,
+        """
+        import threading
+
+        def main():
+            lock = threading.Lock()
+            out = []
+            # omp parallel
+            # omp single
+            if True:
+                for k in range(4):
+                    # omp task
+                    with lock:
+                        out.append(k)
+                # omp taskwait
+            # omp end parallel
+            print(sorted(out))
+
+        main()
+        """,
+    )
+    expected = run_python(program)
+    got = run_omppy("run", str(program), threads=2)
+    assert (got.status, got.out, got.err) == (0, expected.out, "")
+
+
+def test_two_tasks_changing_one_place_is_a_data_race(tmp_path):
+    program = _program(
+        tmp_path,
+        """
+        import time
+
+        def main():
+            counts = [0]
+            # omp parallel
+            # omp single
+            if True:
+                for k in range(4):
+                    # omp task
+                    if True:
+                        time.sleep(0.2)
+                        counts[0] += 1
+                    # omp end task
+            # omp end parallel
+            print(counts)
+
+        main()
+        """,
+    )
+    got = run_omppy("run", str(program), threads=2, timeout=60)
+    assert got.status == 1
+    assert "both changed counts[0]" in got.err
+    assert "order the two with depend(...)" in got.err

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # what type checkers and editors see; imported lazily at run time
     from . import shared
     from .runtime.errors import (
+        ErrorDirective,
         OmpError,
+        OmpWarning,
         ResourceLimit,
         TeamDeadlock,
         WorkerDied,
@@ -40,13 +42,19 @@ if TYPE_CHECKING:  # what type checkers and editors see; imported lazily at run 
     from .runtime.routines import (
         omp_get_active_level,
         omp_get_ancestor_thread_num,
+        omp_get_cancellation,
         omp_get_dynamic,
         omp_get_level,
         omp_get_max_active_levels,
         omp_get_max_threads,
         omp_get_nested,
+        omp_get_num_places,
         omp_get_num_procs,
         omp_get_num_threads,
+        omp_get_place_num,
+        omp_get_place_num_procs,
+        omp_get_place_proc_ids,
+        omp_get_proc_bind,
         omp_get_schedule,
         omp_get_team_size,
         omp_get_thread_limit,
@@ -80,9 +88,11 @@ def unload_ipython_extension(ipython: object) -> None:
 
 __all__ = [
     "ConfigError",
+    "ErrorDirective",
     "OmpError",
     "OmpLock",
     "OmpNestLock",
+    "OmpWarning",
     "ResourceLimit",
     "TeamDeadlock",
     "WorkerDied",
@@ -92,13 +102,19 @@ __all__ = [
     "omp_destroy_nest_lock",
     "omp_get_active_level",
     "omp_get_ancestor_thread_num",
+    "omp_get_cancellation",
     "omp_get_dynamic",
     "omp_get_level",
     "omp_get_max_active_levels",
     "omp_get_max_threads",
     "omp_get_nested",
+    "omp_get_num_places",
     "omp_get_num_procs",
     "omp_get_num_threads",
+    "omp_get_place_num",
+    "omp_get_place_num_procs",
+    "omp_get_place_proc_ids",
+    "omp_get_proc_bind",
     "omp_get_schedule",
     "omp_get_team_size",
     "omp_get_thread_limit",
@@ -129,7 +145,15 @@ _SOURCES = {
     **{name: ".runtime.locks" for name in __all__ if "lock" in name.lower()},
     # After the locks: "TeamDeadlock" has "lock" in it too.
     **dict.fromkeys(
-        ("OmpError", "ResourceLimit", "TeamDeadlock", "WorkerDied", "WorkerException"),
+        (
+            "ErrorDirective",
+            "OmpError",
+            "OmpWarning",
+            "ResourceLimit",
+            "TeamDeadlock",
+            "WorkerDied",
+            "WorkerException",
+        ),
         ".runtime.errors",
     ),
     **{

@@ -158,6 +158,34 @@ def test_threads_at_different_barriers_stop_before_passing_each_other(write, thr
     assert leftovers(script) == []
 
 
+CANCELLED_BEFORE_A_BARRIER = """
+    from omppy import omp_get_thread_num
+    reached = []
+    # omp parallel
+    if True:
+        if omp_get_thread_num() == 0:
+            # omp cancel parallel
+            pass
+        # omp barrier
+        # omp critical
+        reached.append(omp_get_thread_num())
+    # omp end parallel
+    print(0 not in reached)
+"""
+
+
+@pytest.mark.parametrize("threads", [2, 3])
+def test_a_thread_that_left_a_cancelled_region_meets_the_others_at_their_barrier(
+    write, threads
+):
+    """Thread 0 cancels the region and drains at its end while the others wait at the
+    barrier inside it (cancel.py): not threads at different barriers."""
+    script = write("prog.py", textwrap.dedent(CANCELLED_BEFORE_A_BARRIER).lstrip("\n"))
+    got = run_omppy("run", str(script), threads=threads, timeout=60)
+    assert (got.status, got.out) == (0, "True\n"), got.err
+    assert leftovers(script) == []
+
+
 def test_a_nest_lock_may_be_set_again_by_its_holder(write):
     script = write(
         "prog.py",

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import ast
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from omppy.transform.diagnostics import PragmaError
-from omppy.transform.grammar import ALL_CLAUSES, EXAMPLES
+from omppy.transform.grammar import (
+    ALL_CLAUSES,
+    EXAMPLES,
+    FLAG_CLAUSES,
+    LIST_CLAUSES,
+    OPTIONAL_NUMBER_CLAUSES,
+    ORDERED_DEPEND_EXAMPLE,
+)
 from omppy.transform.pragma import (
     DIRECTIVE_CLAUSES,
+    MEMORY_ORDERS,
     REDUCTION_OPERATORS,
     SCHEDULE_KINDS,
     UNSUPPORTED_DIRECTIVES,
@@ -125,9 +133,10 @@ NAMES = [f"v{i}" for i in range(20)]
 
 
 @st.composite
-def clause_texts(draw: st.DrawFn, name: str, fresh: list[str]) -> str:
-    """A valid clause ``name``; list clauses take their variables from ``fresh``."""
-    if name in {"private", "firstprivate", "lastprivate", "shared", "copyprivate"}:
+def clause_texts(draw: st.DrawFn, name: str, fresh: list[str], directive: str = "") -> str:
+    """A valid clause ``name`` on ``directive``; list clauses take their variables from
+    ``fresh``."""
+    if name in LIST_CLAUSES:
         count = draw(st.integers(1, 3))
         names, fresh[:] = fresh[:count], fresh[count:]
         return f"{name}({', '.join(names)})"
@@ -141,8 +150,45 @@ def clause_texts(draw: st.DrawFn, name: str, fresh: list[str]) -> str:
         return f"schedule({kind}{'' if kind in ('runtime', 'auto') else chunk})"
     if name == "collapse":
         return f"collapse({draw(st.integers(1, 5))})"
-    flags = {"nowait", "ordered", "update", "untied", "mergeable", "nogroup"}
+    if name == "depend" and directive == "ordered":
+        return ORDERED_DEPEND_EXAMPLE
+    if name == "linear":
+        return f"linear({fresh.pop(0)}: 2)"
+    flags = FLAG_CLAUSES | OPTIONAL_NUMBER_CLAUSES
     return name if name in flags else EXAMPLES[name]
+
+
+# Directives that need an argument, and the one they get.
+NEEDS = {
+    "cancel": " for",
+    "cancellation point": " for",
+    "threadprivate": "(x)",
+    "allocate": "(x)",
+    "declare reduction": "(merge : dict : omp_out.update(omp_in))",
+}
+# Clauses that cannot go together on a pragma (each pair is tested in test_grammar.py).
+EXCLUSIVE = [
+    {"read", "write", "update", "capture"},
+    {"update", "compare"},
+    {"read", "compare"},
+    {"write", "compare"},
+    set(MEMORY_ORDERS),
+    {"threads", "depend"},
+    {"threads", "doacross"},
+    {"simd", "depend"},
+    {"simd", "doacross"},
+    {"full", "partial"},
+    {"inbranch", "notinbranch"},
+]
+
+
+def consistent(directive: str, names: list[str]) -> bool:
+    chosen = set(names)
+    if any(len(chosen & group) > 1 for group in EXCLUSIVE):
+        return False
+    if directive == "atomic" and chosen & {"fail", "weak"} and "compare" not in chosen:
+        return False
+    return "allocate" not in chosen  # needs a private copy of its names: tested apart
 
 
 @st.composite
@@ -151,8 +197,9 @@ def valid_pragmas(draw: st.DrawFn) -> tuple[str, list[str], list[str]]:
     directive = draw(st.sampled_from(sorted(DIRECTIVE_CLAUSES)))
     allowed = sorted(DIRECTIVE_CLAUSES[directive])
     names = draw(st.lists(st.sampled_from(allowed), unique=True, max_size=5)) if allowed else []
+    assume(consistent(directive, names))
     fresh = list(NAMES)
-    texts = [draw(clause_texts(name, fresh)) for name in names]
+    texts = [draw(clause_texts(name, fresh, directive)) for name in names]
     return directive, names, texts
 
 
@@ -168,10 +215,10 @@ def test_valid_pragmas_parse_the_same_however_they_are_split(
     generated: tuple[str, list[str], list[str]], data: st.DataObject
 ) -> None:
     directive, names, texts = generated
-    words = [*directive.split(), *texts]
+    words = [*f"{directive}{NEEDS.get(directive, '')}".split(), *texts]
     one_line = "# omp " + " ".join(words) + "\n"
     (pragma,) = check_outcome(one_line)
-    assert pragma.directive == directive
+    assert pragma.shown == directive
     assert [c.name for c in pragma.clauses] == names
 
     # The same pragma over several lines, each break in either continuation style.
@@ -182,7 +229,7 @@ def test_valid_pragmas_parse_the_same_however_they_are_split(
             lines.append(data.draw(st.sampled_from(["# omp   ", "#     ", "#omp "])) + word)
         else:
             # Commas may separate clauses, not the words of a directive name.
-            between_clauses = index >= len(directive.split())
+            between_clauses = index >= len(f"{directive}{NEEDS.get(directive, '')}".split())
             separators = [" ", "  ", "\t"] + [", ", ","] * between_clauses
             lines[-1] += data.draw(st.sampled_from(separators)) + word
     (split,) = check_outcome("\n".join(lines) + "\n")

@@ -35,7 +35,8 @@ def test_break_in_parallel_for_body():
         "t.py:4:9: 'break' cannot leave a worksharing loop ('# omp parallel for')\n"
         "            break\n"
         "            ^\n"
-        "  hint: a worksharing loop must run every iteration; use a flag instead"
+        "  hint: a worksharing loop must run every iteration; use a flag instead, or "
+        "'# omp cancel for' to stop a search early"
     )
 
 
@@ -53,7 +54,8 @@ def test_break_in_omp_for_inside_region():
         "t.py:4:5: 'break' cannot leave a worksharing loop ('# omp for')\n"
         "        break\n"
         "        ^\n"
-        "  hint: a worksharing loop must run every iteration; use a flag instead"
+        "  hint: a worksharing loop must run every iteration; use a flag instead, or "
+        "'# omp cancel for' to stop a search early"
     )
 
 
@@ -495,7 +497,8 @@ def test_unknown_reduction_operator():
         "t.py:2:30: unknown reduction operator '%'\n"
         "    # omp parallel for reduction(%:s)\n"
         "                                 ^\n"
-        "  hint: operators: + - * & | ^ and or min max (&& and || mean and, or)"
+        "  hint: operators: + - * & | ^ and or min max (&& and || mean and, or), a name "
+        "from '# omp declare reduction', or a function of two arguments"
     )
 
 
@@ -566,13 +569,14 @@ def test_pragma_inside_call_parentheses():
     )
 
 
-def test_atomic_needs_augmented_assignment():
-    source = "x = 0\n# omp parallel\n# omp atomic\nx = x + 1\n# omp end parallel\n"
+def test_atomic_needs_an_update():
+    source = "x = 0\n# omp parallel\n# omp atomic\nx = 1\n# omp end parallel\n"
     assert error_of(source) == (
-        "t.py:3:1: '# omp atomic' must be followed by one augmented assignment such as "
-        "'count += 1'\n"
+        "t.py:3:1: '# omp atomic' must be followed by one update of a variable, an item or "
+        "an attribute: 'x += e', 'x = x * e' or 'x = e - x'\n"
         "    # omp atomic\n"
-        "    ^"
+        "    ^\n"
+        "  hint: use '# omp critical' for anything else"
     )
 
 

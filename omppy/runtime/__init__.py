@@ -23,15 +23,22 @@ from typing import Any
 
 from . import state
 from .backend import parallel
+from .cancel import Cancelled
+from .declared import declare_reduction, reduce_with
 from .errors import (
+    ErrorDirective,
     OmpError,
+    OmpWarning,
     RemoteTraceback,
     TeamAborted,
     TeamDeadlock,
     WorkerDied,
     WorkerException,
 )
+from .linear import linear
 from .paths import Attr
+from .private_globals import threadprivate
+from .scan import scan
 from .schedule import iteration_space
 from .taskdeps import KEY
 from .taskgroups import taskgroup
@@ -50,7 +57,10 @@ __all__ = [
     "KEY",
     "UNBOUND",
     "Attr",
+    "Cancelled",
+    "ErrorDirective",
     "OmpError",
+    "OmpWarning",
     "RemoteTraceback",
     "TeamAborted",
     "TeamDeadlock",
@@ -60,19 +70,26 @@ __all__ = [
     "Workshare",
     "adopt",
     "bound",
+    "declare_reduction",
+    "error",
     "globals",
     "iteration_space",
+    "linear",
     "locals",
     "parallel",
+    "reduce_with",
     "refreshed",
+    "scan",
     "task",
     "taskgroup",
     "taskloop",
     "taskwait",
     "taskyield",
     "thread",
+    "threadprivate",
     "uses_tasks",
     "warn_races",
+    "with_globals",
 ]
 
 
@@ -111,6 +128,27 @@ def bound(
             found[name] = local_names[name]
         elif name in global_names:
             found[name] = global_names[name]
+    return found
+
+
+def error(message: Any, severity: str = "fatal") -> None:
+    """``# omp error at(execution)``: raise :class:`ErrorDirective` with the message,
+    or, with ``severity(warning)``, warn (:class:`OmpWarning`) and go on."""
+    if severity == "warning":
+        import warnings
+
+        warnings.warn(str(message), OmpWarning, stacklevel=2)
+        return
+    raise ErrorDirective(str(message))
+
+
+def with_globals(
+    local_names: dict[str, Any], global_names: dict[str, Any], names: tuple[str, ...]
+) -> dict[str, Any]:
+    """A block's locals and the threadprivate globals ``names`` (a ``single`` that
+    hands out a threadprivate variable with ``copyprivate``)."""
+    found = dict(local_names)
+    found.update((n, global_names[n]) for n in names if n in global_names)
     return found
 
 

@@ -48,9 +48,11 @@ LOG_SEQ = 4  # sequence number of the newest record in the publication log
 LOG_BYTES = 5  # bytes of the log in use
 LOG_GENERATION = 6  # bumped when the log is compacted (readers' byte offsets go stale)
 LOG_MARK = 7  # the newest record when the last barrier completed (what it covers)
-FINISHED = 8  # + thread number: the thread finished its part normally
+CANCEL = 8  # the region was cancelled ('# omp cancel parallel', see cancel.py)
+FINISHED = 9  # + thread number: the thread finished its part normally
 # Then, after the FINISHED words, one word per thread: the newest log record it has
-# applied (see Arena.cursor_base), then the work-share ring.
+# applied (see Arena.cursor_base), then the work-share ring, the critical names and
+# one word per thread for doacross loops (Arena.doacross_base).
 WS_FIELDS = 4  # per work share: [construct id, next, done count, ordered turn]
 WS_ID, WS_NEXT, WS_DONE, WS_ORDERED = 0, 1, 2, 3
 
@@ -80,7 +82,9 @@ class Arena:
         self.names_base = self.ws_base + WORKSHARE_RING * WS_FIELDS
         # One word per thread: where in the program it waits at a barrier (deadlock.py).
         self.site_base = self.names_base + CRITICAL_LOCKS * 8
-        self.n_words = self.site_base + capacity
+        # One word per thread: how far it got in the doacross loop it runs (doacross.py).
+        self.doacross_base = self.site_base + capacity
+        self.n_words = self.doacross_base + capacity
         control_bytes = -(-self.n_words * WORD // mmap.PAGESIZE) * mmap.PAGESIZE
         self.slot_base = control_bytes
         # Read when the arena is made, so a bad OMPPY_EXCHANGE_MB is a ConfigError;

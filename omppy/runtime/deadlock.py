@@ -27,6 +27,11 @@ def user_site() -> str:
     return f"{frame.f_code.co_filename}:{frame.f_lineno}"
 
 
+# The site of a thread at a barrier of a region that may be cancelled: one that left
+# the cancelled region meets the others at their barriers, wherever they are
+# (cancel.py), so its barrier matches any.
+ANY_SITE = -1
+
 _internal: dict[CodeType, bool] = {}  # code object -> is it omppy's own
 _files: dict[int, str] = {}  # a site's file number -> the file's name
 
@@ -59,7 +64,8 @@ def _site_text(site: int) -> str:
 def at_different_barriers(sites: list[int]) -> TeamDeadlock:
     at: dict[int, list[int]] = {}
     for thread, site in enumerate(sites):
-        at.setdefault(site, []).append(thread)
+        if site != ANY_SITE:
+            at.setdefault(site, []).append(thread)
     places = "; ".join(
         f"{_threads(threads)} at {_site_text(site)}" for site, threads in at.items()
     )

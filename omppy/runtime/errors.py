@@ -45,6 +45,14 @@ class ExchangeOverflow(OmpError):
     """A value exchanged between threads does not fit the team's exchange memory."""
 
 
+class ErrorDirective(OmpError):
+    """Raised where ``# omp error at(execution)`` runs (severity fatal, the default)."""
+
+
+class OmpWarning(UserWarning):
+    """Shown where ``# omp error at(execution) severity(warning)`` runs."""
+
+
 class ResourceLimit(OmpError):
     """A team could not get what it needs from the operating system (descriptors,
     processes, address space) under the process's limits; the message names the

@@ -95,6 +95,9 @@ class ControlVariables:
     # changes omppy cannot carry (docs/data-sharing.md, "Checking").
     deep_check: bool = False
     fork: bool = True  # OMPPY_FORK=0: no team forks, every region runs sequentially
+    # OMP_CANCELLATION: whether '# omp cancel' cancels (cancel-var; docs/pragmas.md says
+    # why omppy's default is true).
+    cancellation: bool = True
     # Set by the user: not shrunk to fit an address-space limit (limits.py).
     exchange_mb_explicit: bool = False
 
@@ -129,6 +132,9 @@ class ControlVariables:
         value = os.environ.get("OMPPY_CHECK", "").strip()
         if value:
             icv.deep_check = _boolean("OMPPY_CHECK", value)
+        found = _lookup("CANCELLATION")
+        if found:
+            icv.cancellation = _boolean(*found)
         value = os.environ.get("OMPPY_FORK", "").strip()
         if value:
             icv.fork = _boolean("OMPPY_FORK", value)

@@ -15,6 +15,8 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from . import declared
+
 
 class _Neutral:
     """Identity for operators whose identity no ordinary value of the type can be.
@@ -126,8 +128,10 @@ def _is_array(value: Any) -> bool:
     return np is not None and isinstance(value, np.ndarray)
 
 
-def identity(op: str, value: Any) -> Any:
+def identity(op: Any, value: Any) -> Any:
     """The value a thread's private copy starts from for ``reduction(op: ...)``."""
+    if op not in COMBINE:  # declared by the program, or a function (declared.py)
+        return declared.resolve(op, value).identity(value)
     if _is_array(value):
         return _array_identity(op, value)
     kind = type(value)
@@ -246,8 +250,10 @@ COMBINE: dict[str, Callable[[Any, Any], Any]] = {
 }
 
 
-def combine(op: str, original: Any, partials: list[Any]) -> Any:
+def combine(op: Any, original: Any, partials: list[Any]) -> Any:
     """Fold the threads' partial results, in thread order, into the shared value."""
+    if op not in COMBINE:
+        return declared.resolve(op, original).combine(original, partials)
     fold = COMBINE[op]
     # ``best = None`` before a max/min loop means "no value yet", as Python code writes
     # it: the threads' partials alone decide, and None stays if there were none.

@@ -143,21 +143,27 @@ class Replica:
                 self.ordered_dicts.append(token)
 
     def watch_namespace(
-        self, namespace: dict[str, Any], depth: int, prefix: str, rebinds: bool = True
+        self,
+        namespace: dict[str, Any],
+        depth: int,
+        prefix: str,
+        rebinds: bool = True,
+        private: frozenset[str] = frozenset(),
     ) -> None:
         """Share a module's globals: the namespace (rebinding a global is a change of
         it) and, ``depth - 1`` levels down, the containers it holds.  ``rebinds``:
         functions of the module rebind globals (``global x``), so every block compares
-        the namespace."""
+        the namespace.  ``private``: threadprivate globals, each thread's own, left out
+        (private_globals.py)."""
         self.watch(namespace, 1, f"the globals of {prefix.rstrip('.') or '__main__'}")
         token = self.tokens[id(namespace)]
         if type(self.shadows.get(token)) is DictShadow:
-            self.shadows[token] = NamespaceShadow(namespace)
+            self.shadows[token] = NamespaceShadow(namespace, private)
         if rebinds:
-            self.namespaces.append(self.tokens[id(namespace)])
+            self.namespaces.append(token)
         module = namespace.get("__name__")
         for name, value in list(namespace.items()):
-            if name.startswith(("__", "_omp")):
+            if name.startswith(("__", "_omp")) or name in private:
                 continue
             if getattr(value, "__module__", None) == module:
                 if isinstance(value, type):

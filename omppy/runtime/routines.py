@@ -156,3 +156,46 @@ def omp_get_wtime() -> float:
 def omp_get_wtick() -> float:
     """The resolution of :func:`omp_get_wtime` in seconds."""
     return time.get_clock_info("perf_counter").resolution
+
+
+def omp_get_cancellation() -> bool:
+    """Whether ``# omp cancel`` cancels (``OMP_CANCELLATION``; true unless it says false)."""
+    return icv().cancellation
+
+
+def omp_get_proc_bind() -> str:
+    """The binding policy of a region started here: ``"false"``, ``"true"``,
+    ``"primary"``, ``"close"`` or ``"spread"`` (``OMP_PROC_BIND``, docs/runtime-api.md)."""
+    from .affinity import bind_var
+
+    bind = bind_var()
+    level = omp_get_level() + 1
+    chosen = bind[min(level, len(bind)) - 1]
+    return "primary" if chosen == "master" else chosen
+
+
+def omp_get_num_places() -> int:
+    """The number of places (``OMP_PLACES``; each CPU is a place when it is unset)."""
+    from .affinity import places
+
+    return len(places())
+
+
+def omp_get_place_num() -> int:
+    """The place the calling thread is bound to, or -1 when it is not bound."""
+    from .affinity import current_place
+
+    return current_place()
+
+
+def omp_get_place_num_procs(place_num: int) -> int:
+    """How many CPUs place ``place_num`` has (0 for a place that does not exist)."""
+    return len(omp_get_place_proc_ids(place_num))
+
+
+def omp_get_place_proc_ids(place_num: int) -> list[int]:
+    """The CPUs of place ``place_num``, in order (empty for a place that does not exist)."""
+    from .affinity import places
+
+    listed = places()
+    return sorted(listed[place_num]) if 0 <= place_num < len(listed) else []

@@ -269,19 +269,27 @@ _SHELL_NAMES = frozenset({"_", "__", "___", "_i", "_ii", "_iii", "_ih", "_oh", "
 
 class NamespaceShadow(DictShadow):
     """A module's globals: a dict whose interpreter-kept names are not the program's
-    data (each thread's warnings registry or shell history changes on its own)."""
+    data (each thread's warnings registry or shell history changes on its own), nor
+    are its threadprivate globals, each thread's own (``private``, private_globals.py)."""
 
-    __slots__ = ()
+    __slots__ = ("private",)
+
+    def __init__(self, live: dict[Any, Any], private: frozenset[str] = frozenset()) -> None:
+        super().__init__(live)
+        self.private = private
+
+    def _program_name(self, key: Any) -> bool:
+        return not _interpreter_name(key) and key not in self.private
 
     def diff(self, live: dict[Any, Any]) -> tuple[Any, ...] | None:
         change = super().diff(live)
         if change is None:
             return None
-        sets = [(k, v) for k, v in change[1] if not _interpreter_name(k)]
-        dels = [k for k in change[2] if not _interpreter_name(k)]
+        sets = [(k, v) for k, v in change[1] if self._program_name(k)]
+        dels = [k for k in change[2] if self._program_name(k)]
         if not sets and not dels:
             return None
-        new = sum(1 for k, _ in change[1][len(change[1]) - change[3]:] if not _interpreter_name(k))
+        new = sum(1 for k, _ in change[1][len(change[1]) - change[3] :] if self._program_name(k))
         return ("D", sets, dels, new)
 
 

@@ -36,7 +36,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
-from . import blas, deadlock, failures, limits, state, tasks
+from . import affinity, blas, deadlock, failures, limits, private_globals, state, tasks
 from .arena import (
     ABORT,
     BARRIER_COUNT,
@@ -91,24 +91,28 @@ class Team:
 
     # -- used by ThreadContext --------------------------------------------------------
 
-    def barrier_exchange(self, me: ThreadContext, parity: int, payload: Any) -> list[Any]:
+    def barrier_exchange(
+        self, me: ThreadContext, parity: int, payload: Any, *, any_site: bool = False
+    ) -> list[Any]:
+        """``any_site``: this thread's barrier matches any other's (deadlock.ANY_SITE)."""
         arena = self.arena
         arena.put(me.num, parity, payload)
-        self._barrier()
+        self._barrier(any_site)
         return [payload if t == me.num else arena.get(t, parity) for t in range(self.size)]
 
-    def _barrier(self) -> None:
+    def _barrier(self, any_site: bool = False) -> None:
         arena = self.arena
         words = arena.words
         assert self.liveness is not None
         me = state.current().num
-        words[arena.site_base + me] = deadlock.barrier_site()
+        site = deadlock.ANY_SITE if any_site else deadlock.barrier_site()
+        words[arena.site_base + me] = site
         with arena.lock:
             generation = words[BARRIER_GEN]
             arrived = words[BARRIER_COUNT] + 1
             if arrived == self.size:
                 sites = words[arena.site_base : arena.site_base + self.size].tolist()
-                if len(set(sites)) > 1:
+                if len(set(sites) - {deadlock.ANY_SITE}) > 1:
                     # Threads at different barriers would release each other here.
                     raise deadlock.at_different_barriers(sites)
                 # Everyone else waits here: nobody reads or writes the log.  What the
@@ -254,6 +258,8 @@ def parallel(
     watch: dict[str, int] | None = None,
     num_threads: Any = None,
     if_: Any = True,
+    copyin: tuple[str, ...] = (),
+    proc_bind: str | None = None,
 ) -> dict[str, Any]:
     """Run ``body`` on a team; return the values the master's names get afterwards.
 
@@ -264,7 +270,9 @@ def parallel(
     starts from its operator's identity and is combined in thread order into the
     original.  The result maps each reduction, each ``lastprivate`` name that the
     last iteration bound, and each ``shared`` name bound in the region to the value
-    the master's name must take.
+    the master's name must take.  ``copyin`` names threadprivate globals whose
+    values the workers take from the master (private_globals.py); ``proc_bind`` is the
+    clause's policy for placing the threads (affinity.py).
     """
     if tasks.ENABLED:
         body = tasks.region_body(body)  # the region's end waits for its tasks
@@ -278,7 +286,9 @@ def parallel(
     slots = reduction_slots(region.reduction, size)
     if slots:
         region = dataclasses.replace(region, slots=slots)
-    return _run_team(region, parent, size)
+    private_globals.begin_region(copyin, sys._getframe(1).f_globals)
+    with affinity.team_places(size, proc_bind):
+        return _run_team(region, parent, size)
 
 
 SLOTTED_BYTES = 1 << 20  # array reductions from this size on use shared-memory slots
@@ -398,6 +408,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
                         threads[num], watchers[num], pipes, master_pid, output, region, call
                     )
                 pids[num] = team.pids[num] = pid
+                affinity.bind_worker(pid, num)
         gc.unfreeze()
         for _, write_end in pipes:
             os.close(write_end)
@@ -494,6 +505,8 @@ def _finish(
     """Join: check every worker, then combine what the threads produced."""
     try:
         reports = _check_workers(team, outcome, raw_reports, statuses)
+        for num, report in reports.items():
+            private_globals.collect(num, report.private_globals)
         return _merge(region, outcome, reports, master, f"the end of the region at {region_at}")
     finally:
         _give_back_arena(team.arena)

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import schedule, tasks
-from .arena import WS_NEXT, WS_ORDERED
+from . import cancel, doacross, schedule, tasks
+from .arena import CANCEL, WS_NEXT, WS_ORDERED
 from .coherence import Coherence, interval, location
 from .errors import OmpError, TeamAborted
 from .paths import INPLACE, assign, delete, fetch, walk
@@ -48,6 +48,9 @@ class ThreadContext:
         # ordered), so a barrier or work share reached inside one, through a called
         # function, would deadlock the team: it is refused instead.
         self.inside: list[str] = []
+        # The constructs this thread runs that may be cancelled (cancel.py).
+        self.cancel_scopes: list[cancel.CancelScope] = []
+        self.doacross: doacross.Doacross | None = None  # the doacross loop it runs
         self.tasks: TaskState | None = None  # its explicit tasks (tasks.py), when it has any
 
     @classmethod
@@ -63,9 +66,14 @@ class ThreadContext:
         chunk: int | None = None,
         ordered: bool = False,
         track: bool = False,
+        cancellable: bool = False,
+        doacross: Sequence[Any] | None = None,
     ) -> Iterable[Any]:
         """This thread's iterations of a work-sharing loop over ``items``.
 
+        ``cancellable``: the loop, or its region, may be cancelled (cancel.py).
+        ``doacross``: the loop has ``ordered(n)``; the iterables of the doacross
+        levels below the work-shared ones (doacross.py).
         ``track`` is accepted for translations made by older versions of omppy.
         """
         if not schedule.is_sequence(items):
@@ -75,8 +83,12 @@ class ThreadContext:
         size, num = self.size, self.num
         if size > 1:
             self.refuse_inside_block("a work-sharing loop ('# omp for')")
+        if doacross is not None:
+            return _doacross_loop(self, items, kind, chunk, doacross)
         if ordered and size > 1:
             return self._ordered_loop(items, n, kind, chunk)
+        if cancellable and size > 1:
+            return cancel.loop(self, items, kind, chunk)
         if size == 1:
             self.did_last = n > 0
             return items
@@ -188,7 +200,12 @@ class ThreadContext:
         slot = self.ordered_base + WS_ORDERED
         index = self.current_iteration
         if words[slot] != index:
-            self.team.liveness.sleep_until(lambda: words[slot] == index)
+            if self.cancel_scopes:  # the region may be cancelled while this one waits
+                self.team.liveness.sleep_until(lambda: bool(words[slot] == index or words[CANCEL]))
+                if words[slot] != index:
+                    cancel.cancellation_point(self, "parallel")
+            else:
+                self.team.liveness.sleep_until(lambda: words[slot] == index)
 
     # -- synchronisation constructs ---------------------------------------------------
 
@@ -335,11 +352,12 @@ class ThreadContext:
         if self.size > 1:
             self.exchange(None)
 
-    def exchange(self, payload: Any) -> list[Any]:
+    def exchange(self, payload: Any, cancellation_point: bool = True) -> list[Any]:
         """A barrier at which each thread hands every other thread ``payload``.
 
         Returns the payloads of all threads in thread order (this thread's
-        included).  What the threads changed in shared objects travels along.
+        included).  What the threads changed in shared objects travels along.  In
+        a region that may be cancelled, the barrier is a cancellation point.
         """
         if self.size == 1:
             return [payload]
@@ -354,10 +372,50 @@ class ThreadContext:
         part = self.coherence.before_barrier()
         parity = self.barriers & 1
         self.barriers += 1
-        results = self.team.barrier_exchange(self, parity, (payload, part))
+        # Draining a cancellable region (the one exchange that is no cancellation
+        # point) meets the others at barriers wherever they are (cancel.py): its
+        # barrier matches any in the check that threads wait at the same one.
+        results = self.team.barrier_exchange(
+            self, parity, (payload, part), any_site=not cancellation_point
+        )
         self.coherence.after_barrier([r[1] for r in results], interval(self.last_sync, here))
         self.last_sync = here
-        return [r[0] for r in results]
+        payloads = [r[0] for r in results]
+        if cancellation_point and self.cancel_scopes:
+            cancel.after_barrier(self, payloads)
+        return payloads
+
+    # -- cancellation (cancel.py) -----------------------------------------------------
+
+    def cancellable(self, kind: str) -> cancel.CancelScope:
+        """``with _omp_t.cancellable('for'):`` around a construct that may be cancelled."""
+        return cancel.CancelScope(self, kind)
+
+    def cancel(self, kind: str, if_: Any = True) -> None:
+        cancel.cancel(self, kind, if_)
+
+    def cancellation_point(self, kind: str) -> None:
+        cancel.cancellation_point(self, kind)
+
+    # -- doacross loops (doacross.py) ---------------------------------------------------
+
+    def doacross_wait(self, current: Sequence[Any], *sinks: Any) -> None:
+        """``# omp ordered depend(sink: ...)``: wait until each sink has passed."""
+        self._doacross().wait(current, sinks)
+
+    def doacross_post(self, current: Sequence[Any]) -> None:
+        """``# omp ordered depend(source)``: the current iteration has passed."""
+        space = self._doacross()
+        flat = space.number(current)
+        if flat is not None:
+            space.post(flat)
+
+    def _doacross(self) -> doacross.Doacross:
+        if self.doacross is None:
+            raise OmpError(
+                "'# omp ordered depend(...)' ran outside a loop with 'ordered(n)'"
+            )
+        return self.doacross
 
     # -- stores written by older translations ------------------------------------------
     # Shared objects are compared at synchronisation points, so a store is a store.
@@ -433,3 +491,6 @@ class ThreadContext:
         key: Any,
     ) -> None:
         delete(walk(variable, path), key)
+
+
+_doacross_loop = doacross.loop  # ``loop``'s parameter of that name hides the module

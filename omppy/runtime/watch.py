@@ -31,6 +31,7 @@ import types
 from typing import TYPE_CHECKING, Any
 
 from ..locations import library_locations
+from . import private_globals
 from .icv import icv
 from .replica import Replica
 
@@ -124,8 +125,9 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
         modules.append((namespace, label, effects))
         # What the module's functions may change first, as deep as they may change
         # it; then the rest of the namespace, as a net (Replica.watch_namespace).
+        private = private_globals.names_in(namespace)  # each thread's own: not shared
         for variable, depth in effects.items():
-            if variable in namespace:
+            if variable in namespace and variable not in private:
                 value = namespace[variable]
                 replica.watch(value, DEEP if deep else depth, label + variable)
                 token = replica.token_of(value)
@@ -133,7 +135,13 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
                     replica.always.append(token)
     for namespace, label, effects in modules:
         depth = DEEP if deep else MODULE_DEPTH
-        replica.watch_namespace(namespace, depth, label, rebinds=REBINDS in effects)
+        replica.watch_namespace(
+            namespace,
+            depth,
+            label,
+            rebinds=REBINDS in effects,
+            private=private_globals.names_in(namespace),
+        )
     for array, _ in replica.frozen:
         staged.freeze(array)
     return replica

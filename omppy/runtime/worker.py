@@ -19,7 +19,7 @@ import zlib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from . import blas, failures, state
+from . import blas, failures, private_globals, state
 from .arena import ABORT, FINISHED, Liveness
 from .errors import OmpError, TeamAborted
 from .output import RegionOutput
@@ -43,6 +43,7 @@ class WorkerReport:
     part: tuple[bytes | None, int] = (None, 0)  # its changes to shared objects (coherence)
     out: str = ""  # what it printed, when the master collects output
     err: str = ""
+    private_globals: dict[Any, Any] | None = None  # its threadprivate globals' values
 
 
 EMPTY_REPORT = pickle.dumps(WorkerReport(partials={}))
@@ -112,11 +113,13 @@ def _work(
             call, in_master=False, shared=lambda value: replica.token_of(value) is not None
         )
         arguments = region.worker_arguments(arguments, num)
+        private_globals.enter(me)
         values = region.body(me, **arguments) or {}
         report = WorkerReport(
             partials=region.worker_partials(values, num),
             last=region.last_values(values, me.did_last),
             part=me.coherence.before_barrier(),
+            private_globals=private_globals.snapshot(me),
         )
         words[FINISHED + num] = 1
     except TeamAborted:
@@ -178,6 +181,7 @@ def _pickle_report(report: WorkerReport, num: int) -> bytes:
         and report.last is None
         and report.part[0] is None
         and not (report.out or report.err)
+        and report.private_globals is None
     ):
         return EMPTY_REPORT
     try:

@@ -62,9 +62,17 @@ class Workshare:
         return coherence.replica.loads(thread.exchange(space)[0])
 
     def loop(
-        self, items: Any, kind: str | None = None, chunk: int | None = None, ordered: bool = False
+        self,
+        items: Any,
+        kind: str | None = None,
+        chunk: int | None = None,
+        ordered: bool = False,
+        cancellable: bool = False,
+        doacross: Any = None,
     ) -> Iterable[Any]:
-        return self.thread.loop(items, kind, chunk, ordered)
+        return self.thread.loop(
+            items, kind, chunk, ordered, cancellable=cancellable, doacross=doacross
+        )
 
     def end(self, names: dict[str, Any]) -> dict[str, Any]:
         """Combine reductions, pick lastprivate values, and wait (unless nowait)."""

@@ -31,6 +31,7 @@ from libcst.metadata import (
     PositionProvider,
 )
 
+from . import atomic_forms
 from .model import Construct, Usage
 from .names import bindings, import_binding, root_name, target_names
 from .pragma import SYNC_DIRECTIVES, TASK_DIRECTIVES, WORKSHARING_DIRECTIVES
@@ -126,6 +127,7 @@ class _Collector(cst.CSTVisitor):
         self.loop_depth = 0
         self.scope_depth = 0  # inside a nested def/lambda/class/comprehension
         self.entered: list[list[Construct]] = []
+        self.atomic_private: list[frozenset[str]] = []  # per atomic entered: its 'v' names
         self.is_loop = is_loop
         self.augmented_targets: set[cst.CSTNode] = set()
         self.wrapped: set[cst.CSTNode] = set()  # names used as ``x[...]`` or ``x.attr``
@@ -151,6 +153,9 @@ class _Collector(cst.CSTVisitor):
                 continue
             if construct.directive in SYNC_DIRECTIVES:
                 self.sync_depth += 1
+            if construct.directive == "atomic":
+                # 'v = x' under atomic read or capture: v is the thread's own.
+                self.atomic_private.append(atomic_forms.private_targets(construct))
             if construct.directive in TASK_DIRECTIVES or construct.directive == "taskgroup":
                 self._enter_task(construct, node)
             if construct.directive in WORKSHARING_DIRECTIVES:
@@ -158,6 +163,7 @@ class _Collector(cst.CSTVisitor):
                 # (``single`` takes neither reduction nor lastprivate.)
                 self.usage.inner_outputs.update(pragma.names_in("reduction"))
                 self.usage.inner_outputs.update(pragma.names_in("lastprivate"))
+                self.usage.inner_outputs.update(pragma.names_in("linear"))
                 self.usage.inner_private.update(pragma.names_in("private"))
                 self.usage.inner_private.update(pragma.names_in("firstprivate"))
                 self.usage.inner_firstprivate.update(pragma.names_in("firstprivate"))
@@ -172,6 +178,8 @@ class _Collector(cst.CSTVisitor):
                 continue
             if construct.directive in SYNC_DIRECTIVES:
                 self.sync_depth -= 1
+            if construct.directive == "atomic":
+                self.atomic_private.pop()
             if construct.directive in TASK_DIRECTIVES:
                 self.tasks.pop()
                 self.task_locals.pop()
@@ -213,7 +221,7 @@ class _Collector(cst.CSTVisitor):
         self.usage.bound.setdefault(name, self._where(node))
         if not augmented:
             self.usage.plain_bound.add(name)
-        if self.sync_depth:
+        if self.sync_depth and not (self.atomic_private and name in self.atomic_private[-1]):
             self.usage.sync_bound.add(name)
 
     def visit_Arg(self, node: cst.Arg) -> None:

@@ -26,8 +26,9 @@ from .sharing import BUILTIN_NAMES
 
 # What may not be closely nested in what: a work share, or a barrier, directly inside
 # a construct that binds to the same region (all but ``parallel`` itself).
+# (``scope`` is run by the whole team: a work share or barrier may stand in it.)
 _REGION_BINDING = (
-    WORKSHARING_DIRECTIVES
+    (WORKSHARING_DIRECTIVES - {"scope"})
     | SYNC_DIRECTIVES
     | (PARALLEL_DIRECTIVES - {"parallel"})
     | TASK_DIRECTIVES  # a task runs on one thread, at any time
@@ -153,7 +154,8 @@ def escapes(construct: Construct, usage: Usage, *, filename: str) -> None:
         is_loop = construct.directive in LOOP_DIRECTIVES
         kind = "worksharing loop" if is_loop else "parallel region"
         hint = {
-            "break": "a worksharing loop must run every iteration; use a flag instead",
+            "break": "a worksharing loop must run every iteration; use a flag instead, or "
+            "'# omp cancel for' to stop a search early",
             "return": "compute the result into a variable (e.g. with a reduction) and "
             "return after the construct",
         }.get(what)

@@ -67,6 +67,11 @@ class PragmaWarning(PragmaError):
         return f"{head}: warning: {rest}" if sep else text
 
 
+class DirectiveWarning(UserWarning):
+    """A warning the translator shows at the user's line: ``# omp error
+    severity(warning)``."""
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest choice, or ``""`` when none is close."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)

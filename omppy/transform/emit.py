@@ -29,7 +29,15 @@ from collections.abc import Mapping, Sequence
 
 import libcst as cst
 
-from . import emit_parallel, emit_sync, emit_tasks, emit_worksharing, layout
+from . import (
+    emit_cancel,
+    emit_constructs,
+    emit_parallel,
+    emit_sync,
+    emit_tasks,
+    emit_worksharing,
+    layout,
+)
 from .diagnostics import PragmaError
 from .layout import Part, call
 from .model import Construct, ConstructInfo, Item, Lines
@@ -67,12 +75,14 @@ class Emitter:
         *,
         origin: dict[cst.CSTNode, Lines],
         filename: str,
+        declared_reductions: frozenset[str] = frozenset(),
     ) -> None:
         self.module = module
         self.infos = constructs
         self.origin = origin  # statement -> the user's lines it stands for
         self.filename = filename
         self.unit = module.default_indent
+        self.declared_reductions = declared_reductions  # names of 'declare reduction'
 
     # -- building statements ----------------------------------------------------------
 
@@ -105,7 +115,10 @@ class Emitter:
 
     def column(self, info: ConstructInfo, level: int) -> int:
         """The column where the construct's code, ``level`` levels in, will stand."""
-        levels = level + sum(_BODY_LEVELS.get(c.directive, 0) for c in info.around)
+        levels = level + sum(
+            _BODY_LEVELS.get(c.directive, 0) + emit_cancel.extra_levels(self, c)
+            for c in info.around
+        )
         return info.construct.pragma.pos.col + levels * len(self.unit)
 
     def code(self, node: cst.CSTNode) -> str:
@@ -162,6 +175,9 @@ class Emitter:
         directive = construct.directive
         if directive == "flush":
             return []
+        if directive in emit_constructs.DIRECTIVES or construct.pragma.is_doacross:
+            # The constructs of issue 14: cancel, scan, scope, threadprivate...
+            return emit_constructs.emit(self, construct, info, new_of)
         if directive == "barrier":
             return emit_sync.barrier(self, info)
         if directive in PARALLEL_DIRECTIVES:

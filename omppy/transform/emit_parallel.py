@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from . import emit_worksharing, layout
+from . import emit_cancel, emit_declare, emit_linear, emit_scan, emit_worksharing, layout
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
 
@@ -39,13 +39,28 @@ def parallel(
         schedule = pragma.clause("schedule")
         chunk = "_omp_chunk" if schedule is not None and schedule.expr else None
         header = emit_worksharing.loop_header(e, construct, nest, "_omp_t", chunk)
+        linear = emit_linear.names(construct)
+        if linear:
+            header = emit_linear.header(e, construct, header, line)
+            given["_omp_linear"] = emit_linear.steps(construct)
         body: list[cst.BaseStatement] = [e.stamp(header, e.line_of(loop, line))]
+        body = emit_cancel.wrapped(e, info, "for", body, line)
+        if linear:
+            start = emit_linear.start(e, construct, line, "_omp_linear")
+            finish = emit_linear.finish(e, construct, line, e.last_line(body, line))
+            comments = e.take_comments(body, line)
+            body = [e.stamp(start.with_changes(leading_lines=comments), line), *body, finish]
+        if emit_scan.is_scan_loop(construct):
+            reduction = emit_scan.parallel_reduction(e, construct)
+            body = emit_scan.loop(e, construct, new_of, "_omp_t", reduction)
+            given["_omp_inscan"] = emit_scan.originals(construct)
         given["_omp_items"] = call("_omp.iteration_space", *(e.code(loop.iter) for loop in nest))
         if schedule is not None and schedule.expr:
             given["_omp_chunk"] = f"({schedule.expr})"
     elif pragma.directive == "parallel sections":
         chain, comments = emit_worksharing.section_chain(e, construct, new_of)
-        sections = cst.parse_expression("_omp_t.loop(_omp_items, 'dynamic', 1)")
+        cancellable = ", cancellable=True" if emit_cancel.loop_is_cancellable(e, construct) else ""
+        sections = cst.parse_expression(f"_omp_t.loop(_omp_items, 'dynamic', 1{cancellable})")
         body = [
             cst.For(
                 target=cst.Name("_omp_section"),
@@ -55,9 +70,11 @@ def parallel(
             )
         ]
         e.stamp(body[0], line)
+        body = emit_cancel.wrapped(e, info, "sections", body, line)
         given["_omp_items"] = f"range({len(construct.sections)})"
     else:
         body = e.items(construct.body, new_of)
+    body = emit_cancel.wrapped(e, info, "parallel", body, line)
     comments = e.take_comments(body, line)
     # A shared name that the region binds may not exist yet when it starts (its
     # first value may come from a critical or single): it is passed only if bound.
@@ -76,6 +93,9 @@ def parallel(
     function = e.statement(f"{signature}\n{e.unit}return _omp.locals()\n", line)
     assert isinstance(function, cst.FunctionDef)
     returning = function.body.body[0]
+    if sharing.threadprivate:
+        # Each thread's own copies of the module's threadprivate globals.
+        body = [e.statement(f"global {', '.join(sharing.threadprivate)}", line), *body]
     assert isinstance(returning, cst.SimpleStatementLine)
     e.stamp(returning, e.last_line(body, line))
     function = function.with_changes(
@@ -102,7 +122,9 @@ def _call(e: Emitter, name: str, given: dict[str, Part], info: ConstructInfo) ->
         firstprivate = mapping([f"{n!r}: {n}" for n in sharing.firstprivate])
         arguments.append(keyword("firstprivate", firstprivate))
     if sharing.reduction:
-        reduction = mapping([f"{n!r}: ({op!r}, {n})" for n, op in sharing.reduction])
+        reduction = mapping(
+            [f"{n!r}: ({emit_declare.operator(e, op)}, {n})" for n, op in sharing.reduction]
+        )
         arguments.append(keyword("reduction", reduction))
     if sharing.lastprivate:
         arguments.append(keyword("lastprivate", names(sharing.lastprivate)))
@@ -117,9 +139,15 @@ def _call(e: Emitter, name: str, given: dict[str, Part], info: ConstructInfo) ->
     clause = pragma.clause("num_threads")
     if clause is not None:
         arguments.append(f"num_threads=({clause.expr})")
-    clause = pragma.clause("if")
+    clause = next((c for c in pragma.all("if") if c.modifier in (None, "parallel")), None)
     if clause is not None:
         arguments.append(f"if_=({clause.expr})")
+    copyin = pragma.names_in("copyin")
+    if copyin:
+        arguments.append(keyword("copyin", names(copyin)))
+    clause = pragma.clause("proc_bind")
+    if clause is not None:
+        arguments.append(f"proc_bind={clause.kind!r}")
     needs_result = sharing.reduction or sharing.lastprivate or sharing.shared_out
     target = "_omp_out = " if needs_result else ""
     return e.simple(target, call("_omp.parallel", *arguments), pragma.pos.line, info)

@@ -62,7 +62,7 @@ def sync(
     body = e.items(construct.body, new_of)
     comments = e.take_comments(body, line)
     refresh = e.refresh(f"{block}.fresh", info.sync_names, line, info, level)
-    leave = e.statement(f"{block}.leave(_omp.locals())", e.last_line(body, line))
+    leave = e.statement(f"{block}.leave({_scope(info)})", e.last_line(body, line))
     guarded = cst.Try(
         body=e.block([*refresh, *body]),
         finalbody=cst.Finally(body=e.block([leave])),
@@ -86,7 +86,7 @@ def _end_single(
     pragma = construct.pragma
     nowait = pragma.clause("nowait") is not None
     others = [n for n in info.region_shared if n not in info.sync_names]
-    arguments: list[Part] = ["_omp.locals()"]
+    arguments: list[Part] = [_scope(info)]
     if nowait:
         arguments.append("nowait=True")
     elif others:
@@ -96,3 +96,12 @@ def _end_single(
         [*info.sync_names, *pragma.names_in("copyprivate"), *([] if nowait else others)]
     )
     return [end, *e.refresh("_omp_out", list(refreshed), line, info)]
+
+
+def _scope(info: ConstructInfo) -> str:
+    """Where a block's names are read when it ends: its locals, and the threadprivate
+    globals its copyprivate hands out."""
+    if not info.threadprivate:
+        return "_omp.locals()"
+    listed = ", ".join(repr(n) for n in info.threadprivate)
+    return f"_omp.with_globals(_omp.locals(), _omp.globals(), ({listed},))"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from . import emit_cancel, emit_declare, emit_doacross, emit_linear, emit_scan
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
 from .pragma import Pragma
@@ -36,8 +37,19 @@ def for_loop(
     # the work share materialises an iterator once, not once per thread.
     space = call(f"{ws}.iteration_space", *(e.code(loop.iter) for loop in nest))
     out.append(e.simple("_omp_items = ", space, line, info))
+    if emit_scan.is_scan_loop(construct):
+        out.extend(emit_scan.loop(e, construct, new_of, ws, f"{ws}.reduction"))
+        out.extend(_end(e, ws, pragma, info, line))
+        return out
     header = loop_header(e, construct, nest, ws).with_changes(leading_lines=())
+    linear = emit_linear.names(construct)
+    if linear:
+        out.append(emit_linear.start(e, construct, line, emit_linear.steps(construct)))
+        header = emit_linear.header(e, construct, header, line)
     out.append(e.stamp(header, e.line_of(loop, line)))
+    out[-1:] = emit_cancel.wrapped(e, info, "for", out[-1:], line)
+    if linear:
+        out.append(emit_linear.finish(e, construct, line, e.last_line([header], line)))
     out.extend(_end(e, ws, pragma, info, e.last_line([header], line)))
     return out
 
@@ -52,9 +64,10 @@ def sections(
     chain, comments = section_chain(e, construct, new_of)
     out[0] = e.stamp(out[0].with_changes(leading_lines=comments), line)
     count = len(construct.sections)
-    sections = cst.parse_expression(f"{ws}.loop(range({count}), 'dynamic', 1)")
+    cancellable = ", cancellable=True" if emit_cancel.loop_is_cancellable(e, construct) else ""
+    sections = cst.parse_expression(f"{ws}.loop(range({count}), 'dynamic', 1{cancellable})")
     loop = cst.For(target=cst.Name("_omp_section"), iter=sections, body=e.block([chain]))
-    out.append(e.stamp(loop, line))
+    out.extend(emit_cancel.wrapped(e, info, "sections", [e.stamp(loop, line)], line))
     out.extend(_end(e, ws, pragma, info, line))
     return out
 
@@ -83,9 +96,9 @@ def _start(e: Emitter, ws: str, pragma: Pragma, info: ConstructInfo) -> list[cst
     arguments: list[Part] = []
     reduction = _reduction(pragma)
     if reduction:
-        entries = [f"{n!r}: ({op!r}, {n})" for n, op in reduction]
+        entries = [f"{n!r}: ({emit_declare.operator(e, op or '+')}, {n})" for n, op in reduction]
         arguments.append(keyword("reduction", mapping(entries)))
-    lastprivate = pragma.names_in("lastprivate")
+    lastprivate = _lastprivate(pragma)
     if lastprivate:
         arguments.append(keyword("lastprivate", names(lastprivate)))
     if pragma.clause("nowait") is not None:
@@ -116,7 +129,7 @@ def _end(
     out: list[cst.BaseStatement] = []
     reduction = _reduction(pragma)
     reduced = {name for name, _ in reduction}
-    lastprivate = pragma.names_in("lastprivate")
+    lastprivate = _lastprivate(pragma)
     # A name that is also lastprivate (or reduced) takes the construct's result.
     # The private copies go first: the values the end refreshes (shared names that
     # another thread may have changed) must be the last word.
@@ -170,8 +183,13 @@ def loop_header(
         arguments.append(repr(clause.kind))
         if clause.expr:
             arguments.append(chunk or clause.expr)
-    if pragma.clause("ordered") is not None:
+    ordered = pragma.clause("ordered")
+    if ordered is not None and ordered.number is not None:
+        arguments.append(emit_doacross.loop_argument(e, construct))
+    elif ordered is not None:
         arguments.append("ordered=True")
+    if emit_cancel.loop_is_cancellable(e, construct):
+        arguments.append("cancellable=True")
     iterate = cst.parse_expression(f"{source}.loop({', '.join(arguments)})")
     if len(nest) == 1:
         target = nest[0].target
@@ -186,6 +204,12 @@ def _reduction(pragma: Pragma) -> list[tuple[str, str | None]]:
     return [(n, c.op) for c in pragma.all("reduction") for n in c.names]
 
 
+def _lastprivate(pragma: Pragma) -> tuple[str, ...]:
+    """The names whose last iteration's value the construct hands back: lastprivate,
+    and linear (emit_linear.py)."""
+    return (*pragma.names_in("lastprivate"), *pragma.names_in("linear"))
+
+
 def _private_names(pragma: Pragma) -> list[str]:
     """The names a work share's private and firstprivate clauses give, in order."""
     return list(dict.fromkeys([*pragma.names_in("private"), *pragma.names_in("firstprivate")]))
@@ -195,3 +219,8 @@ def _parenthesised(target: cst.BaseExpression) -> cst.BaseExpression:
     if isinstance(target, cst.Tuple) and not target.lpar:
         return target.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
     return target
+
+
+# For the other constructs that are work shares without a loop (``scope``).
+start = _start
+end = _end

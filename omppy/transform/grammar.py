@@ -21,19 +21,31 @@ import keyword
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
 from .diagnostics import PragmaError, did_you_mean
 from .pragma import (
+    ALIASES,
+    AT_KINDS,
+    ATOMIC_FORMS,
+    BIND_KINDS,
     BLOCK_DIRECTIVES,
+    CANCEL_TYPES,
     DEFAULT_KINDS,
+    DEFAULT_MEM_ORDER_KINDS,
     DIRECTIVE_CLAUSES,
+    FAIL_KINDS,
     LOOP_DIRECTIVES,
+    MEMORY_ORDERS,
+    ORDER_KINDS,
+    ORDER_MODIFIERS,
     PROC_BIND_KINDS,
     REDUCTION_ALIASES,
     REDUCTION_OPERATORS,
+    REFUSALS,
     SCHEDULE_KINDS,
+    SEVERITY_KINDS,
     TASKLOOP_DIRECTIVES,
     UNSUPPORTED_DIRECTIVES,
     Clause,
@@ -64,53 +76,164 @@ ALL_CLAUSES = frozenset().union(*DIRECTIVE_CLAUSES.values())
 # Clauses of the form ``op: names``.
 REDUCTION_CLAUSES = frozenset({"reduction", "in_reduction", "task_reduction"})
 # Clauses that take a list of variables and may therefore be given more than once.
-LIST_CLAUSES = frozenset({"private", "firstprivate", "lastprivate", "shared", "copyprivate"})
-REPEATABLE_CLAUSES = LIST_CLAUSES | REDUCTION_CLAUSES | {"depend"}
-# The one pair of data-sharing clauses OpenMP lets name the same variable.
-COMPATIBLE_CLAUSES = frozenset({"firstprivate", "lastprivate"})
-EXPRESSION_CLAUSES = frozenset({"if", "num_threads", "filter", "hint", "final", "priority"})
-FLAG_CLAUSES = frozenset({"nowait", "ordered", "update", "untied", "mergeable", "nogroup"})
-# ``grainsize`` and ``num_tasks``: an expression, after an optional ``strict:``.
-COUNT_CLAUSES = frozenset({"grainsize", "num_tasks"})
-DEPEND_TYPES = ("in", "out", "inout", "mutexinoutset", "inoutset")
-SCHEDULE_MODIFIERS = ("monotonic", "nonmonotonic", "simd")
-REDUCTION_MODIFIERS = ("default", "inscan", "task")
-# OpenMP clauses that omppy knows but does not implement: "not supported", not "unknown".
-UNSUPPORTED_CLAUSES = frozenset(
+LIST_CLAUSES = frozenset(
     {
+        "private",
+        "firstprivate",
+        "lastprivate",
+        "shared",
+        "copyprivate",
         "copyin",
-        "linear",
-        "aligned",
-        "allocate",
-        "doacross",
-        "order",
-        "bind",
-        "safelen",
-        "simdlen",
+        "uniform",
         "nontemporal",
-        "threads",
-        "seq_cst",
-        "acq_rel",
-        "release",
-        "acquire",
-        "relaxed",
-        "device",
-        "map",
-        "thread_limit",
-        "num_teams",
-        "dist_schedule",
-        "affinity",
-        "detach",
+        "inclusive",
+        "exclusive",
     }
 )
-# ``atomic`` forms other than the update of one augmented assignment.
-UNSUPPORTED_ATOMIC = frozenset({"read", "write", "capture", "compare"})
+REPEATABLE_CLAUSES = LIST_CLAUSES | REDUCTION_CLAUSES | {
+    "linear",
+    "aligned",
+    "allocate",
+    "depend",
+    "doacross",
+    "absent",
+    "contains",
+}
+# Clauses that name variables whose data sharing they decide: a variable may appear
+# in only one of them on a pragma.
+DATA_SHARING_CLAUSES = frozenset(
+    {"private", "firstprivate", "lastprivate", "shared", "copyprivate", "linear"}
+    | REDUCTION_CLAUSES
+)
+# The one pair of data-sharing clauses OpenMP lets name the same variable.
+COMPATIBLE_CLAUSES = frozenset({"firstprivate", "lastprivate"})
+EXPRESSION_CLAUSES = frozenset(
+    {
+        "if",
+        "num_threads",
+        "filter",
+        "hint",
+        "safelen",
+        "simdlen",
+        "holds",
+        "message",
+        "allocator",
+        "align",
+        "final",
+        "priority",
+    }
+)
+FLAG_CLAUSES = frozenset(
+    {
+        "nowait",
+        *ATOMIC_FORMS,
+        *MEMORY_ORDERS,
+        "weak",
+        "threads",
+        "simd",
+        "inbranch",
+        "notinbranch",
+        "no_openmp",
+        "no_openmp_routines",
+        "no_parallelism",
+        "full",
+        "unified_address",
+        "unified_shared_memory",
+        "reverse_offload",
+        "dynamic_allocators",
+        "untied",
+        "mergeable",
+        "nogroup",
+    }
+)
+# Clauses with an optional argument: ``ordered`` / ``ordered(n)``, ``partial`` / ``partial(n)``.
+OPTIONAL_NUMBER_CLAUSES = frozenset({"ordered", "partial"})
+KEYWORD_CLAUSES = {
+    "default": DEFAULT_KINDS,
+    "proc_bind": PROC_BIND_KINDS,
+    "bind": BIND_KINDS,
+    "at": AT_KINDS,
+    "severity": SEVERITY_KINDS,
+    "fail": FAIL_KINDS,
+    "atomic_default_mem_order": DEFAULT_MEM_ORDER_KINDS,
+}
+SCHEDULE_MODIFIERS = ("monotonic", "nonmonotonic", "simd")
+REDUCTION_MODIFIERS = ("default", "inscan", "task")
+LINEAR_MODIFIERS = ("val", "ref", "uval")
+# ``grainsize`` and ``num_tasks``: an expression, after an optional ``strict:``.
+COUNT_CLAUSES = frozenset({"grainsize", "num_tasks"})
+# ``depend`` on '# omp ordered' (doacross) and ``doacross``: the loop's dependences.
+DOACROSS_TYPES = ("source", "sink")
+# ``depend`` on tasks ('# omp task', '# omp taskwait'): the items a task reads or writes.
+DEPEND_TYPES = ("in", "out", "inout", "mutexinoutset", "inoutset")
+# The constructs whose ``if`` a modifier may name, by directive.
+IF_MODIFIERS = {
+    "parallel": ("parallel",),
+    "parallel for": ("parallel", "simd"),
+    "parallel sections": ("parallel",),
+    "parallel master": ("parallel",),
+    "parallel masked": ("parallel",),
+    "parallel loop": ("parallel",),
+    "parallel do": ("parallel",),
+    "parallel for simd": ("parallel", "simd"),
+    "parallel do simd": ("parallel", "simd"),
+    "simd": ("simd",),
+    "for simd": ("simd",),
+    "do simd": ("simd",),
+    "cancel": ("cancel",),
+    "task": ("task",),
+    "taskloop": ("taskloop",),
+    "master taskloop": ("taskloop",),
+    "masked taskloop": ("taskloop",),
+}
+# OpenMP clauses that omppy knows but does not implement: "not supported", not
+# "unknown", with the reason.
+_TASK_CLAUSE = (
+    "omppy's tasks do not implement it (docs/tasks.md says what they support)"
+)
+_DEVICE_CLAUSE = (
+    "it is a clause of device constructs ('target', 'teams', 'declare target'...); "
+    "omppy's threads are processes on this machine, and it has no devices"
+)
+UNSUPPORTED_CLAUSES = {
+    **dict.fromkeys(
+        (
+            "detach",
+            "affinity",
+        ),
+        _TASK_CLAUSE,
+    ),
+    **dict.fromkeys(
+        (
+            "device",
+            "map",
+            "thread_limit",
+            "num_teams",
+            "dist_schedule",
+            "is_device_ptr",
+            "use_device_ptr",
+            "use_device_addr",
+            "has_device_addr",
+            "defaultmap",
+            "uses_allocators",
+            "device_type",
+            "enter",
+            "link",
+            "to",
+            "from",
+            "indirect",
+        ),
+        _DEVICE_CLAUSE,
+    ),
+}
+# Directive names, for the ``absent`` and ``contains`` clauses of ``assume``.
+KNOWN_DIRECTIVES = frozenset(DIRECTIVE_CLAUSES) | UNSUPPORTED_DIRECTIVES
 
-# Two-word directive names, recognised before their first word alone.
+# Multi-word directive names, recognised before their first word alone.
 _PHRASES = frozenset(d for d in DIRECTIVE_CLAUSES.keys() | UNSUPPORTED_DIRECTIVES if " " in d)
 # Words that start a directive; one following a directive asks for a combined construct
-# (``parallel master``, ``for simd``).  Words that are also clauses (``ordered``) stay
-# clauses there.
+# (``parallel master taskloop``).  Words that are also clauses (``ordered``,
+# ``simd``) stay clauses there.
 _DIRECTIVE_WORDS = (
     frozenset(w for d in DIRECTIVE_CLAUSES.keys() | UNSUPPORTED_DIRECTIVES for w in d.split())
     - ALL_CLAUSES
@@ -124,25 +247,59 @@ EXAMPLES = {
     "lastprivate": "lastprivate(a, b)",
     "shared": "shared(a, b)",
     "copyprivate": "copyprivate(a, b)",
+    "copyin": "copyin(a, b)",
+    "uniform": "uniform(a, b)",
+    "nontemporal": "nontemporal(a, b)",
+    "inclusive": "inclusive(total)",
+    "exclusive": "exclusive(total)",
     "reduction": "reduction(+: total)",
     "if": "if(n > 1000)",
     "num_threads": "num_threads(4)",
     "filter": "filter(0)",
     "hint": "hint(0)",
+    "safelen": "safelen(8)",
+    "simdlen": "simdlen(8)",
+    "holds": "holds(n > 0)",
+    "message": "message('not ready')",
+    "allocator": "allocator(omp_default_mem_alloc)",
+    "align": "align(64)",
     "schedule": "schedule(dynamic, 4)",
     "default": "default(none)",
     "proc_bind": "proc_bind(close)",
+    "bind": "bind(parallel)",
+    "at": "at(execution)",
+    "severity": "severity(warning)",
+    "fail": "fail(relaxed)",
+    "atomic_default_mem_order": "atomic_default_mem_order(seq_cst)",
     "collapse": "collapse(2)",
+    "ordered": "ordered(2)",
+    "partial": "partial(4)",
+    "linear": "linear(j: 2)",
+    "aligned": "aligned(a, b: 64)",
+    "allocate": "allocate(omp_default_mem_alloc: a)",
+    "order": "order(concurrent)",
+    "depend": "depend(in: a, b[i])",  # on '# omp ordered': ORDERED_DEPEND_EXAMPLE
+    "doacross": "doacross(sink: i - 1)",
+    "sizes": "sizes(4, 4)",
+    "absent": "absent(critical, atomic)",
+    "contains": "contains(parallel)",
+    "initializer": "initializer(omp_priv = [])",
     "final": "final(depth > 10)",
     "priority": "priority(1)",
     "grainsize": "grainsize(100)",
     "num_tasks": "num_tasks(8)",
-    "depend": "depend(in: a, b[i])",
     "in_reduction": "in_reduction(+: total)",
     "task_reduction": "task_reduction(+: total)",
 }
 
+# ``depend`` on '# omp ordered' (a doacross loop) rather than on a task.
+ORDERED_DEPEND_EXAMPLE = "depend(sink: i - 1)"
+
 _WORD_RE = re.compile(r"[^\W\d]\w*")
+# A dotted name, the operator of a reduction by a function: ``merge``, ``math.gcd``.
+_DOTTED_RE = re.compile(r"[^\W\d]\w*(\s*\.\s*[^\W\d]\w*)*")
+# ``name(argument)``, as in ``step(2)`` or ``val(a, b)``.
+_CALL_RE = re.compile(r"([^\W\d]\w*)\s*\((.*)\)\s*", re.S)
 # What an error says it found: a word or number, else one character.
 _TOKEN_RE = re.compile(r"\w+|\S")
 _INTEGER_RE = re.compile(r"[0-9]+")
@@ -259,6 +416,15 @@ class _Joined:
         return seg, seg.col + offset - self.starts[index]
 
 
+class _Argument(NamedTuple):
+    """What a directive's own argument gives its :class:`Pragma` (see there)."""
+
+    name: str | None = None
+    listed: tuple[str, ...] = ()
+    expr: str | None = None
+    expr_pos: Position | None = None
+
+
 class _Parser:
     """A cursor over one pragma's joined text; ``parse`` builds the :class:`Pragma`."""
 
@@ -268,7 +434,8 @@ class _Parser:
         self.filename = filename
         self.i = 0
         self.clauses: list[Clause] = []
-        self.current = ""
+        self.written = ""  # the directive as written (before aliases are resolved)
+        self.current = ""  # the directive whose clauses are being parsed
         # Variable -> the data-sharing clauses that already named it.
         self.listed: dict[str, list[str]] = {}
 
@@ -356,9 +523,17 @@ class _Parser:
         if first.text == "end":
             return self.parse_end(pos)
         directive = self.directive(first)
-        name, flush_names = self.directive_argument(directive)
+        self.written = directive
+        argument = self.directive_argument(directive, first.start)
         self.parse_clauses(directive)
-        return self.pragma(directive, pos, name=name, flush_names=flush_names)
+        self.check_combination(directive, argument)
+        canonical = self.canonical(directive)
+        return self.pragma(
+            canonical,
+            pos,
+            argument=argument,
+            spelled=directive if canonical != directive else None,
+        )
 
     def pragma(
         self,
@@ -366,11 +541,12 @@ class _Parser:
         pos: Position,
         *,
         end: bool = False,
-        name: str | None = None,
-        flush_names: tuple[str, ...] = (),
+        argument: _Argument | None = None,
+        spelled: str | None = None,
     ) -> Pragma:
         segments = self.joined.segments
         text = " ".join(s.text.strip() for s in segments if s.text.strip())
+        argument = argument or _Argument()
         return Pragma(
             directive,
             pos,
@@ -378,18 +554,28 @@ class _Parser:
             text=text,
             clauses=tuple(self.clauses),
             end=end,
-            name=name,
-            flush_names=flush_names,
+            name=argument.name,
+            listed=argument.listed,
+            spelled=spelled,
+            expr=argument.expr,
+            expr_pos=argument.expr_pos,
         )
 
     def directive(self, first: _Span) -> str:
-        """The canonical directive name starting with the word ``first``."""
-        second = self.word(consume=False)
+        """The directive name starting with the word ``first`` (as written: aliases
+        are resolved by :meth:`canonical` once the clauses are known)."""
         name = first.text
-        if second is not None and f"{name} {second.text}" in _PHRASES:
+        while True:  # the longest known phrase: 'parallel for simd'
+            following = self.word(consume=False)
+            if following is None or f"{name} {following.text}" not in _PHRASES:
+                break
             self.word()
-            name = f"{name} {second.text}"
+            name = f"{name} {following.text}"
         if name in UNSUPPORTED_DIRECTIVES:
+            following = self.word(consume=False)
+            if name in ("declare", "begin") and following is not None:
+                # 'declare target': the refusal names what was written.
+                raise self.unsupported(f"{name} {following.text}", first.start)
             raise self.unsupported(name, first.start)
         if name not in DIRECTIVE_CLAUSES:
             if name in ALL_CLAUSES:
@@ -403,17 +589,54 @@ class _Parser:
                 first.start,
                 hint=DOCS_HINT,
             )
+        if name in ("cancel", "cancellation point"):
+            return name  # the construct type follows: 'cancel for'
         extra = self.word(consume=False)
         if extra is not None and extra.text in _DIRECTIVE_WORDS:
             raise self.unsupported(f"{name} {extra.text}", first.start)
         return name
 
     def unsupported(self, name: str, offset: int) -> PragmaError:
-        hint = DOCS_HINT
+        hint = REFUSALS.get(name) or REFUSALS.get(name.split()[0]) or DOCS_HINT
         outer, _, inner = name.rpartition(" ")
         if outer in DIRECTIVE_CLAUSES and inner in DIRECTIVE_CLAUSES:
             hint = f"nest the constructs instead: '# omp {inner}' inside '# omp {outer}'"
         return self.error(f"'# omp {name}' is not supported by omppy", offset, hint=hint)
+
+    def canonical(self, directive: str) -> str:
+        """The construct ``directive`` means (``for simd`` is ``for``).  ``loop`` is
+        ``for``, or ``simd`` when it binds to the thread (``bind(thread)``)."""
+        if directive in ("loop", "parallel loop"):
+            bind = next((c for c in self.clauses if c.name == "bind"), None)
+            kind = bind.kind if bind is not None else None
+            if bind is not None and (kind == "teams" or (kind == "thread" and " " in directive)):
+                binding = "a league of teams" if kind == "teams" else "one thread"
+                offset = self.offset_of(bind)
+                raise self.error(
+                    f"bind({kind}) makes '# omp {directive}' run on {binding}, which "
+                    + (
+                        "omppy does not have (it has no teams)"
+                        if kind == "teams"
+                        else "a 'parallel loop' cannot: its loop is the region's"
+                    ),
+                    offset,
+                    hint="write bind(parallel), or leave bind out",
+                )
+            if kind == "thread":
+                return "simd"
+            return "parallel for" if directive == "parallel loop" else "for"
+        if directive == "ordered":
+            names = {c.name for c in self.clauses}
+            if "simd" in names and not names & {"threads", "depend", "doacross"}:
+                return "ordered simd"  # orders the lanes of one thread: nothing to do
+        return ALIASES.get(directive, directive)
+
+    def offset_of(self, clause: Clause) -> int:
+        """The offset in the joined text where ``clause`` starts."""
+        for index, seg in enumerate(self.joined.segments):
+            if seg.line == clause.pos.line:
+                return self.joined.starts[index] + clause.pos.col - seg.col
+        return 0
 
     def parse_end(self, pos: Position) -> Pragma:
         blocks = ", ".join(sorted(BLOCK_DIRECTIVES))
@@ -425,7 +648,12 @@ class _Parser:
                 hint=f"'# omp end' closes one of: {blocks}",
             )
         directive = self.directive(word)
-        if directive in LOOP_DIRECTIVES | TASKLOOP_DIRECTIVES:
+        if directive == "assumes":  # 'end assumes' closes 'begin assumes': both no-ops
+            if not self.at_end():
+                raise self.error("'# omp end assumes' takes no clauses", self.i)
+            return self.pragma("assumes", pos, spelled="end assumes")
+        loops = LOOP_DIRECTIVES | TASKLOOP_DIRECTIVES | {"simd", "tile", "unroll"}
+        if self.canonical(directive) in loops:
             raise self.error(
                 f"cannot end '{directive}': it is a loop construct",
                 word.start,
@@ -437,27 +665,149 @@ class _Parser:
                 word.start,
                 hint=f"'# omp end' closes one of: {blocks}",
             )
-        name, _ = self.directive_argument(directive)
+        argument = self.directive_argument(directive, word.start)
         if not self.at_end():
             raise self.error(
                 f"'# omp end {directive}' takes no clauses",
                 self.i,
                 hint=f"put clauses on the opening '# omp {directive}'",
             )
-        return self.pragma(directive, pos, end=True, name=name)
+        return self.pragma(directive, pos, end=True, argument=argument)
 
-    def directive_argument(self, directive: str) -> tuple[str | None, tuple[str, ...]]:
-        """The parenthesised argument of ``critical(name)`` or ``flush(a, b)``, if any."""
+    def directive_argument(self, directive: str, start: int) -> _Argument:
+        """What follows the directive's name before its clauses: ``critical(name)``,
+        ``flush(a, b)``, ``threadprivate(a, b)``, ``allocate(a, b)``, the type of
+        ``cancel for``, the declaration of ``declare reduction(...)``."""
+        if directive in ("cancel", "cancellation point"):
+            return _Argument(name=self.cancel_type(directive, start))
         arg = self.argument()
-        if arg is None:
-            return None, ()
-        if directive == "critical":
-            return self.identifier(arg, "a name", "critical(name)"), ()
-        if directive == "flush":
-            return None, tuple(
-                self.identifier(p, "a variable name", "flush(a, b)") for p in _split(arg, ",")
+        if directive == "declare reduction":
+            return self.reduction_declaration(arg, start)
+        if directive in ("threadprivate", "allocate") and arg is None:
+            raise self.error(
+                f"'# omp {directive}' needs a list of variables",
+                self.skip_space(),
+                hint=f"for example '# omp {directive}(counter, cache)'",
             )
+        if arg is None:
+            return _Argument()
+        if directive == "critical":
+            return _Argument(name=self.identifier(arg, "a name", "critical(name)"))
+        if directive in ("flush", "threadprivate", "allocate"):
+            example = f"{directive}(a, b)"
+            listed = tuple(
+                self.identifier(p, "a variable name", example) for p in _split(arg, ",")
+            )
+            return _Argument(listed=listed)
         raise self.error(f"directive '{directive}' takes no argument", arg.start - 1)
+
+    def cancel_type(self, directive: str, start: int) -> str:
+        word = self.word()
+        choices = ("parallel", "sections", "for", "taskgroup")
+        hint = f"write '# omp {directive} for' (or {', '.join(c for c in choices if c != 'for')})"
+        if word is None:
+            raise self.error(
+                f"'# omp {directive}' needs the construct it cancels: "
+                "parallel, sections, for or taskgroup",
+                self.skip_space(),
+                hint=hint,
+            )
+        if word.text not in CANCEL_TYPES:
+            raise self.error(
+                f"'# omp {directive}' cannot cancel '{word.text}'"
+                f"{did_you_mean(word.text, choices)}",
+                word.start,
+                hint=hint,
+            )
+        return "for" if word.text == "do" else word.text
+
+    def reduction_declaration(self, arg: _Span | None, start: int) -> _Argument:
+        """``declare reduction(name : type, type : combiner)``."""
+        example = "for example '# omp declare reduction(merge : dict : omp_out.update(omp_in))'"
+        if arg is None:
+            raise self.error(
+                "'# omp declare reduction' needs (name : types : combiner)",
+                self.skip_space(),
+                hint=example,
+            )
+        parts = _split(arg, ":", maxsplit=2)
+        if len(parts) < 3:
+            raise self.error(
+                "expected (name : types : combiner) after '# omp declare reduction'",
+                arg.strip().start,
+                hint=example,
+            )
+        name_span = parts[0].strip()
+        builtin = REDUCTION_ALIASES.get(name_span.text, name_span.text)
+        if builtin in REDUCTION_OPERATORS:
+            raise self.error(
+                f"'{name_span.text}' is a built-in reduction operator; a declared reduction "
+                "needs a name of its own",
+                name_span.start,
+                hint="the built-in operators work on any Python type that supports them",
+            )
+        name = self.identifier(name_span, "a reduction name", "declare reduction(merge : ...)")
+        types = []
+        for piece in _split(parts[1], ","):
+            types.append(self.expression(piece, "declare reduction", example_hint=example).text)
+        combiner = parts[2].strip()
+        self.python_code(
+            combiner,
+            "combiner",
+            allowed={"omp_out", "omp_in"},
+            target="omp_out",
+            hint=example,
+        )
+        return _Argument(
+            name=name,
+            listed=tuple(types),
+            expr=combiner.text,
+            expr_pos=self.position(combiner.start),
+        )
+
+    def python_code(
+        self, span: _Span, what: str, *, allowed: set[str], target: str, hint: str
+    ) -> ast.stmt:
+        """``span`` checked to be one expression, or one assignment to ``target``,
+        that uses no ``omp_`` name but the ``allowed`` ones."""
+        if not span.text:
+            raise self.error(f"missing {what}", span.start, hint=hint)
+        try:
+            tree = ast.parse(span.text, mode="exec")
+        except (SyntaxError, ValueError, MemoryError, RecursionError) as err:
+            col = getattr(err, "offset", None) or 1
+            offset = span.start + min(max(col - 1, 0), len(span.text))
+            reason = getattr(err, "msg", None) or str(err) or type(err).__name__
+            raise self.error(f"invalid {what}: {reason}", offset) from None
+        statement = tree.body[0] if len(tree.body) == 1 else None
+        if isinstance(statement, ast.Assign):
+            targets = statement.targets
+            good = len(targets) == 1 and isinstance(targets[0], ast.Name)
+            good = good and targets[0].id == target  # type: ignore[attr-defined]
+        elif isinstance(statement, ast.AugAssign):
+            good = isinstance(statement.target, ast.Name) and statement.target.id == target
+        else:
+            good = isinstance(statement, ast.Expr)
+        if not good or statement is None:
+            raise self.error(
+                f"the {what} must be one expression, or an assignment to '{target}'",
+                span.start,
+                hint=hint,
+            )
+        for node in ast.walk(statement):
+            if (
+                isinstance(node, ast.Name)
+                and node.id in ("omp_out", "omp_in", "omp_priv", "omp_orig")
+                and node.id not in allowed
+            ):
+                col = node.col_offset if node.lineno == 1 else 0
+                raise self.error(
+                    f"the {what} may use {' and '.join(sorted(allowed, reverse=True))}, "
+                    f"not '{node.id}'",
+                    span.start + col,
+                    hint=hint,
+                )
+        return statement
 
     # -- clauses -------------------------------------------------------------------------
 
@@ -485,16 +835,11 @@ class _Parser:
             else f"'{directive}' takes no clauses"
         )
         if name not in ALL_CLAUSES:
-            if directive == "atomic" and name in UNSUPPORTED_ATOMIC:
-                raise self.error(
-                    f"'# omp atomic {name}' is not supported by omppy",
-                    word.start,
-                    hint="omppy's atomic applies to one augmented assignment such as "
-                    "'count += 1'; use '# omp critical' for anything else",
-                )
             if name in UNSUPPORTED_CLAUSES:
                 raise self.error(
-                    f"clause '{name}' is not supported by omppy", word.start, hint=DOCS_HINT
+                    f"clause '{name}' is not supported by omppy",
+                    word.start,
+                    hint=UNSUPPORTED_CLAUSES[name],
                 )
             suggestion = did_you_mean(name, ALL_CLAUSES)
             raise self.error(
@@ -506,7 +851,8 @@ class _Parser:
             raise self.error(
                 f"clause '{name}' is not allowed on '{directive}'", word.start, hint=accepts
             )
-        if name not in REPEATABLE_CLAUSES and any(c.name == name for c in self.clauses):
+        repeatable = name in REPEATABLE_CLAUSES or name == "if"  # if: one per modifier
+        if not repeatable and any(c.name == name for c in self.clauses):
             raise self.error(f"clause '{name}' appears twice", word.start)
 
     def clause(self, word: _Span) -> Clause:
@@ -516,36 +862,56 @@ class _Parser:
         if name in FLAG_CLAUSES:
             if arg is None:
                 return Clause(name, pos)
-            if name == "ordered":
-                raise self.error(
-                    "'ordered(n)' (doacross loops) is not supported by omppy",
-                    paren,
-                    hint="write 'ordered' on the loop and '# omp ordered' in its body",
-                )
             raise self.error(f"clause '{name}' takes no argument", paren)
+        if name in OPTIONAL_NUMBER_CLAUSES:
+            if arg is None:
+                return Clause(name, pos)
+            return Clause(name, pos, number=self.positive_integer(arg, name))
         if arg is None:
             raise self.error(
                 f"clause '{name}' needs an argument",
                 word.start,
-                hint=f"for example {EXAMPLES[name]}",
+                hint=f"for example {self.example(name)}",
             )
         if name in LIST_CLAUSES:
             return Clause(name, pos, names=self.names(arg, name))
+        if name == "if":
+            return self.if_clause(arg, pos, word.start)
         if name in EXPRESSION_CLAUSES:
-            expr = self.expression(self.if_modifier(arg) if name == "if" else arg, name)
+            expr = self.expression(arg, name)
             return Clause(name, pos, expr=expr.text, expr_pos=self.position(expr.start))
-        if name in REDUCTION_CLAUSES:
-            return self.reduction(arg, pos, name)
-        if name in COUNT_CLAUSES:
-            return self.count(arg, pos, name)
-        if name == "depend":
-            return self.depend(arg, pos)
-        if name == "schedule":
-            return self.schedule(arg, pos)
-        if name == "collapse":
-            return Clause(name, pos, number=self.collapse(arg))
-        choices = DEFAULT_KINDS if name == "default" else PROC_BIND_KINDS
-        return Clause(name, pos, kind=self.keyword(arg.strip(), name, choices))
+        if name in KEYWORD_CLAUSES:
+            return Clause(name, pos, kind=self.keyword(arg.strip(), name, KEYWORD_CLAUSES[name]))
+        if name == "depend" and self.current != "ordered":
+            return self.task_dependence(arg, pos)
+        special: dict[str, Callable[[_Span, Position, str], Clause]] = {
+            "reduction": self.reduction,
+            "in_reduction": self.reduction,
+            "task_reduction": self.reduction,
+            "grainsize": self.count,
+            "num_tasks": self.count,
+            "schedule": self.schedule,
+            "linear": self.linear,
+            "aligned": self.aligned,
+            "allocate": self.allocate,
+            "order": self.order,
+            "depend": self.dependence,
+            "doacross": self.dependence,
+            "sizes": self.sizes,
+            "absent": self.directive_list,
+            "contains": self.directive_list,
+            "initializer": self.initializer,
+        }
+        if name in special:
+            return special[name](arg, pos, name)
+        assert name == "collapse", name
+        return Clause(name, pos, number=self.positive_integer(arg, name))
+
+    def example(self, clause: str) -> str:
+        """An example of ``clause`` for a hint, on the directive being parsed."""
+        if clause == "depend" and self.current == "ordered":
+            return ORDERED_DEPEND_EXAMPLE
+        return EXAMPLES.get(clause, clause)
 
     def identifier(self, span: _Span, what: str, example: str) -> str:
         """The Python name in ``span``, NFKC-normalised as the compiler does."""
@@ -565,7 +931,8 @@ class _Parser:
         names = []
         for piece in _split(arg, ","):
             name = self.identifier(piece, "a variable name", EXAMPLES[clause])
-            self.note_listed(name, clause, piece.strip().start)
+            if clause in DATA_SHARING_CLAUSES:
+                self.note_listed(name, clause, piece.strip().start)
             names.append(name)
         return tuple(names)
 
@@ -587,24 +954,19 @@ class _Parser:
                 )
         earlier.append(clause)
 
-    def expression(self, arg: _Span, clause: str) -> _Span:
+    def expression(self, arg: _Span, clause: str, example_hint: str | None = None) -> _Span:
         """The stripped expression in ``arg``, checked to be one valid Python expression."""
         expr = arg.strip()
+        hint = example_hint or f"for example {self.example(clause)}"
         if not expr.text:
-            raise self.error(
-                f"clause '{clause}' needs an expression",
-                expr.start,
-                hint=f"for example {EXAMPLES[clause]}",
-            )
+            raise self.error(f"clause '{clause}' needs an expression", expr.start, hint=hint)
         depth = 0
         for i, c in _code_chars(expr.text):
             depth += (c in "([{") - (c in ")]}")
             # A '#' would turn the rest of the generated line into a comment.
             if c == "#" or (c == "," and depth == 0):
                 raise self.error(
-                    f"unexpected '{c}' in clause '{clause}'",
-                    expr.start + i,
-                    hint=f"for example {EXAMPLES[clause]}",
+                    f"unexpected '{c}' in clause '{clause}'", expr.start + i, hint=hint
                 )
         try:
             ast.parse(expr.text, mode="eval")
@@ -618,23 +980,29 @@ class _Parser:
             ) from None
         return expr
 
-    def if_modifier(self, arg: _Span) -> _Span:
-        """``arg`` without a leading ``parallel:`` (or ``task:``, ``taskloop:``: the
-        construct of the directive that ``if`` applies to)."""
+    def if_clause(self, arg: _Span, pos: Position, start: int) -> Clause:
+        """``if(expr)``, or ``if(construct: expr)`` naming the construct it applies to."""
+        allowed = IF_MODIFIERS.get(self.written, ())
         head = _split(arg, ":", maxsplit=1)
-        modifier = head[0].strip()
-        if len(head) == 1 or not _is_name(modifier.text):
-            return arg
-        construct = "taskloop" if "taskloop" in self.current else self.current.split()[0]
-        if construct not in ("parallel", "task", "taskloop"):
-            construct = "parallel"
-        if modifier.text != construct:
-            raise self.error(
-                f"'if' modifier '{modifier.text}' is not supported",
-                modifier.start,
-                hint=f"write if({construct}: expr) or if(expr)",
-            )
-        return head[1]
+        modifier_span = head[0].strip()
+        modifier = None
+        if len(head) == 2 and _is_name(modifier_span.text):
+            modifier = modifier_span.text
+            if modifier not in allowed:
+                first = allowed[0] if allowed else "parallel"
+                raise self.error(
+                    f"'if' modifier '{modifier}' is not supported",
+                    modifier_span.start,
+                    hint=f"write if({first}: expr) or if(expr)",
+                )
+            arg = head[1]
+        for earlier in (c for c in self.clauses if c.name == "if"):
+            if earlier.modifier is None or modifier is None or earlier.modifier == modifier:
+                raise self.error("clause 'if' appears twice", start)
+        expr = self.expression(arg, "if")
+        return Clause(
+            "if", pos, expr=expr.text, expr_pos=self.position(expr.start), modifier=modifier
+        )
 
     def keyword(self, span: _Span, clause: str, choices: Sequence[str]) -> str:
         if span.text in choices:
@@ -661,15 +1029,19 @@ class _Parser:
                 hint=f"write {clause}(op: names), e.g. {clause}(+: total)",
             )
         *modifiers, op_span = (p.strip() for p in _split(parts[0], ","))
-        for modifier in modifiers:
+        modifier = None
+        for span in modifiers:
             if clause != "reduction":
                 raise self.error(
-                    f"'{clause}' takes no modifier", modifier.start, hint=f"for example "
-                    f"{EXAMPLES[clause]}"
+                    f"'{clause}' takes no modifier",
+                    span.start,
+                    hint=f"for example {EXAMPLES[clause]}",
                 )
-            self.reduction_modifier(modifier)
+            modifier = self.reduction_modifier(span) or modifier
         op = REDUCTION_ALIASES.get(op_span.text, op_span.text)
-        if op not in REDUCTION_OPERATORS:
+        if _DOTTED_RE.fullmatch(op):
+            op = re.sub(r"\s+", "", op)
+        if op not in REDUCTION_OPERATORS and not _DOTTED_RE.fullmatch(op):
             message = (
                 f"unknown reduction operator '{op}'{did_you_mean(op, REDUCTION_OPERATORS)}"
                 if op
@@ -678,9 +1050,20 @@ class _Parser:
             raise self.error(
                 message,
                 op_span.start,
-                hint=f"operators: {' '.join(REDUCTION_OPERATORS)} (&& and || mean and, or)",
+                hint=f"operators: {' '.join(REDUCTION_OPERATORS)} (&& and || mean and, or), "
+                "a name from '# omp declare reduction', or a function of two arguments",
             )
-        return Clause(clause, pos, names=self.names(parts[1], clause), op=op)
+        tasks = clause != "reduction" or self.current in TASKLOOP_DIRECTIVES
+        if tasks and op not in REDUCTION_OPERATORS:
+            raise self.error(
+                f"'{clause}' on '{self.current}' takes one of the operators "
+                f"{' '.join(REDUCTION_OPERATORS)}, not '{op}'",
+                op_span.start,
+                hint="a task reduction by a user-defined reduction or a function is not "
+                "supported by omppy",
+            )
+        names = self.names(parts[1], clause)
+        return Clause(clause, pos, names=names, op=op, modifier=modifier)
 
     def count(self, arg: _Span, pos: Position, clause: str) -> Clause:
         """``grainsize``/``num_tasks``: an expression, after an optional ``strict:``."""
@@ -699,8 +1082,8 @@ class _Parser:
         expr = self.expression(arg, clause)
         return Clause(clause, pos, expr=expr.text, expr_pos=self.position(expr.start), kind=kind)
 
-    def depend(self, arg: _Span, pos: Position) -> Clause:
-        """``depend(type: items)``: each item a name, an item or an attribute."""
+    def task_dependence(self, arg: _Span, pos: Position) -> Clause:
+        """A task's ``depend(type: items)``: each item a name, an item or an attribute."""
         parts = _split(arg, ":", maxsplit=1)
         head = parts[0].strip()
         if head.text.startswith(("iterator(", "iterator ")):  # its ':' is not the type's
@@ -747,12 +1130,14 @@ class _Parser:
             items.append(item.text)
         return Clause("depend", pos, names=tuple(items), kind=head.text)
 
-    def reduction_modifier(self, modifier: _Span) -> None:
+    def reduction_modifier(self, modifier: _Span) -> str | None:
         if modifier.text == "default":  # what OpenMP does without a modifier
-            return
-        if modifier.text in REDUCTION_MODIFIERS:
+            return None
+        if modifier.text == "inscan":
+            return "inscan"
+        if modifier.text == "task":
             raise self.error(
-                f"reduction modifier '{modifier.text}' is not supported by omppy",
+                "reduction modifier 'task' is not supported by omppy",
                 modifier.start,
                 hint=DOCS_HINT,
             )
@@ -763,7 +1148,7 @@ class _Parser:
             hint="write reduction(op: names), e.g. reduction(+: total)",
         )
 
-    def schedule(self, arg: _Span, pos: Position) -> Clause:
+    def schedule(self, arg: _Span, pos: Position, name: str = "schedule") -> Clause:
         head = _split(arg, ":", maxsplit=1)
         modifiers = [m.strip() for m in _split(head[0], ",")]
         if len(head) == 2 and all(_is_name(m.text) for m in modifiers):
@@ -809,16 +1194,284 @@ class _Parser:
             hint=f"schedule modifiers: {', '.join(SCHEDULE_MODIFIERS)}",
         )
 
-    def collapse(self, arg: _Span) -> int:
+
+    def positive_integer(self, arg: _Span, clause: str) -> int:
         span = arg.strip()
         if _INTEGER_RE.fullmatch(span.text) and int(span.text) > 0:
             return int(span.text)
         if not span.text:
             raise self.error(
-                "clause 'collapse' needs an argument", span.start, hint="for example collapse(2)"
+                f"clause '{clause}' needs an argument",
+                span.start,
+                hint=f"for example {EXAMPLES[clause]}",
             )
         raise self.error(
-            f"collapse needs a positive integer literal, found '{span.text}'",
+            f"{clause} needs a positive integer literal, found '{span.text}'",
             span.start,
-            hint="for example collapse(2)",
+            hint=f"for example {EXAMPLES[clause]}",
         )
+
+    def linear(self, arg: _Span, pos: Position, name: str = "linear") -> Clause:
+        """``linear(a, b)``, ``linear(a: step)``, ``linear(a: step(s), val)``,
+        ``linear(val(a): step)``."""
+        head, *tail = _split(arg, ":", maxsplit=1)
+        modifier = None
+        listed = head.strip()
+        match = _CALL_RE.fullmatch(listed.text)
+        if match and match.group(1) in LINEAR_MODIFIERS:
+            modifier = self.linear_modifier(match.group(1), listed.start)
+            inner = listed.text.index("(") + 1
+            listed = _Span(match.group(2), listed.start + inner)
+        names = self.names(listed, "linear")
+        step: _Span | None = None
+        if tail:
+            for piece in _split(tail[0], ","):
+                item = piece.strip()
+                call = _CALL_RE.fullmatch(item.text)
+                if item.text in LINEAR_MODIFIERS:
+                    modifier = self.linear_modifier(item.text, item.start)
+                elif call and call.group(1) == "step":
+                    inner = item.text.index("(") + 1
+                    step = self.expression(_Span(call.group(2), item.start + inner), name)
+                else:
+                    step = self.expression(item, name)
+        return Clause(
+            name,
+            pos,
+            names=names,
+            expr=step.text if step else None,
+            expr_pos=self.position(step.start) if step else None,
+            modifier=modifier,
+        )
+
+    def linear_modifier(self, modifier: str, offset: int) -> str:
+        if modifier != "val":
+            raise self.error(
+                f"linear modifier '{modifier}' is for references (C++ and Fortran); "
+                "Python variables are not references",
+                offset,
+                hint="write linear(a: step) or linear(val(a): step)",
+            )
+        return modifier
+
+    def aligned(self, arg: _Span, pos: Position, name: str = "aligned") -> Clause:
+        head, *tail = _split(arg, ":", maxsplit=1)
+        names = self.names(head, name)
+        expr = self.expression(tail[0], name) if tail else None
+        return Clause(
+            name,
+            pos,
+            names=names,
+            expr=expr.text if expr else None,
+            expr_pos=self.position(expr.start) if expr else None,
+        )
+
+    def allocate(self, arg: _Span, pos: Position, name: str = "allocate") -> Clause:
+        """``allocate(a, b)``, ``allocate(allocator: a)``,
+        ``allocate(allocator(al), align(64): a)``: accepted, Python allocates."""
+        head, *tail = _split(arg, ":", maxsplit=1)
+        if not tail:
+            return Clause(name, pos, names=self.names(head, name))
+        for piece in _split(head, ","):
+            item = piece.strip()
+            call = _CALL_RE.fullmatch(item.text)
+            if call and call.group(1) in ("allocator", "align"):
+                inner = item.text.index("(") + 1
+                self.expression(_Span(call.group(2), item.start + inner), name)
+            else:
+                self.expression(item, name)
+        return Clause(name, pos, names=self.names(tail[0], name))
+
+    def order(self, arg: _Span, pos: Position, name: str = "order") -> Clause:
+        head, *tail = _split(arg, ":", maxsplit=1)
+        modifier = None
+        if tail:
+            modifier = self.keyword(head.strip(), "order modifier", ORDER_MODIFIERS)
+            arg = tail[0]
+        kind = self.keyword(arg.strip(), "order", ORDER_KINDS)
+        return Clause(name, pos, kind=kind, modifier=modifier)
+
+    def dependence(self, arg: _Span, pos: Position, name: str) -> Clause:
+        """``depend(source)``, ``depend(sink: i - 1, j)``; ``doacross(source:)``,
+        ``doacross(sink: vector)``, with ``omp_cur_iteration`` (docs/pragmas.md)."""
+        head, *tail = _split(arg, ":", maxsplit=1)
+        kind_span = head.strip()
+        example = f"write {name}(source) or {name}(sink: i - 1)"
+        if kind_span.text not in DOACROSS_TYPES:
+            if kind_span.text in (*DEPEND_TYPES, "depobj"):
+                raise self.error(
+                    f"'{name}({kind_span.text}: ...)' is a dependence between tasks "
+                    "('# omp task depend(...)'); '# omp ordered' takes source and sink",
+                    kind_span.start,
+                    hint=example,
+                )
+            raise self.error(
+                f"unknown dependence type '{kind_span.text}'"
+                f"{did_you_mean(kind_span.text, DOACROSS_TYPES)}",
+                kind_span.start,
+                hint=example,
+            )
+        if kind_span.text == "source":
+            rest = tail[0].strip() if tail else None
+            if rest is not None and rest.text not in ("", "omp_cur_iteration"):
+                raise self.error(
+                    f"'{name}(source)' names no iteration: it is the current one",
+                    rest.start,
+                    hint=f"write {name}(source)",
+                )
+            return Clause(name, pos, kind="source")
+        if not tail or not tail[0].strip().text:
+            where = tail[0].start if tail else kind_span.start + len(kind_span.text)
+            raise self.error(
+                f"'{name}(sink: ...)' needs the iteration it waits for",
+                where,
+                hint=f"for example {name}(sink: i - 1)",
+            )
+        exprs = tuple(self.expression(p, name).text for p in _split(tail[0], ","))
+        return Clause(name, pos, kind="sink", exprs=exprs)
+
+    def sizes(self, arg: _Span, pos: Position, name: str = "sizes") -> Clause:
+        exprs = tuple(self.expression(p, name).text for p in _split(arg, ","))
+        return Clause(name, pos, exprs=exprs)
+
+    def directive_list(self, arg: _Span, pos: Position, name: str) -> Clause:
+        """The directive names of ``absent(...)``/``contains(...)``."""
+        found = []
+        for piece in _split(arg, ","):
+            item = piece.strip()
+            words = " ".join(item.text.split())
+            if words not in KNOWN_DIRECTIVES:
+                raise self.error(
+                    f"'{item.text}' is not a directive"
+                    f"{did_you_mean(words, sorted(KNOWN_DIRECTIVES))}",
+                    item.start,
+                    hint=f"for example {EXAMPLES[name]}",
+                )
+            found.append(words)
+        return Clause(name, pos, names=tuple(found))
+
+    def initializer(self, arg: _Span, pos: Position, name: str = "initializer") -> Clause:
+        """``initializer(omp_priv = expr)`` or ``initializer(expr)``: the value each
+        thread's copy starts from (it may use ``omp_orig``)."""
+        span = arg.strip()
+        statement = self.python_code(
+            span,
+            "initializer",
+            allowed={"omp_priv", "omp_orig"},
+            target="omp_priv",
+            hint="for example initializer(omp_priv = []) or initializer(type(omp_orig)())",
+        )
+        if isinstance(statement, ast.AugAssign):
+            raise self.error(
+                "the initializer gives omp_priv its first value: write 'omp_priv = ...'",
+                span.start,
+            )
+        value = span
+        if isinstance(statement, ast.Assign):
+            value = _split(span, "=", maxsplit=1)[1].strip()
+        for node in ast.walk(ast.parse(value.text, mode="eval")):
+            if isinstance(node, ast.Name) and node.id == "omp_priv":
+                raise self.error(
+                    "the initializer's value cannot use 'omp_priv': it is what it makes",
+                    value.start,
+                )
+        return Clause(name, pos, expr=value.text, expr_pos=self.position(value.start))
+
+    # -- clauses that go together -----------------------------------------------------
+
+    def check_combination(self, directive: str, argument: _Argument) -> None:
+        """Clauses that a directive cannot take together."""
+        clauses = self.clauses
+
+        def first(*names: str) -> Clause | None:
+            return next((c for c in clauses if c.name in names), None)
+
+        def refuse(clause: Clause, message: str, hint: str | None = None) -> PragmaError:
+            return self.error(message, self.offset_of(clause), hint=hint)
+
+        if directive == "atomic":
+            forms = [c for c in clauses if c.name in ("read", "write", "update", "capture")]
+            if len(forms) > 1:
+                raise refuse(
+                    forms[1],
+                    "'# omp atomic' takes one of read, write, update and capture, "
+                    f"not both '{forms[0].name}' and '{forms[1].name}'",
+                )
+            compare = first("compare")
+            if compare is not None and forms and forms[0].name != "capture":
+                raise refuse(
+                    compare,
+                    f"'compare' goes with 'capture' or alone, not with '{forms[0].name}'",
+                )
+            orders = [c for c in clauses if c.name in MEMORY_ORDERS]
+            if len(orders) > 1:
+                raise refuse(orders[1], "'# omp atomic' takes one memory order")
+            for name in ("fail", "weak"):
+                found = first(name)
+                if found is not None and compare is None:
+                    raise refuse(found, f"'{name}' applies to 'atomic compare' only")
+        if directive == "ordered":
+            doacross = [c for c in clauses if c.name in ("depend", "doacross")]
+            block = first("threads", "simd")
+            if doacross and block is not None:
+                raise refuse(
+                    block,
+                    f"'{block.name}' is for the block form of '# omp ordered', not for "
+                    f"one with '{doacross[0].name}'",
+                )
+            sources = [c for c in doacross if c.kind == "source"]
+            if sources and len(doacross) > 1:
+                other = next(c for c in doacross if c is not sources[0])
+                raise refuse(
+                    other,
+                    "an '# omp ordered' with a source takes no other dependence",
+                    hint="put the sinks and the source in two pragmas",
+                )
+        if directive == "flush" and argument.listed and clauses:
+            raise refuse(
+                clauses[0],
+                f"a flush with a memory order ('{clauses[0].name}') takes no list",
+                hint="write '# omp flush(a, b)' or '# omp flush acq_rel'",
+            )
+        if directive == "unroll" and first("full") and first("partial"):
+            raise refuse(clauses[-1], "'full' and 'partial' cannot go together")
+        if directive == "declare simd" and first("inbranch") and first("notinbranch"):
+            raise refuse(clauses[-1], "'inbranch' and 'notinbranch' cannot go together")
+        if directive != "allocators":  # there 'allocate' names what the statement makes
+            self.check_allocate()
+        self.check_inscan(directive)
+
+    def check_allocate(self) -> None:
+        private = {"private", "firstprivate", "lastprivate", "linear", "reduction"}
+        owned = {n for c in self.clauses if c.name in private for n in c.names}
+        for clause in self.clauses:
+            if clause.name != "allocate":
+                continue
+            for name in clause.names:
+                if name not in owned:
+                    raise self.error(
+                        f"allocate({name}): '{name}' needs a private copy on this pragma "
+                        "(private, firstprivate, lastprivate, linear or reduction): the "
+                        "allocator is for that copy",
+                        self.offset_of(clause),
+                        hint=f"add private({name}), or drop it from 'allocate'",
+                    )
+
+    def check_inscan(self, directive: str) -> None:
+        reductions = [c for c in self.clauses if c.name == "reduction"]
+        scans = [c for c in reductions if c.modifier == "inscan"]
+        if not scans:
+            return
+        if self.canonical(directive) not in ("for", "parallel for", "simd"):
+            raise self.error(
+                "reduction(inscan, ...) is for loops that hold a '# omp scan', not for "
+                f"'# omp {directive}'",
+                self.offset_of(scans[0]),
+            )
+        if len(scans) != len(reductions):
+            other = next(c for c in reductions if c.modifier != "inscan")
+            raise self.error(
+                "a loop's reductions are all 'inscan' or none is",
+                self.offset_of(other),
+                hint="put 'inscan' on every reduction clause of the loop",
+            )

@@ -110,6 +110,7 @@ class Sharing:
     shared_out: tuple[str, ...] = ()  # shared names the body binds: handed back
     private: frozenset[str] = frozenset()
     readonly: tuple[str, ...] = ()  # args only read through [] or .: arrays need no staging
+    threadprivate: tuple[str, ...] = ()  # the module's threadprivate globals it uses
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,13 @@ class ConstructInfo:
     # A synchronisation construct: the names whose objects it may change in place, or
     # None when it calls code omppy cannot see into (effects.Effects.block).
     touches: tuple[str, ...] | None = None
+    # A region, loop or sections construct: the kinds of ``cancel`` closely nested in
+    # it ('parallel', 'for', 'sections'); the survey adds them when it reaches each
+    # cancel, after this record was made.
+    cancel: set[str] = field(default_factory=set)
+    # A single: the threadprivate globals its copyprivate hands out (read from the
+    # thread's globals, not its locals).
+    threadprivate: tuple[str, ...] = ()
     # A task or taskloop, or a wait (taskwait, taskgroup, barrier): tasking.py.
     task: TaskInfo | None = None
 
@@ -163,6 +171,8 @@ class Survey:
     super_calls: Mapping[cst.Call, str]
     # Module globals the module's functions may change, and how deep (effects.py).
     module_effects: Mapping[str, int] = field(default_factory=dict)
+    # The names of the module's 'declare reduction' directives.
+    declared_reductions: frozenset[str] = frozenset()
     has_tasks: bool = False  # task constructs: the module calls _omp.uses_tasks()
     # Statements that are likely data races (checks.races): reported, not refused.
     warnings: tuple[PragmaWarning, ...] = ()

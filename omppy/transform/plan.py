@@ -23,12 +23,15 @@ from dataclasses import replace
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from . import atomic_forms
 from .diagnostics import PragmaError
 from .model import Construct, Item
 from .pragma import (
     BLOCK_DIRECTIVES,
+    COMBINED_REGIONS,
     LOOP_DIRECTIVES,
     SECTIONS_DIRECTIVES,
+    SEQUENTIAL_LOOP_DIRECTIVES,
     STANDALONE_DIRECTIVES,
     TASKLOOP_DIRECTIVES,
     Pragma,
@@ -113,7 +116,7 @@ def _error(pragma: Pragma, filename: str, message: str, hint: str | None = None)
 
 
 def _shown(pragma: Pragma) -> str:
-    return f"'# omp {'end ' if pragma.end else ''}{pragma.directive}'"
+    return f"'# omp {'end ' if pragma.end else ''}{pragma.shown}'"
 
 
 def group(
@@ -152,7 +155,7 @@ def _parse(
             index += 1
             continue
         if entry.end:
-            if closing is not None and entry.directive == closing.directive:
+            if closing is not None and entry.directive == closing.shown:
                 return items, index + 1
             raise _error(
                 entry,
@@ -166,7 +169,7 @@ def _parse(
             closing,
             filename,
             f"{_shown(closing)} is never closed",
-            hint=f"add '# omp end {closing.directive}' at the same indentation",
+            hint=f"add '# omp end {closing.shown}' at the same indentation",
         )
     return items, index
 
@@ -175,7 +178,8 @@ def _has_end(stream: list[Pragma | cst.BaseStatement], index: int, directive: st
     """Is there an ``end directive`` for the pragma at ``index`` later in this block?"""
     depth = 0
     for entry in stream[index + 1 :]:
-        if isinstance(entry, Pragma) and entry.directive == directive:
+        written = entry.directive if isinstance(entry, Pragma) and entry.end else None
+        if isinstance(entry, Pragma) and (written or entry.shown) == directive:
             if entry.end:
                 if depth == 0:
                     return True
@@ -196,9 +200,9 @@ def _construct(
     pragma = stream[index]
     assert isinstance(pragma, Pragma)
     construct = Construct(pragma)
-    if pragma.directive in STANDALONE_DIRECTIVES:
+    if pragma.directive in STANDALONE_DIRECTIVES or pragma.is_doacross:
         return construct, index + 1
-    if pragma.directive in BLOCK_DIRECTIVES and _has_end(stream, index, pragma.directive):
+    if pragma.shown in BLOCK_DIRECTIVES and _has_end(stream, index, pragma.shown):
         construct.body, index = _parse(stream, index + 1, pragma, filename, column_of)
     else:
         index += 1
@@ -213,16 +217,47 @@ def _construct(
             )
         if isinstance(stream[index], Pragma):
             inner, index = _construct(stream, index, filename, column_of)
-            construct.body = [inner]
+            if _is_transformation(inner) and pragma.directive in LOOP_DIRECTIVES:
+                # 'tile' and 'unroll' are accepted and not applied: the work share
+                # takes the loop they would transform (docs/pragmas.md).
+                construct.body = inner.body
+            else:
+                construct.body = [inner]
         else:
             construct.body = [stream[index]]  # type: ignore[list-item]
             index += 1
     _check_target(construct, filename, column_of)
     if pragma.directive in SECTIONS_DIRECTIVES:
         construct.sections = _split_sections(construct, filename)
-    if pragma.directive in ("master taskloop", "masked taskloop"):
+    if pragma.directive in COMBINED_REGIONS:
+        construct = _split_region(construct)
+    elif pragma.directive in ("master taskloop", "masked taskloop"):
         construct = _split_combined(construct)
     return construct, index
+
+
+def _is_transformation(construct: Construct) -> bool:
+    return construct.directive in ("tile", "unroll")
+
+
+def _split_region(construct: Construct) -> Construct:
+    """``parallel master`` (``parallel masked``) is a region whose body is one
+    ``master`` (``masked``) construct: each pragma takes its own clauses."""
+    pragma = construct.pragma
+    inner_directive, inner_clauses = COMBINED_REGIONS[pragma.directive]
+    outer = replace(
+        pragma,
+        directive="parallel",
+        clauses=tuple(c for c in pragma.clauses if c.name not in inner_clauses),
+        spelled=pragma.shown,
+    )
+    inner = replace(
+        pragma,
+        directive=inner_directive,
+        clauses=tuple(c for c in pragma.clauses if c.name in inner_clauses),
+        spelled=pragma.shown,
+    )
+    return Construct(outer, body=[Construct(inner, body=construct.body)])
 
 
 def _split_combined(construct: Construct) -> Construct:
@@ -254,7 +289,8 @@ def _check_target(construct: Construct, filename: str, column_of: dict[cst.CSTNo
                 f"{_shown(pragma)} is not aligned with the statement it applies to",
                 hint="indent the pragma like the next statement",
             )
-    if pragma.directive in LOOP_DIRECTIVES | TASKLOOP_DIRECTIVES:
+    loops = LOOP_DIRECTIVES | SEQUENTIAL_LOOP_DIRECTIVES | TASKLOOP_DIRECTIVES
+    if pragma.directive in loops:
         if len(construct.body) != 1 or not isinstance(construct.body[0], cst.For):
             found = _describe(construct.body[0]) if construct.body else "nothing"
             raise _error(
@@ -270,19 +306,15 @@ def _check_target(construct: Construct, filename: str, column_of: dict[cst.CSTNo
                 f"a loop under {_shown(pragma)} cannot have an 'else' clause",
                 hint="an else clause runs after the whole loop; move its code after the loop",
             )
-    if pragma.directive == "atomic" and not _is_augmented(construct):
+    if pragma.directive == "atomic":
+        atomic_forms.check(construct, filename)
+    if pragma.directive == "declare simd" and not (
+        len(construct.body) == 1 and isinstance(construct.body[0], cst.FunctionDef)
+    ):
+        found = _describe(construct.body[0]) if construct.body else "nothing"
         raise _error(
-            pragma,
-            filename,
-            "'# omp atomic' must be followed by one augmented assignment such as 'count += 1'",
+            pragma, filename, f"'# omp declare simd' must be followed by a def, found {found}"
         )
-
-
-def _is_augmented(construct: Construct) -> bool:
-    if len(construct.body) != 1 or not isinstance(construct.body[0], cst.SimpleStatementLine):
-        return False
-    line = construct.body[0]
-    return len(line.body) == 1 and isinstance(line.body[0], cst.AugAssign)
 
 
 def _describe(item: Item) -> str:

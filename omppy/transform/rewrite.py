@@ -46,6 +46,7 @@ class Rewriter(cst.CSTTransformer):
             survey.constructs,
             origin=self.origin,
             filename=filename,
+            declared_reductions=survey.declared_reductions,
         )
 
     def on_leave(self, original_node: Any, updated_node: Any) -> Any:

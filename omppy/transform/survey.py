@@ -23,7 +23,7 @@ from libcst.metadata import (
     PositionProvider,
 )
 
-from . import analysis, checks, plan, tasking
+from . import analysis, checks, plan, rules, tasking
 from .diagnostics import PragmaWarning
 from .effects import Effects
 from .model import Construct, ConstructInfo, Item, Lines, Sharing, Survey, Usage
@@ -37,7 +37,10 @@ from .names import (
 )
 from .pragma import (
     LOOP_DIRECTIVES,
+    NO_OP_DIRECTIVES,
     PARALLEL_DIRECTIVES,
+    PLAIN_BLOCK_DIRECTIVES,
+    SEQUENTIAL_LOOP_DIRECTIVES,
     SYNC_DIRECTIVES,
     TASK_DIRECTIVES,
     TASKLOOP_DIRECTIVES,
@@ -45,11 +48,26 @@ from .pragma import (
 from .sharing import decide
 from .sharing import ordered as analysis_order
 
+# Constructs whose code needs no thread context (``_omp_t``) of their own.
+_THREADLESS = (
+    NO_OP_DIRECTIVES
+    | PLAIN_BLOCK_DIRECTIVES
+    | SEQUENTIAL_LOOP_DIRECTIVES
+    | {"flush", "threadprivate", "declare reduction", "error", "ordered simd"}
+)
+
 
 def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:
     """Plan every block of the module and decide every construct, or raise PragmaError."""
     module = wrapper.module
     surveyor = _Surveyor(wrapper, blocks, filename)
+    every = list(blocks.by_line.values())
+    surveyor.threadprivate = frozenset(
+        n for p in every if p.directive == "threadprivate" for n in p.listed
+    )
+    surveyor.declared = frozenset(
+        p.name for p in every if p.directive == "declare reduction" and p.name
+    )
     # Two walks: the first plans every block (so each construct knows the constructs
     # nested in it, however deep), the second analyses constructs outermost first (so
     # a store knows the construct whose objects it writes).
@@ -62,6 +80,7 @@ def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:
         lines=surveyor.lines,
         super_calls=surveyor.super_calls,
         module_effects=surveyor.module_effects(),
+        declared_reductions=surveyor.declared,
         has_tasks=any(c.directive in TASK_DIRECTIVES for c in surveyor.task_scopes)
         or surveyor.waits,
         warnings=tuple(surveyor.warnings),
@@ -86,6 +105,8 @@ class _Surveyor:
         self.super_calls: dict[cst.Call, str] = {}  # ``super()`` call -> the method's self
         self.module_functions = definitions(module.body)
         self._effects: Effects | None = None
+        self.threadprivate: frozenset[str] = frozenset()  # globals a directive names
+        self.declared: frozenset[str] = frozenset()  # names of 'declare reduction's
         self.task_scopes: tasking.Scopes = {}
         self.waits = False  # a taskwait, taskgroup or taskyield (the module uses tasks)
         self.warnings: list[PragmaWarning] = []
@@ -197,10 +218,14 @@ class _Surveyor:
         checks.placement(construct, scope_kind, filename=filename)
         checks.nesting(construct, stack, filename=filename)
         checks.clause_conflicts(construct, filename=filename)
+        self._rules(construct, stack, scopes)
         in_region = any(c.directive in PARALLEL_DIRECTIVES for c in stack)
         directive = pragma.directive
         is_loop = directive in LOOP_DIRECTIVES
         loops = self._collapse_nest(construct) if is_loop else []
+        rules.linear_loop_variables(
+            construct, {n for loop in loops for n in target_names(loop.target)}, filename
+        )
         usage = self._usage(construct, loops)
         classes = [node.name.value for kind, node in scopes if kind == "class"]
         class_name = classes[-1] if classes else None
@@ -210,6 +235,7 @@ class _Surveyor:
         region_sharing = self.infos[region].sharing if region is not None else None
         region_shared: tuple[str, ...] = ()
         sync_names: tuple[str, ...] = ()
+        threadprivate: tuple[str, ...] = ()
         touches: tuple[str, ...] | None = None
         watch: dict[str, int] = {}
         bound_names: frozenset[str] = frozenset()
@@ -221,7 +247,13 @@ class _Surveyor:
             if directive in SYNC_DIRECTIVES:
                 touched = set(usage.bound) | usage.sync_mutated | usage.stored_roots
                 touched |= {root for root, *_ in usage.mutations}
-                sync_names = tuple(analysis_order(touched - region_sharing.private, usage))
+                # (threadprivate globals are each thread's own: never published,
+                # but a copyprivate one is handed out by its single)
+                own = set(region_sharing.threadprivate)
+                touched -= region_sharing.private | own
+                sync_names = tuple(analysis_order(touched, usage))
+                copied = pragma.names_in("copyprivate")
+                threadprivate = tuple(n for n in copied if n in own)
         if directive in SYNC_DIRECTIVES:
             touches = self.effects.block(construct.statements())
         if directive in PARALLEL_DIRECTIVES or is_loop:
@@ -299,7 +331,9 @@ class _Surveyor:
             usage,
             sharing=sharing,
             in_region=in_region,
-            binds_thread=not stack and directive not in PARALLEL_DIRECTIVES | {"flush"},
+            binds_thread=not stack
+            and directive not in PARALLEL_DIRECTIVES
+            and not (directive in _THREADLESS and not self._holds_constructs(construct)),
             shared_roots=frozenset(shared_roots),
             region_shared=region_shared,
             sync_names=sync_names,
@@ -310,6 +344,7 @@ class _Surveyor:
             around=around,
             watch=watch,
             touches=touches,
+            threadprivate=threadprivate,
             task=task,
         )
 
@@ -351,6 +386,72 @@ class _Surveyor:
             scope=self.task_scopes.get(construct),
             filename=self.filename,
         )
+
+    def _rules(
+        self, construct: Construct, stack: list[Construct], scopes: list[tuple[str, Any]]
+    ) -> None:
+        """The rules of the constructs of issue 14 (rules.py)."""
+        pragma = construct.pragma
+        directive = pragma.directive
+        filename = self.filename
+        if directive in ("cancel", "cancellation point"):
+            target = rules.cancel_target(construct, stack, filename)
+            self.infos[target].cancel.add(pragma.name or "")
+        elif directive == "scan":
+            rules.stray_scan(construct, stack, filename)
+        elif pragma.is_doacross:
+            rules.doacross(construct, stack, filename)
+        elif directive in ("ordered", "ordered simd"):
+            rules.ordered_block(construct, stack, filename)
+        elif directive == "threadprivate":
+            rules.threadprivate(construct, scopes[-1][0], self.module_names, filename)
+        elif directive == "error":
+            rules.error_directive(construct, filename)
+        elif directive == "tile":
+            rules.tile(construct, filename)
+        if stack:
+            rules.concurrent(construct, stack, filename)
+        rules.threadprivate_clauses(construct, self.threadprivate, filename)
+        if pragma.all("reduction"):
+            visible = self._available(scopes) | self.imported_modules
+            rules.reduction_operators(construct, self.declared, visible, filename)
+        ordered = pragma.clause("ordered")
+        if directive in LOOP_DIRECTIVES and ordered is not None and ordered.number:
+            rules.doacross_loop(construct, filename)
+        if directive in LOOP_DIRECTIVES | {"simd"}:
+            loops = self._collapse_nest(construct)
+            inner = loops[-1].body
+            items = self.plans.get(inner, [])
+            scan = rules.scan_loop(construct, items, filename)
+            if scan is not None and directive != "simd":
+                self._scan_phases(construct, items, scan)
+
+    def _scan_phases(self, construct: Construct, items: list[Item], scan: Construct) -> None:
+        """The input phase of a scan loop hands the scan phase nothing but the
+        reductions (rules.scan_phases), and no 'continue' skips the scan."""
+        at = items.index(scan)
+        before = [i for i in items[:at] if not isinstance(i, Construct)]
+        after = [i for i in items[at + 1 :] if not isinstance(i, Construct)]
+        inclusive = scan.pragma.clause("inclusive") is not None
+        input_phase, scan_phase = (before, after) if inclusive else (after, before)
+        for statement in [*before, *after]:
+            rules.no_continue(statement, self.filename, self.positions)
+        bound = analysis.collect(input_phase, self.wrapper, self.covers)
+        used = analysis.collect(scan_phase, self.wrapper, self.covers)
+        reduced = {n for c in construct.pragma.all("reduction") for n in c.names}
+        bound_input = set(bound.bound) - reduced - set(used.bound)
+        rules.scan_phases(construct, bound_input, dict(used.read), self.filename)
+
+    def _holds_constructs(self, construct: Construct) -> bool:
+        """Are there constructs inside ``construct``, however deep?"""
+        pending: list[Item] = list(construct.body)
+        while pending:
+            item = pending.pop()
+            if isinstance(item, Construct):
+                return True
+            for block in _blocks_of(item):
+                pending.extend(self.plans.get(block, []))
+        return False
 
     def _watch(
         self, construct: Construct, loops: list[cst.For], names: tuple[str, ...] | list[str]
@@ -453,20 +554,24 @@ class _Surveyor:
         default_clause = pragma.clause("default")
         default = default_clause.kind if default_clause is not None else "shared"
         available = self._available(scopes)
+        # A linear name starts each iteration from the master's value and hands the
+        # last iteration's value back: firstprivate and lastprivate (emit_linear.py).
+        linear = pragma.names_in("linear")
         explicit = {
             "private": pragma.names_in("private"),
-            "firstprivate": pragma.names_in("firstprivate"),
-            "lastprivate": pragma.names_in("lastprivate"),
+            "firstprivate": (*pragma.names_in("firstprivate"), *linear),
+            "lastprivate": (*pragma.names_in("lastprivate"), *linear),
             "shared": pragma.names_in("shared"),
         }
         clause_names = {n for names in explicit.values() for n in names} | {
             n for n, _ in reduction
         }
+        threadprivate = self._threadprivate_used(usage, scopes)
         if default == "none":
-            exempt = self.module_functions | clause_names | loop_vars
+            exempt = self.module_functions | clause_names | loop_vars | threadprivate
             checks.default_none(usage, exempt, filename=self.filename)
-        checks.augmented(construct, usage, clause_names, filename=self.filename)
-        return decide(
+        checks.augmented(construct, usage, clause_names | threadprivate, filename=self.filename)
+        sharing = decide(
             usage,
             reduction=reduction,
             private=explicit["private"],
@@ -477,6 +582,32 @@ class _Surveyor:
             loop_vars=loop_vars,
             available=available,
         )
+        if not threadprivate:
+            return sharing
+        # The region's code names each thread's own globals ('global' in the outlined
+        # body): they are neither handed in nor handed back.
+        return Sharing(
+            args=tuple(n for n in sharing.args if n not in threadprivate),
+            firstprivate=sharing.firstprivate,
+            reduction=sharing.reduction,
+            lastprivate=sharing.lastprivate,
+            shared_out=tuple(n for n in sharing.shared_out if n not in threadprivate),
+            private=sharing.private - threadprivate,
+            readonly=tuple(n for n in sharing.readonly if n not in threadprivate),
+            threadprivate=tuple(sorted(threadprivate)),
+        )
+
+    def _threadprivate_used(self, usage: Usage, scopes: list[tuple[str, Any]]) -> set[str]:
+        """The module's threadprivate globals the construct uses (a function's local of
+        the same name is another variable)."""
+        if not self.threadprivate:
+            return set()
+        local: set[str] = set()
+        for kind, node in scopes[1:]:
+            if kind == "function":
+                local |= function_locals(node) - _declared_global(node)
+        used = set(usage.read) | set(usage.bound)
+        return (used & self.threadprivate) - local
 
     def _tasks_in(self, scope: cst.CSTNode) -> list[Construct]:
         """The task constructs whose statements are in ``scope`` (a function or the
@@ -502,6 +633,24 @@ class _Surveyor:
             if kind == "function":
                 names |= function_locals(node)
         return names
+
+
+def _declared_global(function: cst.FunctionDef) -> set[str]:
+    """The names a function's ``global`` statements declare (not its nested defs')."""
+    found: set[str] = set()
+
+    class Globals(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return node is function
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            return False
+
+        def visit_Global(self, node: cst.Global) -> None:
+            found.update(item.name.value for item in node.names)
+
+    function.visit(Globals())
+    return found
 
 
 def _blocks_of(statement: cst.BaseStatement) -> list[cst.BaseSuite]:

@@ -49,8 +49,14 @@ class ThreadedContext(ThreadContext):
         chunk: int | None = None,
         ordered: bool = False,
         track: bool = False,
+        cancellable: bool = False,
+        doacross: Sequence[Any] | None = None,
     ) -> Iterable[Any]:
         """This thread's iterations of a work-sharing loop over ``items``."""
+        if cancellable:
+            _not_on_threads("'# omp cancel'")
+        if doacross is not None:
+            _not_on_threads("a doacross loop ('ordered depend')")
         if not schedule.is_sequence(items):
             items = schedule.iteration_space(items)
         n = len(items)
@@ -268,7 +274,24 @@ class ThreadedContext(ThreadContext):
             )
             self.team.barrier(self)
 
-    def exchange(self, payload: Any) -> list[Any]:
+    # -- constructs the threads backend does not run (docs/backends.md) ------------------
+
+    def cancellable(self, kind: str) -> Any:
+        _not_on_threads("'# omp cancel'")
+
+    def cancel(self, kind: str, if_: Any = True) -> None:
+        _not_on_threads("'# omp cancel'")
+
+    def cancellation_point(self, kind: str) -> None:
+        _not_on_threads("'# omp cancellation point'")
+
+    def doacross_wait(self, current: Sequence[Any], *sinks: Any) -> None:
+        _not_on_threads("a doacross loop ('ordered depend')")
+
+    def doacross_post(self, current: Sequence[Any]) -> None:
+        _not_on_threads("a doacross loop ('ordered depend')")
+
+    def exchange(self, payload: Any, cancellation_point: bool = True) -> list[Any]:
         """A barrier at which each thread hands every other thread ``payload``."""
         if self.size == 1:
             return [payload]
@@ -289,3 +312,11 @@ class ThreadedContext(ThreadContext):
             "'sections' or 'single')"
         )
         return self.team.exchange(self, payload, fold)
+
+
+def _not_on_threads(what: str) -> Any:
+    raise OmpError(
+        f"{what} is not run by the threads backend yet (docs/backends.md); run the "
+        "program with the fork backend, the default (unset OMPPY_BACKEND, or omppy run "
+        "--backend fork)"
+    )

@@ -55,8 +55,14 @@ def parallel(
     watch: dict[str, int] | None = None,
     num_threads: Any = None,
     if_: Any = True,
+    copyin: tuple[str, ...] = (),
+    proc_bind: str | None = None,
 ) -> dict[str, Any]:
-    """Run ``body`` on a team of threads (see ``omppy.runtime.team.parallel``)."""
+    """Run ``body`` on a team of threads (see ``omppy.runtime.team.parallel``).
+
+    ``copyin`` names threadprivate globals, which this backend refuses when they are
+    declared; ``proc_bind`` is accepted and changes nothing here (the operating system
+    places the threads of one process)."""
     region = Region(
         body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly, watch or {}
     )

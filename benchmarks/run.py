@@ -104,6 +104,7 @@ SIZES = {
     "array_regions": 10 if QUICK else 30,
     "sync_n": 10_000 if QUICK else 50_000,
     "ordered_dyn_n": 1_000 if QUICK else 5_000,
+    "barrier_n": 2_000 if QUICK else 10_000,
     "ordered_list_n": (500, 2_000) if QUICK else (1_000, 4_000),
     "import_lines": 2000,
     "import_small_lines": 200,
@@ -668,7 +669,9 @@ def measure_overheads(report: Report) -> None:
 # -- synchronisation constructs --------------------------------------------------------
 
 SYNC = """\
-from omppy import omp_get_thread_num
+from omppy import omp_get_thread_num, omp_init_lock, omp_set_lock, omp_unset_lock
+
+LOCK = omp_init_lock()  # created before the regions: shared by their threads
 
 
 def empty(n):
@@ -741,6 +744,38 @@ def empty_dynamic(n):
     # omp parallel for schedule(dynamic, 1) num_threads(T)
     for i in range(n):
         pass
+
+
+def barriers(n):
+    # omp parallel num_threads(T)
+    for i in range(n):
+        # omp barrier
+        pass
+    return n
+
+
+def no_barriers(n):
+    # omp parallel num_threads(T)
+    for i in range(n):
+        pass
+    return n
+
+
+def lock_thread0(n):
+    # omp parallel for num_threads(T)
+    for i in range(n):
+        if omp_get_thread_num() == 0:
+            omp_set_lock(LOCK)
+            omp_unset_lock(LOCK)
+    return n
+
+
+def lock_all(n):
+    # omp parallel for num_threads(T)
+    for i in range(n):
+        omp_set_lock(LOCK)
+        omp_unset_lock(LOCK)
+    return n
 
 
 def ordered_dynamic(n):
@@ -816,6 +851,36 @@ def measure_sync(report: Report) -> None:
             f"`# omp critical` `count += 1`, contended: all {T} threads, every iteration",
             n,
             module.critical_all,
+            module.empty,
+            "empty loop",
+            equals_n,
+        ),
+        (
+            "barrier",
+            f"`# omp barrier` in a `parallel` region (not a `for`): each of the {T} "
+            "threads meets one barrier per iteration",
+            SIZES["barrier_n"],
+            module.barriers,
+            module.no_barriers,
+            "the same region without the barrier",
+            equals_n,
+        ),
+        (
+            "lock, uncontended",
+            "`omp_set_lock(LOCK)`; `omp_unset_lock(LOCK)`, uncontended: only thread 0 "
+            "(`if omp_get_thread_num() == 0:`)",
+            n,
+            module.lock_thread0,
+            module.thread0_test,
+            "the same `if`, no lock",
+            equals_n,
+        ),
+        (
+            "lock, contended",
+            f"`omp_set_lock(LOCK)`; `omp_unset_lock(LOCK)`, contended: all {T} threads, "
+            "every iteration",
+            n,
+            module.lock_all,
             module.empty,
             "empty loop",
             equals_n,
@@ -898,7 +963,9 @@ def measure_sync(report: Report) -> None:
                 reference_text=reference_text,
                 per_iteration=extra / k,
                 # only thread 0 enters: per critical, it pays extra / its iterations
-                per_entry=extra / static_block_size(k, T, 0) if "uncontended" in label else None,
+                per_entry=extra / static_block_size(k, T, 0)
+                if label == "critical, uncontended"
+                else None,
                 ok=ok,
             )
         )

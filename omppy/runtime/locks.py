@@ -1,4 +1,4 @@
-"""OpenMP locks that work across the whole team (SPEC §5).
+"""OpenMP locks that work across the whole team (docs/runtime-api.md, "Locks").
 
 A lock is a process-shared semaphore (``multiprocessing``'s fork context), so a lock
 created before a region is shared by every thread the region forks.  Create locks

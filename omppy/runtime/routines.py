@@ -1,4 +1,4 @@
-"""The OpenMP runtime library routines (SPEC §5), with Pythonic signatures.
+"""The OpenMP runtime library routines (docs/runtime-api.md), with Pythonic signatures.
 
 They work with or without translation: outside any region the program is the
 initial thread (thread 0 of a team of one).

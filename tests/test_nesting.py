@@ -1,4 +1,5 @@
-"""Nested regions (docs/runtime-api.md, environment variables): inactive by default, active on request, limits respected."""
+"""Nested regions (docs/runtime-api.md, environment variables): inactive by default, active
+on request, limits respected."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Every worker has its own random stream, reproducible for a seeded program (docs/runtime-
-api.md, "Random numbers")."""
+"""Every worker has its own random stream, reproducible for a seeded program
+(docs/runtime-api.md, "Random numbers")."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Failures in a team (docs/runtime-api.md, "Failures"): exceptions reach the master as
-themselves, dead workers are reported promptly and by name, and nothing is left running afterwards."""
+themselves, dead workers are reported promptly and by name, and nothing is left running
+afterwards."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Output from a team (docs/runtime-api.md, "Output"): every line of every thread arrives
-once and whole, text written before a region is not duplicated by the fork, and barriers order output."""
+once and whole, text written before a region is not duplicated by the fork, and
+barriers order output."""
 
 from __future__ import annotations
 

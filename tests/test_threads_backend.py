@@ -16,7 +16,7 @@ import threading
 import time
 
 import pytest
-from helpers import GIL_NOTICE_START, ROOT, run_omppy, run_python, without_gil_notice
+from helpers import CORPUS, GIL_NOTICE_START, ROOT, run_omppy, run_python, without_gil_notice
 
 from omppy.runtime import backend
 from omppy.runtime.errors import TeamAborted
@@ -551,3 +551,18 @@ def test_worker_threads_read_their_own_copies_of_shared_numbers():
     assert arguments["real"] is not real and str(arguments["real"]) == "-0.0"
     assert arguments["number"] is not number and repr(arguments["number"]) == repr(number)
     assert arguments["small"] is small and arguments["text"] is text
+
+
+@pytest.mark.parametrize(
+    "program, message",
+    [
+        ("cancel_search", "'# omp cancel' is not run by the threads backend yet"),
+        ("doacross_wavefront", "a doacross loop ('ordered depend') is not run by the threads"),
+        ("threadprivate_copyin", "'# omp threadprivate' is not run by the threads backend yet"),
+        ("tasks_fibonacci", "task constructs, which the threads backend does not run yet"),
+    ],
+)
+def test_constructs_the_threads_backend_does_not_run_are_clear_errors(program, message):
+    got = run_omppy("run", str(CORPUS / f"{program}.py"), threads=2, env=THREADS)
+    assert got.status == 1 and message in got.err, got.err
+    assert "omppy/runtime" not in got.err.split("OmpError")[-1]

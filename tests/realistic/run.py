@@ -92,7 +92,9 @@ def programs(selected: Sequence[str] = ()) -> list[Path]:
 def environment(threads: int | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OMP_", "OMPPY_", "PYMP_"))}
     env["PYTHONPATH"] = str(ROOT)
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    # Translations are cached (__pycache__/*.omppy.pyc, ignored by git): a program runs
+    # at four team sizes, and translating it once is enough.
+    env["PYTHONDONTWRITEBYTECODE"] = ""
     # The reference run and the omppy run are different processes: give both the same
     # string hashes, so that a set of strings iterates in one order in both.
     env["PYTHONHASHSEED"] = "0"

@@ -189,6 +189,8 @@ def _clash_runs_numpy(
         sizes = numpy.fromiter((len(values) for _, values in runs), numpy.int64, len(runs))
         return starts, starts + sizes
 
+    if not runs_a or not runs_b:
+        return None
     start_a, stop_a = bounds(runs_a)
     start_b, stop_b = bounds(runs_b)
     candidate = numpy.searchsorted(start_a, stop_b, side="left") - 1

@@ -62,6 +62,7 @@ from .region import Region, combined_errors
 from .replica import Replica
 from .sharedmem import StagedArrays, allocate, is_array
 from .thread import ThreadContext
+from .tracebacks import is_internal
 from .watch import build_replica, explain_read_only, stage_globals
 from .worker import HEADER as _HEADER
 from .worker import WorkerReport, run_worker, seeds_for_team
@@ -286,7 +287,7 @@ def parallel(
     slots = reduction_slots(region.reduction, size)
     if slots:
         region = dataclasses.replace(region, slots=slots)
-    private_globals.begin_region(copyin, sys._getframe(1).f_globals)
+    private_globals.begin_region(copyin, _callers_globals())
     with affinity.team_places(size, proc_bind):
         return _run_team(region, parent, size)
 
@@ -569,6 +570,15 @@ def _merge(
             last = reports[num].last
     latest = {name: value for name, (_, value) in coherence.latest.items()}
     return region.outputs(values, partials, last, latest)
+
+
+def _callers_globals() -> dict[str, Any]:
+    """The globals of the code that started the region (the first frame outside
+    omppy: ``parallel`` is reached through ``backend.parallel``)."""
+    frame = sys._getframe(1)
+    while frame.f_back is not None and is_internal(frame.f_code):
+        frame = frame.f_back
+    return frame.f_globals
 
 
 def _write_collected(report: WorkerReport) -> None:

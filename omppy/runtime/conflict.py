@@ -16,7 +16,6 @@ same error, and the region ends with it.
 from __future__ import annotations
 
 import bisect
-import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -141,9 +140,6 @@ def _clash_runs(
 ) -> tuple[str, Any] | None:
     """The first index two sorted lists of runs both change."""
     if len(runs_a) + len(runs_b) > 64:
-        numpy = sys.modules.get("numpy")
-        if numpy is not None:
-            return _clash_runs_numpy(numpy, runs_a, runs_b)
         return _clash_runs_bisect(runs_a, runs_b)
     i = j = 0
     while i < len(runs_a) and j < len(runs_b):
@@ -162,8 +158,9 @@ def _clash_runs(
 def _clash_runs_bisect(
     runs_a: list[tuple[int, list[Any]]], runs_b: list[tuple[int, list[Any]]]
 ) -> tuple[str, Any] | None:
-    """:func:`_clash_runs` for many runs, without numpy: each run of the shorter list
-    looked up among the other's starts."""
+    """:func:`_clash_runs` for many runs (a partition's scattered swaps): each run of
+    the shorter list looked up among the other's starts (the runs of one list are
+    sorted and disjoint, so only the last one starting before it ends can overlap)."""
     if len(runs_a) > len(runs_b):
         runs_a, runs_b = runs_b, runs_a
     starts = [start for start, _ in runs_b]
@@ -175,31 +172,6 @@ def _clash_runs_bisect(
             if other_start + len(other_values) > start:
                 return ("value", max(start, other_start))
     return None
-
-
-def _clash_runs_numpy(
-    numpy: Any, runs_a: list[tuple[int, list[Any]]], runs_b: list[tuple[int, list[Any]]]
-) -> tuple[str, Any] | None:
-    """:func:`_clash_runs` for many runs (a partition's scattered swaps): for each run
-    of ``b``, the run of ``a`` that starts last before it ends is the only one that can
-    overlap it (the runs of one list are sorted and disjoint)."""
-
-    def bounds(runs: list[tuple[int, list[Any]]]) -> tuple[Any, Any]:
-        starts = numpy.fromiter((start for start, _ in runs), numpy.int64, len(runs))
-        sizes = numpy.fromiter((len(values) for _, values in runs), numpy.int64, len(runs))
-        return starts, starts + sizes
-
-    if not runs_a or not runs_b:
-        return None
-    start_a, stop_a = bounds(runs_a)
-    start_b, stop_b = bounds(runs_b)
-    candidate = numpy.searchsorted(start_a, stop_b, side="left") - 1
-    safe = numpy.clip(candidate, 0, None)
-    overlap = (candidate >= 0) & (stop_a[safe] > start_b)
-    if not overlap.any():
-        return None
-    j = int(numpy.argmax(overlap))
-    return ("value", int(max(start_b[j], start_a[safe[j]])))
 
 
 def _clash_keys(a: Change, b: Change) -> tuple[str, Any] | None:

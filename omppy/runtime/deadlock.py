@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import sys
 import zlib
-from types import CodeType
 
 from . import state
 from .errors import TeamDeadlock
-from .tracebacks import is_internal
+from .tracebacks import first_user_frame
 
 
 def user_site() -> str:
     """``file:line`` of the innermost frame of the program (not omppy's) that waits."""
-    frame = sys._getframe(1)
-    while frame is not None and is_internal(frame.f_code):
-        frame = frame.f_back  # type: ignore[assignment]
+    frame = first_user_frame(sys._getframe(1))
     if frame is None:
         return "an unknown place"
     return f"{frame.f_code.co_filename}:{frame.f_lineno}"
@@ -32,22 +29,13 @@ def user_site() -> str:
 # (cancel.py), so its barrier matches any.
 ANY_SITE = -1
 
-_internal: dict[CodeType, bool] = {}  # code object -> is it omppy's own
 _files: dict[int, str] = {}  # a site's file number -> the file's name
 
 
 def barrier_site() -> int:
     """Where the calling thread reaches a barrier, as one number (the same in every
     process of a team for the same line of the program): a file number and a line."""
-    frame = sys._getframe(2)
-    while frame is not None:
-        code = frame.f_code
-        internal = _internal.get(code)
-        if internal is None:
-            internal = _internal[code] = is_internal(code)
-        if not internal:
-            break
-        frame = frame.f_back  # type: ignore[assignment]
+    frame = first_user_frame(sys._getframe(2))
     if frame is None:
         return 0
     name = frame.f_code.co_filename

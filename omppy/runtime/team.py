@@ -62,7 +62,7 @@ from .region import Region, combined_errors
 from .replica import Replica
 from .sharedmem import StagedArrays, allocate, is_array
 from .thread import ThreadContext
-from .tracebacks import is_internal
+from .tracebacks import first_user_frame
 from .watch import build_replica, explain_read_only, stage_globals
 from .worker import HEADER as _HEADER
 from .worker import WorkerReport, run_worker, seeds_for_team
@@ -575,10 +575,8 @@ def _merge(
 def _callers_globals() -> dict[str, Any]:
     """The globals of the code that started the region (the first frame outside
     omppy: ``parallel`` is reached through ``backend.parallel``)."""
-    frame = sys._getframe(1)
-    while frame.f_back is not None and is_internal(frame.f_code):
-        frame = frame.f_back
-    return frame.f_globals
+    frame = first_user_frame(sys._getframe(1))
+    return frame.f_globals if frame is not None else {}
 
 
 def _write_collected(report: WorkerReport) -> None:

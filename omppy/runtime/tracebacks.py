@@ -8,8 +8,25 @@ import types
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+_internal: dict[types.CodeType, bool] = {}  # code object -> is it omppy's own
+
+
 def is_internal(code: types.CodeType) -> bool:
-    return os.path.abspath(code.co_filename).startswith(PACKAGE_DIR + os.sep)
+    """Whether ``code`` is omppy's own (remembered per code object: a barrier asks)."""
+    internal = _internal.get(code)
+    if internal is None:
+        internal = _internal[code] = os.path.abspath(code.co_filename).startswith(
+            PACKAGE_DIR + os.sep
+        )
+    return internal
+
+
+def first_user_frame(frame: types.FrameType | None) -> types.FrameType | None:
+    """``frame`` or the nearest frame that calls it which is the program's, not
+    omppy's (None when there is none)."""
+    while frame is not None and is_internal(frame.f_code):
+        frame = frame.f_back
+    return frame
 
 
 def user_frames(tb: types.TracebackType | None) -> types.TracebackType | None:

@@ -34,6 +34,7 @@ from . import conflict
 from .arena import LOG_MARK
 from .errors import OmpError
 from .replica import Changes, Replica
+from .streams import StreamSwitch
 
 if TYPE_CHECKING:
     from .arena import Arena
@@ -70,6 +71,8 @@ class Coherence:
         # this thread adds is tagged with the iterations it was added in (_tag_new_keys).
         self.marks: list[tuple[Tag, dict[Any, int]]] = []
         self.last_tag: Tag = (0, -1)
+        stream = replica.stream
+        self.stream = StreamSwitch(stream, num) if stream is not None else None
 
     @property
     def seen(self) -> int:

@@ -33,6 +33,7 @@ from typing import Any
 from .errors import OmpError
 from .shadow import (
     IMMUTABLE,
+    AttributeShadow,
     CannotCarry,
     CellShadow,
     ClassShadow,
@@ -44,6 +45,7 @@ from .shadow import (
     shadow_for,
     too_large_to_compare,
 )
+from .streams import LABEL, SharedStream
 
 # Globals of a translated module no code of the region was found to change are still
 # compared (a cheap net for what the analysis cannot see), up to these sizes.
@@ -84,6 +86,7 @@ class Replica:
         self.frozen: list[tuple[Any, str]] = []
         self.unwatched: set[Token] = set()  # big objects left out of the net
         self.always: list[Token] = []
+        self.stream: SharedStream | None = None  # random's generator (streams.py)
         self._pickler: _TokenPickler | None = None
         self._buffer = io.BytesIO()
 
@@ -200,6 +203,18 @@ class Replica:
         self.depths[id(value)] = 0
         self.unwatched.add(id(value))
         return True
+
+    def watch_stream(self, stream: SharedStream) -> None:
+        """Share the state of ``random``'s generator (streams.py), compared at every
+        block.  (Watched by hand: objects of omppy's own are never watched.)"""
+        token = id(stream)
+        self.objects[token] = stream
+        self.tokens[token] = token
+        self.labels[token] = LABEL
+        self.depths[token] = 1
+        self.shadows[token] = AttributeShadow(stream)
+        self.always.append(token)
+        self.stream = stream
 
     def watch_net(self, value: Any, label: str) -> None:
         """A shared name the region was found only to read: compared one level down
@@ -337,11 +352,13 @@ class Replica:
                 shadow.apply(live, change)
             except CannotCarry as error:
                 raise OmpError(
-                    f"a thread changed {self.label_of(token)} (a {error}), and omppy cannot "
-                    "carry changes to objects of that type between threads (it sees only "
-                    "their pickled state). Change it in one thread only (inside "
-                    "'# omp single' or '# omp master', or after the region), or keep the "
-                    "data it holds in lists, dicts, objects or numpy arrays"
+                    f"another thread changed {self.label_of(token)} (a {error}), and omppy "
+                    "cannot carry changes to objects of that type between threads: it can "
+                    "only compare them, not give them a new state. Change it outside the "
+                    "parallel region: collect what the threads would feed it in a list "
+                    "(in order, with '# omp ordered' if the order matters) and apply that "
+                    "after the region; or keep the data it holds in lists, dicts, objects "
+                    "or numpy arrays"
                 ) from None
             self._adopt_values(token, change, event)
 

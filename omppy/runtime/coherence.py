@@ -200,6 +200,8 @@ class Coherence:
         """
         if self.arena is None:
             return 0
+        if self.replica.net_lengths:
+            self.replica.check_net(f"thread {self.num}")
         if touched is None:
             changes = self.replica.changes()
         else:
@@ -267,6 +269,8 @@ class Coherence:
         they belong and go to no one (they are still checked against the others'):
         neither pickled nor settled, as the region's replica ends with it.
         """
+        if self.replica.net_lengths and not keep:  # the master's own changes land
+            self.replica.check_net(f"thread {self.num}")
         changes = self._tag_new_keys(self.replica.changes())
         self._own = changes
         if keep:

@@ -85,6 +85,9 @@ class Replica:
         # (a write is an error, see team.py), with the label of each.
         self.frozen: list[tuple[Any, str]] = []
         self.unwatched: set[Token] = set()  # big objects left out of the net
+        # The lengths of the big lists, dicts and sets left out: a thread that changes
+        # one's length (an append, a new key) is an error, not a loss (check_net).
+        self.net_lengths: dict[Token, int] = {}
         self.always: list[Token] = []
         self.stream: SharedStream | None = None  # random's generator (streams.py)
         self._pickler: _TokenPickler | None = None
@@ -191,6 +194,7 @@ class Replica:
         if isinstance(value, (list, dict, set, deque, bytearray)):
             if len(value) <= NET_ITEMS:
                 return False
+            self.net_lengths[id(value)] = len(value)
         elif too_large_to_compare(value, NET_ARRAY_BYTES):
             self.frozen.append((value, label))
         else:
@@ -215,6 +219,25 @@ class Replica:
         self.shadows[token] = AttributeShadow(stream)
         self.always.append(token)
         self.stream = stream
+
+    def check_net(self, who: str) -> None:
+        """Raise :class:`OmpError` if ``who`` changed the length of a big container
+        the net leaves out (see ``_beyond_the_net``): the change would stay in this
+        process."""
+        objects = self.objects
+        for token, length in self.net_lengths.items():
+            now = len(objects[token])
+            if now != length:
+                raise OmpError(
+                    f"{who} changed the length of {self.label_of(token)} (a "
+                    f"{type(objects[token]).__name__} of {length:,} items, now {now:,}), "
+                    "which omppy does not compare between threads: it is larger than "
+                    f"{NET_ITEMS:,} items and the translator found no code of the region "
+                    "that changes it, so the change would be lost. Run the program with "
+                    "'omppy run --check' (OMPPY_CHECK=1), which compares everything, or "
+                    "change it through its own name in the region's code (or in a "
+                    "function of a translated module) so that omppy watches it"
+                )
 
     def watch_net(self, value: Any, label: str) -> None:
         """A shared name the region was found only to read: compared one level down

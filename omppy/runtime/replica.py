@@ -72,7 +72,8 @@ class Replica:
         self.tokens: dict[int, Token] = {}  # id(object) -> token
         self.shadows: dict[Token, Shadow] = {}
         self.depths: dict[Token, int] = {}  # levels watched below each known object
-        self.labels: dict[Token, str] = {}  # how a message names it: ``out[3]``, ``self.x``
+        # How a message names each object: ``out[3]``, ``self.x`` (see render_label).
+        self.labels: dict[Token, Label] = {}
         self.below: dict[Token, list[int]] = {}  # ids of the watched objects each holds
         # Compared whenever a synchronisation block ends, whatever it touched: the
         # module namespaces themselves (a rebound global), and the globals the
@@ -95,21 +96,21 @@ class Replica:
 
     # -- what is shared ---------------------------------------------------------------
 
-    def watch(self, value: Any, depth: int, label: str, token: Token = None) -> None:
+    def watch(self, value: Any, depth: int, label: Label, token: Token = None) -> None:
         """Share ``value`` and what it holds, ``depth`` levels of containers down.
 
         ``depth`` 1 watches the container itself (its items, keys or attributes);
         2 also the containers it holds, and so on.  A tuple is looked through: it
         cannot change, and what it holds is watched as deep as the tuple would be.
         """
-        queue: deque[tuple[Any, Token, int, str]] = deque()
+        queue: deque[tuple[Any, Token, int, Label]] = deque()
         queue.append((value, id(value) if token is None else token, depth, label))
         while queue:
             value, token, depth, label = queue.popleft()
             if type(value) is tuple:
                 for step, child in enumerate(value):
                     if type(child) not in ATOMIC:
-                        queue.append((child, (token, step), depth, _label(label, step)))
+                        queue.append((child, (token, step), depth, (label, step)))
                 continue
             known = self.tokens.get(id(value))
             if known is not None:
@@ -130,7 +131,7 @@ class Replica:
                 if shadow is not None:
                     self.shadows[token] = shadow
                 elif too_large_to_compare(value, self.array_limit):
-                    self.frozen.append((value, label))
+                    self.frozen.append((value, render_label(label)))
             if depth < 2:
                 continue
             below = self.below.setdefault(token, [])
@@ -138,7 +139,7 @@ class Replica:
                 if type(child) in ATOMIC or isinstance(child, IMMUTABLE) or step is None:
                     continue
                 below.append(id(child))
-                queue.append((child, (token, step), depth - 1, _label(label, step)))
+                queue.append((child, (token, step), depth - 1, (label, step)))
 
     def watch_root(self, value: Any, depth: int, label: str) -> None:
         """Share a name's value (a region's shared name, a module global)."""
@@ -306,7 +307,8 @@ class Replica:
         return self.tokens.get(id(value))
 
     def label_of(self, token: Token) -> str:
-        return self.labels.get(token, "a shared object")
+        label = self.labels.get(token)
+        return "a shared object" if label is None else render_label(label)
 
     # -- changes ------------------------------------------------------------------------
 
@@ -409,7 +411,7 @@ class Replica:
             if isinstance(value, IMMUTABLE) or is_opaque(value):
                 continue
             below.append(id(value))
-            self.watch(value, depth, _label(label, step), (event, token, step))
+            self.watch(value, depth, (label, step), (event, token, step))
 
     # -- pickling ----------------------------------------------------------------------
 
@@ -454,10 +456,25 @@ def _through_tuples(values: list[Any]) -> Iterator[Any]:
             yield value
 
 
-def _label(parent: str, step: Any) -> str:
-    if isinstance(step, tuple) and len(step) == 2 and step[0] == "attr":
-        return f"{parent}.{step[1]}"
-    return f"{parent}[{step!r}]"
+# A name for messages: a string, or ``(parent label, step)`` for what a watched
+# object holds, made into a string only when a message needs it (a walk over many
+# objects would otherwise format a string for each).
+Label = Any
+
+
+def render_label(label: Label) -> str:
+    """``grid[3].cells['a']`` for ``((("grid", 3), ("attr", "cells")), "a")``."""
+    steps = []
+    while isinstance(label, tuple):
+        label, step = label
+        steps.append(step)
+    text = str(label)
+    for step in reversed(steps):
+        if isinstance(step, tuple) and len(step) == 2 and step[0] == "attr":
+            text = f"{text}.{step[1]}"
+        else:
+            text = f"{text}[{step!r}]"
+    return text
 
 
 def _all_atomic(change: Change) -> bool:

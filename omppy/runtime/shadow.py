@@ -110,10 +110,17 @@ def _is_array(value: Any) -> bool:
 
 def is_opaque(value: Any) -> bool:
     """Whether ``value`` is never watched (code, modules, classes, handles)."""
-    if isinstance(value, _OPAQUE_TYPES):
-        return True
-    module = type(value).__module__ or ""
-    return module.partition(".")[0] in _HANDLE_MODULES
+    kind = type(value)
+    known = _OPAQUE_KINDS.get(kind)
+    if known is None:
+        module = getattr(kind, "__module__", None) or ""
+        known = issubclass(kind, _OPAQUE_TYPES) or module.partition(".")[0] in _HANDLE_MODULES
+        if len(_OPAQUE_KINDS) < 4096:
+            _OPAQUE_KINDS[kind] = known
+    return known
+
+
+_OPAQUE_KINDS: dict[type, bool] = {}  # per type: is_opaque's answer (types seldom change)
 
 
 def children(value: Any) -> Iterator[tuple[Any, Any]]:
@@ -680,7 +687,15 @@ def _takes_state(value: Any) -> bool:
 def _has_c_state(kind: type) -> bool:
     """Whether instances of ``kind`` keep state in a C base class (``random.Random``
     subclasses ``_random.Random``): their ``__dict__`` is not all of their state."""
-    return any(_defined_in_c(base) for base in kind.__mro__[1:])
+    known = _C_STATE_KINDS.get(kind)
+    if known is None:
+        known = any(_defined_in_c(base) for base in kind.__mro__[1:])
+        if len(_C_STATE_KINDS) < 4096:
+            _C_STATE_KINDS[kind] = known
+    return known
+
+
+_C_STATE_KINDS: dict[type, bool] = {}
 
 
 def _defined_in_c(base: type) -> bool:

@@ -186,7 +186,8 @@ def main(argv: list[str] | None = None) -> None:
         wall, spent, others = best
         share = 100 * (spent["watch"] + spent["compare"]) / wall
         print(
-            f"{label:34} {wall:9.3f} {spent['watch'] * 1e3:6.1f}ms {spent['compare'] * 1e3:7.1f}ms "
+            f"{label:34} {wall:9.3f} {spent['watch'] * 1e3:6.1f}ms "
+            f"{spent['compare'] * 1e3:7.1f}ms "
             f"{share:7.1f}%   (other load {others:.2f} CPU)"
         )
 

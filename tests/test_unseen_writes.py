@@ -9,7 +9,8 @@ import hashlib
 import pytest
 from helpers import run_omppy, run_python
 
-from omppy.runtime.shadow import DigestShadow, shadow_for
+from omppy.runtime.opaque import DigestShadow
+from omppy.runtime.shadow import shadow_for
 
 pytestmark = pytest.mark.slow
 

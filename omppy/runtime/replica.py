@@ -31,17 +31,13 @@ from collections.abc import Iterator, Sized
 from typing import Any
 
 from .errors import OmpError
+from .objects import IMMUTABLE, CannotCarry, Shadow, children, is_opaque
 from .shadow import (
-    IMMUTABLE,
     AttributeShadow,
-    CannotCarry,
     CellShadow,
     ClassShadow,
     DictShadow,
     NamespaceShadow,
-    Shadow,
-    children,
-    is_opaque,
     shadow_for,
     too_large_to_compare,
 )

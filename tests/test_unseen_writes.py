@@ -96,3 +96,27 @@ def test_a_hash_object_is_compared_by_the_digest_of_a_copy():
     assert h.hexdigest() == hashlib.md5(b"ab").hexdigest()  # the probe left it alone
     shake = hashlib.shake_128(b"x")
     assert isinstance(shadow_for(shake), DigestShadow)
+
+
+NUMPY_GLOBAL_IN_SINGLE = """\
+import numpy as np
+
+np.random.seed(3)
+draws = []
+# omp parallel
+for r in range(3):
+    # omp single
+    draws.append(round(float(np.random.rand()), 6))
+print(draws)
+"""
+
+
+def test_numpy_global_generator_drawn_by_a_worker_in_a_block_is_an_error(write):
+    script = write("npglobal.py", NUMPY_GLOBAL_IN_SINGLE)
+    got = run_omppy("run", str(script), threads=2)
+    assert got.status == 1
+    assert "drew from numpy.random's global generator" in got.err
+    assert "inside '# omp single'" in got.err
+    assert "np.random.default_rng(seed)" in got.err
+    one = run_omppy("run", str(script), threads=1)
+    assert one.status == 0 and one.out == run_python(script).out

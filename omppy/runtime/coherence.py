@@ -71,8 +71,10 @@ class Coherence:
         # this thread adds is tagged with the iterations it was added in (_tag_new_keys).
         self.marks: list[tuple[Tag, dict[Any, int]]] = []
         self.last_tag: Tag = (0, -1)
-        stream = replica.stream
-        self.stream = StreamSwitch(stream, num) if stream is not None else None
+        stream, address = replica.stream, replica.numpy_address
+        self.stream = (
+            StreamSwitch(stream, num, address) if stream is not None or address else None
+        )
 
     @property
     def seen(self) -> int:

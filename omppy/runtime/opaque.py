@@ -47,8 +47,24 @@ class OpaqueShadow(Shadow):
         data = change[2] if len(change) > 2 else None
         if data is None:
             raise CannotCarry(change[1])
-        live.__setstate__(pickle.loads(data).__getstate__())
+        try:
+            _give_state(live, pickle.loads(data))
+        except Exception:
+            raise CannotCarry(change[1]) from None
+        if pickled(live) != data:  # the state did not take: refuse rather than lose it
+            raise CannotCarry(change[1])
         self.data = data
+
+
+def _give_state(live: Any, fresh: Any) -> None:
+    """Make ``live`` hold ``fresh``'s state.  A numpy ``Generator`` keeps it in its
+    bit generator (its own ``__getstate__`` gives nothing)."""
+    source = getattr(fresh, "bit_generator", None)
+    target = getattr(live, "bit_generator", None)
+    if source is not None and target is not None and hasattr(target, "state"):
+        target.state = source.state
+        return
+    live.__setstate__(fresh.__getstate__())
 
 
 class DigestShadow(Shadow):

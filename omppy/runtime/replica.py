@@ -87,6 +87,7 @@ class Replica:
         self.net_lengths: dict[Token, int] = {}
         self.always: list[Token] = []
         self.stream: SharedStream | None = None  # random's generator (streams.py)
+        self.numpy_address: int | None = None  # numpy's global generator (streams.py)
         self._pickler: _TokenPickler | None = None
         self._buffer = io.BytesIO()
 

@@ -71,7 +71,7 @@ class SyncBlock:
             coherence = self.thread.coherence
             if self.runs and coherence is not None:
                 if coherence.stream is not None and len(self.thread.inside) == 1:
-                    coherence.stream.leave()
+                    coherence.stream.leave(self.kind)
                 values = {n: scope[n] for n in self.names if n in scope}
                 touched = None
                 if self.touches is not None:

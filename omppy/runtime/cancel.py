@@ -1,4 +1,4 @@
-"""Cancellation: ``cancel parallel|for|sections`` and ``cancellation point``.
+"""Cancellation: ``cancel parallel|for|sections|taskgroup`` and ``cancellation point``.
 
 A construct that may be cancelled is entered as a :class:`CancelScope` (the
 translated code's ``with _omp_t.cancellable('for'):`` around the loop, or around a
@@ -25,6 +25,14 @@ meets a draining thread at one of its own barriers finds the region cancelled an
 goes to the end too.  What the threads changed travels with those barriers as
 with any other, so nothing is lost.
 
+``taskgroup``: the scope is a task's body (the translated task function's ``with
+_omp_t.cancellable('taskgroup'):``), and what it cancels is the taskgroup the task
+belongs to, as the task table records it (``taskgroups.py``: the mark, and the tasks
+that are discarded rather than started).  A task of a cancelled group stops at its
+next ``cancel taskgroup`` or ``cancellation point taskgroup``; its body ends, and the
+task ends as usual (what it changed, and the values of its ``shared`` names, are
+kept).  There is no barrier to drain: the group's end waits for its tasks as always.
+
 ``OMP_CANCELLATION=false`` turns ``cancel`` into a no-op (docs/pragmas.md says why
 omppy's default is true).
 """
@@ -34,14 +42,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import schedule
+from . import schedule, taskgroups
 from .arena import CANCEL, WS_NEXT
 from .errors import OmpError
 from .icv import icv
+from .tasks import state_of
 
 if TYPE_CHECKING:
     from types import TracebackType
 
+    from .taskgroups import GroupRef
     from .thread import ThreadContext
 
 # A work share's counter of handed-out iterations, once the construct is cancelled.
@@ -67,10 +77,14 @@ class CancelScope:
 
     def __init__(self, thread: ThreadContext, kind: str) -> None:
         self.thread = thread
-        self.kind = kind  # 'parallel', 'for' or 'sections'
+        self.kind = kind  # 'parallel', 'for', 'sections' or 'taskgroup'
         self.base = -1  # the arena record of the loop (for, sections), once it starts
+        self.group: GroupRef | None = None  # taskgroup: the group of the task
 
     def __enter__(self) -> CancelScope:
+        if self.kind == "taskgroup":
+            # The body of the task now on top of the thread's stack of tasks.
+            self.group = state_of(self.thread).frames[-1].group
         self.thread.cancel_scopes.append(self)
         return self
 
@@ -91,6 +105,8 @@ class CancelScope:
     def cancelled(self) -> bool:
         """Has any thread of the team cancelled this construct?"""
         thread = self.thread
+        if self.kind == "taskgroup":  # in a team of one too: a child task may cancel
+            return taskgroups.cancelled(state_of(thread), self.group)
         if thread.size == 1 or thread.team is None:
             return False  # the one thread that could cancel it has left it
         words = thread.team.arena.words
@@ -99,13 +115,24 @@ class CancelScope:
         return self.base >= 0 and words[self.base + WS_NEXT] >= CANCELLED
 
 
-def _scope(thread: ThreadContext, kind: str) -> CancelScope:
+def _scope(thread: ThreadContext, kind: str, directive: str = "cancel") -> CancelScope:
     for scope in reversed(thread.cancel_scopes):
         if scope.kind == kind:
+            if kind == "taskgroup" and scope.group is None:
+                raise OmpError(
+                    f"'# omp {directive} taskgroup' ran in a task that belongs to no "
+                    "taskgroup; OpenMP requires the task to be inside a '# omp taskgroup' "
+                    "(or a '# omp taskloop' without nogroup) of the same parallel region"
+                )
             return scope
+    if kind == "taskgroup":
+        raise OmpError(
+            f"'# omp {directive} taskgroup' ran outside a task; OpenMP requires it to be "
+            "closely nested in a '# omp task' or '# omp taskloop'"
+        )
     raise OmpError(
-        f"'# omp cancel {kind}' ran outside the '# omp {kind}' construct it cancels; "
-        "OpenMP requires a cancel to be closely nested in that construct"
+        f"'# omp {directive} {kind}' ran outside the '# omp {kind}' construct it cancels; "
+        f"OpenMP requires a {directive} to be closely nested in that construct"
     )
 
 
@@ -115,7 +142,10 @@ def cancel(thread: ThreadContext, kind: str, if_: Any = True) -> None:
     if not icv().cancellation:
         return
     if if_:
-        if thread.size > 1 and thread.team is not None:
+        if kind == "taskgroup":
+            assert scope.group is not None
+            taskgroups.cancel(state_of(thread), scope.group)
+        elif thread.size > 1 and thread.team is not None:
             arena = thread.team.arena
             if kind == "parallel":
                 arena.words[CANCEL] = 1
@@ -130,7 +160,7 @@ def cancel(thread: ThreadContext, kind: str, if_: Any = True) -> None:
 
 def cancellation_point(thread: ThreadContext, kind: str) -> None:
     """``# omp cancellation point <kind>``: leave the construct if it was cancelled."""
-    scope = _scope(thread, kind)
+    scope = _scope(thread, kind, "cancellation point")
     if icv().cancellation and scope.cancelled():
         raise Cancelled(scope)
 

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     from .taskgroups import GroupRef
+    from .tasks import Frame
     from .thread import ThreadContext
 
 # A work share's counter of handed-out iterations, once the construct is cancelled.
@@ -79,12 +80,14 @@ class CancelScope:
         self.thread = thread
         self.kind = kind  # 'parallel', 'for', 'sections' or 'taskgroup'
         self.base = -1  # the arena record of the loop (for, sections), once it starts
-        self.group: GroupRef | None = None  # taskgroup: the group of the task
+        self.frame: Frame | None = None  # taskgroup: the task whose body this is
+        self.group: GroupRef | None = None  # and the group it belongs to
 
     def __enter__(self) -> CancelScope:
         if self.kind == "taskgroup":
             # The body of the task now on top of the thread's stack of tasks.
-            self.group = state_of(self.thread).frames[-1].group
+            self.frame = state_of(self.thread).frames[-1]
+            self.group = self.frame.group
         self.thread.cancel_scopes.append(self)
         return self
 
@@ -98,6 +101,10 @@ class CancelScope:
         if scopes and scopes[-1] is self:
             scopes.pop()
         ours = isinstance(error, Cancelled) and error.scope is self
+        if ours and self.frame is not None:
+            # A task cut short says nothing of how long its code takes (tasks.py's
+            # cut-off would run the next ones at once, unshared).
+            self.frame.cancelled = True
         if self.kind == "parallel" and (error is None or ours):
             drain(self.thread)
         return ours

@@ -166,6 +166,7 @@ class Frame:
 
     __slots__ = (
         "base",
+        "cancelled",
         "children",
         "created",
         "deps",
@@ -201,6 +202,7 @@ class Frame:
         self.tag = tag
         self.base: tuple[int, ...] = ()
         self.created = 0
+        self.cancelled = False  # its body was left by a cancel (not measured: cancel.py)
 
     def current_group(self) -> GroupRef | None:
         """The taskgroup a task created now belongs to."""
@@ -390,6 +392,9 @@ class TaskState:
         queue = self.queue
         while queue and (force or self.starving()):
             task = queue[0]
+            if cancelled(self, task.group):  # discarded here rather than sent
+                self.run_kept(queue.popleft())
+                continue
             measured = self.measured(task.function, task.depth)
             if not force and measured is not None and measured < RUN_NOW_SECONDS:
                 return  # measured since it was kept: its creator runs it
@@ -568,7 +573,8 @@ class TaskState:
             if self.ordering:
                 self.resume(self.frames[-1])
         elapsed = _clock() - start - (self.excluded - excluded)
-        self.measure(function, frame.depth, elapsed)
+        if not frame.cancelled:
+            self.measure(function, frame.depth, elapsed)
         return values
 
     def _run(
@@ -596,9 +602,9 @@ class TaskState:
         """Run a task from this thread's own queue."""
         child = task.child
         frame = Frame(task.order, task.group, task.depth, False, task.tag)
-        if cancelled(self, task.group):  # discarded: never runs (taskgroups.py)
-            values, error = {}, None
-        else:
+        values: dict[str, Any] = {}
+        error: BaseException | None = None
+        if not cancelled(self, task.group):  # else discarded: never runs (taskgroups.py)
             values, error = self._run(task.function, task.args, frame, task.spec, task.creator)
         spec = task.spec
         published = self.published(values, spec, task.creator)

@@ -2,12 +2,12 @@
 synchronisation blocks, checked by the survey before anything is rewritten.
 
 ``cancel`` and ``cancellation point`` must be closely nested in the construct they
-cancel (``taskgroup``: in a task, itself in a taskgroup); ``scan`` stands directly in the body of a loop with ``inscan`` reductions; a
-doacross ``ordered`` in a loop with ``ordered(n)``; a ``loop`` construct (or one with
-``order(concurrent)``) holds no synchronisation; ``threadprivate`` declares module
-globals; a ``reduction`` names a known operator; ``error at(compilation)`` stops the
-translation (or warns).  Each rule raises a :class:`PragmaError` that says what to
-write instead.
+cancel (``taskgroup``: in a task, itself in a taskgroup); ``scan`` stands directly in
+the body of a loop with ``inscan`` reductions; a doacross ``ordered`` in a loop with
+``ordered(n)``; a ``loop`` construct (or one with ``order(concurrent)``) holds no
+synchronisation; ``threadprivate`` declares module globals; a ``reduction`` names a
+known operator; ``error at(compilation)`` stops the translation (or warns).  Each rule
+raises a :class:`PragmaError` that says what to write instead.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@ OpenMP examples' tree search (recursive tasks, `shared(found)` handed back at
 `taskwait`, `cancel taskgroup` in the task that finds it); a `taskloop` search with
 `cancellation point taskgroup` (its implicit taskgroup); a producer loop in `single`
 with `cancel taskgroup if(...)`; a cancel in an inner taskgroup that leaves the outer
-one's tasks running; the same outside any region.  Each search has one answer, so what
+one's tasks running, and a cancel of an outer one that stops the inner ones; the same
+outside any region.  Each search has one answer, so what
 is printed does not depend on how many tasks ran before the others stopped."""
 
 
@@ -136,9 +137,31 @@ def value_of(ident):
     return Node(ident).value
 
 
+def two_level_search(target):
+    """The outer group is cancelled by the task that found the answer in its block:
+    the tasks of the other blocks' inner groups (nested in it) stop too."""
+    found = []
+    # omp parallel
+    # omp single
+    if True:
+        # omp taskgroup
+        for k in range(4):
+            # omp task
+            if True:
+                hits = inner_search(k * 500, 500, target)
+                if hits:
+                    # omp critical
+                    found.extend(hits)
+                    # omp cancel taskgroup
+            # omp end task
+        # omp end taskgroup
+    # omp end parallel
+    return found
+
+
 def main():
     root = build(8, [0])
-    print("tree:", search_tree_parallel(root, value_of(300)), search_tree_parallel(root, 1020))
+    print("tree:", search_tree_parallel(root, value_of(300)), search_tree_parallel(root, value_of(510)))
     print("tree, absent:", search_tree_parallel(root, 1021))
     print("taskloop:", taskloop_search((1234 * 1234) % 10007))
     print("taskloop, absent:", taskloop_search(-1))
@@ -146,6 +169,7 @@ def main():
     print("producer:", producer_search(candidates, 123), producer_search(candidates, 999))
     roots = [(i * i) % 10007 for i in (321, 777, 1499, 1803)]
     print("nested:", nested_searches(roots))
+    print("two levels:", two_level_search(roots[2]), two_level_search(-1))
     # Outside any region every task runs at once, as python runs them.
     print("outside:", search_tree_outside(root, value_of(300)), inner_search(0, 500, roots[0]))
 

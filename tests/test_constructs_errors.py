@@ -21,15 +21,100 @@ def error_of(source: str) -> str:
 
 
 CASES = {
-    "cancel_taskgroup": (
-        ("# omp parallel\nif True:\n    # omp cancel taskgroup\n    pass\n"),
+    "cancel_taskgroup_not_in_a_task": (
+        ("# omp parallel\nif True:\n    # omp taskgroup\n    # omp cancel taskgroup\n    pass\n"),
         (
-            "t.py:3:5: '# omp cancel taskgroup' cancels the tasks of a taskgroup; omppy's "
-            "tasks cannot be cancelled\n"
+            "t.py:4:5: '# omp cancel taskgroup' must be closely nested in a '# omp task' or "
+            "'# omp taskloop'; it is in '# omp taskgroup'\n"
             "        # omp cancel taskgroup\n"
             "        ^\n"
-            "  hint: use '# omp cancel for' or '# omp cancel parallel' in a loop or region, "
-            "or test a flag at the start of each task"
+            "  hint: it ends the task and cancels the taskgroup the task belongs to; OpenMP "
+            "allows no construct in between, and omppy needs the task in the same function "
+            "(a cancel in a called function is refused)"
+        ),
+    ),
+    "cancellation_point_taskgroup_outside_a_task": (
+        ("def search():\n    # omp cancellation point taskgroup\n    pass\n"),
+        (
+            "t.py:2:5: '# omp cancellation point taskgroup' must be closely nested in a "
+            "'# omp task' or '# omp taskloop'; it is in no construct here\n"
+            "        # omp cancellation point taskgroup\n"
+            "        ^\n"
+            "  hint: it ends the task and cancels the taskgroup the task belongs to; OpenMP "
+            "allows no construct in between, and omppy needs the task in the same function "
+            "(a cancel in a called function is refused)"
+        ),
+    ),
+    "cancel_taskgroup_in_critical": (
+        (
+            "def f():\n"
+            "    # omp task\n"
+            "    if True:\n"
+            "        # omp critical\n"
+            "        if True:\n"
+            "            # omp cancel taskgroup\n"
+            "            pass\n"
+            "    # omp end task\n"
+        ),
+        (
+            "t.py:6:13: '# omp cancel taskgroup' must be closely nested in a '# omp task' or "
+            "'# omp taskloop'; it is in '# omp critical'\n"
+            "                # omp cancel taskgroup\n"
+            "                ^\n"
+            "  hint: it ends the task and cancels the taskgroup the task belongs to; OpenMP "
+            "allows no construct in between, and omppy needs the task in the same function "
+            "(a cancel in a called function is refused)"
+        ),
+    ),
+    "cancel_taskgroup_no_taskgroup_in_region": (
+        (
+            "# omp parallel\n"
+            "# omp single\n"
+            "if True:\n"
+            "    # omp task\n"
+            "    if True:\n"
+            "        # omp cancel taskgroup\n"
+            "        pass\n"
+            "    # omp end task\n"
+        ),
+        (
+            "t.py:6:9: '# omp cancel taskgroup' is in a task that belongs to no taskgroup: "
+            "the task is created in the '# omp parallel' at line 1 with no '# omp taskgroup' "
+            "around it\n"
+            "            # omp cancel taskgroup\n"
+            "            ^\n"
+            "  hint: put the code that creates the tasks in '# omp taskgroup' (inside the "
+            "region): '# omp cancel taskgroup' ends the tasks of that group"
+        ),
+    ),
+    "cancellation_point_taskgroup_in_taskloop_nogroup": (
+        (
+            "def f(n):\n"
+            "    # omp parallel\n"
+            "    # omp single\n"
+            "    # omp taskloop nogroup\n"
+            "    for i in range(n):\n"
+            "        # omp cancellation point taskgroup\n"
+            "        pass\n"
+        ),
+        (
+            "t.py:6:9: '# omp cancellation point taskgroup' is in a task that belongs to no "
+            "taskgroup: the task is created in the '# omp parallel' at line 2 with no "
+            "'# omp taskgroup' around it\n"
+            "            # omp cancellation point taskgroup\n"
+            "            ^\n"
+            "  hint: put the code that creates the tasks in '# omp taskgroup' (inside the "
+            "region): '# omp cancel taskgroup' ends the tasks of that group"
+        ),
+    ),
+    "cancel_taskgroup_module_task": (
+        ("# omp task\nif True:\n    # omp cancel taskgroup\n    pass\n# omp end task\n"),
+        (
+            "t.py:3:5: '# omp cancel taskgroup' is in a task that belongs to no taskgroup\n"
+            "        # omp cancel taskgroup\n"
+            "        ^\n"
+            "  hint: put the code that creates the tasks in '# omp taskgroup': '# omp cancel "
+            "taskgroup' ends the tasks of that group"
         ),
     ),
     "cancel_not_nested": (
@@ -492,6 +577,28 @@ def test_error_with_severity_warning_warns_at_its_line_and_translates():
 def test_error_at_execution_is_code_not_a_translate_time_error():
     source = "if x:\n    # omp error at(execution) message(f'bad {x}')\n    pass\n"
     assert "_omp.error(f'bad {x}', 'fatal')" in translate(source, "t.py").text
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # In a taskgroup of the same function; in a taskloop (its implicit taskgroup); in
+        # a task nested in another inside a taskgroup; in a function whose caller may
+        # open the taskgroup (checked when it runs).
+        "def f():\n    # omp taskgroup\n    if True:\n        # omp task\n        if True:\n"
+        "            # omp cancel taskgroup\n            pass\n        # omp end task\n",
+        "def f(n):\n    # omp parallel\n    # omp single\n    # omp taskloop\n"
+        "    for i in range(n):\n        # omp cancel taskgroup if(i > 3)\n        pass\n",
+        "# omp parallel\n# omp single\n# omp taskgroup\n# omp task\nif True:\n"
+        "    # omp task\n    if True:\n        # omp cancellation point taskgroup\n"
+        "        pass\n    # omp end task\n# omp end task\n",
+        "def f(x):\n    # omp task\n    if x:\n        # omp cancel taskgroup\n"
+        "        pass\n    # omp end task\n",
+    ],
+)
+def test_cancel_taskgroup_where_a_taskgroup_may_be(source: str) -> None:
+    text = translate(source, "t.py").text
+    assert "with _omp_t.cancellable('taskgroup'):" in text
 
 
 def test_break_in_a_parallel_for_still_refused_with_cancel_in_the_hint():

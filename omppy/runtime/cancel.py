@@ -1,4 +1,4 @@
-"""Cancellation: ``cancel parallel|for|sections`` and ``cancellation point``.
+"""Cancellation: ``cancel parallel|for|sections|taskgroup`` and ``cancellation point``.
 
 A construct that may be cancelled is entered as a :class:`CancelScope` (the
 translated code's ``with _omp_t.cancellable('for'):`` around the loop, or around a
@@ -25,6 +25,14 @@ meets a draining thread at one of its own barriers finds the region cancelled an
 goes to the end too.  What the threads changed travels with those barriers as
 with any other, so nothing is lost.
 
+``taskgroup``: the scope is a task's body (the translated task function's ``with
+_omp_t.cancellable('taskgroup'):``), and what it cancels is the taskgroup the task
+belongs to, as the task table records it (``taskgroups.py``: the mark, and the tasks
+that are discarded rather than started).  A task of a cancelled group stops at its
+next ``cancel taskgroup`` or ``cancellation point taskgroup``; its body ends, and the
+task ends as usual (what it changed, and the values of its ``shared`` names, are
+kept).  There is no barrier to drain: the group's end waits for its tasks as always.
+
 ``OMP_CANCELLATION=false`` turns ``cancel`` into a no-op (docs/pragmas.md says why
 omppy's default is true).
 """
@@ -34,14 +42,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import schedule
+from . import schedule, taskgroups
 from .arena import CANCEL, WS_NEXT
 from .errors import OmpError
 from .icv import icv
+from .tasks import state_of
 
 if TYPE_CHECKING:
     from types import TracebackType
 
+    from .taskgroups import GroupRef
+    from .tasks import Frame
     from .thread import ThreadContext
 
 # A work share's counter of handed-out iterations, once the construct is cancelled.
@@ -67,10 +78,16 @@ class CancelScope:
 
     def __init__(self, thread: ThreadContext, kind: str) -> None:
         self.thread = thread
-        self.kind = kind  # 'parallel', 'for' or 'sections'
+        self.kind = kind  # 'parallel', 'for', 'sections' or 'taskgroup'
         self.base = -1  # the arena record of the loop (for, sections), once it starts
+        self.frame: Frame | None = None  # taskgroup: the task whose body this is
+        self.group: GroupRef | None = None  # and the group it belongs to
 
     def __enter__(self) -> CancelScope:
+        if self.kind == "taskgroup":
+            # The body of the task now on top of the thread's stack of tasks.
+            self.frame = state_of(self.thread).frames[-1]
+            self.group = self.frame.group
         self.thread.cancel_scopes.append(self)
         return self
 
@@ -84,6 +101,10 @@ class CancelScope:
         if scopes and scopes[-1] is self:
             scopes.pop()
         ours = isinstance(error, Cancelled) and error.scope is self
+        if ours and self.frame is not None:
+            # A task cut short says nothing of how long its code takes (tasks.py's
+            # cut-off would run the next ones at once, unshared).
+            self.frame.cancelled = True
         if self.kind == "parallel" and (error is None or ours):
             drain(self.thread)
         return ours
@@ -91,6 +112,8 @@ class CancelScope:
     def cancelled(self) -> bool:
         """Has any thread of the team cancelled this construct?"""
         thread = self.thread
+        if self.kind == "taskgroup":  # in a team of one too: a child task may cancel
+            return taskgroups.cancelled(state_of(thread), self.group)
         if thread.size == 1 or thread.team is None:
             return False  # the one thread that could cancel it has left it
         words = thread.team.arena.words
@@ -99,13 +122,24 @@ class CancelScope:
         return self.base >= 0 and words[self.base + WS_NEXT] >= CANCELLED
 
 
-def _scope(thread: ThreadContext, kind: str) -> CancelScope:
+def _scope(thread: ThreadContext, kind: str, directive: str = "cancel") -> CancelScope:
     for scope in reversed(thread.cancel_scopes):
         if scope.kind == kind:
+            if kind == "taskgroup" and scope.group is None:
+                raise OmpError(
+                    f"'# omp {directive} taskgroup' ran in a task that belongs to no "
+                    "taskgroup; OpenMP requires the task to be inside a '# omp taskgroup' "
+                    "(or a '# omp taskloop' without nogroup) of the same parallel region"
+                )
             return scope
+    if kind == "taskgroup":
+        raise OmpError(
+            f"'# omp {directive} taskgroup' ran outside a task; OpenMP requires it to be "
+            "closely nested in a '# omp task' or '# omp taskloop'"
+        )
     raise OmpError(
-        f"'# omp cancel {kind}' ran outside the '# omp {kind}' construct it cancels; "
-        "OpenMP requires a cancel to be closely nested in that construct"
+        f"'# omp {directive} {kind}' ran outside the '# omp {kind}' construct it cancels; "
+        f"OpenMP requires a {directive} to be closely nested in that construct"
     )
 
 
@@ -115,7 +149,10 @@ def cancel(thread: ThreadContext, kind: str, if_: Any = True) -> None:
     if not icv().cancellation:
         return
     if if_:
-        if thread.size > 1 and thread.team is not None:
+        if kind == "taskgroup":
+            assert scope.group is not None
+            taskgroups.cancel(state_of(thread), scope.group)
+        elif thread.size > 1 and thread.team is not None:
             arena = thread.team.arena
             if kind == "parallel":
                 arena.words[CANCEL] = 1
@@ -130,7 +167,7 @@ def cancel(thread: ThreadContext, kind: str, if_: Any = True) -> None:
 
 def cancellation_point(thread: ThreadContext, kind: str) -> None:
     """``# omp cancellation point <kind>``: leave the construct if it was cancelled."""
-    scope = _scope(thread, kind)
+    scope = _scope(thread, kind, "cancellation point")
     if icv().cancellation and scope.cancelled():
         raise Cancelled(scope)
 

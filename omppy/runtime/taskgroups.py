@@ -15,6 +15,13 @@ value is added to the group's list of partial results, in the task table's heap
 itself.  When the group ends, the partials are combined into the original value in
 the order their tasks were created, as a reduction of a loop combines in thread
 order.
+
+``cancel taskgroup`` (``cancel.py`` raises and catches) marks the group that the
+cancelling task belongs to: ``G_CANCELLED`` in the task table, or
+:attr:`TaskGroup.cancelled` in a team of one.  A task of that group, or of a group
+nested in it (a descendant's), that has not started is *discarded* when a thread
+would start it or create it (:func:`cancelled`): it never runs, and counts as
+complete for ``taskwait`` and the group's end.
 """
 
 from __future__ import annotations
@@ -52,6 +59,7 @@ class TaskGroup:
         self.parent = self.frame.current_group()
         self.partials: list[tuple[int, dict[str, Any]]] = []
         self.ref: GroupRef = self
+        self.cancelled = False  # by 'cancel taskgroup' (in a team of one; see cancel())
         pool = state.pool
         if pool is not None:
             spec = pickle.dumps(self.spec, protocol=pickle.HIGHEST_PROTOCOL) if self.spec else b""
@@ -216,3 +224,47 @@ def contribute(state: TaskState, frame: Frame, values: dict[str, Any]) -> None:
             words[base + tp.G_PARTIALS] = node
         finally:
             state.unlock()
+
+
+# -- cancel taskgroup -------------------------------------------------------------------
+
+
+def cancelled(state: TaskState, ref: GroupRef | None) -> bool:
+    """Whether a task of group ``ref`` is to stop (or never start): ``ref``, or a
+    group it is nested in, was cancelled."""
+    if ref is None:
+        return False
+    pool = state.pool
+    if pool is not None and not pool.words[tp.CANCELLED_GROUPS]:
+        return False  # the common case: one word read
+    while ref is not None:
+        if isinstance(ref, TaskGroup):
+            if ref.cancelled:
+                return True
+            ref = ref.parent
+            continue
+        assert pool is not None
+        words = pool.words
+        base = pool.group(ref[0])
+        if words[base + tp.G_ID] != ref[1]:
+            return False  # ended: nothing of it is still to run
+        if words[base + tp.G_CANCELLED]:
+            return True
+        if not words[base + tp.G_PARENT]:
+            return False
+        ref = (int(words[base + tp.G_PARENT]) - 1, int(words[base + tp.G_PARENT_ID]))
+    return False
+
+
+def cancel(state: TaskState, ref: GroupRef) -> None:
+    """``cancel taskgroup``: mark group ``ref`` cancelled for the whole team."""
+    if isinstance(ref, TaskGroup):
+        ref.cancelled = True
+        return
+    pool = state.pool
+    assert pool is not None
+    state.lock()
+    try:
+        pool.cancel_group(*ref)
+    finally:
+        state.unlock()

@@ -14,7 +14,8 @@ Layout (int64 words, then the heap)::
     queues : one ring of slot numbers per thread; the owner pushes and pops at the
              tail (newest first), other threads steal at the head (oldest first)
     urgent : tasks with a priority above 0, taken before any queue
-    groups : one record per live taskgroup: outstanding tasks, reduction partials
+    groups : one record per live taskgroup: outstanding tasks, reduction partials,
+             whether it was cancelled (``cancel taskgroup``)
     edges  : dependence edges (a successor slot and the next edge)
     heap   : pickled arguments, results and reduction partials, in blocks of
              power-of-two sizes with a free list per size
@@ -59,6 +60,7 @@ EDGE_HIGH = 8
 EDGE_FREE = 9
 HEAP_TOP = 10
 URGENT_COUNT = 11
+CANCELLED_GROUPS = 12  # live taskgroups that were cancelled (0: nothing to look up)
 CLASS_FREE = 16  # 48 words: the heap's free list per block size 2**k
 QUEUE_BASE = 64  # per thread: head, tail; then per thread: its unshared tasks
 HEADER_WORDS = 192  # room for 32 threads; more threads: computed
@@ -77,8 +79,9 @@ F_ORPHAN = 4  # its creator will not collect it: free the slot when it completes
 F_LOCAL = 8  # the result is held in the creator's own process
 
 # Group fields.
-GROUP_WORDS = 8
+GROUP_WORDS = 9
 G_ID, G_COUNT, G_PARTIALS, G_SPEC, G_SPEC_LEN, G_PARENT, G_PARENT_ID, G_OWNER = range(8)
+G_CANCELLED = 8  # 1 once a task of the group ran 'cancel taskgroup' (taskgroups.py)
 
 EDGE_WORDS = 3
 E_SLOT, E_ID, E_NEXT = 0, 1, 2
@@ -327,15 +330,26 @@ class TaskPool:
         words[base + G_PARENT] = parent[0] + 1 if parent else 0
         words[base + G_PARENT_ID] = parent[1] if parent else 0
         words[base + G_OWNER] = owner  # the thread that waits for it
+        words[base + G_CANCELLED] = 0
         return index, group_id
 
     def group(self, index: int) -> int:
         """The index of group ``index``'s first word."""
         return self.group_base + index * GROUP_WORDS
 
+    def cancel_group(self, index: int, group_id: int) -> None:
+        """Mark group ``index`` cancelled (once; a stale reference is ignored)."""
+        words = self.words
+        base = self.group(index)
+        if words[base + G_ID] == group_id and not words[base + G_CANCELLED]:
+            words[base + G_CANCELLED] = 1
+            words[CANCELLED_GROUPS] += 1
+
     def free_group(self, index: int) -> None:
         words = self.words
         base = self.group(index)
+        if words[base + G_CANCELLED]:
+            words[CANCELLED_GROUPS] -= 1
         node = int(words[base + G_PARTIALS])
         while node:
             following = int.from_bytes(self.read(node, WORD), "little")

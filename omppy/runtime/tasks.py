@@ -51,7 +51,8 @@ it (``Coherence.mark``), and ``taskwait`` and barriers order the keys by it.
 Each thread's tasks are a stack of :class:`Frame` objects (the implicit task of the
 region at the bottom), in its :class:`TaskState`.  ``taskgroups.py`` adds
 ``taskgroup`` and task reductions, ``taskdeps.py`` dependences, and ``taskloop.py``
-the ``taskloop`` construct.
+the ``taskloop`` construct.  A task of a cancelled taskgroup is discarded where it
+would be created or started (``taskgroups.py``, ``cancel.py``).
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ from .errors import ExchangeOverflow, OmpError, TeamAborted
 from .failures import pack_exception, unpack_exception
 from .taskcode import CannotTravel, TaskCoder
 from .taskdeps import Dependence, Dependences, Ref, places
+from .taskgroups import cancelled
 from .unbound import UNBOUND
 
 if TYPE_CHECKING:
@@ -164,6 +166,7 @@ class Frame:
 
     __slots__ = (
         "base",
+        "cancelled",
         "children",
         "created",
         "deps",
@@ -199,6 +202,7 @@ class Frame:
         self.tag = tag
         self.base: tuple[int, ...] = ()
         self.created = 0
+        self.cancelled = False  # its body was left by a cancel (not measured: cancel.py)
 
     def current_group(self) -> GroupRef | None:
         """The taskgroup a task created now belongs to."""
@@ -388,6 +392,9 @@ class TaskState:
         queue = self.queue
         while queue and (force or self.starving()):
             task = queue[0]
+            if cancelled(self, task.group):  # discarded here rather than sent
+                self.run_kept(queue.popleft())
+                continue
             measured = self.measured(task.function, task.depth)
             if not force and measured is not None and measured < RUN_NOW_SECONDS:
                 return  # measured since it was kept: its creator runs it
@@ -566,7 +573,8 @@ class TaskState:
             if self.ordering:
                 self.resume(self.frames[-1])
         elapsed = _clock() - start - (self.excluded - excluded)
-        self.measure(function, frame.depth, elapsed)
+        if not frame.cancelled:
+            self.measure(function, frame.depth, elapsed)
         return values
 
     def _run(
@@ -594,7 +602,10 @@ class TaskState:
         """Run a task from this thread's own queue."""
         child = task.child
         frame = Frame(task.order, task.group, task.depth, False, task.tag)
-        values, error = self._run(task.function, task.args, frame, task.spec, task.creator)
+        values: dict[str, Any] = {}
+        error: BaseException | None = None
+        if not cancelled(self, task.group):  # else discarded: never runs (taskgroups.py)
+            values, error = self._run(task.function, task.args, frame, task.spec, task.creator)
         spec = task.spec
         published = self.published(values, spec, task.creator)
         if self.thread.coherence is not None and (published or self._waited_elsewhere(task)):
@@ -649,6 +660,10 @@ class TaskState:
         group = None
         if words[base + tp.S_GROUP]:
             group = (int(words[base + tp.S_GROUP]) - 1, int(words[base + tp.S_GROUP_ID]))
+        if cancelled(self, group):  # discarded: never runs (taskgroups.py)
+            mine = self.handed.pop(tid, None)
+            self.complete(slot, group, b"", False, mine is not None)
+            return
         coherence = thread.coherence
         coherence.catch_up("while running a task")
         mine = self.handed.pop(tid, None)  # this thread made it: no bytes to read
@@ -969,6 +984,8 @@ def task(
     """
     state = thread.tasks or state_of(thread)
     frame = state.frames[-1]
+    if cancelled(state, frame.current_group()):  # its taskgroup was cancelled: discarded
+        return {}
     reads = tuple(d[1] for d in depend if len(d) == 2 and d[0] != "out")
     writes = tuple(d[1] for d in depend if len(d) == 2 and d[0] != "in")
     spec = Spec(shared, publish, in_reduction, touches, last, fresh, reads, writes)

@@ -5,7 +5,10 @@ A construct that holds a ``cancel`` of its kind (the survey records which, in
 body, a loop, a ``sections`` loop.  Its loop also checks the mark before each
 iteration (``cancellable=True``), and so does every loop of a region that may be
 cancelled.  ``# omp cancel for`` is ``_omp_t.cancel('for')``, which leaves the loop
-by raising what the ``with`` catches (omppy/runtime/cancel.py).
+by raising what the ``with`` catches (omppy/runtime/cancel.py).  ``cancel taskgroup``
+leaves the body of its task: the task's function holds ``with
+_omp_t.cancellable('taskgroup'):`` around its statements, and still returns its
+locals (what the task bound is handed back as usual).
 """
 
 from __future__ import annotations

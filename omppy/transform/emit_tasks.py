@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from . import layout, tasking
+from . import emit_cancel, layout, tasking
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
 from .pragma import TASK_DIRECTIVES
@@ -44,6 +44,8 @@ def task(
     else:
         body = e.items(construct.body, new_of)
         comments = e.take_comments(body, line)
+    # A 'cancel taskgroup' in the task leaves its body (emit_cancel.py).
+    body = emit_cancel.wrapped(e, info, "taskgroup", body, line)
     parameters = [
         "_omp_t",
         *(["_omp_chunk"] if loop else []),

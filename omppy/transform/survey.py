@@ -395,7 +395,7 @@ class _Surveyor:
         directive = pragma.directive
         filename = self.filename
         if directive in ("cancel", "cancellation point"):
-            target = rules.cancel_target(construct, stack, filename)
+            target = rules.cancel_target(construct, stack, filename, scopes[-1][0])
             self.infos[target].cancel.add(pragma.name or "")
         elif directive == "scan":
             rules.stray_scan(construct, stack, filename)

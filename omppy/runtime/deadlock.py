@@ -249,9 +249,9 @@ class Board:
             return True
 
     def leave(self, me: Any) -> None:
-        """``me`` has finished its part of the region: what it still holds, nobody will
-        release.  On a thread team a waiter sees a lock's holder: only the thread's
-        identity is written."""
+        """``me`` (the calling thread) has finished its part of the region: what it
+        still holds, nobody will release.  On a thread team a waiter sees a lock's
+        holder: only the thread's identity is written."""
         at = self.record(me.num)
         words = self.words
         words[at + IDENT] = threading.get_ident() & _MASK

@@ -163,7 +163,7 @@ def _run_thread(me: ThreadedContext, region: Region) -> Outcome:
         if me.num and me.team.parallel:
             _own_numbers(arguments)
         values = region.body(me, **arguments) or {}
-        me.team.finish(me.num)
+        me.team.finish(me)
         return values, None, me.did_last
     except BaseException as exc:  # reported with the other threads' failures
         me.team.abort()

@@ -208,3 +208,329 @@ def test_a_nest_lock_may_be_set_again_by_its_holder(write):
     )
     got = run_omppy("run", str(script), threads=3)
     assert (got.status, got.out) == (0, "True\n"), got.err
+
+
+# -- a team that stands still (deadlock.Board): every thread left or waits in vain ------
+
+_baselines: dict[tuple[int, str], float] = {}
+
+
+def check_stuck(write, source: str, threads: int, backend: str, *fragments: str) -> str:
+    """The program stops with TeamDeadlock naming each fragment (``{script}`` stands
+    for its path), about as fast as a team that does nothing, and leaves nothing."""
+    script = write("prog.py", textwrap.dedent(source).lstrip("\n"))
+    if (threads, backend) not in _baselines:
+        plain = write("plain.py", "# omp parallel\nx = 1\n# omp end parallel\n")
+        _baselines[threads, backend] = timed_run(plain, threads, backend)[1]
+    got, took = timed_run(script, threads, backend)
+    assert got.status == 1, got.err
+    assert "TeamDeadlock: no thread of the team of" in got.err, got.err
+    for fragment in fragments:
+        assert fragment.format(script=script) in got.err, (fragment, got.err)
+    assert "omppy/runtime" not in got.err
+    assert took < _baselines[threads, backend] + 5, (took, _baselines)
+    assert leftovers(script) == []
+    return got.err
+
+
+LOCK_KEPT_BY_A_THREAD_THAT_LEFT = """
+    import time
+    from omppy import omp_get_thread_num, omp_init_lock, omp_set_lock, omp_unset_lock
+    lock = omp_init_lock()
+    # omp parallel
+    if True:
+        if omp_get_thread_num() == 0:
+            omp_set_lock(lock)
+        else:
+            time.sleep(0.2)
+            omp_set_lock(lock)
+            omp_unset_lock(lock)
+    # omp end parallel
+    print("done")
+"""
+
+
+@BACKENDS
+@pytest.mark.parametrize("threads", [2, 4])
+def test_a_lock_kept_by_a_thread_that_left_the_region(write, threads, backend):
+    err = check_stuck(
+        write,
+        LOCK_KEPT_BY_A_THREAD_THAT_LEFT,
+        threads,
+        backend,
+        "thread 0 has left the region ({script}:4)",
+        "wait to set the lock made at {script}:3 (omp_set_lock at {script}:10), "
+        "which thread 0 holds" if threads > 2 else
+        "waits to set the lock made at {script}:3 (omp_set_lock at {script}:10), "
+        "which thread 0 holds",
+        "never releases it",
+    )
+    assert err.count("TeamDeadlock: no thread") == 1 + err.count("direct cause")
+
+
+LOCK_KEPT_AT_A_BARRIER = """
+    import time
+    from omppy import omp_get_thread_num, omp_init_lock, omp_set_lock, omp_unset_lock
+    lock = omp_init_lock()
+    # omp parallel
+    if True:
+        if omp_get_thread_num() == 0:
+            omp_set_lock(lock)
+        else:
+            time.sleep(0.2)
+            omp_set_lock(lock)
+            omp_unset_lock(lock)
+        # omp barrier
+        if omp_get_thread_num() == 0:
+            omp_unset_lock(lock)
+    # omp end parallel
+    print("done")
+"""
+
+
+@BACKENDS
+@pytest.mark.parametrize("threads", [2, 3])
+def test_a_lock_kept_by_a_thread_waiting_at_a_barrier(write, threads, backend):
+    check_stuck(
+        write,
+        LOCK_KEPT_AT_A_BARRIER,
+        threads,
+        backend,
+        "thread 0 waits at the barrier at {script}:12",
+        "(omp_set_lock at {script}:10), which thread 0 holds",
+        "release the lock before waiting",
+    )
+
+
+CRITICAL_AND_LOCK_IN_A_CYCLE = """
+    import time
+    from omppy import omp_get_thread_num, omp_init_lock, omp_set_lock, omp_unset_lock
+    lock = omp_init_lock()
+    total = 0
+    # omp parallel
+    if True:
+        if omp_get_thread_num() == 0:
+            omp_set_lock(lock)
+            time.sleep(0.3)
+            # omp critical
+            total += 1
+            omp_unset_lock(lock)
+        else:
+            time.sleep(0.1)
+            # omp critical
+            if True:
+                omp_set_lock(lock)
+                total += 1
+                omp_unset_lock(lock)
+    # omp end parallel
+    print(total)
+"""
+
+
+@BACKENDS
+@pytest.mark.parametrize("threads", [2, 3])
+def test_a_critical_section_and_a_lock_held_crosswise(write, threads, backend):
+    """Thread 0 holds the lock and waits to enter 'critical'; the thread inside the
+    critical section waits for the lock."""
+    others = ["waits to enter 'critical' at {script}:15, which thread "] if threads > 2 else []
+    check_stuck(
+        write,
+        CRITICAL_AND_LOCK_IN_A_CYCLE,
+        threads,
+        backend,
+        "thread 0 waits to enter 'critical' at {script}:10, which thread ",
+        "(omp_set_lock at {script}:17), which thread 0 holds",
+        *others,  # the third thread waits at the door of the critical section too
+    )
+
+
+ORDERED_LOOP_THREAD_0_SKIPS = """
+    from omppy import omp_get_thread_num
+    out = []
+    # omp parallel
+    if omp_get_thread_num() != 0:
+        # omp for ordered schedule(static)
+        for i in range(8):
+            # omp ordered
+            out.append(i)
+    # omp end parallel
+    print(out)
+"""
+
+
+@BACKENDS
+@pytest.mark.parametrize("threads", [2, 4])
+def test_an_ordered_loop_whose_first_turns_belong_to_a_thread_that_left(
+    write, threads, backend
+):
+    check_stuck(
+        write,
+        ORDERED_LOOP_THREAD_0_SKIPS,
+        threads,
+        backend,
+        "thread 0 has left the region ({script}:3)",
+        "for its turn at the ordered block at {script}:7",
+        "the turn is at iteration 0 (no thread runs it)",
+        "take their turns in order",
+    )
+
+
+ORDERED_TURN_OWNER_WAITS_FOR_A_LOCK = """
+    import time
+    from omppy import omp_get_thread_num, omp_init_lock, omp_set_lock, omp_unset_lock
+    lock = omp_init_lock()
+    out = []
+    # omp parallel num_threads(2)
+    if True:
+        if omp_get_thread_num() == 1:
+            omp_set_lock(lock)
+        time.sleep(0.2)
+        # omp for ordered schedule(static, 1)
+        for i in range(2):
+            if i == 0:
+                omp_set_lock(lock)
+                omp_unset_lock(lock)
+            # omp ordered
+            out.append(i)
+        if omp_get_thread_num() == 1:
+            omp_unset_lock(lock)
+    # omp end parallel
+    print(out)
+"""
+
+
+@BACKENDS
+def test_an_ordered_turn_whose_owner_waits_for_a_lock_the_next_one_holds(write, backend):
+    check_stuck(
+        write,
+        ORDERED_TURN_OWNER_WAITS_FOR_A_LOCK,
+        2,
+        backend,
+        "thread 0 waits to set the lock made at {script}:3 (omp_set_lock at {script}:13), "
+        "which thread 1 holds",
+        "thread 1 waits for its turn at the ordered block at {script}:15 (iteration 1); "
+        "the turn is at iteration 0 (thread 0's)",
+    )
+
+
+TASKWAIT_FOR_A_TASK_THAT_WAITS_FOR_THE_LOCK = """
+    import time
+    from omppy import omp_init_lock, omp_set_lock, omp_unset_lock
+    LOCK = omp_init_lock()
+
+
+    def take():
+        omp_set_lock(LOCK)
+        omp_unset_lock(LOCK)
+
+
+    # omp parallel
+    if True:
+        # omp master
+        if True:
+            omp_set_lock(LOCK)
+            # omp task priority(1)
+            take()
+            time.sleep(0.3)
+            # omp taskwait
+            omp_unset_lock(LOCK)
+    # omp end parallel
+    print("done")
+"""
+
+
+@pytest.mark.parametrize("threads", [2, 3])
+def test_a_taskwait_for_a_task_that_waits_for_a_lock_its_creator_holds(write, threads):
+    """Tasks run on the fork backend only.  The task runs on another thread (it sleeps
+    first): if its creator ran it, setting the lock again stops it at once instead."""
+    script = write("prog.py", textwrap.dedent(TASKWAIT_FOR_A_TASK_THAT_WAITS_FOR_THE_LOCK))
+    got, _ = timed_run(script, threads)
+    assert got.status == 1, got.err
+    if "sets a lock it already holds" not in got.err:
+        assert f"thread 0 waits at 'taskwait' at {script}:20" in got.err, got.err
+        assert f"(omp_set_lock at {script}:8), which thread 0 holds" in got.err, got.err
+    assert leftovers(script) == []
+
+
+LOOP_ON_ONE_THREAD_DYNAMIC = LOOP_ON_ONE_THREAD.replace("# omp for", "# omp for schedule(dynamic)")
+
+
+@BACKENDS
+@pytest.mark.parametrize("threads", [2, 3])
+def test_a_dynamic_loop_only_thread_0_encounters(write, threads, backend):
+    check_stops(write, LOOP_ON_ONE_THREAD_DYNAMIC, threads, "6", "will never reach", backend)
+
+
+RACY_ROUNDS = """
+    rounds = 0
+    # omp parallel
+    while True:
+        # omp single nowait
+        rounds += 1
+        if rounds >= 6:
+            break
+        # omp barrier
+    # omp end parallel
+    print(rounds)
+"""
+
+
+@BACKENDS
+@pytest.mark.parametrize("threads", [2, 3, 4])
+def test_a_racy_round_counter_gives_the_answer_or_the_error_never_a_hang(
+    write, threads, backend
+):
+    """The counter is written by one thread while the others read it: they may
+    disagree on the number of rounds and meet different barriers, or none."""
+    script = write("prog.py", textwrap.dedent(RACY_ROUNDS).lstrip("\n"))
+    expected = run_python(script).out
+    for _ in range(3):
+        got, _ = timed_run(script, threads, backend)
+        if got.status == 0:
+            assert got.out == expected, got.err
+        else:
+            assert "TeamDeadlock: " in got.err, got.err
+        assert leftovers(script) == []
+
+
+LONG_BUT_FINITE_WAITS = """
+    import time
+    from omppy import omp_get_thread_num, omp_init_lock, omp_set_lock, omp_unset_lock
+    lock = omp_init_lock()
+    out = []
+    # omp parallel
+    if True:
+        if omp_get_thread_num() == 0:
+            omp_set_lock(lock)
+            time.sleep(0.6)
+            omp_unset_lock(lock)
+        else:
+            time.sleep(0.1)
+            omp_set_lock(lock)
+            omp_unset_lock(lock)
+        if omp_get_thread_num() == 1:
+            time.sleep(0.6)
+        # omp barrier
+        # omp critical
+        if True:
+            time.sleep(0.2)
+            out.append(1)
+        # omp for ordered schedule(static, 1)
+        for i in range(6):
+            if i == 2:
+                time.sleep(0.4)
+            # omp ordered
+            out.append(i)
+    # omp end parallel
+    print(len(out))
+"""
+
+
+@BACKENDS
+@pytest.mark.parametrize("threads", [2, 4])
+def test_long_waits_that_end_are_no_deadlock(write, threads, backend):
+    """Every thread waits long (a lock, a barrier, 'critical', an ordered turn) while
+    one teammate works: no error, the sequential answer."""
+    script = write("prog.py", textwrap.dedent(LONG_BUT_FINITE_WAITS).lstrip("\n"))
+    got = run_omppy("run", str(script), threads=threads, timeout=60, env={"OMPPY_BACKEND": backend})
+    assert (got.status, got.out) == (0, f"{threads + 6}\n"), got.err

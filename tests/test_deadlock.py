@@ -259,9 +259,8 @@ def test_a_lock_kept_by_a_thread_that_left_the_region(write, threads, backend):
         threads,
         backend,
         "thread 0 has left the region ({script}:4)",
-        "wait to set the lock made at {script}:3 (omp_set_lock at {script}:10), "
-        "which thread 0 holds" if threads > 2 else
-        "waits to set the lock made at {script}:3 (omp_set_lock at {script}:10), "
+        ("wait" if threads > 2 else "waits")
+        + " to set the lock made at {script}:3 (omp_set_lock at {script}:10), "
         "which thread 0 holds",
         "never releases it",
     )
@@ -532,5 +531,7 @@ def test_long_waits_that_end_are_no_deadlock(write, threads, backend):
     """Every thread waits long (a lock, a barrier, 'critical', an ordered turn) while
     one teammate works: no error, the sequential answer."""
     script = write("prog.py", textwrap.dedent(LONG_BUT_FINITE_WAITS).lstrip("\n"))
-    got = run_omppy("run", str(script), threads=threads, timeout=60, env={"OMPPY_BACKEND": backend})
+    got = run_omppy(
+        "run", str(script), threads=threads, timeout=60, env={"OMPPY_BACKEND": backend}
+    )
     assert (got.status, got.out) == (0, f"{threads + 6}\n"), got.err

@@ -540,9 +540,11 @@ def _stuck(rows: list[int], finished: list[bool], region_at: str) -> str | None:
                     "teammate"
                 )
             elif kind == DOACROSS:
-                key = ("waits", "wait", f" at {entry} at {site} for an iteration no thread will finish")
+                text = f" at {entry} at {site} for an iteration no thread will finish"
+                key = ("waits", "wait", text)
             elif kind == WORKSHARE:
-                key = ("waits", "wait", f" to start {entry or 'a work-sharing construct'} at {site}")
+                text = f" to start {entry or 'a work-sharing construct'} at {site}"
+                key = ("waits", "wait", text)
             else:
                 key = ("waits", "wait", f" at {entry or 'a barrier'} at {site}")
                 if kind == BARRIER:

@@ -354,7 +354,7 @@ class Liveness:
         if acquire(False):
             return
         delay = 0.002
-        stall = deadlock.stall(what)
+        stall: deadlock.Stall | deadlock.NoStall = deadlock.NO_STALL
         try:
             while not acquire(True, delay):
                 try:
@@ -367,6 +367,8 @@ class Liveness:
                     raise
                 if stuck is not None:
                     stuck()
+                if stall is deadlock.NO_STALL:  # made only once the wait has lasted
+                    stall = deadlock.stall(what)
                 stall.tick()
                 delay = min(delay * 2, 0.05)
         finally:

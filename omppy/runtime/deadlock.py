@@ -372,7 +372,7 @@ class Stall:
         return at
 
 
-class _NoStall:
+class NoStall:
     """What a wait that is never put on the board ticks."""
 
     def tick(self) -> None:
@@ -382,10 +382,10 @@ class _NoStall:
         pass
 
 
-NO_STALL = _NoStall()
+NO_STALL = NoStall()
 
 
-def stall(what: Any) -> Stall | _NoStall:
+def stall(what: Any) -> Stall | NoStall:
     """The :class:`Stall` of the calling thread's wait for ``what`` (a thread of a
     team with a board), else one that does nothing."""
     if what is None:

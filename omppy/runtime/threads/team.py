@@ -130,7 +130,7 @@ class ThreadTeam:
                     raise TeamAborted(ABORTED)
             SPIN.wasted()  # the thread waited for is slow, or not running: spin less
         parker = me.parker
-        stall = deadlock.stall(what)
+        stall: deadlock.Stall | deadlock.NoStall = deadlock.NO_STALL
         timeout = -1.0 if what is None else deadlock.TICK
         unparked = True
         try:
@@ -146,6 +146,8 @@ class ThreadTeam:
                         sleep_in()
                 stall.tick()
                 unparked = parker.park(timeout)
+                if not unparked and stall is deadlock.NO_STALL:  # the wait has lasted
+                    stall = deadlock.stall(what)
         finally:
             stall.end()
 
@@ -154,11 +156,13 @@ class ThreadTeam:
         ``what`` names it if the wait lasts (deadlock.Stall): the lock, or its owner."""
         if lock.acquire(False):
             return
-        stall = deadlock.stall(lock if what is None else what)
+        stall: deadlock.Stall | deadlock.NoStall = deadlock.NO_STALL
         try:
             while not lock.acquire(True, deadlock.TICK):
                 if self.aborted:
                     raise TeamAborted(ABORTED)
+                if stall is deadlock.NO_STALL:  # made only once the wait has lasted
+                    stall = deadlock.stall(lock if what is None else what)
                 stall.tick()
         finally:
             stall.end()

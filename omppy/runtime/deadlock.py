@@ -35,7 +35,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import state
-from .errors import TeamDeadlock
+from .errors import OmpError, TeamDeadlock
 from .tracebacks import first_user_frame, is_internal
 
 
@@ -159,7 +159,9 @@ DETAIL2 = 5  # ordered: the iteration whose turn it is, + 1; a lock: its holder 
 CHECKS = 6  # times it found that what it waits for has not happened
 ITER = 7  # the ordered iteration whose turn it has not passed, + 1 (0: none)
 IDENT = 8  # its Python thread (threads backend: matched with a lock's holder)
-NHOLDS = 9  # how many locks it holds (as far as it knows), then their keys
+LOOPS = 9  # when it has left: the work-sharing loops it met
+WORKSHARES = 10  # ... and the other work-sharing constructs with a shared record
+NHOLDS = 11  # how many locks it holds (as far as it knows), then their keys
 MAX_HOLDS = 4
 RECORD = NHOLDS + 1 + MAX_HOLDS
 _MASK = 0x7FFFFFFFFFFFFFFF
@@ -255,8 +257,24 @@ class Board:
         at = self.record(me.num)
         words = self.words
         words[at + IDENT] = threading.get_ident() & _MASK
+        words[at + LOOPS] = me.loops
+        words[at + WORKSHARES] = me.workshares
         if not self.direct:
             _write_holds(words, at, me)
+
+    def check_constructs(self) -> None:
+        """After the region, every thread having left it normally: raise OmpError if
+        the threads met different numbers of work-sharing constructs.  Such a construct
+        waits for nobody when it has ``nowait`` (a static ``for nowait`` inside ``if
+        omp_get_thread_num() == 0:`` runs only that thread's iterations): no hang, but
+        not the program's answer either."""
+        words = self.words
+        met: dict[tuple[int, int], list[int]] = {}
+        for t in range(self.size):
+            at = self.record(t)
+            met.setdefault((words[at + LOOPS], words[at + WORKSHARES]), []).append(t)
+        if len(met) > 1:
+            raise different_constructs(met, self.region_at)
 
     def holder(self, lock: Any) -> int:
         """The teammate that holds ``lock`` (an OpenMP lock), + 1; 0 when not known."""
@@ -563,4 +581,18 @@ def _stuck(rows: list[int], finished: list[bool], region_at: str) -> str | None:
         f"no thread of the team of {size} can go on: " + "; ".join(parts) + ". "
         + (hints[0].upper() + hints[1:] + ". " if hints else "")
         + "In C this program would hang"
+    )
+
+
+def different_constructs(met: dict[tuple[int, int], list[int]], region_at: str) -> OmpError:
+    counts = "; ".join(
+        f"{_threads(threads)} met {loops + others}" for (loops, others), threads in met.items()
+    )
+    return OmpError(
+        f"the threads of the region at {region_at} met different numbers of work-sharing "
+        f"constructs ('for', 'sections', 'single'): {counts}. Every thread of a team must "
+        "meet the same work-sharing constructs in the same order: one inside 'if "
+        "omp_get_thread_num() == ...', or in a loop whose rounds differ between threads, "
+        "shares out its work among the threads that meet it only (with 'nowait', nothing "
+        "waits for the others, and part of the work is not done)"
     )

@@ -41,6 +41,7 @@ from .arena import (
     ABORT,
     BARRIER_COUNT,
     BARRIER_GEN,
+    CANCEL,
     FINISHED,
     LOG_MARK,
     LOG_SEQ,
@@ -513,6 +514,8 @@ def _finish(
     """Join: check every worker, then combine what the threads produced."""
     try:
         reports = _check_workers(team, outcome, raw_reports, statuses)
+        if team.board is not None and not team.arena.words[CANCEL]:
+            team.board.check_constructs()  # a cancelled region skips constructs
         for num, report in reports.items():
             private_globals.collect(num, report.private_globals)
         return _merge(region, outcome, reports, master, f"the end of the region at {region_at}")

@@ -251,6 +251,8 @@ def _finish(region: Region, team: ThreadTeam, outcomes: list[Outcome]) -> dict[s
         raise combined_errors(errors)
     if any(e is not None for _, e, _ in outcomes):
         raise OmpError("the team was aborted without a reported cause")
+    if team.board is not None:
+        team.board.check_constructs()
     team.new_keys.order()  # the region's end is a barrier too
     partials = [region.partials(values or {}) for values, _, _ in outcomes]
     last = None

@@ -535,3 +535,89 @@ def test_long_waits_that_end_are_no_deadlock(write, threads, backend):
         "run", str(script), threads=threads, timeout=60, env={"OMPPY_BACKEND": backend}
     )
     assert (got.status, got.out) == (0, f"{threads + 6}\n"), got.err
+
+
+LOCK_KEPT_AT_AN_IMPLIED_BARRIER = """
+    import time
+    from omppy import omp_get_thread_num, omp_init_lock, omp_set_lock, omp_unset_lock
+    lock = omp_init_lock()
+    out = [0] * 4
+    # omp parallel
+    if True:
+        if omp_get_thread_num() == 0:
+            omp_set_lock(lock)
+        else:
+            time.sleep(0.2)
+            omp_set_lock(lock)
+            omp_unset_lock(lock)
+{construct}
+        omp_unset_lock(lock)
+    # omp end parallel
+    print(out)
+"""
+
+IMPLIED_BARRIERS = {
+    "single": (
+        "    # omp single\n    out[0] = 1",
+        "the barrier that ends a 'single' at {script}:14",
+    ),
+    "for": (
+        "    # omp for\n    for i in range(4):\n        out[i] = i",
+        "the barrier that ends a 'for' or 'sections' at {script}:14",
+    ),
+    "sections": (
+        "    # omp sections\n    # omp section\n    out[0] = 1\n    # omp section\n"
+        "    out[1] = 2\n    # omp end sections",
+        "the barrier that ends a 'for' or 'sections' at {script}:13",
+    ),
+}
+
+
+@BACKENDS
+@pytest.mark.parametrize("construct", sorted(IMPLIED_BARRIERS))
+def test_a_lock_kept_at_the_barrier_that_ends_a_construct(write, construct, backend):
+    code, where = IMPLIED_BARRIERS[construct]
+    source = textwrap.dedent(LOCK_KEPT_AT_AN_IMPLIED_BARRIER).replace(
+        "{construct}", textwrap.indent(code, "    ")
+    )
+    check_stuck(
+        write,
+        source,
+        2,
+        backend,
+        "thread 0 waits at " + where,
+        "thread 1 waits to set the lock made at {script}:3",
+        "which thread 0 holds",
+    )
+
+
+WORKSHARE_NOWAIT_ON_ONE_THREAD = """
+    from omppy import omp_get_thread_num
+    out = [0] * 10
+    # omp parallel
+    if omp_get_thread_num() == 0:
+        # omp for nowait
+        for i in range(10):
+            out[i] = i
+    # omp end parallel
+    print(out)
+"""
+
+
+@BACKENDS
+@pytest.mark.parametrize("threads", [2, 3])
+def test_a_for_nowait_only_thread_0_meets_is_an_error_not_a_partial_answer(
+    write, threads, backend
+):
+    """Nothing waits (nowait), so nothing hangs; but thread 0 alone would run only its
+    share of the iterations.  The region's end compares what the threads met."""
+    script = write("prog.py", textwrap.dedent(WORKSHARE_NOWAIT_ON_ONE_THREAD).lstrip("\n"))
+    got, _ = timed_run(script, threads, backend)
+    assert got.status == 1 and got.out == "", got.err
+    others = "thread 1" if threads == 2 else "threads 1 and 2"
+    assert (
+        f"OmpError: the threads of the region at {script}:3 met different numbers of "
+        f"work-sharing constructs ('for', 'sections', 'single'): thread 0 met 1; "
+        f"{others} met 0." in got.err
+    ), got.err
+    assert leftovers(script) == []

@@ -200,19 +200,37 @@ _ENTRIES: dict[tuple[str, str], str] = {
 _ENTRY_CODES = {key: code for code, key in enumerate(_ENTRIES, 1)}
 _ENTRY_TEXTS = ["", *_ENTRIES.values()]
 
-_locks: weakref.WeakValueDictionary[int, Any] = weakref.WeakValueDictionary()
+# The OpenMP locks of this process, by key: a thread that waits long, or leaves its
+# region, finds the ones it holds among them (nothing is recorded when a lock is set).
+_locks: dict[int, weakref.ref[Any]] = {}
+# Above this many locks, a thread leaving its region does not look for the ones it
+# holds (it would take a millisecond or more at each region's end): a lock kept by a
+# thread that left is then not found, and its waiters hang as in C.
+MAX_SCANNED_LOCKS = 1000
 
 
 def lock_made(lock: Any) -> None:
     """Remember an OpenMP lock: a thread finds the locks it holds among these."""
-    _locks[id(lock) & _MASK] = lock
+    key = id(lock) & _MASK
+
+    def forget(_: object) -> None:
+        _locks.pop(key, None)
+
+    _locks[key] = weakref.ref(lock, forget)
+
+
+def _lock(key: int) -> Any:
+    ref = _locks.get(key)
+    return None if ref is None else ref()
 
 
 class Board:
     """Where each thread of one team waits, and what it holds, once it has waited a
     while: ``words`` (int64) from ``base``, in the team's shared memory (a forked
     team) or in the process (a thread team, ``direct``: a waiter can see which thread
-    holds a lock).  ``finished(t)``: thread ``t`` has left the region."""
+    holds a lock).  ``finished(t)``: thread ``t`` has left the region; ``lock()``: the
+    team's lock for :meth:`claim` (a function: a failed team's board outlives its
+    arena's semaphores, which the arena drops when it closes)."""
 
     def __init__(
         self,
@@ -221,7 +239,7 @@ class Board:
         size: int,
         finished: Callable[[int], Any],
         region_at: str,
-        lock: Any = None,
+        lock: Callable[[], Any] | None = None,
         direct: bool = False,
     ) -> None:
         self.words = words
@@ -229,7 +247,10 @@ class Board:
         self.size = size
         self.finished = finished
         self.region_at = region_at
-        self.lock = lock if lock is not None else _thread.allocate_lock()
+        if lock is None:
+            own = _thread.allocate_lock()
+            lock = lambda: own  # noqa: E731
+        self.lock = lock
         self.direct = direct
         # Each look reads every record: for a big team, look less often.
         self.look_every = max(LOOK_EVERY, min(1.0, 2e-6 * size * size))
@@ -244,7 +265,7 @@ class Board:
     def claim(self) -> bool:
         """True for the first thread to report the team stuck (the others are then
         only unwound: one error, not one per thread)."""
-        with self.lock:
+        with self.lock():
             if self.words[self.base]:
                 return False
             self.words[self.base] = 1
@@ -260,7 +281,7 @@ class Board:
         words[at + LOOPS] = me.loops
         words[at + WORKSHARES] = me.workshares
         if not self.direct:
-            _write_holds(words, at, me)
+            _write_holds(words, at, me, leaving=True)
 
     def check_constructs(self) -> None:
         """After the region, every thread having left it normally: raise OmpError if
@@ -372,7 +393,7 @@ class Stall:
         if len(wanted) > 2:
             self.turn = wanted[2]
         if kind == LOCK:
-            self.lock = _locks.get(detail)
+            self.lock = _lock(detail)
         board = self.board
         words = board.words
         at = board.record(me.num)
@@ -453,7 +474,7 @@ def _critical_key(me: Any, kind: str) -> int | None:
     return None if lock is None else id(lock) & _MASK
 
 
-def _write_holds(words: Any, at: int, me: Any) -> None:
+def _write_holds(words: Any, at: int, me: Any, leaving: bool = False) -> None:
     """The locks ``me`` holds (the critical and atomic blocks it is in, the OpenMP
     locks it set), as far as room on the board allows."""
     keys = [
@@ -465,9 +486,12 @@ def _write_holds(words: Any, at: int, me: Any) -> None:
         )
         if key is not None
     ]
-    if _locks:
+    if _locks and (len(_locks) <= MAX_SCANNED_LOCKS or not leaving):
         ident = (os.getpid(), threading.get_ident())
-        keys += [k for k, lock in list(_locks.items()) if lock.depth > 0 and lock._holder == ident]
+        for key, ref in list(_locks.items()):
+            lock = ref()
+            if lock is not None and lock.depth > 0 and lock._holder == ident:
+                keys.append(key)
     keys = keys[:MAX_HOLDS]
     words[at + NHOLDS] = len(keys)
     for i, key in enumerate(keys):
@@ -528,7 +552,7 @@ def _stuck(rows: list[int], finished: list[bool], region_at: str) -> str | None:
                     return None
                 who = "it" if h == t else f"thread {h}"
                 if kind == LOCK:
-                    lock = _locks.get(row(t, DETAIL))
+                    lock = _lock(row(t, DETAIL))
                     made = f" made at {lock.created}" if lock is not None else ""
                     text = f"to set the lock{made} ({entry or 'omp_set_lock'} at {site}), "
                     text += f"which {who} holds"

@@ -385,9 +385,9 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         ThreadContext(team, num, Coherence(replica, arena, num, size)) for num in range(size)
     ]
     region_at = location()
+    words = arena.words
     team.board = deadlock.Board(
-        arena.words, arena.wait_base, size, lambda t: arena.words[FINISHED + t], region_at,
-        arena.lock,
+        words, arena.wait_base, size, lambda t: words[FINISHED + t], region_at, lambda: arena.lock
     )
     for thread in threads:
         thread.last_sync = f"the start of the region at {region_at}"

@@ -621,3 +621,39 @@ def test_a_for_nowait_only_thread_0_meets_is_an_error_not_a_partial_answer(
         f"{others} met 0." in got.err
     ), got.err
     assert leftovers(script) == []
+
+
+LOCK_HELD_OUTSIDE_THE_TEAM = """
+    import time
+    from omppy import omp_get_thread_num, omp_init_lock, omp_set_lock, omp_unset_lock
+    lock = omp_init_lock()
+    # omp parallel num_threads(2)
+    if True:
+        if omp_get_thread_num() == 1:
+            omp_set_lock(lock)
+            time.sleep(1.0)
+            omp_unset_lock(lock)
+        else:
+            time.sleep(0.2)
+            # omp parallel num_threads(2)
+            if True:
+                omp_set_lock(lock)
+                omp_unset_lock(lock)
+            # omp end parallel
+    # omp end parallel
+    print("done")
+"""
+
+
+@BACKENDS
+def test_a_team_waiting_for_a_lock_held_outside_it_is_not_stuck(write, backend):
+    """The inner team's threads all wait, for a lock that a thread of the outer team
+    holds for a second: no teammate holds it, so it may be unset (and it is)."""
+    script = write("prog.py", textwrap.dedent(LOCK_HELD_OUTSIDE_THE_TEAM).lstrip("\n"))
+    got = run_omppy(
+        "run",
+        str(script),
+        timeout=60,
+        env={"OMPPY_BACKEND": backend, "OMP_MAX_ACTIVE_LEVELS": "2"},
+    )
+    assert (got.status, got.out) == (0, "done\n"), got.err

@@ -657,3 +657,35 @@ def test_a_team_waiting_for_a_lock_held_outside_it_is_not_stuck(write, backend):
         env={"OMPPY_BACKEND": backend, "OMP_MAX_ACTIVE_LEVELS": "2"},
     )
     assert (got.status, got.out) == (0, "done\n"), got.err
+
+
+CAUGHT_AND_GOING_ON = """
+    import time
+    from omppy import TeamDeadlock, omp_get_thread_num, omp_init_lock, omp_set_lock
+
+    lock = omp_init_lock()
+    try:
+        # omp parallel
+        if True:
+            if omp_get_thread_num() == 0:
+                omp_set_lock(lock)
+            else:
+                time.sleep(0.2)
+                omp_set_lock(lock)
+        # omp end parallel
+    except TeamDeadlock as error:
+        print("caught", "which thread 0 holds" in str(error))
+    total = 0
+    # omp parallel reduction(+:total)
+    total += 1
+    # omp end parallel
+    print(total)
+"""
+
+
+@BACKENDS
+def test_the_master_catches_the_error_and_the_next_region_runs(write, backend):
+    script = write("prog.py", textwrap.dedent(CAUGHT_AND_GOING_ON).lstrip("\n"))
+    got, _ = timed_run(script, 3, backend)
+    assert (got.status, got.out) == (0, "caught True\n3\n"), got.err
+    assert leftovers(script) == []

@@ -689,3 +689,40 @@ def test_the_master_catches_the_error_and_the_next_region_runs(write, backend):
     got, _ = timed_run(script, 3, backend)
     assert (got.status, got.out) == (0, "caught True\n3\n"), got.err
     assert leftovers(script) == []
+
+
+ORDERED_TURN_OWNER_AT_A_BARRIER = """
+    out = []
+
+
+    def wait_for_all():
+        # omp barrier
+        pass
+
+
+    # omp parallel num_threads(2)
+    if True:
+        # omp for ordered schedule(static, 1)
+        for i in range(4):
+            if i == 0:
+                wait_for_all()
+            # omp ordered
+            out.append(i)
+    # omp end parallel
+    print(out)
+"""
+
+
+@BACKENDS
+def test_an_ordered_turn_whose_owner_waits_at_a_barrier(write, backend):
+    """An orphaned barrier inside the loop (through a call): thread 0 waits there
+    before it has had its turn; thread 1 waits for that turn."""
+    check_stuck(
+        write,
+        ORDERED_TURN_OWNER_AT_A_BARRIER,
+        2,
+        backend,
+        "thread 0 waits at the barrier at {script}:5",
+        "thread 1 waits for its turn at the ordered block at {script}:15 (iteration 1); "
+        "the turn is at iteration 0 (thread 0's)",
+    )

@@ -30,7 +30,7 @@ import struct
 import time
 from collections.abc import Callable
 
-from . import limits
+from . import deadlock, limits
 from .errors import ExchangeOverflow, TeamAborted
 from .limits import describe_size
 from .taskpool import TaskPool
@@ -84,7 +84,9 @@ class Arena:
         self.site_base = self.names_base + CRITICAL_LOCKS * 8
         # One word per thread: how far it got in the doacross loop it runs (doacross.py).
         self.doacross_base = self.site_base + capacity
-        self.n_words = self.doacross_base + capacity
+        # Where each thread waits once it has waited a while (deadlock.Board).
+        self.wait_base = self.doacross_base + capacity
+        self.n_words = self.wait_base + deadlock.Board.words_for(capacity)
         control_bytes = -(-self.n_words * WORD // mmap.PAGESIZE) * mmap.PAGESIZE
         self.slot_base = control_bytes
         # Read when the arena is made, so a bad OMPPY_EXCHANGE_MB is a ConfigError;
@@ -339,41 +341,57 @@ class Liveness:
                 words[ABORT] = 1
                 raise TeamAborted(f"thread {thread} of the team died")
 
-    def wait(self, semaphore: object, stuck: Callable[[], None] | None = None) -> None:
+    def wait(
+        self, semaphore: object, stuck: Callable[[], None] | None = None, what: object = None
+    ) -> None:
         """Acquire ``semaphore``, checking the team between short timed waits.
 
         ``stuck``, called at each check, raises ``TeamDeadlock`` when what this
-        thread waits for can no longer happen (see ``Team._barrier``).
+        thread waits for can no longer happen (see ``Team._barrier``); ``what`` it
+        waits for goes on the team's board if the wait lasts (deadlock.Stall).
         """
         acquire = semaphore.acquire  # type: ignore[attr-defined]
         if acquire(False):
             return
         delay = 0.002
-        while not acquire(True, delay):
-            try:
-                self.check()
-            except TeamAborted:
-                # A thread may pass the barrier and fail before this one woke up: the
-                # token it left is then already here, and this thread is not aborted.
-                if acquire(False):
-                    return
-                raise
-            if stuck is not None:
-                stuck()
-            delay = min(delay * 2, 0.05)
+        stall: deadlock.Stall | deadlock.NoStall = deadlock.NO_STALL
+        try:
+            while not acquire(True, delay):
+                try:
+                    self.check()
+                except TeamAborted:
+                    # A thread may pass the barrier and fail before this one woke up: the
+                    # token it left is then already here, and this thread is not aborted.
+                    if acquire(False):
+                        return
+                    raise
+                if stuck is not None:
+                    stuck()
+                if stall is deadlock.NO_STALL:  # made only once the wait has lasted
+                    stall = deadlock.stall(what)
+                stall.tick()
+                delay = min(delay * 2, 0.05)
+        finally:
+            stall.end()
 
-    def sleep_until(self, condition: Callable[[], bool]) -> None:
+    def sleep_until(self, condition: Callable[[], bool], what: object = None) -> None:
         """Poll ``condition`` (cheap shared-memory reads) until true, checking the team.
 
         A short wait (an ``ordered`` turn passed on by the next thread) is caught by
-        yielding the CPU a few hundred times; only a long one sleeps.
+        yielding the CPU a few hundred times; only a long one sleeps.  ``what``: as
+        for :meth:`wait`.
         """
         for _ in range(200):
             if condition():
                 return
             os.sched_yield()
         delay = 1e-5
-        while not condition():
-            self.check()
-            time.sleep(delay)
-            delay = min(delay * 2, 0.005)
+        stall = deadlock.stall(what)
+        try:
+            while not condition():
+                self.check()
+                stall.tick()
+                time.sleep(delay)
+                delay = min(delay * 2, 0.005)
+        finally:
+            stall.end()

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import schedule
+from . import deadlock, schedule
 from .coherence import location
 from .errors import OmpError
 
@@ -124,7 +124,9 @@ class Doacross:
             if words[slot] < wanted:
                 team = self.thread.team
                 assert team is not None and team.liveness is not None
-                team.liveness.sleep_until(_reached(words, slot, wanted))
+                team.liveness.sleep_until(
+                    _reached(words, slot, wanted), (deadlock.DOACROSS, flat)
+                )
             coherence = self.thread.coherence
             if coherence is not None:  # what the iteration waited for changed
                 coherence.catch_up(location())

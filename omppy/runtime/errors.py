@@ -37,8 +37,10 @@ class TeamAborted(OmpError):
 
 class TeamDeadlock(OmpError):
     """A thread waits for something no thread of its team can ever do: a barrier a
-    teammate will not reach (it has finished its part of the region), or a simple
-    lock it already holds.  A C program would hang here; omppy stops with this."""
+    teammate will not reach (it has finished its part of the region), a simple lock it
+    already holds, or anything the team waits for once every thread of it has left
+    the region or waits (a lock a teammate keeps, an ordered turn that never comes).
+    A C program would hang here; omppy stops with this (docs/runtime-api.md)."""
 
 
 class ExchangeOverflow(OmpError):

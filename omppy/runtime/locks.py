@@ -34,11 +34,12 @@ class OmpLock:
         # OpenMP thread; Python threads of the program are told apart too).
         self._holder: tuple[int, int] | None = None
         self.created = deadlock.user_site()  # named when it is set twice
+        deadlock.lock_made(self)  # a thread that waits long finds what it holds
 
     def acquire(self) -> None:
         if not self.recursive and self._holder == _me() and self.depth > 0:
             raise deadlock.lock_held_by_caller(self.created)
-        state.current().wait(self._lock)
+        state.current().wait(self._lock, self)
         self.depth += 1
         self._holder = _me()
 

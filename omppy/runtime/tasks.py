@@ -63,7 +63,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from . import sharedmem
+from . import deadlock, sharedmem
 from . import taskpool as tp
 from .errors import ExchangeOverflow, OmpError, TeamAborted
 from .failures import pack_exception, unpack_exception
@@ -804,37 +804,50 @@ class TaskState:
         holding = any(k.startswith(("critical", "atomic", "ordered")) for k in thread.inside)
         spins = 0
         delay = 1e-5
-        while not ready():
-            if self.pool is not None:
-                self.offer()
-            queue = self.queue
-            children = self.frames[-1].children
-            if queue and (not holding or any(c is queue[-1].child for c in children)):
-                self.run_kept(queue.pop())  # work of the waiting task's own, mostly
-                spins, delay = 0, 1e-5
-                continue
-            if queue and self.pool is not None:
-                # Kept tasks this thread may not run while it holds a lock: nobody
-                # else can run them until they are in the team's table.
-                self.offer(force=True)
-            began = _clock()
-            if self.pool is not None and len(self.frames) < MAX_NESTING:
-                slot = self.take(children if holding else None)
-                if slot >= 0:
-                    excluded = self.excluded  # what it excludes itself is in the span
-                    self.run_slot(slot)
-                    self.excluded = excluded + _clock() - began
+        # On the team's board while it finds nothing to run (deadlock.py); a task it
+        # runs may change anything, so the wait starts again after one.
+        stall: Any = deadlock.NO_STALL
+        try:
+            while not ready():
+                if self.pool is not None:
+                    self.offer()
+                queue = self.queue
+                children = self.frames[-1].children
+                if queue and (not holding or any(c is queue[-1].child for c in children)):
+                    stall.end()
+                    stall = deadlock.NO_STALL
+                    self.run_kept(queue.pop())  # work of the waiting task's own, mostly
                     spins, delay = 0, 1e-5
                     continue
-            if spins < _SPINS:
-                spins += 1
-                os.sched_yield()
-            else:
-                if liveness is not None:
-                    liveness.check()
-                self.nap(delay, ready)
-                delay = min(delay * 2, 1e-2)
-            self.excluded += _clock() - began
+                if queue and self.pool is not None:
+                    # Kept tasks this thread may not run while it holds a lock: nobody
+                    # else can run them until they are in the team's table.
+                    self.offer(force=True)
+                began = _clock()
+                if self.pool is not None and len(self.frames) < MAX_NESTING:
+                    slot = self.take(children if holding else None)
+                    if slot >= 0:
+                        stall.end()
+                        stall = deadlock.NO_STALL
+                        excluded = self.excluded  # what it excludes itself is in the span
+                        self.run_slot(slot)
+                        self.excluded = excluded + _clock() - began
+                        spins, delay = 0, 1e-5
+                        continue
+                if spins < _SPINS:
+                    spins += 1
+                    os.sched_yield()
+                else:
+                    if liveness is not None:
+                        liveness.check()
+                    if stall is deadlock.NO_STALL:
+                        stall = deadlock.stall((deadlock.TASKS, 0))
+                    stall.tick()
+                    self.nap(delay, ready)
+                    delay = min(delay * 2, 1e-2)
+                self.excluded += _clock() - began
+        finally:
+            stall.end()
 
     def nap(self, seconds: float, ready: Callable[[], bool]) -> None:
         """Sleep until a task is queued or completes, or ``seconds`` pass.

@@ -41,6 +41,7 @@ from .arena import (
     ABORT,
     BARRIER_COUNT,
     BARRIER_GEN,
+    CANCEL,
     FINISHED,
     LOG_MARK,
     LOG_SEQ,
@@ -85,6 +86,7 @@ class Team:
         # sits behind a ``size > 1`` test.
         self.arena: Arena = cast(Arena, arena)
         self.liveness: Liveness | None = None
+        self.board: deadlock.Board | None = None  # where its threads wait, when they wait long
         self.pids: dict[int, int] = {}  # thread number -> pid, in the master
         self.seeds: tuple[int, int | None, int] = (0, None, 0)  # for workers' random streams
         # Deferred tasks (tasks.py): the same in every thread, decided before the fork.
@@ -136,11 +138,11 @@ class Team:
             if words[BARRIER_GEN] != generation or words[ABORT]:
                 return
             gone = [t for t in range(self.size) if words[FINISHED + t]]
-            if gone:
+            if gone and self.board is not None and self.board.claim():
                 raise deadlock.at_barrier(gone, self.size)
 
         try:
-            self.liveness.wait(semaphore, stuck)
+            self.liveness.wait(semaphore, stuck, (deadlock.BARRIER, generation))
         except TeamAborted:
             if words[BARRIER_GEN] == generation:
                 raise
@@ -172,7 +174,7 @@ class Team:
 
         if not ready():
             assert self.liveness is not None
-            self.liveness.sleep_until(ready)
+            self.liveness.sleep_until(ready, (deadlock.WORKSHARE, construct))
         return base
 
     def leave_workshare(self, base: int) -> None:
@@ -383,6 +385,10 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         ThreadContext(team, num, Coherence(replica, arena, num, size)) for num in range(size)
     ]
     region_at = location()
+    words = arena.words
+    team.board = deadlock.Board(
+        words, arena.wait_base, size, lambda t: words[FINISHED + t], region_at, lambda: arena.lock
+    )
     for thread in threads:
         thread.last_sync = f"the start of the region at {region_at}"
     watchers = [
@@ -448,6 +454,8 @@ def _run_master(
     pools = blas.limit()  # one thread per native pool, as in the workers
     try:
         values = region.body(me, **region.arguments(call, in_master=True)) or {}
+        if me.team.board is not None:
+            me.team.board.leave(me)  # the locks it still holds: nobody will unset them
         words[FINISHED] = 1
         return values, None, me.did_last
     except BaseException as exc:  # reported with the workers' failures
@@ -506,6 +514,8 @@ def _finish(
     """Join: check every worker, then combine what the threads produced."""
     try:
         reports = _check_workers(team, outcome, raw_reports, statuses)
+        if team.board is not None and not team.arena.words[CANCEL]:
+            team.board.check_constructs()  # a cancelled region skips constructs
         for num, report in reports.items():
             private_globals.collect(num, report.private_globals)
         return _merge(region, outcome, reports, master, f"the end of the region at {region_at}")

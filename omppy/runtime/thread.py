@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import cancel, doacross, schedule, tasks
+from . import cancel, deadlock, doacross, schedule, tasks
 from .arena import CANCEL, WS_NEXT, WS_ORDERED
 from .coherence import Coherence, interval, location
 from .errors import OmpError, TeamAborted
@@ -200,20 +200,25 @@ class ThreadContext:
         slot = self.ordered_base + WS_ORDERED
         index = self.current_iteration
         if words[slot] != index:
+            what = (deadlock.ORDERED, index, lambda: int(words[slot]))
             if self.cancel_scopes:  # the region may be cancelled while this one waits
-                self.team.liveness.sleep_until(lambda: bool(words[slot] == index or words[CANCEL]))
+                self.team.liveness.sleep_until(
+                    lambda: bool(words[slot] == index or words[CANCEL]), what
+                )
                 if words[slot] != index:
                     cancel.cancellation_point(self, "parallel")
             else:
-                self.team.liveness.sleep_until(lambda: words[slot] == index)
+                self.team.liveness.sleep_until(lambda: words[slot] == index, what)
 
     # -- synchronisation constructs ---------------------------------------------------
 
-    def wait(self, lock: Any) -> None:
+    def wait(self, lock: Any, owner: Any = None) -> None:
+        """Acquire ``lock``: a critical lock, or the semaphore of ``owner`` (an
+        OpenMP lock), which names it if the wait lasts (deadlock.Stall)."""
         if self.team is None or self.team.liveness is None:
             lock.acquire()
         else:
-            self.team.liveness.wait(lock)
+            self.team.liveness.wait(lock, what=lock if owner is None else owner)
 
     def refresh(self, names: tuple[str, ...]) -> dict[str, Any]:
         """The values of ``names`` other threads bound since this thread took them."""

@@ -121,6 +121,8 @@ def _work(
             part=me.coherence.before_barrier(),
             private_globals=private_globals.snapshot(me),
         )
+        if team.board is not None:
+            team.board.leave(me)  # the locks it still holds: nobody will unset them
         words[FINISHED + num] = 1
     except TeamAborted:
         words[FINISHED + num] = 1

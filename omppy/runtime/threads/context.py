@@ -164,8 +164,8 @@ class ThreadedContext(ThreadContext):
 
     # -- synchronisation constructs ---------------------------------------------------
 
-    def wait(self, lock: Any) -> None:
-        self.team.take(lock)
+    def wait(self, lock: Any, owner: Any = None) -> None:
+        self.team.take(lock, owner)
 
     def refresh(self, names: tuple[str, ...]) -> dict[str, Any]:
         """The latest values of those of ``names`` bound in synchronisation blocks."""

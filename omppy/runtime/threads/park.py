@@ -62,10 +62,10 @@ class Parker:
         self.lock = _thread.allocate_lock()
         self.lock.acquire()
 
-    def park(self, timeout: float = -1) -> None:
-        """Sleep until :meth:`unpark` (or return at once if it already came)."""
-        if self.lock.acquire(True, timeout):
-            return
+    def park(self, timeout: float = -1) -> bool:
+        """Sleep until :meth:`unpark` (or return at once if it already came); False
+        when ``timeout`` passed first."""
+        return self.lock.acquire(True, timeout)
 
     def unpark(self) -> None:
         """Wake the thread (or leave a permit for its next park)."""

@@ -163,7 +163,7 @@ def _run_thread(me: ThreadedContext, region: Region) -> Outcome:
         if me.num and me.team.parallel:
             _own_numbers(arguments)
         values = region.body(me, **arguments) or {}
-        me.team.finish(me.num)
+        me.team.finish(me)
         return values, None, me.did_last
     except BaseException as exc:  # reported with the other threads' failures
         me.team.abort()
@@ -251,6 +251,8 @@ def _finish(region: Region, team: ThreadTeam, outcomes: list[Outcome]) -> dict[s
         raise combined_errors(errors)
     if any(e is not None for _, e, _ in outcomes):
         raise OmpError("the team was aborted without a reported cause")
+    if team.board is not None:
+        team.board.check_constructs()
     team.new_keys.order()  # the region's end is a barrier too
     partials = [region.partials(values or {}) for values, _, _ in outcomes]
     last = None

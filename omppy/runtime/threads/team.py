@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import deadlock
 from ..backend import gil_enabled
+from ..coherence import location
 from ..errors import TeamAborted
 from .keyorder import NewKeys
 from .park import SPIN, Parker, spin_budget
@@ -70,6 +71,14 @@ class ThreadTeam:
         self.published: dict[str, Any] = {}
         self.new_keys = NewKeys(size)  # put in iteration order at every barrier
         self.finished = [False] * size  # threads done with their part of the region
+        # Where its threads wait, when they wait long (deadlock.Board).
+        self.board: deadlock.Board | None = None
+        if size > 1:
+            words = memoryview(bytearray(8 * deadlock.Board.words_for(size))).cast("q")
+            finished = self.finished
+            self.board = deadlock.Board(
+                words, 0, size, finished.__getitem__, location(), direct=True
+            )
 
     # -- failures ---------------------------------------------------------------------
 
@@ -81,9 +90,12 @@ class ThreadTeam:
         for parker in parkers:
             parker.unpark()
 
-    def finish(self, num: int) -> None:
-        """Thread ``num`` is done with its part: wake the threads waiting at a barrier,
+    def finish(self, me: ThreadContext) -> None:
+        """Thread ``me`` is done with its part: wake the threads waiting at a barrier,
         which it will never reach (they stop with TeamDeadlock)."""
+        num = me.num
+        if self.board is not None:
+            self.board.leave(me)
         with self.mutex:
             self.finished[num] = True
             sleepers = list(self.sleepers)
@@ -102,10 +114,13 @@ class ThreadTeam:
         ready: Callable[[], bool],
         sleep_in: Callable[[], None],
         stuck: Callable[[], None] | None = None,
+        what: Any = None,
     ) -> None:
         """Return once ``ready()``; ``sleep_in()`` (called under the mutex) registers
         ``me.parker`` where the thread that makes it ready will unpark it.  ``stuck()``
-        (under the mutex, before each sleep) raises if nothing can make it ready."""
+        (under the mutex, before each sleep) raises if nothing can make it ready;
+        ``what`` it waits for goes on the team's board if the wait lasts (a sleep is
+        then at most ``deadlock.TICK``, so the thread can look at its team)."""
         if self.spins:
             for _ in range(SPIN.checks):
                 if ready():
@@ -115,24 +130,42 @@ class ThreadTeam:
                     raise TeamAborted(ABORTED)
             SPIN.wasted()  # the thread waited for is slow, or not running: spin less
         parker = me.parker
-        while True:
-            with self.mutex:
-                if ready():
-                    return
-                if self.aborted:
-                    raise TeamAborted(ABORTED)
-                if stuck is not None:
-                    stuck()
-                sleep_in()
-            parker.park()
+        stall: deadlock.Stall | deadlock.NoStall = deadlock.NO_STALL
+        timeout = -1.0 if what is None else deadlock.TICK
+        unparked = True
+        try:
+            while True:
+                with self.mutex:
+                    if ready():
+                        return
+                    if self.aborted:
+                        raise TeamAborted(ABORTED)
+                    if stuck is not None:
+                        stuck()
+                    if unparked:  # after a timeout it is still where sleep_in put it
+                        sleep_in()
+                stall.tick()
+                unparked = parker.park(timeout)
+                if not unparked and stall is deadlock.NO_STALL:  # the wait has lasted
+                    stall = deadlock.stall(what)
+        finally:
+            stall.end()
 
-    def take(self, lock: Any) -> None:
-        """Acquire ``lock`` (a critical lock, an OpenMP lock), stopping if the team fails."""
+    def take(self, lock: Any, what: Any = None) -> None:
+        """Acquire ``lock`` (a critical lock, an OpenMP lock), stopping if the team fails;
+        ``what`` names it if the wait lasts (deadlock.Stall): the lock, or its owner."""
         if lock.acquire(False):
             return
-        while not lock.acquire(True, 0.05):
-            if self.aborted:
-                raise TeamAborted(ABORTED)
+        stall: deadlock.Stall | deadlock.NoStall = deadlock.NO_STALL
+        try:
+            while not lock.acquire(True, deadlock.TICK):
+                if self.aborted:
+                    raise TeamAborted(ABORTED)
+                if stall is deadlock.NO_STALL:  # made only once the wait has lasted
+                    stall = deadlock.stall(lock if what is None else what)
+                stall.tick()
+        finally:
+            stall.end()
 
     # -- barriers ---------------------------------------------------------------------
 
@@ -150,7 +183,7 @@ class ThreadTeam:
                 # A teammate that finished its part of the region never comes to this
                 # barrier (a barrier completes before anyone may finish): wait no more.
                 gone = [num for num, done in enumerate(self.finished) if done]
-                if gone:
+                if gone and self.board is not None and self.board.claim():
                     raise deadlock.at_barrier(gone, self.size)
 
             self.wait_until(
@@ -158,6 +191,7 @@ class ThreadTeam:
                 lambda: self.generation != generation,
                 lambda: self.sleepers.append(me.parker),
                 stuck,
+                (deadlock.BARRIER, generation),
             )
             return
         try:
@@ -233,7 +267,8 @@ class ThreadTeam:
         def sleep_in() -> None:
             record.waiting[index] = me.parker
 
-        self.wait_until(me, lambda: record.turn == index, sleep_in)
+        what = (deadlock.ORDERED, index, lambda: record.turn)
+        self.wait_until(me, lambda: record.turn == index, sleep_in, what=what)
 
     def pass_turn(self, record: Record, index: int) -> None:
         """Iteration ``index`` is done with its turn: the next iteration's may start."""

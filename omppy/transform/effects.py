@@ -33,6 +33,8 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import ExpressionContext
 
+from .walk import children, walk
+
 UNKNOWN = 3  # levels below a value that code omppy cannot see may change
 MAX_DEPTH = 6
 # What the translator writes for a depth that reached MAX_DEPTH: code that walks a
@@ -371,7 +373,7 @@ class Effects:
                 calls.append(node)
 
         for statement in statements:
-            statement.visit(Calls())
+            walk(statement, Calls())
         for node in calls:
             func = node.func
             if isinstance(func, cst.Name):
@@ -594,7 +596,7 @@ def _loads(nodes: Iterable[cst.CSTNode], contexts: Any) -> dict[str, list[cst.Na
     keywords: set[int] = set()
     visitor = Names()
     for node in nodes:
-        node.visit(visitor)
+        walk(node, visitor)
     return found
 
 
@@ -608,7 +610,7 @@ def _augmented_names(statements: Iterable[cst.CSTNode]) -> set[str]:
                 found.add(node.target.value)
 
     for statement in statements:
-        statement.visit(Targets())
+        walk(statement, Targets())
     return found
 
 
@@ -677,7 +679,7 @@ def _locals_of(function: cst.FunctionDef) -> tuple[set[str], bool]:
             if isinstance(name, cst.Name):
                 bound.add(name.value)
 
-    function.visit(Binder())
+    walk(function, Binder())
     return bound - declared, bool(rebinds)
 
 
@@ -699,7 +701,7 @@ def _body(node: cst.FunctionDef | cst.ClassDef) -> list[cst.CSTNode]:
 def _blocks(statement: cst.CSTNode) -> list[list[cst.CSTNode]]:
     """The statement lists of a compound statement (if/for/while/with/try bodies)."""
     found: list[list[cst.CSTNode]] = []
-    for child in statement.children:
+    for child in children(statement):
         if isinstance(child, cst.IndentedBlock):
             found.append(list(child.body))
         elif (

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 import libcst as cst
 
+from .walk import walk
+
 
 def root_name(node: cst.BaseExpression) -> str | None:
     """``a`` for ``a``, ``a.b``, ``a[i]``, ``a.b[i].c``; None when the root is no name."""
@@ -97,7 +99,7 @@ def bindings(body: Iterable[cst.CSTNode]) -> set[str]:
             return False
 
     for statement in body:
-        statement.visit(Binder())
+        walk(statement, Binder())
     return names
 
 
@@ -112,7 +114,7 @@ def imported_modules(module: cst.Module) -> set[str]:
                 if name is not None:
                     names.add(name)
 
-    module.visit(Imports())
+    walk(module, Imports())
     return names
 
 

@@ -36,6 +36,7 @@ from .pragma import (
     TASKLOOP_DIRECTIVES,
     Pragma,
 )
+from .walk import walk
 
 
 class Blocks:
@@ -100,7 +101,8 @@ def attach(wrapper: MetadataWrapper, pragmas: list[Pragma], filename: str) -> Bl
     """Find where each pragma sits; a pragma nowhere a statement could follow is an error."""
     blocks = Blocks(pragmas)
     finder = _Finder(blocks)
-    wrapper.visit(finder)
+    with finder.resolve(wrapper):
+        walk(wrapper.module, finder)
     for pragma in pragmas:
         if pragma.pos.line not in finder.claimed:
             raise _error(

@@ -30,6 +30,7 @@ from .pragma import (
     SECTIONS_DIRECTIVES,
     Pragma,
 )
+from .walk import walk
 
 _BUILTINS = frozenset(dir(builtins))
 # What may stand in a 'loop' region or an order(concurrent) one (OpenMP 5.2, 11.7 and
@@ -469,7 +470,7 @@ def no_continue(statement: cst.CSTNode, filename: str, positions: object) -> Non
                 self.found = node
 
     finder = Finder()
-    statement.visit(finder)
+    walk(statement, finder)
     if finder.found is not None:
         where = positions[finder.found]  # type: ignore[index]
         raise error(
@@ -552,5 +553,5 @@ def _names_in(node: cst.CSTNode) -> list[cst.Name]:
         def visit_Name(self, name: cst.Name) -> None:
             found.append(name)
 
-    node.visit(Names())
+    walk(node, Names())
     return found

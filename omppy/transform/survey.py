@@ -17,15 +17,14 @@ from typing import Any
 
 import libcst as cst
 from libcst.metadata import (
-    ExpressionContextProvider,
     MetadataWrapper,
-    ParentNodeProvider,
     PositionProvider,
 )
 
 from . import analysis, checks, plan, rules, tasking
 from .diagnostics import PragmaWarning
 from .effects import Effects
+from .metadata import Contexts, Parents
 from .model import Construct, ConstructInfo, Item, Lines, Sharing, Survey, Usage
 from .names import (
     bindings,
@@ -47,6 +46,7 @@ from .pragma import (
 )
 from .sharing import decide
 from .sharing import ordered as analysis_order
+from .walk import children, walk
 
 # Constructs whose code needs no thread context (``_omp_t``) of their own.
 _THREADLESS = (
@@ -116,8 +116,8 @@ class _Surveyor:
         """What the module's code may change (worked out once, when first needed)."""
         if self._effects is None:
             metadata = {
-                "parents": self.wrapper.resolve(ParentNodeProvider),
-                "contexts": self.wrapper.resolve(ExpressionContextProvider),
+                "parents": self.wrapper.resolve(Parents),
+                "contexts": self.wrapper.resolve(Contexts),
             }
             modules = frozenset(self.imported_modules)
             self._effects = Effects(self.wrapper.module, metadata, modules)
@@ -620,7 +620,7 @@ class _Surveyor:
                     inside.add(node)
                 return True
 
-        scope.visit(Statements())
+        walk(scope, Statements())
         return [
             c
             for c in self.task_scopes
@@ -649,7 +649,7 @@ def _declared_global(function: cst.FunctionDef) -> set[str]:
         def visit_Global(self, node: cst.Global) -> None:
             found.update(item.name.value for item in node.names)
 
-    function.visit(Globals())
+    walk(function, Globals())
     return found
 
 
@@ -657,16 +657,16 @@ def _blocks_of(statement: cst.BaseStatement) -> list[cst.BaseSuite]:
     """The suites directly owned by a compound statement (body, else, handlers...)."""
     found: list[cst.BaseSuite] = []
 
-    def walk(node: cst.CSTNode) -> None:
-        for child in node.children:
+    def descend(node: cst.CSTNode) -> None:
+        for child in children(node):
             if isinstance(child, (cst.IndentedBlock, cst.SimpleStatementSuite)):
                 found.append(child)
             elif isinstance(child, cst.If) and isinstance(node, cst.If):
-                walk(child)  # an elif: its blocks belong to this statement too
+                descend(child)  # an elif: its blocks belong to this statement too
             elif not isinstance(child, cst.BaseStatement):
-                walk(child)
+                descend(child)
 
-    walk(statement)
+    descend(statement)
     return found
 
 
@@ -718,5 +718,5 @@ def _arithmetic_of(value: cst.BaseExpression, names: set[str]) -> bool:
             plain[0] = False
             return False
 
-    value.visit(Look())
+    walk(value, Look())
     return plain[0] and bool(used) and all(name in names for name in used)

@@ -698,6 +698,16 @@ def _body(node: cst.FunctionDef | cst.ClassDef) -> list[cst.CSTNode]:
     return list(body.body) if isinstance(body, cst.IndentedBlock) else [body]
 
 
+# Nodes that never hold a block (an expression, whitespace...): not searched.
+_NO_BLOCKS = (
+    cst.SimpleStatementLine,
+    cst.BaseSmallStatement,
+    cst.BaseExpression,
+    cst.BaseParenthesizableWhitespace,
+    cst.EmptyLine,
+)
+
+
 def _blocks(statement: cst.CSTNode) -> list[list[cst.CSTNode]]:
     """The statement lists of a compound statement (if/for/while/with/try bodies)."""
     found: list[list[cst.CSTNode]] = []
@@ -706,7 +716,7 @@ def _blocks(statement: cst.CSTNode) -> list[list[cst.CSTNode]]:
             found.append(list(child.body))
         elif (
             isinstance(child, cst.BaseStatement) or not isinstance(child, cst.BaseSuite)
-        ) and not isinstance(child, (cst.SimpleStatementLine, cst.BaseSmallStatement)):
+        ) and not isinstance(child, _NO_BLOCKS):
             found.extend(_blocks(child))
     return found
 

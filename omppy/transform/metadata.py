@@ -15,14 +15,48 @@ in.  tests/test_walk.py compares both providers with libcst's on the test progra
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
 
 import libcst as cst
-from libcst.metadata import BaseMetadataProvider, ExpressionContext
+from libcst.metadata import (
+    BaseMetadataProvider,
+    BatchableMetadataProvider,
+    ExpressionContext,
+    MetadataWrapper,
+)
 
 from .walk import parents, walk
 
 LOAD, STORE, DEL = ExpressionContext.LOAD, ExpressionContext.STORE, ExpressionContext.DEL
+
+
+class Wrapper(MetadataWrapper):
+    """A ``MetadataWrapper`` on the module itself (no copy) that resolves a provider
+    which is not batchable by running it alone.
+
+    libcst's resolver also runs a batched visit of the whole module for the batchable
+    providers asked for at the same time, even when there are none: a walk, copying
+    every node, for nothing, at every ``resolve`` of ``PositionProvider``,
+    :class:`Parents` or :class:`Contexts`.
+    """
+
+    def __init__(self, module: cst.Module) -> None:
+        super().__init__(module, unsafe_skip_copy=True)
+        self._resolved: dict[Any, Mapping[cst.CSTNode, object]] = {}
+
+    def resolve(self, provider: Any) -> Any:
+        return self.resolve_many([provider])[provider]
+
+    def resolve_many(self, providers: Collection[Any]) -> Any:
+        for provider in providers:
+            if provider in self._resolved:
+                continue
+            if issubclass(provider, BatchableMetadataProvider) or provider.METADATA_DEPENDENCIES:
+                self._resolved[provider] = super().resolve(provider)
+            else:
+                self._resolved[provider] = provider()._gen(self)
+        return {provider: self._resolved[provider] for provider in providers}
 
 
 class Parents(BaseMetadataProvider[cst.CSTNode]):
@@ -154,4 +188,4 @@ class _ContextVisitor(cst.CSTVisitor):
         return False
 
 
-__all__ = ["Contexts", "Parents"]
+__all__ = ["Contexts", "Parents", "Wrapper"]

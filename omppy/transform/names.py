@@ -108,11 +108,22 @@ def imported_modules(module: cst.Module) -> set[str]:
     names: set[str] = set()
 
     class Imports(cst.CSTVisitor):
-        def visit_Import(self, node: cst.Import) -> None:
-            for alias in node.names:
-                name = import_binding(alias)
-                if name is not None:
-                    names.add(name)
+        # An import is a small statement: the rest of a line is not searched.
+        def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+            self._smalls(node.body)
+            return False
+
+        def visit_SimpleStatementSuite(self, node: cst.SimpleStatementSuite) -> bool:
+            self._smalls(node.body)
+            return False
+
+        def _smalls(self, body: Iterable[cst.BaseSmallStatement]) -> None:
+            for small in body:
+                if isinstance(small, cst.Import):
+                    for alias in small.names:
+                        name = import_binding(alias)
+                        if name is not None:
+                            names.add(name)
 
     walk(module, Imports())
     return names

@@ -653,6 +653,10 @@ def _declared_global(function: cst.FunctionDef) -> set[str]:
     return found
 
 
+# Nodes that never hold a suite: a statement's expressions are not searched.
+_NO_SUITES = (cst.BaseExpression, cst.BaseParenthesizableWhitespace, cst.EmptyLine)
+
+
 def _blocks_of(statement: cst.BaseStatement) -> list[cst.BaseSuite]:
     """The suites directly owned by a compound statement (body, else, handlers...)."""
     found: list[cst.BaseSuite] = []
@@ -663,7 +667,7 @@ def _blocks_of(statement: cst.BaseStatement) -> list[cst.BaseSuite]:
                 found.append(child)
             elif isinstance(child, cst.If) and isinstance(node, cst.If):
                 descend(child)  # an elif: its blocks belong to this statement too
-            elif not isinstance(child, cst.BaseStatement):
+            elif not isinstance(child, (cst.BaseStatement, *_NO_SUITES)):
                 descend(child)
 
     descend(statement)

@@ -26,7 +26,8 @@ import ast
 import linecache
 import textwrap
 import weakref
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import libcst as cst
@@ -34,6 +35,10 @@ import libcst as cst
 # Node class -> the names of its fields that hold children, in visiting order; None:
 # read ``node.children`` instead.
 _FIELDS: dict[type, tuple[str, ...] | None] = {}
+_SEQUENCES = (tuple, list)
+_NODE_TYPES: dict[type, bool] = {}  # class of a field's value -> is it a CSTNode
+# Node -> its children, while :func:`remembering`.
+_remembered: dict[cst.CSTNode, Sequence[cst.CSTNode]] | None = None
 _Handlers = tuple[Callable[..., Any] | None, Callable[..., Any] | None]
 # Visitor class -> node class -> its visit_X and leave_X methods (unbound), or None.
 # Weak: many visitors are classes made afresh by each call of a function.
@@ -84,21 +89,53 @@ def _source_of(function: Any) -> str:
 
 def children(node: cst.CSTNode) -> Sequence[cst.CSTNode]:
     """``node.children``, without building a copy of ``node``."""
+    if _remembered is not None:
+        try:
+            return _remembered[node]
+        except KeyError:
+            found = _remembered[node] = _children(node)
+            return found
+    return _children(node)
+
+
+def _children(node: cst.CSTNode) -> Sequence[cst.CSTNode]:
     kind = type(node)
     try:
         fields = _FIELDS[kind]
     except KeyError:
         fields = _FIELDS[kind] = _visited_fields(kind)
     if fields is None:
-        return node.children
+        return tuple(node.children)
     found: list[cst.CSTNode] = []
     for name in fields:
         value = getattr(node, name)
-        if isinstance(value, cst.CSTNode):
-            found.append(value)
-        elif isinstance(value, (tuple, list)):
+        if type(value) in _SEQUENCES:
             found.extend(value)
-    return found
+        elif _is_node(type(value)):
+            found.append(value)
+    return tuple(found)
+
+
+def _is_node(kind: type) -> bool:
+    try:
+        return _NODE_TYPES[kind]
+    except KeyError:
+        found = _NODE_TYPES[kind] = issubclass(kind, cst.CSTNode)
+        return found
+
+
+@contextmanager
+def remembering() -> Iterator[None]:
+    """Within: each node's children are worked out once (the translator walks the
+    same tree several times; the nodes are kept alive until the block ends)."""
+    global _remembered
+    saved = _remembered
+    if saved is None:
+        _remembered = {}
+    try:
+        yield
+    finally:
+        _remembered = saved
 
 
 def _handlers(visitor_class: type) -> dict[type, _Handlers]:
@@ -173,4 +210,4 @@ def parents(root: cst.CSTNode) -> dict[cst.CSTNode, cst.CSTNode]:
     return found
 
 
-__all__ = ["children", "parents", "walk", "walk_all"]
+__all__ = ["children", "parents", "remembering", "walk", "walk_all"]

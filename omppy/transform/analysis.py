@@ -26,11 +26,10 @@ from libcst.metadata import (
     CodeRange,
     ExpressionContext,
     MetadataWrapper,
-    PositionProvider,
 )
 
 from . import atomic_forms
-from .metadata import Contexts, Parents
+from .metadata import Contexts, Parents, Positions
 from .model import Construct, Usage
 from .names import bindings, import_binding, root_name, target_names
 from .pragma import SYNC_DIRECTIVES, TASK_DIRECTIVES, WORKSHARING_DIRECTIVES
@@ -104,7 +103,7 @@ def is_item_method_call(node: cst.BaseExpression) -> bool:
 
 
 class _Collector(cst.CSTVisitor):
-    METADATA_DEPENDENCIES = (PositionProvider, Contexts, Parents)
+    METADATA_DEPENDENCIES = (Positions, Contexts, Parents)
 
     def __init__(
         self,
@@ -135,7 +134,7 @@ class _Collector(cst.CSTVisitor):
         self.keywords: set[cst.CSTNode] = set()
 
     def _where(self, node: cst.CSTNode) -> CodeRange:
-        return self.get_metadata(PositionProvider, node)
+        return self.get_metadata(Positions, node)
 
     def _context(self, node: cst.CSTNode) -> ExpressionContext | None:
         return self.get_metadata(Contexts, node, None)

@@ -15,16 +15,19 @@ in.  tests/test_walk.py compares both providers with libcst's on the test progra
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any
 
 import libcst as cst
 from libcst.metadata import (
     BaseMetadataProvider,
     BatchableMetadataProvider,
+    CodePosition,
+    CodeRange,
     ExpressionContext,
     MetadataWrapper,
 )
+from libcst.metadata.position_provider import PositionProvidingCodegenState
 
 from .walk import parents, walk
 
@@ -57,6 +60,127 @@ class Wrapper(MetadataWrapper):
             else:
                 self._resolved[provider] = provider()._gen(self)
         return {provider: self._resolved[provider] for provider in providers}
+
+
+# A node's range as four numbers: start line, start column, end line, end column.
+Span = tuple[int, int, int, int]
+
+
+class Positions(BaseMetadataProvider[CodeRange]):
+    """The ranges of ``libcst.metadata.PositionProvider``, by the same code generation,
+    kept as four numbers and made ``CodeRange`` objects only when looked up (making
+    one for each of a big module's nodes cost more than the generation itself)."""
+
+    def _gen(self, wrapper: MetadataWrapper) -> Mapping[cst.CSTNode, CodeRange]:
+        module = wrapper.module
+        spans: dict[cst.CSTNode, Span] = {}
+        state = _PositionState(
+            default_indent=module.default_indent,
+            default_newline=module.default_newline,
+            provider=self,
+        )
+        state.spans, state.starts = spans, []
+        module._codegen(state)
+        return Ranges(spans)
+
+
+class Ranges(Mapping[cst.CSTNode, CodeRange]):
+    """:class:`Positions`' result: node -> ``CodeRange``; ``spans`` has the numbers."""
+
+    def __init__(self, spans: dict[cst.CSTNode, Span]) -> None:
+        self.spans = spans
+        self._made: dict[cst.CSTNode, CodeRange] = {}
+
+    def __getitem__(self, node: cst.CSTNode) -> CodeRange:
+        made = self._made.get(node)
+        if made is None:
+            line, column, end_line, end_column = self.spans[node]
+            made = CodeRange(CodePosition(line, column), CodePosition(end_line, end_column))
+            self._made[node] = made
+        return made
+
+    def __contains__(self, node: object) -> bool:
+        return node in self.spans
+
+    def __iter__(self) -> Iterator[cst.CSTNode]:
+        return iter(self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+
+class _PositionState(PositionProvidingCodegenState):
+    """libcst's position-tracking code generation, recording numbers (same rules: a
+    node's range spans its code, unless the node records a syntactic range, which
+    may be hoisted from a child's)."""
+
+    spans: dict[cst.CSTNode, Span]
+    starts: list[tuple[int, int]]  # where each node being generated began
+    line: int
+    column: int
+
+    def add_token(self, value: str) -> None:
+        self.tokens.append(value)
+        if "\r" in value:
+            self._update_position(value)  # libcst's own, for any kind of newline
+            return
+        newlines = value.count("\n")
+        if newlines:
+            self.line += newlines
+            self.column = len(value) - value.rfind("\n") - 1
+        else:
+            self.column += len(value)
+
+    def add_indent_tokens(self) -> None:
+        for token in self.indent_tokens:
+            self.add_token(token)
+
+    def before_codegen(self, node: cst.CSTNode) -> None:
+        self.starts.append((self.line, self.column))
+
+    def after_codegen(self, node: cst.CSTNode) -> None:
+        line, column = self.starts.pop()
+        if node not in self.spans:  # a syntactic range recorded already stays
+            self.spans[node] = (line, column, self.line, self.column)
+
+    def record_syntactic_position(  # type: ignore[override]
+        self,
+        node: cst.CSTNode,
+        *,
+        start_node: cst.CSTNode | None = None,
+        end_node: cst.CSTNode | None = None,
+    ) -> _Syntactic:
+        return _Syntactic(self, node, start_node, end_node)
+
+
+class _Syntactic:
+    """``record_syntactic_position`` as a plain context manager (libcst's is a
+    generator, which costs more than what it records)."""
+
+    __slots__ = ("end_node", "node", "start", "start_node", "state")
+
+    def __init__(
+        self,
+        state: _PositionState,
+        node: cst.CSTNode,
+        start_node: cst.CSTNode | None,
+        end_node: cst.CSTNode | None,
+    ) -> None:
+        self.state, self.node = state, node
+        self.start_node, self.end_node = start_node, end_node
+        self.start = (0, 0)
+
+    def __enter__(self) -> None:
+        self.start = (self.state.line, self.state.column)
+
+    def __exit__(self, *exc: object) -> None:
+        state, spans = self.state, self.state.spans
+        line, column = self.start if self.start_node is None else spans[self.start_node][:2]
+        if self.end_node is None:
+            end_line, end_column = state.line, state.column
+        else:
+            end_line, end_column = spans[self.end_node][2:]
+        spans[self.node] = (line, column, end_line, end_column)
 
 
 class Parents(BaseMetadataProvider[cst.CSTNode]):
@@ -188,4 +312,4 @@ class _ContextVisitor(cst.CSTVisitor):
         return False
 
 
-__all__ = ["Contexts", "Parents", "Wrapper"]
+__all__ = ["Contexts", "Parents", "Positions", "Ranges", "Wrapper"]

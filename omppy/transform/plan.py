@@ -21,10 +21,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+from libcst.metadata import MetadataWrapper
 
 from . import atomic_forms
 from .diagnostics import PragmaError
+from .metadata import Positions
 from .model import Construct, Item
 from .pragma import (
     BLOCK_DIRECTIVES,
@@ -51,7 +52,7 @@ class Blocks:
 class _Finder(cst.CSTVisitor):
     """Records, for each pragma's ``EmptyLine``, the statement or block that owns it."""
 
-    METADATA_DEPENDENCIES = (PositionProvider,)
+    METADATA_DEPENDENCIES = (Positions,)
 
     def __init__(self, blocks: Blocks) -> None:
         super().__init__()
@@ -63,7 +64,7 @@ class _Finder(cst.CSTVisitor):
         for line in lines:
             if line.comment is None:
                 continue
-            where = self.get_metadata(PositionProvider, line, None)
+            where = self.get_metadata(Positions, line, None)
             if where is None:
                 continue
             pragma = self.blocks.by_line.get(where.start.line)

@@ -18,13 +18,12 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import (
     MetadataWrapper,
-    PositionProvider,
 )
 
 from . import analysis, checks, plan, rules, tasking
 from .diagnostics import PragmaWarning
 from .effects import Effects
-from .metadata import Contexts, Parents
+from .metadata import Contexts, Parents, Positions
 from .model import Construct, ConstructInfo, Item, Lines, Sharing, Survey, Usage
 from .names import (
     bindings,
@@ -94,7 +93,7 @@ class _Surveyor:
         module = wrapper.module
         self.wrapper = wrapper
         self.blocks = blocks
-        self.positions = wrapper.resolve(PositionProvider)
+        self.positions = wrapper.resolve(Positions)
         self.filename = filename
         self.plans: dict[cst.CSTNode, list[Item]] = {}
         self.infos: dict[Construct, ConstructInfo] = {}

@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import libcst as cst
-from libcst.metadata import PositionProvider
 
 from . import plan, survey
 from .diagnostics import PragmaError, PragmaWarning
-from .metadata import Parents, Wrapper
+from .metadata import Parents, Positions, Ranges, Wrapper
 from .model import Lines
 from .rewrite import Rewriter
 from .scanner import find_pragmas, has_pragmas
@@ -113,9 +112,9 @@ def _line_table(module: cst.Module, origin: dict[cst.CSTNode, Lines]) -> dict[in
     """Generated line -> user line, for the lines of the translated text that begin a
     statement or continue a simple one (``lines.py`` fills in the rest)."""
     wrapper = Wrapper(module)
-    positions = wrapper.resolve(PositionProvider)
+    positions: Ranges = wrapper.resolve(Positions)
     table: dict[int, int] = {}
-    for node, where in positions.items():
+    for node, (start, _, end, _) in positions.spans.items():
         lines = origin.get(node)
         if lines is None:
             continue
@@ -123,11 +122,10 @@ def _line_table(module: cst.Module, origin: dict[cst.CSTNode, Lines]) -> dict[in
         if isinstance(node, cst.SimpleStatementLine):
             # A user's statement spread over lines keeps them; a generated one laid
             # out over several lines stands for its one line throughout.
-            span = range(where.start.line, where.end.line + 1)
-            for offset, generated in enumerate(span):
+            for offset, generated in enumerate(range(start, end + 1)):
                 table.setdefault(generated, min(first + offset, last))
         else:
-            table.setdefault(where.start.line, first)
+            table.setdefault(start, first)
     return table
 
 

@@ -28,7 +28,7 @@ import textwrap
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, cast
 
 import libcst as cst
 
@@ -48,7 +48,7 @@ _HANDLERS: weakref.WeakKeyDictionary[type, dict[type, _Handlers]] = weakref.Weak
 def _visited_fields(kind: type) -> tuple[str, ...] | None:
     """The fields ``kind._visit_and_replace_children`` visits, in the order it does."""
     try:
-        tree = ast.parse(_source_of(kind._visit_and_replace_children))
+        tree = ast.parse(_source_of(cast(Any, kind)._visit_and_replace_children))
     except (AttributeError, SyntaxError, ValueError):
         return None
     calls = [

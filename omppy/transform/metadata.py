@@ -19,6 +19,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any
 
 import libcst as cst
+from libcst._nodes.internal import CodegenState
 from libcst.metadata import (
     BaseMetadataProvider,
     BatchableMetadataProvider,
@@ -27,7 +28,7 @@ from libcst.metadata import (
     ExpressionContext,
     MetadataWrapper,
 )
-from libcst.metadata.position_provider import PositionProvidingCodegenState
+from libcst.metadata.position_provider import NEWLINE_RE, PositionProvidingCodegenState
 
 from .walk import parents, walk
 
@@ -73,22 +74,79 @@ class Positions(BaseMetadataProvider[CodeRange]):
 
     def _gen(self, wrapper: MetadataWrapper) -> Mapping[cst.CSTNode, CodeRange]:
         module = wrapper.module
-        spans: dict[cst.CSTNode, Span] = {}
-        state = _PositionState(
-            default_indent=module.default_indent,
-            default_newline=module.default_newline,
-            provider=self,
-        )
-        state.spans, state.starts = spans, []
-        module._codegen(state)
-        return Ranges(spans)
+        before: dict[cst.CSTNode, int] = dict.fromkeys(module.body, 0)
+        spans = _spans(self, module, module, 1, before)
+        return Ranges(spans, before)
+
+
+def spans_of(
+    statement: cst.BaseStatement, module: cst.Module, line: int
+) -> dict[cst.CSTNode, Span]:
+    """The spans of a statement of ``module``'s body alone, as if it began at ``line``
+    (the spans :class:`Positions` gives it in the whole module)."""
+    return _spans(Positions(), statement, module, line, {})
+
+
+def _spans(
+    provider: Positions,
+    node: cst.CSTNode,
+    module: cst.Module,
+    line: int,
+    before: dict[cst.CSTNode, int],
+) -> dict[cst.CSTNode, Span]:
+    state = _PositionState(
+        default_indent=module.default_indent,
+        default_newline=module.default_newline,
+        provider=provider,
+    )
+    state.spans, state.starts, state.before = {}, [], before
+    state.line = line
+    node._codegen(state)
+    return state.spans
+
+
+def generate(module: cst.Module) -> tuple[str, dict[cst.CSTNode, int]]:
+    """``module.code``, and the number of lines before each statement of its body."""
+    state = _MarkingState(
+        default_indent=module.default_indent, default_newline=module.default_newline
+    )
+    state.marks = dict.fromkeys(module.body, 0)
+    module._codegen(state)
+    tokens = state.tokens
+    text = "".join(tokens)
+    lines: dict[cst.CSTNode, int] = {}
+    count, done = 0, 0
+    for statement, index in state.marks.items():
+        count += _newlines(tokens[done:index], text)
+        done = index
+        lines[statement] = count
+    return text, lines
+
+
+def _newlines(tokens: list[str], text: str) -> int:
+    """Newlines in ``tokens``, counted as libcst's positions count them (each token
+    apart; ``\r\n``, ``\r`` and ``\n`` are one each)."""
+    if "\r" not in text:
+        return "".join(tokens).count("\n")
+    return sum(len(NEWLINE_RE.findall(token)) for token in tokens)
+
+
+class _MarkingState(CodegenState):
+    """Plain code generation that notes where each statement of the body begins."""
+
+    marks: dict[cst.CSTNode, int]  # statement -> index of its first token
+
+    def before_codegen(self, node: cst.CSTNode) -> None:
+        if node in self.marks:
+            self.marks[node] = len(self.tokens)
 
 
 class Ranges(Mapping[cst.CSTNode, CodeRange]):
     """:class:`Positions`' result: node -> ``CodeRange``; ``spans`` has the numbers."""
 
-    def __init__(self, spans: dict[cst.CSTNode, Span]) -> None:
+    def __init__(self, spans: dict[cst.CSTNode, Span], before: dict[cst.CSTNode, int]) -> None:
         self.spans = spans
+        self.before = before  # statement of the module's body -> lines before it
         self._made: dict[cst.CSTNode, CodeRange] = {}
 
     def __getitem__(self, node: cst.CSTNode) -> CodeRange:
@@ -116,6 +174,7 @@ class _PositionState(PositionProvidingCodegenState):
 
     spans: dict[cst.CSTNode, Span]
     starts: list[tuple[int, int]]  # where each node being generated began
+    before: dict[cst.CSTNode, int]  # statement of the body -> lines before it
     line: int
     column: int
 
@@ -137,6 +196,8 @@ class _PositionState(PositionProvidingCodegenState):
 
     def before_codegen(self, node: cst.CSTNode) -> None:
         self.starts.append((self.line, self.column))
+        if node in self.before:
+            self.before[node] = self.line - 1
 
     def after_codegen(self, node: cst.CSTNode) -> None:
         line, column = self.starts.pop()
@@ -312,4 +373,4 @@ class _ContextVisitor(cst.CSTVisitor):
         return False
 
 
-__all__ = ["Contexts", "Parents", "Positions", "Ranges", "Wrapper"]
+__all__ = ["Contexts", "Parents", "Positions", "Ranges", "Wrapper", "generate", "spans_of"]

@@ -89,13 +89,20 @@ class _Finder(cst.CSTVisitor):
         if pragmas:
             self.blocks.leading.setdefault(node, []).extend(pragmas)
 
-    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
         self._statement(node)
+        return False  # its small statements hold no statement
 
     def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, _NO_STATEMENTS):
+            return False  # an expression holds no statement, no block
         if isinstance(node, cst.BaseCompoundStatement):
             self._statement(node)
         return super().on_visit(node)
+
+
+# What the finder does not search: no pragma of a statement or block is inside.
+_NO_STATEMENTS = (cst.BaseExpression, cst.BaseParenthesizableWhitespace)
 
 
 def attach(wrapper: MetadataWrapper, pragmas: list[Pragma], filename: str) -> Blocks:

@@ -16,7 +16,18 @@ def test_the_manifest_lists_every_program():
     )
 
 
-@pytest.mark.parametrize("path", sources(), ids=lambda p: p.relative_to(ROOT).as_posix())
+# The quick suite checks the corpus and the examples; the realistic programs are slow.
+CASES = [
+    pytest.param(
+        p,
+        id=p.relative_to(ROOT).as_posix(),
+        marks=pytest.mark.slow if "realistic" in p.parts else (),
+    )
+    for p in sources()
+]
+
+
+@pytest.mark.parametrize("path", CASES)
 def test_the_translation_is_unchanged(path):
     name = path.relative_to(ROOT).as_posix()
     assert fingerprint(path) == EXPECTED.get(name), (

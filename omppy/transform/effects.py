@@ -268,6 +268,10 @@ class Effects:
         self.classes: dict[str, list[Summary]] = {}  # class name -> its __init__
         # (function, its summary, its locals, whether it declares globals)
         self._definitions: list[tuple[cst.FunctionDef, Summary, set[str], bool]] = []
+        # While solving: the summaries the function being worked out has read, with
+        # their versions (id of a summary -> how many times it grew).
+        self._read: dict[int, int] | None = None
+        self._versions: dict[int, int] = {}
         self._collect(module)
         self._solve()
 
@@ -301,18 +305,41 @@ class Effects:
         # A function's loaded names do not change between rounds: found once (walking
         # every body again each round took most of the time of a big module).
         loads = [_loads(_body(function), self.contexts) for function, *_ in self._definitions]
-        for _ in range(MAX_DEPTH * 2):
-            changed = False
-            for (_, summary, local, _), names in zip(self._definitions, loads, strict=True):
-                for name, nodes in names.items():
-                    if name in local and name not in summary.params:
+        # A function is worked out again only when a summary it read has changed since
+        # (what it finds depends on nothing else): the same rounds, the same results,
+        # without redoing the functions that cannot change (most, after the first).
+        versions = self._versions
+        read: list[dict[int, int] | None] = [None] * len(self._definitions)
+        try:
+            for _ in range(MAX_DEPTH * 2):
+                changed = False
+                for index, ((_, summary, local, _), names) in enumerate(
+                    zip(self._definitions, loads, strict=True)
+                ):
+                    before = read[index]
+                    if before is not None and all(
+                        versions.get(key, 0) == version for key, version in before.items()
+                    ):
                         continue
-                    depth = min(MAX_DEPTH, max(self.use_depth(n, names) for n in nodes))
-                    if depth > summary.depths.get(name, 0):
-                        summary.depths[name] = depth
-                        changed = True
-            if not changed:
-                return
+                    self._read = read[index] = {}
+                    for name, nodes in names.items():
+                        if name in local and name not in summary.params:
+                            continue
+                        depth = min(MAX_DEPTH, max(self.use_depth(n, names) for n in nodes))
+                        if depth > summary.depths.get(name, 0):
+                            summary.depths[name] = depth
+                            versions[id(summary)] = versions.get(id(summary), 0) + 1
+                            changed = True
+                if not changed:
+                    return
+        finally:
+            self._read = None
+
+    def _depth_in(self, summary: Summary, name: str) -> int:
+        """``summary``'s depth for ``name`` (noted, while solving, as read)."""
+        if self._read is not None:
+            self._read.setdefault(id(summary), self._versions.get(id(summary), 0))
+        return summary.depths.get(name, 0)
 
     def own_methods(self) -> frozenset[str]:
         """The names of the methods the module's classes define."""
@@ -491,7 +518,7 @@ class Effects:
         for summary in self.methods.get(name, ()):
             known = True
             if summary.params:
-                depth = max(depth, summary.depths.get(summary.params[0], 0))
+                depth = max(depth, self._depth_in(summary, summary.params[0]))
         if not known:
             depth = UNKNOWN
         return _below(receiver_steps, depth)
@@ -533,7 +560,7 @@ class Effects:
                 param = summary.params[position + offset]
             else:
                 return UNKNOWN if summary.has_star else 0
-            depth = max(depth, summary.depths.get(param, 0))
+            depth = max(depth, self._depth_in(summary, param))
         return depth
 
     def _reading_module_function(self, call: cst.Call) -> bool:

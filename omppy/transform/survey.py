@@ -71,7 +71,7 @@ def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:
     # nested in it, however deep), the second analyses constructs outermost first (so
     # a store knows the construct whose objects it writes).
     surveyor.plan_block(module, module.body)
-    surveyor.task_scopes = tasking.scopes(module, surveyor.plans, _blocks_of)
+    surveyor.task_scopes = tasking.scopes(module, surveyor.plans, surveyor.blocks_of)
     surveyor.walk_block(module, [], [("module", module)])
     return Survey(
         plans=surveyor.plans,
@@ -109,6 +109,7 @@ class _Surveyor:
         self.task_scopes: tasking.Scopes = {}
         self.waits = False  # a taskwait, taskgroup or taskyield (the module uses tasks)
         self.warnings: list[PragmaWarning] = []
+        self._blocks: dict[cst.CSTNode, list[cst.BaseSuite]] = {}
 
     @property
     def effects(self) -> Effects:
@@ -121,6 +122,13 @@ class _Surveyor:
             modules = frozenset(self.imported_modules)
             self._effects = Effects(self.wrapper.module, metadata, modules)
         return self._effects
+
+    def blocks_of(self, statement: cst.BaseStatement) -> list[cst.BaseSuite]:
+        """:func:`_blocks_of`, worked out once per statement (both walks ask)."""
+        found = self._blocks.get(statement)
+        if found is None:
+            found = self._blocks[statement] = _blocks_of(statement)
+        return found
 
     def module_effects(self) -> dict[str, int]:
         """Module globals the module's functions may change, and how deep (modules
@@ -142,7 +150,7 @@ class _Surveyor:
         self.plans[node] = items
         self._cover(items, [])
         for statement in body:
-            for block in _blocks_of(statement):
+            for block in self.blocks_of(statement):
                 if isinstance(block, cst.IndentedBlock):
                     self.plan_block(block, block.body)
 
@@ -198,7 +206,7 @@ class _Surveyor:
             inner_stack = []
         else:
             inner_scopes, inner_stack = scopes, stack
-        for block in _blocks_of(statement):
+        for block in self.blocks_of(statement):
             if isinstance(block, cst.IndentedBlock):
                 self.walk_block(block, inner_stack, inner_scopes, around)
 
@@ -448,7 +456,7 @@ class _Surveyor:
             item = pending.pop()
             if isinstance(item, Construct):
                 return True
-            for block in _blocks_of(item):
+            for block in self.blocks_of(item):
                 pending.extend(self.plans.get(block, []))
         return False
 

@@ -8,6 +8,10 @@ manifest shows which programs it touched:
 
     python tests/translation_snapshot.py            # rewrite the manifest
 
+One more entry, ``tests/corpus/*.py as one module``, is the corpus programs (those
+without a ``from __future__`` import) joined into one module of about 5,000 lines: a
+big module, where most of the statements have nothing to translate.
+
 Each line is ``<sha256>  <path>``: the hash of the translated text, the line table
 (generated line -> user line) and the warnings, or of the error message when the
 translator refuses the file.  Hashes, not copies: the manifest stays small and a
@@ -26,18 +30,31 @@ MANIFEST = ROOT / "tests" / "snapshots" / "translations.sha256"
 SOURCES = ("tests/corpus/*.py", "tests/realistic/*.py", "examples/*.py")
 
 
+COMBINED = "tests/corpus/*.py as one module"
+
+
 def sources() -> list[Path]:
     return sorted(p for pattern in SOURCES for p in ROOT.glob(pattern))
 
 
-def fingerprint(path: Path) -> str:
-    """The hash of what the translator makes of ``path``."""
+def names() -> list[str]:
+    return [*(p.relative_to(ROOT).as_posix() for p in sources()), COMBINED]
+
+
+def text_of(name: str) -> str:
+    if name != COMBINED:
+        return (ROOT / name).read_text(encoding="utf-8")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("tests/corpus/*.py"))]
+    return "".join(text + "\n" for text in texts if "from __future__" not in text)
+
+
+def fingerprint(name: str) -> str:
+    """The hash of what the translator makes of the program ``name``."""
     from omppy.transform.diagnostics import PragmaError
     from omppy.transform.translate import translate
 
-    name = path.relative_to(ROOT).as_posix()
     try:
-        translation = translate(path.read_text(encoding="utf-8"), name)
+        translation = translate(text_of(name), name)
     except (PragmaError, SyntaxError) as error:
         made = f"error: {type(error).__name__}: {error}"
     else:
@@ -49,7 +66,7 @@ def fingerprint(path: Path) -> str:
 
 
 def manifest() -> dict[str, str]:
-    return {p.relative_to(ROOT).as_posix(): fingerprint(p) for p in sources()}
+    return {name: fingerprint(name) for name in names()}
 
 
 def read_manifest() -> dict[str, str]:

@@ -103,7 +103,7 @@ class K(Base, metaclass=Meta):
 
 def _modules() -> list[cst.Module]:
     # The corpus and the examples (the realistic programs add time, not kinds of node).
-    found = [cst.parse_module(EVERY_KIND)]
+    found = [cst.parse_module(EVERY_KIND), cst.parse_module(EVERY_KIND.replace("\n", "\r\n"))]
     for path in sources():
         if "realistic" in path.parts:
             continue

@@ -15,6 +15,7 @@ in.  tests/test_walk.py compares both providers with libcst's on the test progra
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -28,10 +29,12 @@ from libcst.metadata import (
     ExpressionContext,
     MetadataWrapper,
 )
-from libcst.metadata.position_provider import NEWLINE_RE, PositionProvidingCodegenState
+from libcst.metadata.position_provider import PositionProvidingCodegenState
 
 from .walk import parents, walk
 
+# What libcst's positions count as a newline (libcst/metadata/position_provider.py).
+NEWLINE_RE = re.compile(r"\r\n?|\n")
 LOAD, STORE, DEL = ExpressionContext.LOAD, ExpressionContext.STORE, ExpressionContext.DEL
 
 

@@ -25,16 +25,15 @@ import libcst as cst
 from libcst.metadata import (
     CodeRange,
     ExpressionContext,
-    ExpressionContextProvider,
     MetadataWrapper,
-    ParentNodeProvider,
-    PositionProvider,
 )
 
 from . import atomic_forms
+from .metadata import Contexts, Parents, Positions
 from .model import Construct, Usage
 from .names import bindings, import_binding, root_name, target_names
 from .pragma import SYNC_DIRECTIVES, TASK_DIRECTIVES, WORKSHARING_DIRECTIVES
+from .walk import walk
 
 # Methods that mutate a list, dict, set or deque in place: called on a shared object
 # outside a synchronisation construct, their effect could not be carried back.
@@ -104,7 +103,7 @@ def is_item_method_call(node: cst.BaseExpression) -> bool:
 
 
 class _Collector(cst.CSTVisitor):
-    METADATA_DEPENDENCIES = (PositionProvider, ExpressionContextProvider, ParentNodeProvider)
+    METADATA_DEPENDENCIES = (Positions, Contexts, Parents)
 
     def __init__(
         self,
@@ -135,13 +134,13 @@ class _Collector(cst.CSTVisitor):
         self.keywords: set[cst.CSTNode] = set()
 
     def _where(self, node: cst.CSTNode) -> CodeRange:
-        return self.get_metadata(PositionProvider, node)
+        return self.get_metadata(Positions, node)
 
     def _context(self, node: cst.CSTNode) -> ExpressionContext | None:
-        return self.get_metadata(ExpressionContextProvider, node, None)
+        return self.get_metadata(Contexts, node, None)
 
     def _parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
-        return self.get_metadata(ParentNodeProvider, node, None)
+        return self.get_metadata(Parents, node, None)
 
     # -- constructs nested in this one --------------------------------------------
 
@@ -486,7 +485,7 @@ def _key_names(target: cst.BaseExpression) -> set[str]:
     while isinstance(node, (cst.Subscript, cst.Attribute)):
         if isinstance(node, cst.Subscript):
             for element in node.slice:
-                element.visit(Names())
+                walk(element, Names())
         node = node.value
     return names
 
@@ -505,7 +504,7 @@ def _walrus_targets(node: cst.CSTNode) -> list[cst.Name]:
         def visit_FunctionDef(self, fn: cst.FunctionDef) -> bool:
             return False
 
-    node.visit(Walrus())
+    walk(node, Walrus())
     return found
 
 
@@ -540,13 +539,13 @@ def _free_names(
         # Decorators, defaults and annotations are evaluated where the def is.
         body = [node.body, node.params]
         for decorator in node.decorators:
-            decorator.visit(Names())
+            walk(decorator, Names())
     elif isinstance(node, cst.ClassDef):
         body = [node.body, *node.bases, *node.keywords, *node.decorators]
     else:
         body = [node]
     for part in body:
-        part.visit(Names())
+        walk(part, Names())
     if isinstance(node, cst.FunctionDef):
         stores.add(node.name.value)
     return loads - stores
@@ -570,5 +569,5 @@ def collect(
     collector = _Collector(usage, covers, is_loop, owner)
     with collector.resolve(wrapper):
         for statement in statements:
-            statement.visit(collector)
+            walk(statement, collector)
     return usage

@@ -34,6 +34,8 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import ExpressionContext
 
+from .walk import children, walk
+
 MAX_DEPTH = 6
 UNKNOWN = MAX_DEPTH  # code omppy cannot see may change what it is handed at any depth
 # What the translator writes for a depth that reached MAX_DEPTH: code that walks a
@@ -267,6 +269,10 @@ class Effects:
         self.classes: dict[str, list[Summary]] = {}  # class name -> its __init__
         # (function, its summary, its locals, whether it declares globals)
         self._definitions: list[tuple[cst.FunctionDef, Summary, set[str], bool]] = []
+        # While solving: the summaries the function being worked out has read, with
+        # their versions (id of a summary -> how many times it grew).
+        self._read: dict[int, int] | None = None
+        self._versions: dict[int, int] = {}
         self._collect(module)
         self._solve()
 
@@ -300,18 +306,41 @@ class Effects:
         # A function's loaded names do not change between rounds: found once (walking
         # every body again each round took most of the time of a big module).
         loads = [_loads(_body(function), self.contexts) for function, *_ in self._definitions]
-        for _ in range(MAX_DEPTH * 2):
-            changed = False
-            for (_, summary, local, _), names in zip(self._definitions, loads, strict=True):
-                for name, nodes in names.items():
-                    if name in local and name not in summary.params:
+        # A function is worked out again only when a summary it read has changed since
+        # (what it finds depends on nothing else): the same rounds, the same results,
+        # without redoing the functions that cannot change (most, after the first).
+        versions = self._versions
+        read: list[dict[int, int] | None] = [None] * len(self._definitions)
+        try:
+            for _ in range(MAX_DEPTH * 2):
+                changed = False
+                for index, ((_, summary, local, _), names) in enumerate(
+                    zip(self._definitions, loads, strict=True)
+                ):
+                    before = read[index]
+                    if before is not None and all(
+                        versions.get(key, 0) == version for key, version in before.items()
+                    ):
                         continue
-                    depth = min(MAX_DEPTH, max(self.use_depth(n, names) for n in nodes))
-                    if depth > summary.depths.get(name, 0):
-                        summary.depths[name] = depth
-                        changed = True
-            if not changed:
-                return
+                    self._read = read[index] = {}
+                    for name, nodes in names.items():
+                        if name in local and name not in summary.params:
+                            continue
+                        depth = min(MAX_DEPTH, max(self.use_depth(n, names) for n in nodes))
+                        if depth > summary.depths.get(name, 0):
+                            summary.depths[name] = depth
+                            versions[id(summary)] = versions.get(id(summary), 0) + 1
+                            changed = True
+                if not changed:
+                    return
+        finally:
+            self._read = None
+
+    def _depth_in(self, summary: Summary, name: str) -> int:
+        """``summary``'s depth for ``name`` (noted, while solving, as read)."""
+        if self._read is not None:
+            self._read.setdefault(id(summary), self._versions.get(id(summary), 0))
+        return summary.depths.get(name, 0)
 
     def own_methods(self) -> frozenset[str]:
         """The names of the methods the module's classes define."""
@@ -372,7 +401,7 @@ class Effects:
                 calls.append(node)
 
         for statement in statements:
-            statement.visit(Calls())
+            walk(statement, Calls())
         for node in calls:
             func = node.func
             if isinstance(func, cst.Name):
@@ -490,7 +519,7 @@ class Effects:
         for summary in self.methods.get(name, ()):
             known = True
             if summary.params:
-                depth = max(depth, summary.depths.get(summary.params[0], 0))
+                depth = max(depth, self._depth_in(summary, summary.params[0]))
         if not known:
             depth = UNKNOWN
         return _below(receiver_steps, depth)
@@ -532,7 +561,7 @@ class Effects:
                 param = summary.params[position + offset]
             else:
                 return UNKNOWN if summary.has_star else 0
-            depth = max(depth, summary.depths.get(param, 0))
+            depth = max(depth, self._depth_in(summary, param))
         return depth
 
     def _reading_module_function(self, call: cst.Call) -> bool:
@@ -595,7 +624,7 @@ def _loads(nodes: Iterable[cst.CSTNode], contexts: Any) -> dict[str, list[cst.Na
     keywords: set[int] = set()
     visitor = Names()
     for node in nodes:
-        node.visit(visitor)
+        walk(node, visitor)
     return found
 
 
@@ -609,7 +638,7 @@ def _augmented_names(statements: Iterable[cst.CSTNode]) -> set[str]:
                 found.add(node.target.value)
 
     for statement in statements:
-        statement.visit(Targets())
+        walk(statement, Targets())
     return found
 
 
@@ -678,7 +707,7 @@ def _locals_of(function: cst.FunctionDef) -> tuple[set[str], bool]:
             if isinstance(name, cst.Name):
                 bound.add(name.value)
 
-    function.visit(Binder())
+    walk(function, Binder())
     return bound - declared, bool(rebinds)
 
 
@@ -697,15 +726,25 @@ def _body(node: cst.FunctionDef | cst.ClassDef) -> list[cst.CSTNode]:
     return list(body.body) if isinstance(body, cst.IndentedBlock) else [body]
 
 
+# Nodes that never hold a block (an expression, whitespace...): not searched.
+_NO_BLOCKS = (
+    cst.SimpleStatementLine,
+    cst.BaseSmallStatement,
+    cst.BaseExpression,
+    cst.BaseParenthesizableWhitespace,
+    cst.EmptyLine,
+)
+
+
 def _blocks(statement: cst.CSTNode) -> list[list[cst.CSTNode]]:
     """The statement lists of a compound statement (if/for/while/with/try bodies)."""
     found: list[list[cst.CSTNode]] = []
-    for child in statement.children:
+    for child in children(statement):
         if isinstance(child, cst.IndentedBlock):
             found.append(list(child.body))
         elif (
             isinstance(child, cst.BaseStatement) or not isinstance(child, cst.BaseSuite)
-        ) and not isinstance(child, (cst.SimpleStatementLine, cst.BaseSmallStatement)):
+        ) and not isinstance(child, _NO_BLOCKS):
             found.extend(_blocks(child))
     return found
 

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 import libcst as cst
 
+from .walk import walk
+
 
 def root_name(node: cst.BaseExpression) -> str | None:
     """``a`` for ``a``, ``a.b``, ``a[i]``, ``a.b[i].c``; None when the root is no name."""
@@ -97,7 +99,7 @@ def bindings(body: Iterable[cst.CSTNode]) -> set[str]:
             return False
 
     for statement in body:
-        statement.visit(Binder())
+        walk(statement, Binder())
     return names
 
 
@@ -106,13 +108,24 @@ def imported_modules(module: cst.Module) -> set[str]:
     names: set[str] = set()
 
     class Imports(cst.CSTVisitor):
-        def visit_Import(self, node: cst.Import) -> None:
-            for alias in node.names:
-                name = import_binding(alias)
-                if name is not None:
-                    names.add(name)
+        # An import is a small statement: the rest of a line is not searched.
+        def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+            self._smalls(node.body)
+            return False
 
-    module.visit(Imports())
+        def visit_SimpleStatementSuite(self, node: cst.SimpleStatementSuite) -> bool:
+            self._smalls(node.body)
+            return False
+
+        def _smalls(self, body: Iterable[cst.BaseSmallStatement]) -> None:
+            for small in body:
+                if isinstance(small, cst.Import):
+                    for alias in small.names:
+                        name = import_binding(alias)
+                        if name is not None:
+                            names.add(name)
+
+    walk(module, Imports())
     return names
 
 

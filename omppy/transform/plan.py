@@ -21,10 +21,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+from libcst.metadata import MetadataWrapper
 
 from . import atomic_forms
 from .diagnostics import PragmaError
+from .metadata import Positions
 from .model import Construct, Item
 from .pragma import (
     BLOCK_DIRECTIVES,
@@ -36,6 +37,7 @@ from .pragma import (
     TASKLOOP_DIRECTIVES,
     Pragma,
 )
+from .walk import walk
 
 
 class Blocks:
@@ -50,7 +52,7 @@ class Blocks:
 class _Finder(cst.CSTVisitor):
     """Records, for each pragma's ``EmptyLine``, the statement or block that owns it."""
 
-    METADATA_DEPENDENCIES = (PositionProvider,)
+    METADATA_DEPENDENCIES = (Positions,)
 
     def __init__(self, blocks: Blocks) -> None:
         super().__init__()
@@ -62,7 +64,7 @@ class _Finder(cst.CSTVisitor):
         for line in lines:
             if line.comment is None:
                 continue
-            where = self.get_metadata(PositionProvider, line, None)
+            where = self.get_metadata(Positions, line, None)
             if where is None:
                 continue
             pragma = self.blocks.by_line.get(where.start.line)
@@ -87,20 +89,28 @@ class _Finder(cst.CSTVisitor):
         if pragmas:
             self.blocks.leading.setdefault(node, []).extend(pragmas)
 
-    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
         self._statement(node)
+        return False  # its small statements hold no statement
 
     def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, _NO_STATEMENTS):
+            return False  # an expression holds no statement, no block
         if isinstance(node, cst.BaseCompoundStatement):
             self._statement(node)
         return super().on_visit(node)
+
+
+# What the finder does not search: no pragma of a statement or block is inside.
+_NO_STATEMENTS = (cst.BaseExpression, cst.BaseParenthesizableWhitespace)
 
 
 def attach(wrapper: MetadataWrapper, pragmas: list[Pragma], filename: str) -> Blocks:
     """Find where each pragma sits; a pragma nowhere a statement could follow is an error."""
     blocks = Blocks(pragmas)
     finder = _Finder(blocks)
-    wrapper.visit(finder)
+    with finder.resolve(wrapper):
+        walk(wrapper.module, finder)
     for pragma in pragmas:
         if pragma.pos.line not in finder.claimed:
             raise _error(

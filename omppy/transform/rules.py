@@ -32,6 +32,7 @@ from .pragma import (
     TASKLOOP_DIRECTIVES,
     Pragma,
 )
+from .walk import walk
 
 _BUILTINS = frozenset(dir(builtins))
 # What may stand in a 'loop' region or an order(concurrent) one (OpenMP 5.2, 11.7 and
@@ -518,7 +519,7 @@ def no_continue(statement: cst.CSTNode, filename: str, positions: object) -> Non
                 self.found = node
 
     finder = Finder()
-    statement.visit(finder)
+    walk(statement, finder)
     if finder.found is not None:
         where = positions[finder.found]  # type: ignore[index]
         raise error(
@@ -601,5 +602,5 @@ def _names_in(node: cst.CSTNode) -> list[cst.Name]:
         def visit_Name(self, name: cst.Name) -> None:
             found.append(name)
 
-    node.visit(Names())
+    walk(node, Names())
     return found

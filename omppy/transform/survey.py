@@ -17,15 +17,13 @@ from typing import Any
 
 import libcst as cst
 from libcst.metadata import (
-    ExpressionContextProvider,
     MetadataWrapper,
-    ParentNodeProvider,
-    PositionProvider,
 )
 
 from . import analysis, checks, plan, rules, tasking
 from .diagnostics import PragmaWarning
 from .effects import Effects
+from .metadata import Contexts, Parents, Positions
 from .model import Construct, ConstructInfo, Item, Lines, Sharing, Survey, Usage
 from .names import (
     bindings,
@@ -47,6 +45,7 @@ from .pragma import (
 )
 from .sharing import decide
 from .sharing import ordered as analysis_order
+from .walk import children, walk
 
 # Constructs whose code needs no thread context (``_omp_t``) of their own.
 _THREADLESS = (
@@ -72,7 +71,7 @@ def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:
     # nested in it, however deep), the second analyses constructs outermost first (so
     # a store knows the construct whose objects it writes).
     surveyor.plan_block(module, module.body)
-    surveyor.task_scopes = tasking.scopes(module, surveyor.plans, _blocks_of)
+    surveyor.task_scopes = tasking.scopes(module, surveyor.plans, surveyor.blocks_of)
     surveyor.walk_block(module, [], [("module", module)])
     return Survey(
         plans=surveyor.plans,
@@ -94,7 +93,7 @@ class _Surveyor:
         module = wrapper.module
         self.wrapper = wrapper
         self.blocks = blocks
-        self.positions = wrapper.resolve(PositionProvider)
+        self.positions = wrapper.resolve(Positions)
         self.filename = filename
         self.plans: dict[cst.CSTNode, list[Item]] = {}
         self.infos: dict[Construct, ConstructInfo] = {}
@@ -110,18 +109,26 @@ class _Surveyor:
         self.task_scopes: tasking.Scopes = {}
         self.waits = False  # a taskwait, taskgroup or taskyield (the module uses tasks)
         self.warnings: list[PragmaWarning] = []
+        self._blocks: dict[cst.CSTNode, list[cst.BaseSuite]] = {}
 
     @property
     def effects(self) -> Effects:
         """What the module's code may change (worked out once, when first needed)."""
         if self._effects is None:
             metadata = {
-                "parents": self.wrapper.resolve(ParentNodeProvider),
-                "contexts": self.wrapper.resolve(ExpressionContextProvider),
+                "parents": self.wrapper.resolve(Parents),
+                "contexts": self.wrapper.resolve(Contexts),
             }
             modules = frozenset(self.imported_modules)
             self._effects = Effects(self.wrapper.module, metadata, modules)
         return self._effects
+
+    def blocks_of(self, statement: cst.BaseStatement) -> list[cst.BaseSuite]:
+        """:func:`_blocks_of`, worked out once per statement (both walks ask)."""
+        found = self._blocks.get(statement)
+        if found is None:
+            found = self._blocks[statement] = _blocks_of(statement)
+        return found
 
     def module_effects(self) -> dict[str, int]:
         """Module globals the module's functions may change, and how deep (modules
@@ -143,7 +150,7 @@ class _Surveyor:
         self.plans[node] = items
         self._cover(items, [])
         for statement in body:
-            for block in _blocks_of(statement):
+            for block in self.blocks_of(statement):
                 if isinstance(block, cst.IndentedBlock):
                     self.plan_block(block, block.body)
 
@@ -199,7 +206,7 @@ class _Surveyor:
             inner_stack = []
         else:
             inner_scopes, inner_stack = scopes, stack
-        for block in _blocks_of(statement):
+        for block in self.blocks_of(statement):
             if isinstance(block, cst.IndentedBlock):
                 self.walk_block(block, inner_stack, inner_scopes, around)
 
@@ -449,7 +456,7 @@ class _Surveyor:
             item = pending.pop()
             if isinstance(item, Construct):
                 return True
-            for block in _blocks_of(item):
+            for block in self.blocks_of(item):
                 pending.extend(self.plans.get(block, []))
         return False
 
@@ -620,7 +627,7 @@ class _Surveyor:
                     inside.add(node)
                 return True
 
-        scope.visit(Statements())
+        walk(scope, Statements())
         return [
             c
             for c in self.task_scopes
@@ -649,24 +656,28 @@ def _declared_global(function: cst.FunctionDef) -> set[str]:
         def visit_Global(self, node: cst.Global) -> None:
             found.update(item.name.value for item in node.names)
 
-    function.visit(Globals())
+    walk(function, Globals())
     return found
+
+
+# Nodes that never hold a suite: a statement's expressions are not searched.
+_NO_SUITES = (cst.BaseExpression, cst.BaseParenthesizableWhitespace, cst.EmptyLine)
 
 
 def _blocks_of(statement: cst.BaseStatement) -> list[cst.BaseSuite]:
     """The suites directly owned by a compound statement (body, else, handlers...)."""
     found: list[cst.BaseSuite] = []
 
-    def walk(node: cst.CSTNode) -> None:
-        for child in node.children:
+    def descend(node: cst.CSTNode) -> None:
+        for child in children(node):
             if isinstance(child, (cst.IndentedBlock, cst.SimpleStatementSuite)):
                 found.append(child)
             elif isinstance(child, cst.If) and isinstance(node, cst.If):
-                walk(child)  # an elif: its blocks belong to this statement too
-            elif not isinstance(child, cst.BaseStatement):
-                walk(child)
+                descend(child)  # an elif: its blocks belong to this statement too
+            elif not isinstance(child, (cst.BaseStatement, *_NO_SUITES)):
+                descend(child)
 
-    walk(statement)
+    descend(statement)
     return found
 
 
@@ -718,5 +729,5 @@ def _arithmetic_of(value: cst.BaseExpression, names: set[str]) -> bool:
             plain[0] = False
             return False
 
-    value.visit(Look())
+    walk(value, Look())
     return plain[0] and bool(used) and all(name in names for name in used)

@@ -40,6 +40,7 @@ from .model import Construct, Item, Usage
 from .names import bindings, target_names
 from .pragma import PARALLEL_DIRECTIVES, TASK_DIRECTIVES, TASKLOOP_DIRECTIVES
 from .sharing import BUILTIN_NAMES, ordered
+from .walk import walk
 
 # The function, region or task body each construct stands in (its scope).
 Scopes = dict[Construct, Any]
@@ -153,13 +154,13 @@ def names_outside(
     for other in others:
         skipped.update(other.statements())
     visitor = _Names(skipped)
-    scope.visit(visitor)
+    walk(scope, visitor)
     found = visitor.found
     for other in others:
         statements = other.statements()
         used = _Names(set())
         for statement in statements:
-            statement.visit(used)
+            walk(statement, used)
         found |= used.found - bindings(statements)
     return found
 

@@ -1,0 +1,36 @@
+"""The translator writes exactly what it wrote before, byte for byte, on every program
+the tests carry (``tests/translation_snapshot.py`` makes the manifest; run it to
+accept a change that is meant to alter the output, and commit the manifest's diff)."""
+
+from __future__ import annotations
+
+import pytest
+from translation_snapshot import COMBINED, fingerprint, names, read_manifest
+
+EXPECTED = read_manifest()
+
+
+def test_the_manifest_lists_every_program():
+    assert sorted(EXPECTED) == sorted(names()), (
+        "programs were added or removed: run python tests/translation_snapshot.py"
+    )
+
+
+# The quick suite checks the corpus and the examples; the realistic programs and the
+# big module are slow.
+CASES = [
+    pytest.param(
+        name,
+        id=name,
+        marks=pytest.mark.slow if "realistic" in name or name == COMBINED else (),
+    )
+    for name in names()
+]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_the_translation_is_unchanged(name):
+    assert fingerprint(name) == EXPECTED.get(name), (
+        f"the translation of {name} changed; if that is intended, run "
+        "python tests/translation_snapshot.py and commit the manifest"
+    )

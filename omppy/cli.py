@@ -55,6 +55,24 @@ def main() -> None:
     help="Compare everything each region can reach, at any depth, and refuse what "
     "cannot be carried between threads (sets OMPPY_CHECK=1; slower).",
 )
+@click.option(
+    "--trace",
+    metavar="FILE",
+    help="Write a Chrome/Perfetto trace of every team's threads to FILE at the end "
+    "(sets OMPPY_TRACE; docs/tracing.md).",
+)
+@click.option(
+    "--report",
+    is_flag=True,
+    help="Print a load-balance table per parallel construct to stderr at the end "
+    "(sets OMPPY_REPORT=1).",
+)
+@click.option(
+    "--progress",
+    is_flag=True,
+    help="Show a progress bar for long work-sharing loops when stderr is a terminal "
+    "(sets OMPPY_PROGRESS=1).",
+)
 @click.argument("target", required=False)
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def run(
@@ -63,6 +81,9 @@ def run(
     num_threads: str | None,
     safe_path: bool,
     check: bool,
+    trace: str | None,
+    report: bool,
+    progress: bool,
     target: str | None,
     args: tuple[str, ...],
 ) -> None:
@@ -82,6 +103,7 @@ def run(
             os.environ["OMPPY_NUM_THREADS"] = num_threads.strip()
         if check:
             os.environ["OMPPY_CHECK"] = "1"
+        _watch_options(trace, report, progress)
         icv()  # a malformed OMP_* variable is a usage error, reported before running
         backend_from_environment()
     except ConfigError as error:
@@ -103,6 +125,23 @@ def run(
         click.echo(f"omppy: error: {error}", err=True)
         sys.exit(2)
     sys.exit(status)
+
+
+def _watch_options(trace: str | None, report: bool, progress: bool) -> None:
+    """--trace, --report, --progress: the variables runtime/observe.py reads."""
+    if trace is not None:
+        directory = os.path.dirname(os.path.abspath(trace))
+        if not os.path.isdir(directory):
+            raise click.UsageError(f"--trace {trace}: no directory {directory}")
+        os.environ["OMPPY_TRACE"] = trace
+    if report:
+        os.environ["OMPPY_REPORT"] = "1"
+    if progress:
+        os.environ["OMPPY_PROGRESS"] = "1"
+    if trace is not None or report or progress:
+        from .runtime import observe  # imported already: the runtime read them too early
+
+        observe.from_environment()
 
 
 @main.command("translate")

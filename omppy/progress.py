@@ -111,7 +111,8 @@ class Progress:
             return
         done = self._done(base, n)
         complete = done >= n
-        _write("\r\x1b[K" + bar_line(where, done, n, elapsed, _width()) + ("\n" if complete or final else ""))
+        end = "\n" if complete or final else ""
+        _write("\r\x1b[K" + bar_line(where, done, n, elapsed, _width()) + end)
         loop[4] = True
         if complete or final:
             self.loop = None
@@ -139,9 +140,10 @@ def bar_line(where: str, done: int, n: int, elapsed: float, width: int) -> str:
 
 def _width() -> int:
     try:
-        return os.get_terminal_size(sys.stderr.fileno()).columns
+        columns = os.get_terminal_size(sys.stderr.fileno()).columns
     except (AttributeError, OSError, ValueError):
-        return 80
+        columns = 0
+    return columns or 80  # a terminal that does not say its size (a new pty) gets 80
 
 
 def _write(text: str) -> None:

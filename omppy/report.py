@@ -80,7 +80,7 @@ def analyse(spans: Iterable[Span]) -> list[Row]:
     region_site: dict[str, str] = {}  # region instance -> its where
     bodies: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)  # rid -> tid -> (b, busy)
     walls: dict[str, int] = {}
-    for name, category, key, tid, begin, end, args in sorted(spans, key=lambda s: s[4]):
+    for _, category, key, tid, begin, end, args in sorted(spans, key=lambda s: s[4]):
         if category == "region" and tid == 0 and args:
             rid, where = args["region"], args["where"]
             row = regions.setdefault(where, Row(where, "parallel"))
@@ -108,12 +108,12 @@ def analyse(spans: Iterable[Span]) -> list[Row]:
             continue
         where = region_site.get(args["region"], "?")
         site = (where, args["loop"])
-        row = loops.get(site)
-        if row is None:
-            row = loops[site] = Row(args["loop"], f"for {args['schedule']}")
+        if site not in loops:
+            loops[site] = Row(args["loop"], f"for {args['schedule']}")
             if where in regions:
-                regions[where].loops.append(row)
-                row.threads = regions[where].threads
+                regions[where].loops.append(loops[site])
+                loops[site].threads = regions[where].threads
+        row = loops[site]
         if category == "chunk":
             row.busy[tid] += end - begin - within((key, tid), begin, end)
         else:

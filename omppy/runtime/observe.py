@@ -248,7 +248,7 @@ def with_join_idle(spans: list[Any]) -> list[Any]:
         if span[0] == "join" and span[6] and "region" in span[6]
     }
     idle = []
-    for name, category, key, tid, _begin, end, args in spans:
+    for _, category, key, tid, _begin, end, args in spans:
         if category == "region" and tid != 0 and args and args.get("region") in joins:
             joined = joins[args["region"]]
             if joined > end:
@@ -374,6 +374,7 @@ class ThreadWatch:
                         {**args, "start": start, "stop": stop},
                     )
         finally:
+            self.chunk = None  # a chunk left open by an exception ends nowhere
             self.add(f"for {args['loop']}", "loop", begin, now(), args)
 
     def _counted(self, items: Iterator[Any]) -> Iterator[Any]:

@@ -89,6 +89,7 @@ def run(
 ) -> None:
     """Run TARGET (a script, or a directory or zip file with __main__.py) or -m MODULE
     with its pragmas in parallel, exactly like 'python TARGET ARGS'."""
+    _watch_options(trace, report, progress)  # before the runtime's import reads them
     from .runner import PyRunner, ScriptNotFound
     from .runtime.backend import VARIABLE as BACKEND_VARIABLE
     from .runtime.backend import from_environment as backend_from_environment
@@ -103,7 +104,6 @@ def run(
             os.environ["OMPPY_NUM_THREADS"] = num_threads.strip()
         if check:
             os.environ["OMPPY_CHECK"] = "1"
-        _watch_options(trace, report, progress)
         icv()  # a malformed OMP_* variable is a usage error, reported before running
         backend_from_environment()
     except ConfigError as error:
@@ -128,20 +128,22 @@ def run(
 
 
 def _watch_options(trace: str | None, report: bool, progress: bool) -> None:
-    """--trace, --report, --progress: the variables runtime/observe.py reads."""
+    """--trace, --report, --progress: the variables runtime/observe.py reads when the
+    runtime is imported; a trace that could not be written is a usage error."""
     if trace is not None:
-        directory = os.path.dirname(os.path.abspath(trace))
-        if not os.path.isdir(directory):
-            raise click.UsageError(f"--trace {trace}: no directory {directory}")
         os.environ["OMPPY_TRACE"] = trace
     if report:
         os.environ["OMPPY_REPORT"] = "1"
     if progress:
         os.environ["OMPPY_PROGRESS"] = "1"
-    if trace is not None or report or progress:
-        from .runtime import observe  # imported already: the runtime read them too early
-
-        observe.from_environment()
+    path = os.environ.get("OMPPY_TRACE", "").strip()
+    if path:
+        directory = os.path.dirname(os.path.abspath(path))
+        spelled = f"--trace {path}" if trace is not None else f"OMPPY_TRACE={path}"
+        if not os.path.isdir(directory):
+            raise click.UsageError(f"{spelled}: no directory {directory}")
+        if os.path.isdir(path):
+            raise click.UsageError(f"{spelled}: is a directory")
 
 
 @main.command("translate")

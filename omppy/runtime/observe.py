@@ -56,6 +56,10 @@ def from_environment() -> None:
     ):
         return
     trace_path = os.environ.get(TRACE_VARIABLE, "").strip() or None
+    problem = _trace_problem(trace_path) if trace_path is not None else None
+    if trace_path is not None and problem is not None:
+        sys.stderr.write(f"omppy: {TRACE_VARIABLE}={trace_path}: {problem}; no trace is written\n")
+        trace_path = None
     report = _flag(REPORT_VARIABLE)
     progress = None
     if _flag(PROGRESS_VARIABLE):
@@ -99,8 +103,6 @@ class Observer:
         self.report = report
         self.progress = progress
         self.recorder = Recorder() if trace_path or report else None
-        if trace_path is not None:
-            _check_writable(trace_path)
         self.pid = os.getpid()
         self._pending: list[_Pending] = []
         self._watches: dict[int, ThreadWatch] = {}  # id(context) -> its watch
@@ -259,13 +261,16 @@ def with_join_idle(spans: list[Any]) -> list[Any]:
     return spans + idle
 
 
-def _check_writable(path: str) -> None:
-    """Fail now, not after the program ran, when the trace cannot be written."""
+def _trace_problem(path: str) -> str | None:
+    """Why the trace could not be written there, found now rather than at the end."""
     directory = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(directory):
-        raise SystemExit(f"omppy: {TRACE_VARIABLE}={path}: no directory {directory}")
+        return f"no directory {directory}"
+    if os.path.isdir(path):
+        return "is a directory"
     if not os.access(directory, os.W_OK):
-        raise SystemExit(f"omppy: {TRACE_VARIABLE}={path}: cannot write in {directory}")
+        return f"cannot write in {directory}"
+    return None
 
 
 def _write_trace(path: str, spans: list[Any], origin: int) -> None:
@@ -362,13 +367,15 @@ class ThreadWatch:
         are known here; a dynamic one's come from ``grab``) and the progress counts."""
         begin = now()
         items = iter(iterable)
+        # Without a progress bar the iterations pass through this generator alone.
+        counted = self._counted if self.counts is not None else iter
         try:
             if chunks is None:
-                yield from self._counted(items)
+                yield from counted(items)
             else:
                 for start, stop in chunks:
                     chunk_begin = now()
-                    yield from self._counted(itertools.islice(items, stop - start))
+                    yield from counted(itertools.islice(items, stop - start))
                     self.add(
                         f"chunk [{start}, {stop})", "chunk", chunk_begin, now(),
                         {**args, "start": start, "stop": stop},
@@ -379,9 +386,7 @@ class ThreadWatch:
 
     def _counted(self, items: Iterator[Any]) -> Iterator[Any]:
         counts = self.counts
-        if counts is None:
-            yield from items
-            return
+        assert counts is not None
         slot = self.tid
         pending, batch, last = 0, 1, now()
         try:

@@ -25,6 +25,8 @@ Span = tuple[str, str, tuple[int, ...], int, int, int, "dict[str, Any] | None"]
 
 IMBALANCED = 0.20  # a static loop whose threads idle this much gets a hint
 SIGNIFICANT_NS = 20_000_000  # ... if its busiest thread worked at least this long
+SIGNIFICANT_RUN_NS = 2_000_000  # ... and this long per run of the loop
+ITERATIONS_PER_THREAD = 4  # ... and it has enough iterations to share out otherwise
 MANY_RUNS = 100  # a region run this often ...
 COSTLY_OVERHEAD = 0.30  # ... with this share of overhead gets a hint
 
@@ -141,11 +143,14 @@ def hints(rows: list[Row]) -> list[str]:
             )
         for loop in row.loops:
             schedule = loop.what.removeprefix("for ")
+            busiest = max(loop.busy.values(), default=0)
             if (
                 schedule.startswith("static")
                 and len(loop.busy) > 1
                 and loop.imbalance >= IMBALANCED
-                and max(loop.busy.values()) >= SIGNIFICANT_NS
+                and busiest >= SIGNIFICANT_NS
+                and busiest >= SIGNIFICANT_RUN_NS * max(loop.runs, 1)
+                and loop.n >= ITERATIONS_PER_THREAD * len(loop.busy)
             ):
                 found.append(
                     f"{_short(loop.where)}: schedule({schedule}) left threads idle "

@@ -24,7 +24,7 @@ import pytest
 
 from omppy import progress, report
 from omppy.runtime import trace
-from omppy.runtime.observe import with_join_idle
+from omppy.runtime.watching import with_join_idle
 
 from .helpers import ROOT, _environment, run_omppy, run_python
 

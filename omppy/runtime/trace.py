@@ -21,11 +21,9 @@ deeper.  Teams with the same key never run at the same time, so they share track
 
 from __future__ import annotations
 
-import fcntl
 import os
 import pickle
 import struct
-import tempfile
 import time
 from typing import Any
 
@@ -42,6 +40,8 @@ class Recorder:
     """This process's spans, and the spool that carries workers' spans to the master."""
 
     def __init__(self) -> None:
+        import tempfile  # here: the runtime's import stays as light when nothing is watched
+
         self.spans: list[Span] = []
         self.origin = now()
         self.master_pid = os.getpid()
@@ -72,6 +72,8 @@ class Recorder:
         """Append this worker's spans to the spool (called just before ``os._exit``)."""
         if not self.spans:
             return
+        import fcntl
+
         data = pickle.dumps(self.spans, protocol=pickle.HIGHEST_PROTOCOL)
         self.spans = []
         block = memoryview(_BLOCK.pack(len(data)) + data)

@@ -7,7 +7,7 @@ begin, end, args)``.  Times are ``time.perf_counter_ns()``, which on Linux reads
 by different processes line up without any correction.
 
 A worker's spans reach the master through a *spool*: a temporary file the master
-opens (``O_APPEND``) before its first fork, which every process inherits.  A worker
+opens (``O_APPEND``) and unlinks before its first fork, which every process inherits.  A worker
 appends its spans, as one pickled block under a POSIX record lock, just before it
 exits (``worker.py`` calls :meth:`Recorder.worker_exit`).  At the program's end the
 master reads the spool, adds its own spans, and writes the Chrome trace-event JSON
@@ -45,10 +45,12 @@ class Recorder:
         self.spans: list[Span] = []
         self.origin = now()
         self.master_pid = os.getpid()
-        fd, self.spool_path = tempfile.mkstemp(prefix="omppy-trace-", suffix=".spool")
-        os.close(fd)
         # O_APPEND: each worker's block lands at the end, whatever the others wrote.
-        self.spool = os.open(self.spool_path, os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC)
+        # Unlinked at once: nothing is left behind, whatever becomes of the program.
+        fd, path = tempfile.mkstemp(prefix="omppy-trace-", suffix=".spool")
+        os.close(fd)
+        self.spool = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CLOEXEC)
+        os.unlink(path)
         os.register_at_fork(after_in_child=self._forked)
 
     def _forked(self) -> None:
@@ -90,8 +92,7 @@ class Recorder:
         """Every span of the program: the workers' (from the spool) and this process's."""
         spans: list[Span] = []
         try:
-            with open(self.spool_path, "rb") as handle:
-                data = handle.read()
+            data = os.pread(self.spool, os.fstat(self.spool).st_size, 0)
         except OSError:
             data = b""
         offset = 0
@@ -108,10 +109,6 @@ class Recorder:
     def close(self) -> None:
         try:
             os.close(self.spool)
-        except OSError:
-            pass
-        try:
-            os.unlink(self.spool_path)
         except OSError:
             pass
 

@@ -26,7 +26,7 @@ from omppy import progress, report
 from omppy.runtime import trace
 from omppy.runtime.watching import with_join_idle
 
-from .helpers import ROOT, _environment, run_omppy, run_python
+from .helpers import CORPUS, ROOT, _environment, run_omppy, run_python
 
 MS = 1_000_000  # ns
 
@@ -400,3 +400,31 @@ def test_progress_bar_stays_off_without_a_terminal(write) -> None:
     assert result.err == ""
     result = run_omppy("run", str(program), threads=None, env={"OMPPY_PROGRESS": "1"})
     assert result.err == ""
+
+
+# Corpus programs whose constructs the watched team times (critical blocks in helpers,
+# ordered, locks, cancel, doacross, nesting, tasks): watching changes nothing they
+# print.  (The whole corpus agrees too; these are the ones where it could not.)
+WATCHED_CORPUS = (
+    "realistic_fixes.py",  # a critical block in a helper changing a global
+    "sync_calls.py",
+    "sync_constructs.py",
+    "nest_locks_ordered.py",
+    "cancel_search.py",
+    "doacross_wavefront.py",
+    "orphaned_constructs.py",
+    "nested_regions.py",
+    "tasks_with_constructs.py",
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", WATCHED_CORPUS)
+def test_watching_changes_no_output(name: str, tmp_path: Path) -> None:
+    program = CORPUS / name
+    want = run_python(program)
+    out = tmp_path / "t.json"
+    got = run_omppy("run", "--trace", str(out), "--report", str(program), threads=3)
+    assert (got.status, got.out) == (want.status, want.out)
+    assert got.err.split("omppy report")[0] == want.err
+    assert _load(out)

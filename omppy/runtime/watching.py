@@ -410,16 +410,20 @@ class ThreadWatch:
         block = open_block()
         if kind != "ordered":  # ordered's wait is wait_turn's own span
             self.add(f"{kind} wait", "wait", begin, now())
-        leave = block.leave
         args = {"where": location(3)}
+        previous = block.after  # ordered: pass the turn on
 
-        def timed_leave(scope: dict[str, Any]) -> None:
+        # Timed from the block's own ``after`` (run as it leaves, before it unlocks):
+        # a wrapper around ``leave`` would stand between it and the caller's frame,
+        # whose globals it reads (sync.py).
+        def ended() -> None:
             try:
-                leave(scope)
+                if previous is not None:
+                    previous()
             finally:
                 self.add(kind, "sync", begin, now(), args)
 
-        block.leave = timed_leave
+        block.after = ended
         return block
 
     def wait_turn(self) -> None:

@@ -33,6 +33,7 @@ from typing import Any
 from .errors import OmpError
 from .shadow import (
     IMMUTABLE,
+    AttributeShadow,
     CannotCarry,
     CellShadow,
     ClassShadow,
@@ -44,6 +45,7 @@ from .shadow import (
     shadow_for,
     too_large_to_compare,
 )
+from .streams import LABEL, SharedStream
 
 # Globals of a translated module no code of the region was found to change are still
 # compared (a cheap net for what the analysis cannot see), up to these sizes.
@@ -83,7 +85,11 @@ class Replica:
         # (a write is an error, see team.py), with the label of each.
         self.frozen: list[tuple[Any, str]] = []
         self.unwatched: set[Token] = set()  # big objects left out of the net
+        # The lengths of the big lists, dicts and sets left out: a thread that changes
+        # one's length (an append, a new key) is an error, not a loss (check_net).
+        self.net_lengths: dict[Token, int] = {}
         self.always: list[Token] = []
+        self.stream: SharedStream | None = None  # random's generator (streams.py)
         self._pickler: _TokenPickler | None = None
         self._buffer = io.BytesIO()
 
@@ -188,6 +194,7 @@ class Replica:
         if isinstance(value, (list, dict, set, deque, bytearray)):
             if len(value) <= NET_ITEMS:
                 return False
+            self.net_lengths[id(value)] = len(value)
         elif too_large_to_compare(value, NET_ARRAY_BYTES):
             self.frozen.append((value, label))
         else:
@@ -200,6 +207,37 @@ class Replica:
         self.depths[id(value)] = 0
         self.unwatched.add(id(value))
         return True
+
+    def watch_stream(self, stream: SharedStream) -> None:
+        """Share the state of ``random``'s generator (streams.py), compared at every
+        block.  (Watched by hand: objects of omppy's own are never watched.)"""
+        token = id(stream)
+        self.objects[token] = stream
+        self.tokens[token] = token
+        self.labels[token] = LABEL
+        self.depths[token] = 1
+        self.shadows[token] = AttributeShadow(stream)
+        self.always.append(token)
+        self.stream = stream
+
+    def check_net(self, who: str) -> None:
+        """Raise :class:`OmpError` if ``who`` changed the length of a big container
+        the net leaves out (see ``_beyond_the_net``): the change would stay in this
+        process."""
+        objects = self.objects
+        for token, length in self.net_lengths.items():
+            now = len(objects[token])
+            if now != length:
+                raise OmpError(
+                    f"{who} changed the length of {self.label_of(token)} (a "
+                    f"{type(objects[token]).__name__} of {length:,} items, now {now:,}), "
+                    "which omppy does not compare between threads: it is larger than "
+                    f"{NET_ITEMS:,} items and the translator found no code of the region "
+                    "that changes it, so the change would be lost. Run the program with "
+                    "'omppy run --check' (OMPPY_CHECK=1), which compares everything, or "
+                    "change it through its own name in the region's code (or in a "
+                    "function of a translated module) so that omppy watches it"
+                )
 
     def watch_net(self, value: Any, label: str) -> None:
         """A shared name the region was found only to read: compared one level down
@@ -337,11 +375,13 @@ class Replica:
                 shadow.apply(live, change)
             except CannotCarry as error:
                 raise OmpError(
-                    f"a thread changed {self.label_of(token)} (a {error}), and omppy cannot "
-                    "carry changes to objects of that type between threads (it sees only "
-                    "their pickled state). Change it in one thread only (inside "
-                    "'# omp single' or '# omp master', or after the region), or keep the "
-                    "data it holds in lists, dicts, objects or numpy arrays"
+                    f"another thread changed {self.label_of(token)} (a {error}), and omppy "
+                    "cannot carry changes to objects of that type between threads: it can "
+                    "only compare them, not give them a new state. Change it outside the "
+                    "parallel region: collect what the threads would feed it in a list "
+                    "(in order, with '# omp ordered' if the order matters) and apply that "
+                    "after the region; or keep the data it holds in lists, dicts, objects "
+                    "or numpy arrays"
                 ) from None
             self._adopt_values(token, change, event)
 

@@ -631,6 +631,45 @@ class OpaqueShadow(Shadow):
         self.data = data
 
 
+class DigestShadow(Shadow):
+    """A hash object (``hashlib.sha256()``, ``hashlib.md5()``...), by the digest of a
+    copy: it cannot be pickled nor given a state, so a change to it is found and
+    refused (it cannot be carried), rather than lost."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, live: Any) -> None:
+        self.data = _digest(live)
+
+    def retake(self, live: Any) -> None:
+        self.data = _digest(live)
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        if _digest(live) == self.data:
+            return None
+        return ("P", f"{type(live).__qualname__} object ({getattr(live, 'name', '?')})", None)
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        raise CannotCarry(change[1])
+
+
+def _digest(value: Any) -> bytes | None:
+    """The digest of a copy of a hash object (one with ``copy`` and ``digest``), which
+    leaves the object itself as it was; None for anything else."""
+    copy = getattr(value, "copy", None)
+    if not callable(copy) or not callable(getattr(value, "digest", None)):
+        return None
+    try:
+        twin = copy()
+        try:
+            data = twin.digest()
+        except TypeError:  # shake_128/256 take a length
+            data = twin.digest(64)
+    except Exception:
+        return None
+    return data if isinstance(data, bytes) else None
+
+
 def _takes_state(value: Any) -> bool:
     kind = type(value)
     return getattr(kind, "__setstate__", None) is not None and callable(
@@ -719,6 +758,8 @@ def shadow_for(
     data = _pickled(value)
     if data is not None and (deep or len(data) <= OPAQUE_LIMIT):
         return OpaqueShadow(value)
+    if data is None and _digest(value) is not None:
+        return DigestShadow(value)
     return None
 
 

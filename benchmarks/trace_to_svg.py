@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections import defaultdict
 from html import escape
 from typing import Any
@@ -27,6 +28,7 @@ COLOURS = {
     "wait": "#e15759",
     "overhead": "#f28e2b",
 }
+PATH = re.compile(r"\S*/([^/\s]+\.py)")  # a file's directories, left out of labels
 ROW = 16  # pixels per nesting level
 GAP = 8  # pixels between bands
 LABEL = 190  # pixels for the band names
@@ -87,16 +89,17 @@ def render(trace: dict[str, Any], width: int, title: str) -> str:
             left, right = x(span["ts"]), x(span["ts"] + span["dur"])
             w = max(right - left, 0.5)
             top = y + level * ROW
-            tip = f"{span['name']}: {span['dur'] / 1000:.3f} ms"
+            label = PATH.sub(r"\1", span["name"])
+            tip = f"{label}: {span['dur'] / 1000:.3f} ms"
             parts.append(
                 f'<rect x="{left:.2f}" y="{top}" width="{w:.2f}" height="{ROW - 2}" '
                 f'fill="{colour}" stroke="#ffffff" stroke-width="0.3">'
                 f"<title>{escape(tip)}</title></rect>"
             )
-            if w > 7 * len(span["name"]) * 0.62:
+            if w > 7 * len(label) * 0.62:
                 parts.append(
                     f'<text x="{left + 2:.2f}" y="{top + 11}" font-size="9">'
-                    f"{escape(span['name'])}</text>"
+                    f"{escape(label)}</text>"
                 )
         y += depth * ROW + GAP
     # Time axis.

@@ -3,9 +3,9 @@
 
 For a watched team, :meth:`Observer.team_ready` gives *that team's objects* timed
 versions of their methods: instance attributes in front of the class's methods
-(``loop``, ``exchange``, ``critical``, ``atomic``, ``ordered``, ``wait_turn`` on each
-thread context, ``grab`` and ``barrier_exchange`` on the team), set before the fork so
-that the workers inherit them.  The spans go to the :class:`~.trace.Recorder`; the
+(``loop``, ``workshare``, ``exchange``, ``critical``, ``atomic``, ``ordered``,
+``wait_turn`` on each thread context, ``grab`` and ``barrier_exchange`` on the team),
+set before the fork so that the workers inherit them.  The spans go to the :class:`~.trace.Recorder`; the
 iteration counts of the outermost team's loops go to the progress bar
 (``omppy/progress.py``).  Only the fork backend is watched.
 """
@@ -382,6 +382,31 @@ class ThreadWatch:
             self.chunk = (now(), start, min(stop, n))
         return start, stop
 
+    def workshare(
+        self,
+        reduction: dict[str, tuple[str, Any]] | None = None,
+        lastprivate: tuple[str, ...] = (),
+        nowait: bool = False,
+        shared: tuple[str, ...] = (),
+    ) -> Any:
+        """A for/sections construct whose end (its barrier, reductions and lastprivate
+        values) is timed."""
+        from .thread import ThreadContext
+
+        construct = ThreadContext.workshare(self.context, reduction, lastprivate, nowait, shared)
+        end = construct.end
+        args = {"reductions": sorted(reduction or ()), "nowait": nowait}
+
+        def timed_end(names: dict[str, Any]) -> dict[str, Any]:
+            begin = now()
+            try:
+                return end(names)
+            finally:
+                self.add("end of work share", "sync", begin, now(), args)
+
+        construct.end = timed_end  # type: ignore[method-assign]
+        return construct
+
     # -- waits --------------------------------------------------------------------------------
 
     def exchange(self, payload: Any, cancellation_point: bool = True) -> list[Any]:
@@ -454,6 +479,7 @@ def _time_team(team: Team, watches: list[ThreadWatch]) -> None:
         context = watch.context
         context.loop = watch.loop  # type: ignore[method-assign]
         context.exchange = watch.exchange  # type: ignore[method-assign]
+        context.workshare = watch.workshare  # type: ignore[method-assign]
         context.wait_turn = watch.wait_turn  # type: ignore[method-assign]
         _time_blocks(context, watch, ThreadContext)
 

@@ -4,10 +4,10 @@
 For a watched team, :meth:`Observer.team_ready` gives *that team's objects* timed
 versions of their methods: instance attributes in front of the class's methods
 (``loop``, ``workshare``, ``exchange``, ``critical``, ``atomic``, ``ordered``,
-``wait_turn`` on each thread context, ``grab`` and ``barrier_exchange`` on the team),
-set before the fork so that the workers inherit them.  The spans go to the :class:`~.trace.Recorder`; the
-iteration counts of the outermost team's loops go to the progress bar
-(``omppy/progress.py``).  Only the fork backend is watched.
+``wait_turn`` on each thread context, ``grab`` and ``barrier_exchange`` on the
+team), set before the fork so that the workers inherit them.  The spans go to the
+:class:`~.trace.Recorder`; the iteration counts of the outermost team's loops go to
+the progress bar (``omppy/progress.py``).  Only the fork backend is watched.
 """
 
 from __future__ import annotations

@@ -58,7 +58,8 @@ class Observer:
     """What this run watches, and the hooks the runtime calls."""
 
     def __init__(self, trace_path: str | None, report: bool, progress: Progress | None) -> None:
-        self.trace_path = trace_path
+        # Absolute now: the program may change its directory before it ends.
+        self.trace_path = os.path.abspath(trace_path) if trace_path is not None else None
         self.report = report
         self.progress = progress
         self.recorder = Recorder() if trace_path or report else None

@@ -93,7 +93,11 @@ class Progress:
                 self._draw(final=False)
 
     def _close_loop(self) -> None:
-        if self.loop is not None and self.loop[4]:
+        # A loop that ran long enough gets its last line even if the drawing thread
+        # never had its turn (a busy machine).
+        loop = self.loop
+        if loop is not None and (loop[4] or time.monotonic() - loop[3] >= DELAY):
+            loop[4] = True
             self._draw(final=True)
         self.loop = None
 

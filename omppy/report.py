@@ -171,15 +171,17 @@ def render(spans: Iterable[Span]) -> str:
     rows = analyse(spans)
     if not rows:
         return "omppy report: no parallel region ran on a team of more than one thread\n"
+    labels = []
+    for row in rows:
+        labels.append((f"{_short(row.where)} parallel", row, True))
+        labels.extend((f"  {_short(loop.where)} {loop.what}", loop, False) for loop in row.loops)
+    width = max(34, *(len(label) for label, _, _ in labels))
     lines = [
         "omppy report (times in seconds; busy = work, less waits; see docs/tracing.md)",
-        f"{'construct':<34} {'runs':>6} {'wall':>9}  {'busy per thread':<32} "
+        f"{'construct':<{width}} {'runs':>6} {'wall':>9}  {'busy per thread':<32} "
         f"{'imbalance':>9} {'overhead':>8}",
     ]
-    for row in rows:
-        lines.append(_line(f"{_short(row.where)} parallel", row, overhead=True))
-        for loop in row.loops:
-            lines.append(_line(f"  {_short(loop.where)} {loop.what}", loop, overhead=False))
+    lines.extend(_line(label, row, overhead, width) for label, row, overhead in labels)
     found = hints(rows)
     if found:
         lines.append("hints:")
@@ -187,7 +189,7 @@ def render(spans: Iterable[Span]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _line(label: str, row: Row, overhead: bool) -> str:
+def _line(label: str, row: Row, overhead: bool, width: int) -> str:
     busy = [row.busy[t] / 1e9 for t in sorted(row.busy)]
     if len(busy) <= 6:
         shown = " ".join(f"{b:.3f}" for b in busy)
@@ -195,7 +197,7 @@ def _line(label: str, row: Row, overhead: bool) -> str:
         shown = f"{min(busy):.3f}..{max(busy):.3f} ({len(busy)} threads)"
     extra = f"{row.overhead_share:>8.0%}" if overhead else f"{'':>8}"
     return (
-        f"{label:<34} {row.runs:>6,} {row.wall / 1e9:>9.3f}  {shown:<32} "
+        f"{label:<{width}} {row.runs:>6,} {row.wall / 1e9:>9.3f}  {shown:<32} "
         f"{row.imbalance:>9.0%} {extra}"
     ).rstrip()
 

@@ -55,6 +55,24 @@ def main() -> None:
     help="Compare everything each region can reach, at any depth, and refuse what "
     "cannot be carried between threads (sets OMPPY_CHECK=1; slower).",
 )
+@click.option(
+    "--trace",
+    metavar="FILE",
+    help="Write a Chrome/Perfetto trace of every team's threads to FILE at the end "
+    "(sets OMPPY_TRACE; docs/tracing.md).",
+)
+@click.option(
+    "--report",
+    is_flag=True,
+    help="Print a load-balance table per parallel construct to stderr at the end "
+    "(sets OMPPY_REPORT=1).",
+)
+@click.option(
+    "--progress",
+    is_flag=True,
+    help="Show a progress bar for long work-sharing loops when stderr is a terminal "
+    "(sets OMPPY_PROGRESS=1).",
+)
 @click.argument("target", required=False)
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def run(
@@ -63,11 +81,15 @@ def run(
     num_threads: str | None,
     safe_path: bool,
     check: bool,
+    trace: str | None,
+    report: bool,
+    progress: bool,
     target: str | None,
     args: tuple[str, ...],
 ) -> None:
     """Run TARGET (a script, or a directory or zip file with __main__.py) or -m MODULE
     with its pragmas in parallel, exactly like 'python TARGET ARGS'."""
+    _watch_options(trace, report, progress)  # before the runtime's import reads them
     from .runner import PyRunner, ScriptNotFound
     from .runtime.backend import VARIABLE as BACKEND_VARIABLE
     from .runtime.backend import from_environment as backend_from_environment
@@ -103,6 +125,25 @@ def run(
         click.echo(f"omppy: error: {error}", err=True)
         sys.exit(2)
     sys.exit(status)
+
+
+def _watch_options(trace: str | None, report: bool, progress: bool) -> None:
+    """--trace, --report, --progress: the variables runtime/observe.py reads when the
+    runtime is imported; a trace that could not be written is a usage error."""
+    if trace is not None:
+        os.environ["OMPPY_TRACE"] = trace
+    if report:
+        os.environ["OMPPY_REPORT"] = "1"
+    if progress:
+        os.environ["OMPPY_PROGRESS"] = "1"
+    path = os.environ.get("OMPPY_TRACE", "").strip()
+    if path:
+        directory = os.path.dirname(os.path.abspath(path))
+        spelled = f"--trace {path}" if trace is not None else f"OMPPY_TRACE={path}"
+        if not os.path.isdir(directory):
+            raise click.UsageError(f"{spelled}: no directory {directory}")
+        if os.path.isdir(path):
+            raise click.UsageError(f"{spelled}: is a directory")
 
 
 @main.command("translate")

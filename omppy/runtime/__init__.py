@@ -21,7 +21,7 @@ from __future__ import annotations
 import builtins
 from typing import Any
 
-from . import state
+from . import observe, state
 from .backend import parallel
 from .cancel import Cancelled
 from .declared import declare_reduction, reduce_with
@@ -47,6 +47,8 @@ from .tasks import task, taskwait, taskyield, uses_tasks
 from .thread import ThreadContext
 from .unbound import UNBOUND
 from .workshare import Workshare
+
+observe.from_environment()  # OMPPY_TRACE, OMPPY_REPORT, OMPPY_PROGRESS (docs/tracing.md)
 
 # The builtins themselves, for the generated code: a program may bind the names
 # ``locals`` and ``globals`` to something else.  They read the calling frame.

@@ -36,7 +36,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
-from . import affinity, blas, deadlock, failures, limits, private_globals, state, tasks
+from . import affinity, blas, deadlock, failures, limits, observe, private_globals, state, tasks
 from .arena import (
     ABORT,
     BARRIER_COUNT,
@@ -291,6 +291,8 @@ def parallel(
         region = dataclasses.replace(region, slots=slots)
     private_globals.begin_region(copyin, _callers_globals())
     with affinity.team_places(size, proc_bind):
+        if observe.observer is not None:  # OMPPY_TRACE, OMPPY_REPORT, OMPPY_PROGRESS
+            return observe.observer.region(_run_team, region, parent, size)
         return _run_team(region, parent, size)
 
 
@@ -391,6 +393,8 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     )
     for thread in threads:
         thread.last_sync = f"the start of the region at {region_at}"
+    if observe.observer is not None:
+        region = observe.observer.team_ready(team, threads, region, region_at)
     watchers = [
         Liveness(arena, {t: fd for t, fd in readers.items() if t != num}) for num in range(size)
     ]
@@ -426,6 +430,8 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         reports = _collect(readers)
         statuses = {num: os.waitpid(pid, 0)[1] for num, pid in pids.items()}
         pids.clear()
+        if observe.observer is not None:
+            observe.observer.joined(team)
     except BaseException:
         gc.unfreeze()
         output.restore()

@@ -19,7 +19,7 @@ import zlib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from . import blas, failures, private_globals, state
+from . import blas, failures, observe, private_globals, state
 from .arena import ABORT, FINISHED, Liveness
 from .errors import OmpError, TeamAborted
 from .output import RegionOutput
@@ -91,6 +91,8 @@ def run_worker(
         view = memoryview(data)
         while view:
             view = view[os.write(write_end, view) :]
+        if observe.observer is not None:  # this worker's spans (docs/tracing.md)
+            observe.observer.worker_exit(me)
         status = 0
     finally:
         os._exit(status)

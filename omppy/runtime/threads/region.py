@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from .. import backend, icv, state
+from .. import backend, icv, observe, state
 from ..errors import OmpError, TeamAborted
 from ..region import Region, combined_errors
 from ..team import requested_team_size
@@ -120,6 +120,8 @@ class _Join:
 def _run_team(region: Region, team: ThreadTeam) -> dict[str, Any]:
     global _region_serial
     backend.notice_once()
+    if observe.observer is not None:
+        observe.observer.threads_backend()  # not watched: said once (docs/tracing.md)
     size = team.size
     threads = [ThreadedContext(team, num) for num in range(size)]
     outcomes: list[Outcome] = [(None, None, False)] * size

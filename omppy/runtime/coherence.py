@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from . import conflict
 from .arena import LOG_MARK
 from .errors import OmpError
-from .replica import Changes, Replica
+from .replica import ATOMIC, Changes, Replica, dump_plain
 
 if TYPE_CHECKING:
     from .arena import Arena
@@ -188,11 +188,19 @@ class Coherence:
             self.latest[name] = (seq, value)
             self.replica.adopt(value, ("name", seq, name), PUBLISHED_DEPTH, name)
 
-    def publish(self, kind: str, names: dict[str, Any], touched: list[Any] | None = None) -> int:
+    def publish(
+        self,
+        kind: str,
+        names: dict[str, Any],
+        touched: list[Any] | None = None,
+        closed: bool = False,
+    ) -> int:
         """Hand the team what this thread changed, and the names a block bound.
 
         ``touched``: the objects the block may have changed in place (what it names,
         seen through the functions it calls); None compares every shared object.
+        ``closed``: the block ran no function of the program, so only ``touched`` can
+        have changed (not the module namespaces, nor what functions change).
         Returns the record's sequence number (0 when there was nothing to hand).
         """
         if self.arena is None:
@@ -200,10 +208,24 @@ class Coherence:
         if touched is None:
             changes = self.replica.changes()
         else:
-            changes = self.replica.changes_under(touched)
+            changes = self.replica.changes_under(touched, closed)
         return self._append(kind, changes, names)
 
     def _append(self, kind: str, changes: Changes, names: dict[str, Any]) -> int:
+        if not changes:
+            if not names or self.arena is None:
+                return 0
+            # Only names bound to numbers or strings (``count += 1``): nothing to
+            # settle or share, and a plain pickle (all in C) carries the record.
+            if ATOMIC.issuperset(map(type, names.values())):
+                seen = self.seen
+                seq = self.arena.log_append(self.num, dump_plain((changes, seen, kind, names)))
+                self._remember((seq, self.num, seen, kind, changes, names))
+                taken, latest = self.taken, self.latest
+                for name, value in names.items():
+                    taken[name] = seq
+                    latest[name] = (seq, value)
+                return seq
         changes = self._tag_new_keys(changes)
         if (not changes and not names) or self.arena is None:
             return 0
@@ -410,6 +432,19 @@ def _check_if_concurrent(a: Record, b: Record, replica: Replica, where: str) -> 
     conflict.check(
         [(_who(earlier), earlier[4]), (_who(later), later[4])], replica, where
     )
+
+
+class _Here:
+    """Where the user's code is, found only when a message says it (``str``): most
+    synchronisation blocks raise nothing, and walking the stack at each costs."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return location(2)
+
+
+HERE: Any = _Here()
 
 
 def location(depth: int = 2) -> str:

@@ -19,7 +19,7 @@ import zlib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from . import blas, failures, private_globals, state
+from . import blas, failures, private_globals, reaping, state
 from .arena import ABORT, FINISHED, Liveness
 from .errors import OmpError, TeamAborted
 from .output import RegionOutput
@@ -92,6 +92,9 @@ def run_worker(
         while view:
             view = view[os.write(write_end, view) :]
         status = 0
+        # Off the master's path now (it has the report): the workers of the teams
+        # this one started (nested regions) leave no zombie behind.
+        reaping.reap_all()
     finally:
         os._exit(status)
 

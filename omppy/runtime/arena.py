@@ -290,6 +290,7 @@ def hash_name(name: str) -> int:
 # Seconds between two polls of a thread's liveness pipes, per pipe squared (above).
 POLL_COST = 2e-6
 MIN_POLL_INTERVAL = 0.002  # below this, poll at every check (waits sleep 2 ms or more)
+SPIN_SECONDS = 50e-6  # how long a waiting thread looks before it sleeps (Liveness.wait)
 
 
 class Liveness:
@@ -348,6 +349,14 @@ class Liveness:
         acquire = semaphore.acquire  # type: ignore[attr-defined]
         if acquire(False):
             return
+        # Most waits are short (the holder of a critical section, or a barrier's last
+        # thread, runs on another CPU): look again for a few microseconds first, since
+        # sleeping in the semaphore costs a wake-up of tens of microseconds.  Not by
+        # yielding the CPU: on a busy machine each yield can give away milliseconds.
+        until = time.perf_counter() + SPIN_SECONDS
+        while time.perf_counter() < until:
+            if acquire(False):
+                return
         delay = 0.002
         while not acquire(True, delay):
             try:

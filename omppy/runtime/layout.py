@@ -62,14 +62,32 @@ def _memory(items: list[Any], start: int, stop: int) -> bytes:
     return ctypes.string_at(_items_address(items) + start * _POINTER, (stop - start) * _POINTER)
 
 
+# Up to this many items, ``map(operator.is_, ...)`` (all in C, no copy) beats the
+# ctypes calls that copy the pointer arrays out.
+SMALL = 128
+
+
 def same_items(a: list[Any], b: list[Any]) -> bool:
     """Whether ``a`` and ``b`` hold the very same objects in the same order."""
     n = len(a)
     if n != len(b):
         return False
-    if _ITEM_OFFSET is None or type(a) is not list or type(b) is not list:
-        return all(x is y for x, y in zip(a, b, strict=True))
+    if n <= SMALL or _ITEM_OFFSET is None or type(a) is not list or type(b) is not list:
+        return all(map(operator.is_, a, b))
     return _memory(a, 0, n) == _memory(b, 0, n)
+
+
+def same_dict(live: dict[Any, Any], keys: list[Any], values: list[Any]) -> bool:
+    """Whether ``live`` holds exactly ``keys`` bound to ``values``, in that order,
+    by identity.  A small dict is compared without copying its keys and values out
+    (most comparisons, at most synchronisation points, find nothing changed)."""
+    n = len(keys)
+    if len(live) != n:
+        return False
+    if n <= SMALL:
+        is_ = operator.is_
+        return all(map(is_, live.values(), values)) and all(map(is_, live, keys))
+    return same_items(list(live.values()), values) and same_items(list(live), keys)
 
 
 def changed_indices(a: list[Any], b: list[Any]) -> Iterator[int]:

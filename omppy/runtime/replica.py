@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import sys
 import types
 from collections import deque
 from collections.abc import Iterator, Sized
@@ -415,7 +416,7 @@ class Replica:
 
     def load_changes(self, data: bytes) -> tuple[Any, ...]:
         if data[:1] == PLAIN:
-            return pickle.loads(memoryview(data)[1:])  # type: ignore[no-any-return]
+            return pickle.loads(memoryview(data)[1:])
         changes, *rest = self.loads(data)
         return ([(token, _unpacked(change)) for token, change in changes], *rest)
 
@@ -494,6 +495,9 @@ def _placed_values(change: Change) -> Iterator[tuple[Any, Any]]:
         yield "cell", change[1]
 
 
+_MODULE = "module"  # a persistent id (_MODULE, name); no token starts with a string
+
+
 class _TokenPickler(pickle.Pickler):
     def __init__(self, file: io.BytesIO, tokens: dict[int, Token]) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
@@ -502,6 +506,10 @@ class _TokenPickler(pickle.Pickler):
     def persistent_id(self, obj: Any) -> Any:
         if type(obj) in ATOMIC:
             return None
+        if type(obj) is types.ModuleType:
+            # A module published by name (``settings.total += i`` in a block): every
+            # process has it, under its name.
+            return (_MODULE, obj.__name__)
         return self.tokens.get(id(obj))
 
 
@@ -511,6 +519,8 @@ class _TokenUnpickler(pickle.Unpickler):
         self.objects = objects
 
     def persistent_load(self, pid: Any) -> Any:
+        if type(pid) is tuple and pid[0] == _MODULE and pid[1] in sys.modules:
+            return sys.modules[pid[1]]
         try:
             return self.objects[pid]
         except KeyError:

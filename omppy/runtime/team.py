@@ -125,12 +125,16 @@ class Team:
                 arena.log_compact(self.size)
                 words[BARRIER_COUNT] = 0
                 words[BARRIER_GEN] = generation + 1
-                semaphore = arena.barrier_sems[generation & 1]
-                for _ in range(self.size - 1):
-                    semaphore.release()
-                return
-            words[BARRIER_COUNT] = arrived
+            else:
+                words[BARRIER_COUNT] = arrived
         semaphore = arena.barrier_sems[generation & 1]
+        if arrived == self.size:
+            # Released after the lock: a woken thread that took this one's CPU finds
+            # the lock free at its next barrier.  (The semaphore of this generation is
+            # used again two barriers on, which needs this thread there first.)
+            for _ in range(self.size - 1):
+                semaphore.release()
+            return
 
         def stuck() -> None:
             # A teammate that finished its part of the region never comes to this

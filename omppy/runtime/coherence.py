@@ -310,6 +310,13 @@ class Coherence:
         # region every thread is done: the whole log.)
         mark = None if final else int(self.arena.words[LOG_MARK])
         raw, self.cursor = self.arena.log_read(self.cursor, mark)
+        if not raw and not self.recent and not self._own and all(p[0] is None for p in parts):
+            # Nobody changed anything since the last agreement (the usual barrier in
+            # a loop of blocks that publish nothing): only the bookkeeping.
+            self.intervals += 1
+            self._forget_marks()
+            self.arena.words[self.arena.cursor_base + self.num] = self.cursor[2]
+            return
         # A thread's changes can only be read once the records it had seen are applied
         # (they may name objects those records introduced).
         pending = {t: part for t, part in enumerate(parts) if t != self.num}

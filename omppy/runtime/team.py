@@ -574,6 +574,10 @@ def _check_workers(
         if report.error is not None:
             errors.append(failures.unpack_exception(report.error))
     team.arena.broken = team.arena.broken or bool(errors) or aborted
+    if errors or aborted:
+        # A failed region is not on a fast path: its workers are reaped now, so the
+        # program goes on with no process of the team left (as after a kill).
+        reaping.reap_all()
     if errors:
         raise combined_errors(errors)
     if aborted:  # a worker aborted the team but reported nothing: should not happen

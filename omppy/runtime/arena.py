@@ -166,6 +166,14 @@ class Arena:
 
     def log_append(self, thread_num: int, payload: bytes) -> int:
         """Add one record; returns its sequence number (records are totally ordered)."""
+        return self.log_append_after(thread_num, payload, None)[0]
+
+    def log_append_after(
+        self, thread_num: int, payload: bytes, cursor: tuple[int, int, int] | None
+    ) -> tuple[int, tuple[int, int, int] | None]:
+        """:meth:`log_append`, and the reading ``cursor`` moved past the new record
+        when it had read every record before it (None otherwise): the thread need
+        not read its own record back at its next block."""
         with self.log_lock:
             words = self.words
             used = int(words[LOG_BYTES])
@@ -183,7 +191,9 @@ class Arena:
             self.memory[start + _RECORD.size : self.log_base + end] = payload
             words[LOG_BYTES] = end
             words[LOG_SEQ] = seq
-            return seq
+            if cursor is not None and cursor == (int(words[LOG_GENERATION]), used, seq - 1):
+                return seq, (cursor[0], end, seq)
+            return seq, None
 
     def log_read(
         self, cursor: tuple[int, int, int], upto: int | None = None

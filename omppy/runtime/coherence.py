@@ -219,7 +219,7 @@ class Coherence:
             # settle or share, and a plain pickle (all in C) carries the record.
             if ATOMIC.issuperset(map(type, names.values())):
                 seen = self.seen
-                seq = self.arena.log_append(self.num, dump_plain((changes, seen, kind, names)))
+                seq = self._log_append(dump_plain((changes, seen, kind, names)))
                 self._remember((seq, self.num, seen, kind, changes, names))
                 taken, latest = self.taken, self.latest
                 for name, value in names.items():
@@ -229,13 +229,25 @@ class Coherence:
         changes = self._tag_new_keys(changes)
         if (not changes and not names) or self.arena is None:
             return 0
-        payload = self.replica.dump_changes(changes, self.seen, kind, names)
-        seq = self.arena.log_append(self.num, payload)
+        seen = self.seen
+        payload = self.replica.dump_changes(changes, seen, kind, names)
+        seq = self._log_append(payload)
         self.replica.settle(changes, ("record", seq))
-        self._remember((seq, self.num, self.seen, kind, changes, names))
+        self._remember((seq, self.num, seen, kind, changes, names))
         for name in names:
             self.taken[name] = seq
         self._take_names(seq, names)
+        return seq
+
+    def _log_append(self, payload: bytes) -> int:
+        """Append a record of this thread's; when no other thread's record came
+        between, the cursor moves past it (the record is this thread's own)."""
+        assert self.arena is not None
+        seq, cursor = self.arena.log_append_after(self.num, payload, self.cursor)
+        if cursor is not None:
+            # ``_remember`` (by the caller) keeps the record for the checks; the
+            # record is not applied here, it is this thread's own already.
+            self.cursor = cursor
         return seq
 
     def order_keys(self) -> None:

@@ -8,6 +8,7 @@ copies, as few pages as it can.  It always leaves through ``os._exit`` in a
 
 from __future__ import annotations
 
+import _signal
 import faulthandler
 import os
 import pickle
@@ -75,7 +76,8 @@ def run_worker(
             _prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
             if os.getppid() != master_pid:
                 os._exit(status)
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held around fork
+        # Held around fork (team.py); ``_signal``'s function, which returns plain ints.
+        _signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         num = me.num
         write_end = pipes[num - 1][1]
         for index, (_, other_write) in enumerate(pipes):

@@ -303,6 +303,19 @@ MIN_POLL_INTERVAL = 0.002  # below this, poll at every check (waits sleep 2 ms o
 SPIN_SECONDS = 50e-6  # how long a waiting thread looks before it sleeps (Liveness.wait)
 
 
+def spin_seconds(size: int) -> float:
+    """How long the waits of a team of ``size`` look again before they sleep: only
+    when the team and what else runs fit the CPUs (a waiting thread that spins on a
+    busy machine takes the CPU from the thread it waits for).  Decided once per team,
+    in the master, from the load average (which counts this process already)."""
+    cpus = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        return 0.0
+    return SPIN_SECONDS if size <= cpus and load < cpus + 0.5 else 0.0
+
+
 class Liveness:
     """Tells a waiting thread whether its team is still whole.
 
@@ -311,9 +324,10 @@ class Liveness:
     it ended.  A thread that vanished without setting its FINISHED word failed.
     """
 
-    def __init__(self, arena: Arena, sentinels: dict[int, int]) -> None:
+    def __init__(self, arena: Arena, sentinels: dict[int, int], spin: float = 0.0) -> None:
         self.arena = arena
         self.sentinels = sentinels  # thread number -> read end of its sentinel pipe
+        self.spin = spin  # seconds a wait looks again before it sleeps (spin_seconds)
         # Built on first use, in the process that checks: a team of T threads has T
         # watchers of T - 1 pipes each, and most never need to look.
         self._poll: select.poll | None = None
@@ -363,10 +377,11 @@ class Liveness:
         # thread, runs on another CPU): look again for a few microseconds first, since
         # sleeping in the semaphore costs a wake-up of tens of microseconds.  Not by
         # yielding the CPU: on a busy machine each yield can give away milliseconds.
-        until = time.perf_counter() + SPIN_SECONDS
-        while time.perf_counter() < until:
-            if acquire(False):
-                return
+        if self.spin:
+            until = time.perf_counter() + self.spin
+            while time.perf_counter() < until:
+                if acquire(False):
+                    return
         delay = 0.002
         while not acquire(True, delay):
             try:

@@ -54,6 +54,7 @@ from .arena import (
     WS_ORDERED,
     Arena,
     Liveness,
+    spin_seconds,
 )
 from .coherence import Coherence, interval, location
 from .errors import OmpError, TeamAborted, WorkerDied
@@ -392,8 +393,10 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     region_at = location()
     for thread in threads:
         thread.last_sync = f"the start of the region at {region_at}"
+    spin = spin_seconds(size)
     watchers = [
-        Liveness(arena, {t: fd for t, fd in readers.items() if t != num}) for num in range(size)
+        Liveness(arena, {t: fd for t, fd in readers.items() if t != num}, spin)
+        for num in range(size)
     ]
     tasks.prepare(team)
     flush_standard_streams()

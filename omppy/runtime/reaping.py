@@ -29,22 +29,6 @@ def later(pid: int) -> None:
     _pending.append(pid)
 
 
-def pending() -> tuple[int, ...]:
-    """The pids waiting to be reaped (for tests)."""
-    return tuple(_pending)
-
-
-def reap_finished() -> None:
-    """Reap the pending workers that have exited already, without waiting."""
-    for pid in list(_pending):
-        try:
-            done, _ = os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            done = pid  # reaped elsewhere (a program's own os.wait())
-        if done:
-            _pending.remove(pid)
-
-
 def reap_all() -> None:
     """Wait for every pending worker to exit, and reap it."""
     while _pending:

@@ -22,6 +22,7 @@ from typing import Any
 
 _POINTER = ctypes.sizeof(ctypes.c_void_p)
 _BLOCK = 512  # items compared per memory block before looking at single items
+_SHORT = 256  # lists up to this length are compared item by item (in C) instead
 
 
 def _probe_item_offset() -> int | None:
@@ -62,18 +63,13 @@ def _memory(items: list[Any], start: int, stop: int) -> bytes:
     return ctypes.string_at(_items_address(items) + start * _POINTER, (stop - start) * _POINTER)
 
 
-# Up to this many items, ``map(operator.is_, ...)`` (all in C, no copy) beats the
-# ctypes calls that copy the pointer arrays out.
-SMALL = 128
-
-
 def same_items(a: list[Any], b: list[Any]) -> bool:
     """Whether ``a`` and ``b`` hold the very same objects in the same order."""
     n = len(a)
     if n != len(b):
         return False
-    if n <= SMALL or _ITEM_OFFSET is None or type(a) is not list or type(b) is not list:
-        return all(map(operator.is_, a, b))
+    if n <= _SHORT or _ITEM_OFFSET is None or type(a) is not list or type(b) is not list:
+        return all(map(operator.is_, a, b))  # a C loop: cheaper than two copies when short
     return _memory(a, 0, n) == _memory(b, 0, n)
 
 
@@ -84,7 +80,7 @@ def same_dict(live: dict[Any, Any], keys: list[Any], values: list[Any]) -> bool:
     n = len(keys)
     if len(live) != n:
         return False
-    if n <= SMALL:
+    if n <= _SHORT:
         is_ = operator.is_
         return all(map(is_, live.values(), values)) and all(map(is_, live, keys))
     return same_items(list(live.values()), values) and same_items(list(live), keys)

@@ -66,6 +66,8 @@ class SyncBlock:
                     self._release()
                     raise
                 self.fresh = coherence.fresh(names)
+                if coherence.stream is not None and not thread.inside:
+                    coherence.stream.enter()
             thread.inside.append(kind)  # a barrier now would deadlock (see ThreadContext)
 
     def leave(self, scope: dict[str, Any]) -> None:
@@ -73,6 +75,8 @@ class SyncBlock:
         try:
             coherence = self.thread.coherence
             if self.runs and coherence is not None:
+                if coherence.stream is not None and len(self.thread.inside) == 1:
+                    coherence.stream.leave(self.kind)
                 values = {}
                 for name in self.names:
                     value = scope.get(name, UNBOUND)

@@ -578,3 +578,21 @@ def test_min_max_from_none_take_the_threads_values(op, partials, expected):
     from omppy.runtime.reduction import NEUTRAL
 
     assert combine(op, None, partials or [NEUTRAL]) == expected
+
+
+# -- waits ------------------------------------------------------------------------------
+
+
+def test_waits_spin_only_when_the_team_fits_the_cpus(monkeypatch):
+    """A waiting thread looks again before it sleeps only while nothing else wants
+    the CPUs: on a busy machine it would take the CPU from the thread it waits for."""
+    import os
+
+    from omppy.runtime import arena
+
+    cpus = os.cpu_count() or 1
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert arena.spin_seconds(cpus) == arena.SPIN_SECONDS
+    assert arena.spin_seconds(cpus + 1) == 0.0  # the team alone oversubscribes
+    monkeypatch.setattr(os, "getloadavg", lambda: (cpus + 1.0, 0.0, 0.0))
+    assert arena.spin_seconds(1) == 0.0  # other processes keep the CPUs busy

@@ -24,6 +24,7 @@ except ImportError as error:  # pragma: no cover - depends on the environment
         "omppy's notebook support needs IPython 8 or newer: pip install 'omppy[jupyter]'"
     ) from error
 
+from ..runtime import reaping
 from .relay import OutputRelay
 from .workers import attach, quiet_fork_warning
 
@@ -44,6 +45,9 @@ class _Extension:
     def after_cell(self, *_: Any) -> None:
         if self.relay is not None:
             self.relay.uninstall()
+        # The cell's last team's workers, which exit after their reports
+        # (runtime/reaping.py): no zombie stays in the kernel between cells.
+        reaping.reap_all()
 
 
 _loaded: _Extension | None = None

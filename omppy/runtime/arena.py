@@ -168,6 +168,14 @@ class Arena:
 
     def log_append(self, thread_num: int, payload: bytes) -> int:
         """Add one record; returns its sequence number (records are totally ordered)."""
+        return self.log_append_after(thread_num, payload, None)[0]
+
+    def log_append_after(
+        self, thread_num: int, payload: bytes, cursor: tuple[int, int, int] | None
+    ) -> tuple[int, tuple[int, int, int] | None]:
+        """:meth:`log_append`, and the reading ``cursor`` moved past the new record
+        when it had read every record before it (None otherwise): the thread need
+        not read its own record back at its next block."""
         with self.log_lock:
             words = self.words
             used = int(words[LOG_BYTES])
@@ -185,7 +193,9 @@ class Arena:
             self.memory[start + _RECORD.size : self.log_base + end] = payload
             words[LOG_BYTES] = end
             words[LOG_SEQ] = seq
-            return seq
+            if cursor is not None and cursor == (int(words[LOG_GENERATION]), used, seq - 1):
+                return seq, (cursor[0], end, seq)
+            return seq, None
 
     def log_read(
         self, cursor: tuple[int, int, int], upto: int | None = None
@@ -292,6 +302,20 @@ def hash_name(name: str) -> int:
 # Seconds between two polls of a thread's liveness pipes, per pipe squared (above).
 POLL_COST = 2e-6
 MIN_POLL_INTERVAL = 0.002  # below this, poll at every check (waits sleep 2 ms or more)
+SPIN_SECONDS = 50e-6  # how long a waiting thread looks before it sleeps (Liveness.wait)
+
+
+def spin_seconds(size: int) -> float:
+    """How long the waits of a team of ``size`` look again before they sleep: only
+    when the team and what else runs fit the CPUs (a waiting thread that spins on a
+    busy machine takes the CPU from the thread it waits for).  Decided once per team,
+    in the master, from the load average (which counts this process already)."""
+    cpus = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        return 0.0
+    return SPIN_SECONDS if size <= cpus and load < cpus + 0.5 else 0.0
 
 
 class Liveness:
@@ -302,9 +326,10 @@ class Liveness:
     it ended.  A thread that vanished without setting its FINISHED word failed.
     """
 
-    def __init__(self, arena: Arena, sentinels: dict[int, int]) -> None:
+    def __init__(self, arena: Arena, sentinels: dict[int, int], spin: float = 0.0) -> None:
         self.arena = arena
         self.sentinels = sentinels  # thread number -> read end of its sentinel pipe
+        self.spin = spin  # seconds a wait looks again before it sleeps (spin_seconds)
         # Built on first use, in the process that checks: a team of T threads has T
         # watchers of T - 1 pipes each, and most never need to look.
         self._poll: select.poll | None = None
@@ -353,6 +378,15 @@ class Liveness:
         acquire = semaphore.acquire  # type: ignore[attr-defined]
         if acquire(False):
             return
+        # Most waits are short (the holder of a critical section, or a barrier's last
+        # thread, runs on another CPU): look again for a few microseconds first, since
+        # sleeping in the semaphore costs a wake-up of tens of microseconds.  Not by
+        # yielding the CPU: on a busy machine each yield can give away milliseconds.
+        if self.spin:
+            until = time.perf_counter() + self.spin
+            while time.perf_counter() < until:
+                if acquire(False):
+                    return
         delay = 0.002
         stall: deadlock.Stall | deadlock.NoStall = deadlock.NO_STALL
         try:

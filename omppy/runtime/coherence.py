@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from . import conflict
 from .arena import LOG_MARK
 from .errors import OmpError
-from .replica import Changes, Replica
+from .replica import ATOMIC, Changes, Replica, dump_plain
 from .streams import StreamSwitch
 
 if TYPE_CHECKING:
@@ -193,11 +193,19 @@ class Coherence:
             self.latest[name] = (seq, value)
             self.replica.adopt(value, ("name", seq, name), PUBLISHED_DEPTH, name)
 
-    def publish(self, kind: str, names: dict[str, Any], touched: list[Any] | None = None) -> int:
+    def publish(
+        self,
+        kind: str,
+        names: dict[str, Any],
+        touched: list[Any] | None = None,
+        closed: bool = False,
+    ) -> int:
         """Hand the team what this thread changed, and the names a block bound.
 
         ``touched``: the objects the block may have changed in place (what it names,
         seen through the functions it calls); None compares every shared object.
+        ``closed``: the block ran no function of the program, so only ``touched`` can
+        have changed (not the module namespaces, nor what functions change).
         Returns the record's sequence number (0 when there was nothing to hand).
         """
         if self.arena is None:
@@ -207,20 +215,46 @@ class Coherence:
         if touched is None:
             changes = self.replica.changes()
         else:
-            changes = self.replica.changes_under(touched)
+            changes = self.replica.changes_under(touched, closed)
         return self._append(kind, changes, names)
 
     def _append(self, kind: str, changes: Changes, names: dict[str, Any]) -> int:
+        if not changes:
+            if not names or self.arena is None:
+                return 0
+            # Only names bound to numbers or strings (``count += 1``): nothing to
+            # settle or share, and a plain pickle (all in C) carries the record.
+            if ATOMIC.issuperset(map(type, names.values())):
+                seen = self.seen
+                seq = self._log_append(dump_plain((changes, seen, kind, names)))
+                self._remember((seq, self.num, seen, kind, changes, names))
+                taken, latest = self.taken, self.latest
+                for name, value in names.items():
+                    taken[name] = seq
+                    latest[name] = (seq, value)
+                return seq
         changes = self._tag_new_keys(changes)
         if (not changes and not names) or self.arena is None:
             return 0
-        payload = self.replica.dump_changes(changes, self.seen, kind, names)
-        seq = self.arena.log_append(self.num, payload)
+        seen = self.seen
+        payload = self.replica.dump_changes(changes, seen, kind, names)
+        seq = self._log_append(payload)
         self.replica.settle(changes, ("record", seq))
-        self._remember((seq, self.num, self.seen, kind, changes, names))
+        self._remember((seq, self.num, seen, kind, changes, names))
         for name in names:
             self.taken[name] = seq
         self._take_names(seq, names)
+        return seq
+
+    def _log_append(self, payload: bytes) -> int:
+        """Append a record of this thread's; when no other thread's record came
+        between, the cursor moves past it (the record is this thread's own)."""
+        assert self.arena is not None
+        seq, cursor = self.arena.log_append_after(self.num, payload, self.cursor)
+        if cursor is not None:
+            # ``_remember`` (by the caller) keeps the record for the checks; the
+            # record is not applied here, it is this thread's own already.
+            self.cursor = cursor
         return seq
 
     def order_keys(self) -> None:
@@ -297,6 +331,13 @@ class Coherence:
         # region every thread is done: the whole log.)
         mark = None if final else int(self.arena.words[LOG_MARK])
         raw, self.cursor = self.arena.log_read(self.cursor, mark)
+        if not raw and not self.recent and not self._own and all(p[0] is None for p in parts):
+            # Nobody changed anything since the last agreement (the usual barrier in
+            # a loop of blocks that publish nothing): only the bookkeeping.
+            self.intervals += 1
+            self._forget_marks()
+            self.arena.words[self.arena.cursor_base + self.num] = self.cursor[2]
+            return
         # A thread's changes can only be read once the records it had seen are applied
         # (they may name objects those records introduced).
         pending = {t: part for t, part in enumerate(parts) if t != self.num}
@@ -419,6 +460,19 @@ def _check_if_concurrent(a: Record, b: Record, replica: Replica, where: str) -> 
     conflict.check(
         [(_who(earlier), earlier[4]), (_who(later), later[4])], replica, where
     )
+
+
+class _Here:
+    """Where the user's code is, found only when a message says it (``str``): most
+    synchronisation blocks raise nothing, and walking the stack at each costs."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return location(2)
+
+
+HERE: Any = _Here()
 
 
 def location(depth: int = 2) -> str:

@@ -73,6 +73,19 @@ def same_items(a: list[Any], b: list[Any]) -> bool:
     return _memory(a, 0, n) == _memory(b, 0, n)
 
 
+def same_dict(live: dict[Any, Any], keys: list[Any], values: list[Any]) -> bool:
+    """Whether ``live`` holds exactly ``keys`` bound to ``values``, in that order,
+    by identity.  A small dict is compared without copying its keys and values out
+    (most comparisons, at most synchronisation points, find nothing changed)."""
+    n = len(keys)
+    if len(live) != n:
+        return False
+    if n <= _SHORT:
+        is_ = operator.is_
+        return all(map(is_, live.values(), values)) and all(map(is_, live, keys))
+    return same_items(list(live.values()), values) and same_items(list(live), keys)
+
+
 def changed_indices(a: list[Any], b: list[Any]) -> Iterator[int]:
     """The indices ``i < min(len)`` where ``a[i] is not b[i]``, in increasing order.
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import sys
 import types
 from collections import deque
 from collections.abc import Iterator, Sized
@@ -319,20 +320,36 @@ class Replica:
                 found.append((token, change))
         return found
 
-    def changes_under(self, values: list[Any]) -> Changes:
+    def changes_under(self, values: list[Any], closed: bool = False) -> Changes:
         """What this process changed in ``values``, the containers they hold (as deep
-        as they are watched) and the containers compared at every block (``always``)."""
+        as they are watched) and the containers compared at every block (``always``).
+
+        ``closed``: no function of the program ran (the translator says so), so
+        neither a module namespace nor what functions change (``always``) can have
+        changed, only ``values``: they alone are compared (a module among them by its
+        namespace: ``config.rate = r``).
+        """
         objects, shadows = self.objects, self.shadows
         found: Changes = []
-        for token in self.namespaces:
-            change = shadows[token].diff(objects[token])
-            if change is not None:
-                found.append((token, change))
-        done: set[Any] = set(self.namespaces)
         tokens = self.tokens
-        found_tokens = (tokens.get(id(v)) for v in _through_tuples(values))
-        pending = [t for t in found_tokens if t is not None]
-        pending.extend(self.always)
+        pending = []
+        for value in _through_tuples(values):
+            token = tokens.get(id(value))
+            if token is None and type(value) is types.ModuleType:
+                token = tokens.get(id(value.__dict__))
+            if token is not None:
+                pending.append(token)
+        if closed:
+            if not pending:
+                return found  # only numbers and strings (``count += 1``)
+            done: set[Any] = set()
+        else:
+            for token in self.namespaces:
+                change = shadows[token].diff(objects[token])
+                if change is not None:
+                    found.append((token, change))
+            done = set(self.namespaces)
+            pending.extend(self.always)
         while pending:
             token = pending.pop()
             if token in done:
@@ -437,8 +454,19 @@ class Replica:
         return self.dumps(([(token, _packed(change)) for token, change in changes], *rest))
 
     def load_changes(self, data: bytes) -> tuple[Any, ...]:
+        if data[:1] == PLAIN:
+            return pickle.loads(memoryview(data)[1:])
         changes, *rest = self.loads(data)
         return ([(token, _unpacked(change)) for token, change in changes], *rest)
+
+
+PLAIN = b"P"  # marks a payload pickled by the plain pickler (a token pickle starts b"\x80")
+
+
+def dump_plain(payload: tuple[Any, ...]) -> bytes:
+    """A record that holds no shared object (``([], seen, kind, {"count": 3})``),
+    pickled all in C; :meth:`Replica.load_changes` reads it."""
+    return PLAIN + pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _through_tuples(values: list[Any]) -> Iterator[Any]:
@@ -521,6 +549,9 @@ def _placed_values(change: Change) -> Iterator[tuple[Any, Any]]:
         yield "cell", change[1]
 
 
+_MODULE = "module"  # a persistent id (_MODULE, name); no token starts with a string
+
+
 class _TokenPickler(pickle.Pickler):
     def __init__(self, file: io.BytesIO, tokens: dict[int, Token]) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
@@ -529,6 +560,10 @@ class _TokenPickler(pickle.Pickler):
     def persistent_id(self, obj: Any) -> Any:
         if type(obj) in ATOMIC:
             return None
+        if type(obj) is types.ModuleType:
+            # A module published by name (``settings.total += i`` in a block): every
+            # process has it, under its name.
+            return (_MODULE, obj.__name__)
         return self.tokens.get(id(obj))
 
 
@@ -538,6 +573,8 @@ class _TokenUnpickler(pickle.Unpickler):
         self.objects = objects
 
     def persistent_load(self, pid: Any) -> Any:
+        if type(pid) is tuple and pid[0] == _MODULE and pid[1] in sys.modules:
+            return sys.modules[pid[1]]
         try:
             return self.objects[pid]
         except KeyError:

@@ -108,9 +108,9 @@ class DictShadow(Shadow):
         self.values = list(live.values())
 
     def diff(self, live: dict[Any, Any]) -> tuple[Any, ...] | None:
-        keys, values = list(live), list(live.values())
-        if layout.same_items(values, self.values) and layout.same_items(keys, self.keys):
+        if layout.same_dict(live, self.keys, self.values):
             return None
+        keys, values = list(live), list(live.values())
         sets, dels, new = _dict_changes(self.keys, self.values, keys, values, live)
         if not sets and not dels:
             return None
@@ -260,10 +260,9 @@ class AttributeShadow(Shadow):
         state = _instance_dict(live)
         sets: list[tuple[Any, Any]] = []
         dels: list[Any] = []
-        if state is not None:
+        if state is not None and not layout.same_dict(state, self.keys, self.values):
             keys, values = list(state), list(state.values())
-            if not (layout.same_items(keys, self.keys) and layout.same_items(values, self.values)):
-                sets, dels, _ = _dict_changes(self.keys, self.values, keys, values, state)
+            sets, dels, _ = _dict_changes(self.keys, self.values, keys, values, state)
         slots = _slot_values(live)
         if slots != self.slots and slots is not None:
             old = self.slots or ()

@@ -21,7 +21,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from .coherence import location
+from .coherence import HERE
 from .unbound import UNBOUND
 
 if TYPE_CHECKING:
@@ -39,11 +39,16 @@ class SyncBlock:
         runs: bool,
         lock: Any = None,
         touches: tuple[str, ...] | None = None,
+        closed: bool = False,
     ) -> None:
         self.thread = thread
         # The names whose objects the block may change in place (the translator's
         # effects analysis), or None: it may change anything (see Coherence.publish).
         self.touches = touches
+        # ``closed``: the block runs no function of the program and rebinds no global
+        # or nonlocal name (the translator says so), so what it changes is what
+        # ``touches`` names: nothing else is compared when it ends.
+        self.closed = closed and touches is not None
         self.kind = kind
         self.names = names
         self.runs = runs
@@ -56,7 +61,7 @@ class SyncBlock:
             coherence = thread.coherence
             if coherence is not None:
                 try:
-                    coherence.catch_up(location())
+                    coherence.catch_up(HERE)
                 except BaseException:
                     self._release()
                     raise
@@ -72,20 +77,26 @@ class SyncBlock:
             if self.runs and coherence is not None:
                 if coherence.stream is not None and len(self.thread.inside) == 1:
                     coherence.stream.leave(self.kind)
-                values = {n: scope[n] for n in self.names if n in scope}
+                values = {}
+                for name in self.names:
+                    value = scope.get(name, UNBOUND)
+                    if value is not UNBOUND:
+                        values[name] = value
                 touched = None
                 if self.touches is not None:
-                    # A global the block changes (in a helper, ``buckets[k].append``)
-                    # is not among the caller's locals: look it up as Python would.
-                    outer = sys._getframe(1).f_globals
-                    touched = [
-                        scope[n] if n in scope else outer[n]
-                        for n in self.touches
-                        if n in scope or n in outer
-                    ]
-                coherence.publish(
-                    self.kind, {n: v for n, v in values.items() if v is not UNBOUND}, touched
-                )
+                    touched = []
+                    outer = None
+                    for name in self.touches:
+                        if name in scope:
+                            touched.append(scope[name])
+                            continue
+                        # A global the block changes (in a helper, ``buckets[k].append``)
+                        # is not among the caller's locals: look it up as Python would.
+                        if outer is None:
+                            outer = sys._getframe(1).f_globals
+                        if name in outer:
+                            touched.append(outer[name])
+                coherence.publish(self.kind, values, touched, self.closed)
         finally:
             if self.runs:
                 self.thread.inside.pop()

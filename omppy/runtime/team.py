@@ -7,12 +7,14 @@ Data flow of one region::
     stage arrays into shared memory
     create report pipes, reset arena
     flush stdout/stderr
+    reap the previous team's workers
     fork workers 1..T-1  ------------------->  die with the master (PDEATHSIG)
                                                reseed random streams
     run body as thread 0                       run body as thread k
        barriers/work shares: arena  <------->     barriers/work shares: arena
-    read reports until EOF  <-----------------  pickle report -> pipe; os._exit
-    waitpid every worker (status checked)
+    read each report until whole  <----------  pickle report -> pipe; os._exit
+    (or EOF: waitpid that worker, status checked; the others are reaped later,
+    reaping.py)
     apply the log and the workers' changes to shared objects (coherence.py),
     combine reductions, copy staged arrays back
     raise the failures, or return the outputs
@@ -25,6 +27,7 @@ what a region asks for and how its results reach the master is ``region.py``.
 
 from __future__ import annotations
 
+import _signal
 import contextlib
 import dataclasses
 import gc
@@ -36,7 +39,18 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
-from . import affinity, blas, deadlock, failures, limits, observe, private_globals, state, tasks
+from . import (
+    affinity,
+    blas,
+    deadlock,
+    failures,
+    limits,
+    observe,
+    private_globals,
+    reaping,
+    state,
+    tasks,
+)
 from .arena import (
     ABORT,
     BARRIER_COUNT,
@@ -52,6 +66,7 @@ from .arena import (
     WS_ORDERED,
     Arena,
     Liveness,
+    spin_seconds,
 )
 from .coherence import Coherence, interval, location
 from .errors import OmpError, TeamAborted, WorkerDied
@@ -125,12 +140,16 @@ class Team:
                 arena.log_compact(self.size)
                 words[BARRIER_COUNT] = 0
                 words[BARRIER_GEN] = generation + 1
-                semaphore = arena.barrier_sems[generation & 1]
-                for _ in range(self.size - 1):
-                    semaphore.release()
-                return
-            words[BARRIER_COUNT] = arrived
+            else:
+                words[BARRIER_COUNT] = arrived
         semaphore = arena.barrier_sems[generation & 1]
+        if arrived == self.size:
+            # Released after the lock: a woken thread that took this one's CPU finds
+            # the lock free at its next barrier.  (The semaphore of this generation is
+            # used again two barriers on, which needs this thread there first.)
+            for _ in range(self.size - 1):
+                semaphore.release()
+            return
 
         def stuck() -> None:
             # A teammate that finished its part of the region never comes to this
@@ -395,8 +414,10 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         thread.last_sync = f"the start of the region at {region_at}"
     if observe.observer is not None:
         region = observe.observer.team_ready(team, threads, region, region_at)
+    spin = spin_seconds(size)
     watchers = [
-        Liveness(arena, {t: fd for t, fd in readers.items() if t != num}) for num in range(size)
+        Liveness(arena, {t: fd for t, fd in readers.items() if t != num}, spin)
+        for num in range(size)
     ]
     tasks.prepare(team)
     flush_standard_streams()
@@ -405,6 +426,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     pids: dict[int, int] = {}
     master_pid = os.getpid()
     try:
+        reaping.reap_all()  # the previous teams' workers, which exited meanwhile
         # Ctrl-C between a fork and the recording of its pid would leave a worker
         # nobody kills: hold SIGINT back until every pid is recorded.
         # Frozen, the objects the workers inherit are left alone by the workers'
@@ -428,8 +450,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         if isinstance(outcome[1], KeyboardInterrupt):
             raise outcome[1]  # stop the team now, not when the workers finish
         reports = _collect(readers)
-        statuses = {num: os.waitpid(pid, 0)[1] for num, pid in pids.items()}
-        pids.clear()
+        statuses = _join(pids, reports)
         if observe.observer is not None:
             observe.observer.joined(team)
     except BaseException:
@@ -476,8 +497,11 @@ def _run_master(
 
 
 def _collect(readers: dict[int, int]) -> dict[int, bytes]:
-    """Read every worker's report until its pipe closes (it exited or died).
+    """Read every worker's report until it is complete (its length is its first
+    word), or until its pipe closes (the worker died before finishing it).
 
+    A worker writes nothing after its report: the master need not wait for the
+    worker's exit, which tears down a copy of the address space (reaping.py).
     ``poll``, not ``select``: select cannot watch a descriptor numbered 1024 or more.
     """
     buffers = {num: bytearray() for num in readers}
@@ -488,12 +512,38 @@ def _collect(readers: dict[int, int]) -> dict[int, bytes]:
     while open_fds:
         for fd, _ in poller.poll():
             chunk = os.read(fd, 1 << 20)
+            data = buffers[open_fds[fd]]
             if chunk:
-                buffers[open_fds[fd]] += chunk
-            else:
-                poller.unregister(fd)
-                del open_fds[fd]
+                data += chunk
+                if not _whole(data):
+                    continue
+            poller.unregister(fd)
+            del open_fds[fd]
     return {num: bytes(data) for num, data in buffers.items()}
+
+
+def _whole(data: bytes | bytearray) -> bool:
+    """Whether ``data`` is one whole report (a crash's text never looks like one:
+    its first eight characters read as a length far beyond what follows)."""
+    if len(data) < _HEADER.size:
+        return False
+    (length,) = _HEADER.unpack_from(data)
+    return len(data) == _HEADER.size + length
+
+
+def _join(pids: dict[int, int], reports: dict[int, bytes]) -> dict[int, int]:
+    """The exit status of each worker: a worker whose report is whole is exiting
+    with status 0 and is reaped later (reaping.py); one that died is waited for now,
+    its status says how it ended."""
+    statuses = {}
+    for num, pid in list(pids.items()):
+        if _whole(reports[num]):
+            reaping.later(pid)
+            statuses[num] = 0
+        else:
+            statuses[num] = os.waitpid(pid, 0)[1]
+        del pids[num]
+    return statuses
 
 
 def _decode(data: bytes) -> WorkerReport | None:
@@ -555,6 +605,10 @@ def _check_workers(
         if report.error is not None:
             errors.append(failures.unpack_exception(report.error))
     team.arena.broken = team.arena.broken or bool(errors) or aborted
+    if errors or aborted:
+        # A failed region is not on a fast path: its workers are reaped now, so the
+        # program goes on with no process of the team left (as after a kill).
+        reaping.reap_all()
     if errors:
         raise combined_errors(errors)
     if aborted:  # a worker aborted the team but reported nothing: should not happen
@@ -608,7 +662,9 @@ def _write_collected(report: WorkerReport) -> None:
 @contextlib.contextmanager
 def _sigint_held() -> Iterator[None]:
     """SIGINT blocked in this thread while the block runs (where the platform can)."""
-    mask = getattr(signal, "pthread_sigmask", None)
+    # ``_signal``'s own function: ``signal.pthread_sigmask`` turns the previous mask
+    # into a set of enum members, which costs tens of microseconds per call.
+    mask = getattr(_signal, "pthread_sigmask", None)
     if mask is None:
         yield
         return

@@ -226,28 +226,39 @@ class ThreadContext:
             return {}
         return self.coherence.fresh(names)
 
+    # ``touches`` and ``closed``: what a block may change, from the translator's
+    # effects analysis (see SyncBlock); translations without them compare everything.
+
     def critical(
-        self, name: str = "", names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+        self,
+        name: str = "",
+        names: tuple[str, ...] = (),
+        touches: tuple[str, ...] | None = None,
+        closed: bool = False,
     ) -> Any:
         lock = self.team.arena.critical_lock(name) if self.size > 1 and self.team else None
         kind = f"critical({name})" if name else "critical"
         if lock is not None:
             self._refuse_reentry(kind)
-        return SyncBlock(self, kind, names, True, lock, touches)
+        return SyncBlock(self, kind, names, True, lock, touches, closed)
 
     def atomic(
-        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+        self,
+        names: tuple[str, ...] = (),
+        touches: tuple[str, ...] | None = None,
+        closed: bool = False,
     ) -> Any:
         lock = self.team.arena.atomic_lock if self.size > 1 and self.team else None
         if lock is not None:
             self._refuse_reentry("atomic")
-        return SyncBlock(self, "atomic", names, True, lock, touches)
+        return SyncBlock(self, "atomic", names, True, lock, touches, closed)
 
     def master(
         self,
         names: tuple[str, ...] = (),
         filter: int = 0,
         touches: tuple[str, ...] | None = None,
+        closed: bool = False,
     ) -> Any:
         kind = "masked" if filter else "master"
         if "task" in self.inside:
@@ -258,13 +269,16 @@ class ThreadContext:
                 "thread runs it is not known, so the block would run or not by chance; "
                 "OpenMP forbids master and masked inside tasks: move it out of the task"
             )
-        return SyncBlock(self, kind, names, self.num == filter, touches=touches)
+        return SyncBlock(self, kind, names, self.num == filter, touches=touches, closed=closed)
 
     def single(
-        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+        self,
+        names: tuple[str, ...] = (),
+        touches: tuple[str, ...] | None = None,
+        closed: bool = False,
     ) -> Any:
         if self.size == 1 or self.team is None:
-            return SyncBlock(self, "single", names, True, touches=touches)
+            return SyncBlock(self, "single", names, True, touches=touches, closed=closed)
         self.refuse_inside_block("'# omp single'")
         team = self.team
         base = team.enter_workshare(self)
@@ -273,13 +287,16 @@ class ThreadContext:
             first = words[base + WS_NEXT] == 0
             words[base + WS_NEXT] = 1
         team.leave_workshare(base)
-        return SyncBlock(self, "single", names, first, touches=touches)
+        return SyncBlock(self, "single", names, first, touches=touches, closed=closed)
 
     def ordered(
-        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+        self,
+        names: tuple[str, ...] = (),
+        touches: tuple[str, ...] | None = None,
+        closed: bool = False,
     ) -> Any:
         if self.size == 1:
-            return SyncBlock(self, "ordered", names, True, touches=touches)
+            return SyncBlock(self, "ordered", names, True, touches=touches, closed=closed)
         if self.ordered_base < 0:
             raise OmpError("'# omp ordered' ran outside a loop with the 'ordered' clause")
         if not self.ordered_pending:
@@ -298,7 +315,7 @@ class ThreadContext:
                 "ordered blocks"
             )
         self.wait_turn()
-        block = SyncBlock(self, "ordered", names, True, touches=touches)
+        block = SyncBlock(self, "ordered", names, True, touches=touches, closed=closed)
         words = self.team.arena.words  # type: ignore[union-attr]
         slot, index = self.ordered_base + WS_ORDERED, self.current_iteration
 

@@ -8,6 +8,7 @@ copies, as few pages as it can.  It always leaves through ``os._exit`` in a
 
 from __future__ import annotations
 
+import _signal
 import faulthandler
 import os
 import pickle
@@ -19,7 +20,7 @@ import zlib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from . import blas, failures, observe, private_globals, state
+from . import blas, failures, observe, private_globals, reaping, state
 from .arena import ABORT, FINISHED, Liveness
 from .errors import OmpError, TeamAborted
 from .output import RegionOutput
@@ -75,7 +76,8 @@ def run_worker(
             _prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
             if os.getppid() != master_pid:
                 os._exit(status)
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held around fork
+        # Held around fork (team.py); ``_signal``'s function, which returns plain ints.
+        _signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         num = me.num
         write_end = pipes[num - 1][1]
         for index, (_, other_write) in enumerate(pipes):
@@ -94,6 +96,9 @@ def run_worker(
         if observe.observer is not None:  # this worker's spans (docs/tracing.md)
             observe.observer.worker_exit(me)
         status = 0
+        # Off the master's path now (it has the report): the workers of the teams
+        # this one started (nested regions) leave no zombie behind.
+        reaping.reap_all()
     finally:
         os._exit(status)
 

@@ -273,6 +273,9 @@ class Effects:
         # their versions (id of a summary -> how many times it grew).
         self._read: dict[int, int] | None = None
         self._versions: dict[int, int] = {}
+        self._class_names: set[str] = set()
+        self._defined: frozenset[str] | None = None
+        self._implicit: bool | None = None
         self._collect(module)
         self._solve()
 
@@ -294,6 +297,7 @@ class Effects:
                         self.functions[name] = summary
                     visit(_body(statement), None, depth + 1)
                 elif isinstance(statement, cst.ClassDef):
+                    self._class_names.add(statement.name.value)
                     visit(_body(statement), statement.name.value, depth + 1)
                 else:
                     for block in _blocks(statement):
@@ -392,6 +396,62 @@ class Effects:
         # ``total += part`` on a list or Counter changes its object in place.
         changed.update(_augmented_names(statements))
         return tuple(sorted(changed))
+
+    def closed(self, statements: Iterable[cst.CSTNode]) -> bool:
+        """Whether a block whose :meth:`block` is not None runs no code of the program:
+        it names no function, class or method of the module (not even to hand one to
+        ``sorted``), hands no ``key=`` function to a builtin, and no special method
+        the module defines (which an operator may call) changes a global.  What such
+        a block changes is then what :meth:`block` names, and the runtime compares
+        nothing else when it ends (not the module namespaces, nor what the module's
+        functions change)."""
+        if self._implicit_code_changes_globals():
+            return False
+        defined = self._defined_names()
+        found: list[bool] = []
+
+        class Program(cst.CSTVisitor):
+            def visit_Name(self, node: cst.Name) -> None:
+                if node.value in defined:
+                    found.append(True)
+
+            def visit_Attribute(self, node: cst.Attribute) -> None:
+                if node.attr.value in methods:
+                    found.append(True)
+
+            def visit_Arg(self, node: cst.Arg) -> None:
+                if node.keyword is not None and node.keyword.value == "key":
+                    found.append(True)
+
+            def visit_Call(self, node: cst.Call) -> None:
+                func = node.func
+                if isinstance(func, cst.Name) and func.value == "iter" and len(node.args) > 1:
+                    found.append(True)  # iter(callable, sentinel) calls it
+
+        methods = set(self.methods)
+        for statement in statements:
+            statement.visit(Program())
+            if found:
+                return False
+        return True
+
+    def _defined_names(self) -> frozenset[str]:
+        """Every function and class the module defines, at any depth."""
+        if self._defined is None:
+            names = {function.name.value for function, *_ in self._definitions}
+            self._defined = frozenset(names | self._class_names)
+        return self._defined
+
+    def _implicit_code_changes_globals(self) -> bool:
+        """Whether a special method of the module's classes (``__setitem__``,
+        ``__iadd__``...), which runs without being named, declares ``global`` or
+        ``nonlocal`` or changes a module global in place."""
+        if self._implicit is None:
+            self._implicit = any(
+                _special_method_changes_globals(function, summary, local, declared)
+                for function, summary, local, declared in self._definitions
+            )
+        return self._implicit
 
     def _calls_unknown_code(self, statements: list[cst.CSTNode]) -> bool:
         calls: list[cst.Call] = []
@@ -648,6 +708,33 @@ def _summary_for(function: cst.FunctionDef) -> Summary:
     names += [p.name.value for p in params.kwonly_params]
     star = isinstance(params.star_arg, cst.Param) or params.star_kwarg is not None
     return Summary(names, has_star=star)
+
+
+def _special_method_changes_globals(
+    function: cst.FunctionDef, summary: Summary, local: set[str], declared: bool
+) -> bool:
+    name = function.name.value
+    if not (name.startswith("__") and name.endswith("__")):
+        return False
+    if name in ("__init__", "__new__", "__post_init__", "__init_subclass__"):
+        return False  # run by naming the class, which Effects.closed looks for
+    if declared or _declares_nonlocal(function):
+        return True
+    return any(
+        changed not in summary.params and changed not in local and changed not in _BUILTINS
+        for changed in summary.depths
+    )
+
+
+def _declares_nonlocal(function: cst.FunctionDef) -> bool:
+    found: list[bool] = []
+
+    class Nonlocals(cst.CSTVisitor):
+        def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+            found.append(True)
+
+    function.visit(Nonlocals())
+    return bool(found)
 
 
 def _locals_of(function: cst.FunctionDef) -> tuple[set[str], bool]:

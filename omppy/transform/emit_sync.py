@@ -56,7 +56,8 @@ def sync(
         opener = call(f"_omp_t.{directive}", published)
     if info.touches is not None:
         touches = keyword("touches", names(info.touches))
-        opener = Group(opener.opening, (*opener.items, touches), opener.closing)
+        extra = (touches, keyword("closed", "True")) if info.closed else (touches,)
+        opener = Group(opener.opening, (*opener.items, *extra), opener.closing)
     runs_alone = directive in ONE_AT_A_TIME_DIRECTIVES
     level = 1 if runs_alone else 2  # inside the try (and the if)
     body = e.items(construct.body, new_of)

@@ -143,6 +143,9 @@ class ConstructInfo:
     # A synchronisation construct: the names whose objects it may change in place, or
     # None when it calls code omppy cannot see into (effects.Effects.block).
     touches: tuple[str, ...] | None = None
+    # A synchronisation construct: it runs no code of the program and binds only
+    # locals, so ``touches`` is all it may change (effects.Effects.closed).
+    closed: bool = False
     # A region, loop or sections construct: the kinds of ``cancel`` closely nested in
     # it ('parallel', 'for', 'sections'); the survey adds them when it reaches each
     # cancel, after this record was made.

@@ -261,8 +261,14 @@ class _Surveyor:
                 sync_names = tuple(analysis_order(touched, usage))
                 copied = pragma.names_in("copyprivate")
                 threadprivate = tuple(n for n in copied if n in own)
+        closed = False
         if directive in SYNC_DIRECTIVES:
             touches = self.effects.block(construct.statements())
+            closed = (
+                touches is not None
+                and self.effects.closed(construct.statements())
+                and self._binds_only_locals(usage, region is not None, scopes)
+            )
         if directive in PARALLEL_DIRECTIVES or is_loop:
             checks.escapes(construct, usage, filename=filename)
             checks.unsupported(usage, filename=filename)
@@ -351,6 +357,7 @@ class _Surveyor:
             around=around,
             watch=watch,
             touches=touches,
+            closed=closed,
             threadprivate=threadprivate,
             task=task,
         )
@@ -604,6 +611,20 @@ class _Surveyor:
             threadprivate=tuple(sorted(threadprivate)),
         )
 
+    @staticmethod
+    def _binds_only_locals(usage: Usage, in_region: bool, scopes: list[tuple[str, Any]]) -> bool:
+        """Whether every name a synchronisation block binds or deletes is a local of
+        the function it runs in: inside a region always (the region's body is
+        outlined, and its shared names are published by name); an orphaned block's
+        only when its function declares none of them ``global`` or ``nonlocal``."""
+        if in_region:
+            return True
+        kind, node = scopes[-1]
+        if kind != "function":
+            return False  # at module level (or in a class body) it binds globals
+        changed = set(usage.bound) | set(usage.deleted)
+        return not changed & _declared_outer(node)
+
     def _threadprivate_used(self, usage: Usage, scopes: list[tuple[str, Any]]) -> set[str]:
         """The module's threadprivate globals the construct uses (a function's local of
         the same name is another variable)."""
@@ -640,6 +661,24 @@ class _Surveyor:
             if kind == "function":
                 names |= function_locals(node)
         return names
+
+
+def _declared_outer(function: cst.FunctionDef) -> set[str]:
+    """The names a function declares ``global`` or ``nonlocal`` (not its nested defs')."""
+    found = _declared_global(function)
+
+    class Nonlocals(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return node is function
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            return False
+
+        def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+            found.update(item.name.value for item in node.names)
+
+    function.visit(Nonlocals())
+    return found
 
 
 def _declared_global(function: cst.FunctionDef) -> set[str]:

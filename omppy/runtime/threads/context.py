@@ -171,12 +171,16 @@ class ThreadedContext(ThreadContext):
         """The latest values of those of ``names`` bound in synchronisation blocks."""
         return self.team.fresh(names) if names else {}
 
-    # ``touches`` (the objects a block may change, from the translator's effects
-    # analysis) tells the fork backend what to compare when a block ends; here every
-    # thread changes the same objects, so there is nothing to compare and it is unused.
+    # ``touches`` and ``closed`` (what a block may change, from the translator's effects
+    # analysis) tell the fork backend what to compare when a block ends; here every
+    # thread changes the same objects, so there is nothing to compare: they are unused.
 
     def critical(
-        self, name: str = "", names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+        self,
+        name: str = "",
+        names: tuple[str, ...] = (),
+        touches: tuple[str, ...] | None = None,
+        closed: bool = False,
     ) -> Any:
         kind = f"critical({name})" if name else "critical"
         lock = None
@@ -186,7 +190,10 @@ class ThreadedContext(ThreadContext):
         return ThreadedSyncBlock(self, kind, names, True, lock)
 
     def atomic(
-        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+        self,
+        names: tuple[str, ...] = (),
+        touches: tuple[str, ...] | None = None,
+        closed: bool = False,
     ) -> Any:
         lock = None
         if self.locking:
@@ -199,12 +206,16 @@ class ThreadedContext(ThreadContext):
         names: tuple[str, ...] = (),
         filter: int = 0,
         touches: tuple[str, ...] | None = None,
+        closed: bool = False,
     ) -> Any:
         kind = "masked" if filter else "master"
         return ThreadedSyncBlock(self, kind, names, self.num == filter)
 
     def single(
-        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+        self,
+        names: tuple[str, ...] = (),
+        touches: tuple[str, ...] | None = None,
+        closed: bool = False,
     ) -> Any:
         if self.size == 1:
             return ThreadedSyncBlock(self, "single", names, True)
@@ -216,7 +227,10 @@ class ThreadedContext(ThreadContext):
         return ThreadedSyncBlock(self, "single", names, first)
 
     def ordered(
-        self, names: tuple[str, ...] = (), touches: tuple[str, ...] | None = None
+        self,
+        names: tuple[str, ...] = (),
+        touches: tuple[str, ...] | None = None,
+        closed: bool = False,
     ) -> Any:
         if self.size == 1:
             return ThreadedSyncBlock(self, "ordered", names, True)

@@ -13,12 +13,15 @@ teams of a nested region exclude each other on the same name.
 from __future__ import annotations
 
 import _thread
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .. import deadlock
+from .. import deadlock, state
 from ..backend import gil_enabled
 from ..errors import TeamAborted
+from . import hang, tasks
+from .doacross import Progress
 from .keyorder import NewKeys
 from .park import SPIN, Parker, spin_budget
 
@@ -33,7 +36,7 @@ class Record:
     """The shared state of one work-sharing construct (a dynamic or ordered loop, a
     ``single``), found by its number: the n-th such construct every thread meets."""
 
-    __slots__ = ("claimed", "construct", "left", "lock", "next", "turn", "waiting")
+    __slots__ = ("cancelled", "claimed", "construct", "left", "lock", "next", "turn", "waiting")
 
     def __init__(self, construct: int) -> None:
         self.construct = construct
@@ -43,6 +46,7 @@ class Record:
         self.waiting: dict[int, Parker] = {}  # ordered: iteration -> its sleeping thread
         self.claimed = False  # single: a thread has taken it
         self.left = 0  # threads done with it (the last one forgets it)
+        self.cancelled = False  # 'cancel for' / 'cancel sections' (cancel.py)
 
 
 class ThreadTeam:
@@ -70,6 +74,14 @@ class ThreadTeam:
         self.published: dict[str, Any] = {}
         self.new_keys = NewKeys(size)  # put in iteration order at every barrier
         self.finished = [False] * size  # threads done with their part of the region
+        self.cancelled = False  # 'cancel parallel' ran (cancel.py)
+        self.progress = [0] * size  # doacross: how far each thread has got (doacross.py)
+        self.progress_waiters: list[Parker] = []
+        self.liveness = Progress(self)  # how a doacross sink waits (runtime/doacross.py)
+        self.tasks = tasks.team_tasks(self)  # deferred tasks, if the program has any
+        self.wait_limit = hang.limit()  # seconds a thread may wait (OMPPY_WAIT_LIMIT)
+        self.contexts: list[ThreadedContext] = []  # every thread's, for the hang check
+        self.hang_reported = False
 
     # -- failures ---------------------------------------------------------------------
 
@@ -80,6 +92,9 @@ class ThreadTeam:
             parkers = list(self.parkers)
         for parker in parkers:
             parker.unpark()
+        if self.tasks is not None:
+            with self.tasks.lock:
+                self.tasks.wake.notify_all()
 
     def finish(self, num: int) -> None:
         """Thread ``num`` is done with its part: wake the threads waiting at a barrier,
@@ -93,6 +108,12 @@ class ThreadTeam:
     def check(self) -> None:
         if self.aborted:
             raise TeamAborted(ABORTED)
+
+    def check_hang(self, me: ThreadedContext, began: float, what: str) -> None:
+        """Stop with TeamDeadlock when ``me`` has waited longer than the team's wait
+        limit (``hang.py``); the threads that keep it waiting are stopped too."""
+        if self.wait_limit is not None:
+            hang.check(self, me, began, what)
 
     # -- waiting ----------------------------------------------------------------------
 
@@ -115,29 +136,52 @@ class ThreadTeam:
                     raise TeamAborted(ABORTED)
             SPIN.wasted()  # the thread waited for is slow, or not running: spin less
         parker = me.parker
-        while True:
-            with self.mutex:
-                if ready():
-                    return
-                if self.aborted:
-                    raise TeamAborted(ABORTED)
-                if stuck is not None:
-                    stuck()
-                sleep_in()
-            parker.park()
+        limit = self.wait_limit
+        began = time.monotonic() if limit is not None else 0.0
+        me.waiting = True
+        try:
+            while True:
+                with self.mutex:
+                    if ready():
+                        return
+                    if self.aborted:
+                        raise TeamAborted(ABORTED)
+                    if stuck is not None:
+                        stuck()
+                    sleep_in()
+                if limit is None:
+                    parker.park()
+                else:
+                    parker.park(hang.POLL)
+                    self.check_hang(me, began, "waits at a barrier or for its turn")
+        finally:
+            me.waiting = False
 
     def take(self, lock: Any) -> None:
         """Acquire ``lock`` (a critical lock, an OpenMP lock), stopping if the team fails."""
         if lock.acquire(False):
             return
-        while not lock.acquire(True, 0.05):
-            if self.aborted:
-                raise TeamAborted(ABORTED)
+        began = time.monotonic()
+        me: Any = state.current()
+        mine = getattr(me, "team", None) is self
+        if mine:
+            me.waiting = True
+        try:
+            while not lock.acquire(True, 0.05):
+                if self.aborted:
+                    raise TeamAborted(ABORTED)
+                if self.wait_limit is not None and mine:
+                    self.check_hang(me, began, "waits for a lock")
+        finally:
+            if mine:
+                me.waiting = False
 
     # -- barriers ---------------------------------------------------------------------
 
     def barrier(self, me: ThreadedContext, action: Callable[[], None] | None = None) -> None:
         """Wait for the whole team; the last thread to arrive runs ``action`` first."""
+        if self.tasks is not None:
+            tasks.state_of(me).barrier()  # every task of the team completes first
         with self.mutex:
             if self.aborted:
                 raise TeamAborted(ABORTED)

@@ -32,8 +32,18 @@ VARIABLE = "OMPPY_WAIT_LIMIT"
 POLL = 0.1  # seconds between two looks at the clock of a thread that waits
 
 
+_read: list[float | None] = []  # the limit, once read (a region costs microseconds)
+
+
 def limit() -> float | None:
-    """The seconds a thread may wait (None: no limit); ConfigError if malformed."""
+    """The seconds a thread may wait (None: no limit), read from the environment at
+    the first region; ConfigError if malformed."""
+    if not _read:
+        _read.append(_from_environment())
+    return _read[0]
+
+
+def _from_environment() -> float | None:
     value = os.environ.get(VARIABLE, "").strip()
     if not value:
         return None

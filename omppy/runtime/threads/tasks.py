@@ -533,6 +533,9 @@ class ThreadTasks:
         self.arrivals += 1
         target = pool.size * self.arrivals
         self.wait_until(lambda: pool.arrived >= target and pool.pending == 0)
+        for frame in self.frames:  # keep only what a taskwait may still collect
+            if frame.children:
+                frame.children = [c for c in frame.children if c.values or c.error]
         failed, self.failed = self.failed, []
         for task in failed:
             if not task.seen:

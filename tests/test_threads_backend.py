@@ -702,5 +702,5 @@ def test_the_wait_limit_is_a_number_of_seconds(write):
         """,
         env={"OMPPY_WAIT_LIMIT": "soon"},
     )
-    assert got.status != 0
-    assert "OMPPY_WAIT_LIMIT='soon'" in got.err, got.err
+    assert got.status == 1
+    assert "omppy: error: OMPPY_WAIT_LIMIT='soon': expected a number of seconds" in got.err

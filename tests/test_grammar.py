@@ -958,3 +958,25 @@ def test_tabs_in_the_line_keep_the_caret_under_the_token() -> None:
     assert text.splitlines()[0] == "t.py:1:17: clause 'nowait' is not allowed on 'parallel'"
     # PragmaError shows a tab as one column, so the caret stays under the token.
     assert text.splitlines()[1:3] == ["     # omp parallel nowait", "                    ^"]
+
+
+def test_task_affinity_is_a_hint_taken_and_checked() -> None:
+    pragma = parse("# omp task affinity(data[i], grid[0:n]) firstprivate(i)")
+    (affinity,) = [c for c in pragma.clauses if c.name == "affinity"]
+    assert affinity.exprs == ("data[i]", "grid[0:n]")
+
+
+def test_task_affinity_iterator_modifier_is_refused() -> None:
+    assert message("# omp task affinity(iterator(j=0:n): data[j])") == (
+        "t.py:1:21: the iterator modifier of 'affinity' is not supported\n"
+        "    # omp task affinity(iterator(j=0:n): data[j])\n"
+        "                        ^\n"
+        "  hint: affinity is only a hint, which omppy ignores: list the items "
+        "(affinity(a, b)), or leave the clause out"
+    )
+
+
+def test_affinity_is_a_clause_of_task_only() -> None:
+    assert message("# omp taskloop affinity(a)").startswith(
+        "t.py:1:16: clause 'affinity' is not allowed on 'taskloop'\n"
+    )

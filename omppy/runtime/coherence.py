@@ -34,6 +34,7 @@ from . import conflict
 from .arena import LOG_MARK
 from .errors import OmpError
 from .replica import Changes, Replica
+from .streams import StreamSwitch
 
 if TYPE_CHECKING:
     from .arena import Arena
@@ -70,6 +71,10 @@ class Coherence:
         # this thread adds is tagged with the iterations it was added in (_tag_new_keys).
         self.marks: list[tuple[Tag, dict[Any, int]]] = []
         self.last_tag: Tag = (0, -1)
+        stream, address = replica.stream, replica.numpy_address
+        self.stream = (
+            StreamSwitch(stream, num, address) if stream is not None or address else None
+        )
 
     @property
     def seen(self) -> int:
@@ -197,6 +202,8 @@ class Coherence:
         """
         if self.arena is None:
             return 0
+        if self.replica.net_lengths:
+            self.replica.check_net(f"thread {self.num}")
         if touched is None:
             changes = self.replica.changes()
         else:
@@ -264,6 +271,8 @@ class Coherence:
         they belong and go to no one (they are still checked against the others'):
         neither pickled nor settled, as the region's replica ends with it.
         """
+        if self.replica.net_lengths and not keep:  # the master's own changes land
+            self.replica.check_net(f"thread {self.num}")
         changes = self._tag_new_keys(self.replica.changes())
         self._own = changes
         if keep:

@@ -22,6 +22,7 @@ from typing import Any
 
 _POINTER = ctypes.sizeof(ctypes.c_void_p)
 _BLOCK = 512  # items compared per memory block before looking at single items
+_SHORT = 256  # lists up to this length are compared item by item (in C) instead
 
 
 def _probe_item_offset() -> int | None:
@@ -67,8 +68,8 @@ def same_items(a: list[Any], b: list[Any]) -> bool:
     n = len(a)
     if n != len(b):
         return False
-    if _ITEM_OFFSET is None or type(a) is not list or type(b) is not list:
-        return all(x is y for x, y in zip(a, b, strict=True))
+    if n <= _SHORT or _ITEM_OFFSET is None or type(a) is not list or type(b) is not list:
+        return all(map(operator.is_, a, b))  # a C loop: cheaper than two copies when short
     return _memory(a, 0, n) == _memory(b, 0, n)
 
 

@@ -31,19 +31,17 @@ from collections.abc import Iterator, Sized
 from typing import Any
 
 from .errors import OmpError
+from .objects import IMMUTABLE, CannotCarry, Shadow, children, is_opaque
 from .shadow import (
-    IMMUTABLE,
-    CannotCarry,
+    AttributeShadow,
     CellShadow,
     ClassShadow,
     DictShadow,
     NamespaceShadow,
-    Shadow,
-    children,
-    is_opaque,
     shadow_for,
     too_large_to_compare,
 )
+from .streams import LABEL, SharedStream
 
 # Globals of a translated module no code of the region was found to change are still
 # compared (a cheap net for what the analysis cannot see), up to these sizes.
@@ -70,7 +68,8 @@ class Replica:
         self.tokens: dict[int, Token] = {}  # id(object) -> token
         self.shadows: dict[Token, Shadow] = {}
         self.depths: dict[Token, int] = {}  # levels watched below each known object
-        self.labels: dict[Token, str] = {}  # how a message names it: ``out[3]``, ``self.x``
+        # How a message names each object: ``out[3]``, ``self.x`` (see render_label).
+        self.labels: dict[Token, Label] = {}
         self.below: dict[Token, list[int]] = {}  # ids of the watched objects each holds
         # Compared whenever a synchronisation block ends, whatever it touched: the
         # module namespaces themselves (a rebound global), and the globals the
@@ -83,27 +82,32 @@ class Replica:
         # (a write is an error, see team.py), with the label of each.
         self.frozen: list[tuple[Any, str]] = []
         self.unwatched: set[Token] = set()  # big objects left out of the net
+        # The lengths of the big lists, dicts and sets left out: a thread that changes
+        # one's length (an append, a new key) is an error, not a loss (check_net).
+        self.net_lengths: dict[Token, int] = {}
         self.always: list[Token] = []
+        self.stream: SharedStream | None = None  # random's generator (streams.py)
+        self.numpy_address: int | None = None  # numpy's global generator (streams.py)
         self._pickler: _TokenPickler | None = None
         self._buffer = io.BytesIO()
 
     # -- what is shared ---------------------------------------------------------------
 
-    def watch(self, value: Any, depth: int, label: str, token: Token = None) -> None:
+    def watch(self, value: Any, depth: int, label: Label, token: Token = None) -> None:
         """Share ``value`` and what it holds, ``depth`` levels of containers down.
 
         ``depth`` 1 watches the container itself (its items, keys or attributes);
         2 also the containers it holds, and so on.  A tuple is looked through: it
         cannot change, and what it holds is watched as deep as the tuple would be.
         """
-        queue: deque[tuple[Any, Token, int, str]] = deque()
+        queue: deque[tuple[Any, Token, int, Label]] = deque()
         queue.append((value, id(value) if token is None else token, depth, label))
         while queue:
             value, token, depth, label = queue.popleft()
             if type(value) is tuple:
                 for step, child in enumerate(value):
                     if type(child) not in ATOMIC:
-                        queue.append((child, (token, step), depth, _label(label, step)))
+                        queue.append((child, (token, step), depth, (label, step)))
                 continue
             known = self.tokens.get(id(value))
             if known is not None:
@@ -124,7 +128,7 @@ class Replica:
                 if shadow is not None:
                     self.shadows[token] = shadow
                 elif too_large_to_compare(value, self.array_limit):
-                    self.frozen.append((value, label))
+                    self.frozen.append((value, render_label(label)))
             if depth < 2:
                 continue
             below = self.below.setdefault(token, [])
@@ -132,7 +136,7 @@ class Replica:
                 if type(child) in ATOMIC or isinstance(child, IMMUTABLE) or step is None:
                     continue
                 below.append(id(child))
-                queue.append((child, (token, step), depth - 1, _label(label, step)))
+                queue.append((child, (token, step), depth - 1, (label, step)))
 
     def watch_root(self, value: Any, depth: int, label: str) -> None:
         """Share a name's value (a region's shared name, a module global)."""
@@ -188,6 +192,7 @@ class Replica:
         if isinstance(value, (list, dict, set, deque, bytearray)):
             if len(value) <= NET_ITEMS:
                 return False
+            self.net_lengths[id(value)] = len(value)
         elif too_large_to_compare(value, NET_ARRAY_BYTES):
             self.frozen.append((value, label))
         else:
@@ -200,6 +205,37 @@ class Replica:
         self.depths[id(value)] = 0
         self.unwatched.add(id(value))
         return True
+
+    def watch_stream(self, stream: SharedStream) -> None:
+        """Share the state of ``random``'s generator (streams.py), compared at every
+        block.  (Watched by hand: objects of omppy's own are never watched.)"""
+        token = id(stream)
+        self.objects[token] = stream
+        self.tokens[token] = token
+        self.labels[token] = LABEL
+        self.depths[token] = 1
+        self.shadows[token] = AttributeShadow(stream)
+        self.always.append(token)
+        self.stream = stream
+
+    def check_net(self, who: str) -> None:
+        """Raise :class:`OmpError` if ``who`` changed the length of a big container
+        the net leaves out (see ``_beyond_the_net``): the change would stay in this
+        process."""
+        objects = self.objects
+        for token, length in self.net_lengths.items():
+            now = len(objects[token])
+            if now != length:
+                raise OmpError(
+                    f"{who} changed the length of {self.label_of(token)} (a "
+                    f"{type(objects[token]).__name__} of {length:,} items, now {now:,}), "
+                    "which omppy does not compare between threads: it is larger than "
+                    f"{NET_ITEMS:,} items and the translator found no code of the region "
+                    "that changes it, so the change would be lost. Run the program with "
+                    "'omppy run --check' (OMPPY_CHECK=1), which compares everything, or "
+                    "change it through its own name in the region's code (or in a "
+                    "function of a translated module) so that omppy watches it"
+                )
 
     def watch_net(self, value: Any, label: str) -> None:
         """A shared name the region was found only to read: compared one level down
@@ -268,7 +304,8 @@ class Replica:
         return self.tokens.get(id(value))
 
     def label_of(self, token: Token) -> str:
-        return self.labels.get(token, "a shared object")
+        label = self.labels.get(token)
+        return "a shared object" if label is None else render_label(label)
 
     # -- changes ------------------------------------------------------------------------
 
@@ -337,11 +374,13 @@ class Replica:
                 shadow.apply(live, change)
             except CannotCarry as error:
                 raise OmpError(
-                    f"a thread changed {self.label_of(token)} (a {error}), and omppy cannot "
-                    "carry changes to objects of that type between threads (it sees only "
-                    "their pickled state). Change it in one thread only (inside "
-                    "'# omp single' or '# omp master', or after the region), or keep the "
-                    "data it holds in lists, dicts, objects or numpy arrays"
+                    f"another thread changed {self.label_of(token)} (a {error}), and omppy "
+                    "cannot carry changes to objects of that type between threads: it can "
+                    "only compare them, not give them a new state. Change it outside the "
+                    "parallel region: collect what the threads would feed it in a list "
+                    "(in order, with '# omp ordered' if the order matters) and apply that "
+                    "after the region; or keep the data it holds in lists, dicts, objects "
+                    "or numpy arrays"
                 ) from None
             self._adopt_values(token, change, event)
 
@@ -369,7 +408,7 @@ class Replica:
             if isinstance(value, IMMUTABLE) or is_opaque(value):
                 continue
             below.append(id(value))
-            self.watch(value, depth, _label(label, step), (event, token, step))
+            self.watch(value, depth, (label, step), (event, token, step))
 
     # -- pickling ----------------------------------------------------------------------
 
@@ -414,10 +453,25 @@ def _through_tuples(values: list[Any]) -> Iterator[Any]:
             yield value
 
 
-def _label(parent: str, step: Any) -> str:
-    if isinstance(step, tuple) and len(step) == 2 and step[0] == "attr":
-        return f"{parent}.{step[1]}"
-    return f"{parent}[{step!r}]"
+# A name for messages: a string, or ``(parent label, step)`` for what a watched
+# object holds, made into a string only when a message needs it (a walk over many
+# objects would otherwise format a string for each).
+Label = Any
+
+
+def render_label(label: Label) -> str:
+    """``grid[3].cells['a']`` for ``((("grid", 3), ("attr", "cells")), "a")``."""
+    steps = []
+    while isinstance(label, tuple):
+        label, step = label
+        steps.append(step)
+    text = str(label)
+    for step in reversed(steps):
+        if isinstance(step, tuple) and len(step) == 2 and step[0] == "attr":
+            text = f"{text}.{step[1]}"
+        else:
+            text = f"{text}[{step!r}]"
+    return text
 
 
 def _all_atomic(change: Change) -> bool:

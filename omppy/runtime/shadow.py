@@ -28,158 +28,41 @@ Change records (tuples, first item the kind):
 - ``("N", flat_indices, values)``: elements of a numpy array (``flat_indices`` None:
   all of them).
 - ``("C", value)``: a closure cell's new value.
-- ``("P", type name)``: an object omppy cannot look into changed (only found under
-  ``OMPPY_CHECK=1``); applying it is an error.
+- ``("P", type name, state)``: an object omppy cannot look into changed
+  (``opaque.py``): carried as its pickled state, or, without one, an error.
+
+The shadows of containers are here, and :func:`shadow_for`, which picks one for
+an object; ``objects.py`` has the shadow protocol and what an object holds,
+``opaque.py`` the objects omppy cannot look into.
 """
 
 from __future__ import annotations
 
-import datetime
-import decimal
-import pickle
-import re
-import sys
-import types
-import warnings
 from collections import deque
-from collections.abc import Iterator
 from typing import Any
 
 from . import layout
+from .objects import (
+    IMMUTABLE,
+    MISSING,
+    Shadow,
+    is_array,
+    is_opaque,
+    numpy_module,
+    slot_names,
+)
+from .opaque import (
+    OPAQUE_LIMIT,
+    DigestShadow,
+    OpaqueShadow,
+    digest_of,
+    has_c_state,
+    pickled,
+    unchangeable,
+)
 from .sharedmem import is_shared
 
-_MISSING = object()
-
-# Types never watched: code, modules, classes, I/O and synchronisation handles.  A
-# method called on a handle acts outside the process; there is no state to carry.
-_OPAQUE_TYPES: tuple[type, ...] = (
-    type,
-    types.ModuleType,
-    types.FunctionType,
-    types.BuiltinFunctionType,
-    types.MethodType,
-    types.CodeType,
-    types.FrameType,
-    types.GeneratorType,
-    types.CoroutineType,
-    types.AsyncGeneratorType,
-    types.TracebackType,
-    types.MappingProxyType,
-    types.SimpleNamespace,  # watched as an object below; listed here for clarity only
-    property,
-    classmethod,
-    staticmethod,
-)
-_OPAQUE_TYPES = tuple(t for t in _OPAQUE_TYPES if t is not types.SimpleNamespace)
-_HANDLE_MODULES = frozenset(
-    {
-        "_io",
-        "io",
-        "socket",
-        "_socket",
-        "ssl",
-        "threading",
-        "_thread",
-        "queue",
-        "logging",
-        "multiprocessing",
-        "subprocess",
-        "selectors",
-        "select",
-        "mmap",
-        "ctypes",
-        "_ctypes",
-        "sqlite3",
-        "weakref",
-        "_weakref",
-        "_weakrefset",
-        "omppy",
-    }
-)
-IMMUTABLE = (str, bytes, int, float, complex, bool, range, type(None), slice)
-
-
-def _numpy() -> Any:
-    return sys.modules.get("numpy")
-
-
-def _is_array(value: Any) -> bool:
-    np = _numpy()
-    return np is not None and isinstance(value, np.ndarray)
-
-
-def is_opaque(value: Any) -> bool:
-    """Whether ``value`` is never watched (code, modules, classes, handles)."""
-    if isinstance(value, _OPAQUE_TYPES):
-        return True
-    module = type(value).__module__ or ""
-    return module.partition(".")[0] in _HANDLE_MODULES
-
-
-def children(value: Any) -> Iterator[tuple[Any, Any]]:
-    """``(step, child)`` for the objects ``value`` holds: items, values, attributes.
-
-    Steps name the place (an index, a key, ``Attr``-like ``("attr", name)``), for
-    labels in messages and for naming new objects the same way in every process.
-    """
-    kind = type(value)
-    if kind is list or kind is tuple or isinstance(value, (list, tuple, deque)):
-        yield from enumerate(value)
-    elif isinstance(value, dict):
-        yield from value.items()
-    elif isinstance(value, (set, frozenset)):
-        for element in value:
-            yield None, element  # iteration order differs between processes: no name
-    elif _is_array(value) or isinstance(value, (bytes, bytearray, str)) or is_opaque(value):
-        return
-    else:
-        state = getattr(value, "__dict__", None)
-        if isinstance(state, dict):
-            for name, item in state.items():
-                yield ("attr", name), item
-        for slot in slot_names(type(value)):
-            item = getattr(value, slot, _MISSING)
-            if item is not _MISSING:
-                yield ("attr", slot), item
-
-
-def slot_names(kind: type) -> tuple[str, ...]:
-    cached = _SLOTS.get(kind)
-    if cached is not None:
-        return cached
-    names: list[str] = []
-    for cls in kind.__mro__:
-        slots = cls.__dict__.get("__slots__", ())
-        for slot in (slots,) if isinstance(slots, str) else slots:
-            if slot not in ("__dict__", "__weakref__") and slot not in names:
-                names.append(slot)
-    _SLOTS[kind] = result = tuple(names)
-    return result
-
-
-_SLOTS: dict[type, tuple[str, ...]] = {}
-
-
-# -- shadows ------------------------------------------------------------------------
-
-
-class Shadow:
-    """The agreed state of one container; subclasses know one kind of container."""
-
-    __slots__ = ()
-
-    def diff(self, live: Any) -> tuple[Any, ...] | None:
-        """What ``live`` changed since the agreed state; None when nothing."""
-        raise NotImplementedError
-
-    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
-        """Apply another thread's ``change`` to ``live`` and to the agreed state."""
-        raise NotImplementedError
-
-    def retake(self, live: Any) -> None:
-        """Make the agreed state ``live``'s current state (after this thread's own
-        change was handed to the team)."""
-        raise NotImplementedError
+# -- shadows of containers ---------------------------------------------------------
 
 
 class ListShadow(Shadow):
@@ -312,8 +195,8 @@ def _dict_changes(
     changed = []
     new = []
     for key, value in zip(keys, values, strict=True):
-        was = old.get(key, _MISSING)
-        if was is _MISSING:
+        was = old.get(key, MISSING)
+        if was is MISSING:
             new.append((key, value))
         elif was is not value:
             changed.append((key, value))
@@ -386,7 +269,7 @@ class AttributeShadow(Shadow):
             old = self.slots or ()
             for name, was, now in zip(slot_names(type(live)), old, slots, strict=False):
                 if was is not now:
-                    if now is _MISSING:
+                    if now is MISSING:
                         dels.append(("slot", name))
                     else:
                         sets.append((("slot", name), now))
@@ -427,7 +310,7 @@ def _slot_values(live: Any) -> tuple[Any, ...] | None:
     names = slot_names(type(live))
     if not names:
         return None
-    return tuple(getattr(live, name, _MISSING) for name in names)
+    return tuple(getattr(live, name, MISSING) for name in names)
 
 
 def _slot_descriptor(kind: type, name: str) -> Any:
@@ -502,7 +385,7 @@ def _cell_value(cell: Any) -> Any:
     try:
         return cell.cell_contents
     except ValueError:  # an empty cell
-        return _MISSING
+        return MISSING
 
 
 class BytearrayShadow(Shadow):
@@ -566,7 +449,7 @@ class ArrayShadow(Shadow):
         self.copy = live.copy()
 
     def diff(self, live: Any) -> tuple[Any, ...] | None:
-        np = _numpy()
+        np = numpy_module()
         if live.shape != self.copy.shape or live.dtype != self.copy.dtype:
             return ("N", None, live.copy())
         if live.tobytes() == self.copy.tobytes():
@@ -592,95 +475,12 @@ class ArrayShadow(Shadow):
 def too_large_to_compare(value: Any, array_limit: int) -> bool:
     """A writable numpy array outside shared memory above the size omppy compares."""
     return (
-        _is_array(value)
+        is_array(value)
         and value.flags.writeable
         and not value.dtype.hasobject
         and not is_shared(value)
         and value.nbytes > array_limit
     )
-
-
-OPAQUE_LIMIT = 64 << 10  # pickled size up to which such objects are always compared
-
-
-class OpaqueShadow(Shadow):
-    """An object omppy cannot look into (a C type's state), by its pickle: a change
-    to it is found and, when the type can take a state (``__setstate__``, as
-    ``random.Random`` can), carried as that state; otherwise refused.  Compared when
-    its pickle is small, or always under ``OMPPY_CHECK=1``."""
-
-    __slots__ = ("data",)
-
-    def __init__(self, live: Any) -> None:
-        self.data = _pickled(live)
-
-    def retake(self, live: Any) -> None:
-        self.data = _pickled(live)
-
-    def diff(self, live: Any) -> tuple[Any, ...] | None:
-        data = _pickled(live)
-        if data == self.data:
-            return None
-        return ("P", type(live).__qualname__, data if _takes_state(live) else None)
-
-    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
-        data = change[2] if len(change) > 2 else None
-        if data is None:
-            raise CannotCarry(change[1])
-        live.__setstate__(pickle.loads(data).__getstate__())
-        self.data = data
-
-
-def _takes_state(value: Any) -> bool:
-    kind = type(value)
-    return getattr(kind, "__setstate__", None) is not None and callable(
-        getattr(kind, "__getstate__", None)
-    )
-
-
-def _has_c_state(kind: type) -> bool:
-    """Whether instances of ``kind`` keep state in a C base class (``random.Random``
-    subclasses ``_random.Random``): their ``__dict__`` is not all of their state."""
-    return any(_defined_in_c(base) for base in kind.__mro__[1:])
-
-
-def _defined_in_c(base: type) -> bool:
-    """A class of a built-in or extension module (not of Python source), other than
-    the built-in types themselves (a ``dict`` subclass is watched as a dict)."""
-    name = base.__module__
-    if base is object or name == "builtins":
-        return False
-    module = sys.modules.get(name)
-    if module is None:
-        return False
-    path = getattr(module, "__file__", None)
-    if path is None:
-        return name in sys.builtin_module_names
-    return not path.endswith((".py", ".pyc"))
-
-
-class CannotCarry(Exception):
-    """A thread changed an object whose changes omppy cannot carry (OpaqueShadow)."""
-
-
-def _pickled(value: Any) -> bytes | None:
-    # Python 3.12+ deprecates pickling itertools objects; a comparison is not the
-    # program's pickling.  Not warnings.catch_warnings(): entering it makes every
-    # "once per place" warning of the program show again (see forking.py).
-    filters: Any = warnings.filters
-    filters.insert(0, _QUIET)
-    try:
-        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:
-        return None
-    finally:
-        try:
-            filters.remove(_QUIET)
-        except ValueError:
-            pass
-
-
-_QUIET = ("ignore", None, DeprecationWarning, None, 0)
 
 
 def shadow_for(
@@ -704,7 +504,7 @@ def shadow_for(
         return BytearrayShadow(value)
     if isinstance(value, deque):
         return DequeShadow(value)
-    if _is_array(value):
+    if is_array(value):
         if is_shared(value) or not value.flags.writeable or value.dtype.hasobject:
             return None  # shared memory needs no carrying; read-only cannot change
         if value.nbytes > array_limit:
@@ -712,31 +512,13 @@ def shadow_for(
         return ArrayShadow(value)
     if is_opaque(value):
         return None
-    if (_instance_dict(value) is not None or slot_names(kind)) and not _has_c_state(kind):
+    if (_instance_dict(value) is not None or slot_names(kind)) and not has_c_state(kind):
         return AttributeShadow(value)
-    if _unchangeable(value):
+    if unchangeable(value):
         return None
-    data = _pickled(value)
+    data = pickled(value)
     if data is not None and (deep or len(data) <= OPAQUE_LIMIT):
         return OpaqueShadow(value)
+    if data is None and digest_of(value) is not None:
+        return DigestShadow(value)
     return None
-
-
-def _unchangeable(value: Any) -> bool:
-    """Values of C types that cannot change."""
-    if isinstance(value, _VALUE_TYPES):
-        return True
-    np = _numpy()
-    return np is not None and isinstance(value, (np.generic, np.dtype))
-
-
-_VALUE_TYPES = (
-    datetime.date,
-    datetime.time,
-    datetime.timedelta,
-    datetime.tzinfo,
-    decimal.Decimal,
-    re.Pattern,
-    re.Match,
-    memoryview,
-)

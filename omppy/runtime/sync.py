@@ -61,6 +61,8 @@ class SyncBlock:
                     self._release()
                     raise
                 self.fresh = coherence.fresh(names)
+                if coherence.stream is not None and not thread.inside:
+                    coherence.stream.enter()
             thread.inside.append(kind)  # a barrier now would deadlock (see ThreadContext)
 
     def leave(self, scope: dict[str, Any]) -> None:
@@ -68,6 +70,8 @@ class SyncBlock:
         try:
             coherence = self.thread.coherence
             if self.runs and coherence is not None:
+                if coherence.stream is not None and len(self.thread.inside) == 1:
+                    coherence.stream.leave(self.kind)
                 values = {n: scope[n] for n in self.names if n in scope}
                 touched = None
                 if self.touches is not None:

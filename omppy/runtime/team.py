@@ -561,6 +561,8 @@ def _merge(
     assert coherence is not None
     parts = [coherence.before_barrier(keep=True)] + [reports[num].part for num in sorted(reports)]
     coherence.after_barrier(parts, interval(master.last_sync, end), final=True)
+    if coherence.stream is not None:
+        coherence.stream.after_region()
     partials = [region.partials(values)]
     partials += [reports[num].partials or {} for num in sorted(reports)]
     partials = region.gathered(partials)

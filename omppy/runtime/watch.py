@@ -34,6 +34,7 @@ from ..locations import library_locations
 from . import private_globals
 from .icv import icv
 from .replica import Replica
+from .streams import SharedStream, numpy_state_address, uses_module_random
 
 if TYPE_CHECKING:
     from .region import Region
@@ -142,6 +143,9 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
             rebinds=REBINDS in effects,
             private=private_globals.names_in(namespace),
         )
+    if uses_module_random([namespace for namespace, _, _ in modules]):
+        replica.watch_stream(SharedStream())
+    replica.numpy_address = numpy_state_address()
     for array, _ in replica.frozen:
         staged.freeze(array)
     return replica

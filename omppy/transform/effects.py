@@ -8,8 +8,9 @@ of containers below each shared name the code may change:
 - ``out[i] = v`` changes ``out`` itself: depth 1; ``grid[i][j] = v`` and
   ``objs[i].x = v`` change an item of it: depth 2;
 - ``rows[i].sort()`` calls a container method on an item: depth 2; a method whose
-  effect is unknown (a library's) may change its receiver and what it holds: the
-  receiver's depth plus :data:`UNKNOWN`;
+  effect is unknown (a library's, or one in a module without pragmas) may change
+  its receiver and anything it holds, at any depth (:data:`UNKNOWN`): all of it is
+  watched, within the size limits of ``omppy/runtime/replica.py``;
 - a method or function defined in the module changes what its own body changes
   through ``self`` or the parameter (``def move(self): self.history.append(dt)``:
   depth 2 through ``self``), worked out for every function of the module;
@@ -33,8 +34,8 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import ExpressionContext
 
-UNKNOWN = 3  # levels below a value that code omppy cannot see may change
 MAX_DEPTH = 6
+UNKNOWN = MAX_DEPTH  # code omppy cannot see may change what it is handed at any depth
 # What the translator writes for a depth that reached MAX_DEPTH: code that walks a
 # structure of its own making (``node = node.child`` in a loop, a recursive helper
 # over a tree) may change it at any depth, so everything reachable is watched.

@@ -197,10 +197,7 @@ _DEVICE_CLAUSE = (
 )
 UNSUPPORTED_CLAUSES = {
     **dict.fromkeys(
-        (
-            "detach",
-            "affinity",
-        ),
+        ("detach",),
         _TASK_CLAUSE,
     ),
     **dict.fromkeys(
@@ -281,6 +278,7 @@ EXAMPLES = {
     "depend": "depend(in: a, b[i])",  # on '# omp ordered': ORDERED_DEPEND_EXAMPLE
     "doacross": "doacross(sink: i - 1)",
     "sizes": "sizes(4, 4)",
+    "affinity": "affinity(data[i])",
     "absent": "absent(critical, atomic)",
     "contains": "contains(parallel)",
     "initializer": "initializer(omp_priv = [])",
@@ -901,6 +899,7 @@ class _Parser:
             "absent": self.directive_list,
             "contains": self.directive_list,
             "initializer": self.initializer,
+            "affinity": self.affinity,
         }
         if name in special:
             return special[name](arg, pos, name)
@@ -1331,6 +1330,21 @@ class _Parser:
         return Clause(name, pos, kind="sink", exprs=exprs)
 
     def sizes(self, arg: _Span, pos: Position, name: str = "sizes") -> Clause:
+        exprs = tuple(self.expression(p, name).text for p in _split(arg, ","))
+        return Clause(name, pos, exprs=exprs)
+
+    def affinity(self, arg: _Span, pos: Position, name: str = "affinity") -> Clause:
+        """``affinity(a[i], b)``: where a task's data lives, a hint that omppy takes
+        and ignores (its threads are processes; docs/tasks.md).  The items are
+        checked as expressions; the ``iterator(...)`` modifier is not taken."""
+        pieces = _split(arg, ":")
+        if len(pieces) > 1 and pieces[0].strip().text.startswith("iterator"):
+            raise self.error(
+                "the iterator modifier of 'affinity' is not supported",
+                pieces[0].strip().start,
+                hint="affinity is only a hint, which omppy ignores: list the items "
+                "(affinity(a, b)), or leave the clause out",
+            )
         exprs = tuple(self.expression(p, name).text for p in _split(arg, ","))
         return Clause(name, pos, exprs=exprs)
 

@@ -186,9 +186,10 @@ TASK_CLAUSES = frozenset(
         "shared",
         "depend",
         "in_reduction",
+        "affinity",
     }
 )
-TASKLOOP_CLAUSES = (TASK_CLAUSES - {"depend"}) | frozenset(
+TASKLOOP_CLAUSES = (TASK_CLAUSES - {"depend", "affinity"}) | frozenset(
     {"lastprivate", "grainsize", "num_tasks", "collapse", "nogroup", "reduction"}
 )
 

@@ -10,7 +10,7 @@ def chain(n):
     x = n * 10
     # omp task depend(inout: x) shared(x)
     x = x + 1
-    # omp task depend(in: x) shared(y)
+    # omp task depend(in: x) shared(y) affinity(x)
     y = x * 2
     # omp taskwait
     return x, y

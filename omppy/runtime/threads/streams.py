@@ -15,6 +15,11 @@ first draw.  A dispatcher costs a Python call over the plain method.
 
 Functions bound before the first region (``from random import random``) draw from the
 shared generator: still correct, but which thread gets which number then varies.
+
+Inside a synchronisation block (``single``, ``master``, ``critical``, ``atomic``,
+``ordered``) every thread draws from the program's one generator (thread 0's), as
+under python and as the fork backend does (``omppy/runtime/streams.py``): a seeded
+program that draws only in such blocks gets python's numbers.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ import threading
 import zlib
 from collections.abc import Callable
 from typing import Any
+
+from .. import state
 
 _local = threading.local()  # .streams: the calling thread's ThreadStreams, if any
 _guard = _thread.allocate_lock()
@@ -83,6 +90,8 @@ class ThreadStreams:
         self._numpy: Any = None
 
     def random(self) -> random.Random:
+        if self.num and _in_block():
+            return self.seeds.master_random()
         if self._random is None:
             base = self.seeds.take()[0]  # thread 0 too: before its first draw
             if self.num == 0:
@@ -92,6 +101,8 @@ class ThreadStreams:
         return self._random
 
     def numpy(self) -> Any:
+        if self.num and _in_block():
+            return self.seeds.master_numpy()
         if self._numpy is None:
             _, numpy_base, serial = self.seeds.take()
             if self.num == 0:
@@ -102,6 +113,12 @@ class ThreadStreams:
                 state = [numpy_base, serial & 0xFFFFFFFF, self.num]
                 self._numpy = sys.modules["numpy.random"].RandomState(state)
         return self._numpy
+
+
+def _in_block() -> bool:
+    """Whether the calling thread runs a synchronisation block (not only a task)."""
+    inside = state.current().inside
+    return bool(inside) and any(kind != "task" for kind in inside)
 
 
 def current() -> ThreadStreams | None:

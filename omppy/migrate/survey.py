@@ -1,35 +1,8 @@
-"""``omppy migrate``: pymp code rewritten into ``# omp`` pragmas where that is mechanical.
-
-A libcst codemod.  The common shape maps faithfully (docs/pymp.md, "Migrating"):
-
-=================================  ==================================================
-pymp                               omppy
-=================================  ==================================================
-``with pymp.Parallel(n, if_=c)``   ``# omp parallel num_threads(n) if(c)
-``as p:`` and its body             default(firstprivate) ...``, the body, ``# omp end
-                                   parallel``
-``for i in p.range(...)``          ``# omp for nowait`` and ``range(...)``
-``for i in p.xrange(...)``         ``# omp for nowait schedule(dynamic)``
-``with p.lock:``                   ``# omp critical(p_lock)`` ... ``# omp end critical``
-``p.thread_num``, ``num_threads``  ``omp_get_thread_num()``, ``omp_get_num_threads()``
-``p.print(...)``                   ``print(..., flush=True)``
-=================================  ==================================================
-
-pymp makes every name firstprivate except ``pymp.shared`` objects: hence
-``default(firstprivate)``, ``shared(...)`` for the shared arrays and locks the block
-uses, and ``firstprivate(...)`` for names the block binds that already had a value
-(omppy leaves such names unbound).  A region whose meaning would change is kept as
-it is, on ``omppy.pymp``, under a ``# omppy migrate: kept: <reason>`` note; every
-migrated region is checked by translating it.  ``import pymp`` becomes
-``import omppy.pymp as pymp`` either way.  Migrating twice changes nothing; a file
-with nothing to migrate comes back byte for byte.
-"""
+"""Which pymp regions migrate, and how: a visitor over the module that fills one
+:class:`~omppy.migrate.model.Region` per ``with pymp.Parallel(...)`` block, or says
+why it is kept."""
 
 from __future__ import annotations
-
-import difflib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 import libcst as cst
 from libcst.metadata import (
@@ -40,199 +13,7 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
-from .transform.diagnostics import PragmaError
-from .transform.translate import translate
-
-NOTE = "# omppy migrate: kept: "
-SHARED_KINDS = ("array", "list", "dict", "queue", "lock", "rlock")
-SELF_SHARED = ("array", "lock", "rlock")  # shared in '# omp' regions as they are
-ROUTINES = {"thread_num": "omp_get_thread_num", "num_threads": "omp_get_num_threads"}
-
-
-class Kept(Exception):
-    """A region that stays on omppy.pymp, and why."""
-
-
-@dataclass
-class Region:
-    """One ``with pymp.Parallel(...) as p:`` block and what migrating it changes."""
-
-    node: cst.With
-    call: cst.Call
-    var: str | None
-    reason: str | None = None
-    pragma: str = ""
-    loops: dict[cst.For, str] = field(default_factory=dict)  # loop -> 'range'/'xrange'
-    locks: set[cst.With] = field(default_factory=set)
-    routines: dict[cst.Attribute, str] = field(default_factory=dict)
-    prints: set[cst.Call] = field(default_factory=set)
-
-
-@dataclass
-class Names:
-    """How the module reaches pymp: module aliases and names imported from it."""
-
-    modules: set[str] = field(default_factory=set)  # pymp, or what it is imported as
-    parallel: set[str] = field(default_factory=set)  # from pymp import Parallel [as P]
-    shared: set[str] = field(default_factory=set)  # from pymp import shared [as s]
-
-
-# -- the entry points ----------------------------------------------------------------------
-
-
-@dataclass
-class Outcome:
-    """What ``migrate`` did to one file."""
-
-    text: str
-    migrated: list[int]  # first lines of the regions turned into pragmas
-    kept: list[tuple[int, str]]  # (first line, reason) of the regions kept on omppy.pymp
-
-
-def migrate(source: str, filename: str = "<string>") -> str:
-    """``source`` with its pymp regions migrated; ``source`` itself if nothing changes.
-
-    Raises ``SyntaxError`` for a file Python cannot parse.
-    """
-    return migrate_file(source, filename).text
-
-
-def migrate_file(source: str, filename: str = "<string>") -> Outcome:
-    """:func:`migrate`, and which regions were migrated or kept."""
-    try:
-        module = cst.parse_module(source)
-    except cst.ParserSyntaxError:
-        compile(source, filename, "exec", dont_inherit=True)  # Python's own message
-        raise
-    names = _pymp_names(module)
-    if not (names.modules or names.parallel or names.shared):
-        return Outcome(source, [], [])
-    wrapper = cst.MetadataWrapper(module)
-    survey = _Survey(wrapper, names)
-    regions = survey.regions
-    kept: dict[int, str] = {}
-    # Each migrated region must translate: one that omppy refuses is kept, saying why.
-    for index, region in enumerate(regions):
-        if region.reason is None:
-            only = [r if i == index else _forced(r) for i, r in enumerate(regions)]
-            problem = _translation_problem(_apply(wrapper, names, only), filename)
-            if problem:
-                kept[index] = problem
-    final = [_forced(r, kept[i]) if i in kept else r for i, r in enumerate(regions)]
-    result = _apply(wrapper, names, final)
-    lines = [survey.position[r.node].start.line for r in final]
-    return Outcome(
-        source if result == source else result,
-        [line for line, r in zip(lines, final, strict=True) if r.reason is None],
-        [(line, r.reason) for line, r in zip(lines, final, strict=True) if r.reason is not None],
-    )
-
-
-def unified_diff(before: str, after: str, filename: str) -> str:
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=f"a/{filename}",
-        tofile=f"b/{filename}",
-    )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
-
-
-def _forced(region: Region, reason: str | None = None) -> Region:
-    """``region``, kept (for ``reason``, or a placeholder while trying another one)."""
-    return Region(region.node, region.call, region.var, reason or region.reason or "-")
-
-
-def _translation_problem(text: str, filename: str) -> str | None:
-    try:
-        translate(text, filename)
-    except PragmaError as error:
-        first = error.message.split("; ")[0].rstrip(".")
-        return f"omppy would refuse it ({first})"
-    except SyntaxError as error:  # pragma: no cover - a bug in this module
-        return f"the migrated code does not compile ({error.msg})"
-    return None
-
-
-# -- finding pymp --------------------------------------------------------------------------
-
-
-def _dotted(node: cst.BaseExpression) -> str | None:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        inner = _dotted(node.value)
-        return None if inner is None else f"{inner}.{node.attr.value}"
-    return None
-
-
-def _alias_name(alias: cst.ImportAlias) -> str | None:
-    """The name an ``import`` alias binds (``x`` in ``from m import y as x``)."""
-    if isinstance(alias.asname, cst.AsName) and isinstance(alias.asname.name, cst.Name):
-        return alias.asname.name.value
-    return _dotted(alias.name)
-
-
-def _pymp_names(module: cst.Module) -> Names:
-    names = Names()
-
-    class Imports(cst.CSTVisitor):
-        def visit_Import(self, node: cst.Import) -> None:
-            for alias in node.names:
-                dotted = _dotted(alias.name)
-                bound = alias.asname.name if alias.asname else None
-                if dotted in ("pymp", "omppy.pymp") and isinstance(bound, cst.Name):
-                    names.modules.add(bound.value)
-                elif (dotted == "pymp" or (dotted or "").startswith("pymp.")) and bound is None:
-                    names.modules.add("pymp")
-
-        def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-            source = _dotted(node.module) if node.module else None
-            if node.relative or isinstance(node.names, cst.ImportStar):
-                return
-            for alias in node.names:
-                imported = _dotted(alias.name)
-                bound = _alias_name(alias)
-                if bound is None:
-                    continue
-                if source == "omppy" and imported == "pymp":
-                    names.modules.add(bound)
-                elif source in ("pymp", "omppy.pymp"):
-                    if imported == "Parallel":
-                        names.parallel.add(bound)
-                    elif imported == "shared":
-                        names.shared.add(bound)
-
-    module.visit(Imports())
-    return names
-
-
-def _is_parallel_call(node: cst.BaseExpression, names: Names) -> bool:
-    if not isinstance(node, cst.Call):
-        return False
-    func = node.func
-    if isinstance(func, cst.Name):
-        return func.value in names.parallel
-    return (
-        isinstance(func, cst.Attribute)
-        and func.attr.value == "Parallel"
-        and isinstance(func.value, cst.Name)
-        and func.value.value in names.modules
-    )
-
-
-def _shared_kind(node: cst.BaseExpression | None, names: Names) -> str | None:
-    """``"array"`` for ``pymp.shared.array(...)`` (or ``shared.array(...)``), etc."""
-    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
-        return None
-    kind = node.func.attr.value
-    holder = _dotted(node.func.value)
-    if kind not in SHARED_KINDS or holder is None:
-        return None
-    if holder in names.shared or any(holder == f"{m}.shared" for m in names.modules):
-        return kind
-    return None
-
+from .model import ROUTINES, SELF_SHARED, Kept, Names, Region, is_parallel_call, shared_kind
 
 # -- the survey: which regions migrate, and how ---------------------------------------------
 
@@ -248,7 +29,7 @@ def _after(position: CodeRange, region: CodeRange) -> bool:
     return (position.start.line, position.start.column) >= (region.end.line, region.end.column)
 
 
-class _Survey(cst.CSTVisitor):
+class Survey(cst.CSTVisitor):
     METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider, ParentNodeProvider)
 
     def __init__(self, wrapper: cst.MetadataWrapper, names: Names) -> None:
@@ -280,7 +61,7 @@ class _Survey(cst.CSTVisitor):
         return readers
 
     def visit_With(self, node: cst.With) -> None:
-        if len(node.items) == 1 and _is_parallel_call(node.items[0].item, self.names):
+        if len(node.items) == 1 and is_parallel_call(node.items[0].item, self.names):
             call = node.items[0].item
             assert isinstance(call, cst.Call)
             target = node.items[0].asname
@@ -296,7 +77,7 @@ class _Survey(cst.CSTVisitor):
                 region.reason = region.reason or "a nested region"
             self.regions.append(region)
             self.stack.append(region)
-        elif any(_is_parallel_call(item.item, self.names) for item in node.items):
+        elif any(is_parallel_call(item.item, self.names) for item in node.items):
             self.regions.append(
                 Region(node, node.items[0].item, None, "the with statement holds more")  # type: ignore[arg-type]
             )
@@ -591,7 +372,7 @@ class _Survey(cst.CSTVisitor):
                 statement = self.parents.get(node) if node is not None else None
                 target = self.parents.get(statement) if statement is not None else None
                 if isinstance(statement, cst.AssignTarget) and isinstance(target, cst.Assign):
-                    kinds.add(_shared_kind(target.value, self.names))
+                    kinds.add(shared_kind(target.value, self.names))
                 else:
                     kinds.add(None)
         return kinds.pop() if len(kinds) == 1 else None
@@ -719,196 +500,3 @@ def _changed_roots(body: cst.CSTNode) -> list[cst.Name]:
 
 
 # -- the rewrite ---------------------------------------------------------------------------
-
-
-def _is_docstring(statement: cst.BaseStatement) -> bool:
-    return (
-        isinstance(statement, cst.SimpleStatementLine)
-        and isinstance(statement.body[0], cst.Expr)
-        and isinstance(statement.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
-    )
-
-
-def _comment(text: str) -> cst.EmptyLine:
-    return cst.EmptyLine(
-        indent=True, whitespace=cst.SimpleWhitespace(""), comment=cst.Comment(text)
-    )
-
-
-def _apply(wrapper: cst.MetadataWrapper, names: Names, regions: Sequence[Region]) -> str:
-    return wrapper.module.visit(_Rewrite(names, regions)).code
-
-
-class _Rewrite(cst.CSTTransformer):
-    def __init__(self, names: Names, regions: Iterable[Region]) -> None:
-        super().__init__()
-        self.names = names
-        self.kept = {r.node: r.reason for r in regions if r.reason is not None}
-        migrated = [r for r in regions if r.reason is None]
-        self.unwrap = {r.node: (r.pragma, "# omp end parallel") for r in migrated}
-        self.loops: dict[cst.For, str] = {}
-        self.routines: dict[cst.Attribute, str] = {}
-        self.prints: set[cst.Call] = set()
-        for region in migrated:
-            lock = f"{region.var}_lock"
-            for node in region.locks:
-                self.unwrap[node] = (f"# omp critical({lock})", "# omp end critical")
-            self.loops.update(region.loops)
-            self.routines.update(region.routines)
-            self.prints.update(region.prints)
-        self.needed = sorted(set(self.routines.values()))
-
-    # -- imports ---------------------------------------------------------------------------
-
-    def leave_Import(self, original_node: cst.Import, updated_node: cst.Import) -> cst.Import:
-        aliases = []
-        for alias in updated_node.names:
-            dotted = _dotted(alias.name)
-            if dotted == "pymp" or (dotted or "").startswith("pymp."):
-                if alias.asname is None:
-                    alias = alias.with_changes(
-                        name=cst.parse_expression("omppy.pymp"),
-                        asname=cst.AsName(name=cst.Name("pymp")),
-                    )
-                else:
-                    alias = alias.with_changes(name=cst.parse_expression(f"omppy.{dotted}"))
-            aliases.append(alias)
-        return updated_node.with_changes(names=aliases)
-
-    def leave_ImportFrom(
-        self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom
-    ) -> cst.ImportFrom:
-        source = _dotted(updated_node.module) if updated_node.module else None
-        if updated_node.relative or source is None:
-            return updated_node
-        if source == "pymp" or source.startswith("pymp."):
-            module = cst.parse_expression(f"omppy.{source}")
-            assert isinstance(module, (cst.Attribute, cst.Name))
-            return updated_node.with_changes(module=module)
-        return updated_node
-
-    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
-        body, ending = self._flatten(original_node.body, updated_node.body)
-        module = updated_node.with_changes(body=body, footer=[*ending, *updated_node.footer])
-        return self._add_routine_import(module)
-
-    def _add_routine_import(self, module: cst.Module) -> cst.Module:
-        present: set[str | None] = set()
-        last_import = -1
-        for index, statement in enumerate(module.body):
-            if not isinstance(statement, cst.SimpleStatementLine):
-                continue
-            for small in statement.body:
-                if isinstance(small, (cst.Import, cst.ImportFrom)):
-                    last_import = index
-                if (
-                    isinstance(small, cst.ImportFrom)
-                    and not isinstance(small.names, cst.ImportStar)
-                    and small.module is not None
-                    and _dotted(small.module) == "omppy"
-                ):
-                    present.update(_alias_name(alias) for alias in small.names)
-        missing = [name for name in self.needed if name not in present]
-        if not missing:
-            return module
-        statement = cst.parse_statement(f"from omppy import {', '.join(missing)}\n")
-        body = list(module.body)
-        if last_import < 0 and body and _is_docstring(body[0]):
-            last_import = 0
-        body.insert(last_import + 1, statement)
-        return module.with_changes(body=body)
-
-    # -- regions, loops, routines ------------------------------------------------------------
-
-    def leave_IndentedBlock(
-        self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock
-    ) -> cst.IndentedBlock:
-        body, ending = self._flatten(original_node.body, updated_node.body)
-        return updated_node.with_changes(body=body, footer=[*ending, *updated_node.footer])
-
-    def _flatten(
-        self, originals: Sequence[cst.BaseStatement], updated: Sequence[cst.BaseStatement]
-    ) -> tuple[list[cst.BaseStatement], list[cst.EmptyLine]]:
-        """The block's statements, with the marked ``with`` statements unwrapped into
-        their bodies between a pragma and its ``end``; and the lines that must close
-        the block (an ``end`` with no statement after it)."""
-        result: list[cst.BaseStatement] = []
-        pending: list[cst.EmptyLine] = []
-        for original, statement in zip(originals, updated, strict=True):
-            lines = list(getattr(statement, "leading_lines", ()))
-            if isinstance(original, cst.With) and original in self.unwrap:
-                assert isinstance(statement, cst.With)
-                opening, closing = self.unwrap[original]
-                block = statement.body
-                assert isinstance(block, cst.IndentedBlock)
-                inner: list[cst.BaseStatement] = list(block.body)
-                header = block.header.comment
-                lead = [*pending, *lines]
-                if header is not None:
-                    lead.append(_comment(header.value))
-                lead.append(_comment(opening))
-                first = inner[0]
-                inner[0] = first.with_changes(
-                    leading_lines=[*lead, *getattr(first, "leading_lines", ())]
-                )
-                result.extend(inner)
-                pending = [*block.footer, _comment(closing)]
-                continue
-            if pending:
-                statement = statement.with_changes(leading_lines=[*pending, *lines])
-                pending = []
-            result.append(statement)
-        return result, pending
-
-    def leave_With(self, original_node: cst.With, updated_node: cst.With) -> cst.With:
-        reason = self.kept.get(original_node)
-        if reason is None:
-            return updated_node
-        note = NOTE + reason
-        lines = [
-            line
-            for line in updated_node.leading_lines
-            if line.comment is None or not line.comment.value.startswith(NOTE)
-        ]
-        return updated_node.with_changes(leading_lines=[*lines, _comment(note)])
-
-    def leave_For(self, original_node: cst.For, updated_node: cst.For) -> cst.For:
-        kind = self.loops.get(original_node)
-        if kind is None:
-            return updated_node
-        pragma = "# omp for nowait" + (" schedule(dynamic)" if kind == "xrange" else "")
-        call = updated_node.iter
-        assert isinstance(call, cst.Call)
-        return updated_node.with_changes(
-            iter=call.with_changes(func=cst.Name("range")),
-            leading_lines=[*updated_node.leading_lines, _comment(pragma)],
-        )
-
-    def leave_Attribute(
-        self, original_node: cst.Attribute, updated_node: cst.Attribute
-    ) -> cst.BaseExpression:
-        routine = self.routines.get(original_node)
-        if routine is None:
-            return updated_node
-        return cst.Call(func=cst.Name(routine))
-
-    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
-        if original_node not in self.prints:
-            return updated_node
-        args = list(updated_node.args)
-        if not any(a.keyword is not None and a.keyword.value == "flush" for a in args):
-            if args:
-                args[-1] = args[-1].with_changes(
-                    comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-                )
-            args.append(
-                cst.Arg(
-                    keyword=cst.Name("flush"),
-                    value=cst.Name("True"),
-                    equal=cst.AssignEqual(
-                        whitespace_before=cst.SimpleWhitespace(""),
-                        whitespace_after=cst.SimpleWhitespace(""),
-                    ),
-                )
-            )
-        return updated_node.with_changes(func=cst.Name("print"), args=args)

@@ -1,0 +1,155 @@
+"""How omppy sees an object: which objects it never looks into, what each holds,
+and the protocol of a :class:`Shadow` (the team-agreed state of one object).
+
+Shared by ``shadow.py`` (the shadows of containers), ``opaque.py`` (objects omppy
+cannot look into) and ``replica.py`` (the walk over what a team shares).
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+from collections import deque
+from collections.abc import Iterator
+from typing import Any
+
+MISSING = object()
+
+# Types never watched: code, modules, classes, I/O and synchronisation handles.  A
+# method called on a handle acts outside the process; there is no state to carry.
+_OPAQUE_TYPES: tuple[type, ...] = (
+    type,
+    types.ModuleType,
+    types.FunctionType,
+    types.BuiltinFunctionType,
+    types.MethodType,
+    types.CodeType,
+    types.FrameType,
+    types.GeneratorType,
+    types.CoroutineType,
+    types.AsyncGeneratorType,
+    types.TracebackType,
+    types.MappingProxyType,
+    types.SimpleNamespace,  # watched as an object below; listed here for clarity only
+    property,
+    classmethod,
+    staticmethod,
+)
+_OPAQUE_TYPES = tuple(t for t in _OPAQUE_TYPES if t is not types.SimpleNamespace)
+_HANDLE_MODULES = frozenset(
+    {
+        "_io",
+        "io",
+        "socket",
+        "_socket",
+        "ssl",
+        "threading",
+        "_thread",
+        "queue",
+        "logging",
+        "multiprocessing",
+        "subprocess",
+        "selectors",
+        "select",
+        "mmap",
+        "ctypes",
+        "_ctypes",
+        "sqlite3",
+        "weakref",
+        "_weakref",
+        "_weakrefset",
+        "omppy",
+    }
+)
+IMMUTABLE = (str, bytes, int, float, complex, bool, range, type(None), slice)
+
+
+def numpy_module() -> Any:
+    return sys.modules.get("numpy")
+
+
+def is_array(value: Any) -> bool:
+    np = numpy_module()
+    return np is not None and isinstance(value, np.ndarray)
+
+
+def is_opaque(value: Any) -> bool:
+    """Whether ``value`` is never watched (code, modules, classes, handles)."""
+    kind = type(value)
+    known = _OPAQUE_KINDS.get(kind)
+    if known is None:
+        module = getattr(kind, "__module__", None) or ""
+        known = issubclass(kind, _OPAQUE_TYPES) or module.partition(".")[0] in _HANDLE_MODULES
+        if len(_OPAQUE_KINDS) < 4096:
+            _OPAQUE_KINDS[kind] = known
+    return known
+
+
+_OPAQUE_KINDS: dict[type, bool] = {}  # per type: is_opaque's answer (types seldom change)
+
+
+def children(value: Any) -> Iterator[tuple[Any, Any]]:
+    """``(step, child)`` for the objects ``value`` holds: items, values, attributes.
+
+    Steps name the place (an index, a key, ``Attr``-like ``("attr", name)``), for
+    labels in messages and for naming new objects the same way in every process.
+    """
+    kind = type(value)
+    if kind is list or kind is tuple or isinstance(value, (list, tuple, deque)):
+        yield from enumerate(value)
+    elif isinstance(value, dict):
+        yield from value.items()
+    elif isinstance(value, (set, frozenset)):
+        for element in value:
+            yield None, element  # iteration order differs between processes: no name
+    elif is_array(value) or isinstance(value, (bytes, bytearray, str)) or is_opaque(value):
+        return
+    else:
+        state = getattr(value, "__dict__", None)
+        if isinstance(state, dict):
+            for name, item in state.items():
+                yield ("attr", name), item
+        for slot in slot_names(type(value)):
+            item = getattr(value, slot, MISSING)
+            if item is not MISSING:
+                yield ("attr", slot), item
+
+
+def slot_names(kind: type) -> tuple[str, ...]:
+    cached = _SLOTS.get(kind)
+    if cached is not None:
+        return cached
+    names: list[str] = []
+    for cls in kind.__mro__:
+        slots = cls.__dict__.get("__slots__", ())
+        for slot in (slots,) if isinstance(slots, str) else slots:
+            if slot not in ("__dict__", "__weakref__") and slot not in names:
+                names.append(slot)
+    _SLOTS[kind] = result = tuple(names)
+    return result
+
+
+_SLOTS: dict[type, tuple[str, ...]] = {}
+
+
+class Shadow:
+    """The agreed state of one container; subclasses know one kind of container."""
+
+    __slots__ = ()
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        """What ``live`` changed since the agreed state; None when nothing."""
+        raise NotImplementedError
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        """Apply another thread's ``change`` to ``live`` and to the agreed state."""
+        raise NotImplementedError
+
+    def retake(self, live: Any) -> None:
+        """Make the agreed state ``live``'s current state (after this thread's own
+        change was handed to the team)."""
+        raise NotImplementedError
+
+
+class CannotCarry(Exception):
+    """A thread changed an object whose changes omppy cannot carry (OpaqueShadow)."""

@@ -12,7 +12,8 @@
 - :func:`refreshed` gives variables their newly published values after a barrier or
   on entering a synchronisation construct.
 - :func:`task`, :func:`taskwait`, :func:`taskgroup`, :func:`taskloop` and
-  :func:`taskyield` run explicit tasks (``tasks.py``); a translated module with task
+  :func:`taskyield` run explicit tasks (``tasks.py``, on the threads backend
+  ``threads/tasks.py``); a translated module with task
   constructs calls :func:`uses_tasks` when it is imported.
 """
 
@@ -41,10 +42,11 @@ from .private_globals import threadprivate
 from .scan import scan
 from .schedule import iteration_space
 from .taskdeps import KEY
-from .taskgroups import taskgroup
-from .taskloop import taskloop
-from .tasks import task, taskwait, taskyield, uses_tasks
 from .thread import ThreadContext
+
+# The task functions take the calling thread; each hands a thread of a thread team
+# to the threads backend's tasks and any other to tasks.py (threads/tasks.py).
+from .threads.tasks import task, taskgroup, taskloop, taskwait, taskyield, uses_tasks
 from .unbound import UNBOUND
 from .workshare import Workshare
 

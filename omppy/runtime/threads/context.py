@@ -14,9 +14,11 @@ from typing import Any
 from .. import schedule
 from ..errors import OmpError, TeamAborted
 from ..thread import ThreadContext
+from . import cancel, doacross
 from .keyorder import AFTER_LOOP
 from .park import Parker
 from .sync import ThreadedSyncBlock
+from .tasks import ThreadTasks
 from .team import ABORTED, Record, ThreadTeam, critical_lock
 from .workshare import ThreadedWorkshare
 
@@ -25,6 +27,7 @@ class ThreadedContext(ThreadContext):
     """Thread ``num`` of a :class:`ThreadTeam`."""
 
     team: ThreadTeam  # type: ignore[assignment]  # a ThreadTeam where the base has a Team
+    threaded = True  # the task functions look for it (tasks.py)
 
     def __init__(self, team: ThreadTeam, num: int) -> None:
         super().__init__(team, num)  # type: ignore[arg-type]
@@ -39,6 +42,21 @@ class ThreadedContext(ThreadContext):
         # them in the sequential order already.
         self.new_keys = team.new_keys.by_thread[num] if team.size > 1 else None
         self.chunk_start = 0  # first iteration of the chunk running (keyorder.py's tag)
+        self.task_state: ThreadTasks | None = None  # its explicit tasks (tasks.py)
+        # The place in python's order of the code it runs now, when that is set by a
+        # task (tasks.py): the keys it adds to watched dicts are tagged with it.
+        self.task_tag: tuple[int, ...] | None = None
+        self.in_task = 0  # tasks it is running, one inside another
+        self.ident: int | None = None  # its thread, once it runs (hang.py)
+        self.waiting = False  # waits for the team (hang.py)
+        team.contexts.append(self)
+
+    def key_tag(self) -> tuple[int, ...]:
+        """The tag of a key this thread adds to a watched dict now (keyorder.py)."""
+        tag = self.task_tag
+        if tag is not None and (self.in_task or tag[:2] == (self.loops, self.chunk_start)):
+            return tag
+        return (self.loops, self.chunk_start)
 
     # -- loops ------------------------------------------------------------------------
 
@@ -53,15 +71,16 @@ class ThreadedContext(ThreadContext):
         doacross: Sequence[Any] | None = None,
     ) -> Iterable[Any]:
         """This thread's iterations of a work-sharing loop over ``items``."""
-        if cancellable:
-            _not_on_threads("'# omp cancel'")
-        if doacross is not None:
-            _not_on_threads("a doacross loop ('ordered depend')")
         if not schedule.is_sequence(items):
             items = schedule.iteration_space(items)
         n = len(items)
         kind, chunk = schedule.resolve(kind, chunk)
         size, num = self.size, self.num
+        if doacross is not None:
+            if size > 1:
+                self.refuse_inside_block("a work-sharing loop ('# omp for')")
+                self.loops += 1
+            return _doacross_loop(self, items, kind, chunk, doacross)
         if size == 1:
             self.did_last = n > 0
             return items
@@ -69,6 +88,8 @@ class ThreadedContext(ThreadContext):
         if self.team.aborted:
             raise TeamAborted(ABORTED)
         self.loops += 1
+        if cancellable:
+            return cancel.loop(self, items, kind, chunk)
         if ordered:
             return self._ordered_loop(items, n, kind, chunk)
         if kind == "static":
@@ -90,13 +111,38 @@ class ThreadedContext(ThreadContext):
     def _counter_loop(
         self, items: Sequence[Any], n: int, guided: bool, chunk: int
     ) -> Iterator[Any]:
+        # _chunks inlined: one generator, no tuple per chunk (a hand-out should cost
+        # about a microsecond)
         team = self.team
         record = team.enter_record(self)
+        lock = record.lock
+        size = self.size
         try:
-            for start, stop in self._chunks(record, n, guided, chunk):
-                yield from items[start:stop]
+            while True:
+                with lock:
+                    start = record.next
+                    step = max(chunk, -(-(n - start) // size)) if guided else chunk
+                    record.next = start + step
+                if start >= n:
+                    return
+                if team.aborted:
+                    raise TeamAborted(ABORTED)
+                stop = start + step
+                if stop >= n:
+                    stop = n
+                    self.did_last = True
+                self.chunk_start = start
+                if step == 1:
+                    yield items[start]
+                else:
+                    yield from items[start:stop]
         finally:
             team.leave_record(record)
+
+    def chunks_of(
+        self, record: Record, n: int, guided: bool, chunk: int
+    ) -> Iterator[tuple[int, int]]:
+        return self._chunks(record, n, guided, chunk)
 
     def _chunks(
         self, record: Record, n: int, guided: bool, chunk: int
@@ -282,31 +328,32 @@ class ThreadedContext(ThreadContext):
 
     def barrier(self) -> None:
         if self.size > 1:
+            if self.cancel_scopes:  # a cancellation point: see exchange
+                self.exchange(None)
+                return
             self.refuse_inside_block(
                 "a barrier (an explicit '# omp barrier', or the one ending a 'for', "
                 "'sections' or 'single')"
             )
             self.team.barrier(self)
 
-    # -- constructs the threads backend does not run (docs/backends.md) ------------------
+    # -- cancellation (cancel.py) -----------------------------------------------------
 
     def cancellable(self, kind: str) -> Any:
-        _not_on_threads("'# omp cancel'")
+        return cancel.ThreadedCancelScope(self, kind)
 
     def cancel(self, kind: str, if_: Any = True) -> None:
-        _not_on_threads("'# omp cancel'")
+        cancel.cancel_construct(self, kind, if_)
 
     def cancellation_point(self, kind: str) -> None:
-        _not_on_threads("'# omp cancellation point'")
+        cancel.cancellation_point(self, kind)
 
-    def doacross_wait(self, current: Sequence[Any], *sinks: Any) -> None:
-        _not_on_threads("a doacross loop ('ordered depend')")
-
-    def doacross_post(self, current: Sequence[Any]) -> None:
-        _not_on_threads("a doacross loop ('ordered depend')")
+    # doacross_wait and doacross_post are ThreadContext's, on a ThreadedDoacross
+    # (doacross.py)
 
     def exchange(self, payload: Any, cancellation_point: bool = True) -> list[Any]:
-        """A barrier at which each thread hands every other thread ``payload``."""
+        """A barrier at which each thread hands every other thread ``payload``; in a
+        region that may be cancelled, a cancellation point (runtime/cancel.py)."""
         if self.size == 1:
             return [payload]
         self.refuse_inside_block(
@@ -314,6 +361,8 @@ class ThreadedContext(ThreadContext):
             "'sections' or 'single')"
         )
         result: list[Any] = self.team.exchange(self, payload)
+        if cancellation_point and self.cancel_scopes:
+            cancel.after_barrier(self, result)
         return result
 
     def exchange_folded(self, payload: Any, fold: Any) -> Any:
@@ -321,6 +370,12 @@ class ThreadedContext(ThreadContext):
         (once, for the team); every thread gets the folded value."""
         if self.size == 1:
             return fold([payload])
+        if self.cancel_scopes:
+            # A cancellable region: a thread that left it meets this barrier with
+            # DRAINING (runtime/cancel.py), which must not be folded.  The payloads
+            # first, with that check; then one thread folds them for the team.
+            payloads = self.exchange(payload)
+            return self.team.exchange(self, None, lambda _: fold(payloads))
         self.refuse_inside_block(
             "a barrier (an explicit '# omp barrier', or the one ending a 'for', "
             "'sections' or 'single')"
@@ -328,9 +383,4 @@ class ThreadedContext(ThreadContext):
         return self.team.exchange(self, payload, fold)
 
 
-def _not_on_threads(what: str) -> Any:
-    raise OmpError(
-        f"{what} is not run by the threads backend yet (docs/backends.md); run the "
-        "program with the fork backend, the default (unset OMPPY_BACKEND, or omppy run "
-        "--backend fork)"
-    )
+_doacross_loop = doacross.loop  # ``loop``'s parameter of that name hides the module

@@ -31,7 +31,9 @@ from typing import Any
 
 from .. import state
 
-Tag = tuple[int, int]  # (loop number, first iteration of its chunk)
+# (loop number, first iteration of its chunk), extended by a task's place in
+# python's order when a task adds the key (tasks.py)
+Tag = tuple[int, ...]
 Note = tuple[dict[Any, Any], Any, Tag]
 AFTER_LOOP = 1 << 62  # a chunk start after every iteration: code after a loop
 ADDED = 0  # PyDict_WatchEvent's PyDict_EVENT_ADDED
@@ -54,6 +56,29 @@ class NewKeys:
                 mine.clear()
         if not notes:
             return
+        self._apply(notes)
+        for mine in self.by_thread:  # the moves themselves were noted: not new keys
+            mine.clear()
+
+    def order_now(self, num: int) -> None:
+        """The same, by thread ``num`` at a ``taskwait``, while the others may run:
+        each list loses only the notes taken (appends go on at its end), and the
+        notes of this thread's own moves are dropped."""
+        notes: list[Note] = []
+        for mine in self.by_thread:
+            if mine:
+                taken = mine[:]
+                del mine[: len(taken)]
+                notes.extend(taken)
+        if not notes:
+            return
+        own = self.by_thread[num]
+        mark = len(own)
+        self._apply(notes)
+        del own[mark:]
+
+    @staticmethod
+    def _apply(notes: list[Note]) -> None:
         tags: dict[int, dict[Any, Tag]] = {}
         targets: dict[int, dict[Any, Any]] = {}
         for target, key, tag in notes:
@@ -63,8 +88,6 @@ class NewKeys:
                 added[key] = tag
         for ident, added in tags.items():
             _reorder(targets[ident], added)
-        for mine in self.by_thread:  # the moves themselves were noted: not new keys
-            mine.clear()
 
 
 def _reorder(target: dict[Any, Any], added: dict[Any, Tag]) -> None:
@@ -97,7 +120,7 @@ def _event(event: int, target: Any, key: Any, value: Any) -> int:
             notes = getattr(me, "new_keys", None)
             if notes is not None:
                 added = _object_at(key)
-                notes.append((target, added, (me.loops, me.chunk_start)))  # type: ignore[attr-defined]
+                notes.append((target, added, me.key_tag()))  # type: ignore[attr-defined]
         except BaseException:
             pass
     return 0

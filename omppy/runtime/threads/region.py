@@ -31,7 +31,7 @@ from .. import backend, icv, observe, state
 from ..errors import OmpError, TeamAborted
 from ..region import Region, combined_errors
 from ..team import requested_team_size
-from . import keyorder, native, output, pool, streams
+from . import hang, keyorder, native, output, pool, streams, tasks
 from .context import ThreadedContext
 from .park import SPIN, Parker
 from .team import ThreadTeam, forget_critical_locks
@@ -100,14 +100,23 @@ class _Join:
         if last:
             self.parker.unpark()
 
-    def wait(self, timeout: float | None = None) -> bool:
-        """Wait for every worker (at most ``timeout`` seconds); True when all are done."""
+    def wait(self, timeout: float | None = None, me: ThreadedContext | None = None) -> bool:
+        """Wait for every worker (at most ``timeout`` seconds); True when all are done.
+        ``me``: the master, whose wait the team's wait limit bounds (hang.py)."""
         for _ in range(SPIN.checks if self.team.spins else 0):
             if not self.running:
                 return True
         deadline = None if timeout is None else time.monotonic() + timeout
+        limit = self.team.wait_limit if me is not None else None
+        began = time.monotonic()
         while self.running:
-            if deadline is None:
+            if limit is not None:
+                assert me is not None
+                me.waiting = True
+                self.parker.park(hang.POLL)
+                if self.running:
+                    self.team.check_hang(me, began, "waits for the end of the region")
+            elif deadline is None:
                 self.parker.park()
             else:
                 left = deadline - time.monotonic()
@@ -144,7 +153,7 @@ def _run_team(region: Region, team: ThreadTeam) -> dict[str, Any]:
         outcomes[0] = _run_thread(threads[0], region)
         if isinstance(outcomes[0][1], KeyboardInterrupt):
             raise outcomes[0][1]  # stop the team now, not when the workers finish
-        join.wait()
+        join.wait(me=threads[0])
     except BaseException:
         _stop(team, threads, workers, join)
         raise
@@ -160,11 +169,14 @@ def _run_thread(me: ThreadedContext, region: Region) -> Outcome:
     """One thread's part: run the body; the team aborts if it fails."""
     stack = state.own_stack()
     stack.append(me)
+    me.ident = _thread.get_ident()
     try:
         arguments = region.arguments(region.args, in_master=True)
         if me.num and me.team.parallel:
             _own_numbers(arguments)
         values = region.body(me, **arguments) or {}
+        if me.team.tasks is not None:
+            tasks.state_of(me).barrier()  # the region's end: every task completes
         me.team.finish(me)
         return values, None, me.did_last
     except BaseException as exc:  # reported with the other threads' failures
@@ -229,21 +241,11 @@ def _stop(
     team.abort()
     for worker in workers:
         if worker.in_body and worker.ident is not None:
-            _raise_in(worker.ident, TeamAborted)
+            hang.raise_in(worker.ident, TeamAborted)
     join.wait(STOP_GRACE)
     pool.retire(workers)
     if any(me.holding for me in threads):
         forget_critical_locks()  # held by a stopped thread: never to be released
-
-
-def _raise_in(ident: int, kind: type[BaseException]) -> None:
-    """Raise ``kind`` in thread ``ident`` at its next Python instruction."""
-    try:
-        import ctypes
-
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(kind))
-    except Exception:  # no ctypes: the worker stops at its next barrier, chunk or lock
-        pass
 
 
 def _finish(region: Region, team: ThreadTeam, outcomes: list[Outcome]) -> dict[str, Any]:

@@ -13,13 +13,16 @@ teams of a nested region exclude each other on the same name.
 from __future__ import annotations
 
 import _thread
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .. import deadlock
+from .. import deadlock, state
 from ..backend import gil_enabled
 from ..coherence import location
 from ..errors import TeamAborted
+from . import hang, tasks
+from .doacross import Progress
 from .keyorder import NewKeys
 from .park import SPIN, Parker, spin_budget
 
@@ -34,7 +37,7 @@ class Record:
     """The shared state of one work-sharing construct (a dynamic or ordered loop, a
     ``single``), found by its number: the n-th such construct every thread meets."""
 
-    __slots__ = ("claimed", "construct", "left", "lock", "next", "turn", "waiting")
+    __slots__ = ("cancelled", "claimed", "construct", "left", "lock", "next", "turn", "waiting")
 
     def __init__(self, construct: int) -> None:
         self.construct = construct
@@ -44,6 +47,7 @@ class Record:
         self.waiting: dict[int, Parker] = {}  # ordered: iteration -> its sleeping thread
         self.claimed = False  # single: a thread has taken it
         self.left = 0  # threads done with it (the last one forgets it)
+        self.cancelled = False  # 'cancel for' / 'cancel sections' (cancel.py)
 
 
 class ThreadTeam:
@@ -79,6 +83,14 @@ class ThreadTeam:
             self.board = deadlock.Board(
                 words, 0, size, finished.__getitem__, location(), direct=True
             )
+        self.cancelled = False  # 'cancel parallel' ran (cancel.py)
+        self.progress = [0] * size  # doacross: how far each thread has got (doacross.py)
+        self.progress_waiters: list[Parker] = []
+        self.liveness = Progress(self)  # how a doacross sink waits (runtime/doacross.py)
+        self.tasks = tasks.team_tasks(self)  # deferred tasks, if the program has any
+        self.wait_limit = hang.limit()  # seconds a thread may wait (OMPPY_WAIT_LIMIT)
+        self.contexts: list[ThreadedContext] = []  # every thread's, for the hang check
+        self.hang_reported = False
 
     # -- failures ---------------------------------------------------------------------
 
@@ -89,6 +101,9 @@ class ThreadTeam:
             parkers = list(self.parkers)
         for parker in parkers:
             parker.unpark()
+        if self.tasks is not None:
+            with self.tasks.lock:
+                self.tasks.wake.notify_all()
 
     def finish(self, me: ThreadContext) -> None:
         """Thread ``me`` is done with its part: wake the threads waiting at a barrier,
@@ -105,6 +120,12 @@ class ThreadTeam:
     def check(self) -> None:
         if self.aborted:
             raise TeamAborted(ABORTED)
+
+    def check_hang(self, me: ThreadedContext, began: float, what: str) -> None:
+        """Stop with TeamDeadlock when ``me`` has waited longer than the team's wait
+        limit (``hang.py``); the threads that keep it waiting are stopped too."""
+        if self.wait_limit is not None:
+            hang.check(self, me, began, what)
 
     # -- waiting ----------------------------------------------------------------------
 
@@ -133,6 +154,9 @@ class ThreadTeam:
         stall: deadlock.Stall | deadlock.NoStall = deadlock.NO_STALL
         timeout = -1.0 if what is None else deadlock.TICK
         unparked = True
+        limit = self.wait_limit
+        began = time.monotonic() if limit is not None else 0.0
+        me.waiting = True
         try:
             while True:
                 with self.mutex:
@@ -145,11 +169,16 @@ class ThreadTeam:
                     if unparked:  # after a timeout it is still where sleep_in put it
                         sleep_in()
                 stall.tick()
-                unparked = parker.park(timeout)
-                if not unparked and stall is deadlock.NO_STALL:  # the wait has lasted
-                    stall = deadlock.stall(what)
+                if limit is None:
+                    unparked = parker.park(timeout)
+                else:
+                    unparked = parker.park(hang.POLL if timeout < 0 else min(timeout, hang.POLL))
+                    self.check_hang(me, began, "waits at a barrier or for its turn")
+                if not unparked and what is not None and stall is deadlock.NO_STALL:
+                    stall = deadlock.stall(what)  # the wait has lasted
         finally:
             stall.end()
+            me.waiting = False
 
     def take(self, lock: Any, what: Any = None) -> None:
         """Acquire ``lock`` (a critical lock, an OpenMP lock), stopping if the team fails;
@@ -157,6 +186,11 @@ class ThreadTeam:
         if lock.acquire(False):
             return
         stall: deadlock.Stall | deadlock.NoStall = deadlock.NO_STALL
+        began = time.monotonic()
+        me: Any = state.current()
+        mine = getattr(me, "team", None) is self
+        if mine:
+            me.waiting = True
         try:
             while not lock.acquire(True, deadlock.TICK):
                 if self.aborted:
@@ -164,13 +198,19 @@ class ThreadTeam:
                 if stall is deadlock.NO_STALL:  # made only once the wait has lasted
                     stall = deadlock.stall(lock if what is None else what)
                 stall.tick()
+                if self.wait_limit is not None and mine:
+                    self.check_hang(me, began, "waits for a lock")
         finally:
             stall.end()
+            if mine:
+                me.waiting = False
 
     # -- barriers ---------------------------------------------------------------------
 
     def barrier(self, me: ThreadedContext, action: Callable[[], None] | None = None) -> None:
         """Wait for the whole team; the last thread to arrive runs ``action`` first."""
+        if self.tasks is not None:
+            tasks.state_of(me).barrier()  # every task of the team completes first
         with self.mutex:
             if self.aborted:
                 raise TeamAborted(ABORTED)

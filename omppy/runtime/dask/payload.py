@@ -1,0 +1,142 @@
+"""What travels to a task, and the shared objects named alike on both sides.
+
+The master pickles a region once (cloudpickle: functions and classes of the script
+travel by value): its body, its arguments and the *roots*, the objects whose changes
+come back, each with the levels of containers watched below it (``Region.watch``,
+as for the fork backend; the globals a translated module's functions change,
+``_omp_effects``).  One pickle keeps identities: an object reachable from two
+arguments, or from an argument and a function's globals, is one object in the task.
+
+Each side builds a :class:`~omppy.runtime.replica.Replica` by walking the same roots
+in the same order: root ``i`` gets the token ``("r", i)`` and what it holds
+``(token of its container, place)``, so a token names the same object in the master
+and in every task (forked processes use ``id``, which only ``fork`` keeps).  A task
+reports the replica's changes, pickled with shared objects by token (``dumps``); the
+master applies them to its own objects exactly as a forked worker's are applied.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import sys
+import types
+from typing import Any
+
+from ..region import Region
+from ..replica import ATOMIC, Replica, Token
+from ..shadow import ArrayShadow
+from ..sharedmem import is_array
+from ..watch import REBINDS
+
+Root = tuple[Any, int, str]  # (object, levels watched, label)
+UNLIMITED = 1 << 62  # arrays of any size are compared: a task's copy is its own
+
+
+def roots_of(region: Region) -> list[Root]:
+    """The objects whose changes a region's tasks carry back, in a fixed order."""
+    roots: list[Root] = []
+    for name, value in region.args.items():
+        if isinstance(value, (types.FunctionType, type, types.ModuleType)):
+            continue
+        depth = region.watch.get(name, 0)
+        if not (depth == 0 and name in region.readonly and is_array(value)):
+            depth = max(1, depth)  # else an array only read: read-only in the task
+        roots.append((value, depth, name))
+    namespace = getattr(region.body, "__globals__", {})
+    effects = namespace.get("_omp_effects")
+    if isinstance(effects, dict):
+        module = namespace.get("__name__", "__main__")
+        prefix = "" if module == "__main__" else f"{module}."
+        for variable, depth in effects.items():
+            if variable != REBINDS and variable in namespace:
+                roots.append((namespace[variable], max(1, int(depth)), prefix + variable))
+    return roots
+
+
+def build_replica(roots: list[Root]) -> Replica:
+    """The replica of ``roots``: the same tokens on both sides (see the docstring)."""
+    replica = Replica(array_limit=UNLIMITED)
+    for index, (value, depth, label) in enumerate(roots):
+        replica.watch(value, depth, label, ("r", index))
+    return replica
+
+
+def compare_arrays(replica: Replica) -> None:
+    """In the master: arrays in shared memory (``omppy.shared``, which forked
+    processes share and so never compare) are compared too: a task's is a copy."""
+    for token, value in replica.objects.items():
+        if (
+            token not in replica.shadows
+            and is_array(value)
+            and value.flags.writeable
+            and not value.dtype.hasobject
+            and replica.depths.get(token, 0) >= 1
+        ):
+            replica.shadows[token] = ArrayShadow(value)
+
+
+def align(replica: Replica, shadowed: set[Token]) -> None:
+    """In a task: compare only what the master can apply; an array the master does
+    not compare (read-only there) is read-only here too, so a write is an error, as
+    on the fork backend."""
+    for token in [t for t in replica.shadows if t not in shadowed]:
+        del replica.shadows[token]
+    for token, value in replica.objects.items():
+        if token not in shadowed and is_array(value) and value.flags.writeable:
+            value.flags.writeable = False
+
+
+def by_value(body: Any) -> None:
+    """The body's module travels by value when it is not the script itself: a task
+    imports modules afresh, without omppy's translation."""
+    import cloudpickle
+
+    name = getattr(body, "__module__", None)
+    module = sys.modules.get(name or "")
+    if module is not None and name != "__main__":
+        try:
+            cloudpickle.register_pickle_by_value(module)
+        except ValueError:
+            pass
+
+
+def dumps(payload: Any, replica: Replica | None = None) -> bytes:
+    """``payload`` by cloudpickle, shared objects by token when ``replica`` is given."""
+    import cloudpickle
+
+    if replica is None:
+        return cloudpickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+    buffer = io.BytesIO()
+    _TokenPickler(buffer, replica.tokens).dump(payload)
+    return buffer.getvalue()
+
+
+def _token_pickler_class() -> type:
+    import cloudpickle
+
+    class TokenPickler(cloudpickle.Pickler):
+        def __init__(self, file: io.BytesIO, tokens: dict[int, Token]) -> None:
+            super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+            self.tokens = tokens
+
+        def persistent_id(self, obj: Any) -> Any:
+            if type(obj) in ATOMIC:
+                return None
+            return self.tokens.get(id(obj))
+
+    return TokenPickler
+
+
+class _LazyPickler:
+    """The cloudpickle subclass is made at first use: cloudpickle is optional."""
+
+    _class: type | None = None
+
+    def __call__(self, file: io.BytesIO, tokens: dict[int, Token]) -> Any:
+        if self._class is None:
+            self._class = _token_pickler_class()
+        return self._class(file, tokens)
+
+
+_TokenPickler = _LazyPickler()

@@ -82,6 +82,9 @@ def align(replica: Replica, shadowed: set[Token]) -> None:
     on the fork backend."""
     for token in [t for t in replica.shadows if t not in shadowed]:
         del replica.shadows[token]
+    for token, shadow in replica.shadows.items():
+        if type(shadow) is ArrayShadow:
+            replica.shadows[token] = SparseArrayShadow(replica.objects[token])
     for token, value in replica.objects.items():
         if token not in shadowed and is_array(value) and value.flags.writeable:
             value.flags.writeable = False
@@ -103,40 +106,77 @@ def by_value(body: Any) -> None:
 
 def dumps(payload: Any, replica: Replica | None = None) -> bytes:
     """``payload`` by cloudpickle, shared objects by token when ``replica`` is given."""
-    import cloudpickle
-
-    if replica is None:
-        return cloudpickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
     buffer = io.BytesIO()
-    _TokenPickler(buffer, replica.tokens).dump(payload)
+    _pickler()(buffer, replica.tokens if replica is not None else {}).dump(payload)
     return buffer.getvalue()
 
 
-def _token_pickler_class() -> type:
+def named_code(make: Any, args: tuple[Any, ...], filename: str) -> types.CodeType:
+    """A code object cloudpickle rebuilt, with its file name back."""
+    code: types.CodeType = make(*args)
+    return code.replace(co_filename=filename)
+
+
+_class: type | None = None
+
+
+def _pickler() -> type:
+    """cloudpickle's pickler (made at first use: cloudpickle is optional) that keeps
+    code objects' file names, so that a task's traceback shows the user's file and
+    lines (cloudpickle writes ``<dynamic-code>``), and pickles the replica's shared
+    objects by token."""
+    global _class
+    if _class is not None:
+        return _class
+    from collections import ChainMap
+
     import cloudpickle
 
+    def reduce_code(code: types.CodeType) -> Any:
+        make, args = cloudpickle.cloudpickle._code_reduce(code)
+        return named_code, (make, args, code.co_filename)
+
     class TokenPickler(cloudpickle.Pickler):
+        dispatch_table = ChainMap(
+            {types.CodeType: reduce_code}, cloudpickle.Pickler.dispatch_table
+        )
+
         def __init__(self, file: io.BytesIO, tokens: dict[int, Token]) -> None:
             super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
             self.tokens = tokens
 
         def persistent_id(self, obj: Any) -> Any:
-            if type(obj) in ATOMIC:
+            if not self.tokens or type(obj) in ATOMIC:
                 return None
             return self.tokens.get(id(obj))
 
-    return TokenPickler
+    _class = TokenPickler
+    return _class
 
 
-class _LazyPickler:
-    """The cloudpickle subclass is made at first use: cloudpickle is optional."""
+class SparseArrayShadow(ArrayShadow):
+    """In a task: an array's changes always by element, never the whole array, so
+    that tasks writing most of their own part of one array do not clash."""
 
-    _class: type | None = None
+    __slots__ = ()
 
-    def __call__(self, file: io.BytesIO, tokens: dict[int, Token]) -> Any:
-        if self._class is None:
-            self._class = _token_pickler_class()
-        return self._class(file, tokens)
-
-
-_TokenPickler = _LazyPickler()
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        np = sys.modules["numpy"]
+        if live.shape != self.copy.shape or live.dtype != self.copy.dtype:
+            return ("N", None, live.copy())
+        if live.tobytes() == self.copy.tobytes():
+            return None
+        if live.dtype.fields is not None or live.dtype.kind == "V":
+            # Structured elements: compared by their bytes (no ufunc compares them).
+            width = live.dtype.itemsize
+            mine = np.ascontiguousarray(live).view(np.uint8).reshape(live.size, width)
+            agreed = np.ascontiguousarray(self.copy).view(np.uint8).reshape(live.size, width)
+            differs = (mine != agreed).any(axis=1)
+        else:
+            differs = np.not_equal(live, self.copy).ravel()
+        changed = np.flatnonzero(differs)
+        if len(changed) == 0:
+            return None
+        if live.size < 1 << 31:
+            changed = changed.astype(np.int32)
+        return ("N", changed, live.ravel()[changed])

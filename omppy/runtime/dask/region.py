@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from .. import conflict, failures, state
+from .. import conflict, declared, failures, state
 from ..errors import OmpError
 from ..reduction import combine
 from ..region import Region, combined_errors
@@ -130,6 +130,7 @@ def _run_tasks(region: Region, size: int, tasks: list[plan.Task], where: str) ->
         "shadowed": set(replica.shadows),
         "size": size,
         "seeds": seeds_for_team(serial),
+        "declared": declared._declared,  # declare reduction: identities in the tasks
     }
     try:
         job: Any = payload.dumps(work)
@@ -186,7 +187,7 @@ def _join(
             sys.stdout.write(report["out"])
         if report.get("err"):
             sys.stderr.write(report["err"])
-    errors = [failures.unpack_exception(r["error"]) for r in reports if r.get("error")]
+    errors = _distinct([failures.unpack_exception(r["error"]) for r in reports if r.get("error")])
     if errors:
         raise combined_errors(errors)
     batches = [
@@ -208,6 +209,18 @@ def _join(
     result = region.outputs(bound, partials, last)
     result.update(_workshare_results(region, reports))
     return result
+
+
+def _distinct(errors: list[BaseException]) -> list[BaseException]:
+    """One of each error: every task that reached a refused construct says the same."""
+    seen: set[tuple[type, str]] = set()
+    kept = []
+    for error in errors:
+        key = (type(error), str(error))
+        if key not in seen:
+            seen.add(key)
+            kept.append(error)
+    return kept
 
 
 def _workshare_results(region: Region, reports: list[dict[str, Any]]) -> dict[str, Any]:

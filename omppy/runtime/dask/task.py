@@ -16,7 +16,7 @@ import pickle
 import sys
 from typing import Any
 
-from .. import backend, failures, state
+from .. import backend, declared, failures, state
 from ..errors import OmpError
 from ..region import Region
 from ..replica import _packed
@@ -45,6 +45,8 @@ def run_chunk(job: bytes, num: int, spans: list[Span] | None) -> bytes:
     backend._run = _refuse_nested
     sys.stdout, sys.stderr = out, err
     try:
+        declared._declared.clear()
+        declared._declared.update(work["declared"])
         _reseed(num, work["seeds"])
         arguments = region.arguments(
             region.args, in_master=False, shared=lambda v: replica.token_of(v) is not None
@@ -63,7 +65,7 @@ def run_chunk(job: bytes, num: int, spans: list[Span] | None) -> bytes:
         }
     except BaseException as exc:
         _explain_read_only(exc)
-        report = {"error": failures.pack_exception(exc)}
+        report = {"error": _pack_exception(exc)}
     finally:
         sys.stdout, sys.stderr = streams
         backend._run = run
@@ -80,6 +82,28 @@ def run_chunk(job: bytes, num: int, spans: list[Span] | None) -> bytes:
         failed = {"error": failures.pack_exception(problem), "out": report["out"],
                   "err": report["err"]}
         return payload.dumps(failed)
+
+
+def _pack_exception(exc: BaseException) -> bytes:
+    """``failures.pack_exception``, the exception pickled by cloudpickle: a class of
+    the script (rebuilt here by value) is the master's own class again there."""
+    import traceback
+
+    from ..tracebacks import strip_internal
+
+    text = "".join(traceback.format_exception(strip_internal(exc)))
+    try:
+        data = payload.dumps(exc)
+        back = pickle.loads(data)
+        if type(back) is type(exc) and str(back) == str(exc):
+            return pickle.dumps(("pickled", data, text))
+    except Exception:
+        pass
+    try:  # a constructor that pickle cannot call again: rebuilt without calling it
+        state = dict(getattr(exc, "__dict__", {}))
+        return pickle.dumps(("rebuilt", payload.dumps((type(exc), exc.args, state)), text))
+    except Exception:
+        return failures.pack_exception(exc)
 
 
 def _refuse_nested(*args: Any, **kwargs: Any) -> Any:

@@ -74,7 +74,13 @@ def main() -> None:
 
     regions = 5 if args.quick else 20
     chunk_count = 20 if args.quick else 100
-    pieces = 6 if args.quick else 16
+    # The coarse loop lasts at least 5 s sequentially (1.5 s with --quick): as many
+    # pieces of work as that takes, a multiple of the workers.
+    start = time.perf_counter()
+    plain.work(0)
+    piece = time.perf_counter() - start
+    target = 1.5 if args.quick else 5.0
+    pieces = max(2, -(-int(target / piece + 1) // WORKERS)) * WORKERS
 
     start = time.perf_counter()
     expected = plain.coarse(pieces, WORKERS)

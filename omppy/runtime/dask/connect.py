@@ -93,7 +93,7 @@ def client() -> Any:
             n_workers=local_workers(),
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # no fixed port: another cluster may hold 8787
             silence_logs=40,  # logging.ERROR: a worker restarted after a loss is expected
         )
         _client = Client(_cluster, set_as_default=False)

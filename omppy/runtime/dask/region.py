@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from .. import conflict, declared, failures, state
+from .. import conflict, declared, failures, private_globals, state
 from ..errors import OmpError
 from ..reduction import combine
 from ..region import Region, combined_errors
@@ -71,6 +71,9 @@ def parallel(
         scan.refuse(shape, filename)
         if copyin:
             raise OmpError(scan.refusal("parallel copyin", f"{filename}:{_line(body)}"))
+        if private_globals.names_in(getattr(body, "__globals__", {})):
+            # Each thread's copy lives in its process between regions: a task's dies.
+            raise OmpError(scan.refusal("threadprivate", f"{filename}:{_line(body)}"))
     if not if_ or parent.team is not None:
         return _run_alone(region, parent)
     size = _team_size(num_threads, if_)

@@ -360,3 +360,25 @@ def test_the_documented_example_runs_on_its_own_local_cluster(tmp_path):
                     threads=None, timeout=120)
     assert got.status == 0, got.err
     assert got.out == expected.out
+
+
+BIG_INPUT = '''
+import numpy as np
+data = np.arange(400_000, dtype=np.float64)  # 3 MB: the region is scattered once
+out = np.zeros(8)
+rows = [[0] * 4 for _ in range(8)]
+# omp parallel for schedule(dynamic)
+for k in range(8):
+    part = data[k::8].sum()
+    out[k] = part
+    rows[k][k % 4] = int(part) % 97
+print(out.tolist(), rows)
+'''
+
+
+def test_a_big_input_travels_once_and_the_stores_come_back(scheduler, tmp_path):
+    (tmp_path / "prog.py").write_text(BIG_INPUT)
+    expected = run_python(tmp_path / "prog.py", cwd=tmp_path)
+    got = _dask(scheduler, "prog.py", cwd=tmp_path)
+    assert got.status == 0, got.err
+    assert got.out == expected.out

@@ -360,6 +360,7 @@ def test_the_documented_example_runs_on_its_own_local_cluster(tmp_path):
                     threads=None, timeout=120)
     assert got.status == 0, got.err
     assert got.out == expected.out
+    assert got.err == ""  # nothing from Dask: not at start, not when omppy closes it
 
 
 BIG_INPUT = '''

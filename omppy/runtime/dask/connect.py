@@ -94,7 +94,7 @@ def client() -> Any:
             threads_per_worker=1,
             processes=True,
             dashboard_address=":0",  # no fixed port: another cluster may hold 8787
-            silence_logs=40,  # logging.ERROR: a worker restarted after a loss is expected
+            silence_logs=50,  # CRITICAL: a lost worker, a heartbeat at shutdown: omppy reports
         )
         _client = Client(_cluster, set_as_default=False)
     _owned = True

@@ -168,8 +168,8 @@ def _owner(instructions: list[dis.Instruction], index: int) -> str | None:
     before = instructions[index - 1]
     if before.opname in _NAME_LOADS:
         return str(before.argval)
-    if before.opname == "LOAD_FAST_LOAD_FAST":  # 3.13: two locals in one instruction
-        return str(before.argval[-1])
+    if before.opname in ("LOAD_FAST_LOAD_FAST", "STORE_FAST_LOAD_FAST"):
+        return str(before.argval[-1])  # 3.13: two locals in one instruction
     return None
 
 
@@ -193,6 +193,9 @@ def _code_after_barrier(
     for ins in instructions[start:]:
         if ins.opname in ("STORE_FAST", "STORE_DEREF"):
             variable = ins.argval
+            break
+        if ins.opname in ("STORE_FAST_LOAD_FAST", "STORE_FAST_STORE_FAST"):  # 3.13
+            variable = ins.argval[0]
             break
         if isinstance(ins.argval, tuple) and "nowait" in ins.argval:
             nowait = True

@@ -383,3 +383,31 @@ def test_a_big_input_travels_once_and_the_stores_come_back(scheduler, tmp_path):
     got = _dask(scheduler, "prog.py", cwd=tmp_path)
     assert got.status == 0, got.err
     assert got.out == expected.out
+
+
+CLOSURES = '''
+def make():
+    memo = {}
+    def record(k, v):
+        memo[k] = v
+    def compute(n, cache={}):
+        cache[n] = n * n
+        return n
+    out = [0] * 8
+    # omp parallel for schedule(dynamic, 3)
+    for i in range(8):
+        record(i, i * 3)
+        out[i] = compute(i)
+    return memo, out, compute.__defaults__[0]
+
+memo, out, cache = make()
+print(sorted(memo.items()), out, sorted(cache.items()))
+'''
+
+
+def test_writes_to_a_closure_and_a_default_of_a_called_function_come_back(scheduler, tmp_path):
+    (tmp_path / "prog.py").write_text(CLOSURES)
+    expected = run_python(tmp_path / "prog.py", cwd=tmp_path)
+    got = _dask(scheduler, "prog.py", cwd=tmp_path)
+    assert got.status == 0, got.err
+    assert got.out == expected.out

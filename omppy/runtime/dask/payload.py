@@ -24,8 +24,8 @@ import types
 from typing import Any
 
 from ..region import Region
-from ..replica import ATOMIC, Replica, Token
-from ..shadow import ArrayShadow
+from ..replica import ATOMIC, CLOSURE_DEPTH, Replica, Token
+from ..shadow import ArrayShadow, CellShadow
 from ..sharedmem import is_array
 from ..watch import REBINDS
 
@@ -36,6 +36,15 @@ UNLIMITED = 1 << 62  # arrays of any size are compared: a task's copy is its own
 def roots_of(region: Region) -> list[Root]:
     """The objects whose changes a region's tasks carry back, in a fixed order."""
     roots: list[Root] = []
+    namespace = getattr(region.body, "__globals__", {})
+    functions = [(name, v) for name, v in region.args.items() if isinstance(v, types.FunctionType)]
+    functions += [
+        (name, namespace[name])
+        for name in region.body.__code__.co_names
+        if isinstance(namespace.get(name), types.FunctionType)
+    ]
+    for name, function in functions:
+        roots.extend(_function_roots(function, name))
     for name, value in region.args.items():
         if isinstance(value, (types.FunctionType, type, types.ModuleType)):
             continue
@@ -43,7 +52,6 @@ def roots_of(region: Region) -> list[Root]:
         if not (depth == 0 and name in region.readonly and is_array(value)):
             depth = max(1, depth)  # else an array only read: read-only in the task
         roots.append((value, depth, name))
-    namespace = getattr(region.body, "__globals__", {})
     effects = namespace.get("_omp_effects")
     if isinstance(effects, dict):
         module = namespace.get("__name__", "__main__")
@@ -54,11 +62,42 @@ def roots_of(region: Region) -> list[Root]:
     return roots
 
 
+def _function_roots(function: types.FunctionType, label: str) -> list[Root]:
+    """A function's closure cells (a ``nonlocal`` rebound, a memo dict) and mutable
+    defaults (``def f(x, cache={})``): caches that travel with the code, compared as
+    the fork backend compares them (``Replica._watch_function``)."""
+    roots: list[Root] = []
+    for value in (*(function.__defaults__ or ()), *(function.__kwdefaults__ or {}).values()):
+        if type(value) not in ATOMIC:
+            roots.append((value, CLOSURE_DEPTH, f"a default of {label}"))
+    cells = function.__closure__ or ()
+    for variable, cell in zip(function.__code__.co_freevars, cells, strict=False):
+        try:
+            contents = cell.cell_contents
+        except ValueError:
+            continue
+        if isinstance(contents, (types.FunctionType, type, types.ModuleType)):
+            continue  # code: no data (a decorated function, a class)
+        roots.append((cell, 1, f"{variable} (a variable of {label}'s closure)"))
+        if type(contents) not in ATOMIC:
+            roots.append((contents, CLOSURE_DEPTH, f"{variable} in {label}'s closure"))
+    return roots
+
+
 def build_replica(roots: list[Root]) -> Replica:
     """The replica of ``roots``: the same tokens on both sides (see the docstring)."""
     replica = Replica(array_limit=UNLIMITED)
     for index, (value, depth, label) in enumerate(roots):
-        replica.watch(value, depth, label, ("r", index))
+        token = ("r", index)
+        if isinstance(value, types.CellType):
+            if id(value) not in replica.tokens:  # watch() does not look into cells
+                replica.objects[token] = value
+                replica.tokens[id(value)] = token
+                replica.labels[token] = label
+                replica.shadows[token] = CellShadow(value)
+                replica.depths[token] = 1
+            continue
+        replica.watch(value, depth, label, token)
     return replica
 
 

@@ -79,6 +79,14 @@ def load_ipython_extension(ipython: object) -> None:
     load(ipython)
 
 
+def use_backend(name: str, **options: Any) -> None:
+    """Run this program's later regions on backend ``name``: ``"fork"``, ``"threads"``
+    or ``"dask"`` (options ``client=``, ``scheduler=``, ``workers=``; docs/cluster.md)."""
+    from .runtime.backend import use
+
+    use(name, **options)
+
+
 def unload_ipython_extension(ipython: object) -> None:
     """``%unload_ext omppy``."""
     from .jupyter import unload_ipython_extension as unload
@@ -136,6 +144,7 @@ __all__ = [
     "omp_unset_lock",
     "omp_unset_nest_lock",
     "shared",
+    "use_backend",
 ]
 
 # The module each public name comes from (``shared`` is a module itself).

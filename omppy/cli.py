@@ -19,7 +19,7 @@ from .migrate_cli import migrate_command  # click and the standard library only
 
 # runtime/backend.py's BACKENDS, spelled here so that the command's definition loads
 # no runtime (tests/test_threads_backend.py checks that the two agree).
-BACKEND_CHOICES = ("fork", "threads")
+BACKEND_CHOICES = ("fork", "threads", "dask")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,8 +33,14 @@ def main() -> None:
 @click.option(
     "--backend",
     type=click.Choice(BACKEND_CHOICES),
-    help="Run regions on forked processes or on threads (sets OMPPY_BACKEND; default: "
-    "threads on a free-threaded Python, fork elsewhere).",
+    help="Run regions on forked processes, on threads, or on a Dask cluster (sets "
+    "OMPPY_BACKEND; default: threads on a free-threaded Python, fork elsewhere).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --backend dask: the Dask scheduler to use, e.g. tcp://host:8786 (sets "
+    "OMPPY_DASK_SCHEDULER; default: a local cluster, one worker process per core or -n).",
 )
 @click.option(
     "-n",
@@ -78,6 +84,7 @@ def main() -> None:
 def run(
     module: str | None,
     backend: str | None,
+    scheduler: str | None,
     num_threads: str | None,
     safe_path: bool,
     check: bool,
@@ -105,9 +112,15 @@ def run(
         if check:
             os.environ["OMPPY_CHECK"] = "1"
         icv()  # a malformed OMP_* variable is a usage error, reported before running
-        backend_from_environment()
+        chosen = backend_from_environment()
     except ConfigError as error:
         raise click.UsageError(str(error)) from None
+    if scheduler is not None:
+        os.environ["OMPPY_DASK_SCHEDULER"] = scheduler
+        if chosen != "dask":
+            raise click.UsageError("--scheduler needs the dask backend (--backend dask)")
+    if chosen == "dask" and os.environ.get("OMPPY_DASK_SCHEDULER", "").strip():
+        _connect_to_scheduler()
     if module is not None:
         runner = PyRunner(
             module,
@@ -144,6 +157,18 @@ def _watch_options(trace: str | None, report: bool, progress: bool) -> None:
             raise click.UsageError(f"{spelled}: no directory {directory}")
         if os.path.isdir(path):
             raise click.UsageError(f"{spelled}: is a directory")
+
+
+def _connect_to_scheduler() -> None:
+    """An unreachable scheduler is an error before the program starts."""
+    from .runtime.dask.connect import client
+    from .runtime.errors import OmpError
+
+    try:
+        client()
+    except OmpError as error:
+        click.echo(f"omppy: error: {error}", err=True)
+        sys.exit(1)
 
 
 @main.command("translate")

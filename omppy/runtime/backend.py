@@ -1,10 +1,12 @@
-"""Which runtime runs the parallel regions: forked processes or threads.
+"""Which runtime runs the parallel regions: forked processes, threads or a cluster.
 
 ``OMPPY_BACKEND`` chooses (``omppy run --backend`` sets it): ``fork``, a team of
-forked processes (``team.py``), or ``threads``, a team of threads sharing one heap
-(``threads/``).  Without it, ``threads`` is the default on a free-threaded CPython
-(``sys._is_gil_enabled()`` is False) and where ``fork`` is missing, ``fork``
-everywhere else.  The choice is made once per process, at its first region.
+forked processes (``team.py``), ``threads``, a team of threads sharing one heap
+(``threads/``), or ``dask``, a region's loop as tasks on a Dask cluster (``dask/``,
+docs/cluster.md; never the default).  A program may choose from Python too:
+:func:`use` (``omppy.use_backend``).  Without either, ``threads`` is the default on
+a free-threaded CPython (``sys._is_gil_enabled()`` is False) and where ``fork`` is
+missing, ``fork`` everywhere else.  The choice is made once per process, at its first region.
 
 The threads backend runs on any CPython; with the GIL its threads take turns, so it
 is correct but gains no speed, which a one-line notice says once per process.
@@ -18,7 +20,7 @@ from typing import Any
 
 from .icv import ConfigError
 
-BACKENDS = ("fork", "threads")
+BACKENDS = ("fork", "threads", "dask")
 VARIABLE = "OMPPY_BACKEND"
 GIL_NOTICE = (
     "omppy: the threads backend runs under the GIL here: results are correct, but the "
@@ -50,6 +52,10 @@ def from_environment() -> str:
     name = value.lower()
     if name not in BACKENDS:
         raise ConfigError(f"{VARIABLE}={value!r}: expected one of {', '.join(BACKENDS)}")
+    if name == "dask":
+        from .dask.connect import require
+
+        require()  # not installed: the install command, before anything runs
     return name
 
 
@@ -59,6 +65,26 @@ def chosen() -> str:
     if _chosen is None:
         _chosen = from_environment()
     return _chosen
+
+
+def use(name: str, **options: Any) -> None:
+    """Run this process's later regions on backend ``name`` (``omppy.use_backend``).
+
+    The dask backend takes ``client`` (a ``distributed.Client`` of the program's,
+    left open), ``scheduler`` (an address) or ``workers`` (the size of the local
+    cluster omppy starts otherwise); docs/cluster.md.
+    """
+    global _chosen, _run
+    key = str(name).lower()
+    if key not in BACKENDS:
+        raise ConfigError(f"unknown backend {name!r}: expected one of {', '.join(BACKENDS)}")
+    if key == "dask":
+        from .dask import connect
+
+        connect.configure(**options)
+    elif options:
+        raise TypeError(f"the {key} backend takes no options (got {', '.join(options)})")
+    _chosen, _run = key, None
 
 
 def reset_from_environment() -> None:
@@ -92,6 +118,8 @@ def _resolve() -> Any:
     global _run
     if chosen() == "threads":
         from .threads.region import parallel as run
+    elif chosen() == "dask":
+        from .dask.region import parallel as run
     else:
         from .team import parallel as run
     _run = run

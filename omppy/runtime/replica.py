@@ -23,6 +23,7 @@ the translator's watch list): the replica itself only keeps the records.
 
 from __future__ import annotations
 
+import enum
 import io
 import pickle
 import types
@@ -256,8 +257,14 @@ class Replica:
             self.shadows[id(cls)] = ClassShadow(cls)
             self.depths[id(cls)] = 1
         below = self.below.setdefault(id(cls), [])
+        enum_class = isinstance(cls, enum.EnumMeta)
         for name, value in list(vars(cls).items()):
             if name.startswith("__") and name.endswith("__"):
+                continue
+            if enum_class and name.startswith("_") and name.endswith("_"):
+                # The enum machinery's caches (``_value2member_map_`` gains
+                # ``Perm.READ | Perm.WRITE`` when a thread first makes it): each
+                # process fills its own, as python would have filled one.
                 continue
             if isinstance(value, (staticmethod, classmethod)):
                 value = value.__func__

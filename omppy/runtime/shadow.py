@@ -130,7 +130,11 @@ def children(value: Any) -> Iterator[tuple[Any, Any]]:
     elif isinstance(value, (set, frozenset)):
         for element in value:
             yield None, element  # iteration order differs between processes: no name
-    elif _is_array(value) or isinstance(value, (bytes, bytearray, str)) or is_opaque(value):
+    elif _is_array(value):
+        if value.dtype.hasobject:  # the objects it holds, by flat index (C order)
+            yield from enumerate(value.flat)
+        return
+    elif isinstance(value, (bytes, bytearray, str)) or is_opaque(value):
         return
     else:
         state = getattr(value, "__dict__", None)
@@ -589,6 +593,39 @@ class ArrayShadow(Shadow):
                 target.put(where, values)  # flat indices in C order, any strides
 
 
+class ObjectArrayShadow(Shadow):
+    """A numpy array of Python objects (``dtype=object``), by its elements' identities
+    in flat C order: a change is a list change ("L") at flat indices, so it combines
+    and clashes like a list's items."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, live: Any) -> None:
+        self.items = list(live.flat)
+
+    def retake(self, live: Any) -> None:
+        self.items = list(live.flat)
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        items, old = list(live.flat), self.items
+        if len(items) == len(old) and layout.same_items(items, old):
+            return None
+        if len(items) != len(old):
+            return ("L", [(0, items)])  # reshaped or resized: every element
+        return ("L", [(lo, items[lo:hi]) for lo, hi in layout.changed_runs(items, old)])
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        np = _numpy()
+        shape = live.shape
+        for start, values in change[1]:
+            for offset, value in enumerate(values):
+                index = start + offset
+                if index < live.size:
+                    # A whole index sets the element itself, even to a list.
+                    live[np.unravel_index(index, shape)] = value
+        self.items = list(live.flat)
+
+
 def too_large_to_compare(value: Any, array_limit: int) -> bool:
     """A writable numpy array outside shared memory above the size omppy compares."""
     return (
@@ -744,6 +781,8 @@ def shadow_for(
     if isinstance(value, deque):
         return DequeShadow(value)
     if _is_array(value):
+        if value.dtype.hasobject and value.flags.writeable:
+            return ObjectArrayShadow(value)
         if is_shared(value) or not value.flags.writeable or value.dtype.hasobject:
             return None  # shared memory needs no carrying; read-only cannot change
         if value.nbytes > array_limit:

@@ -428,6 +428,10 @@ class Effects:
             target, holder = holder, parents.get(holder)
         stores = (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.Del)
         if isinstance(holder, stores) and getattr(holder, "target", None) is target:
+            if isinstance(holder, cst.AugAssign) and steps:
+                # ``rows[i] += [x]``, ``acc[k] += Vec(..)``: ``__iadd__`` changes the
+                # item in place and stores the same object back: one level further.
+                return steps + 1
             return steps
         if isinstance(parent, cst.Call) and parent.func is path:
             if not isinstance(path, cst.Attribute):

@@ -322,6 +322,18 @@ def _dict_changes(
         elif was is not value:
             changed.append((key, value))
     dels = [k for k in old_keys if k not in live]
+    # Setting and deleting keeps the order of the keys that stay: right unless the
+    # thread moved some (``move_to_end``, ``popitem`` then the key again, ``del d[k];
+    # d[k] = v``), where the order is python's answer too (an LRU's evictions).
+    expected = [k for k in old_keys if k in live] + [k for k, _ in new]
+    if not layout.same_items(expected, keys):
+        start, _ = layout.common_ends(keys, expected)
+        moved = keys[start:]  # deleted and set again, in the thread's order
+        again = {id(k) for k in moved}
+        sets = [(k, v) for k, v in changed if id(k) not in again]
+        sets.extend((k, live[k]) for k in moved)
+        dels.extend(k for k in moved if k in old)
+        return sets, dels, 0
     return changed + new, dels, len(new)
 
 

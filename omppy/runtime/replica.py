@@ -117,7 +117,15 @@ class Replica:
                 if self.depths.get(known, 0) >= depth:
                     continue
                 token = known  # watched deeper now than when it was first met
-            elif type(value) in ATOMIC or isinstance(value, IMMUTABLE) or is_opaque(value):
+            elif (
+                type(value) in ATOMIC
+                or isinstance(value, IMMUTABLE)
+                or (is_opaque(value) and type(value) is not types.GeneratorType)
+            ):
+                if type(value) is types.FunctionType and value.__closure__ and depth > 0:
+                    # A closure made at run time and kept in a container (a list of
+                    # accumulators): its variables are data the region may change.
+                    self._watch_function(value, depth, label)
                 continue
             else:
                 self.objects[token] = value

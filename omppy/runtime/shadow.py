@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import os
 import pickle
 import re
 import sys
@@ -680,6 +681,51 @@ class OpaqueShadow(Shadow):
         self.data = data
 
 
+class GeneratorShadow(Shadow):
+    """A generator the team shares (a work queue drawn with ``next(jobs)``), by where
+    its frame stands and what its locals hold.  A generator can be neither pickled nor
+    given a state: one that a worker advances is refused, rather than each process
+    drawing the same items from its own copy.  One that only the master advances (a
+    ``for`` over it inside a region: thread 0 draws it and hands out the items) stays
+    as it is in the workers, which do not use it; a worker that then advances its
+    stale copy changes it, which is refused.  A step that leaves the frame and its
+    locals as they were (a loop yielding the same object again) is not seen."""
+
+    __slots__ = ("master", "state")
+
+    def __init__(self, live: Any) -> None:
+        self.state = _generator_state(live)
+        self.master = os.getpid()  # shadows are made in the master, before the fork
+
+    def retake(self, live: Any) -> None:
+        self.state = _generator_state(live)
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        state = _generator_state(live)
+        if state == self.state:
+            return None
+        name = getattr(live, "__qualname__", "?")
+        what = f"generator, {name}(): draw its items into a list before the region"
+        return ("P", what, os.getpid() == self.master)
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        if len(change) > 2 and change[2] is True:
+            return  # the master drew it: a worker's copy is left behind (see above)
+        raise CannotCarry(change[1])
+
+
+def _generator_state(gen: Any) -> Any:
+    frame = gen.gi_frame
+    if frame is None:
+        return None  # finished
+    values = tuple(
+        v if type(v) in (int, float, str, bytes, bool) else id(v) for v in frame.f_locals.values()
+    )
+    inner = gen.gi_yieldfrom
+    below = _generator_state(inner) if isinstance(inner, types.GeneratorType) else id(inner)
+    return (frame.f_lasti, values, below)
+
+
 class DigestShadow(Shadow):
     """A hash object (``hashlib.sha256()``, ``hashlib.md5()``...), by the digest of a
     copy: it cannot be pickled nor given a state, so a change to it is found and
@@ -800,6 +846,8 @@ def shadow_for(
         if value.nbytes > array_limit:
             return None
         return ArrayShadow(value)
+    if type(value) is types.GeneratorType:
+        return GeneratorShadow(value)
     if is_opaque(value):
         return None
     if (_instance_dict(value) is not None or slot_names(kind)) and not _has_c_state(kind):

@@ -34,7 +34,7 @@ from ..locations import library_locations
 from . import private_globals
 from .icv import icv
 from .replica import Replica
-from .streams import SharedStream, uses_module_random
+from .streams import SharedStream, uses_module_random, uses_numpy_random
 
 if TYPE_CHECKING:
     from .region import Region
@@ -143,8 +143,10 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
             rebinds=REBINDS in effects,
             private=private_globals.names_in(namespace),
         )
-    if uses_module_random([namespace for namespace, _, _ in modules]):
-        replica.watch_stream(SharedStream())
+    namespaces = [namespace for namespace, _, _ in modules]
+    numpy_too = uses_numpy_random(namespaces)
+    if numpy_too or uses_module_random(namespaces):
+        replica.watch_stream(SharedStream(numpy_too))
     for array, _ in replica.frozen:
         staged.freeze(array)
     return replica

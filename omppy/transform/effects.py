@@ -265,6 +265,7 @@ class Effects:
         self.functions: dict[str, Summary] = {}  # module-level function -> summary
         self.methods: dict[str, list[Summary]] = {}  # method name -> every class's
         self.classes: dict[str, list[Summary]] = {}  # class name -> its __init__
+        self.setters: dict[str, list[Summary]] = {}  # property -> its setters, deleters
         # (function, its summary, its locals, whether it declares globals)
         self._definitions: list[tuple[cst.FunctionDef, Summary, set[str], bool]] = []
         self._collect(module)
@@ -282,6 +283,8 @@ class Effects:
                     name = statement.name.value
                     if owner is not None:
                         self.methods.setdefault(name, []).append(summary)
+                        if _is_setter(statement):
+                            self.setters.setdefault(name, []).append(summary)
                         if name == "__init__":
                             self.classes.setdefault(owner, []).append(summary)
                     elif depth == 0:
@@ -428,13 +431,27 @@ class Effects:
             target, holder = holder, parents.get(holder)
         stores = (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.Del)
         if isinstance(holder, stores) and getattr(holder, "target", None) is target:
+            depth = steps
             if isinstance(holder, cst.AugAssign) and steps:
                 # ``rows[i] += [x]``, ``acc[k] += Vec(..)``: ``__iadd__`` changes the
                 # item in place and stores the same object back: one level further.
-                return steps + 1
-            return steps
+                depth = steps + 1
+            if steps == 1 and target is path:
+                # A class of the module may take the store in a method of its own
+                # (``__setitem__`` keeping an index, a property's setter appending to
+                # a log): the store changes what that method changes.  Only on a
+                # name (``g[i, j] = v``), not deeper: the method's own stores into
+                # ``self.cells[k]`` would otherwise count as calls of itself.
+                depth = max(depth, self._store_hook(holder, path))
+            return depth
         if isinstance(parent, cst.Call) and parent.func is path:
-            if not isinstance(path, cst.Attribute):
+            if steps or len(seen) > 1:
+                if not isinstance(path, cst.Attribute):
+                    # A function taken from a container (``handlers[k](x)``, or ``add =
+                    # accs[k][0]; add(x)``): a closure made at run time, whose cells
+                    # are reached only through the container.
+                    return steps + UNKNOWN
+            elif not isinstance(path, cst.Attribute):
                 return 0  # calling a shared function changes no data of it
             return self._method(parent, path, steps - 1, loads, seen)
         if isinstance(parent, cst.Arg):
@@ -498,6 +515,27 @@ class Effects:
         if not known:
             depth = UNKNOWN
         return _below(receiver_steps, depth)
+
+    def _store_hook(self, statement: cst.CSTNode, target: cst.CSTNode) -> int:
+        """How deep a method of the module that Python runs for a store into (or a
+        ``del`` of) ``target`` may change its receiver: ``__setitem__``/``__delitem__``
+        for an item, ``__setattr__`` or a property's setter (named as the attribute)
+        for an attribute."""
+        deleting = isinstance(statement, cst.Del)
+        if isinstance(target, cst.Subscript):
+            hooks = self.methods.get("__delitem__" if deleting else "__setitem__", [])
+        elif isinstance(target, cst.Attribute):
+            hooks = [
+                *self.methods.get("__delattr__" if deleting else "__setattr__", ()),
+                *self.setters.get(target.attr.value, ()),
+            ]
+        else:
+            return 0
+        depth = 0
+        for summary in hooks:
+            if summary.params:
+                depth = max(depth, summary.depths.get(summary.params[0], 0))
+        return depth
 
     def _argument(
         self,
@@ -712,6 +750,14 @@ def _blocks(statement: cst.CSTNode) -> list[list[cst.CSTNode]]:
         ) and not isinstance(child, (cst.SimpleStatementLine, cst.BaseSmallStatement)):
             found.extend(_blocks(child))
     return found
+
+
+def _is_setter(function: cst.FunctionDef) -> bool:
+    """``@value.setter`` or ``@value.deleter``: what a store or ``del`` runs."""
+    return any(
+        isinstance(d.decorator, cst.Attribute) and d.decorator.attr.value in ("setter", "deleter")
+        for d in function.decorators
+    )
 
 
 def _name_of(func: cst.BaseExpression) -> str | None:

@@ -4,7 +4,7 @@ lines against the top words."""
 
 from collections import Counter
 
-WORDS = "alpha beta gamma delta epsilon zeta eta theta iota kappa".split()
+WORDS = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"]
 lines = [" ".join(WORDS[(i * k + i // 3) % len(WORDS)] for k in range(1, 8)) for i in range(60)]
 counts = Counter()
 top = []

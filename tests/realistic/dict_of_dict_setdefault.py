@@ -21,5 +21,5 @@ for k in range(len(pairs)):
     index[r][c]["mean"] = round(sum(vals) / len(vals), 6)
     index[r][c]["values"] = sorted(vals)
 
-print(len(pairs), index["r1"]["c7"] if "c7" in index["r1"] else None)
+print(len(pairs), index["r1"].get("c7"))
 print(sorted((r, c, index[r][c]["mean"]) for r, c in pairs)[:4])

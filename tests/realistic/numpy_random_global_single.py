@@ -6,7 +6,7 @@ import numpy as np
 
 np.random.seed(7)
 draws = []
-acc = [0] * 4
+acc = [0] * 8
 
 # omp parallel
 for r in range(4):
@@ -15,5 +15,5 @@ for r in range(4):
     # omp end single
     # omp for
     for i in range(8):
-        acc[r] += 0  # the round's work would go here
-print(draws)
+        acc[i] += draws[r] % (i + 1)  # the round's work
+print(draws, acc)

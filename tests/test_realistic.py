@@ -50,7 +50,14 @@ _HASH_OBJECT = (
     "(docs/data-sharing.md, what is not carried back)"
 )
 
+_GENERATOR = (
+    "a generator advanced by a worker: it cannot be shared between processes, so it is "
+    "refused by name (docs/data-sharing.md, what is not carried back)"
+)
+
 EXPECTED_ERRORS = {
+    "generator_work_queue_critical": _GENERATOR,
+    "bug_generator_shared": _GENERATOR,
     "ordered_pipeline": _HASH_OBJECT,
     "bug_hashlib_in_ordered": _HASH_OBJECT,
     "race_histogram_unsynchronised": _RACE,

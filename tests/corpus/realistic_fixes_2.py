@@ -1,0 +1,104 @@
+"""More shapes from tests/realistic that gave a wrong answer with exit status 0 (issue
+9): an in-place `+=` on items (`rows[i] += [x]`, a user `__iadd__`), a numpy array of
+dtype=object, an OrderedDict reordered in `ordered` (an LRU), a class whose
+`__setitem__` and property setter change what it holds, closures kept in a list,
+numpy's global generator in `single`, and enum flags combined in `critical`."""
+
+from collections import OrderedDict
+from enum import Flag
+
+import numpy as np
+
+
+class Acc:
+    def __init__(self):
+        self.total = 0
+        self.n = 0
+
+    def __iadd__(self, v):
+        self.total += v
+        self.n += 1
+        return self
+
+
+class Store:
+    def __init__(self, n):
+        self.cells = [0] * n
+        self._last = None
+        self.log = []
+
+    def __setitem__(self, i, v):
+        self.cells[i] = v
+
+    @property
+    def last(self):
+        return self._last
+
+    @last.setter
+    def last(self, v):
+        self._last = v
+        self.log.append(v)
+
+
+def make_counter():
+    seen = []
+
+    def add(v):
+        seen.append(v)
+
+    return add, lambda: seen
+
+
+class Perm(Flag):
+    R = 1
+    W = 2
+    X = 4
+
+
+rows = [[] for _ in range(6)]
+accs = [Acc() for _ in range(6)]
+cells = np.empty((3, 2), dtype=object)
+cells[...] = None
+stores = [Store(3) for _ in range(6)]
+counters = [make_counter() for _ in range(6)]
+# omp parallel for
+for i in range(6):
+    rows[i] += [i, i * i]
+    accs[i] += i * 10
+    cells[i // 2, i % 2] = (i, [i] * 2)
+    s = stores[i]
+    s.last = i
+    counters[i][0](i + 100)
+st = Store(6)
+# omp parallel for
+for i in range(6):
+    st[i] = i * 3
+print(rows, [(a.total, a.n) for a in accs], cells.tolist())
+print([s.log for s in stores], st.cells, [get() for _, get in counters])
+
+lru = OrderedDict()
+# omp parallel for ordered schedule(static, 1)
+for i in range(12):
+    key = (i * i) % 5
+    # omp ordered
+    if key in lru:
+        lru.move_to_end(key)
+    else:
+        lru[key] = i
+        if len(lru) > 3:
+            lru.popitem(last=False)
+    # omp end ordered
+print(list(lru.items()))
+
+np.random.seed(11)
+draws = []
+flags = []
+# omp parallel
+for r in range(3):
+    # omp single
+    draws.append(int(np.random.randint(0, 1000)))
+    # omp end single
+    # omp critical
+    flags.append(str(Perm.R | Perm.X))
+    # omp end critical
+print(draws, sorted(flags)[:1], len(flags) >= 3)

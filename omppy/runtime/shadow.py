@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import io
 import os
 import pickle
 import re
@@ -66,6 +67,9 @@ _OPAQUE_TYPES: tuple[type, ...] = (
     types.AsyncGeneratorType,
     types.TracebackType,
     types.MappingProxyType,
+    types.MethodWrapperType,  # ``a.__setitem__`` kept as a callback: code, not data
+    types.WrapperDescriptorType,
+    types.MethodDescriptorType,
     types.SimpleNamespace,  # watched as an object below; listed here for clarity only
     property,
     classmethod,
@@ -109,12 +113,19 @@ def _is_array(value: Any) -> bool:
     return np is not None and isinstance(value, np.ndarray)
 
 
+# In-memory files are data, not handles: a report written into a StringIO in
+# ``ordered`` is compared (by its pickle, whatever its size) and carried.
+_IN_MEMORY_FILES = (io.StringIO, io.BytesIO)
+
+
 def is_opaque(value: Any) -> bool:
     """Whether ``value`` is never watched (code, modules, classes, handles)."""
     if isinstance(value, _OPAQUE_TYPES):
         return True
     module = type(value).__module__ or ""
-    return module.partition(".")[0] in _HANDLE_MODULES
+    if module.partition(".")[0] in _HANDLE_MODULES:
+        return not isinstance(value, _IN_MEMORY_FILES)
+    return False
 
 
 def children(value: Any) -> Iterator[tuple[Any, Any]]:
@@ -855,7 +866,9 @@ def shadow_for(
     if _unchangeable(value):
         return None
     data = _pickled(value)
-    if data is not None and (deep or len(data) <= OPAQUE_LIMIT):
+    if data is not None and (
+        deep or len(data) <= OPAQUE_LIMIT or isinstance(value, _IN_MEMORY_FILES)
+    ):
         return OpaqueShadow(value)
     if data is None and _digest(value) is not None:
         return DigestShadow(value)

@@ -2,8 +2,10 @@
 9): an in-place `+=` on items (`rows[i] += [x]`, a user `__iadd__`), a numpy array of
 dtype=object, an OrderedDict reordered in `ordered` (an LRU), a class whose
 `__setitem__` and property setter change what it holds, closures kept in a list,
-numpy's global generator in `single`, and enum flags combined in `critical`."""
+numpy's global generator in `single`, enum flags combined in `critical`, a StringIO
+written in `ordered`, and a list's bound `__setitem__` used as a callback."""
 
+import io
 from collections import OrderedDict
 from enum import Flag
 
@@ -102,3 +104,14 @@ for r in range(3):
     flags.append(str(Perm.R | Perm.X))
     # omp end critical
 print(draws, sorted(flags)[:1], len(flags) >= 3)
+
+buf = io.StringIO()
+table = [0] * 6
+put = table.__setitem__
+# omp parallel for ordered schedule(static, 1)
+for i in range(6):
+    put(i, i * 7)
+    # omp ordered
+    buf.write(f"{i};")
+    # omp end ordered
+print(buf.getvalue(), table)

@@ -1,5 +1,5 @@
 """Records filled with `setattr` by field name (fields chosen from a schema), and one
-field read back with `getattr`, as generic data-loading code does."""
+more field stored through `vars(record)`, as generic data-loading code does."""
 
 
 class Rec:

@@ -279,7 +279,18 @@ class Replica:
             if isinstance(value, types.FunctionType):
                 self._watch_function(value, depth, f"{label}.{name}")
             else:
-                self.watch(value, depth - 1, f"{label}.{name}")
+                levels = depth - 1
+                if hasattr(type(value), "__set__") and not is_opaque(value):
+                    # A data descriptor of the program's own: a store into any instance
+                    # runs its ``__set__``, which may keep state (an audit log) that the
+                    # region's analysis never sees; a few levels down, like a closure.
+                    levels = max(levels, CLOSURE_DEPTH)
+                    self.watch(value, levels, f"{label}.{name}")
+                    token = self.tokens.get(id(value))
+                    if token is not None:
+                        self.always.append(token)  # compared by every block
+                else:
+                    self.watch(value, levels, f"{label}.{name}")
                 below.append(id(value))  # a block that touches the class compares it
 
     def watch_function(self, function: types.FunctionType, depth: int, label: str) -> None:

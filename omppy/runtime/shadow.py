@@ -37,6 +37,7 @@ from __future__ import annotations
 import datetime
 import decimal
 import io
+import operator
 import os
 import pickle
 import re
@@ -85,7 +86,6 @@ _HANDLE_MODULES = frozenset(
         "ssl",
         "threading",
         "_thread",
-        "queue",
         "logging",
         "multiprocessing",
         "subprocess",
@@ -116,6 +116,8 @@ def _is_array(value: Any) -> bool:
 # In-memory files are data, not handles: a report written into a StringIO in
 # ``ordered`` is compared (by its pickle, whatever its size) and carried.
 _IN_MEMORY_FILES = (io.StringIO, io.BytesIO)
+# ``queue.Queue`` (pure Python) is watched as an object: its items are a deque.
+# ``queue.SimpleQueue`` (C, unpicklable) is compared by its size (QueueSizeShadow).
 
 
 def is_opaque(value: Any) -> bool:
@@ -124,8 +126,13 @@ def is_opaque(value: Any) -> bool:
         return True
     module = type(value).__module__ or ""
     if module.partition(".")[0] in _HANDLE_MODULES:
-        return not isinstance(value, _IN_MEMORY_FILES)
+        return not isinstance(value, _IN_MEMORY_FILES) and not _is_database(value)
     return False
+
+
+def _is_database(value: Any) -> bool:
+    kind = type(value)
+    return kind.__module__ == "sqlite3" and kind.__name__ == "Connection"
 
 
 def children(value: Any) -> Iterator[tuple[Any, Any]]:
@@ -688,8 +695,126 @@ class OpaqueShadow(Shadow):
         data = change[2] if len(change) > 2 else None
         if data is None:
             raise CannotCarry(change[1])
-        live.__setstate__(pickle.loads(data).__getstate__())
+        try:
+            _set_state(live, pickle.loads(data))
+        except (TypeError, ValueError):
+            raise CannotCarry(change[1]) from None
         self.data = data
+
+
+def _set_state(live: Any, twin: Any) -> None:
+    """Give ``live`` the state of ``twin`` (its copy from another process): the state
+    its pickle carries (``iter(work)``'s position, a ``random.Random``'s generator)."""
+    reduced = twin.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+    state = reduced[2] if isinstance(reduced, tuple) and len(reduced) > 2 else None
+    builtin_iterator = type(live).__module__ == "builtins" and hasattr(live, "__next__")
+    if builtin_iterator and not state and operator.length_hint(twin, 1) == 0:
+        # A built-in iterator the other thread ran to its end: its pickle is a fresh
+        # iterator over nothing, whose position 0 would rewind ours.
+        for _ in live:
+            pass
+        return
+    live.__setstate__(state if state is not None else twin.__getstate__())
+
+
+# Iterators over a sequence, whose whole state is a position: ``it = iter(work)``
+# drawn with ``next(it)`` in a critical (a work queue).
+_SEQUENCE_ITERATORS: tuple[type, ...] = (
+    type(iter([])),
+    type(iter(())),
+    type(iter(range(1))),
+    type(iter(range(1 << 64))),
+    type(iter("")),
+    type(iter(b"")),
+    type(iter(bytearray())),
+    type(reversed([])),
+)
+
+
+class PositionShadow(Shadow):
+    """A built-in iterator over a sequence, by its position (from its ``__reduce__``:
+    the sequence itself is a shared object, watched on its own), whatever the size of
+    the sequence; carried by setting the position, or by running it to its end."""
+
+    __slots__ = ("position",)
+
+    def __init__(self, live: Any) -> None:
+        self.position = _position(live)
+
+    def retake(self, live: Any) -> None:
+        self.position = _position(live)
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        position = _position(live)
+        if position == self.position:
+            return None
+        return ("I", position)
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        position = change[1]
+        if position is None:
+            for _ in live:  # run to its end by the other thread
+                pass
+        else:
+            live.__setstate__(position)
+        self.position = _position(live)
+
+
+def _position(live: Any) -> Any:
+    reduced = live.__reduce__()
+    return reduced[2] if len(reduced) > 2 else None  # None: exhausted
+
+
+class DatabaseShadow(Shadow):
+    """An ``sqlite3`` connection, by its count of changed rows: every process has a
+    copy of it (an in-memory database is the process's own memory; a file's
+    connection must not be used across a fork), so rows written in a region are
+    refused by name rather than kept by one thread."""
+
+    __slots__ = ("changes",)
+
+    def __init__(self, live: Any) -> None:
+        self.changes = _total_changes(live)
+
+    def retake(self, live: Any) -> None:
+        self.changes = _total_changes(live)
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        if _total_changes(live) == self.changes:
+            return None
+        what = "sqlite3 connection: collect the rows in a list and write them after the region"
+        return ("P", what, None)
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        raise CannotCarry(change[1])
+
+
+def _total_changes(live: Any) -> int:
+    try:
+        return int(live.total_changes)
+    except Exception:  # closed
+        return -1
+
+
+class QueueSizeShadow(Shadow):
+    """A ``queue.SimpleQueue``: its items live in C and it cannot be pickled, so a
+    change (found by its size) is refused by name rather than lost."""
+
+    __slots__ = ("size",)
+
+    def __init__(self, live: Any) -> None:
+        self.size = live.qsize()
+
+    def retake(self, live: Any) -> None:
+        self.size = live.qsize()
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        if live.qsize() == self.size:
+            return None
+        return ("P", "queue.SimpleQueue: use a queue.Queue, a list or a deque", None)
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        raise CannotCarry(change[1])
 
 
 class GeneratorShadow(Shadow):
@@ -859,6 +984,12 @@ def shadow_for(
         return ArrayShadow(value)
     if type(value) is types.GeneratorType:
         return GeneratorShadow(value)
+    if type(value) in _SEQUENCE_ITERATORS:
+        return PositionShadow(value)
+    if kind.__module__ == "_queue" and kind.__name__ == "SimpleQueue":
+        return QueueSizeShadow(value)
+    if _is_database(value):
+        return DatabaseShadow(value)
     if is_opaque(value):
         return None
     if (_instance_dict(value) is not None or slot_names(kind)) and not _has_c_state(kind):

@@ -55,7 +55,14 @@ _GENERATOR = (
     "refused by name (docs/data-sharing.md, what is not carried back)"
 )
 
+_DATABASE = (
+    "rows written to an sqlite3 connection in a region: every process has its own copy "
+    "of it, so a change is refused by name (docs/data-sharing.md, what is not carried back)"
+)
+
 EXPECTED_ERRORS = {
+    "sqlite_results_critical": _DATABASE,
+    "bug_sqlite_memory": _DATABASE,
     "generator_work_queue_critical": _GENERATOR,
     "bug_generator_shared": _GENERATOR,
     "ordered_pipeline": _HASH_OBJECT,
@@ -87,6 +94,10 @@ _METHOD_ADD = (
 )
 
 KNOWN_REFUSALS = {
+    "lastprivate_conditional": (
+        "OpenMP 5.0 'lastprivate(conditional: x)' is refused at translate time ('expected "
+        "a variable name'): the modifier is not supported, and the message does not say so"
+    ),
     "bug_array_more_than_half": (
         "BUG: a thread changing over half of an unstaged array clashes with every other"
     ),

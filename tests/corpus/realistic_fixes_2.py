@@ -3,9 +3,12 @@
 dtype=object, an OrderedDict reordered in `ordered` (an LRU), a class whose
 `__setitem__` and property setter change what it holds, closures kept in a list,
 numpy's global generator in `single`, enum flags combined in `critical`, a StringIO
-written in `ordered`, and a list's bound `__setitem__` used as a callback."""
+written in `ordered`, a list's bound `__setitem__` used as a callback, work queues
+(`iter(work)` and `queue.Queue` drawn under critical) and a data descriptor's own
+audit log."""
 
 import io
+import queue
 from collections import OrderedDict
 from enum import Flag
 
@@ -115,3 +118,50 @@ for i in range(6):
     buf.write(f"{i};")
     # omp end ordered
 print(buf.getvalue(), table)
+
+
+class Audited:
+    def __init__(self):
+        self.log = []
+
+    def __set_name__(self, owner, name):
+        self.name = "_" + name
+
+    def __get__(self, obj, objtype=None):
+        return self if obj is None else getattr(obj, self.name)
+
+    def __set__(self, obj, value):
+        self.log.append(value)
+        setattr(obj, self.name, value)
+
+
+class Priced:
+    price = Audited()
+
+
+work = list(range(30))
+it = iter(work)
+jobs = queue.Queue()
+for j in range(12):
+    jobs.put(j)
+taken = []
+priced = [Priced() for _ in range(4)]
+# omp parallel
+while True:
+    # omp critical
+    x = next(it, None)
+    y = None if jobs.empty() else jobs.get()
+    if x is not None:
+        taken.append(x)
+    if y is not None:
+        taken.append(100 + y)
+    # omp end critical
+    if x is None:
+        break
+# omp for
+for i in range(4):
+    # omp critical
+    priced[i].price = i * 5
+    # omp end critical
+# omp end parallel
+print(sorted(taken), next(it, "done"), jobs.qsize(), sorted(Priced.price.log))

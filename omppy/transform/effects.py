@@ -241,6 +241,21 @@ ITEM_METHODS = frozenset({"values", "items"})
 _BUILTINS = frozenset(dir(builtins))
 
 _PATH = (cst.Subscript, cst.Attribute)
+_IN_PLACE_METHODS = (
+    "__iadd__",
+    "__isub__",
+    "__imul__",
+    "__imatmul__",
+    "__itruediv__",
+    "__ifloordiv__",
+    "__imod__",
+    "__ipow__",
+    "__ilshift__",
+    "__irshift__",
+    "__iand__",
+    "__ixor__",
+    "__ior__",
+)
 _TARGET_GROUPS = (cst.Tuple, cst.List, cst.StarredElement, cst.Element)
 
 
@@ -338,6 +353,7 @@ class Effects:
 
     def depths(self, statements: Iterable[cst.CSTNode], names: Iterable[str]) -> dict[str, int]:
         """How deep ``statements`` may change each of ``names`` (absent: not at all)."""
+        statements = list(statements)
         loads = _loads(statements, self.contexts)
         found = {}
         for name in names:
@@ -346,6 +362,12 @@ class Effects:
                 depth = min(MAX_DEPTH, max(self.use_depth(n, loads) for n in nodes))
                 if depth:
                     found[name] = _public(depth)
+        # ``total += Bag([k])`` (a published name, under critical): a class of the
+        # module whose ``__iadd__`` changes what the object holds changes it in place.
+        hook = self._hook_depth(_IN_PLACE_METHODS)
+        if hook:
+            for name in _augmented_names(statements) & set(names):
+                found[name] = max(found.get(name, 0), _public(min(MAX_DEPTH, hook)))
         return found
 
     def block(self, statements: Iterable[cst.CSTNode]) -> tuple[str, ...] | None:
@@ -432,10 +454,14 @@ class Effects:
         stores = (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.Del)
         if isinstance(holder, stores) and getattr(holder, "target", None) is target:
             depth = steps
-            if isinstance(holder, cst.AugAssign) and steps:
-                # ``rows[i] += [x]``, ``acc[k] += Vec(..)``: ``__iadd__`` changes the
-                # item in place and stores the same object back: one level further.
-                depth = steps + 1
+            if isinstance(holder, cst.AugAssign):
+                if steps:
+                    # ``rows[i] += [x]``, ``acc[k] += Vec(..)``: ``__iadd__`` changes the
+                    # item in place and stores the same object back: one level further.
+                    depth = steps + 1
+                # A class of the module whose ``__iadd__`` changes what it holds
+                # (``self.items.extend(other.items)``): as deep as that.
+                depth = max(depth, _below(steps, self._hook_depth(_IN_PLACE_METHODS)))
             if steps == 1 and target is path:
                 # A class of the module may take the store in a method of its own
                 # (``__setitem__`` keeping an index, a property's setter appending to
@@ -479,6 +505,8 @@ class Effects:
             target = parent.target
             if isinstance(target, cst.Name):
                 return _below(steps, self._alias(target.value, loads, seen))
+        if isinstance(parent, cst.Return) and not steps and self._returns_receiver(parent, path):
+            return 0  # ``return self`` ending an ``__iadd__``: the caller's own object
         if isinstance(parent, (cst.Return, cst.Yield, cst.WithItem, cst.Lambda)):
             return steps + UNKNOWN  # it leaves the code omppy looked at
         if isinstance(parent, (cst.Element, cst.DictElement, cst.StarredElement)):
@@ -535,6 +563,26 @@ class Effects:
         for summary in hooks:
             if summary.params:
                 depth = max(depth, summary.depths.get(summary.params[0], 0))
+        return depth
+
+    def _returns_receiver(self, statement: cst.Return, value: cst.CSTNode) -> bool:
+        """``return self`` in an in-place operator method (``__iadd__``...), which
+        hands the caller back the object it called the method on."""
+        node: cst.CSTNode | None = statement
+        while node is not None and not isinstance(node, cst.FunctionDef):
+            node = self.parents.get(node)
+        if node is None or node.name.value not in _IN_PLACE_METHODS:
+            return False
+        params = node.params.params
+        return bool(params) and isinstance(value, cst.Name) and value.value == params[0].name.value
+
+    def _hook_depth(self, names: Iterable[str]) -> int:
+        """How deep the module's methods called ``names`` may change their receiver."""
+        depth = 0
+        for name in names:
+            for summary in self.methods.get(name, ()):
+                if summary.params:
+                    depth = max(depth, summary.depths.get(summary.params[0], 0))
         return depth
 
     def _argument(

@@ -4,8 +4,9 @@ dtype=object, an OrderedDict reordered in `ordered` (an LRU), a class whose
 `__setitem__` and property setter change what it holds, closures kept in a list,
 numpy's global generator in `single`, enum flags combined in `critical`, a StringIO
 written in `ordered`, a list's bound `__setitem__` used as a callback, work queues
-(`iter(work)` and `queue.Queue` drawn under critical) and a data descriptor's own
-audit log."""
+(`iter(work)` and `queue.Queue` drawn under critical), a data descriptor's own
+audit log, a user `__iadd__` that extends a list it holds (on items and on a name
+merged under critical), and a Counter reduced beside a numpy array in `omp for`."""
 
 import io
 import queue
@@ -165,3 +166,33 @@ for i in range(4):
     # omp end critical
 # omp end parallel
 print(sorted(taken), next(it, "done"), jobs.qsize(), sorted(Priced.price.log))
+
+
+class Bag:
+    def __init__(self, items=()):
+        self.items = list(items)
+
+    def __iadd__(self, other):
+        self.items.extend(other.items)
+        return self
+
+
+from collections import Counter  # noqa: E402
+
+bags = [Bag() for _ in range(4)]
+merged = Bag()
+hist = np.zeros(3)
+kinds = Counter()
+# omp parallel
+# omp for
+for k in range(4):
+    bags[k] += Bag([k, k * 10])
+    # omp critical
+    merged += Bag([k])
+    # omp end critical
+# omp for reduction(+:hist, kinds)
+for i in range(12):
+    hist[i % 3] += i
+    kinds[i % 4] += 1
+# omp end parallel
+print([b.items for b in bags], sorted(merged.items), hist.tolist(), sorted(kinds.items()))

@@ -10,7 +10,7 @@ merged under critical), and a Counter reduced beside a numpy array in `omp for`.
 
 import io
 import queue
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from enum import Flag
 
 import numpy as np
@@ -176,8 +176,6 @@ class Bag:
         self.items.extend(other.items)
         return self
 
-
-from collections import Counter  # noqa: E402
 
 bags = [Bag() for _ in range(4)]
 merged = Bag()

@@ -462,13 +462,12 @@ class Effects:
                 # A class of the module whose ``__iadd__`` changes what it holds
                 # (``self.items.extend(other.items)``): as deep as that.
                 depth = max(depth, _below(steps, self._hook_depth(_IN_PLACE_METHODS)))
-            if steps == 1 and target is path:
+            if steps and target is path:
                 # A class of the module may take the store in a method of its own
                 # (``__setitem__`` keeping an index, a property's setter appending to
-                # a log): the store changes what that method changes.  Only on a
-                # name (``g[i, j] = v``), not deeper: the method's own stores into
-                # ``self.cells[k]`` would otherwise count as calls of itself.
-                depth = max(depth, self._store_hook(holder, path))
+                # a log): the store changes what that method changes, below the
+                # object stored into.
+                depth = max(depth, _below(steps - 1, self._store_hook(holder, path)))
             return depth
         if isinstance(parent, cst.Call) and parent.func is path:
             if steps or len(seen) > 1:
@@ -478,7 +477,10 @@ class Effects:
                     # are reached only through the container.
                     return steps + UNKNOWN
             elif not isinstance(path, cst.Attribute):
-                return 0  # calling a shared function changes no data of it
+                # Calling a shared function changes no data of it; calling an object
+                # of a class of the module runs its ``__call__`` (a functor that
+                # records what it is given).
+                return self._hook_depth(("__call__",))
             return self._method(parent, path, steps - 1, loads, seen)
         if isinstance(parent, cst.Arg):
             call = parents.get(parent)
@@ -551,26 +553,35 @@ class Effects:
         for an attribute."""
         deleting = isinstance(statement, cst.Del)
         if isinstance(target, cst.Subscript):
-            hooks = self.methods.get("__delitem__" if deleting else "__setitem__", [])
+            names = ["__delitem__" if deleting else "__setitem__"]
+            hooks = self.methods.get(names[0], [])
         elif isinstance(target, cst.Attribute):
-            hooks = [
-                *self.methods.get("__delattr__" if deleting else "__setattr__", ()),
-                *self.setters.get(target.attr.value, ()),
-            ]
+            names = ["__delattr__" if deleting else "__setattr__", target.attr.value]
+            hooks = [*self.methods.get(names[0], ()), *self.setters.get(names[1], ())]
         else:
             return 0
+        if self._enclosing_function(statement) in names:
+            return 0  # the hook's own stores (``self.cells[k] = v`` in ``__setitem__``)
         depth = 0
         for summary in hooks:
             if summary.params:
                 depth = max(depth, summary.depths.get(summary.params[0], 0))
         return depth
 
+    def _enclosing_function(self, node: cst.CSTNode) -> str | None:
+        found = self._function_of(node)
+        return None if found is None else found.name.value
+
+    def _function_of(self, node: cst.CSTNode) -> cst.FunctionDef | None:
+        current: cst.CSTNode | None = node
+        while current is not None and not isinstance(current, cst.FunctionDef):
+            current = self.parents.get(current)
+        return current
+
     def _returns_receiver(self, statement: cst.Return, value: cst.CSTNode) -> bool:
         """``return self`` in an in-place operator method (``__iadd__``...), which
         hands the caller back the object it called the method on."""
-        node: cst.CSTNode | None = statement
-        while node is not None and not isinstance(node, cst.FunctionDef):
-            node = self.parents.get(node)
+        node = self._function_of(statement)
         if node is None or node.name.value not in _IN_PLACE_METHODS:
             return False
         params = node.params.params

@@ -6,7 +6,9 @@ numpy's global generator in `single`, enum flags combined in `critical`, a Strin
 written in `ordered`, a list's bound `__setitem__` used as a callback, work queues
 (`iter(work)` and `queue.Queue` drawn under critical), a data descriptor's own
 audit log, a user `__iadd__` that extends a list it holds (on items and on a name
-merged under critical), and a Counter reduced beside a numpy array in `omp for`."""
+merged under critical), a Counter reduced beside a numpy array in `omp for`, a
+property setter keeping a history on items of a list, and a functor (`__call__`)
+recording what it is given under critical."""
 
 import io
 import queue
@@ -194,3 +196,38 @@ for i in range(12):
     kinds[i % 4] += 1
 # omp end parallel
 print([b.items for b in bags], sorted(merged.items), hist.tolist(), sorted(kinds.items()))
+
+
+class Gauge:
+    def __init__(self):
+        self._v = 0
+        self.history = []
+
+    @property
+    def value(self):
+        return self._v
+
+    @value.setter
+    def value(self, v):
+        self._v = v
+        self.history.append(v)
+
+
+class Recorder:
+    def __init__(self):
+        self.seen = []
+
+    def __call__(self, x):
+        self.seen.append(x)
+
+
+gauges = [Gauge() for _ in range(4)]
+rec = Recorder()
+# omp parallel for
+for i in range(4):
+    gauges[i].value = i * 10
+    gauges[i].value = i * 10 + 1
+    # omp critical
+    rec(i * i)
+    # omp end critical
+print([g.history for g in gauges], sorted(rec.seen))

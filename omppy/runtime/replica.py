@@ -255,6 +255,10 @@ class Replica:
         if not self._beyond_the_net(value, label):
             self.watch_root(value, 1, label)
 
+    def watch_class(self, cls: type, depth: int, label: str) -> None:
+        """A class of the program that a region is handed (see ``_watch_class``)."""
+        self._watch_class(cls, depth, label)
+
     def _watch_class(self, cls: type, depth: int, label: str) -> None:
         """A class of a translated module: its attributes (a class-level registry or
         counter), and the defaults and closures of its methods."""

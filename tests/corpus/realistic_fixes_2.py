@@ -7,8 +7,9 @@ written in `ordered`, a list's bound `__setitem__` used as a callback, work queu
 (`iter(work)` and `queue.Queue` drawn under critical), a data descriptor's own
 audit log, a user `__iadd__` that extends a list it holds (on items and on a name
 merged under critical), a Counter reduced beside a numpy array in `omp for`, a
-property setter keeping a history on items of a list, and a functor (`__call__`)
-recording what it is given under critical."""
+property setter keeping a history on items of a list, a functor (`__call__`)
+recording what it is given under critical, and a classmethod appending to lists
+held by a class-level dict."""
 
 import io
 import queue
@@ -231,3 +232,19 @@ for i in range(4):
     rec(i * i)
     # omp end critical
 print([g.history for g in gauges], sorted(rec.seen))
+
+
+class Node:
+    registry = {}
+
+    @classmethod
+    def make(cls, key):
+        cls.registry.setdefault(key % 3, []).append(key)
+
+
+# omp parallel for
+for i in range(9):
+    # omp critical
+    Node.make(i)
+    # omp end critical
+print({k: sorted(v) for k, v in sorted(Node.registry.items())})

@@ -140,6 +140,14 @@ class Replica:
                     self.shadows[token] = shadow
                 elif too_large_to_compare(value, self.array_limit):
                     self.frozen.append((value, label))
+            if type(value) not in (list, dict) and isinstance(value, (list, dict)):
+                # A list or dict subclass with attributes of its own (``class
+                # Path(list)`` with ``self.cost``): its shadow compares the items; the
+                # attributes live in its ``__dict__``, watched beside it, as deep.
+                state = getattr(value, "__dict__", None)
+                if type(state) is dict and state and id(state) not in self.tokens:
+                    self.below.setdefault(token, []).append(id(state))
+                    queue.append((state, (token, "__dict__"), depth, f"{label}.__dict__"))
             if depth < 2:
                 continue
             below = self.below.setdefault(token, [])

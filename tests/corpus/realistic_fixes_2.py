@@ -8,8 +8,8 @@ written in `ordered`, a list's bound `__setitem__` used as a callback, work queu
 audit log, a user `__iadd__` that extends a list it holds (on items and on a name
 merged under critical), a Counter reduced beside a numpy array in `omp for`, a
 property setter keeping a history on items of a list, a functor (`__call__`)
-recording what it is given under critical, and a classmethod appending to lists
-held by a class-level dict."""
+recording what it is given under critical, a classmethod appending to lists held
+by a class-level dict, and list and dict subclasses with attributes of their own."""
 
 import io
 import queue
@@ -248,3 +248,28 @@ for i in range(9):
     Node.make(i)
     # omp end critical
 print({k: sorted(v) for k, v in sorted(Node.registry.items())})
+
+
+class Path(list):
+    def __init__(self, stops):
+        super().__init__(stops)
+        self.cost = 0
+
+
+class Registry(dict):
+    def __init__(self):
+        super().__init__()
+        self.writes = 0
+
+
+paths = [Path([i]) for i in range(4)]
+reg = Registry()
+# omp parallel for
+for i in range(4):
+    paths[i].append(i * 2)
+    paths[i].cost = i * 10
+    # omp critical
+    reg[i] = i
+    reg.writes += 1
+    # omp end critical
+print([(list(p), p.cost) for p in paths], sorted(reg.items()), reg.writes)

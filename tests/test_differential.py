@@ -49,6 +49,9 @@ NEEDS_DICT_WATCHERS = {"dict_order"}
 # Constructs the threads backend does not run yet: each stops there with a clear
 # OmpError (docs/backends.md, "Known limits"), tested in test_threads_backend.py.
 FORK_ONLY = {"cancel_search", "doacross_wavefront", "threadprivate_copyin"}
+# The fork backend shares the random generators' state in synchronisation blocks
+# (streams.py); the threads backend gives every thread its own, also there.
+FORK_ONLY |= {"numpy_random_blocks"}
 THREADS_CASES = [
     pytest.param(
         *case.values,

@@ -159,6 +159,22 @@ def _state(value):
     return value
 
 
+def test_new_keys_among_applied_ones_are_new_keys_not_a_move():
+    # This process added 9; another's "middle" arrived after it: the agreed keys
+    # (first, middle) keep their order, so 9 is a new key (ordered later by its
+    # iteration, coherence.py), not a move that would keep this process's order.
+    mine = {"first": 0}
+    shadow = shadow_for(mine)
+    mine[9] = 1
+    shadow.apply(mine, ("D", [("middle", 2)], [], 1))
+    assert list(mine) == ["first", 9, "middle"]
+    assert shadow.diff(mine) == ("D", [(9, 1)], [], 1)
+    mine.pop("first")
+    mine["first"] = 0  # a real move: the agreed keys change order
+    change = shadow.diff(mine)
+    assert change[3] == 0 and "first" in change[2]
+
+
 def test_a_generator_a_worker_advances_is_refused_and_the_master_s_left_behind():
     from omppy.runtime.shadow import CannotCarry
 

@@ -344,8 +344,12 @@ def _dict_changes(
     # Setting and deleting keeps the order of the keys that stay: right unless the
     # thread moved some (``move_to_end``, ``popitem`` then the key again, ``del d[k];
     # d[k] = v``), where the order is python's answer too (an LRU's evictions).
-    expected = [k for k in old_keys if k in live] + [k for k, _ in new]
-    if not layout.same_items(expected, keys):
+    # Only the keys the agreed dict had tell a move: new keys may stand anywhere in
+    # this process's dict (its own, then others' applied), and their order is put
+    # right with the iterations that added them (coherence._order_new_keys).
+    staying = [k for k in old_keys if k in live]
+    if not layout.same_items(staying, [k for k in keys if k in old]):
+        expected = staying + [k for k, _ in new]
         start, _ = layout.common_ends(keys, expected)
         moved = keys[start:]  # deleted and set again, in the thread's order
         again = {id(k) for k in moved}

@@ -107,7 +107,26 @@ def _pairs():
         "bytearray": (lambda: bytearray(b"hello"), lambda v: v.extend(b"!!")),
         "deque": (lambda: deque([1, 2]), lambda v: v.appendleft(0)),
         "array": (lambda: np.arange(6.0), lambda v: v.__setitem__(slice(1, 3), -1.0)),
+        "ordered-dict-moves": (
+            lambda: OrderedDict((k, k) for k in range(5)),
+            lambda v: (v.move_to_end(1), v.popitem(last=False), v.__setitem__(9, 9)),
+        ),
+        "dict-reinsert": (
+            lambda: {"a": 1, "b": 2, "c": 3},
+            lambda v: (v.__setitem__("a", v.pop("a")), v.__setitem__("b", 20)),
+        ),
+        "object-array": (
+            _object_array,
+            lambda v: (v.__setitem__((0, 1), [7]), v.__setitem__((1, 1), 3)),
+        ),
     }
+
+
+def _object_array():
+    cells = np.empty((2, 2), dtype=object)
+    for i, j in np.ndindex(cells.shape):
+        cells[i, j] = [i, j]
+    return cells
 
 
 PAIRS = _pairs()
@@ -138,6 +157,39 @@ def _state(value):
     if isinstance(value, (dict, OrderedDict)):
         return list(value.items())
     return value
+
+
+def test_new_keys_among_applied_ones_are_new_keys_not_a_move():
+    # This process added 9; another's "middle" arrived after it: the agreed keys
+    # (first, middle) keep their order, so 9 is a new key (ordered later by its
+    # iteration, coherence.py), not a move that would keep this process's order.
+    mine = {"first": 0}
+    shadow = shadow_for(mine)
+    mine[9] = 1
+    shadow.apply(mine, ("D", [("middle", 2)], [], 1))
+    assert list(mine) == ["first", 9, "middle"]
+    assert shadow.diff(mine) == ("D", [(9, 1)], [], 1)
+    mine.pop("first")
+    mine["first"] = 0  # a real move: the agreed keys change order
+    change = shadow.diff(mine)
+    assert change[3] == 0 and "first" in change[2]
+
+
+def test_a_generator_a_worker_advances_is_refused_and_the_master_s_left_behind():
+    from omppy.runtime.shadow import CannotCarry
+
+    def jobs():
+        yield from range(3)
+
+    mine, theirs = jobs(), jobs()
+    shadow_mine, shadow_theirs = shadow_for(mine), shadow_for(theirs)
+    assert shadow_mine.diff(mine) is None
+    next(mine)
+    found = shadow_mine.diff(mine)
+    assert found is not None and "jobs" in found[1]
+    shadow_theirs.apply(theirs, found)  # made in this process, the "master": left behind
+    with pytest.raises(CannotCarry):
+        shadow_theirs.apply(theirs, (*found[:2], False))  # a worker's: refused
 
 
 def test_a_list_change_that_keeps_the_length_is_a_few_runs():

@@ -71,10 +71,8 @@ class Coherence:
         # this thread adds is tagged with the iterations it was added in (_tag_new_keys).
         self.marks: list[tuple[Tag, dict[Any, int]]] = []
         self.last_tag: Tag = (0, -1)
-        stream, address = replica.stream, replica.numpy_address
-        self.stream = (
-            StreamSwitch(stream, num, address) if stream is not None or address else None
-        )
+        stream = replica.stream
+        self.stream = StreamSwitch(stream, num) if stream is not None else None
 
     @property
     def seen(self) -> int:
@@ -278,12 +276,8 @@ class Coherence:
         if own:
             self._append("task", own, {})
         ordered = set(tracked)
-        sources = [
-            record[4]
-            for record in self.recent
-            if any(t in ordered and c[0] == "D" and c[3] for t, c in record[4])
-        ]
-        if sources:
+        sources = [record[4] for record in self.recent]
+        if any(t in ordered and c[0] == "D" and c[3] for s in sources for t, c in s):
             self._order_new_keys(sources)
 
     def fresh(self, names: tuple[str, ...]) -> dict[str, Any]:
@@ -395,8 +389,19 @@ class Coherence:
         follow in source order: the log's records, then the threads in thread order.
         """
         inserted: dict[Any, list[tuple[Tag, int, int, Any]]] = {}
+        # A dict whose keys a block moved (``move_to_end``, ``pop`` and set again: an
+        # LRU) keeps the order the log gave it, the same in every process: putting its
+        # new keys in iteration order would undo the moves.
+        moved = {
+            token
+            for changes in sources
+            for token, change in changes
+            if change[0] == "D" and change[2] and _moves_keys(change)
+        }
         for number, changes in enumerate(sources):
             for token, change in changes:
+                if token in moved:
+                    continue
                 if change[0] == "D" and change[3]:
                     keys = [key for key, _ in change[1][len(change[1]) - change[3] :]]
                     tags = change[4] if len(change) > 4 else [UNTAGGED] * len(keys)
@@ -415,6 +420,14 @@ class Coherence:
                 self.replica.shadows[token].retake(live)
 
     _own: Changes = []
+
+
+def _moves_keys(change: tuple[Any, ...]) -> bool:
+    """Whether a dict change deletes a key and sets it again (a move, shadow.py)."""
+    try:
+        return not set(change[2]).isdisjoint(key for key, _ in change[1])
+    except TypeError:
+        return True  # unhashable keys cannot be in a dict: assume the worst
 
 
 def reorder(live: dict[Any, Any], keys: list[Any]) -> None:

@@ -7,6 +7,7 @@ cannot look into) and ``replica.py`` (the walk over what a team shares).
 
 from __future__ import annotations
 
+import io
 import sys
 import types
 from collections import deque
@@ -30,6 +31,9 @@ _OPAQUE_TYPES: tuple[type, ...] = (
     types.AsyncGeneratorType,
     types.TracebackType,
     types.MappingProxyType,
+    types.MethodWrapperType,  # ``a.__setitem__`` kept as a callback: code, not data
+    types.WrapperDescriptorType,
+    types.MethodDescriptorType,
     types.SimpleNamespace,  # watched as an object below; listed here for clarity only
     property,
     classmethod,
@@ -45,7 +49,6 @@ _HANDLE_MODULES = frozenset(
         "ssl",
         "threading",
         "_thread",
-        "queue",
         "logging",
         "multiprocessing",
         "subprocess",
@@ -73,16 +76,32 @@ def is_array(value: Any) -> bool:
     return np is not None and isinstance(value, np.ndarray)
 
 
+# In-memory files are data, not handles: a report written into a StringIO in
+# ``ordered`` is compared (by its pickle, whatever its size) and carried.
+# ``queue.Queue`` (pure Python) is watched as an object: its items are a deque;
+# ``queue.SimpleQueue`` (C, unpicklable) is compared by its size (opaque.py).
+IN_MEMORY_FILES = (io.StringIO, io.BytesIO)
+
+
 def is_opaque(value: Any) -> bool:
     """Whether ``value`` is never watched (code, modules, classes, handles)."""
     kind = type(value)
     known = _OPAQUE_KINDS.get(kind)
     if known is None:
         module = getattr(kind, "__module__", None) or ""
-        known = issubclass(kind, _OPAQUE_TYPES) or module.partition(".")[0] in _HANDLE_MODULES
+        known = issubclass(kind, _OPAQUE_TYPES) or (
+            module.partition(".")[0] in _HANDLE_MODULES
+            and not issubclass(kind, IN_MEMORY_FILES)
+            and not is_database(value)
+        )
         if len(_OPAQUE_KINDS) < 4096:
             _OPAQUE_KINDS[kind] = known
     return known
+
+
+def is_database(value: Any) -> bool:
+    kind = type(value)
+    return kind.__module__ == "sqlite3" and kind.__name__ == "Connection"
 
 
 _OPAQUE_KINDS: dict[type, bool] = {}  # per type: is_opaque's answer (types seldom change)
@@ -102,7 +121,11 @@ def children(value: Any) -> Iterator[tuple[Any, Any]]:
     elif isinstance(value, (set, frozenset)):
         for element in value:
             yield None, element  # iteration order differs between processes: no name
-    elif is_array(value) or isinstance(value, (bytes, bytearray, str)) or is_opaque(value):
+    elif is_array(value):
+        if value.dtype.hasobject:  # the objects it holds, by flat index (C order)
+            yield from enumerate(value.flat)
+        return
+    elif isinstance(value, (bytes, bytearray, str)) or is_opaque(value):
         return
     else:
         state = getattr(value, "__dict__", None)

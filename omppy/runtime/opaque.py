@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import operator
+import os
 import pickle
 import re
 import sys
+import types
 import warnings
 from typing import Any
 
-from .objects import CannotCarry, Shadow, numpy_module
+from .objects import CannotCarry, Shadow, is_database, numpy_module
 
 OPAQUE_LIMIT = 64 << 10  # pickled size up to which such objects are always compared
 
@@ -49,7 +52,7 @@ class OpaqueShadow(Shadow):
             raise CannotCarry(change[1])
         try:
             _give_state(live, pickle.loads(data))
-        except Exception:
+        except (TypeError, ValueError, AttributeError):
             raise CannotCarry(change[1]) from None
         if pickled(live) != data:  # the state did not take: refuse rather than lose it
             raise CannotCarry(change[1])
@@ -64,7 +67,182 @@ def _give_state(live: Any, fresh: Any) -> None:
     if source is not None and target is not None and hasattr(target, "state"):
         target.state = source.state
         return
-    live.__setstate__(fresh.__getstate__())
+    _set_state(live, fresh)
+
+
+def _set_state(live: Any, twin: Any) -> None:
+    """Give ``live`` the state of ``twin`` (its copy from another process): the state
+    its pickle carries (``iter(work)``'s position, a ``random.Random``'s generator)."""
+    reduced = twin.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+    state = reduced[2] if isinstance(reduced, tuple) and len(reduced) > 2 else None
+    builtin_iterator = type(live).__module__ == "builtins" and hasattr(live, "__next__")
+    if builtin_iterator and not state and operator.length_hint(twin, 1) == 0:
+        # A built-in iterator the other thread ran to its end: its pickle is a fresh
+        # iterator over nothing, whose position 0 would rewind ours.
+        for _ in live:
+            pass
+        return
+    live.__setstate__(state if state is not None else twin.__getstate__())
+
+
+def special_shadow(value: Any) -> Shadow | None:
+    """The shadow of a generator, a built-in iterator over a sequence, a
+    ``queue.SimpleQueue`` or an ``sqlite3`` connection; None for anything else."""
+    kind = type(value)
+    if kind is types.GeneratorType:
+        return GeneratorShadow(value)
+    if kind in _SEQUENCE_ITERATORS:
+        return PositionShadow(value)
+    if kind.__module__ == "_queue" and kind.__name__ == "SimpleQueue":
+        return QueueSizeShadow(value)
+    if is_database(value):
+        return DatabaseShadow(value)
+    return None
+
+
+# Iterators over a sequence, whose whole state is a position: ``it = iter(work)``
+# drawn with ``next(it)`` in a critical (a work queue).
+_SEQUENCE_ITERATORS: tuple[type, ...] = (
+    type(iter([])),
+    type(iter(())),
+    type(iter(range(1))),
+    type(iter(range(1 << 64))),
+    type(iter("")),
+    type(iter(b"")),
+    type(iter(bytearray())),
+    type(reversed([])),
+)
+
+
+class PositionShadow(Shadow):
+    """A built-in iterator over a sequence, by its position (from its ``__reduce__``:
+    the sequence itself is a shared object, watched on its own), whatever the size of
+    the sequence; carried by setting the position, or by running it to its end."""
+
+    __slots__ = ("position",)
+
+    def __init__(self, live: Any) -> None:
+        self.position = _position(live)
+
+    def retake(self, live: Any) -> None:
+        self.position = _position(live)
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        position = _position(live)
+        if position == self.position:
+            return None
+        return ("I", position)
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        position = change[1]
+        if position is None:
+            for _ in live:  # run to its end by the other thread
+                pass
+        else:
+            live.__setstate__(position)
+        self.position = _position(live)
+
+
+def _position(live: Any) -> Any:
+    reduced = live.__reduce__()
+    return reduced[2] if len(reduced) > 2 else None  # None: exhausted
+
+
+class DatabaseShadow(Shadow):
+    """An ``sqlite3`` connection, by its count of changed rows: every process has a
+    copy of it (an in-memory database is the process's own memory; a file's
+    connection must not be used across a fork), so rows written in a region are
+    refused by name rather than kept by one thread."""
+
+    __slots__ = ("changes",)
+
+    def __init__(self, live: Any) -> None:
+        self.changes = _total_changes(live)
+
+    def retake(self, live: Any) -> None:
+        self.changes = _total_changes(live)
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        if _total_changes(live) == self.changes:
+            return None
+        what = "sqlite3 connection: collect the rows in a list and write them after the region"
+        return ("P", what, None)
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        raise CannotCarry(change[1])
+
+
+def _total_changes(live: Any) -> int:
+    try:
+        return int(live.total_changes)
+    except Exception:  # closed
+        return -1
+
+
+class QueueSizeShadow(Shadow):
+    """A ``queue.SimpleQueue``: its items live in C and it cannot be pickled, so a
+    change (found by its size) is refused by name rather than lost."""
+
+    __slots__ = ("size",)
+
+    def __init__(self, live: Any) -> None:
+        self.size = live.qsize()
+
+    def retake(self, live: Any) -> None:
+        self.size = live.qsize()
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        if live.qsize() == self.size:
+            return None
+        return ("P", "queue.SimpleQueue: use a queue.Queue, a list or a deque", None)
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        raise CannotCarry(change[1])
+
+
+class GeneratorShadow(Shadow):
+    """A generator the team shares (a work queue drawn with ``next(jobs)``), by where
+    its frame stands and what its locals hold.  A generator can be neither pickled nor
+    given a state: one that a worker advances is refused, rather than each process
+    drawing the same items from its own copy.  One that only the master advances (a
+    ``for`` over it inside a region: thread 0 draws it and hands out the items) stays
+    as it is in the workers, which do not use it; a worker that then advances its
+    stale copy changes it, which is refused.  A step that leaves the frame and its
+    locals as they were (a loop yielding the same object again) is not seen."""
+
+    __slots__ = ("master", "state")
+
+    def __init__(self, live: Any) -> None:
+        self.state = _generator_state(live)
+        self.master = os.getpid()  # shadows are made in the master, before the fork
+
+    def retake(self, live: Any) -> None:
+        self.state = _generator_state(live)
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        state = _generator_state(live)
+        if state == self.state:
+            return None
+        name = getattr(live, "__qualname__", "?")
+        what = f"generator, {name}(): draw its items into a list before the region"
+        return ("P", what, os.getpid() == self.master)
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        if len(change) > 2 and change[2] is True:
+            return  # the master drew it: a worker's copy is left behind (see above)
+        raise CannotCarry(change[1])
+
+
+def _generator_state(gen: Any) -> Any:
+    frame = gen.gi_frame
+    if frame is None:
+        return None  # finished
+    values = tuple(
+        v if type(v) in (int, float, str, bytes, bool) else id(v) for v in frame.f_locals.values()
+    )
+    inner = gen.gi_yieldfrom
+    below = _generator_state(inner) if isinstance(inner, types.GeneratorType) else id(inner)
+    return (frame.f_lasti, values, below)
 
 
 class DigestShadow(Shadow):

@@ -23,6 +23,7 @@ the translator's watch list): the replica itself only keeps the records.
 
 from __future__ import annotations
 
+import enum
 import io
 import pickle
 import sys
@@ -88,7 +89,6 @@ class Replica:
         self.net_lengths: dict[Token, int] = {}
         self.always: list[Token] = []
         self.stream: SharedStream | None = None  # random's generator (streams.py)
-        self.numpy_address: int | None = None  # numpy's global generator (streams.py)
         self._pickler: _TokenPickler | None = None
         self._buffer = io.BytesIO()
 
@@ -115,7 +115,15 @@ class Replica:
                 if self.depths.get(known, 0) >= depth:
                     continue
                 token = known  # watched deeper now than when it was first met
-            elif type(value) in ATOMIC or isinstance(value, IMMUTABLE) or is_opaque(value):
+            elif (
+                type(value) in ATOMIC
+                or isinstance(value, IMMUTABLE)
+                or (is_opaque(value) and type(value) is not types.GeneratorType)
+            ):
+                if type(value) is types.FunctionType and value.__closure__ and depth > 0:
+                    # A closure made at run time and kept in a container (a list of
+                    # accumulators): its variables are data the region may change.
+                    self._watch_function(value, depth, label)
                 continue
             else:
                 self.objects[token] = value
@@ -130,6 +138,15 @@ class Replica:
                     self.shadows[token] = shadow
                 elif too_large_to_compare(value, self.array_limit):
                     self.frozen.append((value, render_label(label)))
+            if type(value) not in (list, dict) and isinstance(value, (list, dict)):
+                # A list or dict subclass with attributes of its own (``class
+                # Path(list)`` with ``self.cost``): its shadow compares the items; the
+                # attributes live in its ``__dict__``, watched beside it, as deep.
+                state = getattr(value, "__dict__", None)
+                if type(state) is dict and state and id(state) not in self.tokens:
+                    self.below.setdefault(token, []).append(id(state))
+                    where = (label, ("attr", "__dict__"))
+                    queue.append((state, (token, "__dict__"), depth, where))
             if depth < 2:
                 continue
             below = self.below.setdefault(token, [])
@@ -245,6 +262,10 @@ class Replica:
         if not self._beyond_the_net(value, label):
             self.watch_root(value, 1, label)
 
+    def watch_class(self, cls: type, depth: int, label: str) -> None:
+        """A class of the program that a region is handed (see ``_watch_class``)."""
+        self._watch_class(cls, depth, label)
+
     def _watch_class(self, cls: type, depth: int, label: str) -> None:
         """A class of a translated module: its attributes (a class-level registry or
         counter), and the defaults and closures of its methods."""
@@ -255,15 +276,32 @@ class Replica:
             self.shadows[id(cls)] = ClassShadow(cls)
             self.depths[id(cls)] = 1
         below = self.below.setdefault(id(cls), [])
+        enum_class = isinstance(cls, enum.EnumMeta)
         for name, value in list(vars(cls).items()):
             if name.startswith("__") and name.endswith("__"):
+                continue
+            if enum_class and name.startswith("_") and name.endswith("_"):
+                # The enum machinery's caches (``_value2member_map_`` gains
+                # ``Perm.READ | Perm.WRITE`` when a thread first makes it): each
+                # process fills its own, as python would have filled one.
                 continue
             if isinstance(value, (staticmethod, classmethod)):
                 value = value.__func__
             if isinstance(value, types.FunctionType):
                 self._watch_function(value, depth, f"{label}.{name}")
             else:
-                self.watch(value, depth - 1, f"{label}.{name}")
+                levels = depth - 1
+                if hasattr(type(value), "__set__") and not is_opaque(value):
+                    # A data descriptor of the program's own: a store into any instance
+                    # runs its ``__set__``, which may keep state (an audit log) that the
+                    # region's analysis never sees; a few levels down, like a closure.
+                    levels = max(levels, CLOSURE_DEPTH)
+                    self.watch(value, levels, f"{label}.{name}")
+                    token = self.tokens.get(id(value))
+                    if token is not None:
+                        self.always.append(token)  # compared by every block
+                else:
+                    self.watch(value, levels, f"{label}.{name}")
                 below.append(id(value))  # a block that touches the class compares it
 
     def watch_function(self, function: types.FunctionType, depth: int, label: str) -> None:

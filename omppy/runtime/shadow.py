@@ -44,6 +44,7 @@ from typing import Any
 from . import layout
 from .objects import (
     IMMUTABLE,
+    IN_MEMORY_FILES,
     MISSING,
     Shadow,
     is_array,
@@ -58,6 +59,7 @@ from .opaque import (
     digest_of,
     has_c_state,
     pickled,
+    special_shadow,
     unchangeable,
 )
 from .sharedmem import is_shared
@@ -201,6 +203,22 @@ def _dict_changes(
         elif was is not value:
             changed.append((key, value))
     dels = [k for k in old_keys if k not in live]
+    # Setting and deleting keeps the order of the keys that stay: right unless the
+    # thread moved some (``move_to_end``, ``popitem`` then the key again, ``del d[k];
+    # d[k] = v``), where the order is python's answer too (an LRU's evictions).
+    # Only the keys the agreed dict had tell a move: new keys may stand anywhere in
+    # this process's dict (its own, then others' applied), and their order is put
+    # right with the iterations that added them (coherence._order_new_keys).
+    staying = [k for k in old_keys if k in live]
+    if not layout.same_items(staying, [k for k in keys if k in old]):
+        expected = staying + [k for k, _ in new]
+        start, _ = layout.common_ends(keys, expected)
+        moved = keys[start:]  # deleted and set again, in the thread's order
+        again = {id(k) for k in moved}
+        sets = [(k, v) for k, v in changed if id(k) not in again]
+        sets.extend((k, live[k]) for k in moved)
+        dels.extend(k for k in moved if k in old)
+        return sets, dels, 0
     return changed + new, dels, len(new)
 
 
@@ -471,6 +489,39 @@ class ArrayShadow(Shadow):
                 target.put(where, values)  # flat indices in C order, any strides
 
 
+class ObjectArrayShadow(Shadow):
+    """A numpy array of Python objects (``dtype=object``), by its elements' identities
+    in flat C order: a change is a list change ("L") at flat indices, so it combines
+    and clashes like a list's items."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, live: Any) -> None:
+        self.items = list(live.flat)
+
+    def retake(self, live: Any) -> None:
+        self.items = list(live.flat)
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        items, old = list(live.flat), self.items
+        if len(items) == len(old) and layout.same_items(items, old):
+            return None
+        if len(items) != len(old):
+            return ("L", [(0, items)])  # reshaped or resized: every element
+        return ("L", [(lo, items[lo:hi]) for lo, hi in layout.changed_runs(items, old)])
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        np = numpy_module()
+        shape = live.shape
+        for start, values in change[1]:
+            for offset, value in enumerate(values):
+                index = start + offset
+                if index < live.size:
+                    # A whole index sets the element itself, even to a list.
+                    live[np.unravel_index(index, shape)] = value
+        self.items = list(live.flat)
+
+
 def too_large_to_compare(value: Any, array_limit: int) -> bool:
     """A writable numpy array outside shared memory above the size omppy compares."""
     return (
@@ -504,11 +555,16 @@ def shadow_for(
     if isinstance(value, deque):
         return DequeShadow(value)
     if is_array(value):
+        if value.dtype.hasobject and value.flags.writeable:
+            return ObjectArrayShadow(value)
         if is_shared(value) or not value.flags.writeable or value.dtype.hasobject:
             return None  # shared memory needs no carrying; read-only cannot change
         if value.nbytes > array_limit:
             return None
         return ArrayShadow(value)
+    special = special_shadow(value)
+    if special is not None:
+        return special
     if is_opaque(value):
         return None
     if (_instance_dict(value) is not None or slot_names(kind)) and not has_c_state(kind):
@@ -516,7 +572,9 @@ def shadow_for(
     if unchangeable(value):
         return None
     data = pickled(value)
-    if data is not None and (deep or len(data) <= OPAQUE_LIMIT):
+    if data is not None and (
+        deep or len(data) <= OPAQUE_LIMIT or isinstance(value, IN_MEMORY_FILES)
+    ):
         return OpaqueShadow(value)
     if data is None and digest_of(value) is not None:
         return DigestShadow(value)

@@ -20,30 +20,55 @@ modules use ``random``'s functions:
 
 Costs about 20 us per block, and only in programs that use ``random``'s functions.
 
-numpy's global generator (``np.random.rand()``, ``np.random.seed()``) is not shared
-this way: reading and setting its whole state costs a hundred microseconds or more.
-A worker that draws from it inside a block would draw from its own stream, not the
-program's, so that is an error instead (:class:`NumpyGuard`: the generator's memory
-compared before and after, a few microseconds), saying what to do.
+numpy's global generator (``np.random.seed``, ``np.random.randint``..., the legacy
+``RandomState`` behind them) is shared the same way, in programs whose modules hold
+``numpy`` or ``numpy.random`` once ``numpy.random`` is imported.
 """
 
 from __future__ import annotations
 
-import ctypes
 import random
 import sys
 from typing import Any
-
-from .errors import OmpError
 
 LABEL = "the generator of the random module"
 
 
 class SharedStream:
-    """The state of ``random``'s generator that the team agreed on (see above)."""
+    """The state of ``random``'s generator that the team agreed on (see above), and
+    of numpy's global one when the program uses it (``np_state``, else None)."""
 
-    def __init__(self) -> None:
+    def __init__(self, numpy_too: bool = False) -> None:
         self.state = random.getstate()
+        self.np_state = _numpy_random().get_state() if numpy_too else None
+
+
+def _numpy_random() -> Any:
+    return sys.modules["numpy.random"]
+
+
+def _same_numpy_state(a: Any, b: Any) -> bool:
+    """``get_state()`` tuples (name, key array, position, gauss flag, gauss value)."""
+    if a is b:
+        return True
+    return a[0] == b[0] and tuple(a[2:]) == tuple(b[2:]) and (a[1] == b[1]).all()
+
+
+def uses_numpy_random(namespaces: list[dict[str, Any]]) -> bool:
+    """Whether numpy's global generator may be drawn: ``numpy.random`` is imported and
+    one of ``namespaces`` holds ``numpy``, ``numpy.random`` or one of its functions."""
+    numpy_random = sys.modules.get("numpy.random")
+    if numpy_random is None:
+        return False
+    numpy = sys.modules.get("numpy")
+    generator = getattr(getattr(numpy_random, "mtrand", None), "_rand", None)
+    for namespace in namespaces:
+        for value in list(namespace.values()):
+            if value is numpy or value is numpy_random:
+                return True
+            if generator is not None and getattr(value, "__self__", None) is generator:
+                return True
+    return False
 
 
 def uses_module_random(namespaces: list[dict[str, Any]]) -> bool:
@@ -59,72 +84,25 @@ def uses_module_random(namespaces: list[dict[str, Any]]) -> bool:
     return False
 
 
-# numpy's MT19937 state: 624 words of key and the position (numpy/random/_mt19937.pyx).
-_MT19937_BYTES = 624 * 4 + 4
-
-
-def numpy_state_address() -> int | None:
-    """Where numpy's global generator keeps its state, once the program has used
-    ``numpy.random`` (None before, or when it is not the usual MT19937)."""
-    mtrand = sys.modules.get("numpy.random.mtrand")
-    if mtrand is None:
-        return None
-    try:
-        generator = mtrand._rand._bit_generator
-        if type(generator).__name__ != "MT19937":
-            return None
-        address = generator.ctypes.state_address
-    except Exception:
-        return None
-    return address if isinstance(address, int) and address else None
-
-
-class NumpyGuard:
-    """A worker's check that a block did not draw from numpy's global generator."""
-
-    __slots__ = ("address", "before")
-
-    def __init__(self, address: int) -> None:
-        self.address = address
-        self.before = b""
-
-    def enter(self) -> None:
-        self.before = ctypes.string_at(self.address, _MT19937_BYTES)
-
-    def leave(self, kind: str, num: int) -> None:
-        if ctypes.string_at(self.address, _MT19937_BYTES) != self.before:
-            raise OmpError(
-                f"thread {num} drew from numpy.random's global generator (np.random.rand, "
-                f"np.random.randint, np.random.seed...) inside '# omp {kind}': a worker "
-                "draws from a stream of its own there, not the program's, so these are "
-                "not the numbers python would draw. Draw them in '# omp master' (thread 0 "
-                "continues the program's generator), or use a generator object made "
-                "before the region (rng = np.random.default_rng(seed); rng.random()), "
-                "whose state omppy carries between threads"
-            )
-
-
 class StreamSwitch:
-    """One thread's use of the agreed stream (kept with its Coherence), and, in a
-    worker, the guard on numpy's global generator."""
+    """One thread's use of the agreed stream (kept with its Coherence)."""
 
-    __slots__ = ("entered", "guard", "num", "saved", "shared", "synced")
+    __slots__ = ("entered", "np", "num", "saved", "shared", "synced")
 
-    def __init__(self, shared: SharedStream | None, num: int, numpy_address: int | None) -> None:
+    def __init__(self, shared: SharedStream, num: int) -> None:
         self.shared = shared
         self.num = num
-        self.synced: Any = shared.state if shared is not None else None
+        self.synced: Any = shared.state  # the agreed state this thread last had
         self.entered: Any = None
         self.saved: Any = None
-        self.guard = NumpyGuard(numpy_address) if numpy_address and num else None
+        # numpy's generator: [synced, entered, saved], as above
+        self.np: list[Any] = [shared.np_state, None, None]
 
     def enter(self) -> None:
         """A block starts (the other threads' records are applied already)."""
-        if self.guard is not None:
-            self.guard.enter()
         shared = self.shared
-        if shared is None:
-            return
+        if shared.np_state is not None:
+            self._enter_numpy()
         if self.num == 0:
             if shared.state is not self.synced:
                 random.setstate(shared.state)
@@ -134,27 +112,54 @@ class StreamSwitch:
             self.saved = random.getstate()
             random.setstate(shared.state)
 
-    def leave(self, kind: str) -> None:
+    def _enter_numpy(self) -> None:
+        shared, np, generator = self.shared, self.np, _numpy_random()
+        if self.num == 0:
+            if shared.np_state is not np[0]:
+                generator.set_state(shared.np_state)
+                np[0] = shared.np_state
+            np[1] = generator.get_state()
+        else:
+            np[2] = generator.get_state()
+            generator.set_state(shared.np_state)
+
+    def _leave_numpy(self) -> None:
+        shared, np, generator = self.shared, self.np, _numpy_random()
+        now = generator.get_state()
+        if self.num == 0:
+            if not _same_numpy_state(now, np[1]):
+                shared.np_state = now
+            np[0] = shared.np_state
+            np[1] = None
+        else:
+            if not _same_numpy_state(now, shared.np_state):
+                shared.np_state = now
+            generator.set_state(np[2])
+            np[2] = None
+
+    def leave(self) -> None:
         """The block ends (before it publishes): its draws become the agreed state."""
         shared = self.shared
-        if shared is not None:
-            now = random.getstate()
-            if self.num == 0:
-                if now != self.entered:
-                    shared.state = now
-                self.synced = shared.state
-                self.entered = None
-            else:
-                if now != shared.state:
-                    shared.state = now
-                random.setstate(self.saved)
-                self.saved = None
-        if self.guard is not None:
-            self.guard.leave(kind, self.num)
+        if shared.np_state is not None:
+            self._leave_numpy()
+        now = random.getstate()
+        if self.num == 0:
+            if now != self.entered:
+                shared.state = now
+            self.synced = shared.state
+            self.entered = None
+        else:
+            if now != shared.state:
+                shared.state = now
+            random.setstate(self.saved)
+            self.saved = None
 
     def after_region(self) -> None:
         """The master, after the join: continue from the state the team agreed on
         last, if another thread moved it."""
-        if self.shared is not None and self.shared.state is not self.synced:
+        if self.shared.state is not self.synced:
             random.setstate(self.shared.state)
             self.synced = self.shared.state
+        if self.shared.np_state is not None and self.shared.np_state is not self.np[0]:
+            _numpy_random().set_state(self.shared.np_state)
+            self.np[0] = self.shared.np_state

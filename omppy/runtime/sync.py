@@ -76,7 +76,7 @@ class SyncBlock:
             coherence = self.thread.coherence
             if self.runs and coherence is not None:
                 if coherence.stream is not None and len(self.thread.inside) == 1:
-                    coherence.stream.leave(self.kind)
+                    coherence.stream.leave()
                 values = {}
                 for name in self.names:
                     value = scope.get(name, UNBOUND)

@@ -34,7 +34,7 @@ from ..locations import library_locations
 from . import private_globals
 from .icv import icv
 from .replica import Replica
-from .streams import SharedStream, numpy_state_address, uses_module_random
+from .streams import SharedStream, uses_module_random, uses_numpy_random
 
 if TYPE_CHECKING:
     from .region import Region
@@ -108,22 +108,32 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
     deep = icv().deep_check
     replica = Replica(array_limit=1 << 62, deep=True) if deep else Replica()
     depths = region.watch
+    modules = translated_modules()
+    program_modules = {module for module, _ in modules}
     for name, value in call.items():
         if isinstance(value, types.FunctionType):
             replica.watch_function(value, DEEP if deep else MODULE_DEPTH, name)
+        elif (
+            isinstance(value, type)
+            and (deep or depths.get(name, 0) > 1)
+            and getattr(value, "__module__", None) in program_modules
+        ):
+            # A class of the program the region changes through (``Node.make(i)``, a
+            # classmethod appending to ``cls.registry[k]``): its attributes, as deep.
+            replica.watch_class(value, DEEP if deep else depths[name], name)
         if deep:
             replica.watch_root(value, DEEP, name)
         elif depths.get(name, 0) > 0:
             replica.watch_root(value, depths[name], name)
         else:
             replica.watch_net(value, name)
-    modules = []
-    for name, namespace in translated_modules():
+    namespaces = []
+    for name, namespace in modules:
         label = "" if name == "__main__" else f"{name}."
         effects = namespace.get("_omp_effects")
         if not isinstance(effects, dict):
             effects = {REBINDS: 1}  # an older translation: assume the worst
-        modules.append((namespace, label, effects))
+        namespaces.append((namespace, label, effects))
         # What the module's functions may change first, as deep as they may change
         # it; then the rest of the namespace, as a net (Replica.watch_namespace).
         private = private_globals.names_in(namespace)  # each thread's own: not shared
@@ -134,7 +144,7 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
                 token = replica.token_of(value)
                 if token is not None:
                     replica.always.append(token)
-    for namespace, label, effects in modules:
+    for namespace, label, effects in namespaces:
         depth = DEEP if deep else MODULE_DEPTH
         replica.watch_namespace(
             namespace,
@@ -143,9 +153,10 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
             rebinds=REBINDS in effects,
             private=private_globals.names_in(namespace),
         )
-    if uses_module_random([namespace for namespace, _, _ in modules]):
-        replica.watch_stream(SharedStream())
-    replica.numpy_address = numpy_state_address()
+    globals_ = [namespace for namespace, _, _ in namespaces]
+    numpy_too = uses_numpy_random(globals_)
+    if numpy_too or uses_module_random(globals_):
+        replica.watch_stream(SharedStream(numpy_too))
     for array, _ in replica.frozen:
         staged.freeze(array)
     return replica

@@ -102,11 +102,9 @@ class Workshare:
                 result[name] = original
             else:
                 result[name] = combine(op, original, folded)
-        if in_shared_memory:
-            if thread.num == 0:
-                for original, total in in_shared_memory:
-                    original[...] = total
-            thread.barrier()
+        if in_shared_memory and thread.num == 0:
+            for original, total in in_shared_memory:
+                original[...] = total
         for contribution in contributions:
             if contribution and contribution[1]:
                 result.update(contribution[1])
@@ -125,6 +123,11 @@ class Workshare:
             for name in self.shared:
                 if name in result and thread.size > 1:
                     thread.coherence.agreed(name, result[name])
+        if in_shared_memory:
+            # Thread 0 wrote the totals into shared memory; the others wait for them.
+            # (After the retakes above: every thread's in-place combination of the
+            # other reductions, a Counter or a list, is agreed, not a change.)
+            thread.barrier()
         if self.shared and not self.nowait:
             result.update(thread.refresh(self.shared))
         return result

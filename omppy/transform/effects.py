@@ -243,6 +243,21 @@ ITEM_METHODS = frozenset({"values", "items"})
 _BUILTINS = frozenset(dir(builtins))
 
 _PATH = (cst.Subscript, cst.Attribute)
+_IN_PLACE_METHODS = (
+    "__iadd__",
+    "__isub__",
+    "__imul__",
+    "__imatmul__",
+    "__itruediv__",
+    "__ifloordiv__",
+    "__imod__",
+    "__ipow__",
+    "__ilshift__",
+    "__irshift__",
+    "__iand__",
+    "__ixor__",
+    "__ior__",
+)
 _TARGET_GROUPS = (cst.Tuple, cst.List, cst.StarredElement, cst.Element)
 
 
@@ -267,6 +282,7 @@ class Effects:
         self.functions: dict[str, Summary] = {}  # module-level function -> summary
         self.methods: dict[str, list[Summary]] = {}  # method name -> every class's
         self.classes: dict[str, list[Summary]] = {}  # class name -> its __init__
+        self.setters: dict[str, list[Summary]] = {}  # property -> its setters, deleters
         # (function, its summary, its locals, whether it declares globals)
         self._definitions: list[tuple[cst.FunctionDef, Summary, set[str], bool]] = []
         # While solving: the summaries the function being worked out has read, with
@@ -291,6 +307,8 @@ class Effects:
                     name = statement.name.value
                     if owner is not None:
                         self.methods.setdefault(name, []).append(summary)
+                        if _is_setter(statement):
+                            self.setters.setdefault(name, []).append(summary)
                         if name == "__init__":
                             self.classes.setdefault(owner, []).append(summary)
                     elif depth == 0:
@@ -368,6 +386,7 @@ class Effects:
 
     def depths(self, statements: Iterable[cst.CSTNode], names: Iterable[str]) -> dict[str, int]:
         """How deep ``statements`` may change each of ``names`` (absent: not at all)."""
+        statements = list(statements)
         loads = _loads(statements, self.contexts)
         found = {}
         for name in names:
@@ -376,6 +395,12 @@ class Effects:
                 depth = min(MAX_DEPTH, max(self.use_depth(n, loads) for n in nodes))
                 if depth:
                     found[name] = _public(depth)
+        # ``total += Bag([k])`` (a published name, under critical): a class of the
+        # module whose ``__iadd__`` changes what the object holds changes it in place.
+        hook = self._hook_depth(_IN_PLACE_METHODS)
+        if hook:
+            for name in _augmented_names(statements) & set(names):
+                found[name] = max(found.get(name, 0), _public(min(MAX_DEPTH, hook)))
         return found
 
     def block(self, statements: Iterable[cst.CSTNode]) -> tuple[str, ...] | None:
@@ -517,10 +542,34 @@ class Effects:
             target, holder = holder, parents.get(holder)
         stores = (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.Del)
         if isinstance(holder, stores) and getattr(holder, "target", None) is target:
-            return steps
+            depth = steps
+            if isinstance(holder, cst.AugAssign):
+                if steps:
+                    # ``rows[i] += [x]``, ``acc[k] += Vec(..)``: ``__iadd__`` changes the
+                    # item in place and stores the same object back: one level further.
+                    depth = steps + 1
+                # A class of the module whose ``__iadd__`` changes what it holds
+                # (``self.items.extend(other.items)``): as deep as that.
+                depth = max(depth, _below(steps, self._hook_depth(_IN_PLACE_METHODS)))
+            if steps and target is path:
+                # A class of the module may take the store in a method of its own
+                # (``__setitem__`` keeping an index, a property's setter appending to
+                # a log): the store changes what that method changes, below the
+                # object stored into.
+                depth = max(depth, _below(steps - 1, self._store_hook(holder, path)))
+            return depth
         if isinstance(parent, cst.Call) and parent.func is path:
-            if not isinstance(path, cst.Attribute):
-                return 0  # calling a shared function changes no data of it
+            if steps or len(seen) > 1:
+                if not isinstance(path, cst.Attribute):
+                    # A function taken from a container (``handlers[k](x)``, or ``add =
+                    # accs[k][0]; add(x)``): a closure made at run time, whose cells
+                    # are reached only through the container.
+                    return steps + UNKNOWN
+            elif not isinstance(path, cst.Attribute):
+                # Calling a shared function changes no data of it; calling an object
+                # of a class of the module runs its ``__call__`` (a functor that
+                # records what it is given).
+                return self._hook_depth(("__call__",))
             return self._method(parent, path, steps - 1, loads, seen)
         if isinstance(parent, cst.Arg):
             call = parents.get(parent)
@@ -547,6 +596,8 @@ class Effects:
             target = parent.target
             if isinstance(target, cst.Name):
                 return _below(steps, self._alias(target.value, loads, seen))
+        if isinstance(parent, cst.Return) and not steps and self._returns_receiver(parent, path):
+            return 0  # ``return self`` ending an ``__iadd__``: the caller's own object
         if isinstance(parent, (cst.Return, cst.Yield, cst.WithItem, cst.Lambda)):
             return steps + UNKNOWN  # it leaves the code omppy looked at
         if isinstance(parent, (cst.Element, cst.DictElement, cst.StarredElement)):
@@ -583,6 +634,56 @@ class Effects:
         if not known:
             depth = UNKNOWN
         return _below(receiver_steps, depth)
+
+    def _store_hook(self, statement: cst.CSTNode, target: cst.CSTNode) -> int:
+        """How deep a method of the module that Python runs for a store into (or a
+        ``del`` of) ``target`` may change its receiver: ``__setitem__``/``__delitem__``
+        for an item, ``__setattr__`` or a property's setter (named as the attribute)
+        for an attribute."""
+        deleting = isinstance(statement, cst.Del)
+        if isinstance(target, cst.Subscript):
+            names = ["__delitem__" if deleting else "__setitem__"]
+            hooks = self.methods.get(names[0], [])
+        elif isinstance(target, cst.Attribute):
+            names = ["__delattr__" if deleting else "__setattr__", target.attr.value]
+            hooks = [*self.methods.get(names[0], ()), *self.setters.get(names[1], ())]
+        else:
+            return 0
+        if self._enclosing_function(statement) in names:
+            return 0  # the hook's own stores (``self.cells[k] = v`` in ``__setitem__``)
+        depth = 0
+        for summary in hooks:
+            if summary.params:
+                depth = max(depth, summary.depths.get(summary.params[0], 0))
+        return depth
+
+    def _enclosing_function(self, node: cst.CSTNode) -> str | None:
+        found = self._function_of(node)
+        return None if found is None else found.name.value
+
+    def _function_of(self, node: cst.CSTNode) -> cst.FunctionDef | None:
+        current: cst.CSTNode | None = node
+        while current is not None and not isinstance(current, cst.FunctionDef):
+            current = self.parents.get(current)
+        return current
+
+    def _returns_receiver(self, statement: cst.Return, value: cst.CSTNode) -> bool:
+        """``return self`` in an in-place operator method (``__iadd__``...), which
+        hands the caller back the object it called the method on."""
+        node = self._function_of(statement)
+        if node is None or node.name.value not in _IN_PLACE_METHODS:
+            return False
+        params = node.params.params
+        return bool(params) and isinstance(value, cst.Name) and value.value == params[0].name.value
+
+    def _hook_depth(self, names: Iterable[str]) -> int:
+        """How deep the module's methods called ``names`` may change their receiver."""
+        depth = 0
+        for name in names:
+            for summary in self.methods.get(name, ()):
+                if summary.params:
+                    depth = max(depth, summary.depths.get(summary.params[0], 0))
+        return depth
 
     def _argument(
         self,
@@ -834,6 +935,14 @@ def _blocks(statement: cst.CSTNode) -> list[list[cst.CSTNode]]:
         ) and not isinstance(child, _NO_BLOCKS):
             found.extend(_blocks(child))
     return found
+
+
+def _is_setter(function: cst.FunctionDef) -> bool:
+    """``@value.setter`` or ``@value.deleter``: what a store or ``del`` runs."""
+    return any(
+        isinstance(d.decorator, cst.Attribute) and d.decorator.attr.value in ("setter", "deleter")
+        for d in function.decorators
+    )
 
 
 def _name_of(func: cst.BaseExpression) -> str | None:

@@ -290,7 +290,9 @@ class _Surveyor:
                 self.effects.own_methods(),
                 filename=filename,
             )
-            watch = self._watch(construct, loops, sharing.args)
+            # (and the names published by its synchronisation blocks: ``total +=
+            # Bag([k])`` under critical changes what ``total`` holds, in place)
+            watch = self._watch(construct, loops, [*sharing.args, *sharing.shared_out])
             # An array the region only reads (the effects analysis: no write through
             # it, however it is used) needs no copy into shared memory.
             readonly = tuple(

@@ -176,7 +176,7 @@ def test_new_keys_among_applied_ones_are_new_keys_not_a_move():
 
 
 def test_a_generator_a_worker_advances_is_refused_and_the_master_s_left_behind():
-    from omppy.runtime.shadow import CannotCarry
+    from omppy.runtime.objects import CannotCarry
 
     def jobs():
         yield from range(3)

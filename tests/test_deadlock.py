@@ -514,6 +514,7 @@ LONG_BUT_FINITE_WAITS = """
         if True:
             time.sleep(0.2)
             out.append(1)
+        # omp barrier
         # omp for ordered schedule(static, 1)
         for i in range(6):
             if i == 2:
@@ -529,7 +530,9 @@ LONG_BUT_FINITE_WAITS = """
 @pytest.mark.parametrize("threads", [2, 4])
 def test_long_waits_that_end_are_no_deadlock(write, threads, backend):
     """Every thread waits long (a lock, a barrier, 'critical', an ordered turn) while
-    one teammate works: no error, the sequential answer."""
+    one teammate works: no error, the sequential answer.  (The barrier between the
+    critical and the ordered appends keeps them apart: critical and ordered exclude
+    each other's threads no more than in C, so without it the two appends race.)"""
     script = write("prog.py", textwrap.dedent(LONG_BUT_FINITE_WAITS).lstrip("\n"))
     got = run_omppy(
         "run", str(script), threads=threads, timeout=60, env={"OMPPY_BACKEND": backend}

@@ -157,7 +157,13 @@ class Team:
             if words[BARRIER_GEN] != generation or words[ABORT]:
                 return
             gone = [t for t in range(self.size) if words[FINISHED + t]]
-            if gone and self.board is not None and self.board.claim():
+            # Read again after the flags: the last thread to arrive may have completed
+            # this barrier and finished its part between the first read and the flags
+            # (it writes the generation before its flag, so a flag seen set means the
+            # generation read now is the new one).
+            if not gone or words[BARRIER_GEN] != generation:
+                return
+            if self.board is not None and self.board.claim():
                 raise deadlock.at_barrier(gone, self.size)
 
         try:

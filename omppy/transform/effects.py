@@ -387,6 +387,7 @@ class Effects:
     def depths(self, statements: Iterable[cst.CSTNode], names: Iterable[str]) -> dict[str, int]:
         """How deep ``statements`` may change each of ``names`` (absent: not at all)."""
         statements = list(statements)
+        names = list(names)
         loads = _loads(statements, self.contexts)
         found = {}
         for name in names:
@@ -399,7 +400,8 @@ class Effects:
         # module whose ``__iadd__`` changes what the object holds changes it in place.
         hook = self._hook_depth(_IN_PLACE_METHODS)
         if hook:
-            for name in _augmented_names(statements) & set(names):
+            augmented = _augmented_names(statements)
+            for name in [n for n in names if n in augmented]:  # in order: a set's is not
                 found[name] = max(found.get(name, 0), _public(min(MAX_DEPTH, hook)))
         return found
 
@@ -430,7 +432,7 @@ class Effects:
         a block changes is then what :meth:`block` names, and the runtime compares
         nothing else when it ends (not the module namespaces, nor what the module's
         functions change)."""
-        if self._implicit_code_changes_globals():
+        if self._implicit_code_changes_globals() or self._has_implicit_hooks():
             return False
         defined = self._defined_names()
         found: list[bool] = []
@@ -466,6 +468,18 @@ class Effects:
             names = {function.name.value for function, *_ in self._definitions}
             self._defined = frozenset(names | self._class_names)
         return self._defined
+
+    def _has_implicit_hooks(self) -> bool:
+        """Whether the module defines code Python runs without its being named, on a
+        store, a read or an operator (a descriptor's ``__set__`` keeping an audit log,
+        a lazy ``__getitem__`` cache, a property setter, ``__iadd__``): a block using
+        the module's objects may then change what it does not name."""
+        if self.setters:
+            return True
+        return any(
+            name.startswith("__") and name.endswith("__") and name not in _PURE_SPECIAL
+            for name in self.methods
+        )
 
     def _implicit_code_changes_globals(self) -> bool:
         """Whether a special method of the module's classes (``__setitem__``,
@@ -936,6 +950,36 @@ def _blocks(statement: cst.CSTNode) -> list[list[cst.CSTNode]]:
             found.extend(_blocks(child))
     return found
 
+
+# Special methods that only build or compare: one a block runs implicitly cannot
+# change anything (see Effects._has_implicit_hooks).
+_PURE_SPECIAL = frozenset(
+    {
+        "__init__",
+        "__new__",
+        "__post_init__",
+        "__init_subclass__",
+        "__class_getitem__",
+        "__repr__",
+        "__str__",
+        "__format__",
+        "__hash__",
+        "__eq__",
+        "__ne__",
+        "__lt__",
+        "__le__",
+        "__gt__",
+        "__ge__",
+        "__bool__",
+        "__len__",
+        "__reduce__",
+        "__reduce_ex__",
+        "__getstate__",
+        "__setstate__",
+        "__copy__",
+        "__deepcopy__",
+    }
+)
 
 def _is_setter(function: cst.FunctionDef) -> bool:
     """``@value.setter`` or ``@value.deleter``: what a store or ``del`` runs."""

@@ -292,7 +292,9 @@ class _Surveyor:
             )
             # (and the names published by its synchronisation blocks: ``total +=
             # Bag([k])`` under critical changes what ``total`` holds, in place)
-            watch = self._watch(construct, loops, [*sharing.args, *sharing.shared_out])
+            # (sorted: a set's order would change the translation from run to run)
+            published = sorted(set(sharing.shared_out) - set(sharing.args))
+            watch = self._watch(construct, loops, [*sharing.args, *published])
             # An array the region only reads (the effects analysis: no write through
             # it, however it is used) needs no copy into shared memory.
             readonly = tuple(

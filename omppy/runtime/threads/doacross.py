@@ -39,12 +39,15 @@ class Progress:
     def __init__(self, team: ThreadTeam) -> None:
         self.team = team
 
-    def sleep_until(self, ready: Callable[[], bool]) -> None:
+    def sleep_until(self, ready: Callable[[], bool], what: Any = None) -> None:
+        """``what``: the wait's description for the deadlock check (deadlock.py)."""
         from .. import state
 
         me: Any = state.current()
         team = self.team
-        team.wait_until(me, ready, lambda: team.progress_waiters.append(me.parker))
+        team.wait_until(
+            me, ready, lambda: team.progress_waiters.append(me.parker), what=what
+        )
 
 
 def loop(

@@ -34,3 +34,28 @@ def test_the_translation_is_unchanged(name):
         f"the translation of {name} changed; if that is intended, run "
         "python tests/translation_snapshot.py and commit the manifest"
     )
+
+
+@pytest.mark.slow
+def test_the_translation_does_not_depend_on_the_hash_seed():
+    """Two interpreters with different string hashes translate the whole corpus alike
+    (a set's order once leaked into the watch lists)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "from translation_snapshot import COMBINED, fingerprint; print(fingerprint(COMBINED))"
+    )
+    found = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(here)],
+            capture_output=True, text=True, env=env, timeout=120, check=True,
+        )
+        found.add(done.stdout.strip())
+    assert len(found) == 1, found

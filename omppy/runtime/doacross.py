@@ -137,6 +137,26 @@ def _reached(words: Any, slot: int, wanted: int) -> Callable[[], bool]:
     return lambda: bool(words[slot] >= wanted)
 
 
+def static_spans(
+    thread: ThreadContext, n: int, kind: str, chunk: int | None
+) -> list[tuple[int, int]]:
+    """The ``(start, stop)`` spans of ``n`` outer iterations this thread runs in a
+    doacross loop (static schedules only), and whether it runs the last one."""
+    if kind != "static":
+        raise OmpError(
+            f"a doacross loop ('ordered(n)') is scheduled statically; schedule '{kind}' "
+            "cannot say which thread runs an iteration"
+        )
+    size, num = thread.size, thread.num
+    if chunk is None:
+        start, stop = schedule.static_block(n, size, num)
+        spans = [(start, stop)] if stop > start else []
+    else:
+        spans = [(s, min(s + chunk, n)) for s in range(num * chunk, n, size * chunk)]
+    thread.did_last = bool(spans) and spans[-1][1] == n
+    return spans
+
+
 def loop(
     thread: ThreadContext,
     items: Sequence[Any],
@@ -145,20 +165,9 @@ def loop(
     inner: Sequence[Any],
 ) -> Iterator[Any]:
     """This thread's iterations of a doacross loop (the outer, work-shared levels)."""
-    if kind != "static":
-        raise OmpError(
-            f"a doacross loop ('ordered(n)') is scheduled statically; schedule '{kind}' "
-            "cannot say which thread runs an iteration"
-        )
+    spans = static_spans(thread, len(items), kind, chunk)
     space = Doacross(thread, items, [schedule.iteration_space(s) for s in inner], chunk)
-    n = len(items)
-    size, num = thread.size, thread.num
-    if chunk is None:
-        start, stop = schedule.static_block(n, size, num)
-        spans = [(start, stop)] if stop > start else []
-    else:
-        spans = [(s, min(s + chunk, n)) for s in range(num * chunk, n, size * chunk)]
-    thread.did_last = bool(spans) and spans[-1][1] == n
+    size = thread.size
     team = thread.team
     base = -1
     if size > 1 and team is not None:

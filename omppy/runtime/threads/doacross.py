@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import doacross, schedule
-from ..errors import OmpError
 
 if TYPE_CHECKING:
     from .context import ThreadedContext
@@ -58,20 +57,9 @@ def loop(
     inner: Sequence[Any],
 ) -> Iterator[Any]:
     """This thread's iterations of a doacross loop (the outer, work-shared levels)."""
-    if kind != "static":
-        raise OmpError(
-            f"a doacross loop ('ordered(n)') is scheduled statically; schedule '{kind}' "
-            "cannot say which thread runs an iteration"
-        )
+    spans = doacross.static_spans(thread, len(items), kind, chunk)
     space = ThreadedDoacross(thread, items, [schedule.iteration_space(s) for s in inner], chunk)
-    n = len(items)
-    size, num = thread.size, thread.num
-    if chunk is None:
-        start, stop = schedule.static_block(n, size, num)
-        spans = [(start, stop)] if stop > start else []
-    else:
-        spans = [(s, min(s + chunk, n)) for s in range(num * chunk, n, size * chunk)]
-    thread.did_last = bool(spans) and spans[-1][1] == n
+    size = thread.size
     team = thread.team
     record = None
     if size > 1:

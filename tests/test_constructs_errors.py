@@ -452,6 +452,31 @@ CASES = {
             "for it"
         ),
     ),
+    "threadprivate_walrus": (
+        (
+            "x = 0\n# omp threadprivate(x)\n"
+            "def f():\n    global x\n    if (x := 3):\n        pass\n"
+        ),
+        (
+            "t.py:5:9: 'x' is threadprivate: ':=' cannot bind it after its '# omp "
+            "threadprivate' directive (each thread's copy is bound by '=', '+=', 'for' and "
+            "'del')\n"
+            "        if (x := 3):\n"
+            "            ^\n"
+            "  hint: bind it with 'x = ...'"
+        ),
+    ),
+    "threadprivate_import": (
+        ("x = 0\n# omp threadprivate(x)\nimport os as x\n"),
+        (
+            "t.py:3:14: 'x' is threadprivate: an import cannot bind it after its '# omp "
+            "threadprivate' directive (each thread's copy is bound by '=', '+=', 'for' and "
+            "'del')\n"
+            "    import os as x\n"
+            "                 ^\n"
+            "  hint: bind it with 'x = ...'"
+        ),
+    ),
     "copyin_not_threadprivate": (
         ("x = 0\n# omp parallel copyin(x)\nprint(x)\n"),
         (

@@ -16,7 +16,7 @@ import threading
 import time
 
 import pytest
-from helpers import CORPUS, GIL_NOTICE_START, ROOT, run_omppy, run_python, without_gil_notice
+from helpers import GIL_NOTICE_START, ROOT, run_omppy, run_python, without_gil_notice
 
 from omppy.runtime import backend
 from omppy.runtime.errors import TeamAborted
@@ -553,12 +553,91 @@ def test_worker_threads_read_their_own_copies_of_shared_numbers():
     assert arguments["small"] is small and arguments["text"] is text
 
 
-def test_threadprivate_is_a_clear_error_on_threads():
-    # Threads share one module namespace: per-thread globals need the translator's
-    # help, which the threads backend does not have yet (docs/backends.md).
-    got = run_omppy("run", str(CORPUS / "threadprivate_copyin.py"), threads=2, env=THREADS)
-    message = "'# omp threadprivate' is not run by the threads backend yet"
-    assert got.status == 1 and message in got.err, got.err
+def test_threadprivate_globals_are_each_threads_own(write):
+    # The module's code reads each thread's copy (private_names.py); a thread number
+    # finds its values again in the next region, on whichever pooled thread it runs.
+    _, got = run_threads(
+        write,
+        """
+        import threading
+        from omppy import omp_get_thread_num
+        mine = -1
+        where = None
+        # omp threadprivate(mine, where)
+
+        def remember():
+            global mine, where
+            mine = omp_get_thread_num() * 10
+            where = threading.get_ident()
+
+        kept = []
+        for r in range(3):
+            # omp parallel num_threads(4)
+            if True:
+                if r:
+                    # omp critical
+                    kept.append(mine == omp_get_thread_num() * 10)
+                # omp barrier
+                remember()
+            # omp end parallel
+        print(len(kept), all(kept), mine, where == threading.get_ident())
+        """,
+        threads=4,
+    )
+    assert got.status == 0, got.err
+    assert got.out == "8 True 0 True\n"
+
+
+def test_copyin_copies_the_masters_value_before_the_master_goes_on(write):
+    # The master changes its own list at once: every worker still starts from the
+    # value the master had when the region began, each with a copy of its own.
+    _, got = run_threads(
+        write,
+        """
+        from omppy import omp_get_thread_num
+        scale = []
+        # omp threadprivate(scale)
+
+        def region():
+            global scale
+            scale = [3, 4]
+            seen = []
+            # omp parallel num_threads(4) copyin(scale)
+            if True:
+                scale.append(omp_get_thread_num())
+                # omp critical
+                seen.append(tuple(scale))
+            # omp end parallel
+            return sorted(seen), scale
+
+        print(region())
+        """,
+        threads=4,
+    )
+    assert got.status == 0, got.err
+    assert got.out == "([(3, 4, 0), (3, 4, 1), (3, 4, 2), (3, 4, 3)], [3, 4, 0])\n"
+
+
+def test_threadprivate_set_up_for_one_backend_is_refused_on_the_other(write):
+    # The module's copies live where the backend chosen when it started keeps them.
+    _, got = run_threads(
+        write,
+        """
+        import omppy
+        x = 1
+        # omp threadprivate(x)
+        omppy.use_backend("fork")
+        # omp parallel num_threads(2)
+        print(x)
+        """,
+    )
+    assert got.status == 1
+    message = (
+        "this program's threadprivate globals were set up for the threads backend when "
+        "their module started, and this region runs on the fork backend; choose the "
+        "backend before the module starts (OMPPY_BACKEND, or 'omppy run --backend')"
+    )
+    assert message in got.err, got.err
     assert "omppy/runtime" not in got.err.split("OmpError")[-1]
 
 

@@ -41,7 +41,7 @@ from .paths import Attr
 from .private_globals import slots as threadprivate_slots
 from .private_globals import threadprivate
 from .scan import scan
-from .schedule import iteration_space
+from .schedule import iteration_space, numbered
 from .taskdeps import KEY
 from .thread import ThreadContext
 
@@ -81,6 +81,7 @@ __all__ = [
     "iteration_space",
     "linear",
     "locals",
+    "numbered",
     "parallel",
     "reduce_with",
     "refreshed",

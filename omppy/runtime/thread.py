@@ -337,15 +337,17 @@ class ThreadContext:
         lastprivate: tuple[str, ...] = (),
         nowait: bool = False,
         shared: tuple[str, ...] = (),
+        conditional: tuple[str, ...] = (),
     ) -> Workshare:
         """Start a ``for`` construct with these clauses (see :class:`Workshare`).
 
         ``shared`` names the region's shared names bound in synchronisation
-        constructs: the barrier at the end refreshes them.
+        constructs: the barrier at the end refreshes them.  ``conditional``: the
+        names of ``lastprivate(conditional: ...)``.
         """
         if self.size > 1:
             self.refuse_inside_block("a work-sharing construct ('# omp for' or 'sections')")
-        return Workshare(self, reduction or {}, lastprivate, nowait, shared)
+        return Workshare(self, reduction or {}, lastprivate, nowait, shared, conditional)
 
     def _refuse_reentry(self, kind: str) -> None:
         """A thread waiting for a lock it holds would wait for ever: refuse it."""

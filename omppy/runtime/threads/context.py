@@ -319,10 +319,13 @@ class ThreadedContext(ThreadContext):
         lastprivate: tuple[str, ...] = (),
         nowait: bool = False,
         shared: tuple[str, ...] = (),
+        conditional: tuple[str, ...] = (),
     ) -> ThreadedWorkshare:
         if self.size > 1:
             self.refuse_inside_block("a work-sharing construct ('# omp for' or 'sections')")
-        return ThreadedWorkshare(self, reduction or {}, lastprivate, nowait, shared)
+        return ThreadedWorkshare(
+            self, reduction or {}, lastprivate, nowait, shared, conditional
+        )
 
     # -- barriers ---------------------------------------------------------------------
 

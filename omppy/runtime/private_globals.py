@@ -72,6 +72,16 @@ def slots(namespace: dict[str, Any]) -> Any:
 def threadprivate(namespace: dict[str, Any], names: tuple[str, ...]) -> None:
     """``# omp threadprivate(names)`` at the top level of the module ``namespace``."""
     key = id(namespace)
+    if key not in _kinds:
+        from . import backend
+
+        if backend.chosen() == "threads":
+            # Its uses of the names read the shared globals: no thread's own copy.
+            raise OmpError(
+                "'# omp threadprivate' in a translation made by an older omppy, which "
+                "the threads backend cannot give per-thread copies: translate the "
+                "module again (omppy translate), or run it with the fork backend"
+            )
     for name in names:
         if name not in namespace:
             raise OmpError(

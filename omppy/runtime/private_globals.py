@@ -55,6 +55,11 @@ class Globals:
     def __init__(self, namespace: dict[str, Any]) -> None:
         self.__dict__ = namespace
 
+    def __getattr__(self, name: str) -> Any:  # only for a name the module lacks
+        if name.startswith("__"):
+            raise AttributeError(name)  # a tool's question (hasattr), not the program's
+        raise NameError(f"name {name!r} is not defined")  # as the global would
+
 
 def slots(namespace: dict[str, Any]) -> Any:
     """``_omp_private`` of the module ``namespace`` (bound when the module starts),

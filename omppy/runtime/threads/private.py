@@ -50,6 +50,8 @@ class ThreadSlots(threading.local):
             setattr(self, name, private_copy(module.first[name]))
 
     def __getattr__(self, name: str) -> Any:  # only for a name this thread lacks
+        if name.startswith("__"):
+            raise AttributeError(name)  # a tool's question (hasattr), not the program's
         module: Module = _by_slots[id(self)]
         if name not in module.first and name in module.namespace:
             return module.namespace[name]
@@ -88,10 +90,13 @@ def threadprivate(namespace: dict[str, Any], names: tuple[str, ...]) -> None:
     if module is None:
         slots(namespace)
         module = _modules[id(namespace)]
+    own = module.slots.__dict__
     for name in names:
         if name in module.first:
             continue
-        value = namespace[name]
+        # (bound through _omp_private before the directive ran, by a function called
+        # early: that binding is the global's value)
+        value = own[name] if name in own else namespace[name]
         module.first[name] = private_copy(value)
         module.names.append(name)
         setattr(module.slots, name, value)

@@ -452,6 +452,75 @@ CASES = {
             "for it"
         ),
     ),
+    "threadprivate_walrus": (
+        (
+            "x = 0\n# omp threadprivate(x)\n"
+            "def f():\n    global x\n    if (x := 3):\n        pass\n"
+        ),
+        (
+            "t.py:5:9: 'x' is threadprivate: ':=' cannot bind it after its '# omp "
+            "threadprivate' directive (each thread's copy is bound by '=', '+=', 'for' and "
+            "'del')\n"
+            "        if (x := 3):\n"
+            "            ^\n"
+            "  hint: bind it with 'x = ...'"
+        ),
+    ),
+    "threadprivate_import": (
+        ("x = 0\n# omp threadprivate(x)\nimport os as x\n"),
+        (
+            "t.py:3:14: 'x' is threadprivate: an import cannot bind it after its '# omp "
+            "threadprivate' directive (each thread's copy is bound by '=', '+=', 'for' and "
+            "'del')\n"
+            "    import os as x\n"
+            "                 ^\n"
+            "  hint: bind it with 'x = ...'"
+        ),
+    ),
+    "lastprivate_modifier": (
+        ("x = 0\n# omp parallel for lastprivate(always: x)\nfor i in range(4):\n    x = i\n"),
+        (
+            "t.py:2:32: 'lastprivate' modifier 'always' is not supported\n"
+            "    # omp parallel for lastprivate(always: x)\n"
+            "                                   ^\n"
+            "  hint: OpenMP 5.2 has one: lastprivate(conditional: x)"
+        ),
+    ),
+    "lastprivate_conditional_taskloop": (
+        ("x = 0\n# omp taskloop lastprivate(conditional: x)\nfor i in range(4):\n    x = i\n"),
+        (
+            "t.py:2:28: lastprivate(conditional: ...) is not supported on 'taskloop'\n"
+            "    # omp taskloop lastprivate(conditional: x)\n"
+            "                               ^\n"
+            "  hint: use it on 'for' or 'sections', or plain lastprivate(x) here"
+        ),
+    ),
+    "lastprivate_conditional_walrus": (
+        (
+            "x = 0\n# omp parallel for lastprivate(conditional: x)\nfor i in range(4):\n"
+            "    if (x := i) > 2:\n        pass\n"
+        ),
+        (
+            "t.py:2:1: lastprivate(conditional: x): 'x' is bound by ':=' in the test of an "
+            "'if'; omppy records the assignments that statements make\n"
+            "    # omp parallel for lastprivate(conditional: x)\n"
+            "    ^\n"
+            "  hint: assign it in a statement of its own: 'x = ...' before the 'if'"
+        ),
+    ),
+    "lastprivate_conditional_twice": (
+        (
+            "x = 0\n# omp for lastprivate(conditional: x) lastprivate(x)\n"
+            "for i in range(4):\n    x = i\n"
+        ),
+        (
+            "t.py:2:51: 'x' appears twice in 'lastprivate'\n"
+            "    # omp for lastprivate(conditional: x) lastprivate(x)\n"
+            "                                                      ^\n"
+            "  hint: a variable takes one data-sharing clause (only firstprivate and "
+            "lastprivate may share one)"
+        ),
+    ),
     "copyin_not_threadprivate": (
         ("x = 0\n# omp parallel copyin(x)\nprint(x)\n"),
         (

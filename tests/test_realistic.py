@@ -99,10 +99,6 @@ KNOWN_REFUSALS = {
         "the translator does not follow reads into __getitem__, so the block does not "
         "publish the cache and the barrier reports 'both changed table.misses'"
     ),
-    "lastprivate_conditional": (
-        "OpenMP 5.0 'lastprivate(conditional: x)' is refused at translate time ('expected "
-        "a variable name'): the modifier is not supported, and the message does not say so"
-    ),
     "bug_array_more_than_half": (
         "BUG: a thread changing over half of an unstaged array clashes with every other"
     ),

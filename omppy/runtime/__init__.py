@@ -38,9 +38,10 @@ from .errors import (
 )
 from .linear import linear
 from .paths import Attr
+from .private_globals import slots as threadprivate_slots
 from .private_globals import threadprivate
 from .scan import scan
-from .schedule import iteration_space
+from .schedule import iteration_space, numbered
 from .taskdeps import KEY
 from .thread import ThreadContext
 
@@ -80,6 +81,7 @@ __all__ = [
     "iteration_space",
     "linear",
     "locals",
+    "numbered",
     "parallel",
     "reduce_with",
     "refreshed",
@@ -91,6 +93,7 @@ __all__ = [
     "taskyield",
     "thread",
     "threadprivate",
+    "threadprivate_slots",
     "uses_tasks",
     "warn_races",
     "with_globals",
@@ -150,7 +153,8 @@ def with_globals(
     local_names: dict[str, Any], global_names: dict[str, Any], names: tuple[str, ...]
 ) -> dict[str, Any]:
     """A block's locals and the threadprivate globals ``names`` (a ``single`` that
-    hands out a threadprivate variable with ``copyprivate``)."""
+    hands out a threadprivate variable with ``copyprivate``); ``global_names``: this
+    thread's copies (``_omp_private.__dict__``)."""
     found = dict(local_names)
     found.update((n, global_names[n]) for n in names if n in global_names)
     return found

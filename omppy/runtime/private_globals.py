@@ -21,6 +21,11 @@ persist for the outermost teams; a nested team's workers start from the first
 values (or, with ``copyin``, from their master's), as OpenMP leaves them
 unspecified there.  The names are kept out of the comparison of the module's
 namespace (``replica.py``): a thread's own copy is not shared.
+
+The translated module reads and writes its threadprivate names as attributes of
+``_omp_private`` (:func:`slots`): here an object whose ``__dict__`` is the module's
+namespace, so ``_omp_private.x`` is the global ``x``; on the threads backend, each
+thread's own attributes (``threads/private.py``).
 """
 
 from __future__ import annotations
@@ -41,20 +46,47 @@ _names: dict[int, set[str]] = {}
 _first: dict[Key, Any] = {}  # the value each thread's copy starts from
 _stored: dict[int, dict[Key, Any]] = {}  # in the master: thread -> its last values
 _copyin: set[Key] = set()  # the names the team about to fork copies in
+_kinds: dict[int, str] = {}  # id of a namespace -> the backend its ``_omp_private`` is for
+
+
+class Globals:
+    """A module's namespace as an object: ``_omp_private.x`` is the global ``x``."""
+
+    def __init__(self, namespace: dict[str, Any]) -> None:
+        self.__dict__ = namespace
+
+    def __getattr__(self, name: str) -> Any:  # only for a name the module lacks
+        if name.startswith("__"):
+            raise AttributeError(name)  # a tool's question (hasattr), not the program's
+        raise NameError(f"name {name!r} is not defined")  # as the global would
+
+
+def slots(namespace: dict[str, Any]) -> Any:
+    """``_omp_private`` of the module ``namespace`` (bound when the module starts),
+    for the backend chosen then."""
+    from . import backend
+
+    kind = _kinds[id(namespace)] = backend.chosen()
+    if kind == "threads":
+        from .threads import private
+
+        return private.slots(namespace)
+    return Globals(namespace)
 
 
 def threadprivate(namespace: dict[str, Any], names: tuple[str, ...]) -> None:
     """``# omp threadprivate(names)`` at the top level of the module ``namespace``."""
-    from . import backend
-
-    if backend.chosen() == "threads":
-        # Threads share one module namespace: each needs its own copy, which the fork
-        # backend gets from its processes.
-        raise OmpError(
-            "'# omp threadprivate' is not run by the threads backend yet "
-            "(docs/backends.md); run the program with the fork backend, the default"
-        )
     key = id(namespace)
+    if key not in _kinds:
+        from . import backend
+
+        if backend.chosen() == "threads":
+            # Its uses of the names read the shared globals: no thread's own copy.
+            raise OmpError(
+                "'# omp threadprivate' in a translation made by an older omppy, which "
+                "the threads backend cannot give per-thread copies: translate the "
+                "module again (omppy translate), or run it with the fork backend"
+            )
     for name in names:
         if name not in namespace:
             raise OmpError(
@@ -65,6 +97,29 @@ def threadprivate(namespace: dict[str, Any], names: tuple[str, ...]) -> None:
             _first[(key, name)] = private_copy(namespace[name])
     _namespaces[key] = namespace
     _names.setdefault(key, set()).update(names)
+    if _kinds.get(key) == "threads":
+        from .threads import private
+
+        private.threadprivate(namespace, names)
+
+
+def declared() -> bool:
+    """Whether any module has threadprivate globals."""
+    return bool(_names)
+
+
+def check_backend(kind: str) -> None:
+    """Before a region on backend ``kind``: every module's threadprivate globals were
+    set up for it (a module translated for one backend keeps its copies there)."""
+    for key in _names:
+        made = _kinds.get(key, "fork")
+        if made != kind:
+            raise OmpError(
+                f"this program's threadprivate globals were set up for the {made} backend "
+                f"when their module started, and this region runs on the {kind} backend; "
+                "choose the backend before the module starts (OMPPY_BACKEND, or "
+                "'omppy run --backend')"
+            )
 
 
 def names_in(namespace: dict[str, Any]) -> frozenset[str]:
@@ -75,6 +130,8 @@ def names_in(namespace: dict[str, Any]) -> frozenset[str]:
 def begin_region(copyin: tuple[str, ...], namespace: dict[str, Any]) -> None:
     """In the master, before a team forks: the names its ``copyin`` clause lists."""
     _copyin.clear()
+    if _names:
+        check_backend("fork")
     key = id(namespace)
     for name in copyin:
         if name not in _names.get(key, ()):

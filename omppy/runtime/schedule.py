@@ -26,6 +26,34 @@ from .icv import icv
 SEQUENCE_TYPES = (range, list, tuple, str)
 
 
+class Numbered(Sequence[tuple[int, Any]]):
+    """``items`` with each item's number in the sequential order: item ``k`` is
+    ``(k, items[k])``, for a loop that must know which iteration it runs
+    (``lastprivate(conditional: x)``, transform/emit_conditional.py).  A slice, one
+    thread's share, is made a list of pairs then; the whole is never copied."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: Sequence[Any]) -> None:
+        self.items = items
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            numbers = range(len(self.items))[index]
+            return list(zip(numbers, self.items[index], strict=True))
+        if index < 0:
+            index += len(self.items)
+        return index, self.items[index]
+
+
+def numbered(items: Any) -> Numbered:
+    """The iteration space ``items`` (materialised once) with its items numbered."""
+    return Numbered(items if is_sequence(items) else iteration_space(items))
+
+
 class Collapsed(Sequence[tuple[Any, ...]]):
     """The iteration space of ``collapse(n)``: the product of n loops, row-major."""
 
@@ -129,6 +157,6 @@ def static_chunks(items: Sequence[Any], n: int, chunk: int, size: int, num: int)
 
 
 def is_sequence(value: Any) -> bool:
-    return isinstance(value, (*SEQUENCE_TYPES, Collapsed)) or (
+    return isinstance(value, (*SEQUENCE_TYPES, Collapsed, Numbered)) or (
         "numpy" in sys.modules and isinstance(value, sys.modules["numpy"].ndarray)
     )

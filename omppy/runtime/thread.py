@@ -226,8 +226,15 @@ class ThreadContext:
             return {}
         return self.coherence.fresh(names)
 
+    # The synchronisation constructs and work shares, for every backend: what differs
+    # (the block's type, a critical's lock, who runs a single, an ordered turn) is
+    # asked of the hooks below, which threads/context.py overrides.
+    #
     # ``touches`` and ``closed``: what a block may change, from the translator's
     # effects analysis (see SyncBlock); translations without them compare everything.
+
+    block_type: Any = SyncBlock  # one execution of a block (sync.py)
+    workshare_type: Any = Workshare  # one for/sections construct (workshare.py)
 
     def critical(
         self,
@@ -236,11 +243,11 @@ class ThreadContext:
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
     ) -> Any:
-        lock = self.team.arena.critical_lock(name) if self.size > 1 and self.team else None
         kind = f"critical({name})" if name else "critical"
+        lock = self.block_lock(kind, name)
         if lock is not None:
             self._refuse_reentry(kind)
-        return SyncBlock(self, kind, names, True, lock, touches, closed)
+        return self.block_type(self, kind, names, True, lock, touches, closed)
 
     def atomic(
         self,
@@ -248,10 +255,10 @@ class ThreadContext:
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
     ) -> Any:
-        lock = self.team.arena.atomic_lock if self.size > 1 and self.team else None
+        lock = self.block_lock("atomic", None)
         if lock is not None:
             self._refuse_reentry("atomic")
-        return SyncBlock(self, "atomic", names, True, lock, touches, closed)
+        return self.block_type(self, "atomic", names, True, lock, touches, closed)
 
     def master(
         self,
@@ -269,7 +276,7 @@ class ThreadContext:
                 "thread runs it is not known, so the block would run or not by chance; "
                 "OpenMP forbids master and masked inside tasks: move it out of the task"
             )
-        return SyncBlock(self, kind, names, self.num == filter, touches=touches, closed=closed)
+        return self.block_type(self, kind, names, self.num == filter, None, touches, closed)
 
     def single(
         self,
@@ -278,16 +285,10 @@ class ThreadContext:
         closed: bool = False,
     ) -> Any:
         if self.size == 1 or self.team is None:
-            return SyncBlock(self, "single", names, True, touches=touches, closed=closed)
+            return self.block_type(self, "single", names, True, None, touches, closed)
         self.refuse_inside_block("'# omp single'")
-        team = self.team
-        base = team.enter_workshare(self)
-        with team.arena.lock:
-            words = team.arena.words
-            first = words[base + WS_NEXT] == 0
-            words[base + WS_NEXT] = 1
-        team.leave_workshare(base)
-        return SyncBlock(self, "single", names, first, touches=touches, closed=closed)
+        first = self.claim_single()
+        return self.block_type(self, "single", names, first, None, touches, closed)
 
     def ordered(
         self,
@@ -296,8 +297,8 @@ class ThreadContext:
         closed: bool = False,
     ) -> Any:
         if self.size == 1:
-            return SyncBlock(self, "ordered", names, True, touches=touches, closed=closed)
-        if self.ordered_base < 0:
+            return self.block_type(self, "ordered", names, True, None, touches, closed)
+        if not self.in_ordered_loop():
             raise OmpError("'# omp ordered' ran outside a loop with the 'ordered' clause")
         if not self.ordered_pending:
             # Waiting for this iteration's turn again would wait for ever: it has passed.
@@ -315,7 +316,39 @@ class ThreadContext:
                 "ordered blocks"
             )
         self.wait_turn()
-        block = SyncBlock(self, "ordered", names, True, touches=touches, closed=closed)
+        block = self.block_type(self, "ordered", names, True, None, touches, closed)
+        block.after = self.turn_passer()
+        return block
+
+    # -- the hooks (forked processes: the arena's locks and words) --
+
+    def block_lock(self, kind: str, name: str | None) -> Any:
+        """The lock of a critical block named ``name`` (``kind`` is its
+        ``critical(name)``) or, with ``name`` None, of atomic blocks; None when the
+        block needs none."""
+        if self.size > 1 and self.team:
+            arena = self.team.arena
+            return arena.atomic_lock if name is None else arena.critical_lock(name)
+        return None
+
+    def claim_single(self) -> bool:
+        """Whether this thread is the first of its team at its next ``single``."""
+        assert self.team is not None
+        team = self.team
+        base = team.enter_workshare(self)
+        with team.arena.lock:
+            words = team.arena.words
+            first = words[base + WS_NEXT] == 0
+            words[base + WS_NEXT] = 1
+        team.leave_workshare(base)
+        return bool(first)
+
+    def in_ordered_loop(self) -> bool:
+        """Whether this thread runs a loop with the ``ordered`` clause."""
+        return self.ordered_base >= 0
+
+    def turn_passer(self) -> Any:
+        """What ends the current iteration's ordered block: the next one's turn."""
         words = self.team.arena.words  # type: ignore[union-attr]
         slot, index = self.ordered_base + WS_ORDERED, self.current_iteration
 
@@ -323,8 +356,7 @@ class ThreadContext:
             words[slot] = index + 1
             self.ordered_pending = False
 
-        block.after = pass_turn
-        return block
+        return pass_turn
 
     def barrier_refresh(self, names: tuple[str, ...] = ()) -> dict[str, Any]:
         """An explicit barrier; returns the newest values of the region's shared names."""
@@ -337,15 +369,17 @@ class ThreadContext:
         lastprivate: tuple[str, ...] = (),
         nowait: bool = False,
         shared: tuple[str, ...] = (),
+        conditional: tuple[str, ...] = (),
     ) -> Workshare:
         """Start a ``for`` construct with these clauses (see :class:`Workshare`).
 
         ``shared`` names the region's shared names bound in synchronisation
-        constructs: the barrier at the end refreshes them.
+        constructs: the barrier at the end refreshes them.  ``conditional``: the
+        names of ``lastprivate(conditional: ...)``.
         """
         if self.size > 1:
             self.refuse_inside_block("a work-sharing construct ('# omp for' or 'sections')")
-        return Workshare(self, reduction or {}, lastprivate, nowait, shared)
+        return self.workshare_type(self, reduction or {}, lastprivate, nowait, shared, conditional)
 
     def _refuse_reentry(self, kind: str) -> None:
         """A thread waiting for a lock it holds would wait for ever: refuse it."""

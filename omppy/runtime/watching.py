@@ -389,12 +389,15 @@ class ThreadWatch:
         lastprivate: tuple[str, ...] = (),
         nowait: bool = False,
         shared: tuple[str, ...] = (),
+        conditional: tuple[str, ...] = (),
     ) -> Any:
         """A for/sections construct whose end (its barrier, reductions and lastprivate
         values) is timed."""
         from .thread import ThreadContext
 
-        construct = ThreadContext.workshare(self.context, reduction, lastprivate, nowait, shared)
+        construct = ThreadContext.workshare(
+            self.context, reduction, lastprivate, nowait, shared, conditional
+        )
         end = construct.end
         args = {"reductions": sorted(reduction or ()), "nowait": nowait}
 

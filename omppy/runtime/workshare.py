@@ -16,6 +16,19 @@ if TYPE_CHECKING:
     from .thread import ThreadContext
 
 
+CONDITIONAL = "_omp_lc_"  # + x: (iteration, value) of lastprivate(conditional: x)
+
+
+def assigned_last(result: dict[str, Any], conditional: tuple[str, ...]) -> None:
+    """Each ``lastprivate(conditional: x)``: x takes the value that the sequentially
+    last iteration assigning it gave it (its ``max`` reduction's record); untouched
+    when no iteration assigned it."""
+    for name in conditional:
+        record = result.get(CONDITIONAL + name)
+        if record is not None:
+            result[name] = record[1]
+
+
 class Workshare:
     """The generated code asks it for each reduction variable's starting value,
     iterates :meth:`loop`, and calls :meth:`end` with its ``locals()``: the partial
@@ -30,10 +43,14 @@ class Workshare:
         lastprivate: tuple[str, ...],
         nowait: bool,
         shared: tuple[str, ...] = (),
+        conditional: tuple[str, ...] = (),
     ) -> None:
         self.thread = thread
         self.reduction = reduction
         self.lastprivate = lastprivate
+        # lastprivate(conditional: x): x's value comes with the reduction that picks
+        # the last iteration to assign it (emit_conditional.py).
+        self.conditional = conditional
         self.nowait = nowait
         self.shared = shared
         self.construct = thread.workshares  # agreed team-wide: names its results
@@ -108,6 +125,7 @@ class Workshare:
         for contribution in contributions:
             if contribution and contribution[1]:
                 result.update(contribution[1])
+        assigned_last(result, self.conditional)
         if thread.coherence is not None:
             # Each thread combined the same values itself: that change is agreed
             # already (not to be carried), and the results are the same objects for

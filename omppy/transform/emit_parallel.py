@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from . import emit_cancel, emit_declare, emit_linear, emit_scan, emit_worksharing, layout
+from . import (
+    emit_cancel,
+    emit_conditional,
+    emit_declare,
+    emit_linear,
+    emit_scan,
+    emit_worksharing,
+    layout,
+)
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
 
@@ -55,10 +63,13 @@ def parallel(
             body = emit_scan.loop(e, construct, new_of, "_omp_t", reduction)
             given["_omp_inscan"] = emit_scan.originals(construct)
         given["_omp_items"] = call("_omp.iteration_space", *(e.code(loop.iter) for loop in nest))
+        if emit_conditional.names(pragma):  # each item with its iteration's number
+            given["_omp_items"] = call("_omp.numbered", given["_omp_items"])
         if schedule is not None and schedule.expr:
             given["_omp_chunk"] = f"({schedule.expr})"
     elif pragma.directive == "parallel sections":
         chain, comments = emit_worksharing.section_chain(e, construct, new_of)
+        chain = emit_worksharing.conditional_chain(e, construct, chain)
         cancellable = ", cancellable=True" if emit_cancel.loop_is_cancellable(e, construct) else ""
         sections = cst.parse_expression(f"_omp_t.loop(_omp_items, 'dynamic', 1{cancellable})")
         body = [
@@ -85,6 +96,7 @@ def parallel(
         *(n for n in sharing.args if n not in maybe),
         *sharing.firstprivate,
         *(n for n, _ in sharing.reduction),
+        *(emit_conditional.record(n) for n in emit_conditional.names(pragma)),
         *(f"{n}=_omp.UNBOUND" for n in maybe),
     ]
     signature = layout.render(
@@ -121,13 +133,14 @@ def _call(e: Emitter, name: str, given: dict[str, Part], info: ConstructInfo) ->
     if sharing.firstprivate:
         firstprivate = mapping([f"{n!r}: {n}" for n in sharing.firstprivate])
         arguments.append(keyword("firstprivate", firstprivate))
-    if sharing.reduction:
-        reduction = mapping(
-            [f"{n!r}: ({emit_declare.operator(e, op)}, {n})" for n, op in sharing.reduction]
-        )
-        arguments.append(keyword("reduction", reduction))
-    if sharing.lastprivate:
-        arguments.append(keyword("lastprivate", names(sharing.lastprivate)))
+    conditional = emit_conditional.names(pragma)
+    if sharing.reduction or conditional:
+        entries = [f"{n!r}: ({emit_declare.operator(e, op)}, {n})" for n, op in sharing.reduction]
+        entries += emit_conditional.reduction_entries(conditional)
+        arguments.append(keyword("reduction", mapping(entries)))
+    lastprivate = [n for n in sharing.lastprivate if n not in conditional]
+    if lastprivate:
+        arguments.append(keyword("lastprivate", names(lastprivate)))
     if sharing.shared_out:
         arguments.append(keyword("shared", names(sharing.shared_out)))
     readonly = [*(n for n in given if n.startswith("_omp_")), *sharing.readonly]
@@ -148,7 +161,7 @@ def _call(e: Emitter, name: str, given: dict[str, Part], info: ConstructInfo) ->
     clause = pragma.clause("proc_bind")
     if clause is not None:
         arguments.append(f"proc_bind={clause.kind!r}")
-    needs_result = sharing.reduction or sharing.lastprivate or sharing.shared_out
+    needs_result = sharing.reduction or sharing.lastprivate or sharing.shared_out or conditional
     target = "_omp_out = " if needs_result else ""
     return e.simple(target, call("_omp.parallel", *arguments), pragma.pos.line, info)
 
@@ -159,7 +172,10 @@ def _outputs(e: Emitter, info: ConstructInfo) -> list[cst.BaseStatement]:
     assert sharing is not None
     line = info.construct.pragma.pos.line
     out = [e.statement(f"{name} = _omp_out[{name!r}]\n", line) for name, _ in sharing.reduction]
-    for name in [*sharing.lastprivate, *sharing.shared_out]:
+    conditional = emit_conditional.names(info.construct.pragma)
+    out += [e.statement(code, line) for code in emit_conditional.outputs(conditional, "_omp_out")]
+    lastprivate = [n for n in sharing.lastprivate if n not in conditional]
+    for name in [*lastprivate, *sharing.shared_out]:
         # Left alone (unbound, perhaps) when no thread bound it.
         assign = e.statement(f"{name} = _omp_out[{name!r}]\n", line)
         test = cst.parse_expression(f"{name!r} in _omp_out")

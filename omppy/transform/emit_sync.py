@@ -101,8 +101,8 @@ def _end_single(
 
 def _scope(info: ConstructInfo) -> str:
     """Where a block's names are read when it ends: its locals, and the threadprivate
-    globals its copyprivate hands out."""
+    globals its copyprivate hands out (this thread's copies: private_names.py)."""
     if not info.threadprivate:
         return "_omp.locals()"
     listed = ", ".join(repr(n) for n in info.threadprivate)
-    return f"_omp.with_globals(_omp.locals(), _omp.globals(), ({listed},))"
+    return f"_omp.with_globals(_omp.locals(), _omp_private.__dict__, ({listed},))"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from . import emit_cancel, emit_declare, emit_doacross, emit_linear, emit_scan
+from . import emit_cancel, emit_conditional, emit_declare, emit_doacross, emit_linear, emit_scan
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
 from .pragma import Pragma
@@ -36,6 +36,8 @@ def for_loop(
     # Every thread evaluates the loop's iterables (as C OpenMP evaluates bounds);
     # the work share materialises an iterator once, not once per thread.
     space = call(f"{ws}.iteration_space", *(e.code(loop.iter) for loop in nest))
+    if emit_conditional.names(pragma):
+        space = call("_omp.numbered", space)  # each item with its iteration's number
     out.append(e.simple("_omp_items = ", space, line, info))
     if emit_scan.is_scan_loop(construct):
         out.extend(emit_scan.loop(e, construct, new_of, ws, f"{ws}.reduction"))
@@ -63,6 +65,7 @@ def sections(
     out = _start(e, ws, pragma, info)
     chain, comments = section_chain(e, construct, new_of)
     out[0] = e.stamp(out[0].with_changes(leading_lines=comments), line)
+    chain = conditional_chain(e, construct, chain)
     count = len(construct.sections)
     cancellable = ", cancellable=True" if emit_cancel.loop_is_cancellable(e, construct) else ""
     sections = cst.parse_expression(f"{ws}.loop(range({count}), 'dynamic', 1{cancellable})")
@@ -70,6 +73,20 @@ def sections(
     out.extend(emit_cancel.wrapped(e, info, "sections", [e.stamp(loop, line)], line))
     out.extend(_end(e, ws, pragma, info, line))
     return out
+
+
+def conditional_chain(e: Emitter, construct: Construct, chain: cst.If) -> cst.If:
+    """The section chain recording its ``lastprivate(conditional: ...)`` names: a
+    section's number is its place in the sequential order."""
+    conditional = emit_conditional.names(construct.pragma)
+    if not conditional:
+        return chain
+    block = e.block([chain])
+    recorded = emit_conditional.instrument(e, block, conditional, "_omp_section", construct.pragma)
+    assert isinstance(recorded, cst.IndentedBlock)
+    new = recorded.body[0]
+    assert isinstance(new, cst.If)
+    return new
 
 
 def section_chain(
@@ -95,12 +112,16 @@ def _start(e: Emitter, ws: str, pragma: Pragma, info: ConstructInfo) -> list[cst
     line = pragma.pos.line
     arguments: list[Part] = []
     reduction = _reduction(pragma)
-    if reduction:
+    conditional = emit_conditional.names(pragma)
+    if reduction or conditional:
         entries = [f"{n!r}: ({emit_declare.operator(e, op or '+')}, {n})" for n, op in reduction]
+        entries += emit_conditional.reduction_entries(conditional)
         arguments.append(keyword("reduction", mapping(entries)))
-    lastprivate = _lastprivate(pragma)
+    lastprivate = [n for n in _lastprivate(pragma) if n not in conditional]
     if lastprivate:
         arguments.append(keyword("lastprivate", names(lastprivate)))
+    if conditional:
+        arguments.append(keyword("conditional", names(conditional)))
     if pragma.clause("nowait") is not None:
         arguments.append("nowait=True")
     elif info.region_shared:
@@ -118,6 +139,9 @@ def _start(e: Emitter, ws: str, pragma: Pragma, info: ConstructInfo) -> list[cst
         out.append(e.simple(f"_omp_saved_{line} = ", saved, line, info))
     for name, _ in reduction:
         out.append(e.statement(f"{name} = {ws}.identity({name!r})", line))
+    for name in conditional:  # no assignment recorded yet in this thread
+        record = emit_conditional.record(name)
+        out.append(e.statement(f"{record} = {ws}.identity({record!r})", line))
     return out
 
 
@@ -143,7 +167,7 @@ def _end(
         for name in dict.fromkeys([*lastprivate, *([] if nowait else info.region_shared)])
         if name not in reduced
     ]
-    if reduction or refreshed:
+    if reduction or refreshed or emit_conditional.names(pragma):
         out.append(e.statement(f"_omp_out = {ws}.end(_omp.locals())", line))
         for name, _ in reduction:
             out.append(e.statement(f"{name} = _omp_out[{name!r}]", line))
@@ -196,7 +220,15 @@ def loop_header(
     else:
         target = cst.Tuple([cst.Element(_parenthesised(loop.target)) for loop in nest])
     innermost = nest[-1]
-    return nest[0].with_changes(target=target, iter=iterate, body=innermost.body)
+    body = innermost.body
+    conditional = emit_conditional.names(pragma)
+    if conditional:
+        index = emit_conditional.INDEX
+        # (the loop's own variables are bound by every iteration)
+        header = nest[0].with_changes(target=target)
+        body = emit_conditional.instrument(e, body, conditional, index, pragma, header)
+        target = emit_conditional.numbered_target(target)
+    return nest[0].with_changes(target=target, iter=iterate, body=body)
 
 
 def _reduction(pragma: Pragma) -> list[tuple[str, str | None]]:

@@ -871,6 +871,8 @@ class _Parser:
                 word.start,
                 hint=f"for example {self.example(name)}",
             )
+        if name == "lastprivate":
+            return self.lastprivate(arg, pos)
         if name in LIST_CLAUSES:
             return Clause(name, pos, names=self.names(arg, name))
         if name == "if":
@@ -934,6 +936,28 @@ class _Parser:
                 self.note_listed(name, clause, piece.strip().start)
             names.append(name)
         return tuple(names)
+
+    def lastprivate(self, arg: _Span, pos: Position) -> Clause:
+        """``lastprivate(a, b)``, or ``lastprivate(conditional: a, b)``: the value of
+        the sequentially last iteration that assigned each name (emit_conditional.py)."""
+        head = _split(arg, ":", maxsplit=1)
+        if len(head) == 1:
+            return Clause("lastprivate", pos, names=self.names(arg, "lastprivate"))
+        word = head[0].strip()
+        if word.text != "conditional":
+            raise self.error(
+                f"'lastprivate' modifier '{word.text}' is not supported",
+                word.start,
+                hint="OpenMP 5.2 has one: lastprivate(conditional: x)",
+            )
+        if self.current in TASKLOOP_DIRECTIVES:
+            raise self.error(
+                f"lastprivate(conditional: ...) is not supported on '{self.current}'",
+                word.start,
+                hint="use it on 'for' or 'sections', or plain lastprivate(x) here",
+            )
+        names = self.names(head[1], "lastprivate")
+        return Clause("lastprivate", pos, names=names, modifier="conditional")
 
     def note_listed(self, name: str, clause: str, offset: int) -> None:
         """Refuse a variable that already has a data-sharing clause in this pragma."""

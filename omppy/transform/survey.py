@@ -282,7 +282,8 @@ class _Surveyor:
             clause_private = {*sharing.firstprivate, *sharing.lastprivate}
             clause_private |= {n for n, _ in sharing.reduction}
             shared_roots = usage.stored_roots - sharing.private - clause_private
-            private = sharing.private | clause_private
+            # (a threadprivate global is each thread's own: its mutation is no race)
+            private = sharing.private | clause_private | set(sharing.threadprivate)
             checks.mutations(
                 usage,
                 private,

@@ -13,7 +13,7 @@ from typing import Any
 
 import libcst as cst
 
-from . import plan, survey
+from . import plan, private_names, survey
 from .diagnostics import PragmaError, PragmaWarning
 from .metadata import Parents, Positions, Ranges, Wrapper, generate, spans_of
 from .model import Lines
@@ -89,11 +89,20 @@ def _translate(source: str, module: cst.Module, pragmas: list[Any], filename: st
     wrapper = Wrapper(module)
     blocks = plan.attach(wrapper, pragmas, filename)
     surveyed = survey.run(wrapper, blocks, filename)
-    rewriter = Rewriter(module, surveyed, filename=filename, parents=wrapper.resolve(Parents))
+    threadprivate = {n for p in pragmas if p.directive == "threadprivate" for n in p.listed}
+    rewriter = Rewriter(
+        module,
+        surveyed,
+        filename=filename,
+        parents=wrapper.resolve(Parents),
+        threadprivate=bool(threadprivate),
+    )
     new_module = module.visit(rewriter)
     text, before = generate(new_module)
     warnings = tuple(w.located(filename, source) for w in surveyed.warnings)
     table = _line_table(new_module, before, rewriter.origin, wrapper.resolve(Positions))
+    if threadprivate:  # each use becomes this thread's copy; the lines stay
+        text = private_names.rewrite(text, sorted(threadprivate), filename, table, source)
     return Translation(source, text, table, changed=True, warnings=warnings)
 
 

@@ -79,7 +79,10 @@ class TaskContext(ThreadContext):
         lastprivate: tuple[str, ...] = (),
         nowait: bool = False,
         shared: tuple[str, ...] = (),
+        conditional: tuple[str, ...] = (),
     ) -> Any:
+        if conditional:
+            self._refuse("for lastprivate(conditional: ...)")  # not tried on a cluster
         return TaskWorkshare(self, reduction or {}, lastprivate)
 
     def end_of_loop(self) -> None:

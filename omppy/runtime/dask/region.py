@@ -24,6 +24,7 @@ from ..region import Region, combined_errors
 from ..replica import _unpacked
 from ..team import _run_alone, requested_team_size
 from ..worker import seeds_for_team
+from ..workshare import CONDITIONAL
 from . import connect, payload, plan, scan
 from .task import run_chunk
 
@@ -71,6 +72,10 @@ def parallel(
         scan.refuse(shape, filename)
         if copyin:
             raise OmpError(scan.refusal("parallel copyin", f"{filename}:{_line(body)}"))
+        if any(name.startswith(CONDITIONAL) for name in reduction or {}):
+            # Not tried on a cluster yet: refused rather than guessed.
+            where = f"{filename}:{_line(body)}"
+            raise OmpError(scan.refusal("for lastprivate(conditional: ...)", where))
         if private_globals.names_in(getattr(body, "__globals__", {})):
             # Each thread's copy lives in its process between regions: a task's dies.
             raise OmpError(scan.refusal("threadprivate", f"{filename}:{_line(body)}"))

@@ -12,14 +12,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from .. import schedule
-from ..errors import OmpError, TeamAborted
+from ..errors import TeamAborted
 from ..thread import ThreadContext
 from . import cancel, doacross
 from .keyorder import AFTER_LOOP
 from .park import Parker
 from .sync import ThreadedSyncBlock
 from .tasks import ThreadTasks
-from .team import ABORTED, Record, ThreadTeam, critical_lock
+from .team import ABORTED, Record, ThreadTeam, _critical, critical_lock
 from .workshare import ThreadedWorkshare
 
 
@@ -217,112 +217,44 @@ class ThreadedContext(ThreadContext):
         """The latest values of those of ``names`` bound in synchronisation blocks."""
         return self.team.fresh(names) if names else {}
 
-    # ``touches`` and ``closed`` (what a block may change, from the translator's effects
-    # analysis) tell the fork backend what to compare when a block ends; here every
-    # thread changes the same objects, so there is nothing to compare: they are unused.
+    # The synchronisation constructs and work shares are ThreadContext's; these are
+    # their hooks.  ``touches`` and ``closed`` (what a block may change, from the
+    # translator's effects analysis) tell the fork backend what to compare when a
+    # block ends; here every thread changes the same objects: ThreadedSyncBlock
+    # ignores them.
 
-    def critical(
-        self,
-        name: str = "",
-        names: tuple[str, ...] = (),
-        touches: tuple[str, ...] | None = None,
-        closed: bool = False,
-    ) -> Any:
-        kind = f"critical({name})" if name else "critical"
-        lock = None
-        if self.locking:
-            self._refuse_reentry(kind)
-            lock = critical_lock(kind)
-        return ThreadedSyncBlock(self, kind, names, True, lock)
+    block_type = ThreadedSyncBlock
+    workshare_type = ThreadedWorkshare
 
-    def atomic(
-        self,
-        names: tuple[str, ...] = (),
-        touches: tuple[str, ...] | None = None,
-        closed: bool = False,
-    ) -> Any:
-        lock = None
-        if self.locking:
-            self._refuse_reentry("atomic")
-            lock = critical_lock("atomic")
-        return ThreadedSyncBlock(self, "atomic", names, True, lock)
+    def block_lock(self, kind: str, name: str | None) -> Any:
+        """The process-wide lock of ``kind`` (``critical(name)``, ``atomic``), as in
+        OpenMP two teams exclude each other on one name; None when no other thread
+        of the program may run (team.py's critical_lock, inlined: a critical should
+        cost little more than its lock)."""
+        if not self.locking:
+            return None
+        lock = _critical.get(kind)
+        return lock if lock is not None else critical_lock(kind)
 
-    def master(
-        self,
-        names: tuple[str, ...] = (),
-        filter: int = 0,
-        touches: tuple[str, ...] | None = None,
-        closed: bool = False,
-    ) -> Any:
-        kind = "masked" if filter else "master"
-        return ThreadedSyncBlock(self, kind, names, self.num == filter)
-
-    def single(
-        self,
-        names: tuple[str, ...] = (),
-        touches: tuple[str, ...] | None = None,
-        closed: bool = False,
-    ) -> Any:
-        if self.size == 1:
-            return ThreadedSyncBlock(self, "single", names, True)
-        self.refuse_inside_block("'# omp single'")
+    def claim_single(self) -> bool:
         team = self.team
         record = team.enter_record(self)
         first = team.claim(record)
         team.leave_record(record)
-        return ThreadedSyncBlock(self, "single", names, first)
+        return first
 
-    def ordered(
-        self,
-        names: tuple[str, ...] = (),
-        touches: tuple[str, ...] | None = None,
-        closed: bool = False,
-    ) -> Any:
-        if self.size == 1:
-            return ThreadedSyncBlock(self, "ordered", names, True)
-        record = self.ordered_record
-        if record is None:
-            raise OmpError("'# omp ordered' ran outside a loop with the 'ordered' clause")
-        if not self.ordered_pending:
-            raise OmpError(
-                "'# omp ordered' ran a second time in one iteration of the loop; "
-                "OpenMP allows one ordered block per iteration: put the ordered work "
-                "of an iteration in one block"
-            )
-        holding = [k for k in self.inside if k.startswith(("critical", "atomic", "ordered"))]
-        if holding:
-            raise OmpError(
-                f"'# omp ordered' was reached inside '# omp {holding[-1]}' (through a "
-                "called function): waiting for its turn there would deadlock the team or "
-                "break the order; OpenMP forbids ordered inside critical, atomic and "
-                "ordered blocks"
-            )
-        team, index = self.team, self.current_iteration
-        team.wait_turn(self, record, index)
-        block = ThreadedSyncBlock(self, "ordered", names, True)
+    def in_ordered_loop(self) -> bool:
+        return self.ordered_record is not None
+
+    def turn_passer(self) -> Any:
+        team, record, index = self.team, self.ordered_record, self.current_iteration
+        assert record is not None
 
         def pass_turn() -> None:
             self.ordered_pending = False
             team.pass_turn(record, index)
 
-        block.after = pass_turn
-        return block
-
-    def barrier_refresh(self, names: tuple[str, ...] = ()) -> dict[str, Any]:
-        """An explicit barrier; returns the newest values of the region's shared names."""
-        self.barrier()
-        return self.refresh(names)
-
-    def workshare(
-        self,
-        reduction: dict[str, tuple[str, Any]] | None = None,
-        lastprivate: tuple[str, ...] = (),
-        nowait: bool = False,
-        shared: tuple[str, ...] = (),
-    ) -> ThreadedWorkshare:
-        if self.size > 1:
-            self.refuse_inside_block("a work-sharing construct ('# omp for' or 'sections')")
-        return ThreadedWorkshare(self, reduction or {}, lastprivate, nowait, shared)
+        return pass_turn
 
     # -- barriers ---------------------------------------------------------------------
 

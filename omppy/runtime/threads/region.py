@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import _thread
 import struct
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -31,7 +32,8 @@ from .. import backend, icv, observe, state
 from ..errors import OmpError, TeamAborted
 from ..region import Region, combined_errors
 from ..team import requested_team_size
-from . import hang, keyorder, native, output, pool, streams, tasks
+from ..tracebacks import first_user_frame
+from . import hang, keyorder, native, output, pool, private, streams, tasks
 from .context import ThreadedContext
 from .park import SPIN, Parker
 from .team import ThreadTeam, forget_critical_locks
@@ -60,17 +62,25 @@ def parallel(
 ) -> dict[str, Any]:
     """Run ``body`` on a team of threads (see ``omppy.runtime.team.parallel``).
 
-    ``copyin`` names threadprivate globals, which this backend refuses when they are
-    declared; ``proc_bind`` is accepted and changes nothing here (the operating system
-    places the threads of one process)."""
+    ``copyin`` names threadprivate globals whose master's value every thread starts
+    from (``private.py``); ``proc_bind`` is accepted and changes nothing here (the
+    operating system places the threads of one process)."""
     region = Region(
         body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly, watch or {}
     )
+    copied = private.begin(copyin, _callers_globals() if copyin else None)
     size = requested_team_size(num_threads, if_)
     team = ThreadTeam(size, state.current())
     if size == 1:
         return _run_alone(region, team)
-    return _run_team(region, team)
+    return _run_team(region, team, copied)
+
+
+def _callers_globals() -> dict[str, Any] | None:
+    """The globals of the code that started the region (its module's threadprivate
+    names are the ones ``copyin`` may list)."""
+    frame = first_user_frame(sys._getframe(1))
+    return frame.f_globals if frame is not None else None
 
 
 def _run_alone(region: Region, team: ThreadTeam) -> dict[str, Any]:
@@ -126,7 +136,9 @@ class _Join:
         return True
 
 
-def _run_team(region: Region, team: ThreadTeam) -> dict[str, Any]:
+def _run_team(
+    region: Region, team: ThreadTeam, copied: private.Copied | None
+) -> dict[str, Any]:
     global _region_serial
     backend.notice_once()
     if observe.observer is not None:
@@ -149,7 +161,8 @@ def _run_team(region: Region, team: ThreadTeam) -> dict[str, Any]:
     try:
         workers = pool.take(size - 1)
         for num, worker in enumerate(workers, 1):
-            worker.give(_job(threads[num], region, outcomes, join, worker, control, seeds))
+            job = _job(threads[num], region, outcomes, join, worker, control, seeds, copied)
+            worker.give(job)
         outcomes[0] = _run_thread(threads[0], region)
         if isinstance(outcomes[0][1], KeyboardInterrupt):
             raise outcomes[0][1]  # stop the team now, not when the workers finish
@@ -216,13 +229,20 @@ def _job(
     worker: pool.Worker,
     control: icv.ControlVariables,
     seeds: streams.TeamSeeds,
+    copied: private.Copied | None,
 ) -> Callable[[], None]:
+    outermost = me.team.level == 1
+
     def job() -> None:
         previous = streams.enter_thread(streams.ThreadStreams(seeds, me.num))
         previous_icv = icv.enter_thread(control)
         worker.in_body = True
         try:
+            if copied is not None:  # the module has threadprivate globals
+                private.enter(copied, me.num, outermost)
             outcomes[me.num] = _run_thread(me, region)
+            if copied is not None and outermost:
+                private.leave(me.num)
         finally:
             worker.in_body = False
             icv.leave_thread(previous_icv)

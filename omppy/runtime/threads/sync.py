@@ -29,6 +29,8 @@ class ThreadedSyncBlock(SyncBlock):
         names: tuple[str, ...],
         runs: bool,
         lock: Any = None,
+        touches: tuple[str, ...] | None = None,  # the fork backend's: unused here
+        closed: bool = False,
     ) -> None:
         self.thread = thread
         self.kind = kind

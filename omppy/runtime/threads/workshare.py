@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import schedule
 from ..reduction import combine
-from ..workshare import Workshare
+from ..workshare import Workshare, assigned_last
 
 if TYPE_CHECKING:
     from .context import ThreadedContext
@@ -58,6 +58,7 @@ class ThreadedWorkshare(Workshare):
         for _, last in contributions:
             if last:
                 result.update(last)
+        assigned_last(result, self.conditional)
         # A reduction's or lastprivate's result for a shared name is now its newest
         # value (after an earlier publication, a single's store: the region ends with
         # it).  Folded once, with every thread at the barrier.

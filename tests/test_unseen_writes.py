@@ -117,3 +117,67 @@ def test_numpy_global_generator_drawn_in_a_block_gives_pythons_numbers(write, th
     got = run_omppy("run", str(script), threads=threads)
     assert got.status == 0, got.err
     assert got.out == run_python(script).out
+
+
+STAGED_ARRAY_IN_CONTAINERS = """\
+import numpy as np
+
+
+class Holder:
+    pass
+
+
+a = np.zeros(12)
+box = {"a": a}
+h = Holder()
+h.top = a[:4]
+# omp parallel
+# omp for
+for i in range(12):
+    a[i] = i
+# omp single
+box["a"][0] = 100.0
+h.top[1] = box["a"][3] + 50
+# omp end single
+# omp end parallel
+print(a.tolist(), box["a"] is a, h.top.base is a)
+"""
+
+STAGED_ARRAY_VIEW_IN_TUPLE = """\
+import numpy as np
+
+a = np.zeros(12)
+pair = {"t": (a[:4], 1)}
+# omp parallel
+# omp for
+for i in range(12):
+    a[i] = i
+# omp single
+pair["t"][0][0] = 100.0
+# omp end single
+# omp end parallel
+print(a.tolist())
+"""
+
+
+@pytest.mark.parametrize("threads", [2, 3])
+def test_a_staged_array_held_in_a_dict_and_an_attribute_is_carried(write, threads):
+    # The region stages ``a``; ``box["a"]`` and ``h.top`` shared the old memory, so
+    # their writes were lost and their reads stale (a different answer, status 0).
+    script = write("aliases.py", STAGED_ARRAY_IN_CONTAINERS)
+    got = run_omppy("run", str(script), threads=threads)
+    assert got.status == 0, got.err
+    assert got.out == run_python(script).out
+    assert got.out.endswith("True True\n")  # the containers got their own arrays back
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_a_staged_arrays_view_in_a_tuple_is_read_only_with_a_note(write, threads):
+    script = write("tupled.py", STAGED_ARRAY_VIEW_IN_TUPLE)
+    got = run_omppy("run", str(script), threads=threads)
+    if threads == 1:
+        assert got.status == 0, got.err
+        return
+    assert got.status == 1
+    assert "assignment destination is read-only" in got.err
+    assert "omppy: pair['t'][0] shares memory with a numpy array" in got.err

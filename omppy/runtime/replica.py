@@ -89,6 +89,14 @@ class Replica:
         self.net_lengths: dict[Token, int] = {}
         self.always: list[Token] = []
         self.stream: SharedStream | None = None  # random's generator (streams.py)
+        # Set by the region when it staged arrays (sharedmem.StagedArrays.stand_in):
+        # ``(container, step, array)`` -> what the container should hold for the
+        # region.  An array that shares memory with a staged one (``box["a"]``, a
+        # view kept in an attribute) is swapped for its view of the staged copy,
+        # so that writes and reads through it meet every thread's; one that cannot
+        # be swapped is made read-only (``aliases``).
+        self.stand_in: Any = None
+        self.aliases: list[tuple[Any, str]] = []
         self._pickler: _TokenPickler | None = None
         self._buffer = io.BytesIO()
 
@@ -133,6 +141,12 @@ class Replica:
             if depth < 1:
                 continue
             if token not in self.shadows:
+                if self.stand_in is not None and self.stand_in(None, None, value) is None:
+                    # Memory of a staged array, in a place the replica could not swap
+                    # (a tuple, a set, a class attribute): it would write and read
+                    # the old memory, so a write is an error instead (watch.py).
+                    self.aliases.append((value, render_label(label)))
+                    continue
                 shadow = shadow_for(value, self.array_limit, self.deep)
                 if shadow is not None:
                     self.shadows[token] = shadow
@@ -150,11 +164,21 @@ class Replica:
             if depth < 2:
                 continue
             below = self.below.setdefault(token, [])
+            swapped = False
             for step, child in children(value):
                 if type(child) in ATOMIC or isinstance(child, IMMUTABLE) or step is None:
                     continue
+                if self.stand_in is not None:
+                    replacement = self.stand_in(value, step, child)
+                    if replacement is not None and replacement is not child:
+                        child, swapped = replacement, True
                 below.append(id(child))
                 queue.append((child, (token, step), depth - 1, (label, step)))
+            if swapped and token in self.shadows:
+                # The container's agreed state holds the stand-ins, not the originals.
+                shadow = shadow_for(value, self.array_limit, self.deep)
+                if shadow is not None:
+                    self.shadows[token] = shadow
 
     def watch_root(self, value: Any, depth: int, label: str) -> None:
         """Share a name's value (a region's shared name, a module global)."""

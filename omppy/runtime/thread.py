@@ -18,7 +18,7 @@ from .arena import CANCEL, WS_NEXT, WS_ORDERED
 from .coherence import Coherence, interval, location
 from .errors import OmpError, TeamAborted
 from .paths import INPLACE, assign, delete, fetch, walk
-from .sync import SyncBlock
+from .sync import RUNS, SKIPS, SyncBlock
 from .workshare import Workshare
 
 if TYPE_CHECKING:
@@ -228,6 +228,11 @@ class ThreadContext:
 
     # ``touches`` and ``closed``: what a block may change, from the translator's
     # effects analysis (see SyncBlock); translations without them compare everything.
+    #
+    # With no team (``team`` None: a helper's orphaned construct called outside any
+    # region) and no task or block running, a construct has no lock to take, nothing
+    # to apply or publish and no barrier: it runs as python would, as a shared
+    # ``SequentialBlock``, so code outside regions keeps python's speed.
 
     def critical(
         self,
@@ -236,6 +241,8 @@ class ThreadContext:
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
     ) -> Any:
+        if self.team is None and not self.inside:
+            return RUNS
         lock = self.team.arena.critical_lock(name) if self.size > 1 and self.team else None
         kind = f"critical({name})" if name else "critical"
         if lock is not None:
@@ -248,6 +255,8 @@ class ThreadContext:
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
     ) -> Any:
+        if self.team is None and not self.inside:
+            return RUNS
         lock = self.team.arena.atomic_lock if self.size > 1 and self.team else None
         if lock is not None:
             self._refuse_reentry("atomic")
@@ -260,6 +269,8 @@ class ThreadContext:
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
     ) -> Any:
+        if self.team is None and not self.inside:
+            return RUNS if filter == 0 else SKIPS
         kind = "masked" if filter else "master"
         if "task" in self.inside:
             # Which thread runs a task is not known: the block would run or not by
@@ -277,6 +288,8 @@ class ThreadContext:
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
     ) -> Any:
+        if self.team is None and not self.inside:
+            return RUNS
         if self.size == 1 or self.team is None:
             return SyncBlock(self, "single", names, True, touches=touches, closed=closed)
         self.refuse_inside_block("'# omp single'")
@@ -295,6 +308,8 @@ class ThreadContext:
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
     ) -> Any:
+        if self.team is None and not self.inside:
+            return RUNS
         if self.size == 1:
             return SyncBlock(self, "ordered", names, True, touches=touches, closed=closed)
         if self.ordered_base < 0:

@@ -94,11 +94,6 @@ _METHOD_ADD = (
 )
 
 KNOWN_REFUSALS = {
-    "lazy_table_getitem": (
-        "a read 'table[k]' under critical runs a __getitem__ that caches into the object: "
-        "the translator does not follow reads into __getitem__, so the block does not "
-        "publish the cache and the barrier reports 'both changed table.misses'"
-    ),
     "lastprivate_conditional": (
         "OpenMP 5.0 'lastprivate(conditional: x)' is refused at translate time ('expected "
         "a variable name'): the modifier is not supported, and the message does not say so"

@@ -33,7 +33,7 @@ from collections.abc import Iterator, Sized
 from typing import Any
 
 from .errors import OmpError
-from .objects import IMMUTABLE, CannotCarry, Shadow, children, is_opaque
+from .objects import IMMUTABLE, CannotCarry, Shadow, caches_on_read, children, is_opaque
 from .shadow import (
     AttributeShadow,
     CellShadow,
@@ -137,6 +137,17 @@ class Replica:
                 self.objects[token] = value
                 self.tokens[id(value)] = token
                 self.labels[token] = label
+                if (
+                    depth < CLOSURE_DEPTH
+                    and type(value).__module__ != "builtins"
+                    and caches_on_read(type(value))
+                ):
+                    # Reading it runs the program's code that changes it (a lazy
+                    # table's ``__getitem__`` filling ``self.cache``): the translator
+                    # saw a read, so it is watched a few levels down and compared by
+                    # every block that runs the program's code, like a closure.
+                    depth = CLOSURE_DEPTH
+                    self.always.append(token)
             self.depths[token] = depth
             if depth < 1:
                 continue

@@ -4,6 +4,12 @@ not carried back)."""
 
 from __future__ import annotations
 
+import functools
+import weakref
+
+import pytest
+
+from omppy.runtime.errors import OmpError
 from omppy.runtime.objects import caches_on_read
 from omppy.runtime.opaque import ZipShadow, special_shadow
 from omppy.runtime.replica import CLOSURE_DEPTH, Replica
@@ -76,3 +82,48 @@ def test_a_zip_of_sequence_iterators_is_carried_by_positions():
 
 def test_a_zip_of_other_iterators_is_not_a_zip_shadow():
     assert not isinstance(special_shadow(zip((x for x in "ab"), [1, 2], strict=False)), ZipShadow)
+
+
+class Cached:
+    def __init__(self, n):
+        self.n = n
+
+    @functools.cached_property
+    def square(self):
+        return self.n * self.n
+
+
+def test_a_list_of_objects_with_a_cached_property_is_watched_through_its_items():
+    items = [Cached(i) for i in range(5)]
+    replica = Replica()
+    replica.watch(items, 1, "items")
+    assert caches_on_read(Cached)
+    assert replica.depths[replica.token_of(items)] == 2
+    assert replica.token_of(items[2]) in replica.always
+    assert items[2].square == 4
+    assert replica.changes_under([], closed=False)
+
+
+def test_a_closures_memo_dict_is_compared_by_every_block():
+    def memoize(fn):
+        cache = {}
+
+        def wrapper(n):
+            if n not in cache:
+                cache[n] = fn(n)
+            return cache[n]
+
+        return wrapper
+
+    double = memoize(lambda n: 2 * n)
+    replica = Replica()
+    replica.watch_function(double, 2, "double")
+    double(4)
+    labels = [replica.label_of(token) for token, _ in replica.changes_under([])]
+    assert labels == ["cache in double's closure"]
+
+
+def test_a_payload_that_cannot_be_pickled_is_an_error_naming_it():
+    replica = Replica()
+    with pytest.raises(OmpError, match=r"the value of 'cache' \(a WeakValueDictionary\)"):
+        replica.dump_changes([], 0, "critical", {"cache": weakref.WeakValueDictionary()})

@@ -112,6 +112,12 @@ KNOWN_REFUSALS = {
     "pymp_shared_dict_lock": _OUTSIDE_CRITICAL,
     "sections_in_region_lists": _OUTSIDE_CRITICAL,
     "omp_ex_nested_lock_tree": _OUTSIDE_CRITICAL,
+    "memoryview_bytearray_writes": _BYTEARRAY,
+    "numpy_frombuffer_writes": _BYTEARRAY,
+    "weakvalue_cache_critical": (
+        "a weakref.WeakValueDictionary filled under critical: it cannot be pickled "
+        "between omppy's processes, so it is refused by name"
+    ),
     "class_registry_instances": (
         "a constructor called under critical bumps a class attribute "
         "('Sensor.created += 1' in __init__): reported as 'both changed Sensor.created'"

@@ -233,3 +233,35 @@ def test_a_cache_filled_by_getitem_on_a_read_is_carried(write, threads):
     got = run_omppy("run", str(script), threads=threads)
     assert got.status == 0, got.err
     assert got.out == run_python(script).out
+
+
+CACHED_PROPERTY_ITEMS = """\
+import functools
+
+
+class Spectrum:
+    def __init__(self, n):
+        self.n = n
+
+    @functools.cached_property
+    def peak(self):
+        return max((k * self.n) % 97 for k in range(20))
+
+
+items = [Spectrum(i) for i in range(30)]
+peaks = [0] * 30
+# omp parallel for
+for i in range(30):
+    if i % 3:
+        peaks[i] = items[i].peak
+print(sum(peaks), sum("peak" in vars(s) for s in items))
+"""
+
+
+@pytest.mark.parametrize("threads", [2, 3])
+def test_a_cached_property_filled_by_workers_is_carried(write, threads):
+    # The values workers cached in their objects' __dict__ were lost (status 0).
+    script = write("cached.py", CACHED_PROPERTY_ITEMS)
+    got = run_omppy("run", str(script), threads=threads)
+    assert got.status == 0, got.err
+    assert got.out == run_python(script).out

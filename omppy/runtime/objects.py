@@ -191,19 +191,24 @@ _CACHING: dict[type, bool] = {}
 
 
 def caches_on_read(kind: type) -> bool:
-    """Whether a class of the program runs code that changes state on a read: one of
-    its ``READ_HOOKS`` (or a method of the class it calls by name) stores into an
-    attribute or item, or calls a container's mutating method."""
+    """Whether a class of the program runs code that changes state on a read: it has
+    a ``functools.cached_property``, or one of its ``READ_HOOKS`` (or a method of the
+    class it calls by name) stores into an attribute or item, or calls a container's
+    mutating method."""
     known = _CACHING.get(kind)
     if known is not None:
         return known
     import dis
+    import functools
 
     methods: dict[str, types.FunctionType] = {}
     for cls in reversed(kind.__mro__):
         if cls.__module__ == "builtins":
             continue
         for name, value in vars(cls).items():
+            if isinstance(value, functools.cached_property):
+                _CACHING[kind] = True  # its first read stores into the instance
+                return True
             if isinstance(value, (staticmethod, classmethod)):
                 value = value.__func__
             if isinstance(value, types.FunctionType):
@@ -228,3 +233,18 @@ def caches_on_read(kind: type) -> bool:
     if len(_CACHING) < 4096:
         _CACHING[kind] = found
     return found
+
+
+def holds_caching_objects(value: Any) -> bool:
+    """Whether a list, dict or deque seems to hold objects that change on a read
+    (``caches_on_read``): a few of its items are looked at (the first, the middle,
+    the last), as containers of the program's objects seldom mix classes."""
+    if not value or not isinstance(value, (list, dict, deque)):
+        return False
+    items = list(value.values()) if isinstance(value, dict) else value
+    n = len(items)
+    for index in {0, n // 2, n - 1}:
+        kind = type(items[index])
+        if kind.__module__ != "builtins" and not is_opaque(items[index]) and caches_on_read(kind):
+            return True
+    return False

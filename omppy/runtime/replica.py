@@ -33,7 +33,15 @@ from collections.abc import Iterator, Sized
 from typing import Any
 
 from .errors import OmpError
-from .objects import IMMUTABLE, CannotCarry, Shadow, caches_on_read, children, is_opaque
+from .objects import (
+    IMMUTABLE,
+    CannotCarry,
+    Shadow,
+    caches_on_read,
+    children,
+    holds_caching_objects,
+    is_opaque,
+)
 from .shadow import (
     AttributeShadow,
     CellShadow,
@@ -148,6 +156,8 @@ class Replica:
                     # every block that runs the program's code, like a closure.
                     depth = CLOSURE_DEPTH
                     self.always.append(token)
+            if depth == 1 and holds_caching_objects(value):
+                depth = 2  # its items are met (and watched as such objects are)
             self.depths[token] = depth
             if depth < 1:
                 continue
@@ -373,6 +383,11 @@ class Replica:
             if not (isinstance(contents, Sized) and len(contents) > NET_ITEMS):
                 below = max(below, CLOSURE_DEPTH)
             self.watch(contents, below, f"{variable} in {label}'s closure")
+            token = self.tokens.get(id(contents))
+            if token is not None and below >= CLOSURE_DEPTH and token not in self.always:
+                # A decorator's memo dict filled by a call under critical: the block
+                # publishes it (the region's analysis does not see into closures).
+                self.always.append(token)
 
     def token_of(self, value: Any) -> Token | None:
         return self.tokens.get(id(value))
@@ -524,7 +539,33 @@ class Replica:
         """``(changes, *rest)`` pickled; list changes that put only numbers and strings
         are pickled apart by the plain pickler, all in C: the token pickler asks
         ``persistent_id`` (a Python call) about every value it meets."""
-        return self.dumps(([(token, _packed(change)) for token, change in changes], *rest))
+        try:
+            return self.dumps(([(token, _packed(change)) for token, change in changes], *rest))
+        except OmpError:
+            raise
+        except Exception as error:  # an object pickle cannot take (a weakref dict)
+            raise self.cannot_hand(error, changes, rest) from None
+
+    def cannot_hand(self, error: Exception, changes: Changes, rest: tuple[Any, ...]) -> OmpError:
+        """The error for a payload that cannot be pickled, naming what in it fails."""
+        what = "what this thread changed"
+        names = next((part for part in rest if isinstance(part, dict)), {})
+        for name, value in names.items():
+            if not _picklable(self, value):
+                what = f"the value of '{name}' (a {type(value).__name__})"
+                break
+        else:
+            for token, change in changes:
+                if not _picklable(self, _packed(change)):
+                    what = f"a change to {self.label_of(token)}"
+                    break
+        return OmpError(
+            f"{what} cannot be handed between omppy's threads, which are processes: "
+            f"pickling it failed ({error}). Keep objects that cannot be pickled (a "
+            "weakref dictionary, a lock, a file, a lambda) out of what the threads "
+            "change or bind in synchronisation blocks: keep the shared data in lists, "
+            "dicts, objects of your classes or numpy arrays"
+        )
 
     def load_changes(self, data: bytes) -> tuple[Any, ...]:
         if data[:1] == PLAIN:
@@ -534,6 +575,14 @@ class Replica:
 
 
 PLAIN = b"P"  # marks a payload pickled by the plain pickler (a token pickle starts b"\x80")
+
+
+def _picklable(replica: Replica, value: Any) -> bool:
+    try:
+        replica.dumps(value)
+    except Exception:
+        return False
+    return True
 
 
 def dump_plain(payload: tuple[Any, ...]) -> bytes:

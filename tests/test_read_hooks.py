@@ -125,5 +125,9 @@ def test_a_closures_memo_dict_is_compared_by_every_block():
 
 def test_a_payload_that_cannot_be_pickled_is_an_error_naming_it():
     replica = Replica()
-    with pytest.raises(OmpError, match=r"the value of 'cache' \(a WeakValueDictionary\)"):
-        replica.dump_changes([], 0, "critical", {"cache": weakref.WeakValueDictionary()})
+    names = {"n": 3, "cache": weakref.WeakValueDictionary()}
+    with pytest.raises(AttributeError) as raised:
+        replica.dump_changes([], 0, "critical", names)
+    error = replica.cannot_hand(raised.value, [], (names,))
+    assert isinstance(error, OmpError)
+    assert "the value of 'cache' (a WeakValueDictionary) cannot be handed" in str(error)

@@ -239,7 +239,7 @@ def holds_caching_objects(value: Any) -> bool:
     """Whether a list, dict or deque seems to hold objects that change on a read
     (``caches_on_read``): a few of its items are looked at (the first, the middle,
     the last), as containers of the program's objects seldom mix classes."""
-    if not value or not isinstance(value, (list, dict, deque)):
+    if not isinstance(value, (list, dict, deque)) or not value:
         return False
     items = list(value.values()) if isinstance(value, dict) else value
     n = len(items)

@@ -539,15 +539,11 @@ class Replica:
         """``(changes, *rest)`` pickled; list changes that put only numbers and strings
         are pickled apart by the plain pickler, all in C: the token pickler asks
         ``persistent_id`` (a Python call) about every value it meets."""
-        try:
-            return self.dumps(([(token, _packed(change)) for token, change in changes], *rest))
-        except OmpError:
-            raise
-        except Exception as error:  # an object pickle cannot take (a weakref dict)
-            raise self.cannot_hand(error, changes, rest) from None
+        return self.dumps(([(token, _packed(change)) for token, change in changes], *rest))
 
     def cannot_hand(self, error: Exception, changes: Changes, rest: tuple[Any, ...]) -> OmpError:
-        """The error for a payload that cannot be pickled, naming what in it fails."""
+        """The error for a payload of :meth:`dump_changes` that cannot be pickled
+        (an object pickle cannot take, a weakref dictionary), naming what fails."""
         what = "what this thread changed"
         names = next((part for part in rest if isinstance(part, dict)), {})
         for name, value in names.items():

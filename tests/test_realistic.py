@@ -118,10 +118,6 @@ KNOWN_REFUSALS = {
         "a weakref.WeakValueDictionary filled under critical: it cannot be pickled "
         "between omppy's processes, so it is refused by name"
     ),
-    "class_registry_instances": (
-        "a constructor called under critical bumps a class attribute "
-        "('Sensor.created += 1' in __init__): reported as 'both changed Sensor.created'"
-    ),
 }
 
 # Programs still giving a wrong answer with exit status 0 (xfail, non-strict), with

@@ -265,3 +265,32 @@ def test_a_cached_property_filled_by_workers_is_carried(write, threads):
     got = run_omppy("run", str(script), threads=threads)
     assert got.status == 0, got.err
     assert got.out == run_python(script).out
+
+
+CONSTRUCTOR_BUMPS_CLASS = """\
+class Sensor:
+    registry = {}
+    created = 0
+
+    def __init__(self, sid):
+        self.sid = sid
+        Sensor.registry[sid] = self
+        Sensor.created += 1
+
+
+# omp parallel for
+for i in range(20):
+    # omp critical
+    Sensor(i)
+    # omp end critical
+print(Sensor.created, sorted(Sensor.registry))
+"""
+
+
+@pytest.mark.parametrize("threads", [2, 3])
+def test_a_constructor_under_critical_that_changes_its_class_is_published(write, threads):
+    # Refused before: the class was not compared when the block ended.
+    script = write("sensors.py", CONSTRUCTOR_BUMPS_CLASS)
+    got = run_omppy("run", str(script), threads=threads)
+    assert got.status == 0, got.err
+    assert got.out == run_python(script).out

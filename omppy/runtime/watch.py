@@ -142,7 +142,12 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
         for variable, depth in effects.items():
             if variable in namespace and variable not in private:
                 value = namespace[variable]
-                replica.watch(value, DEEP if deep else depth, label + variable)
+                if isinstance(value, type) and getattr(value, "__module__", None) == name:
+                    # A class whose methods change its attributes (``Sensor.created
+                    # += 1`` in ``__init__``): its attributes, compared by every block.
+                    replica.watch_class(value, DEEP if deep else depth, label + variable)
+                else:
+                    replica.watch(value, DEEP if deep else depth, label + variable)
                 token = replica.token_of(value)
                 if token is not None:
                     replica.always.append(token)

@@ -237,14 +237,19 @@ def caches_on_read(kind: type) -> bool:
 
 def holds_caching_objects(value: Any) -> bool:
     """Whether a list, dict or deque seems to hold objects that change on a read
-    (``caches_on_read``): a few of its items are looked at (the first, the middle,
-    the last), as containers of the program's objects seldom mix classes."""
+    (``caches_on_read``): a few of its items are looked at (the first, the middle
+    and the last; a dict's first and last values), as containers of the program's
+    objects seldom mix classes."""
     if not isinstance(value, (list, dict, deque)) or not value:
         return False
-    items = list(value.values()) if isinstance(value, dict) else value
-    n = len(items)
-    for index in {0, n // 2, n - 1}:
-        kind = type(items[index])
-        if kind.__module__ != "builtins" and not is_opaque(items[index]) and caches_on_read(kind):
+    looked: tuple[Any, ...]
+    if isinstance(value, dict):  # no copy of a big dict's values: its ends only
+        looked = (next(iter(value.values())), next(reversed(value.values())))
+    else:
+        n = len(value)
+        looked = (value[0], value[n // 2], value[n - 1])
+    for item in looked:
+        kind = type(item)
+        if kind.__module__ != "builtins" and not is_opaque(item) and caches_on_read(kind):
             return True
     return False

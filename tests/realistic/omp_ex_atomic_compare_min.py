@@ -9,8 +9,10 @@ hi = -(10**9)
 for i in range(len(vals)):
     v = vals[i]
     # omp atomic compare
-    if lo > v: lo = v
+    if lo > v:
+        lo = v
     # omp atomic compare
-    if hi < v: hi = v
+    if hi < v:
+        hi = v
 
 print(lo, hi)

@@ -78,7 +78,6 @@ EXPECTED_ERRORS = {
     "bug_itertools_count": _ITERATOR,
 }
 
-_BYTEARRAY = "BUG: disjoint stores into one bytearray are refused (bug_bytearray_disjoint.py)"
 _NESTED = (
     "documented limitation: critical in nested teams does not exclude the enclosing "
     "team's other threads (bug_nested_region_critical.py)"
@@ -98,12 +97,6 @@ KNOWN_REFUSALS = {
         "OpenMP 5.0 'lastprivate(conditional: x)' is refused at translate time ('expected "
         "a variable name'): the modifier is not supported, and the message does not say so"
     ),
-    "bug_array_more_than_half": (
-        "BUG: a thread changing over half of an unstaged array clashes with every other"
-    ),
-    "bug_bytearray_disjoint": _BYTEARRAY,
-    "rule110_bytearray": _BYTEARRAY,
-    "segmented_sieve_bytearray": _BYTEARRAY,
     "bug_nested_region_critical": _NESTED,
     "omp_ex_barrier_regions": _NESTED,
     "inverted_index_sets": _METHOD_ADD,
@@ -112,8 +105,6 @@ KNOWN_REFUSALS = {
     "pymp_shared_dict_lock": _OUTSIDE_CRITICAL,
     "sections_in_region_lists": _OUTSIDE_CRITICAL,
     "omp_ex_nested_lock_tree": _OUTSIDE_CRITICAL,
-    "memoryview_bytearray_writes": _BYTEARRAY,
-    "numpy_frombuffer_writes": _BYTEARRAY,
     "weakvalue_cache_critical": (
         "a weakref.WeakValueDictionary filled under critical: it cannot be pickled "
         "between omppy's processes, so it is refused by name"

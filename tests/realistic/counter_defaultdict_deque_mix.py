@@ -1,6 +1,8 @@
 """Log analysis with collections: a Counter of event kinds (reduction by hand under
 critical), a defaultdict(list) of per-user sessions, and a deque of the last alerts
-(maxlen) appended in ordered so the window is the sequential one."""
+(maxlen) appended in ordered so the window is the sequential one.  (The top
+kind is taken with ties broken by name: `most_common` breaks ties by insertion
+order, which the order of the critical sections decides.)"""
 
 from collections import Counter, defaultdict, deque
 
@@ -24,6 +26,6 @@ for i in range(len(events)):
         alerts.append((user, t))
     # omp end ordered
 
-print(sorted(kinds.items()), kinds.most_common(1))
+print(sorted(kinds.items()), max(kinds.items(), key=lambda kv: (kv[1], kv[0])))
 print(sorted((u, len(v), sum(v)) for u, v in sessions.items())[:4])
 print(list(alerts))

@@ -104,7 +104,6 @@ KNOWN_REFUSALS = {
     "lock_protected_list": _OUTSIDE_CRITICAL,
     "pymp_shared_dict_lock": _OUTSIDE_CRITICAL,
     "sections_in_region_lists": _OUTSIDE_CRITICAL,
-    "omp_ex_nested_lock_tree": _OUTSIDE_CRITICAL,
     "weakvalue_cache_critical": (
         "a weakref.WeakValueDictionary filled under critical: it cannot be pickled "
         "between omppy's processes, so it is refused by name"

@@ -294,3 +294,34 @@ def test_a_constructor_under_critical_that_changes_its_class_is_published(write,
     got = run_omppy("run", str(script), threads=threads)
     assert got.status == 0, got.err
     assert got.out == run_python(script).out
+
+
+LOCK_PER_BUCKET = """\
+from omppy import omp_init_lock, omp_set_lock, omp_unset_lock
+
+locks = [omp_init_lock() for _ in range(3)]
+buckets = [[] for _ in range(3)]
+
+
+def insert(k):
+    b = k % 3
+    omp_set_lock(locks[b])
+    buckets[b].append(k)
+    omp_unset_lock(locks[b])
+
+
+# omp parallel for schedule(dynamic)
+for k in range(60):
+    insert(k)
+print([sorted(b) == list(range(i, 60, 3)) for i, b in enumerate(buckets)])
+"""
+
+
+@pytest.mark.parametrize("threads", [2, 4])
+def test_appends_under_a_lock_reach_the_next_thread_that_sets_it(write, threads):
+    # Unpublished, two threads' appends to one bucket were refused (by timing).
+    script = write("locks.py", LOCK_PER_BUCKET)
+    for _ in range(2):
+        got = run_omppy("run", str(script), threads=threads)
+        assert got.status == 0, got.err
+        assert got.out == run_python(script).out == "[True, True, True]\n"

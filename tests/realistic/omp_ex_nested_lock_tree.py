@@ -1,5 +1,8 @@
 """OpenMP Examples simple_lock: one lock per bucket (a list of locks made with
-omp_init_lock), a loop that inserts into bucket lists holding the bucket's lock."""
+omp_init_lock), a loop that inserts into bucket lists holding the bucket's lock.
+
+Was refused at times ('thread 0 changed the length of buckets[0] ... while thread 1
+also changed it'): locks did not publish.  Setting and unsetting one are flushes now."""
 
 from omppy import omp_init_lock, omp_set_lock, omp_unset_lock
 

@@ -87,10 +87,6 @@ _OUTSIDE_CRITICAL = (
     "time; race-free here (under an OpenMP lock, or one section per list), and the "
     "message's reason ('would stay in one thread's copy') is stale"
 )
-_METHOD_ADD = (
-    "BUG: a user class's own method named 'add' is refused at translate time as set.add "
-    "(bug_user_method_named_add.py)"
-)
 
 KNOWN_REFUSALS = {
     "lastprivate_conditional": (
@@ -99,8 +95,6 @@ KNOWN_REFUSALS = {
     ),
     "bug_nested_region_critical": _NESTED,
     "omp_ex_barrier_regions": _NESTED,
-    "inverted_index_sets": _METHOD_ADD,
-    "bug_user_method_named_add": _METHOD_ADD,
     "lock_protected_list": _OUTSIDE_CRITICAL,
     "pymp_shared_dict_lock": _OUTSIDE_CRITICAL,
     "sections_in_region_lists": _OUTSIDE_CRITICAL,

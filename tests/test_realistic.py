@@ -78,7 +78,6 @@ EXPECTED_ERRORS = {
     "bug_itertools_count": _ITERATOR,
 }
 
-_BYTEARRAY = "BUG: disjoint stores into one bytearray are refused (bug_bytearray_disjoint.py)"
 _NESTED = (
     "documented limitation: critical in nested teams does not exclude the enclosing "
     "team's other threads (bug_nested_region_critical.py)"
@@ -88,30 +87,17 @@ _OUTSIDE_CRITICAL = (
     "time; race-free here (under an OpenMP lock, or one section per list), and the "
     "message's reason ('would stay in one thread's copy') is stale"
 )
-_METHOD_ADD = (
-    "BUG: a user class's own method named 'add' is refused at translate time as set.add "
-    "(bug_user_method_named_add.py)"
-)
 
 KNOWN_REFUSALS = {
-    "lazy_table_getitem": (
-        "a read 'table[k]' under critical runs a __getitem__ that caches into the object: "
-        "the translator does not follow reads into __getitem__, so the block does not "
-        "publish the cache and the barrier reports 'both changed table.misses'"
-    ),
-    "bug_array_more_than_half": (
-        "BUG: a thread changing over half of an unstaged array clashes with every other"
-    ),
-    "bug_bytearray_disjoint": _BYTEARRAY,
-    "rule110_bytearray": _BYTEARRAY,
-    "segmented_sieve_bytearray": _BYTEARRAY,
     "bug_nested_region_critical": _NESTED,
     "omp_ex_barrier_regions": _NESTED,
-    "inverted_index_sets": _METHOD_ADD,
-    "bug_user_method_named_add": _METHOD_ADD,
     "lock_protected_list": _OUTSIDE_CRITICAL,
     "pymp_shared_dict_lock": _OUTSIDE_CRITICAL,
     "sections_in_region_lists": _OUTSIDE_CRITICAL,
+    "weakvalue_cache_critical": (
+        "a weakref.WeakValueDictionary filled under critical: it cannot be pickled "
+        "between omppy's processes, so it is refused by name"
+    ),
 }
 
 # Programs still giving a wrong answer with exit status 0 (xfail, non-strict), with

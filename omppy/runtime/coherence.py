@@ -235,7 +235,14 @@ class Coherence:
         if (not changes and not names) or self.arena is None:
             return 0
         seen = self.seen
-        payload = self.replica.dump_changes(changes, seen, kind, names)
+        try:
+            payload = self.replica.dump_changes(changes, seen, kind, names)
+        except OmpError:
+            raise
+        except Exception as error:
+            if kind == "task":
+                raise  # tasks.py runs such a task where it was made
+            raise self.replica.cannot_hand(error, changes, (names,)) from None
         seq = self._log_append(payload)
         self.replica.settle(changes, ("record", seq))
         self._remember((seq, self.num, seen, kind, changes, names))
@@ -305,7 +312,12 @@ class Coherence:
         self._own = changes
         if keep:
             return None, self.seen
-        data = self.replica.dump_changes(changes) if changes else None
+        try:
+            data = self.replica.dump_changes(changes) if changes else None
+        except OmpError:
+            raise
+        except Exception as error:
+            raise self.replica.cannot_hand(error, changes, ()) from None
         self.replica.settle(changes, ("barrier", self.intervals, self.num))
         return data, self.seen
 

@@ -115,7 +115,7 @@ def _clash(a: Change, b: Change) -> tuple[str, Any] | None:
         if "S" in (a[0], b[0]):
             return ("length", None)
         return ("whole", None)
-    if kind == "L":
+    if kind == "L" or kind == "Y":  # a list's runs of items, a bytearray's of bytes
         return _clash_runs(a[1], b[1])
     if kind == "D":
         return _clash_keys(a, b)
@@ -228,7 +228,7 @@ def _same_at(a: Change, b: Change, place: Any) -> bool:
 
 def _value_at(change: Change, place: Any, missing: Any) -> Any:
     kind = change[0]
-    if kind == "L" and isinstance(place, int):
+    if kind in ("L", "Y") and isinstance(place, int):
         for start, values in change[1]:
             if start <= place < start + len(values):
                 return values[place - start]

@@ -4,6 +4,11 @@ A lock is a process-shared semaphore (``multiprocessing``'s fork context), so a 
 created before a region is shared by every thread the region forks.  Create locks
 before the parallel region that uses them, as in OpenMP.  Locks are also context
 managers: ``with lock: ...``.
+
+Setting and unsetting a lock are flushes, as in OpenMP: in a team, setting applies
+what other threads published, and unsetting publishes what this thread changed (as
+entering and leaving a ``critical`` do, ``sync.py``), so changes made under a lock
+reach the next thread that sets it.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import threading
 from typing import Any
 
 from . import deadlock, state
+from .coherence import HERE
 
 _CTX = multiprocessing.get_context("fork") if hasattr(os, "fork") else multiprocessing
 
@@ -39,22 +45,49 @@ class OmpLock:
     def acquire(self) -> None:
         if not self.recursive and self._holder == _me() and self.depth > 0:
             raise deadlock.lock_held_by_caller(self.created)
-        state.current().wait(self._lock, self)
+        me = state.current()
+        me.wait(self._lock, self)
         self.depth += 1
         self._holder = _me()
+        if self.depth == 1:
+            self._catch_up(me)
 
     def try_acquire(self) -> bool:
         if self._lock.acquire(False):
             self.depth += 1
             self._holder = _me()
+            if self.depth == 1:
+                self._catch_up(state.current())
             return True
         return False
 
     def release(self) -> None:
-        self.depth -= 1
-        if self.depth <= 0:
+        try:
+            if self.depth == 1:
+                # Unsetting a lock is a flush: what this thread changed while it
+                # held it (``bucket.append(k)``) is published, as leaving a critical
+                # publishes, and the next thread to set it applies it first.
+                coherence = state.current().coherence
+                if coherence is not None:
+                    coherence.publish("lock", {}, None)
+        finally:
+            self.depth -= 1
+            if self.depth <= 0:
+                self._holder = None
+            self._lock.release()
+
+    def _catch_up(self, me: Any) -> None:
+        """Setting a lock is a flush: apply what other threads published first."""
+        coherence = me.coherence
+        if coherence is None:
+            return
+        try:
+            coherence.catch_up(HERE)
+        except BaseException:
+            self.depth -= 1
             self._holder = None
-        self._lock.release()
+            self._lock.release()
+            raise
 
     def __enter__(self) -> OmpLock:
         self.acquire()

@@ -176,3 +176,80 @@ class Shadow:
 
 class CannotCarry(Exception):
     """A thread changed an object whose changes omppy cannot carry (OpaqueShadow)."""
+
+
+# Methods Python runs on a *read* (``table[k]``, ``k in table``, ``obj.missing``,
+# ``len(t)``, ``for x in t``): the translator sees a read, but a class of the program
+# may keep a cache there (a lazy table filling ``self.cache`` in ``__getitem__``).
+READ_HOOKS = ("__getitem__", "__contains__", "__getattr__", "__len__", "__iter__", "__missing__")
+_STORES = frozenset({"STORE_ATTR", "STORE_SUBSCR", "DELETE_SUBSCR", "DELETE_ATTR"})
+_MUTATORS = frozenset(
+    {"append", "extend", "insert", "setdefault", "update", "add", "pop", "popitem",
+     "clear", "remove", "discard", "appendleft", "move_to_end", "sort", "__setitem__"}
+)
+_CACHING: dict[type, bool] = {}
+
+
+def caches_on_read(kind: type) -> bool:
+    """Whether a class of the program runs code that changes state on a read: it has
+    a ``functools.cached_property``, or one of its ``READ_HOOKS`` (or a method of the
+    class it calls by name) stores into an attribute or item, or calls a container's
+    mutating method."""
+    known = _CACHING.get(kind)
+    if known is not None:
+        return known
+    import dis
+    import functools
+
+    methods: dict[str, types.FunctionType] = {}
+    for cls in reversed(kind.__mro__):
+        if cls.__module__ == "builtins":
+            continue
+        for name, value in vars(cls).items():
+            if isinstance(value, functools.cached_property):
+                _CACHING[kind] = True  # its first read stores into the instance
+                return True
+            if isinstance(value, (staticmethod, classmethod)):
+                value = value.__func__
+            if isinstance(value, types.FunctionType):
+                methods[name] = value
+    pending = [methods[name] for name in READ_HOOKS if name in methods]
+    seen: set[int] = set()
+    found = False
+    while pending and not found and len(seen) < 32:
+        function = pending.pop()
+        if id(function) in seen:
+            continue
+        seen.add(id(function))
+        codes = [function.__code__]
+        while codes and not found:
+            code = codes.pop()
+            codes.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
+            names = set(code.co_names)
+            found = bool(names & _MUTATORS) or any(
+                op.opname in _STORES for op in dis.get_instructions(code)
+            )
+            pending.extend(methods[n] for n in names if n in methods)
+    if len(_CACHING) < 4096:
+        _CACHING[kind] = found
+    return found
+
+
+def holds_caching_objects(value: Any) -> bool:
+    """Whether a list, dict or deque seems to hold objects that change on a read
+    (``caches_on_read``): a few of its items are looked at (the first, the middle
+    and the last; a dict's first and last values), as containers of the program's
+    objects seldom mix classes."""
+    if not isinstance(value, (list, dict, deque)) or not value:
+        return False
+    looked: tuple[Any, ...]
+    if isinstance(value, dict):  # no copy of a big dict's values: its ends only
+        looked = (next(iter(value.values())), next(reversed(value.values())))
+    else:
+        n = len(value)
+        looked = (value[0], value[n // 2], value[n - 1])
+    for item in looked:
+        kind = type(item)
+        if kind.__module__ != "builtins" and not is_opaque(item) and caches_on_read(kind):
+            return True
+    return False

@@ -86,13 +86,16 @@ def _set_state(live: Any, twin: Any) -> None:
 
 
 def special_shadow(value: Any) -> Shadow | None:
-    """The shadow of a generator, a built-in iterator over a sequence, a
-    ``queue.SimpleQueue`` or an ``sqlite3`` connection; None for anything else."""
+    """The shadow of a generator, a built-in iterator over a sequence (or a ``zip``
+    of such), a ``queue.SimpleQueue`` or an ``sqlite3`` connection; None for
+    anything else."""
     kind = type(value)
     if kind is types.GeneratorType:
         return GeneratorShadow(value)
     if kind in _SEQUENCE_ITERATORS:
         return PositionShadow(value)
+    if kind is zip and all(type(it) in _SEQUENCE_ITERATORS for it in _zipped(value)):
+        return ZipShadow(value)
     if kind.__module__ == "_queue" and kind.__name__ == "SimpleQueue":
         return QueueSizeShadow(value)
     if is_database(value):
@@ -141,6 +144,44 @@ class PositionShadow(Shadow):
         else:
             live.__setstate__(position)
         self.position = _position(live)
+
+
+class ZipShadow(Shadow):
+    """A ``zip`` of built-in iterators over sequences (``pairs = zip(names, sizes)``
+    drawn with ``next(pairs)`` in a critical): by the positions of the iterators it
+    holds, each carried as :class:`PositionShadow` carries one."""
+
+    __slots__ = ("positions",)
+
+    def __init__(self, live: Any) -> None:
+        self.positions = _zip_positions(live)
+
+    def retake(self, live: Any) -> None:
+        self.positions = _zip_positions(live)
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        positions = _zip_positions(live)
+        if positions == self.positions:
+            return None
+        return ("Z", positions)
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        for iterator, position in zip(_zipped(live), change[1], strict=True):
+            if position is None:
+                for _ in iterator:  # run to its end by the other thread
+                    pass
+            else:
+                iterator.__setstate__(position)
+        self.positions = _zip_positions(live)
+
+
+def _zipped(live: Any) -> tuple[Any, ...]:
+    """The iterators a ``zip`` draws from (its ``__reduce__``: ``(zip, iterators)``)."""
+    return tuple(live.__reduce__()[1])
+
+
+def _zip_positions(live: Any) -> tuple[Any, ...]:
+    return tuple(_position(iterator) for iterator in _zipped(live))
 
 
 def _position(live: Any) -> Any:

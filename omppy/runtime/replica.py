@@ -33,7 +33,15 @@ from collections.abc import Iterator, Sized
 from typing import Any
 
 from .errors import OmpError
-from .objects import IMMUTABLE, CannotCarry, Shadow, children, is_opaque
+from .objects import (
+    IMMUTABLE,
+    CannotCarry,
+    Shadow,
+    caches_on_read,
+    children,
+    holds_caching_objects,
+    is_opaque,
+)
 from .shadow import (
     AttributeShadow,
     CellShadow,
@@ -89,6 +97,14 @@ class Replica:
         self.net_lengths: dict[Token, int] = {}
         self.always: list[Token] = []
         self.stream: SharedStream | None = None  # random's generator (streams.py)
+        # Set by the region when it staged arrays (sharedmem.StagedArrays.stand_in):
+        # ``(container, step, array)`` -> what the container should hold for the
+        # region.  An array that shares memory with a staged one (``box["a"]``, a
+        # view kept in an attribute) is swapped for its view of the staged copy,
+        # so that writes and reads through it meet every thread's; one that cannot
+        # be swapped is made read-only (``aliases``).
+        self.stand_in: Any = None
+        self.aliases: list[tuple[Any, str]] = []
         self._pickler: _TokenPickler | None = None
         self._buffer = io.BytesIO()
 
@@ -129,10 +145,29 @@ class Replica:
                 self.objects[token] = value
                 self.tokens[id(value)] = token
                 self.labels[token] = label
+                if (
+                    depth < CLOSURE_DEPTH
+                    and type(value).__module__ != "builtins"
+                    and caches_on_read(type(value))
+                ):
+                    # Reading it runs the program's code that changes it (a lazy
+                    # table's ``__getitem__`` filling ``self.cache``): the translator
+                    # saw a read, so it is watched a few levels down and compared by
+                    # every block that runs the program's code, like a closure.
+                    depth = CLOSURE_DEPTH
+                    self.always.append(token)
+            if depth == 1 and holds_caching_objects(value):
+                depth = 2  # its items are met (and watched as such objects are)
             self.depths[token] = depth
             if depth < 1:
                 continue
             if token not in self.shadows:
+                if self.stand_in is not None and self.stand_in(None, None, value) is None:
+                    # Memory of a staged array, in a place the replica could not swap
+                    # (a tuple, a set, a class attribute): it would write and read
+                    # the old memory, so a write is an error instead (watch.py).
+                    self.aliases.append((value, render_label(label)))
+                    continue
                 shadow = shadow_for(value, self.array_limit, self.deep)
                 if shadow is not None:
                     self.shadows[token] = shadow
@@ -150,11 +185,21 @@ class Replica:
             if depth < 2:
                 continue
             below = self.below.setdefault(token, [])
+            swapped = False
             for step, child in children(value):
                 if type(child) in ATOMIC or isinstance(child, IMMUTABLE) or step is None:
                     continue
+                if self.stand_in is not None:
+                    replacement = self.stand_in(value, step, child)
+                    if replacement is not None and replacement is not child:
+                        child, swapped = replacement, True
                 below.append(id(child))
                 queue.append((child, (token, step), depth - 1, (label, step)))
+            if swapped and token in self.shadows:
+                # The container's agreed state holds the stand-ins, not the originals.
+                shadow = shadow_for(value, self.array_limit, self.deep)
+                if shadow is not None:
+                    self.shadows[token] = shadow
 
     def watch_root(self, value: Any, depth: int, label: str) -> None:
         """Share a name's value (a region's shared name, a module global)."""
@@ -338,6 +383,11 @@ class Replica:
             if not (isinstance(contents, Sized) and len(contents) > NET_ITEMS):
                 below = max(below, CLOSURE_DEPTH)
             self.watch(contents, below, f"{variable} in {label}'s closure")
+            token = self.tokens.get(id(contents))
+            if token is not None and below >= CLOSURE_DEPTH and token not in self.always:
+                # A decorator's memo dict filled by a call under critical: the block
+                # publishes it (the region's analysis does not see into closures).
+                self.always.append(token)
 
     def token_of(self, value: Any) -> Token | None:
         return self.tokens.get(id(value))
@@ -491,6 +541,28 @@ class Replica:
         ``persistent_id`` (a Python call) about every value it meets."""
         return self.dumps(([(token, _packed(change)) for token, change in changes], *rest))
 
+    def cannot_hand(self, error: Exception, changes: Changes, rest: tuple[Any, ...]) -> OmpError:
+        """The error for a payload of :meth:`dump_changes` that cannot be pickled
+        (an object pickle cannot take, a weakref dictionary), naming what fails."""
+        what = "what this thread changed"
+        names = next((part for part in rest if isinstance(part, dict)), {})
+        for name, value in names.items():
+            if not _picklable(self, value):
+                what = f"the value of '{name}' (a {type(value).__name__})"
+                break
+        else:
+            for token, change in changes:
+                if not _picklable(self, _packed(change)):
+                    what = f"a change to {self.label_of(token)}"
+                    break
+        return OmpError(
+            f"{what} cannot be handed between omppy's threads, which are processes: "
+            f"pickling it failed ({error}). Keep objects that cannot be pickled (a "
+            "weakref dictionary, a lock, a file, a lambda) out of what the threads "
+            "change or bind in synchronisation blocks: keep the shared data in lists, "
+            "dicts, objects of your classes or numpy arrays"
+        )
+
     def load_changes(self, data: bytes) -> tuple[Any, ...]:
         if data[:1] == PLAIN:
             return pickle.loads(memoryview(data)[1:])
@@ -499,6 +571,14 @@ class Replica:
 
 
 PLAIN = b"P"  # marks a payload pickled by the plain pickler (a token pickle starts b"\x80")
+
+
+def _picklable(replica: Replica, value: Any) -> bool:
+    try:
+        replica.dumps(value)
+    except Exception:
+        return False
+    return True
 
 
 def dump_plain(payload: tuple[Any, ...]) -> bytes:

@@ -418,6 +418,10 @@ class BytearrayShadow(Shadow):
         if live == self.data:
             return None
         old, new = self.data, bytes(live)
+        if len(old) == len(new):
+            # Bytes stored in place: the runs of changed bytes, which combine with
+            # another thread's runs elsewhere (disjoint stores, a sieve's segments).
+            return ("Y", _changed_byte_runs(old, new))
         n = min(len(old), len(new))
         prefix = 0
         while prefix < n and old[prefix] == new[prefix]:
@@ -428,9 +432,39 @@ class BytearrayShadow(Shadow):
         return ("B", prefix, len(old) - suffix, new[prefix : len(new) - suffix])
 
     def apply(self, live: bytearray, change: tuple[Any, ...]) -> None:
-        _, start, stop, data = change
-        live[start:stop] = data
+        if change[0] == "Y":
+            for start, data in change[1]:
+                live[start : start + len(data)] = data
+        else:
+            _, start, stop, data = change
+            live[start:stop] = data
         self.data = bytes(live)
+
+
+def _changed_byte_runs(old: bytes, new: bytes) -> list[tuple[int, bytes]]:
+    """``(start, new bytes)`` for each run of bytes that differ (equal lengths)."""
+    np = numpy_module()
+    if np is not None and len(old) > 4096:
+        where = np.flatnonzero(np.frombuffer(old, np.uint8) != np.frombuffer(new, np.uint8))
+        if len(where) == 0:
+            return []
+        breaks = np.flatnonzero(np.diff(where) != 1)
+        starts = [int(where[0]), *(int(k) for k in where[breaks + 1])]
+        stops = [*(int(k) + 1 for k in where[breaks]), int(where[-1]) + 1]
+        return [(a, new[a:b]) for a, b in zip(starts, stops, strict=True)]
+    runs: list[list[int]] = []
+    block = 256
+    for lo in range(0, len(old), block):
+        hi = min(lo + block, len(old))
+        if old[lo:hi] == new[lo:hi]:
+            continue  # compared in C, a block at a time
+        for k in range(lo, hi):
+            if old[k] != new[k]:
+                if runs and runs[-1][1] == k:
+                    runs[-1][1] = k + 1
+                else:
+                    runs.append([k, k + 1])
+    return [(a, new[a:b]) for a, b in runs]
 
 
 class DequeShadow(Shadow):
@@ -454,6 +488,11 @@ class DequeShadow(Shadow):
         self.items = list(change[1])
 
 
+# Elements of an array above which a change to most of it travels as the whole array
+# (smaller: as flat indices and values, which combine with other threads' elements).
+WHOLE_ARRAY_ABOVE = 1 << 16
+
+
 class ArrayShadow(Shadow):
     """A numpy array outside shared memory, by a copy of its elements."""
 
@@ -475,7 +514,9 @@ class ArrayShadow(Shadow):
         changed = np.flatnonzero(np.not_equal(live, self.copy).ravel())
         if len(changed) == 0:
             return None  # only -0.0 against 0.0: equal values
-        if len(changed) * 2 > live.size:
+        if len(changed) * 2 > live.size and live.size > WHOLE_ARRAY_ABOVE:
+            # Most of a big array: one copy, not an index per element (it clashes
+            # with any other thread's change to the array).
             return ("N", None, live.copy())
         return ("N", changed, live.ravel()[changed])
 

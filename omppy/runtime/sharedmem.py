@@ -14,6 +14,7 @@ import mmap
 import os
 import sys
 import weakref
+from collections import deque
 from typing import Any
 
 # Every mapping this process made or inherited, by key (the pid that made it, and a
@@ -93,6 +94,9 @@ class StagedArrays:
         self.pairs: list[tuple[Any, Any]] = []
         self.rebound: list[tuple[dict[str, Any], str, Any, Any]] = []
         self.frozen: list[Any] = []
+        # Arrays sharing memory with a staged one, swapped in their containers for
+        # views of the staged copy: ``(container, step, original, stand_in)``.
+        self.swapped: list[tuple[Any, Any, Any, Any]] = []
 
     def stage(self, array: Any) -> Any:
         """The shared stand-in for ``array`` (itself when already shared or read-only).
@@ -156,6 +160,45 @@ class StagedArrays:
                     namespace[name] = stand_in
                     self.rebound.append((namespace, name, value, stand_in))
 
+    def stand_in(self, container: Any, step: Any, value: Any) -> Any:
+        """What ``container`` should hold at ``step`` for the region, instead of ``value``.
+
+        An ordinary array that shares memory with a staged one (the staged array
+        itself in a dict, a view of it kept in an attribute) would read and write
+        the old memory while every thread uses the staged copy: it is put back in
+        its place as the same view of the staged copy, and given back when the
+        region ends (``unstage``).  Returns ``value`` when it needs nothing, the
+        stand-in once swapped, and None when it needs one but ``container`` is None
+        or cannot take it (a tuple, a set): the caller makes it read-only.
+        """
+        if (
+            not is_array(value)
+            or is_shared(value)
+            or not value.flags.writeable
+            or value.dtype.hasobject
+            or not self.stages_memory_of(value)
+        ):
+            return value
+        if container is None:
+            return None
+        stand_in = self.stage(value)
+        if stand_in is value:
+            return value
+        try:
+            if isinstance(container, (dict, list, deque)):
+                if container[step] is not value:
+                    return None
+                container[step] = stand_in
+            elif type(step) is tuple and len(step) == 2 and step[0] == "attr":
+                object.__getattribute__(container, step[1])
+                setattr(container, step[1], stand_in)
+            else:
+                return None
+        except Exception:  # a container that refuses the store: read-only instead
+            return None
+        self.swapped.append((container, step, value, stand_in))
+        return stand_in
+
     def freeze(self, array: Any) -> None:
         """Make ``array`` read-only for the region (an array omppy neither stages nor
         compares: a write to it could not be carried, so it is an error instead)."""
@@ -172,6 +215,16 @@ class StagedArrays:
         for original, staged in self.pairs:
             original[...] = staged
         self.pairs.clear()
+        for container, step, original, stand_in in reversed(self.swapped):
+            try:
+                if isinstance(container, (dict, list, deque)):
+                    if container[step] is stand_in:
+                        container[step] = original
+                elif getattr(container, step[1], None) is stand_in:
+                    setattr(container, step[1], original)
+            except Exception:  # the program changed the container meanwhile
+                pass
+        self.swapped.clear()
         for namespace, name, original, stand_in in self.rebound:
             if namespace.get(name) is stand_in:  # not rebound by the program meanwhile
                 namespace[name] = original

@@ -133,3 +133,30 @@ class SyncBlock:
         if sent is not None:  # read after the barrier: it may name objects the log brought
             fresh.update(replica.loads(sent))
         return fresh
+
+
+class SequentialBlock:
+    """A synchronisation construct met with no team (a helper's orphaned ``critical``
+    called outside any region): it runs or not, as python would, and has nothing to
+    wait for, apply or publish.  Two shared instances (:data:`RUNS`, :data:`SKIPS`)
+    keep such calls near python's cost (docs/benchmarks.md, code outside regions)."""
+
+    __slots__ = ("runs",)
+
+    fresh: dict[str, Any] = {}  # never written: no thread publishes anything
+    after: Any = None
+
+    def __init__(self, runs: bool) -> None:
+        self.runs = runs
+
+    def leave(self, scope: dict[str, Any]) -> None:
+        pass
+
+    def end(
+        self, scope: dict[str, Any], nowait: bool = False, shared: tuple[str, ...] = ()
+    ) -> dict[str, Any]:
+        return {}
+
+
+RUNS = SequentialBlock(True)
+SKIPS = SequentialBlock(False)

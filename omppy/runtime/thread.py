@@ -18,7 +18,7 @@ from .arena import CANCEL, WS_NEXT, WS_ORDERED
 from .coherence import Coherence, interval, location
 from .errors import OmpError, TeamAborted
 from .paths import INPLACE, assign, delete, fetch, walk
-from .sync import SyncBlock
+from .sync import RUNS, SKIPS, SyncBlock
 from .workshare import Workshare
 
 if TYPE_CHECKING:
@@ -232,6 +232,11 @@ class ThreadContext:
     #
     # ``touches`` and ``closed``: what a block may change, from the translator's
     # effects analysis (see SyncBlock); translations without them compare everything.
+    #
+    # With no team (``team`` None: a helper's orphaned construct called outside any
+    # region) and no task or block running, a construct has no lock to take, nothing
+    # to apply or publish and no barrier: it runs as python would, as a shared
+    # ``SequentialBlock``, so code outside regions keeps python's speed.
 
     block_type: Any = SyncBlock  # one execution of a block (sync.py)
     workshare_type: Any = Workshare  # one for/sections construct (workshare.py)
@@ -243,6 +248,8 @@ class ThreadContext:
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
     ) -> Any:
+        if self.team is None and not self.inside:
+            return RUNS
         kind = f"critical({name})" if name else "critical"
         lock = self.block_lock(kind, name)
         if lock is not None:
@@ -255,6 +262,8 @@ class ThreadContext:
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
     ) -> Any:
+        if self.team is None and not self.inside:
+            return RUNS
         lock = self.block_lock("atomic", None)
         if lock is not None:
             self._refuse_reentry("atomic")
@@ -267,6 +276,8 @@ class ThreadContext:
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
     ) -> Any:
+        if self.team is None and not self.inside:
+            return RUNS if filter == 0 else SKIPS
         kind = "masked" if filter else "master"
         if "task" in self.inside:
             # Which thread runs a task is not known: the block would run or not by
@@ -284,6 +295,8 @@ class ThreadContext:
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
     ) -> Any:
+        if self.team is None and not self.inside:
+            return RUNS
         if self.size == 1 or self.team is None:
             return self.block_type(self, "single", names, True, None, touches, closed)
         self.refuse_inside_block("'# omp single'")
@@ -296,6 +309,8 @@ class ThreadContext:
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
     ) -> Any:
+        if self.team is None and not self.inside:
+            return RUNS
         if self.size == 1:
             return self.block_type(self, "ordered", names, True, None, touches, closed)
         if not self.in_ordered_loop():

@@ -107,6 +107,8 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
     """The shared objects of a region about to run with arguments ``call``."""
     deep = icv().deep_check
     replica = Replica(array_limit=1 << 62, deep=True) if deep else Replica()
+    if staged.pairs:  # what shares memory with a staged array reads the staged copy
+        replica.stand_in = staged.stand_in
     depths = region.watch
     modules = translated_modules()
     program_modules = {module for module, _ in modules}
@@ -140,7 +142,12 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
         for variable, depth in effects.items():
             if variable in namespace and variable not in private:
                 value = namespace[variable]
-                replica.watch(value, DEEP if deep else depth, label + variable)
+                if isinstance(value, type) and getattr(value, "__module__", None) == name:
+                    # A class whose methods change its attributes (``Sensor.created
+                    # += 1`` in ``__init__``): its attributes, compared by every block.
+                    replica.watch_class(value, DEEP if deep else depth, label + variable)
+                else:
+                    replica.watch(value, DEEP if deep else depth, label + variable)
                 token = replica.token_of(value)
                 if token is not None:
                     replica.always.append(token)
@@ -157,15 +164,29 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
     numpy_too = uses_numpy_random(globals_)
     if numpy_too or uses_module_random(globals_):
         replica.watch_stream(SharedStream(numpy_too))
-    for array, _ in replica.frozen:
+    for array, _ in (*replica.frozen, *replica.aliases):
         staged.freeze(array)
+    replica.stand_in = None
     return replica
 
 
 def explain_read_only(error: BaseException, replica: Replica) -> None:
     """Add a note to numpy's "assignment destination is read-only" when the array is
     one the region froze (too large to compare, not in shared memory)."""
-    if not replica.frozen or not isinstance(error, ValueError) or "read-only" not in str(error):
+    if not isinstance(error, ValueError) or "read-only" not in str(error):
+        return
+    if replica.aliases:
+        labels = ", ".join(label for _, label in replica.aliases[:3])
+        error.add_note(
+            f"omppy: {labels} shares memory with a numpy array that the region puts in "
+            "shared memory for its threads, and is held where omppy cannot put the "
+            "shared copy in its place (a tuple, a set, a class attribute), so the region "
+            "made it read-only rather than let it write memory the other threads do not "
+            "see. Use the array by its own name in the region, keep the view in a list, "
+            "a dict or an attribute of an object, or allocate the array with omppy.shared"
+        )
+        return
+    if not replica.frozen:
         return
     labels = ", ".join(label for _, label in replica.frozen[:3])
     error.add_note(

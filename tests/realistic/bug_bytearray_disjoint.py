@@ -1,5 +1,6 @@
-"""BUG (minimal, from rule110_bytearray; refused): two threads store into different
-bytes of a shared bytearray; omppy reports a data race and the program fails."""
+"""BUG (minimal, from rule110_bytearray; FIXED): two threads store into different
+bytes of a shared bytearray; omppy reported a data race and the program failed.
+A bytearray changed in place is now carried as runs of changed bytes."""
 
 buf = bytearray(6)
 # omp parallel for

@@ -1,0 +1,86 @@
+"""Orphaned constructs met with no team (a helper called outside any region) run as
+python would, through the shared sequential blocks of sync.py (the fast path that
+keeps code outside regions at python's speed: docs/benchmarks.md)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import run_omppy, run_python
+
+from omppy import runtime as rt
+from omppy.runtime.sync import RUNS, SKIPS, SyncBlock
+
+HELPERS = """\
+log = []
+total = 0
+
+
+def crit(n):
+    # omp critical(log)
+    log.append(("crit", n))
+
+
+def atom(n):
+    global total
+    # omp atomic
+    total += n
+
+
+def one(n):
+    # omp single
+    log.append(("single", n))
+    # omp end single
+    # omp barrier
+    # omp master
+    log.append(("master", n))
+    # omp end master
+
+
+def turn(n):
+    # omp ordered
+    log.append(("ordered", n))
+
+
+for i in range(3):
+    crit(i)
+    atom(i)
+    one(i)
+    turn(i)
+# omp parallel for reduction(+:total)
+for i in range(4):
+    total += i
+crit(9)
+atom(100)
+print(sorted(log), total)
+"""
+
+
+@pytest.mark.parametrize("threads", [1, 3])
+def test_orphaned_constructs_outside_regions_run_as_python_does(write, threads):
+    script = write("helpers_outside.py", HELPERS)
+    got = run_omppy("run", str(script), threads=threads)
+    assert got.status == 0, got.err
+    assert got.out == run_python(script).out
+
+
+def test_with_no_team_the_blocks_are_the_shared_sequential_ones():
+    me = rt.thread()
+    assert me.team is None
+    assert me.critical("x", ("a",), touches=("a",)) is RUNS
+    assert me.atomic() is RUNS and me.single() is RUNS and me.ordered() is RUNS
+    assert me.master() is RUNS and me.master(filter=1) is SKIPS
+    assert RUNS.fresh == {} and RUNS.end({}) == {}
+    RUNS.leave({})
+    assert me.inside == []
+
+
+def test_inside_a_task_the_full_block_still_checks(monkeypatch):
+    # A task outside regions pushes "task": master must still be refused there.
+    me = rt.thread()
+    monkeypatch.setattr(me, "inside", ["task"])
+    with pytest.raises(rt.OmpError, match="inside a task"):
+        me.master()
+    block = me.critical()
+    assert isinstance(block, SyncBlock)
+    block.leave({})
+    assert me.inside == ["task"]

@@ -43,6 +43,7 @@ class Group:
         self.parent = self.frame.current_group()
         self.count = 0  # deferred tasks of the group not completed (under the team's lock)
         self.partials: list[tuple[int, dict[str, Any]]] = []
+        self.cancelled = False  # by 'cancel taskgroup' (see cancelled())
         self.frame.groups.append(self)
 
     def end(self, scope: dict[str, Any]) -> dict[str, Any]:
@@ -59,6 +60,17 @@ class Group:
             ordered = sorted(self.partials, key=_first)
             values[name] = combine(op, start, [p[name] for _, p in ordered if name in p])
         return values
+
+
+def cancelled(group: Group | None) -> bool:
+    """Whether a task of ``group`` is to stop (or never start): ``group``, or a group
+    it is nested in, was cancelled (``cancel taskgroup``; ``runtime/taskgroups.py``
+    says what that means)."""
+    while group is not None:
+        if group.cancelled:
+            return True
+        group = group.parent
+    return False
 
 
 def _first(item: tuple[int, dict[str, Any]]) -> int:

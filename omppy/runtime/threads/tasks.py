@@ -37,7 +37,7 @@ from ..taskdeps import places
 from ..taskloop import run as run_taskloop
 from ..taskloop import taskloop as fork_taskloop
 from ..taskspec import TaskClauses, TaskloopClauses
-from .taskqueue import Group, TeamTasks, is_done
+from .taskqueue import Group, TeamTasks, cancelled, is_done
 from .taskstate import ThreadTasks, state_of
 
 if TYPE_CHECKING:
@@ -103,6 +103,8 @@ def create(
     me: ThreadedContext = thread  # type: ignore[assignment]
     tasks = state_of(me)
     frame = tasks.frames[-1]
+    if cancelled(frame.current_group()):  # its taskgroup was cancelled: discarded
+        return {}
     spec = clauses.spec()
     is_final = frame.final or bool(clauses.final)
     dependences = places(clauses.depend) if clauses.depend else []

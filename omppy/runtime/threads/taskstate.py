@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import OmpError, TeamAborted
 from ..taskdeps import Dependence, Dependences
 from ..taskspec import Spec, bound, handed_back
-from .taskqueue import Frame, Group, Task, TeamTasks, is_done, new_order
+from .taskqueue import Frame, Group, Task, TeamTasks, cancelled, is_done, new_order
 
 if TYPE_CHECKING:
     from .context import ThreadedContext
@@ -186,6 +186,10 @@ class ThreadTasks:
         frame = Frame(task.group, task.depth, task.final, task.tag)
         values: dict[str, Any] = {}
         error: BaseException | None = None
+        if cancelled(task.group):  # discarded: never runs (threads/cancel.py)
+            task.args = {}
+            pool.complete(task, values, error)
+            return
         try:
             args = self.starting(task.args, spec, task.creator)
             if spec.in_reduction:

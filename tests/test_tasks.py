@@ -130,11 +130,58 @@ def test_master_inside_a_task_is_refused():
     )
 
 
-def test_depend_iterator_is_refused_by_name():
-    source = "# omp task depend(iterator(i=0:3), in: a[i])\nx = 1\n"
-    assert error_of(source).splitlines()[0] == (
-        "t.py:1:19: depend(iterator(...): ...) is not supported by omppy"
-    )
+def test_depend_iterator_makes_the_items_for_every_value():
+    source = "# omp task depend(iterator(i = 0:n, j = 1:m:2), in: a[i][j], b)\nx = 1\n"
+    code = " ".join(translate(source, "t.py").text.split())
+    assert (
+        "depend=( *(('in', a[i], _omp.KEY[j]) for i in range(0, n) for j in range(1, m, 2)), "
+        "*(('in', 'b') for i in range(0, n) for j in range(1, m, 2)), ),"
+    ) in code
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        (
+            "depend(iterator(i = 0:n): a[i])",
+            "t.py:1:19: missing dependence type after the iterator modifier\n"
+            "    # omp task depend(iterator(i = 0:n): a[i])\n"
+            "                      ^\n"
+            "  hint: write depend(iterator(i = 0:n), in: a[i])",
+        ),
+        (
+            "depend(iterator(int i = 0:n), in: a[i])",
+            "t.py:1:28: malformed iterator\n"
+            "    # omp task depend(iterator(int i = 0:n), in: a[i])\n"
+            "                               ^\n"
+            "  hint: a Python iterator has no type: write iterator(i = ...)",
+        ),
+        (
+            "depend(iterator(i = n), in: a[i])",
+            "t.py:1:32: iterator 'i' needs a range begin:end or begin:end:step\n"
+            "    # omp task depend(iterator(i = n), in: a[i])\n"
+            "                                   ^\n"
+            "  hint: for example iterator(i = 0:n); the end is left out, as in range()",
+        ),
+        (
+            "depend(iterate(i = 0:n), in: a[i])",
+            "t.py:1:19: unknown dependence modifier 'iterate(i = 0:n)'\n"
+            "    # omp task depend(iterate(i = 0:n), in: a[i])\n"
+            "                      ^\n"
+            "  hint: the modifier is iterator(...), e.g. depend(iterator(i = 0:n), in: a[i])",
+        ),
+        (
+            "depend(iterator(i = 0:n), iterator(j = 0:n), in: a[i])",
+            "t.py:1:38: a dependence takes one 'iterator(...)' modifier\n"
+            "    # omp task depend(iterator(i = 0:n), iterator(j = 0:n), in: a[i])\n"
+            "                                         ^\n"
+            "  hint: write the iterators in one: depend(iterator(i = 0:n, j = 0:m), in: "
+            "a[i][j])",
+        ),
+    ],
+)
+def test_depend_iterator_misuse(clause, expected):
+    assert error_of(f"# omp task {clause}\nx = 1\n") == expected
 
 
 def _program(tmp_path, text: str):

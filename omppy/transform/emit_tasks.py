@@ -170,11 +170,17 @@ def _returned_by_loop(construct: Construct) -> list[str]:
 
 
 def _depend(e: Emitter, construct: Construct) -> Group | None:
-    """``depend=(('out', 'a'), ('in', b, _omp.KEY[i]), ('inout', c, ('attr', 'x')))``."""
+    """``depend=(('out', 'a'), ('in', b, _omp.KEY[i]), ('inout', c, ('attr', 'x')))``;
+    with an iterator, ``*(('in', a, _omp.KEY[i]) for i in range(0, n))``."""
     items: list[Part] = []
     for clause in construct.pragma.all("depend"):
-        for text in clause.names:
-            items.append(_dependence(e, clause.kind or "inout", text))
+        found = [_dependence(e, clause.kind or "inout", text) for text in clause.names]
+        if clause.modifier == "iterator":
+            # depend(iterator(i = 0:n), in: a[i]): the items for every value, made
+            # when the task is created (OpenMP's iterator; the end left out).
+            loops = " ".join(f"for {iterator}" for iterator in clause.exprs)
+            found = [f"*({item} {loops})" for item in found]
+        items.extend(found)
     if not items:
         return None
     return Group("(", tuple(items), ")", one_tuple=True)

@@ -1085,12 +1085,15 @@ class _Parser:
         """A task's ``depend(type: items)``: each item a name, an item or an attribute."""
         parts = _split(arg, ":", maxsplit=1)
         head = parts[0].strip()
-        if head.text.startswith(("iterator(", "iterator ")):  # its ':' is not the type's
+        iterators: tuple[str, ...] = ()
+        if len(_split(head, ",")) > 1:
+            *modifier, head = (p.strip() for p in _split(head, ","))
+            iterators = self.dependence_iterators(modifier)
+        elif head.text.startswith("iterator"):  # 'iterator(...): a' lacks the type
             raise self.error(
-                "depend(iterator(...): ...) is not supported by omppy",
+                "missing dependence type after the iterator modifier",
                 head.start,
-                hint="list the items, or make the dependence on the container: "
-                "depend(in: a)",
+                hint="write depend(iterator(i = 0:n), in: a[i])",
             )
         if head.text in ("source", "sink"):
             raise self.error(
@@ -1127,7 +1130,48 @@ class _Parser:
                     "depend(inout: node.left)",
                 )
             items.append(item.text)
-        return Clause("depend", pos, names=tuple(items), kind=head.text)
+        modifier = "iterator" if iterators else None
+        return Clause(
+            "depend", pos, names=tuple(items), kind=head.text, modifier=modifier, exprs=iterators
+        )
+
+    def dependence_iterators(self, modifier: list[_Span]) -> tuple[str, ...]:
+        """``iterator(i = 0:n, j = 0:m:2)`` as ``("i in range(0, n)", "j in range(0, m,
+        2)")``: OpenMP's ranges leave out their end, as ``range`` does."""
+        if len(modifier) != 1:
+            raise self.error(
+                "a dependence takes one 'iterator(...)' modifier",
+                modifier[1].start,
+                hint="write the iterators in one: depend(iterator(i = 0:n, j = 0:m), in: a[i][j])",
+            )
+        found = _CALL_RE.fullmatch(modifier[0].text)
+        if found is None or found.group(1) != "iterator":
+            raise self.error(
+                f"unknown dependence modifier '{modifier[0].text}'",
+                modifier[0].start,
+                hint="the modifier is iterator(...), e.g. depend(iterator(i = 0:n), in: a[i])",
+            )
+        inside = _Span(found.group(2), modifier[0].start + found.start(2))
+        iterators = []
+        for definition in _split(inside, ","):
+            sides = _split(definition, "=", maxsplit=1)
+            name = sides[0].strip()
+            if len(sides) == 1 or not _is_name(name.text):
+                what = name.text.split()
+                hint = "write iterator(i = begin:end) or iterator(i = begin:end:step)"
+                if len(what) == 2 and all(_is_name(w) for w in what):
+                    hint = f"a Python iterator has no type: write iterator({what[1]} = ...)"
+                raise self.error("malformed iterator", definition.strip().start, hint=hint)
+            bounds = _split(sides[1], ":")
+            if len(bounds) not in (2, 3):
+                raise self.error(
+                    f"iterator '{name.text}' needs a range begin:end or begin:end:step",
+                    sides[1].strip().start,
+                    hint="for example iterator(i = 0:n); the end is left out, as in range()",
+                )
+            texts = [self.expression(b, "depend").text for b in bounds]
+            iterators.append(f"{name.text} in range({', '.join(texts)})")
+        return tuple(iterators)
 
     def reduction_modifier(self, modifier: _Span) -> str | None:
         if modifier.text == "default":  # what OpenMP does without a modifier

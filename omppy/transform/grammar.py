@@ -1087,8 +1087,8 @@ class _Parser:
         head = parts[0].strip()
         iterators: tuple[str, ...] = ()
         if len(_split(head, ",")) > 1:
-            *modifier, head = (p.strip() for p in _split(head, ","))
-            iterators = self.dependence_iterators(modifier)
+            *modifiers, head = (p.strip() for p in _split(head, ","))
+            iterators = self.dependence_iterators(modifiers)
         elif head.text.startswith("iterator"):  # 'iterator(...): a' lacks the type
             raise self.error(
                 "missing dependence type after the iterator modifier",

@@ -184,6 +184,23 @@ def test_depend_iterator_misuse(clause, expected):
     assert error_of(f"# omp task {clause}\nx = 1\n") == expected
 
 
+def test_reduction_task_opens_a_task_reduction_around_each_threads_part():
+    source = src(
+        """
+        total = 0
+        # omp parallel reduction(task, +: total)
+        # omp single
+        for k in range(4):
+            # omp task in_reduction(+: total)
+            total += k
+        """
+    )
+    code = translate(source, "t.py").text
+    assert "    _omp_trg_2 = _omp.taskgroup(_omp_t, reduction={'total': ('+', total)})\n" in code
+    assert "        _omp_out = _omp_trg_2.end(_omp.locals())\n" in code
+    assert "reduction={'total': ('+', total)}," in code  # and the region's own reduction
+
+
 def _program(tmp_path, text: str):
     path = tmp_path / "prog.py"
     path.write_text(src(text))
@@ -245,3 +262,28 @@ def test_two_tasks_changing_one_place_is_a_data_race(tmp_path):
     assert got.status == 1
     assert "both changed counts[0]" in got.err
     assert "order the two with depend(...)" in got.err
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", ["fork", "threads"])
+def test_in_reduction_without_a_task_reduction_is_an_error_at_the_task(tmp_path, backend):
+    program = _program(
+        tmp_path,
+        """
+        total = 0
+        # omp parallel reduction(+: total)
+        # omp single
+        for k in range(4):
+            # omp task in_reduction(+: total)
+            total += k
+        print(total)
+        """,
+    )
+    got = run_omppy("run", str(program), threads=1, env={"OMPPY_BACKEND": backend})
+    assert got.status == 1 and got.out == ""
+    assert '", line 5, in <module>\n    # omp task in_reduction(+: total)\n' in got.err
+    assert got.err.endswith(
+        "OmpError: in_reduction(+: total): the task is not inside a taskgroup with "
+        "task_reduction(+: total), a taskloop with reduction(+: total), or a parallel, for "
+        "or sections with reduction(task, +: total)\n"
+    )

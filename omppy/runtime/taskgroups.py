@@ -34,6 +34,7 @@ from . import taskpool as tp
 from .errors import OmpError
 from .reduction import combine, identity
 from .taskcore import newest
+from .taskspec import no_task_reduction
 
 if TYPE_CHECKING:
     from .taskcore import TaskStateCore
@@ -176,10 +177,7 @@ def reduction_copies(
                 break
             ref = parent
         else:
-            raise OmpError(
-                f"in_reduction({op}: {name}): the task is not inside a taskgroup with "
-                f"task_reduction({op}: {name}) (or a taskloop with reduction({op}: {name}))"
-            )
+            raise OmpError(no_task_reduction(op, name))
     return args
 
 

@@ -100,3 +100,13 @@ def bound(values: dict[str, Any], name: str) -> bool:
 def handed_back(values: dict[str, Any], spec: Spec) -> dict[str, Any]:
     """The values a task hands its creator: its ``shared`` and ``lastprivate`` names."""
     return {n: values[n] for n in (*spec.shared, *spec.last) if bound(values, n)}
+
+
+def no_task_reduction(op: str, name: str) -> str:
+    """The error of a task with ``in_reduction(op: name)`` that no task reduction is
+    open for."""
+    return (
+        f"in_reduction({op}: {name}): the task is not inside a taskgroup with "
+        f"task_reduction({op}: {name}), a taskloop with reduction({op}: {name}), or a "
+        f"parallel, for or sections with reduction(task, {op}: {name})"
+    )

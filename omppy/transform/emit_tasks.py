@@ -276,6 +276,46 @@ def taskgroup(
     return out + assign(e, "_omp_out", refreshed, e.last_line(body, line), info)
 
 
+def task_reductions(construct: Construct) -> list[tuple[str, str]]:
+    """The ``reduction(task, op: x)`` of a parallel or work-sharing construct."""
+    clauses = [c for c in construct.pragma.all("reduction") if c.modifier == "task"]
+    return [(n, c.op or "+") for c in clauses for n in c.names]
+
+
+def extra_levels(construct: Construct) -> int:
+    """How many blocks :func:`with_task_reductions` adds around the construct's body."""
+    return 1 if task_reductions(construct) else 0
+
+
+def with_task_reductions(
+    e: Emitter,
+    construct: Construct,
+    info: ConstructInfo,
+    body: Sequence[cst.BaseStatement],
+    level: int = 0,
+) -> list[cst.BaseStatement]:
+    """``reduction(task, op: x)``: ``body`` (each thread's part of the construct) in an
+    implicit taskgroup with ``task_reduction(op: x)`` started from the thread's private
+    ``x``, so the tasks with ``in_reduction(op: x)`` created in it add to that copy,
+    which the construct's reduction then combines (docs/tasks.md).  ``level``: how
+    many levels deeper than the construct ``body`` stands."""
+    reduction = task_reductions(construct)
+    if not reduction:
+        return list(body)
+    line = construct.pragma.pos.line
+    body = list(body)
+    comments = e.take_comments(body, line)
+    group = f"_omp_trg_{line}"
+    entries = [f"{n!r}: ({op!r}, {n})" for n, op in reduction]
+    arguments: list[Part] = ["_omp_t", keyword("reduction", mapping(entries))]
+    start = e.simple(f"{group} = ", call("_omp.taskgroup", *arguments), line, info, level)
+    last = e.last_line(body, line)
+    end = e.statement(f"_omp_out = {group}.end(_omp.locals())", last)
+    guarded = cst.Try(body=e.block(body), finalbody=cst.Finally(body=e.block([end])))
+    out = [e.stamp(start.with_changes(leading_lines=comments), line), e.stamp(guarded, line)]
+    return out + assign(e, "_omp_out", [n for n, _ in reduction], last, info)
+
+
 def assign(
     e: Emitter, source: str, assigned: list[str] | tuple[str, ...], line: int, info: ConstructInfo
 ) -> list[cst.BaseStatement]:

@@ -159,6 +159,23 @@ KEYWORD_CLAUSES = {
 }
 SCHEDULE_MODIFIERS = ("monotonic", "nonmonotonic", "simd")
 REDUCTION_MODIFIERS = ("default", "inscan", "task")
+# Where reduction(task, ...) may stand (OpenMP 5.2, 5.5.8: parallel and work-sharing
+# constructs; omppy leaves out 'scope').
+TASK_REDUCTION_DIRECTIVES = frozenset(
+    {
+        "parallel",
+        "for",
+        "sections",
+        "parallel for",
+        "parallel sections",
+        "for simd",
+        "parallel for simd",
+        "do",
+        "parallel do",
+        "do simd",
+        "parallel do simd",
+    }
+)
 LINEAR_MODIFIERS = ("val", "ref", "uval")
 # ``grainsize`` and ``num_tasks``: an expression, after an optional ``strict:``.
 COUNT_CLAUSES = frozenset({"grainsize", "num_tasks"})
@@ -1052,7 +1069,7 @@ class _Parser:
                 hint=f"operators: {' '.join(REDUCTION_OPERATORS)} (&& and || mean and, or), "
                 "a name from '# omp declare reduction', or a function of two arguments",
             )
-        tasks = clause != "reduction" or self.current in TASKLOOP_DIRECTIVES
+        tasks = clause != "reduction" or self.current in TASKLOOP_DIRECTIVES or modifier == "task"
         if tasks and op not in REDUCTION_OPERATORS:
             raise self.error(
                 f"'{clause}' on '{self.current}' takes one of the operators "
@@ -1179,11 +1196,14 @@ class _Parser:
         if modifier.text == "inscan":
             return "inscan"
         if modifier.text == "task":
-            raise self.error(
-                "reduction modifier 'task' is not supported by omppy",
-                modifier.start,
-                hint=DOCS_HINT,
-            )
+            if self.current not in TASK_REDUCTION_DIRECTIVES:
+                raise self.error(
+                    f"reduction modifier 'task' is not allowed on '{self.current}'",
+                    modifier.start,
+                    hint="it makes the reduction of a 'parallel', 'for' or 'sections' (or a "
+                    "combined form) a task reduction too, for tasks with in_reduction",
+                )
+            return "task"
         raise self.error(
             f"unknown reduction modifier '{modifier.text}'"
             f"{did_you_mean(modifier.text, REDUCTION_MODIFIERS)}",

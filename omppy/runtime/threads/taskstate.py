@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import OmpError, TeamAborted
 from ..taskdeps import Dependence, Dependences
-from ..taskspec import Spec, bound, handed_back
+from ..taskspec import Spec, bound, handed_back, no_task_reduction
 from .taskqueue import Frame, Group, Task, TeamTasks, cancelled, is_done, new_order
 
 if TYPE_CHECKING:
@@ -124,10 +124,7 @@ class ThreadTasks:
                     break
                 group = group.parent
             else:
-                raise OmpError(
-                    f"in_reduction({op}: {name}): the task is not inside a taskgroup with "
-                    f"task_reduction({op}: {name}) (or a taskloop with reduction({op}: {name}))"
-                )
+                raise OmpError(no_task_reduction(op, name))
         return args
 
     def run_now(

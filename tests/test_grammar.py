@@ -781,11 +781,13 @@ ERRORS = [
         "omppy's threads are processes on this machine, and it has no devices",
     ),
     (
-        "# omp task detach(e)",
-        "t.py:1:12: clause 'detach' is not supported by omppy\n"
-        "    # omp task detach(e)\n"
-        "               ^\n"
-        "  hint: omppy's tasks do not implement it (docs/tasks.md says what they support)",
+        "# omp taskloop detach(e)",
+        "t.py:1:16: clause 'detach' is not allowed on 'taskloop'\n"
+        "    # omp taskloop detach(e)\n"
+        "                   ^\n"
+        "  hint: 'taskloop' accepts: collapse, default, final, firstprivate, grainsize, if, "
+        "in_reduction, lastprivate, mergeable, nogroup, num_tasks, priority, private, "
+        "reduction, shared, untied",
     ),
     (
         "# omp atomic read write",

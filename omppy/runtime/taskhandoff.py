@@ -6,7 +6,7 @@ when each happens."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import taskpool as tp
 from .errors import OmpError
@@ -17,6 +17,9 @@ from .taskframes import Child, Kept
 from .taskgroups import cancelled
 from .taskspec import Spec
 from .unbound import UNBOUND
+
+if TYPE_CHECKING:
+    from .taskgroups import GroupRef
 
 
 class Handing(TaskStateCore):
@@ -82,9 +85,17 @@ class Handing(TaskStateCore):
             finally:
                 self.excluded += clock() - began  # not the waiting task's work
 
-    def hand_over(self, task: Kept, before: list[Ref], priority: int, kept: bool = False) -> None:
+    def hand_over(
+        self,
+        task: Kept,
+        before: list[Ref],
+        priority: int,
+        kept: bool = False,
+        reserved: bool = False,
+    ) -> None:
         """Put ``task`` in the team's table (see the module docstring);
-        :class:`CannotTravel` or :class:`~.taskpool.PoolFull` when it cannot go."""
+        :class:`CannotTravel` or :class:`~.taskpool.PoolFull` when it cannot go.
+        ``reserved``: its child names a slot reserved for it (``taskevents.py``)."""
         pool, coder, thread = self.pool, self.coder, self.thread
         assert pool is not None and coder is not None and thread.coherence is not None
         coherence = thread.coherence
@@ -113,20 +124,24 @@ class Handing(TaskStateCore):
         child = task.child
         self.lock()
         try:
-            slot = pool.alloc_slot()
-            base = pool.slot(slot)
-            try:
+            if reserved:  # a detached task: its slot is counted already (taskevents.py)
+                slot, tid = child.slot, child.tid
                 data = pool.store(payload)
-                tid = pool.new_id()
-                for other, other_id in before:
-                    other_base = pool.slot(other)
-                    if words[other_base + tp.S_ID] == other_id and (
-                        words[other_base + tp.S_STATE] != tp.DONE
-                    ):
-                        pool.add_edge(other, slot, tid)
-            except tp.PoolFull:
-                pool.free_slot(slot)  # edges to a freed slot are ignored
-                raise
+                try:
+                    self._add_edges(before, slot, tid)
+                except tp.PoolFull:
+                    pool.free_block(data)
+                    raise
+            else:
+                slot = pool.alloc_slot()
+                try:
+                    data = pool.store(payload)
+                    tid = pool.new_id()
+                    self._add_edges(before, slot, tid)
+                except tp.PoolFull:
+                    pool.free_slot(slot)  # edges to a freed slot are ignored
+                    raise
+            base = pool.slot(slot)
             words[base + tp.S_ID] = tid
             words[base + tp.S_STATE] = tp.BLOCKED
             words[base + tp.S_DATA] = data
@@ -134,16 +149,10 @@ class Handing(TaskStateCore):
             words[base + tp.S_CREATOR] = thread.num
             words[base + tp.S_PRIORITY] = max(0, priority)
             flags = tp.F_KEEP if task.spec.shared or task.spec.last else 0
+            flags |= int(words[base + tp.S_FLAGS])  # F_DETACHED stays
             words[base + tp.S_FLAGS] = flags | (tp.F_ORPHAN if child.orphan else 0)
-            group = task.group
-            if isinstance(group, tuple):
-                group_base = pool.group(group[0])
-                if words[group_base + tp.G_ID] == group[1]:
-                    words[base + tp.S_GROUP] = group[0] + 1
-                    words[base + tp.S_GROUP_ID] = group[1]
-                    if not kept:  # a kept task is counted in its group already
-                        words[group_base + tp.G_COUNT] += 1
-            words[tp.PENDING] += 1
+            if not reserved:
+                self._count_in_table(base, task.group, kept)
             if words[base + tp.S_UNMET] == 0:
                 pool.push(thread.num, slot)
         finally:
@@ -152,3 +161,30 @@ class Handing(TaskStateCore):
         self.handed[tid] = task
         if kept:
             self._count_kept(-1)
+
+    def _add_edges(self, before: list[Ref], slot: int, tid: int) -> None:
+        """``slot`` waits for the tasks of ``before`` that have not completed."""
+        pool = self.pool
+        assert pool is not None
+        words = pool.words
+        for other, other_id in before:
+            other_base = pool.slot(other)
+            if words[other_base + tp.S_ID] == other_id and (
+                words[other_base + tp.S_STATE] != tp.DONE
+            ):
+                pool.add_edge(other, slot, tid)
+
+    def _count_in_table(self, base: int, group: GroupRef | None, kept: bool) -> None:
+        """A task enters the table at ``base``: it belongs to ``group`` (counted there
+        unless it was counted when kept) and is pending."""
+        pool = self.pool
+        assert pool is not None
+        words = pool.words
+        if isinstance(group, tuple):
+            group_base = pool.group(group[0])
+            if words[group_base + tp.G_ID] == group[1]:
+                words[base + tp.S_GROUP] = group[0] + 1
+                words[base + tp.S_GROUP_ID] = group[1]
+                if not kept:  # a kept task is counted in its group already
+                    words[group_base + tp.G_COUNT] += 1
+        words[tp.PENDING] += 1

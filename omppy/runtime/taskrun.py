@@ -6,7 +6,7 @@ for them."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import taskpool as tp
 from .errors import ExchangeOverflow, TeamAborted
@@ -16,9 +16,6 @@ from .taskdeps import Dependence
 from .taskframes import Child, Frame, Kept
 from .taskgroups import cancelled, contribute, reduction_copies
 from .taskspec import Spec, handed_back
-
-if TYPE_CHECKING:
-    from .taskgroups import GroupRef
 
 
 class Running(TaskStateCore):
@@ -164,7 +161,7 @@ class Running(TaskStateCore):
             group = (int(words[base + tp.S_GROUP]) - 1, int(words[base + tp.S_GROUP_ID]))
         if cancelled(self, group):  # discarded: never runs (taskgroups.py)
             mine = self.handed.pop(tid, None)
-            self.complete(slot, group, b"", False, mine is not None)
+            self.complete(slot, b"", False, mine is not None)
             return
         coherence = thread.coherence
         coherence.catch_up("while running a task")
@@ -194,14 +191,13 @@ class Running(TaskStateCore):
                 result = coder.dumps((outcome, None if error is None else pack_exception(error)))
             if error is not None:
                 self.failed.append((slot, tid, error))
-        self.complete(slot, group, result, error is not None, mine is not None)
+        self.complete(slot, result, error is not None, mine is not None)
 
-    def complete(
-        self, slot: int, group: GroupRef | None, result: bytes, failed: bool, mine: bool = False
-    ) -> None:
+    def complete(self, slot: int, result: bytes, failed: bool, mine: bool = False) -> None:
         """Mark a task of the table done: its group and successors learn it, its
         result stays for its creator, or its slot is freed when nobody will collect
-        it."""
+        it.  A detached task whose event is not fulfilled yet completes when it is
+        (``taskevents.py``)."""
         pool = self.pool
         assert pool is not None
         words = pool.words
@@ -209,30 +205,24 @@ class Running(TaskStateCore):
         overflow = False
         self.lock()
         try:
-            if isinstance(group, tuple):
-                group_base = pool.group(group[0])
-                if words[group_base + tp.G_ID] == group[1]:
-                    words[group_base + tp.G_COUNT] -= 1
-            pool.release_successors(slot, self.thread.num)
             if words[base + tp.S_DATA]:
                 pool.free_block(int(words[base + tp.S_DATA]))
                 words[base + tp.S_DATA] = 0
             flags = int(words[base + tp.S_FLAGS])
             # A task its creator ran keeps its result in the creator's process.
-            keep = not mine and (failed or (flags & tp.F_KEEP and not flags & tp.F_ORPHAN))
+            keep = not mine and (failed or bool(flags & tp.F_KEEP and not flags & tp.F_ORPHAN))
             if keep and result:
                 try:
                     words[base + tp.S_RESULT] = pool.store(result)
                     words[base + tp.S_RESULT_LEN] = len(result)
                 except tp.PoolFull:
                     overflow = True
-            words[base + tp.S_FLAGS] = flags | (tp.F_FAILED if failed else 0)
-            words[tp.PENDING] -= 1
-            if keep:
-                words[base + tp.S_STATE] = tp.DONE
+            flags |= tp.F_FAILED if failed else 0
+            if flags & tp.F_DETACHED:  # complete when its event is fulfilled
+                words[base + tp.S_FLAGS] = flags | tp.F_RAN | (tp.F_HOLD if keep else 0)
             else:
-                pool.free_slot(slot)
-            pool.rouse()  # its creator may be asleep waiting for it
+                words[base + tp.S_FLAGS] = flags
+                pool.finish(slot, self.thread.num, keep)
         finally:
             self.unlock()
         if overflow:

@@ -60,7 +60,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from . import sharedmem
+from . import sharedmem, taskevents
 from . import taskpool as tp
 from .taskcore import newest
 from .taskdeps import places
@@ -83,6 +83,7 @@ __all__ = [
     "region_body",
     "state_of",
     "task",
+    "task_event",
     "taskgroup",
     "taskwait",
     "taskyield",
@@ -111,6 +112,8 @@ def task(
     ``shared`` names when it ran at once (else ``{}``: :func:`taskwait` has them)."""
     state = thread.tasks or state_of(thread)
     frame = state.frames[-1]
+    if clauses.detach is not None:
+        return _detached(state, function, args, clauses)
     if cancelled(state, frame.current_group()):  # its taskgroup was cancelled: discarded
         return {}
     spec = clauses.spec()
@@ -131,6 +134,29 @@ def task(
     finally:
         if state.ordering:
             state.resume(frame)
+
+
+def _detached(
+    state: TaskState, function: Any, args: dict[str, Any], clauses: TaskClauses
+) -> dict[str, Any]:
+    """``task detach(event)``: see ``taskevents.py``."""
+    frame = state.frames[-1]
+    spec = clauses.spec()
+    is_final = frame.final or bool(clauses.final)
+    dependences = places(clauses.depend) if clauses.depend else []
+    tag = state.tag(frame) if state.ordering else None
+    try:
+        return taskevents.create_detached(
+            state, function, args, clauses, spec, dependences, is_final, tag
+        )
+    finally:
+        if state.ordering:
+            state.resume(frame)
+
+
+def task_event(thread: ThreadContext) -> taskevents.Detached:
+    """The event of the detached task the current task creates next (``detach``)."""
+    return taskevents.new_event(thread.tasks or state_of(thread))
 
 
 def taskwait(
@@ -197,6 +223,7 @@ def prepare(team: Team) -> None:
         arena.tasks = tp.TaskPool(arena.capacity, arena.slot_bytes)
         arena.tasks.reset()
     arena.tasks.forked_after = sharedmem.made_so_far()
+    taskevents.POOL = arena.tasks
 
 
 def region_body(body: Callable[..., Any]) -> Callable[..., Any]:

@@ -56,6 +56,7 @@ class TaskClauses(NamedTuple):
     touches: tuple[str, ...] | None = None
     last: tuple[str, ...] = ()
     fresh: tuple[str, ...] = ()
+    detach: Any = None  # the task's event (taskevents.py), made just before it
 
     def spec(self) -> Spec:
         """The part of the clauses that travels with a deferred task."""

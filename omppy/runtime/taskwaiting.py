@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from . import deadlock
+from . import deadlock, taskevents
 from . import taskpool as tp
 from .failures import unpack_exception
 from .taskcore import MAX_NESTING, TaskStateCore, clock
@@ -73,6 +73,9 @@ class Waiting(TaskStateCore):
                         self.excluded = excluded + clock() - began
                         spins, delay = 0, 1e-5
                         continue
+                if self.pool is None and not taskevents.others_may_fulfill():
+                    # Without a team only a detached task's event keeps a wait going.
+                    raise taskevents.waited_in_vain()
                 if spins < _SPINS:
                     spins += 1
                     os.sched_yield()

@@ -64,6 +64,11 @@ def task(
         body=function.body.with_changes(body=[*body, returning]), leading_lines=comments
     )
     out: list[cst.BaseStatement] = [e.stamp(function, line)]
+    detach = pragma.clause("detach")
+    if detach is not None:
+        # The task's event, bound before the task is created: its body and the code
+        # after it hand it on to what fulfills it (runtime/taskevents.py).
+        out.append(e.statement(f"{detach.names[0]} = _omp.task_event(_omp_t)", line))
     out.append(_create(e, construct, info, name))
     returned = [*task_info.shared]
     if loop:
@@ -159,6 +164,9 @@ def _create(e: Emitter, construct: Construct, info: ConstructInfo, name: str) ->
         arguments.append(keyword("touches", names(task_info.touches)))
     if task_info.synced:
         arguments.append(keyword("fresh", names(task_info.synced)))
+    detach = pragma.clause("detach")
+    if detach is not None:
+        arguments.append(f"detach={detach.names[0]}")
     returns = bool(task_info.shared) or (loop and bool(_returned_by_loop(construct)))
     target = "_omp_out = " if returns else ""
     runtime = "_omp.taskloop" if loop else "_omp.task"

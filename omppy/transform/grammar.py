@@ -205,18 +205,11 @@ IF_MODIFIERS = {
 }
 # OpenMP clauses that omppy knows but does not implement: "not supported", not
 # "unknown", with the reason.
-_TASK_CLAUSE = (
-    "omppy's tasks do not implement it (docs/tasks.md says what they support)"
-)
 _DEVICE_CLAUSE = (
     "it is a clause of device constructs ('target', 'teams', 'declare target'...); "
     "omppy's threads are processes on this machine, and it has no devices"
 )
 UNSUPPORTED_CLAUSES = {
-    **dict.fromkeys(
-        ("detach",),
-        _TASK_CLAUSE,
-    ),
     **dict.fromkeys(
         (
             "device",
@@ -305,6 +298,7 @@ EXAMPLES = {
     "num_tasks": "num_tasks(8)",
     "in_reduction": "in_reduction(+: total)",
     "task_reduction": "task_reduction(+: total)",
+    "detach": "detach(done)",
 }
 
 # ``depend`` on '# omp ordered' (a doacross loop) rather than on a task.
@@ -917,11 +911,17 @@ class _Parser:
             "contains": self.directive_list,
             "initializer": self.initializer,
             "affinity": self.affinity,
+            "detach": self.detach,
         }
         if name in special:
             return special[name](arg, pos, name)
         assert name == "collapse", name
         return Clause(name, pos, number=self.positive_integer(arg, name))
+
+    def detach(self, arg: _Span, pos: Position, clause: str) -> Clause:
+        """``detach(event)``: the name the task's event is bound to (taskevents.py)."""
+        name = self.identifier(arg, "the name of the task's event", "detach(done)")
+        return Clause(clause, pos, names=(name,))
 
     def example(self, clause: str) -> str:
         """An example of ``clause`` for a hint, on the directive being parsed."""

@@ -10,7 +10,9 @@ import threading
 from collections import deque
 from typing import TYPE_CHECKING, Any
 
+from ..errors import OmpError
 from ..reduction import combine, identity
+from ..taskevents import FULFILLED_TWICE, Detached
 from ..taskspec import Spec
 
 if TYPE_CHECKING:
@@ -127,12 +129,14 @@ class Task:
         "depth",
         "done",
         "error",
+        "event",
         "final",
         "function",
         "group",
         "order",
         "owner",
         "priority",
+        "ran",
         "seen",
         "spec",
         "successors",
@@ -168,6 +172,8 @@ class Task:
         self.error: BaseException | None = None
         self.unmet = 0  # predecessors not completed (depend)
         self.successors: list[Task] = []
+        self.event: ThreadEvent | None = None  # detach: completes once it is fulfilled
+        self.ran = False  # detach: its body ended
 
 
 def is_done(task: Task) -> bool:
@@ -223,17 +229,64 @@ class TeamTasks:
                 return other.popleft()
         return None
 
+    def register(self, task: Task) -> None:
+        """A detached task that runs at once is pending, in its group, until it
+        completes (when its event is fulfilled: ``ThreadEvent``)."""
+        with self.lock:
+            self.pending += 1
+            if task.group is not None:
+                task.group.count += 1
+
     def complete(self, task: Task, values: dict[str, Any], error: BaseException | None) -> None:
         with self.lock:
             task.values = values
             task.error = error
-            task.done = True
-            self.pending -= 1
-            if task.group is not None:
-                task.group.count -= 1
-            for successor in task.successors:
-                successor.unmet -= 1
-                if not successor.unmet:
-                    self._push(successor)
-            task.successors = []
-            self.wake.notify_all()
+            task.ran = True
+            event = task.event
+            if event is not None and not event.fulfilled:
+                return  # it completes when its event is fulfilled
+            self.finish(task)
+
+    def finish(self, task: Task) -> None:
+        """``task`` completed (under the lock): its group, successors and waiters
+        learn it."""
+        task.done = True
+        self.pending -= 1
+        if task.group is not None:
+            task.group.count -= 1
+        for successor in task.successors:
+            successor.unmet -= 1
+            if not successor.unmet:
+                self._push(successor)
+        task.successors = []
+        self.wake.notify_all()
+
+
+class ThreadEvent(Detached):
+    """The event of a detached task on the threads backend (``taskevents.py``): the
+    task, once it is created, and whether it was fulfilled, under the team's task
+    lock (a lock of its own with no team)."""
+
+    __slots__ = ("fulfilled", "lock", "pool", "task")
+
+    def __init__(self, pool: TeamTasks | None) -> None:
+        self.pool = pool
+        self.lock = pool.lock if pool is not None else threading.Lock()
+        self.task: Task | None = None
+        self.fulfilled = False
+
+    def __repr__(self) -> str:
+        return "<omppy event of a task>"
+
+    def fulfill(self) -> None:
+        with self.lock:
+            if self.fulfilled:
+                raise OmpError(FULFILLED_TWICE)
+            self.fulfilled = True
+            task = self.task
+            if task is None or not task.ran:
+                return  # its body ends later: it completes then
+            if self.pool is not None:
+                self.pool.finish(task)
+            else:
+                task.done = True

@@ -33,11 +33,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import tasks as fork_tasks
+from ..errors import OmpError
 from ..taskdeps import places
+from ..taskevents import NOT_AN_EVENT, Detached
 from ..taskloop import run as run_taskloop
 from ..taskloop import taskloop as fork_taskloop
 from ..taskspec import TaskClauses, TaskloopClauses
-from .taskqueue import Group, TeamTasks, cancelled, is_done
+from .taskqueue import Group, Task, TeamTasks, ThreadEvent, cancelled, is_done
 from .taskstate import ThreadTasks, state_of
 
 if TYPE_CHECKING:
@@ -50,6 +52,7 @@ __all__ = [
     "ThreadTasks",
     "state_of",
     "task",
+    "task_event",
     "taskgroup",
     "taskloop",
     "taskwait",
@@ -103,7 +106,13 @@ def create(
     me: ThreadedContext = thread  # type: ignore[assignment]
     tasks = state_of(me)
     frame = tasks.frames[-1]
+    event = clauses.detach
+    if event is not None and not isinstance(event, ThreadEvent):
+        raise OmpError(NOT_AN_EVENT)
     if cancelled(frame.current_group()):  # its taskgroup was cancelled: discarded
+        if event is not None:  # its body never runs, and it completes when fulfilled
+            event.task = Task(function, {}, clauses.spec(), frame, me.num, None, 0)
+            event.task.ran = True
         return {}
     spec = clauses.spec()
     is_final = frame.final or bool(clauses.final)
@@ -112,12 +121,23 @@ def create(
     tag = tasks.tag(frame) if ordering else None
     try:
         if tasks.pool is not None and clauses.if_ and not is_final:
-            tasks.defer(function, args, spec, dependences, int(clauses.priority), tag)
+            tasks.defer(function, args, spec, dependences, int(clauses.priority), tag, event)
             return {}
+        if event is not None:
+            return tasks.run_detached_now(function, args, spec, dependences, is_final, tag, event)
         return tasks.run_now(function, args, spec, dependences, is_final, tag)
     finally:
         if ordering:
             tasks.resume(frame)
+
+
+def task_event(thread: ThreadContext) -> Detached:
+    """The event of the detached task the current task creates next (``detach``;
+    ``runtime/taskevents.py``)."""
+    if not _threaded(thread):
+        return fork_tasks.task_event(thread)
+    me: ThreadedContext = thread  # type: ignore[assignment]
+    return ThreadEvent(state_of(me).pool)
 
 
 def taskwait(

@@ -10,10 +10,20 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from .. import taskevents
 from ..errors import OmpError, TeamAborted
 from ..taskdeps import Dependence, Dependences
 from ..taskspec import Spec, bound, handed_back, no_task_reduction
-from .taskqueue import Frame, Group, Task, TeamTasks, cancelled, is_done, new_order
+from .taskqueue import (
+    Frame,
+    Group,
+    Task,
+    TeamTasks,
+    ThreadEvent,
+    cancelled,
+    is_done,
+    new_order,
+)
 
 if TYPE_CHECKING:
     from .context import ThreadedContext
@@ -161,11 +171,14 @@ class ThreadTasks:
         dependences: list[Dependence],
         priority: int,
         tag: tuple[int, ...] | None,
+        event: ThreadEvent | None = None,
     ) -> None:
         pool = self.pool
         assert pool is not None
         frame = self.frames[-1]
         task = Task(function, args, spec, frame, self.me.num, tag, priority)
+        if event is not None:  # detach: it completes when the event is fulfilled too
+            task.event, event.task = event, task
         before: list[Task] = []
         if dependences:
             if frame.deps is None:
@@ -174,6 +187,46 @@ class ThreadTasks:
             frame.deps.record(dependences, task, is_done)  # type: ignore[arg-type]
         frame.children.append(task)
         pool.submit(task, before)
+
+    def run_detached_now(
+        self,
+        function: Any,
+        args: dict[str, Any],
+        spec: Spec,
+        dependences: list[Dependence],
+        final: bool,
+        tag: tuple[int, ...] | None,
+        event: ThreadEvent,
+    ) -> dict[str, Any]:
+        """Run a detached task now (as :meth:`run_now`); it completes when its event is
+        fulfilled too, and its creator's waits wait for that."""
+        frame = self.frames[-1]
+        task = Task(function, {}, spec, frame, self.me.num, tag, 0)
+        task.event, event.task = event, task
+        pool = self.pool
+        if pool is None:
+            # No team: as with python, its successors need only its body to have run
+            # (none of them could be deferred until the event is fulfilled).
+            try:
+                return self.run_now(function, args, spec, dependences, final, tag)
+            finally:
+                frame.children.append(task)
+                with event.lock:
+                    task.ran = True
+                    task.done = event.fulfilled
+        if dependences:
+            if frame.deps is None:
+                frame.deps = Dependences()
+            before: list[Task] = frame.deps.predecessors(dependences)  # type: ignore[assignment]
+            if before:
+                self.wait_until(lambda: all(t.done for t in before))
+            frame.deps.record(dependences, task, is_done)  # type: ignore[arg-type]
+        pool.register(task)
+        frame.children.append(task)
+        try:
+            return self.run_now(function, args, spec, [], final, tag)
+        finally:
+            pool.complete(task, {}, None)
 
     def run_deferred(self, task: Task) -> None:
         """Run a task taken from the team's deques, and report it complete."""
@@ -214,9 +267,13 @@ class ThreadTasks:
         this thread wait for itself.
         """
         pool = self.pool
-        if pool is None:
-            if not ready():  # every task ran at once: nothing can make it ready
-                raise OmpError("a task waited for tasks that no thread will run")
+        if pool is None:  # every task ran at once: only a detached task's event is left
+            began = time.monotonic()
+            while not ready():
+                if not taskevents.others_may_fulfill():
+                    raise taskevents.waited_in_vain()
+                self.me.team.check_hang(self.me, began, "waits for a detached task")
+                time.sleep(0.001)
             return
         me = self.me
         team = me.team

@@ -77,11 +77,14 @@ class TableEvent(Detached):
         pool = POOL
         if pool is None:
             raise OmpError("omp_fulfill_event: the team of this event has ended")
-        # What this thread changed before fulfilling reaches the task's successors,
-        # wherever they run (as a task handed to the team publishes it).
-        coherence = state.current().coherence
-        if coherence is not None:
-            coherence.publish("task", {}, None)
+        # What this thread of the team changed before fulfilling reaches the task's
+        # successors, wherever they run (as a task handed to the team publishes it).
+        # Another Python thread of the process (a callback's) publishes nothing: it
+        # is not the team's thread, whose context it would share.
+        if threading.current_thread() is threading.main_thread():
+            coherence = state.current().coherence
+            if coherence is not None:
+                coherence.publish("task", {}, None)
         words = pool.words
         base = pool.slot(self.slot)
         with pool.lock:
@@ -146,7 +149,7 @@ def new_event(state: TaskState) -> Detached:
         words[base + tp.S_STATE] = tp.RUNNING  # not queued: task() decides
         words[base + tp.S_CREATOR] = state.thread.num
         words[base + tp.S_FLAGS] = tp.F_DETACHED
-        state._count_in_table(base, group, kept=False)
+        state.count_in_table(base, group, kept=False)
     except tp.PoolFull:
         raise OmpError(
             f"more than {tp.SLOTS} tasks are in flight in this team; omppy's task table "

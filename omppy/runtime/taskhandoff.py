@@ -152,7 +152,7 @@ class Handing(TaskStateCore):
             flags |= int(words[base + tp.S_FLAGS])  # F_DETACHED stays
             words[base + tp.S_FLAGS] = flags | (tp.F_ORPHAN if child.orphan else 0)
             if not reserved:
-                self._count_in_table(base, task.group, kept)
+                self.count_in_table(base, task.group, kept)
             if words[base + tp.S_UNMET] == 0:
                 pool.push(thread.num, slot)
         finally:
@@ -174,7 +174,7 @@ class Handing(TaskStateCore):
             ):
                 pool.add_edge(other, slot, tid)
 
-    def _count_in_table(self, base: int, group: GroupRef | None, kept: bool) -> None:
+    def count_in_table(self, base: int, group: GroupRef | None, kept: bool) -> None:
         """A task enters the table at ``base``: it belongs to ``group`` (counted there
         unless it was counted when kept) and is pending."""
         pool = self.pool

@@ -68,6 +68,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; imported lazily at run 
         omp_set_num_threads,
         omp_set_schedule,
     )
+    from .runtime.taskevents import omp_fulfill_event
 
 __version__ = "0.1.0"
 
@@ -108,6 +109,7 @@ __all__ = [
     "__version__",
     "omp_destroy_lock",
     "omp_destroy_nest_lock",
+    "omp_fulfill_event",
     "omp_get_active_level",
     "omp_get_ancestor_thread_num",
     "omp_get_cancellation",
@@ -170,6 +172,7 @@ _SOURCES = {
         for name in __all__
         if name.startswith("omp_") and "lock" not in name
     },
+    "omp_fulfill_event": ".runtime.taskevents",
 }
 
 

@@ -533,11 +533,21 @@ ERRORS = [
         "  hint: put 'inscan' on every reduction clause of the loop",
     ),
     (
-        "# omp parallel reduction(task, +: x)",
-        "t.py:1:26: reduction modifier 'task' is not supported by omppy\n"
-        "    # omp parallel reduction(task, +: x)\n"
+        "# omp taskloop reduction(task, +: x)",
+        "t.py:1:26: reduction modifier 'task' is not allowed on 'taskloop'\n"
+        "    # omp taskloop reduction(task, +: x)\n"
         "                             ^\n"
-        "  hint: see docs/pragmas.md for what omppy supports",
+        "  hint: it makes the reduction of a 'parallel', 'for' or 'sections' (or a combined "
+        "form) a task reduction too, for tasks with in_reduction",
+    ),
+    (
+        "# omp parallel reduction(task, merge: x)",
+        "t.py:1:32: 'reduction' on 'parallel' takes one of the operators + - * & | ^ and or "
+        "min max, not 'merge'\n"
+        "    # omp parallel reduction(task, merge: x)\n"
+        "                                   ^\n"
+        "  hint: a task reduction by a user-defined reduction or a function is not supported "
+        "by omppy",
     ),
     (
         "# omp parallel reduction(+:)",
@@ -771,11 +781,13 @@ ERRORS = [
         "omppy's threads are processes on this machine, and it has no devices",
     ),
     (
-        "# omp task detach(e)",
-        "t.py:1:12: clause 'detach' is not supported by omppy\n"
-        "    # omp task detach(e)\n"
-        "               ^\n"
-        "  hint: omppy's tasks do not implement it (docs/tasks.md says what they support)",
+        "# omp taskloop detach(e)",
+        "t.py:1:16: clause 'detach' is not allowed on 'taskloop'\n"
+        "    # omp taskloop detach(e)\n"
+        "                   ^\n"
+        "  hint: 'taskloop' accepts: collapse, default, final, firstprivate, grainsize, if, "
+        "in_reduction, lastprivate, mergeable, nogroup, num_tasks, priority, private, "
+        "reduction, shared, untied",
     ),
     (
         "# omp atomic read write",

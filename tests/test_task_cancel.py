@@ -2,8 +2,8 @@
 table and the groups nested in a cancelled one, in process; end to end, that the tasks
 of a cancelled group that had not started never run, that running ones stop at a
 cancellation point, ``OMP_CANCELLATION=false``, and the run-time error of a task in no
-taskgroup.  The differential program is tests/corpus/tasks_cancel.py; the translator's
-messages are in test_constructs_errors.py."""
+taskgroup (on both backends).  The differential program is tests/corpus/tasks_cancel.py;
+the translator's messages are in test_constructs_errors.py."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from helpers import run_omppy
+from helpers import run_omppy, without_gil_notice
 
 from omppy.runtime import taskgroups
 from omppy.runtime import taskpool as tp
@@ -65,14 +65,25 @@ def test_a_cancelled_group_in_a_team_of_one() -> None:
 # -- end to end --------------------------------------------------------------------------
 
 
+def _run(path: str, backend: str, threads: int = 2, timeout: float = 30) -> Any:
+    env = {"OMPPY_BACKEND": backend}
+    result = run_omppy("run", path, threads=threads, timeout=timeout, env=env)
+    result.err = without_gil_notice(result.err)
+    return result
+
+
 def _program(tmp_path, text: str) -> str:
     path = tmp_path / "prog.py"
     path.write_text(textwrap.dedent(text).lstrip("\n"))
     return str(path)
 
 
+BACKENDS = pytest.mark.parametrize("backend", ["fork", "threads"])
+
+
 @pytest.mark.slow
-def test_tasks_that_had_not_started_never_run(tmp_path) -> None:
+@BACKENDS
+def test_tasks_that_had_not_started_never_run(tmp_path, backend: str) -> None:
     """40 tasks of half a second, then an undeferred task cancels the group: at most the
     one the other thread took has run (all of them would take 10 s on two threads)."""
     path = _program(
@@ -103,12 +114,13 @@ def test_tasks_that_had_not_started_never_run(tmp_path) -> None:
         print(len(ran) <= 2, time.perf_counter() - began < 5)
         """,
     )
-    result = run_omppy("run", path, threads=2, timeout=60)
+    result = _run(path, backend, timeout=60)
     assert (result.status, result.out, result.err) == (0, "True True\n", "")
 
 
 @pytest.mark.slow
-def test_a_running_task_stops_at_its_cancellation_point(tmp_path) -> None:
+@BACKENDS
+def test_a_running_task_stops_at_its_cancellation_point(tmp_path, backend: str) -> None:
     """The long task runs on the other thread (its steps are seen through shared
     memory); the cancel makes it stop at its next cancellation point, far from its 400
     steps, and what it did until then is kept."""
@@ -145,7 +157,7 @@ def test_a_running_task_stops_at_its_cancellation_point(tmp_path) -> None:
         print(0 < done[0] < 400, done[0] == steps[0])
         """,
     )
-    result = run_omppy("run", path, threads=2, timeout=60)
+    result = _run(path, backend, timeout=60)
     assert (result.status, result.out, result.err) == (0, "True True\n", "")
 
 
@@ -176,7 +188,10 @@ def test_cancellation_off_runs_every_task(tmp_path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("threads", [1, 2])
-def test_a_task_in_no_taskgroup_is_an_error_at_its_line(tmp_path, threads: int) -> None:
+@BACKENDS
+def test_a_task_in_no_taskgroup_is_an_error_at_its_line(
+    tmp_path, threads: int, backend: str
+) -> None:
     path = _program(
         tmp_path,
         """
@@ -194,7 +209,7 @@ def test_a_task_in_no_taskgroup_is_an_error_at_its_line(tmp_path, threads: int) 
             check(i)
         """,
     )
-    result = run_omppy("run", path, threads=threads)
+    result = _run(path, backend, threads)
     assert result.status == 1 and result.out == ""
     assert f'File "{path}", line 5, in check\n    # omp cancellation point taskgroup\n' in (
         result.err

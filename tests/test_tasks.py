@@ -7,7 +7,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from helpers import run_omppy, run_python
+from helpers import run_omppy, run_python, without_gil_notice
 
 from omppy.transform.diagnostics import PragmaError
 from omppy.transform.translate import translate
@@ -130,11 +130,75 @@ def test_master_inside_a_task_is_refused():
     )
 
 
-def test_depend_iterator_is_refused_by_name():
-    source = "# omp task depend(iterator(i=0:3), in: a[i])\nx = 1\n"
-    assert error_of(source).splitlines()[0] == (
-        "t.py:1:19: depend(iterator(...): ...) is not supported by omppy"
+def test_depend_iterator_makes_the_items_for_every_value():
+    source = "# omp task depend(iterator(i = 0:n, j = 1:m:2), in: a[i][j], b)\nx = 1\n"
+    code = " ".join(translate(source, "t.py").text.split())
+    assert (
+        "depend=( *(('in', a[i], _omp.KEY[j]) for i in range(0, n) for j in range(1, m, 2)), "
+        "*(('in', 'b') for i in range(0, n) for j in range(1, m, 2)), ),"
+    ) in code
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        (
+            "depend(iterator(i = 0:n): a[i])",
+            "t.py:1:19: missing dependence type after the iterator modifier\n"
+            "    # omp task depend(iterator(i = 0:n): a[i])\n"
+            "                      ^\n"
+            "  hint: write depend(iterator(i = 0:n), in: a[i])",
+        ),
+        (
+            "depend(iterator(int i = 0:n), in: a[i])",
+            "t.py:1:28: malformed iterator\n"
+            "    # omp task depend(iterator(int i = 0:n), in: a[i])\n"
+            "                               ^\n"
+            "  hint: a Python iterator has no type: write iterator(i = ...)",
+        ),
+        (
+            "depend(iterator(i = n), in: a[i])",
+            "t.py:1:32: iterator 'i' needs a range begin:end or begin:end:step\n"
+            "    # omp task depend(iterator(i = n), in: a[i])\n"
+            "                                   ^\n"
+            "  hint: for example iterator(i = 0:n); the end is left out, as in range()",
+        ),
+        (
+            "depend(iterate(i = 0:n), in: a[i])",
+            "t.py:1:19: unknown dependence modifier 'iterate(i = 0:n)'\n"
+            "    # omp task depend(iterate(i = 0:n), in: a[i])\n"
+            "                      ^\n"
+            "  hint: the modifier is iterator(...), e.g. depend(iterator(i = 0:n), in: a[i])",
+        ),
+        (
+            "depend(iterator(i = 0:n), iterator(j = 0:n), in: a[i])",
+            "t.py:1:38: a dependence takes one 'iterator(...)' modifier\n"
+            "    # omp task depend(iterator(i = 0:n), iterator(j = 0:n), in: a[i])\n"
+            "                                         ^\n"
+            "  hint: write the iterators in one: depend(iterator(i = 0:n, j = 0:m), in: "
+            "a[i][j])",
+        ),
+    ],
+)
+def test_depend_iterator_misuse(clause, expected):
+    assert error_of(f"# omp task {clause}\nx = 1\n") == expected
+
+
+def test_reduction_task_opens_a_task_reduction_around_each_threads_part():
+    source = src(
+        """
+        total = 0
+        # omp parallel reduction(task, +: total)
+        # omp single
+        for k in range(4):
+            # omp task in_reduction(+: total)
+            total += k
+        """
     )
+    code = translate(source, "t.py").text
+    assert "    _omp_trg_2 = _omp.taskgroup(_omp_t, reduction={'total': ('+', total)})\n" in code
+    assert "        _omp_out = _omp_trg_2.end(_omp.locals())\n" in code
+    assert "reduction={'total': ('+', total)}," in code  # and the region's own reduction
 
 
 def _program(tmp_path, text: str):
@@ -198,3 +262,175 @@ def test_two_tasks_changing_one_place_is_a_data_race(tmp_path):
     assert got.status == 1
     assert "both changed counts[0]" in got.err
     assert "order the two with depend(...)" in got.err
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", ["fork", "threads"])
+def test_in_reduction_without_a_task_reduction_is_an_error_at_the_task(tmp_path, backend):
+    program = _program(
+        tmp_path,
+        """
+        total = 0
+        # omp parallel reduction(+: total)
+        # omp single
+        for k in range(4):
+            # omp task in_reduction(+: total)
+            total += k
+        print(total)
+        """,
+    )
+    got = run_omppy("run", str(program), threads=1, env={"OMPPY_BACKEND": backend})
+    assert got.status == 1 and got.out == ""
+    assert '", line 5, in <module>\n    # omp task in_reduction(+: total)\n' in got.err
+    assert got.err.endswith(
+        "OmpError: in_reduction(+: total): the task is not inside a taskgroup with "
+        "task_reduction(+: total), a taskloop with reduction(+: total), or a parallel, for "
+        "or sections with reduction(task, +: total)\n"
+    )
+
+
+# -- detach ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "# omp task detach(ev) mergeable\nx = 1\n",
+            "t.py:1:23: 'mergeable' cannot be combined with 'detach': a detached task "
+            "completes when its event is fulfilled, which a merged task would not wait for\n"
+            "    # omp task detach(ev) mergeable\n"
+            "                          ^\n"
+            "  hint: drop 'mergeable'",
+        ),
+        (
+            "# omp task detach(ev) shared(ev)\nev = 2\n",
+            "t.py:1:12: 'ev' is the event of 'detach' and also in a data-sharing clause of "
+            "the task; OpenMP forbids it\n"
+            "    # omp task detach(ev) shared(ev)\n"
+            "               ^\n"
+            "  hint: the task is created with ev bound to its event: take ev out of the "
+            "other clause",
+        ),
+        (
+            "# omp task detach(a, b)\nx = 1\n",
+            "t.py:1:19: expected the name of the task's event, found 'a, b'\n"
+            "    # omp task detach(a, b)\n"
+            "                      ^\n"
+            "  hint: for example detach(done)",
+        ),
+    ],
+)
+def test_detach_misuse(source, expected):
+    assert error_of(source) == expected
+
+
+def test_detach_binds_the_event_before_the_task_is_created():
+    code = translate("ev = None\n# omp task detach(ev)\nx = 1\n", "t.py").text
+    event = code.index("ev = _omp.task_event(_omp_t)\n")
+    assert code.index("_omp.task(", event) > event
+    assert "detach=ev)" in code
+
+
+DETACH_BACKENDS = pytest.mark.parametrize("backend", ["fork", "threads"])
+
+
+def _run_detach(tmp_path, backend: str, text: str, threads: int = 2):
+    program = _program(tmp_path, text)
+    got = run_omppy("run", str(program), threads=threads, env={"OMPPY_BACKEND": backend})
+    got.err = without_gil_notice(got.err)
+    return program, got
+
+
+@pytest.mark.slow
+@DETACH_BACKENDS
+def test_a_successor_of_a_detached_task_waits_for_its_event(tmp_path, backend):
+    """The successor starts only after the event is fulfilled, and sees what the
+    creator wrote before fulfilling it (plain python, which runs each task at once,
+    prints [0])."""
+    _, got = _run_detach(
+        tmp_path,
+        backend,
+        """
+        import time
+        from omppy import omp_fulfill_event
+
+        box = [0]
+        seen = []
+        ev = None
+        # omp parallel num_threads(2)
+        # omp single
+        if True:
+            # omp task detach(ev) depend(out: box)
+            started = 1
+            # omp task depend(in: box)
+            seen.append(box[0])
+            time.sleep(0.3)  # the successor would have run by now if it did not wait
+            box[0] = 5
+            omp_fulfill_event(ev)
+            # omp taskwait
+        print(seen)
+        """,
+    )
+    assert (got.status, got.out, got.err) == (0, "[5]\n", "")
+
+
+@pytest.mark.slow
+@DETACH_BACKENDS
+@pytest.mark.parametrize("threads", [1, 2])
+def test_an_event_fulfilled_twice_is_an_error_at_the_second(tmp_path, backend, threads):
+    program, got = _run_detach(
+        tmp_path,
+        backend,
+        """
+        from omppy import omp_fulfill_event
+
+        ev = None
+        # omp parallel
+        # omp single
+        if True:
+            # omp task detach(ev)
+            x = 1
+            omp_fulfill_event(ev)
+            omp_fulfill_event(ev)
+        """,
+        threads,
+    )
+    assert got.status == 1 and got.out == ""
+    assert f'File "{program}", line 10, in <module>\n    omp_fulfill_event(ev)\n' in got.err
+    assert got.err.endswith(
+        "OmpError: omp_fulfill_event: this event was fulfilled already; OpenMP allows one "
+        "omp_fulfill_event per detached task\n"
+    )
+
+
+@pytest.mark.slow
+@DETACH_BACKENDS
+def test_waiting_for_an_event_nothing_can_fulfill_is_an_error(tmp_path, backend):
+    """Outside any region nobody else can fulfill the event: OpenMP would hang."""
+    program, got = _run_detach(
+        tmp_path,
+        backend,
+        """
+        from omppy import omp_fulfill_event
+
+        ev = None
+        # omp task detach(ev)
+        x = 1
+        # omp taskwait
+        omp_fulfill_event(ev)
+        """,
+    )
+    assert got.status == 1 and got.out == ""
+    assert f'File "{program}", line 6, in <module>\n    # omp taskwait\n' in got.err
+    assert got.err.endswith(
+        "OmpError: this wait is for a detached task whose event is not fulfilled, and no "
+        "other thread can fulfill it: call omp_fulfill_event(event) before waiting for the "
+        "task (taskwait, the end of its taskgroup, a barrier)\n"
+    )
+
+
+def test_omp_fulfill_event_leaves_what_python_bound_alone():
+    from omppy import omp_fulfill_event
+
+    assert omp_fulfill_event(None) is None

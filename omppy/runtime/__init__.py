@@ -47,7 +47,15 @@ from .thread import ThreadContext
 
 # The task functions take the calling thread; each hands a thread of a thread team
 # to the threads backend's tasks and any other to tasks.py (threads/tasks.py).
-from .threads.tasks import task, taskgroup, taskloop, taskwait, taskyield, uses_tasks
+from .threads.tasks import (
+    task,
+    task_event,
+    taskgroup,
+    taskloop,
+    taskwait,
+    taskyield,
+    uses_tasks,
+)
 from .unbound import UNBOUND
 from .workshare import Workshare
 
@@ -87,6 +95,7 @@ __all__ = [
     "refreshed",
     "scan",
     "task",
+    "task_event",
     "taskgroup",
     "taskloop",
     "taskwait",

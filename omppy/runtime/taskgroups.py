@@ -33,10 +33,13 @@ from typing import TYPE_CHECKING, Any, Union
 from . import taskpool as tp
 from .errors import OmpError
 from .reduction import combine, identity
+from .taskcore import newest
+from .taskspec import no_task_reduction
 
 if TYPE_CHECKING:
-    from .tasks import Frame, TaskState
-    from .thread import ThreadContext
+    from .taskcore import TaskStateCore
+    from .taskframes import Frame
+    from .taskstate import TaskState
 
 # A taskgroup: (index, id) in the team's task table, or the group itself (no team).
 GroupRef = Union[tuple[int, int], "TaskGroup"]
@@ -105,8 +108,6 @@ class TaskGroup:
                     pool.free_group(self.ref[0])
                 finally:
                     state.unlock()
-        from .tasks import newest
-
         values.update(newest(state.thread, self.fresh))
         for name, (op, original) in self.reduction.items():
             start = scope.get(name, original)
@@ -134,23 +135,11 @@ def _first(item: tuple[int, dict[str, Any]]) -> int:
     return item[0]
 
 
-def taskgroup(
-    thread: ThreadContext,
-    reduction: dict[str, tuple[str, Any]] | None = None,
-    fresh: tuple[str, ...] = (),
-) -> TaskGroup:
-    """Open a taskgroup in the current task (``reduction``: its ``task_reduction``;
-    ``fresh``: as for ``taskwait``)."""
-    from .tasks import state_of
-
-    return TaskGroup(state_of(thread), reduction or {}, fresh)
-
-
 # -- in_reduction ---------------------------------------------------------------------------
 
 
 def _spec_of(
-    state: TaskState, ref: GroupRef
+    state: TaskStateCore, ref: GroupRef
 ) -> tuple[dict[str, tuple[str, Any]], GroupRef | None]:
     """A group's reductions and its parent group."""
     if isinstance(ref, TaskGroup):
@@ -173,7 +162,7 @@ def _spec_of(
 
 
 def reduction_copies(
-    state: TaskState, frame: Frame, args: dict[str, Any], in_reduction: dict[str, str]
+    state: TaskStateCore, frame: Frame, args: dict[str, Any], in_reduction: dict[str, str]
 ) -> dict[str, Any]:
     """The task's arguments with each ``in_reduction`` name starting from its
     group's identity; ``frame.targets`` records the group of each."""
@@ -188,14 +177,11 @@ def reduction_copies(
                 break
             ref = parent
         else:
-            raise OmpError(
-                f"in_reduction({op}: {name}): the task is not inside a taskgroup with "
-                f"task_reduction({op}: {name}) (or a taskloop with reduction({op}: {name}))"
-            )
+            raise OmpError(no_task_reduction(op, name))
     return args
 
 
-def contribute(state: TaskState, frame: Frame, values: dict[str, Any]) -> None:
+def contribute(state: TaskStateCore, frame: Frame, values: dict[str, Any]) -> None:
     """Hand the task's ``in_reduction`` values to their groups."""
     by_group: dict[Any, tuple[GroupRef, dict[str, Any]]] = {}
     for name, ref in frame.targets.items():
@@ -229,7 +215,7 @@ def contribute(state: TaskState, frame: Frame, values: dict[str, Any]) -> None:
 # -- cancel taskgroup -------------------------------------------------------------------
 
 
-def cancelled(state: TaskState, ref: GroupRef | None) -> bool:
+def cancelled(state: TaskStateCore, ref: GroupRef | None) -> bool:
     """Whether a task of group ``ref`` is to stop (or never start): ``ref``, or a
     group it is nested in, was cancelled."""
     if ref is None:
@@ -256,7 +242,7 @@ def cancelled(state: TaskState, ref: GroupRef | None) -> bool:
     return False
 
 
-def cancel(state: TaskState, ref: GroupRef) -> None:
+def cancel(state: TaskStateCore, ref: GroupRef) -> None:
     """``cancel taskgroup``: mark group ``ref`` cancelled for the whole team."""
     if isinstance(ref, TaskGroup):
         ref.cancelled = True

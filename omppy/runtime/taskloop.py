@@ -21,11 +21,13 @@ How many tasks (OpenMP 5.2, 12.6):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import schedule
 from .taskgroups import TaskGroup
 from .tasks import state_of, task
+from .taskspec import TaskClauses, TaskloopClauses
 
 if TYPE_CHECKING:
     from .thread import ThreadContext
@@ -63,60 +65,53 @@ def chunks(
     return found
 
 
-def taskloop(
+def run(
     thread: ThreadContext,
     function: Any,
     items: Any,
     args: dict[str, Any],
-    *,
-    grainsize: Any = None,
-    num_tasks: Any = None,
-    strict: bool = False,
-    nogroup: bool = False,
-    reduction: dict[str, tuple[str, Any]] | None = None,
-    lastprivate: tuple[str, ...] = (),
-    shared: tuple[str, ...] = (),
-    publish: tuple[str, ...] = (),
-    if_: Any = True,
-    final: Any = False,
-    priority: Any = 0,
-    in_reduction: dict[str, str] | None = None,
-    changes: dict[str, int] | None = None,
-    touches: tuple[str, ...] | None = None,
-    fresh: tuple[str, ...] = (),
+    loop: TaskloopClauses,
+    clauses: TaskClauses,
+    open_group: Callable[[dict[str, tuple[str, Any]]], Any],
+    create: Callable[[Any, Any, dict[str, Any], TaskClauses], dict[str, Any]],
 ) -> dict[str, Any]:
-    """Run the loop as tasks; returns the reductions' results, the ``lastprivate``
-    values and the ``shared`` values of the chunks' tasks."""
+    """Run the loop as tasks, on either backend: ``open_group(reduction)`` opens the
+    implicit taskgroup, ``create(thread, function, args, clauses)`` creates a task.
+    Returns the reductions' results, the ``lastprivate`` values and the ``shared``
+    values of the chunks' tasks."""
     if not schedule.is_sequence(items):
         items = schedule.iteration_space(items)
-    spans = chunks(len(items), thread.size, grainsize, num_tasks, strict)
-    reduction = reduction or {}
-    group = None if nogroup else TaskGroup(state_of(thread), reduction)
-    joined = dict(in_reduction or {})
+    spans = chunks(len(items), thread.size, loop.grainsize, loop.num_tasks, loop.strict)
+    reduction = loop.reduction or {}
+    group = None if loop.nogroup else open_group(reduction)
+    joined = dict(clauses.in_reduction or {})
     joined.update({name: op for name, (op, _) in reduction.items()})
+    inner = clauses._replace(in_reduction=joined or None)
+    last = inner._replace(last=loop.lastprivate)
     values: dict[str, Any] = {}
     try:
         for start, stop in spans:
             chunk_args = dict(args)
             chunk_args["_omp_chunk"] = items[start:stop]
-            values.update(
-                task(
-                    thread,
-                    function,
-                    chunk_args,
-                    shared=shared,
-                    publish=publish,
-                    if_=if_,
-                    final=final,
-                    priority=priority,
-                    in_reduction=joined or None,
-                    changes=changes,
-                    touches=touches,
-                    last=lastprivate if stop == len(items) else (),
-                    fresh=fresh,
-                )
-            )
+            chunk_clauses = last if stop == len(items) else inner
+            values.update(create(thread, function, chunk_args, chunk_clauses))
     finally:
         if group is not None:
             values.update(group.end({}))
     return values
+
+
+def taskloop(
+    thread: ThreadContext,
+    function: Any,
+    items: Any,
+    args: dict[str, Any],
+    loop: TaskloopClauses,
+    clauses: TaskClauses,
+) -> dict[str, Any]:
+    """The fork backend's ``taskloop`` (see :func:`run`)."""
+
+    def open_group(reduction: dict[str, tuple[str, Any]]) -> TaskGroup:
+        return TaskGroup(state_of(thread), reduction)
+
+    return run(thread, function, items, args, loop, clauses, open_group, task)

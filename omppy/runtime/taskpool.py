@@ -77,6 +77,9 @@ F_KEEP = 1  # the creator collects a result (shared names, lastprivate)
 F_FAILED = 2  # the task raised; its exception is the result
 F_ORPHAN = 4  # its creator will not collect it: free the slot when it completes
 F_LOCAL = 8  # the result is held in the creator's own process
+F_DETACHED = 16  # 'detach': its event is not fulfilled yet (taskevents.py)
+F_RAN = 32  # a detached task's body ended; it completes when its event is fulfilled
+F_HOLD = 64  # a detached task's slot stays DONE for its creator when it completes
 
 # Group fields.
 GROUP_WORDS = 9
@@ -315,6 +318,23 @@ class TaskPool:
             self._release(EDGE_FREE, base + E_SLOT + 1, edge - 1)
             edge = following
         words[self.slot(slot) + S_SUCC] = 0
+
+    def finish(self, slot: int, thread: int, hold: bool) -> None:
+        """Task ``slot`` completed: its group and successors learn it; it stays DONE
+        for its creator (``hold``) or its slot is freed."""
+        words = self.words
+        base = self.slot(slot)
+        if words[base + S_GROUP]:
+            group_base = self.group(int(words[base + S_GROUP]) - 1)
+            if words[group_base + G_ID] == words[base + S_GROUP_ID]:
+                words[group_base + G_COUNT] -= 1
+        self.release_successors(slot, thread)
+        words[PENDING] -= 1
+        if hold:
+            words[base + S_STATE] = DONE
+        else:
+            self.free_slot(slot)
+        self.rouse()  # its creator may be asleep waiting for it
 
     # -- groups (the caller holds the lock) -----------------------------------------------
 

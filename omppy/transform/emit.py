@@ -116,7 +116,9 @@ class Emitter:
     def column(self, info: ConstructInfo, level: int) -> int:
         """The column where the construct's code, ``level`` levels in, will stand."""
         levels = level + sum(
-            _BODY_LEVELS.get(c.directive, 0) + emit_cancel.extra_levels(self, c)
+            _BODY_LEVELS.get(c.directive, 0)
+            + emit_cancel.extra_levels(self, c)
+            + emit_tasks.extra_levels(c)
             for c in info.around
         )
         return info.construct.pragma.pos.col + levels * len(self.unit)

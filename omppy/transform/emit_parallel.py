@@ -19,6 +19,7 @@ from . import (
     emit_declare,
     emit_linear,
     emit_scan,
+    emit_tasks,
     emit_worksharing,
     layout,
 )
@@ -85,6 +86,8 @@ def parallel(
         given["_omp_items"] = f"range({len(construct.sections)})"
     else:
         body = e.items(construct.body, new_of)
+    level = 2 if "parallel" in info.cancel else 1  # in the function, in the 'with'
+    body = emit_tasks.with_task_reductions(e, construct, info, body, level)
     body = emit_cancel.wrapped(e, info, "parallel", body, line)
     comments = e.take_comments(body, line)
     # A shared name that the region binds may not exist yet when it starts (its

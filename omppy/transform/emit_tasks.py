@@ -64,6 +64,11 @@ def task(
         body=function.body.with_changes(body=[*body, returning]), leading_lines=comments
     )
     out: list[cst.BaseStatement] = [e.stamp(function, line)]
+    detach = pragma.clause("detach")
+    if detach is not None:
+        # The task's event, bound before the task is created: its body and the code
+        # after it hand it on to what fulfills it (runtime/taskevents.py).
+        out.append(e.statement(f"{detach.names[0]} = _omp.task_event(_omp_t)", line))
     out.append(_create(e, construct, info, name))
     returned = [*task_info.shared]
     if loop:
@@ -159,6 +164,9 @@ def _create(e: Emitter, construct: Construct, info: ConstructInfo, name: str) ->
         arguments.append(keyword("touches", names(task_info.touches)))
     if task_info.synced:
         arguments.append(keyword("fresh", names(task_info.synced)))
+    detach = pragma.clause("detach")
+    if detach is not None:
+        arguments.append(f"detach={detach.names[0]}")
     returns = bool(task_info.shared) or (loop and bool(_returned_by_loop(construct)))
     target = "_omp_out = " if returns else ""
     runtime = "_omp.taskloop" if loop else "_omp.task"
@@ -170,11 +178,17 @@ def _returned_by_loop(construct: Construct) -> list[str]:
 
 
 def _depend(e: Emitter, construct: Construct) -> Group | None:
-    """``depend=(('out', 'a'), ('in', b, _omp.KEY[i]), ('inout', c, ('attr', 'x')))``."""
+    """``depend=(('out', 'a'), ('in', b, _omp.KEY[i]), ('inout', c, ('attr', 'x')))``;
+    with an iterator, ``*(('in', a, _omp.KEY[i]) for i in range(0, n))``."""
     items: list[Part] = []
     for clause in construct.pragma.all("depend"):
-        for text in clause.names:
-            items.append(_dependence(e, clause.kind or "inout", text))
+        found = [_dependence(e, clause.kind or "inout", text) for text in clause.names]
+        if clause.modifier == "iterator":
+            # depend(iterator(i = 0:n), in: a[i]): the items for every value, made
+            # when the task is created (OpenMP's iterator; the end left out).
+            loops = " ".join(f"for {iterator}" for iterator in clause.exprs)
+            found = [f"*({item} {loops})" for item in found]
+        items.extend(found)
     if not items:
         return None
     return Group("(", tuple(items), ")", one_tuple=True)
@@ -268,6 +282,46 @@ def taskgroup(
     refreshed = [n for n, _ in reduction]
     refreshed += [n for n in handed if n not in refreshed]
     return out + assign(e, "_omp_out", refreshed, e.last_line(body, line), info)
+
+
+def task_reductions(construct: Construct) -> list[tuple[str, str]]:
+    """The ``reduction(task, op: x)`` of a parallel or work-sharing construct."""
+    clauses = [c for c in construct.pragma.all("reduction") if c.modifier == "task"]
+    return [(n, c.op or "+") for c in clauses for n in c.names]
+
+
+def extra_levels(construct: Construct) -> int:
+    """How many blocks :func:`with_task_reductions` adds around the construct's body."""
+    return 1 if task_reductions(construct) else 0
+
+
+def with_task_reductions(
+    e: Emitter,
+    construct: Construct,
+    info: ConstructInfo,
+    body: Sequence[cst.BaseStatement],
+    level: int = 0,
+) -> list[cst.BaseStatement]:
+    """``reduction(task, op: x)``: ``body`` (each thread's part of the construct) in an
+    implicit taskgroup with ``task_reduction(op: x)`` started from the thread's private
+    ``x``, so the tasks with ``in_reduction(op: x)`` created in it add to that copy,
+    which the construct's reduction then combines (docs/tasks.md).  ``level``: how
+    many levels deeper than the construct ``body`` stands."""
+    reduction = task_reductions(construct)
+    if not reduction:
+        return list(body)
+    line = construct.pragma.pos.line
+    body = list(body)
+    comments = e.take_comments(body, line)
+    group = f"_omp_trg_{line}"
+    entries = [f"{n!r}: ({op!r}, {n})" for n, op in reduction]
+    arguments: list[Part] = ["_omp_t", keyword("reduction", mapping(entries))]
+    start = e.simple(f"{group} = ", call("_omp.taskgroup", *arguments), line, info, level)
+    last = e.last_line(body, line)
+    end = e.statement(f"_omp_out = {group}.end(_omp.locals())", last)
+    guarded = cst.Try(body=e.block(body), finalbody=cst.Finally(body=e.block([end])))
+    out = [e.stamp(start.with_changes(leading_lines=comments), line), e.stamp(guarded, line)]
+    return out + assign(e, "_omp_out", [n for n, _ in reduction], last, info)
 
 
 def assign(

@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from . import emit_cancel, emit_conditional, emit_declare, emit_doacross, emit_linear, emit_scan
+from . import (
+    emit_cancel,
+    emit_conditional,
+    emit_declare,
+    emit_doacross,
+    emit_linear,
+    emit_scan,
+    emit_tasks,
+)
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
 from .pragma import Pragma
@@ -50,6 +58,7 @@ def for_loop(
         header = emit_linear.header(e, construct, header, line)
     out.append(e.stamp(header, e.line_of(loop, line)))
     out[-1:] = emit_cancel.wrapped(e, info, "for", out[-1:], line)
+    out[-1:] = emit_tasks.with_task_reductions(e, construct, info, out[-1:])
     if linear:
         out.append(emit_linear.finish(e, construct, line, e.last_line([header], line)))
     out.extend(_end(e, ws, pragma, info, e.last_line([header], line)))
@@ -70,7 +79,8 @@ def sections(
     cancellable = ", cancellable=True" if emit_cancel.loop_is_cancellable(e, construct) else ""
     sections = cst.parse_expression(f"{ws}.loop(range({count}), 'dynamic', 1{cancellable})")
     loop = cst.For(target=cst.Name("_omp_section"), iter=sections, body=e.block([chain]))
-    out.extend(emit_cancel.wrapped(e, info, "sections", [e.stamp(loop, line)], line))
+    loops = emit_cancel.wrapped(e, info, "sections", [e.stamp(loop, line)], line)
+    out.extend(emit_tasks.with_task_reductions(e, construct, info, loops))
     out.extend(_end(e, ws, pragma, info, line))
     return out
 

@@ -159,6 +159,23 @@ KEYWORD_CLAUSES = {
 }
 SCHEDULE_MODIFIERS = ("monotonic", "nonmonotonic", "simd")
 REDUCTION_MODIFIERS = ("default", "inscan", "task")
+# Where reduction(task, ...) may stand (OpenMP 5.2, 5.5.8: parallel and work-sharing
+# constructs; omppy leaves out 'scope').
+TASK_REDUCTION_DIRECTIVES = frozenset(
+    {
+        "parallel",
+        "for",
+        "sections",
+        "parallel for",
+        "parallel sections",
+        "for simd",
+        "parallel for simd",
+        "do",
+        "parallel do",
+        "do simd",
+        "parallel do simd",
+    }
+)
 LINEAR_MODIFIERS = ("val", "ref", "uval")
 # ``grainsize`` and ``num_tasks``: an expression, after an optional ``strict:``.
 COUNT_CLAUSES = frozenset({"grainsize", "num_tasks"})
@@ -188,18 +205,11 @@ IF_MODIFIERS = {
 }
 # OpenMP clauses that omppy knows but does not implement: "not supported", not
 # "unknown", with the reason.
-_TASK_CLAUSE = (
-    "omppy's tasks do not implement it (docs/tasks.md says what they support)"
-)
 _DEVICE_CLAUSE = (
     "it is a clause of device constructs ('target', 'teams', 'declare target'...); "
     "omppy's threads are processes on this machine, and it has no devices"
 )
 UNSUPPORTED_CLAUSES = {
-    **dict.fromkeys(
-        ("detach",),
-        _TASK_CLAUSE,
-    ),
     **dict.fromkeys(
         (
             "device",
@@ -288,6 +298,7 @@ EXAMPLES = {
     "num_tasks": "num_tasks(8)",
     "in_reduction": "in_reduction(+: total)",
     "task_reduction": "task_reduction(+: total)",
+    "detach": "detach(done)",
 }
 
 # ``depend`` on '# omp ordered' (a doacross loop) rather than on a task.
@@ -902,11 +913,17 @@ class _Parser:
             "contains": self.directive_list,
             "initializer": self.initializer,
             "affinity": self.affinity,
+            "detach": self.detach,
         }
         if name in special:
             return special[name](arg, pos, name)
         assert name == "collapse", name
         return Clause(name, pos, number=self.positive_integer(arg, name))
+
+    def detach(self, arg: _Span, pos: Position, clause: str) -> Clause:
+        """``detach(event)``: the name the task's event is bound to (taskevents.py)."""
+        name = self.identifier(arg, "the name of the task's event", "detach(done)")
+        return Clause(clause, pos, names=(name,))
 
     def example(self, clause: str) -> str:
         """An example of ``clause`` for a hint, on the directive being parsed."""
@@ -1076,7 +1093,7 @@ class _Parser:
                 hint=f"operators: {' '.join(REDUCTION_OPERATORS)} (&& and || mean and, or), "
                 "a name from '# omp declare reduction', or a function of two arguments",
             )
-        tasks = clause != "reduction" or self.current in TASKLOOP_DIRECTIVES
+        tasks = clause != "reduction" or self.current in TASKLOOP_DIRECTIVES or modifier == "task"
         if tasks and op not in REDUCTION_OPERATORS:
             raise self.error(
                 f"'{clause}' on '{self.current}' takes one of the operators "
@@ -1109,12 +1126,15 @@ class _Parser:
         """A task's ``depend(type: items)``: each item a name, an item or an attribute."""
         parts = _split(arg, ":", maxsplit=1)
         head = parts[0].strip()
-        if head.text.startswith(("iterator(", "iterator ")):  # its ':' is not the type's
+        iterators: tuple[str, ...] = ()
+        if len(_split(head, ",")) > 1:
+            *modifiers, head = (p.strip() for p in _split(head, ","))
+            iterators = self.dependence_iterators(modifiers)
+        elif head.text.startswith("iterator"):  # 'iterator(...): a' lacks the type
             raise self.error(
-                "depend(iterator(...): ...) is not supported by omppy",
+                "missing dependence type after the iterator modifier",
                 head.start,
-                hint="list the items, or make the dependence on the container: "
-                "depend(in: a)",
+                hint="write depend(iterator(i = 0:n), in: a[i])",
             )
         if head.text in ("source", "sink"):
             raise self.error(
@@ -1151,7 +1171,48 @@ class _Parser:
                     "depend(inout: node.left)",
                 )
             items.append(item.text)
-        return Clause("depend", pos, names=tuple(items), kind=head.text)
+        modifier = "iterator" if iterators else None
+        return Clause(
+            "depend", pos, names=tuple(items), kind=head.text, modifier=modifier, exprs=iterators
+        )
+
+    def dependence_iterators(self, modifier: list[_Span]) -> tuple[str, ...]:
+        """``iterator(i = 0:n, j = 0:m:2)`` as ``("i in range(0, n)", "j in range(0, m,
+        2)")``: OpenMP's ranges leave out their end, as ``range`` does."""
+        if len(modifier) != 1:
+            raise self.error(
+                "a dependence takes one 'iterator(...)' modifier",
+                modifier[1].start,
+                hint="write the iterators in one: depend(iterator(i = 0:n, j = 0:m), in: a[i][j])",
+            )
+        found = _CALL_RE.fullmatch(modifier[0].text)
+        if found is None or found.group(1) != "iterator":
+            raise self.error(
+                f"unknown dependence modifier '{modifier[0].text}'",
+                modifier[0].start,
+                hint="the modifier is iterator(...), e.g. depend(iterator(i = 0:n), in: a[i])",
+            )
+        inside = _Span(found.group(2), modifier[0].start + found.start(2))
+        iterators = []
+        for definition in _split(inside, ","):
+            sides = _split(definition, "=", maxsplit=1)
+            name = sides[0].strip()
+            if len(sides) == 1 or not _is_name(name.text):
+                what = name.text.split()
+                hint = "write iterator(i = begin:end) or iterator(i = begin:end:step)"
+                if len(what) == 2 and all(_is_name(w) for w in what):
+                    hint = f"a Python iterator has no type: write iterator({what[1]} = ...)"
+                raise self.error("malformed iterator", definition.strip().start, hint=hint)
+            bounds = _split(sides[1], ":")
+            if len(bounds) not in (2, 3):
+                raise self.error(
+                    f"iterator '{name.text}' needs a range begin:end or begin:end:step",
+                    sides[1].strip().start,
+                    hint="for example iterator(i = 0:n); the end is left out, as in range()",
+                )
+            texts = [self.expression(b, "depend").text for b in bounds]
+            iterators.append(f"{name.text} in range({', '.join(texts)})")
+        return tuple(iterators)
 
     def reduction_modifier(self, modifier: _Span) -> str | None:
         if modifier.text == "default":  # what OpenMP does without a modifier
@@ -1159,11 +1220,14 @@ class _Parser:
         if modifier.text == "inscan":
             return "inscan"
         if modifier.text == "task":
-            raise self.error(
-                "reduction modifier 'task' is not supported by omppy",
-                modifier.start,
-                hint=DOCS_HINT,
-            )
+            if self.current not in TASK_REDUCTION_DIRECTIVES:
+                raise self.error(
+                    f"reduction modifier 'task' is not allowed on '{self.current}'",
+                    modifier.start,
+                    hint="it makes the reduction of a 'parallel', 'for' or 'sections' (or a "
+                    "combined form) a task reduction too, for tasks with in_reduction",
+                )
+            return "task"
         raise self.error(
             f"unknown reduction modifier '{modifier.text}'"
             f"{did_you_mean(modifier.text, REDUCTION_MODIFIERS)}",

@@ -187,9 +187,10 @@ TASK_CLAUSES = frozenset(
         "depend",
         "in_reduction",
         "affinity",
+        "detach",
     }
 )
-TASKLOOP_CLAUSES = (TASK_CLAUSES - {"depend", "affinity"}) | frozenset(
+TASKLOOP_CLAUSES = (TASK_CLAUSES - {"depend", "affinity", "detach"}) | frozenset(
     {"lastprivate", "grainsize", "num_tasks", "collapse", "nogroup", "reduction"}
 )
 

@@ -195,6 +195,7 @@ def decide(
         _check_nogroup(construct, filename)
     reduced = {n for n, _ in [*in_reduction, *reduction]}
     clause_names = private | set(firstprivate) | set(shared) | reduced | lastprivate
+    _check_detach(construct, clause_names, filename)
     default = pragma.clause("default")
     if default is not None and default.kind == "none":
         checks.default_none(usage, module_defs | clause_names | loop_vars, filename=filename)
@@ -244,6 +245,34 @@ def decide(
         touches=touches,
         loop_vars=frozenset(loop_vars),
     )
+
+
+def _check_detach(construct: Construct, clause_names: set[str], filename: str) -> None:
+    """OpenMP 5.2 (12.5.2): a detachable task is not ``mergeable``, and its event's
+    name is in none of its data-sharing clauses."""
+    pragma = construct.pragma
+    detach = pragma.clause("detach")
+    if detach is None:
+        return
+    mergeable = pragma.clause("mergeable")
+    if mergeable is not None:
+        raise checks.error(
+            filename,
+            (mergeable.pos.line, mergeable.pos.col),
+            "'mergeable' cannot be combined with 'detach': a detached task completes "
+            "when its event is fulfilled, which a merged task would not wait for",
+            hint="drop 'mergeable'",
+        )
+    name = detach.names[0]
+    if name in clause_names:
+        raise checks.error(
+            filename,
+            (detach.pos.line, detach.pos.col),
+            f"'{name}' is the event of 'detach' and also in a data-sharing clause of the "
+            "task; OpenMP forbids it",
+            hint=f"the task is created with {name} bound to its event: take {name} out "
+            "of the other clause",
+        )
 
 
 def _check_nogroup(construct: Construct, filename: str) -> None:

@@ -4,8 +4,9 @@ The same rules as ``runtime/cancel.py`` (whose :class:`~omppy.runtime.cancel.Can
 scopes and draining this module reuses), with the marks kept in the team instead of
 an arena: ``cancel parallel`` sets the team's ``cancelled`` flag, ``cancel for`` and
 ``cancel sections`` the loop's :class:`~.team.Record` (whose chunk counter then hands
-out nothing more).  Every thread looks at both before each iteration of a
-cancellable loop and after each barrier.
+out nothing more), ``cancel taskgroup`` the task's :class:`~.taskqueue.Group` (whose
+tasks not started are then discarded: ``tasks.py``).  Every thread looks at the
+first two before each iteration of a cancellable loop and after each barrier.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from .. import cancel, schedule
 from ..cancel import CANCELLED, Cancelled, CancelScope
 from ..icv import icv
+from . import taskqueue
+from .taskstate import state_of
 
 if TYPE_CHECKING:
     from .context import ThreadedContext
@@ -30,9 +33,21 @@ class ThreadedCancelScope(CancelScope):
     def __init__(self, thread: ThreadedContext, kind: str) -> None:
         super().__init__(thread, kind)
         self.record: Record | None = None  # the loop's record (for, sections)
+        self.task_group: taskqueue.Group | None = None  # taskgroup: the task's group
+
+    def __enter__(self) -> ThreadedCancelScope:
+        if self.kind == "taskgroup":
+            # The body of the task now on top of the thread's stack of tasks; its
+            # group is what a 'cancel taskgroup' in it cancels.
+            self.task_group = state_of(self.thread).frames[-1].group
+            self.group = self.task_group  # type: ignore[assignment]  # None: in no taskgroup
+        self.thread.cancel_scopes.append(self)
+        return self
 
     def cancelled(self) -> bool:
         thread = self.thread
+        if self.kind == "taskgroup":  # in a team of one too: a child task may cancel
+            return taskqueue.cancelled(self.task_group)
         if thread.size == 1:
             return False  # the one thread that could cancel it has left it
         if self.kind == "parallel":
@@ -46,7 +61,10 @@ def cancel_construct(thread: ThreadedContext, kind: str, if_: Any) -> None:
     if not icv().cancellation:
         return
     if if_:
-        if thread.size > 1:
+        if kind == "taskgroup":
+            assert isinstance(scope, ThreadedCancelScope) and scope.task_group is not None
+            scope.task_group.cancelled = True  # read by other threads without a lock
+        elif thread.size > 1:
             if kind == "parallel":
                 thread.team.cancelled = True
             else:
@@ -62,7 +80,7 @@ def cancel_construct(thread: ThreadedContext, kind: str, if_: Any) -> None:
 
 def cancellation_point(thread: ThreadedContext, kind: str) -> None:
     """``# omp cancellation point <kind>``: leave the construct if it was cancelled."""
-    scope = cancel._scope(thread, kind)
+    scope = cancel._scope(thread, kind, "cancellation point")
     if icv().cancellation and scope.cancelled():
         raise Cancelled(scope)
 

@@ -1,0 +1,242 @@
+"""One thread's tasks on the fork backend, the data and the small steps: its stack of
+frames, its own queue, its side of the team's task table (``taskpool.py``) and its
+lock, python's order of the keys tasks add to shared dicts, the cut-off's
+measurements, and what a task takes when it starts and publishes when it ends.
+
+:class:`TaskStateCore` is the base of :class:`~.taskstate.TaskState`; the larger
+steps are its mixins: creating and handing over (``taskhandoff.py``), running
+(``taskrun.py``) and waiting (``taskwaiting.py``).  The whole story is in
+``tasks.py``'s module docstring.
+"""
+
+from __future__ import annotations
+
+import collections
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from . import taskpool as tp
+from .taskcode import TaskCoder
+from .taskdeps import Dependences, Ref
+from .taskframes import Child, Frame, Kept
+from .taskspec import Spec, bound, dependence_key
+
+if TYPE_CHECKING:
+    from .taskgroups import GroupRef
+    from .thread import ThreadContext
+
+STOCK = 2  # ready tasks per thread the team's queues should hold
+# Measured shorter than this, a task runs at once: handing it to another process
+# costs more than it takes (benchmarks/tasks.py measures the cost), and keeping it
+# would only delay it.
+RUN_NOW_SECONDS = 3e-4
+MAX_NESTING = 40  # tasks run inside one another by one thread before it only waits
+_WEIGHT = 0.25  # of a new measurement in the running average
+_OUTLIER = 4.0  # a measurement counts at most this many times the average so far
+clock = time.perf_counter
+
+
+class TaskStateCore:
+    """One thread's tasks: its stack of frames, its own queue, its side of the table."""
+
+    def __init__(self, thread: ThreadContext) -> None:
+        self.thread = thread
+        team = thread.team
+        self.pool: tp.TaskPool | None = None
+        self.coder: TaskCoder | None = None
+        self.stock = STOCK * thread.size
+        pool = team.arena.tasks if team is not None and team.tasking else None
+        if pool is not None and thread.size > 1 and thread.coherence:
+            self.pool = pool
+            self.coder = TaskCoder(thread.coherence.replica, pool.forked_after)
+            self.kept_word = pool.local_base + thread.num
+        self.frames: list[Frame] = [Frame(0, None, 0, False)]
+        self.queue: collections.deque[Kept] = collections.deque()
+        # Tasks this thread handed to the team, by id: run here, they need no bytes.
+        self.handed: dict[int, Kept] = {}
+        # Results of the tasks this thread created and ran: (values, exception).
+        self.results: dict[int, tuple[dict[str, Any], BaseException | None]] = {}
+        # Failed tasks this thread ran: (child or slot, id, exception).
+        self.failed: list[tuple[Child | int, int, BaseException]] = []
+        self.arrivals = 0  # barriers reached (a team's barriers are counted alike)
+        self.durations: dict[tuple[Any, int], float] = {}
+        self.excluded = 0.0  # seconds waited, not counted in the tasks' measurements
+        self.counter = 0  # numbers kept tasks (negative: never a table id)
+        # Whether the keys tasks add to shared dicts are tagged with the tasks' place
+        # in python's order (TaskState.tag): the region shares dicts.
+        coherence = thread.coherence
+        self.ordering = bool(
+            self.pool is not None and coherence and coherence.replica.ordered_dicts
+        )
+
+    # -- the table's lock ------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Take the table's lock, checking that the team is whole while waiting."""
+        assert self.pool is not None
+        liveness = self.thread.team.liveness if self.thread.team else None
+        if liveness is None:
+            self.pool.lock.acquire()
+        else:
+            liveness.wait(self.pool.lock)
+
+    def unlock(self) -> None:
+        assert self.pool is not None
+        self.pool.lock.release()
+
+    def new_order(self) -> int:
+        """A number that orders in_reduction results as the tasks were created."""
+        if self.pool is None:
+            self.counter += 1
+            return self.counter
+        self.lock()
+        try:
+            return self.pool.new_id()
+        finally:
+            self.unlock()
+
+    def _count_kept(self, delta: int) -> None:
+        pool = self.pool
+        assert pool is not None
+        pool.words[self.kept_word] += delta
+        if not pool.words[self.kept_word]:
+            pool.rouse()  # threads at a barrier wait for every thread's kept tasks
+
+    def _count_in_group(self, group: GroupRef | None, delta: int) -> None:
+        """A task of ``group`` begins (1) or ends (-1)."""
+        if not isinstance(group, tuple):
+            return
+        pool = self.pool
+        assert pool is not None
+        self.lock()
+        try:
+            base = pool.group(group[0])
+            if pool.words[base + tp.G_ID] == group[1]:
+                pool.words[base + tp.G_COUNT] += delta
+                if delta < 0:
+                    pool.rouse()  # the group's owner may be asleep waiting for it
+        finally:
+            self.unlock()
+
+    # -- python's order of the keys tasks add to shared dicts ----------------------------
+
+    def _base(self, frame: Frame) -> tuple[int, ...]:
+        if frame.tag is not None:
+            return frame.tag
+        coherence = self.thread.coherence
+        assert coherence is not None
+        loop = coherence.last_tag  # the iterations the implicit task runs now
+        if frame.base[:-1] != loop:
+            frame.base, frame.created = (*loop, self.thread.num), 0
+        return frame.base
+
+    def tag(self, frame: Frame) -> tuple[int, ...]:
+        """The place of the next task ``frame`` creates in the order python runs the
+        tasks in (each at once, where it is created): its creator's place, then
+        ``(n, 0)`` for its creator's n-th task; the creator's own stretch after it is
+        ``(n, 1)``.  A shared dict orders the keys tasks added by these places
+        (``Coherence.mark``), so it lists them as with python."""
+        base = self._base(frame)
+        frame.created += 1
+        return (*base, frame.created, 0)
+
+    def resume(self, frame: Frame) -> None:
+        """``frame`` runs on in this thread: the keys it adds come after its tasks."""
+        coherence = self.thread.coherence
+        assert coherence is not None
+        base = self._base(frame)
+        coherence.mark((*base, frame.created, 1) if frame.created else base, task=True)
+
+    # -- the cut-off ------------------------------------------------------------------
+
+    def measured(self, function: Any, depth: int) -> float | None:
+        return self.durations.get((function.__code__, depth))
+
+    def measure(self, function: Any, depth: int, seconds: float) -> None:
+        key = (getattr(function, "__code__", None), depth)
+        old = self.durations.get(key)
+        if old is None:
+            self.durations[key] = seconds
+        else:  # a process that waited for a CPU meanwhile must not make it look long
+            self.durations[key] = old + _WEIGHT * (min(seconds, _OUTLIER * old) - old)
+
+    def starving(self) -> bool:
+        """Whether the team's queues hold too few tasks for idle threads."""
+        assert self.pool is not None
+        return bool(self.pool.words[tp.QUEUED] < self.stock)
+
+    def done(self, ref: Child | Ref) -> bool:
+        """Whether a task has completed."""
+        if isinstance(ref, Child):
+            if ref.slot < 0:
+                return ref.finished
+            ref = (ref.slot, ref.tid)
+        pool = self.pool
+        if pool is None or ref[0] < 0:
+            return True
+        base = pool.slot(ref[0])
+        words = pool.words
+        return bool(words[base + tp.S_ID] != ref[1] or words[base + tp.S_STATE] == tp.DONE)
+
+    # -- what a task takes and leaves ---------------------------------------------------
+
+    def key_of(self, frame: Frame) -> str:
+        """A name for ``frame`` that no other task of the team has."""
+        if not frame.key:
+            self.counter += 1
+            frame.key = f"{self.thread.num}.{self.counter}"
+        return frame.key
+
+    def starting(self, args: dict[str, Any], spec: Spec, creator: str) -> dict[str, Any]:
+        """A task's arguments as it starts: the newest values of its ``fresh`` names
+        and of the names its predecessors left (see :class:`Spec`)."""
+        if spec.fresh:
+            args = {**args, **newest(self.thread, spec.fresh)}
+        if spec.reads and self.thread.coherence is not None:
+            self.thread.coherence.catch_up("while running a task")
+            keys = {dependence_key(n, creator): n for n in spec.reads}
+            left = newest(self.thread, tuple(keys))
+            args = {**args, **{keys[k]: v for k, v in left.items()}}
+        return args
+
+    def published(self, values: dict[str, Any], spec: Spec, creator: str) -> dict[str, Any]:
+        """What a task publishes by name when it ends: the region's shared names it
+        hands back, and the names it leaves for its successors."""
+        found = {n: values[n] for n in spec.publish if bound(values, n)}
+        for name in spec.writes:
+            if bound(values, name):
+                found[dependence_key(name, creator)] = values[name]
+        return found
+
+    def dependences(self, frame: Frame) -> Dependences:
+        if frame.deps is None:
+            frame.deps = Dependences()
+        return frame.deps
+
+    # -- the steps of the mixins (taskhandoff.py, taskrun.py, taskwaiting.py) ---------
+
+    if TYPE_CHECKING:
+
+        def offer(self, force: bool = False) -> None: ...
+        def run_kept(self, task: Kept) -> None: ...
+        def take(self, allowed: list[Child] | None = None) -> int: ...
+        def run_slot(self, slot: int) -> None: ...
+        def abandon(self, frame: Frame) -> None: ...
+        def wait_until(self, ready: Callable[[], bool]) -> None: ...
+
+
+def newest(thread: ThreadContext, names: tuple[str, ...]) -> dict[str, Any]:
+    """The newest published values of ``names`` (taken or not by this thread)."""
+    coherence = thread.coherence
+    if coherence is None or not names:
+        return {}
+    latest = coherence.latest
+    return {name: latest[name][1] for name in names if name in latest}
+
+
+def touched(values: dict[str, Any], touches: tuple[str, ...] | None) -> list[Any] | None:
+    """The objects of the names a task may change, for the publication's comparisons."""
+    if touches is None:
+        return None
+    return [values[n] for n in touches if n in values]

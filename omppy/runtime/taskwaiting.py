@@ -1,0 +1,200 @@
+"""Waiting on the fork backend: a thread that waits (``taskwait``, the end of a
+``taskgroup``, a barrier) runs tasks meanwhile, sleeps on the table's semaphore when
+there is nothing to run, collects its children's results, and at a barrier waits
+until the team has no task left (``tasks.py``'s module docstring)."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from typing import Any
+
+from . import deadlock, taskevents
+from . import taskpool as tp
+from .failures import unpack_exception
+from .taskcore import MAX_NESTING, TaskStateCore, clock
+from .taskframes import Child, Frame
+
+# A waiting thread yields the CPU this many times, then sleeps on the table's wake
+# semaphore (released whenever a task is queued or completes): on a busy machine a
+# yield can give the CPU away for a whole time slice.
+_SPINS = 3
+
+
+class Waiting(TaskStateCore):
+    """The waiting side of :class:`~.taskstate.TaskState`."""
+
+    def wait_until(self, ready: Callable[[], bool]) -> None:
+        """Run tasks (this thread's own queue first, newest first; then the team's)
+        until ``ready()``, handing kept tasks to idle threads meanwhile; with nothing
+        to run, sleep a little at a time, checking that the team is whole.
+
+        Inside a synchronisation block (a ``critical`` the thread holds) only the
+        current task's own children are run, as OpenMP's tied tasks allow, so that a
+        task waiting for the same lock cannot make this thread wait for itself.
+        """
+        if ready():
+            return
+        thread = self.thread
+        team = thread.team
+        liveness = team.liveness if team is not None else None
+        # A lock held: a critical, atomic or ordered block (single and master hold none).
+        holding = any(k.startswith(("critical", "atomic", "ordered")) for k in thread.inside)
+        spins = 0
+        delay = 1e-5
+        # On the team's board while it finds nothing to run (deadlock.py); a task it
+        # runs may change anything, so the wait starts again after one.
+        stall: Any = deadlock.NO_STALL
+        try:
+            while not ready():
+                if self.pool is not None:
+                    self.offer()
+                queue = self.queue
+                children = self.frames[-1].children
+                if queue and (not holding or any(c is queue[-1].child for c in children)):
+                    stall.end()
+                    stall = deadlock.NO_STALL
+                    self.run_kept(queue.pop())  # work of the waiting task's own, mostly
+                    spins, delay = 0, 1e-5
+                    continue
+                if queue and self.pool is not None:
+                    # Kept tasks this thread may not run while it holds a lock: nobody
+                    # else can run them until they are in the team's table.
+                    self.offer(force=True)
+                began = clock()
+                if self.pool is not None and len(self.frames) < MAX_NESTING:
+                    slot = self.take(children if holding else None)
+                    if slot >= 0:
+                        stall.end()
+                        stall = deadlock.NO_STALL
+                        excluded = self.excluded  # what it excludes itself is in the span
+                        self.run_slot(slot)
+                        self.excluded = excluded + clock() - began
+                        spins, delay = 0, 1e-5
+                        continue
+                if self.pool is None and not taskevents.others_may_fulfill():
+                    # Without a team only a detached task's event keeps a wait going.
+                    raise taskevents.waited_in_vain()
+                if spins < _SPINS:
+                    spins += 1
+                    os.sched_yield()
+                else:
+                    if liveness is not None:
+                        liveness.check()
+                    if stall is deadlock.NO_STALL:
+                        stall = deadlock.stall((deadlock.TASKS, 0))
+                    stall.tick()
+                    self.nap(delay, ready)
+                    delay = min(delay * 2, 1e-2)
+                self.excluded += clock() - began
+        finally:
+            stall.end()
+
+    def nap(self, seconds: float, ready: Callable[[], bool]) -> None:
+        """Sleep until a task is queued or completes, or ``seconds`` pass.
+
+        The thread says it sleeps before it looks at ``ready`` a last time: whatever
+        changes after that look wakes it (``TaskPool.rouse``).
+        """
+        pool = self.pool
+        if pool is None:
+            time.sleep(seconds)
+            return
+        flag = pool.sleep_base + self.thread.num
+        pool.words[flag] = 1
+        try:
+            if not ready() and not pool.words[tp.QUEUED]:
+                pool.wake.acquire(True, seconds)
+        finally:
+            pool.words[flag] = 0
+
+    def collect(self, frame: Frame, done_only: bool = False) -> dict[str, Any]:
+        """The ``shared`` values of ``frame``'s completed children, in creation order;
+        the first child's exception is raised."""
+        coherence = self.thread.coherence
+        if coherence is not None and self.pool is not None:
+            # Also without children left: a taskgroup's deeper tasks published theirs.
+            coherence.catch_up("at a taskwait")
+            if self.ordering:
+                coherence.order_keys()
+        if not frame.children:
+            return {}
+        pool, coder = self.pool, self.coder
+        values: dict[str, Any] = {}
+        error: BaseException | None = None
+        remaining: list[Child] = []
+        freed: list[int] = []
+        for child in frame.children:
+            if not self.done(child):
+                remaining.append(child)
+                continue
+            outcome: dict[str, Any] = {}
+            failure: BaseException | None = None
+            self.handed.pop(child.tid, None)
+            if child.slot < 0 or child.tid in self.results:
+                outcome, failure = self.results.pop(child.tid, ({}, None))
+            else:
+                assert pool is not None and coder is not None
+                base = pool.slot(child.slot)
+                words = pool.words
+                if words[base + tp.S_ID] == child.tid:
+                    if words[base + tp.S_RESULT]:
+                        start_at = int(words[base + tp.S_RESULT])
+                        length = int(words[base + tp.S_RESULT_LEN])
+                        outcome, packed = coder.loads(pool.read(start_at, length))
+                        if packed is not None:
+                            failure = unpack_exception(packed)
+                    freed.append(child.slot)
+            if failure is not None and error is None:
+                error = failure
+            values.update(outcome)
+        assert done_only or not remaining
+        frame.children = remaining
+        if freed:
+            assert pool is not None
+            self.lock()
+            try:
+                for slot in freed:
+                    pool.free_slot(slot)
+            finally:
+                self.unlock()
+        if error is not None:
+            raise error
+        return values
+
+    def barrier(self) -> None:
+        """Every task of the team runs before a barrier completes (see the module
+        docstring); the tasks this thread ran that failed unseen are raised here."""
+        pool = self.pool
+        if pool is None:
+            return
+        words = pool.words
+        self.lock()
+        try:
+            words[tp.ARRIVED] += 1
+            pool.rouse()
+        finally:
+            self.unlock()
+        self.arrivals += 1
+        target = self.thread.size * self.arrivals
+        kept = range(pool.local_base, pool.local_base + self.thread.size)
+
+        def settled() -> bool:
+            return bool(
+                words[tp.ARRIVED] >= target
+                and words[tp.PENDING] == 0
+                and not any(words[w] for w in kept)
+            )
+
+        self.wait_until(settled)
+        self.handed.clear()
+        failed, self.failed = self.failed, []
+        for where, tid, error in failed:
+            if isinstance(where, Child):
+                unseen = tid in self.results
+            else:
+                unseen = words[pool.slot(where) + tp.S_ID] == tid
+            if unseen:
+                self.results.pop(tid, None)
+                raise error

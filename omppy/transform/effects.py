@@ -74,6 +74,7 @@ class Effects:
     def __init__(
         self, module: cst.Module, metadata: Any, modules: frozenset[str] = frozenset()
     ) -> None:
+        self.module = module
         self.modules = modules  # names the module binds to imported modules (``np``)
         self.parents: dict[cst.CSTNode, cst.CSTNode] = metadata["parents"]
         self.contexts = metadata["contexts"]
@@ -178,7 +179,7 @@ class Effects:
                     continue
                 if depth > found.get(name, 0):
                     found[name] = depth
-        return {name: _public(depth) for name, depth in found.items()}
+        return {name: public_depth(depth) for name, depth in found.items()}
 
     # -- one construct ------------------------------------------------------------------
 
@@ -193,14 +194,14 @@ class Effects:
             if nodes:
                 depth = min(MAX_DEPTH, max(self.use_depth(n, loads) for n in nodes))
                 if depth:
-                    found[name] = _public(depth)
+                    found[name] = public_depth(depth)
         # ``total += Bag([k])`` (a published name, under critical): a class of the
         # module whose ``__iadd__`` changes what the object holds changes it in place.
         hook = self._hook_depth(IN_PLACE_METHODS)
         if hook:
             augmented = augmented_names(statements)
             for name in [n for n in names if n in augmented]:  # in order: a set's is not
-                found[name] = max(found.get(name, 0), _public(min(MAX_DEPTH, hook)))
+                found[name] = max(found.get(name, 0), public_depth(min(MAX_DEPTH, hook)))
         return found
 
     def loads(self, node: cst.CSTNode) -> dict[str, list[cst.Name]]:
@@ -469,7 +470,7 @@ def _name_of(func: cst.BaseExpression) -> str | None:
     return func.value if isinstance(func, cst.Name) else None
 
 
-def _public(depth: int) -> int:
+def public_depth(depth: int) -> int:
     """A depth as the translator writes it (see :data:`UNBOUNDED`)."""
     return UNBOUNDED if depth >= MAX_DEPTH else depth
 

@@ -43,6 +43,7 @@ from .pragma import (
     TASK_DIRECTIVES,
     TASKLOOP_DIRECTIVES,
 )
+from .reach import Reach
 from .sharing import ordered as analysis_order
 from .sync_blocks import SyncBlocks
 from .walk import children, walk
@@ -105,6 +106,8 @@ class _Surveyor:
         self.module_functions = definitions(module.body)
         self._effects: Effects | None = None
         self._sync_blocks: SyncBlocks | None = None
+        self._reach: Reach | None = None
+        self._module_effects: dict[str, int] | None = None
         self.threadprivate: frozenset[str] = frozenset()  # globals a directive names
         self.declared: frozenset[str] = frozenset()  # names of 'declare reduction's
         self.task_scopes: tasking.Scopes = {}
@@ -141,8 +144,26 @@ class _Surveyor:
     def module_effects(self) -> dict[str, int]:
         """Module globals the module's functions may change, and how deep (modules
         themselves are never data to carry)."""
-        found = self.effects.global_depths()
-        return {n: d for n, d in found.items() if n not in self.imported_modules}
+        if self._module_effects is None:
+            found = self.effects.global_depths()
+            self._module_effects = {
+                n: d for n, d in found.items() if n not in self.imported_modules
+            }
+        return self._module_effects
+
+    def _module_watch(
+        self, construct: Construct, scopes: list[tuple[str, Any]]
+    ) -> dict[str, int] | None:
+        """The module globals a region may change through the code it can reach
+        (``reach.py``), when that is less than all the module's functions may change
+        (``_omp_effects``, watched when this is None)."""
+        if self._reach is None:
+            self._reach = Reach(self.wrapper.module, self.effects, self.imported_modules)
+        enclosing = [node for kind, node in scopes if kind == "function"]
+        found = self._reach.module_watch(construct.statements(), enclosing)
+        if found is None or found == self.module_effects():
+            return None
+        return found
 
     def plan_block(self, node: cst.CSTNode, body: Any) -> None:
         columns: dict[cst.CSTNode, int] = {}
@@ -253,6 +274,7 @@ class _Surveyor:
         threadprivate: tuple[str, ...] = ()
         touches: tuple[str, ...] | None = None
         watch: dict[str, int] = {}
+        module_watch: dict[str, int] | None = None
         bound_names: frozenset[str] = frozenset()
         if region is not None and region_sharing is not None:
             region_shared = region_sharing.shared_out
@@ -313,6 +335,7 @@ class _Surveyor:
             # (sorted: a set's order would change the translation from run to run)
             published = sorted(set(sharing.shared_out) - set(sharing.args))
             watch = self._watch(construct, loops, [*sharing.args, *published])
+            module_watch = self._module_watch(construct, scopes)
             # An array the region only reads (the effects analysis: no write through
             # it, however it is used) needs no copy into shared memory.
             readonly = tuple(
@@ -379,6 +402,7 @@ class _Surveyor:
             class_name=class_name,
             around=around,
             watch=watch,
+            module_watch=module_watch,
             touches=touches,
             closed=closed,
             threadprivate=threadprivate,

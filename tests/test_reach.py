@@ -246,6 +246,30 @@ def test_code_omppy_cannot_see_watches_every_global(body):
             for i in range(n):
                 len([i])
         """,
+        # a lambda made by a function the region does not call, handed out
+        """
+        def make():
+            return lambda i: big.__setitem__(i, i)
+
+        def run(n, hook):
+            # omp parallel for
+            for i in range(n):
+                sorted([i], key=hook)
+        """,
+        # a generator expression made elsewhere, resumed in the region
+        """
+        def store(i):
+            big[i] = i
+            return i
+
+        def make(i):
+            return (store(j) for j in [i])
+
+        def run(n, gens):
+            # omp parallel for
+            for i in range(n):
+                sum(gens[i])
+        """,
         # a bound method used as a value
         """
         class Recorder:
@@ -264,6 +288,37 @@ def test_code_python_may_run_unnamed_is_watched(body):
     got = module_watch(body)
     assert got is None or got.get("big", 0) >= 1, got
     assert got is None or "other" not in got
+
+
+@pytest.mark.parametrize(
+    "call",
+    ["w.step(i)", "w.start()", "super().run()"],
+)
+def test_a_method_a_base_from_elsewhere_may_run_watches_every_global(call):
+    # ``step`` is defined by one class of the module, but the Thread subclass may
+    # inherit another ``step``; ``start`` and ``super()``'s methods are Thread's.
+    got = module_watch(
+        f"""
+        import threading
+
+        class Worker(threading.Thread):
+            def run(self):
+                big[0] = 1
+
+        class Other:
+            def step(self, i):
+                pass
+
+            def run(self):
+                pass
+
+        def go(n, w):
+            # omp parallel for
+            for i in range(n):
+                {call}
+        """
+    )
+    assert got is None
 
 
 def test_a_reached_function_that_rebinds_globals_has_the_namespace_compared():
@@ -418,6 +473,39 @@ PROGRAMS = {
         # omp parallel for
         for i in range(100):
             store(i)
+        print(sum(big))
+        """,
+    "lambda handed out": """
+        big = [0] * 20_000
+
+
+        def make():
+            return lambda i: big.__setitem__(i, i + 1)
+
+
+        hook = make()
+        # omp parallel for
+        for i in range(100):
+            sorted([i], key=hook)
+        print(sum(big))
+        """,
+    "generator expression": """
+        big = [0] * 20_000
+
+
+        def store(i):
+            big[i] = i + 1
+            return i
+
+
+        def make(i):
+            return (store(j) for j in [i])
+
+
+        gens = [make(i) for i in range(100)]
+        # omp parallel for
+        for i in range(100):
+            sum(gens[i])
         print(sum(big))
         """,
     "bound method": """

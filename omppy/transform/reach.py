@@ -66,13 +66,16 @@ class Reach:
             name = statement.name.value
             if counts.get(name) == 1 and name not in declared and not statement.decorators:
                 self._functions[name] = statement
+        self._bound = set(counts) | declared  # every name bound at the module's top level
+        self._foreign_based = _foreign_based(self._classes, self._bound)
         self._plain_classes = {
             name
             for name, node in self._classes.items()
-            if counts.get(name) == 1 and name not in declared and _plain_class(node)
+            if counts.get(name) == 1
+            and name not in declared
+            and name not in self._foreign_based
+            and _plain_class(node)
         }
-        self._bound = set(counts) | declared  # every name bound at the module's top level
-        self._foreign_based = _foreign_based(self._classes, self._bound)
         # Every def of the module: its summary, locals, whether it declares globals,
         # and the locals of the functions around it.
         self._defs: dict[cst.FunctionDef, tuple[Summary, set[str], bool]] = {
@@ -83,8 +86,16 @@ class Reach:
         self._methods: dict[str, list[cst.FunctionDef]] = {}
         for node in _methods(module):
             self._methods.setdefault(node.name.value, []).append(node)
+        # The method names every class with a base from elsewhere defines itself: a
+        # call by another name may run the base's method of that name.
+        self._overridden = set(self._methods)
+        for name in self._foreign_based:
+            body = body_of(self._classes[name])
+            own = {n.name.value for n in body if isinstance(n, cst.FunctionDef)}
+            self._overridden &= own
         self._units: dict[cst.FunctionDef, _Unit] = {}
         self._roots: list[cst.FunctionDef] | None = None
+        self._deferred: tuple[_Unit, dict[str, int]] | None = None
 
     # -- one region --------------------------------------------------------------------
 
@@ -103,8 +114,11 @@ class Reach:
         unit = self._unit_of(statements, local)
         if unit.unknown:
             return None
+        deferred, deferred_globals = self._deferred_code()
+        if deferred.unknown:
+            return None
         reached: set[cst.FunctionDef] = set()
-        pending = [*self._always(), *self._callees(unit)]
+        pending = [*self._always(), *self._callees(unit), *self._callees(deferred)]
         while pending:
             function = pending.pop()
             if function in reached:
@@ -127,6 +141,8 @@ class Reach:
                 if depth > found.get(name, 0):
                     found[name] = depth
         result = {name: public_depth(depth) for name, depth in found.items()}
+        for name, depth in deferred_globals.items():
+            result[name] = max(result.get(name, 0), depth)
         # The region's own statements: a global they change in place (it is handed to
         # the region as a shared name too, and watched as deep).
         own_globals = [n for n in self._bound if n not in local and n not in self.modules]
@@ -202,7 +218,14 @@ class Reach:
                 unit.unknown = True
         elif isinstance(func, cst.Attribute):
             method = func.attr.value
-            if method in self._methods:
+            if self._foreign_based and (
+                (method in self._methods and method not in self._overridden)
+                or _calls_super(func.value)
+            ):
+                # An object of a class with a base from elsewhere may run the base's
+                # method of that name.
+                unit.unknown = True
+            elif method in self._methods:
                 unit.methods.add(method)
             elif method in CONTAINER_METHODS or method in READING_METHODS:
                 pass
@@ -210,6 +233,26 @@ class Reach:
                 unit.unknown = True
         else:
             unit.unknown = True  # ``handlers[k](x)``, ``make()(x)``
+
+    def _deferred_code(self) -> tuple[_Unit, dict[str, int]]:
+        """What the module's lambdas and generator expressions call and change: code
+        made in one place and run in another (``hook = make()`` handing out a lambda
+        that a region gives ``sorted``), whichever function made it."""
+        if self._deferred is None:
+            unit = _Unit()
+            changed: dict[str, int] = {}
+            candidates = [n for n in self._bound if n not in self.modules]
+            nodes = _deferred_nodes(self.effects.module, self._defs, self._outer_locals)
+            for node, local in nodes:
+                inner = self._unit_of([node], local | _bound_in([node]))
+                unit.unknown = unit.unknown or inner.unknown
+                unit.functions |= inner.functions
+                unit.methods |= inner.methods
+                names = [n for n in candidates if n not in local]
+                for name, depth in self.effects.depths([node], names).items():
+                    changed[name] = max(changed.get(name, 0), depth)
+            self._deferred = (unit, changed)
+        return self._deferred
 
     def _always(self) -> list[cst.FunctionDef]:
         """Code Python may run whatever the region names (see the module docstring)."""
@@ -532,6 +575,45 @@ def _bound_in(nodes: Sequence[cst.CSTNode]) -> set[str]:
     for node in nodes:
         walk(node, Binder())
     return bound
+
+
+def _calls_super(value: cst.BaseExpression) -> bool:
+    """``super()`` (or ``super(C, self)``): the method is looked up past the class."""
+    return (
+        isinstance(value, cst.Call)
+        and isinstance(value.func, cst.Name)
+        and value.func.value == "super"
+    )
+
+
+def _deferred_nodes(
+    module: cst.Module,
+    defs: dict[cst.FunctionDef, tuple[Summary, set[str], bool]],
+    outer_locals: dict[cst.FunctionDef, set[str]],
+) -> list[tuple[cst.CSTNode, set[str]]]:
+    """Every outermost lambda and generator expression of the module, with the names
+    local where it is (the function around it, and the functions around that)."""
+    found: list[tuple[cst.CSTNode, set[str]]] = []
+    stack: list[set[str]] = [set()]
+
+    class Deferred(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+            own = defs[node][1] if node in defs else set()
+            stack.append(own | outer_locals.get(node, set()))
+
+        def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+            stack.pop()
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            found.append((node, stack[-1]))
+            return False
+
+        def visit_GeneratorExp(self, node: cst.GeneratorExp) -> bool:
+            found.append((node, stack[-1]))
+            return False
+
+    walk(module, Deferred())
+    return found
 
 
 def _is_generator(function: cst.FunctionDef) -> bool:

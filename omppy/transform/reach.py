@@ -29,6 +29,7 @@ library that is not a known reading function, a function held in a variable, an
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import libcst as cst
 from libcst.metadata import ExpressionContext
@@ -57,12 +58,20 @@ class Reach:
     def __init__(self, module: cst.Module, effects: Effects, modules: Iterable[str]) -> None:
         self.effects = effects
         self.modules = frozenset(modules)  # names bound to imported modules
-        self._star = _has_star_import(module)
-        counts, declared = _module_bindings(module)
-        self._classes = _class_defs(module)
+        # Every def of the module: its summary, locals, whether it declares globals.
+        self._defs: dict[cst.FunctionDef, tuple[Summary, set[str], bool]] = {
+            function: (summary, local, rebinds)
+            for function, summary, local, rebinds in effects.definitions
+        }
+        scan = self._scan = _Scan(self._defs, effects.contexts, effects.parents)
+        walk(module, scan)
+        counts, declared = scan.counts, scan.declared
+        self._star = scan.star
+        self._classes = scan.classes
+        self._outer_locals = scan.outer_locals
         # Functions and classes a name surely means wherever the module's code calls it.
         self._functions: dict[str, cst.FunctionDef] = {}
-        for statement in _top_level_defs(module):
+        for statement in scan.top_level:
             name = statement.name.value
             if counts.get(name) == 1 and name not in declared and not statement.decorators:
                 self._functions[name] = statement
@@ -76,15 +85,8 @@ class Reach:
             and name not in self._foreign_based
             and _plain_class(node)
         }
-        # Every def of the module: its summary, locals, whether it declares globals,
-        # and the locals of the functions around it.
-        self._defs: dict[cst.FunctionDef, tuple[Summary, set[str], bool]] = {
-            function: (summary, local, rebinds)
-            for function, summary, local, rebinds in effects.definitions
-        }
-        self._outer_locals = _outer_locals(module, self._defs)
         self._methods: dict[str, list[cst.FunctionDef]] = {}
-        for node in _methods(module):
+        for node in scan.methods:
             self._methods.setdefault(node.name.value, []).append(node)
         # The method names every class with a base from elsewhere defines itself: a
         # call by another name may run the base's method of that name.
@@ -242,8 +244,7 @@ class Reach:
             unit = _Unit()
             changed: dict[str, int] = {}
             candidates = [n for n in self._bound if n not in self.modules]
-            nodes = _deferred_nodes(self.effects.module, self._defs, self._outer_locals)
-            for node, local in nodes:
+            for node, local in self._scan.deferred:
                 inner = self._unit_of([node], local | _bound_in([node]))
                 unit.unknown = unit.unknown or inner.unknown
                 unit.functions |= inner.functions
@@ -257,10 +258,8 @@ class Reach:
     def _always(self) -> list[cst.FunctionDef]:
         """Code Python may run whatever the region names (see the module docstring)."""
         if self._roots is None:
-            escaped_functions, escaped_methods = _escaped(
-                self.effects, self._functions, self._methods
-            )
-            methods = {node for nodes in self._methods.values() for node in nodes}
+            scan = self._scan
+            methods = set(scan.methods)
             foreign = {
                 node
                 for name in self._foreign_based
@@ -275,11 +274,11 @@ class Reach:
                     (name.startswith("__") and name.endswith("__"))
                     or function.decorators
                     or function.asynchronous is not None
-                    or _is_generator(function)
+                    or function in scan.generators
                     or (function not in methods and not top_level)  # nested
                     or function in foreign
-                    or (top_level and name in escaped_functions)
-                    or (function in methods and name in escaped_methods)
+                    or (top_level and name in scan.values)  # used as a value
+                    or (function in methods and name in scan.attributes)
                 ):
                     roots.append(function)
             self._roots = roots
@@ -289,79 +288,143 @@ class Reach:
 # -- the module's names -------------------------------------------------------------------
 
 
-def _has_star_import(module: cst.Module) -> bool:
-    found: list[bool] = []
+class _Scan(cst.CSTVisitor):
+    """One walk over the module for all :class:`Reach` needs to know of it: how many
+    times each name is bound at the top level (defs, classes, stores, imports, loops,
+    ``del``...), the names some function declares ``global`` (which it may rebind),
+    the top-level defs, the classes and their methods, the generators, the locals
+    around each nested def, every outermost lambda and generator expression with the
+    locals where it is, and the names used other than by calling them."""
 
-    class Stars(cst.CSTVisitor):
-        def visit_ImportStar(self, node: cst.ImportStar) -> None:
-            found.append(True)
+    def __init__(
+        self,
+        defs: dict[cst.FunctionDef, tuple[Summary, set[str], bool]],
+        contexts: Any,
+        parents: dict[cst.CSTNode, cst.CSTNode],
+    ) -> None:
+        self.defs = defs
+        self.contexts = contexts
+        self.parents = parents
+        self.star = False
+        self.counts: dict[str, int] = {}
+        self.declared: set[str] = set()
+        self.top_level: list[cst.FunctionDef] = []
+        self.classes: dict[str, cst.ClassDef] = {}  # a name defined twice: its last
+        self.methods: list[cst.FunctionDef] = []
+        self.generators: set[cst.FunctionDef] = set()
+        self.outer_locals: dict[cst.FunctionDef, set[str]] = {}
+        self.deferred: list[tuple[cst.CSTNode, set[str]]] = []
+        self.values: set[str] = set()  # names loaded other than to be called
+        self.attributes: set[str] = set()  # attributes read other than to be called
+        # (kind, node, the locals of the functions around and in it)
+        self.scopes: list[tuple[str, cst.CSTNode | None, set[str]]] = [("module", None, set())]
+        self.inside_deferred = 0
 
-    walk(module, Stars())
-    return bool(found)
+    def _bind(self, names: Iterable[str]) -> None:
+        if self.scopes[-1][0] == "module":
+            for name in names:
+                self.counts[name] = self.counts.get(name, 0) + 1
 
+    def _called(self, node: cst.CSTNode) -> bool:
+        parent = self.parents.get(node)
+        return isinstance(parent, cst.Call) and parent.func is node
 
-def _module_bindings(module: cst.Module) -> tuple[dict[str, int], set[str]]:
-    """How many times each name is bound at the module's top level (defs, classes,
-    stores, imports, loops, ``del``...), and the names some function declares
-    ``global`` (which it may rebind)."""
-    counts: dict[str, int] = {}
-    declared: set[str] = set()
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        kind, _, around = self.scopes[-1]
+        if kind == "module":
+            self._bind([node.name.value])
+            self.top_level.append(node)
+        elif kind == "class":
+            self.methods.append(node)
+        self.outer_locals[node] = set(around)
+        own = self.defs[node][1] if node in self.defs else set()
+        self.scopes.append(("def", node, around | own))
 
-    def bind(names: Iterable[str]) -> None:
-        for name in names:
-            counts[name] = counts.get(name, 0) + 1
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self.scopes.pop()
 
-    class Binder(cst.CSTVisitor):
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            bind([node.name.value])
-            walk(node, Globals())
-            return False
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._bind([node.name.value])
+        self.classes[node.name.value] = node
+        self.scopes.append(("class", node, self.scopes[-1][2]))
 
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            bind([node.name.value])
-            walk(node, Globals())
-            return False
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self.scopes.pop()
 
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self._deferred(node)
+        self.scopes.append(("lambda", node, self.scopes[-1][2]))
 
-        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-            bind(_target_roots(node.target))
+    def leave_Lambda(self, original_node: cst.Lambda) -> None:
+        self.scopes.pop()
+        self.inside_deferred -= 1
 
-        def visit_AugAssign(self, node: cst.AugAssign) -> None:
-            bind(_target_roots(node.target))
+    def visit_GeneratorExp(self, node: cst.GeneratorExp) -> None:
+        self._deferred(node)
 
-        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-            bind(_target_roots(node.target))
+    def leave_GeneratorExp(self, original_node: cst.GeneratorExp) -> None:
+        self.inside_deferred -= 1
 
-        def visit_For(self, node: cst.For) -> None:
-            bind(_target_roots(node.target))
+    def _deferred(self, node: cst.CSTNode) -> None:
+        if not self.inside_deferred:
+            self.deferred.append((node, self.scopes[-1][2]))
+        self.inside_deferred += 1
 
-        def visit_CompFor(self, node: cst.CompFor) -> None:
-            bind(_target_roots(node.target))  # (its own scope: counted, to be safe)
+    def visit_Yield(self, node: cst.Yield) -> None:
+        self._generator()
 
-        def visit_AsName(self, node: cst.AsName) -> None:
-            bind(_target_roots(node.name))
+    def visit_Await(self, node: cst.Await) -> None:
+        self._generator()
 
-        def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-            bind(_target_roots(node.target))
+    def _generator(self) -> None:
+        kind, function, _ = self.scopes[-1]
+        if kind == "def" and isinstance(function, cst.FunctionDef):
+            self.generators.add(function)
 
-        def visit_Del(self, node: cst.Del) -> None:
-            bind(_target_roots(node.target))
+    def visit_ImportStar(self, node: cst.ImportStar) -> None:
+        self.star = True
 
-        def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
-            name: cst.BaseExpression = node.name
-            while isinstance(name, cst.Attribute):
-                name = name.value
-            if node.asname is None and isinstance(name, cst.Name):
-                bind([name.value])
+    def visit_Global(self, node: cst.Global) -> None:
+        self.declared.update(item.name.value for item in node.names)
 
-    class Globals(cst.CSTVisitor):
-        def visit_Global(self, node: cst.Global) -> None:
-            declared.update(item.name.value for item in node.names)
+    def visit_Name(self, node: cst.Name) -> None:
+        if self.contexts.get(node) == ExpressionContext.LOAD and not self._called(node):
+            self.values.add(node.value)
 
-    walk(module, Binder())
-    return counts, declared
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if not self._called(node):
+            self.attributes.add(node.attr.value)
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        self._bind(_target_roots(node.target))
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._bind(_target_roots(node.target))
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._bind(_target_roots(node.target))
+
+    def visit_For(self, node: cst.For) -> None:
+        self._bind(_target_roots(node.target))
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._bind(_target_roots(node.target))  # (its own scope: counted, to be safe)
+
+    def visit_AsName(self, node: cst.AsName) -> None:
+        self._bind(_target_roots(node.name))
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self._bind(_target_roots(node.target))
+
+    def visit_Del(self, node: cst.Del) -> None:
+        self._bind(_target_roots(node.target))
+
+    def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
+        name: cst.BaseExpression = node.name
+        while isinstance(name, cst.Attribute):
+            name = name.value
+        if node.asname is None and isinstance(name, cst.Name):
+            self._bind([name.value])
 
 
 def _target_roots(target: cst.BaseExpression) -> list[str]:
@@ -373,75 +436,6 @@ def _target_roots(target: cst.BaseExpression) -> list[str]:
     if isinstance(target, cst.StarredElement):
         return _target_roots(target.value)
     return []
-
-
-def _top_level_defs(module: cst.Module) -> list[cst.FunctionDef]:
-    """The defs of the module's top level (in ``if`` and ``try`` blocks too)."""
-    found: list[cst.FunctionDef] = []
-
-    class Defs(cst.CSTVisitor):
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            found.append(node)
-            return False
-
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            return False
-
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
-
-    walk(module, Defs())
-    return found
-
-
-def _class_defs(module: cst.Module) -> dict[str, cst.ClassDef]:
-    """Every class of the module by name (at any depth; a name defined twice keeps
-    its last class, and is not a plain class: see ``_module_bindings``)."""
-    found: dict[str, cst.ClassDef] = {}
-
-    class Classes(cst.CSTVisitor):
-        def visit_ClassDef(self, node: cst.ClassDef) -> None:
-            found[node.name.value] = node
-
-    walk(module, Classes())
-    return found
-
-
-def _methods(module: cst.Module) -> list[cst.FunctionDef]:
-    """Every def directly in a class body (in its ``if`` blocks too)."""
-    found: list[cst.FunctionDef] = []
-    for cls in _class_defs_all(module):
-        pending: list[cst.CSTNode] = list(body_of(cls))
-        while pending:
-            statement = pending.pop()
-            if isinstance(statement, cst.FunctionDef):
-                found.append(statement)
-            elif isinstance(statement, (cst.If, cst.Try, cst.With)):
-                pending.extend(_statements_in(statement))
-    return found
-
-
-def _class_defs_all(module: cst.Module) -> list[cst.ClassDef]:
-    found: list[cst.ClassDef] = []
-
-    class Classes(cst.CSTVisitor):
-        def visit_ClassDef(self, node: cst.ClassDef) -> None:
-            found.append(node)
-
-    walk(module, Classes())
-    return found
-
-
-def _statements_in(statement: cst.CSTNode) -> list[cst.CSTNode]:
-    found: list[cst.CSTNode] = []
-
-    class Blocks(cst.CSTVisitor):
-        def visit_IndentedBlock(self, node: cst.IndentedBlock) -> bool:
-            found.extend(node.body)
-            return False
-
-    walk(statement, Blocks())
-    return found
 
 
 def _plain_class(node: cst.ClassDef) -> bool:
@@ -487,43 +481,6 @@ def _foreign_based(classes: dict[str, cst.ClassDef], bound: set[str]) -> set[str
                 changed = True
                 break
     return foreign
-
-
-def _outer_locals(
-    module: cst.Module, defs: dict[cst.FunctionDef, tuple[Summary, set[str], bool]]
-) -> dict[cst.FunctionDef, set[str]]:
-    """For each nested def, the locals of the functions around it."""
-    found: dict[cst.FunctionDef, set[str]] = {}
-
-    def visit(body: Iterable[cst.CSTNode], outer: set[str]) -> None:
-        for statement in body:
-            for node in _defs_in(statement):
-                if isinstance(node, cst.FunctionDef):
-                    found[node] = set(outer)
-                    inner = outer | (defs[node][1] if node in defs else set())
-                    visit(body_of(node), inner)
-                else:
-                    visit(body_of(node), outer)  # a class body's names are not seen
-
-    visit(module.body, set())
-    return found
-
-
-def _defs_in(statement: cst.CSTNode) -> list[cst.FunctionDef | cst.ClassDef]:
-    """The defs and classes in a statement, not inside them."""
-    found: list[cst.FunctionDef | cst.ClassDef] = []
-
-    class Defs(cst.CSTVisitor):
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            found.append(node)
-            return False
-
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            found.append(node)
-            return False
-
-    walk(statement, Defs())
-    return found
 
 
 def _bound_in(nodes: Sequence[cst.CSTNode]) -> set[str]:
@@ -584,86 +541,3 @@ def _calls_super(value: cst.BaseExpression) -> bool:
         and isinstance(value.func, cst.Name)
         and value.func.value == "super"
     )
-
-
-def _deferred_nodes(
-    module: cst.Module,
-    defs: dict[cst.FunctionDef, tuple[Summary, set[str], bool]],
-    outer_locals: dict[cst.FunctionDef, set[str]],
-) -> list[tuple[cst.CSTNode, set[str]]]:
-    """Every outermost lambda and generator expression of the module, with the names
-    local where it is (the function around it, and the functions around that)."""
-    found: list[tuple[cst.CSTNode, set[str]]] = []
-    stack: list[set[str]] = [set()]
-
-    class Deferred(cst.CSTVisitor):
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-            own = defs[node][1] if node in defs else set()
-            stack.append(own | outer_locals.get(node, set()))
-
-        def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-            stack.pop()
-
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            found.append((node, stack[-1]))
-            return False
-
-        def visit_GeneratorExp(self, node: cst.GeneratorExp) -> bool:
-            found.append((node, stack[-1]))
-            return False
-
-    walk(module, Deferred())
-    return found
-
-
-def _is_generator(function: cst.FunctionDef) -> bool:
-    """Whether the function's own body yields (not a nested def's or lambda's)."""
-    found: list[bool] = []
-
-    class Yields(cst.CSTVisitor):
-        def visit_Yield(self, node: cst.Yield) -> None:
-            found.append(True)
-
-        def visit_Await(self, node: cst.Await) -> None:
-            found.append(True)
-
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            return node is function
-
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
-
-    walk(function, Yields())
-    return bool(found)
-
-
-def _escaped(
-    effects: Effects,
-    functions: dict[str, cst.FunctionDef],
-    methods: dict[str, list[cst.FunctionDef]],
-) -> tuple[set[str], set[str]]:
-    """The module's functions and method names used other than by calling them
-    (``sorted(xs, key=score)``, ``callbacks.append(self.on_item)``): whatever holds
-    them may call them."""
-    function_names: set[str] = set()
-    method_names: set[str] = set()
-    contexts = effects.contexts
-    parents = effects.parents
-
-    class Uses(cst.CSTVisitor):
-        def visit_Name(self, node: cst.Name) -> None:
-            if node.value not in functions or contexts.get(node) != ExpressionContext.LOAD:
-                return
-            parent = parents.get(node)
-            if not (isinstance(parent, cst.Call) and parent.func is node):
-                function_names.add(node.value)
-
-        def visit_Attribute(self, node: cst.Attribute) -> None:
-            if node.attr.value not in methods:
-                return
-            parent = parents.get(node)
-            if not (isinstance(parent, cst.Call) and parent.func is node):
-                method_names.add(node.attr.value)
-
-    walk(effects.module, Uses())
-    return function_names, method_names

@@ -33,6 +33,9 @@ class Region:
     # Levels of containers the body may write through each shared name (watch.py);
     # names not listed get a default.
     watch: dict[str, int] = field(default_factory=dict)
+    # The body's module namespace, and the globals of it that the code the region can
+    # reach may change (watch.py); None: its ``_omp_effects``, all its functions may.
+    module_watch: tuple[dict[str, Any], dict[str, int]] | None = None
     # Large array reductions: for each name, one slot per worker in shared memory,
     # which the worker's private copy *is* (team.py, reduction_slots): its partial
     # result reaches the master with no pickling.

@@ -284,6 +284,7 @@ def parallel(
     shared: tuple[str, ...] = (),
     readonly: tuple[str, ...] = (),
     watch: dict[str, int] | None = None,
+    module_watch: dict[str, int] | None = None,
     num_threads: Any = None,
     if_: Any = True,
     copyin: tuple[str, ...] = (),
@@ -300,13 +301,18 @@ def parallel(
     last iteration bound, and each ``shared`` name bound in the region to the value
     the master's name must take.  ``copyin`` names threadprivate globals whose
     values the workers take from the master (private_globals.py); ``proc_bind`` is the
-    clause's policy for placing the threads (affinity.py).
+    clause's policy for placing the threads (affinity.py).  ``module_watch``: the
+    globals of the body's module that the code the region can reach may change
+    (watch.py), when less than its ``_omp_effects``.
     """
+    home = getattr(body, "__globals__", None)  # the body's module, before any wrapper
     if tasks.ENABLED:
         body = tasks.region_body(body)  # the region's end waits for its tasks
     region = Region(
         body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly, watch or {}
     )
+    if module_watch is not None and home is not None:
+        region = dataclasses.replace(region, module_watch=(home, module_watch))
     size = team_size(num_threads, if_)
     parent = state.current()
     if size == 1:

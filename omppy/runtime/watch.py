@@ -10,6 +10,10 @@ The replica of a region (``replica.py``) watches:
   runtime as ``_omp``): the module namespace itself, so that a global rebound in a
   called function (``global count; count += 1``) is carried, and the containers it
   holds, so that a helper's ``found.append(n)`` or ``distances[i] = d`` is carried.
+  The globals its functions may change (``_omp_effects``) are watched as deep as
+  they may change them; in the region's own module, only those the code the region
+  can reach may change (``Region.module_watch``, from the translator's
+  ``reach.py``), when the region runs no code omppy cannot see.
 
 Arrays in shared memory (``omppy.shared`` arrays and staged arrays) need no
 watching: every process writes the same memory.  A module global that is an
@@ -135,6 +139,10 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
         effects = namespace.get("_omp_effects")
         if not isinstance(effects, dict):
             effects = {REBINDS: 1}  # an older translation: assume the worst
+        elif region.module_watch is not None and region.module_watch[0] is namespace:
+            # The region's own module: only what the code it can reach may change
+            # (the translator's reach.py; other modules' code is beyond it).
+            effects = region.module_watch[1]
         namespaces.append((namespace, label, effects))
         # What the module's functions may change first, as deep as they may change
         # it; then the rest of the namespace, as a net (Replica.watch_namespace).

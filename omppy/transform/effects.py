@@ -22,19 +22,40 @@ of containers below each shared name the code may change:
 The same analysis, run over every function of a module, says which module globals
 the module's functions may change and how deep (:func:`module_effects`): a helper
 ``def record(n): found.append(n)`` changes the global ``found`` at depth 1.
+
+Beside it: ``known_calls.py`` (the functions and methods of Python and libraries
+whose effects are known), ``summaries.py`` (what is read off a function's syntax)
+and ``sync_blocks.py`` (what a synchronisation block may change, from this analysis).
 """
 
 from __future__ import annotations
 
-import builtins
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 import libcst as cst
-from libcst.metadata import ExpressionContext
 
-from .walk import children, walk
+from .known_calls import (
+    BUILTINS,
+    CONTAINER_METHODS,
+    IN_PLACE_METHODS,
+    ITEM_METHODS,
+    ITEM_VIEWS,
+    READING_FUNCTIONS,
+    READING_METHODS,
+    READING_MODULE_FUNCTIONS,
+)
+from .names import target_names
+from .summaries import (
+    Summary,
+    augmented_names,
+    blocks,
+    body_of,
+    is_setter,
+    loaded_names,
+    locals_of,
+    summary_for,
+)
 
 MAX_DEPTH = 6
 UNKNOWN = MAX_DEPTH  # code omppy cannot see may change what it is handed at any depth
@@ -43,231 +64,8 @@ UNKNOWN = MAX_DEPTH  # code omppy cannot see may change what it is handed at any
 # over a tree) may change it at any depth, so everything reachable is watched.
 UNBOUNDED = 1_000_000
 
-# Methods that change their receiver (and only it): lists, dicts, sets, deques,
-# bytearrays, numpy arrays.
-CONTAINER_METHODS = frozenset(
-    {
-        "append",
-        "extend",
-        "insert",
-        "remove",
-        "pop",
-        "clear",
-        "update",
-        "add",
-        "discard",
-        "setdefault",
-        "popitem",
-        "appendleft",
-        "extendleft",
-        "popleft",
-        "rotate",
-        "sort",
-        "reverse",
-        "difference_update",
-        "intersection_update",
-        "symmetric_difference_update",
-        "__setitem__",
-        "__delitem__",
-        "__iadd__",
-        "fill",
-        "put",
-        "itemset",
-        "resize",
-        "partition",
-        "setflags",
-        "move_to_end",
-        "subtract",
-    }
-)
-# Methods that read their receiver and change nothing.
-READING_METHODS = frozenset(
-    {
-        "get",
-        "keys",
-        "values",
-        "items",
-        "copy",
-        "count",
-        "index",
-        "find",
-        "rfind",
-        "startswith",
-        "endswith",
-        "split",
-        "rsplit",
-        "splitlines",
-        "join",
-        "strip",
-        "lstrip",
-        "rstrip",
-        "lower",
-        "upper",
-        "title",
-        "capitalize",
-        "replace",
-        "format",
-        "format_map",
-        "encode",
-        "decode",
-        "isdigit",
-        "isalpha",
-        "isalnum",
-        "isspace",
-        "islower",
-        "isupper",
-        "sum",
-        "mean",
-        "max",
-        "min",
-        "std",
-        "var",
-        "argmax",
-        "argmin",
-        "all",
-        "any",
-        "dot",
-        "tolist",
-        "tobytes",
-        "astype",
-        "most_common",
-        "elements",
-        "total",
-        "issubset",
-        "issuperset",
-        "union",
-        "intersection",
-        "difference",
-        "symmetric_difference",
-        "isdisjoint",
-        "__len__",
-        "__contains__",
-        "__getitem__",
-        "__iter__",
-        "conjugate",
-        "item",
-        "nonzero",
-        "cumsum",
-        "cumprod",
-        "prod",
-        "round",
-        "searchsorted",
-        "argsort",
-        "bit_length",
-        "hex",
-        "fromkeys",
-        "__eq__",
-        "__hash__",
-        "__repr__",
-        "__str__",
-        "read_only",
-    }
-)
-# Builtins that only read their arguments (or iterate them once).
-READING_FUNCTIONS = frozenset(
-    {
-        "len",
-        "sum",
-        "min",
-        "max",
-        "sorted",
-        "list",
-        "tuple",
-        "set",
-        "frozenset",
-        "dict",
-        "print",
-        "str",
-        "repr",
-        "int",
-        "float",
-        "complex",
-        "bool",
-        "abs",
-        "round",
-        "isinstance",
-        "issubclass",
-        "hash",
-        "id",
-        "type",
-        "enumerate",
-        "zip",
-        "reversed",
-        "range",
-        "any",
-        "all",
-        "format",
-        "iter",
-        "divmod",
-        "pow",
-        "ord",
-        "chr",
-        "bin",
-        "hex",
-        "oct",
-        "hasattr",
-        "callable",
-        "ascii",
-        "bytes",
-        "bytearray",
-        "memoryview",
-    }
-)
-# Functions of modules (``np.dot``, ``math.fsum``) that only read their arguments,
-# unless an ``out=`` argument says where to write.  Functions that may return a view
-# of their argument (``np.asarray``, ``reshape``, ``ravel``) are not among them: a
-# write through the view writes the argument.
-READING_MODULE_FUNCTIONS = frozenset(
-    {
-        "sum", "mean", "average", "median", "std", "var", "min", "max", "amin", "amax",
-        "argmin", "argmax", "ptp", "dot", "vdot", "inner", "outer", "matmul", "tensordot",
-        "einsum", "trace", "norm", "det", "inv", "solve", "eig", "eigh", "svd", "qr",
-        "sqrt", "exp", "log", "log2", "log10", "sin", "cos", "tan", "arcsin", "arccos",
-        "arctan", "arctan2", "sinh", "cosh", "tanh", "abs", "absolute", "sign", "floor",
-        "ceil", "round", "rint", "clip", "maximum", "minimum", "add", "subtract",
-        "multiply", "divide", "true_divide", "floor_divide", "power", "mod", "remainder",
-        "square", "hypot", "isnan", "isinf", "isfinite", "isclose", "allclose",
-        "array_equal", "array", "copy", "concatenate", "stack", "vstack",
-        "hstack", "dstack", "column_stack", "where", "nonzero", "count_nonzero", "unique",
-        "sort", "argsort", "cumsum", "cumprod", "prod", "diff", "gradient", "convolve",
-        "correlate", "histogram", "bincount", "digitize", "searchsorted", "percentile",
-        "quantile", "any", "all", "logical_and", "logical_or", "logical_not", "reshape",
-        "roll", "tile", "repeat", "linspace", "arange",
-        "zeros_like", "ones_like", "empty_like", "full_like", "fsum", "dist",
-        "comb", "perm", "isqrt", "gcd", "lcm"
-    }
-)
-# Builtins whose result holds the argument's items (a loop over it aliases them).
-ITEM_VIEWS = frozenset({"enumerate", "zip", "reversed", "sorted", "list", "tuple", "iter"})
-ITEM_METHODS = frozenset({"values", "items"})
-_BUILTINS = frozenset(dir(builtins))
-
 _PATH = (cst.Subscript, cst.Attribute)
-_IN_PLACE_METHODS = (
-    "__iadd__",
-    "__isub__",
-    "__imul__",
-    "__imatmul__",
-    "__itruediv__",
-    "__ifloordiv__",
-    "__imod__",
-    "__ipow__",
-    "__ilshift__",
-    "__irshift__",
-    "__iand__",
-    "__ixor__",
-    "__ior__",
-)
 _TARGET_GROUPS = (cst.Tuple, cst.List, cst.StarredElement, cst.Element)
-
-
-@dataclass
-class Summary:
-    """What one function may change: through each parameter, and module globals."""
-
-    params: list[str]
-    depths: dict[str, int] = field(default_factory=dict)  # parameter or global -> depth
-    has_star: bool = False
 
 
 class Effects:
@@ -276,6 +74,7 @@ class Effects:
     def __init__(
         self, module: cst.Module, metadata: Any, modules: frozenset[str] = frozenset()
     ) -> None:
+        self.module = module
         self.modules = modules  # names the module binds to imported modules (``np``)
         self.parents: dict[cst.CSTNode, cst.CSTNode] = metadata["parents"]
         self.contexts = metadata["contexts"]
@@ -284,14 +83,12 @@ class Effects:
         self.classes: dict[str, list[Summary]] = {}  # class name -> its __init__
         self.setters: dict[str, list[Summary]] = {}  # property -> its setters, deleters
         # (function, its summary, its locals, whether it declares globals)
-        self._definitions: list[tuple[cst.FunctionDef, Summary, set[str], bool]] = []
+        self.definitions: list[tuple[cst.FunctionDef, Summary, set[str], bool]] = []
         # While solving: the summaries the function being worked out has read, with
         # their versions (id of a summary -> how many times it grew).
         self._read: dict[int, int] | None = None
         self._versions: dict[int, int] = {}
-        self._class_names: set[str] = set()
-        self._defined: frozenset[str] | None = None
-        self._implicit: bool | None = None
+        self.class_names: set[str] = set()
         self._collect(module)
         self._solve()
 
@@ -301,24 +98,24 @@ class Effects:
         def visit(body: Iterable[cst.CSTNode], owner: str | None, depth: int) -> None:
             for statement in body:
                 if isinstance(statement, cst.FunctionDef):
-                    summary = _summary_for(statement)
-                    local, declared = _locals_of(statement)
-                    self._definitions.append((statement, summary, local, declared))
+                    summary = summary_for(statement)
+                    local, declared = locals_of(statement)
+                    self.definitions.append((statement, summary, local, declared))
                     name = statement.name.value
                     if owner is not None:
                         self.methods.setdefault(name, []).append(summary)
-                        if _is_setter(statement):
+                        if is_setter(statement):
                             self.setters.setdefault(name, []).append(summary)
                         if name == "__init__":
                             self.classes.setdefault(owner, []).append(summary)
                     elif depth == 0:
                         self.functions[name] = summary
-                    visit(_body(statement), None, depth + 1)
+                    visit(body_of(statement), None, depth + 1)
                 elif isinstance(statement, cst.ClassDef):
-                    self._class_names.add(statement.name.value)
-                    visit(_body(statement), statement.name.value, depth + 1)
+                    self.class_names.add(statement.name.value)
+                    visit(body_of(statement), statement.name.value, depth + 1)
                 else:
-                    for block in _blocks(statement):
+                    for block in blocks(statement):
                         visit(block, owner, depth)
 
         visit(module.body, None, 0)
@@ -327,17 +124,19 @@ class Effects:
         """Iterate the summaries to a fixed point (functions call each other)."""
         # A function's loaded names do not change between rounds: found once (walking
         # every body again each round took most of the time of a big module).
-        loads = [_loads(_body(function), self.contexts) for function, *_ in self._definitions]
+        loads = [
+            loaded_names(body_of(function), self.contexts) for function, *_ in self.definitions
+        ]
         # A function is worked out again only when a summary it read has changed since
         # (what it finds depends on nothing else): the same rounds, the same results,
         # without redoing the functions that cannot change (most, after the first).
         versions = self._versions
-        read: list[dict[int, int] | None] = [None] * len(self._definitions)
+        read: list[dict[int, int] | None] = [None] * len(self.definitions)
         try:
             for _ in range(MAX_DEPTH * 2):
                 changed = False
                 for index, ((_, summary, local, _), names) in enumerate(
-                    zip(self._definitions, loads, strict=True)
+                    zip(self.definitions, loads, strict=True)
                 ):
                     before = read[index]
                     if before is not None and all(
@@ -372,15 +171,15 @@ class Effects:
         """Module globals the module's functions may change, and how deep; the key
         ``"global"`` (no global can be named so) when a function rebinds globals."""
         found: dict[str, int] = {}
-        if any(declared for _, _, _, declared in self._definitions):
+        if any(declared for _, _, _, declared in self.definitions):
             found["global"] = 1
-        for _, summary, local, _ in self._definitions:
+        for _, summary, local, _ in self.definitions:
             for name, depth in summary.depths.items():
-                if name in summary.params or name in local or name in _BUILTINS:
+                if name in summary.params or name in local or name in BUILTINS:
                     continue
                 if depth > found.get(name, 0):
                     found[name] = depth
-        return {name: _public(depth) for name, depth in found.items()}
+        return {name: public_depth(depth) for name, depth in found.items()}
 
     # -- one construct ------------------------------------------------------------------
 
@@ -388,139 +187,25 @@ class Effects:
         """How deep ``statements`` may change each of ``names`` (absent: not at all)."""
         statements = list(statements)
         names = list(names)
-        loads = _loads(statements, self.contexts)
+        loads = loaded_names(statements, self.contexts)
         found = {}
         for name in names:
             nodes = loads.get(name)
             if nodes:
                 depth = min(MAX_DEPTH, max(self.use_depth(n, loads) for n in nodes))
                 if depth:
-                    found[name] = _public(depth)
+                    found[name] = public_depth(depth)
         # ``total += Bag([k])`` (a published name, under critical): a class of the
         # module whose ``__iadd__`` changes what the object holds changes it in place.
-        hook = self._hook_depth(_IN_PLACE_METHODS)
+        hook = self._hook_depth(IN_PLACE_METHODS)
         if hook:
-            augmented = _augmented_names(statements)
+            augmented = augmented_names(statements)
             for name in [n for n in names if n in augmented]:  # in order: a set's is not
-                found[name] = max(found.get(name, 0), _public(min(MAX_DEPTH, hook)))
+                found[name] = max(found.get(name, 0), public_depth(min(MAX_DEPTH, hook)))
         return found
 
-    def block(self, statements: Iterable[cst.CSTNode]) -> tuple[str, ...] | None:
-        """The names whose objects a synchronisation block may change in place, or
-        None when it calls code whose effects omppy cannot see (every shared object
-        is compared when it ends).  Functions of the module are seen through: what
-        they change through their parameters counts, and the globals they change
-        are compared at every block anyway (``_omp_effects``)."""
-        statements = list(statements)
-        loads = _loads(statements, self.contexts)
-        if self._calls_unknown_code(statements):
-            return None
-        changed = {
-            name
-            for name, nodes in loads.items()
-            if max(self.use_depth(n, loads) for n in nodes) > 0
-        }
-        # ``total += part`` on a list or Counter changes its object in place.
-        changed.update(_augmented_names(statements))
-        return tuple(sorted(changed))
-
-    def closed(self, statements: Iterable[cst.CSTNode]) -> bool:
-        """Whether a block whose :meth:`block` is not None runs no code of the program:
-        it names no function, class or method of the module (not even to hand one to
-        ``sorted``), hands no ``key=`` function to a builtin, and no special method
-        the module defines (which an operator may call) changes a global.  What such
-        a block changes is then what :meth:`block` names, and the runtime compares
-        nothing else when it ends (not the module namespaces, nor what the module's
-        functions change)."""
-        if self._implicit_code_changes_globals() or self._has_implicit_hooks():
-            return False
-        defined = self._defined_names()
-        found: list[bool] = []
-
-        class Program(cst.CSTVisitor):
-            def visit_Name(self, node: cst.Name) -> None:
-                if node.value in defined:
-                    found.append(True)
-
-            def visit_Attribute(self, node: cst.Attribute) -> None:
-                if node.attr.value in methods:
-                    found.append(True)
-
-            def visit_Arg(self, node: cst.Arg) -> None:
-                if node.keyword is not None and node.keyword.value == "key":
-                    found.append(True)
-
-            def visit_Call(self, node: cst.Call) -> None:
-                func = node.func
-                if isinstance(func, cst.Name) and func.value == "iter" and len(node.args) > 1:
-                    found.append(True)  # iter(callable, sentinel) calls it
-
-        methods = set(self.methods)
-        for statement in statements:
-            statement.visit(Program())
-            if found:
-                return False
-        return True
-
-    def _defined_names(self) -> frozenset[str]:
-        """Every function and class the module defines, at any depth."""
-        if self._defined is None:
-            names = {function.name.value for function, *_ in self._definitions}
-            self._defined = frozenset(names | self._class_names)
-        return self._defined
-
-    def _has_implicit_hooks(self) -> bool:
-        """Whether the module defines code Python runs without its being named, on a
-        store, a read or an operator (a descriptor's ``__set__`` keeping an audit log,
-        a lazy ``__getitem__`` cache, a property setter, ``__iadd__``): a block using
-        the module's objects may then change what it does not name."""
-        if self.setters:
-            return True
-        return any(
-            name.startswith("__") and name.endswith("__") and name not in _PURE_SPECIAL
-            for name in self.methods
-        )
-
-    def _implicit_code_changes_globals(self) -> bool:
-        """Whether a special method of the module's classes (``__setitem__``,
-        ``__iadd__``...), which runs without being named, declares ``global`` or
-        ``nonlocal`` or changes a module global in place."""
-        if self._implicit is None:
-            self._implicit = any(
-                _special_method_changes_globals(function, summary, local, declared)
-                for function, summary, local, declared in self._definitions
-            )
-        return self._implicit
-
-    def _calls_unknown_code(self, statements: list[cst.CSTNode]) -> bool:
-        calls: list[cst.Call] = []
-
-        class Calls(cst.CSTVisitor):
-            def visit_Call(self, node: cst.Call) -> None:
-                calls.append(node)
-
-        for statement in statements:
-            walk(statement, Calls())
-        for node in calls:
-            func = node.func
-            if isinstance(func, cst.Name):
-                name = func.value
-                if name in self.functions or name in self.classes:
-                    continue
-                if name in READING_FUNCTIONS:
-                    continue
-                return True
-            if isinstance(func, cst.Attribute):
-                method = func.attr.value
-                if method in self.methods or method in CONTAINER_METHODS:
-                    continue
-                if method in READING_METHODS or self._reading_module_function(node):
-                    continue
-            return True
-        return False
-
     def loads(self, node: cst.CSTNode) -> dict[str, list[cst.Name]]:
-        return _loads([node], self.contexts)
+        return loaded_names([node], self.contexts)
 
     def loop_items(self, loop: cst.For, loads: dict[str, list[cst.Name]]) -> int:
         """How deep a loop's body changes the items its target names."""
@@ -564,7 +249,7 @@ class Effects:
                     depth = steps + 1
                 # A class of the module whose ``__iadd__`` changes what it holds
                 # (``self.items.extend(other.items)``): as deep as that.
-                depth = max(depth, _below(steps, self._hook_depth(_IN_PLACE_METHODS)))
+                depth = max(depth, _below(steps, self._hook_depth(IN_PLACE_METHODS)))
             if steps and target is path:
                 # A class of the module may take the store in a method of its own
                 # (``__setitem__`` keeping an index, a property's setter appending to
@@ -685,7 +370,7 @@ class Effects:
         """``return self`` in an in-place operator method (``__iadd__``...), which
         hands the caller back the object it called the method on."""
         node = self._function_of(statement)
-        if node is None or node.name.value not in _IN_PLACE_METHODS:
+        if node is None or node.name.value not in IN_PLACE_METHODS:
             return False
         params = node.params.params
         return bool(params) and isinstance(value, cst.Name) and value.value == params[0].name.value
@@ -719,7 +404,7 @@ class Effects:
             elif name in self.classes:
                 summaries.extend((s, 1) for s in self.classes[name])
         elif isinstance(func, cst.Attribute):
-            if self._reading_module_function(call):
+            if self.reading_module_function(call):
                 return 0
             summaries.extend((s, 1) for s in self.methods.get(func.attr.value, ()))
         if not summaries:
@@ -739,7 +424,7 @@ class Effects:
             depth = max(depth, self._depth_in(summary, param))
         return depth
 
-    def _reading_module_function(self, call: cst.Call) -> bool:
+    def reading_module_function(self, call: cst.Call) -> bool:
         """``np.dot(a[i], v)``, ``np.linalg.norm(x)``: a module's function that only
         reads its arguments (no ``out=``)."""
         func = call.func
@@ -758,7 +443,7 @@ class Effects:
         """How deep the code changes what a loop's target names (the items)."""
         if not isinstance(loop, (cst.For, cst.CompFor)):
             return UNKNOWN
-        names = _target_names(loop.target)
+        names = target_names(loop.target)
         if not names:
             return UNKNOWN if not isinstance(loop.target, cst.Name) else 0
         return max(self._alias(n, loads, seen) for n in names)
@@ -781,219 +466,11 @@ def module_effects(effects: Effects) -> dict[str, int]:
 # -- helpers ----------------------------------------------------------------------------
 
 
-def _loads(nodes: Iterable[cst.CSTNode], contexts: Any) -> dict[str, list[cst.Name]]:
-    """Every loaded name in ``nodes``, nested scopes included."""
-    found: dict[str, list[cst.Name]] = {}
-
-    class Names(cst.CSTVisitor):
-        def visit_Arg(self, node: cst.Arg) -> None:
-            if node.keyword is not None:
-                keywords.add(id(node.keyword))
-
-        def visit_Name(self, node: cst.Name) -> None:
-            if id(node) in keywords:
-                return
-            if contexts.get(node) == ExpressionContext.LOAD:
-                found.setdefault(node.value, []).append(node)
-
-    keywords: set[int] = set()
-    visitor = Names()
-    for node in nodes:
-        walk(node, visitor)
-    return found
-
-
-def _augmented_names(statements: Iterable[cst.CSTNode]) -> set[str]:
-    """Names that are the target of an augmented assignment (``x += y``)."""
-    found: set[str] = set()
-
-    class Targets(cst.CSTVisitor):
-        def visit_AugAssign(self, node: cst.AugAssign) -> None:
-            if isinstance(node.target, cst.Name):
-                found.add(node.target.value)
-
-    for statement in statements:
-        walk(statement, Targets())
-    return found
-
-
-def _summary_for(function: cst.FunctionDef) -> Summary:
-    params = function.params
-    names = [p.name.value for p in (*params.posonly_params, *params.params)]
-    names += [p.name.value for p in params.kwonly_params]
-    star = isinstance(params.star_arg, cst.Param) or params.star_kwarg is not None
-    return Summary(names, has_star=star)
-
-
-def _special_method_changes_globals(
-    function: cst.FunctionDef, summary: Summary, local: set[str], declared: bool
-) -> bool:
-    name = function.name.value
-    if not (name.startswith("__") and name.endswith("__")):
-        return False
-    if name in ("__init__", "__new__", "__post_init__", "__init_subclass__"):
-        return False  # run by naming the class, which Effects.closed looks for
-    if declared or _declares_nonlocal(function):
-        return True
-    return any(
-        changed not in summary.params and changed not in local and changed not in _BUILTINS
-        for changed in summary.depths
-    )
-
-
-def _declares_nonlocal(function: cst.FunctionDef) -> bool:
-    found: list[bool] = []
-
-    class Nonlocals(cst.CSTVisitor):
-        def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
-            found.append(True)
-
-    function.visit(Nonlocals())
-    return bool(found)
-
-
-def _locals_of(function: cst.FunctionDef) -> tuple[set[str], bool]:
-    """Names the function binds (its locals), but not those it declares global; and
-    whether it declares any ``global``."""
-    bound: set[str] = set()
-    declared: set[str] = set()
-    rebinds: list[bool] = []
-
-    class Binder(cst.CSTVisitor):
-        def visit_Global(self, node: cst.Global) -> None:
-            declared.update(n.name.value for n in node.names)
-            rebinds.append(True)
-
-        def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
-            declared.update(n.name.value for n in node.names)
-
-        def visit_Name(self, node: cst.Name) -> None:
-            pass
-
-        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-            bound.update(_target_names(node.target))
-
-        def visit_AugAssign(self, node: cst.AugAssign) -> None:
-            bound.update(_target_names(node.target))
-
-        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-            bound.update(_target_names(node.target))
-
-        def visit_For(self, node: cst.For) -> None:
-            bound.update(_target_names(node.target))
-
-        def visit_CompFor(self, node: cst.CompFor) -> None:
-            bound.update(_target_names(node.target))
-
-        def visit_AsName(self, node: cst.AsName) -> None:
-            bound.update(_target_names(node.name))
-
-        def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-            bound.update(_target_names(node.target))
-
-        def visit_Param(self, node: cst.Param) -> None:
-            bound.add(node.name.value)
-
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            bound.add(node.name.value)
-            return node is function
-
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            bound.add(node.name.value)
-            return False
-
-        def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
-            name = node.asname.name if node.asname else node.name
-            while isinstance(name, cst.Attribute):
-                name = name.value  # type: ignore[assignment]
-            if isinstance(name, cst.Name):
-                bound.add(name.value)
-
-    walk(function, Binder())
-    return bound - declared, bool(rebinds)
-
-
-def _target_names(target: cst.BaseExpression) -> list[str]:
-    if isinstance(target, cst.Name):
-        return [target.value]
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return [n for element in target.elements for n in _target_names(element.value)]
-    if isinstance(target, cst.StarredElement):
-        return _target_names(target.value)
-    return []
-
-
-def _body(node: cst.FunctionDef | cst.ClassDef) -> list[cst.CSTNode]:
-    body = node.body
-    return list(body.body) if isinstance(body, cst.IndentedBlock) else [body]
-
-
-# Nodes that never hold a block (an expression, whitespace...): not searched.
-_NO_BLOCKS = (
-    cst.SimpleStatementLine,
-    cst.BaseSmallStatement,
-    cst.BaseExpression,
-    cst.BaseParenthesizableWhitespace,
-    cst.EmptyLine,
-)
-
-
-def _blocks(statement: cst.CSTNode) -> list[list[cst.CSTNode]]:
-    """The statement lists of a compound statement (if/for/while/with/try bodies)."""
-    found: list[list[cst.CSTNode]] = []
-    for child in children(statement):
-        if isinstance(child, cst.IndentedBlock):
-            found.append(list(child.body))
-        elif (
-            isinstance(child, cst.BaseStatement) or not isinstance(child, cst.BaseSuite)
-        ) and not isinstance(child, _NO_BLOCKS):
-            found.extend(_blocks(child))
-    return found
-
-
-# Special methods that only build or compare: one a block runs implicitly cannot
-# change anything (see Effects._has_implicit_hooks).
-_PURE_SPECIAL = frozenset(
-    {
-        "__init__",
-        "__new__",
-        "__post_init__",
-        "__init_subclass__",
-        "__class_getitem__",
-        "__repr__",
-        "__str__",
-        "__format__",
-        "__hash__",
-        "__eq__",
-        "__ne__",
-        "__lt__",
-        "__le__",
-        "__gt__",
-        "__ge__",
-        "__bool__",
-        "__len__",
-        "__reduce__",
-        "__reduce_ex__",
-        "__getstate__",
-        "__setstate__",
-        "__copy__",
-        "__deepcopy__",
-    }
-)
-
-def _is_setter(function: cst.FunctionDef) -> bool:
-    """``@value.setter`` or ``@value.deleter``: what a store or ``del`` runs."""
-    return any(
-        isinstance(d.decorator, cst.Attribute) and d.decorator.attr.value in ("setter", "deleter")
-        for d in function.decorators
-    )
-
-
 def _name_of(func: cst.BaseExpression) -> str | None:
     return func.value if isinstance(func, cst.Name) else None
 
 
-def _public(depth: int) -> int:
+def public_depth(depth: int) -> int:
     """A depth as the translator writes it (see :data:`UNBOUNDED`)."""
     return UNBOUNDED if depth >= MAX_DEPTH else depth
 

@@ -152,6 +152,9 @@ def _call(e: Emitter, name: str, given: dict[str, Part], info: ConstructInfo) ->
     if info.watch:
         depths = mapping([f"{n!r}: {d}" for n, d in info.watch.items()])
         arguments.append(keyword("watch", depths))
+    if info.module_watch is not None:
+        entries = [f"{n!r}: {d}" for n, d in sorted(info.module_watch.items())]
+        arguments.append(keyword("module_watch", mapping(entries)))
     clause = pragma.clause("num_threads")
     if clause is not None:
         arguments.append(f"num_threads=({clause.expr})")

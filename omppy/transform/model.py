@@ -140,11 +140,15 @@ class ConstructInfo:
     # A parallel construct: how deep the region may change each shared name it is
     # handed (effects.py); the runtime compares shared objects that deep.
     watch: Mapping[str, int] = field(default_factory=dict)
+    # A parallel construct: the module globals the code it can reach may change, and
+    # how deep (reach.py); None: all the module's functions may change
+    # (``_omp_effects``), because it may run code omppy cannot see, or reaches all.
+    module_watch: Mapping[str, int] | None = None
     # A synchronisation construct: the names whose objects it may change in place, or
-    # None when it calls code omppy cannot see into (effects.Effects.block).
+    # None when it calls code omppy cannot see into (sync_blocks.SyncBlocks.touches).
     touches: tuple[str, ...] | None = None
     # A synchronisation construct: it runs no code of the program and binds only
-    # locals, so ``touches`` is all it may change (effects.Effects.closed).
+    # locals, so ``touches`` is all it may change (sync_blocks.SyncBlocks.closed).
     closed: bool = False
     # A region, loop or sections construct: the kinds of ``cancel`` closely nested in
     # it ('parallel', 'for', 'sections'); the survey adds them when it reaches each

@@ -20,11 +20,11 @@ from libcst.metadata import (
     MetadataWrapper,
 )
 
-from . import analysis, checks, plan, rules, tasking
+from . import analysis, checks, loop_nest, plan, rules, scoped_sharing, tasking
 from .diagnostics import PragmaWarning
 from .effects import Effects
 from .metadata import Contexts, Parents, Positions
-from .model import Construct, ConstructInfo, Item, Lines, Sharing, Survey, Usage
+from .model import Construct, ConstructInfo, Item, Lines, Survey, Usage
 from .names import (
     bindings,
     definitions,
@@ -43,8 +43,9 @@ from .pragma import (
     TASK_DIRECTIVES,
     TASKLOOP_DIRECTIVES,
 )
-from .sharing import decide
+from .reach import Reach
 from .sharing import ordered as analysis_order
+from .sync_blocks import SyncBlocks
 from .walk import children, walk
 
 # Constructs whose code needs no thread context (``_omp_t``) of their own.
@@ -104,6 +105,9 @@ class _Surveyor:
         self.super_calls: dict[cst.Call, str] = {}  # ``super()`` call -> the method's self
         self.module_functions = definitions(module.body)
         self._effects: Effects | None = None
+        self._sync_blocks: SyncBlocks | None = None
+        self._reach: Reach | None = None
+        self._module_effects: dict[str, int] | None = None
         self.threadprivate: frozenset[str] = frozenset()  # globals a directive names
         self.declared: frozenset[str] = frozenset()  # names of 'declare reduction's
         self.task_scopes: tasking.Scopes = {}
@@ -123,6 +127,13 @@ class _Surveyor:
             self._effects = Effects(self.wrapper.module, metadata, modules)
         return self._effects
 
+    @property
+    def sync_blocks(self) -> SyncBlocks:
+        """What the module's synchronisation blocks may change (from :attr:`effects`)."""
+        if self._sync_blocks is None:
+            self._sync_blocks = SyncBlocks(self.effects)
+        return self._sync_blocks
+
     def blocks_of(self, statement: cst.BaseStatement) -> list[cst.BaseSuite]:
         """:func:`_blocks_of`, worked out once per statement (both walks ask)."""
         found = self._blocks.get(statement)
@@ -133,8 +144,26 @@ class _Surveyor:
     def module_effects(self) -> dict[str, int]:
         """Module globals the module's functions may change, and how deep (modules
         themselves are never data to carry)."""
-        found = self.effects.global_depths()
-        return {n: d for n, d in found.items() if n not in self.imported_modules}
+        if self._module_effects is None:
+            found = self.effects.global_depths()
+            self._module_effects = {
+                n: d for n, d in found.items() if n not in self.imported_modules
+            }
+        return self._module_effects
+
+    def _module_watch(
+        self, construct: Construct, scopes: list[tuple[str, Any]]
+    ) -> dict[str, int] | None:
+        """The module globals a region may change through the code it can reach
+        (``reach.py``), when that is less than all the module's functions may change
+        (``_omp_effects``, watched when this is None)."""
+        if self._reach is None:
+            self._reach = Reach(self.wrapper.module, self.effects, self.imported_modules)
+        enclosing = [node for kind, node in scopes if kind == "function"]
+        found = self._reach.module_watch(construct.statements(), enclosing)
+        if found is None or found == self.module_effects():
+            return None
+        return found
 
     def plan_block(self, node: cst.CSTNode, body: Any) -> None:
         columns: dict[cst.CSTNode, int] = {}
@@ -229,7 +258,7 @@ class _Surveyor:
         in_region = any(c.directive in PARALLEL_DIRECTIVES for c in stack)
         directive = pragma.directive
         is_loop = directive in LOOP_DIRECTIVES
-        loops = self._collapse_nest(construct) if is_loop else []
+        loops = self._loop_nest(construct) if is_loop else []
         rules.linear_loop_variables(
             construct, {n for loop in loops for n in target_names(loop.target)}, filename
         )
@@ -245,6 +274,7 @@ class _Surveyor:
         threadprivate: tuple[str, ...] = ()
         touches: tuple[str, ...] | None = None
         watch: dict[str, int] = {}
+        module_watch: dict[str, int] | None = None
         bound_names: frozenset[str] = frozenset()
         if region is not None and region_sharing is not None:
             region_shared = region_sharing.shared_out
@@ -263,11 +293,11 @@ class _Surveyor:
                 threadprivate = tuple(n for n in copied if n in own)
         closed = False
         if directive in SYNC_DIRECTIVES:
-            touches = self.effects.block(construct.statements())
+            touches = self.sync_blocks.touches(construct.statements())
             closed = (
                 touches is not None
-                and self.effects.closed(construct.statements())
-                and self._binds_only_locals(usage, region is not None, scopes)
+                and self.sync_blocks.closed(construct.statements())
+                and scoped_sharing.binds_only_locals(usage, region is not None, scopes)
             )
         if directive in PARALLEL_DIRECTIVES or is_loop:
             checks.escapes(construct, usage, filename=filename)
@@ -278,7 +308,17 @@ class _Surveyor:
         item_targets: dict[str, tuple[int, ...]] = {}
         if directive in PARALLEL_DIRECTIVES:
             loop_vars = {n for loop in loops for n in target_names(loop.target)}
-            sharing = self._sharing(construct, usage, loop_vars, scopes)
+            sharing = scoped_sharing.decide_region(
+                construct,
+                usage,
+                loop_vars,
+                available=self._available(scopes),
+                threadprivate=scoped_sharing.threadprivate_used(
+                    usage, scopes, self.threadprivate
+                ),
+                module_functions=self.module_functions,
+                filename=filename,
+            )
             clause_private = {*sharing.firstprivate, *sharing.lastprivate}
             clause_private |= {n for n, _ in sharing.reduction}
             shared_roots = usage.stored_roots - sharing.private - clause_private
@@ -296,6 +336,7 @@ class _Surveyor:
             # (sorted: a set's order would change the translation from run to run)
             published = sorted(set(sharing.shared_out) - set(sharing.args))
             watch = self._watch(construct, loops, [*sharing.args, *published])
+            module_watch = self._module_watch(construct, scopes)
             # An array the region only reads (the effects analysis: no write through
             # it, however it is used) needs no copy into shared memory.
             readonly = tuple(
@@ -303,7 +344,7 @@ class _Surveyor:
             )
             sharing = dataclasses.replace(sharing, readonly=readonly)
             if loops:
-                derived = _loop_derived(loops, loop_vars)
+                derived = loop_nest.loop_derived(loops, loop_vars)
                 self.warnings += checks.races(usage, derived, private, filename=filename)
             if directive == "parallel for" and len(loops) == 1:
                 # Loop variables that stay bound to the iteration's item: a method
@@ -319,7 +360,8 @@ class _Surveyor:
         elif is_loop:
             loop_private = set(usage.bound)
             shared_roots = usage.stored_roots - loop_private
-            derived = _loop_derived(loops, {n for lp in loops for n in target_names(lp.target)})
+            variables = {n for lp in loops for n in target_names(lp.target)}
+            derived = loop_nest.loop_derived(loops, variables)
             outer_private = region_sharing.private if region_sharing is not None else set()
             self.warnings += checks.races(
                 usage, derived, (loop_private | outer_private) - derived, filename=filename
@@ -361,6 +403,7 @@ class _Surveyor:
             class_name=class_name,
             around=around,
             watch=watch,
+            module_watch=module_watch,
             touches=touches,
             closed=closed,
             threadprivate=threadprivate,
@@ -401,7 +444,7 @@ class _Surveyor:
             region_published=region_shared,
             enclosing_tasks=enclosing,
             depths=lambda names: effects.depths(statements, names),
-            touches=effects.block(statements),
+            touches=self.sync_blocks.touches(statements),
             scope=self.task_scopes.get(construct),
             filename=self.filename,
         )
@@ -438,7 +481,7 @@ class _Surveyor:
         if directive in LOOP_DIRECTIVES and ordered is not None and ordered.number:
             rules.doacross_loop(construct, filename)
         if directive in LOOP_DIRECTIVES | {"simd"}:
-            loops = self._collapse_nest(construct)
+            loops = self._loop_nest(construct)
             inner = loops[-1].body
             items = self.plans.get(inner, [])
             scan = rules.scan_loop(construct, items, filename)
@@ -489,7 +532,7 @@ class _Surveyor:
         """What the construct's statements do with names (a loop: its body and target)."""
         if construct.directive in TASK_DIRECTIVES:
             if construct.directive in TASKLOOP_DIRECTIVES:
-                self._collapse_nest(construct)  # the nest's shape is checked there
+                self._loop_nest(construct)  # the nest's shape is checked there
                 nest = tasking.loop_nest(construct)
                 parts = [*(loop.target for loop in nest), *nest[-1].body.body]
                 return analysis.collect(parts, self.wrapper, self.covers, True, construct)
@@ -509,38 +552,9 @@ class _Surveyor:
                 usage.read.setdefault(name, where)
         return usage
 
-    def _collapse_nest(self, construct: Construct) -> list[cst.For]:
-        pragma = construct.pragma
-        loop = construct.body[0]
-        assert isinstance(loop, cst.For)
-        clause = pragma.clause("collapse")
-        depth = clause.number if clause is not None and clause.number else 1
-        nest = [loop]
-        outer_names: set[str] = set(target_names(loop.target))
-        for level in range(2, depth + 1):
-            body = nest[-1].body
-            inner = body.body if isinstance(body, cst.IndentedBlock) else []
-            if len(inner) != 1 or not isinstance(inner[0], cst.For) or inner[0].orelse:
-                raise checks.error(
-                    self.filename,
-                    (pragma.pos.line, pragma.pos.col),
-                    f"collapse({depth}) needs {depth} perfectly nested for loops, but level "
-                    f"{level} is not a for loop alone in the body of the loop above it",
-                )
-            candidate = inner[0]
-            used = analysis.collect([candidate.iter], self.wrapper, self.covers)
-            clash = outer_names & set(used.read)
-            if clash:
-                name = sorted(clash)[0]
-                raise checks.error(
-                    self.filename,
-                    used.read[name],
-                    f"collapse({depth}) needs a rectangular loop nest, but this loop's range "
-                    f"uses '{name}' from an enclosing loop",
-                )
-            outer_names |= set(target_names(candidate.target))
-            nest.append(candidate)
-        return nest
+    def _loop_nest(self, construct: Construct) -> list[cst.For]:
+        """The loops a loop construct covers (``loop_nest.collapse_nest``)."""
+        return loop_nest.collapse_nest(construct, self.wrapper, self.covers, self.filename)
 
     def _zero_arg_super(self, usage: Usage, scopes: list[tuple[str, Any]]) -> None:
         """``super()`` in an outlined region means ``super(__class__, self)``.
@@ -560,87 +574,6 @@ class _Surveyor:
         for call in usage.zero_arg_super:
             self.super_calls[call] = first
             usage.read.setdefault(first, self.positions[call])
-
-    def _sharing(
-        self,
-        construct: Construct,
-        usage: Usage,
-        loop_vars: set[str],
-        scopes: list[tuple[str, Any]],
-    ) -> Sharing:
-        pragma = construct.pragma
-        reduction = [(n, c.op or "+") for c in pragma.all("reduction") for n in c.names]
-        default_clause = pragma.clause("default")
-        default = default_clause.kind if default_clause is not None else "shared"
-        available = self._available(scopes)
-        # A linear name starts each iteration from the master's value and hands the
-        # last iteration's value back: firstprivate and lastprivate (emit_linear.py).
-        linear = pragma.names_in("linear")
-        explicit = {
-            "private": pragma.names_in("private"),
-            "firstprivate": (*pragma.names_in("firstprivate"), *linear),
-            "lastprivate": (*pragma.names_in("lastprivate"), *linear),
-            "shared": pragma.names_in("shared"),
-        }
-        clause_names = {n for names in explicit.values() for n in names} | {
-            n for n, _ in reduction
-        }
-        threadprivate = self._threadprivate_used(usage, scopes)
-        if default == "none":
-            exempt = self.module_functions | clause_names | loop_vars | threadprivate
-            checks.default_none(usage, exempt, filename=self.filename)
-        checks.augmented(construct, usage, clause_names | threadprivate, filename=self.filename)
-        sharing = decide(
-            usage,
-            reduction=reduction,
-            private=explicit["private"],
-            firstprivate=explicit["firstprivate"],
-            lastprivate=explicit["lastprivate"],
-            shared=explicit["shared"],
-            default=default or "shared",
-            loop_vars=loop_vars,
-            available=available,
-        )
-        if not threadprivate:
-            return sharing
-        # The region's code names each thread's own globals ('global' in the outlined
-        # body): they are neither handed in nor handed back.
-        return Sharing(
-            args=tuple(n for n in sharing.args if n not in threadprivate),
-            firstprivate=sharing.firstprivate,
-            reduction=sharing.reduction,
-            lastprivate=sharing.lastprivate,
-            shared_out=tuple(n for n in sharing.shared_out if n not in threadprivate),
-            private=sharing.private - threadprivate,
-            readonly=tuple(n for n in sharing.readonly if n not in threadprivate),
-            threadprivate=tuple(sorted(threadprivate)),
-        )
-
-    @staticmethod
-    def _binds_only_locals(usage: Usage, in_region: bool, scopes: list[tuple[str, Any]]) -> bool:
-        """Whether every name a synchronisation block binds or deletes is a local of
-        the function it runs in: inside a region always (the region's body is
-        outlined, and its shared names are published by name); an orphaned block's
-        only when its function declares none of them ``global`` or ``nonlocal``."""
-        if in_region:
-            return True
-        kind, node = scopes[-1]
-        if kind != "function":
-            return False  # at module level (or in a class body) it binds globals
-        changed = set(usage.bound) | set(usage.deleted)
-        return not changed & _declared_outer(node)
-
-    def _threadprivate_used(self, usage: Usage, scopes: list[tuple[str, Any]]) -> set[str]:
-        """The module's threadprivate globals the construct uses (a function's local of
-        the same name is another variable)."""
-        if not self.threadprivate:
-            return set()
-        local: set[str] = set()
-        for kind, node in scopes[1:]:
-            if kind == "function":
-                local |= function_locals(node) - _declared_global(node)
-        used = set(usage.read) | set(usage.bound)
-        return (used & self.threadprivate) - local
 
     def _tasks_in(self, scope: cst.CSTNode) -> list[Construct]:
         """The task constructs whose statements are in ``scope`` (a function or the
@@ -668,42 +601,6 @@ class _Surveyor:
         return names
 
 
-def _declared_outer(function: cst.FunctionDef) -> set[str]:
-    """The names a function declares ``global`` or ``nonlocal`` (not its nested defs')."""
-    found = _declared_global(function)
-
-    class Nonlocals(cst.CSTVisitor):
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            return node is function
-
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            return False
-
-        def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
-            found.update(item.name.value for item in node.names)
-
-    function.visit(Nonlocals())
-    return found
-
-
-def _declared_global(function: cst.FunctionDef) -> set[str]:
-    """The names a function's ``global`` statements declare (not its nested defs')."""
-    found: set[str] = set()
-
-    class Globals(cst.CSTVisitor):
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            return node is function
-
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            return False
-
-        def visit_Global(self, node: cst.Global) -> None:
-            found.update(item.name.value for item in node.names)
-
-    walk(function, Globals())
-    return found
-
-
 # Nodes that never hold a suite: a statement's expressions are not searched.
 _NO_SUITES = (cst.BaseExpression, cst.BaseParenthesizableWhitespace, cst.EmptyLine)
 
@@ -726,52 +623,3 @@ def _blocks_of(statement: cst.BaseStatement) -> list[cst.BaseSuite]:
 
 
 __all__ = ["run"]
-
-
-def _loop_derived(loops: list[cst.For], variables: set[str]) -> set[str]:
-    """The loops' variables and the names the body computes from them alone by
-    arithmetic (``k = 2 * i + 1``): a key made of these is one per iteration."""
-    derived = set(variables)
-    assignments: list[tuple[str, cst.BaseExpression]] = []
-    for statement in loops[-1].body.body:
-        if isinstance(statement, cst.SimpleStatementLine):
-            for small in statement.body:
-                if (
-                    isinstance(small, cst.Assign)
-                    and len(small.targets) == 1
-                    and isinstance(small.targets[0].target, cst.Name)
-                ):
-                    assignments.append((small.targets[0].target.value, small.value))
-    changed = True
-    while changed:
-        changed = False
-        for name, value in assignments:
-            if name not in derived and _arithmetic_of(value, derived):
-                derived.add(name)
-                changed = True
-    return derived
-
-
-def _arithmetic_of(value: cst.BaseExpression, names: set[str]) -> bool:
-    """Whether ``value`` is arithmetic on ``names`` and constants only."""
-    used: list[str] = []
-    plain = [True]
-
-    class Look(cst.CSTVisitor):
-        def visit_Name(self, node: cst.Name) -> None:
-            used.append(node.value)
-
-        def visit_Call(self, node: cst.Call) -> bool:
-            plain[0] = False
-            return False
-
-        def visit_Subscript(self, node: cst.Subscript) -> bool:
-            plain[0] = False
-            return False
-
-        def visit_Attribute(self, node: cst.Attribute) -> bool:
-            plain[0] = False
-            return False
-
-    walk(value, Look())
-    return plain[0] and bool(used) and all(name in names for name in used)

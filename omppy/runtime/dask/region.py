@@ -56,6 +56,7 @@ def parallel(
     shared: tuple[str, ...] = (),
     readonly: tuple[str, ...] = (),
     watch: dict[str, int] | None = None,
+    module_watch: dict[str, int] | None = None,  # payload.py ships every global
     num_threads: Any = None,
     if_: Any = True,
     copyin: tuple[str, ...] = (),

@@ -55,6 +55,7 @@ def parallel(
     shared: tuple[str, ...] = (),
     readonly: tuple[str, ...] = (),
     watch: dict[str, int] | None = None,
+    module_watch: dict[str, int] | None = None,  # one heap: nothing is compared
     num_threads: Any = None,
     if_: Any = True,
     copyin: tuple[str, ...] = (),

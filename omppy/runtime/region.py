@@ -34,7 +34,7 @@ class Region:
     # names not listed get a default.
     watch: dict[str, int] = field(default_factory=dict)
     # Large array reductions: for each name, one slot per worker in shared memory,
-    # which the worker's private copy *is* (team.py, reduction_slots): its partial
+    # which the worker's private copy *is* (forkjoin.py, reduction_slots): its partial
     # result reaches the master with no pickling.
     slots: dict[str, Any] = field(default_factory=dict)
 

@@ -19,10 +19,11 @@ from typing import Any
 
 from .. import conflict, declared, failures, private_globals, state
 from ..errors import OmpError
+from ..forkjoin import run_alone
 from ..reduction import combine
 from ..region import Region, combined_errors
 from ..replica import _unpacked
-from ..team import _run_alone, requested_team_size
+from ..team import requested_team_size
 from ..worker import seeds_for_team
 from . import connect, payload, plan, scan
 from .task import run_chunk
@@ -60,7 +61,7 @@ def parallel(
     copyin: tuple[str, ...] = (),
     proc_bind: str | None = None,
 ) -> dict[str, Any]:
-    """Run ``body`` as tasks on the cluster (see ``omppy.runtime.team.parallel``)."""
+    """Run ``body`` as tasks on the cluster (see ``omppy.runtime.forkjoin.parallel``)."""
     region = Region(
         body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly, watch or {}
     )
@@ -75,10 +76,10 @@ def parallel(
             # Each thread's copy lives in its process between regions: a task's dies.
             raise OmpError(scan.refusal("threadprivate", f"{filename}:{_line(body)}"))
     if not if_ or parent.team is not None:
-        return _run_alone(region, parent)
+        return run_alone(region, parent)
     size = _team_size(num_threads, if_)
     if size == 1:
-        return _run_alone(region, parent)
+        return run_alone(region, parent)
     if shape.combined:
         items, kind, chunk = _probe(region)
         from ..schedule import resolve
@@ -88,7 +89,7 @@ def parallel(
     else:
         tasks = [(num, None) for num in range(size)]
     if not tasks:  # an empty loop: nothing to send
-        return _run_alone(region, parent)
+        return run_alone(region, parent)
     return _run_tasks(region, size, tasks, f"{filename}:{_line(body)}")
 
 

@@ -23,6 +23,7 @@ from ..forkjoin import run_alone
 from ..reduction import combine
 from ..region import Region, combined_errors
 from ..replica import _unpacked
+from ..schedule import is_sequence, iteration_space, resolve
 from ..team import requested_team_size
 from ..worker import seeds_for_team
 from . import connect, payload, plan, scan
@@ -82,8 +83,6 @@ def parallel(
         return run_alone(region, parent)
     if shape.combined:
         items, kind, chunk = _probe(region)
-        from ..schedule import resolve
-
         kind, chunk = resolve(kind, chunk)
         tasks: list[plan.Task] = list(plan.loop_tasks(len(items), kind, chunk, size))
     else:
@@ -115,8 +114,6 @@ def _probe(region: Region) -> tuple[Any, Any, Any]:
         region.body(_ProbeContext(), **arguments)
     except _Probe as found:
         items, kind, chunk = found.args
-        from ..schedule import is_sequence, iteration_space
-
         return (items if is_sequence(items) else iteration_space(items)), kind, chunk
     raise OmpError("omppy could not find the loop of a 'parallel for'; please report this bug")
 

@@ -57,6 +57,9 @@ DEFERRED = {
     ("omppy.runtime.backend", "omppy.runtime.dask.connect"): (
         "the dask extra: loaded only when OMPPY_BACKEND=dask asks for it"
     ),
+    ("omppy.runtime.backend", "omppy.runtime.forkjoin"): (
+        "the fork backend, like the other two: loaded at the first region, once chosen"
+    ),
     ("omppy.runtime.backend", "omppy.runtime.threads.region"): (
         "the threads backend: loaded at the first region, only when chosen"
     ),
@@ -71,6 +74,9 @@ DEFERRED = {
     ("omppy.runtime.threads.tasks", "omppy.runtime.backend"): "to review with s5-tasks",
     ("omppy.runtime.threads.doacross", "omppy.runtime.state"): "to review with s5-threads",
     ("omppy.runtime.threads.keyorder", "omppy.runtime.watch"): "to review with s5-threads",
+    ("omppy.runtime.private_globals", "omppy.runtime.backend"): (
+        "needs none (backend imports only icv): to move up after s5-threads' private_globals"
+    ),
 }
 
 

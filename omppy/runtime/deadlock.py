@@ -19,9 +19,12 @@ Three checks, from the quickest to the most general:
 
 One idea: the board, where each thread of a team writes what it waits for and what
 it holds once it has waited a while, and the verdict read from it.  Where a thread
-waits, as numbers, is waitsite.py.  The board costs nothing while waits are short: a
-thread writes its record only once it has waited ``LONG_WAIT``, and looks at the
-others only then.
+waits, as numbers, is waitsite.py.  The runtime still calls ``deadlock.at_barrier``
+(both backends' barriers), ``deadlock.lock_held_by_caller`` and ``deadlock.user_site``
+(locks.py): those names are imported here from the modules that hold them.
+
+The board costs nothing while waits are short: a thread writes its record only once
+it has waited ``LONG_WAIT``, and looks at the others only then.
 """
 
 from __future__ import annotations
@@ -36,10 +39,14 @@ from collections.abc import Callable
 from typing import Any
 
 from . import state
-from .deadlock_errors import at_barrier as at_barrier  # the backends' barriers call it here
+
+# Names the runtime calls as deadlock.X, from the modules they now live in.
+from .deadlock_errors import at_barrier as at_barrier
 from .deadlock_errors import different_constructs, thread_list
+from .deadlock_errors import lock_held_by_caller as lock_held_by_caller
 from .errors import TeamDeadlock
 from .waitsite import entry_text, site_text, where
+from .waitsite import user_site as user_site
 
 # -- the board: where each thread of a team waits, once it has waited a while ----------
 
@@ -54,8 +61,8 @@ BARRIER, LOCK, CRITICAL, ORDERED, TASKS, WORKSHARE, DOACROSS = range(1, 8)
 # The words of a thread's record.
 EPOCH = 0  # odd while its wait is on the board; bumped when a wait starts and ends
 KIND = 1
-SITE = 2  # the program's line where it waits (file number and line, as barrier_site)
-ENTRY = 3  # which of omppy's calls it waits in (_ENTRIES), for the message
+SITE = 2  # the program's line where it waits (a site: file number and line, waitsite.py)
+ENTRY = 3  # which of omppy's calls it waits in (waitsite.where), for the message
 DETAIL = 4  # a lock's key; the iteration an ordered or doacross wait is for
 DETAIL2 = 5  # ordered: the iteration whose turn it is, + 1; a lock: its holder + 1
 CHECKS = 6  # times it found that what it waits for has not happened
@@ -371,10 +378,6 @@ def _pending_iteration(me: Any) -> int:
     """The ordered iteration whose turn ``me`` has not passed yet, + 1 (0: none)."""
     in_loop = getattr(me, "ordered_base", -1) >= 0 or getattr(me, "ordered_record", None)
     return me.current_iteration + 1 if in_loop and me.ordered_pending else 0
-
-
-
-# -- what a stuck team is told ------------------------------------------------------------
 
 
 # -- what a stuck team is told ------------------------------------------------------------

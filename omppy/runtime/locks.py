@@ -14,8 +14,6 @@ import threading
 from typing import Any
 
 from . import deadlock, state
-from .deadlock_errors import lock_held_by_caller
-from .waitsite import user_site
 
 _CTX = multiprocessing.get_context("fork") if hasattr(os, "fork") else multiprocessing
 
@@ -35,12 +33,12 @@ class OmpLock:
         # Who holds it, as far as this process knows (a process of a team is one
         # OpenMP thread; Python threads of the program are told apart too).
         self._holder: tuple[int, int] | None = None
-        self.created = user_site()  # named when it is set twice
+        self.created = deadlock.user_site()  # named when it is set twice
         deadlock.lock_made(self)  # a thread that waits long finds what it holds
 
     def acquire(self) -> None:
         if not self.recursive and self._holder == _me() and self.depth > 0:
-            raise lock_held_by_caller(self.created)
+            raise deadlock.lock_held_by_caller(self.created)
         state.current().wait(self._lock, self)
         self.depth += 1
         self._holder = _me()

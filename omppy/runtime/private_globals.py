@@ -28,7 +28,6 @@ from __future__ import annotations
 import pickle
 from typing import TYPE_CHECKING, Any
 
-from . import backend
 from .errors import OmpError
 from .region import private_copy
 
@@ -46,6 +45,8 @@ _copyin: set[Key] = set()  # the names the team about to fork copies in
 
 def threadprivate(namespace: dict[str, Any], names: tuple[str, ...]) -> None:
     """``# omp threadprivate(names)`` at the top level of the module ``namespace``."""
+    from . import backend
+
     if backend.chosen() == "threads":
         # Threads share one module namespace: each needs its own copy, which the fork
         # backend gets from its processes.

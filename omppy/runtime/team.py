@@ -172,6 +172,7 @@ class Team:
             words[base + WS_NEXT] = start + size
         return start, start + size
 
+
 # -- how many threads ------------------------------------------------------------------
 
 

@@ -160,6 +160,8 @@ KEYWORD_CLAUSES = {
 SCHEDULE_MODIFIERS = ("monotonic", "nonmonotonic", "simd")
 REDUCTION_MODIFIERS = ("default", "inscan", "task")
 LINEAR_MODIFIERS = ("val", "ref", "uval")
+# ``grainsize`` and ``num_tasks``: an expression, after an optional ``strict:``.
+COUNT_CLAUSES = frozenset({"grainsize", "num_tasks"})
 # ``depend`` on '# omp ordered' (doacross) and ``doacross``: the loop's dependences.
 DOACROSS_TYPES = ("source", "sink")
 # ``depend`` on tasks ('# omp task', '# omp taskwait'): the items a task reads or writes.

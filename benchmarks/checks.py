@@ -155,10 +155,10 @@ def main(argv: list[str] | None = None) -> None:
 
     clock = Clock()
     clock.wrap(watch_module, "build_replica", "watch")
-    # team.py imported build_replica by name: wrap the name it calls.
-    from omppy.runtime import team as team_module
+    # forkjoin.py imported build_replica by name: wrap the name it calls.
+    from omppy.runtime import forkjoin
 
-    team_module.build_replica = watch_module.build_replica  # type: ignore[attr-defined]
+    forkjoin.build_replica = watch_module.build_replica
     for name in ("changes", "changes_under", "check_net"):
         clock.wrap(replica_module.Replica, name, "compare")
 

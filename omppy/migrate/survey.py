@@ -14,19 +14,7 @@ from libcst.metadata import (
 )
 
 from .model import ROUTINES, SELF_SHARED, Kept, Names, Region, is_parallel_call, shared_kind
-
-# -- the survey: which regions migrate, and how ---------------------------------------------
-
-
-def _inside(inner: CodeRange, outer: CodeRange) -> bool:
-    return (inner.start.line, inner.start.column) >= (outer.start.line, outer.start.column) and (
-        inner.end.line,
-        inner.end.column,
-    ) <= (outer.end.line, outer.end.column)
-
-
-def _after(position: CodeRange, region: CodeRange) -> bool:
-    return (position.start.line, position.start.column) >= (region.end.line, region.end.column)
+from .syntax import breaks_out, changed_roots, names_in, within
 
 
 class Survey(cst.CSTVisitor):
@@ -105,7 +93,7 @@ class Survey(cst.CSTVisitor):
         self._check_outside_changes(region, scope, shared, bound)
         # pymp starts every name with the master's value; omppy leaves a name the region
         # binds unbound, unless it is firstprivate (which needs a value to copy).
-        read = {n.value for n in _names_in(body) if self.scopes.get(n) is scope}
+        read = {n.value for n in names_in(body) if self.scopes.get(n) is scope}
         firstprivate = sorted(
             name
             for name in bound & read
@@ -202,15 +190,15 @@ class Survey(cst.CSTVisitor):
         others = [self.position[r.node] for r in self.regions if r is not region and r.var == var]
         for assignment in scope.assignments[var]:
             node = getattr(assignment, "node", None)
-            if node is None or any(_inside(self.position[node], other) for other in others):
+            if node is None or any(within(self.position[node], other) for other in others):
                 continue
             for reader in self.readers.get(node, ()):
                 where = self.position[reader]
-                if not _inside(where, span) and not any(_inside(where, o) for o in others):
+                if not within(where, span) and not any(within(where, o) for o in others):
                     raise Kept(f"'{var}' is used outside the region")
-            if _inside(self.position[node], span):
+            if within(self.position[node], span):
                 raise Kept(f"'{var}' is rebound inside the region")
-        for name in _names_in(region.node.body, var):
+        for name in names_in(region.node.body, var):
             if self.scopes[name] is not scope:
                 raise Kept(f"'{var}' is used in a function inside the region")
             self._use_of_p(region, name)
@@ -236,7 +224,7 @@ class Survey(cst.CSTVisitor):
                 raise Kept(f"{var}.{attr} with keyword arguments")
             if loop.orelse is not None or loop.asynchronous is not None:
                 raise Kept(f"a {var}.{attr} loop with an else clause")
-            if _breaks(loop.body):
+            if breaks_out(loop.body):
                 raise Kept(f"break leaves a {var}.{attr} loop")
             region.loops[loop] = attr
         elif attr == "lock":
@@ -268,7 +256,7 @@ class Survey(cst.CSTVisitor):
         bound = set()
         for assignment in scope.assignments:
             node = getattr(assignment, "node", None)
-            if node is not None and node in self.position and _inside(self.position[node], span):
+            if node is not None and node in self.position and within(self.position[node], span):
                 bound.add(assignment.name)
         return bound
 
@@ -282,7 +270,7 @@ class Survey(cst.CSTVisitor):
             where = self.position[node]
             if isinstance(node, cst.Param) or (
                 (where.start.line, where.start.column) < (span.start.line, span.start.column)
-                and not any(_inside(where, body) for body in bodies)
+                and not any(within(where, body) for body in bodies)
             ):
                 return True
         return False
@@ -298,7 +286,7 @@ class Survey(cst.CSTVisitor):
                 a
                 for a in scope.assignments[name]
                 if getattr(a, "node", None) in self.position
-                and _inside(self.position[a.node], span)  # type: ignore[attr-defined]
+                and within(self.position[a.node], span)  # type: ignore[attr-defined]
             ]
             if all(a.node is loop.target for a in inside):  # type: ignore[attr-defined]
                 result.add(name)
@@ -318,15 +306,15 @@ class Survey(cst.CSTVisitor):
                     continue
                 for reader in self.readers.get(node, ()):
                     where = self.position[reader]
-                    if _inside(where, span):
+                    if within(where, span):
                         continue
                     if self.scopes[reader] is not scope:
                         raise Kept(f"'{name}' is bound in the region and read elsewhere")
-                    if any(_inside(where, loop) for loop in loops):
+                    if any(within(where, loop) for loop in loops):
                         raise Kept(f"'{name}' is bound in the region and read after it")
                     events.append(((where.start.line, where.start.column), 0))
                 where = self.position[node]
-                if not _inside(where, span):
+                if not within(where, span):
                     events.append(((where.start.line, where.start.column), 1))
             later = sorted(e for e in events if e[0] >= (span.end.line, span.end.column))
             if later and later[0][1] == 0:
@@ -344,7 +332,7 @@ class Survey(cst.CSTVisitor):
     def _shared_objects(self, region: Region, span: CodeRange) -> set[str]:
         """Names the region uses that refer to pymp.shared arrays and locks."""
         shared = set()
-        for name in _names_in(region.node.body):
+        for name in names_in(region.node.body):
             if name.value == region.var or self.scopes.get(name) is None:
                 continue
             kind = self._kind_of(name)
@@ -382,7 +370,7 @@ class Survey(cst.CSTVisitor):
     ) -> None:
         """Stores into, and method calls on, objects from outside the region: pymp keeps
         only thread 0's changes, an '# omp' region would keep every thread's."""
-        for node in _changed_roots(region.node.body):
+        for node in changed_roots(region.node.body):
             name = node.value
             if name in shared or name in bound or name == region.var:
                 continue
@@ -408,95 +396,3 @@ class Survey(cst.CSTVisitor):
                 f"it changes '{name}', which pymp carries back from thread 0 only "
                 "(make it a pymp.shared array to migrate)"
             )
-
-
-def _names_in(node: cst.CSTNode, value: str | None = None) -> list[cst.Name]:
-    found: list[cst.Name] = []
-
-    class Names_(cst.CSTVisitor):
-        def visit_Name(self, name: cst.Name) -> None:
-            if value is None or name.value == value:
-                found.append(name)
-
-        def visit_Attribute(self, attribute: cst.Attribute) -> bool:
-            attribute.value.visit(self)  # not the attribute's own name
-            return False
-
-    node.visit(Names_())
-    return found
-
-
-def _breaks(body: cst.BaseSuite) -> bool:
-    """Whether ``body`` breaks out of the loop that owns it."""
-    found = False
-
-    class Breaks(cst.CSTVisitor):
-        def visit_For(self, node: cst.For) -> bool:
-            return False
-
-        def visit_While(self, node: cst.While) -> bool:
-            return False
-
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            return False
-
-        def visit_Break(self, node: cst.Break) -> None:
-            nonlocal found
-            found = True
-
-    body.visit(Breaks())
-    return found
-
-
-def _root(node: cst.BaseExpression) -> cst.Name | None:
-    while isinstance(node, (cst.Subscript, cst.Attribute)):
-        node = node.value
-    return node if isinstance(node, cst.Name) else None
-
-
-def _changed_roots(body: cst.CSTNode) -> list[cst.Name]:
-    """Root names of item and attribute stores, and of statement method calls."""
-    roots: list[cst.Name] = []
-
-    class Changes(cst.CSTVisitor):
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            return False
-
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
-
-        def _target(self, target: cst.BaseExpression) -> None:
-            if isinstance(target, (cst.Tuple, cst.List)):
-                for element in target.elements:
-                    self._target(element.value)
-            elif isinstance(target, cst.StarredElement):
-                self._target(target.value)
-            elif isinstance(target, (cst.Subscript, cst.Attribute)):
-                root = _root(target)
-                if root is not None:
-                    roots.append(root)
-
-        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-            self._target(node.target)
-
-        def visit_AugAssign(self, node: cst.AugAssign) -> None:
-            self._target(node.target)
-
-        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-            self._target(node.target)
-
-        def visit_Del(self, node: cst.Del) -> None:
-            self._target(node.target)
-
-        def visit_Expr(self, node: cst.Expr) -> None:
-            call = node.value
-            if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute):
-                root = _root(call.func.value)
-                if root is not None:
-                    roots.append(root)
-
-    body.visit(Changes())
-    return roots
-
-
-# -- the rewrite ---------------------------------------------------------------------------

@@ -23,6 +23,9 @@ except Exception:  # pragma: no cover - no libc symbol
     _prctl = None
 
 _PR_SET_PDEATHSIG = 1
+# A worker's exit status when it ends without its report (EX_SOFTWARE of sysexits.h, as
+# runtime/worker.py's EXIT_UNREPORTED): the master reports it as a dead worker.
+EXIT_UNREPORTED = 70
 
 
 def die_with_parent(parent_pid: int) -> None:
@@ -31,7 +34,7 @@ def die_with_parent(parent_pid: int) -> None:
     if _prctl is not None:
         _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent_pid:
-        os._exit(70)
+        os._exit(EXIT_UNREPORTED)
 
 
 def seeds_for_team(serial: int) -> tuple[int, int | None, int]:

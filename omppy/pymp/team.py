@@ -41,7 +41,7 @@ from ..runtime.limits import MAP_NORESERVE
 from ..runtime.output import LineWriter, RegionOutput, flush_standard_streams
 from . import waiting
 from .locks import ProcessMutex
-from .process import die_with_parent, reseed, seeds_for_team
+from .process import EXIT_UNREPORTED, die_with_parent, reseed, seeds_for_team
 from .queues import SharedQueue
 
 CAN_FORK = hasattr(os, "fork") and sys.platform != "win32"
@@ -205,13 +205,13 @@ class Team:
             _teams.append(self)
             reseed(num, seeds)
         except BaseException:
-            os._exit(70)
+            os._exit(EXIT_UNREPORTED)
 
     # -- a worker's end ----------------------------------------------------------------
 
     def finish_worker(self, exc: BaseException | None) -> NoReturn:  # pragma: no cover
         """Send this worker's report to the master and end the process."""
-        status = 70
+        status = EXIT_UNREPORTED
         try:
             block = self.block
             assert block is not None and self.liveness is not None and self.output

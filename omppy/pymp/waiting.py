@@ -3,7 +3,7 @@
 Blocking operations on shared objects (``queue.get``, a full ``queue.put``,
 ``p.iterate``) poll cheap shared words and check, between naps, every team this
 process belongs to: a thread that failed (the team's abort word) or died (its
-sentinel pipe closed without its finished word) ends the wait with
+report pipe closed without its finished word, arena.Liveness) ends the wait with
 :class:`~omppy.runtime.errors.TeamAborted`, which the team's master turns into the
 original failure.
 """

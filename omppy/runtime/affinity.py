@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from . import state
 from .icv import ConfigError, _lookup
 
 Place = frozenset[int]
@@ -247,8 +248,6 @@ def team_places(size: int, clause: str | None) -> Iterator[None]:
     """While a team of ``size`` forks and runs: the master on thread 0's place, the
     plan for :func:`bind_worker`; the master's own affinity back afterwards."""
     global _plan, _mine
-    from . import state
-
     parent = state.current()
     level = (parent.team.level if parent.team else 0) + 1
     chosen = policy(level, clause)
@@ -287,8 +286,6 @@ def _set(pid: int, cpus: frozenset[int]) -> None:
 
 def current_place() -> int:
     """The place number of the calling thread, or -1 when omppy did not bind it."""
-    from . import state
-
     me = state.current()
     if _mine is None and _plan is None:
         return -1

@@ -81,7 +81,7 @@ class Arena:
         self.ws_base = self.cursor_base + capacity
         self.names_base = self.ws_base + WORKSHARE_RING * WS_FIELDS
         # One word per thread: where in the program it waits at a barrier (deadlock.py).
-        self.site_base = self.names_base + CRITICAL_LOCKS * 8
+        self.site_base = self.names_base + CRITICAL_LOCKS  # one word per name: its hash
         # One word per thread: how far it got in the doacross loop it runs (doacross.py).
         self.doacross_base = self.site_base + capacity
         # Where each thread waits once it has waited a while (deadlock.Board).
@@ -321,14 +321,17 @@ def spin_seconds(size: int) -> float:
 class Liveness:
     """Tells a waiting thread whether its team is still whole.
 
-    Every thread holds the write end of its own sentinel pipe and nothing writes to
-    it; the read end turns readable (EOF) when the thread's process is gone, however
-    it ended.  A thread that vanished without setting its FINISHED word failed.
+    ``sentinels`` are the read ends of the other threads' report pipes (forkjoin.py,
+    limits.report_pipes).  A worker writes its report there only after setting its
+    FINISHED word, and its process holds the write end until it exits: the read end
+    turns readable with the report, or at EOF when the process is gone, however it
+    ended.  A readable pipe of a thread whose FINISHED word is not set is a thread
+    that vanished: the team has failed.
     """
 
     def __init__(self, arena: Arena, sentinels: dict[int, int], spin: float = 0.0) -> None:
         self.arena = arena
-        self.sentinels = sentinels  # thread number -> read end of its sentinel pipe
+        self.sentinels = sentinels  # thread number -> read end of its report pipe
         self.spin = spin  # seconds a wait looks again before it sleeps (spin_seconds)
         # Built on first use, in the process that checks: a team of T threads has T
         # watchers of T - 1 pipes each, and most never need to look.

@@ -1,7 +1,7 @@
 """Which runtime runs the parallel regions: forked processes, threads or a cluster.
 
 ``OMPPY_BACKEND`` chooses (``omppy run --backend`` sets it): ``fork``, a team of
-forked processes (``team.py``), ``threads``, a team of threads sharing one heap
+forked processes (``forkjoin.py``, ``team.py``), ``threads``, a team of threads sharing one heap
 (``threads/``), or ``dask``, a region's loop as tasks on a Dask cluster (``dask/``,
 docs/cluster.md; never the default).  A program may choose from Python too:
 :func:`use` (``omppy.use_backend``).  Without either, ``threads`` is the default on
@@ -121,6 +121,6 @@ def _resolve() -> Any:
     elif chosen() == "dask":
         from .dask.region import parallel as run
     else:
-        from .team import parallel as run
+        from .forkjoin import parallel as run
     _run = run
     return run

@@ -7,15 +7,21 @@ stops with ``TeamDeadlock``, naming itself, the line where it waits, and why.
 
 Three checks, from the quickest to the most general:
 
-- at once: a simple lock set again by its holder (:func:`lock_held_by_caller`), and
-  threads that meet at different barriers (:func:`at_different_barriers`);
+- at once: a simple lock set again by its holder, and threads that meet at different
+  barriers (deadlock_errors.py);
 - a thread at a barrier that a teammate has left the region without reaching
-  (:func:`at_barrier`);
-- the team stands still (:class:`Board`): every thread of the team has either left
-  the region or waits (a barrier, a lock, ``critical``, an ``ordered`` turn, a
-  ``taskwait``...), and every waiting thread keeps finding that what it waits for has
-  not happened.  Then nothing can ever happen: only a running thread releases a
-  lock, passes a turn or reaches a barrier.
+  (``deadlock_errors.at_barrier``);
+- the team stands still (:class:`Board`, this module): every thread of the team has
+  either left the region or waits (a barrier, a lock, ``critical``, an ``ordered``
+  turn, a ``taskwait``...), and every waiting thread keeps finding that what it waits
+  for has not happened.  Then nothing can ever happen: only a running thread releases
+  a lock, passes a turn or reaches a barrier.
+
+One idea: the board, where each thread of a team writes what it waits for and what
+it holds once it has waited a while, and the verdict read from it.  Where a thread
+waits, as numbers, is waitsite.py.  The runtime still calls ``deadlock.at_barrier``
+(both backends' barriers), ``deadlock.lock_held_by_caller`` and ``deadlock.user_site``
+(locks.py): those names are imported here from the modules that hold them.
 
 The board costs nothing while waits are short: a thread writes its record only once
 it has waited ``LONG_WAIT``, and looks at the others only then.
@@ -28,116 +34,19 @@ import os
 import sys
 import threading
 import time
-import types
 import weakref
-import zlib
 from collections.abc import Callable
 from typing import Any
 
 from . import state
-from .errors import OmpError, TeamDeadlock
-from .tracebacks import first_user_frame, is_internal
 
-
-def user_site() -> str:
-    """``file:line`` of the innermost frame of the program (not omppy's) that waits."""
-    frame = first_user_frame(sys._getframe(1))
-    if frame is None:
-        return "an unknown place"
-    return f"{frame.f_code.co_filename}:{frame.f_lineno}"
-
-
-# The site of a thread at a barrier of a region that may be cancelled: one that left
-# the cancelled region meets the others at their barriers, wherever they are
-# (cancel.py), so its barrier matches any.
-ANY_SITE = -1
-
-_files: dict[int, str] = {}  # a site's file number -> the file's name
-
-
-def barrier_site() -> int:
-    """Where the calling thread reaches a barrier, as one number (the same in every
-    process of a team for the same line of the program): a file number and a line."""
-    frame = first_user_frame(sys._getframe(2))
-    if frame is None:
-        return 0
-    return _encode(frame)
-
-
-def _encode(frame: types.FrameType) -> int:
-    name = frame.f_code.co_filename
-    number = zlib.crc32(name.encode("utf-8", "surrogatepass")) & 0xFFFFFFF
-    _files.setdefault(number, name)
-    return number << 24 | (frame.f_lineno & 0xFFFFFF)
-
-
-def _site_text(site: int) -> str:
-    return f"{_file_name(site >> 24)}:{site & 0xFFFFFF}"
-
-
-def _file_name(number: int) -> str:
-    """The file a site's number stands for: one this process met, or one of its modules
-    (the thread that wrote the site may be another process)."""
-    name = _files.get(number)
-    if name is None:
-        candidates = [getattr(m, "__file__", None) for m in list(sys.modules.values())]
-        for candidate in [*candidates, *sys.argv[:1]]:
-            if isinstance(candidate, str):
-                code = zlib.crc32(candidate.encode("utf-8", "surrogatepass")) & 0xFFFFFFF
-                _files.setdefault(code, candidate)
-        name = _files.get(number, "another file")
-    return name
-
-
-def at_different_barriers(sites: list[int]) -> TeamDeadlock:
-    at: dict[int, list[int]] = {}
-    for thread, site in enumerate(sites):
-        if site != ANY_SITE:
-            at.setdefault(site, []).append(thread)
-    places = "; ".join(
-        f"{_threads(threads)} at {_site_text(site)}" for site, threads in at.items()
-    )
-    return TeamDeadlock(
-        f"the threads of a team of {len(sites)} wait at different barriers ({places}): "
-        "each would release the others from a barrier they have not reached. Every "
-        "thread of a team must reach the same barriers ('# omp barrier', and the end of "
-        "'# omp for', 'sections' and 'single' without nowait) in the same order: one "
-        "inside 'if omp_get_thread_num() == ...', or in a loop whose rounds differ "
-        "between threads, hangs an OpenMP program in C"
-    )
-
-
-def _threads(numbers: list[int]) -> str:
-    named = [str(n) for n in numbers]
-    if len(named) == 1:
-        return f"thread {named[0]}"
-    return "threads " + ", ".join(named[:-1]) + " and " + named[-1]
-
-
-def at_barrier(finished: list[int], size: int) -> TeamDeadlock:
-    me = state.current().num
-    who = _threads(finished)
-    verb = "has" if len(finished) == 1 else "have"
-    return TeamDeadlock(
-        f"thread {me} of a team of {size} waits at a barrier ({user_site()}) that {who} "
-        f"will never reach: {who} {verb} finished {'its' if len(finished) == 1 else 'their'} "
-        "part of the region. Every thread of a team must reach each barrier ('# omp "
-        "barrier', and the end of '# omp for', 'sections' and 'single' without nowait) "
-        "in the same order, or none may: a barrier or work-sharing construct inside "
-        "'if omp_get_thread_num() == ...', or inside a loop whose trip count differs "
-        "between threads, hangs an OpenMP program in C"
-    )
-
-
-def lock_held_by_caller(created: str) -> TeamDeadlock:
-    return TeamDeadlock(
-        f"thread {state.current().num} sets a lock it already holds ({user_site()}; the "
-        f"lock was made at {created}): a "
-        "simple lock waits until it is unset, and only its holder can unset it, so "
-        "this would wait for ever. Unset it first (omp_unset_lock), or use a nestable "
-        "lock (omp_init_nest_lock) if the same thread may set it again"
-    )
-
+# Names the runtime calls as deadlock.X, from the modules they now live in.
+from .deadlock_errors import at_barrier as at_barrier
+from .deadlock_errors import different_constructs, thread_list
+from .deadlock_errors import lock_held_by_caller as lock_held_by_caller
+from .errors import TeamDeadlock
+from .waitsite import entry_text, site_text, where
+from .waitsite import user_site as user_site
 
 # -- the board: where each thread of a team waits, once it has waited a while ----------
 
@@ -152,8 +61,8 @@ BARRIER, LOCK, CRITICAL, ORDERED, TASKS, WORKSHARE, DOACROSS = range(1, 8)
 # The words of a thread's record.
 EPOCH = 0  # odd while its wait is on the board; bumped when a wait starts and ends
 KIND = 1
-SITE = 2  # the program's line where it waits (file number and line, as barrier_site)
-ENTRY = 3  # which of omppy's calls it waits in (_ENTRIES), for the message
+SITE = 2  # the program's line where it waits (a site: file number and line, waitsite.py)
+ENTRY = 3  # which of omppy's calls it waits in (waitsite.where), for the message
 DETAIL = 4  # a lock's key; the iteration an ordered or doacross wait is for
 DETAIL2 = 5  # ordered: the iteration whose turn it is, + 1; a lock: its holder + 1
 CHECKS = 6  # times it found that what it waits for has not happened
@@ -166,39 +75,6 @@ MAX_HOLDS = 4
 RECORD = NHOLDS + 1 + MAX_HOLDS
 _MASK = 0x7FFFFFFFFFFFFFFF
 ATOMIC_KEY = -1  # a critical lock's key on a forked team: -(its index + 2)
-
-# omppy's calls a thread waits in, by (module file, function): what the program
-# sees there.
-_ENTRIES: dict[tuple[str, str], str] = {
-    ("thread.py", "barrier_refresh"): "the barrier",
-    ("thread.py", "barrier"): "the barrier",
-    ("context.py", "barrier_refresh"): "the barrier",
-    ("context.py", "barrier"): "the barrier",
-    ("sync.py", "end"): "the barrier that ends a 'single'",
-    ("workshare.py", "end"): "the barrier that ends a 'for' or 'sections'",
-    ("workshare.py", "iteration_space"): "the barrier that hands out a loop's items",
-    ("thread.py", "critical"): "'critical'",
-    ("context.py", "critical"): "'critical'",
-    ("thread.py", "atomic"): "'atomic'",
-    ("context.py", "atomic"): "'atomic'",
-    ("locks.py", "omp_set_lock"): "omp_set_lock",
-    ("locks.py", "omp_set_nest_lock"): "omp_set_nest_lock",
-    ("locks.py", "__enter__"): "'with lock'",
-    ("locks.py", "acquire"): "lock.acquire()",
-    ("thread.py", "ordered"): "the ordered block",
-    ("context.py", "ordered"): "the ordered block",
-    ("thread.py", "_ordered_loop"): "the end of an iteration of the ordered loop",
-    ("context.py", "_ordered_loop"): "the end of an iteration of the ordered loop",
-    ("thread.py", "single"): "a 'single'",
-    ("thread.py", "_shared_counter_loop"): "a work-sharing loop",
-    ("tasks.py", "taskwait"): "'taskwait'",
-    ("taskgroups.py", "end"): "the end of a 'taskgroup'",
-    ("tasks.py", "run"): "the end of the region (waiting for the team's tasks)",
-    ("tasks.py", "barrier"): "a barrier (waiting for the team's tasks)",
-    ("thread.py", "doacross_wait"): "'ordered depend(sink: ...)'",
-}
-_ENTRY_CODES = {key: code for code, key in enumerate(_ENTRIES, 1)}
-_ENTRY_TEXTS = ["", *_ENTRIES.values()]
 
 # The OpenMP locks of this process, by key: a thread that waits long, or leaves its
 # region, finds the ones it holds among them (nothing is recorded when a lock is set).
@@ -397,7 +273,7 @@ class Stall:
         board = self.board
         words = board.words
         at = board.record(me.num)
-        site, entry = _where(sys._getframe(2))
+        site, entry = where(sys._getframe(2))
         words[at + KIND] = kind
         words[at + SITE] = site
         words[at + ENTRY] = entry
@@ -504,17 +380,6 @@ def _pending_iteration(me: Any) -> int:
     return me.current_iteration + 1 if in_loop and me.ordered_pending else 0
 
 
-def _where(frame: types.FrameType | None) -> tuple[int, int]:
-    """The program's line a thread waits at, and the omppy call it waits in."""
-    code = 0
-    while frame is not None and is_internal(frame.f_code):
-        # The known call nearest the program's frame says what the program reached.
-        name = os.path.basename(frame.f_code.co_filename)
-        code = _ENTRY_CODES.get((name, frame.f_code.co_name), code)
-        frame = frame.f_back
-    return (_encode(frame) if frame is not None else 0), code
-
-
 # -- what a stuck team is told ------------------------------------------------------------
 
 
@@ -544,8 +409,8 @@ def _stuck(rows: list[int], finished: list[bool], region_at: str) -> str | None:
         if finished[t]:
             key = ("has", "have", f" left the region ({region_at})")
         else:
-            kind, site = row(t, KIND), _site_text(row(t, SITE))
-            entry = _ENTRY_TEXTS[row(t, ENTRY)] if row(t, ENTRY) < len(_ENTRY_TEXTS) else ""
+            kind, site = row(t, KIND), site_text(row(t, SITE))
+            entry = entry_text(row(t, ENTRY))
             if kind in (LOCK, CRITICAL):
                 h = holder(t)
                 if h is None:
@@ -597,7 +462,7 @@ def _stuck(rows: list[int], finished: list[bool], region_at: str) -> str | None:
                     )
         states.setdefault(key, []).append(t)
     parts = [
-        f"{_threads(threads)} {one if len(threads) == 1 else many}{rest}"
+        f"{thread_list(threads)} {one if len(threads) == 1 else many}{rest}"
         for (one, many, rest), threads in states.items()
     ]
     hints = "; ".join(dict.fromkeys(advice + last_advice))
@@ -605,18 +470,4 @@ def _stuck(rows: list[int], finished: list[bool], region_at: str) -> str | None:
         f"no thread of the team of {size} can go on: " + "; ".join(parts) + ". "
         + (hints[0].upper() + hints[1:] + ". " if hints else "")
         + "In C this program would hang"
-    )
-
-
-def different_constructs(met: dict[tuple[int, int], list[int]], region_at: str) -> OmpError:
-    counts = "; ".join(
-        f"{_threads(threads)} met {loops + others}" for (loops, others), threads in met.items()
-    )
-    return OmpError(
-        f"the threads of the region at {region_at} met different numbers of work-sharing "
-        f"constructs ('for', 'sections', 'single'): {counts}. Every thread of a team must "
-        "meet the same work-sharing constructs in the same order: one inside 'if "
-        "omp_get_thread_num() == ...', or in a loop whose rounds differ between threads, "
-        "shares out its work among the threads that meet it only (with 'nowait', nothing "
-        "waits for the others, and part of the work is not done)"
     )

@@ -2,7 +2,7 @@
 ``OMPPY_PROGRESS`` (docs/tracing.md).
 
 :data:`observer` is None unless one of the three variables asks for something, and
-then the runtime's hooks call it: ``team.parallel`` around each region (a single
+then the runtime's hooks call it: ``forkjoin.parallel`` around each region (a single
 ``observer is not None`` test when nothing is watched), ``_run_team`` once the
 team's thread contexts exist and once its workers are joined, ``worker.py`` just
 before a worker exits, and the threads backend's region (which is not watched, and

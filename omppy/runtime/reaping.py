@@ -6,7 +6,7 @@ kernel tearing down its copy of the master's address space) takes a millisecond 
 more, which the region need not wait for: the master carries on with the report,
 and the worker's pid is kept here and reaped (``waitpid``) later, at the latest
 
-- before this process forks its next team (``reap_all`` in team.py),
+- before this process forks its next team (``reap_all`` in forkjoin.py),
 - after a notebook cell (omppy.jupyter), and
 - at exit (``atexit``), and before a worker that started a nested team exits,
 

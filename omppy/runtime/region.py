@@ -37,7 +37,7 @@ class Region:
     # reach may change (watch.py); None: its ``_omp_effects``, all its functions may.
     module_watch: tuple[dict[str, Any], dict[str, int]] | None = None
     # Large array reductions: for each name, one slot per worker in shared memory,
-    # which the worker's private copy *is* (team.py, reduction_slots): its partial
+    # which the worker's private copy *is* (forkjoin.py, reduction_slots): its partial
     # result reaches the master with no pickling.
     slots: dict[str, Any] = field(default_factory=dict)
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 import time
 
 from . import state
+from .affinity import bind_var, current_place, places
+from .backend import chosen
 from .icv import SCHEDULE_KINDS, available_cpus, for_update, icv
+from .team import CAN_FORK
 
 
 def omp_get_thread_num() -> int:
@@ -28,9 +31,6 @@ def omp_get_max_threads() -> int:
     As in libgomp, this is the setting for the next nesting level; when nesting is
     inactive such a region still gets a team of one.
     """
-    from .backend import chosen
-    from .team import CAN_FORK
-
     control = icv()
     if chosen() == "fork" and not (CAN_FORK and control.fork):
         return 1
@@ -166,8 +166,6 @@ def omp_get_cancellation() -> bool:
 def omp_get_proc_bind() -> str:
     """The binding policy of a region started here: ``"false"``, ``"true"``,
     ``"primary"``, ``"close"`` or ``"spread"`` (``OMP_PROC_BIND``, docs/runtime-api.md)."""
-    from .affinity import bind_var
-
     bind = bind_var()
     level = omp_get_level() + 1
     chosen = bind[min(level, len(bind)) - 1]
@@ -176,15 +174,11 @@ def omp_get_proc_bind() -> str:
 
 def omp_get_num_places() -> int:
     """The number of places (``OMP_PLACES``; each CPU is a place when it is unset)."""
-    from .affinity import places
-
     return len(places())
 
 
 def omp_get_place_num() -> int:
     """The place the calling thread is bound to, or -1 when it is not bound."""
-    from .affinity import current_place
-
     return current_place()
 
 
@@ -195,7 +189,5 @@ def omp_get_place_num_procs(place_num: int) -> int:
 
 def omp_get_place_proc_ids(place_num: int) -> list[int]:
     """The CPUs of place ``place_num``, in order (empty for a place that does not exist)."""
-    from .affinity import places
-
     listed = places()
     return sorted(listed[place_num]) if 0 <= place_num < len(listed) else []

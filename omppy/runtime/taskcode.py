@@ -38,6 +38,7 @@ from typing import Any
 from . import sharedmem
 from .errors import OmpError
 from .replica import _TokenPickler
+from .watch import translated_modules
 
 CodeKey = tuple[str, str, int, int]
 
@@ -119,8 +120,6 @@ def find_code(key: CodeKey, module: str) -> tuple[types.CodeType, dict[str, Any]
     found = _codes.get(key)
     if found is not None:
         return found
-    from .watch import translated_modules
-
     namespaces = [namespace for _, namespace in translated_modules()]
     home = sys.modules.get(module)
     if home is not None and isinstance(getattr(home, "__dict__", None), dict):

@@ -1,64 +1,29 @@
-"""Fork/join: the team of processes that runs a parallel region.
+"""A team of forked processes: how many threads a region gets, and what those
+threads share in the arena.
 
-Data flow of one region::
-
-    master (thread 0)                          worker k (forked)
-    -----------------                          -----------------
-    stage arrays into shared memory
-    create report pipes, reset arena
-    flush stdout/stderr
-    reap the previous team's workers
-    fork workers 1..T-1  ------------------->  die with the master (PDEATHSIG)
-                                               reseed random streams
-    run body as thread 0                       run body as thread k
-       barriers/work shares: arena  <------->     barriers/work shares: arena
-    read each report until whole  <----------  pickle report -> pipe; os._exit
-    (or EOF: waitpid that worker, status checked; the others are reaped later,
-    reaping.py)
-    apply the log and the workers' changes to shared objects (coherence.py),
-    combine reductions, copy staged arrays back
-    raise the failures, or return the outputs
-
-Nothing but the arena (inherited shared memory and semaphores) and one pipe per
-worker connects the processes: no manager process, no connection that crosses a
-fork.  What a worker does between its fork and its ``os._exit`` is ``worker.py``;
-what a region asks for and how its results reach the master is ``region.py``.
+:class:`Team` is the team as its threads see it: the barrier (with the exchange of
+values), the work-share records and the chunks of dynamic and guided loops, all in
+the team's arena (arena.py).  :func:`team_size` applies the ``num_threads`` and
+``if`` clauses, the ICVs and the nesting limits (the threads and dask backends use
+:func:`requested_team_size`).  Forking a team and running a region on it is
+``forkjoin.py``; what the master does with its workers' reports, ``join.py``.
 """
 
 from __future__ import annotations
 
-import _signal
-import contextlib
-import dataclasses
-import gc
 import os
-import pickle
-import select
-import signal
 import sys
-from collections.abc import Callable, Iterator
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from . import (
-    affinity,
-    blas,
-    deadlock,
-    failures,
-    limits,
-    observe,
-    private_globals,
-    reaping,
-    state,
-    tasks,
-)
+from . import deadlock, deadlock_errors, state
 from .arena import (
     ABORT,
     BARRIER_COUNT,
     BARRIER_GEN,
-    CANCEL,
     FINISHED,
     LOG_MARK,
     LOG_SEQ,
+    WORKSHARE_RING,
     WS_DONE,
     WS_FIELDS,
     WS_ID,
@@ -66,26 +31,15 @@ from .arena import (
     WS_ORDERED,
     Arena,
     Liveness,
-    spin_seconds,
 )
-from .coherence import Coherence, interval, location
-from .errors import OmpError, TeamAborted, WorkerDied
-from .forking import fork_worker
+from .errors import TeamAborted
 from .icv import icv
-from .output import RegionOutput, flush_standard_streams
-from .reduction import identity
-from .region import Region, combined_errors
-from .replica import Replica
-from .sharedmem import StagedArrays, allocate, is_array
-from .thread import ThreadContext
-from .tracebacks import first_user_frame
-from .watch import build_replica, explain_read_only, stage_globals
-from .worker import HEADER as _HEADER
-from .worker import WorkerReport, run_worker, seeds_for_team
+from .waitsite import ANY_SITE, barrier_site
+
+if TYPE_CHECKING:
+    from .thread import ThreadContext
 
 CAN_FORK = hasattr(os, "fork") and sys.platform != "win32"
-_arenas: list[Arena] = []  # this process's idle arenas, reused by its next team
-_region_serial = 0
 
 
 class Team:
@@ -112,7 +66,7 @@ class Team:
     def barrier_exchange(
         self, me: ThreadContext, parity: int, payload: Any, *, any_site: bool = False
     ) -> list[Any]:
-        """``any_site``: this thread's barrier matches any other's (deadlock.ANY_SITE)."""
+        """``any_site``: this thread's barrier matches any other's (waitsite.ANY_SITE)."""
         arena = self.arena
         arena.put(me.num, parity, payload)
         self._barrier(any_site)
@@ -123,16 +77,16 @@ class Team:
         words = arena.words
         assert self.liveness is not None
         me = state.current().num
-        site = deadlock.ANY_SITE if any_site else deadlock.barrier_site()
+        site = ANY_SITE if any_site else barrier_site()
         words[arena.site_base + me] = site
         with arena.lock:
             generation = words[BARRIER_GEN]
             arrived = words[BARRIER_COUNT] + 1
             if arrived == self.size:
                 sites = words[arena.site_base : arena.site_base + self.size].tolist()
-                if len(set(sites) - {deadlock.ANY_SITE}) > 1:
+                if len(set(sites) - {ANY_SITE}) > 1:
                     # Threads at different barriers would release each other here.
-                    raise deadlock.at_different_barriers(sites)
+                    raise deadlock_errors.at_different_barriers(sites)
                 # Everyone else waits here: nobody reads or writes the log.  What the
                 # barrier covers is the log up to now; a record a fast thread adds
                 # after it belongs to the next interval.
@@ -164,7 +118,7 @@ class Team:
             if not gone or words[BARRIER_GEN] != generation:
                 return
             if self.board is not None and self.board.claim():
-                raise deadlock.at_barrier(gone, self.size)
+                raise deadlock_errors.at_barrier(gone, self.size)
 
         try:
             self.liveness.wait(semaphore, stuck, (deadlock.BARRIER, generation))
@@ -181,7 +135,7 @@ class Team:
         arena = self.arena
         construct = thread.workshares
         thread.workshares += 1
-        base = arena.ws_base + (construct % 64) * WS_FIELDS
+        base = arena.ws_base + (construct % WORKSHARE_RING) * WS_FIELDS
         words = arena.words
 
         def ready() -> bool:
@@ -219,7 +173,7 @@ class Team:
         return start, start + size
 
 
-# -- the region -----------------------------------------------------------------------
+# -- how many threads ------------------------------------------------------------------
 
 
 _warned_no_fork = False
@@ -272,437 +226,3 @@ def requested_team_size(num_threads: Any, if_: Any) -> int:
         enclosing *= context.size
         context = context.team.parent
     return max(1, min(size, control.thread_limit // enclosing))
-
-
-def parallel(
-    body: Callable[..., dict[str, Any] | None],
-    args: dict[str, Any],
-    *,
-    firstprivate: dict[str, Any] | None = None,
-    reduction: dict[str, tuple[str, Any]] | None = None,
-    lastprivate: tuple[str, ...] = (),
-    shared: tuple[str, ...] = (),
-    readonly: tuple[str, ...] = (),
-    watch: dict[str, int] | None = None,
-    module_watch: dict[str, int] | None = None,
-    num_threads: Any = None,
-    if_: Any = True,
-    copyin: tuple[str, ...] = (),
-    proc_bind: str | None = None,
-) -> dict[str, Any]:
-    """Run ``body`` on a team; return the values the master's names get afterwards.
-
-    ``body(_omp_t, **args, **firstprivate, **reduction_identities)`` returns its
-    ``locals()``.  ``args`` are the shared names the body reads (numpy arrays among
-    them are moved into shared memory unless named in ``readonly``);
-    ``firstprivate`` values are copied per thread; each ``reduction`` variable
-    starts from its operator's identity and is combined in thread order into the
-    original.  The result maps each reduction, each ``lastprivate`` name that the
-    last iteration bound, and each ``shared`` name bound in the region to the value
-    the master's name must take.  ``copyin`` names threadprivate globals whose
-    values the workers take from the master (private_globals.py); ``proc_bind`` is the
-    clause's policy for placing the threads (affinity.py).  ``module_watch``: the
-    globals of the body's module that the code the region can reach may change
-    (watch.py), when less than its ``_omp_effects``.
-    """
-    home = getattr(body, "__globals__", None)  # the body's module, before any wrapper
-    if tasks.ENABLED:
-        body = tasks.region_body(body)  # the region's end waits for its tasks
-    region = Region(
-        body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly, watch or {}
-    )
-    if module_watch is not None and home is not None:
-        region = dataclasses.replace(region, module_watch=(home, module_watch))
-    size = team_size(num_threads, if_)
-    parent = state.current()
-    if size == 1:
-        return _run_alone(region, parent)
-    slots = reduction_slots(region.reduction, size)
-    if slots:
-        region = dataclasses.replace(region, slots=slots)
-    private_globals.begin_region(copyin, _callers_globals())
-    with affinity.team_places(size, proc_bind):
-        if observe.observer is not None:  # OMPPY_TRACE, OMPPY_REPORT, OMPPY_PROGRESS
-            return observe.observer.region(_run_team, region, parent, size)
-        return _run_team(region, parent, size)
-
-
-SLOTTED_BYTES = 1 << 20  # array reductions from this size on use shared-memory slots
-
-
-def reduction_slots(reduction: dict[str, tuple[str, Any]], size: int) -> dict[str, Any]:
-    """Shared-memory slots, one per worker, for each large array reduction.
-
-    A worker accumulates straight into its slot (it starts as the operator's
-    identity), so its partial result needs no pickling through a pipe and no copy:
-    the master reads the slots when it combines.  Small arrays and other values travel
-    in the worker's report as before.
-    """
-    slots = {}
-    for name, (op, value) in reduction.items():
-        if not is_array(value) or value.dtype.hasobject or value.nbytes < SLOTTED_BYTES:
-            continue
-        start = identity(op, value)
-        if not is_array(start) or start.shape != value.shape:
-            continue
-        block = allocate((size - 1, *start.shape), start.dtype)
-        block[...] = start
-        slots[name] = block
-    return slots
-
-
-def _run_alone(region: Region, parent: ThreadContext) -> dict[str, Any]:
-    """A team of one (``if`` false, nesting inactive, no fork): no processes at all."""
-    me = ThreadContext(Team(1, parent, None), 0)
-    state.stack.append(me)
-    try:
-        values = region.body(me, **region.arguments(region.args, in_master=True)) or {}
-    finally:
-        state.stack.pop()
-    last = region.last_values(values, me.did_last)
-    return region.outputs(values, [region.partials(values)], last)
-
-
-def _take_arena(size: int) -> Arena:
-    for arena in _arenas:
-        if arena.capacity >= size and arena.creator == os.getpid() and not arena.in_use:
-            _arenas.remove(arena)
-            break
-    else:
-        arena = Arena(max(size, 4))
-    arena.reset(size)
-    arena.in_use = True
-    return arena
-
-
-def _give_back_arena(arena: Arena) -> None:
-    arena.in_use = False
-    if os.getpid() != arena.creator:
-        return
-    if arena.broken:
-        # A failed team may have left a lock held: never reuse its semaphores.  Unmap
-        # its memory now: the exception that reports the failure keeps the team alive
-        # (through its traceback) until the garbage collector runs.
-        arena.close()
-        return
-    arena.release_exchange_pages()
-    _arenas.append(arena)
-
-
-def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any]:
-    global _region_serial
-    _region_serial += 1
-    staged = StagedArrays()
-    call = {
-        name: staged.stage(value) if is_array(value) and name not in region.readonly else value
-        for name, value in region.args.items()
-    }
-    for name, value in call.items():  # read-only aliases of a staged array read its copy
-        if name in region.readonly and is_array(value) and staged.stages_memory_of(value):
-            call[name] = staged.stage(value)
-    arena = _take_arena(size)
-    team = Team(size, parent, arena)
-    team.seeds = seeds_for_team(_region_serial)
-    try:
-        stage_globals(staged)
-        replica = build_replica(call, region, staged)
-    except BaseException:
-        _give_back_arena(arena)
-        staged.unstage()
-        raise
-    pipes = limits.report_pipes(size - 1)
-    readers = {num: pipes[num - 1][0] for num in range(1, size)}
-    # Everything a worker needs is built here, before the fork: a worker that only
-    # picks up its prepared objects writes (and so copies) far fewer pages.
-    threads = [
-        ThreadContext(team, num, Coherence(replica, arena, num, size)) for num in range(size)
-    ]
-    region_at = location()
-    words = arena.words
-    team.board = deadlock.Board(
-        words, arena.wait_base, size, lambda t: words[FINISHED + t], region_at, lambda: arena.lock
-    )
-    for thread in threads:
-        thread.last_sync = f"the start of the region at {region_at}"
-    if observe.observer is not None:
-        region = observe.observer.team_ready(team, threads, region, region_at)
-    spin = spin_seconds(size)
-    watchers = [
-        Liveness(arena, {t: fd for t, fd in readers.items() if t != num}, spin)
-        for num in range(size)
-    ]
-    tasks.prepare(team)
-    flush_standard_streams()
-    output = RegionOutput(arena.output_lock)
-    output.install()
-    pids: dict[int, int] = {}
-    master_pid = os.getpid()
-    try:
-        reaping.reap_all()  # the previous teams' workers, which exited meanwhile
-        # Ctrl-C between a fork and the recording of its pid would leave a worker
-        # nobody kills: hold SIGINT back until every pid is recorded.
-        # Frozen, the objects the workers inherit are left alone by the workers'
-        # garbage collections, which would otherwise write to (and so copy) every page
-        # holding one; the master unfreezes them as soon as the workers are forked.
-        gc.freeze()
-        with _sigint_held():
-            for num in range(1, size):
-                pid = fork_worker(num, size)
-                if pid == 0:  # pragma: no cover - runs in the worker (measured by the tests)
-                    run_worker(
-                        threads[num], watchers[num], pipes, master_pid, output, region, call
-                    )
-                pids[num] = team.pids[num] = pid
-                affinity.bind_worker(pid, num)
-        gc.unfreeze()
-        for _, write_end in pipes:
-            os.close(write_end)
-        team.liveness = watchers[0]
-        outcome = _run_master(threads[0], output, region, call)
-        if isinstance(outcome[1], KeyboardInterrupt):
-            raise outcome[1]  # stop the team now, not when the workers finish
-        reports = _collect(readers)
-        statuses = _join(pids, reports)
-        if observe.observer is not None:
-            observe.observer.joined(team)
-    except BaseException:
-        gc.unfreeze()
-        output.restore()
-        arena.broken = True
-        arena.words[ABORT] = 1
-        _kill(pids)
-        for read_end, _ in pipes:
-            _close_quietly(read_end)
-        _give_back_arena(arena)
-        staged.unstage()
-        raise
-    for read_end, _ in pipes:
-        os.close(read_end)
-    return _finish(
-        team, region, staged, outcome, reports, statuses, threads[0], replica, region_at
-    )
-
-
-def _run_master(
-    me: ThreadContext, output: RegionOutput, region: Region, call: dict[str, Any]
-) -> tuple[dict[str, Any] | None, BaseException | None, bool]:
-    """Thread 0's part, in the master process: (locals, exception, did_last)."""
-    assert me.team is not None
-    words = me.team.arena.words
-    state.stack.append(me)
-    pools = blas.limit()  # one thread per native pool, as in the workers
-    try:
-        values = region.body(me, **region.arguments(call, in_master=True)) or {}
-        if me.team.board is not None:
-            me.team.board.leave(me)  # the locks it still holds: nobody will unset them
-        words[FINISHED] = 1
-        return values, None, me.did_last
-    except BaseException as exc:  # reported with the workers' failures
-        words[ABORT] = 1
-        if me.coherence is not None:
-            explain_read_only(exc, me.coherence.replica)
-        return None, exc, False
-    finally:
-        blas.restore(pools)
-        output.restore()
-        state.stack.pop()
-
-
-def _collect(readers: dict[int, int]) -> dict[int, bytes]:
-    """Read every worker's report until it is complete (its length is its first
-    word), or until its pipe closes (the worker died before finishing it).
-
-    A worker writes nothing after its report: the master need not wait for the
-    worker's exit, which tears down a copy of the address space (reaping.py).
-    ``poll``, not ``select``: select cannot watch a descriptor numbered 1024 or more.
-    """
-    buffers = {num: bytearray() for num in readers}
-    open_fds = {fd: num for num, fd in readers.items()}
-    poller = select.poll()
-    for fd in open_fds:
-        poller.register(fd, select.POLLIN)
-    while open_fds:
-        for fd, _ in poller.poll():
-            chunk = os.read(fd, 1 << 20)
-            data = buffers[open_fds[fd]]
-            if chunk:
-                data += chunk
-                if not _whole(data):
-                    continue
-            poller.unregister(fd)
-            del open_fds[fd]
-    return {num: bytes(data) for num, data in buffers.items()}
-
-
-def _whole(data: bytes | bytearray) -> bool:
-    """Whether ``data`` is one whole report (a crash's text never looks like one:
-    its first eight characters read as a length far beyond what follows)."""
-    if len(data) < _HEADER.size:
-        return False
-    (length,) = _HEADER.unpack_from(data)
-    return len(data) == _HEADER.size + length
-
-
-def _join(pids: dict[int, int], reports: dict[int, bytes]) -> dict[int, int]:
-    """The exit status of each worker: a worker whose report is whole is exiting
-    with status 0 and is reaped later (reaping.py); one that died is waited for now,
-    its status says how it ended."""
-    statuses = {}
-    for num, pid in list(pids.items()):
-        if _whole(reports[num]):
-            reaping.later(pid)
-            statuses[num] = 0
-        else:
-            statuses[num] = os.waitpid(pid, 0)[1]
-        del pids[num]
-    return statuses
-
-
-def _decode(data: bytes) -> WorkerReport | None:
-    if len(data) < _HEADER.size:
-        return None
-    (length,) = _HEADER.unpack_from(data)
-    if len(data) != _HEADER.size + length:
-        return None
-    report: WorkerReport = pickle.loads(data[_HEADER.size :])
-    return report
-
-
-def _finish(
-    team: Team,
-    region: Region,
-    staged: StagedArrays,
-    outcome: tuple[dict[str, Any] | None, BaseException | None, bool],
-    raw_reports: dict[int, bytes],
-    statuses: dict[int, int],
-    master: ThreadContext,
-    replica: Replica,
-    region_at: str,
-) -> dict[str, Any]:
-    """Join: check every worker, then combine what the threads produced."""
-    try:
-        reports = _check_workers(team, outcome, raw_reports, statuses)
-        if team.board is not None and not team.arena.words[CANCEL]:
-            team.board.check_constructs()  # a cancelled region skips constructs
-        for num, report in reports.items():
-            private_globals.collect(num, report.private_globals)
-        return _merge(region, outcome, reports, master, f"the end of the region at {region_at}")
-    finally:
-        _give_back_arena(team.arena)
-        staged.unstage()
-
-
-def _check_workers(
-    team: Team,
-    outcome: tuple[dict[str, Any] | None, BaseException | None, bool],
-    raw_reports: dict[int, bytes],
-    statuses: dict[int, int],
-) -> dict[int, WorkerReport]:
-    """Every worker's report, or the team's failures raised together."""
-    _, master_error, _ = outcome
-    errors: list[BaseException] = []
-    aborted = master_error is not None and isinstance(master_error, TeamAborted)
-    if master_error is not None and not aborted:
-        errors.append(master_error)
-    reports: dict[int, WorkerReport] = {}
-    for num in sorted(raw_reports):
-        report = _decode(raw_reports[num])
-        status = statuses[num]
-        if report is None or os.WIFSIGNALED(status) or os.WEXITSTATUS(status) != 0:
-            how, stack = failures.describe_exit(status), failures.crash_stack(raw_reports[num])
-            errors.append(WorkerDied(num, team.pids[num], how, stack))
-            continue
-        reports[num] = report
-        _write_collected(report)
-        if report.error is not None:
-            errors.append(failures.unpack_exception(report.error))
-    team.arena.broken = team.arena.broken or bool(errors) or aborted
-    if errors or aborted:
-        # A failed region is not on a fast path: its workers are reaped now, so the
-        # program goes on with no process of the team left (as after a kill).
-        reaping.reap_all()
-    if errors:
-        raise combined_errors(errors)
-    if aborted:  # a worker aborted the team but reported nothing: should not happen
-        raise OmpError("the team was aborted without a reported cause")
-    return reports
-
-
-def _merge(
-    region: Region,
-    outcome: tuple[dict[str, Any] | None, BaseException | None, bool],
-    reports: dict[int, WorkerReport],
-    master: ThreadContext,
-    end: str,
-) -> dict[str, Any]:
-    """The threads' changes to shared objects applied in the master, and the values
-    its names take after the region."""
-    values, _, master_last = outcome
-    values = values or {}
-    coherence = master.coherence
-    assert coherence is not None
-    parts = [coherence.before_barrier(keep=True)] + [reports[num].part for num in sorted(reports)]
-    coherence.after_barrier(parts, interval(master.last_sync, end), final=True)
-    if coherence.stream is not None:
-        coherence.stream.after_region()
-    partials = [region.partials(values)]
-    partials += [reports[num].partials or {} for num in sorted(reports)]
-    partials = region.gathered(partials)
-    last = region.last_values(values, master_last)
-    for num in sorted(reports):
-        if reports[num].last is not None:
-            last = reports[num].last
-    latest = {name: value for name, (_, value) in coherence.latest.items()}
-    return region.outputs(values, partials, last, latest)
-
-
-def _callers_globals() -> dict[str, Any]:
-    """The globals of the code that started the region (the first frame outside
-    omppy: ``parallel`` is reached through ``backend.parallel``)."""
-    frame = first_user_frame(sys._getframe(1))
-    return frame.f_globals if frame is not None else {}
-
-
-def _write_collected(report: WorkerReport) -> None:
-    out, err = report.out, report.err
-    if out:
-        sys.stdout.write(out)
-    if err:
-        sys.stderr.write(err)
-
-
-@contextlib.contextmanager
-def _sigint_held() -> Iterator[None]:
-    """SIGINT blocked in this thread while the block runs (where the platform can)."""
-    # ``_signal``'s own function: ``signal.pthread_sigmask`` turns the previous mask
-    # into a set of enum members, which costs tens of microseconds per call.
-    mask = getattr(_signal, "pthread_sigmask", None)
-    if mask is None:
-        yield
-        return
-    previous = mask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        mask(signal.SIG_SETMASK, previous)
-
-
-def _kill(pids: dict[int, int]) -> None:
-    for pid in pids.values():
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-    for pid in pids.values():
-        try:
-            os.waitpid(pid, 0)
-        except ChildProcessError:
-            pass
-    pids.clear()
-
-
-def _close_quietly(fd: int) -> None:
-    try:
-        os.close(fd)
-    except OSError:
-        pass

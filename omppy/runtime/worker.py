@@ -76,7 +76,7 @@ def run_worker(
             _prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
             if os.getppid() != master_pid:
                 os._exit(status)
-        # Held around fork (team.py); ``_signal``'s function, which returns plain ints.
+        # Held around fork (forkjoin.py); ``_signal``'s function, which returns plain ints.
         _signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         num = me.num
         write_end = pipes[num - 1][1]

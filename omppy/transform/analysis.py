@@ -15,6 +15,9 @@ its statements become a function (docs/pragmas.md, "Tasks"), so a name it binds 
 its own, except a name in its ``shared`` clause, which the task hands back to the
 construct (``Usage.task_shared``).  What a task reads and does not bind counts as
 read by the construct (the task captures the value when it is created).
+
+One idea: the facts about names in a construct's statements (one visitor,
+``_Collector``, and the tables of calls it knows), no decision about them.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ column of the offending token, also when that token sits on a continuation line.
 Finding pragma comments and joining their continuation lines is ``scanner.py``'s job;
 whether a pragma sits on a statement it can apply to is ``plan.py``'s.
 
-One idea, the pragma grammar, in one module (it is longer than most): a parser with
+One idea: the pragma grammar, in one module (it is longer than most): a parser with
 one method per kind of clause argument, and the scanning of Python text inside
 arguments (strings, brackets) that they share.
 """

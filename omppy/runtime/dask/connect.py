@@ -15,7 +15,7 @@ import os
 from typing import Any
 
 from ..errors import OmpError
-from ..icv import ConfigError, available_cpus
+from ..icv import ConfigError, available_cpus, icv
 
 SCHEDULER_VARIABLE = "OMPPY_DASK_SCHEDULER"
 CONNECT_TIMEOUT = 10  # seconds to reach a scheduler before giving up
@@ -139,8 +139,6 @@ def local_workers() -> int:
     workers = _options.get("workers")
     if workers is not None:
         return int(workers)
-    from ..icv import icv
-
     if any(os.environ.get(p + "NUM_THREADS", "").strip() for p in ("OMPPY_", "OMP_")):
         return icv().team_size_at(1)
     return available_cpus()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NoReturn
 
+from ..coherence import location
 from ..errors import OmpError
 from ..reduction import identity
 from ..schedule import is_sequence, iteration_space, resolve
@@ -117,8 +118,6 @@ class TaskContext(ThreadContext):
         self._refuse("cancellation point")
 
     def _refuse(self, construct: str) -> NoReturn:
-        from ..coherence import location
-
         raise OmpError(refusal(construct, location(3)))
 
 

@@ -19,10 +19,12 @@ from typing import Any
 
 from .. import conflict, declared, failures, private_globals, state
 from ..errors import OmpError
+from ..forkjoin import run_alone
 from ..reduction import combine
 from ..region import Region, combined_errors
 from ..replica import _unpacked
-from ..team import _run_alone, requested_team_size
+from ..schedule import is_sequence, iteration_space, resolve
+from ..team import requested_team_size
 from ..worker import seeds_for_team
 from ..workshare import CONDITIONAL
 from . import connect, payload, plan, scan
@@ -62,7 +64,7 @@ def parallel(
     copyin: tuple[str, ...] = (),
     proc_bind: str | None = None,
 ) -> dict[str, Any]:
-    """Run ``body`` as tasks on the cluster (see ``omppy.runtime.team.parallel``)."""
+    """Run ``body`` as tasks on the cluster (see ``omppy.runtime.forkjoin.parallel``)."""
     region = Region(
         body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly, watch or {}
     )
@@ -81,20 +83,18 @@ def parallel(
             # Each thread's copy lives in its process between regions: a task's dies.
             raise OmpError(scan.refusal("threadprivate", f"{filename}:{_line(body)}"))
     if not if_ or parent.team is not None:
-        return _run_alone(region, parent)
+        return run_alone(region, parent)
     size = _team_size(num_threads, if_)
     if size == 1:
-        return _run_alone(region, parent)
+        return run_alone(region, parent)
     if shape.combined:
         items, kind, chunk = _probe(region)
-        from ..schedule import resolve
-
         kind, chunk = resolve(kind, chunk)
         tasks: list[plan.Task] = list(plan.loop_tasks(len(items), kind, chunk, size))
     else:
         tasks = [(num, None) for num in range(size)]
     if not tasks:  # an empty loop: nothing to send
-        return _run_alone(region, parent)
+        return run_alone(region, parent)
     return _run_tasks(region, size, tasks, f"{filename}:{_line(body)}")
 
 
@@ -120,8 +120,6 @@ def _probe(region: Region) -> tuple[Any, Any, Any]:
         region.body(_ProbeContext(), **arguments)
     except _Probe as found:
         items, kind, chunk = found.args
-        from ..schedule import is_sequence, iteration_space
-
         return (items if is_sequence(items) else iteration_space(items)), kind, chunk
     raise OmpError("omppy could not find the loop of a 'parallel for'; please report this bug")
 

@@ -17,9 +17,11 @@ import sys
 from typing import Any
 
 from .. import backend, declared, failures, state
+from ..coherence import location
 from ..errors import OmpError
 from ..region import Region
 from ..replica import _packed
+from ..tracebacks import strip_internal
 from ..unbound import UNBOUND
 from ..worker import _reseed
 from . import payload
@@ -89,8 +91,6 @@ def _pack_exception(exc: BaseException) -> bytes:
     the script (rebuilt here by value) is the master's own class again there."""
     import traceback
 
-    from ..tracebacks import strip_internal
-
     text = "".join(traceback.format_exception(strip_internal(exc)))
     try:
         data = payload.dumps(exc)
@@ -107,8 +107,6 @@ def _pack_exception(exc: BaseException) -> bytes:
 
 
 def _refuse_nested(*args: Any, **kwargs: Any) -> Any:
-    from ..coherence import location
-
     raise OmpError(refusal("parallel (nested)", location(2)))
 
 

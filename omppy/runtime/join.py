@@ -1,0 +1,164 @@
+"""The join: what the master does with its workers' reports.
+
+A worker's report (``worker.WorkerReport``, pickled after a length word) arrives
+whole over its pipe, or not at all when the worker died.  :func:`collect` reads every
+pipe until its report is whole or the pipe closes; :func:`exit_statuses` waits for
+the workers that died; :func:`check_workers` raises the team's failures together (a
+worker's exception, a worker's death with its crash stack); :func:`merge` applies
+the threads' changes to the shared objects in the master and gives the values its
+names take after the region (reductions, lastprivate, published names).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import select
+import sys
+from typing import TYPE_CHECKING, Any
+
+from . import failures, reaping
+from .coherence import interval
+from .errors import OmpError, TeamAborted, WorkerDied
+from .region import Region, combined_errors
+from .worker import HEADER, WorkerReport
+
+if TYPE_CHECKING:
+    from .team import Team
+    from .thread import ThreadContext
+
+# The master's own part of the region: (its locals, its exception, whether it ran
+# the last iteration).
+Outcome = tuple[dict[str, Any] | None, BaseException | None, bool]
+
+
+def collect(readers: dict[int, int]) -> dict[int, bytes]:
+    """Read every worker's report until it is complete (its length is its first
+    word), or until its pipe closes (the worker died before finishing it).
+
+    A worker writes nothing after its report: the master need not wait for the
+    worker's exit, which tears down a copy of the address space (reaping.py).
+    ``poll``, not ``select``: select cannot watch a descriptor numbered 1024 or more.
+    """
+    buffers = {num: bytearray() for num in readers}
+    open_fds = {fd: num for num, fd in readers.items()}
+    poller = select.poll()
+    for fd in open_fds:
+        poller.register(fd, select.POLLIN)
+    while open_fds:
+        for fd, _ in poller.poll():
+            chunk = os.read(fd, 1 << 20)
+            data = buffers[open_fds[fd]]
+            if chunk:
+                data += chunk
+                if not whole(data):
+                    continue
+            poller.unregister(fd)
+            del open_fds[fd]
+    return {num: bytes(data) for num, data in buffers.items()}
+
+
+def whole(data: bytes | bytearray) -> bool:
+    """Whether ``data`` is one whole report (a crash's text never looks like one:
+    its first eight characters read as a length far beyond what follows)."""
+    if len(data) < HEADER.size:
+        return False
+    (length,) = HEADER.unpack_from(data)
+    return len(data) == HEADER.size + length
+
+
+def exit_statuses(pids: dict[int, int], reports: dict[int, bytes]) -> dict[int, int]:
+    """The exit status of each worker: a worker whose report is whole is exiting
+    with status 0 and is reaped later (reaping.py); one that died is waited for now,
+    its status says how it ended."""
+    statuses = {}
+    for num, pid in list(pids.items()):
+        if whole(reports[num]):
+            reaping.later(pid)
+            statuses[num] = 0
+        else:
+            statuses[num] = os.waitpid(pid, 0)[1]
+        del pids[num]
+    return statuses
+
+
+def _decode(data: bytes) -> WorkerReport | None:
+    if len(data) < HEADER.size:
+        return None
+    (length,) = HEADER.unpack_from(data)
+    if len(data) != HEADER.size + length:
+        return None
+    report: WorkerReport = pickle.loads(data[HEADER.size :])
+    return report
+
+
+def check_workers(
+    team: Team,
+    outcome: Outcome,
+    raw_reports: dict[int, bytes],
+    statuses: dict[int, int],
+) -> dict[int, WorkerReport]:
+    """Every worker's report, or the team's failures raised together."""
+    _, master_error, _ = outcome
+    errors: list[BaseException] = []
+    aborted = master_error is not None and isinstance(master_error, TeamAborted)
+    if master_error is not None and not aborted:
+        errors.append(master_error)
+    reports: dict[int, WorkerReport] = {}
+    for num in sorted(raw_reports):
+        report = _decode(raw_reports[num])
+        status = statuses[num]
+        if report is None or os.WIFSIGNALED(status) or os.WEXITSTATUS(status) != 0:
+            how, stack = failures.describe_exit(status), failures.crash_stack(raw_reports[num])
+            errors.append(WorkerDied(num, team.pids[num], how, stack))
+            continue
+        reports[num] = report
+        _write_collected(report)
+        if report.error is not None:
+            errors.append(failures.unpack_exception(report.error))
+    team.arena.broken = team.arena.broken or bool(errors) or aborted
+    if errors or aborted:
+        # A failed region is not on a fast path: its workers are reaped now, so the
+        # program goes on with no process of the team left (as after a kill).
+        reaping.reap_all()
+    if errors:
+        raise combined_errors(errors)
+    if aborted:  # a worker aborted the team but reported nothing: should not happen
+        raise OmpError("the team was aborted without a reported cause")
+    return reports
+
+
+def merge(
+    region: Region,
+    outcome: Outcome,
+    reports: dict[int, WorkerReport],
+    master: ThreadContext,
+    end: str,
+) -> dict[str, Any]:
+    """The threads' changes to shared objects applied in the master, and the values
+    its names take after the region."""
+    values, _, master_last = outcome
+    values = values or {}
+    coherence = master.coherence
+    assert coherence is not None
+    parts = [coherence.before_barrier(keep=True)] + [reports[num].part for num in sorted(reports)]
+    coherence.after_barrier(parts, interval(master.last_sync, end), final=True)
+    if coherence.stream is not None:
+        coherence.stream.after_region()
+    partials = [region.partials(values)]
+    partials += [reports[num].partials or {} for num in sorted(reports)]
+    partials = region.gathered(partials)
+    last = region.last_values(values, master_last)
+    for num in sorted(reports):
+        if reports[num].last is not None:
+            last = reports[num].last
+    latest = {name: value for name, (_, value) in coherence.latest.items()}
+    return region.outputs(values, partials, last, latest)
+
+
+def _write_collected(report: WorkerReport) -> None:
+    out, err = report.out, report.err
+    if out:
+        sys.stdout.write(out)
+    if err:
+        sys.stderr.write(err)

@@ -325,3 +325,98 @@ def test_appends_under_a_lock_reach_the_next_thread_that_sets_it(write, threads)
         got = run_omppy("run", str(script), threads=threads)
         assert got.status == 0, got.err
         assert got.out == run_python(script).out == "[True, True, True]\n"
+
+
+# A store that keeps a big container's length, made through a path omppy does not
+# follow: caught by the container's fingerprint (runtime/netprint.py).
+BIG_STORE_THROUGH_GLOBALS = """\
+{setup}
+
+
+def change(name, i):
+    {change}
+
+
+# omp parallel for
+for i in range(4):
+    change("big", i)
+print({show})
+"""
+
+BIG_STORES = {
+    "list": ("big = [0] * 20000", "globals()[name][i] = i + 1000", "sum(big)"),
+    "dict": (
+        "big = {k: 0 for k in range(20000)}",
+        "globals()[name][i] = i + 1000",
+        "sum(big.values())",
+    ),
+    "set": (
+        "big = set(range(20000))",
+        "globals()[name].discard(i)\n    globals()[name].add(-1 - i)",
+        "sum(big)",
+    ),
+    "bytearray": ("big = bytearray(20000)", "globals()[name][i] = 7", "sum(big)"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BIG_STORES))
+def test_a_big_container_changed_through_a_path_omppy_cannot_follow_is_an_error(write, kind):
+    setup, change, show = BIG_STORES[kind]
+    source = BIG_STORE_THROUGH_GLOBALS.format(setup=setup, change=change, show=show)
+    script = write("big_store.py", source)
+    got = run_omppy("run", str(script), threads=2)
+    assert got.status == 1, got.out
+    assert f"changed big (a {kind} of 20,000 items) through a path omppy does not" in got.err
+    assert "omppy run --check" in got.err
+    carried = run_omppy("run", "--check", str(script), threads=2)
+    assert carried.status == 0, carried.err
+    assert carried.out == run_python(script).out
+
+
+HELPER_MODULE_KEEPS_A_REFERENCE = """\
+import keeper
+
+big = [0] * 20000
+keeper.keep(big)
+
+# omp parallel for
+for i in range(20000):
+    keeper.store(i, 2 * i)
+print(sum(big))
+"""
+
+KEEPER = """\
+_held = []
+
+
+def keep(x):
+    _held.append(x)
+
+
+def store(i, v):
+    _held[0][i] = v
+"""
+
+
+def test_a_module_without_pragmas_storing_into_a_big_global_it_kept_is_an_error(write):
+    write("keeper.py", KEEPER)
+    script = write("kept.py", HELPER_MODULE_KEEPS_A_REFERENCE)
+    got = run_omppy("run", str(script), threads=2)
+    assert got.status == 1, got.out
+    assert "changed big (a list of 20,000 items) through a path" in got.err
+
+
+def test_a_big_container_only_read_passes(write):
+    script = write(
+        "big_read.py",
+        "table = {k: k * k for k in range(30000)}\n"
+        "keys = list(range(30000))\n"
+        "out = [0] * 8\n"
+        "# omp parallel for\n"
+        "for i in range(8):\n"
+        "    out[i] = sum(table[k] for k in keys[i::8])\n"
+        "print(sum(out))\n",
+    )
+    got = run_omppy("run", str(script), threads=2)
+    assert got.status == 0, got.err
+    assert got.out == run_python(script).out

@@ -307,7 +307,7 @@ class Coherence:
         neither pickled nor settled, as the region's replica ends with it.
         """
         if self.replica.net_lengths and not keep:  # the master's own changes land
-            self.replica.check_net(f"thread {self.num}")
+            self.replica.check_net(f"thread {self.num}", contents=True)
         changes = self._tag_new_keys(self.replica.changes())
         self._own = changes
         if keep:

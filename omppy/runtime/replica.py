@@ -33,6 +33,7 @@ from collections.abc import Iterator, Sized
 from typing import Any
 
 from .errors import OmpError
+from .netprint import fingerprint, unchanged
 from .objects import (
     IMMUTABLE,
     CannotCarry,
@@ -95,6 +96,8 @@ class Replica:
         # The lengths of the big lists, dicts and sets left out: a thread that changes
         # one's length (an append, a new key) is an error, not a loss (check_net).
         self.net_lengths: dict[Token, int] = {}
+        # And their fingerprints (netprint.py): a store that keeps the length.
+        self.net_prints: dict[Token, Any] = {}
         self.always: list[Token] = []
         self.stream: SharedStream | None = None  # random's generator (streams.py)
         # Set by the region when it staged arrays (sharedmem.StagedArrays.stand_in):
@@ -256,6 +259,7 @@ class Replica:
             if len(value) <= NET_ITEMS:
                 return False
             self.net_lengths[id(value)] = len(value)
+            self.net_prints[id(value)] = fingerprint(value)
         elif too_large_to_compare(value, NET_ARRAY_BYTES):
             self.frozen.append((value, label))
         else:
@@ -281,13 +285,27 @@ class Replica:
         self.always.append(token)
         self.stream = stream
 
-    def check_net(self, who: str) -> None:
+    def check_net(self, who: str, contents: bool = False) -> None:
         """Raise :class:`OmpError` if ``who`` changed the length of a big container
-        the net leaves out (see ``_beyond_the_net``): the change would stay in this
-        process."""
+        the net leaves out (see ``_beyond_the_net``), or with ``contents`` (at a
+        barrier and the region's end) anything in it (netprint.py): the change would
+        stay in this process."""
         objects = self.objects
+        prints = self.net_prints
         for token, length in self.net_lengths.items():
             now = len(objects[token])
+            if now == length and contents and not unchanged(objects[token], prints[token]):
+                raise OmpError(
+                    f"{who} changed {self.label_of(token)} (a "
+                    f"{type(objects[token]).__name__} of {length:,} items) through a path "
+                    "omppy does not follow, and omppy does not compare it between "
+                    f"threads: it is larger than {NET_ITEMS:,} items and the translator "
+                    "found no code of the region that changes it, so the change would be "
+                    "lost. Run the program with 'omppy run --check' (OMPPY_CHECK=1), "
+                    "which compares everything, or change it through its own name in the "
+                    "region's code (or in a function of a translated module) so that "
+                    "omppy watches it"
+                )
             if now != length:
                 raise OmpError(
                     f"{who} changed the length of {self.label_of(token)} (a "

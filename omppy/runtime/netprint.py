@@ -1,0 +1,164 @@
+"""Fingerprints of the big containers the net leaves out, so a change is never lost.
+
+A list, dict or set of more than ``replica.NET_ITEMS`` items that no code of the
+region was found to change is not compared item by item at every synchronisation
+point (that would cost the region in proportion to its size).  Its length alone is
+not enough: ``big[i] = v`` made through a path the translator cannot follow
+(``globals()[name][i] = v``, a helper module without pragmas that kept a reference)
+leaves the length as it was, and the store would stay in one process.  So each such
+container gets a fingerprint when the region starts, taken without touching its
+items, and a thread whose fingerprint changed stops with an error (replica.check_net):
+
+- a **list**: a copy of its array of item pointers (``ob_item``): a store of any other
+  object changes it;
+- a **dict**: its version tag (PEP 509), which CPython changes whenever a key is
+  added or removed or a value replaced by another object; an ``OrderedDict`` adds
+  its keys in order (``move_to_end`` changes the order but not the dict);
+- a **set**: a copy of its hash table (keys and hashes);
+- a **bytearray**: a copy of its bytes.
+
+The layouts are CPython's (3.11 to 3.13, with the GIL); a self-test at import checks
+each on a probe object, and a container whose layout fails it is left to the length
+check alone (a ``deque`` always is: its blocks are not one array).  Cost: a copy of
+8 bytes per list item (16 per set slot) in the master before the fork; a check (at
+every barrier and at the end of the region, replica.check_net) is a memcmp of the
+list's items in place, a read of the dict's tag, or a copy of the set's table:
+nothing per item in Python.
+"""
+
+from __future__ import annotations
+
+import collections
+import ctypes
+from collections.abc import Callable
+from typing import Any
+
+_WORD = ctypes.sizeof(ctypes.c_void_p)
+_HEAD = 2 * _WORD  # ob_refcnt, ob_type
+_string_at = ctypes.string_at
+
+
+def _word(address: int) -> int:
+    return ctypes.c_ssize_t.from_address(address).value
+
+
+def _list_print(value: list[Any]) -> bytes:
+    items = _word(id(value) + _HEAD + _WORD)  # after ob_size
+    return _string_at(items, len(value) * _WORD) if items else b""
+
+
+def _dict_print(value: dict[Any, Any]) -> int:
+    return ctypes.c_uint64.from_address(id(value) + _HEAD + _WORD).value  # after ma_used
+
+
+def _ordered_dict_print(value: collections.OrderedDict[Any, Any]) -> tuple[int, list[Any]]:
+    return _dict_print(value), list(value)
+
+
+def _set_print(value: set[Any]) -> bytes:
+    base = id(value) + _HEAD
+    mask, table = _word(base + 2 * _WORD), _word(base + 3 * _WORD)  # after fill, used
+    return _string_at(table, (mask + 1) * 2 * _WORD)  # setentry: key, hash
+
+
+def _bytearray_print(value: bytearray) -> bytes:
+    return bytes(value)
+
+
+def _list_works() -> bool:
+    probe = [object(), object(), object()]
+    if _word(id(probe) + _HEAD) != len(probe):  # ob_size
+        return False
+    expected = b"".join(id(item).to_bytes(_WORD, "little") for item in probe)
+    before = _list_print(probe)
+    probe[1] = object()
+    return before == expected and _list_print(probe) != before
+
+
+def _dict_works() -> bool:
+    probe: dict[str, Any] = {"a": object()}
+    if _word(id(probe) + _HEAD) != len(probe):  # ma_used
+        return False
+    first = _dict_print(probe)
+    same = _dict_print(probe) == first
+    probe["a"] = object()
+    second = _dict_print(probe)
+    probe["b"] = 1
+    return same and first != second != _dict_print(probe)
+
+
+def _set_works() -> bool:
+    probe = set(range(1000, 1100))
+    base = id(probe) + _HEAD
+    if _word(base + _WORD) != len(probe):  # used
+        return False
+    mask = _word(base + 2 * _WORD)
+    if mask + 1 < len(probe) or (mask + 1) & mask:
+        return False
+    before = _set_print(probe)
+    member = next(iter(probe))
+    if id(member).to_bytes(_WORD, "little") not in before:
+        return False
+    probe.discard(member)
+    probe.add(5000)
+    return _set_print(probe) != before
+
+
+def _checked(kind: type, works: Callable[[], bool], take: Callable[[Any], Any]) -> Any:
+    try:
+        return (kind, take) if works() else None
+    except (ValueError, OSError, OverflowError):  # pragma: no cover - another layout
+        return None
+
+
+_TAKERS: dict[type, Callable[[Any], Any]] = dict(
+    entry
+    for entry in (
+        _checked(list, _list_works, _list_print),
+        _checked(dict, _dict_works, _dict_print),
+        _checked(collections.OrderedDict, _dict_works, _ordered_dict_print),
+        _checked(set, _set_works, _set_print),
+        (bytearray, _bytearray_print),
+    )
+    if entry is not None
+)
+
+
+def fingerprint(value: Any) -> Any:
+    """``value``'s fingerprint, or None when its type has none (checked by length)."""
+    for kind in type(value).__mro__:  # a subclass keeps its base's layout
+        take = _TAKERS.get(kind)
+        if take is not None:
+            return take(value)
+    return None
+
+
+def unchanged(value: Any, print_: Any) -> bool:
+    """Whether ``value`` still has the fingerprint ``print_`` (taken by
+    :func:`fingerprint`).  A list is compared in place (memcmp of its item array
+    against the copy): no copy of a big list at every check."""
+    if print_ is None:
+        return True
+    if type(print_) is bytes and isinstance(value, list) and _memcmp is not None:
+        items = _word(id(value) + _HEAD + _WORD)
+        size = len(value) * _WORD
+        return size == len(print_) and (size == 0 or _memcmp(items, print_, size) == 0)
+    return bool(fingerprint(value) == print_)
+
+
+def supported(kind: type) -> bool:
+    """Whether containers of ``kind`` get a fingerprint here."""
+    return any(base in _TAKERS for base in kind.__mro__)
+
+
+def _libc_memcmp() -> Any:
+    try:
+        memcmp = ctypes.CDLL(None).memcmp
+    except (OSError, AttributeError):  # pragma: no cover - no C library symbol
+        return None
+    memcmp.argtypes = (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t)
+    memcmp.restype = ctypes.c_int
+    return memcmp
+
+
+_memcmp = _libc_memcmp()

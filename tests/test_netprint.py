@@ -1,0 +1,60 @@
+"""The fingerprints of the big containers the net leaves out (runtime/netprint.py):
+a change that keeps the length changes the fingerprint; a read does not."""
+
+from __future__ import annotations
+
+import collections
+import sys
+
+import pytest
+
+from omppy.runtime import netprint
+
+GIL = getattr(sys, "_is_gil_enabled", lambda: True)()
+needs_layout = pytest.mark.skipif(not GIL, reason="free-threaded layouts: length only")
+
+
+@needs_layout
+def test_every_kind_passes_its_self_test_on_this_interpreter():
+    for kind in (list, dict, set, bytearray):
+        assert netprint.supported(kind), kind
+
+
+@needs_layout
+@pytest.mark.parametrize(
+    ("make", "change"),
+    [
+        (lambda: [object() for _ in range(50)], lambda v: v.__setitem__(3, object())),
+        (lambda: list(range(50)), lambda v: v.reverse()),
+        (lambda: {k: k for k in range(50)}, lambda v: v.__setitem__(7, "x")),
+        (lambda: collections.OrderedDict.fromkeys(range(50)), lambda v: v.move_to_end(0)),
+        (lambda: collections.defaultdict(int, a=1), lambda v: v.__setitem__("a", 2)),
+        (lambda: set(range(50)), lambda v: (v.discard(3), v.add(-3))),
+        (lambda: bytearray(50), lambda v: v.__setitem__(1, 9)),
+    ],
+)
+def test_a_change_that_keeps_the_length_changes_the_fingerprint(make, change):
+    value = make()
+    before, length = netprint.fingerprint(value), len(value)
+    change(value)
+    assert len(value) == length
+    assert netprint.fingerprint(value) != before
+    assert not netprint.unchanged(value, before)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [list(range(100)), {k: str(k) for k in range(100)}, set(range(100)), bytearray(b"ab")],
+)
+def test_reading_leaves_the_fingerprint_as_it_was(value):
+    before = netprint.fingerprint(value)
+    _ = [item for item in value]
+    _ = len(value), (5 in value), value.copy()
+    if isinstance(value, dict):
+        _ = value.get(5), list(value.items())
+    assert netprint.fingerprint(value) == before
+    assert netprint.unchanged(value, before)
+
+
+def test_a_deque_has_no_fingerprint_and_is_checked_by_its_length():
+    assert netprint.fingerprint(collections.deque(range(10))) is None

@@ -420,3 +420,63 @@ def test_a_big_container_only_read_passes(write):
     got = run_omppy("run", str(script), threads=2)
     assert got.status == 0, got.err
     assert got.out == run_python(script).out
+
+
+# Changes deeper than the region watches, through paths the translator cannot follow:
+# caught by the deep net's fingerprints (runtime/deepnet.py).
+NESTED_THROUGH_GLOBALS = """\
+grid = [[0] * 50 for _ in range(40)]
+
+
+def store(name, i, j, v):
+    globals()[name][i][j] = v
+
+
+# omp parallel for
+for i in range(40):
+    for j in range(50):
+        store("grid", i, j, i * j)
+print(sum(map(sum, grid)))
+"""
+
+KEEPER_NESTED = """\
+_held = {}
+
+
+def keep(t):
+    _held["t"] = t
+
+
+def store(i):
+    _held["t"]["a"][i] = i
+"""
+
+KEPT_NESTED = """\
+import keeper_nested
+
+table = {"a": [0] * 100, "b": [0] * 100}
+keeper_nested.keep(table)
+
+# omp parallel for
+for i in range(100):
+    keeper_nested.store(i)
+print(sum(table["a"]))
+"""
+
+
+def test_a_nested_list_changed_through_globals_is_an_error_and_carried_under_check(write):
+    script = write("nested.py", NESTED_THROUGH_GLOBALS)
+    got = run_omppy("run", str(script), threads=2)
+    assert got.status == 1, got.out
+    assert "changed grid[" in got.err and "through a path omppy does not follow" in got.err
+    carried = run_omppy("run", "--check", str(script), threads=2)
+    assert carried.status == 0, carried.err
+    assert carried.out == run_python(script).out
+
+
+def test_a_module_without_pragmas_changing_a_nested_container_it_kept_is_an_error(write):
+    write("keeper_nested.py", KEEPER_NESTED)
+    script = write("kept_nested.py", KEPT_NESTED)
+    got = run_omppy("run", str(script), threads=3)
+    assert got.status == 1, got.out
+    assert "changed table['a'] through a path omppy does not follow" in got.err

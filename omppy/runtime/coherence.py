@@ -306,8 +306,9 @@ class Coherence:
         they belong and go to no one (they are still checked against the others'):
         neither pickled nor settled, as the region's replica ends with it.
         """
-        if self.replica.net_lengths and not keep:  # the master's own changes land
-            self.replica.check_net(f"thread {self.num}", contents=True)
+        replica = self.replica
+        if (replica.net_lengths or replica.deep_net) and not keep:  # the master's land
+            replica.check_net(f"thread {self.num}", contents=True)
         changes = self._tag_new_keys(self.replica.changes())
         self._own = changes
         if keep:

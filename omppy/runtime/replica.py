@@ -32,6 +32,7 @@ from collections import deque
 from collections.abc import Iterator, Sized
 from typing import Any
 
+from .deepnet import DeepNet
 from .errors import OmpError
 from .netprint import fingerprint, unchanged
 from .objects import (
@@ -98,6 +99,8 @@ class Replica:
         self.net_lengths: dict[Token, int] = {}
         # And their fingerprints (netprint.py): a store that keeps the length.
         self.net_prints: dict[Token, Any] = {}
+        # And the program's containers below what is compared (deepnet.py).
+        self.deep_net: DeepNet | None = None
         self.always: list[Token] = []
         self.stream: SharedStream | None = None  # random's generator (streams.py)
         # Set by the region when it staged arrays (sharedmem.StagedArrays.stand_in):
@@ -290,6 +293,17 @@ class Replica:
         the net leaves out (see ``_beyond_the_net``), or with ``contents`` (at a
         barrier and the region's end) anything in it (netprint.py): the change would
         stay in this process."""
+        if contents and self.deep_net is not None:
+            label = self.deep_net.changed()
+            if label is not None:
+                raise OmpError(
+                    f"{who} changed {label} through a path omppy does not follow (deeper "
+                    "than the translator found the region's code changes it), so the "
+                    "change would be lost. Run the program with 'omppy run --check' "
+                    "(OMPPY_CHECK=1), which compares everything, or change it through "
+                    "its own name in the region's code (or in a function of a translated "
+                    "module) so that omppy watches it"
+                )
         objects = self.objects
         prints = self.net_prints
         for token, length in self.net_lengths.items():
@@ -317,6 +331,16 @@ class Replica:
                     "change it through its own name in the region's code (or in a "
                     "function of a translated module) so that omppy watches it"
                 )
+
+    def take_deep_net(self, roots: list[tuple[Any, str]], program_modules: frozenset[str]) -> None:
+        """Fingerprint the program's containers below what this replica compares
+        (deepnet.py), from ``roots``: the shared names and the modules' globals."""
+        shadows = self.shadows
+        watched = {key: token for key, token in self.tokens.items() if token in shadows}
+        net = DeepNet()
+        net.take(roots, watched, program_modules)
+        if net.prints:
+            self.deep_net = net
 
     def watch_net(self, value: Any, label: str) -> None:
         """A shared name the region was found only to read: compared one level down

@@ -172,6 +172,15 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
     numpy_too = uses_numpy_random(globals_)
     if numpy_too or uses_module_random(globals_):
         replica.watch_stream(SharedStream(numpy_too))
+    if not deep:
+        roots = [(value, name) for name, value in call.items()]
+        for namespace, label, _ in namespaces:
+            roots.extend(
+                (value, label + name)
+                for name, value in namespace.items()
+                if not name.startswith(("__", "_omp"))
+            )
+        replica.take_deep_net(roots, frozenset(program_modules))
     for array, _ in (*replica.frozen, *replica.aliases):
         staged.freeze(array)
     replica.stand_in = None

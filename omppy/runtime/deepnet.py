@@ -1,0 +1,114 @@
+"""The deep net: fingerprints of the program's data below what a region watches.
+
+A region compares the objects the translator found its code may change, as deep as
+it may change them, and every global of the program's modules one level down (the
+net, replica.py).  A change deeper than that, made through a path the translator
+cannot follow, would stay in one process: ``globals()[name][i][j] = v``, or a module
+without pragmas that kept a reference to ``table`` and stores into ``table["a"][i]``.
+
+So when the region starts, the master walks the program's data below the watched
+objects — lists, dicts, sets, bytearrays, tuples, and the attributes of objects
+whose class belongs to the program — and takes each container's fingerprint
+(netprint.py) without touching its items.  At every barrier and at the region's
+end, a thread whose containers' fingerprints changed stops with an error naming
+the container: never a loss.  Objects of libraries (a logger, a compiled pattern)
+are neither walked nor fingerprinted: their inner state is the library's.
+
+The walk stops after ``BUDGET`` objects, so a region never pays more than a few
+milliseconds for it; what lies beyond is compared only under ``OMPPY_CHECK=1``
+(docs/data-sharing.md).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any
+
+from .netprint import fingerprint, unchanged
+
+BUDGET = 10_000  # objects walked per region
+_CONTAINERS = (list, dict, set, bytearray)
+_LEAVES = frozenset({int, float, str, bytes, bool, type(None), complex, range, slice})
+
+
+class DeepNet:
+    """The fingerprints one region took, and the check of them."""
+
+    def __init__(self) -> None:
+        # (container, fingerprint, label); a label is a root's name or ``(label, key)``
+        # or ``(label, None)`` for an object's attributes, rendered only for an error.
+        self.prints: list[tuple[Any, Any, Any]] = []
+        self.complete = True  # False: the walk stopped at BUDGET
+
+    def take(
+        self,
+        roots: list[tuple[Any, Any]],
+        watched: dict[int, Any],
+        program_modules: frozenset[str],
+    ) -> None:
+        """Fingerprint what lies below ``roots`` (``(value, label)``) and is not in
+        ``watched`` (ids of the objects the region compares)."""
+        seen: set[int] = set()
+        queue: deque[tuple[Any, Any, bool]] = deque((v, label, True) for v, label in roots)
+        walked = 0
+        while queue:
+            value, label, is_root = queue.popleft()
+            kind = type(value)
+            if kind in _LEAVES or id(value) in seen:
+                continue
+            seen.add(id(value))
+            walked += 1
+            if walked > BUDGET:
+                self.complete = False
+                return
+            children: Any
+            if kind is tuple:
+                children = enumerate(value)
+            elif isinstance(value, _CONTAINERS):
+                if not is_root and id(value) not in watched:
+                    self._add(value, label)
+                if isinstance(value, dict):
+                    children = value.items()
+                elif isinstance(value, list):
+                    children = enumerate(value)
+                else:
+                    continue  # a set's items are hashable, a bytearray's are bytes
+            elif getattr(kind, "__module__", None) in program_modules:
+                try:  # never the class's own __getattr__: no program code runs here
+                    attributes = object.__getattribute__(value, "__dict__")
+                except AttributeError:
+                    continue
+                if type(attributes) is not dict:
+                    continue
+                if id(value) not in watched and id(attributes) not in watched:
+                    self._add(attributes, (label, None))  # (watched: by the object's id)
+                children = attributes.items()
+            else:
+                continue  # a library's object, a class, a function: not the program's data
+            for key, child in children:
+                if type(child) not in _LEAVES:
+                    queue.append((child, (label, key), False))
+
+    def _add(self, container: Any, label: Any) -> None:
+        print_ = fingerprint(container)
+        if print_ is not None:
+            self.prints.append((container, print_, label))
+
+    def changed(self) -> str | None:
+        """The label of the first container whose fingerprint changed, if any."""
+        for container, print_, label in self.prints:
+            if not unchanged(container, print_):
+                return render(label)
+        return None
+
+
+def render(label: Any) -> str:
+    """``table['a'][3]``, ``node.children`` (``'s attributes``) from a label chain."""
+    keys = []
+    while isinstance(label, tuple):
+        label, key = label
+        keys.append(key)
+    text = str(label)
+    for key in reversed(keys):
+        text += " (its attributes)" if key is None else f"[{key!r}]"
+    return text

@@ -37,18 +37,11 @@ MARKER = "One idea:"
 OVERSIZED = {
     "omppy/runtime/tasks.py": "being split (s5-tasks)",
     "omppy/runtime/threads/tasks.py": "being split (s5-tasks)",
-    "omppy/transform/effects.py": "being split (s5-watch)",
-    "omppy/transform/survey.py": "being split (s5-watch)",
     "omppy/runtime/watching.py": "being split (s5-watch)",
     "omppy/runtime/replica.py": "being split (s5-nine)",
     "omppy/runtime/shadow.py": "being split (s5-nine)",
     "omppy/runtime/coherence.py": "being split (s5-nine)",
     "omppy/runtime/thread.py": "being split (s5-nine)",
-    # A catalogue of translate-time rules (cancel, scan, doacross, loop, threadprivate,
-    # reductions, error, tile, linear) that survey.py calls as rules.X: split it (the
-    # loop rules apart) once s5-watch (survey.py) and s5-threads (threadprivate,
-    # lastprivate(conditional)) are merged.
-    "omppy/transform/rules.py": "to split after s5-watch and s5-threads",
 }
 
 # Imports of runtime modules deferred into a function although no cycle needs it,

@@ -21,6 +21,7 @@ from .pragma import (
     SYNC_DIRECTIVES,
     TASK_DIRECTIVES,
     WORKSHARING_DIRECTIVES,
+    Pragma,
 )
 from .sharing import BUILTIN_NAMES
 
@@ -49,6 +50,11 @@ def error(
 ) -> PragmaError:
     line, col = (where.start.line, where.start.column) if isinstance(where, CodeRange) else where
     return PragmaError(message, filename=filename, line=line, col=col, hint=hint)
+
+
+def at(pragma: Pragma) -> tuple[int, int]:
+    """Where ``pragma`` starts, as :func:`error` takes it."""
+    return pragma.pos.line, pragma.pos.col
 
 
 def placement(construct: Construct, scope: str, *, filename: str) -> None:

@@ -7,7 +7,8 @@ each (``checks.py``), collects what its statements do with names (``analysis.py`
 decides a parallel construct's data sharing (``sharing.py``), and records the result
 as a frozen :class:`~.model.ConstructInfo`; it also records, for every statement,
 the construct whose shared objects its stores write.  :func:`run` returns it all as
-a :class:`~.model.Survey`.
+a :class:`~.model.Survey`.  The rules checked on each construct are picked in
+``survey_rules.py``, a task is decided in ``survey_tasks.py``.
 """
 
 from __future__ import annotations
@@ -45,8 +46,10 @@ from .pragma import (
 )
 from .reach import Reach
 from .sharing import ordered as analysis_order
+from .survey_rules import RuleChecks
+from .survey_tasks import TaskSurvey
 from .sync_blocks import SyncBlocks
-from .walk import children, walk
+from .walk import owned_suites
 
 # Constructs whose code needs no thread context (``_omp_t``) of their own.
 _THREADLESS = (
@@ -87,8 +90,9 @@ def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:
     )
 
 
-class _Surveyor:
-    """The two walks of :func:`run`, and what they gather."""
+class _Surveyor(RuleChecks, TaskSurvey):
+    """The two walks of :func:`run`, and what they gather (the rules each construct is
+    checked against: ``survey_rules.py``; a task decided: ``survey_tasks.py``)."""
 
     def __init__(self, wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> None:
         module = wrapper.module
@@ -135,10 +139,10 @@ class _Surveyor:
         return self._sync_blocks
 
     def blocks_of(self, statement: cst.BaseStatement) -> list[cst.BaseSuite]:
-        """:func:`_blocks_of`, worked out once per statement (both walks ask)."""
+        """:func:`~.walk.owned_suites`, worked out once per statement (both walks ask)."""
         found = self._blocks.get(statement)
         if found is None:
-            found = self._blocks[statement] = _blocks_of(statement)
+            found = self._blocks[statement] = owned_suites(statement)
         return found
 
     def module_effects(self) -> dict[str, int]:
@@ -410,100 +414,6 @@ class _Surveyor:
             task=task,
         )
 
-    def _task(
-        self,
-        construct: Construct,
-        usage: Usage,
-        stack: list[Construct],
-        scopes: list[tuple[str, Any]],
-        region_shared: tuple[str, ...],
-    ) -> tasking.TaskInfo:
-        """A task or taskloop decided (``tasking.py``)."""
-        statements: list[cst.CSTNode] = list(construct.statements())
-        if construct.directive in TASKLOOP_DIRECTIVES:
-            nest = tasking.loop_nest(construct)
-            statements = [*(loop.target for loop in nest), *nest[-1].body.body]
-        enclosing = []
-        for outer in reversed(stack):
-            if outer.directive in PARALLEL_DIRECTIVES:
-                break
-            if outer.directive in TASK_DIRECTIVES:
-                enclosing.append(outer)
-        effects = self.effects
-        around = scopes[-1][1] if scopes[-1][0] in ("function", "module") else None
-        return tasking.decide(
-            construct,
-            usage,
-            outside=(
-                tasking.names_outside(around, construct, self._tasks_in(around))
-                if around is not None
-                else None
-            ),
-            available=self._available(scopes),
-            module_defs=self.module_functions | self.imported_modules,
-            region_published=region_shared,
-            enclosing_tasks=enclosing,
-            depths=lambda names: effects.depths(statements, names),
-            touches=self.sync_blocks.touches(statements),
-            scope=self.task_scopes.get(construct),
-            filename=self.filename,
-        )
-
-    def _rules(
-        self, construct: Construct, stack: list[Construct], scopes: list[tuple[str, Any]]
-    ) -> None:
-        """The rules of the constructs of issue 14 (rules.py)."""
-        pragma = construct.pragma
-        directive = pragma.directive
-        filename = self.filename
-        if directive in ("cancel", "cancellation point"):
-            target = rules.cancel_target(construct, stack, filename, scopes[-1][0])
-            self.infos[target].cancel.add(pragma.name or "")
-        elif directive == "scan":
-            rules.stray_scan(construct, stack, filename)
-        elif pragma.is_doacross:
-            rules.doacross(construct, stack, filename)
-        elif directive in ("ordered", "ordered simd"):
-            rules.ordered_block(construct, stack, filename)
-        elif directive == "threadprivate":
-            rules.threadprivate(construct, scopes[-1][0], self.module_names, filename)
-        elif directive == "error":
-            rules.error_directive(construct, filename)
-        elif directive == "tile":
-            rules.tile(construct, filename)
-        if stack:
-            rules.concurrent(construct, stack, filename)
-        rules.threadprivate_clauses(construct, self.threadprivate, filename)
-        if pragma.all("reduction"):
-            visible = self._available(scopes) | self.imported_modules
-            rules.reduction_operators(construct, self.declared, visible, filename)
-        ordered = pragma.clause("ordered")
-        if directive in LOOP_DIRECTIVES and ordered is not None and ordered.number:
-            rules.doacross_loop(construct, filename)
-        if directive in LOOP_DIRECTIVES | {"simd"}:
-            loops = self._loop_nest(construct)
-            inner = loops[-1].body
-            items = self.plans.get(inner, [])
-            scan = rules.scan_loop(construct, items, filename)
-            if scan is not None and directive != "simd":
-                self._scan_phases(construct, items, scan)
-
-    def _scan_phases(self, construct: Construct, items: list[Item], scan: Construct) -> None:
-        """The input phase of a scan loop hands the scan phase nothing but the
-        reductions (rules.scan_phases), and no 'continue' skips the scan."""
-        at = items.index(scan)
-        before = [i for i in items[:at] if not isinstance(i, Construct)]
-        after = [i for i in items[at + 1 :] if not isinstance(i, Construct)]
-        inclusive = scan.pragma.clause("inclusive") is not None
-        input_phase, scan_phase = (before, after) if inclusive else (after, before)
-        for statement in [*before, *after]:
-            rules.no_continue(statement, self.filename, self.positions)
-        bound = analysis.collect(input_phase, self.wrapper, self.covers)
-        used = analysis.collect(scan_phase, self.wrapper, self.covers)
-        reduced = {n for c in construct.pragma.all("reduction") for n in c.names}
-        bound_input = set(bound.bound) - reduced - set(used.bound)
-        rules.scan_phases(construct, bound_input, dict(used.read), self.filename)
-
     def _holds_constructs(self, construct: Construct) -> bool:
         """Are there constructs inside ``construct``, however deep?"""
         pending: list[Item] = list(construct.body)
@@ -575,51 +485,12 @@ class _Surveyor:
             self.super_calls[call] = first
             usage.read.setdefault(first, self.positions[call])
 
-    def _tasks_in(self, scope: cst.CSTNode) -> list[Construct]:
-        """The task constructs whose statements are in ``scope`` (a function or the
-        module)."""
-        inside = set()
-
-        class Statements(cst.CSTVisitor):
-            def on_visit(self, node: cst.CSTNode) -> bool:
-                if isinstance(node, cst.BaseStatement):
-                    inside.add(node)
-                return True
-
-        walk(scope, Statements())
-        return [
-            c
-            for c in self.task_scopes
-            if c.directive in TASK_DIRECTIVES and c.statements() and c.statements()[0] in inside
-        ]
-
     def _available(self, scopes: list[tuple[str, Any]]) -> set[str]:
         names = set(self.module_names)
         for kind, node in scopes[1:]:
             if kind == "function":
                 names |= function_locals(node)
         return names
-
-
-# Nodes that never hold a suite: a statement's expressions are not searched.
-_NO_SUITES = (cst.BaseExpression, cst.BaseParenthesizableWhitespace, cst.EmptyLine)
-
-
-def _blocks_of(statement: cst.BaseStatement) -> list[cst.BaseSuite]:
-    """The suites directly owned by a compound statement (body, else, handlers...)."""
-    found: list[cst.BaseSuite] = []
-
-    def descend(node: cst.CSTNode) -> None:
-        for child in children(node):
-            if isinstance(child, (cst.IndentedBlock, cst.SimpleStatementSuite)):
-                found.append(child)
-            elif isinstance(child, cst.If) and isinstance(node, cst.If):
-                descend(child)  # an elif: its blocks belong to this statement too
-            elif not isinstance(child, (cst.BaseStatement, *_NO_SUITES)):
-                descend(child)
-
-    descend(statement)
-    return found
 
 
 __all__ = ["run"]

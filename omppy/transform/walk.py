@@ -15,6 +15,8 @@ dozen times (issue 21).  Here the same walks only read:
 - :func:`walk` runs a read-only ``cst.CSTVisitor`` (``visit_X``/``leave_X``, a
   ``False`` from ``visit_X`` skips the children) exactly as ``node.visit`` would.
 - :func:`parents` is ``ParentNodeProvider``'s map, built by one walk.
+- :func:`owned_suites` gives the suites a compound statement owns (body, else,
+  handlers...), without searching its expressions.
 
 tests/test_walk.py checks :func:`children` against ``node.children`` on every node
 of the test programs.
@@ -210,4 +212,25 @@ def parents(root: cst.CSTNode) -> dict[cst.CSTNode, cst.CSTNode]:
     return found
 
 
-__all__ = ["children", "parents", "remembering", "walk", "walk_all"]
+# Nodes that never hold a suite: a statement's expressions are not searched.
+_NO_SUITES = (cst.BaseExpression, cst.BaseParenthesizableWhitespace, cst.EmptyLine)
+
+
+def owned_suites(statement: cst.BaseStatement) -> list[cst.BaseSuite]:
+    """The suites directly owned by a compound statement (body, else, handlers...)."""
+    found: list[cst.BaseSuite] = []
+
+    def descend(node: cst.CSTNode) -> None:
+        for child in children(node):
+            if isinstance(child, (cst.IndentedBlock, cst.SimpleStatementSuite)):
+                found.append(child)
+            elif isinstance(child, cst.If) and isinstance(node, cst.If):
+                descend(child)  # an elif: its blocks belong to this statement too
+            elif not isinstance(child, (cst.BaseStatement, *_NO_SUITES)):
+                descend(child)
+
+    descend(statement)
+    return found
+
+
+__all__ = ["children", "owned_suites", "parents", "remembering", "walk", "walk_all"]

@@ -1,0 +1,96 @@
+"""The survey's checks of OpenMP's rules on one construct: which rule of ``rules.py``,
+``rules_cancel.py``, ``rules_scan.py`` and ``rules_ordered.py`` applies to which
+construct, with what the rule needs of the survey (the constructs around, the names
+in scope, the two phases of a scan loop).  A part of :class:`~.survey._Surveyor`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import analysis, rules, rules_cancel, rules_ordered, rules_scan
+from .model import Construct, Item
+from .pragma import LOOP_DIRECTIVES
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import libcst as cst
+    from libcst.metadata import CodeRange, MetadataWrapper
+
+    from .model import ConstructInfo
+
+
+class RuleChecks:
+    """The rule checks of the survey's walk (:class:`~.survey._Surveyor` has them)."""
+
+    if TYPE_CHECKING:  # what the survey holds, which the checks read
+        filename: str
+        wrapper: MetadataWrapper
+        positions: Mapping[cst.CSTNode, CodeRange]
+        plans: dict[cst.CSTNode, list[Item]]
+        covers: dict[cst.CSTNode, list[Construct]]
+        infos: dict[Construct, ConstructInfo]
+        module_names: set[str]
+        imported_modules: set[str]
+        threadprivate: frozenset[str]
+        declared: frozenset[str]
+
+        def _available(self, scopes: list[tuple[str, Any]]) -> set[str]: ...
+
+        def _loop_nest(self, construct: Construct) -> list[cst.For]: ...
+
+    def _rules(
+        self, construct: Construct, stack: list[Construct], scopes: list[tuple[str, Any]]
+    ) -> None:
+        """The rules of the constructs of issue 14 (rules.py and rules_*.py)."""
+        pragma = construct.pragma
+        directive = pragma.directive
+        filename = self.filename
+        if directive in ("cancel", "cancellation point"):
+            target = rules_cancel.cancel_target(construct, stack, filename, scopes[-1][0])
+            self.infos[target].cancel.add(pragma.name or "")
+        elif directive == "scan":
+            rules_scan.stray_scan(construct, stack, filename)
+        elif pragma.is_doacross:
+            rules_ordered.doacross(construct, stack, filename)
+        elif directive in ("ordered", "ordered simd"):
+            rules_ordered.ordered_block(construct, stack, filename)
+        elif directive == "threadprivate":
+            rules.threadprivate(construct, scopes[-1][0], self.module_names, filename)
+        elif directive == "error":
+            rules.error_directive(construct, filename)
+        elif directive == "tile":
+            rules.tile(construct, filename)
+        if stack:
+            rules.concurrent(construct, stack, filename)
+        rules.threadprivate_clauses(construct, self.threadprivate, filename)
+        if pragma.all("reduction"):
+            visible = self._available(scopes) | self.imported_modules
+            rules.reduction_operators(construct, self.declared, visible, filename)
+        ordered = pragma.clause("ordered")
+        if directive in LOOP_DIRECTIVES and ordered is not None and ordered.number:
+            rules_ordered.doacross_loop(construct, filename)
+        if directive in LOOP_DIRECTIVES | {"simd"}:
+            loops = self._loop_nest(construct)
+            inner = loops[-1].body
+            items = self.plans.get(inner, [])
+            scan = rules_scan.scan_loop(construct, items, filename)
+            if scan is not None and directive != "simd":
+                self._scan_phases(construct, items, scan)
+
+    def _scan_phases(self, construct: Construct, items: list[Item], scan: Construct) -> None:
+        """The input phase of a scan loop hands the scan phase nothing but the
+        reductions (rules_scan.scan_phases), and no 'continue' skips the scan."""
+        at = items.index(scan)
+        before = [i for i in items[:at] if not isinstance(i, Construct)]
+        after = [i for i in items[at + 1 :] if not isinstance(i, Construct)]
+        inclusive = scan.pragma.clause("inclusive") is not None
+        input_phase, scan_phase = (before, after) if inclusive else (after, before)
+        for statement in [*before, *after]:
+            rules_scan.no_continue(statement, self.filename, self.positions)
+        bound = analysis.collect(input_phase, self.wrapper, self.covers)
+        used = analysis.collect(scan_phase, self.wrapper, self.covers)
+        reduced = {n for c in construct.pragma.all("reduction") for n in c.names}
+        bound_input = set(bound.bound) - reduced - set(used.bound)
+        rules_scan.scan_phases(construct, bound_input, dict(used.read), self.filename)

@@ -264,6 +264,88 @@ def test_two_tasks_changing_one_place_is_a_data_race(tmp_path):
     assert "order the two with depend(...)" in got.err
 
 
+# Forces the window of a silent wrong answer (tests/corpus/tasks_depend.py once printed
+# `..., 1)` for python's `..., 5)` under load): a wait that collects only some children
+# (`taskwait depend`, the end of a taskgroup) catches up with the publication log, and
+# another child ends right after, before the wait looks at which children are done.
+# The program wraps the catch-up at a taskwait to wait there until every child is done,
+# and tells (on stderr) whether a child was still running then: the window was taken.
+_LATE_CHILD = """
+    import sys
+    import time
+
+    import omppy.runtime as runtime
+    from omppy.runtime import coherence
+
+    _catch_up = coherence.Coherence.catch_up
+
+
+    def catch_up_then_let_children_end(self, where):
+        _catch_up(self, where)
+        state = runtime.thread().tasks if where == "at a taskwait" else None
+        if state is None or all(state.done(c) for c in state.frames[-1].children):
+            return
+        print("a child ended after the catch-up", file=sys.stderr)
+        deadline = time.monotonic() + 20
+        while not all(state.done(c) for c in state.frames[-1].children):
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.001)
+
+
+    coherence.Coherence.catch_up = catch_up_then_let_children_end
+
+
+    def late_writer():
+        cells = [0]
+        box = {"v": 1}
+        # omp task depend(out: box)
+        if True:
+            time.sleep(0.2)  # ends after its creator caught up
+            box["v"] = 5
+        # omp end task
+        WAIT_FOR_THE_OTHER_CHILD
+        # omp taskwait
+        return cells[0], box["v"]
+
+
+    def main():
+        result = None
+        # omp parallel
+        # omp single
+        result = late_writer()
+        # omp end parallel
+        print(result)
+
+
+    main()
+"""
+
+
+@pytest.mark.parametrize(
+    "wait",
+    [
+        # the newest task is the creator's to run at the wait: the writer goes elsewhere
+        "# omp task depend(out: cells[0])\n"
+        "cells[0] = 7\n"
+        "# omp taskwait depend(in: cells[0])",
+        "# omp taskgroup\n"
+        "if True:\n"
+        "    # omp task\n"
+        "    cells[0] = 7\n"
+        "# omp end taskgroup",
+    ],
+    ids=["taskwait-depend", "taskgroup"],
+)
+def test_a_child_ending_while_its_creator_collects_others_is_not_lost(tmp_path, wait):
+    indented = textwrap.indent(wait, " " * 8).lstrip()
+    program = _program(tmp_path, _LATE_CHILD.replace("WAIT_FOR_THE_OTHER_CHILD", indented))
+    assert run_python(program).out == "(7, 5)\n"
+    got = run_omppy("run", str(program), threads=2)
+    assert (got.status, got.out) == (0, "(7, 5)\n")
+    assert got.err == "a child ended after the catch-up\n"  # the window was forced
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("backend", ["fork", "threads"])
 def test_in_reduction_without_a_task_reduction_is_an_error_at_the_task(tmp_path, backend):

@@ -112,6 +112,14 @@ class Waiting(TaskStateCore):
     def collect(self, frame: Frame, done_only: bool = False) -> dict[str, Any]:
         """The ``shared`` values of ``frame``'s completed children, in creation order;
         the first child's exception is raised."""
+        # Which children completed is settled *before* catching up: a task publishes
+        # what it changed before it is marked done (``run_slot``, ``taskevents.py``),
+        # so the catch-up below applies the changes of every child collected here.
+        # The other way round, a child that completed in between (possible with
+        # ``done_only``: ``taskwait depend``, the end of a taskgroup) was collected
+        # with its changes unapplied, and a later taskwait, finding no child left,
+        # does not catch up: the creator read its own stale object, exit status 0.
+        finished = {id(child) for child in frame.children if self.done(child)}
         coherence = self.thread.coherence
         if coherence is not None and self.pool is not None:
             # Also without children left: a taskgroup's deeper tasks published theirs.
@@ -126,7 +134,7 @@ class Waiting(TaskStateCore):
         remaining: list[Child] = []
         freed: list[int] = []
         for child in frame.children:
-            if not self.done(child):
+            if id(child) not in finished:
                 remaining.append(child)
                 continue
             outcome: dict[str, Any] = {}

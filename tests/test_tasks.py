@@ -264,15 +264,43 @@ def test_two_tasks_changing_one_place_is_a_data_race(tmp_path):
     assert "order the two with depend(...)" in got.err
 
 
-# Forces the window of a silent wrong answer (tests/corpus/tasks_depend.py once printed
-# `..., 1)` for python's `..., 5)` under load): a wait that collects only some children
-# (`taskwait depend`, the end of a taskgroup) catches up with the publication log, and
-# another child ends right after, before the wait looks at which children are done.
-# The program wraps the catch-up at a taskwait to wait there until every child is done,
-# and tells (on stderr) whether a child was still running then: the window was taken.
-_LATE_CHILD = """
+# Two silent wrong answers, each forced here by marker files (a task or a wrapped
+# runtime step waits for another's marker, up to 20 s, or says on stderr that it gave
+# up), so that the interleaving happens on every run, loaded machine or not.
+_WAITING = """
+    import os
     import sys
     import time
+
+    from omppy import omp_get_num_threads
+
+    HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+    def marker(name):
+        open(os.path.join(HERE, name), "w").close()
+
+
+    def wait_for(ready, what):
+        deadline = time.monotonic() + 20
+        while not ready():
+            if time.monotonic() > deadline:
+                print("gave up waiting for", what, file=sys.stderr)
+                return
+            time.sleep(0.001)
+
+
+    def marked(name):
+        return os.path.exists(os.path.join(HERE, name))
+"""
+
+# tests/corpus/tasks_depend.py once printed `..., 1)` for python's `..., 5)` under load:
+# a wait that collects only some children (`taskwait depend`, the end of a taskgroup)
+# caught up with the publication log, another child ended right after, and the wait
+# then counted it collected, its changes unapplied; the last `taskwait`, with no child
+# left, did not catch up.  The program wraps the catch-up at a taskwait so that a child
+# still running then (the writer, waiting for the marker) ends before the wait goes on.
+_LATE_CHILD = _WAITING + """
 
     import omppy.runtime as runtime
     from omppy.runtime import coherence
@@ -285,12 +313,9 @@ _LATE_CHILD = """
         state = runtime.thread().tasks if where == "at a taskwait" else None
         if state is None or all(state.done(c) for c in state.frames[-1].children):
             return
-        print("a child ended after the catch-up", file=sys.stderr)
-        deadline = time.monotonic() + 20
-        while not all(state.done(c) for c in state.frames[-1].children):
-            if time.monotonic() > deadline:
-                break
-            time.sleep(0.001)
+        marker("caught-up")
+        children = state.frames[-1].children
+        wait_for(lambda: all(state.done(c) for c in children), "the children")
 
 
     coherence.Coherence.catch_up = catch_up_then_let_children_end
@@ -301,7 +326,8 @@ _LATE_CHILD = """
         box = {"v": 1}
         # omp task depend(out: box)
         if True:
-            time.sleep(0.2)  # ends after its creator caught up
+            if omp_get_num_threads() > 1:  # in a team: end after the creator caught up
+                wait_for(lambda: marked("caught-up"), "the catch-up")
             box["v"] = 5
         # omp end task
         WAIT_FOR_THE_OTHER_CHILD
@@ -342,8 +368,52 @@ def test_a_child_ending_while_its_creator_collects_others_is_not_lost(tmp_path, 
     program = _program(tmp_path, _LATE_CHILD.replace("WAIT_FOR_THE_OTHER_CHILD", indented))
     assert run_python(program).out == "(7, 5)\n"
     got = run_omppy("run", str(program), threads=2)
-    assert (got.status, got.out) == (0, "(7, 5)\n")
-    assert got.err == "a child ended after the catch-up\n"  # the window was forced
+    assert (got.status, got.out, got.err) == (0, "(7, 5)\n", "")
+    assert (tmp_path / "caught-up").exists()  # the window was taken
+
+
+# An undeferred task (if false, final) with depend waited for its predecessor but
+# did not apply what the predecessor changed in another process: it read the old
+# cells[0].  The creator runs the second task, which waits until the writer started
+# elsewhere.
+_UNDEFERRED = _WAITING + """
+
+    def reader():
+        cells = [0, 0]
+        seen = []
+        # omp task depend(out: cells[0])
+        if True:
+            marker("started")
+            cells[0] = 7
+        # omp end task
+        # omp task depend(out: cells[1])
+        wait_for(lambda: marked("started"), "the writer")
+        # omp task depend(in: cells[0]) UNDEFERRED
+        seen.append(cells[0])
+        # omp taskwait
+        return seen
+
+
+    def main():
+        result = None
+        # omp parallel
+        # omp single
+        result = reader()
+        # omp end parallel
+        print(result)
+
+
+    main()
+"""
+
+
+@pytest.mark.parametrize("clause", ["if(0)", "final(1)"])
+def test_an_undeferred_task_starts_from_what_its_predecessor_changed(tmp_path, clause):
+    program = _program(tmp_path, _UNDEFERRED.replace("UNDEFERRED", clause))
+    assert run_python(program).out == "[7]\n"
+    (tmp_path / "started").unlink()  # python's run made it
+    got = run_omppy("run", str(program), threads=2)
+    assert (got.status, got.out, got.err) == (0, "[7]\n", "")
 
 
 @pytest.mark.slow

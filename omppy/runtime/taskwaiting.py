@@ -14,6 +14,7 @@ from . import deadlock, taskevents
 from . import taskpool as tp
 from .failures import unpack_exception
 from .taskcore import MAX_NESTING, TaskStateCore, clock
+from .taskdeps import Ref
 from .taskframes import Child, Frame
 
 # A waiting thread yields the CPU this many times, then sleeps on the table's wake
@@ -90,6 +91,17 @@ class Waiting(TaskStateCore):
                 self.excluded += clock() - began
         finally:
             stall.end()
+
+    def wait_for(self, before: list[Ref]) -> None:
+        """Wait for the tasks of ``before``, which a task about to run in this thread
+        depends on, and apply what they published: they may have run in another
+        process (a task publishes what it changed before it is marked done)."""
+        if not before:
+            return
+        self.wait_until(lambda: all(self.done(ref) for ref in before))
+        coherence = self.thread.coherence
+        if coherence is not None and self.pool is not None:
+            coherence.catch_up("while running a task")
 
     def nap(self, seconds: float, ready: Callable[[], bool]) -> None:
         """Sleep until a task is queued or completes, or ``seconds`` pass.

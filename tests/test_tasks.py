@@ -264,6 +264,158 @@ def test_two_tasks_changing_one_place_is_a_data_race(tmp_path):
     assert "order the two with depend(...)" in got.err
 
 
+# Two silent wrong answers, each forced here by marker files (a task or a wrapped
+# runtime step waits for another's marker, up to 20 s, or says on stderr that it gave
+# up), so that the interleaving happens on every run, loaded machine or not.
+_WAITING = """
+    import os
+    import sys
+    import time
+
+    from omppy import omp_get_num_threads
+
+    HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+    def marker(name):
+        open(os.path.join(HERE, name), "w").close()
+
+
+    def wait_for(ready, what):
+        deadline = time.monotonic() + 20
+        while not ready():
+            if time.monotonic() > deadline:
+                print("gave up waiting for", what, file=sys.stderr)
+                return
+            time.sleep(0.001)
+
+
+    def marked(name):
+        return os.path.exists(os.path.join(HERE, name))
+"""
+
+# tests/corpus/tasks_depend.py once printed `..., 1)` for python's `..., 5)` under load:
+# a wait that collects only some children (`taskwait depend`, the end of a taskgroup)
+# caught up with the publication log, another child ended right after, and the wait
+# then counted it collected, its changes unapplied; the last `taskwait`, with no child
+# left, did not catch up.  The program wraps the catch-up at a taskwait so that a child
+# still running then (the writer, waiting for the marker) ends before the wait goes on.
+_LATE_CHILD = _WAITING + """
+
+    import omppy.runtime as runtime
+    from omppy.runtime import coherence
+
+    _catch_up = coherence.Coherence.catch_up
+
+
+    def catch_up_then_let_children_end(self, where):
+        _catch_up(self, where)
+        state = runtime.thread().tasks if where == "at a taskwait" else None
+        if state is None or all(state.done(c) for c in state.frames[-1].children):
+            return
+        marker("caught-up")
+        children = state.frames[-1].children
+        wait_for(lambda: all(state.done(c) for c in children), "the children")
+
+
+    coherence.Coherence.catch_up = catch_up_then_let_children_end
+
+
+    def late_writer():
+        cells = [0]
+        box = {"v": 1}
+        # omp task depend(out: box)
+        if True:
+            if omp_get_num_threads() > 1:  # in a team: end after the creator caught up
+                wait_for(lambda: marked("caught-up"), "the catch-up")
+            box["v"] = 5
+        # omp end task
+        WAIT_FOR_THE_OTHER_CHILD
+        # omp taskwait
+        return cells[0], box["v"]
+
+
+    def main():
+        result = None
+        # omp parallel
+        # omp single
+        result = late_writer()
+        # omp end parallel
+        print(result)
+
+
+    main()
+"""
+
+
+@pytest.mark.parametrize(
+    "wait",
+    [
+        # the newest task is the creator's to run at the wait: the writer goes elsewhere
+        "# omp task depend(out: cells[0])\n"
+        "cells[0] = 7\n"
+        "# omp taskwait depend(in: cells[0])",
+        "# omp taskgroup\n"
+        "if True:\n"
+        "    # omp task\n"
+        "    cells[0] = 7\n"
+        "# omp end taskgroup",
+    ],
+    ids=["taskwait-depend", "taskgroup"],
+)
+def test_a_child_ending_while_its_creator_collects_others_is_not_lost(tmp_path, wait):
+    indented = textwrap.indent(wait, " " * 8).lstrip()
+    program = _program(tmp_path, _LATE_CHILD.replace("WAIT_FOR_THE_OTHER_CHILD", indented))
+    assert run_python(program).out == "(7, 5)\n"
+    got = run_omppy("run", str(program), threads=2)
+    assert (got.status, got.out, got.err) == (0, "(7, 5)\n", "")
+    assert (tmp_path / "caught-up").exists()  # the window was taken
+
+
+# An undeferred task (if false, final) with depend waited for its predecessor but
+# did not apply what the predecessor changed in another process: it read the old
+# cells[0].  The creator runs the second task, which waits until the writer started
+# elsewhere.
+_UNDEFERRED = _WAITING + """
+
+    def reader():
+        cells = [0, 0]
+        seen = []
+        # omp task depend(out: cells[0])
+        if True:
+            marker("started")
+            cells[0] = 7
+        # omp end task
+        # omp task depend(out: cells[1])
+        wait_for(lambda: marked("started"), "the writer")
+        # omp task depend(in: cells[0]) UNDEFERRED
+        seen.append(cells[0])
+        # omp taskwait
+        return seen
+
+
+    def main():
+        result = None
+        # omp parallel
+        # omp single
+        result = reader()
+        # omp end parallel
+        print(result)
+
+
+    main()
+"""
+
+
+@pytest.mark.parametrize("clause", ["if(0)", "final(1)"])
+def test_an_undeferred_task_starts_from_what_its_predecessor_changed(tmp_path, clause):
+    program = _program(tmp_path, _UNDEFERRED.replace("UNDEFERRED", clause))
+    assert run_python(program).out == "[7]\n"
+    (tmp_path / "started").unlink()  # python's run made it
+    got = run_omppy("run", str(program), threads=2)
+    assert (got.status, got.out, got.err) == (0, "[7]\n", "")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("backend", ["fork", "threads"])
 def test_in_reduction_without_a_task_reduction_is_an_error_at_the_task(tmp_path, backend):

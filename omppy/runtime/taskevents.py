@@ -204,8 +204,7 @@ def create_detached(
             if dependences:
                 state.dependences(frame).record(dependences, ref, state.done)
             return {}
-    if before:
-        state.wait_until(lambda: all(state.done(other) for other in before))
+    state.wait_for(before)  # and what its predecessors changed, wherever they ran
     if dependences:
         state.dependences(frame).record(dependences, ref, state.done)
     try:

@@ -34,9 +34,9 @@ class Running(TaskStateCore):
         propagates, its ``shared`` values are returned."""
         frame = self.frames[-1]
         if dependences and frame.deps is not None:
-            before = frame.deps.predecessors(dependences)
-            if before:
-                self.wait_until(lambda: all(self.done(ref) for ref in before))
+            # Undeferred (if false, final, or it cannot travel): it still waits for
+            # its predecessors, and starts from what they changed wherever they ran.
+            self.wait_for(frame.deps.predecessors(dependences))
             frame.deps.record(dependences, None, self.done)
         child = Frame(0, frame.current_group(), frame.depth + 1, final, tag)
         creator = self.key_of(frame) if spec.reads or spec.writes else ""

@@ -14,6 +14,7 @@ from . import deadlock, taskevents
 from . import taskpool as tp
 from .failures import unpack_exception
 from .taskcore import MAX_NESTING, TaskStateCore, clock
+from .taskdeps import Ref
 from .taskframes import Child, Frame
 
 # A waiting thread yields the CPU this many times, then sleeps on the table's wake
@@ -91,6 +92,17 @@ class Waiting(TaskStateCore):
         finally:
             stall.end()
 
+    def wait_for(self, before: list[Ref]) -> None:
+        """Wait for the tasks of ``before``, which a task about to run in this thread
+        depends on, and apply what they published: they may have run in another
+        process (a task publishes what it changed before it is marked done)."""
+        if not before:
+            return
+        self.wait_until(lambda: all(self.done(ref) for ref in before))
+        coherence = self.thread.coherence
+        if coherence is not None and self.pool is not None:
+            coherence.catch_up("while running a task")
+
     def nap(self, seconds: float, ready: Callable[[], bool]) -> None:
         """Sleep until a task is queued or completes, or ``seconds`` pass.
 
@@ -112,6 +124,14 @@ class Waiting(TaskStateCore):
     def collect(self, frame: Frame, done_only: bool = False) -> dict[str, Any]:
         """The ``shared`` values of ``frame``'s completed children, in creation order;
         the first child's exception is raised."""
+        # Which children completed is settled *before* catching up: a task publishes
+        # what it changed before it is marked done (``run_slot``, ``taskevents.py``),
+        # so the catch-up below applies the changes of every child collected here.
+        # The other way round, a child that completed in between (possible with
+        # ``done_only``: ``taskwait depend``, the end of a taskgroup) was collected
+        # with its changes unapplied, and a later taskwait, finding no child left,
+        # does not catch up: the creator read its own stale object, exit status 0.
+        finished = {id(child) for child in frame.children if self.done(child)}
         coherence = self.thread.coherence
         if coherence is not None and self.pool is not None:
             # Also without children left: a taskgroup's deeper tasks published theirs.
@@ -126,7 +146,7 @@ class Waiting(TaskStateCore):
         remaining: list[Child] = []
         freed: list[int] = []
         for child in frame.children:
-            if not self.done(child):
+            if id(child) not in finished:
                 remaining.append(child)
                 continue
             outcome: dict[str, Any] = {}

@@ -192,7 +192,8 @@ _CACHING: dict[type, bool] = {}
 
 def caches_on_read(kind: type) -> bool:
     """Whether a class of the program runs code that changes state on a read: it has
-    a ``functools.cached_property``, or one of its ``READ_HOOKS`` (or a method of the
+    a ``functools.cached_property``, or a property's getter or one of its
+    ``READ_HOOKS`` (or a method of the
     class it calls by name) stores into an attribute or item, or calls a container's
     mutating method."""
     known = _CACHING.get(kind)
@@ -202,6 +203,7 @@ def caches_on_read(kind: type) -> bool:
     import functools
 
     methods: dict[str, types.FunctionType] = {}
+    getters: list[types.FunctionType] = []  # a property's getter runs on a read too
     for cls in reversed(kind.__mro__):
         if cls.__module__ == "builtins":
             continue
@@ -209,11 +211,14 @@ def caches_on_read(kind: type) -> bool:
             if isinstance(value, functools.cached_property):
                 _CACHING[kind] = True  # its first read stores into the instance
                 return True
+            if isinstance(value, property) and isinstance(value.fget, types.FunctionType):
+                getters.append(value.fget)  # ``self._area = ...`` on the first read
+                continue
             if isinstance(value, (staticmethod, classmethod)):
                 value = value.__func__
             if isinstance(value, types.FunctionType):
                 methods[name] = value
-    pending = [methods[name] for name in READ_HOOKS if name in methods]
+    pending = [methods[name] for name in READ_HOOKS if name in methods] + getters
     seen: set[int] = set()
     found = False
     while pending and not found and len(seen) < 32:
@@ -233,6 +238,26 @@ def caches_on_read(kind: type) -> bool:
     if len(_CACHING) < 4096:
         _CACHING[kind] = found
     return found
+
+
+# Methods Python runs on a store into an object (``log[i] = v``, ``del t[k]``,
+# ``obj.x = v``, ``acc += part``): when a class defines one in Python (its own, or a
+# library's such as ``collections.UserList``), the store changes what that method
+# changes, below the object (``self.data[i] = v``).
+STORE_HOOKS = ("__setitem__", "__delitem__", "__setattr__", "__iadd__", "__ior__", "__isub__")
+_HOOKED: dict[type, bool] = {}
+
+
+def stores_through_hooks(kind: type) -> bool:
+    """Whether a store into an object of ``kind`` runs Python code of its class."""
+    known = _HOOKED.get(kind)
+    if known is None:
+        known = any(
+            isinstance(getattr(kind, name, None), types.FunctionType) for name in STORE_HOOKS
+        )
+        if len(_HOOKED) < 4096:
+            _HOOKED[kind] = known
+    return known
 
 
 def holds_caching_objects(value: Any) -> bool:

@@ -42,6 +42,7 @@ from .objects import (
     caches_on_read,
     children,
     holds_caching_objects,
+    stores_through_hooks,
     is_opaque,
 )
 from .shadow import (
@@ -162,6 +163,14 @@ class Replica:
                     # every block that runs the program's code, like a closure.
                     depth = CLOSURE_DEPTH
                     self.always.append(token)
+                elif (
+                    0 < depth < CLOSURE_DEPTH
+                    and type(value).__module__ != "builtins"
+                    and stores_through_hooks(type(value))
+                ):
+                    # A store into it runs its class's code (``UserList.__setitem__``
+                    # storing into ``self.data``): watched as deep as that reaches.
+                    depth = CLOSURE_DEPTH
             if depth == 1 and holds_caching_objects(value):
                 depth = 2  # its items are met (and watched as such objects are)
             self.depths[token] = depth

@@ -21,4 +21,4 @@ for i in range(30):
     store.put(i, i * 3)
     log[i] = f"set {i}"
 
-print(sum(store.values()), store[29], log[:3], len(log))
+print(sum(store.values()), store[29], log[:3], log[-3:], len(log))

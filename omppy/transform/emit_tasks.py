@@ -147,8 +147,10 @@ def _create(e: Emitter, construct: Construct, info: ConstructInfo, name: str) ->
         arguments.append(keyword("shared", names(task_info.shared)))
     if task_info.publish:
         arguments.append(keyword("publish", names(task_info.publish)))
+    # ``if(simd: ...)`` (on ``taskloop simd``) names the simd part: nothing to do.
+    condition = next((c for c in pragma.all("if") if c.modifier != "simd"), None)
     for clause_name, argument in (("if", "if_"), ("final", "final"), ("priority", "priority")):
-        clause = pragma.clause(clause_name)
+        clause = condition if clause_name == "if" else pragma.clause(clause_name)
         if clause is not None:
             arguments.append(f"{argument}=({clause.expr})")
     depend = _depend(e, construct)

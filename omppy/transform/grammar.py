@@ -202,6 +202,13 @@ IF_MODIFIERS = {
     "taskloop": ("taskloop",),
     "master taskloop": ("taskloop",),
     "masked taskloop": ("taskloop",),
+    "parallel master taskloop": ("parallel", "taskloop"),
+    "parallel masked taskloop": ("parallel", "taskloop"),
+    "taskloop simd": ("taskloop", "simd"),
+    "master taskloop simd": ("taskloop", "simd"),
+    "masked taskloop simd": ("taskloop", "simd"),
+    "parallel master taskloop simd": ("parallel", "taskloop", "simd"),
+    "parallel masked taskloop simd": ("parallel", "taskloop", "simd"),
 }
 # OpenMP clauses that omppy knows but does not implement: "not supported", not
 # "unknown", with the reason.
@@ -1176,7 +1183,9 @@ class _Parser:
             "depend", pos, names=tuple(items), kind=head.text, modifier=modifier, exprs=iterators
         )
 
-    def dependence_iterators(self, modifier: list[_Span]) -> tuple[str, ...]:
+    def dependence_iterators(
+        self, modifier: list[_Span], clause: str = "depend"
+    ) -> tuple[str, ...]:
         """``iterator(i = 0:n, j = 0:m:2)`` as ``("i in range(0, n)", "j in range(0, m,
         2)")``: OpenMP's ranges leave out their end, as ``range`` does."""
         if len(modifier) != 1:
@@ -1210,7 +1219,7 @@ class _Parser:
                     sides[1].strip().start,
                     hint="for example iterator(i = 0:n); the end is left out, as in range()",
                 )
-            texts = [self.expression(b, "depend").text for b in bounds]
+            texts = [self.expression(b, clause).text for b in bounds]
             iterators.append(f"{name.text} in range({', '.join(texts)})")
         return tuple(iterators)
 
@@ -1422,19 +1431,32 @@ class _Parser:
         return Clause(name, pos, exprs=exprs)
 
     def affinity(self, arg: _Span, pos: Position, name: str = "affinity") -> Clause:
-        """``affinity(a[i], b)``: where a task's data lives, a hint that omppy takes
-        and ignores (its threads are processes; docs/tasks.md).  The items are
-        checked as expressions; the ``iterator(...)`` modifier is not taken."""
-        pieces = _split(arg, ":")
-        if len(pieces) > 1 and pieces[0].strip().text.startswith("iterator"):
+        """``affinity(a[i], b)`` or ``affinity(iterator(i = 0:n): a[i])``: where a
+        task's data lives, a hint that omppy takes and ignores (its threads are
+        processes; docs/tasks.md).  The items and the iterator are checked as
+        ``depend``'s are, no more."""
+        parts = _split(arg, ":", maxsplit=1)
+        head = parts[0].strip()
+        iterators: tuple[str, ...] = ()
+        if len(parts) == 2 and _CALL_RE.fullmatch(head.text):
+            found = _CALL_RE.fullmatch(head.text)
+            assert found is not None
+            if found.group(1) != "iterator":
+                raise self.error(
+                    f"unknown affinity modifier '{found.group(1)}'",
+                    head.start,
+                    hint="the modifier is iterator(...), e.g. affinity(iterator(i = 0:n): a[i])",
+                )
+            iterators = self.dependence_iterators([head], clause=name)
+            arg = parts[1]
+        elif len(parts) == 1 and head.text.startswith("iterator("):
             raise self.error(
-                "the iterator modifier of 'affinity' is not supported",
-                pieces[0].strip().start,
-                hint="affinity is only a hint, which omppy ignores: list the items "
-                "(affinity(a, b)), or leave the clause out",
+                "missing ':' after the iterator modifier",
+                head.start,
+                hint="write affinity(iterator(i = 0:n): a[i])",
             )
         exprs = tuple(self.expression(p, name).text for p in _split(arg, ","))
-        return Clause(name, pos, exprs=exprs)
+        return Clause(name, pos, exprs=exprs, modifier="iterator" if iterators else None)
 
     def directive_list(self, arg: _Span, pos: Position, name: str) -> Clause:
         """The directive names of ``absent(...)``/``contains(...)``."""

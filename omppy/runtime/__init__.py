@@ -42,6 +42,7 @@ from .private_globals import slots as threadprivate_slots
 from .private_globals import threadprivate
 from .scan import scan
 from .schedule import iteration_space, numbered
+from .depobj import depobj, depobj_destroy, depobj_items, depobj_update
 from .taskdeps import KEY
 from .thread import ThreadContext
 
@@ -68,6 +69,10 @@ globals = builtins.globals
 
 __all__ = [
     "KEY",
+    "depobj",
+    "depobj_destroy",
+    "depobj_items",
+    "depobj_update",
     "UNBOUND",
     "Attr",
     "Cancelled",

@@ -308,6 +308,7 @@ EXAMPLES = {
     "detach": "detach(done)",
 }
 
+DEPOBJ_EXAMPLE = "depobj(o) depend(inout: a[i])"
 # ``depend`` on '# omp ordered' (a doacross loop) rather than on a task.
 ORDERED_DEPEND_EXAMPLE = "depend(sink: i - 1)"
 
@@ -705,10 +706,18 @@ class _Parser:
                 self.skip_space(),
                 hint=f"for example '# omp {directive}(counter, cache)'",
             )
+        if arg is None and directive == "depobj":
+            raise self.error(
+                "'# omp depobj' needs the name of its dependence object",
+                self.skip_space(),
+                hint=f"for example '# omp {DEPOBJ_EXAMPLE}'",
+            )
         if arg is None:
             return _Argument()
         if directive == "critical":
             return _Argument(name=self.identifier(arg, "a name", "critical(name)"))
+        if directive == "depobj":
+            return _Argument(name=self.identifier(arg, "a variable name", DEPOBJ_EXAMPLE))
         if directive in ("flush", "threadprivate", "allocate"):
             example = f"{directive}(a, b)"
             listed = tuple(
@@ -875,6 +884,8 @@ class _Parser:
         name, pos = word.text, self.position(word.start)
         paren = self.skip_space()  # where a '(' would be
         arg = self.argument()
+        if self.current == "depobj" and name in ("update", "destroy"):
+            return self.depobj_clause(name, arg, pos, paren)
         if name in FLAG_CLAUSES:
             if arg is None:
                 return Clause(name, pos)
@@ -1129,6 +1140,26 @@ class _Parser:
         expr = self.expression(arg, clause)
         return Clause(clause, pos, expr=expr.text, expr_pos=self.position(expr.start), kind=kind)
 
+    def depobj_clause(self, name: str, arg: _Span | None, pos: Position, paren: int) -> Clause:
+        """``update(type)`` and ``destroy`` (or ``destroy(o)``) on ``# omp depobj(o)``."""
+        if name == "destroy":
+            if arg is not None:
+                self.identifier(arg, "a variable name", "destroy(o)")
+                return Clause(name, pos, names=(arg.strip().text,))
+            return Clause(name, pos)
+        if arg is None:
+            raise self.error(
+                "clause 'update' needs a dependence type", paren, hint="for example update(in)"
+            )
+        kind = arg.strip()
+        if kind.text not in DEPEND_TYPES:
+            raise self.error(
+                f"unknown dependence type '{kind.text}'{did_you_mean(kind.text, DEPEND_TYPES)}",
+                kind.start,
+                hint=f"update sets one of: {', '.join(DEPEND_TYPES)}",
+            )
+        return Clause(name, pos, kind=kind.text)
+
     def task_dependence(self, arg: _Span, pos: Position) -> Clause:
         """A task's ``depend(type: items)``: each item a name, an item or an attribute."""
         parts = _split(arg, ":", maxsplit=1)
@@ -1155,8 +1186,10 @@ class _Parser:
                 head.start,
                 hint="write depend(type: items), e.g. depend(in: a, b[i])",
             )
+        if head.text == "depobj":
+            return self.depobj_dependence(head, parts[1], pos, iterators)
         if head.text not in DEPEND_TYPES:
-            if head.text == "iterator" or head.text == "depobj":
+            if head.text == "iterator":
                 raise self.error(
                     f"depend({head.text}...) is not supported by omppy", head.start, hint=DOCS_HINT
                 )
@@ -1182,6 +1215,37 @@ class _Parser:
         return Clause(
             "depend", pos, names=tuple(items), kind=head.text, modifier=modifier, exprs=iterators
         )
+
+    def depobj_dependence(
+        self, head: _Span, arg: _Span, pos: Position, iterators: tuple[str, ...]
+    ) -> Clause:
+        """``depend(depobj: o, p)`` on a task or taskwait: the dependence objects."""
+        if self.current == "depobj":
+            raise self.error(
+                "a dependence object holds a dependence, not another dependence object",
+                head.start,
+                hint="write depobj(o) depend(inout: a[i]), with the type and the item",
+            )
+        if iterators:
+            raise self.error(
+                "depend(depobj: ...) takes no iterator modifier",
+                head.start,
+                hint="name each dependence object: depend(depobj: o1, o2)",
+            )
+        items = []
+        for piece in _split(arg, ","):
+            item = self.expression(piece, "depend")
+            tree = ast.parse(item.text, mode="eval").body
+            if not isinstance(tree, ast.Name):
+                # Only a pragma binds a dependence object (a comment under python):
+                # nothing else could put one in a list or an attribute.
+                raise self.error(
+                    f"depend(depobj: ...) names dependence objects, not '{item.text}'",
+                    item.start,
+                    hint="for example depend(depobj: o), after '# omp depobj(o) depend(...)'",
+                )
+            items.append(item.text)
+        return Clause("depend", pos, names=tuple(items), kind="depobj")
 
     def dependence_iterators(
         self, modifier: list[_Span], clause: str = "depend"
@@ -1551,6 +1615,8 @@ class _Parser:
                     "an '# omp ordered' with a source takes no other dependence",
                     hint="put the sinks and the source in two pragmas",
                 )
+        if directive == "depobj":
+            self.check_depobj(argument.name or "o")
         if directive == "flush" and argument.listed and clauses:
             raise refuse(
                 clauses[0],
@@ -1564,6 +1630,49 @@ class _Parser:
         if directive != "allocators":  # there 'allocate' names what the statement makes
             self.check_allocate()
         self.check_inscan(directive)
+
+    def check_depobj(self, name: str) -> None:
+        """``# omp depobj(o)`` takes one of ``depend``, ``update`` and ``destroy``; its
+        ``depend`` names one item or attribute (OpenMP 5.2, 15.9.4)."""
+        clauses = self.clauses
+        end = len(self.text)
+        if not clauses:
+            raise self.error(
+                f"'# omp depobj({name})' needs one of depend(...), update(...) or destroy",
+                end,
+                hint=f"for example '# omp {DEPOBJ_EXAMPLE}', '# omp depobj({name}) update(in)' "
+                f"or '# omp depobj({name}) destroy'",
+            )
+        if len(clauses) > 1:
+            raise self.error(
+                f"'# omp depobj' takes one of depend, update and destroy, not both "
+                f"'{clauses[0].name}' and '{clauses[1].name}'",
+                self.offset_of(clauses[1]),
+                hint="write one '# omp depobj' per change",
+            )
+        (clause,) = clauses
+        if clause.name == "destroy" and clause.names and clause.names[0] != name:
+            raise self.error(
+                f"destroy({clause.names[0]}) names another object than depobj({name})",
+                self.offset_of(clause),
+                hint=f"write '# omp depobj({name}) destroy'",
+            )
+        if clause.name != "depend":
+            return
+        if clause.modifier == "iterator" or len(clause.names) != 1:
+            raise self.error(
+                "the depend clause of '# omp depobj' names one item",
+                self.offset_of(clause),
+                hint=f"for example '# omp {DEPOBJ_EXAMPLE}'",
+            )
+        if clause.names[0].isidentifier():
+            raise self.error(
+                f"a dependence object holds an item or an attribute (a[i], node.left), not "
+                f"the name '{clause.names[0]}'",
+                self.offset_of(clause),
+                hint=f"a task hands a name's value to the next through its own depend: write "
+                f"depend({clause.kind}: {clause.names[0]}) on the tasks",
+            )
 
     def check_allocate(self) -> None:
         private = {"private", "firstprivate", "lastprivate", "linear", "reduction"}

@@ -270,6 +270,7 @@ DIRECTIVE_CLAUSES: dict[str, frozenset[str]] = {
     | TASKLOOP_SIMD_CLAUSES
     | {"filter"},
     "taskwait": frozenset({"depend"}),
+    "depobj": frozenset({"depend", "update", "destroy"}),
     "taskgroup": frozenset({"task_reduction"}),
     "taskyield": frozenset(),
 }
@@ -318,6 +319,7 @@ STANDALONE_DIRECTIVES = frozenset(
         "allocate",
         "taskwait",
         "taskyield",
+        "depobj",
     }
 )
 # Directives that change nothing when they run (docs/pragmas.md says why each).
@@ -388,7 +390,6 @@ UNSUPPORTED_DIRECTIVES = frozenset(
         "teams",
         "distribute",
         "declare",
-        "depobj",
         "workshare",
         "parallel workshare",
         "metadirective",

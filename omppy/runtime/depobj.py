@@ -68,7 +68,7 @@ def depobj_destroy(get: Callable[[], Any], name: str) -> None:
 def depobj_items(get: Callable[[], Any], name: str) -> tuple[tuple[Any, ...], ...]:
     """``depend(depobj: name)``: the dependence the object holds now, as the item
     the translated code would write for it."""
-    found = _live(get, name, "depend(depobj: ...)")
+    found = _live(get, name, f"depend(depobj: {name})")
     return ((found.kind, *found.item),)
 
 

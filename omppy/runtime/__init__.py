@@ -26,6 +26,7 @@ from . import observe, state
 from .backend import parallel
 from .cancel import Cancelled
 from .declared import declare_reduction, reduce_with
+from .depobj import depobj, depobj_destroy, depobj_items, depobj_update
 from .errors import (
     ErrorDirective,
     OmpError,
@@ -42,7 +43,6 @@ from .private_globals import slots as threadprivate_slots
 from .private_globals import threadprivate
 from .scan import scan
 from .schedule import iteration_space, numbered
-from .depobj import depobj, depobj_destroy, depobj_items, depobj_update
 from .taskdeps import KEY
 from .thread import ThreadContext
 
@@ -69,10 +69,6 @@ globals = builtins.globals
 
 __all__ = [
     "KEY",
-    "depobj",
-    "depobj_destroy",
-    "depobj_items",
-    "depobj_update",
     "UNBOUND",
     "Attr",
     "Cancelled",
@@ -89,6 +85,10 @@ __all__ = [
     "adopt",
     "bound",
     "declare_reduction",
+    "depobj",
+    "depobj_destroy",
+    "depobj_items",
+    "depobj_update",
     "error",
     "globals",
     "iteration_space",

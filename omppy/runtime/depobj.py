@@ -32,7 +32,7 @@ TYPES = ("in", "out", "inout", "mutexinoutset", "inoutset")
 class DependenceObject:
     """What ``# omp depobj(o) depend(type: item)`` makes: a type and a place."""
 
-    __slots__ = ("kind", "item", "destroyed", "owner")
+    __slots__ = ("destroyed", "item", "kind", "owner")
 
     def __init__(self, kind: str, item: tuple[Any, ...]) -> None:
         self.kind = kind

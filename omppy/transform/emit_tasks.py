@@ -259,7 +259,8 @@ def depobj(e: Emitter, info: ConstructInfo) -> list[cst.BaseStatement]:
         item = _dependence(e, clause.kind or "inout", clause.names[0])
         return [e.statement(f"{name} = _omp.depobj({item})", line)]
     if clause.name == "update":
-        return [e.statement(f"_omp.depobj_update(lambda: {name}, {name!r}, {clause.kind!r})", line)]
+        update = f"_omp.depobj_update(lambda: {name}, {name!r}, {clause.kind!r})"
+        return [e.statement(update, line)]
     return [e.statement(f"_omp.depobj_destroy(lambda: {name}, {name!r})", line)]
 
 

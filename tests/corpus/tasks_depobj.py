@@ -4,7 +4,7 @@ read-modify-write tasks on one list item), `update(in)` turns it into a reader
 (readers after the writers, a writer after them by its own depend), `destroy`
 ends it; an object on an attribute (`node.total`), two objects on one task,
 `taskwait depend(depobj: o)`, an object made outside a region and used inside it,
-one made again after `destroy`, and the same code outside any region.  Under python the pragmas are comments: the names o never exist."""
+one made again after `destroy`, one made, updated and destroyed in a `single`, and the same code outside any region.  Under python the pragmas are comments: the names o never exist."""
 
 
 class Node:
@@ -70,6 +70,22 @@ def made_outside(n):
     return cell[0]
 
 
+def made_in_single(n):
+    cell = [1]
+    # omp parallel
+    # omp single
+    if True:
+        # omp depobj(o) depend(inout: cell[0])
+        for k in range(n):
+            # omp task depend(depobj: o)
+            cell[0] = cell[0] * 3 + k
+        # omp depobj(o) update(in)
+        # omp taskwait depend(depobj: o)
+        # omp depobj(o) destroy
+    # omp end parallel
+    return cell[0]
+
+
 def run():
     return chain(6), attributes(), two_objects(7)
 
@@ -85,4 +101,5 @@ def run_parallel():
 
 print("region:", run_parallel())
 print("made outside:", made_outside(5))
+print("made in single:", made_in_single(6))
 print("outside:", run())

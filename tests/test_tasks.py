@@ -610,3 +610,43 @@ def test_depobj_misuse_at_run_time(tmp_path, backend, text, line, shown, expecte
     assert got.status == 1 and got.out == ""
     assert f'File "{program}", line {line}, in <module>\n    {shown}\n' in got.err
     assert got.err.endswith(expected)
+
+
+# -- the combined taskloops -------------------------------------------------------------
+
+
+def test_parallel_masked_taskloop_gives_each_clause_to_its_construct():
+    """OpenMP 5.2 (17.2): num_threads to the region, filter to the masked, grainsize,
+    reduction and if(taskloop: ...) to the taskloop, firstprivate to both; simd's
+    safelen changes nothing."""
+    pragma = (
+        "# omp parallel masked taskloop simd filter(1) num_threads(3) grainsize(4) "
+        "firstprivate(base) reduction(+: total) if(taskloop: n > 1) if(parallel: n > 2) "
+        "safelen(2)"
+    )
+    source = src(
+        f"""
+        def f(n, base):
+            total = 0
+            {pragma}
+            for i in range(n):
+                total += i + base
+            return total
+        """
+    )
+    code = " ".join(translate(source, "t.py").text.split())
+    region = code[code.index("_omp_out = _omp.parallel(") :]
+    assert "firstprivate={'base': base}" in region and "num_threads=(3)" in region
+    assert "if_=(n > 2)" in region and "grainsize" not in region
+    assert "_omp_t.master(('total',), (1)," in code
+    loop = code[code.index("_omp.taskloop(") : code.index("_omp_out = _omp.parallel(")]
+    assert "{'total': total, 'base': base}" in loop  # base captured: firstprivate
+    assert "grainsize=(4), reduction={'total': ('+', total)}, if_=(n > 1)," in loop
+    assert "num_threads" not in loop and "n > 2" not in loop
+
+
+def test_parallel_master_taskloop_keeps_the_taskloops_rules():
+    source = "# omp parallel master taskloop lastprivate(i) nogroup\nfor i in range(4):\n    i\n"
+    assert error_of(source).startswith(
+        "t.py:1:32: 'lastprivate' cannot be combined with 'nogroup' on a taskloop"
+    )

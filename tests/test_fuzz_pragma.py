@@ -152,6 +152,8 @@ def clause_texts(draw: st.DrawFn, name: str, fresh: list[str], directive: str = 
         return f"collapse({draw(st.integers(1, 5))})"
     if name == "depend" and directive == "ordered":
         return ORDERED_DEPEND_EXAMPLE
+    if directive == "depobj":
+        return {"depend": "depend(inout: a[i])", "update": "update(in)"}.get(name, name)
     if name == "linear":
         return f"linear({fresh.pop(0)}: 2)"
     flags = FLAG_CLAUSES | OPTIONAL_NUMBER_CLAUSES
@@ -165,6 +167,7 @@ NEEDS = {
     "threadprivate": "(x)",
     "allocate": "(x)",
     "declare reduction": "(merge : dict : omp_out.update(omp_in))",
+    "depobj": "(o)",
 }
 # Clauses that cannot go together on a pragma (each pair is tested in test_grammar.py).
 EXCLUSIVE = [
@@ -188,6 +191,8 @@ def consistent(directive: str, names: list[str]) -> bool:
         return False
     if directive == "atomic" and chosen & {"fail", "weak"} and "compare" not in chosen:
         return False
+    if directive == "depobj" and len(chosen) != 1:
+        return False  # one of depend, update and destroy
     return "allocate" not in chosen  # needs a private copy of its names: tested apart
 
 

@@ -80,6 +80,7 @@ NEEDS = {
     "threadprivate": "(x)",
     "allocate": "(x)",
     "declare reduction": "(merge : dict : omp_out.update(omp_in))",
+    "depobj": "(o) destroy",  # it takes one clause: see test_depobj_takes_each_clause
 }
 
 
@@ -291,10 +292,22 @@ def test_every_allowed_clause_is_accepted(directive: str) -> None:
         samples["depend"] = ORDERED_DEPEND_EXAMPLE
     if directive == "allocators":
         samples["allocate"] = "allocate(a)"
+    if directive == "depobj":
+        return  # one clause at a time: test_depobj_takes_each_clause
     start = f"# omp {directive}{NEEDS.get(directive, '')}"
     for name in sorted(DIRECTIVE_CLAUSES[directive]):
         pragma = parse(f"{start} {samples[name]}")
         assert [c.name for c in pragma.clauses][-1] == name
+
+
+def test_depobj_takes_each_clause() -> None:
+    made = parse("# omp depobj(o) depend(inout: a[i])")
+    assert (made.name, made.clauses[0].kind, made.clauses[0].names) == ("o", "inout", ("a[i]",))
+    assert parse("# omp depobj(o) update(mutexinoutset)").clauses[0].kind == "mutexinoutset"
+    assert parse("# omp depobj(o) destroy").clauses[0].names == ()
+    assert parse("# omp depobj(o) destroy(o)").clauses[0].names == ("o",)
+    used = parse("# omp task depend(depobj: o, p) depend(in: a)")
+    assert [(c.kind, c.names) for c in used.clauses] == [("depobj", ("o", "p")), ("in", ("a",))]
 
 
 @pytest.mark.parametrize("directive", sorted(DIRECTIVE_CLAUSES))
@@ -355,11 +368,12 @@ ERRORS = [
         "  hint: see docs/pragmas.md for what omppy supports",
     ),
     (
-        "# omp depobj",
-        "t.py:1:7: '# omp depobj' is not supported by omppy\n"
-        "    # omp depobj\n"
+        "# omp metadirective",
+        "t.py:1:7: '# omp metadirective' is not supported by omppy\n"
+        "    # omp metadirective\n"
         "          ^\n"
-        "  hint: see docs/pragmas.md for what omppy supports",
+        "  hint: it chooses a directive by the device and the construct context at compile "
+        "time; write the directive you mean",
     ),
     (
         "# omp cancellation point",
@@ -394,11 +408,36 @@ ERRORS = [
         "for devices, which omppy does not have",
     ),
     (
-        "# omp parallel master taskloop",
-        "t.py:1:7: '# omp parallel master taskloop' is not supported by omppy\n"
-        "    # omp parallel master taskloop\n"
+        "# omp parallel single",
+        "t.py:1:7: '# omp parallel single' is not supported by omppy\n"
+        "    # omp parallel single\n"
         "          ^\n"
-        "  hint: nest the constructs instead: '# omp taskloop' inside '# omp parallel master'",
+        "  hint: nest the constructs instead: '# omp single' inside '# omp parallel'",
+    ),
+    (
+        "# omp parallel master taskloop nowait",
+        "t.py:1:32: clause 'nowait' is not allowed on 'parallel master taskloop'\n"
+        "    # omp parallel master taskloop nowait\n"
+        "                                   ^\n"
+        "  hint: 'parallel master taskloop' accepts: allocate, collapse, copyin, default, "
+        "final, firstprivate, grainsize, if, lastprivate, mergeable, nogroup, num_tasks, "
+        "num_threads, priority, private, proc_bind, reduction, shared, untied",
+    ),
+    (
+        "# omp taskloop simd linear(i)",
+        "t.py:1:21: clause 'linear' is not allowed on 'taskloop simd'\n"
+        "    # omp taskloop simd linear(i)\n"
+        "                        ^\n"
+        "  hint: 'taskloop simd' accepts: aligned, collapse, default, final, "
+        "firstprivate, grainsize, if, in_reduction, lastprivate, mergeable, nogroup, nontemporal, "
+        "num_tasks, order, priority, private, reduction, safelen, shared, simdlen, untied",
+    ),
+    (
+        "# omp parallel masked taskloop if(task: n > 1)",
+        "t.py:1:35: 'if' modifier 'task' is not supported\n"
+        "    # omp parallel masked taskloop if(task: n > 1)\n"
+        "                                      ^\n"
+        "  hint: write if(parallel: expr) or if(expr)",
     ),
     (
         "# omp parallel master nowait",
@@ -978,14 +1017,54 @@ def test_task_affinity_is_a_hint_taken_and_checked() -> None:
     assert affinity.exprs == ("data[i]", "grid[0:n]")
 
 
-def test_task_affinity_iterator_modifier_is_refused() -> None:
-    assert message("# omp task affinity(iterator(j=0:n): data[j])") == (
-        "t.py:1:21: the iterator modifier of 'affinity' is not supported\n"
-        "    # omp task affinity(iterator(j=0:n): data[j])\n"
-        "                        ^\n"
-        "  hint: affinity is only a hint, which omppy ignores: list the items "
-        "(affinity(a, b)), or leave the clause out"
-    )
+def test_task_affinity_takes_the_iterator_modifier_and_checks_it() -> None:
+    pragma = parse("# omp task affinity(iterator(j = 0:n, k = 1:m:2): data[j][k], grid)")
+    (affinity,) = [c for c in pragma.clauses if c.name == "affinity"]
+    assert affinity.modifier == "iterator"
+    assert affinity.exprs == ("data[j][k]", "grid")
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        (
+            "affinity(iter(j = 0:n): data[j])",
+            "t.py:1:21: unknown affinity modifier 'iter'\n"
+            "    # omp task affinity(iter(j = 0:n): data[j])\n"
+            "                        ^\n"
+            "  hint: the modifier is iterator(...), e.g. affinity(iterator(i = 0:n): a[i])",
+        ),
+        (
+            "affinity(iterator(j = 0:n) data[j])",
+            "t.py:1:21: missing ':' after the iterator modifier\n"
+            "    # omp task affinity(iterator(j = 0:n) data[j])\n"
+            "                        ^\n"
+            "  hint: write affinity(iterator(i = 0:n): a[i])",
+        ),
+        (
+            "affinity(iterator(int j = 0:n): data[j])",
+            "t.py:1:30: malformed iterator\n"
+            "    # omp task affinity(iterator(int j = 0:n): data[j])\n"
+            "                                 ^\n"
+            "  hint: a Python iterator has no type: write iterator(j = ...)",
+        ),
+        (
+            "affinity(iterator(j = n): data[j])",
+            "t.py:1:34: iterator 'j' needs a range begin:end or begin:end:step\n"
+            "    # omp task affinity(iterator(j = n): data[j])\n"
+            "                                     ^\n"
+            "  hint: for example iterator(i = 0:n); the end is left out, as in range()",
+        ),
+        (
+            "affinity(iterator(j = 0:n+): data[j])",
+            "t.py:1:36: invalid expression in clause 'affinity': invalid syntax\n"
+            "    # omp task affinity(iterator(j = 0:n+): data[j])\n"
+            "                                       ^",
+        ),
+    ],
+)
+def test_task_affinity_iterator_misuse(clause: str, expected: str) -> None:
+    assert message(f"# omp task {clause}") == expected
 
 
 def test_affinity_is_a_clause_of_task_only() -> None:

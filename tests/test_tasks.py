@@ -586,3 +586,219 @@ def test_omp_fulfill_event_leaves_what_python_bound_alone():
     from omppy import omp_fulfill_event
 
     assert omp_fulfill_event(None) is None
+
+
+# -- depobj ---------------------------------------------------------------------------
+
+
+def test_depobj_binds_its_name_and_tasks_expand_it_when_created():
+    source = src(
+        """
+        cell = [0]
+        # omp depobj(o) depend(inout: cell[0])
+        # omp task depend(depobj: o) depend(in: cell[1])
+        cell[0] += 1
+        # omp depobj(o) update(in)
+        # omp taskwait depend(depobj: o)
+        # omp depobj(o) destroy
+        """
+    )
+    code = " ".join(translate(source, "t.py").text.split())
+    assert "o = _omp.depobj(('inout', cell, _omp.KEY[0]))" in code
+    assert "depend=(*_omp.depobj_items(lambda: o, 'o'), ('in', cell, _omp.KEY[1]))," in code
+    assert "_omp.depobj_update(lambda: o, 'o', 'in')" in code
+    assert "_omp.taskwait(_omp_t, depend=(*_omp.depobj_items(lambda: o, 'o'),))" in code
+    assert "_omp.depobj_destroy(lambda: o, 'o')" in code
+
+
+@pytest.mark.parametrize(
+    ("pragma", "expected"),
+    [
+        (
+            "# omp depobj",
+            "t.py:1:13: '# omp depobj' needs the name of its dependence object\n"
+            "    # omp depobj\n"
+            "                ^\n"
+            "  hint: for example '# omp depobj(o) depend(inout: a[i])'",
+        ),
+        (
+            "# omp depobj(o)",
+            "t.py:1:16: '# omp depobj(o)' needs one of depend(...), update(...) or destroy\n"
+            "    # omp depobj(o)\n"
+            "                   ^\n"
+            "  hint: for example '# omp depobj(o) depend(inout: a[i])', '# omp depobj(o) "
+            "update(in)' or '# omp depobj(o) destroy'",
+        ),
+        (
+            "# omp depobj(o) update(inn)",
+            "t.py:1:24: unknown dependence type 'inn' (did you mean 'in'?)\n"
+            "    # omp depobj(o) update(inn)\n"
+            "                           ^\n"
+            "  hint: update sets one of: in, out, inout, mutexinoutset, inoutset",
+        ),
+        (
+            "# omp depobj(o) update",
+            "t.py:1:23: clause 'update' needs a dependence type\n"
+            "    # omp depobj(o) update\n"
+            "                          ^\n"
+            "  hint: for example update(in)",
+        ),
+        (
+            "# omp depobj(o) destroy(p)",
+            "t.py:1:17: destroy(p) names another object than depobj(o)\n"
+            "    # omp depobj(o) destroy(p)\n"
+            "                    ^\n"
+            "  hint: write '# omp depobj(o) destroy'",
+        ),
+        (
+            "# omp depobj(o) update(in) destroy",
+            "t.py:1:28: '# omp depobj' takes one of depend, update and destroy, not both "
+            "'update' and 'destroy'\n"
+            "    # omp depobj(o) update(in) destroy\n"
+            "                               ^\n"
+            "  hint: write one '# omp depobj' per change",
+        ),
+        (
+            "# omp depobj(o) depend(inout: a[0], a[1])",
+            "t.py:1:17: the depend clause of '# omp depobj' names one item\n"
+            "    # omp depobj(o) depend(inout: a[0], a[1])\n"
+            "                    ^\n"
+            "  hint: for example '# omp depobj(o) depend(inout: a[i])'",
+        ),
+        (
+            "# omp depobj(o) depend(inout: x)",
+            "t.py:1:17: a dependence object holds an item or an attribute (a[i], node.left), "
+            "not the name 'x'\n"
+            "    # omp depobj(o) depend(inout: x)\n"
+            "                    ^\n"
+            "  hint: a task hands a name's value to the next through its own depend: write "
+            "depend(inout: x) on the tasks",
+        ),
+        (
+            "# omp depobj(o) depend(depobj: p)",
+            "t.py:1:24: a dependence object holds a dependence, not another dependence object\n"
+            "    # omp depobj(o) depend(depobj: p)\n"
+            "                           ^\n"
+            "  hint: write depobj(o) depend(inout: a[i]), with the type and the item",
+        ),
+        (
+            "# omp task depend(depobj: objs[0])",
+            "t.py:1:27: depend(depobj: ...) names dependence objects, not 'objs[0]'\n"
+            "    # omp task depend(depobj: objs[0])\n"
+            "                              ^\n"
+            "  hint: for example depend(depobj: o), after '# omp depobj(o) depend(...)'",
+        ),
+        (
+            "# omp task depend(iterator(i = 0:2), depobj: o)",
+            "t.py:1:38: depend(depobj: ...) takes no iterator modifier\n"
+            "    # omp task depend(iterator(i = 0:2), depobj: o)\n"
+            "                                         ^\n"
+            "  hint: name each dependence object: depend(depobj: o1, o2)",
+        ),
+    ],
+)
+def test_depobj_misuse(pragma, expected):
+    assert error_of(f"{pragma}\nx = 1\n") == expected
+
+
+DEPOBJ_RUNTIME_ERRORS = [
+    (
+        """
+        cell = [0]
+        # omp depobj(o) update(in)
+        """,
+        2,
+        "# omp depobj(o) update(in)",
+        "OmpError: depobj(o) update(in): 'o' is not a dependence object: no '# omp "
+        "depobj(o) depend(...)' has run where 'o' is used\n",
+    ),
+    (
+        """
+        o = 3
+        # omp taskwait depend(depobj: o)
+        """,
+        2,
+        "# omp taskwait depend(depobj: o)",
+        "OmpError: depend(depobj: o): 'o' is not a dependence object (it is a int); make "
+        "one with '# omp depobj(o) depend(type: item)'\n",
+    ),
+    (
+        """
+        cell = [0]
+        # omp depobj(o) depend(inout: cell[0])
+        # omp depobj(o) destroy
+        # omp task depend(depobj: o)
+        cell[0] += 1
+        """,
+        4,
+        "# omp task depend(depobj: o)",
+        "OmpError: depend(depobj: o): the dependence object 'o' was destroyed ('# omp "
+        "depobj(o) destroy'); make it again with depend(...) first\n",
+    ),
+    (
+        """
+        cell = [0]
+        # omp depobj(o) depend(inout: cell[0])
+        # omp parallel num_threads(2)
+        # omp masked filter(1)
+        # omp depobj(o) update(in)
+        """,
+        5,
+        "# omp depobj(o) update(in)",
+        "OmpError: depobj(o) update(in): the dependence object 'o' was made by another "
+        "thread; only the thread that made it may update or destroy it (on the fork "
+        "backend each thread has its own copy)\n",
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", ["fork", "threads"])
+@pytest.mark.parametrize(("text", "line", "shown", "expected"), DEPOBJ_RUNTIME_ERRORS)
+def test_depobj_misuse_at_run_time(tmp_path, backend, text, line, shown, expected):
+    program = _program(tmp_path, text)
+    assert run_python(program).status == 0  # under python the pragmas are comments
+    got = run_omppy("run", str(program), threads=2, env={"OMPPY_BACKEND": backend})
+    assert got.status == 1 and got.out == ""
+    assert f'File "{program}", line {line}, in <module>\n    {shown}\n' in got.err
+    assert got.err.endswith(expected)
+
+
+# -- the combined taskloops -------------------------------------------------------------
+
+
+def test_parallel_masked_taskloop_gives_each_clause_to_its_construct():
+    """OpenMP 5.2 (17.2): num_threads to the region, filter to the masked, grainsize,
+    reduction and if(taskloop: ...) to the taskloop, firstprivate to both; simd's
+    safelen changes nothing."""
+    pragma = (
+        "# omp parallel masked taskloop simd filter(1) num_threads(3) grainsize(4) "
+        "firstprivate(base) reduction(+: total) if(taskloop: n > 1) if(parallel: n > 2) "
+        "safelen(2)"
+    )
+    source = src(
+        f"""
+        def f(n, base):
+            total = 0
+            {pragma}
+            for i in range(n):
+                total += i + base
+            return total
+        """
+    )
+    code = " ".join(translate(source, "t.py").text.split())
+    region = code[code.index("_omp_out = _omp.parallel(") :]
+    assert "firstprivate={'base': base}" in region and "num_threads=(3)" in region
+    assert "if_=(n > 2)" in region and "grainsize" not in region
+    assert "_omp_t.master(('total',), (1)," in code
+    loop = code[code.index("_omp.taskloop(") : code.index("_omp_out = _omp.parallel(")]
+    assert "{'total': total, 'base': base}" in loop  # base captured: firstprivate
+    assert "grainsize=(4), reduction={'total': ('+', total)}, if_=(n > 1)," in loop
+    assert "num_threads" not in loop and "n > 2" not in loop
+
+
+def test_parallel_master_taskloop_keeps_the_taskloops_rules():
+    source = "# omp parallel master taskloop lastprivate(i) nogroup\nfor i in range(4):\n    i\n"
+    assert error_of(source).startswith(
+        "t.py:1:32: 'lastprivate' cannot be combined with 'nogroup' on a taskloop"
+    )

@@ -26,6 +26,7 @@ from . import observe, state
 from .backend import parallel
 from .cancel import Cancelled
 from .declared import declare_reduction, reduce_with
+from .depobj import depobj, depobj_destroy, depobj_items, depobj_update
 from .errors import (
     ErrorDirective,
     OmpError,
@@ -84,6 +85,10 @@ __all__ = [
     "adopt",
     "bound",
     "declare_reduction",
+    "depobj",
+    "depobj_destroy",
+    "depobj_items",
+    "depobj_update",
     "error",
     "globals",
     "iteration_space",

@@ -196,6 +196,8 @@ class Emitter:
             return emit_tasks.taskwait(self, info)
         if directive == "taskyield":
             return emit_tasks.taskyield(self, info)
+        if directive == "depobj":
+            return emit_tasks.depobj(self, info)
         if directive == "taskgroup":
             return emit_tasks.taskgroup(self, construct, info, new_of)
         raise PragmaError(

@@ -147,8 +147,10 @@ def _create(e: Emitter, construct: Construct, info: ConstructInfo, name: str) ->
         arguments.append(keyword("shared", names(task_info.shared)))
     if task_info.publish:
         arguments.append(keyword("publish", names(task_info.publish)))
+    # ``if(simd: ...)`` (on ``taskloop simd``) names the simd part: nothing to do.
+    condition = next((c for c in pragma.all("if") if c.modifier != "simd"), None)
     for clause_name, argument in (("if", "if_"), ("final", "final"), ("priority", "priority")):
-        clause = pragma.clause(clause_name)
+        clause = condition if clause_name == "if" else pragma.clause(clause_name)
         if clause is not None:
             arguments.append(f"{argument}=({clause.expr})")
     depend = _depend(e, construct)
@@ -182,6 +184,10 @@ def _depend(e: Emitter, construct: Construct) -> Group | None:
     with an iterator, ``*(('in', a, _omp.KEY[i]) for i in range(0, n))``."""
     items: list[Part] = []
     for clause in construct.pragma.all("depend"):
+        if clause.kind == "depobj":
+            # depend(depobj: o): what o holds when the task is created (depobj.py).
+            items.extend(f"*_omp.depobj_items(lambda: {text}, {text!r})" for text in clause.names)
+            continue
         found = [_dependence(e, clause.kind or "inout", text) for text in clause.names]
         if clause.modifier == "iterator":
             # depend(iterator(i = 0:n), in: a[i]): the items for every value, made
@@ -240,6 +246,22 @@ def taskwait(e: Emitter, info: ConstructInfo) -> list[cst.BaseStatement]:
     wait = call("_omp.taskwait", *_wait_arguments(e, info, fresh))
     out = [e.simple(target, wait, line, info)]
     return out + assign(e, "_omp_tw", refreshed, line, info)
+
+
+def depobj(e: Emitter, info: ConstructInfo) -> list[cst.BaseStatement]:
+    """``# omp depobj(o) ...``: binds ``o`` to a dependence object, or changes the one
+    it holds (``omppy/runtime/depobj.py``; ``lambda: o`` lets it name an unbound o)."""
+    pragma = info.construct.pragma
+    line = pragma.pos.line
+    name = pragma.name
+    (clause,) = pragma.clauses  # grammar.py: exactly one
+    if clause.name == "depend":
+        item = _dependence(e, clause.kind or "inout", clause.names[0])
+        return [e.statement(f"{name} = _omp.depobj({item})", line)]
+    if clause.name == "update":
+        update = f"_omp.depobj_update(lambda: {name}, {name!r}, {clause.kind!r})"
+        return [e.statement(update, line)]
+    return [e.statement(f"_omp.depobj_destroy(lambda: {name}, {name!r})", line)]
 
 
 def taskyield(e: Emitter, info: ConstructInfo) -> list[cst.BaseStatement]:

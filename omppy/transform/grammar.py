@@ -202,6 +202,13 @@ IF_MODIFIERS = {
     "taskloop": ("taskloop",),
     "master taskloop": ("taskloop",),
     "masked taskloop": ("taskloop",),
+    "parallel master taskloop": ("parallel", "taskloop"),
+    "parallel masked taskloop": ("parallel", "taskloop"),
+    "taskloop simd": ("taskloop", "simd"),
+    "master taskloop simd": ("taskloop", "simd"),
+    "masked taskloop simd": ("taskloop", "simd"),
+    "parallel master taskloop simd": ("parallel", "taskloop", "simd"),
+    "parallel masked taskloop simd": ("parallel", "taskloop", "simd"),
 }
 # OpenMP clauses that omppy knows but does not implement: "not supported", not
 # "unknown", with the reason.
@@ -301,6 +308,7 @@ EXAMPLES = {
     "detach": "detach(done)",
 }
 
+DEPOBJ_EXAMPLE = "depobj(o) depend(inout: a[i])"
 # ``depend`` on '# omp ordered' (a doacross loop) rather than on a task.
 ORDERED_DEPEND_EXAMPLE = "depend(sink: i - 1)"
 
@@ -698,10 +706,18 @@ class _Parser:
                 self.skip_space(),
                 hint=f"for example '# omp {directive}(counter, cache)'",
             )
+        if arg is None and directive == "depobj":
+            raise self.error(
+                "'# omp depobj' needs the name of its dependence object",
+                self.skip_space(),
+                hint=f"for example '# omp {DEPOBJ_EXAMPLE}'",
+            )
         if arg is None:
             return _Argument()
         if directive == "critical":
             return _Argument(name=self.identifier(arg, "a name", "critical(name)"))
+        if directive == "depobj":
+            return _Argument(name=self.identifier(arg, "a variable name", DEPOBJ_EXAMPLE))
         if directive in ("flush", "threadprivate", "allocate"):
             example = f"{directive}(a, b)"
             listed = tuple(
@@ -868,6 +884,8 @@ class _Parser:
         name, pos = word.text, self.position(word.start)
         paren = self.skip_space()  # where a '(' would be
         arg = self.argument()
+        if self.current == "depobj" and name in ("update", "destroy"):
+            return self.depobj_clause(name, arg, pos, paren)
         if name in FLAG_CLAUSES:
             if arg is None:
                 return Clause(name, pos)
@@ -1122,6 +1140,26 @@ class _Parser:
         expr = self.expression(arg, clause)
         return Clause(clause, pos, expr=expr.text, expr_pos=self.position(expr.start), kind=kind)
 
+    def depobj_clause(self, name: str, arg: _Span | None, pos: Position, paren: int) -> Clause:
+        """``update(type)`` and ``destroy`` (or ``destroy(o)``) on ``# omp depobj(o)``."""
+        if name == "destroy":
+            if arg is not None:
+                self.identifier(arg, "a variable name", "destroy(o)")
+                return Clause(name, pos, names=(arg.strip().text,))
+            return Clause(name, pos)
+        if arg is None:
+            raise self.error(
+                "clause 'update' needs a dependence type", paren, hint="for example update(in)"
+            )
+        kind = arg.strip()
+        if kind.text not in DEPEND_TYPES:
+            raise self.error(
+                f"unknown dependence type '{kind.text}'{did_you_mean(kind.text, DEPEND_TYPES)}",
+                kind.start,
+                hint=f"update sets one of: {', '.join(DEPEND_TYPES)}",
+            )
+        return Clause(name, pos, kind=kind.text)
+
     def task_dependence(self, arg: _Span, pos: Position) -> Clause:
         """A task's ``depend(type: items)``: each item a name, an item or an attribute."""
         parts = _split(arg, ":", maxsplit=1)
@@ -1148,8 +1186,10 @@ class _Parser:
                 head.start,
                 hint="write depend(type: items), e.g. depend(in: a, b[i])",
             )
+        if head.text == "depobj":
+            return self.depobj_dependence(head, parts[1], pos, iterators)
         if head.text not in DEPEND_TYPES:
-            if head.text == "iterator" or head.text == "depobj":
+            if head.text == "iterator":
                 raise self.error(
                     f"depend({head.text}...) is not supported by omppy", head.start, hint=DOCS_HINT
                 )
@@ -1176,7 +1216,40 @@ class _Parser:
             "depend", pos, names=tuple(items), kind=head.text, modifier=modifier, exprs=iterators
         )
 
-    def dependence_iterators(self, modifier: list[_Span]) -> tuple[str, ...]:
+    def depobj_dependence(
+        self, head: _Span, arg: _Span, pos: Position, iterators: tuple[str, ...]
+    ) -> Clause:
+        """``depend(depobj: o, p)`` on a task or taskwait: the dependence objects."""
+        if self.current == "depobj":
+            raise self.error(
+                "a dependence object holds a dependence, not another dependence object",
+                head.start,
+                hint="write depobj(o) depend(inout: a[i]), with the type and the item",
+            )
+        if iterators:
+            raise self.error(
+                "depend(depobj: ...) takes no iterator modifier",
+                head.start,
+                hint="name each dependence object: depend(depobj: o1, o2)",
+            )
+        items = []
+        for piece in _split(arg, ","):
+            item = self.expression(piece, "depend")
+            tree = ast.parse(item.text, mode="eval").body
+            if not isinstance(tree, ast.Name):
+                # Only a pragma binds a dependence object (a comment under python):
+                # nothing else could put one in a list or an attribute.
+                raise self.error(
+                    f"depend(depobj: ...) names dependence objects, not '{item.text}'",
+                    item.start,
+                    hint="for example depend(depobj: o), after '# omp depobj(o) depend(...)'",
+                )
+            items.append(item.text)
+        return Clause("depend", pos, names=tuple(items), kind="depobj")
+
+    def dependence_iterators(
+        self, modifier: list[_Span], clause: str = "depend"
+    ) -> tuple[str, ...]:
         """``iterator(i = 0:n, j = 0:m:2)`` as ``("i in range(0, n)", "j in range(0, m,
         2)")``: OpenMP's ranges leave out their end, as ``range`` does."""
         if len(modifier) != 1:
@@ -1210,7 +1283,7 @@ class _Parser:
                     sides[1].strip().start,
                     hint="for example iterator(i = 0:n); the end is left out, as in range()",
                 )
-            texts = [self.expression(b, "depend").text for b in bounds]
+            texts = [self.expression(b, clause).text for b in bounds]
             iterators.append(f"{name.text} in range({', '.join(texts)})")
         return tuple(iterators)
 
@@ -1422,19 +1495,32 @@ class _Parser:
         return Clause(name, pos, exprs=exprs)
 
     def affinity(self, arg: _Span, pos: Position, name: str = "affinity") -> Clause:
-        """``affinity(a[i], b)``: where a task's data lives, a hint that omppy takes
-        and ignores (its threads are processes; docs/tasks.md).  The items are
-        checked as expressions; the ``iterator(...)`` modifier is not taken."""
-        pieces = _split(arg, ":")
-        if len(pieces) > 1 and pieces[0].strip().text.startswith("iterator"):
+        """``affinity(a[i], b)`` or ``affinity(iterator(i = 0:n): a[i])``: where a
+        task's data lives, a hint that omppy takes and ignores (its threads are
+        processes; docs/tasks.md).  The items and the iterator are checked as
+        ``depend``'s are, no more."""
+        parts = _split(arg, ":", maxsplit=1)
+        head = parts[0].strip()
+        iterators: tuple[str, ...] = ()
+        if len(parts) == 2 and _CALL_RE.fullmatch(head.text):
+            found = _CALL_RE.fullmatch(head.text)
+            assert found is not None
+            if found.group(1) != "iterator":
+                raise self.error(
+                    f"unknown affinity modifier '{found.group(1)}'",
+                    head.start,
+                    hint="the modifier is iterator(...), e.g. affinity(iterator(i = 0:n): a[i])",
+                )
+            iterators = self.dependence_iterators([head], clause=name)
+            arg = parts[1]
+        elif len(parts) == 1 and head.text.startswith("iterator("):
             raise self.error(
-                "the iterator modifier of 'affinity' is not supported",
-                pieces[0].strip().start,
-                hint="affinity is only a hint, which omppy ignores: list the items "
-                "(affinity(a, b)), or leave the clause out",
+                "missing ':' after the iterator modifier",
+                head.start,
+                hint="write affinity(iterator(i = 0:n): a[i])",
             )
         exprs = tuple(self.expression(p, name).text for p in _split(arg, ","))
-        return Clause(name, pos, exprs=exprs)
+        return Clause(name, pos, exprs=exprs, modifier="iterator" if iterators else None)
 
     def directive_list(self, arg: _Span, pos: Position, name: str) -> Clause:
         """The directive names of ``absent(...)``/``contains(...)``."""
@@ -1529,6 +1615,8 @@ class _Parser:
                     "an '# omp ordered' with a source takes no other dependence",
                     hint="put the sinks and the source in two pragmas",
                 )
+        if directive == "depobj":
+            self.check_depobj(argument.name or "o")
         if directive == "flush" and argument.listed and clauses:
             raise refuse(
                 clauses[0],
@@ -1542,6 +1630,49 @@ class _Parser:
         if directive != "allocators":  # there 'allocate' names what the statement makes
             self.check_allocate()
         self.check_inscan(directive)
+
+    def check_depobj(self, name: str) -> None:
+        """``# omp depobj(o)`` takes one of ``depend``, ``update`` and ``destroy``; its
+        ``depend`` names one item or attribute (OpenMP 5.2, 15.9.4)."""
+        clauses = self.clauses
+        end = len(self.text)
+        if not clauses:
+            raise self.error(
+                f"'# omp depobj({name})' needs one of depend(...), update(...) or destroy",
+                end,
+                hint=f"for example '# omp {DEPOBJ_EXAMPLE}', '# omp depobj({name}) update(in)' "
+                f"or '# omp depobj({name}) destroy'",
+            )
+        if len(clauses) > 1:
+            raise self.error(
+                f"'# omp depobj' takes one of depend, update and destroy, not both "
+                f"'{clauses[0].name}' and '{clauses[1].name}'",
+                self.offset_of(clauses[1]),
+                hint="write one '# omp depobj' per change",
+            )
+        (clause,) = clauses
+        if clause.name == "destroy" and clause.names and clause.names[0] != name:
+            raise self.error(
+                f"destroy({clause.names[0]}) names another object than depobj({name})",
+                self.offset_of(clause),
+                hint=f"write '# omp depobj({name}) destroy'",
+            )
+        if clause.name != "depend":
+            return
+        if clause.modifier == "iterator" or len(clause.names) != 1:
+            raise self.error(
+                "the depend clause of '# omp depobj' names one item",
+                self.offset_of(clause),
+                hint=f"for example '# omp {DEPOBJ_EXAMPLE}'",
+            )
+        if clause.names[0].isidentifier():
+            raise self.error(
+                f"a dependence object holds an item or an attribute (a[i], node.left), not "
+                f"the name '{clause.names[0]}'",
+                self.offset_of(clause),
+                hint=f"a task hands a name's value to the next through its own depend: write "
+                f"depend({clause.kind}: {clause.names[0]}) on the tasks",
+            )
 
     def check_allocate(self) -> None:
         private = {"private", "firstprivate", "lastprivate", "linear", "reduction"}

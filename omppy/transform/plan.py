@@ -31,10 +31,12 @@ from .pragma import (
     BLOCK_DIRECTIVES,
     COMBINED_REGIONS,
     LOOP_DIRECTIVES,
+    PARALLEL_TASKLOOP_DIRECTIVES,
     SECTIONS_DIRECTIVES,
     SEQUENTIAL_LOOP_DIRECTIVES,
     STANDALONE_DIRECTIVES,
     TASKLOOP_DIRECTIVES,
+    Clause,
     Pragma,
 )
 from .walk import walk
@@ -241,6 +243,8 @@ def _construct(
         construct.sections = _split_sections(construct, filename)
     if pragma.directive in COMBINED_REGIONS:
         construct = _split_region(construct)
+    elif pragma.directive in PARALLEL_TASKLOOP_DIRECTIVES:
+        construct = _split_parallel_taskloop(construct)
     elif pragma.directive in ("master taskloop", "masked taskloop"):
         construct = _split_combined(construct)
     return construct, index
@@ -268,6 +272,51 @@ def _split_region(construct: Construct) -> Construct:
         spelled=pragma.shown,
     )
     return Construct(outer, body=[Construct(inner, body=construct.body)])
+
+
+# Where OpenMP 5.2 (17.2) applies the clauses of ``parallel master taskloop``: these
+# to the ``parallel`` only, these to both; ``if`` by its modifier; the rest
+# (``private``, ``lastprivate``, ``reduction`` and the taskloop's own) to the
+# ``master taskloop``, whose ``filter`` goes on to the ``masked``.
+_PARALLEL_ONLY = frozenset({"num_threads", "copyin", "proc_bind"})
+_ON_BOTH = frozenset({"shared", "default", "firstprivate"})
+
+
+def _split_parallel_taskloop(construct: Construct) -> Construct:
+    """``parallel master taskloop`` is a region whose body is one ``master
+    taskloop`` (``masked``: one ``masked taskloop``)."""
+    pragma = construct.pragma
+    outer_clauses: list[Clause] = []
+    inner_clauses: list[Clause] = []
+    for clause in pragma.clauses:
+        if clause.name == "if":
+            if clause.modifier in (None, "parallel"):
+                outer_clauses.append(clause)
+            if clause.modifier != "parallel":
+                inner_clauses.append(clause)
+        elif clause.name in _PARALLEL_ONLY:
+            outer_clauses.append(clause)
+        elif clause.name in _ON_BOTH:
+            outer_clauses.append(clause)
+            inner_clauses.append(clause)
+        else:
+            inner_clauses.append(clause)
+    # A reduction or lastprivate variable is shared in the region (OpenMP 5.2, 17.2):
+    # say so, or a default(none) or default(private) would take it from the taskloop.
+    handed_back = [c for c in pragma.clauses if c.name in ("reduction", "lastprivate")]
+    if handed_back and pragma.clause("default") is not None:
+        names = tuple(dict.fromkeys(n for c in handed_back for n in c.names))
+        outer_clauses.append(Clause("shared", handed_back[0].pos, names=names))
+    outer = replace(
+        pragma, directive="parallel", clauses=tuple(outer_clauses), spelled=pragma.shown
+    )
+    inner = replace(
+        pragma,
+        directive=pragma.directive.removeprefix("parallel "),
+        clauses=tuple(inner_clauses),
+        spelled=pragma.shown,
+    )
+    return Construct(outer, body=[_split_combined(Construct(inner, body=construct.body))])
 
 
 def _split_combined(construct: Construct) -> Construct:
@@ -299,7 +348,12 @@ def _check_target(construct: Construct, filename: str, column_of: dict[cst.CSTNo
                 f"{_shown(pragma)} is not aligned with the statement it applies to",
                 hint="indent the pragma like the next statement",
             )
-    loops = LOOP_DIRECTIVES | SEQUENTIAL_LOOP_DIRECTIVES | TASKLOOP_DIRECTIVES
+    loops = (
+        LOOP_DIRECTIVES
+        | SEQUENTIAL_LOOP_DIRECTIVES
+        | TASKLOOP_DIRECTIVES
+        | PARALLEL_TASKLOOP_DIRECTIVES
+    )
     if pragma.directive in loops:
         if len(construct.body) != 1 or not isinstance(construct.body[0], cst.For):
             found = _describe(construct.body[0]) if construct.body else "nothing"

@@ -193,6 +193,14 @@ TASK_CLAUSES = frozenset(
 TASKLOOP_CLAUSES = (TASK_CLAUSES - {"depend", "affinity", "detach"}) | frozenset(
     {"lastprivate", "grainsize", "num_tasks", "collapse", "nogroup", "reduction"}
 )
+# ``taskloop simd`` is the taskloop: ``simd``'s hints are accepted and checked, no
+# more (``linear`` is left out: a task cannot hand a running value to the next).
+TASKLOOP_SIMD_CLAUSES = TASKLOOP_CLAUSES | frozenset(
+    {"aligned", "nontemporal", "safelen", "simdlen", "order"}
+)
+# ``parallel master taskloop``: a region holding a ``master taskloop``; each clause
+# goes where OpenMP 5.2 (17.2) applies it (plan.py splits them).
+PARALLEL_TASKLOOP_CLAUSES = (PARALLEL_CLAUSES | TASKLOOP_CLAUSES) - {"in_reduction"}
 
 DIRECTIVE_CLAUSES: dict[str, frozenset[str]] = {
     "parallel": PARALLEL_CLAUSES,
@@ -252,7 +260,17 @@ DIRECTIVE_CLAUSES: dict[str, frozenset[str]] = {
     "taskloop": TASKLOOP_CLAUSES,
     "master taskloop": TASKLOOP_CLAUSES,
     "masked taskloop": TASKLOOP_CLAUSES | {"filter"},
+    "taskloop simd": TASKLOOP_SIMD_CLAUSES,
+    "master taskloop simd": TASKLOOP_SIMD_CLAUSES,
+    "masked taskloop simd": TASKLOOP_SIMD_CLAUSES | {"filter"},
+    "parallel master taskloop": PARALLEL_TASKLOOP_CLAUSES,
+    "parallel masked taskloop": PARALLEL_TASKLOOP_CLAUSES | {"filter"},
+    "parallel master taskloop simd": PARALLEL_TASKLOOP_CLAUSES | TASKLOOP_SIMD_CLAUSES,
+    "parallel masked taskloop simd": PARALLEL_TASKLOOP_CLAUSES
+    | TASKLOOP_SIMD_CLAUSES
+    | {"filter"},
     "taskwait": frozenset({"depend"}),
+    "depobj": frozenset({"depend", "update", "destroy"}),
     "taskgroup": frozenset({"task_reduction"}),
     "taskyield": frozenset(),
 }
@@ -268,6 +286,11 @@ ALIASES = {
     "parallel do simd": "parallel for",
     "parallel loop": "parallel for",
     "begin assumes": "assumes",
+    "taskloop simd": "taskloop",
+    "master taskloop simd": "master taskloop",
+    "masked taskloop simd": "masked taskloop",
+    "parallel master taskloop simd": "parallel master taskloop",
+    "parallel masked taskloop simd": "parallel masked taskloop",
 }
 # Combined constructs that are a ``parallel`` region holding one other construct
 # (plan.py splits them): the inner construct's directive, and the clauses it takes.
@@ -296,6 +319,7 @@ STANDALONE_DIRECTIVES = frozenset(
         "allocate",
         "taskwait",
         "taskyield",
+        "depobj",
     }
 )
 # Directives that change nothing when they run (docs/pragmas.md says why each).
@@ -335,6 +359,9 @@ PLAIN_BLOCK_DIRECTIVES = frozenset({"assume", "allocators", "declare simd"})
 # function that any thread of the team may run, later.  ``taskloop`` must be
 # followed by a ``for`` loop too, but it is not a work share.
 TASKLOOP_DIRECTIVES = frozenset({"taskloop", "master taskloop", "masked taskloop"})
+# ``parallel master taskloop`` (``masked``): a region around a ``master taskloop``,
+# split by plan.py before the translator sees it.
+PARALLEL_TASKLOOP_DIRECTIVES = frozenset({"parallel master taskloop", "parallel masked taskloop"})
 TASK_DIRECTIVES = frozenset({"task"}) | TASKLOOP_DIRECTIVES
 
 # Families of directives, as the translator treats them.  A directive may be in
@@ -363,7 +390,6 @@ UNSUPPORTED_DIRECTIVES = frozenset(
         "teams",
         "distribute",
         "declare",
-        "depobj",
         "workshare",
         "parallel workshare",
         "metadirective",

@@ -56,7 +56,7 @@ _THREADLESS = (
     NO_OP_DIRECTIVES
     | PLAIN_BLOCK_DIRECTIVES
     | SEQUENTIAL_LOOP_DIRECTIVES
-    | {"flush", "threadprivate", "declare reduction", "error", "ordered simd"}
+    | {"flush", "threadprivate", "declare reduction", "error", "ordered simd", "depobj"}
 )
 
 

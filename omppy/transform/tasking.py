@@ -219,7 +219,14 @@ def decide(
     synced = [n for n in ordered(synced_names, usage) if n in available]
     # A name in a depend clause may get its value from a task not run yet (the
     # runtime gives the task its predecessor's value): passed when bound.
-    depended = [n for c in pragma.all("depend") for n in c.names if n.isidentifier()]
+    # (``depend(depobj: o)`` names a dependence object, not a place.)
+    depended = [
+        n
+        for c in pragma.all("depend")
+        if c.kind != "depobj"
+        for n in c.names
+        if n.isidentifier()
+    ]
     maybe = [
         n
         for n in [*shared, *synced, *depended]

@@ -32,6 +32,7 @@ from collections import deque
 from collections.abc import Iterator, Sized
 from typing import Any
 
+from .buffers import too_large_to_compare
 from .errors import OmpError
 from .objects import (
     IMMUTABLE,
@@ -49,7 +50,6 @@ from .shadow import (
     DictShadow,
     NamespaceShadow,
     shadow_for,
-    too_large_to_compare,
 )
 from .streams import LABEL, SharedStream
 

@@ -23,9 +23,10 @@ import sys
 import types
 from typing import Any
 
+from ..buffers import ArrayShadow
 from ..region import Region
 from ..replica import ATOMIC, CLOSURE_DEPTH, Replica, Token
-from ..shadow import ArrayShadow, CellShadow
+from ..shadow import CellShadow
 from ..sharedmem import is_array
 from ..watch import REBINDS
 

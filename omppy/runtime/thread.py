@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from . import cancel, deadlock, doacross, schedule, tasks
 from .arena import CANCEL, WS_NEXT, WS_ORDERED
-from .coherence import Coherence, interval, location
+from .coherence import Coherence
 from .errors import OmpError, TeamAborted
 from .paths import INPLACE, assign, delete, fetch, walk
 from .sync import RUNS, SKIPS, SyncBlock
+from .where import interval, location
 from .workshare import Workshare
 
 if TYPE_CHECKING:

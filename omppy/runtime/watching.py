@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from . import schedule, state
-from .coherence import location
 from .trace import Key, Recorder, now
+from .where import location
 
 if TYPE_CHECKING:
     from ..progress import Progress

@@ -33,9 +33,10 @@ from typing import TYPE_CHECKING, Any
 from . import conflict
 from .arena import LOG_MARK
 from .errors import OmpError
-from .replica import ATOMIC, Changes, Replica, dump_plain
+from .replica import Changes, Replica
 from .shadow import dict_methods
 from .streams import StreamSwitch
+from .wire import ATOMIC, dump_plain
 
 if TYPE_CHECKING:
     from .arena import Arena

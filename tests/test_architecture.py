@@ -39,11 +39,6 @@ OVERSIZED = {
     "omppy/runtime/threads/tasks.py": "being split (s5-tasks)",
     "omppy/transform/effects.py": "being split (s5-watch)",
     "omppy/transform/survey.py": "being split (s5-watch)",
-    "omppy/runtime/watching.py": "being split (s5-watch)",
-    "omppy/runtime/replica.py": "being split (s5-nine)",
-    "omppy/runtime/shadow.py": "being split (s5-nine)",
-    "omppy/runtime/coherence.py": "being split (s5-nine)",
-    "omppy/runtime/thread.py": "being split (s5-nine)",
     # A catalogue of translate-time rules (cancel, scan, doacross, loop, threadprivate,
     # reductions, error, tile, linear) that survey.py calls as rules.X: split it (the
     # loop rules apart) once s5-watch (survey.py) and s5-threads (threadprivate,
@@ -66,16 +61,8 @@ DEFERRED = {
     ("omppy.runtime.observe", "omppy.runtime.watching"): (
         "watching (OMPPY_TRACE/REPORT/PROGRESS): loaded only when a variable asks"
     ),
-    ("omppy.runtime.watching", "omppy.runtime.trace"): "watching's own parts (s5-watch)",
-    ("omppy.runtime.watching", "omppy.runtime.thread"): "watching's own parts (s5-watch)",
-    ("omppy.runtime.watching", "omppy.runtime.team"): "watching's own parts (s5-watch)",
-    ("omppy.runtime.coherence", "omppy.runtime.shadow"): "to review with s5-nine's split",
-    ("omppy.runtime.tasks", "omppy.runtime.backend"): "to review with s5-tasks' split",
-    ("omppy.runtime.threads.tasks", "omppy.runtime.backend"): "to review with s5-tasks",
-    ("omppy.runtime.threads.doacross", "omppy.runtime.state"): "to review with s5-threads",
-    ("omppy.runtime.threads.keyorder", "omppy.runtime.watch"): "to review with s5-threads",
-    ("omppy.runtime.private_globals", "omppy.runtime.backend"): (
-        "needs none (backend imports only icv): to move up after s5-threads' private_globals"
+    ("omppy.runtime.threads.tasks", "omppy.runtime.backend"): (
+        "needs none (backend imports only icv): to move up with the task modules' next change"
     ),
 }
 

@@ -37,8 +37,8 @@ from typing import Any
 
 from . import sharedmem
 from .errors import OmpError
+from .replica import _TokenPickler
 from .watch import translated_modules
-from .wire import _TokenPickler
 
 CodeKey = tuple[str, str, int, int]
 

@@ -34,15 +34,7 @@ MARKER = "One idea:"
 # Modules over MAX_LINES without the marker, each with why.  Every entry here is a
 # file another branch of issue 10 is splitting (session 5); check it again after
 # that branch is merged.
-OVERSIZED = {
-    "omppy/runtime/tasks.py": "being split (s5-tasks)",
-    "omppy/runtime/threads/tasks.py": "being split (s5-tasks)",
-    "omppy/runtime/watching.py": "being split (s5-watch)",
-    "omppy/runtime/replica.py": "being split (s5-nine)",
-    "omppy/runtime/shadow.py": "being split (s5-nine)",
-    "omppy/runtime/coherence.py": "being split (s5-nine)",
-    "omppy/runtime/thread.py": "being split (s5-nine)",
-}
+OVERSIZED: dict[str, str] = {}
 
 # Imports of runtime modules deferred into a function although no cycle needs it,
 # (importer, imported): why the import waits.
@@ -58,17 +50,6 @@ DEFERRED = {
     ),
     ("omppy.runtime.observe", "omppy.runtime.watching"): (
         "watching (OMPPY_TRACE/REPORT/PROGRESS): loaded only when a variable asks"
-    ),
-    ("omppy.runtime.watching", "omppy.runtime.trace"): "watching's own parts (s5-watch)",
-    ("omppy.runtime.watching", "omppy.runtime.thread"): "watching's own parts (s5-watch)",
-    ("omppy.runtime.watching", "omppy.runtime.team"): "watching's own parts (s5-watch)",
-    ("omppy.runtime.coherence", "omppy.runtime.shadow"): "to review with s5-nine's split",
-    ("omppy.runtime.tasks", "omppy.runtime.backend"): "to review with s5-tasks' split",
-    ("omppy.runtime.threads.tasks", "omppy.runtime.backend"): "to review with s5-tasks",
-    ("omppy.runtime.threads.doacross", "omppy.runtime.state"): "to review with s5-threads",
-    ("omppy.runtime.threads.keyorder", "omppy.runtime.watch"): "to review with s5-threads",
-    ("omppy.runtime.private_globals", "omppy.runtime.backend"): (
-        "needs none (backend imports only icv): to move up after s5-threads' private_globals"
     ),
 }
 

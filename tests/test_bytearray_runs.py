@@ -8,8 +8,8 @@ import numpy  # noqa: F401  (the long-buffer path uses numpy when it is imported
 import pytest
 from helpers import run_omppy, run_python
 
+from omppy.runtime.buffers import BytearrayShadow, _changed_byte_runs
 from omppy.runtime.conflict import _clash
-from omppy.runtime.shadow import BytearrayShadow, _changed_byte_runs
 
 
 @pytest.mark.parametrize("size", [10, 5000])

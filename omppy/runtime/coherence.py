@@ -33,8 +33,10 @@ from typing import TYPE_CHECKING, Any
 from . import conflict
 from .arena import LOG_MARK
 from .errors import OmpError
-from .replica import ATOMIC, Changes, Replica, dump_plain
+from .replica import Changes, Replica
+from .shadow import dict_methods
 from .streams import StreamSwitch
+from .wire import ATOMIC, dump_plain
 
 if TYPE_CHECKING:
     from .arena import Arena
@@ -445,8 +447,6 @@ def _moves_keys(change: tuple[Any, ...]) -> bool:
 
 def reorder(live: dict[Any, Any], keys: list[Any]) -> None:
     """Re-insert a dict's items in the order of ``keys`` (all of its keys)."""
-    from .shadow import dict_methods
-
     items = [(key, live[key]) for key in keys]
     setitem, _ = dict_methods(live)
     type(live).clear(live) if type(live).__module__ == "collections" else dict.clear(live)
@@ -488,36 +488,4 @@ def _check_if_concurrent(a: Record, b: Record, replica: Replica, where: str) -> 
     )
 
 
-class _Here:
-    """Where the user's code is, found only when a message says it (``str``): most
-    synchronisation blocks raise nothing, and walking the stack at each costs."""
-
-    __slots__ = ()
-
-    def __str__(self) -> str:
-        return location(2)
-
-
-HERE: Any = _Here()
-
-
-def location(depth: int = 2) -> str:
-    """``file:line`` of the user's code that reached the current runtime call."""
-    frame = sys._getframe(depth)
-    while frame is not None and frame.f_globals.get("__name__", "").startswith("omppy."):
-        frame = frame.f_back  # type: ignore[assignment]
-    if frame is None:
-        return "?"
-    return f"{frame.f_code.co_filename}:{frame.f_lineno}"
-
-
-def interval(start: str, end: str) -> str:
-    """Where the changes of a barrier interval were made, for messages."""
-    if start == end:
-        return f"between two passes through {end}"
-    if start.startswith("the start of the region at ") and end.startswith("the end of the"):
-        return f"in the region at {start.rpartition(' at ')[2]}"
-    return f"between {start} and {end}"
-
-
-__all__ = ["Coherence", "OmpError", "interval", "location"]
+__all__ = ["Coherence", "OmpError"]

@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import deadlock, schedule
-from .coherence import location
 from .errors import OmpError
+from .where import location
 
 if TYPE_CHECKING:
     from .thread import ThreadContext

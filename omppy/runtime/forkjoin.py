@@ -53,7 +53,7 @@ from . import (
     tasks,
 )
 from .arena import ABORT, CANCEL, FINISHED, Arena, Liveness, spin_seconds
-from .coherence import Coherence, location
+from .coherence import Coherence
 from .forking import fork_worker
 from .join import Outcome
 from .output import RegionOutput, flush_standard_streams
@@ -65,6 +65,7 @@ from .team import Team, team_size
 from .thread import ThreadContext
 from .tracebacks import first_user_frame
 from .watch import build_replica, explain_read_only, stage_globals
+from .where import location
 from .worker import run_worker, seeds_for_team
 
 _arenas: list[Arena] = []  # this process's idle arenas, reused by its next team

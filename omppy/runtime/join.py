@@ -18,9 +18,9 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from . import failures, reaping
-from .coherence import interval
 from .errors import OmpError, TeamAborted, WorkerDied
 from .region import Region, combined_errors
+from .where import interval
 from .worker import HEADER, WorkerReport
 
 if TYPE_CHECKING:

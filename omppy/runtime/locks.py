@@ -19,7 +19,7 @@ import threading
 from typing import Any
 
 from . import deadlock, state
-from .coherence import HERE
+from .where import HERE
 
 _CTX = multiprocessing.get_context("fork") if hasattr(os, "fork") else multiprocessing
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 import pickle
 from typing import TYPE_CHECKING, Any
 
+from . import backend
 from .errors import OmpError
 from .region import private_copy
 
@@ -64,8 +65,6 @@ class Globals:
 def slots(namespace: dict[str, Any]) -> Any:
     """``_omp_private`` of the module ``namespace`` (bound when the module starts),
     for the backend chosen then."""
-    from . import backend
-
     kind = _kinds[id(namespace)] = backend.chosen()
     if kind == "threads":
         from .threads import private
@@ -77,16 +76,13 @@ def slots(namespace: dict[str, Any]) -> Any:
 def threadprivate(namespace: dict[str, Any], names: tuple[str, ...]) -> None:
     """``# omp threadprivate(names)`` at the top level of the module ``namespace``."""
     key = id(namespace)
-    if key not in _kinds:
-        from . import backend
-
-        if backend.chosen() == "threads":
-            # Its uses of the names read the shared globals: no thread's own copy.
-            raise OmpError(
-                "'# omp threadprivate' in a translation made by an older omppy, which "
-                "the threads backend cannot give per-thread copies: translate the "
-                "module again (omppy translate), or run it with the fork backend"
-            )
+    if key not in _kinds and backend.chosen() == "threads":
+        # Its uses of the names read the shared globals: no thread's own copy.
+        raise OmpError(
+            "'# omp threadprivate' in a translation made by an older omppy, which "
+            "the threads backend cannot give per-thread copies: translate the "
+            "module again (omppy translate), or run it with the fork backend"
+        )
     for name in names:
         if name not in namespace:
             raise OmpError(

@@ -14,11 +14,15 @@ A :class:`Replica` is one process's record of the objects the team shares:
   team agrees on.  :meth:`changes` compares each with its live object; the result
   travels pickled with :meth:`dumps`, where shared objects go by token (so a thread's
   ``x, y = y, x`` swaps the receiving process's own objects) and everything else by
-  value.
+  value (the pickling is in ``wire.py``).
 
 What is watched, and how deep, is decided when the team forks (``team.py`` builds
 the replica from the region's shared names, the globals of translated modules and
 the translator's watch list): the replica itself only keeps the records.
+
+One idea: the :class:`Replica`, one process's record of what its team shares (what
+is watched and how deep, the tokens, the changes found and applied); it is one class
+of about 500 lines whose parts share its tables, so it stays whole.
 """
 
 from __future__ import annotations
@@ -26,12 +30,12 @@ from __future__ import annotations
 import enum
 import io
 import pickle
-import sys
 import types
 from collections import deque
 from collections.abc import Iterator, Sized
 from typing import Any
 
+from .buffers import too_large_to_compare
 from .deepnet import DeepNet
 from .errors import OmpError
 from .netprint import fingerprint, unchanged
@@ -42,8 +46,8 @@ from .objects import (
     caches_on_read,
     children,
     holds_caching_objects,
-    stores_through_hooks,
     is_opaque,
+    stores_through_hooks,
 )
 from .shadow import (
     AttributeShadow,
@@ -52,9 +56,9 @@ from .shadow import (
     DictShadow,
     NamespaceShadow,
     shadow_for,
-    too_large_to_compare,
 )
 from .streams import LABEL, SharedStream
+from .wire import ATOMIC, PLAIN, _all_atomic, _packed, _TokenPickler, _TokenUnpickler, _unpacked
 
 # Globals of a translated module no code of the region was found to change are still
 # compared (a cheap net for what the analysis cannot see), up to these sizes.
@@ -65,9 +69,6 @@ NET_ARRAY_BYTES = 1 << 20
 Token = Any  # an int (an object the team had when it forked) or a tuple (see above)
 Change = tuple[Any, ...]
 Changes = list[tuple[Token, Change]]
-
-ATOMIC = frozenset({int, float, str, bytes, bool, type(None), complex})
-
 
 class Replica:
     """One process's view of the objects its team shares (see the module docstring)."""
@@ -621,21 +622,12 @@ class Replica:
         return ([(token, _unpacked(change)) for token, change in changes], *rest)
 
 
-PLAIN = b"P"  # marks a payload pickled by the plain pickler (a token pickle starts b"\x80")
-
-
 def _picklable(replica: Replica, value: Any) -> bool:
     try:
         replica.dumps(value)
     except Exception:
         return False
     return True
-
-
-def dump_plain(payload: tuple[Any, ...]) -> bytes:
-    """A record that holds no shared object (``([], seen, kind, {"count": 3})``),
-    pickled all in C; :meth:`Replica.load_changes` reads it."""
-    return PLAIN + pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _through_tuples(values: list[Any]) -> Iterator[Any]:
@@ -671,32 +663,6 @@ def render_label(label: Label) -> str:
     return text
 
 
-def _all_atomic(change: Change) -> bool:
-    """Whether a list change ("L" or "S") puts only atomic values (checked in C)."""
-    if change[0] == "S":
-        return ATOMIC.issuperset(map(type, change[3]))
-    return all(ATOMIC.issuperset(map(type, values)) for _, values in change[1])
-
-
-def _packed(change: Change) -> Change:
-    kind = change[0]
-    if kind == "L" and _all_atomic(change):
-        return ("L*", pickle.dumps(change[1], protocol=pickle.HIGHEST_PROTOCOL))
-    if kind == "S" and _all_atomic(change):
-        values = pickle.dumps(change[3], protocol=pickle.HIGHEST_PROTOCOL)
-        return ("S*", change[1], change[2], values)
-    return change
-
-
-def _unpacked(change: Change) -> Change:
-    kind = change[0]
-    if kind == "L*":
-        return ("L", pickle.loads(change[1]))
-    if kind == "S*":
-        return ("S", change[1], change[2], pickle.loads(change[3]))
-    return change
-
-
 def _placed_values(change: Change) -> Iterator[tuple[Any, Any]]:
     """``(place, value)`` for each value ``change`` puts into its container."""
     kind = change[0]
@@ -716,38 +682,3 @@ def _placed_values(change: Change) -> Iterator[tuple[Any, Any]]:
         yield from enumerate(change[1])
     elif kind == "C":
         yield "cell", change[1]
-
-
-_MODULE = "module"  # a persistent id (_MODULE, name); no token starts with a string
-
-
-class _TokenPickler(pickle.Pickler):
-    def __init__(self, file: io.BytesIO, tokens: dict[int, Token]) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.tokens = tokens
-
-    def persistent_id(self, obj: Any) -> Any:
-        if type(obj) in ATOMIC:
-            return None
-        if type(obj) is types.ModuleType:
-            # A module published by name (``settings.total += i`` in a block): every
-            # process has it, under its name.
-            return (_MODULE, obj.__name__)
-        return self.tokens.get(id(obj))
-
-
-class _TokenUnpickler(pickle.Unpickler):
-    def __init__(self, file: io.BytesIO, objects: dict[Token, Any]) -> None:
-        super().__init__(file)
-        self.objects = objects
-
-    def persistent_load(self, pid: Any) -> Any:
-        if type(pid) is tuple and pid[0] == _MODULE and pid[1] in sys.modules:
-            return sys.modules[pid[1]]
-        try:
-            return self.objects[pid]
-        except KeyError:
-            raise OmpError(
-                "a value handed between threads refers to a shared object this process "
-                "does not know; please report this as a bug"
-            ) from None

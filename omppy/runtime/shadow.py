@@ -32,8 +32,9 @@ Change records (tuples, first item the kind):
   (``opaque.py``): carried as its pickled state, or, without one, an error.
 
 The shadows of containers are here, and :func:`shadow_for`, which picks one for
-an object; ``objects.py`` has the shadow protocol and what an object holds,
-``opaque.py`` the objects omppy cannot look into.
+an object; ``buffers.py`` has the shadows of bytearrays and numpy arrays,
+``objects.py`` the shadow protocol and what an object holds, ``opaque.py`` the
+objects omppy cannot look into.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from collections import deque
 from typing import Any
 
 from . import layout
+from .buffers import ArrayShadow, BytearrayShadow, ObjectArrayShadow
 from .objects import (
     IMMUTABLE,
     IN_MEMORY_FILES,
@@ -49,7 +51,6 @@ from .objects import (
     Shadow,
     is_array,
     is_opaque,
-    numpy_module,
     slot_names,
 )
 from .opaque import (
@@ -405,68 +406,6 @@ def _cell_value(cell: Any) -> Any:
         return MISSING
 
 
-class BytearrayShadow(Shadow):
-    __slots__ = ("data",)
-
-    def __init__(self, live: bytearray) -> None:
-        self.data = bytes(live)
-
-    def retake(self, live: bytearray) -> None:
-        self.data = bytes(live)
-
-    def diff(self, live: bytearray) -> tuple[Any, ...] | None:
-        if live == self.data:
-            return None
-        old, new = self.data, bytes(live)
-        if len(old) == len(new):
-            # Bytes stored in place: the runs of changed bytes, which combine with
-            # another thread's runs elsewhere (disjoint stores, a sieve's segments).
-            return ("Y", _changed_byte_runs(old, new))
-        n = min(len(old), len(new))
-        prefix = 0
-        while prefix < n and old[prefix] == new[prefix]:
-            prefix += 1
-        suffix = 0
-        while suffix < n - prefix and old[-1 - suffix] == new[-1 - suffix]:
-            suffix += 1
-        return ("B", prefix, len(old) - suffix, new[prefix : len(new) - suffix])
-
-    def apply(self, live: bytearray, change: tuple[Any, ...]) -> None:
-        if change[0] == "Y":
-            for start, data in change[1]:
-                live[start : start + len(data)] = data
-        else:
-            _, start, stop, data = change
-            live[start:stop] = data
-        self.data = bytes(live)
-
-
-def _changed_byte_runs(old: bytes, new: bytes) -> list[tuple[int, bytes]]:
-    """``(start, new bytes)`` for each run of bytes that differ (equal lengths)."""
-    np = numpy_module()
-    if np is not None and len(old) > 4096:
-        where = np.flatnonzero(np.frombuffer(old, np.uint8) != np.frombuffer(new, np.uint8))
-        if len(where) == 0:
-            return []
-        breaks = np.flatnonzero(np.diff(where) != 1)
-        starts = [int(where[0]), *(int(k) for k in where[breaks + 1])]
-        stops = [*(int(k) + 1 for k in where[breaks]), int(where[-1]) + 1]
-        return [(a, new[a:b]) for a, b in zip(starts, stops, strict=True)]
-    runs: list[list[int]] = []
-    block = 256
-    for lo in range(0, len(old), block):
-        hi = min(lo + block, len(old))
-        if old[lo:hi] == new[lo:hi]:
-            continue  # compared in C, a block at a time
-        for k in range(lo, hi):
-            if old[k] != new[k]:
-                if runs and runs[-1][1] == k:
-                    runs[-1][1] = k + 1
-                else:
-                    runs.append([k, k + 1])
-    return [(a, new[a:b]) for a, b in runs]
-
-
 class DequeShadow(Shadow):
     __slots__ = ("items",)
 
@@ -486,92 +425,6 @@ class DequeShadow(Shadow):
         live.clear()
         live.extend(change[1])
         self.items = list(change[1])
-
-
-# Elements of an array above which a change to most of it travels as the whole array
-# (smaller: as flat indices and values, which combine with other threads' elements).
-WHOLE_ARRAY_ABOVE = 1 << 16
-
-
-class ArrayShadow(Shadow):
-    """A numpy array outside shared memory, by a copy of its elements."""
-
-    __slots__ = ("copy",)
-
-    def __init__(self, live: Any) -> None:
-        self.copy = live.copy()
-
-    def retake(self, live: Any) -> None:
-        self.copy = live.copy()
-
-    def diff(self, live: Any) -> tuple[Any, ...] | None:
-        np = numpy_module()
-        if live.shape != self.copy.shape or live.dtype != self.copy.dtype:
-            return ("N", None, live.copy())
-        if live.tobytes() == self.copy.tobytes():
-            return None
-        # NaN != NaN: an unchanged NaN is sent again, which is harmless.
-        changed = np.flatnonzero(np.not_equal(live, self.copy).ravel())
-        if len(changed) == 0:
-            return None  # only -0.0 against 0.0: equal values
-        if len(changed) * 2 > live.size and live.size > WHOLE_ARRAY_ABOVE:
-            # Most of a big array: one copy, not an index per element (it clashes
-            # with any other thread's change to the array).
-            return ("N", None, live.copy())
-        return ("N", changed, live.ravel()[changed])
-
-    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
-        _, where, values = change
-        for target in (live, self.copy):
-            if where is None:
-                if target.shape == values.shape:
-                    target[...] = values
-            else:
-                target.put(where, values)  # flat indices in C order, any strides
-
-
-class ObjectArrayShadow(Shadow):
-    """A numpy array of Python objects (``dtype=object``), by its elements' identities
-    in flat C order: a change is a list change ("L") at flat indices, so it combines
-    and clashes like a list's items."""
-
-    __slots__ = ("items",)
-
-    def __init__(self, live: Any) -> None:
-        self.items = list(live.flat)
-
-    def retake(self, live: Any) -> None:
-        self.items = list(live.flat)
-
-    def diff(self, live: Any) -> tuple[Any, ...] | None:
-        items, old = list(live.flat), self.items
-        if len(items) == len(old) and layout.same_items(items, old):
-            return None
-        if len(items) != len(old):
-            return ("L", [(0, items)])  # reshaped or resized: every element
-        return ("L", [(lo, items[lo:hi]) for lo, hi in layout.changed_runs(items, old)])
-
-    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
-        np = numpy_module()
-        shape = live.shape
-        for start, values in change[1]:
-            for offset, value in enumerate(values):
-                index = start + offset
-                if index < live.size:
-                    # A whole index sets the element itself, even to a list.
-                    live[np.unravel_index(index, shape)] = value
-        self.items = list(live.flat)
-
-
-def too_large_to_compare(value: Any, array_limit: int) -> bool:
-    """A writable numpy array outside shared memory above the size omppy compares."""
-    return (
-        is_array(value)
-        and value.flags.writeable
-        and not value.dtype.hasobject
-        and not is_shared(value)
-        and value.nbytes > array_limit
-    )
 
 
 def shadow_for(

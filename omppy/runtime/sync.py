@@ -21,8 +21,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from .coherence import HERE
 from .unbound import UNBOUND
+from .where import HERE
 
 if TYPE_CHECKING:
     from .thread import ThreadContext

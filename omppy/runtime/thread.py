@@ -6,6 +6,11 @@ change in shared objects is kept coherent by its :class:`~.coherence.Coherence`
 (``None`` in a team of one).  The initial thread of a program has a context too
 (a team of one), so orphaned constructs and the ``omp_*`` routines work without a
 region.
+
+One idea: :class:`ThreadContext`, the one object the translated code talks to; its
+methods are the constructs' entry points (``benchmarks/trace_overhead.py`` times
+them by name here), each handing the work to its own module (``sync.py``,
+``workshare.py``, ``schedule.py``, ``doacross.py``, ``tasks.py``, ``cancel.py``).
 """
 
 from __future__ import annotations
@@ -15,10 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 from . import cancel, deadlock, doacross, schedule, tasks
 from .arena import CANCEL, WS_NEXT, WS_ORDERED
-from .coherence import Coherence, interval, location
+from .coherence import Coherence
 from .errors import OmpError, TeamAborted
 from .paths import INPLACE, assign, delete, fetch, walk
 from .sync import RUNS, SKIPS, SyncBlock
+from .where import interval, location
 from .workshare import Workshare
 
 if TYPE_CHECKING:

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NoReturn
 
-from ..coherence import location
 from ..errors import OmpError
 from ..reduction import identity
 from ..schedule import is_sequence, iteration_space, resolve
 from ..thread import ThreadContext
+from ..where import location
 from . import plan
 from .scan import refusal
 

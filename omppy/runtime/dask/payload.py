@@ -23,11 +23,13 @@ import sys
 import types
 from typing import Any
 
+from ..buffers import ArrayShadow
 from ..region import Region
-from ..replica import ATOMIC, CLOSURE_DEPTH, Replica, Token
-from ..shadow import ArrayShadow, CellShadow
+from ..replica import CLOSURE_DEPTH, Replica, Token
+from ..shadow import CellShadow
 from ..sharedmem import is_array
 from ..watch import REBINDS
+from ..wire import ATOMIC
 
 Root = tuple[Any, int, str]  # (object, levels watched, label)
 UNLIMITED = 1 << 62  # arrays of any size are compared: a task's copy is its own

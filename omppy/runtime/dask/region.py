@@ -22,9 +22,9 @@ from ..errors import OmpError
 from ..forkjoin import run_alone
 from ..reduction import combine
 from ..region import Region, combined_errors
-from ..replica import _unpacked
 from ..schedule import is_sequence, iteration_space, resolve
 from ..team import requested_team_size
+from ..wire import _unpacked
 from ..worker import seeds_for_team
 from ..workshare import CONDITIONAL
 from . import connect, payload, plan, scan

@@ -17,12 +17,12 @@ import sys
 from typing import Any
 
 from .. import backend, declared, failures, state
-from ..coherence import location
 from ..errors import OmpError
 from ..region import Region
-from ..replica import _packed
 from ..tracebacks import strip_internal
 from ..unbound import UNBOUND
+from ..where import location
+from ..wire import _packed
 from ..worker import _reseed
 from . import payload
 from .context import TaskContext

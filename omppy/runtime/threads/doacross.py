@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .. import doacross, schedule
+from .. import doacross, schedule, state
 
 if TYPE_CHECKING:
     from .context import ThreadedContext
@@ -40,8 +40,6 @@ class Progress:
 
     def sleep_until(self, ready: Callable[[], bool], what: Any = None) -> None:
         """``what``: the wait's description for the deadlock check (deadlock.py)."""
-        from .. import state
-
         me: Any = state.current()
         team = self.team
         team.wait_until(

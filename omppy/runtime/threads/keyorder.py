@@ -30,6 +30,7 @@ from itertools import islice
 from typing import Any
 
 from .. import state
+from ..watch import translated_modules
 
 # (loop number, first iteration of its chunk), extended by a task's place in
 # python's order when a task adds the key (tasks.py)
@@ -227,8 +228,6 @@ def _translated_namespaces() -> list[dict[str, Any]]:
     modules were imported since (looking costs about 0.4 ms; a region, microseconds)."""
     global _namespaces, _modules_seen
     if len(sys.modules) != _modules_seen:
-        from ..watch import translated_modules
-
         _namespaces = [namespace for _, namespace in translated_modules()]
         _modules_seen = len(sys.modules)
     return _namespaces

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .. import backend
 from .. import tasks as fork_tasks
 from ..errors import OmpError
 from ..taskdeps import places
@@ -81,8 +82,6 @@ def _threaded(thread: Any) -> bool:
 def uses_tasks() -> None:
     """Called by translated modules with task constructs."""
     global ENABLED
-    from .. import backend
-
     if backend.chosen() == "threads":
         ENABLED = True
     else:

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from .. import deadlock, state
 from ..backend import gil_enabled
-from ..coherence import location
 from ..errors import TeamAborted
+from ..where import location
 from . import hang, tasks
 from .doacross import Progress
 from .keyorder import NewKeys

@@ -1,0 +1,95 @@
+"""How a thread's changes travel to the other processes of its team, pickled.
+
+- Shared objects go by token (:class:`_TokenPickler`, :class:`_TokenUnpickler`: a
+  persistent id), so that the receiving process's own object is used (see
+  ``replica.py`` for the tokens); a module goes by its name; everything else by
+  value.
+- A record that holds no shared object is pickled all in C (:func:`dump_plain`,
+  marked by :data:`PLAIN`).
+- A list change that puts only atomic values is packed into one pickle
+  (:func:`_packed`, :func:`_unpacked`), loaded in C at the other end.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
+from .errors import OmpError
+
+if TYPE_CHECKING:
+    from .replica import Change, Token
+
+ATOMIC = frozenset({int, float, str, bytes, bool, type(None), complex})
+
+PLAIN = b"P"  # marks a payload pickled by the plain pickler (a token pickle starts b"\x80")
+
+
+def dump_plain(payload: tuple[Any, ...]) -> bytes:
+    """A record that holds no shared object (``([], seen, kind, {"count": 3})``),
+    pickled all in C; :meth:`Replica.load_changes` reads it."""
+    return PLAIN + pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _all_atomic(change: Change) -> bool:
+    """Whether a list change ("L" or "S") puts only atomic values (checked in C)."""
+    if change[0] == "S":
+        return ATOMIC.issuperset(map(type, change[3]))
+    return all(ATOMIC.issuperset(map(type, values)) for _, values in change[1])
+
+
+def _packed(change: Change) -> Change:
+    kind = change[0]
+    if kind == "L" and _all_atomic(change):
+        return ("L*", pickle.dumps(change[1], protocol=pickle.HIGHEST_PROTOCOL))
+    if kind == "S" and _all_atomic(change):
+        values = pickle.dumps(change[3], protocol=pickle.HIGHEST_PROTOCOL)
+        return ("S*", change[1], change[2], values)
+    return change
+
+
+def _unpacked(change: Change) -> Change:
+    kind = change[0]
+    if kind == "L*":
+        return ("L", pickle.loads(change[1]))
+    if kind == "S*":
+        return ("S", change[1], change[2], pickle.loads(change[3]))
+    return change
+
+
+_MODULE = "module"  # a persistent id (_MODULE, name); no token starts with a string
+
+
+class _TokenPickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, tokens: dict[int, Token]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.tokens = tokens
+
+    def persistent_id(self, obj: Any) -> Any:
+        if type(obj) in ATOMIC:
+            return None
+        if type(obj) is types.ModuleType:
+            # A module published by name (``settings.total += i`` in a block): every
+            # process has it, under its name.
+            return (_MODULE, obj.__name__)
+        return self.tokens.get(id(obj))
+
+
+class _TokenUnpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, objects: dict[Token, Any]) -> None:
+        super().__init__(file)
+        self.objects = objects
+
+    def persistent_load(self, pid: Any) -> Any:
+        if type(pid) is tuple and pid[0] == _MODULE and pid[1] in sys.modules:
+            return sys.modules[pid[1]]
+        try:
+            return self.objects[pid]
+        except KeyError:
+            raise OmpError(
+                "a value handed between threads refers to a shared object this process "
+                "does not know; please report this as a bug"
+            ) from None

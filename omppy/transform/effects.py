@@ -30,7 +30,7 @@ and ``sync_blocks.py`` (what a synchronisation block may change, from this analy
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import libcst as cst
@@ -72,12 +72,17 @@ class Effects:
     """The analysis over one module (original nodes, with parents and contexts)."""
 
     def __init__(
-        self, module: cst.Module, metadata: Any, modules: frozenset[str] = frozenset()
+        self,
+        module: cst.Module,
+        *,
+        parents: dict[cst.CSTNode, cst.CSTNode],
+        contexts: Mapping[cst.CSTNode, Any],
+        modules: frozenset[str] = frozenset(),
     ) -> None:
         self.module = module
         self.modules = modules  # names the module binds to imported modules (``np``)
-        self.parents: dict[cst.CSTNode, cst.CSTNode] = metadata["parents"]
-        self.contexts = metadata["contexts"]
+        self.parents = parents
+        self.contexts = contexts
         self.functions: dict[str, Summary] = {}  # module-level function -> summary
         self.methods: dict[str, list[Summary]] = {}  # method name -> every class's
         self.classes: dict[str, list[Summary]] = {}  # class name -> its __init__

@@ -14,7 +14,7 @@ a :class:`~.model.Survey`.  The rules checked on each construct are picked in
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, cast
 
 import libcst as cst
 from libcst.metadata import (
@@ -123,12 +123,13 @@ class _Surveyor(RuleChecks, TaskSurvey):
     def effects(self) -> Effects:
         """What the module's code may change (worked out once, when first needed)."""
         if self._effects is None:
-            metadata = {
-                "parents": self.wrapper.resolve(Parents),
-                "contexts": self.wrapper.resolve(Contexts),
-            }
-            modules = frozenset(self.imported_modules)
-            self._effects = Effects(self.wrapper.module, metadata, modules)
+            self._effects = Effects(
+                self.wrapper.module,
+                # A dict (metadata.Parents builds one), typed by libcst as a Mapping.
+                parents=cast("dict[cst.CSTNode, cst.CSTNode]", self.wrapper.resolve(Parents)),
+                contexts=self.wrapper.resolve(Contexts),
+                modules=frozenset(self.imported_modules),
+            )
         return self._effects
 
     @property

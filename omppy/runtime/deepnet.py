@@ -14,6 +14,10 @@ end, a thread whose containers' fingerprints changed stops with an error naming
 the container: never a loss.  Objects of libraries (a logger, a compiled pattern)
 are neither walked nor fingerprinted: their inner state is the library's.
 
+Only regions that can run code the translator could not follow walk it: when its
+reach analysis found all the code a region can run (``Region.module_watch``), every
+change is made where the translator looked and is watched as deep as it goes.
+
 The walk stops after ``BUDGET`` objects, so a region never pays more than a few
 milliseconds for it; what lies beyond is compared only under ``OMPPY_CHECK=1``
 (docs/data-sharing.md).

@@ -172,7 +172,10 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
     numpy_too = uses_numpy_random(globals_)
     if numpy_too or uses_module_random(globals_):
         replica.watch_stream(SharedStream(numpy_too))
-    if not deep:
+    if not deep and region.module_watch is None:
+        # The deep net is for code the translator cannot follow: when its reach
+        # analysis found every piece of code the region can run (module_watch), each
+        # change is made where it looked and is watched as deep as it goes.
         roots = [(value, name) for name, value in call.items()]
         for namespace, label, _ in namespaces:
             roots.extend(

@@ -1,5 +1,8 @@
 """How deep code may change the objects it is handed: the translator's watch list.
 
+One idea: the depth analysis (its tables and syntax summaries live in known_calls.py,
+summaries.py and sync_blocks.py).
+
 At run time a team compares the shared objects it watches and carries what each
 thread changed (``omppy/runtime/coherence.py``).  Comparing costs time in
 proportion to what is watched, so the translator tells the runtime how many levels

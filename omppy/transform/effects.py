@@ -43,6 +43,7 @@ from .known_calls import (
     CONTAINER_METHODS,
     IN_PLACE_METHODS,
     ITEM_METHODS,
+    ITEM_RETURNING,
     ITEM_VIEWS,
     READING_FUNCTIONS,
     READING_METHODS,
@@ -328,6 +329,11 @@ class Effects:
                 return _below(receiver_steps + 1, self._aliases(loop, loads, seen))
         if isinstance(outer, _PATH) and outer.value is call:
             return receiver_steps + UNKNOWN  # a view or part of it, used further
+        item_depth = 0
+        if name in ITEM_RETURNING and isinstance(outer, (cst.Assign, cst.NamedExpr)):
+            # ``entry = rows.get(key)`` then ``entry["n"] += i``: the call stands for
+            # an item of the receiver, so the alias's changes are one level below it.
+            item_depth = self._in_context(call, outer, receiver_steps + 1, loads, seen)
         depth = 0
         known = False
         if name in CONTAINER_METHODS:
@@ -340,7 +346,7 @@ class Effects:
                 depth = max(depth, self._depth_in(summary, summary.params[0]))
         if not known:
             depth = UNKNOWN
-        return _below(receiver_steps, depth)
+        return max(_below(receiver_steps, depth), item_depth)
 
     def _store_hook(self, statement: cst.CSTNode, target: cst.CSTNode) -> int:
         """How deep a method of the module that Python runs for a store into (or a

@@ -208,6 +208,9 @@ READING_MODULE_FUNCTIONS = frozenset(
 # Builtins whose result holds the argument's items (a loop over it aliases them).
 ITEM_VIEWS = frozenset({"enumerate", "zip", "reversed", "sorted", "list", "tuple", "iter"})
 ITEM_METHODS = frozenset({"values", "items"})
+# Methods that return one item of their receiver (``d.get(k)``, ``d.setdefault(k, [])``,
+# ``queue.pop()``): a name bound to the result is an alias of that item.
+ITEM_RETURNING = frozenset({"get", "setdefault", "pop", "popleft", "__getitem__"})
 BUILTINS = frozenset(dir(builtins))
 
 # In-place operators: ``x += y`` runs ``x.__iadd__(y)``, which may change ``x``.

@@ -42,10 +42,11 @@ def readers_then_writer(n):
     # omp task depend(iterator(k = 0:n), out: data[k])
     for m in range(n):
         data[m] = 0
+    extra = []
     # omp task depend(iterator(k = 0:0), in: data[k])
-    data.append(-1)  # an empty range: no dependence
+    extra.append(-1)  # an empty range: no dependence (another list: no race with data)
     # omp taskwait
-    return copies, sorted(data)
+    return copies, sorted(data + extra)
 
 
 def run():

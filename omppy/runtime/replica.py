@@ -65,6 +65,12 @@ from .wire import ATOMIC, PLAIN, _all_atomic, _packed, _TokenPickler, _TokenUnpi
 NET_ITEMS = 10_000
 CLOSURE_DEPTH = 3  # levels watched below a closure variable (see _watch_function)
 NET_ARRAY_BYTES = 1 << 20
+# What to do about a change the net caught (check_net): one text for its three errors.
+_WATCH_ADVICE = (
+    "Run the program with 'omppy run --check' (OMPPY_CHECK=1), which compares "
+    "everything, or change it through its own name in the region's code (or in a "
+    "function of a translated module) so that omppy watches it"
+)
 
 Token = Any  # an int (an object the team had when it forked) or a tuple (see above)
 Change = tuple[Any, ...]
@@ -309,10 +315,8 @@ class Replica:
                 raise OmpError(
                     f"{who} changed {label} through a path omppy does not follow (deeper "
                     "than the translator found the region's code changes it), so the "
-                    "change would be lost. Run the program with 'omppy run --check' "
-                    "(OMPPY_CHECK=1), which compares everything, or change it through "
-                    "its own name in the region's code (or in a function of a translated "
-                    "module) so that omppy watches it"
+                    "change would be lost. "
+                    + _WATCH_ADVICE
                 )
         objects = self.objects
         prints = self.net_prints
@@ -322,13 +326,10 @@ class Replica:
                 raise OmpError(
                     f"{who} changed {self.label_of(token)} (a "
                     f"{type(objects[token]).__name__} of {length:,} items) through a path "
-                    "omppy does not follow, and omppy does not compare it between "
-                    f"threads: it is larger than {NET_ITEMS:,} items and the translator "
-                    "found no code of the region that changes it, so the change would be "
-                    "lost. Run the program with 'omppy run --check' (OMPPY_CHECK=1), "
-                    "which compares everything, or change it through its own name in the "
-                    "region's code (or in a function of a translated module) so that "
-                    "omppy watches it"
+                    "omppy does not follow, and omppy does not compare it between threads: "
+                    f"it is larger than {NET_ITEMS:,} items and the translator found no "
+                    "code of the region that changes it, so the change would be lost. "
+                    + _WATCH_ADVICE
                 )
             if now != length:
                 raise OmpError(
@@ -336,10 +337,8 @@ class Replica:
                     f"{type(objects[token]).__name__} of {length:,} items, now {now:,}), "
                     "which omppy does not compare between threads: it is larger than "
                     f"{NET_ITEMS:,} items and the translator found no code of the region "
-                    "that changes it, so the change would be lost. Run the program with "
-                    "'omppy run --check' (OMPPY_CHECK=1), which compares everything, or "
-                    "change it through its own name in the region's code (or in a "
-                    "function of a translated module) so that omppy watches it"
+                    "that changes it, so the change would be lost. "
+                    + _WATCH_ADVICE
                 )
 
     def take_deep_net(self, roots: list[tuple[Any, str]], program_modules: frozenset[str]) -> None:

@@ -15,6 +15,7 @@ beside them, and a run on a busy machine says "under load".
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import time
@@ -50,6 +51,21 @@ def coarse(pieces, size):
     for n in range(pieces):
         total += work(n)
     return total
+
+def float_work(n):
+    # A float series (the shape of examples/pi.py): no integer objects outlive an
+    # iteration, unlike work() above.
+    s = 0.0
+    for k in range(n * 400_000, (n + 1) * 400_000):
+        s += (1.0 - 2.0 * (k & 1)) / (2.0 * k + 1.0)
+    return s
+
+def float_coarse(pieces, size):
+    total = 0.0
+    # omp parallel for reduction(+:total) schedule(static) num_threads(size)
+    for n in range(pieces):
+        total += float_work(n)
+    return total
 '''
 
 WORKERS = 2
@@ -74,18 +90,13 @@ def main() -> None:
 
     regions = 5 if args.quick else 20
     chunk_count = 20 if args.quick else 100
-    # The coarse loop lasts at least 5 s sequentially (1.5 s with --quick): as many
-    # pieces of work as that takes, a multiple of the workers.
-    start = time.perf_counter()
-    plain.work(0)
-    piece = time.perf_counter() - start
     target = 1.5 if args.quick else 5.0
-    pieces = max(2, -(-int(target / piece + 1) // WORKERS)) * WORKERS
-
-    start = time.perf_counter()
-    expected = plain.coarse(pieces, WORKERS)
-    sequential = time.perf_counter() - start
-    print(f"coarse loop, sequential: {sequential:.2f} s ({pieces} pieces)")
+    loops = [Coarse("integer", plain.work, plain.coarse, module.coarse, target),
+             Coarse("float", plain.float_work, plain.float_coarse, module.float_coarse,
+                    target)]
+    for loop in loops:
+        print(f"{loop.name} coarse loop, sequential: {loop.sequential:.2f} s "
+              f"({loop.pieces} pieces)")
 
     rows = []
     for name in ("fork", "dask"):
@@ -106,32 +117,57 @@ def main() -> None:
         start = time.perf_counter()
         assert module.chunks(chunk_count, WORKERS) == list(range(chunk_count))
         per_chunk = max(0.0, time.perf_counter() - start - per_region) / chunk_count
-        start = time.perf_counter()
-        assert module.coarse(pieces, WORKERS) == expected
-        elapsed = time.perf_counter() - start
-        rows.append((name, per_region, per_chunk, elapsed, sequential / elapsed))
+        rows.append((name, per_region, per_chunk, [loop.parallel() for loop in loops]))
 
-    # The peer a user would pick instead, on the same loop: what two processes can
-    # gain on this machine for this workload (its ceiling, whatever the backend).
+    # The peer a user would pick instead, on the same loops: what two processes can
+    # gain on this machine for each workload (its ceiling, whatever the backend).
     import multiprocessing
 
     with multiprocessing.get_context("fork").Pool(WORKERS) as pool:
         pool.map(abs, range(WORKERS))  # started before the clock, as the cluster is
-        start = time.perf_counter()
-        chunk = pieces // WORKERS
-        assert sum(pool.map(plain.work, range(pieces), chunksize=chunk)) == expected
-        elapsed = time.perf_counter() - start
-    rows.append(("multiprocessing.Pool", float("nan"), float("nan"), elapsed,
-                 sequential / elapsed))
+        rows.append(("multiprocessing.Pool", float("nan"), float("nan"),
+                     [loop.pooled(pool) for loop in loops]))
     label = " (under load)" if busy else ""
-    print(f"\n| backend | per region{label} | per chunk{label} | coarse loop{label} "
-          f"| speed-up on {WORKERS}{label} |")
-    print("|---|---|---|---|---|")
-    for name, per_region, per_chunk, elapsed, speedup in rows:
+    heads = " | ".join(f"{loop.name} loop{label} | speed-up on {WORKERS}" for loop in loops)
+    print(f"\n| backend | per region{label} | per chunk{label} | {heads} |")
+    print("|---|---|---|" + "---|---|" * len(loops))
+    for name, per_region, per_chunk, timings in rows:
         region = "-" if per_region != per_region else f"{per_region * 1e3:.1f} ms"
         chunk_cost = "-" if per_chunk != per_chunk else f"{per_chunk * 1e3:.2f} ms"
-        print(f"| {name} | {region} | {chunk_cost} "
-              f"| {elapsed:.2f} s | {speedup:.2f}x |")
+        cells = " | ".join(f"{elapsed:.2f} s | {loop.sequential / elapsed:.2f}x"
+                           for loop, elapsed in zip(loops, timings, strict=True))
+        print(f"| {name} | {region} | {chunk_cost} | {cells} |")
+
+
+class Coarse:
+    """One coarse loop: calibrated to last `target` seconds sequentially (as many pieces
+    of work as that takes, a multiple of the workers), timed on a backend or a Pool and
+    checked against the sequential result (a float sum to rounding: the reduction adds
+    the threads' partial sums in another order)."""
+
+    def __init__(self, name, work, sequential_loop, parallel_loop, target):
+        self.name, self.work, self.parallel_loop = name, work, parallel_loop
+        start = time.perf_counter()
+        work(0)
+        piece = time.perf_counter() - start
+        self.pieces = max(2, -(-int(target / piece + 1) // WORKERS)) * WORKERS
+        start = time.perf_counter()
+        self.expected = sequential_loop(self.pieces, WORKERS)
+        self.sequential = time.perf_counter() - start
+
+    def check(self, result) -> None:
+        assert math.isclose(result, self.expected, rel_tol=1e-9), (result, self.expected)
+
+    def parallel(self) -> float:
+        start = time.perf_counter()
+        self.check(self.parallel_loop(self.pieces, WORKERS))
+        return time.perf_counter() - start
+
+    def pooled(self, pool) -> float:
+        start = time.perf_counter()
+        chunk = self.pieces // WORKERS
+        self.check(sum(pool.map(self.work, range(self.pieces), chunksize=chunk)))
+        return time.perf_counter() - start
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Callable
 from typing import Any
 
 from . import observe, state
@@ -191,6 +192,7 @@ def warn_races(found: tuple[tuple[int, str, str | None], ...]) -> None:
         warnings.warn_explicit(text, OmpRaceWarning, filename, line, caller.get("__name__"))
 
 
-def thread() -> ThreadContext:
-    """The calling thread's context (for orphaned constructs)."""
-    return state.current()
+# The calling thread's context (for orphaned constructs): state.current itself, not a
+# wrapper, since a helper with an orphaned construct calls it on every call, also outside
+# regions (docs/benchmarks.md, "code outside regions").
+thread: Callable[[], ThreadContext] = state.current

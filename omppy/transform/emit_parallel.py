@@ -50,7 +50,8 @@ def parallel(
         header = emit_worksharing.loop_header(e, construct, nest, "_omp_t", chunk)
         linear = emit_linear.names(construct)
         if linear:
-            header = emit_linear.header(e, construct, header, line)
+            level = 1 + ("for" in info.cancel)  # in the region's function, its with
+            header = emit_linear.header(e, construct, header, line, level)
             given["_omp_linear"] = emit_linear.steps(construct)
         body: list[cst.BaseStatement] = [e.stamp(header, e.line_of(loop, line))]
         body = emit_cancel.wrapped(e, info, "for", body, line)

@@ -40,7 +40,7 @@ from . import (
     layout,
 )
 from .diagnostics import PragmaError
-from .layout import Part, call
+from .layout import Group, Part, call
 from .model import Construct, ConstructInfo, Item, Lines
 from .pragma import PARALLEL_DIRECTIVES, SYNC_DIRECTIVES
 from .private_names import PRIVATE
@@ -129,6 +129,31 @@ class Emitter:
         """The columns that renaming the statement's threadprivate names will add."""
         code = _STRINGS.sub("''", prefix + layout.flat(part))
         return len(PRIVATE + ".") * len(self.threadprivate.findall(code))
+
+    def outlined(
+        self,
+        name: str,
+        parameters: Sequence[str],
+        body: Sequence[cst.BaseStatement],
+        line: int,
+        info: ConstructInfo,
+        comments: Sequence[cst.EmptyLine],
+    ) -> cst.FunctionDef:
+        """``def name(parameters): body; return _omp.locals()``: a construct's body as
+        the function a team (a region) or a task runs, standing where the construct
+        stands, below ``comments``."""
+        parameters_group = Group("(", tuple(parameters), "):")
+        signature = layout.render(f"def {name}", parameters_group, self.column(info, 0), self.unit)
+        function = self.statement(f"{signature}\n{self.unit}return _omp.locals()\n", line)
+        assert isinstance(function, cst.FunctionDef)
+        returning = function.body.body[0]
+        assert isinstance(returning, cst.SimpleStatementLine)
+        self.stamp(returning, self.last_line(body, line))
+        function = function.with_changes(
+            body=function.body.with_changes(body=[*body, returning]), leading_lines=comments
+        )
+        self.stamp(function, line)
+        return function
 
     def column(self, info: ConstructInfo, level: int) -> int:
         """The column where the construct's code, ``level`` levels in, will stand."""

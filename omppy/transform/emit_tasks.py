@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from . import emit_cancel, layout, tasking
+from . import emit_cancel, tasking
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
 from .pragma import TASK_DIRECTIVES
@@ -52,18 +52,7 @@ def task(
         *task_info.captured,
         *(f"{n}=_omp.UNBOUND" for n in task_info.maybe),
     ]
-    signature = layout.render(
-        f"def {name}", Group("(", tuple(parameters), "):"), e.column(info, 0), e.unit
-    )
-    function = e.statement(f"{signature}\n{e.unit}return _omp.locals()\n", line)
-    assert isinstance(function, cst.FunctionDef)
-    returning = function.body.body[0]
-    assert isinstance(returning, cst.SimpleStatementLine)
-    e.stamp(returning, e.last_line(body, line))
-    function = function.with_changes(
-        body=function.body.with_changes(body=[*body, returning]), leading_lines=comments
-    )
-    out: list[cst.BaseStatement] = [e.stamp(function, line)]
+    out: list[cst.BaseStatement] = [e.outlined(name, parameters, body, line, info, comments)]
     detach = pragma.clause("detach")
     if detach is not None:
         # The task's event, bound before the task is created: its body and the code

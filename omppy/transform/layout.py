@@ -76,8 +76,8 @@ def text(value: str, room: int = 60) -> Part:
         else:
             pieces.append(word)
     chunks = [piece + " " for piece in pieces[:-1]] + pieces[-1:]
-    pieces = tuple(repr(chunk) for chunk in chunks)
-    return Group("(", pieces, ")", separator=" ", literal=repr(value))
+    literals = tuple(repr(chunk) for chunk in chunks)
+    return Group("(", literals, ")", separator=" ", literal=repr(value))
 
 
 def mapping(entries: Sequence[Part]) -> Group:

@@ -23,7 +23,7 @@ import libcst as cst
 from . import emit_cancel, tasking
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
-from .pragma import TASK_DIRECTIVES
+from .pragma import PARALLEL_DIRECTIVES, SECTIONS_DIRECTIVES, SYNC_DIRECTIVES, TASK_DIRECTIVES
 
 if TYPE_CHECKING:
     from .emit import Emitter, Updated
@@ -58,6 +58,7 @@ def task(
         # The task's event, bound before the task is created: its body and the code
         # after it hand it on to what fulfills it (runtime/taskevents.py).
         out.append(e.statement(f"{detach.names[0]} = _omp.task_event(_omp_t)", line))
+    out.extend(_team_reduction_check(e, construct, info))
     out.append(_create(e, construct, info, name))
     returned = [*task_info.shared]
     if loop:
@@ -95,6 +96,30 @@ def _parenthesised(target: cst.BaseExpression) -> cst.BaseExpression:
     if isinstance(target, cst.Tuple) and not target.lpar:
         return target.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
     return target
+
+
+def _team_reduction_check(
+    e: Emitter, construct: Construct, info: ConstructInfo
+) -> list[cst.BaseStatement]:
+    """``_omp.check_team_reduction(_omp.locals(), {'s': '+'})`` before a taskloop
+    with a reduction that every thread of its region reaches: a reduction name bound
+    only by the taskloop is then each thread's own and unbound, which the runtime
+    reports clearly (runtime/taskloop.py) instead of an ``UnboundLocalError``."""
+    reduction = _reductions(construct)
+    if construct.directive != "taskloop" or not reduction or not info.in_region:
+        return []
+    regions = [i for i, c in enumerate(info.around) if c.directive in PARALLEL_DIRECTIVES]
+    inside = info.around[regions[-1] + 1 :] if regions else ()
+    if any(c.directive in _ONE_THREAD for c in inside):
+        return []
+    operators = mapping([f"{n!r}: {op!r}" for n, op in reduction])
+    check = call("_omp.check_team_reduction", "_omp.locals()", operators)
+    return [e.simple("", check, construct.pragma.pos.line, info)]
+
+
+# Constructs in a region whose code one thread runs (or one at a time): a taskloop
+# in one is made once, not by every thread.
+_ONE_THREAD = SYNC_DIRECTIVES | TASK_DIRECTIVES | SECTIONS_DIRECTIVES | {"section"}
 
 
 def _reductions(construct: Construct) -> list[tuple[str, str]]:

@@ -23,7 +23,7 @@ from .arena import CANCEL, WS_NEXT, WS_ORDERED
 from .coherence import Coherence
 from .errors import OmpError, TeamAborted
 from .paths import INPLACE, assign, delete, fetch, walk
-from .sync import RUNS, SKIPS, SyncBlock
+from .sync import RUNS, SyncBlock
 from .where import interval, location
 from .workshare import Workshare
 

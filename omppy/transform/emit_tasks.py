@@ -23,7 +23,7 @@ import libcst as cst
 from . import emit_cancel, tasking
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
-from .pragma import PARALLEL_DIRECTIVES, SECTIONS_DIRECTIVES, SYNC_DIRECTIVES, TASK_DIRECTIVES
+from .pragma import ONE_THREAD_DIRECTIVES, PARALLEL_DIRECTIVES, TASK_DIRECTIVES
 
 if TYPE_CHECKING:
     from .emit import Emitter, Updated
@@ -110,16 +110,11 @@ def _team_reduction_check(
         return []
     regions = [i for i, c in enumerate(info.around) if c.directive in PARALLEL_DIRECTIVES]
     inside = info.around[regions[-1] + 1 :] if regions else ()
-    if any(c.directive in _ONE_THREAD for c in inside):
+    if any(c.directive in ONE_THREAD_DIRECTIVES for c in inside):
         return []
     operators = mapping([f"{n!r}: {op!r}" for n, op in reduction])
     check = call("_omp.check_team_reduction", "_omp.locals()", operators)
     return [e.simple("", check, construct.pragma.pos.line, info)]
-
-
-# Constructs in a region whose code one thread runs (or one at a time): a taskloop
-# in one is made once, not by every thread.
-_ONE_THREAD = SYNC_DIRECTIVES | TASK_DIRECTIVES | SECTIONS_DIRECTIVES | {"section"}
 
 
 def _reductions(construct: Construct) -> list[tuple[str, str]]:

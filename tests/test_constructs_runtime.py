@@ -319,3 +319,50 @@ def test_error_at_execution_with_severity_warning_goes_on(tmp_path) -> None:
     result = run_omppy("run", path, threads=1)
     assert (result.status, result.out) == (0, "went on\n")
     assert "OmpWarning: slow path" in result.err
+
+
+MASKED_PROGRAMS = {
+    "parallel masked": """
+        hits = []
+        # omp parallel masked filter(1)
+        hits.append("masked")
+        print(hits)
+        """,
+    "masked in a region": """
+        hits = []
+        # omp parallel
+        if True:
+            # omp masked filter(1)
+            hits.append("masked")
+        print(hits)
+        """,
+    "masked outside any region": """
+        hits = []
+        # omp masked filter(1)
+        hits.append("masked")
+        print(hits)
+        """,
+}
+
+
+@pytest.mark.parametrize("backend", ["fork", "threads"])
+@pytest.mark.parametrize("form", list(MASKED_PROGRAMS))
+def test_masked_filter_selecting_no_thread_is_an_error(tmp_path, backend: str, form: str):
+    """``masked filter(1)`` in a team of one thread: OpenMP skips the block, python
+    runs it.  A clear error at the construct, never a different answer with exit
+    status 0; with two threads thread 1 runs it, as python does."""
+    program = tmp_path / "prog.py"
+    program.write_text(textwrap.dedent(MASKED_PROGRAMS[form]))
+    env = {"OMPPY_BACKEND": backend}
+    got = run_omppy("run", str(program), threads=1, env=env)
+    assert got.status == 1 and got.out == ""
+    assert "# omp masked filter(1)\n" in got.err or "# omp parallel masked filter(1)\n" in got.err
+    assert got.err.rstrip().endswith(
+        "OmpError: '# omp masked filter(1)' selects no thread of a team of 1 (its threads "
+        "are numbered 0 to 0): OpenMP would skip the block, which python runs, so the "
+        "results would differ. Choose a thread the team has, e.g. "
+        "filter(min(k, omp_get_num_threads() - 1)), or run with more threads"
+    )
+    if form != "masked outside any region":  # (outside a region the team is one thread)
+        got = run_omppy("run", str(program), threads=2, env=env)
+        assert (got.status, got.out) == (0, "['masked']\n")

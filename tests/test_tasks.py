@@ -441,6 +441,43 @@ def test_in_reduction_without_a_task_reduction_is_an_error_at_the_task(tmp_path,
     )
 
 
+@pytest.mark.parametrize("backend", ["fork", "threads"])
+@pytest.mark.parametrize("threads", [1, 2])
+def test_a_reduction_bound_only_by_a_taskloop_every_thread_runs_is_an_error(
+    tmp_path, backend, threads
+):
+    """Every thread runs a taskloop in no single: its reduction name, bound in the
+    region, is each thread's own and has no value (OpenMP would sum every thread's
+    taskloop into one shared s).  A clear error at the taskloop, not an
+    UnboundLocalError, at every team size."""
+    program = _program(
+        tmp_path,
+        """
+        s = 0
+        # omp parallel
+        if True:
+            # omp taskloop reduction(+: s)
+            for i in range(10):
+                s += i
+        print(s)
+        """,
+    )
+    got = run_omppy("run", str(program), threads=threads, env={"OMPPY_BACKEND": backend})
+    assert got.status == 1 and got.out == ""
+    # (one thread's traceback, or a group of them, each line behind "| ")
+    err = "\n".join(line.lstrip(" |") for line in got.err.splitlines())
+    assert "UnboundLocalError" not in err
+    assert '", line 4, in <module>\n# omp taskloop reduction(+: s)\n' in err
+    assert (
+        "OmpError: taskloop reduction(+: s): 's' has no value in this thread. Every thread "
+        "of the region runs this taskloop (it is in no 'single', 'master' or 'masked'), "
+        "and 's', bound in the region, is each thread's own: OpenMP would add every "
+        "thread's taskloop into one shared 's', which omppy does not do. Put the taskloop "
+        "in '# omp single' (one thread creates the tasks, the team runs them), or bind "
+        "'s' in the region before it for a result per thread"
+    ) in err
+
+
 # -- detach ---------------------------------------------------------------------------
 
 

@@ -5,7 +5,7 @@ accept a change that is meant to alter the output, and commit the manifest's dif
 from __future__ import annotations
 
 import pytest
-from translation_snapshot import COMBINED, fingerprint, names, read_manifest
+from translation_snapshot import COMBINED, fingerprint, names, read_manifest, translation_of
 
 EXPECTED = read_manifest()
 
@@ -34,6 +34,26 @@ def test_the_translation_is_unchanged(name):
         f"the translation of {name} changed; if that is intended, run "
         "python tests/translation_snapshot.py and commit the manifest"
     )
+
+
+WIDTH = 99  # omppy/transform/layout.py, as the project's own code
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_generated_lines_fit_in_99_columns(name):
+    """Generated code is laid out as a person would write it: a line longer than 99
+    columns is one of the user's own (indented deeper in a region's function, or with
+    its threadprivate names as ``_omp_private.x``), never one omppy wrote."""
+    translation = translation_of(name)
+    if isinstance(translation, str):
+        pytest.skip("the translator refuses this program")
+    own = {line.strip() for line in translation.source.splitlines()}
+    long = [
+        (number, line)
+        for number, line in enumerate(translation.text.splitlines(), 1)
+        if len(line) > WIDTH and line.strip().replace("_omp_private.", "") not in own
+    ]
+    assert not long, f"generated lines over {WIDTH} columns in {name}: {long}"
 
 
 @pytest.mark.slow

@@ -20,9 +20,14 @@ reviewer reads which files changed, not a thousand lines of generated code.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from omppy.transform.translate import Translation
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ROOT / "tests" / "snapshots" / "translations.sha256"
@@ -48,15 +53,24 @@ def text_of(name: str) -> str:
     return "".join(text + "\n" for text in texts if "from __future__" not in text)
 
 
-def fingerprint(name: str) -> str:
-    """The hash of what the translator makes of the program ``name``."""
+@functools.lru_cache(maxsize=8)
+def translation_of(name: str) -> Translation | str:
+    """What the translator makes of the program ``name``: its translation, or the
+    error message when it refuses the file."""
     from omppy.transform.diagnostics import PragmaError
     from omppy.transform.translate import translate
 
     try:
-        translation = translate(text_of(name), name)
+        return translate(text_of(name), name)
     except (PragmaError, SyntaxError) as error:
-        made = f"error: {type(error).__name__}: {error}"
+        return f"error: {type(error).__name__}: {error}"
+
+
+def fingerprint(name: str) -> str:
+    """The hash of what the translator makes of the program ``name``."""
+    translation = translation_of(name)
+    if isinstance(translation, str):
+        made = translation
     else:
         table = sorted(translation.line_of.items())
         made = "\n".join(

@@ -45,6 +45,7 @@ from .private_globals import threadprivate
 from .scan import scan
 from .schedule import iteration_space, numbered
 from .taskdeps import KEY
+from .taskloop import check_team_reduction
 from .thread import ThreadContext
 
 # The task functions take the calling thread; each hands a thread of a thread team
@@ -85,6 +86,7 @@ __all__ = [
     "Workshare",
     "adopt",
     "bound",
+    "check_team_reduction",
     "declare_reduction",
     "depobj",
     "depobj_destroy",

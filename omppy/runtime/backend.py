@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from .icv import ConfigError
+from .region import Region, TeamRequest
+from .tracebacks import first_user_frame
 
 BACKENDS = ("fork", "threads", "dask")
 VARIABLE = "OMPPY_BACKEND"
@@ -108,10 +111,55 @@ def notice_once() -> None:
 _run: Any = None  # the chosen backend's ``parallel``
 
 
-def parallel(body: Any, args: dict[str, Any], **clauses: Any) -> dict[str, Any]:
-    """``omppy.runtime.parallel``: run the region on the chosen backend."""
+def parallel(
+    body: Callable[..., dict[str, Any] | None],
+    args: dict[str, Any],
+    *,
+    firstprivate: dict[str, Any] | None = None,
+    reduction: dict[str, tuple[str, Any]] | None = None,
+    lastprivate: tuple[str, ...] = (),
+    shared: tuple[str, ...] = (),
+    readonly: tuple[str, ...] = (),
+    watch: dict[str, int] | None = None,
+    module_watch: dict[str, int] | None = None,
+    num_threads: Any = None,
+    if_: Any = True,
+    copyin: tuple[str, ...] = (),
+    proc_bind: str | None = None,
+) -> dict[str, Any]:
+    """``omppy.runtime.parallel``: run ``body`` on a team of the chosen backend; return
+    the values the master's names get afterwards.
+
+    ``body(_omp_t, **args, **firstprivate, **reduction_identities)`` returns its
+    ``locals()``.  ``args`` are the shared names the body reads (numpy arrays among
+    them are moved into shared memory on the fork backend unless named in
+    ``readonly``); ``firstprivate`` values are copied per thread; each ``reduction``
+    variable starts from its operator's identity and is combined in thread order into
+    the original.  The result maps each reduction, each ``lastprivate`` name that the
+    last iteration bound, and each ``shared`` name bound in the region to the value
+    the master's name must take.  ``watch``: the levels of containers the body may
+    write through each shared name; ``module_watch``: the globals of the body's module
+    that the code the region can reach may change, when less than its
+    ``_omp_effects`` (watch.py).  ``copyin`` names threadprivate globals whose
+    master's values the threads start from; ``proc_bind`` is the clause's policy for
+    placing the threads (affinity.py).
+    """
+    home = getattr(body, "__globals__", None)  # the body's module
+    watched = None if module_watch is None or home is None else (home, module_watch)
+    region = Region(
+        body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly,
+        watch or {}, watched,
+    )  # fmt: skip
+    namespace = _callers_globals() if copyin else None
     run = _run or _resolve()
-    return run(body, args, **clauses)
+    return run(region, TeamRequest(num_threads, if_, copyin, proc_bind, namespace))
+
+
+def _callers_globals() -> dict[str, Any] | None:
+    """The globals of the code that started the region (the first frame outside
+    omppy): its module's threadprivate names are the ones ``copyin`` may list."""
+    frame = first_user_frame(sys._getframe(2))
+    return frame.f_globals if frame is not None else None
 
 
 def _resolve() -> Any:

@@ -36,8 +36,7 @@ import dataclasses
 import gc
 import os
 import signal
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from . import (
@@ -58,12 +57,11 @@ from .forking import fork_worker
 from .join import Outcome
 from .output import RegionOutput, flush_standard_streams
 from .reduction import identity
-from .region import Region
+from .region import Region, TeamRequest
 from .replica import Replica
 from .sharedmem import StagedArrays, allocate, is_array
 from .team import Team, team_size
 from .thread import ThreadContext
-from .tracebacks import first_user_frame
 from .watch import build_replica, explain_read_only, stage_globals
 from .where import location
 from .worker import run_worker, seeds_for_team
@@ -72,54 +70,20 @@ _arenas: list[Arena] = []  # this process's idle arenas, reused by its next team
 _region_serial = 0
 
 
-def parallel(
-    body: Callable[..., dict[str, Any] | None],
-    args: dict[str, Any],
-    *,
-    firstprivate: dict[str, Any] | None = None,
-    reduction: dict[str, tuple[str, Any]] | None = None,
-    lastprivate: tuple[str, ...] = (),
-    shared: tuple[str, ...] = (),
-    readonly: tuple[str, ...] = (),
-    watch: dict[str, int] | None = None,
-    module_watch: dict[str, int] | None = None,
-    num_threads: Any = None,
-    if_: Any = True,
-    copyin: tuple[str, ...] = (),
-    proc_bind: str | None = None,
-) -> dict[str, Any]:
-    """Run ``body`` on a team; return the values the master's names get afterwards.
-
-    ``body(_omp_t, **args, **firstprivate, **reduction_identities)`` returns its
-    ``locals()``.  ``args`` are the shared names the body reads (numpy arrays among
-    them are moved into shared memory unless named in ``readonly``);
-    ``firstprivate`` values are copied per thread; each ``reduction`` variable
-    starts from its operator's identity and is combined in thread order into the
-    original.  The result maps each reduction, each ``lastprivate`` name that the
-    last iteration bound, and each ``shared`` name bound in the region to the value
-    the master's name must take.  ``copyin`` names threadprivate globals whose
-    values the workers take from the master (private_globals.py); ``proc_bind`` is the
-    clause's policy for placing the threads (affinity.py).  ``module_watch``: the
-    globals of the body's module that the code the region can reach may change
-    (watch.py), when less than its ``_omp_effects``.
-    """
-    home = getattr(body, "__globals__", None)  # the body's module, before any wrapper
-    if tasks.ENABLED:
-        body = tasks.region_body(body)  # the region's end waits for its tasks
-    region = Region(
-        body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly, watch or {}
-    )
-    if module_watch is not None and home is not None:
-        region = dataclasses.replace(region, module_watch=(home, module_watch))
-    size = team_size(num_threads, if_)
+def parallel(region: Region, request: TeamRequest) -> dict[str, Any]:
+    """Run ``region`` on a team of forked processes; return the values the master's
+    names get afterwards (``backend.parallel`` says what the clauses mean)."""
+    if tasks.ENABLED:  # the region's end waits for its tasks
+        region = dataclasses.replace(region, body=tasks.region_body(region.body))
+    size = team_size(request.num_threads, request.if_)
     parent = state.current()
     if size == 1:
         return run_alone(region, parent)
     slots = reduction_slots(region.reduction, size)
     if slots:
         region = dataclasses.replace(region, slots=slots)
-    private_globals.begin_region(copyin, _callers_globals())
-    with affinity.team_places(size, proc_bind):
+    private_globals.begin_region(request.copyin, request.namespace or {})
+    with affinity.team_places(size, request.proc_bind):
         if observe.observer is not None:  # OMPPY_TRACE, OMPPY_REPORT, OMPPY_PROGRESS
             return observe.observer.region(_run_team, region, parent, size)
         return _run_team(region, parent, size)
@@ -329,13 +293,6 @@ def _finish(
     finally:
         _give_back_arena(team.arena)
         staged.unstage()
-
-
-def _callers_globals() -> dict[str, Any]:
-    """The globals of the code that started the region (the first frame outside
-    omppy: ``parallel`` is reached through ``backend.parallel``)."""
-    frame = first_user_frame(sys._getframe(1))
-    return frame.f_globals if frame is not None else {}
 
 
 @contextlib.contextmanager

@@ -1,7 +1,8 @@
 """What a parallel region is asked to do, and how its results reach the master.
 
 A :class:`Region` is the translated code's request (``omppy.runtime.parallel``): the
-outlined body and its clauses.  It knows each thread's arguments (shared values,
+outlined body and its data clauses; a :class:`TeamRequest`, the clauses that choose
+its team.  It knows each thread's arguments (shared values,
 firstprivate copies, reduction identities) and how the threads' results become the
 values of the master's names after the region (combined reductions, the last
 iteration's ``lastprivate`` values, the latest values of shared names).
@@ -17,6 +18,19 @@ from typing import Any
 from .reduction import combine, identity
 from .sharedmem import is_array, is_shared
 from .unbound import UNBOUND
+
+
+@dataclass(frozen=True)
+class TeamRequest:
+    """The clauses of a ``parallel`` that choose its team rather than its data."""
+
+    num_threads: Any = None  # the clause's value; None: the ICVs decide
+    if_: Any = True
+    copyin: tuple[str, ...] = ()  # threadprivate globals each thread takes from the master
+    proc_bind: str | None = None  # the clause's policy for placing the threads
+    # The globals of the code that started the region, whose threadprivate names
+    # ``copyin`` lists (None without copyin).
+    namespace: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)

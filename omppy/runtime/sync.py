@@ -137,9 +137,9 @@ class SyncBlock:
 
 class SequentialBlock:
     """A synchronisation construct met with no team (a helper's orphaned ``critical``
-    called outside any region): it runs or not, as python would, and has nothing to
-    wait for, apply or publish.  Two shared instances (:data:`RUNS`, :data:`SKIPS`)
-    keep such calls near python's cost (docs/benchmarks.md, code outside regions)."""
+    called outside any region): it runs, as python would, and has nothing to wait
+    for, apply or publish.  One shared instance (:data:`RUNS`) keeps such calls near
+    python's cost (docs/benchmarks.md, code outside regions)."""
 
     __slots__ = ("runs",)
 
@@ -159,4 +159,3 @@ class SequentialBlock:
 
 
 RUNS = SequentialBlock(True)
-SKIPS = SequentialBlock(False)

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import schedule
+from .errors import OmpError
 from .taskgroups import TaskGroup
 from .tasks import state_of, task
 from .taskspec import TaskClauses, TaskloopClauses
@@ -115,3 +116,25 @@ def taskloop(
         return TaskGroup(state_of(thread), reduction)
 
     return run(thread, function, items, args, loop, clauses, open_group, task)
+
+
+def check_team_reduction(scope: dict[str, Any], operators: dict[str, str]) -> None:
+    """Before a ``taskloop`` that every thread of a region reaches (in no ``single``,
+    ``master`` or ``masked``): its reduction names must have a value in this thread.
+
+    A name the region binds is each thread's own (docs/data-sharing.md), so a name
+    bound only by the taskloop's reduction has none.  OpenMP would add every thread's
+    taskloop into one shared variable; omppy does not, and says so rather than fail
+    with an ``UnboundLocalError`` at the user's line (the translator emits the call:
+    emit_tasks.py)."""
+    for name, op in operators.items():
+        if name not in scope:
+            raise OmpError(
+                f"taskloop reduction({op}: {name}): '{name}' has no value in this thread. "
+                "Every thread of the region runs this taskloop (it is in no 'single', "
+                f"'master' or 'masked'), and '{name}', bound in the region, is each "
+                f"thread's own: OpenMP would add every thread's taskloop into one shared "
+                f"'{name}', which omppy does not do. Put the taskloop in '# omp single' "
+                "(one thread creates the tasks, the team runs them), or bind "
+                f"'{name}' in the region before it for a result per thread"
+            )

@@ -23,7 +23,7 @@ from .arena import CANCEL, WS_NEXT, WS_ORDERED
 from .coherence import Coherence
 from .errors import OmpError, TeamAborted
 from .paths import INPLACE, assign, delete, fetch, walk
-from .sync import RUNS, SKIPS, SyncBlock
+from .sync import RUNS, SyncBlock
 from .where import interval, location
 from .workshare import Workshare
 
@@ -282,8 +282,11 @@ class ThreadContext:
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
     ) -> Any:
+        if not 0 <= filter < self.size:
+            # OpenMP skips the block, which python runs: a different answer.
+            raise OmpError(_no_thread_selected(filter, self.size))
         if self.team is None and not self.inside:
-            return RUNS if filter == 0 else SKIPS
+            return RUNS
         kind = "masked" if filter else "master"
         if "task" in self.inside:
             # Which thread runs a task is not known: the block would run or not by
@@ -571,3 +574,12 @@ class ThreadContext:
 
 
 _doacross_loop = doacross.loop  # ``loop``'s parameter of that name hides the module
+
+
+def _no_thread_selected(filter: Any, size: int) -> str:
+    return (
+        f"'# omp masked filter({filter})' selects no thread of a team of {size} (its "
+        f"threads are numbered 0 to {size - 1}): OpenMP would skip the block, which "
+        "python runs, so the results would differ. Choose a thread the team has, e.g. "
+        "filter(min(k, omp_get_num_threads() - 1)), or run with more threads"
+    )

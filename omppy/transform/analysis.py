@@ -32,36 +32,12 @@ from libcst.metadata import (
 )
 
 from . import atomic_forms
+from .known_calls import MUTATING_METHODS
 from .metadata import Contexts, Parents, Positions
 from .model import Construct, Usage
 from .names import bindings, import_binding, root_name, target_names
 from .pragma import SYNC_DIRECTIVES, TASK_DIRECTIVES, WORKSHARING_DIRECTIVES
 from .walk import walk
-
-# Methods that mutate a list, dict, set or deque in place: called on a shared object
-# outside a synchronisation construct, their effect could not be carried back.
-MUTATING_METHODS = frozenset(
-    {
-        "append",
-        "extend",
-        "insert",
-        "remove",
-        "pop",
-        "clear",
-        "update",
-        "add",
-        "discard",
-        "setdefault",
-        "popitem",
-        "appendleft",
-        "extendleft",
-        "popleft",
-        "difference_update",
-        "intersection_update",
-        "symmetric_difference_update",
-    }
-)
-
 
 # Uses of an array that never write it (for deciding which arrays need no staging).
 READ_ONLY_ATTRIBUTES = frozenset({"shape", "dtype", "size", "ndim", "itemsize", "nbytes"})

@@ -25,6 +25,7 @@ rewritten.  Every statement emitted records the user's line it stands for
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 import libcst as cst
@@ -39,12 +40,15 @@ from . import (
     layout,
 )
 from .diagnostics import PragmaError
-from .layout import Part, call
+from .layout import Group, Part, call
 from .model import Construct, ConstructInfo, Item, Lines
 from .pragma import PARALLEL_DIRECTIVES, SYNC_DIRECTIVES
+from .private_names import PRIVATE
 
 # The rewritten statements of a block, by the original statement they stand for.
 Updated = Mapping[cst.BaseStatement, cst.BaseStatement]
+
+_STRINGS = re.compile(r"'[^']*'|\"[^\"]*\"")  # the literals in generated code
 
 # How many indentation levels each construct's emitted code adds in front of the
 # statements it covers (a def; a try; an if and a try; a for and an if).
@@ -76,6 +80,7 @@ class Emitter:
         origin: dict[cst.CSTNode, Lines],
         filename: str,
         declared_reductions: frozenset[str] = frozenset(),
+        threadprivate: frozenset[str] = frozenset(),
     ) -> None:
         self.module = module
         self.infos = constructs
@@ -83,6 +88,12 @@ class Emitter:
         self.filename = filename
         self.unit = module.default_indent
         self.declared_reductions = declared_reductions  # names of 'declare reduction'
+        # Each use of these becomes ``_omp_private.name`` after emission (private_names.py)
+        self.threadprivate = re.compile(
+            rf"(?<![.\w'\"])({'|'.join(map(re.escape, sorted(threadprivate)))})\b(?!=[^=])"
+            if threadprivate
+            else r"(?!)"
+        )
 
     # -- building statements ----------------------------------------------------------
 
@@ -111,7 +122,38 @@ class Emitter:
         """``prefix + part`` laid out where it will stand: ``level`` indentation levels
         deeper than the construct ``info``."""
         column = self.column(info, level)
-        return self.statement(layout.render(prefix, part, column, self.unit) + "\n", line)
+        text = layout.render(prefix, part, column, self.unit, spare=self.spare(prefix, part))
+        return self.statement(text + "\n", line)
+
+    def spare(self, prefix: str, part: Part) -> int:
+        """The columns that renaming the statement's threadprivate names will add."""
+        code = _STRINGS.sub("''", prefix + layout.flat(part))
+        return len(PRIVATE + ".") * len(self.threadprivate.findall(code))
+
+    def outlined(
+        self,
+        name: str,
+        parameters: Sequence[str],
+        body: Sequence[cst.BaseStatement],
+        line: int,
+        info: ConstructInfo,
+        comments: Sequence[cst.EmptyLine],
+    ) -> cst.FunctionDef:
+        """``def name(parameters): body; return _omp.locals()``: a construct's body as
+        the function a team (a region) or a task runs, standing where the construct
+        stands, below ``comments``."""
+        parameters_group = Group("(", tuple(parameters), "):")
+        signature = layout.render(f"def {name}", parameters_group, self.column(info, 0), self.unit)
+        function = self.statement(f"{signature}\n{self.unit}return _omp.locals()\n", line)
+        assert isinstance(function, cst.FunctionDef)
+        returning = function.body.body[0]
+        assert isinstance(returning, cst.SimpleStatementLine)
+        self.stamp(returning, self.last_line(body, line))
+        function = function.with_changes(
+            body=function.body.with_changes(body=[*body, returning]), leading_lines=comments
+        )
+        self.stamp(function, line)
+        return function
 
     def column(self, info: ConstructInfo, level: int) -> int:
         """The column where the construct's code, ``level`` levels in, will stand."""

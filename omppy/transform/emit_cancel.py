@@ -59,11 +59,8 @@ def wrapped(
         return list(body)
     body = list(body)
     comments = e.take_comments(body, line)
-    opener = cst.parse_statement(
-        f"with _omp_t.cancellable({kind!r}):\n    pass\n", config=e.module.config_for_parsing
-    )
-    assert isinstance(opener, cst.With)
-    block = opener.with_changes(body=e.block(body), leading_lines=comments)
+    cancellable = cst.WithItem(cst.parse_expression(f"_omp_t.cancellable({kind!r})"))
+    block = cst.With(items=[cancellable], body=e.block(body), leading_lines=comments)
     return [e.stamp(block, line)]
 
 

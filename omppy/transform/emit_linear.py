@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from . import layout
+from .layout import call
 from .model import Construct
 
 if TYPE_CHECKING:
@@ -46,21 +48,27 @@ def start(e: Emitter, construct: Construct, line: int, source: str) -> cst.BaseS
     return e.statement(f"_omp_linear_{line} = _omp.linear(_omp_t, {source})", line)
 
 
-def header(e: Emitter, construct: Construct, loop: cst.For, line: int) -> cst.For:
+def header(e: Emitter, construct: Construct, loop: cst.For, line: int, level: int) -> cst.For:
     """The loop iterating iteration numbers, each iteration's body starting with the
-    linear names' values."""
-    iterate = e.code(loop.iter)
-    prefix = iterate[: iterate.index("(")]  # _omp_t.loop / _omp_ws_5.loop
-    arguments = iterate[iterate.index("(") + 1 : -1]
-    rest = arguments.partition(",")[2]
-    numbered = f"{prefix}(range(len(_omp_items)){',' + rest if rest else ''})"
-    over = cst.parse_expression(f"_omp_linear_{line}.over({numbered}, _omp_items)")
+    linear names' values.  ``loop`` iterates ``<share>.loop(_omp_items, ...)``; its
+    header is laid out in 99 columns (``level``: how many levels deeper than the
+    construct it stands)."""
+    share = loop.iter
+    assert isinstance(share, cst.Call)
+    rest = [e.code(a.with_changes(comma=cst.MaybeSentinel.DEFAULT)) for a in share.args[1:]]
+    numbered = call(e.code(share.func), "range(len(_omp_items))", *rest)
+    target = e.code(loop.target)
+    column = e.column(e.infos[construct], level)
+    prefix = f"for {target} in "
+    over = call(f"_omp_linear_{line}.over", numbered, "_omp_items")
+    laid_out = layout.render(prefix, over, column, e.unit, tail=1)  # (":" follows)
+    iterate = cst.parse_expression(laid_out[len(prefix) :])
     listed = names(construct)
     targets = ", ".join(listed)
     first = e.statement(f"{targets} = _omp_linear_{line}.start({targets})", line)
     body = loop.body
     assert isinstance(body, cst.IndentedBlock)
-    return loop.with_changes(iter=over, body=body.with_changes(body=[first, *body.body]))
+    return loop.with_changes(iter=iterate, body=body.with_changes(body=[first, *body.body]))
 
 
 def finish(e: Emitter, construct: Construct, line: int, at: int) -> cst.BaseStatement:

@@ -21,7 +21,6 @@ from . import (
     emit_scan,
     emit_tasks,
     emit_worksharing,
-    layout,
 )
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
@@ -50,7 +49,8 @@ def parallel(
         header = emit_worksharing.loop_header(e, construct, nest, "_omp_t", chunk)
         linear = emit_linear.names(construct)
         if linear:
-            header = emit_linear.header(e, construct, header, line)
+            level = 1 + ("for" in info.cancel)  # in the region's function, its with
+            header = emit_linear.header(e, construct, header, line, level)
             given["_omp_linear"] = emit_linear.steps(construct)
         body: list[cst.BaseStatement] = [e.stamp(header, e.line_of(loop, line))]
         body = emit_cancel.wrapped(e, info, "for", body, line)
@@ -102,21 +102,10 @@ def parallel(
         *(emit_conditional.record(n) for n in emit_conditional.names(pragma)),
         *(f"{n}=_omp.UNBOUND" for n in maybe),
     ]
-    signature = layout.render(
-        f"def {name}", Group("(", tuple(parameters), "):"), e.column(info, 0), e.unit
-    )
-    function = e.statement(f"{signature}\n{e.unit}return _omp.locals()\n", line)
-    assert isinstance(function, cst.FunctionDef)
-    returning = function.body.body[0]
     if sharing.threadprivate:
         # Each thread's own copies of the module's threadprivate globals.
         body = [e.statement(f"global {', '.join(sharing.threadprivate)}", line), *body]
-    assert isinstance(returning, cst.SimpleStatementLine)
-    e.stamp(returning, e.last_line(body, line))
-    function = function.with_changes(
-        body=function.body.with_changes(body=[*body, returning]), leading_lines=comments
-    )
-    out: list[cst.BaseStatement] = [e.stamp(function, line)]
+    out: list[cst.BaseStatement] = [e.outlined(name, parameters, body, line, info, comments)]
     out.append(_call(e, name, given, info))
     out.extend(_outputs(e, info))
     return out

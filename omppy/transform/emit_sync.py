@@ -63,7 +63,8 @@ def sync(
     body = e.items(construct.body, new_of)
     comments = e.take_comments(body, line)
     refresh = e.refresh(f"{block}.fresh", info.sync_names, line, info, level)
-    leave = e.statement(f"{block}.leave({_scope(info)})", e.last_line(body, line))
+    last = e.last_line(body, line)
+    leave = e.simple("", call(f"{block}.leave", _scope(info)), last, info, level)
     guarded = cst.Try(
         body=e.block([*refresh, *body]),
         finalbody=cst.Finally(body=e.block([leave])),
@@ -99,10 +100,11 @@ def _end_single(
     return [end, *e.refresh("_omp_out", list(refreshed), line, info)]
 
 
-def _scope(info: ConstructInfo) -> str:
+def _scope(info: ConstructInfo) -> Part:
     """Where a block's names are read when it ends: its locals, and the threadprivate
     globals its copyprivate hands out (this thread's copies: private_names.py)."""
     if not info.threadprivate:
         return "_omp.locals()"
-    listed = ", ".join(repr(n) for n in info.threadprivate)
-    return f"_omp.with_globals(_omp.locals(), _omp_private.__dict__, ({listed},))"
+    return call(
+        "_omp.with_globals", "_omp.locals()", "_omp_private.__dict__", names(info.threadprivate)
+    )

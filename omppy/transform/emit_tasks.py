@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from . import emit_cancel, layout, tasking
+from . import emit_cancel, tasking
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
-from .pragma import TASK_DIRECTIVES
+from .pragma import ONE_THREAD_DIRECTIVES, PARALLEL_DIRECTIVES, TASK_DIRECTIVES
 
 if TYPE_CHECKING:
     from .emit import Emitter, Updated
@@ -52,23 +52,13 @@ def task(
         *task_info.captured,
         *(f"{n}=_omp.UNBOUND" for n in task_info.maybe),
     ]
-    signature = layout.render(
-        f"def {name}", Group("(", tuple(parameters), "):"), e.column(info, 0), e.unit
-    )
-    function = e.statement(f"{signature}\n{e.unit}return _omp.locals()\n", line)
-    assert isinstance(function, cst.FunctionDef)
-    returning = function.body.body[0]
-    assert isinstance(returning, cst.SimpleStatementLine)
-    e.stamp(returning, e.last_line(body, line))
-    function = function.with_changes(
-        body=function.body.with_changes(body=[*body, returning]), leading_lines=comments
-    )
-    out: list[cst.BaseStatement] = [e.stamp(function, line)]
+    out: list[cst.BaseStatement] = [e.outlined(name, parameters, body, line, info, comments)]
     detach = pragma.clause("detach")
     if detach is not None:
         # The task's event, bound before the task is created: its body and the code
         # after it hand it on to what fulfills it (runtime/taskevents.py).
         out.append(e.statement(f"{detach.names[0]} = _omp.task_event(_omp_t)", line))
+    out.extend(_team_reduction_check(e, construct, info))
     out.append(_create(e, construct, info, name))
     returned = [*task_info.shared]
     if loop:
@@ -106,6 +96,25 @@ def _parenthesised(target: cst.BaseExpression) -> cst.BaseExpression:
     if isinstance(target, cst.Tuple) and not target.lpar:
         return target.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
     return target
+
+
+def _team_reduction_check(
+    e: Emitter, construct: Construct, info: ConstructInfo
+) -> list[cst.BaseStatement]:
+    """``_omp.check_team_reduction(_omp.locals(), {'s': '+'})`` before a taskloop
+    with a reduction that every thread of its region reaches: a reduction name bound
+    only by the taskloop is then each thread's own and unbound, which the runtime
+    reports clearly (runtime/taskloop.py) instead of an ``UnboundLocalError``."""
+    reduction = _reductions(construct)
+    if construct.directive != "taskloop" or not reduction or not info.in_region:
+        return []
+    regions = [i for i, c in enumerate(info.around) if c.directive in PARALLEL_DIRECTIVES]
+    inside = info.around[regions[-1] + 1 :] if regions else ()
+    if any(c.directive in ONE_THREAD_DIRECTIVES for c in inside):
+        return []
+    operators = mapping([f"{n!r}: {op!r}" for n, op in reduction])
+    check = call("_omp.check_team_reduction", "_omp.locals()", operators)
+    return [e.simple("", check, construct.pragma.pos.line, info)]
 
 
 def _reductions(construct: Construct) -> list[tuple[str, str]]:

@@ -55,7 +55,9 @@ def for_loop(
     linear = emit_linear.names(construct)
     if linear:
         out.append(emit_linear.start(e, construct, line, emit_linear.steps(construct)))
-        header = emit_linear.header(e, construct, header, line)
+        # (inside the cancellable block and the task reductions' try, if any)
+        level = ("for" in info.cancel) + emit_tasks.extra_levels(construct)
+        header = emit_linear.header(e, construct, header, line, level)
     out.append(e.stamp(header, e.line_of(loop, line)))
     out[-1:] = emit_cancel.wrapped(e, info, "for", out[-1:], line)
     out[-1:] = emit_tasks.with_task_reductions(e, construct, info, out[-1:])

@@ -895,11 +895,7 @@ class _Parser:
                 return Clause(name, pos)
             return Clause(name, pos, number=self.positive_integer(arg, name))
         if arg is None:
-            raise self.error(
-                f"clause '{name}' needs an argument",
-                word.start,
-                hint=f"for example {self.example(name)}",
-            )
+            raise self.missing_argument(name, word.start)
         if name == "lastprivate":
             return self.lastprivate(arg, pos)
         if name in LIST_CLAUSES:
@@ -942,6 +938,14 @@ class _Parser:
         """``detach(event)``: the name the task's event is bound to (taskevents.py)."""
         name = self.identifier(arg, "the name of the task's event", "detach(done)")
         return Clause(clause, pos, names=(name,))
+
+    def missing_argument(self, clause: str, offset: int) -> PragmaError:
+        """``clause '<clause>' needs an argument``, with an example."""
+        return self.error(
+            f"clause '{clause}' needs an argument",
+            offset,
+            hint=f"for example {self.example(clause)}",
+        )
 
     def example(self, clause: str) -> str:
         """An example of ``clause`` for a hint, on the directive being parsed."""
@@ -1067,11 +1071,7 @@ class _Parser:
             return span.text
         what = "schedule kind" if clause == "schedule" else f"{clause} kind"
         if not span.text:
-            raise self.error(
-                f"clause '{clause}' needs an argument",
-                span.start,
-                hint=f"for example {EXAMPLES[clause]}",
-            )
+            raise self.missing_argument(clause, span.start)
         raise self.error(
             f"unknown {what} '{span.text}'{did_you_mean(span.text, choices)}",
             span.start,
@@ -1360,11 +1360,7 @@ class _Parser:
         if _INTEGER_RE.fullmatch(span.text) and int(span.text) > 0:
             return int(span.text)
         if not span.text:
-            raise self.error(
-                f"clause '{clause}' needs an argument",
-                span.start,
-                hint=f"for example {EXAMPLES[clause]}",
-            )
+            raise self.missing_argument(clause, span.start)
         raise self.error(
             f"{clause} needs a positive integer literal, found '{span.text}'",
             span.start,

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import builtins
 
-# Methods that change their receiver (and only it): lists, dicts, sets, deques,
-# bytearrays, numpy arrays.
-CONTAINER_METHODS = frozenset(
+# Methods that mutate a list, dict, set or deque in place: called on a shared object
+# outside a synchronisation construct, their effect could not be carried back
+# (analysis.py records each call: ``Usage.mutations``).
+MUTATING_METHODS = frozenset(
     {
         "append",
         "extend",
@@ -29,12 +30,19 @@ CONTAINER_METHODS = frozenset(
         "appendleft",
         "extendleft",
         "popleft",
-        "rotate",
-        "sort",
-        "reverse",
         "difference_update",
         "intersection_update",
         "symmetric_difference_update",
+    }
+)
+
+# Methods that change their receiver (and only it): lists, dicts, sets, deques,
+# bytearrays, numpy arrays (the ones above, and these).
+CONTAINER_METHODS = MUTATING_METHODS | frozenset(
+    {
+        "rotate",
+        "sort",
+        "reverse",
         "__setitem__",
         "__delitem__",
         "__iadd__",

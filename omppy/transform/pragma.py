@@ -378,6 +378,9 @@ WORKSHARING_DIRECTIVES = frozenset({"for", "sections", "single", "scope"})
 # Synchronisation constructs: run by one thread, or one thread at a time.  A name
 # bound, or an object mutated, inside one is shared and published when it ends.
 SYNC_DIRECTIVES = frozenset({"critical", "atomic", "single", "master", "masked", "ordered"})
+# Constructs in a region whose statements one thread runs (or one at a time): code in
+# one is not run by every thread of the team (a taskloop in one is made once).
+ONE_THREAD_DIRECTIVES = SYNC_DIRECTIVES | TASK_DIRECTIVES | SECTIONS_DIRECTIVES | {"section"}
 # The sync constructs every thread runs, one thread at a time (the others, ``single``
 # and ``master``/``masked``, run on one thread only).
 ONE_AT_A_TIME_DIRECTIVES = frozenset({"critical", "atomic", "ordered"})

@@ -19,8 +19,10 @@ from typing import Any
 
 import libcst as cst
 
+from . import layout
 from .diagnostics import PragmaWarning
 from .emit import Emitter
+from .layout import Group, call, mapping, text
 from .model import Construct, Lines, Survey
 from .private_names import PRIVATE
 from .walk import children
@@ -43,11 +45,11 @@ class Rewriter(cst.CSTTransformer):
         *,
         filename: str,
         parents: Mapping[cst.CSTNode, cst.CSTNode] | None = None,
-        threadprivate: bool = False,
+        threadprivate: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__()
         self.survey = survey
-        self.threadprivate = threadprivate  # the module binds _omp_private
+        self.threadprivate = bool(threadprivate)  # the module binds _omp_private
         self.super_calls = survey.super_calls  # ``super()`` -> the method's first argument
         self.plans = survey.plans
         self.lines = survey.lines  # original statement -> its line
@@ -58,6 +60,7 @@ class Rewriter(cst.CSTTransformer):
             origin=self.origin,
             filename=filename,
             declared_reductions=survey.declared_reductions,
+            threadprivate=threadprivate,
         )
         # The statements that hold something to rewrite; None: every statement.
         self.rewritten = _holding(survey, parents) if parents is not None else None
@@ -189,14 +192,18 @@ def _with_import(
     else:
         index = len(body)
     line = emitter.line_of(body[index], 1) if index < len(body) else 1
-    entries = ", ".join(f"{name!r}: {depth}" for name, depth in sorted(effects.items()))
+    entries = [f"{name!r}: {depth}" for name, depth in sorted(effects.items())]
     statements = [
         emitter.statement(RUNTIME_IMPORT + "\n", line),
-        emitter.statement(f"_omp_effects = {{{entries}}}\n", line),
+        emitter.statement(layout.render("_omp_effects = ", mapping(entries), 0) + "\n", line),
     ]
     if warnings:
-        found = ", ".join(f"({w.line}, {w.message!r}, {w.hint!r})" for w in warnings)
-        statements.append(emitter.statement(f"_omp.warn_races(({found},))\n", line))
+        found = [
+            Group("(", (str(w.line), text(w.message), text(w.hint) if w.hint else "None"), ")")
+            for w in warnings
+        ]
+        races = call("_omp.warn_races", Group("(", tuple(found), ")", one_tuple=True))
+        statements.append(emitter.statement(layout.render("", races, 0) + "\n", line))
     if tasks:
         statements.append(emitter.statement("_omp.uses_tasks()\n", line))
     if threadprivate:

@@ -95,7 +95,7 @@ def _translate(source: str, module: cst.Module, pragmas: list[Any], filename: st
         surveyed,
         filename=filename,
         parents=wrapper.resolve(Parents),
-        threadprivate=bool(threadprivate),
+        threadprivate=frozenset(threadprivate),
     )
     new_module = module.visit(rewriter)
     text, before = generate(new_module)

@@ -10,18 +10,18 @@ worker that died (the body runs again for those iterations: docs/cluster.md).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import os
 import sys
 import uuid
-from collections.abc import Callable
 from typing import Any
 
 from .. import conflict, declared, failures, private_globals, state
 from ..errors import OmpError
 from ..forkjoin import run_alone
 from ..reduction import combine
-from ..region import Region, combined_errors
+from ..region import Region, TeamRequest, combined_errors
 from ..schedule import is_sequence, iteration_space, resolve
 from ..team import requested_team_size
 from ..wire import _unpacked
@@ -48,43 +48,28 @@ class _ProbeContext:
         raise _Probe(items, kind, chunk)
 
 
-def parallel(
-    body: Callable[..., dict[str, Any] | None],
-    args: dict[str, Any],
-    *,
-    firstprivate: dict[str, Any] | None = None,
-    reduction: dict[str, tuple[str, Any]] | None = None,
-    lastprivate: tuple[str, ...] = (),
-    shared: tuple[str, ...] = (),
-    readonly: tuple[str, ...] = (),
-    watch: dict[str, int] | None = None,
-    module_watch: dict[str, int] | None = None,  # payload.py ships every global
-    num_threads: Any = None,
-    if_: Any = True,
-    copyin: tuple[str, ...] = (),
-    proc_bind: str | None = None,
-) -> dict[str, Any]:
-    """Run ``body`` as tasks on the cluster (see ``omppy.runtime.forkjoin.parallel``)."""
-    region = Region(
-        body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly, watch or {}
-    )
+def parallel(region: Region, request: TeamRequest) -> dict[str, Any]:
+    """Run ``region`` as tasks on the cluster (``backend.parallel`` says what the
+    clauses mean).  ``payload.py`` ships every global: no ``module_watch`` here."""
+    region = dataclasses.replace(region, module_watch=None)
+    body = region.body
     parent = state.current()
     filename = body.__code__.co_filename
     shape = scan.shape_of(body)
-    if if_ and parent.team is None:
+    if request.if_ and parent.team is None:
         scan.refuse(shape, filename)
-        if copyin:
+        if request.copyin:
             raise OmpError(scan.refusal("parallel copyin", f"{filename}:{_line(body)}"))
-        if any(name.startswith(CONDITIONAL) for name in reduction or {}):
+        if any(name.startswith(CONDITIONAL) for name in region.reduction):
             # Not tried on a cluster yet: refused rather than guessed.
             where = f"{filename}:{_line(body)}"
             raise OmpError(scan.refusal("for lastprivate(conditional: ...)", where))
         if private_globals.names_in(getattr(body, "__globals__", {})):
             # Each thread's copy lives in its process between regions: a task's dies.
             raise OmpError(scan.refusal("threadprivate", f"{filename}:{_line(body)}"))
-    if not if_ or parent.team is not None:
+    if not request.if_ or parent.team is not None:
         return run_alone(region, parent)
-    size = _team_size(num_threads, if_)
+    size = _team_size(request.num_threads, request.if_)
     if size == 1:
         return run_alone(region, parent)
     if shape.combined:

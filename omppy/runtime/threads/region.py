@@ -23,16 +23,14 @@ from __future__ import annotations
 
 import _thread
 import struct
-import sys
 import time
 from collections.abc import Callable
 from typing import Any
 
 from .. import backend, icv, observe, state
 from ..errors import OmpError, TeamAborted
-from ..region import Region, combined_errors
+from ..region import Region, TeamRequest, combined_errors
 from ..team import requested_team_size
-from ..tracebacks import first_user_frame
 from . import hang, keyorder, native, output, pool, private, streams, tasks
 from .context import ThreadedContext
 from .park import SPIN, Parker
@@ -45,43 +43,17 @@ _serial_guard = _thread.allocate_lock()
 _region_serial = 0
 
 
-def parallel(
-    body: Callable[..., dict[str, Any] | None],
-    args: dict[str, Any],
-    *,
-    firstprivate: dict[str, Any] | None = None,
-    reduction: dict[str, tuple[str, Any]] | None = None,
-    lastprivate: tuple[str, ...] = (),
-    shared: tuple[str, ...] = (),
-    readonly: tuple[str, ...] = (),
-    watch: dict[str, int] | None = None,
-    module_watch: dict[str, int] | None = None,  # one heap: nothing is compared
-    num_threads: Any = None,
-    if_: Any = True,
-    copyin: tuple[str, ...] = (),
-    proc_bind: str | None = None,
-) -> dict[str, Any]:
-    """Run ``body`` on a team of threads (see ``omppy.runtime.team.parallel``).
-
-    ``copyin`` names threadprivate globals whose master's value every thread starts
-    from (``private.py``); ``proc_bind`` is accepted and changes nothing here (the
-    operating system places the threads of one process)."""
-    region = Region(
-        body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly, watch or {}
-    )
-    copied = private.begin(copyin, _callers_globals() if copyin else None)
-    size = requested_team_size(num_threads, if_)
+def parallel(region: Region, request: TeamRequest) -> dict[str, Any]:
+    """Run ``region`` on a team of threads (``backend.parallel`` says what the clauses
+    mean).  ``copyin``: each thread starts from the master's values (``private.py``);
+    ``proc_bind`` is accepted and changes nothing here (the operating system places
+    the threads of one process); ``module_watch``: one heap, nothing is compared."""
+    copied = private.begin(request.copyin, request.namespace)
+    size = requested_team_size(request.num_threads, request.if_)
     team = ThreadTeam(size, state.current())
     if size == 1:
         return _run_alone(region, team)
     return _run_team(region, team, copied)
-
-
-def _callers_globals() -> dict[str, Any] | None:
-    """The globals of the code that started the region (its module's threadprivate
-    names are the ones ``copyin`` may list)."""
-    frame = first_user_frame(sys._getframe(1))
-    return frame.f_globals if frame is not None else None
 
 
 def _run_alone(region: Region, team: ThreadTeam) -> dict[str, Any]:

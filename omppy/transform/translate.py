@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -15,8 +16,9 @@ import libcst as cst
 
 from . import plan, private_names, survey
 from .diagnostics import PragmaError, PragmaWarning
-from .metadata import Parents, Positions, Ranges, Wrapper, generate, spans_of
+from .metadata import LazyRanges, Parents, Positions, Ranges, Wrapper, generate, spans_of
 from .model import Lines
+from .outline import Outline, outline
 from .rewrite import Rewriter
 from .scanner import find_pragmas, has_pragmas
 from .walk import children, remembering, walk
@@ -87,8 +89,10 @@ def _translate(source: str, module: cst.Module, pragmas: list[Any], filename: st
     # Metadata is resolved on the module itself (no copy): the stages' maps are keyed
     # by its nodes, and the rewrite visits it.
     wrapper = Wrapper(module)
-    blocks = plan.attach(wrapper, pragmas, filename)
-    surveyed = survey.run(wrapper, blocks, filename)
+    sketch = _outline(wrapper, source, pragmas)
+    plain = {s: sketch.spans[s] for s in sketch.plain} if sketch is not None else {}
+    blocks = plan.attach(wrapper, pragmas, filename, plain)
+    surveyed = survey.run(wrapper, blocks, filename, plain)
     threadprivate = {n for p in pragmas if p.directive == "threadprivate" for n in p.listed}
     rewriter = Rewriter(
         module,
@@ -98,12 +102,26 @@ def _translate(source: str, module: cst.Module, pragmas: list[Any], filename: st
         threadprivate=bool(threadprivate),
     )
     new_module = module.visit(rewriter)
-    text, before = generate(new_module)
+    text, before = generate(new_module, sketch.texts() if sketch is not None else None)
     warnings = tuple(w.located(filename, source) for w in surveyed.warnings)
-    table = _line_table(new_module, before, rewriter.origin, wrapper.resolve(Positions))
+    positions = wrapper.resolve(Positions)
+    table = _line_table(new_module, before, rewriter.origin, positions, sketch)
     if threadprivate:  # each use becomes this thread's copy; the lines stay
         text = private_names.rewrite(text, sorted(threadprivate), filename, table, source)
     return Translation(source, text, table, changed=True, warnings=warnings)
+
+
+def _outline(wrapper: Wrapper, source: str, pragmas: list[Any]) -> Outline | None:
+    """The module's outline (outline.py), its positions then worked out one statement
+    of the body at a time, when asked for; None: the source is laid out otherwise."""
+    module = wrapper.module
+    sketch = outline(module, source, ast.parse(source))
+    if sketch is None:
+        return None
+    sketch.mark_plain(pragmas)
+    parents = wrapper.resolve(Parents)
+    wrapper.provide(Positions, LazyRanges(module, sketch.before, parents, sketch.footer_start))
+    return sketch
 
 
 def _all_names(module: cst.Module) -> list[cst.Name]:
@@ -122,6 +140,7 @@ def _line_table(
     before: dict[cst.CSTNode, int],
     origin: dict[cst.CSTNode, Lines],
     original: Ranges,
+    sketch: Outline | None = None,
 ) -> dict[int, int]:
     """Generated line -> user line, for the lines of the translated text that begin a
     statement or continue a simple one (``lines.py`` fills in the rest).
@@ -137,10 +156,14 @@ def _line_table(
     for statement in module.body:
         lines_before = before[statement]
         kept = original.before.get(statement)
-        if kept is not None:
+        if kept is not None and sketch is not None and statement in sketch.plain:
+            shift = lines_before - kept  # the same entries, read off the source
+            for line in sketch.statement_lines(statement):
+                table.setdefault(line + shift, line)
+        elif kept is not None:
             shift = lines_before - kept
             for node in _statements_in(statement):
-                start, _, end, _ = original.spans[node]
+                start, _, end, _ = original.span(node)
                 _enter(table, node, start + shift, end + shift, origin.get(node))
         else:
             made = spans_of(statement, module, lines_before + 1)

@@ -9,6 +9,8 @@ as a frozen :class:`~.model.ConstructInfo`; it also records, for every statement
 the construct whose shared objects its stores write.  :func:`run` returns it all as
 a :class:`~.model.Survey`.  The rules checked on each construct are picked in
 ``survey_rules.py``, a task is decided in ``survey_tasks.py``.
+
+One idea: the two walks that turn the module's pragmas into decided constructs.
 """
 
 from __future__ import annotations

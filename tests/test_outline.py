@@ -157,3 +157,31 @@ def test_a_plain_statement_keeps_text_libcst_would_lose():
     assert "except (ValueError, TypeError) :\n" in text
     full_text, full_table, _ = _full(source)
     assert full_text == text.replace(") :", "):") and full_table == table
+
+
+SCANNED = [
+    # A pragma-like line inside a string, a pragma continued over comment lines at
+    # the end of a function (the next statement's comments), one in the footer.
+    'x = """\n# omp parallel\n"""\n\ndef f():\n    # omp parallel \\\n#   num_threads(2)\n'
+    "    pass\n\n# omp barrier\n",
+    "def f():\n    pass\n    # omp for \\\n\n# omp critical\n" + REGION,
+    REGION + "\n# omp parallel\n",
+]
+
+
+@pytest.mark.parametrize("source", SCANNED)
+def test_searching_the_regions_finds_what_searching_everything_finds(source):
+    from omppy.transform.diagnostics import PragmaError
+    from omppy.transform.scanner import find_pragmas
+
+    module = cst.parse_module(source)
+    sketch = outline(module, source, ast.parse(source))
+    assert sketch is not None
+
+    def found(regions):
+        try:
+            return [(p.pos, p.directive, p.shown) for p in find_pragmas(source, "m.py", regions)]
+        except PragmaError as error:
+            return str(error)
+
+    assert found(sketch.regions(source)) == found(None)

@@ -20,11 +20,13 @@ the translator generates everything as before.
 from __future__ import annotations
 
 import ast
+import bisect
 from collections.abc import Iterable, Iterator
 
 import libcst as cst
 
 from .pragma import Pragma
+from .sentinel import pragma_lines
 
 
 class Outline:
@@ -66,6 +68,27 @@ class Outline:
                 plain.append(statement)
         self.plain = frozenset(plain)
 
+    def regions(self, source: str) -> list[tuple[int, int]]:
+        """The lines ``(first, last]`` to search for pragmas (``scanner.find_pragmas``):
+        each piece of the module (its header, a statement of the body with the
+        comments above it, its footer) holding a line that may be one, and the piece
+        after a piece whose last line continues a comment (``\\``)."""
+        lines = self.lines
+        pieces = [(0, next(iter(self.before.values())))]  # the header
+        pieces += [(first, last) for _, first, last in self.ends()]
+        pieces.append((self.footer_start, len(lines)))
+        starts = [first for first, _ in pieces]
+        chosen: set[int] = set()
+        for line in pragma_lines(source):
+            index = bisect.bisect_left(starts, line) - 1
+            while index not in chosen and 0 <= index < len(pieces):
+                chosen.add(index)
+                first, last = pieces[index]
+                if not (last > first and lines[last - 1].rstrip().endswith("\\")):
+                    break
+                index += 1
+        return [pieces[index] for index in sorted(chosen) if pieces[index][1] > pieces[index][0]]
+
     def texts(self) -> dict[cst.CSTNode, str]:
         """The plain statements' code as libcst generates it: their lines in the source."""
         return {
@@ -86,6 +109,8 @@ class Outline:
 def outline(module: cst.Module, source: str, tree: ast.Module) -> Outline | None:
     """The module's :class:`Outline`, or None when its source is laid out otherwise."""
     if "\r" in source or not source.endswith("\n") or not module.has_trailing_newline:
+        return None
+    if not module.body:
         return None
     lines = [line + "\n" for line in source.split("\n")[:-1]]
     groups: list[list[ast.stmt]] = []

@@ -10,7 +10,7 @@ import ast
 import re
 import warnings
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import libcst as cst
 
@@ -47,36 +47,53 @@ def translate(source: str, filename: str = "<string>") -> Translation:
     """Translate ``source``; a file without pragmas comes back unchanged."""
     if not has_pragmas(source) or TRANSLATED_MARK.search(source):
         return Translation(source, source)
-    _check_syntax(source, filename)
+    tree = _check_syntax(source, filename)
     module = cst.parse_module(source)
+    sketch = outline(module, source, tree)
     try:
-        pragmas = find_pragmas(source, filename)
+        regions = sketch.regions(source) if sketch is not None else None
+        pragmas = find_pragmas(source, filename, regions)
     except PragmaError as error:
         raise error.located(filename, source) from None
     if not pragmas:
         return Translation(source, source)
     try:
         with remembering():
-            return _translate(source, module, pragmas, filename)
+            return _translate(source, module, pragmas, filename, sketch)
     except PragmaError as error:
         raise error.located(filename, source) from None
 
 
-def _check_syntax(source: str, filename: str) -> None:
-    """Raise the ``SyntaxError`` Python gives for ``source``, at the user's own line.
+def _check_syntax(source: str, filename: str) -> ast.Module:
+    """Raise the ``SyntaxError`` Python gives for ``source``, at the user's own line;
+    else give its ``ast`` tree (``outline.py`` reads where its statements are).
 
     libcst accepts syntax newer than the running Python (PEP 695 and 701 on 3.11,
     ``except A, B:`` on 3.13), which would otherwise be translated and then refused at
     a line of the translation.  A whole compile, not only a parse: it also refuses what
-    the compiler refuses (``'return' outside function``), and costs less than building
-    an ``ast`` tree.  Its warnings are left to the compile of the translation.
+    the compiler refuses (``'return' outside function``).  The tree is compiled (that
+    costs less than a second parse); an error is raised by compiling the source, as
+    Python would.  Warnings are left to the compile of the translation.
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        compile(source, filename, "exec", dont_inherit=True)
+        try:
+            parsed = compile(source, filename, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+            tree = cast(ast.Module, parsed)
+            compile(tree, filename, "exec", dont_inherit=True)
+        except SyntaxError:
+            compile(source, filename, "exec", dont_inherit=True)
+            raise
+    return tree
 
 
-def _translate(source: str, module: cst.Module, pragmas: list[Any], filename: str) -> Translation:
+def _translate(
+    source: str,
+    module: cst.Module,
+    pragmas: list[Any],
+    filename: str,
+    sketch: Outline | None = None,
+) -> Translation:
     # The text first: a name '_omp' is the word '_omp' in it (walking every name of a
     # big module costs more than translating its one construct).
     if _OMP_WORD.search(source) and "_omp" in {n.value for n in _all_names(module)}:
@@ -89,7 +106,8 @@ def _translate(source: str, module: cst.Module, pragmas: list[Any], filename: st
     # Metadata is resolved on the module itself (no copy): the stages' maps are keyed
     # by its nodes, and the rewrite visits it.
     wrapper = Wrapper(module)
-    sketch = _outline(wrapper, source, pragmas)
+    if sketch is not None:
+        _use_outline(wrapper, sketch, pragmas)
     plain = {s: sketch.spans[s] for s in sketch.plain} if sketch is not None else {}
     blocks = plan.attach(wrapper, pragmas, filename, plain)
     surveyed = survey.run(wrapper, blocks, filename, plain)
@@ -111,17 +129,13 @@ def _translate(source: str, module: cst.Module, pragmas: list[Any], filename: st
     return Translation(source, text, table, changed=True, warnings=warnings)
 
 
-def _outline(wrapper: Wrapper, source: str, pragmas: list[Any]) -> Outline | None:
-    """The module's outline (outline.py), its positions then worked out one statement
-    of the body at a time, when asked for; None: the source is laid out otherwise."""
-    module = wrapper.module
-    sketch = outline(module, source, ast.parse(source))
-    if sketch is None:
-        return None
+def _use_outline(wrapper: Wrapper, sketch: Outline, pragmas: list[Any]) -> None:
+    """Mark the plain statements (outline.py); the module's positions are then worked
+    out one statement of the body at a time, when asked for."""
     sketch.mark_plain(pragmas)
     parents = wrapper.resolve(Parents)
+    module = wrapper.module
     wrapper.provide(Positions, LazyRanges(module, sketch.before, parents, sketch.footer_start))
-    return sketch
 
 
 def _all_names(module: cst.Module) -> list[cst.Name]:

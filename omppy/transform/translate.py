@@ -81,9 +81,14 @@ def _check_syntax(source: str, filename: str) -> ast.Module:
             parsed = compile(source, filename, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
             tree = cast(ast.Module, parsed)
             compile(tree, filename, "exec", dont_inherit=True)
-        except SyntaxError:
+        except SyntaxError as error:
+            failed: SyntaxError | None = error
+        else:
+            failed = None
+        if failed is not None:
+            # Outside the handler: the error Python raises, with no other chained to it.
             compile(source, filename, "exec", dont_inherit=True)
-            raise
+            raise failed
     return tree
 
 

@@ -1,87 +1,112 @@
-"""The ``omppy`` command: ``run`` a program in parallel, ``translate`` a file.
+"""The ``omppy`` command's entry point: ``omppy run`` without click when it can.
+
+One idea: a plainly spelled ``omppy run [OPTIONS] TARGET ARGS`` is read here, with
+no click (importing click cost a cached run about a tenth of its time over
+``python``, issue 21); anything else (help, ``--version``, an option spelled
+``--opt=value`` or bundled, a usage error, the other commands) goes to click
+(``commands.py``), which then reads the whole command line itself, so its
+messages and exit statuses are the only ones.
 
 Exit status: the program's own for ``run``; 1 for a program that failed (a pragma
 error included); 2 for bad usage of the command itself.
-
-Only click is imported up front: each command imports what it needs, so a cached
-``omppy run`` never loads the translator (libcst).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-
-import click
-
-from . import __version__
-from .migrate_cli import migrate_command  # click and the standard library only
+from collections.abc import Sequence
 
 # runtime/backend.py's BACKENDS, spelled here so that the command's definition loads
 # no runtime (tests/test_threads_backend.py checks that the two agree).
 BACKEND_CHOICES = ("fork", "threads", "dask")
 
+# ``omppy run``'s options as the fast path reads them: spelling -> (name, takes a value).
+_RUN_OPTIONS = {
+    "-m": ("module", True),
+    "--backend": ("backend", True),
+    "--scheduler": ("scheduler", True),
+    "-n": ("num_threads", True),
+    "--num-threads": ("num_threads", True),
+    "-P": ("safe_path", False),
+    "--check": ("check", False),
+    "--trace": ("trace", True),
+    "--report": ("report", False),
+    "--progress": ("progress", False),
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="omppy")
-def main() -> None:
-    """OpenMP for Python: run '# omp' pragmas on a team of forked processes or threads."""
+
+class Usage(Exception):
+    """Bad usage of ``omppy run``: click reports it (``commands.py``)."""
 
 
-@main.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
-@click.option("-m", "module", metavar="MODULE", help="Run library module MODULE as a script.")
-@click.option(
-    "--backend",
-    type=click.Choice(BACKEND_CHOICES),
-    help="Run regions on forked processes, on threads, or on a Dask cluster (sets "
-    "OMPPY_BACKEND; default: threads on a free-threaded Python, fork elsewhere).",
-)
-@click.option(
-    "--scheduler",
-    metavar="ADDRESS",
-    help="With --backend dask: the Dask scheduler to use, e.g. tcp://host:8786 (sets "
-    "OMPPY_DASK_SCHEDULER; default: a local cluster, one worker process per core or -n).",
-)
-@click.option(
-    "-n",
-    "--num-threads",
-    metavar="N",
-    help="Team size: sets OMPPY_NUM_THREADS (N, or N,M,... per nesting level).",
-)
-@click.option(
-    "-P",
-    "safe_path",
-    is_flag=True,
-    help="Don't put the script's directory (the current one for -m) first in sys.path, "
-    "like 'python -P'.",
-)
-@click.option(
-    "--check",
-    is_flag=True,
-    help="Compare everything each region can reach, at any depth, and refuse what "
-    "cannot be carried between threads (sets OMPPY_CHECK=1; slower).",
-)
-@click.option(
-    "--trace",
-    metavar="FILE",
-    help="Write a Chrome/Perfetto trace of every team's threads to FILE at the end "
-    "(sets OMPPY_TRACE; docs/tracing.md).",
-)
-@click.option(
-    "--report",
-    is_flag=True,
-    help="Print a load-balance table per parallel construct to stderr at the end "
-    "(sets OMPPY_REPORT=1).",
-)
-@click.option(
-    "--progress",
-    is_flag=True,
-    help="Show a progress bar for long work-sharing loops when stderr is a terminal "
-    "(sets OMPPY_PROGRESS=1).",
-)
-@click.argument("target", required=False)
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def run(
+def main(args: Sequence[str] | None = None, prog_name: str | None = None) -> None:
+    """``omppy`` (the console script) and ``python -m omppy``."""
+    argv = list(sys.argv[1:] if args is None else args)
+    options = _plain_run(argv)
+    if options is not None:
+        try:
+            run_program(**options)  # type: ignore[arg-type]
+        except Usage:
+            pass  # click reads the command line again and says what is wrong
+        except (EOFError, KeyboardInterrupt):
+            # As click's standalone mode ends on them (its ``Abort``).
+            print(file=sys.stderr)
+            print("Aborted!", file=sys.stderr)
+            sys.exit(1)
+    from .commands import main as command  # click: deferred, a cached run needs none
+
+    command(argv, prog_name=prog_name)
+
+
+def _plain_run(argv: list[str]) -> dict[str, object] | None:
+    """``run``'s options and arguments, when every option before the target is one of
+    :data:`_RUN_OPTIONS` spelled apart from its value (None: leave it to click).
+
+    Click's reading of the same: options until the first word that is not one
+    (``allow_interspersed_args`` off), then that word as the target (with ``-m``: the
+    module's first argument) and everything after it as the program's arguments.
+    """
+    if not argv or argv[0] != "run" or "_OMPPY_COMPLETE" in os.environ:
+        return None  # another command, or click's shell completion
+    found: dict[str, object] = {
+        "module": None,
+        "backend": None,
+        "scheduler": None,
+        "num_threads": None,
+        "safe_path": False,
+        "check": False,
+        "trace": None,
+        "report": False,
+        "progress": False,
+    }
+    index = 1
+    seen: set[str] = set()
+    while index < len(argv) and argv[index].startswith("-"):
+        known = _RUN_OPTIONS.get(argv[index])
+        if known is None or known[0] in seen:
+            return None  # --help, --opt=value, -n4, a repeated option, '--', '-': click's
+        name, takes_value = known
+        seen.add(name)
+        if takes_value:
+            if index + 1 >= len(argv) or argv[index + 1].startswith("-"):
+                return None
+            found[name] = argv[index + 1]
+            index += 2
+        else:
+            found[name] = True
+            index += 1
+    if found["backend"] is not None and found["backend"] not in BACKEND_CHOICES:
+        return None
+    rest = argv[index:]
+    if not rest and found["module"] is None:
+        return None
+    found["target"] = rest[0] if rest else None
+    found["args"] = tuple(rest[1:])
+    return found
+
+
+def run_program(
     module: str | None,
     backend: str | None,
     scheduler: str | None,
@@ -94,8 +119,8 @@ def run(
     target: str | None,
     args: tuple[str, ...],
 ) -> None:
-    """Run TARGET (a script, or a directory or zip file with __main__.py) or -m MODULE
-    with its pragmas in parallel, exactly like 'python TARGET ARGS'."""
+    """``omppy run``: set the variables its options stand for, run the program, and
+    exit with its status; raises :class:`Usage` before anything runs."""
     _watch_options(trace, report, progress)  # before the runtime's import reads them
     from .runner import PyRunner, ScriptNotFound
     from .runtime.backend import VARIABLE as BACKEND_VARIABLE
@@ -114,11 +139,11 @@ def run(
         icv()  # a malformed OMP_* variable is a usage error, reported before running
         chosen = backend_from_environment()
     except ConfigError as error:
-        raise click.UsageError(str(error)) from None
+        raise Usage(str(error)) from None
     if scheduler is not None:
         os.environ["OMPPY_DASK_SCHEDULER"] = scheduler
         if chosen != "dask":
-            raise click.UsageError("--scheduler needs the dask backend (--backend dask)")
+            raise Usage("--scheduler needs the dask backend (--backend dask)")
     if chosen == "dask" and os.environ.get("OMPPY_DASK_SCHEDULER", "").strip():
         _connect_to_scheduler()
     if module is not None:
@@ -131,11 +156,11 @@ def run(
     elif target is not None:
         runner = PyRunner(target, args, safe_path=safe_path)
     else:
-        raise click.UsageError("give a script to run, or -m MODULE")
+        raise Usage("give a script to run, or -m MODULE")
     try:
         status = runner.run()
     except ScriptNotFound as error:
-        click.echo(f"omppy: error: {error}", err=True)
+        print(f"omppy: error: {error}", file=sys.stderr)
         sys.exit(2)
     sys.exit(status)
 
@@ -154,9 +179,9 @@ def _watch_options(trace: str | None, report: bool, progress: bool) -> None:
         directory = os.path.dirname(os.path.abspath(path))
         spelled = f"--trace {path}" if trace is not None else f"OMPPY_TRACE={path}"
         if not os.path.isdir(directory):
-            raise click.UsageError(f"{spelled}: no directory {directory}")
+            raise Usage(f"{spelled}: no directory {directory}")
         if os.path.isdir(path):
-            raise click.UsageError(f"{spelled}: is a directory")
+            raise Usage(f"{spelled}: is a directory")
 
 
 def _connect_to_scheduler() -> None:
@@ -167,68 +192,5 @@ def _connect_to_scheduler() -> None:
     try:
         client()
     except OmpError as error:
-        click.echo(f"omppy: error: {error}", err=True)
+        print(f"omppy: error: {error}", file=sys.stderr)
         sys.exit(1)
-
-
-@main.command("translate")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
-    help="Write here instead of to standard output.",
-)
-@click.option(
-    "--check",
-    is_flag=True,
-    help="Exit with status 1 if the translator warns about a likely data race.",
-)
-def translate_command(source: str, output: str | None, check: bool) -> None:
-    """Write SOURCE with its pragmas rewritten into omppy runtime calls.
-
-    Likely data races (an update whose place does not depend on the loop's
-    variables) are reported on standard error as file:line:col warnings."""
-    import io
-    import tokenize
-
-    from .transform.diagnostics import PragmaError
-    from .transform.lines import compile_translation
-    from .transform.translate import translate
-
-    with click.open_file(source, "rb") as handle:
-        data = handle.read()
-    try:
-        # As Python reads source: UTF-8 unless a coding declaration (PEP 263) says else.
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        text = data.decode(encoding)
-    except (SyntaxError, UnicodeDecodeError, LookupError) as error:
-        click.echo(f"{source}: error: cannot decode the source ({error})", err=True)
-        sys.exit(1)
-    filename = "<stdin>" if source == "-" else source
-    try:
-        translation = translate(text, filename)
-        compile_translation(translation, filename)  # the output must be valid Python
-    except PragmaError as error:
-        click.echo(str(error), err=True)
-        sys.exit(1)
-    except SyntaxError as error:
-        where = f"{error.lineno}:{error.offset or 0}:" if error.lineno else ""
-        click.echo(f"{filename}:{where} syntax error: {error.msg}", err=True)
-        sys.exit(1)
-    # A file without pragmas comes back byte-for-byte unchanged; the translation keeps
-    # the file's own encoding, which its coding declaration (kept too) names.
-    payload = translation.text.encode(encoding) if translation.changed else data
-    try:
-        with click.open_file(output or "-", "wb") as handle:
-            handle.write(payload)
-    except OSError as error:
-        click.echo(f"omppy translate: error: cannot write {output!r}: {error.strerror}", err=True)
-        sys.exit(2)
-    for warning in translation.warnings:
-        click.echo(str(warning), err=True)
-    if check and translation.warnings:
-        sys.exit(1)
-
-
-main.add_command(migrate_command)

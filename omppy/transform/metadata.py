@@ -55,6 +55,10 @@ class Wrapper(MetadataWrapper):
     def resolve(self, provider: Any) -> Any:
         return self.resolve_many([provider])[provider]
 
+    def provide(self, provider: Any, value: Mapping[cst.CSTNode, object]) -> None:
+        """Take ``value`` as what ``provider`` resolves to (worked out otherwise)."""
+        self._resolved[provider] = value
+
     def resolve_many(self, providers: Collection[Any]) -> Any:
         for provider in providers:
             if provider in self._resolved:
@@ -108,8 +112,17 @@ def _spans(
     return state.spans
 
 
-def generate(module: cst.Module) -> tuple[str, dict[cst.CSTNode, int]]:
-    """``module.code``, and the number of lines before each statement of its body."""
+def generate(
+    module: cst.Module, texts: Mapping[cst.CSTNode, str] | None = None
+) -> tuple[str, dict[cst.CSTNode, int]]:
+    """``module.code``, and the number of lines before each statement of its body.
+
+    ``texts``: statements of the body with their code as they were written (the
+    plain statements of ``outline.py``, in a module whose lines all end in ``\n``):
+    taken as they are, not generated.
+    """
+    if texts:
+        return _generate_with(module, texts)
     state = _MarkingState(
         default_indent=module.default_indent, default_newline=module.default_newline
     )
@@ -124,6 +137,32 @@ def generate(module: cst.Module) -> tuple[str, dict[cst.CSTNode, int]]:
         done = index
         lines[statement] = count
     return text, lines
+
+
+def _generate_with(
+    module: cst.Module, texts: Mapping[cst.CSTNode, str]
+) -> tuple[str, dict[cst.CSTNode, int]]:
+    state = CodegenState(default_indent=module.default_indent, default_newline="\n")
+    for line in module.header:
+        line._codegen(state)
+    tokens = state.tokens
+    count = "".join(tokens).count("\n")
+    lines: dict[cst.CSTNode, int] = {}
+    for statement in module.body:
+        lines[statement] = count
+        text = texts.get(statement)
+        if text is None:
+            mark = len(tokens)
+            statement._codegen(state)
+            text = "".join(tokens[mark:])
+            del tokens[mark:]
+        tokens.append(text)
+        count += text.count("\n")
+    for line in module.footer:
+        line._codegen(state)
+    if not tokens:
+        tokens.append("\n")
+    return "".join(tokens), lines
 
 
 def _newlines(tokens: list[str], text: str) -> int:
@@ -152,6 +191,9 @@ class Ranges(Mapping[cst.CSTNode, CodeRange]):
         self.before = before  # statement of the module's body -> lines before it
         self._made: dict[cst.CSTNode, CodeRange] = {}
 
+    def span(self, node: cst.CSTNode) -> Span:
+        return self.spans[node]
+
     def __getitem__(self, node: cst.CSTNode) -> CodeRange:
         made = self._made.get(node)
         if made is None:
@@ -168,6 +210,80 @@ class Ranges(Mapping[cst.CSTNode, CodeRange]):
 
     def __len__(self) -> int:
         return len(self.spans)
+
+
+class LazyRanges(Ranges):
+    """:class:`Ranges` worked out one statement of the module's body at a time, when
+    a node in it is first looked up (``outline.py`` gives where each begins): the
+    statements far from any pragma are never generated."""
+
+    def __init__(
+        self,
+        module: cst.Module,
+        before: dict[cst.CSTNode, int],
+        parents: Mapping[cst.CSTNode, cst.CSTNode],
+        footer_start: int,
+    ) -> None:
+        super().__init__({}, before)
+        self._module = module
+        self._parents = parents
+        self._footer_start = footer_start
+        self._done: set[cst.CSTNode] = set()
+
+    def span(self, node: cst.CSTNode) -> Span:
+        found = self.spans.get(node)
+        if found is None:
+            self._generate(node)
+            found = self.spans[node]  # KeyError: not a node of the module
+        return found
+
+    def __getitem__(self, node: cst.CSTNode) -> CodeRange:
+        made = self._made.get(node)
+        if made is None:
+            line, column, end_line, end_column = self.span(node)
+            made = CodeRange(CodePosition(line, column), CodePosition(end_line, end_column))
+            self._made[node] = made
+        return made
+
+    def __contains__(self, node: object) -> bool:
+        try:
+            self.span(node)  # type: ignore[arg-type]
+        except KeyError:
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[cst.CSTNode]:
+        self._generate_all()
+        return iter(self.spans)
+
+    def __len__(self) -> int:
+        self._generate_all()
+        return len(self.spans)
+
+    def _generate_all(self) -> None:
+        module = self._module
+        for node in (*module.header, *module.body, *module.footer):
+            self._generate(node)
+
+    def _generate(self, node: cst.CSTNode) -> None:
+        """The spans of the statement of the body (or header or footer line) that
+        holds ``node``, generated from where it begins."""
+        module, parents = self._module, self._parents
+        root: cst.CSTNode | None = node
+        while root is not None and parents.get(root) is not module:
+            root = parents.get(root)
+        if root is None or root in self._done:
+            return
+        self._done.add(root)
+        if root in self.before:
+            line = self.before[root] + 1
+        elif root in module.header:
+            line = module.header.index(root) + 1
+        elif root in module.footer:
+            line = self._footer_start + module.footer.index(root) + 1
+        else:
+            return
+        self.spans.update(_spans(Positions(), root, module, line, {}))
 
 
 class _PositionState(PositionProvidingCodegenState):

@@ -183,3 +183,6 @@ class Survey:
     has_tasks: bool = False  # task constructs: the module calls _omp.uses_tasks()
     # Statements that are likely data races (checks.races): reported, not refused.
     warnings: tuple[PragmaWarning, ...] = ()
+    # Statements of the module's body that hold no pragma (outline.py): not planned,
+    # kept as they are, their lines read off the source.
+    plain: frozenset[cst.CSTNode] = frozenset()

@@ -17,7 +17,7 @@ not followed by ``for``) are :class:`PragmaError`\\ s here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 import libcst as cst
@@ -107,12 +107,27 @@ class _Finder(cst.CSTVisitor):
 _NO_STATEMENTS = (cst.BaseExpression, cst.BaseParenthesizableWhitespace)
 
 
-def attach(wrapper: MetadataWrapper, pragmas: list[Pragma], filename: str) -> Blocks:
-    """Find where each pragma sits; a pragma nowhere a statement could follow is an error."""
+def attach(
+    wrapper: MetadataWrapper,
+    pragmas: list[Pragma],
+    filename: str,
+    plain: Collection[cst.CSTNode] = (),
+) -> Blocks:
+    """Find where each pragma sits; a pragma nowhere a statement could follow is an error.
+
+    ``plain``: statements of the module's body whose text holds no pragma, not searched.
+    """
     blocks = Blocks(pragmas)
     finder = _Finder(blocks)
+    module = wrapper.module
     with finder.resolve(wrapper):
-        walk(wrapper.module, finder)
+        if plain:
+            finder.visit_Module(module)
+            for statement in module.body:
+                if statement not in plain:
+                    walk(statement, finder)
+        else:
+            walk(module, finder)
     for pragma in pragmas:
         if pragma.pos.line not in finder.claimed:
             raise _error(

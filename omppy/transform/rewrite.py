@@ -80,6 +80,9 @@ class Rewriter(cst.CSTTransformer):
     def _kept(self, statement: cst.BaseStatement) -> None:
         """The user's lines of the statements inside a statement kept as it is (its
         own are recorded when it is left, as for every statement)."""
+        if statement in self.survey.plain:
+            return  # a statement of the module's body far from pragmas: its lines are
+            # read off the source (translate._line_table, outline.py)
         origin, lines = self.origin, self.lines
         pending: list[cst.CSTNode] = list(children(statement))
         while pending:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 import tokenize
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from .diagnostics import PragmaError
@@ -41,17 +41,37 @@ class _Comment(NamedTuple):
     between_statements: bool
 
 
-def find_pragmas(source: str, filename: str = "<string>") -> list[Pragma]:
+def find_pragmas(
+    source: str,
+    filename: str = "<string>",
+    regions: Sequence[tuple[int, int]] | None = None,
+) -> list[Pragma]:
     """Every pragma in ``source``, continuation lines joined, in document order.
 
     ``source`` must be valid Python.  Raises :class:`PragmaError` for a malformed pragma.
+    ``regions``: the only lines to search, ``(first, last]`` each, every one beginning
+    where a statement of the module's body (or the comments above it) begins, and
+    every pragma's lines inside one (``outline.Outline.regions``, for a source whose
+    lines all end in ``\n``): tokenizing the whole of a big module cost more than
+    translating its one construct.
     """
     if not has_pragmas(source):
         return []
+    if regions is not None:
+        lines = [line + "\n" for line in source.split("\n")[:-1]]
+        comments: dict[int, _Comment] = {}
+        for first, last in regions:
+            readline = io.StringIO("".join(lines[first:last])).readline
+            comments.update(_own_line_comments(readline, lines, filename, first))
+        return _pragmas(comments, lines, filename)
     # Python counts a lone '\r' as a line break; tokenize only sees '\n'.
     source = source.replace("\r\n", "\n").replace("\r", "\n")
-    lines: list[str] = []
+    lines = []
     comments = _own_line_comments(_recording_readline(source, lines), lines, filename)
+    return _pragmas(comments, lines, filename)
+
+
+def _pragmas(comments: dict[int, _Comment], lines: list[str], filename: str) -> list[Pragma]:
     pragmas = []
     continuations: set[int] = set()
     for comment in comments.values():
@@ -92,11 +112,12 @@ def _physical(lines: list[str], line: int) -> str:
 
 
 def _own_line_comments(
-    readline: Callable[[], str], lines: list[str], filename: str
+    readline: Callable[[], str], lines: list[str], filename: str, offset: int = 0
 ) -> dict[int, _Comment]:
     """The comments that stand alone on their physical line, by line number.
 
-    ``lines`` fills up as ``readline`` reads, so a token's line is always there.
+    ``lines`` fills up as ``readline`` reads, so a token's line is always there (or
+    holds every line, when ``readline`` reads the part after line ``offset``).
     """
     comments: dict[int, _Comment] = {}
     depth = 0
@@ -109,6 +130,7 @@ def _own_line_comments(
                 depth -= 1
             elif tok.type == tokenize.COMMENT:
                 line, col = tok.start
+                line += offset
                 if not lines[line - 1][:col].strip(" \t\f"):
                     between = depth == 0 and previous in _LINE_START
                     comments[line] = _Comment(line, col, tok.string, between)
@@ -117,6 +139,7 @@ def _own_line_comments(
         # The caller parsed the source first, so this is a bug or a tokenize quirk; it
         # still gets reported as a located error rather than a traceback.
         line, col = _error_location(err)
+        line += offset
         raise PragmaError(
             f"cannot tokenize the source: {_error_message(err)}",
             filename=filename,

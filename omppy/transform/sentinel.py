@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import AnyStr
 
-__all__ = ["PRAGMA_RE", "SENTINEL_RE", "has_pragmas"]
+__all__ = ["PRAGMA_RE", "SENTINEL_RE", "has_pragmas", "pragma_lines"]
 
 # A line that is, after optional indentation, '#', optional spaces or tabs, 'omp', then
 # whitespace or the end of the line ('\r' ends a line too, as for Python).  It may match
@@ -50,3 +50,19 @@ def _has_candidate(
         if not source[line_start:hash_at].strip(blank):
             return True
     return False
+
+
+def pragma_lines(source: str) -> list[int]:
+    """The lines of ``source`` (ending in ``\n`` only) that may hold a pragma: each line
+    ``PRAGMA_RE`` matches (never one :func:`~.scanner.find_pragmas` takes is missed)."""
+    found: list[int] = []
+    line, counted = 1, 0
+    for match in _CANDIDATE_RE.finditer(source):
+        hash_at = match.start()
+        line_start = source.rfind("\n", 0, hash_at) + 1
+        if not source[line_start:hash_at].strip(" \t\f"):
+            line += source.count("\n", counted, hash_at)
+            counted = hash_at
+            if not found or found[-1] != line:
+                found.append(line)
+    return found

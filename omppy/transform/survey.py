@@ -9,11 +9,14 @@ as a frozen :class:`~.model.ConstructInfo`; it also records, for every statement
 the construct whose shared objects its stores write.  :func:`run` returns it all as
 a :class:`~.model.Survey`.  The rules checked on each construct are picked in
 ``survey_rules.py``, a task is decided in ``survey_tasks.py``.
+
+One idea: the two walks that turn the module's pragmas into decided constructs.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import Any, cast
 
 import libcst as cst
@@ -60,10 +63,20 @@ _THREADLESS = (
 )
 
 
-def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:
-    """Plan every block of the module and decide every construct, or raise PragmaError."""
+def run(
+    wrapper: MetadataWrapper,
+    blocks: plan.Blocks,
+    filename: str,
+    plain: Mapping[cst.CSTNode, Lines] | None = None,
+) -> Survey:
+    """Plan every block of the module and decide every construct, or raise PragmaError.
+
+    ``plain``: the statements of the module's body whose text holds no pragma, with
+    their lines (outline.py): their blocks are neither planned nor walked.
+    """
     module = wrapper.module
     surveyor = _Surveyor(wrapper, blocks, filename)
+    surveyor.plain = plain or {}
     every = list(blocks.by_line.values())
     surveyor.threadprivate = frozenset(
         n for p in every if p.directive == "threadprivate" for n in p.listed
@@ -87,6 +100,7 @@ def run(wrapper: MetadataWrapper, blocks: plan.Blocks, filename: str) -> Survey:
         has_tasks=any(c.directive in TASK_DIRECTIVES for c in surveyor.task_scopes)
         or surveyor.waits,
         warnings=tuple(surveyor.warnings),
+        plain=frozenset(surveyor.plain),
     )
 
 
@@ -118,6 +132,7 @@ class _Surveyor(RuleChecks, TaskSurvey):
         self.waits = False  # a taskwait, taskgroup or taskyield (the module uses tasks)
         self.warnings: list[PragmaWarning] = []
         self._blocks: dict[cst.CSTNode, list[cst.BaseSuite]] = {}
+        self.plain: Mapping[cst.CSTNode, Lines] = {}
 
     @property
     def effects(self) -> Effects:
@@ -172,7 +187,12 @@ class _Surveyor(RuleChecks, TaskSurvey):
 
     def plan_block(self, node: cst.CSTNode, body: Any) -> None:
         columns: dict[cst.CSTNode, int] = {}
+        plain = self.plain
         for statement in body:
+            if statement in plain:
+                columns[statement] = 0  # of the module's body
+                self.lines[statement] = plain[statement]
+                continue
             where = self.positions.get(statement)
             if where is not None:
                 columns[statement] = where.start.column
@@ -184,6 +204,8 @@ class _Surveyor(RuleChecks, TaskSurvey):
         self.plans[node] = items
         self._cover(items, [])
         for statement in body:
+            if statement in plain:
+                continue
             for block in self.blocks_of(statement):
                 if isinstance(block, cst.IndentedBlock):
                     self.plan_block(block, block.body)
@@ -230,7 +252,7 @@ class _Surveyor(RuleChecks, TaskSurvey):
         scopes: list[tuple[str, Any]],
         around: tuple[Construct, ...],
     ) -> None:
-        if isinstance(statement, cst.SimpleStatementLine):
+        if isinstance(statement, cst.SimpleStatementLine) or statement in self.plain:
             return
         if isinstance(statement, cst.FunctionDef):
             inner_scopes = [*scopes, ("function", statement)]

@@ -76,8 +76,8 @@ def scopes(
             if not isinstance(item, Construct):
                 inner = item if isinstance(item, cst.FunctionDef) else scope
                 for block in blocks_of(item):
-                    if isinstance(block, cst.IndentedBlock):
-                        walk(plans[block], inner)
+                    if isinstance(block, cst.IndentedBlock) and block in plans:
+                        walk(plans[block], inner)  # not planned: a plain statement's
                 continue
             scope_of[item] = scope
             if item.directive in TASK_DIRECTIVES | PARALLEL_DIRECTIVES:

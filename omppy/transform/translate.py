@@ -6,17 +6,19 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import warnings
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import libcst as cst
 
 from . import plan, private_names, survey
 from .diagnostics import PragmaError, PragmaWarning
-from .metadata import Parents, Positions, Ranges, Wrapper, generate, spans_of
+from .metadata import LazyRanges, Parents, Positions, Ranges, Wrapper, generate, spans_of
 from .model import Lines
+from .outline import Outline, outline
 from .rewrite import Rewriter
 from .scanner import find_pragmas, has_pragmas
 from .walk import children, remembering, walk
@@ -45,36 +47,58 @@ def translate(source: str, filename: str = "<string>") -> Translation:
     """Translate ``source``; a file without pragmas comes back unchanged."""
     if not has_pragmas(source) or TRANSLATED_MARK.search(source):
         return Translation(source, source)
-    _check_syntax(source, filename)
+    tree = _check_syntax(source, filename)
     module = cst.parse_module(source)
+    sketch = outline(module, source, tree)
     try:
-        pragmas = find_pragmas(source, filename)
+        regions = sketch.regions(source) if sketch is not None else None
+        pragmas = find_pragmas(source, filename, regions)
     except PragmaError as error:
         raise error.located(filename, source) from None
     if not pragmas:
         return Translation(source, source)
     try:
         with remembering():
-            return _translate(source, module, pragmas, filename)
+            return _translate(source, module, pragmas, filename, sketch)
     except PragmaError as error:
         raise error.located(filename, source) from None
 
 
-def _check_syntax(source: str, filename: str) -> None:
-    """Raise the ``SyntaxError`` Python gives for ``source``, at the user's own line.
+def _check_syntax(source: str, filename: str) -> ast.Module:
+    """Raise the ``SyntaxError`` Python gives for ``source``, at the user's own line;
+    else give its ``ast`` tree (``outline.py`` reads where its statements are).
 
     libcst accepts syntax newer than the running Python (PEP 695 and 701 on 3.11,
     ``except A, B:`` on 3.13), which would otherwise be translated and then refused at
     a line of the translation.  A whole compile, not only a parse: it also refuses what
-    the compiler refuses (``'return' outside function``), and costs less than building
-    an ``ast`` tree.  Its warnings are left to the compile of the translation.
+    the compiler refuses (``'return' outside function``).  The tree is compiled (that
+    costs less than a second parse); an error is raised by compiling the source, as
+    Python would.  Warnings are left to the compile of the translation.
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        compile(source, filename, "exec", dont_inherit=True)
+        try:
+            parsed = compile(source, filename, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+            tree = cast(ast.Module, parsed)
+            compile(tree, filename, "exec", dont_inherit=True)
+        except SyntaxError as error:
+            failed: SyntaxError | None = error
+        else:
+            failed = None
+        if failed is not None:
+            # Outside the handler: the error Python raises, with no other chained to it.
+            compile(source, filename, "exec", dont_inherit=True)
+            raise failed
+    return tree
 
 
-def _translate(source: str, module: cst.Module, pragmas: list[Any], filename: str) -> Translation:
+def _translate(
+    source: str,
+    module: cst.Module,
+    pragmas: list[Any],
+    filename: str,
+    sketch: Outline | None = None,
+) -> Translation:
     # The text first: a name '_omp' is the word '_omp' in it (walking every name of a
     # big module costs more than translating its one construct).
     if _OMP_WORD.search(source) and "_omp" in {n.value for n in _all_names(module)}:
@@ -87,8 +111,11 @@ def _translate(source: str, module: cst.Module, pragmas: list[Any], filename: st
     # Metadata is resolved on the module itself (no copy): the stages' maps are keyed
     # by its nodes, and the rewrite visits it.
     wrapper = Wrapper(module)
-    blocks = plan.attach(wrapper, pragmas, filename)
-    surveyed = survey.run(wrapper, blocks, filename)
+    if sketch is not None:
+        _use_outline(wrapper, sketch, pragmas)
+    plain = {s: sketch.spans[s] for s in sketch.plain} if sketch is not None else {}
+    blocks = plan.attach(wrapper, pragmas, filename, plain)
+    surveyed = survey.run(wrapper, blocks, filename, plain)
     threadprivate = {n for p in pragmas if p.directive == "threadprivate" for n in p.listed}
     rewriter = Rewriter(
         module,
@@ -98,12 +125,22 @@ def _translate(source: str, module: cst.Module, pragmas: list[Any], filename: st
         threadprivate=frozenset(threadprivate),
     )
     new_module = module.visit(rewriter)
-    text, before = generate(new_module)
+    text, before = generate(new_module, sketch.texts() if sketch is not None else None)
     warnings = tuple(w.located(filename, source) for w in surveyed.warnings)
-    table = _line_table(new_module, before, rewriter.origin, wrapper.resolve(Positions))
+    positions = wrapper.resolve(Positions)
+    table = _line_table(new_module, before, rewriter.origin, positions, sketch)
     if threadprivate:  # each use becomes this thread's copy; the lines stay
         text = private_names.rewrite(text, sorted(threadprivate), filename, table, source)
     return Translation(source, text, table, changed=True, warnings=warnings)
+
+
+def _use_outline(wrapper: Wrapper, sketch: Outline, pragmas: list[Any]) -> None:
+    """Mark the plain statements (outline.py); the module's positions are then worked
+    out one statement of the body at a time, when asked for."""
+    sketch.mark_plain(pragmas)
+    parents = wrapper.resolve(Parents)
+    module = wrapper.module
+    wrapper.provide(Positions, LazyRanges(module, sketch.before, parents, sketch.footer_start))
 
 
 def _all_names(module: cst.Module) -> list[cst.Name]:
@@ -122,6 +159,7 @@ def _line_table(
     before: dict[cst.CSTNode, int],
     origin: dict[cst.CSTNode, Lines],
     original: Ranges,
+    sketch: Outline | None = None,
 ) -> dict[int, int]:
     """Generated line -> user line, for the lines of the translated text that begin a
     statement or continue a simple one (``lines.py`` fills in the rest).
@@ -137,10 +175,14 @@ def _line_table(
     for statement in module.body:
         lines_before = before[statement]
         kept = original.before.get(statement)
-        if kept is not None:
+        if kept is not None and sketch is not None and statement in sketch.plain:
+            shift = lines_before - kept  # the same entries, read off the source
+            for line in sketch.statement_lines(statement):
+                table.setdefault(line + shift, line)
+        elif kept is not None:
             shift = lines_before - kept
             for node in _statements_in(statement):
-                start, _, end, _ = original.spans[node]
+                start, _, end, _ = original.span(node)
                 _enter(table, node, start + shift, end + shift, origin.get(node))
         else:
             made = spans_of(statement, module, lines_before + 1)

@@ -62,3 +62,17 @@ def test_everything_else_is_left_to_click(argv):
 def test_click_completion_is_left_to_click(monkeypatch):
     monkeypatch.setenv("_OMPPY_COMPLETE", "bash_complete")
     assert cli._plain_run(["run", "t.py"]) is None
+
+
+def test_the_fast_path_knows_exactly_runs_options():
+    # An option added to (or removed from) the click definition must be added to (or
+    # removed from) the fast path's table too, with the same kind (flag or value).
+    import click
+
+    command = commands.main.commands["run"]
+    spellings = {}
+    for param in command.params:
+        if isinstance(param, click.Option):
+            for spelling in param.opts:
+                spellings[spelling] = (param.name, not param.is_flag)
+    assert spellings == cli._RUN_OPTIONS

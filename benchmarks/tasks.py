@@ -163,7 +163,7 @@ def floor(n: int, repeat: int) -> None:
 
         sort(0, n - 1, 0)
         start = time.perf_counter()
-        _ = a[:: max(1, n // 1000)] + [len(a), sorted(a) == a]
+        _ = [*a[:: max(1, n // 1000)], len(a), sorted(a) == a]
         took["check"] = time.perf_counter() - start
         return took
 
@@ -188,12 +188,13 @@ def floor(n: int, repeat: int) -> None:
         rng = random.Random(5)
         a = [rng.random() for _ in range(n)]
         before = list(a)
-        i, j = partition(a, 0, n - 1)
-        for key, value in zip(("partition sent", "partition applied"), transfer(before, a)):
+        _, j = partition(a, 0, n - 1)
+        pair = ("partition sent", "partition applied")
+        for key, value in zip(pair, transfer(before, a), strict=True):
             best[key] = min(best.get(key, value), value)
         half = list(a)
         half[: j + 1] = sorted(half[: j + 1])
-        for key, value in zip(("half sent", "half applied"), transfer(a, half)):
+        for key, value in zip(("half sent", "half applied"), transfer(a, half), strict=True):
             best[key] = min(best.get(key, value), value)
     sequential = best["make"] + best["level 0"] + best["levels 1-3"] + best["leaves"]
     sequential += best["check"]

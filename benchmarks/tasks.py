@@ -2,12 +2,21 @@
 
     python benchmarks/tasks.py            # about a minute on an idle 2-core machine
     python benchmarks/tasks.py --quick
+    python benchmarks/tasks.py --floor    # the quicksort's floor, in one process
 
 Workloads: recursive Fibonacci with a cut-off by depth; quicksort of a list of floats
 by tasks (each task sorts its part in place; the parts travel back at taskwait);
 n-queens by one task per first-row placement, beside the same search as a
 ``parallel for``; and the cost of one empty task from creation to completion.
 Each result is checked against the sequential one.
+
+``--floor`` measures, in this process alone (no other process competes for the
+CPU), what bounds the quicksort by tasks on a team of two whatever the scheduling:
+its sequential phases (the first partition and the list's making and checking run
+on one thread; two threads share the rest), and the cost of the two transfers that
+any run with a second process needs, done with omppy's own steps (compare, pickle,
+unpickle, apply, retake): the first partition's scattered changes to the other
+process, and a sorted half back.
 """
 
 from __future__ import annotations
@@ -122,12 +131,98 @@ def empty_tasks(k):
 '''
 
 
+def floor(n: int, repeat: int) -> None:
+    """Print the quicksort's bound on a team of two (see the module docstring)."""
+    import pickle
+    import random
+
+    from omppy.runtime import wire
+    from omppy.runtime.shadow import ListShadow
+
+    namespace: dict = {}
+    exec(compile(SOURCE, "<tasks>", "exec"), namespace)
+    partition = namespace["partition"]
+
+    def phases() -> dict[str, float]:
+        took: dict[str, float] = {"level 0": 0.0, "levels 1-3": 0.0, "leaves": 0.0}
+        start = time.perf_counter()
+        rng = random.Random(5)
+        a = [rng.random() for _ in range(n)]
+        took["make"] = time.perf_counter() - start
+
+        def sort(lo: int, hi: int, depth: int) -> None:
+            begin = time.perf_counter()
+            if hi - lo < 2000 or depth >= 4:
+                a[lo : hi + 1] = sorted(a[lo : hi + 1])
+                took["leaves"] += time.perf_counter() - begin
+                return
+            i, j = partition(a, lo, hi)
+            took["level 0" if depth == 0 else "levels 1-3"] += time.perf_counter() - begin
+            sort(lo, j, depth + 1)
+            sort(i, hi, depth + 1)
+
+        sort(0, n - 1, 0)
+        start = time.perf_counter()
+        _ = [*a[:: max(1, n // 1000)], len(a), sorted(a) == a]
+        took["check"] = time.perf_counter() - start
+        return took
+
+    def transfer(before: list, after: list) -> tuple[float, float]:
+        """The sender's and the receiver's seconds for ``after``'s changes."""
+        sender = ListShadow(before)
+        begin = time.perf_counter()
+        change = sender.diff(after)
+        data = pickle.dumps(wire._packed(change), protocol=pickle.HIGHEST_PROTOCOL)
+        sender.retake(after)
+        sent = time.perf_counter() - begin
+        target = list(before)
+        receiver = ListShadow(target)
+        begin = time.perf_counter()
+        receiver.apply(target, wire._unpacked(pickle.loads(data)))
+        return sent, time.perf_counter() - begin
+
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        for key, value in phases().items():
+            best[key] = min(best.get(key, value), value)
+        rng = random.Random(5)
+        a = [rng.random() for _ in range(n)]
+        before = list(a)
+        _, j = partition(a, 0, n - 1)
+        pair = ("partition sent", "partition applied")
+        for key, value in zip(pair, transfer(before, a), strict=True):
+            best[key] = min(best.get(key, value), value)
+        half = list(a)
+        half[: j + 1] = sorted(half[: j + 1])
+        for key, value in zip(("half sent", "half applied"), transfer(a, half), strict=True):
+            best[key] = min(best.get(key, value), value)
+    sequential = best["make"] + best["level 0"] + best["levels 1-3"] + best["leaves"]
+    sequential += best["check"]
+    serial = best["make"] + best["level 0"] + best["check"]
+    shared = (best["levels 1-3"] + best["leaves"]) / 2
+    moved = sum(best[k] for k in ("partition sent", "partition applied", "half sent"))
+    moved += best["half applied"]
+    print(f"Quicksort of {n:,} floats, best of {repeat}, in one process:")
+    for key, value in best.items():
+        print(f"  {key}: {value * 1e3:.0f} ms")
+    print(f"  sequential: {sequential:.3f} s")
+    print(f"  bound with 2 threads, nothing moved: {sequential / (serial + shared):.2f}x")
+    print(
+        f"  bound with the two transfers on the critical path ({moved * 1e3:.0f} ms): "
+        f"{sequential / (serial + shared + moved):.2f}x"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--floor", action="store_true", help="the quicksort's bound")
     args = parser.parse_args()
+    if args.floor:
+        floor(100_000 if args.quick else 1_000_000, args.repeat)
+        return
     os.environ["OMPPY_NUM_THREADS"] = str(args.threads)
     q = args.quick
     seq = load(SOURCE, "<tasks>", "bench_seq_tasks", False)

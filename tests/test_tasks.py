@@ -264,6 +264,43 @@ def test_two_tasks_changing_one_place_is_a_data_race(tmp_path):
     assert "order the two with depend(...)" in got.err
 
 
+def test_two_tasks_scattering_changes_over_one_place_is_a_data_race(tmp_path):
+    # Each task changes a thousand scattered items (a masked run, runtime/masked.py);
+    # index 1500 is changed by both.
+    program = _program(
+        tmp_path,
+        """
+        import time
+
+        def main():
+            data = list(range(4000))
+            # omp parallel
+            # omp single
+            if True:
+                # omp task
+                if True:
+                    time.sleep(0.3)
+                    for i in range(0, 2000, 2):
+                        data[i] = -data[i]
+                # omp end task
+                # omp task
+                if True:
+                    time.sleep(0.3)
+                    for i in range(1001, 3000, 2):
+                        data[i] = -data[i]
+                    data[1500] = 7
+                # omp end task
+            # omp end parallel
+            print(sum(data))
+
+        main()
+        """,
+    )
+    got = run_omppy("run", str(program), threads=2, timeout=60)
+    assert got.status == 1, got.err
+    assert "both changed data[1500]" in got.err
+
+
 # Two silent wrong answers, each forced here by marker files (a task or a wrapped
 # runtime step waits for another's marker, up to 20 s, or says on stderr that it gave
 # up), so that the interleaving happens on every run, loaded machine or not.

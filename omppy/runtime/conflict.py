@@ -19,6 +19,7 @@ import bisect
 from collections.abc import Iterator
 from typing import Any
 
+from . import masked
 from .errors import OmpError
 from .replica import Change, Changes, Replica, Token
 
@@ -111,6 +112,9 @@ def _place(place: Any) -> str:
 def _clash(a: Change, b: Change) -> tuple[str, Any] | None:
     """The first place that changes ``a`` and ``b`` of one container both change."""
     kind = a[0]
+    if "M" in (kind, b[0]) and {kind, b[0]} <= {"L", "M"}:  # many runs (masked.py)
+        common = masked.first_common(a, b)
+        return None if common is None else ("value", common)
     if kind != b[0]:
         if "S" in (a[0], b[0]):
             return ("length", None)
@@ -228,6 +232,8 @@ def _same_at(a: Change, b: Change, place: Any) -> bool:
 
 def _value_at(change: Change, place: Any, missing: Any) -> Any:
     kind = change[0]
+    if kind == "M" and isinstance(place, int):
+        return masked.value_at(change, place, missing)
     if kind in ("L", "Y") and isinstance(place, int):
         for start, values in change[1]:
             if start <= place < start + len(values):

@@ -118,9 +118,15 @@ _RUN_OF_CHANGES = re.compile(b"\x01+")
 def changed_runs(a: list[Any], b: list[Any]) -> list[tuple[int, int]]:
     """The ``(start, stop)`` runs of indices ``i < min(len)`` where ``a[i] is not b[i]``.
 
-    One flag byte per item, made in C (``map(is_not)``, or numpy on the pointers of a
-    long list), and the runs found by a regular expression: no Python loop per item.
+    One flag byte per item (:func:`changed_flags`), and the runs found by a regular
+    expression: no Python loop per item.
     """
+    return [match.span() for match in _RUN_OF_CHANGES.finditer(changed_flags(a, b))]
+
+
+def changed_flags(a: list[Any], b: list[Any]) -> bytes:
+    """One byte per index ``i < min(len)``: 1 where ``a[i] is not b[i]``, made in C
+    (``map(is_not)``, or numpy on the pointers of a long list)."""
     n = min(len(a), len(b))
     numpy = sys.modules.get("numpy")
     if _ITEM_OFFSET is not None and type(a) is list and type(b) is list:
@@ -132,7 +138,7 @@ def changed_runs(a: list[Any], b: list[Any]) -> list[tuple[int, int]]:
             flags = bytes(map(operator.is_not, a, b))
     else:
         flags = bytes(a[i] is not b[i] for i in range(n))
-    return [match.span() for match in _RUN_OF_CHANGES.finditer(flags)]
+    return flags
 
 
 def common_ends(a: list[Any], b: list[Any]) -> tuple[int, int]:

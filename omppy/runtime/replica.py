@@ -35,6 +35,7 @@ from collections import deque
 from collections.abc import Iterator, Sized
 from typing import Any
 
+from . import masked
 from .buffers import too_large_to_compare
 from .deepnet import DeepNet
 from .errors import OmpError
@@ -554,7 +555,7 @@ class Replica:
         depth = self.depths.get(token, 1) - 1
         if depth < 0:
             return
-        if change[0] in "LS" and _all_atomic(change):
+        if change[0] in "LMS" and _all_atomic(change):
             return  # numbers and strings put into a list: nothing to share (the usual case)
         label = self.labels.get(token, "")
         below = self.below.setdefault(token, [])
@@ -669,6 +670,8 @@ def _placed_values(change: Change) -> Iterator[tuple[Any, Any]]:
         for start, values in change[1]:
             for offset, value in enumerate(values):
                 yield start + offset, value
+    elif kind == "M":
+        yield from masked.placed(change)
     elif kind == "S":
         for offset, value in enumerate(change[3]):
             yield change[1] + offset, value

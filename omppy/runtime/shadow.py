@@ -16,6 +16,8 @@ and the work is done once per barrier (or synchronisation block), in bulk.
 Change records (tuples, first item the kind):
 
 - ``("L", runs)``: a list kept its length; ``runs`` is ``[(start, [values...]), ...]``.
+- ``("M", start, flags, values)``: the same with many runs (``masked.py``): one flag
+  byte per item from ``start`` on, the changed items in order.
 - ``("S", start, stop, values)``: a list's ``[start:stop]`` was replaced by
   ``values`` (its length changed: append, insert, pop, sort of a grown list...).
 - ``("D", sets, dels, new)``: a dict's keys set to values and keys deleted; the
@@ -42,7 +44,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
-from . import layout
+from . import layout, masked
 from .buffers import ArrayShadow, BytearrayShadow, ObjectArrayShadow
 from .objects import (
     IMMUTABLE,
@@ -82,7 +84,7 @@ class ListShadow(Shadow):
         if len(live) == len(old):
             if layout.same_items(live, old):
                 return None
-            return ("L", [(lo, live[lo:hi]) for lo, hi in layout.changed_runs(live, old)])
+            return masked.list_change(live, layout.changed_flags(live, old))
         prefix, suffix = layout.common_ends(live, old)
         return ("S", prefix, len(old) - suffix, live[prefix : len(live) - suffix])
 
@@ -92,6 +94,8 @@ class ListShadow(Shadow):
             if change[0] == "L":
                 for start, values in change[1]:
                     setitem(target, slice(start, start + len(values)), values)
+            elif change[0] == "M":  # many scattered runs (masked.py)
+                masked.apply(target, change)
             else:
                 _, start, stop, values = change
                 setitem(target, slice(start, stop), values)

@@ -26,7 +26,11 @@ if TYPE_CHECKING:
     from .taskgroups import GroupRef
     from .thread import ThreadContext
 
-STOCK = 2  # ready tasks per thread the team's queues should hold
+STOCK = 2  # ready tasks per thread the team's queues should hold (when handing is cheap)
+# Handing a task over (publishing what its creator changed, pickling it) that took
+# longer than this, on average, is done only for an idle thread: a stock of ready
+# tasks would mostly go back to their creator, each after a costly publication.
+CHEAP_HANDOFF_SECONDS = 1e-3
 # Measured shorter than this, a task runs at once: handing it to another process
 # costs more than it takes (benchmarks/tasks.py measures the cost), and keeping it
 # would only delay it.
@@ -51,6 +55,10 @@ class TaskStateCore:
             self.pool = pool
             self.coder = TaskCoder(thread.coherence.replica, pool.forked_after)
             self.kept_word = pool.local_base + thread.num
+            self.idle_word = pool.idle_base + thread.num
+            self.idle_flags = slice(pool.idle_base, pool.idle_base + thread.size)
+        # What handing a task over cost in this thread (a running average, seconds).
+        self.handoff_cost = 0.0
         self.frames: list[Frame] = [Frame(0, None, 0, False)]
         self.queue: collections.deque[Kept] = collections.deque()
         # Tasks this thread handed to the team, by id: run here, they need no bytes.
@@ -162,9 +170,25 @@ class TaskStateCore:
             self.durations[key] = old + _WEIGHT * (min(seconds, _OUTLIER * old) - old)
 
     def starving(self) -> bool:
-        """Whether the team's queues hold too few tasks for idle threads."""
+        """Whether the team's queues hold too few tasks: fewer than the threads that
+        wait with nothing to run (work-first: else the creator runs its own tasks,
+        where they cost nothing to hand over), or, while handing over is cheap, fewer
+        than :data:`STOCK` per thread (a thread that runs out finds one at once)."""
         assert self.pool is not None
-        return bool(self.pool.words[tp.QUEUED] < self.stock)
+        words = self.pool.words
+        queued = words[tp.QUEUED]
+        if queued < sum(words[self.idle_flags]) - words[self.idle_word]:
+            return True
+        return bool(self.handoff_cost < CHEAP_HANDOFF_SECONDS and queued < self.stock)
+
+    def idle(self, flag: int) -> None:
+        """Say whether this thread waits with nothing to run (see :meth:`starving`)."""
+        if self.pool is not None:
+            self.pool.words[self.idle_word] = flag
+
+    def handed_in(self, seconds: float) -> None:
+        """A task was handed over in ``seconds``: the running average of the cost."""
+        self.handoff_cost += _WEIGHT * (seconds - self.handoff_cost)
 
     def done(self, ref: Child | Ref) -> bool:
         """Whether a task has completed."""

@@ -83,7 +83,9 @@ class Handing(TaskStateCore):
                 self.run_kept(task)  # not to be offered again; it would fail again
                 return
             finally:
-                self.excluded += clock() - began  # not the waiting task's work
+                spent = clock() - began
+                self.excluded += spent  # not the waiting task's work
+            self.handed_in(spent)
 
     def hand_over(
         self,

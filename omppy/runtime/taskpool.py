@@ -106,10 +106,12 @@ class TaskPool:
         self.queue_base = QUEUE_BASE
         # Per thread, written by that thread alone: tasks it created and has not
         # handed to the table nor finished (tasks.py keeps them in its own queue),
-        # and whether it is asleep, waiting (see :attr:`wake`).
+        # and whether it is asleep, waiting (see :attr:`wake`), and whether it is idle:
+        # waiting with nothing to run (tasks.py hands kept tasks to the team then).
         self.local_base = QUEUE_BASE + 2 * capacity
         self.sleep_base = self.local_base + capacity
-        header = max(HEADER_WORDS, self.sleep_base + capacity)
+        self.idle_base = self.sleep_base + capacity
+        header = max(HEADER_WORDS, self.idle_base + capacity)
         self.slot_base = header
         self.ring_base = self.slot_base + SLOTS * SLOT_WORDS
         self.urgent_base = self.ring_base + capacity * SLOTS

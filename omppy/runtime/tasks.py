@@ -14,11 +14,13 @@ calls :func:`task` with the values of the names the task reads (OpenMP's
 - **Keep.**  The task goes into the creating thread's own queue, in its own process:
   nothing is copied.  The thread runs it when it waits (``taskwait``, the end of a
   ``taskgroup``, a barrier), newest first.
-- **Hand to the team.**  While the team's shared queues hold fewer than
-  :data:`STOCK` ready tasks per thread (other threads may be idle), the thread hands
-  its *oldest* kept task (nearest the root of its tree: the most work for one
-  transfer) to the team's task table (``taskpool.py``), at every task creation and
-  whenever it waits.  A task with ``depend`` or ``priority`` is handed at once.
+- **Hand to the team.**  While the team's shared queues hold fewer ready tasks
+  than threads wait with nothing to run (work-first), or, while handing over has
+  been cheap in this thread, fewer than :data:`STOCK` per thread
+  (``TaskStateCore.starving``), the thread hands its *oldest* kept task (nearest the
+  root of its tree: the most work for one transfer) to the team's task table
+  (``taskpool.py``), at every task creation and whenever it waits.  A task with
+  ``depend`` or ``priority`` is handed at once.
   Handing over publishes what the thread changed in shared objects, as leaving a
   ``critical`` does (``coherence.py``), so that the task sees it wherever it runs;
   an object the task may change that the team does not share yet (made by this

@@ -54,6 +54,7 @@ class Waiting(TaskStateCore):
                 queue = self.queue
                 children = self.frames[-1].children
                 if queue and (not holding or any(c is queue[-1].child for c in children)):
+                    self.idle(0)
                     stall.end()
                     stall = deadlock.NO_STALL
                     self.run_kept(queue.pop())  # work of the waiting task's own, mostly
@@ -67,6 +68,7 @@ class Waiting(TaskStateCore):
                 if self.pool is not None and len(self.frames) < MAX_NESTING:
                     slot = self.take(children if holding else None)
                     if slot >= 0:
+                        self.idle(0)
                         stall.end()
                         stall = deadlock.NO_STALL
                         excluded = self.excluded  # what it excludes itself is in the span
@@ -77,6 +79,7 @@ class Waiting(TaskStateCore):
                 if self.pool is None and not taskevents.others_may_fulfill():
                     # Without a team only a detached task's event keeps a wait going.
                     raise taskevents.waited_in_vain()
+                self.idle(1)  # nothing to run: others hand tasks over (starving)
                 if spins < _SPINS:
                     spins += 1
                     os.sched_yield()
@@ -90,6 +93,7 @@ class Waiting(TaskStateCore):
                     delay = min(delay * 2, 1e-2)
                 self.excluded += clock() - began
         finally:
+            self.idle(0)
             stall.end()
 
     def wait_for(self, before: list[Ref]) -> None:

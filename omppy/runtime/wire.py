@@ -35,8 +35,8 @@ def dump_plain(payload: tuple[Any, ...]) -> bytes:
 
 
 def _all_atomic(change: Change) -> bool:
-    """Whether a list change ("L" or "S") puts only atomic values (checked in C)."""
-    if change[0] == "S":
+    """Whether a list change ("L", "M" or "S") puts only atomic values (checked in C)."""
+    if change[0] == "S" or change[0] == "M":
         return ATOMIC.issuperset(map(type, change[3]))
     return all(ATOMIC.issuperset(map(type, values)) for _, values in change[1])
 
@@ -45,6 +45,9 @@ def _packed(change: Change) -> Change:
     kind = change[0]
     if kind == "L" and _all_atomic(change):
         return ("L*", pickle.dumps(change[1], protocol=pickle.HIGHEST_PROTOCOL))
+    if kind == "M" and _all_atomic(change):
+        values = pickle.dumps(change[3], protocol=pickle.HIGHEST_PROTOCOL)
+        return ("M*", change[1], change[2], values)
     if kind == "S" and _all_atomic(change):
         values = pickle.dumps(change[3], protocol=pickle.HIGHEST_PROTOCOL)
         return ("S*", change[1], change[2], values)
@@ -57,6 +60,8 @@ def _unpacked(change: Change) -> Change:
         return ("L", pickle.loads(change[1]))
     if kind == "S*":
         return ("S", change[1], change[2], pickle.loads(change[3]))
+    if kind == "M*":
+        return ("M", change[1], change[2], pickle.loads(change[3]))
     return change
 
 

@@ -1,0 +1,114 @@
+"""Scattered changes to a long list, carried as one masked run (``"M"`` change records).
+
+One idea: a change of a list that kept its length is normally ``("L", runs)``, a
+``(start, values)`` pair per run of changed items (``shadow.py``).  A partition's swaps
+spread over a million items make hundreds of thousands of runs, and every step of
+carrying them (finding, pickling, applying, checking for races) then costs a Python
+object or call per run: seconds for one quicksort step.  With more than
+:data:`MANY_RUNS` runs the change is ``("M", start, flags, values)`` instead: ``flags``
+has one byte per item of the changed stretch (1: changed), ``values`` the changed
+items in order.  That is one bytes object and one list whatever the number of runs,
+and every step below runs in C (``itertools.compress``, ``map``, big-integer ``&``).
+
+The record says exactly what an ``"L"`` record says (which items changed, to what),
+so races are found as before: two changes clash exactly where both flags are set.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from typing import Any
+
+# Changes with at most this many runs stay ``("L", runs)``: a few runs are cheaper as
+# they are, and most records (a thread's chunk of a loop, one store) have one run.
+MANY_RUNS = 64
+
+_RUN_OF_CHANGES = re.compile(b"\x01+")
+
+
+def list_change(live: list[Any], flags: bytes) -> tuple[Any, ...]:
+    """The change of ``live`` whose items changed where ``flags`` (one byte per item,
+    1 changed) says: ``("L", runs)`` with few runs, else ``("M", ...)``."""
+    runs = flags.count(b"\x00\x01") + (flags[:1] == b"\x01")
+    if runs <= MANY_RUNS:
+        return (
+            "L",
+            [(lo, live[lo:hi]) for lo, hi in (m.span() for m in _RUN_OF_CHANGES.finditer(flags))],
+        )
+    lo, hi = flags.find(1), flags.rfind(1) + 1
+    stretch = flags[lo:hi]
+    return ("M", lo, stretch, list(itertools.compress(live[lo:hi], stretch)))
+
+
+def apply(target: list[Any], change: tuple[Any, ...]) -> None:
+    """Put a ``"M"`` change's values into ``target`` (a list's own ``__setitem__``, as
+    ``ListShadow.apply`` does for ``"L"``: a subclass's override is not called)."""
+    _, lo, flags, values = change
+    places = itertools.compress(range(lo, lo + len(flags)), flags)
+    if type(target) is list:  # a plain store per changed item: the fastest way in C
+        for place, value in zip(places, values, strict=True):
+            target[place] = value
+        return
+    setitem = list.__setitem__
+    for place, value in zip(places, values, strict=True):
+        setitem(target, place, value)
+
+
+def placed(change: tuple[Any, ...]) -> Iterator[tuple[int, Any]]:
+    """``(index, value)`` for every item a ``"M"`` change puts."""
+    _, lo, flags, values = change
+    return zip(itertools.compress(range(lo, lo + len(flags)), flags), values, strict=True)
+
+
+def runs(change: tuple[Any, ...]) -> list[tuple[int, list[Any]]]:
+    """A ``"M"`` change as the runs of an ``"L"`` change."""
+    _, lo, flags, values = change
+    found = []
+    taken = 0
+    for match in _RUN_OF_CHANGES.finditer(flags):
+        start, stop = match.span()
+        found.append((lo + start, values[taken : taken + stop - start]))
+        taken += stop - start
+    return found
+
+
+def _extent(change: tuple[Any, ...]) -> tuple[int, bytes]:
+    """Where a list change (``"L"`` or ``"M"``) changes, as a start and flags."""
+    if change[0] == "M":
+        return change[1], change[2]
+    pairs = change[1]
+    if not pairs:
+        return 0, b""
+    lo = pairs[0][0]
+    last_start, last_values = pairs[-1]
+    flags = bytearray(last_start + len(last_values) - lo)
+    for start, values in pairs:
+        flags[start - lo : start - lo + len(values)] = b"\x01" * len(values)
+    return lo, bytes(flags)
+
+
+def first_common(a: tuple[Any, ...], b: tuple[Any, ...]) -> int | None:
+    """The first index two list changes (``"L"`` or ``"M"``, one at least ``"M"``)
+    both change, or None."""
+    lo_a, flags_a = _extent(a)
+    lo_b, flags_b = _extent(b)
+    lo, hi = max(lo_a, lo_b), min(lo_a + len(flags_a), lo_b + len(flags_b))
+    if lo >= hi:
+        return None
+    both = int.from_bytes(flags_a[lo - lo_a : hi - lo_a], "big") & int.from_bytes(
+        flags_b[lo - lo_b : hi - lo_b], "big"
+    )
+    if not both:
+        return None
+    return lo + both.to_bytes(hi - lo, "big").find(1)
+
+
+def value_at(change: tuple[Any, ...], place: int, missing: Any) -> Any:
+    """The value a ``"M"`` change puts at ``place`` (``missing``: none)."""
+    _, lo, flags, values = change
+    at = place - lo
+    if 0 <= at < len(flags) and flags[at]:
+        return values[flags.count(1, 0, at)]
+    return missing

@@ -21,6 +21,9 @@ Job = Callable[[], None]
 _guard = _thread.allocate_lock()
 _idle: list[Worker] = []
 _started = 0
+# the pooled threads' identifiers: whose ``_omp_private`` copies are their own
+# (threads/private.py; a thread the program started shares the initial ones)
+idents: set[int] = set()
 
 
 class Worker:
@@ -45,6 +48,13 @@ class Worker:
 
     def _live(self) -> None:
         self.ident = _thread.get_ident()
+        idents.add(self.ident)
+        try:
+            self._serve()
+        finally:
+            idents.discard(self.ident)
+
+    def _serve(self) -> None:
         state.give_thread_a_stack()
         while True:
             try:

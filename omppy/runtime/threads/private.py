@@ -157,7 +157,8 @@ def _expose(namespace: dict[str, Any], own: ThreadSlots, names: tuple[str, ...])
         return  # not an imported module (exec'd code): no one reaches it by attribute
     cls = type(module)
     if not getattr(cls, "_omp_threadprivate", False):
-        cls = type(cls.__name__, (cls,), {"_omp_threadprivate": True, "__module__": cls.__module__})
+        marks = {"_omp_threadprivate": True, "__module__": cls.__module__}
+        cls = type(cls.__name__, (cls,), marks)
         module.__class__ = cls
     for name in names:
         setattr(cls, name, _attribute(own, name, module.__name__))

@@ -1,9 +1,10 @@
-"""How a thread of a team waits: spin briefly, then sleep on a lock of its own.
+"""How a thread of a team waits: spin briefly, then sleep on a queue of its own.
 
-A :class:`Parker` is a lock its thread holds; parking acquires it again (and so
-sleeps) until another thread releases it.  A release that comes before the park
-leaves a permit and the park returns at once, so every waiter re-checks what it waits
-for in a loop: wake-ups may be spurious, never lost.
+A :class:`Parker` is a queue only its thread reads: parking takes an item (and so
+sleeps until there is one), unparking puts one unless one is waiting already.  An
+unpark that comes before the park leaves that permit and the park returns at once,
+so every waiter re-checks what it waits for in a loop: wake-ups may be spurious,
+never lost.
 
 Spinning pays only where the threads really run at once: with the GIL a spinning
 thread holds the interpreter the others need, and with more threads than CPUs it

@@ -2,7 +2,7 @@
 
 Starting a thread costs tens of microseconds; a region of the threads backend should
 cost about that in all.  So a worker, its part of a region done, goes back to the
-pool and waits (spinning briefly where that pays, then asleep on its own lock) for
+pool and waits (spinning briefly where that pays, then asleep on its own queue) for
 the next one.  Nested teams take more workers; the pool grows as needed and never
 shrinks (idle workers sleep, and are daemons: they do not keep a program alive).
 """

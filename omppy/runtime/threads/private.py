@@ -142,7 +142,9 @@ def threadprivate(namespace: dict[str, Any], names: tuple[str, ...]) -> None:
         value = own[name] if name in own else namespace[name]
         module.first[name] = private_copy(value)
         module.names.append(name)
-        setattr(module.slots, name, value)
+        own[name] = value
+        if own is not module.initial:  # the module started in a pooled worker
+            module.initial[name] = private_copy(value)
     _expose(namespace, module.slots, names)
 
 

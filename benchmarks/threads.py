@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import statistics
 import sys
 import time
@@ -171,6 +172,21 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
+def counted(fn: Callable[[], Any], per: int) -> tuple[float, float, float]:
+    """``fn``'s time and the process's voluntary (a thread went to sleep: a futex
+    wait) and involuntary (preempted) context switches, each divided by ``per``.
+    The switches do not depend on the machine's speed, only on how often a thread
+    found nothing to do but sleep (and, involuntary ones, on the other load)."""
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    elapsed, _ = timed(fn)
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    return (
+        elapsed / per,
+        (after.ru_nvcsw - before.ru_nvcsw) / per,
+        (after.ru_nivcsw - before.ru_nivcsw) / per,
+    )
+
+
 def best_of(fns: dict[str, Callable[[], Any]]) -> dict[str, tuple[float, Any]]:
     """Each function ``REPEAT`` times, interleaved; its best time and its last result."""
     times: dict[str, list[float]] = {k: [] for k in fns}
@@ -271,29 +287,47 @@ def main() -> None:
     omp.empty_regions(50)  # the pool's threads exist from here on
     rounds = 3 if QUICK else 5
     region, dynamic, static, barrier = [], [], [], []
+    region_switches, barrier_switches = [], []
     for _ in range(rounds):
-        region.append(timed(lambda: omp.empty_regions(EMPTY_REGIONS))[0] / EMPTY_REGIONS)
+        per_region = counted(lambda: omp.empty_regions(EMPTY_REGIONS), EMPTY_REGIONS)
+        region.append(per_region[0])
+        region_switches.append(per_region[1:])
         dynamic.append(timed(lambda: omp.dynamic_loop(N_DYNAMIC))[0])
         static.append(timed(lambda: omp.static_loop(N_DYNAMIC))[0])
-        barrier.append(timed(lambda: omp.barriers(BARRIERS))[0])
+        per_barrier_run = counted(lambda: omp.barriers(BARRIERS), BARRIERS)
+        barrier.append(per_barrier_run[0] * BARRIERS)
+        barrier_switches.append(per_barrier_run[1:])
     empty = statistics.median(region)
     per_chunk = (statistics.median(dynamic) - statistics.median(static)) / N_DYNAMIC * T
     per_barrier = (statistics.median(barrier) - empty) / BARRIERS
+
+    def switches(rows: list[tuple[float, float]]) -> str:
+        voluntary = statistics.median(v for v, _ in rows)
+        involuntary = statistics.median(i for _, i in rows)
+        return f"{voluntary:.2f} / {involuntary:.2f}"
+
     use("fork")
     fork_region = statistics.median(
         timed(lambda: omp.empty_regions(50))[0] / 50 for _ in range(rounds)
     )
-    print("| cost on the threads backend (median of rounds) | measured | goal |")
-    print("|---|---:|---|")
+    print(
+        "| cost on the threads backend (median of rounds) | measured "
+        "| context switches, voluntary / involuntary | goal |"
+    )
+    print("|---|---:|---:|---|")
     print(
         f"| empty `parallel` region ({T} threads) | {empty * 1e6:.1f} us "
-        f"(fork backend: {fork_region * 1e6:,.0f} us) | <= 50 us |"
+        f"(fork backend: {fork_region * 1e6:,.0f} us) | {switches(region_switches)} per region "
+        "| <= 50 us |"
     )
     print(
         f"| `schedule(dynamic, 1)` hand-out, per chunk per thread | {per_chunk * 1e6:.2f} us "
-        "| <= 2 us |"
+        "| | <= 2 us |"
     )
-    print(f"| `# omp barrier` ({T} threads) | {per_barrier * 1e6:.1f} us | <= 20 us |")
+    print(
+        f"| `# omp barrier` ({T} threads) | {per_barrier * 1e6:.1f} us "
+        f"| {switches(barrier_switches)} per barrier | <= 20 us |"
+    )
     print()
     load_end = os.getloadavg()
     print(

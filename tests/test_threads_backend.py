@@ -541,6 +541,48 @@ def test_abort_releases_threads_waiting_at_a_barrier():
     assert all(isinstance(r, TeamAborted) for r in results[:2])
 
 
+def test_a_parker_is_a_binary_permit():
+    from omppy.runtime.threads.park import Parker
+
+    parker = Parker()
+    assert not parker.park(0.01)  # nothing came: the timeout passes
+    parker.unpark()
+    parker.unpark()  # a second permit is not kept
+    assert parker.park(0.01)
+    assert not parker.park(0.01)
+    woken = []
+    sleeper = threading.Thread(target=lambda: woken.append(parker.park(10)))
+    sleeper.start()
+    time.sleep(0.05)
+    parker.unpark()
+    sleeper.join(10)
+    assert woken == [True]
+
+
+def test_a_region_leaves_no_cycles_for_the_collector():
+    # On a free-threaded CPython the cyclic collector scans the whole heap: a team
+    # and its contexts referring to each other made it run every few hundred regions.
+    import gc
+
+    from omppy.runtime.threads.region import parallel
+
+    def body(_omp_t):
+        _omp_t.barrier()
+        return {}
+
+    parallel(body, {}, num_threads=2)
+    gc.collect()
+    gc.disable()
+    try:
+        before = len(gc.get_objects())
+        for _ in range(20):
+            parallel(body, {}, num_threads=2)
+        found = gc.collect()
+    finally:
+        gc.enable()
+    assert found < 20, (found, len(gc.get_objects()) - before)
+
+
 def test_worker_threads_read_their_own_copies_of_shared_numbers():
     from omppy.runtime.threads.region import _own_numbers
 

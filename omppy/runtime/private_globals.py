@@ -17,7 +17,8 @@ so the master keeps each worker's values between regions and hands them back:
     collect(): store thread k's values <---  snapshot(): its globals, in its report
 
 Thread 0 is the master itself: its copy is the global, which simply stays.  Values
-persist for the outermost teams; a nested team's workers start from the first
+persist for the outermost teams (a name a worker deleted stays deleted for its thread
+number: :data:`DELETED` is kept in its place); a nested team's workers start from the first
 values (or, with ``copyin``, from their master's), as OpenMP leaves them
 unspecified there.  The names are kept out of the comparison of the module's
 namespace (``replica.py``): a thread's own copy is not shared.
@@ -48,6 +49,21 @@ _first: dict[Key, Any] = {}  # the value each thread's copy starts from
 _stored: dict[int, dict[Key, Any]] = {}  # in the master: thread -> its last values
 _copyin: set[Key] = set()  # the names the team about to fork copies in
 _kinds: dict[int, str] = {}  # id of a namespace -> the backend its ``_omp_private`` is for
+
+
+class Deleted:
+    """What the master keeps for a thread that deleted its copy (``del x``): the name
+    stays unbound for that thread number in the next region, as it would for one
+    thread.  One object, pickled by name, so reports compare it by identity."""
+
+    def __reduce__(self) -> str:
+        return "DELETED"
+
+    def __repr__(self) -> str:
+        return "DELETED"
+
+
+DELETED = Deleted()
 
 
 class Globals:
@@ -150,7 +166,11 @@ def enter(thread: ThreadContext) -> None:
             if (key, name) in _copyin:
                 continue  # the master's value, which fork copied
             if (key, name) in stored:
-                namespace[name] = stored[(key, name)]
+                value = stored[(key, name)]
+                if value is DELETED:
+                    namespace.pop(name, None)
+                else:
+                    namespace[name] = value
             else:
                 namespace[name] = private_copy(_first[(key, name)])
 
@@ -164,6 +184,7 @@ def snapshot(thread: ThreadContext) -> dict[Key, Any] | None:
         namespace = _namespaces[key]
         for name in names:
             if name not in namespace:
+                values[(key, name)] = DELETED
                 continue
             value = namespace[name]
             try:

@@ -13,6 +13,6 @@ simply the heap here.  What a team still has to agree on is kept in its
 - ``context.py``: ``_omp_t``, a :class:`~omppy.runtime.thread.ThreadContext` whose
   loops, barriers and synchronisation constructs use the team instead of an arena;
 - ``sync.py``/``workshare.py``: the constructs' blocks and ``for`` ends;
-- ``park.py``: how a thread waits (spin briefly, then sleep on its own lock);
+- ``park.py``: how a thread waits (spin briefly, then sleep on a queue of its own);
 - ``streams.py``: each thread's random streams; ``output.py``: whole lines.
 """

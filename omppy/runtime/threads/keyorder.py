@@ -11,7 +11,8 @@ a ``dynamic`` loop would print differently from run to run, and differently from
   (``PyDict_AddWatcher``, Python 3.12+, reached through ctypes): a key added to one,
   by any means (a store, ``setdefault``, ``update``, a called function), is noted in
   the adding thread's list with a tag, (work-sharing loop, first iteration of the
-  running chunk);
+  running chunk), unless it is added in an ``ordered`` block (those come in
+  iteration order already);
 - at the next barrier, the last thread to arrive (the others wait) moves each dict's
   new keys to its end sorted by tag.  A chunk is run by one thread, in iteration
   order, so keys of one chunk are already in order among themselves.
@@ -119,7 +120,12 @@ def _event(event: int, target: Any, key: Any, value: Any) -> int:
         try:
             me = state.current()
             notes = getattr(me, "new_keys", None)
-            if notes is not None:
+            # Keys added in an 'ordered' block come in iteration order already, and
+            # the block may have ordered the dict its own way (an OrderedDict's
+            # move_to_end, which no watcher sees): they stay where they are.
+            if notes is not None and not any(
+                k.startswith("ordered") for k in getattr(me, "inside", ())
+            ):
                 added = _object_at(key)
                 notes.append((target, added, me.key_tag()))  # type: ignore[attr-defined]
         except BaseException:

@@ -64,6 +64,10 @@ class ThreadLines(io.TextIOBase):
         return len(text)
 
     def flush(self) -> None:
+        # (also called when this writer is collected, by io's finaliser: the stream
+        # it wrapped may be closed by then, as pytest's captures are)
+        if getattr(self.original, "closed", False):
+            return
         with self.lock:
             self.original.flush()
 

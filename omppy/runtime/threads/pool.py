@@ -2,7 +2,7 @@
 
 Starting a thread costs tens of microseconds; a region of the threads backend should
 cost about that in all.  So a worker, its part of a region done, goes back to the
-pool and waits (spinning briefly where that pays, then asleep on its own lock) for
+pool and waits (spinning briefly where that pays, then asleep on its own queue) for
 the next one.  Nested teams take more workers; the pool grows as needed and never
 shrinks (idle workers sleep, and are daemons: they do not keep a program alive).
 """
@@ -21,6 +21,9 @@ Job = Callable[[], None]
 _guard = _thread.allocate_lock()
 _idle: list[Worker] = []
 _started = 0
+# the pooled threads' identifiers: whose ``_omp_private`` copies are their own
+# (threads/private.py; a thread the program started shares the initial ones)
+idents: set[int] = set()
 
 
 class Worker:
@@ -45,6 +48,13 @@ class Worker:
 
     def _live(self) -> None:
         self.ident = _thread.get_ident()
+        idents.add(self.ident)
+        try:
+            self._serve()
+        finally:
+            idents.discard(self.ident)
+
+    def _serve(self) -> None:
         state.give_thread_a_stack()
         while True:
             try:

@@ -64,6 +64,7 @@ def _run_alone(region: Region, team: ThreadTeam) -> dict[str, Any]:
         values = region.body(me, **region.arguments(region.args, in_master=True)) or {}
     finally:
         stack.pop()
+        team.dissolve()
     last = region.last_values(values, me.did_last)
     return region.outputs(values, [region.partials(values)], last, team.published)
 
@@ -144,6 +145,7 @@ def _run_team(
         _stop(team, threads, workers, join)
         raise
     finally:
+        team.dissolve()
         streams.leave_thread(previous)
         keyorder.unwatch(dicts)
         native.restore(pools)

@@ -86,11 +86,23 @@ class ThreadTeam:
         self.cancelled = False  # 'cancel parallel' ran (cancel.py)
         self.progress = [0] * size  # doacross: how far each thread has got (doacross.py)
         self.progress_waiters: list[Parker] = []
-        self.liveness = Progress(self)  # how a doacross sink waits (runtime/doacross.py)
         self.tasks = tasks.team_tasks(self)  # deferred tasks, if the program has any
         self.wait_limit = hang.limit()  # seconds a thread may wait (OMPPY_WAIT_LIMIT)
-        self.contexts: list[ThreadedContext] = []  # every thread's, for the hang check
+        # every thread's, for the hang check (emptied when the region ends: a context
+        # refers to its team, and a cycle would be left to the cyclic GC, which on a
+        # free-threaded CPython scans the whole heap)
+        self.contexts: list[ThreadedContext] = []
         self.hang_reported = False
+
+    @property
+    def liveness(self) -> Progress:
+        """How a doacross sink waits (runtime/doacross.py): made when asked, since
+        one kept here would refer back to the team (a cycle, as above)."""
+        return Progress(self)
+
+    def dissolve(self) -> None:
+        """The region is over: break the team's cycles (see ``contexts``)."""
+        self.contexts = []
 
     # -- failures ---------------------------------------------------------------------
 

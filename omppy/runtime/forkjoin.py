@@ -7,9 +7,8 @@ Data flow of one region::
     stage arrays into shared memory
     create report pipes, reset arena
     flush stdout/stderr
-    reap the previous team's workers
     fork workers 1..T-1  ------------------->  die with the master (PDEATHSIG)
-                                               reseed random streams
+    reap the previous team's workers           reseed random streams
     run body as thread 0                       run body as thread k
        barriers/work shares: arena  <------->     barriers/work shares: arena
     read each report until whole  <----------  pickle report -> pipe; os._exit
@@ -236,7 +235,6 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     pids: dict[int, int] = {}
     master_pid = os.getpid()
     try:
-        reaping.reap_all()  # the previous teams' workers, which exited meanwhile
         # Ctrl-C between a fork and the recording of its pid would leave a worker
         # nobody kills: hold SIGINT back until every pid is recorded.
         # Frozen, the objects the workers inherit are left alone by the workers'
@@ -255,6 +253,9 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         gc.unfreeze()
         for _, write_end in pipes:
             os.close(write_end)
+        # The previous teams' workers, exiting since their reports came in: reaped
+        # after this team's fork, so that their exit overlaps its start (reaping.py).
+        reaping.reap_all()
         team.liveness = watchers[0]
         outcome = _run_master(threads[0], output, region, call)
         if isinstance(outcome[1], KeyboardInterrupt):

@@ -46,7 +46,7 @@ from ..runtime.errors import RemoteTraceback, TeamAborted, WorkerDied
 from ..runtime.limits import MAP_NORESERVE
 from ..runtime.output import LineWriter, RegionOutput, flush_standard_streams
 from . import waiting
-from .locks import ProcessMutex
+from .locks import Lock, ProcessMutex, new_lock_address, renew_lock
 from .process import EXIT_UNREPORTED, die_with_parent, reseed, seeds_for_team
 from .queues import SharedQueue
 
@@ -57,6 +57,7 @@ _CTX = multiprocessing.get_context("fork") if CAN_FORK else None
 # runtime's Liveness can watch a pymp team).
 TICKET = 1  # failures so far: orders them, the first raised is reported first
 ITERATE_DONE = 2  # the last p.iterate loop whose elements thread 0 has all produced
+LOCK_USED = 3  # a thread of the team took p.lock: its mutex is made new for the next team
 MAX_DYNAMIC_LOOPS = 1 << 22  # p.xrange loops one region may run (one counter each)
 ITERATE_AHEAD = 8  # elements p.iterate's producer may be ahead, per consumer
 
@@ -89,6 +90,11 @@ class Block:
         self.output_lock = ProcessMutex()
         self.channel = SharedQueue()  # p.iterate's elements, tagged with their loop
         self.broken = False
+        # p.lock's mutex, made once and renewed only for a team after one that used it:
+        # three ctypes calls fewer before each fork.  A p.lock object the master made
+        # may outlive its region, so its mutex is never handed to a later team.
+        self.lock_address = new_lock_address()
+        self.lock_kept = False
 
     def reset(self, size: int) -> None:
         """Zero every word (the counters too) for a new team of ``size``."""
@@ -98,7 +104,12 @@ class Block:
             else:  # pragma: no cover - not Linux: a fresh block is made instead
                 self.broken = True
         words = self.words
-        words[ABORT] = words[TICKET] = 0
+        if self.lock_kept:
+            self.lock_address = new_lock_address()
+            self.lock_kept = False
+        elif words[LOCK_USED]:
+            renew_lock(self.lock_address)
+        words[ABORT] = words[TICKET] = words[LOCK_USED] = 0
         words[ITERATE_DONE] = -1
         for thread in range(self.capacity):
             words[FINISHED + thread] = 0
@@ -151,6 +162,15 @@ class Team:
         self.report_fd: int | None = None  # in a worker: its own pipe's write end
         self.liveness: Liveness | None = None
         self.output: RegionOutput | None = None
+
+    def lock(self) -> Lock:
+        """This team's ``p.lock``, as this process sees it (made on first use)."""
+        block = self.block
+        assert block is not None
+        block.words[LOCK_USED] = 1
+        if self.num == 0:
+            block.lock_kept = True
+        return Lock.at(block.lock_address)
 
     # -- fork ------------------------------------------------------------------------
 

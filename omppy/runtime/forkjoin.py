@@ -68,6 +68,9 @@ from .where import location
 from .worker import run_worker, seeds_for_team
 
 _arenas: list[Arena] = []  # this process's idle arenas, reused by its next team
+# Plain ints for ``_signal.pthread_sigmask``, made once.
+_SIG_BLOCK, _SIG_SETMASK = int(signal.SIG_BLOCK), int(signal.SIG_SETMASK)
+_SIGINT_ONLY = (int(signal.SIGINT),)
 _region_serial = 0
 
 
@@ -348,11 +351,11 @@ def _sigint_held() -> Iterator[None]:
     if mask is None:
         yield
         return
-    previous = mask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = mask(_SIG_BLOCK, _SIGINT_ONLY)
     try:
         yield
     finally:
-        mask(signal.SIG_SETMASK, previous)
+        mask(_SIG_SETMASK, previous)
 
 
 def _kill(pids: dict[int, int]) -> None:

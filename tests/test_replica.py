@@ -192,6 +192,17 @@ def test_a_dict_unchanged_by_its_version_tag_and_every_change_still_found(change
     assert twin.diff(other) is not None
 
 
+def test_an_ordered_dict_reordered_is_a_change_though_its_version_tag_stays():
+    """``move_to_end`` changes an OrderedDict's order, not the dict's version tag: a
+    subclass is always compared item by item."""
+    live = OrderedDict(a=1, b=2)
+    shadow = shadow_for(live)
+    assert shadow.diff(live) is None
+    live.move_to_end("a")
+    assert layout.dict_version(live) is None
+    assert shadow.diff(live) is not None
+
+
 def test_new_keys_among_applied_ones_are_new_keys_not_a_move():
     # This process added 9; another's "middle" arrived after it: the agreed keys
     # (first, middle) keep their order, so 9 is a new key (ordered later by its

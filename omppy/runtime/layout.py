@@ -209,11 +209,12 @@ _TAG = ctypes.c_uint64.from_address
 def dict_version(live: dict[Any, Any]) -> int | None:
     """A number that changes whenever ``live`` changes (a key stored to another
     object, added, deleted), read without touching the dict's keys and values; None
-    where the interpreter keeps none.
+    where the interpreter keeps none, and for a dict subclass, whose own state (an
+    ``OrderedDict``'s order: ``move_to_end``) may change while the tag does not.
 
     In a forked worker every object whose reference count a comparison touches is a
     page copied: a dict found unchanged by its tag costs no page at all.
     """
-    if _VERSION_OFFSET is None:
+    if _VERSION_OFFSET is None or type(live) is not dict:
         return None
     return int(_TAG(id(live) + _VERSION_OFFSET).value)

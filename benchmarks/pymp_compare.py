@@ -6,7 +6,10 @@
 Each implementation runs in its own process (``--only pymp`` / ``--only omppy``) with
 the same code: only ``import pymp`` differs.  Without pymp-pypi installed, only
 omppy.pymp is measured.  The table (markdown) goes to standard output; what it
-measures is in docs/pymp.md ("Performance").  Run it on an otherwise idle machine.
+measures is in docs/pymp.md ("Performance").  Run it on an otherwise idle machine; on
+a shared one, ``chrt -f 10 python benchmarks/pymp_compare.py --only omppy`` (root: real-
+time priority, ahead of every ordinary process) gives figures close to idle ones
+(docs/benchmarks.md, "Session 6").
 
 Measures, with a team of ``--threads`` (2 by default):
 

@@ -306,6 +306,27 @@ def touch(a, k):
 """
 
 
+def page_faults(run) -> tuple[int, int]:
+    """Minor page faults of this process and of its reaped children during ``run()``
+    (the workers' exits deferred by omppy are reaped first: reaping.py)."""
+    import resource
+
+    from omppy.runtime import reaping
+
+    reaping.reap_all()
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN
+    )
+    run()
+    reaping.reap_all()
+    me_after = resource.getrusage(resource.RUSAGE_SELF)
+    children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (
+        me_after.ru_minflt - me.ru_minflt,
+        children_after.ru_minflt - children.ru_minflt,
+    )
+
+
 def fork_join(k: int, size: int) -> None:
     """The raw floor of a region: fork size-1 children that exit at once, reap them."""
     for _ in range(k):
@@ -577,6 +598,7 @@ def measure_overheads(report: Report) -> None:
         region_times.append(timed(module.regions, k)[0] / k)
         fork_times.append(timed(fork_join, k, T)[0] / k)
     region, floor = statistics.median(region_times), statistics.median(fork_times)
+    faults = page_faults(lambda: module.regions(k)), page_faults(lambda: fork_join(k, T))
     report.const["fork"] = floor / max(1, T - 1)
     report.const["region_extra"] = max(0.0, region - floor)
     report.overhead.append(
@@ -587,6 +609,19 @@ def measure_overheads(report: Report) -> None:
             f"{region / floor:.2f}x floor",
             "<= 1.5x floor",
             region / floor <= 1.5,
+        )
+    )
+    (master, workers), (raw_master, raw_workers) = faults
+    report.overhead.append(
+        (
+            "page faults per empty region (pages written after the fork: copied)",
+            f"master {master / k:,.0f}, workers {workers / k:,.0f}",
+            f"raw fork+_exit+waitpid: master {raw_master / k:,.0f}, "
+            f"children {raw_workers / k:,.0f}",
+            f"+{(master - raw_master) / k:,.0f} master, +{(workers - raw_workers) / k:,.0f} "
+            "workers (docs/benchmarks.md, Session 6)",
+            None,
+            None,
         )
     )
 

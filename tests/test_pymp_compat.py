@@ -281,6 +281,36 @@ def test_shared_reads_are_copies_and_objects_work_without_main_guard(write):
     assert out.strip() == "[[1], [2, 3]] {'a': [1], 'b': {'from': 1}}"
 
 
+def test_each_region_has_a_free_lock_of_its_own(write):
+    """p.lock's mutex is pooled with the team's control block: a region still gets a
+    free lock when the previous team's worker exited holding it, and a p.lock the
+    master kept after its region is never the next region's."""
+    out = ok(
+        run(
+            write,
+            """
+            got = []
+            for r in range(3):
+                with pymp.Parallel(2) as p:
+                    if p.thread_num == 1:
+                        if not p.lock.acquire(timeout=5):
+                            os._exit(9)  # the lock a dead worker held: not renewed
+                        # exits holding it
+            with pymp.Parallel(2) as p:
+                if p.thread_num == 0:
+                    kept = p.lock
+                    kept.acquire()
+            with pymp.Parallel(2) as p:
+                got.append(p.lock.acquire(timeout=5))  # not the kept one: free
+                p.lock.release()
+            kept.release()
+            print(got)
+            """,
+        )
+    )
+    assert out.strip() == "[True]"
+
+
 def test_shared_queue_blocking_get_waits_for_a_producer(write):
     out = ok(
         run(

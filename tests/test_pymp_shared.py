@@ -156,6 +156,57 @@ def test_another_process_catches_up_after_compactions():
     assert table._generation > 0
 
 
+def test_appends_and_stores_of_a_replica_behind_lose_nothing_and_keep_the_log_order(tmp_path):
+    """Two processes append and store at once (each replica behind the other's writes
+    most of the time: the records go to the log unreplayed), read in between, and
+    through compactions; both end with the same list and dict, in the log's order."""
+    path = tmp_path / "child.pickle"
+    items = pymp.shared.list()
+    table = pymp.shared.dict()
+    big = "y" * 300  # fills the log: compactions while the other writes
+
+    def work(me):
+        for i in range(3000):
+            items.append((me, i))
+            table[i % 40] = (me, i, big if i % 7 == 0 else "")
+            table[(me, i % 3)] = i
+            if i % 500 == 0:
+                assert len(items) >= i + 1  # a read replays what is behind
+                assert table.get((me, 0)) is not None
+
+    parent_done, go = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        status = 1
+        try:
+            work("child")
+            os.read(parent_done, 1)  # then read what both wrote
+            seen = [list(items), table.copy()]
+            with open(path, "wb") as handle:
+                pickle.dump(seen, handle)
+            status = 0
+        finally:
+            os._exit(status)
+    work("parent")
+    os.write(go, b"x")
+    _, status = os.waitpid(pid, 0)
+    os.close(parent_done)
+    os.close(go)
+    assert status == 0
+    with open(path, "rb") as handle:
+        theirs = pickle.load(handle)
+    mine = [list(items), table.copy()]
+    assert mine == theirs
+    got = mine[0]
+    assert sorted(got) == sorted([(who, i) for who in ("parent", "child") for i in range(3000)])
+    for who in ("parent", "child"):
+        assert [i for w, i in got if w == who] == list(range(3000))  # each in its order
+        assert table[(who, 2)] == 2999 - (2999 - 2) % 3
+    assert len(table) == 46
+    for key in range(40):  # the last store under a key, from either process
+        assert table[key][1] == 2999 - (2999 - key) % 40
+
+
 def test_objects_cannot_be_pickled():
     for value in (pymp.shared.list(), pymp.shared.dict(), pymp.shared.queue(), pymp.shared.lock()):
         with pytest.raises(TypeError, match="forked"):

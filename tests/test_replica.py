@@ -159,6 +159,50 @@ def _state(value):
     return value
 
 
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d.__setitem__("a", [1]),  # an equal value, another object
+        lambda d: d.__setitem__("new", 1),
+        lambda d: d.pop("b"),
+        lambda d: (d.pop("a"), d.__setitem__("a", d.get("c"))),  # moved to the end
+        lambda d: d.update(c=0),
+        lambda d: d.clear(),
+        lambda d: d.setdefault("z", 0),
+        lambda d: d.__ior__({"q": 1}),
+    ],
+)
+def test_a_dict_unchanged_by_its_version_tag_and_every_change_still_found(change):
+    """A dict shadow skips the comparison when the dict's version tag is the one it
+    last saw (layout.dict_version); each kind of change moves the tag, and is found
+    the first time and every later time, also after a diff that found nothing."""
+    live = {"a": [1], "b": 2, "c": None}
+    shadow = shadow_for(live)
+    assert layout.dict_version(live) is not None  # CPython 3.11-3.13
+    assert shadow.diff(live) is None and shadow.diff(live) is None
+    change(live)
+    found = shadow.diff(live)
+    assert found is not None and shadow.diff(live) == found
+    other = {"a": [1], "b": 2, "c": None}
+    twin = shadow_for(other)
+    twin.apply(other, found)
+    assert other == live and list(other) == list(live)
+    assert twin.diff(other) is None  # applied: agreed, nothing of this process's own
+    other["after"] = 1  # a change of its own after an apply is still seen
+    assert twin.diff(other) is not None
+
+
+def test_an_ordered_dict_reordered_is_a_change_though_its_version_tag_stays():
+    """``move_to_end`` changes an OrderedDict's order, not the dict's version tag: a
+    subclass is always compared item by item."""
+    live = OrderedDict(a=1, b=2)
+    shadow = shadow_for(live)
+    assert shadow.diff(live) is None
+    live.move_to_end("a")
+    assert layout.dict_version(live) is None
+    assert shadow.diff(live) is not None
+
+
 def test_new_keys_among_applied_ones_are_new_keys_not_a_move():
     # This process added 9; another's "middle" arrived after it: the agreed keys
     # (first, middle) keep their order, so 9 is a new key (ordered later by its

@@ -63,16 +63,22 @@ class SharedDict(SharedLog):
         else:
             self._state = _loads(payload)
 
+    def _apply_own(self, op: int, item: tuple[Any, bytes]) -> None:
+        key, data = item  # SET, the one operation logged blind
+        self._state[key] = data
+
     # -- changing it ---------------------------------------------------------------------
 
     def __setitem__(self, key: Any, value: Any) -> None:
         key_data = _dumps(key, _PROTOCOL)
         data = _dumps(value, _PROTOCOL)
         own = _own_key(key, key_data)
+        hash(own)  # TypeError for an unhashable key, as dict, before anything is logged
+        record = _KEY_LENGTH.pack(len(key_data)) + key_data + data
         with self._mutex:
-            self._sync()
-            self._state[own] = data
-            self._append(SET, _KEY_LENGTH.pack(len(key_data)) + key_data + data)
+            if not self._log_blind(SET, record, (own, data)):
+                self._state[own] = data
+                self._append(SET, record)
 
     def __delitem__(self, key: Any) -> None:
         self._take(key, _MISSING)

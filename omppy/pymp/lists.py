@@ -61,14 +61,17 @@ class SharedList(SharedLog):
         else:
             self._state = _loads(payload)
 
+    def _apply_own(self, op: int, item: bytes) -> None:
+        self._state.append(item)  # APPEND, the one operation logged blind
+
     # -- changing it ---------------------------------------------------------------------
 
     def append(self, item: Any) -> None:
         data = _dumps(item, _PROTOCOL)
         with self._mutex:
-            self._sync()
-            self._state.append(data)
-            self._append(APPEND, data)
+            if not self._log_blind(APPEND, data, data):
+                self._state.append(data)
+                self._append(APPEND, data)
 
     def extend(self, items: Iterable[Any]) -> None:
         data = [_dumps(item, _PROTOCOL) for item in items]

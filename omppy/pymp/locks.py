@@ -217,6 +217,13 @@ class Lock:
     def __init__(self) -> None:
         self._address = _new_mutex(self._kind)
 
+    @classmethod
+    def at(cls, address: int) -> Lock:
+        """The lock whose mutex is at ``address`` (from :func:`new_lock_address`)."""
+        lock = cls.__new__(cls)
+        lock._address = address
+        return lock
+
     def acquire(self, block: bool = True, timeout: float | None = None) -> bool:
         if not block:
             timeout = 0.0
@@ -245,6 +252,17 @@ class Lock:
 
     def __repr__(self) -> str:
         return f"<pymp shared {type(self).__name__.lower()} at {self._address:#x}>"
+
+
+def new_lock_address() -> int:
+    """A fresh mutex for :meth:`Lock.at` (a team's ``p.lock``, pooled by its Block)."""
+    return _new_mutex(Lock._kind)
+
+
+def renew_lock(address: int) -> None:
+    """Make the mutex at ``address`` a new, free one (a pooled ``p.lock`` for the next
+    team: whatever the last team left it in, held or owned by a dead process)."""
+    _init(address, Lock._kind)
 
 
 class RLock(Lock):

@@ -74,7 +74,6 @@ class Parallel:
         size = self._requested_size()
         if not config.nested and Parallel._level != 0:
             raise AssertionError("No nested parallel contexts allowed!")
-        self._lock = Lock()
         Parallel._level += 1
         added = 0
         try:
@@ -157,7 +156,9 @@ class Parallel:
     def lock(self) -> Lock:
         """A lock the team's threads share, made for this region."""
         self._assert_active()
-        assert self._lock is not None
+        if self._lock is None:  # made on first use: a pooled mutex of the team's Block
+            team = self._team
+            self._lock = team.lock() if team is not None and team.size > 1 else Lock()
         return self._lock
 
     @classmethod

@@ -13,8 +13,13 @@ up to date by replaying the records appended since it last looked::
 An operation takes the object's lock (``locks.ProcessMutex``: the kernel releases it
 if its holder dies), replays what is new, applies itself to the local replica (so it
 raises, as the built-in type would, before anything is written) and appends its
-record.  So nothing is lost under contention, every process sees the same order, and
-a reader that finds nothing new (two words unchanged) needs no lock at all.  Items are
+record.  An append or a dict store, which cannot fail once its key is known to be
+hashable and whose effect does not depend on the object, only appends its record
+when the replica is behind (another process wrote since it last looked): the replica
+replays it with the rest at its next read, and the lock is held for a few
+instructions (``_log_blind``).  So nothing is lost under contention, every process
+sees the same order, and a reader that finds nothing new (two words unchanged) needs
+no lock at all.  Items are
 kept pickled, so every read unpickles a copy, as a pymp proxy returns one.
 
 When the log reaches the end of the file, the writer replaces it with a snapshot of
@@ -83,6 +88,9 @@ class SharedLog:
         self._position = DATA + len(snapshot)
         self._snapshot = len(snapshot)
         self._state = state
+        # Records this process logged blind (_log_blind), by position: replayed from
+        # the objects it still holds, not unpickled again.
+        self._blind: dict[int, Any] = {}
 
     # -- for subclasses ------------------------------------------------------------------
 
@@ -93,6 +101,10 @@ class SharedLog:
         raise NotImplementedError
 
     def _apply(self, op: int, payload: bytes) -> None:
+        raise NotImplementedError
+
+    def _apply_own(self, op: int, item: Any) -> None:
+        """Replay a record this process logged blind, from what ``_log_blind`` kept."""
         raise NotImplementedError
 
     # -- reading -------------------------------------------------------------------------
@@ -116,17 +128,22 @@ class SharedLog:
         if size != self._mapped:
             self._remap(size)
         memory = self._memory
+        blind = self._blind
         if generation != self._generation:
             self._state = self._load(memory[DATA : DATA + snapshot])
             self._generation = generation
             self._position = DATA + snapshot
             self._snapshot = snapshot
+            blind.clear()  # in the snapshot now; positions start again
         position = self._position
         apply = self._apply
         while position < end:
             length, op = RECORD.unpack_from(memory, position)
             start = position + RECORD.size
-            apply(op, memory[start : start + length])
+            if blind and position in blind:
+                self._apply_own(op, blind.pop(position))
+            else:
+                apply(op, memory[start : start + length])
             position = start + length
         self._position = position
 
@@ -145,6 +162,35 @@ class SharedLog:
         memory[end + RECORD.size : end + need] = payload
         self._position = end + need
         HEADER.pack_into(memory, 0, self._generation, end + need, self._snapshot, self._mapped)
+
+    def _log_blind(self, op: int, payload: bytes, item: Any) -> bool:
+        """Log an operation that cannot fail and does not depend on the object's
+        state (an append, a store under a hashable key), replaying nothing first when
+        this replica is behind (call with the mutex held).
+
+        True: the record is at the end of the log, and this replica replays it with
+        the others' records at its next read; under contention the lock is held for
+        a few instructions (no replay, no unpickling while the other threads wait).
+        False: nothing is logged and the replica is up to date (it was, or it did not
+        fit and was synced): the caller applies the operation to it and ``_append``s.
+        ``item``: what ``_apply_own`` replays the record from.
+        """
+        memory = self._memory
+        generation, end, snapshot, size = HEADER.unpack_from(memory, 0)
+        if generation == self._generation and end == self._position:
+            return False  # the file grows only with a new generation: size is ours
+        need = RECORD.size + len(payload)
+        if end + need > size:
+            self._sync()  # the caller's _append compacts
+            return False
+        if size != self._mapped:
+            self._remap(size)
+            memory = self._memory
+        RECORD.pack_into(memory, end, len(payload), op)
+        memory[end + RECORD.size : end + need] = payload
+        HEADER.pack_into(memory, 0, generation, end + need, snapshot, size)
+        self._blind[end] = item
+        return True
 
     def _compact(self) -> None:
         snapshot = self._dump(self._state)

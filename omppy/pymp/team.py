@@ -10,10 +10,16 @@ per worker.  No manager process, no connection that crosses a fork::
     take a Block, make the report pipes
     line-atomic stdout/stderr (output.py)
     fork 1..n-1  ------------------------> die with the master, reseed randomness
+    reap the previous team's workers
     run the body                           run the body
-    __exit__: read reports until EOF <---- __exit__: report (its exception, pickled,
-    waitpid every worker                       with its traceback) -> pipe; os._exit
+    __exit__: read each report until  <--- __exit__: report (its exception, pickled,
+    whole (or EOF: waitpid that worker)        with its traceback) -> pipe; os._exit
     raise the first failure, the others as notes on it
+
+A worker whose whole report is in can only exit: the master goes on without waiting
+for that exit (the kernel tearing down its copy of the address space, a millisecond
+or more) and reaps it once the next team is forked, so that the exit overlaps the
+next team's start (``runtime/reaping.py``), or at exit.
 
 A worker that vanishes (a signal, ``os._exit``) closes its pipe without a report: the
 master names the thread and how it died.  A thread waiting for another one
@@ -34,13 +40,13 @@ import textwrap
 import traceback
 from typing import Any, NoReturn, cast
 
-from ..runtime import failures
+from ..runtime import failures, reaping
 from ..runtime.arena import ABORT, FINISHED, Arena, Liveness
 from ..runtime.errors import RemoteTraceback, TeamAborted, WorkerDied
 from ..runtime.limits import MAP_NORESERVE
 from ..runtime.output import LineWriter, RegionOutput, flush_standard_streams
 from . import waiting
-from .locks import ProcessMutex
+from .locks import Lock, ProcessMutex, new_lock_address, renew_lock
 from .process import EXIT_UNREPORTED, die_with_parent, reseed, seeds_for_team
 from .queues import SharedQueue
 
@@ -51,10 +57,16 @@ _CTX = multiprocessing.get_context("fork") if CAN_FORK else None
 # runtime's Liveness can watch a pymp team).
 TICKET = 1  # failures so far: orders them, the first raised is reported first
 ITERATE_DONE = 2  # the last p.iterate loop whose elements thread 0 has all produced
+LOCK_USED = 3  # a thread of the team took p.lock: its mutex is made new for the next team
 MAX_DYNAMIC_LOOPS = 1 << 22  # p.xrange loops one region may run (one counter each)
 ITERATE_AHEAD = 8  # elements p.iterate's producer may be ahead, per consumer
 
 _REPORT_LENGTH = struct.Struct("<q")
+# The report of a worker that raised nothing and left no text to write: made once, so
+# a clean worker sends it with no pickling (fewer pages written after the fork).
+_CLEAN: dict[str, Any] = {"error": None, "out": "", "err": ""}
+_CLEAN_DATA = pickle.dumps(_CLEAN)
+_CLEAN_REPORT = _REPORT_LENGTH.pack(len(_CLEAN_DATA)) + _CLEAN_DATA
 _MADV_REMOVE = getattr(mmap, "MADV_REMOVE", None)
 
 
@@ -78,6 +90,11 @@ class Block:
         self.output_lock = ProcessMutex()
         self.channel = SharedQueue()  # p.iterate's elements, tagged with their loop
         self.broken = False
+        # p.lock's mutex, made once and renewed only for a team after one that used it:
+        # three ctypes calls fewer before each fork.  A p.lock object the master made
+        # may outlive its region, so its mutex is never handed to a later team.
+        self.lock_address = new_lock_address()
+        self.lock_kept = False
 
     def reset(self, size: int) -> None:
         """Zero every word (the counters too) for a new team of ``size``."""
@@ -87,7 +104,12 @@ class Block:
             else:  # pragma: no cover - not Linux: a fresh block is made instead
                 self.broken = True
         words = self.words
-        words[ABORT] = words[TICKET] = 0
+        if self.lock_kept:
+            self.lock_address = new_lock_address()
+            self.lock_kept = False
+        elif words[LOCK_USED]:
+            renew_lock(self.lock_address)
+        words[ABORT] = words[TICKET] = words[LOCK_USED] = 0
         words[ITERATE_DONE] = -1
         for thread in range(self.capacity):
             words[FINISHED + thread] = 0
@@ -141,6 +163,15 @@ class Team:
         self.liveness: Liveness | None = None
         self.output: RegionOutput | None = None
 
+    def lock(self) -> Lock:
+        """This team's ``p.lock``, as this process sees it (made on first use)."""
+        block = self.block
+        assert block is not None
+        block.words[LOCK_USED] = 1
+        if self.num == 0:
+            block.lock_kept = True
+        return Lock.at(block.lock_address)
+
     # -- fork ------------------------------------------------------------------------
 
     def fork(self) -> int:
@@ -160,7 +191,7 @@ class Team:
         master = os.getpid()
         try:
             for num in range(1, self.size):
-                pid = os.fork()
+                pid = _fork()
                 if pid == 0:  # pragma: no cover - runs in the worker
                     self._become_worker(num, pipes, master, seeds)
                     return num
@@ -175,6 +206,9 @@ class Team:
             raise
         for _, write_end in pipes:
             os.close(write_end)
+        # The previous teams' workers, exiting since their reports came in: their exit
+        # overlapped this team's start; no more than one team's wait as zombies.
+        reaping.reap_all()
         self.liveness = Liveness(cast(Arena, block), dict(self.readers))
         waiting.watched.append(self.liveness)
         _teams.append(self)
@@ -220,13 +254,20 @@ class Team:
                 error = (block.ticket(), failures.pack_exception(exc))
                 block.words[ABORT] = 1
             out, err = self.output.collected()
-            data = pickle.dumps({"error": error, "out": out, "err": err})
+            if error is None and not out and not err:
+                report = _CLEAN_REPORT  # prepared: nothing to pickle, nothing allocated
+            else:
+                data = pickle.dumps({"error": error, "out": out, "err": err})
+                report = _REPORT_LENGTH.pack(len(data)) + data
             block.words[FINISHED + self.num] = 1
-            view = memoryview(_REPORT_LENGTH.pack(len(data)) + data)
+            view = memoryview(report)
             assert self.report_fd is not None
             while view:
                 view = view[os.write(self.report_fd, view) :]
             status = 0
+            # Off the master's path now (it has the report): the workers of the teams
+            # this one started (nested regions) leave no zombie behind.
+            reaping.reap_all()
         finally:
             os._exit(status)
 
@@ -255,7 +296,7 @@ class Team:
             if isinstance(exc, KeyboardInterrupt):
                 raise exc  # Ctrl-C stops the whole team now
             raw = _collect(self.readers)
-            statuses = [os.waitpid(pid, 0)[1] for pid in self.pids]
+            statuses = _exit_statuses(self.pids, raw)
         except BaseException:
             block.broken = True
             _kill(self.pids)
@@ -275,6 +316,10 @@ class Team:
                 raised.append((ticket, num, failures.unpack_exception(data)))
         block.broken = block.broken or bool(raised or died) or aborted
         _give_back(block)
+        if raised or died:
+            # A failed region is not on a fast path: its workers are reaped now, so the
+            # program goes on with no process of the team left.
+            reaping.reap_all()
         ordered = [(num, error) for _, num, error in sorted(raised, key=lambda r: r[0])] + died
         if not ordered:
             # Stopped by a failure in an enclosing team: that team's master reports it.
@@ -288,6 +333,17 @@ class Team:
 
 
 _teams: list[Team] = []  # the teams this process is a thread of, outermost first
+
+
+def _fork() -> int:
+    try:
+        return os.fork()
+    except BlockingIOError:  # EAGAIN: out of processes
+        if not reaping.pending():
+            raise
+    # The previous team's workers, exiting but not reaped yet, still count.
+    reaping.reap_all()
+    return os.fork()
 
 
 def _note_thread(error: BaseException, num: int, size: int) -> None:
@@ -312,25 +368,55 @@ def _also_failed(num: int, error: BaseException) -> str:
 
 
 def _collect(readers: dict[int, int]) -> dict[int, bytes]:
-    """Read every worker's report until its pipe closes (it exited or died)."""
+    """Read every worker's report until it is whole (its length is its first word), or
+    until its pipe closes (the worker died before finishing it).
+
+    A worker writes nothing after its report: the master need not wait for its exit.
+    ``poll``, not ``select``: select cannot watch a descriptor numbered 1024 or more.
+    """
     buffers = {num: bytearray() for num in readers}
     open_fds = {fd: num for num, fd in readers.items()}
+    poller = select.poll()
+    for fd in open_fds:
+        poller.register(fd, select.POLLIN)
     while open_fds:
-        ready, _, _ = select.select(list(open_fds), [], [])
-        for fd in ready:
+        for fd, _ in poller.poll():
             chunk = os.read(fd, 1 << 20)
+            data = buffers[open_fds[fd]]
             if chunk:
-                buffers[open_fds[fd]] += chunk
-            else:
-                del open_fds[fd]
+                data += chunk
+                if not _whole(data):
+                    continue
+            poller.unregister(fd)
+            del open_fds[fd]
     return {num: bytes(data) for num, data in buffers.items()}
 
 
-def _decode(data: bytes) -> dict[str, Any] | None:
+def _whole(data: bytes | bytearray) -> bool:
+    """Whether ``data`` is one whole report."""
     if len(data) < _REPORT_LENGTH.size:
-        return None
+        return False
     (length,) = _REPORT_LENGTH.unpack_from(data)
-    if len(data) != _REPORT_LENGTH.size + length:
+    return len(data) == _REPORT_LENGTH.size + length
+
+
+def _exit_statuses(pids: list[int], raw: dict[int, bytes]) -> list[int]:
+    """Each worker's exit status: one whose report is whole is exiting with status 0
+    and is reaped later (``reaping.py``); one that died is waited for now."""
+    statuses = []
+    for num, pid in enumerate(pids, start=1):
+        if _whole(raw[num]):
+            reaping.later(pid)
+            statuses.append(0)
+        else:
+            statuses.append(os.waitpid(pid, 0)[1])
+    return statuses
+
+
+def _decode(data: bytes) -> dict[str, Any] | None:
+    if data == _CLEAN_REPORT:
+        return _CLEAN
+    if not _whole(data):
         return None
     report: dict[str, Any] = pickle.loads(data[_REPORT_LENGTH.size :])
     return report

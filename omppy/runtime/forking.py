@@ -18,6 +18,7 @@ limit (``blas.py``).
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -25,7 +26,7 @@ import threading
 import warnings
 from collections.abc import Callable
 
-from . import blas, limits
+from . import blas, limits, reaping
 from .tracebacks import is_internal
 
 # CPython 3.12+'s message (Modules/posixmodule.c, warn_about_fork_with_threads).
@@ -61,23 +62,35 @@ def fork_worker(num: int, size: int) -> int:
             if others:
                 _warn_threads(others)
     try:
-        if sys.version_info < (3, 12):
-            return os.fork()
-        # Not warnings.catch_warnings(): entering it marks the filters changed, so
-        # every "once per location" warning of the program would show again after
-        # each region, which plain Python would not do.  The filter is put in and
-        # taken out of the list the warning machinery reads at each warning.
-        filters = warnings.filters
-        filters.insert(0, _SUPPRESS)
-        try:
-            return os.fork()
-        finally:
-            try:
-                filters.remove(_SUPPRESS)
-            except ValueError:
-                pass  # another thread replaced the list meanwhile (catch_warnings)
+        return _fork()
+    except OSError as error:
+        if error.errno != errno.EAGAIN or not reaping.pending():
+            raise limits.fork_refused(error, num, size) from None
+    # Out of processes: the previous team's workers, exiting but not reaped yet
+    # (reaping.py), still count; reap them and ask again.
+    reaping.reap_all()
+    try:
+        return _fork()
     except OSError as error:
         raise limits.fork_refused(error, num, size) from None
+
+
+def _fork() -> int:
+    if sys.version_info < (3, 12):
+        return os.fork()
+    # Not warnings.catch_warnings(): entering it marks the filters changed, so every
+    # "once per location" warning of the program would show again after each region,
+    # which plain Python would not do.  The filter is put in and taken out of the list
+    # the warning machinery reads at each warning.
+    filters = warnings.filters
+    filters.insert(0, _SUPPRESS)
+    try:
+        return os.fork()
+    finally:
+        try:
+            filters.remove(_SUPPRESS)
+        except ValueError:
+            pass  # another thread replaced the list meanwhile (catch_warnings)
 
 
 def _warn_threads(threads: list[threading.Thread]) -> None:

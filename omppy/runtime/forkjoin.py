@@ -7,9 +7,8 @@ Data flow of one region::
     stage arrays into shared memory
     create report pipes, reset arena
     flush stdout/stderr
-    reap the previous team's workers
     fork workers 1..T-1  ------------------->  die with the master (PDEATHSIG)
-                                               reseed random streams
+    reap the previous team's workers           reseed random streams
     run body as thread 0                       run body as thread k
        barriers/work shares: arena  <------->     barriers/work shares: arena
     read each report until whole  <----------  pickle report -> pipe; os._exit
@@ -67,6 +66,9 @@ from .where import location
 from .worker import run_worker, seeds_for_team
 
 _arenas: list[Arena] = []  # this process's idle arenas, reused by its next team
+# Plain ints for ``_signal.pthread_sigmask``, made once.
+_SIG_BLOCK, _SIG_SETMASK = int(signal.SIG_BLOCK), int(signal.SIG_SETMASK)
+_SIGINT_ONLY = (int(signal.SIGINT),)
 _region_serial = 0
 
 
@@ -200,7 +202,6 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     pids: dict[int, int] = {}
     master_pid = os.getpid()
     try:
-        reaping.reap_all()  # the previous teams' workers, which exited meanwhile
         # Ctrl-C between a fork and the recording of its pid would leave a worker
         # nobody kills: hold SIGINT back until every pid is recorded.
         # Frozen, the objects the workers inherit are left alone by the workers'
@@ -219,6 +220,9 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         gc.unfreeze()
         for _, write_end in pipes:
             os.close(write_end)
+        # The previous teams' workers, exiting since their reports came in: reaped
+        # after this team's fork, so that their exit overlaps its start (reaping.py).
+        reaping.reap_all()
         team.liveness = watchers[0]
         outcome = _run_master(threads[0], output, region, call)
         if isinstance(outcome[1], KeyboardInterrupt):
@@ -304,11 +308,11 @@ def _sigint_held() -> Iterator[None]:
     if mask is None:
         yield
         return
-    previous = mask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = mask(_SIG_BLOCK, _SIGINT_ONLY)
     try:
         yield
     finally:
-        mask(signal.SIG_SETMASK, previous)
+        mask(_SIG_SETMASK, previous)
 
 
 def _kill(pids: dict[int, int]) -> None:

@@ -1,4 +1,5 @@
-"""Comparing two lists by the identity of their items, at memory speed.
+"""Comparing two lists by the identity of their items, at memory speed; a dict's
+version tag, which tells an unchanged dict without looking at its items.
 
 A list in CPython is an array of pointers to its items (``ob_item``).  Two lists
 hold the same items in the same places exactly when those arrays are equal, so a
@@ -181,3 +182,45 @@ def _matching_run(a: list[Any], a_at: int, b: list[Any], b_at: int, limit: int, 
             break
         done += 1
     return done
+
+
+def _probe_version_offset() -> int | None:
+    """The offset of a dict's version tag (PEP 509 ``ma_version_tag``, after
+    ``ma_used``), or None when it cannot be trusted: it must change with every change
+    of the dict and stay put while nothing changes."""
+    if sys.implementation.name != "cpython":
+        return None
+    try:
+        offset = 3 * _POINTER  # ob_refcnt, ob_type, ma_used
+        probe: dict[Any, Any] = {}
+        used = ctypes.c_ssize_t.from_address(id(probe) + offset - _POINTER)
+        tags = []
+        for change in (lambda: None, lambda: probe.update(a=1), lambda: probe.update(a=2),
+                       lambda: probe.pop("a"), lambda: probe.update(b=3), lambda: None):
+            change()
+            if used.value != len(probe):
+                return None
+            tags.append(ctypes.c_uint64.from_address(id(probe) + offset).value)
+        if len(set(tags)) != 5 or tags[-1] != tags[-2]:
+            return None
+        return offset
+    except Exception:  # pragma: no cover - an interpreter without this layout
+        return None
+
+
+_VERSION_OFFSET = _probe_version_offset()
+_TAG = ctypes.c_uint64.from_address
+
+
+def dict_version(live: dict[Any, Any]) -> int | None:
+    """A number that changes whenever ``live`` changes (a key stored to another
+    object, added, deleted), read without touching the dict's keys and values; None
+    where the interpreter keeps none, and for a dict subclass, whose own state (an
+    ``OrderedDict``'s order: ``move_to_end``) may change while the tag does not.
+
+    In a forked worker every object whose reference count a comparison touches is a
+    page copied: a dict found unchanged by its tag costs no page at all.
+    """
+    if _VERSION_OFFSET is None or type(live) is not dict:
+        return None
+    return int(_TAG(id(live) + _VERSION_OFFSET).value)

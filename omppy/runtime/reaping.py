@@ -6,7 +6,9 @@ kernel tearing down its copy of the master's address space) takes a millisecond 
 more, which the region need not wait for: the master carries on with the report,
 and the worker's pid is kept here and reaped (``waitpid``) later, at the latest
 
-- before this process forks its next team (``reap_all`` in forkjoin.py),
+- once this process has forked its next team (``reap_all`` in forkjoin.py and
+  pymp/team.py: the exit overlaps the new team's start, which waits for its workers
+  anyway), or before a fork the kernel refused for want of processes (forking.py),
 - after a notebook cell (omppy.jupyter), and
 - at exit (``atexit``), and before a worker that started a nested team exits,
 
@@ -27,6 +29,11 @@ _pending: list[int] = []
 def later(pid: int) -> None:
     """Reap worker ``pid`` later: its report is complete, it is exiting."""
     _pending.append(pid)
+
+
+def pending() -> bool:
+    """Whether some finished worker is not reaped yet."""
+    return bool(_pending)
 
 
 def reap_all() -> None:

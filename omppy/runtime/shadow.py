@@ -102,24 +102,34 @@ class ListShadow(Shadow):
 
 
 class DictShadow(Shadow):
-    """A dict (or dict subclass) by its keys and values, compared by identity."""
+    """A dict (or dict subclass) by its keys and values, compared by identity.
 
-    __slots__ = ("keys", "values")
+    ``version``: the dict's version tag (``layout.dict_version``) when it last had
+    nothing to report; the same tag again means nothing changed, found without
+    touching (in a forked worker: copying the pages of) its keys and values.
+    """
+
+    __slots__ = ("keys", "values", "version")
 
     def __init__(self, live: dict[Any, Any]) -> None:
-        self.keys = list(live)
-        self.values = list(live.values())
+        self.retake(live)
 
     def retake(self, live: dict[Any, Any]) -> None:
+        self.version = layout.dict_version(live)
         self.keys = list(live)
         self.values = list(live.values())
 
     def diff(self, live: dict[Any, Any]) -> tuple[Any, ...] | None:
+        version = layout.dict_version(live)
+        if version is not None and version == self.version:
+            return None
         if layout.same_dict(live, self.keys, self.values):
+            self.version = version
             return None
         keys, values = list(live), list(live.values())
         sets, dels, new = _dict_changes(self.keys, self.values, keys, values, live)
         if not sets and not dels:
+            self.version = version
             return None
         return ("D", sets, dels, new)
 
@@ -138,6 +148,7 @@ class DictShadow(Shadow):
             agreed[key] = value
         self.keys = list(agreed)
         self.values = list(agreed.values())
+        self.version = None  # live may hold this process's changes too: compare it
 
 
 
@@ -178,6 +189,9 @@ class NamespaceShadow(DictShadow):
         sets = [(k, v) for k, v in change[1] if self._program_name(k)]
         dels = [k for k in change[2] if self._program_name(k)]
         if not sets and not dels:
+            # Only names the interpreter keeps changed: the same tag again is nothing
+            # new (a change after it is compared with the lists, and filtered again).
+            self.version = layout.dict_version(live)
             return None
         new = sum(1 for k, _ in change[1][len(change[1]) - change[3] :] if self._program_name(k))
         return ("D", sets, dels, new)

@@ -596,3 +596,18 @@ def test_waits_spin_only_when_the_team_fits_the_cpus(monkeypatch):
     assert arena.spin_seconds(cpus + 1) == 0.0  # the team alone oversubscribes
     monkeypatch.setattr(os, "getloadavg", lambda: (cpus + 1.0, 0.0, 0.0))
     assert arena.spin_seconds(1) == 0.0  # other processes keep the CPUs busy
+
+
+@pytest.mark.parametrize("given", ["3", 2.5, None.__class__])
+def test_num_threads_must_be_an_integer(given):
+    # int() would have run "3" as 3 threads and 2.5 as 2, with no word to the user.
+    from omppy.runtime.team import requested_team_size
+
+    with pytest.raises(TypeError, match=r"num_threads must be an integer, got .* \("):
+        requested_team_size(given, True)
+
+
+def test_num_threads_takes_numpy_integers():
+    from omppy.runtime.team import requested_team_size
+
+    assert requested_team_size(np.int64(1), True) == 1

@@ -11,6 +11,7 @@ the team's arena (arena.py).  :func:`team_size` applies the ``num_threads`` and
 
 from __future__ import annotations
 
+import operator
 import os
 import sys
 from typing import TYPE_CHECKING, Any, cast
@@ -215,7 +216,15 @@ def requested_team_size(num_threads: Any, if_: Any) -> int:
     if num_threads is None:
         size = control.team_size_at(level)
     else:
-        size = int(num_threads)
+        try:
+            # OpenMP's num_threads is a positive integer: "3" or 2.5 is a mistake to
+            # report, not a number to convert (int() ran "3" as 3 and 2.5 as 2).
+            size = operator.index(num_threads)
+        except TypeError:
+            raise TypeError(
+                f"num_threads must be an integer, got {num_threads!r} "
+                f"({type(num_threads).__name__})"
+            ) from None
         if size < 1:
             raise ValueError(f"num_threads must be positive, got {size}")
     # OMP_THREAD_LIMIT bounds every thread of the program: a nested team shares the

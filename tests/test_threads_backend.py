@@ -564,19 +564,24 @@ def test_a_region_leaves_no_cycles_for_the_collector():
     # and its contexts referring to each other made it run every few hundred regions.
     import gc
 
+    from omppy.runtime.region import Region, TeamRequest
     from omppy.runtime.threads.region import parallel
 
     def body(_omp_t):
         _omp_t.barrier()
         return {}
 
-    parallel(body, {}, num_threads=2)
+    def region():
+        parallel(Region(body, {}, {}, {}, (), (), (), {}, None),
+                 TeamRequest(2, True, (), None, None))
+
+    region()
     gc.collect()
     gc.disable()
     try:
         before = len(gc.get_objects())
         for _ in range(20):
-            parallel(body, {}, num_threads=2)
+            region()
         found = gc.collect()
     finally:
         gc.enable()

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import _signal
 import contextlib
-import dataclasses
 import gc
 import os
 import signal
@@ -110,14 +109,14 @@ def parallel(
         body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly, watch or {}
     )
     if module_watch is not None and home is not None:
-        region = dataclasses.replace(region, module_watch=(home, module_watch))
+        region = region.replace(module_watch=(home, module_watch))
     size = team_size(num_threads, if_)
     parent = state.current()
     if size == 1:
         return run_alone(region, parent)
     slots = reduction_slots(region.reduction, size)
     if slots:
-        region = dataclasses.replace(region, slots=slots)
+        region = region.replace(slots=slots)
     private_globals.begin_region(copyin, _callers_globals())
     with affinity.team_places(size, proc_bind):
         if observe.observer is not None:  # OMPPY_TRACE, OMPPY_REPORT, OMPPY_PROGRESS

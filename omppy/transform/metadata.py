@@ -372,10 +372,6 @@ class Parents(BaseMetadataProvider[cst.CSTNode]):
     def _gen(self, wrapper: MetadataWrapper) -> Mapping[cst.CSTNode, cst.CSTNode]:
         return parents(wrapper.module)
 
-    def _gen_impl(self, module: cst.Module) -> None:
-        for child, parent in parents(module).items():
-            self.set_metadata(child, parent)
-
 
 class Contexts(BaseMetadataProvider[ExpressionContext]):
     """Each name's (and target's) context, as ``libcst.metadata.ExpressionContextProvider``."""

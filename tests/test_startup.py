@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, Result, _environment, run_omppy, run_python
 
-# click too: a plainly spelled `omppy run` is read without it (cli.py).
-HEAVY_ROOTS = ("libcst", "numpy", "click")
+# click too: a plainly spelled `omppy run` is read without it (cli.py); dataclasses
+# (and the inspect it imports): the runtime uses plain classes (issue 21).
+HEAVY_ROOTS = ("libcst", "numpy", "click", "dataclasses", "inspect")
 # What a cache hit must not load: the translator beyond the hook's two modules.
 PROBE = """\
 import sys

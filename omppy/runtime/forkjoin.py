@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import _signal
 import contextlib
-import dataclasses
 import gc
 import os
 import signal
@@ -76,14 +75,14 @@ def parallel(region: Region, request: TeamRequest) -> dict[str, Any]:
     """Run ``region`` on a team of forked processes; return the values the master's
     names get afterwards (``backend.parallel`` says what the clauses mean)."""
     if tasks.ENABLED:  # the region's end waits for its tasks
-        region = dataclasses.replace(region, body=tasks.region_body(region.body))
+        region = region.replace(body=tasks.region_body(region.body))
     size = team_size(request.num_threads, request.if_)
     parent = state.current()
     if size == 1:
         return run_alone(region, parent)
     slots = reduction_slots(region.reduction, size)
     if slots:
-        region = dataclasses.replace(region, slots=slots)
+        region = region.replace(slots=slots)
     private_globals.begin_region(request.copyin, request.namespace or {})
     with affinity.team_places(size, request.proc_bind):
         if observe.observer is not None:  # OMPPY_TRACE, OMPPY_REPORT, OMPPY_PROGRESS

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass, field, replace
 
 SCHEDULE_KINDS = ("static", "dynamic", "guided", "auto")
 PREFIXES = ("OMPPY_", "OMP_", "PYMP_")
@@ -81,25 +80,44 @@ def parse_schedule(name: str, text: str) -> tuple[str, int | None]:
     return kind, chunk
 
 
-@dataclass
 class ControlVariables:
-    """The ICVs of one process.  Workers inherit a copy through ``fork``."""
+    """The ICVs of one process.  Workers inherit a copy through ``fork``.
 
-    num_threads: tuple[int, ...] = field(default_factory=lambda: (available_cpus(),))
-    schedule: tuple[str, int | None] = ("static", None)
-    dynamic: bool = False
-    max_active_levels: int = 1
-    thread_limit: int = 1 << 16
-    exchange_mb: int = 256  # each thread's buffer for values handed to its team
-    # OMPPY_CHECK=1: compare everything a region can reach, at any depth, and refuse
-    # changes omppy cannot carry (docs/data-sharing.md, "Checking").
-    deep_check: bool = False
-    fork: bool = True  # OMPPY_FORK=0: no team forks, every region runs sequentially
-    # OMP_CANCELLATION: whether '# omp cancel' cancels (cancel-var; docs/pragmas.md says
-    # why omppy's default is true).
-    cancellation: bool = True
-    # Set by the user: not shrunk to fit an address-space limit (limits.py).
-    exchange_mb_explicit: bool = False
+    A plain class, not a dataclass: importing ``dataclasses`` (which imports
+    ``inspect``) was about a sixth of a cached run's start (issue 21)."""
+
+    def __init__(self) -> None:
+        self.num_threads: tuple[int, ...] = (available_cpus(),)
+        self.schedule: tuple[str, int | None] = ("static", None)
+        self.dynamic = False
+        self.max_active_levels = 1
+        self.thread_limit = 1 << 16
+        self.exchange_mb = 256  # each thread's buffer for values handed to its team
+        # OMPPY_CHECK=1: compare everything a region can reach, at any depth, and
+        # refuse changes omppy cannot carry (docs/data-sharing.md, "Checking").
+        self.deep_check = False
+        self.fork = True  # OMPPY_FORK=0: no team forks, every region runs sequentially
+        # OMP_CANCELLATION: whether '# omp cancel' cancels (cancel-var; docs/pragmas.md
+        # says why omppy's default is true).
+        self.cancellation = True
+        # Set by the user: not shrunk to fit an address-space limit (limits.py).
+        self.exchange_mb_explicit = False
+
+    def copy(self) -> ControlVariables:
+        new = object.__new__(ControlVariables)
+        new.__dict__.update(self.__dict__)
+        return new
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ControlVariables):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass was
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
+        return f"ControlVariables({fields})"
 
     @classmethod
     def from_environment(cls) -> ControlVariables:
@@ -169,7 +187,7 @@ def for_update() -> ControlVariables:
     """The control variables an ``omp_set_*`` routine called here may change."""
     inherited = getattr(_thread_view, "inherited", None)
     if inherited is not None and not _thread_view.owned:
-        _thread_view.inherited = replace(inherited)
+        _thread_view.inherited = inherited.copy()
         _thread_view.owned = True
     return icv()
 

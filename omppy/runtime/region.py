@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from .reduction import combine, identity
@@ -20,40 +19,81 @@ from .sharedmem import is_array, is_shared
 from .unbound import UNBOUND
 
 
-@dataclass(frozen=True)
 class TeamRequest:
-    """The clauses of a ``parallel`` that choose its team rather than its data."""
+    """The clauses of a ``parallel`` that choose its team rather than its data (a plain
+    class, as :class:`Region`: no ``dataclasses`` at start-up)."""
 
-    num_threads: Any = None  # the clause's value; None: the ICVs decide
-    if_: Any = True
-    copyin: tuple[str, ...] = ()  # threadprivate globals each thread takes from the master
-    proc_bind: str | None = None  # the clause's policy for placing the threads
-    # The globals of the code that started the region, whose threadprivate names
-    # ``copyin`` lists (None without copyin).
-    namespace: dict[str, Any] | None = None
+    __slots__ = ("copyin", "if_", "namespace", "num_threads", "proc_bind")
+
+    def __init__(
+        self,
+        num_threads: Any = None,
+        if_: Any = True,
+        copyin: tuple[str, ...] = (),
+        proc_bind: str | None = None,
+        namespace: dict[str, Any] | None = None,
+    ) -> None:
+        self.num_threads = num_threads  # the clause's value; None: the ICVs decide
+        self.if_ = if_
+        self.copyin = copyin  # threadprivate globals each thread takes from the master
+        self.proc_bind = proc_bind  # the clause's policy for placing the threads
+        # The globals of the code that started the region, whose threadprivate names
+        # ``copyin`` lists (None without copyin).
+        self.namespace = namespace
 
 
-@dataclass(frozen=True)
 class Region:
-    """An outlined region body and its data-sharing clauses."""
+    """An outlined region body and its data-sharing clauses.
 
-    body: Callable[..., dict[str, Any] | None]
-    args: dict[str, Any]  # shared names the body reads, by name
-    firstprivate: dict[str, Any]
-    reduction: dict[str, tuple[str, Any]]  # name -> (operator, the master's value)
-    lastprivate: tuple[str, ...]
-    shared: tuple[str, ...]  # shared names the body binds
-    readonly: tuple[str, ...]  # args the body only reads: arrays need no staging
-    # Levels of containers the body may write through each shared name (watch.py);
-    # names not listed get a default.
-    watch: dict[str, int] = field(default_factory=dict)
-    # The body's module namespace, and the globals of it that the code the region can
-    # reach may change (watch.py); None: its ``_omp_effects``, all its functions may.
-    module_watch: tuple[dict[str, Any], dict[str, int]] | None = None
-    # Large array reductions: for each name, one slot per worker in shared memory,
-    # which the worker's private copy *is* (forkjoin.py, reduction_slots): its partial
-    # result reaches the master with no pickling.
-    slots: dict[str, Any] = field(default_factory=dict)
+    Not changed once made (:meth:`replace` makes another).  A plain class, not a
+    dataclass: importing ``dataclasses`` (which imports ``inspect``) was about a
+    sixth of a cached run's start (issue 21)."""
+
+    def __init__(
+        self,
+        body: Callable[..., dict[str, Any] | None],
+        args: dict[str, Any],
+        firstprivate: dict[str, Any],
+        reduction: dict[str, tuple[str, Any]],
+        lastprivate: tuple[str, ...],
+        shared: tuple[str, ...],
+        readonly: tuple[str, ...],
+        watch: dict[str, int] | None = None,
+        module_watch: tuple[dict[str, Any], dict[str, int]] | None = None,
+        slots: dict[str, Any] | None = None,
+    ) -> None:
+        self.body = body
+        self.args = args  # shared names the body reads, by name
+        self.firstprivate = firstprivate
+        self.reduction = reduction  # name -> (operator, the master's value)
+        self.lastprivate = lastprivate
+        self.shared = shared  # shared names the body binds
+        self.readonly = readonly  # args the body only reads: arrays need no staging
+        # Levels of containers the body may write through each shared name (watch.py);
+        # names not listed get a default.
+        self.watch: dict[str, int] = {} if watch is None else watch
+        # The body's module namespace, and the globals of it that the code the region
+        # can reach may change (watch.py); None: its ``_omp_effects``, all its
+        # functions may.
+        self.module_watch = module_watch
+        # Large array reductions: for each name, one slot per worker in shared memory,
+        # which the worker's private copy *is* (forkjoin.py, reduction_slots): its
+        # partial result reaches the master with no pickling.
+        self.slots: dict[str, Any] = {} if slots is None else slots
+
+    def replace(self, **changes: Any) -> Region:
+        """This region with ``changes`` (field name -> value), as a new one."""
+        new = object.__new__(Region)
+        new.__dict__.update(self.__dict__)
+        for name, value in changes.items():
+            if name not in new.__dict__:
+                raise TypeError(f"Region has no field {name!r}")
+            new.__dict__[name] = value
+        return new
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
+        return f"Region({fields})"
 
     def arguments(
         self, call: dict[str, Any], in_master: bool, shared: Callable[[Any], bool] | None = None

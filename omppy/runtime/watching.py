@@ -90,8 +90,6 @@ class Observer:
         self, team: Team, threads: list[ThreadContext], region: Region, where: str
     ) -> Region:
         """The team's contexts exist, nothing is forked yet: time their methods."""
-        import dataclasses
-
         pending = self._pending[-1]
         pending.ready = now()
         pending.team = team
@@ -120,7 +118,7 @@ class Observer:
                     "body", "body", watch.body_begin, watch.body_end, {"region": pending.rid}
                 )
 
-        return dataclasses.replace(region, body=watched_body)
+        return region.replace(body=watched_body)
 
     def joined(self, team: Team) -> None:
         """Every worker's report is in and every worker is reaped."""

@@ -17,7 +17,6 @@ import signal
 import struct
 import sys
 import zlib
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from . import blas, failures, observe, private_globals, reaping, state
@@ -35,17 +34,36 @@ _SIG_UNBLOCK, _SIGINT_ONLY = int(signal.SIG_UNBLOCK), (int(signal.SIGINT),)  # p
 EXIT_UNREPORTED = 70  # a worker that could not send its report (EX_SOFTWARE)
 
 
-@dataclass(frozen=True)
 class WorkerReport:
-    """What a worker hands its master when its part of the region is done."""
+    """What a worker hands its master when its part of the region is done.
 
-    error: Any = None  # failures.pack_exception(...) of what it raised, or None
-    partials: dict[str, Any] | None = None  # its reduction results
-    last: dict[str, Any] | None = None  # lastprivate values, if it ran the last iteration
-    part: tuple[bytes | None, int] = (None, 0)  # its changes to shared objects (coherence)
-    out: str = ""  # what it printed, when the master collects output
-    err: str = ""
-    private_globals: dict[Any, Any] | None = None  # its threadprivate globals' values
+    A plain class, not a dataclass: importing ``dataclasses`` (which imports
+    ``inspect``) was about a sixth of a cached run's start (issue 21)."""
+
+    def __init__(
+        self,
+        error: Any = None,
+        partials: dict[str, Any] | None = None,
+        last: dict[str, Any] | None = None,
+        part: tuple[bytes | None, int] = (None, 0),
+        out: str = "",
+        err: str = "",
+        private_globals: dict[Any, Any] | None = None,
+    ) -> None:
+        self.error = error  # failures.pack_exception(...) of what it raised, or None
+        self.partials = partials  # its reduction results
+        self.last = last  # lastprivate values, if it ran the last iteration
+        self.part = part  # its changes to shared objects (coherence)
+        self.out = out  # what it printed, when the master collects output
+        self.err = err
+        self.private_globals = private_globals  # its threadprivate globals' values
+
+    def replace(self, **changes: Any) -> WorkerReport:
+        """This report with ``changes`` (field name -> value), as a new one."""
+        new = object.__new__(WorkerReport)
+        new.__dict__.update(self.__dict__)
+        new.__dict__.update(changes)
+        return new
 
 
 EMPTY_REPORT = pickle.dumps(WorkerReport(partials={}))
@@ -144,7 +162,7 @@ def _work(
         words[FINISHED + num] = 1
     out, err = output.collected()
     if out or err:
-        report = replace(report, out=out, err=err)
+        report = report.replace(out=out, err=err)
     return _pickle_report(report, num)
 
 

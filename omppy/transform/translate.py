@@ -49,7 +49,7 @@ def translate(source: str, filename: str = "<string>") -> Translation:
         return Translation(source, source)
     tree = _check_syntax(source, filename)
     module = cst.parse_module(source)
-    sketch = outline(module, source, tree)
+    sketch = outline(module, source, tree) if tree is not None else None
     try:
         regions = sketch.regions(source) if sketch is not None else None
         pragmas = find_pragmas(source, filename, regions)
@@ -64,7 +64,7 @@ def translate(source: str, filename: str = "<string>") -> Translation:
         raise error.located(filename, source) from None
 
 
-def _check_syntax(source: str, filename: str) -> ast.Module:
+def _check_syntax(source: str, filename: str) -> ast.Module | None:
     """Raise the ``SyntaxError`` Python gives for ``source``, at the user's own line;
     else give its ``ast`` tree (``outline.py`` reads where its statements are).
 
@@ -77,18 +77,21 @@ def _check_syntax(source: str, filename: str) -> ast.Module:
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        failed: SyntaxError | None = None
+        tree: ast.Module | None = None
         try:
             parsed = compile(source, filename, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+            compile(cast(ast.Module, parsed), filename, "exec", dont_inherit=True)
             tree = cast(ast.Module, parsed)
-            compile(tree, filename, "exec", dont_inherit=True)
         except SyntaxError as error:
-            failed: SyntaxError | None = error
-        else:
-            failed = None
-        if failed is not None:
+            failed = error
+        except (RecursionError, MemoryError, ValueError):
+            pass  # a tree too deep to hand over as objects: no outline
+        if tree is None:
             # Outside the handler: the error Python raises, with no other chained to it.
             compile(source, filename, "exec", dont_inherit=True)
-            raise failed
+            if failed is not None:
+                raise failed
     return tree
 
 

@@ -10,7 +10,6 @@ worker that died (the body runs again for those iterations: docs/cluster.md).
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import os
 import sys
@@ -51,7 +50,7 @@ class _ProbeContext:
 def parallel(region: Region, request: TeamRequest) -> dict[str, Any]:
     """Run ``region`` as tasks on the cluster (``backend.parallel`` says what the
     clauses mean).  ``payload.py`` ships every global: no ``module_watch`` here."""
-    region = dataclasses.replace(region, module_watch=None)
+    region = region.replace(module_watch=None)
     body = region.body
     parent = state.current()
     filename = body.__code__.co_filename

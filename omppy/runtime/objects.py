@@ -278,3 +278,50 @@ def holds_caching_objects(value: Any) -> bool:
         if kind.__module__ != "builtins" and not is_opaque(item) and caches_on_read(kind):
             return True
     return False
+
+
+# The method names the translator takes for a container's own whatever the receiver
+# (transform/known_calls.py: CONTAINER_METHODS and READING_METHODS, but the special
+# methods other than the store hooks; tests/test_unseen_writes.py checks the two
+# agree).  A class of a module without pragmas that defines one (``store.put(k, v)``
+# with a ``put`` of its own) runs code no one looked at where the translator saw a
+# container's method.
+CONTAINER_LIKE_METHODS = frozenset(
+    {
+        "add", "all", "any", "append", "appendleft", "argmax", "argmin", "argsort", "astype",
+        "bit_length", "capitalize", "clear", "conjugate", "copy", "count", "cumprod", "cumsum",
+        "decode", "difference", "difference_update", "discard", "dot", "elements", "encode",
+        "endswith", "extend", "extendleft", "fill", "find", "format", "format_map", "fromkeys",
+        "get", "hex", "index", "insert", "intersection", "intersection_update", "isalnum",
+        "isalpha", "isdigit", "isdisjoint", "islower", "isspace", "issubset", "issuperset",
+        "isupper", "item", "items", "itemset", "join", "keys", "lower", "lstrip", "max",
+        "mean", "min", "most_common", "move_to_end", "nonzero", "partition", "pop", "popitem",
+        "popleft", "prod", "put", "read_only", "remove", "replace", "resize", "reverse",
+        "rfind", "rotate", "round", "rsplit", "rstrip", "searchsorted", "setdefault",
+        "setflags", "sort", "split", "splitlines", "startswith", "std", "strip", "subtract",
+        "sum", "symmetric_difference", "symmetric_difference_update", "title", "tobytes",
+        "tolist", "total", "union", "update", "upper", "values", "var", "__delitem__",
+        "__iadd__", "__setitem__",
+    }
+)
+_MISREAD: dict[type, bool] = {}
+
+
+def misread_methods(kind: type, plain_modules: frozenset[str]) -> bool:
+    """Whether ``kind`` comes from a module of the program without pragmas
+    (``plain_modules``) and has a method of its own named as a container's
+    (``CONTAINER_LIKE_METHODS``)."""
+    known = _MISREAD.get(kind)
+    if known is None:
+        known = False
+        for cls in kind.__mro__:
+            if cls.__module__ in plain_modules and any(
+                isinstance(value, (types.FunctionType, staticmethod, classmethod))
+                and name in CONTAINER_LIKE_METHODS
+                for name, value in vars(cls).items()
+            ):
+                known = True
+                break
+        if len(_MISREAD) < 4096:
+            _MISREAD[kind] = known
+    return known

@@ -36,7 +36,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..locations import library_locations
 from . import private_globals
+from .errors import OmpError
 from .icv import icv
+from .objects import is_opaque
+from .opaque import uncomparable
 from .replica import Replica
 from .streams import SharedStream, uses_module_random, uses_numpy_random
 
@@ -128,6 +131,8 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
         module for module, namespace in modules if namespace.get("_omp") is not runtime
     )
     for name, value in call.items():
+        if depths.get(name, 0) > 0 and not is_opaque(value) and uncomparable(value):
+            _refuse_uncomparable(name, value)
         if isinstance(value, types.FunctionType):
             replica.watch_function(value, DEEP if deep else MODULE_DEPTH, name)
         elif (
@@ -202,6 +207,22 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
         staged.freeze(array)
     replica.stand_in = None
     return replica
+
+
+def _refuse_uncomparable(name: str, value: Any) -> None:
+    """A shared name the region may change whose state omppy can neither compare nor
+    carry (``opaque.uncomparable``): each thread would change its own copy, and
+    the master would keep only its own changes, so the region does not start."""
+    kind = type(value)
+    raise OmpError(
+        f"the parallel region may change '{name}' (a {kind.__module__}.{kind.__qualname__} "
+        "object), whose state omppy can neither compare nor hand between its threads, "
+        "which are processes: it cannot be pickled. Every thread would change its own "
+        "copy and the changes of all threads but the first would be lost. Use it "
+        "outside the parallel region: collect what the threads would feed it in a list "
+        "(in order, with '# omp ordered' if the order matters) and feed it after the "
+        "region"
+    )
 
 
 def explain_read_only(error: BaseException, replica: Replica) -> None:

@@ -1,6 +1,7 @@
 """Dataclasses with methods that mutate self, stored in a dict of lists."""
 from dataclasses import dataclass, field
 
+
 @dataclass
 class Account:
     name: str

@@ -1,6 +1,8 @@
 """defaultdict of dataclasses: each iteration's key, fields updated."""
 from collections import defaultdict
 from dataclasses import dataclass, field
+
+
 @dataclass
 class Stat:
     n: int = 0

@@ -1,5 +1,6 @@
 """deque as a ring buffer rotated by master between barrier phases."""
 from collections import deque
+
 ring = deque(range(8))
 snap = [None] * 4
 # omp parallel num_threads(4)

@@ -1,6 +1,7 @@
 """A priority queue object: heappush under critical through a method."""
 import heapq
 
+
 class TopK:
     def __init__(self, k):
         self.k = k

@@ -6,6 +6,10 @@ is not in a ``__dict__``: such an object is compared by its pickle
 (``__setstate__``), otherwise refused.  A hash object (``hashlib.sha256()``) cannot
 be pickled: it is compared by the digest of a copy (:class:`DigestShadow`), and a
 change to it is refused.  Values of C types that cannot change are never watched.
+
+One idea: objects omppy cannot look into, each compared by what can be read of it
+from outside (its pickle, a checksum of its bytes, a digest, a position, a frame);
+one shadow class per such reading.
 """
 
 from __future__ import annotations

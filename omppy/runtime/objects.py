@@ -283,9 +283,9 @@ def holds_caching_objects(value: Any) -> bool:
 # The method names the translator takes for a container's own whatever the receiver
 # (transform/known_calls.py: CONTAINER_METHODS and READING_METHODS, but the special
 # methods other than the store hooks; tests/test_unseen_writes.py checks the two
-# agree).  A class of a module without pragmas that defines one (``store.put(k, v)``
-# with a ``put`` of its own) runs code no one looked at where the translator saw a
-# container's method.
+# agree).  A class of another module than the region's that defines one in Python
+# (``store.put(k, v)`` with a ``put`` of its own, ``queue.Queue.put``) runs code the
+# translator did not look at where it saw a container's method.
 CONTAINER_LIKE_METHODS = frozenset(
     {
         "add", "all", "any", "append", "appendleft", "argmax", "argmin", "argsort", "astype",
@@ -304,18 +304,21 @@ CONTAINER_LIKE_METHODS = frozenset(
         "__iadd__", "__setitem__",
     }
 )
-_MISREAD: dict[type, bool] = {}
+_MISREAD: dict[tuple[type, str], bool] = {}
 
 
-def misread_methods(kind: type, plain_modules: frozenset[str]) -> bool:
-    """Whether ``kind`` comes from a module of the program without pragmas
-    (``plain_modules``) and has a method of its own named as a container's
-    (``CONTAINER_LIKE_METHODS``)."""
-    known = _MISREAD.get(kind)
+def misread_methods(kind: type, own_module: str) -> bool:
+    """Whether ``kind``, or a base of it, defined in another module than
+    ``own_module`` (the region's, whose methods the translator read), has a method
+    in Python named as a container's (``CONTAINER_LIKE_METHODS``)."""
+    key = (kind, own_module)
+    known = _MISREAD.get(key)
     if known is None:
         known = False
         for cls in kind.__mro__:
-            if cls.__module__ in plain_modules and any(
+            if cls.__module__ in ("builtins", own_module):
+                continue
+            if any(
                 isinstance(value, (types.FunctionType, staticmethod, classmethod))
                 and name in CONTAINER_LIKE_METHODS
                 for name, value in vars(cls).items()
@@ -323,5 +326,5 @@ def misread_methods(kind: type, plain_modules: frozenset[str]) -> bool:
                 known = True
                 break
         if len(_MISREAD) < 4096:
-            _MISREAD[kind] = known
+            _MISREAD[key] = known
     return known

@@ -114,10 +114,10 @@ class Replica:
         # And the program's containers below what is compared (deepnet.py).
         self.deep_net: DeepNet | None = None
         self.always: list[Token] = []
-        # The modules of the program without pragmas (watch.py), and whether an object
-        # of one of their classes runs code the translator took for a container's
-        # method (``store.put(k, v)``): then the region needs the deep net.
-        self.plain_modules: frozenset[str] = frozenset()
+        # The module of the region's code (watch.py; None: not known), and whether an
+        # object of a class of another module runs code the translator took for a
+        # container's method (``store.put(k, v)``): then the region needs the deep net.
+        self.own_module: str | None = None
         self.unseen = False
         self.stream: SharedStream | None = None  # random's generator (streams.py)
         # Set by the region when it staged arrays (sharedmem.StagedArrays.stand_in):
@@ -189,11 +189,11 @@ class Replica:
                     depth = CLOSURE_DEPTH
                 if (
                     0 < depth < UNSEEN_DEPTH
-                    and self.plain_modules
+                    and self.own_module is not None
                     and type(value).__module__ != "builtins"
-                    and misread_methods(type(value), self.plain_modules)
+                    and misread_methods(type(value), self.own_module)
                 ):
-                    # ``store.put(k, v)`` with a ``put`` of a module without pragmas: the
+                    # ``store.put(k, v)`` with a ``put`` of another module: the
                     # translator saw a container's method, one level deep; its body
                     # may reach further (and beyond that, the deep net looks).
                     depth = UNSEEN_DEPTH

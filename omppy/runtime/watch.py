@@ -126,10 +126,7 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
     depths = region.watch
     modules = translated_modules()
     program_modules = {module for module, _ in modules}
-    runtime = sys.modules.get("omppy.runtime")
-    replica.plain_modules = frozenset(
-        module for module, namespace in modules if namespace.get("_omp") is not runtime
-    )
+    replica.own_module = getattr(region.body, "__module__", None)
     for name, value in call.items():
         if depths.get(name, 0) > 0 and not is_opaque(value) and uncomparable(value):
             _refuse_uncomparable(name, value)
@@ -194,7 +191,7 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
         # The deep net is for code the translator cannot follow: when its reach
         # analysis found every piece of code the region can run (module_watch), each
         # change is made where it looked and is watched as deep as it goes (unless a
-        # method it took for a container's belongs to a module without pragmas).
+        # method it took for a container's belongs to a class of another module).
         roots = [(value, name) for name, value in call.items()]
         for namespace, label, _ in namespaces:
             roots.extend(

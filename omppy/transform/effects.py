@@ -306,6 +306,26 @@ class Effects:
                     return self._from(parent, steps + 1, loads, seen)
                 node = parent  # a slice of it: the same items
                 continue
+            if isinstance(parent, (cst.Assign, cst.NamedExpr)) and parent.value is node:
+                # ``vals = list(d.values())`` then ``vals[i].append(x)``: the name holds
+                # the items (a new list of them: ``vals.sort()`` changes no item), so
+                # what is done below its items is done below ``d``'s.
+                targets = (
+                    [t.target for t in parent.targets]
+                    if isinstance(parent, cst.Assign)
+                    else [parent.target]
+                )
+                if all(isinstance(t, cst.Name) for t in targets):
+                    # (``p = list(p)``: the name's other uses are counted already)
+                    depth = max(
+                        (
+                            self._alias(t.value, loads, seen)  # type: ignore[attr-defined]
+                            for t in targets
+                            if t.value not in seen  # type: ignore[attr-defined]
+                        ),
+                        default=0,
+                    )
+                    return steps + depth if depth > 1 else 0
             return 0
 
     def _in_context(
@@ -521,15 +541,16 @@ class Effects:
         return depth
 
     def calls_elsewhere(self, call: cst.Call) -> bool:
-        """``stats.note(k)``, ``deep.put(k, v)``, ``store.add(x)``: a call of an
-        attribute of an imported name runs code of another module, whatever the
-        attribute is called (a function named ``put`` or ``get`` is no container's
-        method), unless it is a module function known only to read."""
+        """``stats.note(k)``, ``deep.put(k, v)``, ``store.add(x)``,
+        ``bins.BINS[k].add(x)``: a call of an attribute of what an imported name
+        holds runs code of another module, whatever the attribute is called (a
+        function named ``put`` or ``get`` is no container's method), unless it is a
+        module function known only to read."""
         func = call.func
         if not isinstance(func, cst.Attribute):
             return False
         root: cst.BaseExpression = func.value
-        while isinstance(root, cst.Attribute):
+        while isinstance(root, (cst.Attribute, cst.Subscript)):
             root = root.value
         if not isinstance(root, cst.Name) or root.value not in self.imported:
             return False

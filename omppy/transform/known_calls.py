@@ -202,7 +202,9 @@ READING_MODULE_FUNCTIONS = frozenset(
         "quantile", "any", "all", "logical_and", "logical_or", "logical_not", "reshape",
         "roll", "tile", "repeat", "linspace", "arange",
         "zeros_like", "ones_like", "empty_like", "full_like", "fsum", "dist",
-        "comb", "perm", "isqrt", "gcd", "lcm", "append", "insert", "delete"
+        "comb", "perm", "isqrt", "gcd", "lcm", "append", "insert", "delete", "fmean",
+        "stdev", "pstdev", "variance", "pvariance", "geometric_mean", "harmonic_mean",
+        "median_low", "median_high", "median_grouped", "mode", "multimode", "quantiles"
     }
 )
 # Builtins whose result holds the argument's items (a loop over it aliases them).

@@ -288,7 +288,7 @@ class Reach:
 
 def _root(func: cst.Attribute) -> str | None:
     node: cst.BaseExpression = func
-    while isinstance(node, cst.Attribute):
+    while isinstance(node, (cst.Attribute, cst.Subscript)):
         node = node.value
     return node.value if isinstance(node, cst.Name) else None
 

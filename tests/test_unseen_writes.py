@@ -659,3 +659,43 @@ def test_a_generator_step_that_keeps_its_locals_is_seen():
     assert shadow.diff(gen) is None
     next(gen)  # the same yield, the same locals: only the for loop's iterator moved
     assert shadow.diff(gen) is not None
+
+
+def test_only_c_objects_that_cannot_be_pickled_are_uncomparable():
+    import collections
+    import zlib
+    from array import array
+
+    from omppy.runtime.opaque import uncomparable
+
+    assert uncomparable(zlib.compressobj())
+    assert not uncomparable(collections.defaultdict(lambda: [0]))  # a dict, item by item
+    assert not uncomparable(array("d", [1.0]))  # pickled
+    assert not uncomparable(iter([1, 2]))  # by its position
+    assert not uncomparable(hashlib.sha256())  # by its digest
+
+
+ZLIB_IN_ORDERED = """\
+import zlib
+
+c = zlib.compressobj()
+parts = []
+# omp parallel for ordered
+for i in range(6):
+    # omp ordered
+    parts.append(c.compress(b"%d" % i * 40))
+parts.append(c.flush())
+print(len(zlib.decompress(b"".join(parts))))
+"""
+
+
+def test_a_c_object_that_cannot_be_pickled_named_by_the_region_is_an_error(write):
+    # Each thread fed its own copy before session 6 (a corrupt stream).
+    script = write("zlib_ordered.py", ZLIB_IN_ORDERED)
+    got = run_omppy("run", str(script), threads=2)
+    assert got.status == 1, got.out
+    assert (
+        "OmpError: the parallel region may change 'c' (a zlib.Compress object), whose "
+        "state omppy can neither compare nor hand between its threads"
+    ) in got.err
+    assert run_omppy("run", str(script), threads=1).out == run_python(script).out

@@ -260,11 +260,12 @@ def stores_through_hooks(kind: type) -> bool:
     return known
 
 
-def holds_caching_objects(value: Any) -> bool:
+def holds_caching_objects(value: Any, own_module: str | None = None) -> bool:
     """Whether a list, dict or deque seems to hold objects that change on a read
-    (``caches_on_read``): a few of its items are looked at (the first, the middle
-    and the last; a dict's first and last values), as containers of the program's
-    objects seldom mix classes."""
+    (``caches_on_read``), or, with ``own_module``, objects of another module's class
+    with a method named as a container's (``misread_methods``): a few of its items
+    are looked at (the first, the middle and the last; a dict's first and last
+    values), as containers of the program's objects seldom mix classes."""
     if not isinstance(value, (list, dict, deque)) or not value:
         return False
     looked: tuple[Any, ...]
@@ -275,8 +276,11 @@ def holds_caching_objects(value: Any) -> bool:
         looked = (value[0], value[n // 2], value[n - 1])
     for item in looked:
         kind = type(item)
-        if kind.__module__ != "builtins" and not is_opaque(item) and caches_on_read(kind):
-            return True
+        if kind.__module__ != "builtins" and not is_opaque(item):
+            if caches_on_read(kind):
+                return True
+            if own_module is not None and misread_methods(kind, own_module):
+                return True
     return False
 
 

@@ -14,6 +14,7 @@ one shadow class per such reading.
 
 from __future__ import annotations
 
+import collections
 import datetime
 import decimal
 import gc
@@ -115,13 +116,22 @@ def uncomparable(value: Any) -> bool:
     and is no hash object, generator, iterator over a sequence, queue or database
     (``zlib.compressobj()``, a C library's encoder)."""
     kind = type(value)
-    if kind.__module__ == "builtins" or special_shadow(value) is not None:
+    if kind.__module__ == "builtins" or isinstance(value, _COMPARED_KINDS):
+        return False  # (a ``defaultdict(lambda: ...)`` is compared as a dict)
+    if special_shadow(value) is not None or unchangeable(value):
         return False
-    if unchangeable(value) or digest_of(value) is not None:
+    np = numpy_module()
+    if np is not None and isinstance(value, np.ndarray):
+        return False
+    if digest_of(value) is not None:
         return False
     if getattr(value, "__dict__", None) is not None and not has_c_state(kind):
         return False
     return pickled(value) is None
+
+
+# Kinds compared item by item whatever their pickle (shadow.py).
+_COMPARED_KINDS = (list, dict, set, frozenset, tuple, bytearray, bytes, str, collections.deque)
 
 
 def _give_state(live: Any, fresh: Any) -> None:

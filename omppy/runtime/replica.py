@@ -199,7 +199,7 @@ class Replica:
                     depth = UNSEEN_DEPTH
                     self.always.append(token)
                     self.unseen = True
-            if depth == 1 and holds_caching_objects(value):
+            if depth == 1 and holds_caching_objects(value, self.own_module):
                 depth = 2  # its items are met (and watched as such objects are)
             self.depths[token] = depth
             if depth < 1:
@@ -500,6 +500,11 @@ class Replica:
         changed, only ``values``: they alone are compared (a module among them by its
         namespace: ``config.rate = r``).
         """
+        if self.unseen:
+            # An object runs a method of another module that the translator took for
+            # a container's (``m.get(k)`` filling ``m.table``): what a block names
+            # says nothing of what it changes; everything is compared.
+            return self.changes()
         objects, shadows = self.objects, self.shadows
         found: Changes = []
         tokens = self.tokens

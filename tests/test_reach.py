@@ -535,3 +535,94 @@ def test_writes_through_each_way_are_carried(write, name):
     got = run_omppy("run", str(script), threads=2)
     assert got.status == 0, got.err
     assert got.out == expected.out
+
+
+# -- calls that run another module's code, whatever they are called (session 6) --------
+
+
+def _decided(body: str):
+    return decided(program(HEADER) + program(body), "parallel for")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "stats.note(i)",  # a name no table knows
+        "deep.put(i, i)",  # named as Queue.put
+        "registry.add(i)",  # named as np.add and set.add
+        "bins.BINS[i].add(i)",  # an object an imported module holds
+    ],
+)
+def test_a_call_through_an_imported_name_runs_code_omppy_cannot_see(call):
+    info = _decided(
+        f"""
+        import stats, deep, registry, bins
+
+        # omp parallel for
+        for i in range(10):
+            # omp critical
+            {call}
+        """
+    )
+    assert info.module_watch is None
+
+
+def test_a_reading_function_of_numpy_is_still_known():
+    info = _decided(
+        """
+        import numpy as np
+
+        base = np.zeros(3)
+        out = [0.0] * 10
+        # omp parallel for
+        for i in range(10):
+            out[i] = float(np.append(base, i).sum())
+        """
+    )
+    assert info.module_watch is not None
+    assert "base" not in info.watch
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "depth"),
+    [
+        ("min(buckets, key=len).append(i)", "buckets", 2),
+        ("max(pools.values(), key=sum).extend([i])", "pools", 2),
+        ("next(iter(tables.values()))[i] = i", "tables", 2),
+        ("list(boxes.values())[i % 4].items.append(i)", "boxes", 3),
+        ("sorted(buckets, key=len)[0].append(i)", "buckets", 2),
+        ("r = next(x for x in records if x[0] == i); r.append(i)", "records", 2),
+        ("vals = list(tables.values()); vals[0][i] = i", "tables", 2),
+    ],
+)
+def test_an_item_a_call_hands_back_is_followed_one_level_below_its_owner(line, name, depth):
+    statements = "\n                ".join(part.strip() for part in line.split(";"))
+    info = _decided(
+        f"""
+        buckets = [[] for _ in range(4)]
+        pools = {{"a": [1]}}
+        tables = {{"t": [0] * 10}}
+        boxes = {{}}
+        records = [[k] for k in range(10)]
+
+        # omp parallel for
+        for i in range(10):
+            # omp critical
+            if True:
+                {statements}
+        """
+    )
+    assert info.watch.get(name) == depth
+
+
+def test_max_of_two_values_picks_no_item():
+    info = _decided(
+        """
+        best = -1
+        # omp parallel for
+        for i in range(10):
+            # omp critical
+            best = max(best, i)
+        """
+    )
+    assert "best" not in info.watch

@@ -60,7 +60,19 @@ _DATABASE = (
     "of it, so a change is refused by name (docs/data-sharing.md, what is not carried back)"
 )
 
+_UNCOMPARABLE = (
+    "a C object that cannot be pickled (zlib.compressobj) changed in the region: "
+    "refused by name when the region starts (docs/data-sharing.md, what is not "
+    "carried back)"
+)
+_BIG_C_STATE = (
+    "an array.array over 64 KiB changed by workers: compared by a checksum, a change "
+    "refused by name (docs/data-sharing.md, what is not carried back)"
+)
+
 EXPECTED_ERRORS = {
+    "zlib_compressor_ordered": _UNCOMPARABLE,
+    "big_array_module_in_object_critical": _BIG_C_STATE,
     "sqlite_results_critical": _DATABASE,
     "bug_sqlite_memory": _DATABASE,
     "generator_work_queue_critical": _GENERATOR,

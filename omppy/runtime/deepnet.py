@@ -18,6 +18,11 @@ Only regions that can run code the translator could not follow walk it: when its
 reach analysis found all the code a region can run (``Region.module_watch``), every
 change is made where the translator looked and is watched as deep as it goes.
 
+A container a thread hands to the team while the region runs (``seen[k] = []`` in a
+``critical``), put where the region compares no deeper (``Replica._adopt_values``),
+joins the net too, with what it holds: a later change of it (``seen[k].append(v)``
+in a helper of a module without pragmas) is an error, not a loss.
+
 The walk stops after ``BUDGET`` objects, so a region never pays more than a few
 milliseconds for it; what lies beyond is compared only under ``OMPPY_CHECK=1``
 (docs/data-sharing.md).
@@ -26,6 +31,7 @@ milliseconds for it; what lies beyond is compared only under ``OMPPY_CHECK=1``
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 from .netprint import fingerprint, unchanged
@@ -43,18 +49,25 @@ class DeepNet:
         # or ``(label, None)`` for an object's attributes, rendered only for an error.
         self.prints: list[tuple[Any, Any, Any]] = []
         self.complete = True  # False: the walk stopped at BUDGET
+        self.program_modules: frozenset[str] = frozenset()
+        self.walked = 0
 
     def take(
         self,
         roots: list[tuple[Any, Any]],
         watched: dict[int, Any],
         program_modules: frozenset[str],
+        roots_too: bool = False,
     ) -> None:
         """Fingerprint what lies below ``roots`` (``(value, label)``) and is not in
-        ``watched`` (ids of the objects the region compares)."""
+        ``watched`` (ids of the objects the region compares); ``roots_too``: the
+        roots as well."""
+        self.program_modules = program_modules
         seen: set[int] = set()
-        queue: deque[tuple[Any, Any, bool]] = deque((v, label, True) for v, label in roots)
-        walked = 0
+        queue: deque[tuple[Any, Any, bool]] = deque(
+            (v, label, not roots_too) for v, label in roots
+        )
+        walked = self.walked
         while queue:
             value, label, is_root = queue.popleft()
             kind = type(value)
@@ -64,6 +77,7 @@ class DeepNet:
             walked += 1
             if walked > BUDGET:
                 self.complete = False
+                self.walked = walked
                 return
             children: Any
             if kind is tuple:
@@ -92,16 +106,28 @@ class DeepNet:
             for key, child in children:
                 if type(child) not in _LEAVES:
                     queue.append((child, (label, key), False))
+        self.walked = walked
+
+    def adopt(self, value: Any, label: Any) -> None:
+        """``value`` was handed to the team below what the region compares: it and
+        what it holds join the net (within what is left of the budget)."""
+        self.take([(value, label)], {}, self.program_modules, roots_too=True)
 
     def _add(self, container: Any, label: Any) -> None:
         print_ = fingerprint(container)
         if print_ is not None:
             self.prints.append((container, print_, label))
 
-    def changed(self) -> str | None:
-        """The label of the first container whose fingerprint changed, if any."""
-        for container, print_, label in self.prints:
+    def changed(self, compared: Callable[[Any], bool] | None = None) -> str | None:
+        """The label of the first container whose fingerprint changed, if any.
+        ``compared``: whether the region compares a container now (one it has come
+        to watch since, through another place): its changes are carried."""
+        prints = self.prints
+        for index, (container, print_, label) in enumerate(prints):
             if not unchanged(container, print_):
+                if compared is not None and compared(container):
+                    prints[index] = (container, fingerprint(container), label)
+                    continue
                 return render(label)
         return None
 

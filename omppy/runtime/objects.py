@@ -260,11 +260,12 @@ def stores_through_hooks(kind: type) -> bool:
     return known
 
 
-def holds_caching_objects(value: Any) -> bool:
+def holds_caching_objects(value: Any, own_module: str | None = None) -> bool:
     """Whether a list, dict or deque seems to hold objects that change on a read
-    (``caches_on_read``): a few of its items are looked at (the first, the middle
-    and the last; a dict's first and last values), as containers of the program's
-    objects seldom mix classes."""
+    (``caches_on_read``), or, with ``own_module``, objects of another module's class
+    with a method named as a container's (``misread_methods``): a few of its items
+    are looked at (the first, the middle and the last; a dict's first and last
+    values), as containers of the program's objects seldom mix classes."""
     if not isinstance(value, (list, dict, deque)) or not value:
         return False
     looked: tuple[Any, ...]
@@ -275,6 +276,59 @@ def holds_caching_objects(value: Any) -> bool:
         looked = (value[0], value[n // 2], value[n - 1])
     for item in looked:
         kind = type(item)
-        if kind.__module__ != "builtins" and not is_opaque(item) and caches_on_read(kind):
-            return True
+        if kind.__module__ != "builtins" and not is_opaque(item):
+            if caches_on_read(kind):
+                return True
+            if own_module is not None and misread_methods(kind, own_module):
+                return True
     return False
+
+
+# The method names the translator takes for a container's own whatever the receiver
+# (transform/known_calls.py: CONTAINER_METHODS and READING_METHODS, but the special
+# methods other than the store hooks; tests/test_unseen_writes.py checks the two
+# agree).  A class of another module than the region's that defines one in Python
+# (``store.put(k, v)`` with a ``put`` of its own, ``queue.Queue.put``) runs code the
+# translator did not look at where it saw a container's method.
+CONTAINER_LIKE_METHODS = frozenset(
+    {
+        "add", "all", "any", "append", "appendleft", "argmax", "argmin", "argsort", "astype",
+        "bit_length", "capitalize", "clear", "conjugate", "copy", "count", "cumprod", "cumsum",
+        "decode", "difference", "difference_update", "discard", "dot", "elements", "encode",
+        "endswith", "extend", "extendleft", "fill", "find", "format", "format_map", "fromkeys",
+        "get", "hex", "index", "insert", "intersection", "intersection_update", "isalnum",
+        "isalpha", "isdigit", "isdisjoint", "islower", "isspace", "issubset", "issuperset",
+        "isupper", "item", "items", "itemset", "join", "keys", "lower", "lstrip", "max",
+        "mean", "min", "most_common", "move_to_end", "nonzero", "partition", "pop", "popitem",
+        "popleft", "prod", "put", "read_only", "remove", "replace", "resize", "reverse",
+        "rfind", "rotate", "round", "rsplit", "rstrip", "searchsorted", "setdefault",
+        "setflags", "sort", "split", "splitlines", "startswith", "std", "strip", "subtract",
+        "sum", "symmetric_difference", "symmetric_difference_update", "title", "tobytes",
+        "tolist", "total", "union", "update", "upper", "values", "var", "__delitem__",
+        "__iadd__", "__setitem__",
+    }
+)
+_MISREAD: dict[tuple[type, str], bool] = {}
+
+
+def misread_methods(kind: type, own_module: str) -> bool:
+    """Whether ``kind``, or a base of it, defined in another module than
+    ``own_module`` (the region's, whose methods the translator read), has a method
+    in Python named as a container's (``CONTAINER_LIKE_METHODS``)."""
+    key = (kind, own_module)
+    known = _MISREAD.get(key)
+    if known is None:
+        known = False
+        for cls in kind.__mro__:
+            if cls.__module__ in ("builtins", own_module):
+                continue
+            if any(
+                isinstance(value, (types.FunctionType, staticmethod, classmethod))
+                and name in CONTAINER_LIKE_METHODS
+                for name, value in vars(cls).items()
+            ):
+                known = True
+                break
+        if len(_MISREAD) < 4096:
+            _MISREAD[key] = known
+    return known

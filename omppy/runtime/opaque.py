@@ -6,12 +6,18 @@ is not in a ``__dict__``: such an object is compared by its pickle
 (``__setstate__``), otherwise refused.  A hash object (``hashlib.sha256()``) cannot
 be pickled: it is compared by the digest of a copy (:class:`DigestShadow`), and a
 change to it is refused.  Values of C types that cannot change are never watched.
+
+One idea: objects omppy cannot look into, each compared by what can be read of it
+from outside (its pickle, a checksum of its bytes, a digest, a position, a frame);
+one shadow class per such reading.
 """
 
 from __future__ import annotations
 
+import collections
 import datetime
 import decimal
+import gc
 import operator
 import os
 import pickle
@@ -19,6 +25,7 @@ import re
 import sys
 import types
 import warnings
+import zlib
 from typing import Any
 
 from .objects import CannotCarry, Shadow, is_database, numpy_module
@@ -57,6 +64,74 @@ class OpaqueShadow(Shadow):
         if pickled(live) != data:  # the state did not take: refuse rather than lose it
             raise CannotCarry(change[1])
         self.data = data
+
+
+class LargeOpaqueShadow(Shadow):
+    """An object omppy cannot look into whose pickle is larger than ``OPAQUE_LIMIT``
+    (a big ``array.array``, a C library's table): keeping its pickle and handing it
+    whole at every synchronisation point would cost too much, so it is compared by a
+    checksum of its bytes (its buffer when it has one, else its pickle), and a change
+    by a thread is refused by name rather than kept by that thread alone.
+    ``OMPPY_CHECK=1`` compares and carries it as :class:`OpaqueShadow` does."""
+
+    __slots__ = ("sum",)
+
+    def __init__(self, live: Any) -> None:
+        self.sum = checksum(live)
+
+    def retake(self, live: Any) -> None:
+        self.sum = checksum(live)
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        if checksum(live) == self.sum:
+            return None
+        kind = type(live)
+        what = (
+            f"{kind.__module__}.{kind.__qualname__} object larger than "
+            f"{OPAQUE_LIMIT >> 10} KiB, which omppy compares only by a checksum"
+        )
+        return ("P", what, None)
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        raise CannotCarry(change[1])
+
+
+def checksum(value: Any) -> tuple[int, int] | None:
+    """``(size, crc32)`` of ``value``'s bytes: its buffer (``array.array``), read in
+    place, or its pickle; None when it has neither."""
+    try:
+        view = memoryview(value).cast("B")
+    except (TypeError, ValueError):
+        data = pickled(value)
+        if data is None:
+            return None
+        return len(data), zlib.crc32(data)
+    with view:
+        return view.nbytes, zlib.crc32(view)
+
+
+def uncomparable(value: Any) -> bool:
+    """Whether ``value`` keeps state in C that omppy can neither compare nor carry: a
+    C type's object (no ``__dict__`` of its own, or a C base) that cannot be pickled
+    and is no hash object, generator, iterator over a sequence, queue or database
+    (``zlib.compressobj()``, a C library's encoder)."""
+    kind = type(value)
+    if kind.__module__ == "builtins" or isinstance(value, _COMPARED_KINDS):
+        return False  # (a ``defaultdict(lambda: ...)`` is compared as a dict)
+    if special_shadow(value) is not None or unchangeable(value):
+        return False
+    np = numpy_module()
+    if np is not None and isinstance(value, np.ndarray):
+        return False
+    if digest_of(value) is not None:
+        return False
+    if getattr(value, "__dict__", None) is not None and not has_c_state(kind):
+        return False
+    return pickled(value) is None
+
+
+# Kinds compared item by item whatever their pickle (shadow.py).
+_COMPARED_KINDS = (list, dict, set, frozenset, tuple, bytearray, bytes, str, collections.deque)
 
 
 def _give_state(live: Any, fresh: Any) -> None:
@@ -248,8 +323,11 @@ class GeneratorShadow(Shadow):
     drawing the same items from its own copy.  One that only the master advances (a
     ``for`` over it inside a region: thread 0 draws it and hands out the items) stays
     as it is in the workers, which do not use it; a worker that then advances its
-    stale copy changes it, which is refused.  A step that leaves the frame and its
-    locals as they were (a loop yielding the same object again) is not seen."""
+    stale copy changes it, which is refused.  A step is seen by where the frame
+    stands, what its locals hold and where the iterators it holds stand, those of a
+    ``for`` in its body too (``for x in items: yield 5`` keeps its locals as they
+    were, but its list iterator moves); a step that changes none of these changes
+    nothing the generator will yield."""
 
     __slots__ = ("master", "state")
 
@@ -283,7 +361,48 @@ def _generator_state(gen: Any) -> Any:
     )
     inner = gen.gi_yieldfrom
     below = _generator_state(inner) if isinstance(inner, types.GeneratorType) else id(inner)
-    return (frame.f_lasti, values, below)
+    return (frame.f_lasti, values, below, _positions(gen))
+
+
+def _positions(gen: Any) -> tuple[Any, ...]:
+    """Where the iterators a generator holds stand: in its locals and on its frame's
+    value stack (a ``for`` loop's iterator, which ``f_locals`` does not show), as the
+    collector's traversal of the generator reaches them."""
+    found = []
+    filters: Any = warnings.filters
+    filters.insert(0, _QUIET)  # itertools objects' __reduce__ is deprecated in 3.12+
+    try:
+        for held in gc.get_referents(gen):
+            if type(held) is not types.GeneratorType and hasattr(type(held), "__next__"):
+                found.append(_where(held, 2))
+    finally:
+        try:
+            filters.remove(_QUIET)
+        except ValueError:
+            pass
+    return tuple(found)
+
+
+def _where(iterator: Any, levels: int) -> Any:
+    """An iterator's position as its ``__reduce__`` tells it: numbers kept, what it
+    iterates over by identity, the iterators it draws from (``enumerate(iter(x))``)
+    ``levels`` down."""
+    try:
+        reduced = iterator.__reduce__()
+    except Exception:
+        return id(iterator)
+    if not isinstance(reduced, tuple):
+        return id(iterator)
+    parts: list[Any] = []
+    for part in reduced[1:]:
+        for value in part if type(part) is tuple else (part,):
+            if type(value) in (int, float, str, bytes, bool, type(None)):
+                parts.append(value)
+            elif levels > 1 and hasattr(type(value), "__next__"):
+                parts.append(_where(value, levels - 1))
+            else:
+                parts.append(id(value))
+    return tuple(parts)
 
 
 class DigestShadow(Shadow):

@@ -48,6 +48,7 @@ from .objects import (
     children,
     holds_caching_objects,
     is_opaque,
+    misread_methods,
     stores_through_hooks,
 )
 from .shadow import (
@@ -65,6 +66,9 @@ from .wire import ATOMIC, PLAIN, _all_atomic, _packed, _TokenPickler, _TokenUnpi
 # compared (a cheap net for what the analysis cannot see), up to these sizes.
 NET_ITEMS = 10_000
 CLOSURE_DEPTH = 3  # levels watched below a closure variable (see _watch_function)
+# Levels watched below an object whose method the translator took for a container's
+# (objects.misread_methods): what the method's body reaches (``self.by_kind[k][s]``).
+UNSEEN_DEPTH = 4
 NET_ARRAY_BYTES = 1 << 20
 # What to do about a change the net caught (check_net): one text for its three errors.
 _WATCH_ADVICE = (
@@ -111,6 +115,11 @@ class Replica:
         # And the program's containers below what is compared (deepnet.py).
         self.deep_net: DeepNet | None = None
         self.always: list[Token] = []
+        # The module of the region's code (watch.py; None: not known), and whether an
+        # object of a class of another module runs code the translator took for a
+        # container's method (``store.put(k, v)``): then the region needs the deep net.
+        self.own_module: str | None = None
+        self.unseen = False
         self.stream: SharedStream | None = None  # random's generator (streams.py)
         # Set by the region when it staged arrays (sharedmem.StagedArrays.stand_in):
         # ``(container, step, array)`` -> what the container should hold for the
@@ -179,7 +188,19 @@ class Replica:
                     # A store into it runs its class's code (``UserList.__setitem__``
                     # storing into ``self.data``): watched as deep as that reaches.
                     depth = CLOSURE_DEPTH
-            if depth == 1 and holds_caching_objects(value):
+                if (
+                    0 < depth < UNSEEN_DEPTH
+                    and self.own_module is not None
+                    and type(value).__module__ != "builtins"
+                    and misread_methods(type(value), self.own_module)
+                ):
+                    # ``store.put(k, v)`` with a ``put`` of another module: the
+                    # translator saw a container's method, one level deep; its body
+                    # may reach further (and beyond that, the deep net looks).
+                    depth = UNSEEN_DEPTH
+                    self.always.append(token)
+                    self.unseen = True
+            if depth == 1 and holds_caching_objects(value, self.own_module):
                 depth = 2  # its items are met (and watched as such objects are)
             self.depths[token] = depth
             if depth < 1:
@@ -239,12 +260,15 @@ class Replica:
         prefix: str,
         rebinds: bool = True,
         private: frozenset[str] = frozenset(),
+        deeper: int = 0,
     ) -> None:
         """Share a module's globals: the namespace (rebinding a global is a change of
         it) and, ``depth - 1`` levels down, the containers it holds.  ``rebinds``:
         functions of the module rebind globals (``global x``), so every block compares
         the namespace.  ``private``: threadprivate globals, each thread's own, left out
-        (private_globals.py)."""
+        (private_globals.py).  ``deeper``: the levels for a global whose items hold
+        few items in all (a module without pragmas, whose functions' effects no one
+        worked out: a registry ``seen.setdefault(k, []).append(v)``)."""
         self.watch(namespace, 1, f"the globals of {prefix.rstrip('.') or '__main__'}")
         token = self.tokens[id(namespace)]
         if type(self.shadows.get(token)) is DictShadow:
@@ -262,7 +286,10 @@ class Replica:
                     self._watch_function(value, depth, prefix + name)
             if self._beyond_the_net(value, prefix + name):
                 continue
-            self.watch_root(value, depth - 1, prefix + name)
+            levels = depth - 1
+            if deeper > levels and _few_below(value, deeper):
+                levels = deeper
+            self.watch_root(value, levels, prefix + name)
 
     def _beyond_the_net(self, value: Any, label: str) -> bool:
         """A big object that no code of the region was found to change (a global, or
@@ -311,7 +338,7 @@ class Replica:
         barrier and the region's end) anything in it (netprint.py): the change would
         stay in this process."""
         if contents and self.deep_net is not None:
-            label = self.deep_net.changed()
+            label = self.deep_net.changed(self._compared)
             if label is not None:
                 raise OmpError(
                     f"{who} changed {label} through a path omppy does not follow (deeper "
@@ -344,13 +371,18 @@ class Replica:
 
     def take_deep_net(self, roots: list[tuple[Any, str]], program_modules: frozenset[str]) -> None:
         """Fingerprint the program's containers below what this replica compares
-        (deepnet.py), from ``roots``: the shared names and the modules' globals."""
+        (deepnet.py), from ``roots``: the shared names and the modules' globals.  The
+        net is kept even when empty: what threads hand the team below what is
+        compared joins it (``_adopt_values``)."""
         shadows = self.shadows
         watched = {key: token for key, token in self.tokens.items() if token in shadows}
         net = DeepNet()
         net.take(roots, watched, program_modules)
-        if net.prints:
-            self.deep_net = net
+        self.deep_net = net
+
+    def _compared(self, value: Any) -> bool:
+        token = self.tokens.get(id(value))
+        return token is not None and token in self.shadows
 
     def watch_net(self, value: Any, label: str) -> None:
         """A shared name the region was found only to read: compared one level down
@@ -469,6 +501,11 @@ class Replica:
         changed, only ``values``: they alone are compared (a module among them by its
         namespace: ``config.rate = r``).
         """
+        if self.unseen:
+            # An object runs a method of another module that the translator took for
+            # a container's (``m.get(k)`` filling ``m.table``): what a block names
+            # says nothing of what it changes; everything is compared.
+            return self.changes()
         objects, shadows = self.objects, self.shadows
         found: Changes = []
         tokens = self.tokens
@@ -566,6 +603,10 @@ class Replica:
                 continue
             below.append(id(value))
             self.watch(value, depth, (label, step), (event, token, step))
+            if depth == 0 and self.deep_net is not None:
+                # Not compared: a later change of it (by code the translator could not
+                # follow) is an error at the next barrier, not a loss (deepnet.py).
+                self.deep_net.adopt(value, _Rendered((label, step)))
 
     # -- pickling ----------------------------------------------------------------------
 
@@ -622,6 +663,27 @@ class Replica:
         return ([(token, _unpacked(change)) for token, change in changes], *rest)
 
 
+def _few_below(value: Any, levels: int) -> bool:
+    """Whether ``value`` (a list, dict or deque) and what it holds, ``levels`` levels
+    of containers down, hold at most ``NET_ITEMS`` items in all (comparing them at
+    every block is cheap)."""
+    if not isinstance(value, (list, dict, deque)):
+        return False
+    total = 0
+    layer = [value]
+    for _ in range(levels):
+        below = []
+        for container in layer:
+            for _, child in children(container):
+                total += 1
+                if total > NET_ITEMS:
+                    return False
+                if type(child) not in ATOMIC and not isinstance(child, IMMUTABLE):
+                    below.append(child)
+        layer = below
+    return True
+
+
 def _picklable(replica: Replica, value: Any) -> bool:
     try:
         replica.dumps(value)
@@ -640,6 +702,18 @@ def _through_tuples(values: list[Any]) -> Iterator[Any]:
             stack.extend(value)
         else:
             yield value
+
+
+class _Rendered:
+    """A replica label where the deep net wants a string: rendered only for a message."""
+
+    __slots__ = ("label",)
+
+    def __init__(self, label: Any) -> None:
+        self.label = label
+
+    def __str__(self) -> str:
+        return render_label(self.label)
 
 
 # A name for messages: a string, or ``(parent label, step)`` for what a watched

@@ -58,6 +58,7 @@ from .objects import (
 from .opaque import (
     OPAQUE_LIMIT,
     DigestShadow,
+    LargeOpaqueShadow,
     OpaqueShadow,
     digest_of,
     has_c_state,
@@ -488,6 +489,8 @@ def shadow_for(
         deep or len(data) <= OPAQUE_LIMIT or isinstance(value, IN_MEMORY_FILES)
     ):
         return OpaqueShadow(value)
+    if data is not None:
+        return LargeOpaqueShadow(value)  # a change is refused by name, not lost
     if data is None and digest_of(value) is not None:
         return DigestShadow(value)
     return None

@@ -36,7 +36,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..locations import library_locations
 from . import private_globals
+from .errors import OmpError
 from .icv import icv
+from .objects import is_opaque
+from .opaque import uncomparable
 from .replica import Replica
 from .streams import SharedStream, uses_module_random, uses_numpy_random
 
@@ -50,8 +53,15 @@ if TYPE_CHECKING:
 # (a cheap comparison that catches what the analysis could not see, skipped for big
 # objects: Replica._beyond_the_net).
 MODULE_DEPTH = 2
+# A module of the program without pragmas: no one worked out what its functions
+# change, so a global holding few items in all (replica._few_below) is compared
+# four levels down (``seen.setdefault(k, []).append(v)`` in a registry helper,
+# ``tree[k][s].append(v)``); deeper changes, and those of bigger globals, are the
+# deep net's (deepnet.py): an error, not a loss.
+PLAIN_MODULE_DEPTH = 5
 DEEP = 1 << 20  # OMPPY_CHECK=1: everything reachable
 REBINDS = "global"  # in _omp_effects: a function of the module rebinds its globals
+PLAIN = "<plain>"  # not a global's name: the effects of a module without pragmas
 
 
 _found: tuple[Any, list[tuple[str, dict[str, Any]]]] = (None, [])
@@ -116,7 +126,10 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
     depths = region.watch
     modules = translated_modules()
     program_modules = {module for module, _ in modules}
+    replica.own_module = getattr(region.body, "__module__", None)
     for name, value in call.items():
+        if depths.get(name, 0) > 0 and not is_opaque(value) and uncomparable(value):
+            _refuse_uncomparable(name, value)
         if isinstance(value, types.FunctionType):
             replica.watch_function(value, DEEP if deep else MODULE_DEPTH, name)
         elif (
@@ -138,7 +151,8 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
         label = "" if name == "__main__" else f"{name}."
         effects = namespace.get("_omp_effects")
         if not isinstance(effects, dict):
-            effects = {REBINDS: 1}  # an older translation: assume the worst
+            # A module without pragmas (or an older translation): assume the worst.
+            effects = {REBINDS: 1, PLAIN: PLAIN_MODULE_DEPTH}
         elif region.module_watch is not None and region.module_watch[0] is namespace:
             # The region's own module: only what the code it can reach may change
             # (the translator's reach.py; other modules' code is beyond it).
@@ -167,15 +181,17 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
             label,
             rebinds=REBINDS in effects,
             private=private_globals.names_in(namespace),
+            deeper=0 if deep else effects.get(PLAIN, 0) - 1,
         )
     globals_ = [namespace for namespace, _, _ in namespaces]
     numpy_too = uses_numpy_random(globals_)
     if numpy_too or uses_module_random(globals_):
         replica.watch_stream(SharedStream(numpy_too))
-    if not deep and region.module_watch is None:
+    if not deep and (region.module_watch is None or replica.unseen):
         # The deep net is for code the translator cannot follow: when its reach
         # analysis found every piece of code the region can run (module_watch), each
-        # change is made where it looked and is watched as deep as it goes.
+        # change is made where it looked and is watched as deep as it goes (unless a
+        # method it took for a container's belongs to a class of another module).
         roots = [(value, name) for name, value in call.items()]
         for namespace, label, _ in namespaces:
             roots.extend(
@@ -188,6 +204,22 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
         staged.freeze(array)
     replica.stand_in = None
     return replica
+
+
+def _refuse_uncomparable(name: str, value: Any) -> None:
+    """A shared name the region may change whose state omppy can neither compare nor
+    carry (``opaque.uncomparable``): each thread would change its own copy, and
+    the master would keep only its own changes, so the region does not start."""
+    kind = type(value)
+    raise OmpError(
+        f"the parallel region may change '{name}' (a {kind.__module__}.{kind.__qualname__} "
+        "object), whose state omppy can neither compare nor hand between its threads, "
+        "which are processes: it cannot be pickled. Every thread would change its own "
+        "copy and the changes of all threads but the first would be lost. Use it "
+        "outside the parallel region: collect what the threads would feed it in a list "
+        "(in order, with '# omp ordered' if the order matters) and feed it after the "
+        "region"
+    )
 
 
 def explain_read_only(error: BaseException, replica: Replica) -> None:

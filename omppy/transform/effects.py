@@ -43,13 +43,16 @@ from .known_calls import (
     CONTAINER_METHODS,
     IN_PLACE_METHODS,
     ITEM_METHODS,
+    ITEM_PICKING,
     ITEM_RETURNING,
     ITEM_VIEWS,
     READING_FUNCTIONS,
     READING_METHODS,
     READING_MODULE_FUNCTIONS,
+    SAME_ITEMS,
+    SAME_ITEMS_METHODS,
 )
-from .names import target_names
+from .names import import_binding, target_names
 from .summaries import (
     Summary,
     augmented_names,
@@ -98,6 +101,13 @@ class Effects:
         self._read: dict[int, int] | None = None
         self._versions: dict[int, int] = {}
         self.class_names: set[str] = set()
+        # Every name an import binds (``np``, ``from mylib import stats``, ``from
+        # mylib.deep import store``): what it names is code of elsewhere.
+        self.imported: set[str] = set()
+        # The names bound by an import of a library whose functions
+        # READING_MODULE_FUNCTIONS describes (``np``, ``math``, ``from numpy import
+        # linalg``): a module of the program's own may call a function ``add``.
+        self.libraries: set[str] = set()
         self._collect(module)
         self._solve()
 
@@ -123,6 +133,17 @@ class Effects:
                 elif isinstance(statement, cst.ClassDef):
                     self.class_names.add(statement.name.value)
                     visit(body_of(statement), statement.name.value, depth + 1)
+                elif isinstance(statement, cst.SimpleStatementLine):
+                    for small in statement.body:
+                        if isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(
+                            small.names, cst.ImportStar
+                        ):
+                            for alias in small.names:
+                                bound = import_binding(alias)
+                                if bound is not None:
+                                    self.imported.add(bound)
+                                    if _from_library(small, alias):
+                                        self.libraries.add(bound)
                 else:
                     for block in blocks(statement):
                         visit(block, owner, depth)
@@ -227,13 +248,85 @@ class Effects:
         seen: frozenset[str] = frozenset(),
     ) -> int:
         """How deep one use of a name may change the object it names."""
-        node: cst.CSTNode = name
-        steps = 0
+        return self._from(name, 0, loads, seen | {name.value})
+
+    def _from(
+        self,
+        node: cst.CSTNode,
+        steps: int,
+        loads: dict[str, list[cst.Name]],
+        seen: frozenset[str],
+    ) -> int:
+        """How deep the code changes what ``node`` stands for, ``steps`` levels below
+        the root: through the subscripts and attributes taken of it, in its context."""
         parent = self.parents.get(node)
         while isinstance(parent, _PATH) and parent.value is node:
             steps += 1
             node, parent = parent, self.parents.get(parent)
-        return self._in_context(node, parent, steps, loads, seen | {name.value})
+        return self._in_context(node, parent, steps, loads, seen)
+
+    def _picked(
+        self,
+        node: cst.CSTNode,
+        steps: int,
+        loads: dict[str, list[cst.Name]],
+        seen: frozenset[str],
+    ) -> int:
+        """How deep the code changes an item it picks out of ``node``, which holds the
+        items of the object ``steps`` levels below the root (that object itself, or
+        ``d.values()``): through ``list``/``sorted``/``iter``... to ``min``, ``max`` or
+        ``next`` or a subscript (``min(buckets, key=len).append(x)``,
+        ``next(iter(d.values()))[i] = v``, ``list(d.values())[k].x = v``); an item
+        is one level below the object, like ``entry = d.get(k)``."""
+        parents = self.parents
+        while True:
+            parent = parents.get(node)
+            if isinstance(parent, cst.Arg):
+                call = parents.get(parent)
+                if (
+                    parent.star
+                    or parent.keyword is not None
+                    or not isinstance(call, cst.Call)
+                    or call.args[0] is not parent
+                ):
+                    return 0
+                name = _name_of(call.func)
+                if name is None or name in self.functions or name in self.classes:
+                    return 0  # the module's own ``min`` is followed as a function
+                if name in SAME_ITEMS:
+                    node = call
+                    continue
+                positional = sum(1 for a in call.args if a.keyword is None)
+                if name in ITEM_PICKING and (positional == 1 or name == "next"):
+                    # (``max(best, v)`` picks one of its arguments, not an item)
+                    return self._from(call, steps + 1, loads, seen)
+                return 0
+            if isinstance(parent, cst.Subscript) and parent.value is node:
+                if len(parent.slice) == 1 and isinstance(parent.slice[0].slice, cst.Index):
+                    return self._from(parent, steps + 1, loads, seen)
+                node = parent  # a slice of it: the same items
+                continue
+            if isinstance(parent, (cst.Assign, cst.NamedExpr)) and parent.value is node:
+                # ``vals = list(d.values())`` then ``vals[i].append(x)``: the name holds
+                # the items (a new list of them: ``vals.sort()`` changes no item), so
+                # what is done below its items is done below ``d``'s.
+                targets = (
+                    [t.target for t in parent.targets]
+                    if isinstance(parent, cst.Assign)
+                    else [parent.target]
+                )
+                if all(isinstance(t, cst.Name) for t in targets):
+                    # (``p = list(p)``: the name's other uses are counted already)
+                    depth = max(
+                        (
+                            self._alias(t.value, loads, seen)  # type: ignore[attr-defined]
+                            for t in targets
+                            if t.value not in seen  # type: ignore[attr-defined]
+                        ),
+                        default=0,
+                    )
+                    return steps + depth if depth > 1 else 0
+            return 0
 
     def _in_context(
         self,
@@ -286,7 +379,9 @@ class Effects:
                     loop = _feeding_loop(call, parents)
                     if loop is not None:
                         return _below(steps + 1, self._aliases(loop, loads, seen))
-                return _below(steps, self._argument(call, parent, loads, seen))
+                # ``min(buckets, key=len).append(x)``: an item of it, changed.
+                picked = self._picked(path, steps, loads, seen)
+                return max(_below(steps, self._argument(call, parent, loads, seen)), picked)
             return steps + UNKNOWN
         if isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is path:
             return _below(steps + 1, self._aliases(parent, loads, seen))
@@ -308,6 +403,9 @@ class Effects:
             return 0  # ``return self`` ending an ``__iadd__``: the caller's own object
         if isinstance(parent, (cst.Return, cst.Yield, cst.WithItem, cst.Lambda)):
             return steps + UNKNOWN  # it leaves the code omppy looked at
+        if isinstance(parent, (cst.GeneratorExp, cst.ListComp)) and parent.elt is path:
+            # ``next(x for x in records if ...)``: the items it yields, one picked.
+            return self._picked(parent, steps - 1, loads, seen)
         if isinstance(parent, (cst.Element, cst.DictElement, cst.StarredElement)):
             return steps + UNKNOWN  # packed into a new container: followed no further
         return 0
@@ -330,10 +428,14 @@ class Effects:
         if isinstance(outer, _PATH) and outer.value is call:
             return receiver_steps + UNKNOWN  # a view or part of it, used further
         item_depth = 0
-        if name in ITEM_RETURNING and isinstance(outer, (cst.Assign, cst.NamedExpr)):
-            # ``entry = rows.get(key)`` then ``entry["n"] += i``: the call stands for
-            # an item of the receiver, so the alias's changes are one level below it.
+        if name in ITEM_RETURNING:
+            # ``entry = rows.get(key)`` then ``entry["n"] += i``, or
+            # ``heapq.heappush(d.get(k), x)``: the call stands for an item of the
+            # receiver, so what is done to it is one level below the receiver.
             item_depth = self._in_context(call, outer, receiver_steps + 1, loads, seen)
+        elif name in SAME_ITEMS_METHODS and not call.args:
+            # ``next(iter(d.values()))[i] = v``: an item picked out of the view.
+            item_depth = self._picked(call, receiver_steps, loads, seen)
         depth = 0
         known = False
         if name in CONTAINER_METHODS:
@@ -438,6 +540,22 @@ class Effects:
             depth = max(depth, self._depth_in(summary, param))
         return depth
 
+    def calls_elsewhere(self, call: cst.Call) -> bool:
+        """``stats.note(k)``, ``deep.put(k, v)``, ``store.add(x)``,
+        ``bins.BINS[k].add(x)``: a call of an attribute of what an imported name
+        holds runs code of another module, whatever the attribute is called (a
+        function named ``put`` or ``get`` is no container's method), unless it is a
+        module function known only to read."""
+        func = call.func
+        if not isinstance(func, cst.Attribute):
+            return False
+        root: cst.BaseExpression = func.value
+        while isinstance(root, (cst.Attribute, cst.Subscript)):
+            root = root.value
+        if not isinstance(root, cst.Name) or root.value not in self.imported:
+            return False
+        return not self.reading_module_function(call)
+
     def reading_module_function(self, call: cst.Call) -> bool:
         """``np.dot(a[i], v)``, ``np.linalg.norm(x)``: a module's function that only
         reads its arguments (no ``out=``)."""
@@ -448,6 +566,8 @@ class Effects:
         while isinstance(root, cst.Attribute):
             root = root.value
         if not isinstance(root, cst.Name) or root.value not in self.modules:
+            return False
+        if root.value in self.imported and root.value not in self.libraries:
             return False
         return not any(a.keyword is not None and a.keyword.value == "out" for a in call.args)
 
@@ -478,6 +598,24 @@ def module_effects(effects: Effects) -> dict[str, int]:
 
 
 # -- helpers ----------------------------------------------------------------------------
+
+
+# The libraries whose functions READING_MODULE_FUNCTIONS names.
+_LIBRARIES = frozenset({"numpy", "math", "cmath", "statistics", "scipy"})
+
+
+def _from_library(statement: cst.Import | cst.ImportFrom, alias: cst.ImportAlias) -> bool:
+    """Whether ``alias`` of the import ``statement`` binds a name in a library of
+    ``_LIBRARIES`` (``import numpy as np``, ``from numpy import linalg``)."""
+    if isinstance(statement, cst.ImportFrom):
+        if statement.relative or statement.module is None:
+            return False
+        dotted: cst.BaseExpression = statement.module
+    else:
+        dotted = alias.name
+    while isinstance(dotted, cst.Attribute):
+        dotted = dotted.value
+    return isinstance(dotted, cst.Name) and dotted.value in _LIBRARIES
 
 
 def _name_of(func: cst.BaseExpression) -> str | None:

@@ -210,7 +210,9 @@ READING_MODULE_FUNCTIONS = frozenset(
         "quantile", "any", "all", "logical_and", "logical_or", "logical_not", "reshape",
         "roll", "tile", "repeat", "linspace", "arange",
         "zeros_like", "ones_like", "empty_like", "full_like", "fsum", "dist",
-        "comb", "perm", "isqrt", "gcd", "lcm"
+        "comb", "perm", "isqrt", "gcd", "lcm", "append", "insert", "delete", "fmean",
+        "stdev", "pstdev", "variance", "pvariance", "geometric_mean", "harmonic_mean",
+        "median_low", "median_high", "median_grouped", "mode", "multimode", "quantiles"
     }
 )
 # Builtins whose result holds the argument's items (a loop over it aliases them).
@@ -219,6 +221,14 @@ ITEM_METHODS = frozenset({"values", "items"})
 # Methods that return one item of their receiver (``d.get(k)``, ``d.setdefault(k, [])``,
 # ``queue.pop()``): a name bound to the result is an alias of that item.
 ITEM_RETURNING = frozenset({"get", "setdefault", "pop", "popleft", "__getitem__"})
+# Builtins that hand back one item of the collection they are given
+# (``min(buckets, key=len)``, ``next(iter(d.values()))``): what is done to the result is
+# done to an item of that collection's owner.
+ITEM_PICKING = frozenset({"next", "min", "max"})
+# Builtins and methods whose result holds the same items as their argument or receiver,
+# not wrapped in tuples (``list(d.values())[k]`` is an item of ``d``).
+SAME_ITEMS = frozenset({"reversed", "sorted", "list", "tuple", "iter"})
+SAME_ITEMS_METHODS = frozenset({"values"})
 BUILTINS = frozenset(dir(builtins))
 
 # In-place operators: ``x += y`` runs ``x.__iadd__(y)``, which may change ``x``.

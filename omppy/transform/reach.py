@@ -226,6 +226,8 @@ class Reach:
                 # An object of a class with a base from elsewhere may run the base's
                 # method of that name.
                 unit.unknown = True
+            elif self.effects.calls_elsewhere(call) and _root(func) not in local:
+                unit.unknown = True  # ``deep.put(k, v)``: another module's function
             elif method in self._methods:
                 unit.methods.add(method)
             elif method in CONTAINER_METHODS or method in READING_METHODS:
@@ -282,6 +284,13 @@ class Reach:
                     roots.append(function)
             self._roots = roots
         return self._roots
+
+
+def _root(func: cst.Attribute) -> str | None:
+    node: cst.BaseExpression = func
+    while isinstance(node, (cst.Attribute, cst.Subscript)):
+        node = node.value
+    return node.value if isinstance(node, cst.Name) else None
 
 
 def _calls_super(value: cst.BaseExpression) -> bool:

@@ -146,6 +146,8 @@ def calls_unknown_code(effects: Effects, statements: list[cst.CSTNode]) -> bool:
             return True
         if isinstance(func, cst.Attribute):
             method = func.attr.value
+            if effects.calls_elsewhere(node):
+                return True  # ``deep.put(k, v)``: another module's function
             if method in effects.methods or method in CONTAINER_METHODS:
                 continue
             if method in READING_METHODS or effects.reading_module_function(node):

@@ -36,6 +36,7 @@ from .pragma import (
     DEFAULT_MEM_ORDER_KINDS,
     DIRECTIVE_CLAUSES,
     FAIL_KINDS,
+    KNOWN_DIRECTIVES,
     LOOP_DIRECTIVES,
     MEMORY_ORDERS,
     ORDER_KINDS,
@@ -46,6 +47,7 @@ from .pragma import (
     REFUSALS,
     SCHEDULE_KINDS,
     SEVERITY_KINDS,
+    TASK_REDUCTION_DIRECTIVES,
     TASKLOOP_DIRECTIVES,
     UNSUPPORTED_DIRECTIVES,
     Clause,
@@ -159,23 +161,6 @@ KEYWORD_CLAUSES = {
 }
 SCHEDULE_MODIFIERS = ("monotonic", "nonmonotonic", "simd")
 REDUCTION_MODIFIERS = ("default", "inscan", "task")
-# Where reduction(task, ...) may stand (OpenMP 5.2, 5.5.8: parallel and work-sharing
-# constructs; omppy leaves out 'scope').
-TASK_REDUCTION_DIRECTIVES = frozenset(
-    {
-        "parallel",
-        "for",
-        "sections",
-        "parallel for",
-        "parallel sections",
-        "for simd",
-        "parallel for simd",
-        "do",
-        "parallel do",
-        "do simd",
-        "parallel do simd",
-    }
-)
 LINEAR_MODIFIERS = ("val", "ref", "uval")
 # ``grainsize`` and ``num_tasks``: an expression, after an optional ``strict:``.
 COUNT_CLAUSES = frozenset({"grainsize", "num_tasks"})
@@ -240,8 +225,6 @@ UNSUPPORTED_CLAUSES = {
         _DEVICE_CLAUSE,
     ),
 }
-# Directive names, for the ``absent`` and ``contains`` clauses of ``assume``.
-KNOWN_DIRECTIVES = frozenset(DIRECTIVE_CLAUSES) | UNSUPPORTED_DIRECTIVES
 
 # Multi-word directive names, recognised before their first word alone.
 _PHRASES = frozenset(d for d in DIRECTIVE_CLAUSES.keys() | UNSUPPORTED_DIRECTIVES if " " in d)

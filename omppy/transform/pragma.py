@@ -443,3 +443,23 @@ ORDER_KINDS = ("concurrent",)
 ORDER_MODIFIERS = ("reproducible", "unconstrained")
 FAIL_KINDS = ("seq_cst", "acquire", "relaxed")
 DEFAULT_MEM_ORDER_KINDS = ("seq_cst", "acq_rel", "relaxed", "acquire", "release")
+
+# Where reduction(task, ...) may stand (OpenMP 5.2, 5.5.8: parallel and work-sharing
+# constructs; omppy leaves out 'scope').
+TASK_REDUCTION_DIRECTIVES = frozenset(
+    {
+        "parallel",
+        "for",
+        "sections",
+        "parallel for",
+        "parallel sections",
+        "for simd",
+        "parallel for simd",
+        "do",
+        "parallel do",
+        "do simd",
+        "parallel do simd",
+    }
+)
+# Directive names, for the ``absent`` and ``contains`` clauses of ``assume``.
+KNOWN_DIRECTIVES = frozenset(DIRECTIVE_CLAUSES) | UNSUPPORTED_DIRECTIVES

@@ -154,7 +154,7 @@ class Pointers:
         if address != self.address:  # a new array (the list grew or shrank)
             self.address = address
             self.window = _SPAN.from_address(address)
-        now = cast(bytes, self.window[0 : n * _POINTER])
+        now = self.window[0 : n * _POINTER]  # bytes (a c_char slice); no cast() call here
         if now == taken:
             return []
         numpy = sys.modules.get("numpy")

@@ -76,6 +76,14 @@ def slice_sums(a, chunk):
         s += float(np.sqrt(a[lo:lo + chunk]).sum())
     return s
 
+def slice_work(a, chunk):
+    s = 0.0
+    # omp parallel for reduction(+:s) schedule(dynamic)
+    for lo in range(0, len(a), chunk):
+        x = a[lo:lo + chunk]
+        s += float((np.sqrt(x) * np.log1p(x) + np.sin(x)).sum())
+    return s
+
 def work(stage, i):
     x = 0.0
     for j in range(40):
@@ -165,6 +173,12 @@ def _slice_sum(lo: int) -> float:
     return float(np.sqrt(a[lo : lo + chunk]).sum())
 
 
+def _slice_work(lo: int) -> float:
+    a, chunk = BIG["a"], SIZES["slices"][1]
+    x = a[lo : lo + chunk]
+    return float((np.sqrt(x) * np.log1p(x) + np.sin(x)).sum())
+
+
 def _stage_part(task: tuple[int, int, int]) -> float:
     stage, lo, hi = task
     return sum(seq.work(stage, i) for i in range(lo, hi))
@@ -223,6 +237,14 @@ def workloads():
             lambda: omp.slice_sums(BIG["a"], chunk),
             lambda p: sum(p.map(_slice_sum, starts)),
         ),
+        # The same input read by a loop with some work per slice (a few passes over
+        # each): a read-heavy loop as real programs have, where "slices" (one cheap
+        # pass, 0.1 s) mostly measures the region's fixed cost.
+        "slices-work": (
+            lambda: seq.slice_work(BIG["a"], chunk),
+            lambda: omp.slice_work(BIG["a"], chunk),
+            lambda p: sum(p.map(_slice_work, starts)),
+        ),
         "regions": (
             lambda: seq.stages(count, width),
             lambda: omp.stages(count, width),
@@ -241,7 +263,7 @@ def workloads():
 def prepare(name: str) -> None:
     if name == "reduction" and "base" not in BIG:
         BIG["base"] = np.arange(SIZES["reduction"][0]) * 0.001
-    if name == "slices" and "a" not in BIG:
+    if name in ("slices", "slices-work") and "a" not in BIG:
         BIG["a"] = np.random.default_rng(1).random(SIZES["slices"][0])
 
 
@@ -376,7 +398,7 @@ def main() -> None:
                         ok = ok and same(expected, got)
         row = {k: min(v) if v else None for k, v in times.items()}
         row.update(name=name, same=ok, load=busy.others)
-        if name in ("squares", "reduction", "slices"):
+        if name in ("squares", "reduction", "slices", "slices-work"):
             say(f"{name}: memory")
             for variant in ("seq", "omp", "pool"):
                 row[f"mem_{variant}"] = memory(name, variant)["peak_mb"]

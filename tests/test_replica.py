@@ -236,6 +236,50 @@ def test_a_generator_a_worker_advances_is_refused_and_the_master_s_left_behind()
         shadow_theirs.apply(theirs, (*found[:2], False))  # a worker's: refused
 
 
+list_steps = st.lists(
+    st.tuples(st.sampled_from(["set", "apply", "append", "pop", "settle"]), st.integers(0, 10**6)),
+    max_size=8,
+)
+
+
+# Short lists keep their agreed pointers as bytes, long ones (from layout._LONG items)
+# are compared in place with the shadow's copy: both against the plain comparison.
+@given(size=st.sampled_from([0, 5, 300, layout._LONG + 10]), steps=list_steps)
+def test_a_list_shadow_finds_exactly_this_thread_s_changes(size, steps):
+    live = [object() for _ in range(size)]
+    shadow = shadow_for(live)
+    agreed = list(live)  # what the team agreed on, kept apart
+    for kind, where in steps:
+        if kind == "set" and live:
+            live[where % len(live)] = object()
+        elif kind == "append":
+            live.append(object())
+        elif kind == "pop" and live:
+            live.pop()
+        elif kind == "settle":
+            shadow.retake(live)
+            agreed = list(live)
+        elif kind == "apply" and live and len(live) == len(agreed):
+            # Another thread's store, to a place this one has not changed: applied
+            # while this thread's own changes are not agreed yet (a catch-up).
+            index = where % len(live)
+            if live[index] is agreed[index]:
+                value = object()
+                shadow.apply(live, ("L", [(index, [value])]))
+                agreed[index] = value
+        change = shadow.diff(live)
+        if len(live) != len(agreed):
+            assert change is not None and change[0] == "S"
+            continue
+        changed = _naive_changed(live, agreed)
+        if not changed:
+            assert change is None
+            continue
+        assert change[0] == "L"
+        assert [i for lo, values in change[1] for i in range(lo, lo + len(values))] == changed
+        assert all(v is live[lo + k] for lo, values in change[1] for k, v in enumerate(values))
+
+
 def test_a_list_change_that_keeps_the_length_is_a_few_runs():
     items = list(range(100))
     shadow = shadow_for(items)

@@ -154,9 +154,7 @@ class Coherence:
         ]
         if mine:
             conflict.check(
-                [(_who(record), changes), (f"thread {self.num}", mine)],
-                self.replica,
-                where
+                [(_who(record), changes), (f"thread {self.num}", mine)], self.replica, where
             )
         # Only records after what its maker had seen can be concurrent with it: the
         # tail of the (sorted) list.
@@ -301,18 +299,21 @@ class Coherence:
 
     # -- barriers -------------------------------------------------------------------------
 
-    def before_barrier(self, keep: bool = False) -> tuple[bytes | None, int]:
+    def before_barrier(self, keep: bool = False, last: bool = False) -> tuple[bytes | None, int]:
         """This thread's part to hand over at a barrier: its changes, and what it saw.
 
         ``keep``: the master at the region's end, whose changes are already where
         they belong and go to no one (they are still checked against the others'):
         neither pickled nor settled, as the region's replica ends with it.
+        ``last``: a worker's part at the region's end, pickled but not settled: the
+        worker exits next (settling would copy every changed list once more).
         """
         replica = self.replica
         if (replica.net_lengths or replica.deep_net) and not keep:  # the master's land
             replica.check_net(f"thread {self.num}", contents=True)
         changes = self._tag_new_keys(self.replica.changes())
-        self._own = changes
+        if not last:  # a worker's last part is checked by the master only
+            self._own = changes
         if keep:
             return None, self.seen
         try:
@@ -321,7 +322,8 @@ class Coherence:
             raise
         except Exception as error:
             raise self.replica.cannot_hand(error, changes, ()) from None
-        self.replica.settle(changes, ("barrier", self.intervals, self.num))
+        if not last:
+            self.replica.settle(changes, ("barrier", self.intervals, self.num))
         return data, self.seen
 
     def after_barrier(
@@ -376,7 +378,7 @@ class Coherence:
                     conflict.check(
                         [(_who(record), record[4]), (f"thread {t}", changes_t)],
                         self.replica,
-                        where
+                        where,
                     )
         conflict.check(
             [(f"thread {t}", batches[t]) for t in sorted(batches) if batches[t]],
@@ -483,9 +485,7 @@ def _check_if_concurrent(a: Record, b: Record, replica: Replica, where: str) -> 
     earlier, later = (a, b) if a[0] < b[0] else (b, a)
     if earlier[1] == later[1] or later[2] >= earlier[0]:
         return
-    conflict.check(
-        [(_who(earlier), earlier[4]), (_who(later), later[4])], replica, where
-    )
+    conflict.check([(_who(earlier), earlier[4]), (_who(later), later[4])], replica, where)
 
 
 __all__ = ["Coherence", "OmpError"]

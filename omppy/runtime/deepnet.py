@@ -88,6 +88,8 @@ class DeepNet:
                 if isinstance(value, dict):
                     children = value.items()
                 elif isinstance(value, list):
+                    if _LEAVES.issuperset(map(type, value)):
+                        continue  # numbers and strings only (checked in C): nothing below
                     children = enumerate(value)
                 else:
                     continue  # a set's items are hashable, a bytearray's are bytes

@@ -54,7 +54,7 @@ from .coherence import Coherence
 from .forking import fork_worker
 from .join import Outcome
 from .output import RegionOutput, flush_standard_streams
-from .reduction import identity
+from .reduction import identity, zero_identity
 from .region import Region, TeamRequest
 from .replica import Replica
 from .sharedmem import StagedArrays, allocate, is_array
@@ -104,6 +104,9 @@ def reduction_slots(reduction: dict[str, tuple[str, Any]], size: int) -> dict[st
     slots = {}
     for name, (op, value) in reduction.items():
         if not is_array(value) or value.dtype.hasobject or value.nbytes < SLOTTED_BYTES:
+            continue
+        if zero_identity(op, value):  # fresh shared memory is zeros already
+            slots[name] = allocate((size - 1, *value.shape), value.dtype)
             continue
         start = identity(op, value)
         if not is_array(start) or start.shape != value.shape:
@@ -278,7 +281,7 @@ def _finish(
     region: Region,
     staged: StagedArrays,
     outcome: Outcome,
-    raw_reports: dict[int, bytes],
+    raw_reports: dict[int, bytearray],
     statuses: dict[int, int],
     master: ThreadContext,
     replica: Replica,

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 Outcome = tuple[dict[str, Any] | None, BaseException | None, bool]
 
 
-def collect(readers: dict[int, int]) -> dict[int, bytes]:
+def collect(readers: dict[int, int]) -> dict[int, bytearray]:
     """Read every worker's report until it is complete (its length is its first
     word), or until its pipe closes (the worker died before finishing it).
 
@@ -55,7 +55,7 @@ def collect(readers: dict[int, int]) -> dict[int, bytes]:
                     continue
             poller.unregister(fd)
             del open_fds[fd]
-    return {num: bytes(data) for num, data in buffers.items()}
+    return buffers  # not copied to bytes: a report of many changes is tens of MB
 
 
 def whole(data: bytes | bytearray) -> bool:
@@ -67,7 +67,7 @@ def whole(data: bytes | bytearray) -> bool:
     return len(data) == HEADER.size + length
 
 
-def exit_statuses(pids: dict[int, int], reports: dict[int, bytes]) -> dict[int, int]:
+def exit_statuses(pids: dict[int, int], reports: dict[int, bytearray]) -> dict[int, int]:
     """The exit status of each worker: a worker whose report is whole is exiting
     with status 0 and is reaped later (reaping.py); one that died is waited for now,
     its status says how it ended."""
@@ -82,20 +82,21 @@ def exit_statuses(pids: dict[int, int], reports: dict[int, bytes]) -> dict[int, 
     return statuses
 
 
-def _decode(data: bytes) -> WorkerReport | None:
+def _decode(data: bytearray) -> WorkerReport | None:
     if len(data) < HEADER.size:
         return None
     (length,) = HEADER.unpack_from(data)
     if len(data) != HEADER.size + length:
         return None
-    report: WorkerReport = pickle.loads(data[HEADER.size :])
+    with memoryview(data) as view:  # no copy of the report before it is unpickled
+        report: WorkerReport = pickle.loads(view[HEADER.size :])
     return report
 
 
 def check_workers(
     team: Team,
     outcome: Outcome,
-    raw_reports: dict[int, bytes],
+    raw_reports: dict[int, bytearray],
     statuses: dict[int, int],
 ) -> dict[int, WorkerReport]:
     """Every worker's report, or the team's failures raised together."""
@@ -109,7 +110,10 @@ def check_workers(
         report = _decode(raw_reports[num])
         status = statuses[num]
         if report is None or os.WIFSIGNALED(status) or os.WEXITSTATUS(status) != 0:
-            how, stack = failures.describe_exit(status), failures.crash_stack(raw_reports[num])
+            how, stack = (
+                failures.describe_exit(status),
+                failures.crash_stack(bytes(raw_reports[num])),
+            )
             errors.append(WorkerDied(num, team.pids[num], how, stack))
             continue
         reports[num] = report

@@ -115,7 +115,10 @@ class Region:
             )
             arguments[name] = value if own else private_copy(value)
         for name, (op, value) in self.reduction.items():
-            arguments[name] = identity(op, value)
+            # A worker's slotted reduction starts from its slot (worker_arguments):
+            # no private array of the identity, made and thrown away.
+            if in_master or name not in self.slots:
+                arguments[name] = identity(op, value)
         return arguments
 
     def worker_arguments(self, arguments: dict[str, Any], num: int) -> dict[str, Any]:

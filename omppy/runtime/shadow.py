@@ -72,20 +72,32 @@ from .sharedmem import is_shared
 
 
 class ListShadow(Shadow):
-    __slots__ = ("items",)
+    __slots__ = ("items", "pointers")
 
     def __init__(self, live: list[Any]) -> None:
         self.items = list(live)
+        self.pointers = layout.pointers_of(live)  # the items' pointers, compared as memory
 
     def retake(self, live: list[Any]) -> None:
         self.items = list(live)
+        if self.pointers is not None:
+            self.pointers.retake(live)
 
     def diff(self, live: list[Any]) -> tuple[Any, ...] | None:
         old = self.items
         if len(live) == len(old):
-            if layout.same_items(live, old):
+            pointers = self.pointers
+            if pointers is not None and pointers.owner == id(live):
+                flags = pointers.changed_flags(live, old)
+                if flags is None:
+                    return None
+            elif layout.same_items(live, old):
                 return None
-            return masked.list_change(live, layout.changed_flags(live, old))
+            else:
+                flags = layout.changed_flags(live, old)
+            if 1 not in flags:
+                return None
+            return masked.list_change(live, flags)
         prefix, suffix = layout.common_ends(live, old)
         return ("S", prefix, len(old) - suffix, live[prefix : len(live) - suffix])
 
@@ -100,6 +112,8 @@ class ListShadow(Shadow):
             else:
                 _, start, stop, values = change
                 setitem(target, slice(start, stop), values)
+        if self.pointers is not None:
+            self.pointers.retake(self.items)  # not ``live``: it may hold changes of this thread
 
 
 class DictShadow(Shadow):
@@ -150,7 +164,6 @@ class DictShadow(Shadow):
         self.keys = list(agreed)
         self.values = list(agreed.values())
         self.version = None  # live may hold this process's changes too: compare it
-
 
 
 def _interpreter_name(key: Any) -> bool:
@@ -446,9 +459,7 @@ class DequeShadow(Shadow):
         self.items = list(change[1])
 
 
-def shadow_for(
-    value: Any, array_limit: int = 16 << 20, deep: bool = False
-) -> Shadow | None:
+def shadow_for(value: Any, array_limit: int = 16 << 20, deep: bool = False) -> Shadow | None:
     """A shadow for ``value``, or None when it is not a container omppy watches.
 
     Objects omppy cannot look into are compared by their pickle (when it is small,

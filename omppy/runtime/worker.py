@@ -110,8 +110,8 @@ def run_worker(
         blas.limit()  # native pools of one thread (blas.py); the worker never restores
         me.team.liveness = watcher  # type: ignore[union-attr]
         report = _work(me, output, region, call)
-        data = HEADER.pack(len(report)) + report
-        view = memoryview(data)
+        os.write(write_end, HEADER.pack(len(report)))  # apart: no copy of a big report
+        view = memoryview(report)
         while view:
             view = view[os.write(write_end, view) :]
         if observe.observer is not None:  # this worker's spans (docs/tracing.md)
@@ -146,7 +146,7 @@ def _work(
         report = WorkerReport(
             partials=region.worker_partials(values, num),
             last=region.last_values(values, me.did_last),
-            part=me.coherence.before_barrier(),
+            part=me.coherence.before_barrier(last=True),
             private_globals=private_globals.snapshot(me),
         )
         if team.board is not None:

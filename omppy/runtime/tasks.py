@@ -68,6 +68,7 @@ from .taskcore import newest
 from .taskdeps import places
 from .taskframes import Frame
 from .taskgroups import TaskGroup, cancelled
+from .taskrace import note
 from .taskspec import TaskClauses
 from .taskstate import TaskState, state_of
 
@@ -131,6 +132,8 @@ def task(
                 function, args, spec, dependences, int(clauses.priority), clauses.changes, tag
             )
         ):
+            if clauses.shared:  # deferred: its values are checked when collected
+                frame.children[-1].noted = note(clauses, bool(dependences))
             return {}
         return state.run_now(function, args, spec, dependences, is_final, tag)
     finally:

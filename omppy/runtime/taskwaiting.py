@@ -16,6 +16,7 @@ from .failures import unpack_exception
 from .taskcore import MAX_NESTING, TaskStateCore, clock
 from .taskdeps import Ref
 from .taskframes import Child, Frame
+from .taskrace import Collecting
 
 # A waiting thread yields the CPU this many times, then sleeps on the table's wake
 # semaphore (released whenever a task is queued or completes): on a busy machine a
@@ -148,6 +149,7 @@ class Waiting(TaskStateCore):
         values: dict[str, Any] = {}
         error: BaseException | None = None
         remaining: list[Child] = []
+        races = Collecting()
         freed: list[int] = []
         for child in frame.children:
             if id(child) not in finished:
@@ -172,6 +174,8 @@ class Waiting(TaskStateCore):
                     freed.append(child.slot)
             if failure is not None and error is None:
                 error = failure
+            if child.noted is not None and outcome and error is None:
+                error = races.check(child.noted, outcome)  # raised once all are collected
             values.update(outcome)
         assert done_only or not remaining
         frame.children = remaining

@@ -1,0 +1,187 @@
+"""Races on the names tasks hand back (``shared``; runtime/taskrace.py, docs/tasks.md
+"Races on shared names"): racy programs end with an exact error, never a silently
+different answer.  The legal forms are the corpus program tasks_shared_names.py."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from helpers import run_omppy, run_python
+
+from omppy.runtime.taskrace import rebound_only
+from omppy.runtime.unbound import UNBOUND
+
+
+def _program(tmp_path, text: str):
+    path = tmp_path / "prog.py"
+    path.write_text(textwrap.dedent(text).lstrip("\n"))
+    return path
+
+
+# Issue 13 / issue 9: python prints 0, omppy printed 5 with exit status 0.
+CREATOR_REBINDS = """
+    def f():
+        total = 1
+        # omp task shared(total)
+        total = 5
+        total = 0
+        # omp taskwait
+        return total
+
+    r = None
+    # omp parallel
+    # omp single
+    r = f()
+    # omp end parallel
+    print(r)
+    """
+
+
+@pytest.mark.parametrize("threads", [2, 3])
+def test_a_creator_rebinding_a_name_its_deferred_task_binds_is_a_data_race(tmp_path, threads):
+    program = _program(tmp_path, CREATOR_REBINDS)
+    assert run_python(program).out == "0\n"
+    got = run_omppy("run", str(program), threads=threads, timeout=60)
+    assert got.status == 1 and got.out == ""
+    assert '", line 6, in f\n    # omp taskwait\n' in got.err
+    assert got.err.endswith(
+        f"OmpError: data race on the shared name 'total': the task created at "
+        f"{program}:3 binds it (shared(total)), and the code that created the task "
+        f"bound it too after creating it, before the wait at {program}:6 (another task "
+        f"run at once may have); with plain python that later binding would win, here "
+        f"the task's value would replace it.  Bind 'total' there only after the '# omp "
+        f"taskwait' (or the end of the taskgroup), or give the task another name\n"
+    )
+
+
+def test_the_same_race_at_the_end_of_a_taskgroup(tmp_path):
+    program = _program(
+        tmp_path,
+        """
+        def f():
+            total = 1
+            # omp taskgroup
+            if True:
+                # omp task shared(total)
+                total = 5
+                total = [0]
+            # omp end taskgroup
+            return total
+
+        r = None
+        # omp parallel
+        # omp single
+        r = f()
+        # omp end parallel
+        print(r)
+        """,
+    )
+    got = run_omppy("run", str(program), threads=2, timeout=60)
+    assert got.status == 1 and got.out == ""
+    assert "OmpError: data race on the shared name 'total': the task created at " in got.err
+    assert "before the wait at" in got.err
+
+
+def test_two_sibling_tasks_binding_one_name_are_a_data_race(tmp_path):
+    program = _program(
+        tmp_path,
+        """
+        def f():
+            total = 0
+            # omp task shared(total)
+            total = 5
+            # omp task shared(total)
+            total = 7
+            # omp taskwait
+            return total
+
+        r = None
+        # omp parallel
+        # omp single
+        r = f()
+        # omp end parallel
+        print(r)
+        """,
+    )
+    got = run_omppy("run", str(program), threads=2, timeout=60)
+    assert got.status == 1 and got.out == ""
+    assert got.err.endswith(
+        f"OmpError: data race on the shared name 'total': the tasks created at "
+        f"{program}:3 and {program}:5 both bind it (shared(total)) and may run at the "
+        f"same time, so one value is lost.  Add depend(inout: total) to both tasks or a "
+        f"'# omp taskwait' between them, or give each task its own name (in a taskloop: "
+        f"lastprivate(total) hands back the last iteration's)\n"
+    )
+
+
+def test_a_taskloop_binding_a_shared_scalar_is_a_data_race(tmp_path):
+    program = _program(
+        tmp_path,
+        """
+        def f():
+            s = -1
+            # omp taskloop shared(s) grainsize(1)
+            for i in range(8):
+                s = i
+            return s
+
+        r = None
+        # omp parallel
+        # omp single
+        r = f()
+        # omp end parallel
+        print(r)
+        """,
+    )
+    got = run_omppy("run", str(program), threads=2, timeout=60)
+    assert got.status == 1 and got.out == ""
+    assert f"the tasks created at {program}:3 and {program}:3 both bind it" in got.err
+    assert "lastprivate(s) hands back the last iteration's" in got.err
+    fixed = program.read_text().replace("shared(s)", "lastprivate(s)")
+    program.write_text(fixed)
+    assert run_omppy("run", str(program), threads=2, timeout=60).out == "7\n"
+
+
+@pytest.mark.parametrize("backend", ["fork", "threads"])
+def test_a_task_only_reading_a_shared_name_does_not_undo_the_creators_binding(tmp_path, backend):
+    # The tasks read `total` while the creator rebinds it: a race in OpenMP (a read
+    # and a write), but only the creator writes, so `total` is 8 as in C and python;
+    # a task used to hand its unchanged 7 back.
+    program = _program(
+        tmp_path,
+        """
+        def f():
+            total = 7
+            seen = []
+            # omp task shared(total)
+            seen.append(total)
+            # omp task shared(total)
+            seen.append(total * 2)
+            total = 8
+            # omp taskwait
+            return total
+
+        r = None
+        # omp parallel
+        # omp single
+        r = f()
+        # omp end parallel
+        print(r)
+        """,
+    )
+    got = run_omppy("run", str(program), threads=2, env={"OMPPY_BACKEND": backend})
+    assert got.status == 0 and got.out == "8\n"
+
+
+def test_rebound_only_keeps_what_the_task_rebound():
+    kept = [1]
+    started = {"a": kept, "b": 2}
+    values = {"a": kept, "b": 3, "c": 4, "d": UNBOUND}
+    assert rebound_only(values, started, ("a", "b", "c", "d")) == {
+        "b": 3,
+        "c": 4,
+        "d": UNBOUND,
+    }
+    # An equal but new object was rebound: handed back.
+    assert rebound_only({"a": [1]}, started, ("a",)) == {"a": [1]}

@@ -47,7 +47,7 @@ def test_a_creator_rebinding_a_name_its_deferred_task_binds_is_a_data_race(tmp_p
     assert '", line 6, in f\n    # omp taskwait\n' in got.err
     assert got.err.endswith(
         f"OmpError: data race on the shared name 'total': the task created at "
-        f"{program}:3 binds it (shared(total)), and the code that created the task "
+        f"{program}:3 binds it (it is shared in the task), and the code that created the task "
         f"bound it too after creating it, before the wait at {program}:6 (another task "
         f"run at once may have); with plain python that later binding would win, here "
         f"the task's value would replace it.  Bind 'total' there only after the '# omp "
@@ -108,8 +108,8 @@ def test_two_sibling_tasks_binding_one_name_are_a_data_race(tmp_path):
     assert got.status == 1 and got.out == ""
     assert got.err.endswith(
         f"OmpError: data race on the shared name 'total': the tasks created at "
-        f"{program}:3 and {program}:5 both bind it (shared(total)) and may run at the "
-        f"same time, so one value is lost.  Add depend(inout: total) to both tasks or a "
+        f"{program}:3 and {program}:5 both bind it (it is shared in both) and may run at "
+        f"the same time, so one value is lost.  Add depend(inout: total) to both tasks or a "
         f"'# omp taskwait' between them, or give each task its own name (in a taskloop: "
         f"lastprivate(total) hands back the last iteration's)\n"
     )

@@ -71,8 +71,12 @@ def note(clauses: TaskClauses, ordered: bool) -> Noted | None:
     """What a deferred task with ``shared`` names must be checked against.  Names a
     ``critical`` or ``atomic`` in the task binds (``fresh``) are synchronised: the
     wait takes their newest published value, whoever bound it."""
-    shared = tuple(n for n in clauses.shared if n not in clauses.fresh)
-    frame = _user_frame() if shared else None
+    shared, fresh = clauses.shared, clauses.fresh
+    if fresh:
+        shared = tuple(n for n in shared if n not in fresh)
+        if not shared:
+            return None
+    frame = _user_frame()
     if frame is None:
         return None
     scope = frame.f_locals
@@ -132,8 +136,8 @@ class Collecting:
 def _creator(name: str, noted: Noted, waiting: FrameType) -> str:
     return (
         f"data race on the shared name '{name}': the task created at "
-        f"{noted.where}:{noted.line} binds it (shared({name})), and the code that "
-        f"created the task bound it too after creating it, before the wait at "
+        f"{noted.where}:{noted.line} binds it (it is shared in the task), and the code "
+        f"that created the task bound it too after creating it, before the wait at "
         f"{waiting.f_code.co_filename}:{waiting.f_lineno} (another task run at once "
         f"may have); with plain python that later binding would win, here the task's "
         f"value would replace it.  Bind '{name}' there only after the '# omp "
@@ -145,8 +149,8 @@ def _siblings(name: str, first: Noted, second: Noted) -> str:
     return (
         f"data race on the shared name '{name}': the tasks created at "
         f"{first.where}:{first.line} and {second.where}:{second.line} both bind it "
-        f"(shared({name})) and may run at the same time, so one value is lost.  Add "
-        f"depend(inout: {name}) to both tasks or a '# omp taskwait' between them, or "
+        f"(it is shared in both) and may run at the same time, so one value is lost.  "
+        f"Add depend(inout: {name}) to both tasks or a '# omp taskwait' between them, or "
         f"give each task its own name (in a taskloop: lastprivate({name}) hands back "
         f"the last iteration's)"
     )

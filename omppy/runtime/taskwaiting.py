@@ -149,7 +149,7 @@ class Waiting(TaskStateCore):
         values: dict[str, Any] = {}
         error: BaseException | None = None
         remaining: list[Child] = []
-        races = Collecting()
+        races: Collecting | None = None  # made for the first child with shared names
         freed: list[int] = []
         for child in frame.children:
             if id(child) not in finished:
@@ -175,6 +175,7 @@ class Waiting(TaskStateCore):
             if failure is not None and error is None:
                 error = failure
             if child.noted is not None and outcome and error is None:
+                races = races or Collecting()
                 error = races.check(child.noted, outcome)  # raised once all are collected
             values.update(outcome)
         assert done_only or not remaining

@@ -47,11 +47,12 @@ def test_a_creator_rebinding_a_name_its_deferred_task_binds_is_a_data_race(tmp_p
     assert '", line 6, in f\n    # omp taskwait\n' in got.err
     assert got.err.endswith(
         f"OmpError: data race on the shared name 'total': the task created at "
-        f"{program}:3 binds it (it is shared in the task), and the code that created the task "
-        f"bound it too after creating it, before the wait at {program}:6 (another task "
-        f"run at once may have); with plain python that later binding would win, here "
-        f"the task's value would replace it.  Bind 'total' there only after the '# omp "
-        f"taskwait' (or the end of the taskgroup), or give the task another name\n"
+        f"{program}:3 binds it (it is shared in the task), and the code that created "
+        f"the task bound it too after creating it, before waiting for it at {program}:6; "
+        f"with plain python that later binding would win, here the task's value would "
+        f"replace it (a task run at once there binds it in that code too).  Bind 'total' "
+        f"in the creating code only after a '# omp taskwait', or give the task another "
+        f"name\n"
     )
 
 
@@ -80,7 +81,34 @@ def test_the_same_race_at_the_end_of_a_taskgroup(tmp_path):
     got = run_omppy("run", str(program), threads=2, timeout=60)
     assert got.status == 1 and got.out == ""
     assert "OmpError: data race on the shared name 'total': the task created at " in got.err
-    assert "before the wait at" in got.err
+    assert "before waiting for it at" in got.err
+
+
+def test_the_same_race_at_a_barrier_on_a_name_of_the_region(tmp_path):
+    # No taskwait: the task publishes the region's name when it ends, in the
+    # barrier of the single, after the creator's binding: python prints 0.
+    program = _program(
+        tmp_path,
+        """
+        total = 1
+        # omp parallel
+        # omp single
+        if True:
+            # omp task shared(total)
+            total = 5
+            total = 0
+        # omp end single
+        # omp end parallel
+        print(total)
+        """,
+    )
+    assert run_python(program).out == "0\n"
+    got = run_omppy("run", str(program), threads=2, timeout=60)
+    assert got.status == 1 and got.out == ""
+    assert (
+        f"OmpError: data race on the shared name 'total': the task created at {program}:5 "
+        in got.err
+    )
 
 
 def test_two_sibling_tasks_binding_one_name_are_a_data_race(tmp_path):

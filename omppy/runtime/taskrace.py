@@ -137,11 +137,11 @@ def _creator(name: str, noted: Noted, waiting: FrameType) -> str:
     return (
         f"data race on the shared name '{name}': the task created at "
         f"{noted.where}:{noted.line} binds it (it is shared in the task), and the code "
-        f"that created the task bound it too after creating it, before the wait at "
-        f"{waiting.f_code.co_filename}:{waiting.f_lineno} (another task run at once "
-        f"may have); with plain python that later binding would win, here the task's "
-        f"value would replace it.  Bind '{name}' there only after the '# omp "
-        f"taskwait' (or the end of the taskgroup), or give the task another name"
+        f"that created the task bound it too after creating it, before waiting for it "
+        f"at {waiting.f_code.co_filename}:{waiting.f_lineno}; with plain python that "
+        f"later binding would win, here the task's value would replace it (a task run "
+        f"at once there binds it in that code too).  Bind '{name}' in the creating "
+        f"code only after a '# omp taskwait', or give the task another name"
     )
 
 

@@ -192,6 +192,36 @@ class Waiting(TaskStateCore):
             raise error
         return values
 
+    def _races_at_barrier(self) -> None:
+        """A barrier is where the tasks of a region's code hand back the region's
+        shared names (by publishing them): a binding the creating code made
+        meanwhile would be lost (``taskrace.py``).  Each child is checked once."""
+        children = [c for c in self.frames[-1].children if c.noted is not None]
+        if not children:
+            return
+        races = Collecting()
+        for child in children:
+            noted, child.noted = child.noted, None
+            assert noted is not None
+            outcome = self._outcome(child)
+            error = races.check(noted, outcome) if outcome else None
+            if error is not None:
+                raise error
+
+    def _outcome(self, child: Child) -> dict[str, Any]:
+        """The ``shared`` values a completed child left, not collected (a barrier)."""
+        if child.slot < 0 or child.tid in self.results:
+            return self.results.get(child.tid, ({}, None))[0]
+        pool, coder = self.pool, self.coder
+        assert pool is not None and coder is not None
+        base = pool.slot(child.slot)
+        words = pool.words
+        if words[base + tp.S_ID] != child.tid or not words[base + tp.S_RESULT]:
+            return {}
+        start_at, length = int(words[base + tp.S_RESULT]), int(words[base + tp.S_RESULT_LEN])
+        outcome: dict[str, Any] = coder.loads(pool.read(start_at, length))[0]
+        return outcome
+
     def barrier(self) -> None:
         """Every task of the team runs before a barrier completes (see the module
         docstring); the tasks this thread ran that failed unseen are raised here."""
@@ -217,6 +247,7 @@ class Waiting(TaskStateCore):
             )
 
         self.wait_until(settled)
+        self._races_at_barrier()
         self.handed.clear()
         failed, self.failed = self.failed, []
         for where, tid, error in failed:

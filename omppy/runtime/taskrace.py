@@ -34,7 +34,7 @@ the creating frame as they end (docs/tasks.md, "Races on shared names").
 from __future__ import annotations
 
 import sys
-from types import FrameType
+from types import CodeType, FrameType
 from typing import TYPE_CHECKING, Any
 
 from .errors import OmpError
@@ -48,16 +48,26 @@ class Noted:
     """A deferred task's creator, as the task was created: where, and its values of
     the task's ``shared`` names."""
 
-    __slots__ = ("frame", "line", "ordered", "values", "where")
+    __slots__ = ("code", "frame", "lasti", "ordered", "values")
 
     def __init__(
-        self, frame: int, where: str, line: int, values: dict[str, Any], ordered: bool
+        self, frame: int, code: CodeType, lasti: int, values: dict[str, Any], ordered: bool
     ) -> None:
         self.frame = frame  # id() of the creating frame (kept alive while it waits)
-        self.where = where  # its file
-        self.line = line  # the task's line
+        self.code = code
+        self.lasti = lasti  # where in its code: the line is found only for a message
         self.values = values
         self.ordered = ordered  # the task has depend clauses
+
+    @property
+    def where(self) -> str:
+        """``file:line`` of the task."""
+        line = 0
+        for start, end, number in self.code.co_lines():
+            if start <= self.lasti < end and number is not None:
+                line = number
+                break
+        return f"{self.code.co_filename}:{line}"
 
 
 def _user_frame() -> FrameType | None:
@@ -81,7 +91,7 @@ def note(clauses: TaskClauses, ordered: bool) -> Noted | None:
         return None
     scope = frame.f_locals
     values = {name: scope.get(name, UNBOUND) for name in shared}
-    return Noted(id(frame), frame.f_code.co_filename, frame.f_lineno, values, ordered)
+    return Noted(id(frame), frame.f_code, frame.f_lasti, values, ordered)
 
 
 def rebound_only(
@@ -136,7 +146,7 @@ class Collecting:
 def _creator(name: str, noted: Noted, waiting: FrameType) -> str:
     return (
         f"data race on the shared name '{name}': the task created at "
-        f"{noted.where}:{noted.line} binds it (it is shared in the task), and the code "
+        f"{noted.where} binds it (it is shared in the task), and the code "
         f"that created the task bound it too after creating it, before waiting for it "
         f"at {waiting.f_code.co_filename}:{waiting.f_lineno}; with plain python that "
         f"later binding would win, here the task's value would replace it (a task run "
@@ -148,7 +158,7 @@ def _creator(name: str, noted: Noted, waiting: FrameType) -> str:
 def _siblings(name: str, first: Noted, second: Noted) -> str:
     return (
         f"data race on the shared name '{name}': the tasks created at "
-        f"{first.where}:{first.line} and {second.where}:{second.line} both bind it "
+        f"{first.where} and {second.where} both bind it "
         f"(it is shared in both) and may run at the same time, so one value is lost.  "
         f"Add depend(inout: {name}) to both tasks or a '# omp taskwait' between them, or "
         f"give each task its own name (in a taskloop: lastprivate({name}) hands back "

@@ -54,6 +54,7 @@ class Frame:
         "created",
         "deps",
         "depth",
+        "elsewhere",
         "final",
         "group",
         "groups",
@@ -76,6 +77,9 @@ class Frame:
         self.depth = depth
         self.final = final
         self.children: list[Child] = []  # children not collected yet
+        # Values of children collected by a wait in another function than the one
+        # that created them, for that one's next wait (taskrace.py, deliver).
+        self.elsewhere: list[tuple[Noted, dict[str, Any]]] = []
         self.groups: list[TaskGroup] = []  # taskgroups open in this task, innermost last
         self.deps: Dependences | None = None
         self.targets: dict[str, GroupRef] = {}  # in_reduction name -> its taskgroup

@@ -41,6 +41,7 @@ from .errors import OmpError
 from .unbound import UNBOUND
 
 if TYPE_CHECKING:
+    from .taskframes import Frame
     from .taskspec import TaskClauses
 
 
@@ -111,7 +112,7 @@ class Collecting:
     __slots__ = ("scope", "waiting", "writers")
 
     def __init__(self) -> None:
-        self.writers: dict[str, Noted] = {}
+        self.writers: dict[tuple[int, str], Noted] = {}
         self.waiting: FrameType | None = None
         self.scope: dict[str, Any] | None = None
 
@@ -121,10 +122,11 @@ class Collecting:
         for name in outcome:
             if name not in noted.values:
                 continue  # a lastprivate name
-            before = self.writers.get(name)
+            key = (noted.frame, name)  # tasks created by other calls bind other names
+            before = self.writers.get(key)
             if before is not None and not (before.ordered and noted.ordered):
                 return OmpError(_siblings(name, before, noted))
-            self.writers[name] = noted
+            self.writers[key] = noted
             scope = self._scope(noted)
             if scope is None:
                 continue
@@ -133,12 +135,36 @@ class Collecting:
                 return OmpError(_creator(name, noted, self.waiting))
         return None
 
-    def _scope(self, noted: Noted) -> dict[str, Any] | None:
+    def mine(self, noted: Noted) -> bool:
+        """Whether the waiting code is the one that created the task ``noted``."""
         if self.waiting is None:
             self.waiting = _user_frame()
-        if self.waiting is None or id(self.waiting) != noted.frame:
-            return None  # collected in another function: the name is not handed back
+        waiting = self.waiting
+        return (
+            waiting is not None and id(waiting) == noted.frame and (waiting.f_code is noted.code)
+        )
+
+    def deliver(self, frame: Frame) -> tuple[dict[str, Any], OmpError | None]:
+        """The values of ``frame``'s children that a wait in another function
+        collected (a callee's ``taskwait`` waits for its caller's tasks too) and that
+        were created here: handed back now, checked as any."""
+        values: dict[str, Any] = {}
+        error: OmpError | None = None
+        left = []
+        for noted, outcome in frame.elsewhere:
+            if self.mine(noted):
+                error = error or self.check(noted, outcome)
+                values.update(outcome)
+            else:
+                left.append((noted, outcome))
+        frame.elsewhere = left
+        return values, error
+
+    def _scope(self, noted: Noted) -> dict[str, Any] | None:
+        if not self.mine(noted):
+            return None  # collected in another function: see deliver
         if self.scope is None:
+            assert self.waiting is not None
             self.scope = self.waiting.f_locals
         return self.scope
 

@@ -180,7 +180,7 @@ def taskwait(
     if state is None:
         return {}
     frame = state.frames[-1]
-    if not frame.children:
+    if not frame.children and not frame.elsewhere:
         return newest(thread, fresh)
     if depend:
         before = frame.deps.predecessors(places(depend)) if frame.deps else []

@@ -143,13 +143,18 @@ class Waiting(TaskStateCore):
             coherence.catch_up("at a taskwait")
             if self.ordering:
                 coherence.order_keys()
-        if not frame.children:
-            return {}
-        pool, coder = self.pool, self.coder
         values: dict[str, Any] = {}
         error: BaseException | None = None
-        remaining: list[Child] = []
         races: Collecting | None = None  # made for the first child with shared names
+        if frame.elsewhere:
+            races = Collecting()
+            values, error = races.deliver(frame)
+        if not frame.children:
+            if error is not None:
+                raise error
+            return values
+        pool, coder = self.pool, self.coder
+        remaining: list[Child] = []
         freed: list[int] = []
         for child in frame.children:
             if id(child) not in finished:
@@ -176,6 +181,9 @@ class Waiting(TaskStateCore):
                 error = failure
             if child.noted is not None and outcome and error is None:
                 races = races or Collecting()
+                if not races.mine(child.noted):  # for the wait of the code that made it
+                    frame.elsewhere.append((child.noted, outcome))
+                    continue
                 error = races.check(child.noted, outcome)  # raised once all are collected
             values.update(outcome)
         assert done_only or not remaining

@@ -100,25 +100,6 @@ def search(values, wanted):
     return found
 
 
-def helper_waits():
-    r = 0
-    # omp task shared(r)
-    r = 2
-    # omp taskwait
-    return r
-
-
-def a_callee_waits_for_my_task():
-    # helper_waits's taskwait waits for this function's task too (every child of
-    # the current task); its `r` is still handed back here, at this taskwait.
-    r = 0
-    # omp task shared(r)
-    r = 1
-    other = helper_waits()
-    # omp taskwait
-    return r, other
-
-
 results = None
 # omp parallel
 # omp single
@@ -131,7 +112,6 @@ results = (
     mutated_not_rebound(),
     grouped(),
     search(list(range(40)), 31),
-    a_callee_waits_for_my_task(),
 )
 # omp end parallel
 print(results)

@@ -12,19 +12,21 @@ from .taskspec import Spec
 if TYPE_CHECKING:
     from .taskdeps import Dependences
     from .taskgroups import GroupRef, TaskGroup
+    from .taskrace import Noted
 
 
 class Child:
     """A task as its creator tracks it: kept (``slot`` -1, ``tid`` a local number) or
     handed to the team (its slot and id in the table)."""
 
-    __slots__ = ("finished", "orphan", "slot", "tid")
+    __slots__ = ("finished", "noted", "orphan", "slot", "tid")
 
     def __init__(self, slot: int, tid: int) -> None:
         self.slot = slot
         self.tid = tid
         self.finished = False  # a kept task that ran
         self.orphan = False  # its creator ended without waiting for it
+        self.noted: Noted | None = None  # its creator's shared values (taskrace.py)
 
 
 class Kept(NamedTuple):
@@ -52,6 +54,7 @@ class Frame:
         "created",
         "deps",
         "depth",
+        "elsewhere",
         "final",
         "group",
         "groups",
@@ -74,6 +77,9 @@ class Frame:
         self.depth = depth
         self.final = final
         self.children: list[Child] = []  # children not collected yet
+        # Values of children collected by a wait in another function than the one
+        # that created them, for that one's next wait (taskrace.py, deliver).
+        self.elsewhere: list[tuple[Noted, dict[str, Any]]] = []
         self.groups: list[TaskGroup] = []  # taskgroups open in this task, innermost last
         self.deps: Dependences | None = None
         self.targets: dict[str, GroupRef] = {}  # in_reduction name -> its taskgroup

@@ -15,6 +15,7 @@ from .taskcore import TaskStateCore, clock, touched
 from .taskdeps import Dependence
 from .taskframes import Child, Frame, Kept
 from .taskgroups import cancelled, contribute, reduction_copies
+from .taskrace import rebound_only
 from .taskspec import Spec, handed_back
 
 
@@ -82,8 +83,9 @@ class Running(TaskStateCore):
 
     def _run(
         self, function: Any, args: dict[str, Any], frame: Frame, spec: Spec, creator: str
-    ) -> tuple[dict[str, Any], BaseException | None]:
-        """Run a queued task: its exception is kept for whoever waits for it."""
+    ) -> tuple[dict[str, Any], BaseException | None, dict[str, Any]]:
+        """Run a queued task: its exception is kept for whoever waits for it.  Also
+        returns the arguments it started from (for :func:`rebound_only`)."""
         try:
             args = self.starting(args, spec, creator)
             if spec.in_reduction:
@@ -92,25 +94,28 @@ class Running(TaskStateCore):
         except (TeamAborted, KeyboardInterrupt, SystemExit):
             raise
         except BaseException as error:
-            return {}, error
+            return {}, error, args
         if spec.in_reduction:
             contribute(self, frame, values)
-        return values, None
+        return values, None, args
 
     def run_kept(self, task: Kept) -> None:
         """Run a task from this thread's own queue."""
         child = task.child
         frame = Frame(task.order, task.group, task.depth, False, task.tag)
         values: dict[str, Any] = {}
+        started: dict[str, Any] = {}
         error: BaseException | None = None
         if not cancelled(self, task.group):  # else discarded: never runs (taskgroups.py)
-            values, error = self._run(task.function, task.args, frame, task.spec, task.creator)
+            values, error, started = self._run(
+                task.function, task.args, frame, task.spec, task.creator
+            )
         spec = task.spec
         published = self.published(values, spec, task.creator)
         if self.thread.coherence is not None and (published or self._waited_elsewhere(task)):
             self.thread.coherence.publish("task", published, touched(values, spec.touches))
         if not child.orphan or error is not None:
-            outcome = handed_back(values, spec)
+            outcome = handed_back(rebound_only(values, started, spec.shared), spec)
             self.results[child.tid] = (outcome, error)
         if error is not None:
             self.failed.append((child, child.tid, error))
@@ -175,8 +180,8 @@ class Running(TaskStateCore):
             function, args, meta = coder.loads(pool.read(data_at, length))
             spec, depth, order, creator, tag = meta
         frame = Frame(order, group, depth, False, tag)
-        values, error = self._run(function, args, frame, spec, creator)
-        outcome = handed_back(values, spec)
+        values, error, started = self._run(function, args, frame, spec, creator)
+        outcome = handed_back(rebound_only(values, started, spec.shared), spec)
         published = self.published(values, spec, creator)
         # Even a task its creator ran: a task that depends on it may run elsewhere.
         coherence.publish("task", published, touched(values, spec.touches))

@@ -30,9 +30,12 @@ calls :func:`task` with the values of the names the task reads (OpenMP's
 A thread that takes a task from the table applies the publication log first
 (catching up with the creator), runs it, publishes what it changed (and the task's
 ``shared`` names that the region shares), and leaves the values of its ``shared``
-names for its creator.  ``taskwait`` waits for the current task's children, runs
-tasks meanwhile, and returns those values (in creation order: a later task's value
-wins), which the generated code assigns; a child's exception is raised there.  A
+names it rebound for its creator.  ``taskwait`` waits for the current task's
+children, runs tasks meanwhile, and returns those values, which the generated code
+assigns; a child's exception is raised there.  A name the creator rebound since
+creating the task, or that two unordered siblings both rebound, is a data race
+(``taskrace.py``: noted when a task is deferred, checked when its values are
+collected, and at a barrier for the region's names it published).  A
 barrier first runs tasks until every thread has arrived and the team has no task
 left, so every task created before a barrier has completed after it; an exception
 of a task nobody waited for is raised there, by the thread that ran it.
@@ -68,6 +71,7 @@ from .taskcore import newest
 from .taskdeps import places
 from .taskframes import Frame
 from .taskgroups import TaskGroup, cancelled
+from .taskrace import note
 from .taskspec import TaskClauses
 from .taskstate import TaskState, state_of
 
@@ -131,6 +135,8 @@ def task(
                 function, args, spec, dependences, int(clauses.priority), clauses.changes, tag
             )
         ):
+            if clauses.shared:  # deferred: its values are checked when collected
+                frame.children[-1].noted = note(clauses, bool(dependences))
             return {}
         return state.run_now(function, args, spec, dependences, is_final, tag)
     finally:
@@ -174,7 +180,7 @@ def taskwait(
     if state is None:
         return {}
     frame = state.frames[-1]
-    if not frame.children:
+    if not frame.children and not frame.elsewhere:
         return newest(thread, fresh)
     if depend:
         before = frame.deps.predecessors(places(depend)) if frame.deps else []

@@ -16,6 +16,7 @@ from .failures import unpack_exception
 from .taskcore import MAX_NESTING, TaskStateCore, clock
 from .taskdeps import Ref
 from .taskframes import Child, Frame
+from .taskrace import Collecting
 
 # A waiting thread yields the CPU this many times, then sleeps on the table's wake
 # semaphore (released whenever a task is queued or completes): on a busy machine a
@@ -142,11 +143,17 @@ class Waiting(TaskStateCore):
             coherence.catch_up("at a taskwait")
             if self.ordering:
                 coherence.order_keys()
-        if not frame.children:
-            return {}
-        pool, coder = self.pool, self.coder
         values: dict[str, Any] = {}
         error: BaseException | None = None
+        races: Collecting | None = None  # made for the first child with shared names
+        if frame.elsewhere:
+            races = Collecting()
+            values, error = races.deliver(frame)
+        if not frame.children:
+            if error is not None:
+                raise error
+            return values
+        pool, coder = self.pool, self.coder
         remaining: list[Child] = []
         freed: list[int] = []
         for child in frame.children:
@@ -172,6 +179,12 @@ class Waiting(TaskStateCore):
                     freed.append(child.slot)
             if failure is not None and error is None:
                 error = failure
+            if child.noted is not None and outcome and error is None:
+                races = races or Collecting()
+                if not races.mine(child.noted):  # for the wait of the code that made it
+                    frame.elsewhere.append((child.noted, outcome))
+                    continue
+                error = races.check(child.noted, outcome)  # raised once all are collected
             values.update(outcome)
         assert done_only or not remaining
         frame.children = remaining
@@ -186,6 +199,36 @@ class Waiting(TaskStateCore):
         if error is not None:
             raise error
         return values
+
+    def _races_at_barrier(self) -> None:
+        """A barrier is where the tasks of a region's code hand back the region's
+        shared names (by publishing them): a binding the creating code made
+        meanwhile would be lost (``taskrace.py``).  Each child is checked once."""
+        children = [c for c in self.frames[-1].children if c.noted is not None]
+        if not children:
+            return
+        races = Collecting()
+        for child in children:
+            noted, child.noted = child.noted, None
+            assert noted is not None
+            outcome = self._outcome(child)
+            error = races.check(noted, outcome) if outcome else None
+            if error is not None:
+                raise error
+
+    def _outcome(self, child: Child) -> dict[str, Any]:
+        """The ``shared`` values a completed child left, not collected (a barrier)."""
+        if child.slot < 0 or child.tid in self.results:
+            return self.results.get(child.tid, ({}, None))[0]
+        pool, coder = self.pool, self.coder
+        assert pool is not None and coder is not None
+        base = pool.slot(child.slot)
+        words = pool.words
+        if words[base + tp.S_ID] != child.tid or not words[base + tp.S_RESULT]:
+            return {}
+        start_at, length = int(words[base + tp.S_RESULT]), int(words[base + tp.S_RESULT_LEN])
+        outcome: dict[str, Any] = coder.loads(pool.read(start_at, length))[0]
+        return outcome
 
     def barrier(self) -> None:
         """Every task of the team runs before a barrier completes (see the module
@@ -212,6 +255,7 @@ class Waiting(TaskStateCore):
             )
 
         self.wait_until(settled)
+        self._races_at_barrier()
         self.handed.clear()
         failed, self.failed = self.failed, []
         for where, tid, error in failed:

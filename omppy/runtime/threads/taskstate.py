@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .. import taskevents
 from ..errors import OmpError, TeamAborted
 from ..taskdeps import Dependence, Dependences
+from ..taskrace import rebound_only
 from ..taskspec import Spec, bound, handed_back, no_task_reduction
 from .taskqueue import (
     Frame,
@@ -247,7 +248,7 @@ class ThreadTasks:
                 frame.order = task.order
             result = self.call(task.function, args, frame)
             self.ended(result, spec, task.creator, frame)
-            values = handed_back(result, spec)
+            values = handed_back(rebound_only(result, args, spec.shared), spec)
         except BaseException as exc:  # the creator collects it, or a barrier raises it
             error = exc
         task.args = {}

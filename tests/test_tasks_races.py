@@ -242,21 +242,9 @@ CALLEE_WAITS = """
     """
 
 
-@pytest.mark.parametrize(
-    "backend",
-    [
-        "fork",
-        pytest.param(
-            "threads",
-            marks=pytest.mark.xfail(
-                strict=True, reason="threads backend: the callee's wait keeps the values"
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("backend", ["fork", "threads"])
 def test_a_callees_taskwait_does_not_take_the_callers_shared_names(tmp_path, backend):
-    # A legal program (python (1, 2)); it printed (0, 2).  Not a corpus program while
-    # the threads backend gives (0, 2).
+    # A legal program (python (1, 2)); it printed (0, 2) on both backends.
     program = _program(tmp_path, CALLEE_WAITS)
     assert run_python(program).out == "(1, 2)\n"
     for threads in (2, 3):

@@ -88,6 +88,7 @@ class Frame:
         "created",
         "deps",
         "depth",
+        "elsewhere",
         "final",
         "group",
         "groups",
@@ -104,6 +105,10 @@ class Frame:
         self.depth = depth
         self.final = final
         self.children: list[Task] = []  # deferred children not collected yet
+        # Values of children that a wait in another function collected (a callee's
+        # taskwait waits for its caller's tasks too), for the next wait of the function
+        # that created them: (its site, the values).
+        self.elsewhere: list[tuple[Any, dict[str, Any]]] = []
         self.groups: list[Group] = []  # taskgroups open in it, innermost last
         self.deps: Dependences | None = None
         self.left: dict[str, Any] = {}  # depend names: the value the last writer left
@@ -138,6 +143,7 @@ class Task:
         "priority",
         "ran",
         "seen",
+        "site",
         "spec",
         "successors",
         "tag",
@@ -168,6 +174,9 @@ class Task:
         self.priority = priority
         self.done = False
         self.seen = False  # its creator collected it (its exception is raised there)
+        # The function call that created it, when it hands shared names back: only a
+        # wait in that call takes them (taskstate.user_site).
+        self.site: Any = None
         self.values: dict[str, Any] = {}
         self.error: BaseException | None = None
         self.unmet = 0  # predecessors not completed (depend)

@@ -153,7 +153,7 @@ def taskwait(
     if tasks is None:
         return newest
     frame = tasks.frames[-1]
-    if not frame.children:
+    if not frame.children and not frame.elsewhere:
         return newest
     if depend:
         deps = frame.deps

@@ -6,6 +6,7 @@ results, and its part of a barrier.  ``threads/tasks.py`` tells the story."""
 from __future__ import annotations
 
 import copy
+import sys
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -178,6 +179,8 @@ class ThreadTasks:
         assert pool is not None
         frame = self.frames[-1]
         task = Task(function, args, spec, frame, self.me.num, tag, priority)
+        if spec.shared:
+            task.site = user_site()
         if event is not None:  # detach: it completes when the event is fulfilled too
             task.event, event.task = event, task
         before: list[Task] = []
@@ -304,13 +307,25 @@ class ThreadTasks:
 
     def collect(self, frame: Frame, done_only: bool = False) -> dict[str, Any]:
         """The ``shared`` values of ``frame``'s completed children, in creation order;
-        the first child's exception is raised."""
+        the first child's exception is raised.  Only the values of children created
+        by the calling function are returned: a callee's wait keeps its caller's for
+        the caller's own next wait (``Frame.elsewhere``), where python binds them."""
         me = self.me
         if me.new_keys is not None:
             me.team.new_keys.order_now(me.num)
         values: dict[str, Any] = {}
         error: BaseException | None = None
         remaining = []
+        here: Any = None  # the calling function's site, found on first need
+        if frame.elsewhere:
+            here = user_site()
+            kept = []
+            for site, handed in frame.elsewhere:
+                if site == here:
+                    values.update(handed)
+                else:
+                    kept.append((site, handed))
+            frame.elsewhere = kept
         for child in frame.children:
             if not child.done:
                 remaining.append(child)
@@ -318,6 +333,12 @@ class ThreadTasks:
             child.seen = True
             if child.error is not None and error is None:
                 error = child.error
+            if child.site is not None and child.values:
+                if here is None:
+                    here = user_site()
+                if child.site != here:
+                    frame.elsewhere.append((child.site, child.values))
+                    continue
             values.update(child.values)
         assert done_only or not remaining
         frame.children = remaining
@@ -346,3 +367,13 @@ class ThreadTasks:
                 task.seen = True
                 assert task.error is not None
                 raise task.error
+
+
+def user_site() -> tuple[int, Any] | None:
+    """The function call of the program that is running omppy's code now (the first
+    frame outside omppy): its frame's identity and code, so that a frame reused after
+    its call ended is not taken for it."""
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_globals.get("__name__", "").startswith("omppy."):
+        frame = frame.f_back  # type: ignore[assignment]
+    return None if frame is None else (id(frame), frame.f_code)

@@ -1,5 +1,8 @@
 """The team-agreed state of one shared container, and what a thread changed in it.
 
+One idea: a shadow per kind of container, each the same four steps (take, diff,
+apply, retake) for its kind; the kinds share the change records below.
+
 Every process of a team starts with the same objects (``fork`` copies the heap in
 place).  For each shared container the runtime watches (see :mod:`replica`), a
 :class:`Shadow` keeps the state that the whole team agrees on: a shallow copy taken

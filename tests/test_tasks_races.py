@@ -175,17 +175,18 @@ def test_a_taskloop_binding_a_shared_scalar_is_a_data_race(tmp_path):
 def test_a_task_only_reading_a_shared_name_does_not_undo_the_creators_binding(tmp_path, backend):
     # The tasks read `total` while the creator rebinds it: a race in OpenMP (a read
     # and a write), but only the creator writes, so `total` is 8 as in C and python;
-    # a task used to hand its unchanged 7 back.
+    # a task used to hand its unchanged 7 back.  (Each task appends to a list of its
+    # own: two appends to one list from two threads are a race of their own.)
     program = _program(
         tmp_path,
         """
         def f():
             total = 7
-            seen = []
+            seen, twice = [], []
             # omp task shared(total)
             seen.append(total)
             # omp task shared(total)
-            seen.append(total * 2)
+            twice.append(total * 2)
             total = 8
             # omp taskwait
             return total

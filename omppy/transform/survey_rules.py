@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import analysis, rules, rules_cancel, rules_ordered, rules_scan
+import libcst as cst
+
+from . import analysis, reduction_reads, rules, rules_cancel, rules_ordered, rules_scan
 from .model import Construct, Item
-from .pragma import LOOP_DIRECTIVES
+from .pragma import LOOP_DIRECTIVES, TASKLOOP_DIRECTIVES
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    import libcst as cst
     from libcst.metadata import CodeRange, MetadataWrapper
 
     from .model import ConstructInfo
@@ -68,6 +69,8 @@ class RuleChecks:
         if pragma.all("reduction"):
             visible = self._available(scopes) | self.imported_modules
             rules.reduction_operators(construct, self.declared, visible, filename)
+        if pragma.all("reduction") or pragma.all("in_reduction") or pragma.all("task_reduction"):
+            self._reduction_reads(construct)
         ordered = pragma.clause("ordered")
         if directive in LOOP_DIRECTIVES and ordered is not None and ordered.number:
             rules_ordered.doacross_loop(construct, filename)
@@ -78,6 +81,20 @@ class RuleChecks:
             scan = rules_scan.scan_loop(construct, items, filename)
             if scan is not None and directive != "simd":
                 self._scan_phases(construct, items, scan)
+
+    def _reduction_reads(self, construct: Construct) -> None:
+        """A reduction variable is used in its construct by its updates alone
+        (reduction_reads.py): a loop's body, or every statement of the construct."""
+        first = construct.body[0] if construct.body else None
+        is_loop = isinstance(first, cst.For) and (
+            construct.directive in LOOP_DIRECTIVES | TASKLOOP_DIRECTIVES
+        )
+        body: list[cst.CSTNode]
+        if isinstance(first, cst.For) and is_loop:
+            body = [first.body]  # (the loop's header is evaluated before the copies)
+        else:
+            body = list(construct.statements())
+        reduction_reads.check(construct, body, self.positions, self.filename, is_loop=is_loop)
 
     def _scan_phases(self, construct: Construct, items: list[Item], scan: Construct) -> None:
         """The input phase of a scan loop hands the scan phase nothing but the

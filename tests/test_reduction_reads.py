@@ -180,14 +180,20 @@ def test_inscan_reads_and_plain_simd_are_not_refused():
         """
     )
     translate(scan, "t.py")
-    simd = "s = 0\nout = [0] * 4\n# omp simd reduction(+:s)\nfor i in range(4):\n    s += i\n    out[i] = s\n"
+    simd = (
+        "s = 0\nout = [0] * 4\n# omp simd reduction(+:s)\n"
+        "for i in range(4):\n    s += i\n    out[i] = s\n"
+    )
     translate(simd, "t.py")
 
 
 @pytest.mark.parametrize(
     ("pragmas", "end"),
     [
-        ("# omp parallel sections reduction(+:s)\n# omp section\n", "# omp end parallel sections\n"),
+        (
+            "# omp parallel sections reduction(+:s)\n# omp section\n",
+            "# omp end parallel sections\n",
+        ),
         ("# omp parallel\n# omp scope reduction(+:s)\n", "# omp end scope\n# omp end parallel\n"),
     ],
 )

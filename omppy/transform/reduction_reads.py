@@ -100,12 +100,12 @@ def check(
             if found is None:
                 continue
             shown = pragma.shown
-            clause = f"{kind}({op}:{name})"
+            spelled = f"{kind}({op}:{name})"
             if kind == "task_reduction":
                 raise error(
                     filename,
                     positions[found],
-                    f"'{name}' is read in '# omp {shown}', but {clause} adds the tasks' "
+                    f"'{name}' is read in '# omp {shown}', but {spelled} adds the tasks' "
                     "updates to it only at the end of the taskgroup",
                     hint=f"a read here misses the tasks' updates, which python has "
                     f"made by then; read '{name}' after the taskgroup, or compute the "
@@ -121,7 +121,7 @@ def check(
             raise error(
                 filename,
                 positions[found],
-                f"'{name}' is read in '# omp {shown}', but {clause} gives each thread a "
+                f"'{name}' is read in '# omp {shown}', but {spelled} gives each thread a "
                 "private copy of it",
                 hint=f"each thread reads its own partial result ({starts}), not the "
                 f"running total python computes; read '{name}' after {after}, or "

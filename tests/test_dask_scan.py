@@ -56,7 +56,7 @@ def test_a_region_whose_work_is_one_for_is_accepted():
             base = 2
             # omp for reduction(+:base)
             for i in range(8):
-                out[i] = base
+                base += i
         # omp end parallel
     """)
     assert not shape.combined and not shape.refused

@@ -699,3 +699,22 @@ def test_a_c_object_that_cannot_be_pickled_named_by_the_region_is_an_error(write
         "state omppy can neither compare nor hand between its threads"
     ) in got.err
     assert run_omppy("run", str(script), threads=1).out == run_python(script).out
+
+
+def test_a_library_object_in_a_module_without_pragmas_does_not_take_the_deep_net():
+    # A pathlib.Path held by a module without pragmas (a harness's ROOT = Path(...))
+    # has a ``replace`` of its own, a container's method name; the translator took no
+    # call on it (a call through an imported name is another module's code), so the
+    # region does not need the deep net for it: that cost 35 ms a region in
+    # benchmarks/checks.py before.  Met through the region's own names, it still does.
+    import pathlib
+
+    from omppy.runtime.replica import Replica
+
+    plain = {"__name__": "harness", "ROOT": pathlib.Path("/tmp")}
+    replica = Replica()
+    replica.own_module = "__main__"
+    replica.watch_namespace(plain, 2, "harness.", deeper=4)
+    assert not replica.unseen
+    replica.watch_root(pathlib.Path("/srv"), 1, "root")
+    assert replica.unseen

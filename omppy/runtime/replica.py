@@ -120,6 +120,12 @@ class Replica:
         # container's method (``store.put(k, v)``): then the region needs the deep net.
         self.own_module: str | None = None
         self.unseen = False
+        # While the globals of a module without pragmas are walked (watch_namespace's
+        # ``deeper``): they are watched deep already, and the translator took no call
+        # on them for a container's (a call through an imported name runs another
+        # module's code: effects.py), so an object there with a ``replace`` of its own
+        # (a pathlib.Path) does not make the region take the deep net.
+        self._plain_walk = False
         self.stream: SharedStream | None = None  # random's generator (streams.py)
         # Set by the region when it staged arrays (sharedmem.StagedArrays.stand_in):
         # ``(container, step, array)`` -> what the container should hold for the
@@ -190,6 +196,7 @@ class Replica:
                     depth = CLOSURE_DEPTH
                 if (
                     0 < depth < UNSEEN_DEPTH
+                    and not self._plain_walk
                     and self.own_module is not None
                     and type(value).__module__ != "builtins"
                     and misread_methods(type(value), self.own_module)
@@ -269,27 +276,31 @@ class Replica:
         (private_globals.py).  ``deeper``: the levels for a global whose items hold
         few items in all (a module without pragmas, whose functions' effects no one
         worked out: a registry ``seen.setdefault(k, []).append(v)``)."""
-        self.watch(namespace, 1, f"the globals of {prefix.rstrip('.') or '__main__'}")
-        token = self.tokens[id(namespace)]
-        if type(self.shadows.get(token)) is DictShadow:
-            self.shadows[token] = NamespaceShadow(namespace, private)
-        if rebinds:
-            self.namespaces.append(token)
-        module = namespace.get("__name__")
-        for name, value in list(namespace.items()):
-            if name.startswith(("__", "_omp")) or name in private:
-                continue
-            if getattr(value, "__module__", None) == module:
-                if isinstance(value, type):
-                    self._watch_class(value, depth, prefix + name)
-                elif isinstance(value, types.FunctionType):
-                    self._watch_function(value, depth, prefix + name)
-            if self._beyond_the_net(value, prefix + name):
-                continue
-            levels = depth - 1
-            if deeper > levels and _few_below(value, deeper):
-                levels = deeper
-            self.watch_root(value, levels, prefix + name)
+        self._plain_walk = deeper > 0
+        try:
+            self.watch(namespace, 1, f"the globals of {prefix.rstrip('.') or '__main__'}")
+            token = self.tokens[id(namespace)]
+            if type(self.shadows.get(token)) is DictShadow:
+                self.shadows[token] = NamespaceShadow(namespace, private)
+            if rebinds:
+                self.namespaces.append(token)
+            module = namespace.get("__name__")
+            for name, value in list(namespace.items()):
+                if name.startswith(("__", "_omp")) or name in private:
+                    continue
+                if getattr(value, "__module__", None) == module:
+                    if isinstance(value, type):
+                        self._watch_class(value, depth, prefix + name)
+                    elif isinstance(value, types.FunctionType):
+                        self._watch_function(value, depth, prefix + name)
+                if self._beyond_the_net(value, prefix + name):
+                    continue
+                levels = depth - 1
+                if deeper > levels and _few_below(value, deeper):
+                    levels = deeper
+                self.watch_root(value, levels, prefix + name)
+        finally:
+            self._plain_walk = False
 
     def _beyond_the_net(self, value: Any, label: str) -> bool:
         """A big object that no code of the region was found to change (a global, or

@@ -108,6 +108,26 @@ def test_arrays_read_in_place_are_not_staged_but_written_ones_are():
     assert "view_user" not in sharing.readonly
 
 
+@pytest.mark.parametrize(
+    "call", ["np.log1p(x)", "np.expm1(x)", "np.logaddexp(x, x)", "np.cbrt(x)"]
+)
+def test_a_slice_handed_to_a_ufunc_is_only_read(call):
+    # Any of numpy's ufuncs reads its arguments (it writes only out=): a slice bound to a
+    # name and handed to one left the big array staged (copied) for every region.
+    sharing = sharing_of(
+        f"""
+        import numpy as np
+        a = np.arange(16.0)
+        s = 0.0
+        # omp parallel for reduction(+:s)
+        for k in range(4):
+            x = a[4 * k:4 * k + 4]
+            s += float({call}.sum())
+        """
+    )
+    assert "a" in sharing.readonly
+
+
 def test_private_and_firstprivate_copies_are_not_store_roots():
     info = decided(
         program(

@@ -30,6 +30,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import fork_join  # the raw floor: fork children that exit at once, reap them
 
 OMP_SOURCE = """\
 def regions(k):
@@ -37,18 +39,6 @@ def regions(k):
         # omp parallel num_threads(T)
         pass
 """
-
-
-def raw(k: int, threads: int) -> None:
-    for _ in range(k):
-        pids = []
-        for _ in range(threads - 1):
-            pid = os.fork()
-            if pid == 0:  # pragma: no cover - child
-                os._exit(0)
-            pids.append(pid)
-        for pid in pids:
-            os.waitpid(pid, 0)
 
 
 def pymp_regions(threads: int) -> Callable[[int], None]:
@@ -117,7 +107,7 @@ def main() -> None:
     parser.add_argument("--only", default="raw,pymp,omp")
     args = parser.parse_args()
     kinds = {
-        "raw": lambda: lambda k: raw(k, args.threads),
+        "raw": lambda: lambda k: fork_join(k, args.threads),
         "pymp": lambda: pymp_regions(args.threads),
         "omp": lambda: omp_regions(args.threads),
     }

@@ -221,7 +221,12 @@ def changed_runs(a: list[Any], b: list[Any]) -> list[tuple[int, int]]:
     One flag byte per item (:func:`changed_flags`), and the runs found by a regular
     expression: no Python loop per item.
     """
-    return [match.span() for match in _RUN_OF_CHANGES.finditer(changed_flags(a, b))]
+    return flag_runs(changed_flags(a, b))
+
+
+def flag_runs(flags: bytes) -> list[tuple[int, int]]:
+    """The ``(start, stop)`` runs of 1 bytes in ``flags`` (one byte per item)."""
+    return [match.span() for match in _RUN_OF_CHANGES.finditer(flags)]
 
 
 def changed_flags(a: list[Any], b: list[Any]) -> bytes:

@@ -17,16 +17,14 @@ so races are found as before: two changes clash exactly where both flags are set
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 from typing import Any
+
+from . import layout
 
 # Changes with at most this many runs stay ``("L", runs)``: a few runs are cheaper as
 # they are, and most records (a thread's chunk of a loop, one store) have one run.
 MANY_RUNS = 64
-
-_RUN_OF_CHANGES = re.compile(b"\x01+")
-
 
 def list_change(live: list[Any], flags: bytes) -> tuple[Any, ...]:
     """The change of ``live`` whose items changed where ``flags`` (one byte per item,
@@ -35,7 +33,7 @@ def list_change(live: list[Any], flags: bytes) -> tuple[Any, ...]:
     if runs <= MANY_RUNS:
         return (
             "L",
-            [(lo, live[lo:hi]) for lo, hi in (m.span() for m in _RUN_OF_CHANGES.finditer(flags))],
+            [(lo, live[lo:hi]) for lo, hi in layout.flag_runs(flags)],
         )
     lo, hi = flags.find(1), flags.rfind(1) + 1
     stretch = flags[lo:hi]
@@ -67,8 +65,7 @@ def runs(change: tuple[Any, ...]) -> list[tuple[int, list[Any]]]:
     _, lo, flags, values = change
     found = []
     taken = 0
-    for match in _RUN_OF_CHANGES.finditer(flags):
-        start, stop = match.span()
+    for start, stop in layout.flag_runs(flags):
         found.append((lo + start, values[taken : taken + stop - start]))
         taken += stop - start
     return found

@@ -38,6 +38,7 @@ from types import CodeType, FrameType
 from typing import TYPE_CHECKING, Any
 
 from .errors import OmpError
+from .tracebacks import first_user_frame
 from .unbound import UNBOUND
 
 if TYPE_CHECKING:
@@ -72,10 +73,7 @@ class Noted:
 
 
 def _user_frame() -> FrameType | None:
-    frame: FrameType | None = sys._getframe(2)
-    while frame is not None and frame.f_globals.get("__name__", "").startswith("omppy."):
-        frame = frame.f_back
-    return frame
+    return first_user_frame(sys._getframe(2))
 
 
 def note(clauses: TaskClauses, ordered: bool) -> Noted | None:

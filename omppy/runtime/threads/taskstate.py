@@ -16,6 +16,7 @@ from ..errors import OmpError, TeamAborted
 from ..taskdeps import Dependence, Dependences
 from ..taskrace import rebound_only
 from ..taskspec import Spec, bound, handed_back, no_task_reduction
+from ..tracebacks import first_user_frame
 from .taskqueue import (
     Frame,
     Group,
@@ -373,7 +374,5 @@ def user_site() -> tuple[int, Any] | None:
     """The function call of the program that is running omppy's code now (the first
     frame outside omppy): its frame's identity and code, so that a frame reused after
     its call ended is not taken for it."""
-    frame = sys._getframe(1)
-    while frame is not None and frame.f_globals.get("__name__", "").startswith("omppy."):
-        frame = frame.f_back  # type: ignore[assignment]
+    frame = first_user_frame(sys._getframe(1))
     return None if frame is None else (id(frame), frame.f_code)

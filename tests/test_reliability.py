@@ -499,6 +499,46 @@ def test_blas_pools_have_one_thread_in_a_team_and_are_restored(write):
     assert got.out == "in the team [[1], [1], [1]]\nafter [3]\n"
 
 
+def test_no_native_thread_starts_in_a_team_of_a_program_using_openblas(write):
+    # OpenBLAS shuts its pool down at every fork and starts it again (a thread that
+    # spins for work for ~0.1 s) at the next call that sets its size: the size set
+    # after the fork, in the master and in each worker, put a spinning thread beside
+    # every thread of every region (blas.py).  Set before the fork, nothing starts.
+    pytest.importorskip("threadpoolctl")
+    script = program(
+        write,
+        """
+        import numpy as np
+        from threadpoolctl import threadpool_info
+
+        def openblas():
+            return [p for p in threadpool_info() if p["internal_api"] == "openblas"]
+
+        if not openblas() or openblas()[0]["num_threads"] < 2:
+            print("no OpenBLAS pool")
+            raise SystemExit(0)
+
+        def tasks():
+            return len(os.listdir("/proc/self/task"))
+
+        seen = []
+        for _ in range(2):
+            np.ones((64, 64)) @ np.ones((64, 64))  # the program's pool is running
+            counts = [None, None]
+            # omp parallel num_threads(2)
+            counts[omp_get_thread_num()] = tasks()
+            # omp end parallel
+            seen.append(counts)
+        print(seen, sorted({p["num_threads"] for p in openblas()}) >= [2])
+        """,
+    )
+    got = run_omppy("run", str(script), threads=2, timeout=60)
+    assert got.status == 0, got.err
+    if got.out == "no OpenBLAS pool\n":
+        pytest.skip("numpy has no OpenBLAS pool of two threads here")
+    assert got.out == "[[1, 1], [1, 1]] True\n"
+
+
 def test_threadpoolctl_is_not_imported_without_numpy(write):
     script = program(
         write,

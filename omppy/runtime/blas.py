@@ -3,11 +3,27 @@
 A team already runs one process per core.  numpy's OpenBLAS (or MKL, or an OpenMP
 runtime an extension loads) would start its own pool of threads in every one of
 them: ``np.dot`` in a loop on a team of 8 would run 64 threads on 8 cores.  As in
-OpenMP with nesting inactive, each thread of a team gets pools of one thread:
-workers set it after the fork (and never restore it: they exit), the master for its
-own part of the region, restoring its settings afterwards.  A pool of one thread
-also keeps a forked worker from using a pool its parent started, which GNU libgomp
-does not survive.
+OpenMP with nesting inactive, each thread of a team gets pools of one thread.
+
+The master sets them *before* it forks (:func:`limit`) and the workers inherit the
+setting: a worker calls nothing in the library.  It must not: OpenBLAS shuts its
+pool down in the parent at every ``fork`` (its ``pthread_atfork`` handler), and its
+``openblas_set_num_threads`` starts the pool again first thing, whose new thread
+spins for work for about 0.1 s.  Called after the fork, as before session 7, that
+put one spinning thread into the master and one into every worker of every region:
+on two cores, an empty region of a program that imported numpy cost 3-4 times the
+fork floor (docs/benchmarks.md, "Session 7: regions").  The master gives its pools
+back their sizes once its workers have reported (:func:`restore`).
+
+For OpenBLAS built with pthreads and without thread affinity (numpy's wheels), the
+size is its exported ``blas_cpu_number``, which ``openblas_get_num_threads`` reads
+and which is all that ``openblas_set_num_threads`` changes after that re-start when
+the size goes back to one it had: the size is written there directly, before the
+fork and after the join, and no thread is ever started by a region.  OpenBLAS
+starts its pool again at the program's next call that uses more than one thread,
+as it does after any ``fork``.  Other libraries are set through threadpoolctl.  A
+pool of one thread also keeps a forked worker from using a pool its parent started,
+which GNU libgomp does not survive.
 
 threadpoolctl finds and sets the pools (docs/dependencies.md says why it is a
 dependency).  It is imported, and the loaded libraries inspected (a few ms), only
@@ -18,6 +34,7 @@ comparison per region.
 
 from __future__ import annotations
 
+import ctypes
 import sys
 from typing import Any
 
@@ -27,15 +44,17 @@ USERS = ("numpy", "torch")
 
 _controller: Any = None  # a threadpoolctl.ThreadpoolController, when there are pools
 _modules_seen = -1  # len(sys.modules) when _controller was made
+_sizes: list[tuple[Any, Any]] = []  # each pool's controller, and its size word or None
 
 
 def prepare() -> None:
     """In the master, before it forks: find the pools its workers will limit."""
-    global _controller, _modules_seen
+    global _controller, _modules_seen, _sizes
     if len(sys.modules) == _modules_seen:
         return
     _modules_seen = len(sys.modules)
     _controller = None
+    _sizes = []
     if not any(name in sys.modules for name in USERS):
         return
     try:
@@ -46,6 +65,27 @@ def prepare() -> None:
         return
     if controller.lib_controllers:
         _controller = controller
+        _sizes = [(pool, _size_word(pool)) for pool in controller.lib_controllers]
+
+
+def _size_word(pool: Any) -> Any:
+    """OpenBLAS's ``blas_cpu_number`` (a ctypes int) where writing it is all that
+    setting the size does (module docstring), else None."""
+    try:
+        if pool.internal_api != "openblas" or pool.threading_layer != "pthreads":
+            return None
+        config = pool._get_symbol("openblas_get_config")
+        if config is None:
+            return None
+        config.restype = ctypes.c_char_p
+        if b"NO_AFFINITY" not in (config() or b"").split():
+            return None
+        word = ctypes.c_int.in_dll(pool.dynlib, "blas_cpu_number")
+        if word.value != pool.num_threads:  # not the size the library reports
+            return None
+        return word
+    except Exception:
+        return None
 
 
 def pools() -> list[Any]:
@@ -53,20 +93,39 @@ def pools() -> list[Any]:
     return list(_controller.lib_controllers) if _controller is not None else []
 
 
-def limit() -> Any:
-    """Set every pool to one thread; returns what :func:`restore` needs (or None)."""
-    if _controller is None:
-        return None
-    try:
-        return _controller.limit(limits=1)
-    except Exception:
-        return None
+Saved = list[tuple[Any, int]]  # (a library's controller, its pool size before)
 
 
-def restore(limiter: Any) -> None:
-    """Give the pools back the sizes they had before :func:`limit`."""
-    if limiter is not None:
+def limit() -> Saved:
+    """Set every pool to one thread (:func:`prepare` first); returns what
+    :func:`restore` needs.  Pools already of one thread are not touched: setting a
+    size is what restarts a pool OpenBLAS shut down at a fork."""
+    prepare()
+    saved: Saved = []
+    for pool, word in _sizes:
         try:
-            limiter.restore_original_limits()
+            if word is not None:
+                size = word.value
+                if size != 1:
+                    word.value = 1
+                    saved.append((word, size))
+                continue
+            size = pool.num_threads
+            if size != 1:
+                pool.set_num_threads(1)
+                saved.append((pool, size))
+        except Exception:  # a library that cannot be queried or set: left as it is
+            continue
+    return saved
+
+
+def restore(saved: Saved) -> None:
+    """Give the pools :func:`limit` changed their sizes back."""
+    for pool, size in saved:
+        try:
+            if isinstance(pool, ctypes.c_int):
+                pool.value = size
+            else:
+                pool.set_num_threads(size)
         except Exception:
-            pass
+            continue

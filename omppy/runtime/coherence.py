@@ -75,6 +75,9 @@ class Coherence:
         self.last_tag: Tag = (0, -1)
         stream = replica.stream
         self.stream = StreamSwitch(stream, num) if stream is not None else None
+        # The master's part at the region's end, compared as soon as its own part of
+        # the region is done (forkjoin._run_master), taken by join.merge.
+        self.final_part: tuple[bytes | None, int] | None = None
 
     @property
     def seen(self) -> int:

@@ -203,6 +203,10 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     output.install()
     pids: dict[int, int] = {}
     master_pid = os.getpid()
+    # One thread per native pool in every thread of the team: set before the fork,
+    # inherited by the workers, given back once every report is in (blas.py says
+    # why not after the fork).
+    pools = blas.limit()
     try:
         # Ctrl-C between a fork and the recording of its pid would leave a worker
         # nobody kills: hold SIGINT back until every pid is recorded.
@@ -236,6 +240,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     except BaseException:
         gc.unfreeze()
         output.restore()
+        blas.restore(pools)
         arena.broken = True
         arena.words[ABORT] = 1
         _kill(pids)
@@ -244,6 +249,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         _give_back_arena(arena)
         staged.unstage()
         raise
+    blas.restore(pools)
     for read_end, _ in pipes:
         os.close(read_end)
     return _finish(
@@ -258,9 +264,12 @@ def _run_master(
     assert me.team is not None
     words = me.team.arena.words
     state.stack.append(me)
-    pools = blas.limit()  # one thread per native pool, as in the workers
     try:
         values = region.body(me, **region.arguments(call, in_master=True)) or {}
+        if me.coherence is not None:
+            # Its changes, compared now, while the workers finish theirs (join.merge
+            # takes them): the master has nothing else to do until their reports.
+            me.coherence.final_part = me.coherence.before_barrier(keep=True)
         if me.team.board is not None:
             me.team.board.leave(me)  # the locks it still holds: nobody will unset them
         words[FINISHED] = 1
@@ -271,7 +280,6 @@ def _run_master(
             explain_read_only(exc, me.coherence.replica)
         return None, exc, False
     finally:
-        blas.restore(pools)
         output.restore()
         state.stack.pop()
 

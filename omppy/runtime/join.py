@@ -21,7 +21,7 @@ from . import failures, reaping
 from .errors import OmpError, TeamAborted, WorkerDied
 from .region import Region, combined_errors
 from .where import interval
-from .worker import HEADER, WorkerReport
+from .worker import EMPTY_REPORT, HEADER, WorkerReport
 
 if TYPE_CHECKING:
     from .team import Team
@@ -89,6 +89,8 @@ def _decode(data: bytearray) -> WorkerReport | None:
     if len(data) != HEADER.size + length:
         return None
     with memoryview(data) as view:  # no copy of the report before it is unpickled
+        if view[HEADER.size :] == EMPTY_REPORT:  # a worker with nothing to hand over
+            return WorkerReport(partials={})
         report: WorkerReport = pickle.loads(view[HEADER.size :])
     return report
 
@@ -145,7 +147,10 @@ def merge(
     values = values or {}
     coherence = master.coherence
     assert coherence is not None
-    parts = [coherence.before_barrier(keep=True)] + [reports[num].part for num in sorted(reports)]
+    mine = coherence.final_part  # compared when its part ended (forkjoin._run_master)
+    if mine is None:
+        mine = coherence.before_barrier(keep=True)
+    parts = [mine] + [reports[num].part for num in sorted(reports)]
     coherence.after_barrier(parts, interval(master.last_sync, end), final=True)
     if coherence.stream is not None:
         coherence.stream.after_region()

@@ -75,3 +75,56 @@ def test_a_worker_with_nothing_to_hand_over_is_not_unpickled(module, monkeypatch
 
     monkeypatch.setattr(join, "pickle", NoUnpickling)
     module.empty()
+
+
+class CountingMemory:
+    """An arena's mapping, its madvise calls counted."""
+
+    def __init__(self, memory):
+        self.memory, self.advised = memory, 0
+
+    def __getitem__(self, key):
+        return self.memory[key]
+
+    def __setitem__(self, key, value):
+        self.memory[key] = value
+
+    def madvise(self, *args):
+        self.advised += 1
+        return self.memory.madvise(*args)
+
+
+def test_exchange_pages_are_given_back_only_after_a_team_wrote_there():
+    from omppy.runtime.arena import Arena
+
+    arena = Arena(2)
+    memory = CountingMemory(arena.memory)
+    arena.memory = memory  # type: ignore[assignment]
+    arena.reset(2)
+    arena.release_exchange_pages()  # a team that exchanged nothing (an empty region)
+    assert memory.advised == 0
+    arena.reset(2)
+    arena.put(1, 0, {"x": 1})
+    arena.release_exchange_pages()
+    assert memory.advised == 1
+    assert arena.get(1, 0) is None  # the pages were given back: zeros again
+    arena.reset(2)
+    arena.log_append(0, b"record")
+    arena.release_exchange_pages()
+    assert memory.advised == 2
+    arena.memory = memory.memory
+    arena.close()
+
+
+def test_the_load_average_is_read_at_most_once_a_second(monkeypatch):
+    from omppy.runtime import arena
+
+    reads = []
+    monkeypatch.setattr(arena, "_load_read", (-2.0, None, 1))
+    monkeypatch.setattr(arena.os, "getloadavg", lambda: reads.append(1) or (0.0, 0.0, 0.0))
+    first = arena.spin_seconds(2)
+    assert arena.spin_seconds(2) == first
+    assert len(reads) == 1
+    monkeypatch.setattr(arena, "_load_read", (arena.time.monotonic() - 1.5, 0.0, 2))
+    arena.spin_seconds(2)
+    assert len(reads) == 2

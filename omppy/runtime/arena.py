@@ -86,7 +86,10 @@ class Arena:
         self.doacross_base = self.site_base + capacity
         # Where each thread waits once it has waited a while (deadlock.Board).
         self.wait_base = self.doacross_base + capacity
-        self.n_words = self.wait_base + deadlock.Board.words_for(capacity)
+        # One word: whether a thread wrote to the exchange buffers or the log since the
+        # reset (release_exchange_pages has pages to give back only then).
+        self.used_word = self.wait_base + deadlock.Board.words_for(capacity)
+        self.n_words = self.used_word + 1
         control_bytes = -(-self.n_words * WORD // mmap.PAGESIZE) * mmap.PAGESIZE
         self.slot_base = control_bytes
         # Read when the arena is made, so a bad OMPPY_EXCHANGE_MB is a ConfigError;
@@ -152,6 +155,7 @@ class Arena:
                 "OMPPY_EXCHANGE_MB"
             )
         offset = self._slot_offset(thread_num, parity)
+        self.words[self.used_word] = 1
         self.memory[offset : offset + _LEN.size] = _LEN.pack(len(data))
         if data:
             self.memory[offset + _LEN.size : offset + _LEN.size + len(data)] = data
@@ -188,6 +192,7 @@ class Arena:
                     "OMPPY_EXCHANGE_MB"
                 )
             seq = int(words[LOG_SEQ]) + 1
+            words[self.used_word] = 1
             start = self.log_base + used
             self.memory[start : start + _RECORD.size] = _RECORD.pack(seq, thread_num, len(payload))
             self.memory[start + _RECORD.size : self.log_base + end] = payload
@@ -256,10 +261,13 @@ class Arena:
         words[LOG_GENERATION] += 1
 
     def release_exchange_pages(self) -> None:
-        """Give the pages the buffers touched back to the system between teams."""
+        """Give the pages the buffers touched back to the system between teams (none
+        when no thread wrote there: an madvise of the whole reserved range costs
+        20-60 us)."""
         if hasattr(mmap, "MADV_REMOVE"):
             try:
-                self.memory.madvise(mmap.MADV_REMOVE, self.slot_base)
+                if self.words[self.used_word]:
+                    self.memory.madvise(mmap.MADV_REMOVE, self.slot_base)
                 if self.tasks is not None:  # the task table's heap
                     self.tasks.memory.madvise(mmap.MADV_REMOVE, self.tasks.heap_base)
             except OSError:
@@ -310,12 +318,23 @@ def spin_seconds(size: int) -> float:
     when the team and what else runs fit the CPUs (a waiting thread that spins on a
     busy machine takes the CPU from the thread it waits for).  Decided once per team,
     in the master, from the load average (which counts this process already)."""
-    cpus = os.cpu_count() or 1
-    try:
-        load = os.getloadavg()[0]
-    except OSError:
+    global _load_read
+    now = time.monotonic()
+    if now - _load_read[0] >= 1.0:  # the kernel updates it every 5 s
+        try:
+            load = os.getloadavg()[0]
+        except OSError:
+            load = None
+        _load_read = (now, load, os.cpu_count() or 1)
+    _, load, cpus = _load_read
+    if load is None:
         return 0.0
     return SPIN_SECONDS if size <= cpus and load < cpus + 0.5 else 0.0
+
+
+# When the load average was last read, its value (None: not available) and the CPUs:
+# a read of /proc/loadavg costs 20-30 us, more than once a second is no news.
+_load_read: tuple[float, float | None, int] = (-2.0, None, 1)
 
 
 class Liveness:

@@ -591,9 +591,12 @@ def test_waits_spin_only_when_the_team_fits_the_cpus(monkeypatch):
     from omppy.runtime import arena
 
     cpus = os.cpu_count() or 1
+    unread = (-2.0, None, 1)  # the load average is read again (at most once a second)
+    monkeypatch.setattr(arena, "_load_read", unread)
     monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     assert arena.spin_seconds(cpus) == arena.SPIN_SECONDS
     assert arena.spin_seconds(cpus + 1) == 0.0  # the team alone oversubscribes
+    monkeypatch.setattr(arena, "_load_read", unread)
     monkeypatch.setattr(os, "getloadavg", lambda: (cpus + 1.0, 0.0, 0.0))
     assert arena.spin_seconds(1) == 0.0  # other processes keep the CPUs busy
 

@@ -69,7 +69,7 @@ from . import sharedmem, taskevents
 from . import taskpool as tp
 from .taskcore import newest
 from .taskdeps import places
-from .taskframes import Frame
+from .taskframes import Frame, all_done
 from .taskgroups import TaskGroup, cancelled
 from .taskrace import note
 from .taskspec import TaskClauses
@@ -184,11 +184,11 @@ def taskwait(
         return newest(thread, fresh)
     if depend:
         before = frame.deps.predecessors(places(depend)) if frame.deps else []
-        state.wait_until(lambda: all(state.done(ref) for ref in before))
+        state.wait_until(all_done(before, state.done))
         values = state.collect(frame, done_only=True)
     else:
         children = frame.children
-        state.wait_until(lambda: all(state.done(child) for child in children))
+        state.wait_until(all_done(children, state.done))
         values = state.collect(frame)
     values.update(newest(thread, fresh))
     return values

@@ -1,0 +1,79 @@
+"""What tasks cost, counted rather than timed (docs/benchmarks.md, "Session 7:
+tasks"): steps whose number must not grow faster than the tasks, and undeferred tasks
+that must not publish more than a plain call would."""
+
+from __future__ import annotations
+
+import textwrap
+
+from helpers import run_omppy, run_python
+
+from omppy.runtime.taskframes import all_done
+
+
+def _program(tmp_path, text: str):
+    path = tmp_path / "prog.py"
+    path.write_text(textwrap.dedent(text).lstrip("\n"))
+    return path
+
+
+def test_all_done_tests_each_item_until_it_is_done():
+    finished: set[int] = set()
+    tested: list[int] = []
+
+    def done(item: int) -> bool:
+        tested.append(item)
+        return item in finished
+
+    items = list(range(100))
+    ready = all_done(items, done)
+    for item in items:  # a look after each task run meanwhile
+        assert not ready()
+        finished.add(item)
+    assert ready()
+    assert len(tested) <= 2 * len(items) + 1
+    items.append(100)  # appended meanwhile: tested too
+    assert not ready()
+    finished.add(100)
+    assert ready()
+
+
+def test_a_taskwait_for_many_tasks_tests_each_one_a_few_times(tmp_path):
+    # Tasks that complete oldest first (here: taken from the table in order, the
+    # other thread asleep): the wait tested every completed child again after each
+    # task it ran, about 580,000 tests for 2,000 children (5,000 cost 1.5 s).
+    program = _program(
+        tmp_path,
+        """
+        import time
+
+        from omppy import omp_get_thread_num
+        from omppy.runtime import taskcore
+
+        tests = [0]
+        done = taskcore.TaskStateCore.done
+
+        def counted(self, ref):
+            tests[0] += 1
+            return done(self, ref)
+
+        taskcore.TaskStateCore.done = counted
+
+        def main():
+            total = [0] * 2000
+            # omp parallel num_threads(2)
+            if omp_get_thread_num() == 0:
+                for i in range(2000):
+                    # omp task priority(1)
+                    total[i] = i
+                # omp taskwait
+                print(sum(total), tests[0] < 20000 or tests[0])
+            else:
+                time.sleep(0.3)
+            # omp end parallel
+
+        main()
+        """,
+    )
+    got = run_omppy("run", str(program), threads=2, timeout=60)
+    assert (got.status, got.out, got.err) == (0, "1999000 True\n", "")

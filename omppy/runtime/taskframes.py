@@ -59,6 +59,7 @@ class Frame:
         "final",
         "group",
         "groups",
+        "inline",
         "key",
         "order",
         "tag",
@@ -91,6 +92,11 @@ class Frame:
         self.base: tuple[int, ...] = ()
         self.created = 0
         self.cancelled = False  # its body was left by a cancel (not measured: cancel.py)
+        # A task run at once (TaskState.run_inline): its creator's frame.  Its place in
+        # python's order is taken only if it creates a task (TaskState._base): until
+        # then what it does is its creator's stretch, as the same code without the
+        # task construct would be.
+        self.inline: Frame | None = None
 
     def current_group(self) -> GroupRef | None:
         """The taskgroup a task created now belongs to."""

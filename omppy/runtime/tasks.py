@@ -122,8 +122,12 @@ def task(
         return _detached(state, function, args, clauses)
     if cancelled(state, frame.current_group()):  # its taskgroup was cancelled: discarded
         return {}
-    spec = clauses.spec()
     is_final = frame.final or bool(clauses.final)
+    if not (clauses.depend or clauses.in_reduction or clauses.fresh) and (
+        is_final or not clauses.if_ or state.pool is None or state.cut_off(function, frame)
+    ):
+        return state.run_inline(function, args, clauses, is_final)  # undeferred
+    spec = clauses.spec()
     dependences = places(clauses.depend) if clauses.depend else []
     tag = state.tag(frame) if state.ordering else None
     try:

@@ -57,6 +57,7 @@ def fork_worker(num: int, size: int) -> int:
     """``os.fork()`` for thread ``num`` of a team of ``size``: the child's 0, or its pid."""
     if num == 1:
         blas.prepare()
+        blas.limit_before_fork()
         if not _warned_threads and threading.active_count() > 1:
             others = _threads_of_the_program()
             if others:

@@ -236,6 +236,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     except BaseException:
         gc.unfreeze()
         output.restore()
+        blas.release()  # the pools set for a team that did not start (forking.py)
         arena.broken = True
         arena.words[ABORT] = 1
         _kill(pids)

@@ -107,7 +107,7 @@ def run_worker(
         # A crash in C (an extension's segfault) writes this thread's Python stack
         # where the master reads the report: WorkerDied shows it (loky does the same).
         faulthandler.enable(file=write_end, all_threads=False)
-        blas.limit()  # native pools of one thread (blas.py); the worker never restores
+        blas.forked()  # native pools of one thread, set before the fork (blas.py)
         me.team.liveness = watcher  # type: ignore[union-attr]
         report = _work(me, output, region, call)
         os.write(write_end, HEADER.pack(len(report)))  # apart: no copy of a big report

@@ -101,8 +101,8 @@ class Running(TaskStateCore):
             self.frames.pop()
             if frame.children:
                 self.abandon(frame)
-            if ordering and frame.tag is not None:  # (a task run at once: if it got one)
-                self.resume(self.frames[-1])
+            if ordering and (frame.inline is None or frame.tag is not None):
+                self.resume(self.frames[-1])  # (after a task run at once: if it took one)
         elapsed = clock() - start - (self.excluded - excluded)
         if not frame.cancelled:
             self.measure(function, frame.depth, elapsed)

@@ -9,7 +9,8 @@ about 80 ms, where a region's fixed cost weighs; and n=36, over a second); quick
 of a list of floats by tasks (each task sorts its part in place; the parts travel
 back at taskwait);
 n-queens by one task per first-row placement, beside the same search as a
-``parallel for``; and the cost of one empty task from creation to completion.
+``parallel for``; the cost of one empty task from creation to completion; and the
+CPU time of an undeferred task (``if(0)``) beside the plain call.
 Each result is checked against the sequential one.
 
 ``--floor`` measures, in this process alone (no other process competes for the
@@ -34,6 +35,7 @@ from run import Load, load, machine, timed
 
 SOURCE = '''
 import random
+import time
 
 def fib_seq(n):
     return n if n < 2 else fib_seq(n - 1) + fib_seq(n - 2)
@@ -120,6 +122,26 @@ def queens_for(n):
     for c in range(n):
         total += queens_from(n, c)
     return total
+
+def work(x):
+    return x + 1
+
+def undeferred_task(i):
+    # omp task if(0) shared(a)
+    a = work(i)
+    return a
+
+def undeferred(k):
+    took = [0.0]
+    # omp parallel
+    # omp single
+    if True:
+        start = time.thread_time()
+        for i in range(k):
+            undeferred_task(i)
+        took[0] = time.thread_time() - start
+    # omp end parallel
+    return took[0]
 
 def empty_tasks(k):
     done = [0]
@@ -269,6 +291,13 @@ def main() -> None:
     omp.empty_tasks(empties)
     per_task = (time.perf_counter() - start - region) / empties
     print(f"an empty task, creation to completion: {per_task * 1e6:.0f} us ({empties} tasks)")
+    count = 2_000 if q else 20_000
+    inline = min(omp.undeferred(count) for _ in range(3)) / count
+    plain = min(seq.undeferred(count) for _ in range(3)) / count
+    print(
+        f"an undeferred task (if(0), in a function; CPU of the thread): {inline * 1e6:.1f} us "
+        f"(the same call without the task: {plain * 1e6:.2f} us)"
+    )
 
 
 if __name__ == "__main__":

@@ -4,10 +4,13 @@
     python benchmarks/tasks.py --quick
     python benchmarks/tasks.py --floor    # the quicksort's floor, in one process
 
-Workloads: recursive Fibonacci with a cut-off by depth; quicksort of a list of floats
-by tasks (each task sorts its part in place; the parts travel back at taskwait);
+Workloads: recursive Fibonacci with a cut-off by depth (n=30, a sequential run of
+about 80 ms, where a region's fixed cost weighs; and n=36, over a second); quicksort
+of a list of floats by tasks (each task sorts its part in place; the parts travel
+back at taskwait);
 n-queens by one task per first-row placement, beside the same search as a
-``parallel for``; and the cost of one empty task from creation to completion.
+``parallel for``; the cost of one empty task from creation to completion; and the
+CPU time of an undeferred task (``if(0)``) beside the plain call.
 Each result is checked against the sequential one.
 
 ``--floor`` measures, in this process alone (no other process competes for the
@@ -32,6 +35,7 @@ from run import Load, load, machine, timed
 
 SOURCE = '''
 import random
+import time
 
 def fib_seq(n):
     return n if n < 2 else fib_seq(n - 1) + fib_seq(n - 2)
@@ -118,6 +122,26 @@ def queens_for(n):
     for c in range(n):
         total += queens_from(n, c)
     return total
+
+def work(x):
+    return x + 1
+
+def undeferred_task(i):
+    # omp task if(0) shared(a)
+    a = work(i)
+    return a
+
+def undeferred(k):
+    took = [0.0]
+    # omp parallel
+    # omp single
+    if True:
+        start = time.thread_time()
+        for i in range(k):
+            undeferred_task(i)
+        took[0] = time.thread_time() - start
+    # omp end parallel
+    return took[0]
 
 def empty_tasks(k):
     done = [0]
@@ -228,8 +252,10 @@ def main() -> None:
     seq = load(SOURCE, "<tasks>", "bench_seq_tasks", False)
     omp = load(SOURCE, "<tasks>", "bench_omp_tasks", True)
     fib_n, sort_n, queens_n, empties = (24, 100_000, 8, 200) if q else (30, 1_000_000, 10, 1000)
+    big_fib = 27 if q else 36  # a sequential run of over 1 s (n=30: about 80 ms)
     rows = [
         ("Fibonacci, cut-off at depth 4", f"n={fib_n}", "run_fib", (fib_n,), 1.7),
+        ("Fibonacci, cut-off at depth 4", f"n={big_fib}", "run_fib", (big_fib,), 1.7),
         ("quicksort by tasks", f"{sort_n:,} floats", "run_sort", (sort_n,), 1.4),
         ("n-queens, a task per first column", f"n={queens_n}", "queens_tasks", (queens_n,), None),
         ("n-queens, parallel for", f"n={queens_n}", "queens_for", (queens_n,), None),
@@ -250,7 +276,7 @@ def main() -> None:
                 best_omp = min(best_omp, t)
                 same = same and got == expected
         speed = best_seq / best_omp
-        speeds[name] = best_omp
+        speeds[name] = best_omp  # (the last row of a workload)
         verdict = "-" if goal is None else f">= {goal}x {'met' if speed >= goal else 'NOT met'}"
         print(
             f"| {label} | {size} | {best_seq:.3f} | {best_omp:.3f} | {speed:.2f}x | {verdict} "
@@ -265,6 +291,13 @@ def main() -> None:
     omp.empty_tasks(empties)
     per_task = (time.perf_counter() - start - region) / empties
     print(f"an empty task, creation to completion: {per_task * 1e6:.0f} us ({empties} tasks)")
+    count = 2_000 if q else 20_000
+    inline = min(omp.undeferred(count) for _ in range(3)) / count
+    plain = min(seq.undeferred(count) for _ in range(3)) / count
+    print(
+        f"an undeferred task (if(0), in a function; CPU of the thread): {inline * 1e6:.1f} us "
+        f"(the same call without the task: {plain * 1e6:.2f} us)"
+    )
 
 
 if __name__ == "__main__":

@@ -46,7 +46,7 @@ def test_same_output_at_every_team_size(program):
 # Keys that threads (and tasks) add to one dict are put in iteration order with
 # CPython's dict watchers (threads/keyorder.py), which Python 3.11 lacks
 # (docs/backends.md).
-NEEDS_DICT_WATCHERS = {"dict_order", "tasks_dict_order"}
+NEEDS_DICT_WATCHERS = {"dict_order", "tasks_dict_order", "tasks_undeferred"}
 # Every corpus program runs on both backends (threadprivate, copyin and cancel
 # taskgroup included since session 5); a program the threads backend cannot run
 # would be listed here, with its clear OmpError tested in test_threads_backend.py.

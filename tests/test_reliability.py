@@ -539,6 +539,38 @@ def test_no_native_thread_starts_in_a_team_of_a_program_using_openblas(write):
     assert got.out == "[[1, 1], [1, 1]] True\n"
 
 
+def test_openblas_starts_no_thread_in_a_teams_processes(write):
+    # Set after the fork, in each process, OpenBLAS's pool started a thread there (its
+    # threads are stopped by fork), which spun for about 0.1 s on the team's cores:
+    # [2, 2, 2].  Set in the master before the fork, the workers inherit it.
+    pytest.importorskip("threadpoolctl")
+    script = program(
+        write,
+        """
+        import os
+
+        import numpy as np
+        from threadpoolctl import threadpool_info
+
+        pools = [(p["internal_api"], p.get("threading_layer")) for p in threadpool_info()]
+        if set(pools) != {("openblas", "pthreads")}:
+            print("not OpenBLAS on pthreads")
+            raise SystemExit(0)
+        seen = [0] * 3
+        # omp parallel
+        np.dot(np.ones((50, 50)), np.ones((50, 50)))
+        seen[omp_get_thread_num()] = len(os.listdir("/proc/self/task"))
+        # omp end parallel
+        print(seen)
+        """,
+    )
+    got = run_omppy("run", str(script), threads=3, timeout=60)
+    assert got.status == 0, got.err
+    if got.out == "not OpenBLAS on pthreads\n":
+        pytest.skip("numpy's BLAS is not OpenBLAS on pthreads")
+    assert got.out == "[1, 1, 1]\n"
+
+
 def test_threadpoolctl_is_not_imported_without_numpy(write):
     script = program(
         write,

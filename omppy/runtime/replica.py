@@ -35,7 +35,7 @@ from collections import deque
 from collections.abc import Iterator, Sized
 from typing import Any
 
-from . import masked
+from . import masked, wire
 from .buffers import too_large_to_compare
 from .deepnet import DeepNet
 from .errors import OmpError
@@ -236,6 +236,8 @@ class Replica:
             if depth < 2:
                 continue
             below = self.below.setdefault(token, [])
+            if type(value) is list and ATOMIC.issuperset(map(type, value)):
+                continue  # numbers and strings (checked in C): nothing below to watch
             swapped = False
             for step, child in children(value):
                 if type(child) in ATOMIC or isinstance(child, IMMUTABLE) or step is None:
@@ -564,6 +566,7 @@ class Replica:
         for token, change in changes:
             self.shadows[token].retake(self.objects[token])
             self._adopt_values(token, change, event)
+        wire.forget()
 
     def apply(self, changes: Changes, event: Any) -> None:
         """Apply another process's ``changes``, handed over at ``event``."""
@@ -588,6 +591,7 @@ class Replica:
                     "or numpy arrays"
                 ) from None
             self._adopt_values(token, change, event)
+        wire.forget()
 
     def adopt(self, value: Any, token: Token, depth: int, label: str) -> None:
         """A value a thread handed to the team (a published name, a reduction's result)

@@ -132,6 +132,9 @@ class TaskStateCore:
     def _base(self, frame: Frame) -> tuple[int, ...]:
         if frame.tag is not None:
             return frame.tag
+        if frame.inline is not None:  # a task run at once creates its first task
+            frame.tag = self.tag(frame.inline)
+            return frame.tag
         coherence = self.thread.coherence
         assert coherence is not None
         loop = coherence.last_tag  # the iterations the implicit task runs now
@@ -160,6 +163,12 @@ class TaskStateCore:
 
     def measured(self, function: Any, depth: int) -> float | None:
         return self.durations.get((function.__code__, depth))
+
+    def cut_off(self, function: Any, creator: Frame) -> bool:
+        """Whether a task of ``function`` that ``creator`` makes runs at once, as
+        tasks of its code at its depth took less than :data:`RUN_NOW_SECONDS`."""
+        measured = self.durations.get((function.__code__, creator.depth + 1))
+        return measured is not None and measured < RUN_NOW_SECONDS
 
     def measure(self, function: Any, depth: int, seconds: float) -> None:
         key = (getattr(function, "__code__", None), depth)

@@ -16,7 +16,9 @@ from .taskdeps import Dependence
 from .taskframes import Child, Frame, Kept
 from .taskgroups import cancelled, contribute, reduction_copies
 from .taskrace import rebound_only
-from .taskspec import Spec, handed_back
+from .taskspec import Spec, TaskClauses, handed_back
+from .unbound import UNBOUND
+from .wire import ATOMIC
 
 
 class Running(TaskStateCore):
@@ -50,8 +52,31 @@ class Running(TaskStateCore):
             contribute(self, child, values)
         published = self.published(values, spec, creator)
         if published and self.thread.coherence is not None:
-            self.thread.coherence.publish("task", published, touched(values, spec.touches))
+            if spec.writes:  # its successors may run in other processes: all it changed
+                self.thread.coherence.publish("task", published, touched(values, spec.touches))
+            else:
+                publish_bound(self.thread, values, tuple(published), spec.touches)
         return handed_back(values, spec)
+
+    def run_inline(
+        self, function: Any, args: dict[str, Any], clauses: TaskClauses, final: bool
+    ) -> dict[str, Any]:
+        """:meth:`run_now` for a task with no ``depend``, ``in_reduction`` or names a
+        block in it binds: nothing to wait for or take when it starts, and of what it
+        leaves, only the region's shared names it binds are published
+        (:func:`publish_bound`).  Its place in python's order (for the keys tasks add
+        to shared dicts) is taken only if it creates a task (``Frame.inline``).
+        Undeferred tasks (``if`` false, ``final``, below the cut-off) cost a few
+        microseconds more than the call."""
+        frame = self.frames[-1]
+        group = frame.groups[-1].ref if frame.groups else frame.group
+        child = Frame(0, group, frame.depth + 1, final)
+        child.inline = frame
+        values = self._call(function, args, child)
+        if clauses.publish:
+            publish_bound(self.thread, values, clauses.publish, clauses.touches)
+        shared = (*clauses.shared, *clauses.last) if clauses.last else clauses.shared
+        return {n: values[n] for n in shared if n in values and values[n] is not UNBOUND}
 
     def _call(self, function: Any, args: dict[str, Any], frame: Frame) -> dict[str, Any]:
         """``function`` run as the task ``frame``, measured (in a team)."""
@@ -65,7 +90,8 @@ class Running(TaskStateCore):
                 thread.inside.pop()
                 self.frames.pop()
         excluded = self.excluded
-        if self.ordering:
+        ordering = self.ordering
+        if ordering and frame.inline is None:
             self.resume(frame)
         start = clock()
         try:
@@ -73,9 +99,10 @@ class Running(TaskStateCore):
         finally:
             thread.inside.pop()
             self.frames.pop()
-            self.abandon(frame)
-            if self.ordering:
-                self.resume(self.frames[-1])
+            if frame.children:
+                self.abandon(frame)
+            if ordering and (frame.inline is None or frame.tag is not None):
+                self.resume(self.frames[-1])  # (after a task run at once: if it took one)
         elapsed = clock() - start - (self.excluded - excluded)
         if not frame.cancelled:
             self.measure(function, frame.depth, elapsed)
@@ -267,3 +294,26 @@ class Running(TaskStateCore):
                     pool.free_slot(child.slot)
         finally:
             self.unlock()
+
+
+def publish_bound(
+    thread: Any, values: dict[str, Any], names: tuple[str, ...], touches: tuple[str, ...] | None
+) -> None:
+    """What a task run at once where it was created publishes: the region's shared
+    names it bound (``names``), which its creator binds too but cannot publish (a
+    ``single``'s end takes them from the log).  Bound to numbers and strings, the
+    names go alone, a record of a few dozen bytes: what the task changed in shared
+    objects is its creator's own change, published at the creator's next block,
+    hand-over or barrier as if the creator had made it (a task run at once is the
+    creator's code, as in python).  Otherwise the objects the task may change go
+    with the names, as for a deferred task: the names may refer to them."""
+    coherence = thread.coherence
+    if coherence is None:
+        return
+    found = {n: values[n] for n in names if n in values and values[n] is not UNBOUND}
+    if not found:
+        return
+    if ATOMIC.issuperset(map(type, found.values())):
+        coherence.publish("task", found, [], closed=True)
+    else:
+        coherence.publish("task", found, touched(values, touches))

@@ -69,7 +69,7 @@ from . import sharedmem, taskevents
 from . import taskpool as tp
 from .taskcore import newest
 from .taskdeps import places
-from .taskframes import Frame
+from .taskframes import Frame, all_done
 from .taskgroups import TaskGroup, cancelled
 from .taskrace import note
 from .taskspec import TaskClauses
@@ -122,8 +122,12 @@ def task(
         return _detached(state, function, args, clauses)
     if cancelled(state, frame.current_group()):  # its taskgroup was cancelled: discarded
         return {}
-    spec = clauses.spec()
     is_final = frame.final or bool(clauses.final)
+    if not (clauses.depend or clauses.in_reduction or clauses.fresh) and (
+        is_final or not clauses.if_ or state.pool is None or state.cut_off(function, frame)
+    ):
+        return state.run_inline(function, args, clauses, is_final)  # undeferred
+    spec = clauses.spec()
     dependences = places(clauses.depend) if clauses.depend else []
     tag = state.tag(frame) if state.ordering else None
     try:
@@ -184,11 +188,11 @@ def taskwait(
         return newest(thread, fresh)
     if depend:
         before = frame.deps.predecessors(places(depend)) if frame.deps else []
-        state.wait_until(lambda: all(state.done(ref) for ref in before))
+        state.wait_until(all_done(before, state.done))
         values = state.collect(frame, done_only=True)
     else:
         children = frame.children
-        state.wait_until(lambda: all(state.done(child) for child in children))
+        state.wait_until(all_done(children, state.done))
         values = state.collect(frame)
     values.update(newest(thread, fresh))
     return values

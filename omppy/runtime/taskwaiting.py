@@ -15,7 +15,7 @@ from . import taskpool as tp
 from .failures import unpack_exception
 from .taskcore import MAX_NESTING, TaskStateCore, clock
 from .taskdeps import Ref
-from .taskframes import Child, Frame
+from .taskframes import Child, Frame, all_done
 from .taskrace import Collecting
 
 # A waiting thread yields the CPU this many times, then sleeps on the table's wake
@@ -103,7 +103,7 @@ class Waiting(TaskStateCore):
         process (a task publishes what it changed before it is marked done)."""
         if not before:
             return
-        self.wait_until(lambda: all(self.done(ref) for ref in before))
+        self.wait_until(all_done(before, self.done))
         coherence = self.thread.coherence
         if coherence is not None and self.pool is not None:
             coherence.catch_up("while running a task")

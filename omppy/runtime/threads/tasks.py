@@ -37,6 +37,7 @@ from .. import tasks as fork_tasks
 from ..errors import OmpError
 from ..taskdeps import places
 from ..taskevents import NOT_AN_EVENT, Detached
+from ..taskframes import all_done
 from ..taskloop import run as run_taskloop
 from ..taskloop import taskloop as fork_taskloop
 from ..taskspec import TaskClauses, TaskloopClauses
@@ -73,6 +74,10 @@ def team_tasks(team: ThreadTeam) -> TeamTasks | None:
 
 
 # -- what the translated code calls (``omppy.runtime`` exports these) ---------------------
+
+
+def _is_done_child(child: Any) -> bool:
+    return bool(child.done)
 
 
 def _threaded(thread: Any) -> bool:
@@ -162,7 +167,7 @@ def taskwait(
         values = tasks.collect(frame, done_only=True)
     else:
         children = frame.children
-        tasks.wait_until(lambda: all(child.done for child in children))
+        tasks.wait_until(all_done(children, _is_done_child))
         values = tasks.collect(frame)
     values.update(me.team.fresh(fresh) if fresh else {})
     return values

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import marshal
 from types import CodeType
 
@@ -68,3 +69,33 @@ def test_the_cache_key_changes_with_omppy_version(monkeypatch):
     source = b"x = 1\n"
     assert importer._header(source, None) != importer._header(source + b"\n", None)
     assert importer._header(source, None) != importer._header(source, 3)
+
+
+MULTI_LINE = """\
+info = [{"a": 1}]
+if {(p["a"], p.get("b")) for p in info} != {
+    (1, None)
+}:
+    print("x")
+total = (1 +
+         undefined_name)
+seen = [0] * 3
+# omp parallel
+seen[0] = 1
+# omp end parallel
+"""
+
+
+def test_a_statement_over_several_lines_keeps_its_lines():
+    # Only the first line of each statement is in the translation's table: the others
+    # took the first's, and a node ending on a later line then ended before it began
+    # ("line 2, column 3-1 is not a valid range" from compile()).
+    translation = translate(MULTI_LINE, "m.py")
+    code = compile_translation(translation, "m.py")
+    names = [
+        node.lineno
+        for node in ast.walk(translated_tree(translation, "m.py"))
+        if isinstance(node, ast.Name) and node.id == "undefined_name"
+    ]
+    assert names == [7]
+    assert isinstance(code, CodeType)

@@ -15,13 +15,27 @@ from types import CodeType
 from .translate import Translation
 
 
-def _complete(table: dict[int, int], count: int) -> list[int]:
-    """A user line for every generated line: unmapped lines take the previous one."""
+def _complete(
+    table: dict[int, int], generated: list[str], source: list[str]
+) -> list[int]:
+    """A user line for every generated line.
+
+    The table maps the first line of each statement.  An unmapped line that reads like
+    the user's line as far below the last mapped one (a statement copied verbatim over
+    several lines) takes that line; any other unmapped line takes the last mapped one.
+    """
+    count = len(generated)
     lines = [1] * (count + 2)
-    current = 1
-    for generated in range(1, count + 2):
-        current = table.get(generated, current)
-        lines[generated] = current
+    current = anchor_generated = anchor_user = 1
+    for number in range(1, count + 2):
+        if number in table:
+            current = anchor_user = table[number]
+            anchor_generated = number
+        else:
+            guess = anchor_user + (number - anchor_generated)
+            if _same_text(generated, source, number, guess):
+                current = guess
+        lines[number] = current
     return lines
 
 
@@ -61,7 +75,7 @@ def translated_tree(translation: Translation, filename: str) -> ast.Module:
     tree = ast.parse(translation.text, filename)
     text_lines = translation.text.splitlines()
     source_lines = translation.source.splitlines()
-    lines = _complete(translation.line_of, len(text_lines))
+    lines = _complete(translation.line_of, text_lines, source_lines)
     for node in ast.walk(tree):
         if not isinstance(
             node,
@@ -87,6 +101,10 @@ def translated_tree(translation: Translation, filename: str) -> ast.Module:
             if node.end_col_offset is not None:
                 end_shift = _indent(text_lines, end) - _indent(source_lines, new_end)
                 node.end_col_offset = max(0, node.end_col_offset - end_shift)
+                if new_end == new_start and node.end_col_offset < node.col_offset:
+                    # Lines folded onto one user line: compile() refuses an end before
+                    # the start, and a caret under the whole node is what is wanted.
+                    node.end_col_offset = node.col_offset
     return tree
 
 

@@ -43,6 +43,7 @@ from .paths import Attr
 from .private_globals import slots as threadprivate_slots
 from .private_globals import threadprivate
 from .scan import scan
+from .sync import RUNS
 from .schedule import iteration_space, numbered
 from .taskdeps import KEY
 from .taskloop import check_team_reduction
@@ -71,6 +72,7 @@ globals = builtins.globals
 
 __all__ = [
     "KEY",
+    "RUNS",
     "UNBOUND",
     "Attr",
     "Cancelled",

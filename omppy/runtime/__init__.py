@@ -43,8 +43,8 @@ from .paths import Attr
 from .private_globals import slots as threadprivate_slots
 from .private_globals import threadprivate
 from .scan import scan
-from .sync import RUNS
 from .schedule import iteration_space, numbered
+from .sync import RUNS
 from .taskdeps import KEY
 from .taskloop import check_team_reduction
 from .thread import ThreadContext

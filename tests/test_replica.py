@@ -511,3 +511,65 @@ def test_the_same_value_in_one_place_is_refused_too():
     change = [(token, ("D", [("hits", 1)], [], 0))]
     with pytest.raises(OmpError, match=r"table\['hits'\]"):
         conflict.check([("thread 0", change), ("thread 1", change)], replica, "here")
+
+
+def _few_below_item_by_item(value, levels):
+    """replica._few_below as it was before session 7: every item through children()."""
+    from omppy.runtime.objects import IMMUTABLE, children
+    from omppy.runtime.replica import NET_ITEMS
+    from omppy.runtime.wire import ATOMIC
+
+    if not isinstance(value, (list, dict, deque)):
+        return False
+    total = 0
+    layer = [value]
+    for _ in range(levels):
+        below = []
+        for container in layer:
+            for _, child in children(container):
+                total += 1
+                if total > NET_ITEMS:
+                    return False
+                if type(child) not in ATOMIC and not isinstance(child, IMMUTABLE):
+                    below.append(child)
+        layer = below
+    return True
+
+
+class _Plain:
+    def __init__(self, n):
+        self.x = n
+        self.history = [n] * (n % 4)
+
+
+class _Slotted:
+    __slots__ = ("a", "b")
+
+    def __init__(self, n):
+        self.a = [n]
+        if n % 2:
+            self.b = {n: (n,)}
+
+
+class _Lookup:
+    def __getattribute__(self, name):
+        if name == "__dict__":
+            return {"seen": [1, 2, 3]}
+        return object.__getattribute__(self, name)
+
+
+@pytest.mark.parametrize("levels", [1, 2, 3, 5])
+@pytest.mark.parametrize("size", [0, 3, 2_400, 3_400, 5_000, 10_001])
+def test_few_below_counts_as_the_walk_item_by_item_did(levels, size):
+    from omppy.runtime.replica import _few_below
+
+    values = [
+        [_Plain(i) for i in range(size)],
+        {i: [i, (i, [i])] for i in range(size)},
+        deque(_Slotted(i) for i in range(size)),
+        [OrderedDict(a=[i]) for i in range(size // 3)] + [{1, 2}, frozenset({3}), b"xy"],
+        [np.zeros(3), np.array([[1], None], dtype=object), _Lookup()] * (size // 3),
+        [[[[i]]] for i in range(size // 2)],
+    ]
+    for value in values:
+        assert _few_below(value, levels) == _few_below_item_by_item(value, levels)

@@ -47,8 +47,10 @@ from .objects import (
     caches_on_read,
     children,
     holds_caching_objects,
+    is_array,
     is_opaque,
     misread_methods,
+    slot_names,
     stores_through_hooks,
 )
 from .shadow import (
@@ -677,22 +679,108 @@ class Replica:
 def _few_below(value: Any, levels: int) -> bool:
     """Whether ``value`` (a list, dict or deque) and what it holds, ``levels`` levels
     of containers down, hold at most ``NET_ITEMS`` items in all (comparing them at
-    every block is cheap)."""
+    every block is cheap).  Asked of every global of a module without pragmas at every
+    region, so a level is counted by lengths, in C where its containers allow
+    (``_counted``), before its items are gathered: a "no" (5,000 objects of two
+    attributes each) costs no Python call per object."""
     if not isinstance(value, (list, dict, deque)):
         return False
     total = 0
     layer = [value]
     for _ in range(levels):
-        below = []
-        for container in layer:
-            for _, child in children(container):
-                total += 1
+        counted = _counted(layer)
+        if counted is None:  # containers children() must look into, one by one
+            below: list[Any] = []
+            for container in layer:
+                items = _held(container)
+                total += len(items)
                 if total > NET_ITEMS:
                     return False
-                if type(child) not in ATOMIC and not isinstance(child, IMMUTABLE):
-                    below.append(child)
-        layer = below
+                below += [c for c in items if type(c) not in ATOMIC and not isinstance(c, IMMUTABLE)]
+            layer = below
+            continue
+        total += counted
+        if total > NET_ITEMS:
+            return False
+        if len(layer) == 1:
+            layer = _non_leaves(_held(layer[0]))
+        else:
+            layer = [
+                c
+                for container in layer
+                for c in _held(container)
+                if type(c) not in ATOMIC and not isinstance(c, IMMUTABLE)
+            ]
     return True
+
+
+def _non_leaves(items: Any) -> list[Any]:
+    """The items that are not numbers or strings (what the walk goes below), taken
+    whole, in C, when no such item is among them."""
+    kinds = set(map(type, items))
+    if not any(kind in ATOMIC or issubclass(kind, IMMUTABLE) for kind in kinds):
+        return list(items)
+    return [c for c in items if type(c) not in ATOMIC and not isinstance(c, IMMUTABLE)]
+
+
+_SIZED = frozenset({list, tuple, dict})
+
+
+def _counted(layer: list[Any]) -> int | None:
+    """How many items the containers of ``layer`` hold (what ``children`` would yield),
+    when each is a list, tuple, dict or plain object (``_held``): their lengths, or
+    their ``__dict__``'s, summed in C.  None: another kind is among them."""
+    kinds = set(map(type, layer))
+    if kinds <= _SIZED:
+        return sum(map(len, layer))
+    for kind in kinds:
+        if kind not in _SIZED and not _PLAIN_OBJECTS.get(kind):
+            for container in layer:  # the verdict per class (_held keeps it)
+                if type(container) is kind:
+                    _held(container)
+                    break
+            if not _PLAIN_OBJECTS.get(kind):
+                return None
+    if kinds.isdisjoint(_SIZED):
+        plain = layer
+        total = 0
+    else:
+        plain = [c for c in layer if type(c) not in _SIZED]
+        total = sum(len(c) for c in layer if type(c) in _SIZED)
+    try:
+        return total + sum(map(len, map(vars, plain)))
+    except TypeError:  # an object with no __dict__ (``object()``): holds nothing
+        return None
+
+
+def _held(container: Any) -> Any:
+    """What ``objects.children`` yields for ``container``, without the steps: a list,
+    a tuple, a dict's values, a plain object's attributes taken as they are."""
+    kind = type(container)
+    if kind is list or kind is tuple:
+        return container
+    if kind is dict:
+        return container.values()
+    plain = _PLAIN_OBJECTS.get(kind)
+    if plain is None:
+        plain = (
+            kind.__getattribute__ is object.__getattribute__
+            and not issubclass(kind, (list, tuple, deque, dict, set, frozenset, str, bytes))
+            and not issubclass(kind, bytearray)
+            and not is_array(container)
+            and not is_opaque(container)
+            and not slot_names(kind)
+        )
+        if len(_PLAIN_OBJECTS) < 4096:
+            _PLAIN_OBJECTS[kind] = plain
+    if plain:
+        state = getattr(container, "__dict__", None)
+        return state.values() if isinstance(state, dict) else ()
+    return [child for _, child in children(container)]
+
+
+# Per class: whether its objects hold only their ``__dict__``'s values (``_held``).
+_PLAIN_OBJECTS: dict[type, bool] = {}
 
 
 def _picklable(replica: Replica, value: Any) -> bool:

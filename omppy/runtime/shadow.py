@@ -462,6 +462,10 @@ class DequeShadow(Shadow):
         self.items = list(change[1])
 
 
+# Classes whose objects with a ``__dict__`` (and no slots) get an AttributeShadow.
+_ATTRIBUTE_KINDS: set[type] = set()
+
+
 def shadow_for(value: Any, array_limit: int = 16 << 20, deep: bool = False) -> Shadow | None:
     """A shadow for ``value``, or None when it is not a container omppy watches.
 
@@ -469,6 +473,8 @@ def shadow_for(value: Any, array_limit: int = 16 << 20, deep: bool = False) -> S
     or always with ``deep``, ``OMPPY_CHECK=1``), so that a change to one is reported.
     """
     kind = type(value)
+    if kind in _ATTRIBUTE_KINDS and _instance_dict(value) is not None:
+        return AttributeShadow(value)  # decided for its class below
     if kind is list or (isinstance(value, list) and not is_opaque(value)):
         return ListShadow(value)
     if kind is dict or (isinstance(value, dict) and not is_opaque(value)):
@@ -495,6 +501,10 @@ def shadow_for(value: Any, array_limit: int = 16 << 20, deep: bool = False) -> S
     if is_opaque(value):
         return None
     if (_instance_dict(value) is not None or slot_names(kind)) and not has_c_state(kind):
+        if not slot_names(kind) and len(_ATTRIBUTE_KINDS) < 4096:
+            # Every test above was of the class: its next object with a ``__dict__``
+            # takes this shadow at once (a region watching 5,000 of them).
+            _ATTRIBUTE_KINDS.add(kind)
         return AttributeShadow(value)
     if unchangeable(value):
         return None

@@ -64,18 +64,20 @@ def sync(
     comments = e.take_comments(body, line)
     refresh = e.refresh(f"{block}.fresh", info.sync_names, line, info, level)
     last = e.last_line(body, line)
-    # Outside any region the block is ``_omp.RUNS``, whose leave does nothing: the
-    # test spares building the locals' dict (docs/benchmarks.md, "Session 7").
-    leave = e.simple(
-        f"{block} is _omp.RUNS or ", call(f"{block}.leave", _scope(info)), last, info, level
-    )
+    # An orphaned block may run outside any region, where it is ``_omp.RUNS`` and its
+    # leave does nothing: the test spares building the locals' dict (docs/benchmarks.md,
+    # "Session 7").  Lexically in a region it never is.
+    idle_test = "" if info.in_region else f"{block} is _omp.RUNS or "
+    leave = e.simple(idle_test, call(f"{block}.leave", _scope(info)), last, info, level)
     guarded = cst.Try(
         body=e.block([*refresh, *body]),
         finalbody=cst.Finally(body=e.block([leave])),
     )
     fast = f"{block} = {_IDLE}"
-    if (directive != "masked" or pragma.clause("filter") is None) and (
-        e.column(info, 0) + len(fast) + len(opener.opening) + e.spare(fast, opener) <= WIDTH
+    if (
+        not info.in_region
+        and (directive != "masked" or pragma.clause("filter") is None)
+        and e.column(info, 0) + len(fast) + len(opener.opening) + e.spare(fast, opener) <= WIDTH
     ):
         # The initial thread, no block running: the block just runs (``RUNS``), known
         # before the opener's arguments are built.  (A ``masked`` filter is evaluated

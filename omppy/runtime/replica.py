@@ -237,7 +237,15 @@ class Replica:
                 continue
             below = below_of.setdefault(token, [])
             swapped = False
-            held = enumerate(value) if kind is list else children(value)
+            if kind is list:
+                held: Any = enumerate(value)
+            elif kind is dict:
+                held = value.items()
+            elif _is_plain(value):  # its __dict__, as children() gives it
+                state = getattr(value, "__dict__", None)
+                held = _attributes(state) if isinstance(state, dict) else ()
+            else:
+                held = children(value)
             for step, child in held:
                 if type(child) in ATOMIC or isinstance(child, IMMUTABLE) or step is None:
                     continue
@@ -734,11 +742,8 @@ def _counted(layer: list[Any]) -> int | None:
         return sum(map(len, layer))
     for kind in kinds:
         if kind not in _SIZED and not _PLAIN_OBJECTS.get(kind):
-            for container in layer:  # the verdict per class (_held keeps it)
-                if type(container) is kind:
-                    _held(container)
-                    break
-            if not _PLAIN_OBJECTS.get(kind):
+            example = next(c for c in layer if type(c) is kind)
+            if not _is_plain(example):
                 return None
     if kinds.isdisjoint(_SIZED):
         plain = layer
@@ -760,22 +765,34 @@ def _held(container: Any) -> Any:
         return container
     if kind is dict:
         return container.values()
+    if _is_plain(container):
+        state = getattr(container, "__dict__", None)
+        return state.values() if isinstance(state, dict) else ()
+    return [child for _, child in children(container)]
+
+
+def _is_plain(value: Any) -> bool:
+    """Whether ``value``'s class makes ``children`` give its ``__dict__`` alone (no
+    container base, slots, array, opaque kind or ``__getattribute__`` of its own)."""
+    kind = type(value)
     plain = _PLAIN_OBJECTS.get(kind)
     if plain is None:
         plain = (
             kind.__getattribute__ is object.__getattribute__
             and not issubclass(kind, (list, tuple, deque, dict, set, frozenset, str, bytes))
             and not issubclass(kind, bytearray)
-            and not is_array(container)
-            and not is_opaque(container)
+            and not is_array(value)
+            and not is_opaque(value)
             and not slot_names(kind)
         )
         if len(_PLAIN_OBJECTS) < 4096:
             _PLAIN_OBJECTS[kind] = plain
-    if plain:
-        state = getattr(container, "__dict__", None)
-        return state.values() if isinstance(state, dict) else ()
-    return [child for _, child in children(container)]
+    return plain
+
+
+def _attributes(state: dict[str, Any]) -> list[tuple[Any, Any]]:
+    """``(("attr", name), value)`` for an object's ``__dict__``, as ``children``."""
+    return [(("attr", name), item) for name, item in state.items()]
 
 
 # Per class: whether its objects hold only their ``__dict__``'s values (``_held``).

@@ -573,3 +573,31 @@ def test_few_below_counts_as_the_walk_item_by_item_did(levels, size):
     ]
     for value in values:
         assert _few_below(value, levels) == _few_below_item_by_item(value, levels)
+
+
+def test_the_next_object_of_a_class_takes_its_shadow_at_once_and_diffs_alike():
+    from omppy.runtime import shadow as shadow_module
+
+    first, second = _Plain(1), _Plain(2)
+    slow = shadow_for(first)
+    assert type(first) in shadow_module._ATTRIBUTE_KINDS
+    fast = shadow_for(second)
+    assert type(slow) is type(fast) is shadow_module.AttributeShadow
+    assert fast.keys == ["x", "history"] and fast.slots is None
+    assert fast.diff(second) is None
+    second.x = 7
+    del second.history
+    assert fast.diff(second) == ("A", [("x", 7)], ["history"])
+
+
+@pytest.mark.parametrize("size", [0, 1, 15, 16, 300])
+def test_a_short_list_s_shadow_has_no_pointers_and_finds_every_change(size):
+    live = [object() for _ in range(size)]
+    shadow = shadow_for(live)
+    assert (shadow.pointers is None) == (size < 16)
+    assert shadow.diff(live) is None
+    if size:
+        live[size - 1] = object()
+        assert shadow.diff(live) is not None
+    live.append(1)
+    assert shadow.diff(live) is not None

@@ -601,3 +601,19 @@ def test_a_short_list_s_shadow_has_no_pointers_and_finds_every_change(size):
         assert shadow.diff(live) is not None
     live.append(1)
     assert shadow.diff(live) is not None
+
+
+@pytest.mark.parametrize("size", [7, 8, 9, 511, 512, 513, 1000, 1500])
+def test_common_ends_find_the_first_difference_wherever_it_lies(size):
+    # Blocks of 512 pointers, then halves down to 8, then single items (layout.py).
+    old = [object() for _ in range(size)]
+    for where in sorted({0, 1, 7, 8, 9, 255, 256, 511, 512, 513, size // 2, size - 1}):
+        if where >= size:
+            continue
+        new = list(old)
+        new[where] = object()
+        assert layout.common_ends(new, old) == _naive_ends(new, old)
+        grown = [*old[:where], object(), *old[where:]]
+        assert layout.common_ends(grown, old) == _naive_ends(grown, old)
+    appended = [*old, 1]
+    assert layout.common_ends(appended, old) == (size, 0)

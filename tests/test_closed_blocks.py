@@ -17,9 +17,16 @@ from omppy.transform.translate import translate
 
 
 def opener(source: str, kind: str = "critical") -> str:
-    """The line of the translation that opens the (first) block of ``kind``."""
-    text = translate(textwrap.dedent(source), "prog.py").text
-    return next(line for line in text.splitlines() if f"_omp_t.{kind}(" in line)
+    """The statement of the translation that opens the (first) block of ``kind``
+    (its lines joined: the outside-regions test before the call may wrap it)."""
+    lines = translate(textwrap.dedent(source), "prog.py").text.splitlines()
+    start = next(i for i, line in enumerate(lines) if f"_omp_t.{kind}(" in line)
+    statement = lines[start]
+    for line in lines[start + 1 :]:
+        if statement.count("(") == statement.count(")"):
+            break
+        statement += " " + line.strip()
+    return statement
 
 
 def test_a_counter_update_is_closed():

@@ -58,3 +58,19 @@ def test_reading_leaves_the_fingerprint_as_it_was(value):
 
 def test_a_deque_has_no_fingerprint_and_is_checked_by_its_length():
     assert netprint.fingerprint(collections.deque(range(10))) is None
+
+
+def test_a_big_list_s_print_is_reused_while_its_items_are_the_same():
+    # Taken again at every region: the last copy serves while the items are the
+    # same, and a store of another object still changes the print.
+    big = [object() for _ in range(20_000)]
+    first = netprint.fingerprint(big)
+    again = netprint.fingerprint(big)
+    assert again is first and netprint.unchanged(big, again)
+    big[7] = object()
+    third = netprint.fingerprint(big)
+    assert third is not first and third != first
+    assert not netprint.unchanged(big, first) and netprint.unchanged(big, third)
+    big.append(1)
+    assert not netprint.unchanged(big, third)
+    assert len(netprint.fingerprint(big)) == len(third) + 8

@@ -88,3 +88,74 @@ def test_inside_a_task_the_full_block_still_checks(monkeypatch):
     assert isinstance(block, SyncBlock)
     block.leave({})
     assert me.inside == ["task"]
+
+
+FAST = """\
+log = []
+
+
+def crit(n):
+    # omp critical
+    log.append(n)
+
+
+def pick(n, k):
+    # omp masked filter(k)
+    log.append(n)
+
+
+def lead(n):
+    # omp master
+    log.append(n)
+
+
+def in_task(n):
+    # omp task
+    lead(n)
+"""
+
+
+def _translated(write, monkeypatch):
+    import importlib
+    import sys
+
+    from omppy.transform.translate import translate
+
+    path = write("fast_outside.py", translate(FAST, "fast_outside.py").text)
+    monkeypatch.syspath_prepend(str(path.parent))
+    sys.modules.pop("fast_outside", None)
+    return importlib.import_module("fast_outside")
+
+
+def test_outside_regions_the_generated_code_skips_building_the_block(write, monkeypatch):
+    # The initial thread with nothing running: the generated code takes RUNS without
+    # calling critical() (its arguments, keywords) or building the locals' dict.
+    module = _translated(write, monkeypatch)
+    me = rt.thread()
+    assert me.idle and me.team is None
+
+    def refused(*args, **kwargs):
+        raise AssertionError("the opener ran outside any region")
+
+    monkeypatch.setattr(me, "critical", refused)
+    monkeypatch.setattr(rt, "locals", refused)
+    module.crit(1)
+    assert module.log == [1]
+
+
+def test_outside_regions_a_masked_filter_is_still_checked(write, monkeypatch):
+    module = _translated(write, monkeypatch)
+    module.pick(1, 0)
+    with pytest.raises(OmpError, match=r"selects no thread of a team of 1"):
+        module.pick(2, 1)
+    assert module.log == [1]
+
+
+def test_a_task_outside_regions_is_not_idle(write, monkeypatch):
+    # Running a task pushes "task" and clears idle: master is refused there as before.
+    module = _translated(write, monkeypatch)
+    with pytest.raises(OmpError, match="inside a task"):
+        module.in_task(1)
+    me = rt.thread()
+    assert me.idle and me.inside == []
+    assert not rt.ThreadContext(None, 0).idle  # only the initial context is

@@ -511,3 +511,109 @@ def test_the_same_value_in_one_place_is_refused_too():
     change = [(token, ("D", [("hits", 1)], [], 0))]
     with pytest.raises(OmpError, match=r"table\['hits'\]"):
         conflict.check([("thread 0", change), ("thread 1", change)], replica, "here")
+
+
+def _few_below_item_by_item(value, levels):
+    """replica._few_below as it was before session 7: every item through children()."""
+    from omppy.runtime.objects import IMMUTABLE, children
+    from omppy.runtime.replica import NET_ITEMS
+    from omppy.runtime.wire import ATOMIC
+
+    if not isinstance(value, (list, dict, deque)):
+        return False
+    total = 0
+    layer = [value]
+    for _ in range(levels):
+        below = []
+        for container in layer:
+            for _, child in children(container):
+                total += 1
+                if total > NET_ITEMS:
+                    return False
+                if type(child) not in ATOMIC and not isinstance(child, IMMUTABLE):
+                    below.append(child)
+        layer = below
+    return True
+
+
+class _Plain:
+    def __init__(self, n):
+        self.x = n
+        self.history = [n] * (n % 4)
+
+
+class _Slotted:
+    __slots__ = ("a", "b")
+
+    def __init__(self, n):
+        self.a = [n]
+        if n % 2:
+            self.b = {n: (n,)}
+
+
+class _Lookup:
+    def __getattribute__(self, name):
+        if name == "__dict__":
+            return {"seen": [1, 2, 3]}
+        return object.__getattribute__(self, name)
+
+
+@pytest.mark.parametrize("levels", [1, 2, 3, 5])
+@pytest.mark.parametrize("size", [0, 3, 2_400, 3_400, 5_000, 10_001])
+def test_few_below_counts_as_the_walk_item_by_item_did(levels, size):
+    from omppy.runtime.replica import _few_below
+
+    values = [
+        [_Plain(i) for i in range(size)],
+        {i: [i, (i, [i])] for i in range(size)},
+        deque(_Slotted(i) for i in range(size)),
+        [OrderedDict(a=[i]) for i in range(size // 3)] + [{1, 2}, frozenset({3}), b"xy"],
+        [np.zeros(3), np.array([[1], None], dtype=object), _Lookup()] * (size // 3),
+        [[[[i]]] for i in range(size // 2)],
+    ]
+    for value in values:
+        assert _few_below(value, levels) == _few_below_item_by_item(value, levels)
+
+
+def test_the_next_object_of_a_class_takes_its_shadow_at_once_and_diffs_alike():
+    from omppy.runtime import shadow as shadow_module
+
+    first, second = _Plain(1), _Plain(2)
+    slow = shadow_for(first)
+    assert type(first) in shadow_module._ATTRIBUTE_KINDS
+    fast = shadow_for(second)
+    assert type(slow) is type(fast) is shadow_module.AttributeShadow
+    assert fast.keys == ["x", "history"] and fast.slots is None
+    assert fast.diff(second) is None
+    second.x = 7
+    del second.history
+    assert fast.diff(second) == ("A", [("x", 7)], ["history"])
+
+
+@pytest.mark.parametrize("size", [0, 1, 15, 16, 300])
+def test_a_short_list_s_shadow_has_no_pointers_and_finds_every_change(size):
+    live = [object() for _ in range(size)]
+    shadow = shadow_for(live)
+    assert (shadow.pointers is None) == (size < 16)
+    assert shadow.diff(live) is None
+    if size:
+        live[size - 1] = object()
+        assert shadow.diff(live) is not None
+    live.append(1)
+    assert shadow.diff(live) is not None
+
+
+@pytest.mark.parametrize("size", [7, 8, 9, 511, 512, 513, 1000, 1500])
+def test_common_ends_find_the_first_difference_wherever_it_lies(size):
+    # Blocks of 512 pointers, then halves down to 8, then single items (layout.py).
+    old = [object() for _ in range(size)]
+    for where in sorted({0, 1, 7, 8, 9, 255, 256, 511, 512, 513, size // 2, size - 1}):
+        if where >= size:
+            continue
+        new = list(old)
+        new[where] = object()
+        assert layout.common_ends(new, old) == _naive_ends(new, old)
+        grown = [*old[:where], object(), *old[where:]]
+        assert layout.common_ends(grown, old) == _naive_ends(grown, old)
+    appended = [*old, 1]
+    assert layout.common_ends(appended, old) == (size, 0)

@@ -44,6 +44,7 @@ from .private_globals import slots as threadprivate_slots
 from .private_globals import threadprivate
 from .scan import scan
 from .schedule import iteration_space, numbered
+from .sync import RUNS
 from .taskdeps import KEY
 from .taskloop import check_team_reduction
 from .thread import ThreadContext
@@ -71,6 +72,7 @@ globals = builtins.globals
 
 __all__ = [
     "KEY",
+    "RUNS",
     "UNBOUND",
     "Attr",
     "Cancelled",

@@ -44,7 +44,32 @@ def _word(address: int) -> int:
 
 def _list_print(value: list[Any]) -> bytes:
     items = _word(id(value) + _HEAD + _WORD)  # after ob_size
-    return _string_at(items, len(value) * _WORD) if items else b""
+    if not items:
+        return b""
+    size = len(value) * _WORD
+    if size >= _KEPT_FROM:
+        # A big global is fingerprinted again at every region, mostly unchanged: the
+        # last copy taken at this address serves when its bytes are still the items'
+        # (a memcmp in place), sparing a new copy (and its fresh pages) per region.
+        kept = _kept.get(id(value))
+        if (
+            kept is not None
+            and len(kept) == size
+            and _memcmp is not None
+            and _memcmp(items, kept, size) == 0
+        ):
+            return kept
+        if len(_kept) >= 64:
+            _kept.clear()
+        _kept[id(value)] = print_ = _string_at(items, size)
+        return print_
+    return _string_at(items, size)
+
+
+# The last fingerprint taken of each big list, by address (only the bytes are kept,
+# not the list: a print is valid for whatever list holds these items).
+_kept: dict[int, bytes] = {}
+_KEPT_FROM = 1 << 16  # bytes: lists of 8,192 items or more
 
 
 def _dict_print(value: dict[Any, Any]) -> int:

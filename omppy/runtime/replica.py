@@ -47,8 +47,10 @@ from .objects import (
     caches_on_read,
     children,
     holds_caching_objects,
+    is_array,
     is_opaque,
     misread_methods,
+    slot_names,
     stores_through_hooks,
 )
 from .shadow import (
@@ -149,71 +151,69 @@ class Replica:
         """
         queue: deque[tuple[Any, Token, int, Label]] = deque()
         queue.append((value, id(value) if token is None else token, depth, label))
+        # The tables, bound once: a region may watch 10,000 objects here.
+        tokens, depths, objects, labels = self.tokens, self.depths, self.objects, self.labels
+        shadows, below_of = self.shadows, self.below
+        own_module, stand_in = self.own_module, self.stand_in
+        misread = not self._plain_walk and own_module is not None
         while queue:
             value, token, depth, label = queue.popleft()
-            if type(value) is tuple:
+            kind = type(value)
+            if kind is tuple:
                 for step, child in enumerate(value):
                     if type(child) not in ATOMIC:
                         queue.append((child, (token, step), depth, (label, step)))
                 continue
-            known = self.tokens.get(id(value))
+            known = tokens.get(id(value))
             if known is not None:
-                if self.depths.get(known, 0) >= depth:
+                if depths.get(known, 0) >= depth:
                     continue
                 token = known  # watched deeper now than when it was first met
             elif (
-                type(value) in ATOMIC
+                kind in ATOMIC
                 or isinstance(value, IMMUTABLE)
-                or (is_opaque(value) and type(value) is not types.GeneratorType)
+                or (is_opaque(value) and kind is not types.GeneratorType)
             ):
-                if type(value) is types.FunctionType and value.__closure__ and depth > 0:
+                if kind is types.FunctionType and value.__closure__ and depth > 0:
                     # A closure made at run time and kept in a container (a list of
                     # accumulators): its variables are data the region may change.
                     self._watch_function(value, depth, label)
                 continue
             else:
-                self.objects[token] = value
-                self.tokens[id(value)] = token
-                self.labels[token] = label
-                if (
-                    depth < CLOSURE_DEPTH
-                    and type(value).__module__ != "builtins"
-                    and caches_on_read(type(value))
-                ):
-                    # Reading it runs the program's code that changes it (a lazy
-                    # table's ``__getitem__`` filling ``self.cache``): the translator
-                    # saw a read, so it is watched a few levels down and compared by
-                    # every block that runs the program's code, like a closure.
-                    depth = CLOSURE_DEPTH
-                    self.always.append(token)
-                elif (
-                    0 < depth < CLOSURE_DEPTH
-                    and type(value).__module__ != "builtins"
-                    and stores_through_hooks(type(value))
-                ):
-                    # A store into it runs its class's code (``UserList.__setitem__``
-                    # storing into ``self.data``): watched as deep as that reaches.
-                    depth = CLOSURE_DEPTH
-                if (
-                    0 < depth < UNSEEN_DEPTH
-                    and not self._plain_walk
-                    and self.own_module is not None
-                    and type(value).__module__ != "builtins"
-                    and misread_methods(type(value), self.own_module)
-                ):
-                    # ``store.put(k, v)`` with a ``put`` of another module: the
-                    # translator saw a container's method, one level deep; its body
-                    # may reach further (and beyond that, the deep net looks).
-                    depth = UNSEEN_DEPTH
-                    self.always.append(token)
-                    self.unseen = True
-            if depth == 1 and holds_caching_objects(value, self.own_module):
+                objects[token] = value
+                tokens[id(value)] = token
+                labels[token] = label
+                if kind.__module__ != "builtins":
+                    if depth < CLOSURE_DEPTH and caches_on_read(kind):
+                        # Reading it runs the program's code that changes it (a lazy
+                        # table's ``__getitem__`` filling ``self.cache``): the
+                        # translator saw a read, so it is watched a few levels down
+                        # and compared by every block that runs the program's code,
+                        # like a closure.
+                        depth = CLOSURE_DEPTH
+                        self.always.append(token)
+                    elif 0 < depth < CLOSURE_DEPTH and stores_through_hooks(kind):
+                        # A store into it runs its class's code (``UserList.__setitem__``
+                        # storing into ``self.data``): watched as deep as that reaches.
+                        depth = CLOSURE_DEPTH
+                    if (
+                        0 < depth < UNSEEN_DEPTH
+                        and misread
+                        and misread_methods(kind, own_module)  # type: ignore[arg-type]
+                    ):
+                        # ``store.put(k, v)`` with a ``put`` of another module: the
+                        # translator saw a container's method, one level deep; its
+                        # body may reach further (and beyond that, the deep net looks).
+                        depth = UNSEEN_DEPTH
+                        self.always.append(token)
+                        self.unseen = True
+            if depth == 1 and holds_caching_objects(value, own_module):
                 depth = 2  # its items are met (and watched as such objects are)
-            self.depths[token] = depth
+            depths[token] = depth
             if depth < 1:
                 continue
-            if token not in self.shadows:
-                if self.stand_in is not None and self.stand_in(None, None, value) is None:
+            if token not in shadows:
+                if stand_in is not None and stand_in(None, None, value) is None:
                     # Memory of a staged array, in a place the replica could not swap
                     # (a tuple, a set, a class attribute): it would write and read
                     # the old memory, so a write is an error instead (watch.py).
@@ -221,38 +221,47 @@ class Replica:
                     continue
                 shadow = shadow_for(value, self.array_limit, self.deep)
                 if shadow is not None:
-                    self.shadows[token] = shadow
+                    shadows[token] = shadow
                 elif too_large_to_compare(value, self.array_limit):
                     self.frozen.append((value, render_label(label)))
-            if type(value) not in (list, dict) and isinstance(value, (list, dict)):
+            if kind is not list and kind is not dict and isinstance(value, (list, dict)):
                 # A list or dict subclass with attributes of its own (``class
                 # Path(list)`` with ``self.cost``): its shadow compares the items; the
                 # attributes live in its ``__dict__``, watched beside it, as deep.
                 state = getattr(value, "__dict__", None)
-                if type(state) is dict and state and id(state) not in self.tokens:
-                    self.below.setdefault(token, []).append(id(state))
+                if type(state) is dict and state and id(state) not in tokens:
+                    below_of.setdefault(token, []).append(id(state))
                     where = (label, ("attr", "__dict__"))
                     queue.append((state, (token, "__dict__"), depth, where))
             if depth < 2:
                 continue
-            below = self.below.setdefault(token, [])
-            if type(value) is list and ATOMIC.issuperset(map(type, value)):
+            below = below_of.setdefault(token, [])
+            if kind is list and ATOMIC.issuperset(map(type, value)):
                 continue  # numbers and strings (checked in C): nothing below to watch
             swapped = False
-            for step, child in children(value):
+            if kind is list:
+                held: Any = enumerate(value)
+            elif kind is dict:
+                held = value.items()
+            elif _is_plain(value):  # its __dict__, as children() gives it
+                state = getattr(value, "__dict__", None)
+                held = _attributes(state) if isinstance(state, dict) else ()
+            else:
+                held = children(value)
+            for step, child in held:
                 if type(child) in ATOMIC or isinstance(child, IMMUTABLE) or step is None:
                     continue
-                if self.stand_in is not None:
-                    replacement = self.stand_in(value, step, child)
+                if stand_in is not None:
+                    replacement = stand_in(value, step, child)
                     if replacement is not None and replacement is not child:
                         child, swapped = replacement, True
                 below.append(id(child))
                 queue.append((child, (token, step), depth - 1, (label, step)))
-            if swapped and token in self.shadows:
+            if swapped and token in shadows:
                 # The container's agreed state holds the stand-ins, not the originals.
                 shadow = shadow_for(value, self.array_limit, self.deep)
                 if shadow is not None:
-                    self.shadows[token] = shadow
+                    shadows[token] = shadow
 
     def watch_root(self, value: Any, depth: int, label: str) -> None:
         """Share a name's value (a region's shared name, a module global)."""
@@ -681,22 +690,117 @@ class Replica:
 def _few_below(value: Any, levels: int) -> bool:
     """Whether ``value`` (a list, dict or deque) and what it holds, ``levels`` levels
     of containers down, hold at most ``NET_ITEMS`` items in all (comparing them at
-    every block is cheap)."""
+    every block is cheap).  Asked of every global of a module without pragmas at every
+    region, so a level is counted by lengths, in C where its containers allow
+    (``_counted``), before its items are gathered: a "no" (5,000 objects of two
+    attributes each) costs no Python call per object."""
     if not isinstance(value, (list, dict, deque)):
         return False
     total = 0
     layer = [value]
     for _ in range(levels):
-        below = []
-        for container in layer:
-            for _, child in children(container):
-                total += 1
+        counted = _counted(layer)
+        if counted is None:  # containers children() must look into, one by one
+            below: list[Any] = []
+            for container in layer:
+                items = _held(container)
+                total += len(items)
                 if total > NET_ITEMS:
                     return False
-                if type(child) not in ATOMIC and not isinstance(child, IMMUTABLE):
-                    below.append(child)
-        layer = below
+                below += _non_leaves(items)
+            layer = below
+            continue
+        total += counted
+        if total > NET_ITEMS:
+            return False
+        if len(layer) == 1:
+            layer = _non_leaves(_held(layer[0]))
+        else:
+            layer = [
+                c
+                for container in layer
+                for c in _held(container)
+                if type(c) not in ATOMIC and not isinstance(c, IMMUTABLE)
+            ]
     return True
+
+
+def _non_leaves(items: Any) -> list[Any]:
+    """The items that are not numbers or strings (what the walk goes below), taken
+    whole, in C, when no such item is among them."""
+    kinds = set(map(type, items))
+    if not any(kind in ATOMIC or issubclass(kind, IMMUTABLE) for kind in kinds):
+        return list(items)
+    return [c for c in items if type(c) not in ATOMIC and not isinstance(c, IMMUTABLE)]
+
+
+_SIZED = frozenset({list, tuple, dict})
+
+
+def _counted(layer: list[Any]) -> int | None:
+    """How many items the containers of ``layer`` hold (what ``children`` would yield),
+    when each is a list, tuple, dict or plain object (``_held``): their lengths, or
+    their ``__dict__``'s, summed in C.  None: another kind is among them."""
+    kinds = set(map(type, layer))
+    if kinds <= _SIZED:
+        return sum(map(len, layer))
+    for kind in kinds:
+        if kind not in _SIZED and not _PLAIN_OBJECTS.get(kind):
+            example = next(c for c in layer if type(c) is kind)
+            if not _is_plain(example):
+                return None
+    if kinds.isdisjoint(_SIZED):
+        plain = layer
+        total = 0
+    else:
+        plain = [c for c in layer if type(c) not in _SIZED]
+        total = sum(len(c) for c in layer if type(c) in _SIZED)
+    try:
+        return total + sum(map(len, map(vars, plain)))
+    except TypeError:  # an object with no __dict__ (``object()``): holds nothing
+        return None
+
+
+def _held(container: Any) -> Any:
+    """What ``objects.children`` yields for ``container``, without the steps: a list,
+    a tuple, a dict's values, a plain object's attributes taken as they are."""
+    kind = type(container)
+    if kind is list or kind is tuple:
+        return container
+    if kind is dict:
+        return container.values()
+    if _is_plain(container):
+        state = getattr(container, "__dict__", None)
+        return state.values() if isinstance(state, dict) else ()
+    return [child for _, child in children(container)]
+
+
+def _is_plain(value: Any) -> bool:
+    """Whether ``value``'s class makes ``children`` give its ``__dict__`` alone (no
+    container base, slots, array, opaque kind or ``__getattribute__`` of its own)."""
+    kind = type(value)
+    plain = _PLAIN_OBJECTS.get(kind)
+    if plain is None:
+        plain = (
+            kind.__getattribute__ is object.__getattribute__
+            and not issubclass(kind, (list, tuple, deque, dict, set, frozenset, str, bytes))
+            and not issubclass(kind, bytearray)
+            and not is_array(value)
+            and not is_opaque(value)
+            and not slot_names(kind)
+        )
+        if len(_PLAIN_OBJECTS) < 4096:
+            _PLAIN_OBJECTS[kind] = plain
+    return plain
+
+
+def _attributes(state: dict[str, Any]) -> list[tuple[Any, Any]]:
+    """``(("attr", name), value)`` for an object's ``__dict__``, as ``children``."""
+    return [(("attr", name), item) for name, item in state.items()]
+
+
+# Per class: whether its objects hold only their ``__dict__``'s values (``_held``).
+_PLAIN_OBJECTS: dict[type, bool] = {}
 
 
 def _picklable(replica: Replica, value: Any) -> bool:

@@ -74,12 +74,18 @@ from .sharedmem import is_shared
 # -- shadows of containers ---------------------------------------------------------
 
 
+_POINTERS_FROM = 16  # items: a shorter list's shadow keeps no Pointers
+
+
 class ListShadow(Shadow):
     __slots__ = ("items", "pointers")
 
     def __init__(self, live: list[Any]) -> None:
         self.items = list(live)
-        self.pointers = layout.pointers_of(live)  # the items' pointers, compared as memory
+        # The items' pointers, compared as memory; a short list is compared item by
+        # item in C (layout.same_items) as cheaply, without the window's set-up (a
+        # region watching 5,000 objects' short lists takes 5,000 shadows).
+        self.pointers = layout.pointers_of(live) if len(live) >= _POINTERS_FROM else None
 
     def retake(self, live: list[Any]) -> None:
         self.items = list(live)
@@ -300,9 +306,15 @@ class AttributeShadow(Shadow):
     """An object by its attributes (``__dict__`` and ``__slots__``)."""
 
     __slots__ = ("keys", "slots", "values")
+    slots: tuple[Any, ...] | None
 
-    def __init__(self, live: Any) -> None:
-        self.retake(live)
+    def __init__(self, live: Any, state: dict[str, Any] | None = None) -> None:
+        if state is None:
+            self.retake(live)
+        else:  # an object of a class with no slots, its ``__dict__`` read (shadow_for)
+            self.keys = list(state)
+            self.values = list(state.values())
+            self.slots = None
 
     def retake(self, live: Any) -> None:
         state = _instance_dict(live)
@@ -462,6 +474,10 @@ class DequeShadow(Shadow):
         self.items = list(change[1])
 
 
+# Classes whose objects with a ``__dict__`` (and no slots) get an AttributeShadow.
+_ATTRIBUTE_KINDS: set[type] = set()
+
+
 def shadow_for(value: Any, array_limit: int = 16 << 20, deep: bool = False) -> Shadow | None:
     """A shadow for ``value``, or None when it is not a container omppy watches.
 
@@ -469,6 +485,10 @@ def shadow_for(value: Any, array_limit: int = 16 << 20, deep: bool = False) -> S
     or always with ``deep``, ``OMPPY_CHECK=1``), so that a change to one is reported.
     """
     kind = type(value)
+    if kind in _ATTRIBUTE_KINDS:
+        state = _instance_dict(value)
+        if state is not None:
+            return AttributeShadow(value, state)  # decided for its class below
     if kind is list or (isinstance(value, list) and not is_opaque(value)):
         return ListShadow(value)
     if kind is dict or (isinstance(value, dict) and not is_opaque(value)):
@@ -495,6 +515,10 @@ def shadow_for(value: Any, array_limit: int = 16 << 20, deep: bool = False) -> S
     if is_opaque(value):
         return None
     if (_instance_dict(value) is not None or slot_names(kind)) and not has_c_state(kind):
+        if not slot_names(kind) and len(_ATTRIBUTE_KINDS) < 4096:
+            # Every test above was of the class: its next object with a ``__dict__``
+            # takes this shadow at once (a region watching 5,000 of them).
+            _ATTRIBUTE_KINDS.add(kind)
         return AttributeShadow(value)
     if unchangeable(value):
         return None

@@ -83,10 +83,12 @@ class Running(TaskStateCore):
         thread = self.thread
         self.frames.append(frame)
         thread.inside.append("task")
+        idle, thread.idle = thread.idle, False  # in a task: blocks are not RUNS
         if self.pool is None:  # every task runs at once: nothing to decide, no clock
             try:
                 return function(thread, **args) or {}
             finally:
+                thread.idle = idle
                 thread.inside.pop()
                 self.frames.pop()
         excluded = self.excluded
@@ -97,6 +99,7 @@ class Running(TaskStateCore):
         try:
             values: dict[str, Any] = function(thread, **args) or {}
         finally:
+            thread.idle = idle
             thread.inside.pop()
             self.frames.pop()
             if frame.children:

@@ -35,6 +35,14 @@ if TYPE_CHECKING:
 class ThreadContext:
     """Thread ``num`` of ``team``; ``team`` is None for the initial thread."""
 
+    # True while ``team is None and not inside``: the initial thread's own context
+    # (``initial``) when it runs no task (taskrun.py and threads/taskstate.py set it
+    # False while one runs), where an orphaned ``critical``, ``atomic``, ``single``,
+    # ``ordered`` or ``master`` just runs (``RUNS``).  The generated code tests it
+    # before it builds the block's arguments (``_omp.RUNS if _omp_t.idle else ...``):
+    # a helper called outside regions costs near what python's does.
+    idle = False
+
     def __init__(self, team: Team | None, num: int, coherence: Coherence | None = None) -> None:
         self.team = team
         self.num = num
@@ -61,7 +69,9 @@ class ThreadContext:
 
     @classmethod
     def initial(cls) -> ThreadContext:
-        return cls(None, 0)
+        context = cls(None, 0)
+        context.idle = True
+        return context
 
     # -- loops ------------------------------------------------------------------------
 

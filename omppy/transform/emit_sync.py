@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from . import emit_tasks
-from .layout import Group, Part, call, keyword, names
+from .layout import WIDTH, Group, Part, call, keyword, names
 from .model import Construct, ConstructInfo
 from .pragma import ONE_AT_A_TIME_DIRECTIVES
 
@@ -64,12 +64,27 @@ def sync(
     comments = e.take_comments(body, line)
     refresh = e.refresh(f"{block}.fresh", info.sync_names, line, info, level)
     last = e.last_line(body, line)
-    leave = e.simple("", call(f"{block}.leave", _scope(info)), last, info, level)
+    # An orphaned block may run outside any region, where it is ``_omp.RUNS`` and its
+    # leave does nothing: the test spares building the locals' dict (docs/benchmarks.md,
+    # "Session 7").  Lexically in a region it never is.
+    idle_test = "" if info.in_region else f"{block} is _omp.RUNS or "
+    leave = e.simple(idle_test, call(f"{block}.leave", _scope(info)), last, info, level)
     guarded = cst.Try(
         body=e.block([*refresh, *body]),
         finalbody=cst.Finally(body=e.block([leave])),
     )
-    start = e.simple(f"{block} = ", opener, line, info)
+    fast = f"{block} = {_IDLE}"
+    if (
+        not info.in_region
+        and (directive != "masked" or pragma.clause("filter") is None)
+        and e.column(info, 0) + len(fast) + len(opener.opening) + e.spare(fast, opener) <= WIDTH
+    ):
+        # The initial thread, no block running: the block just runs (``RUNS``), known
+        # before the opener's arguments are built.  (A ``masked`` filter is evaluated
+        # and checked even there: ``ThreadContext.master``.)
+        start = e.simple(fast, opener, line, info)
+    else:
+        start = e.simple(f"{block} = ", opener, line, info)
     out = [e.stamp(start.with_changes(leading_lines=comments), line)]
     if runs_alone:
         return [*out, e.stamp(guarded, line)]
@@ -79,6 +94,9 @@ def sync(
     if directive == "single":
         out.extend(_end_single(e, construct, info, block, e.last_line(body, line)))
     return out
+
+
+_IDLE = "_omp.RUNS if _omp_t.idle else "
 
 
 def _end_single(

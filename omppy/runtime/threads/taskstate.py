@@ -86,12 +86,14 @@ class ThreadTasks:
         me = self.me
         self.frames.append(frame)
         me.inside.append("task")
+        idle, me.idle = me.idle, False  # in a task: blocks are not RUNS
         tag, me.task_tag = me.task_tag, frame.tag
         me.in_task += 1
         try:
             values: dict[str, Any] = function(me, **args) or {}
             return values
         finally:
+            me.idle = idle
             me.in_task -= 1
             me.task_tag = tag
             me.inside.pop()

@@ -148,3 +148,30 @@ def test_handles_held_beside_the_data_are_not_refused(write):
     expected = run_python(script).out
     for threads in (2, 3):
         assert run_omppy("run", str(script), threads=threads).out == expected
+
+
+SIMPLE_QUEUE = """\
+import queue
+
+q = queue.SimpleQueue()
+# omp parallel for
+for i in range(6):
+    # omp critical
+    q.put(i)
+items = []
+while not q.empty():
+    items.append(q.get())
+print(sorted(items))
+"""
+
+
+def test_a_simple_queue_filled_by_the_threads_is_an_error_naming_it(write):
+    # The table's row "a queue.SimpleQueue ... error naming it" had no test.
+    script = write("simple_queue.py", SIMPLE_QUEUE)
+    assert run_omppy("run", str(script), threads=1).out == run_python(script).out
+    got = run_omppy("run", str(script), threads=2)
+    assert got.status == 1 and got.out == ""
+    assert (
+        "OmpError: another thread changed q (a queue.SimpleQueue: use a queue.Queue, a "
+        "list or a deque), and omppy cannot carry changes to objects of that type"
+    ) in got.err

@@ -638,7 +638,47 @@ def test_legal_uses_around_a_task_translate(name):
     translate(textwrap.dedent(LEGAL[name]).lstrip("\n"), "t.py")
 
 
+LEGAL["len_of_the_object"] = """
+def f(n):
+    results = [0] * n
+    for i in range(n):
+        # omp task
+        results[i] = i * i
+    m = len(results)
+    # omp taskwait
+    print(results, m)
+"""
+LEGAL["root_rebound"] = """
+def f(n):
+    results = [0] * n
+    # omp task
+    results[0] = 1
+    results = [5]
+    print(results)
+    # omp taskwait
+"""
+# Read whole by a built-in that reads every item, or a for loop over it.
+RACY["print_before_the_wait"] = """
+def f(n):
+    results = [0] * n
+    for i in range(n):
+        # omp task
+        results[i] = i * i
+    print(results)
+    # omp taskwait
+"""
+RACY["loop_over_it"] = """
+def f(n, out):
+    # omp task
+    out[0] = 1
+    for v in out:
+        print(v)
+    # omp taskwait
+"""
+
 RACY_AT = {
+    "print_before_the_wait": "t.py:6:11: data race on 'results[i]'",
+    "loop_over_it": "t.py:4:14: data race on 'out[0]'",
     "read_in_loop_prefix": "t.py:4:15: data race on the shared name 'total'",
     "while_test": "t.py:3:11: data race on the shared name 'total'",
     "return_no_wait": "t.py:4:12: data race on the shared name 'x'",
@@ -654,3 +694,16 @@ def test_racy_uses_around_a_task_are_refused(name):
     assert _error(RACY[name]).startswith(RACY_AT[name] + ":") or _error(
         RACY[name]
     ).startswith(RACY_AT[name])
+
+
+def test_a_whole_read_message():
+    assert _error(RACY["print_before_the_wait"]) == (
+        "t.py:6:11: data race on 'results[i]': the task created at line 4 stores to it and "
+        "may run later, in another thread; the code that created it reads it here, "
+        "through 'results' as a whole, before waiting for it: with python the task has "
+        "run by then, here its store may come after this read\n"
+        "        print(results)\n"
+        "              ^\n"
+        "  hint: use 'results' in the creating code only after a '# omp taskwait' (or the "
+        "end of the taskgroup)"
+    )

@@ -40,7 +40,6 @@ from .buffers import too_large_to_compare
 from .deepnet import DeepNet
 from .errors import OmpError
 from .netprint import fingerprint, unchanged
-from .opaque import uncomparable
 from .objects import (
     IMMUTABLE,
     CannotCarry,
@@ -52,6 +51,7 @@ from .objects import (
     misread_methods,
     stores_through_hooks,
 )
+from .opaque import uncomparable
 from .shadow import (
     AttributeShadow,
     CellShadow,

@@ -50,20 +50,34 @@ _BARRIER_ENDS = frozenset({"for", "sections", "single", "scope"})
 _NESTED_SCOPES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
 _LOOPS = (cst.For, cst.While)
 _CODE = cst.Module(body=[])
+# Built-in functions that read every item or attribute of their argument (``len``
+# does not: it reads no item a task may store to).
+_READERS = frozenset(
+    {
+        "print", "repr", "str", "sum", "sorted", "list", "tuple", "set", "frozenset",
+        "dict", "max", "min", "any", "all", "enumerate", "zip", "iter", "reversed",
+    }
+)  # fmt: skip
 
 
 class _Found(Exception):
     """The first use of a watched name: where, and whether it binds it."""
 
     def __init__(
-        self, node: cst.CSTNode, binds: bool, name: str, through: str | None = None
+        self,
+        node: cst.CSTNode,
+        binds: bool,
+        name: str,
+        through: str | None = None,
+        whole: bool = False,
     ) -> None:
         super().__init__(name)
+        self.whole = whole  # the place's object read whole (``print(a)``)
         self.node = node
         self.binds = binds
         self.name = name  # a name, or a place: 'a[0]'
         self.through = through  # a function that binds the name
-        self.place = isinstance(node, (cst.Subscript, cst.Attribute))
+        self.place = whole or isinstance(node, (cst.Subscript, cst.Attribute))
 
 
 class _Waited(Exception):
@@ -199,11 +213,17 @@ class _Reader:
         # The items and attributes the task stores to ('a[0]'), by their text, and the
         # names each place's text uses: once one is bound, the text names another place.
         self.places: dict[str, frozenset[str]] = dict(places)
+        # The variables those places start with, each with one place's text: read
+        # whole (``print(a)``), one reads every place, whatever names its index uses.
+        self.roots: dict[str, str] = {}
+        for text in places:
+            self.roots.setdefault(_root(text), text)
 
     def _rebound(self, name: str) -> None:
         for text, used in list(self.places.items()):
             if name in used:
                 del self.places[text]
+        self.roots.pop(name, None)
 
     def items(self, items: Iterable[Item]) -> None:
         for item in items:
@@ -225,11 +245,12 @@ class _Reader:
             # (two tasks' changes to one object: the run-time check, which knows
             # depend; a binding in it is the task's own)
             places, self.places = self.places, {}
+            roots, self.roots = self.roots, {}
             try:
                 for statement in statements:
                     self.node(statement)
             finally:
-                self.places = places
+                self.places, self.roots = places, roots
             return
         self.items(construct.body)  # (a taskwait in it waits for the task too)
 
@@ -254,6 +275,9 @@ class _Reader:
             bound = self.rebinders.get(node.func.value)
             if bound is not None:
                 raise _Found(node.func, True, bound, node.func.value)
+            if node.func.value in _READERS:
+                for arg in node.args:
+                    self._whole(arg.value)
         if isinstance(node, (cst.Subscript, cst.Attribute)) and self.places:
             text = _CODE.code_for_node(node)
             if text in self.places:
@@ -291,6 +315,7 @@ class _Reader:
                 self.node(target)
             return
         if isinstance(node, cst.For):
+            self._whole(node.iter)
             self.node(node.iter)
             self.node(node.target, binds=True)
             self._blocks([node.body, node.orelse])
@@ -307,6 +332,12 @@ class _Reader:
         )
         for child in children(node):
             self.node(child, binds=keep)
+
+    def _whole(self, node: cst.CSTNode) -> None:
+        """``node`` read whole (``print(a)``, ``for v in a``): a read of every place
+        of it the task stores to."""
+        if isinstance(node, cst.Name) and node.value in self.roots:
+            raise _Found(node, False, self.roots[node.value], whole=True)
 
     def _branches(self, node: cst.If) -> None:
         """An ``if``: its test, then each branch; a wait in one counts."""
@@ -361,6 +392,16 @@ def _places(task: Construct) -> dict[str, frozenset[str]]:
     for statement in statements:
         walk(statement, Stores())
     return found
+
+
+def _root(text: str) -> str:
+    """The variable a place's text starts with: ``a`` of ``a[0]``, ``node.left``."""
+    end = len(text)
+    for mark in "[.(":
+        at = text.find(mark)
+        if at != -1:
+            end = min(end, at)
+    return text[:end].strip()
 
 
 def _names_in(node: cst.CSTNode) -> set[str]:
@@ -438,13 +479,16 @@ def _error(
             "may run later, in another thread; the code that created it"
         )
         does = "stores to it here too" if found.binds else "reads it here"
+        if found.whole:
+            does = f"reads it here, through '{found.node.value}' as a whole"
         message = (
             f"{created} {does}, before waiting for it: with python the {kind} has run by "
             f"then, here its store may come "
             + ("after this one" if found.binds else "after this read")
         )
+        used = found.node.value if found.whole else name
         hint = (
-            f"use '{name}' in the creating code only after a '# omp taskwait' (or the end "
+            f"use '{used}' in the creating code only after a '# omp taskwait' (or the end "
             "of the taskgroup)"
         )
         return error(filename, positions[found.node], message, hint=hint)

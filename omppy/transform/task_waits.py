@@ -1,5 +1,8 @@
 """The creating code's use of what its deferred task binds or stores, before the wait.
 
+One idea: the code a task's creator runs between creating it and waiting for it,
+read in the order it runs, may not touch what the task hands back or stores to.
+
 A ``task`` with ``shared(total)`` that binds ``total`` hands the value back at the
 wait (``taskwait``, the end of the ``taskgroup``, a barrier); python runs the task
 where it stands.  In between, the creating code reading ``total`` (python reads the
@@ -479,14 +482,15 @@ def _error(
             "may run later, in another thread; the code that created it"
         )
         does = "stores to it here too" if found.binds else "reads it here"
+        whole = found.node.value if isinstance(found.node, cst.Name) else name
         if found.whole:
-            does = f"reads it here, through '{found.node.value}' as a whole"
+            does = f"reads it here, through '{whole}' as a whole"
         message = (
             f"{created} {does}, before waiting for it: with python the {kind} has run by "
             f"then, here its store may come "
             + ("after this one" if found.binds else "after this read")
         )
-        used = found.node.value if found.whole else name
+        used = whole if found.whole else name
         hint = (
             f"use '{used}' in the creating code only after a '# omp taskwait' (or the end "
             "of the taskgroup)"

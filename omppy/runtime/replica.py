@@ -229,7 +229,7 @@ class Replica:
                     self.shadows[token] = shadow
                 elif too_large_to_compare(value, self.array_limit):
                     self.frozen.append((value, render_label(label)))
-                elif uncomparable(value):
+                elif type(value).__module__ != "numpy" and uncomparable(value):
                     self.uncompared.append((value, render_label(label)))
             if type(value) not in (list, dict) and isinstance(value, (list, dict)):
                 # A list or dict subclass with attributes of its own (``class

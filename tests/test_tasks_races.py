@@ -657,6 +657,19 @@ def f(n):
     print(results)
     # omp taskwait
 """
+LEGAL["item_in_critical_on_both_sides"] = """
+def f():
+    counts = [0]
+    # omp task
+    if True:
+        # omp critical
+        counts[0] += 1
+    # omp end task
+    # omp critical
+    counts[0] += 1
+    # omp taskwait
+    return counts
+"""
 # Read whole by a built-in that reads every item, or a for loop over it.
 RACY["print_before_the_wait"] = """
 def f(n):

@@ -43,7 +43,12 @@ from .checks import error
 from .diagnostics import PragmaError
 from .model import Construct, Item
 from .names import bindings
-from .pragma import PARALLEL_DIRECTIVES, TASK_DIRECTIVES, TASKLOOP_DIRECTIVES
+from .pragma import (
+    ONE_AT_A_TIME_DIRECTIVES,
+    PARALLEL_DIRECTIVES,
+    TASK_DIRECTIVES,
+    TASKLOOP_DIRECTIVES,
+)
 from .walk import children, walk
 
 _WAITS = frozenset({"taskwait", "barrier"})
@@ -125,7 +130,7 @@ def check(
     if path is None:
         return
     rebinders = _rebinders(top, watched, plans, blocks_of)
-    reader = _Reader(task, watched, plans, rebinders, _places(task))
+    reader = _Reader(task, watched, plans, rebinders, _places(task, plans, blocks_of))
     try:
         for frame in reversed(path):
             reader.items(frame.items[frame.index + 1 :])
@@ -360,16 +365,36 @@ class _Reader:
             raise _Waited
 
 
-def _places(task: Construct) -> dict[str, frozenset[str]]:
+def _places(
+    task: Construct,
+    plans: Mapping[cst.CSTNode, list[Item]],
+    blocks_of: Callable[[cst.BaseStatement], list[cst.BaseSuite]],
+) -> dict[str, frozenset[str]]:
     """The items and attributes ``task`` stores to by a plain assignment (``a[0] = 5``,
     ``node.left = t``) whose names the task does not bind itself (its own
     temporaries, or a loop variable of its: their text names another place in the
-    creating code), with the names each one's text uses."""
+    creating code), with the names each one's text uses; not in a ``critical``,
+    ``atomic`` or ``ordered`` block (synchronised with the creator's blocks)."""
     statements = task.statements()
     own = bindings(statements)
     found: dict[str, frozenset[str]] = {}
+    synced: set[cst.CSTNode] = set()
+    pending: list[Item] = list(task.body)
+    while pending:
+        item = pending.pop()
+        if isinstance(item, Construct):
+            if item.directive in ONE_AT_A_TIME_DIRECTIVES:
+                synced.update(item.statements())
+            else:
+                pending.extend(item.body)
+        elif not isinstance(item, _NESTED_SCOPES):
+            for suite in blocks_of(item):
+                pending.extend(plans.get(suite, []))
 
     class Stores(cst.CSTVisitor):
+        def on_visit(self, node: cst.CSTNode) -> bool:
+            return node not in synced and super().on_visit(node)
+
         def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
             return False
 

@@ -149,7 +149,8 @@ def test_escaping_reads_are_refused(op, statement, col):
         ("gcd", "s = gcd(s, i)"),
         ("join", "s = s + str(i)"),
         ("+", "s[i % 2] += i"),
-        ("+", "s[i % 2] = 1"),
+        ("|", "s[i % 2] = 1"),  # a key of a dict merged by union
+        ("join", "s[i] = i"),  # a user's merge
         ("max", "s[0] = max(s[0], i)"),
         ("+", "s.append(i)"),
         ("|", "s.add(i)"),
@@ -217,3 +218,101 @@ def test_taskloop_and_in_reduction():
         """
     )
     assert error_of(taskloop).startswith("t.py:8:14: 's' is read in '# omp taskloop'")
+
+
+# Issue 9: a reduction variable bound without a read (``s = e``) gave python's answer
+# at no team size (100 + each thread's last value); now refused, at the binding.
+def test_binding_a_reduction_variable_is_refused():
+    source = src(
+        """
+        s = 100
+        # omp parallel for reduction(+:s)
+        for i in range(8):
+            s = i
+        print(s)
+        """
+    )
+    assert error_of(source) == (
+        "t.py:4:5: 's' is bound in '# omp parallel for' other than by an update with '+', "
+        "but reduction(+:s) gives each thread a private copy of it: the binding changes "
+        "only the thread's copy (which starts at 0), which is then combined with '+', so "
+        "python's last value is lost\n"
+        "        s = i\n"
+        "        ^\n"
+        "  hint: update 's' only with '+' (for example 's += e'), or bind another name and "
+        "combine it with 's' after the loop"
+    )
+
+
+def test_storing_an_item_of_an_array_reduction_is_refused():
+    source = src(
+        """
+        import numpy as np
+        a = np.zeros(2, dtype=int)
+        # omp parallel
+        if True:
+            # omp for reduction(+:a)
+            for i in range(8):
+                a[i % 2] = 1
+        print(a)
+        """
+    )
+    assert error_of(source) == (
+        "t.py:7:9: an item of 'a' is stored in '# omp for' other than by an update with "
+        "'+', but reduction(+:a) gives each thread a private copy of it: the store "
+        "changes only the thread's copy (which starts at 0), which is then combined with "
+        "'+', so python's last value is lost\n"
+        "            a[i % 2] = 1\n"
+        "            ^\n"
+        "  hint: update 'a' only with '+' (for example 'a[k] += e'), or bind another name "
+        "and combine it with 'a' after the loop"
+    )
+
+
+@pytest.mark.parametrize(
+    ("op", "statement", "col", "example"),
+    [
+        ("+", "s *= 2", 5, "s += e"),  # another operator's update
+        ("max", "s += i", 5, "s = max(s, e)"),
+        ("min", "s = i", 5, "s = min(s, e)"),
+        ("or", "s = i > 2", 5, "s = s or e"),
+        ("*", "t, s = i, i", 8, "s *= e"),
+        ("user", "s = i", 5, "s = user(s, e)"),
+        ("|", "s = {i: i}", 5, "s |= e"),
+        ("+", "s[0] *= 2", 5, "s[k] += e"),
+        ("-", "s[i] = i", 5, "s[k] -= e"),
+    ],
+)
+def test_bindings_and_item_stores_are_refused(op, statement, col, example):
+    source = (
+        "def user(a, b):\n    return a + b\n"
+        "s = 1\n"
+        f"# omp parallel for reduction({op}:s)\nfor i in range(4):\n    {statement}\n"
+    )
+    message = error_of(source)
+    item = "an item of 's' is stored" if "[" in statement else "'s' is bound"
+    assert message.startswith(f"t.py:6:{col}: {item} in '# omp parallel for' other than ")
+    assert f"(for example '{example}')" in message
+
+
+def test_a_region_and_in_reduction_bindings_are_refused():
+    region = "s = 0\n# omp parallel reduction(+:s)\ns = 1\n# omp end parallel\n"
+    assert error_of(region).startswith("t.py:3:1: 's' is bound in '# omp parallel' ")
+    assert error_of(region).endswith("bind another name and combine it with 's' after the "
+                                     "construct")
+    task = src(
+        """
+        s = 0
+        # omp parallel
+        # omp single
+        # omp taskgroup task_reduction(+:s)
+        for i in range(4):
+            # omp task in_reduction(+:s)
+            s = i
+        # omp end parallel
+        """
+    )
+    assert error_of(task).startswith(
+        "t.py:7:5: 's' is bound in '# omp task' other than by an update with '+', but "
+        "in_reduction(+:s) gives"
+    )

@@ -432,6 +432,43 @@ def test_append_inside_critical_is_accepted():
     assert translate(source, "t.py").changed
 
 
+def test_append_under_an_inner_loops_reduction_is_accepted():
+    # Issue 9: the 'for' makes 's' each thread's own copy (reduction), combined with
+    # '+' at its end, as on 'parallel for'; the region refused it.  (Corpus:
+    # reduction_inner_append.py.)
+    region = src(
+        """
+        s = []
+        # omp parallel
+        if True:
+            # omp for reduction(+:s)
+            for i in range(4):
+                s.append(i)
+        """
+    )
+    assert translate(region, "t.py").changed
+    orphaned = src(
+        """
+        def collect(s):
+            # omp for reduction(+:s)
+            for i in range(4):
+                s.extend([i, i])
+        """
+    )
+    assert translate(orphaned, "t.py").changed
+    # Outside the loop, 's' is the region's shared list again.
+    outside = region.replace("        s.append(i)\n", "        s.append(i)\n    s.append(-1)\n")
+    assert error_of(outside) == (
+        "t.py:7:5: 's.append(...)' changes the shared object 's' itself from every "
+        "thread that runs it at once, a data race: the threads' changes to its length or "
+        "keys cannot be combined\n"
+        "        s.append(-1)\n"
+        "        ^\n"
+        "  hint: wrap it in '# omp critical', use reduction(+:s) for a list, or store by "
+        "index ('s[i] = ...')"
+    )
+
+
 def test_pragma_in_class_body():
     source = src(
         """

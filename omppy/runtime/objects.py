@@ -58,6 +58,8 @@ _HANDLE_MODULES = frozenset(
         "ctypes",
         "_ctypes",
         "sqlite3",
+        "_csv",  # a csv reader or writer: a handle on its file
+        "_struct",  # a compiled struct format: never changes
         "weakref",
         "_weakref",
         "_weakrefset",

@@ -427,6 +427,53 @@ class DigestShadow(Shadow):
         raise CannotCarry(change[1])
 
 
+class ProbeShadow(Shadow):
+    """A compression object (``zlib.compressobj()``, ``zlib.decompressobj()``): it
+    cannot be pickled nor given a state, but a copy of it can be flushed, which
+    leaves it as it was; the flushed bytes (and a decompressor's leftovers) tell its
+    state apart.  A change by a thread is found and refused by name, not lost."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, live: Any) -> None:
+        self.data = probe_of(live)
+
+    def retake(self, live: Any) -> None:
+        self.data = probe_of(live)
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        if probe_of(live) == self.data:
+            return None
+        kind = type(live)
+        return ("P", f"{kind.__module__}.{kind.__qualname__} object", None)
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        raise CannotCarry(change[1])
+
+
+_PROBED = frozenset({("zlib", "Compress"), ("zlib", "Decompress")})
+
+
+def probe_of(value: Any) -> tuple[Any, ...] | None:
+    """What a flushed copy of a compression object gives (with a decompressor's
+    unused input and end mark); None for anything else.  A copy that cannot be made
+    (an object flushed to its end) reads as its own state: ``("ended",)``."""
+    kind = type(value)
+    if (kind.__module__, kind.__name__) not in _PROBED:
+        return None
+    try:
+        twin = value.copy()
+        flushed = twin.flush()
+    except Exception:
+        return ("ended",)
+    return (
+        flushed,
+        getattr(value, "unused_data", None),
+        getattr(value, "unconsumed_tail", None),
+        getattr(value, "eof", None),
+    )
+
+
 def digest_of(value: Any) -> bytes | None:
     """The digest of a copy of a hash object (one with ``copy`` and ``digest``), which
     leaves the object itself as it was; None for anything else."""

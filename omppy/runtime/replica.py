@@ -53,6 +53,7 @@ from .objects import (
     slot_names,
     stores_through_hooks,
 )
+from .opaque import uncomparable
 from .shadow import (
     AttributeShadow,
     CellShadow,
@@ -108,6 +109,10 @@ class Replica:
         # Arrays outside shared memory too large to compare: read-only for the region
         # (a write is an error, see team.py), with the label of each.
         self.frozen: list[tuple[Any, str]] = []
+        # Objects whose state omppy can neither compare nor carry (a bz2 compressor,
+        # a C library's handle) met where the region may change them, with the label
+        # of each: the region refuses to start (watch.py) rather than lose a change.
+        self.uncompared: list[tuple[Any, str]] = []
         self.unwatched: set[Token] = set()  # big objects left out of the net
         # The lengths of the big lists, dicts and sets left out: a thread that changes
         # one's length (an append, a new key) is an error, not a loss (check_net).
@@ -224,6 +229,8 @@ class Replica:
                     shadows[token] = shadow
                 elif too_large_to_compare(value, self.array_limit):
                     self.frozen.append((value, render_label(label)))
+                elif type(value).__module__ != "numpy" and uncomparable(value):
+                    self.uncompared.append((value, render_label(label)))
             if kind is not list and kind is not dict and isinstance(value, (list, dict)):
                 # A list or dict subclass with attributes of its own (``class
                 # Path(list)`` with ``self.cost``): its shadow compares the items; the

@@ -63,9 +63,11 @@ from .opaque import (
     DigestShadow,
     LargeOpaqueShadow,
     OpaqueShadow,
+    ProbeShadow,
     digest_of,
     has_c_state,
     pickled,
+    probe_of,
     special_shadow,
     unchangeable,
 )
@@ -531,4 +533,6 @@ def shadow_for(value: Any, array_limit: int = 16 << 20, deep: bool = False) -> S
         return LargeOpaqueShadow(value)  # a change is refused by name, not lost
     if data is None and digest_of(value) is not None:
         return DigestShadow(value)
+    if data is None and probe_of(value) is not None:
+        return ProbeShadow(value)  # a change is refused by name, not lost
     return None

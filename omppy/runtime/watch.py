@@ -173,6 +173,11 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
                 token = replica.token_of(value)
                 if token is not None:
                     replica.always.append(token)
+    if replica.uncompared:
+        # Held inside what the region may change, as deep as it may change it (the
+        # nets below are for code the translator cannot follow: not refused there).
+        value, label = replica.uncompared[0]
+        _refuse_uncomparable(label, value, held=True)
     for namespace, label, effects in namespaces:
         depth = DEEP if deep else MODULE_DEPTH
         replica.watch_namespace(
@@ -206,11 +211,18 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
     return replica
 
 
-def _refuse_uncomparable(name: str, value: Any) -> None:
+def _refuse_uncomparable(name: str, value: Any, held: bool = False) -> None:
     """A shared name the region may change whose state omppy can neither compare nor
-    carry (``opaque.uncomparable``): each thread would change its own copy, and
-    the master would keep only its own changes, so the region does not start."""
+    carry (``opaque.uncomparable``), or such an object held in a shared object as deep
+    as the region may change it (``held``): each thread would change its own copy,
+    and the master would keep only its own changes, so the region does not start."""
     kind = type(value)
+    where = (
+        " (or take it out of the object that holds it for the region, if the region "
+        "does not use it)"
+        if held
+        else ""
+    )
     raise OmpError(
         f"the parallel region may change '{name}' (a {kind.__module__}.{kind.__qualname__} "
         "object), whose state omppy can neither compare nor hand between its threads, "
@@ -218,7 +230,7 @@ def _refuse_uncomparable(name: str, value: Any) -> None:
         "copy and the changes of all threads but the first would be lost. Use it "
         "outside the parallel region: collect what the threads would feed it in a list "
         "(in order, with '# omp ordered' if the order matters) and feed it after the "
-        "region"
+        f"region{where}"
     )
 
 

@@ -106,6 +106,9 @@ class _Collector(cst.CSTVisitor):
         self.scope_depth = 0  # inside a nested def/lambda/class/comprehension
         self.entered: list[list[Construct]] = []
         self.atomic_private: list[frozenset[str]] = []  # per atomic entered: its 'v' names
+        # Per inner work-sharing construct entered: its reduction names, each thread's
+        # own there (``s.append(x)`` under ``for reduction(+:s)`` changes its own list).
+        self.reduced: list[frozenset[str]] = []
         self.is_loop = is_loop
         self.augmented_targets: set[cst.CSTNode] = set()
         self.wrapped: set[cst.CSTNode] = set()  # names used as ``x[...]`` or ``x.attr``
@@ -147,6 +150,7 @@ class _Collector(cst.CSTVisitor):
                 self.usage.inner_firstprivate.update(pragma.names_in("firstprivate"))
                 self.usage.inner_private.update(pragma.names_in("copyprivate"))
                 self.usage.inner_copyprivate.update(pragma.names_in("copyprivate"))
+                self.reduced.append(frozenset(pragma.names_in("reduction")))
         return super().on_visit(node)
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
@@ -161,6 +165,8 @@ class _Collector(cst.CSTVisitor):
             if construct.directive in TASK_DIRECTIVES:
                 self.tasks.pop()
                 self.task_locals.pop()
+            if construct.directive in WORKSHARING_DIRECTIVES:
+                self.reduced.pop()
 
     def _enter_task(self, construct: Construct, node: cst.CSTNode) -> None:
         """``node``, a statement of a nested task, taskloop or taskgroup: at its first,
@@ -334,6 +340,8 @@ class _Collector(cst.CSTVisitor):
         root = root_name(node.func.value)
         if root is None or method not in MUTATING_METHODS:
             return
+        if any(root in names for names in self.reduced):
+            return  # the thread's own copy of an inner construct's reduction variable
         if self.sync_depth:
             self.usage.sync_mutated.add(root)
         else:

@@ -12,8 +12,10 @@ clause's operator (``s += e``, ``s = s + e``, ``s = e * s``, ``s = max(s, e)``,
 user's operator ``f``...), one chosen by a test (``s = e if s is None else max(s, e)``),
 the same on an item of an array reduction (``a[k] += e``), ``s.append(e)``/``extend``/
 ``add``/``update``, and the min/max idiom ``if v > s: s = v``; in each, ``e`` does not
-read ``s``.  Not refused here, since nothing is read: stores that bind ``s`` or its
-items (``s = e``, ``s *= e`` under ``+``).  Not checked: ``inscan`` reductions (their
+read ``s``.  A binding of ``s`` or a store to its item other than such an update
+(``s = e``, ``a[k] = e``, ``s *= e`` under ``+``) is refused too, at the binding: it
+changes only the thread's copy, which the combine adds to the others, so python's
+last value is lost (checked after the reads).  Not checked: ``inscan`` reductions (their
 scan phase reads the prefix on purpose), ``simd`` alone (it runs as the plain loop),
 a loop's header (evaluated before the copies), and code in functions the construct
 calls or defines.
@@ -27,7 +29,9 @@ import libcst as cst
 from libcst.metadata import CodeRange
 
 from .checks import error
+from .diagnostics import PragmaError
 from .model import Construct
+from .pragma import Pragma
 from .walk import children
 
 # The augmented assignments each built-in operator's update may use (``-`` reduces
@@ -72,6 +76,11 @@ _MIN_MAX = {
     "max": frozenset({"max", "maximum", "fmax"}),
 }
 _NESTED_SCOPES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+# The operators under which a store to an item (``a[k] = e``) is combined into another
+# answer than python's (the copy's item starts at the identity and is combined with
+# the original's); under ``|`` (a dict's union: ``squares[i] = v``) or a user's
+# operator (a merge), a thread's stored key is the answer.
+_ADDING_ITEMS = frozenset(_IDENTITY) - {"|"}
 
 
 def check(
@@ -127,37 +136,92 @@ def check(
                 f"running total python computes; read '{name}' after {after}, or "
                 "compute the running value apart",
             )
+    for name, (op, kind) in reduced.items():
+        if kind == "task_reduction":
+            continue  # (the taskgroup's own code binds the original)
+        for statement in body:
+            for found in _misuses(statement, name, op, bindings=True):
+                item = isinstance(found, cst.Subscript)
+                if item and op not in _ADDING_ITEMS:
+                    continue  # a key of a dict merged by '|' or a user's operator
+                where = positions[found]
+                raise _bound_error(pragma, name, op, kind, where, filename, is_loop, item)
 
 
-def _misuses(node: cst.CSTNode, name: str, op: str) -> Iterator[cst.Name]:
-    """Each read of ``name`` in ``node`` outside an accepted update."""
+def _bound_error(
+    pragma: Pragma,
+    name: str,
+    op: str,
+    kind: str,
+    where: CodeRange,
+    filename: str,
+    is_loop: bool,
+    item: bool,
+) -> PragmaError:
+    """``s = e`` (or ``s[k] = e``, or ``s *= e`` under ``+``) on a reduction variable:
+    it binds the thread's copy, which the combine then adds to the others; python's
+    last binding is lost (a different answer even at one thread)."""
+    start = _IDENTITY.get(op)
+    starts = f"which starts at {start}" if start is not None else "which starts at the identity"
+    after = "the loop" if is_loop else "the construct"
+    place = f"{name}[k]" if item else name
+    if op in _AUGMENTED:
+        update = f"{place} {op}= e"
+    elif op in _MIN_MAX or op not in _IDENTITY:  # (a user's operator: its function)
+        update = f"{place} = {op}({place}, e)"
+    else:
+        update = f"{place} = {place} {op} e"
+    what = f"an item of '{name}' is stored" if item else f"'{name}' is bound"
+    return error(
+        filename,
+        where,
+        f"{what} in '# omp {pragma.shown}' other than by an update with '{op}', but "
+        f"{kind}({op}:{name}) gives each thread a private copy of it: the "
+        f"{'store' if item else 'binding'} changes only the thread's copy ({starts}), "
+        f"which is then combined with '{op}', so python's last value is lost",
+        hint=f"update '{name}' only with '{op}' (for example '{update}'), or bind another "
+        f"name and combine it with '{name}' after {after}",
+    )
+
+
+def _misuses(
+    node: cst.CSTNode, name: str, op: str, *, bindings: bool = False
+) -> Iterator[cst.Name | cst.Subscript]:
+    """Each read of ``name`` in ``node`` outside an accepted update (``bindings``: each
+    binding of it, or store to an item of it, outside one)."""
     if isinstance(node, _NESTED_SCOPES):
         return
     if isinstance(node, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
         for small in node.body:
             if not _is_update(small, name, op):
-                yield from _reads_in(small, name)
+                if bindings:
+                    yield from (found for found, read in _uses(small, name) if not read)
+                else:
+                    yield from _reads_in(small, name)
         return
     if isinstance(node, cst.If) and _is_min_max_idiom(node, name, op):
         return
     if isinstance(node, (cst.BaseSuite, cst.BaseStatement)):
         for child in children(node):
-            yield from _misuses(child, name, op)
+            yield from _misuses(child, name, op, bindings=bindings)
         return
     if isinstance(node, (cst.Else, cst.ExceptHandler, cst.ExceptStarHandler, cst.Finally)):
         for child in children(node):
-            yield from _misuses(child, name, op)
+            yield from _misuses(child, name, op, bindings=bindings)
         return
-    yield from _reads_in(node, name)
+    if not bindings:
+        yield from _reads_in(node, name)
 
 
-def _reads_in(node: cst.CSTNode, name: str) -> Iterator[cst.Name]:
+def _reads_in(node: cst.CSTNode, name: str) -> Iterator[cst.Name | cst.Subscript]:
     return (found for found, is_read in _uses(node, name) if is_read)
 
 
-def _uses(node: cst.CSTNode, name: str, store: bool = False) -> Iterator[tuple[cst.Name, bool]]:
+def _uses(
+    node: cst.CSTNode, name: str, store: bool = False
+) -> Iterator[tuple[cst.Name | cst.Subscript, bool]]:
     """Every ``name`` in ``node`` (an expression or a small statement), in source
-    order, with whether it is read."""
+    order, with whether it is read (a store to an item of it: the ``Subscript``)."""
     if isinstance(node, (*_NESTED_SCOPES, cst.Global, cst.Nonlocal)):
         return
     if isinstance(node, cst.Name):
@@ -174,6 +238,8 @@ def _uses(node: cst.CSTNode, name: str, store: bool = False) -> Iterator[tuple[c
     if isinstance(node, cst.Subscript):
         if not (store and isinstance(node.value, cst.Name)):  # (s[k] = e: an item store)
             yield from _uses(node.value, name)
+        elif node.value.value == name:
+            yield node, False  # (a store to an item of it: the Subscript)
         for element in node.slice:
             yield from _uses(element, name)
         return

@@ -394,9 +394,10 @@ class _Surveyor(RuleChecks, TaskSurvey):
                 usage, derived, (loop_private | outer_private) - derived, filename=filename
             )
             if not in_region:
+                # (its reduction variables are each thread's own copy in the loop)
                 checks.mutations(
                     usage,
-                    loop_private,
+                    loop_private | set(pragma.names_in("reduction")),
                     self.imported_modules,
                     self.effects.own_methods(),
                     filename=filename,

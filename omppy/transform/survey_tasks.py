@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
-from . import tasking
-from .model import Construct, Usage
+from . import task_waits, tasking
+from .model import Construct, Item, Usage
 from .pragma import PARALLEL_DIRECTIVES, TASK_DIRECTIVES, TASKLOOP_DIRECTIVES
 from .walk import walk
 
@@ -27,6 +27,10 @@ class TaskSurvey:
         module_functions: set[str]
         imported_modules: set[str]
         task_scopes: tasking.Scopes
+        plans: dict[cst.CSTNode, list[Item]]
+        positions: Any
+
+        def blocks_of(self, statement: cst.BaseStatement) -> list[cst.BaseSuite]: ...
 
         @property
         def effects(self) -> Effects: ...
@@ -57,7 +61,7 @@ class TaskSurvey:
                 enclosing.append(outer)
         effects = self.effects
         around = scopes[-1][1] if scopes[-1][0] in ("function", "module") else None
-        return tasking.decide(
+        info = tasking.decide(
             construct,
             usage,
             outside=(
@@ -74,6 +78,19 @@ class TaskSurvey:
             scope=self.task_scopes.get(construct),
             filename=self.filename,
         )
+        # The creating code's reads and bindings of what the task binds, before the
+        # wait (names bound in a critical or atomic in the task are synchronised).
+        binds = [n for n in info.shared if n in usage.bound and n not in usage.sync_bound]
+        task_waits.check(
+            construct,
+            binds,
+            info.scope,
+            self.plans,
+            self.blocks_of,
+            self.positions,
+            self.filename,
+        )
+        return info
 
     def _tasks_in(self, scope: cst.CSTNode) -> list[Construct]:
         """The task constructs whose statements are in ``scope`` (a function or the

@@ -30,5 +30,5 @@ for x in [3, 9, 4, 1]:
 nothing = None
 # omp parallel for reduction(min:nothing)
 for x in []:
-    nothing = x
+    nothing = x if nothing is None else min(nothing, x)
 print(sorted(inventory.items()), best, nothing)

@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from . import globalnames
 from .icv import ConfigError
 from .region import Region, TeamRequest
 from .tracebacks import first_user_frame
@@ -126,6 +127,7 @@ def parallel(
     if_: Any = True,
     copyin: tuple[str, ...] = (),
     proc_bind: str | None = None,
+    module_names: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """``omppy.runtime.parallel``: run ``body`` on a team of the chosen backend; return
     the values the master's names get afterwards.
@@ -142,8 +144,11 @@ def parallel(
     that the code the region can reach may change, when less than its
     ``_omp_effects`` (watch.py).  ``copyin`` names threadprivate globals whose
     master's values the threads start from; ``proc_bind`` is the clause's policy for
-    placing the threads (affinity.py).
+    placing the threads (affinity.py).  ``module_names``: the shared names that are
+    the module's globals, kept bound there while the region runs (globalnames.py).
     """
+    if module_names:
+        globalnames.register(body, module_names)
     home = getattr(body, "__globals__", None)  # the body's module
     watched = None if module_watch is None or home is None else (home, module_watch)
     region = Region(

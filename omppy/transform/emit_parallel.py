@@ -144,6 +144,8 @@ def _call(e: Emitter, name: str, given: dict[str, Part], info: ConstructInfo) ->
     if info.module_watch is not None:
         entries = [f"{n!r}: {d}" for n, d in sorted(info.module_watch.items())]
         arguments.append(keyword("module_watch", mapping(entries)))
+    if info.module_names:
+        arguments.append(keyword("module_names", names(info.module_names)))
     clause = pragma.clause("num_threads")
     if clause is not None:
         arguments.append(f"num_threads=({clause.expr})")

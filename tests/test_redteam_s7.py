@@ -1,0 +1,110 @@
+"""Session 7's red-team findings (issue 9, round 4), each as the smallest program that
+gave a different answer with exit status 0, or a refusal of a race-free program:
+python's answer at 1-3 threads on both backends (docs/correctness.md)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import run_omppy, run_python, without_gil_notice
+
+pytestmark = pytest.mark.slow
+
+BACKENDS = ("fork", "threads")
+
+
+def same_as_python(write, name: str, text: str, threads: int, backend: str) -> None:
+    script = write(name, text)
+    want = run_python(script)
+    assert want.status == 0, want.err
+    got = run_omppy("run", str(script), threads=threads, env={"OMPPY_BACKEND": backend})
+    assert (got.status, got.out) == (0, want.out), without_gil_notice(got.err)
+
+
+# A module-level region rebinds a global in `single`; a helper reads it by its global
+# name (it read the old array: the region's names were only the body's locals).
+GLOBAL_REBOUND_IN_SINGLE = """\
+field = [float(i) for i in range(12)]
+out = [0.0] * 12
+config = None
+
+
+def probe(i):
+    return field[i] + field[(i + 1) % 12]
+
+
+def scale():
+    return config["scale"]
+
+
+# omp parallel
+if True:
+    # omp for
+    for i in range(12):
+        out[i] = probe(i)
+    # omp single
+    field = [v * 0.5 + o for v, o in zip(field, out)]
+    # omp single
+    config = {"scale": 3}
+    # omp for
+    for i in range(12):
+        out[i] += probe(i) * scale()
+
+print(out, sum(field))
+"""
+
+# The same in a function whose region rebinds names it declares global.
+GLOBAL_DECLARED_IN_FUNCTION = """\
+best = None
+
+
+def report():
+    return best
+
+
+def search(values):
+    global best
+    seen = [None] * len(values)
+    # omp parallel
+    if True:
+        # omp single
+        best = max(values)
+        # omp for
+        for i in range(len(values)):
+            seen[i] = report() - values[i]
+    return seen
+
+
+print(search([(i * 7) % 11 for i in range(20)]), best)
+"""
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("threads", [1, 3])
+def test_a_global_rebound_in_a_region_is_what_its_helpers_read(write, threads, backend):
+    same_as_python(write, "rebound.py", GLOBAL_REBOUND_IN_SINGLE, threads, backend)
+    same_as_python(write, "declared.py", GLOBAL_DECLARED_IN_FUNCTION, threads, backend)
+
+
+# Every chunk of a taskloop bumps a shared counter under atomic: at one thread each
+# chunk's task ran at once from the counter's value when the taskloop began (4, not 30).
+TASKLOOP_ATOMIC_COUNTER = """\
+count = 0
+total = 0
+# omp parallel
+if True:
+    # omp single
+    if True:
+        # omp taskloop grainsize(4)
+        for i in range(30):
+            # omp atomic
+            count += 1
+            # omp critical
+            total += i
+print(count, total)
+"""
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("threads", [1, 2])
+def test_taskloop_chunks_share_a_counter_updated_under_atomic(write, threads, backend):
+    same_as_python(write, "taskloop.py", TASKLOOP_ATOMIC_COUNTER, threads, backend)

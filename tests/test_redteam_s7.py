@@ -4,6 +4,8 @@ python's answer at 1-3 threads on both backends (docs/correctness.md)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from helpers import run_omppy, run_python, without_gil_notice
 
@@ -108,3 +110,65 @@ print(count, total)
 @pytest.mark.parametrize("threads", [1, 2])
 def test_taskloop_chunks_share_a_counter_updated_under_atomic(write, threads, backend):
     same_as_python(write, "taskloop.py", TASKLOOP_ATOMIC_COUNTER, threads, backend)
+
+
+# Inactive nesting (a team of one inside a team): the inner atomic neither excluded
+# nor published to the enclosing team's other threads: 0 or 6 instead of 12.
+NESTED_ATOMIC = """\
+from omppy import omp_set_max_active_levels
+
+omp_set_max_active_levels(LEVELS)
+done = 0
+log = []
+# omp parallel sections
+# omp section
+if True:
+    # omp parallel for
+    for i in range(6):
+        # omp atomic
+        done += 1
+        # omp critical
+        log.append(i)
+# omp section
+if True:
+    # omp parallel for
+    for i in range(6):
+        # omp atomic
+        done += 1
+        # omp critical
+        log.append(-i)
+# omp end parallel sections
+print(done, sorted(log))
+"""
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("threads", [2, 3])
+def test_atomic_in_an_inactive_nested_region_is_the_enclosing_teams(write, threads, backend):
+    text = NESTED_ATOMIC.replace("LEVELS", "1")
+    same_as_python(write, "inactive.py", text, threads, backend)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_names_two_active_nested_teams_bind_in_atomic_are_an_error(write, backend):
+    script = write("active.py", NESTED_ATOMIC.replace("LEVELS", "2").replace(
+        "        # omp critical\n        log.append(i)\n", "").replace(
+        "        # omp critical\n        log.append(-i)\n", ""))
+    seen = set()
+    for _ in range(3):  # (the two inner teams may not overlap: then python's answer)
+        got = run_omppy("run", str(script), threads=2, env={"OMPPY_BACKEND": backend})
+        if got.status == 0:
+            assert got.out == "12 []\n"
+            continue
+        assert got.status == 1
+        message = without_gil_notice(got.err).strip().splitlines()[-1]
+        assert re.fullmatch(
+            r"omppy\.runtime\.errors\.OmpError: the nested parallel region at \S+active\.py:"
+            r"\d+ bound 'done' in its critical/atomic blocks while another thread of the "
+            r"enclosing team changed it too \(its own nested team\): critical and atomic "
+            r"exclude each other only within one team, so one team's updates would be lost\. "
+            r"Use a reduction clause on the nested regions, or leave nesting inactive "
+            r"\(omp_set_max_active_levels\(1\)\)",
+            message,
+        ), message
+        seen.add(got.status)

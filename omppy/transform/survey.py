@@ -371,7 +371,8 @@ class _Surveyor(RuleChecks, TaskSurvey):
                 n for n in sharing.args if not watch.get(n) and n not in sharing.shared_out
             )
             sharing = dataclasses.replace(sharing, readonly=readonly)
-            module_names = _module_names(sharing.shared_out, scopes)
+            if region is None:  # (a nested region's names are its region's locals)
+                module_names = _module_names(sharing.shared_out, scopes)
             if loops:
                 derived = loop_nest.loop_derived(loops, loop_vars)
                 self.warnings += checks.races(usage, derived, private, filename=filename)

@@ -172,3 +172,30 @@ def test_names_two_active_nested_teams_bind_in_atomic_are_an_error(write, backen
             message,
         ), message
         seen.add(got.status)
+
+
+# Keys added under critical: a key that a later stretch of iterations (another thread)
+# added first came in that place, though an earlier iteration set it too ('b' and 'a'
+# of thread 2's chunk before thread 0's 'c'...): python's order is the first set.
+COUNTS_UNDER_CRITICAL = """\
+from collections import Counter
+
+words = "a b c d b a e f g h b i j k".split() * 3
+counts = Counter()
+plain = {}
+# omp parallel for schedule(static, 2)
+for i in range(len(words)):
+    w = words[i]
+    # omp critical
+    counts[w] += 1
+    plain[w] = plain.get(w, 0) + 1
+    # omp end critical
+print(counts.most_common(5))
+print(plain)
+"""
+
+
+@pytest.mark.parametrize("threads", [2, 3, 4])
+def test_keys_set_under_critical_come_in_pythons_order(write, threads):
+    for _ in range(2):
+        same_as_python(write, "counts.py", COUNTS_UNDER_CRITICAL, threads, "fork")

@@ -151,9 +151,12 @@ def test_atomic_in_an_inactive_nested_region_is_the_enclosing_teams(write, threa
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_names_two_active_nested_teams_bind_in_atomic_are_an_error(write, backend):
-    script = write("active.py", NESTED_ATOMIC.replace("LEVELS", "2").replace(
-        "        # omp critical\n        log.append(i)\n", "").replace(
-        "        # omp critical\n        log.append(-i)\n", ""))
+    script = write(
+        "active.py",
+        NESTED_ATOMIC.replace("LEVELS", "2")
+        .replace("        # omp critical\n        log.append(i)\n", "")
+        .replace("        # omp critical\n        log.append(-i)\n", ""),
+    )
     seen = set()
     for _ in range(3):  # (the two inner teams may not overlap: then python's answer)
         got = run_omppy("run", str(script), threads=2, env={"OMPPY_BACKEND": backend})
@@ -199,3 +202,25 @@ print(plain)
 def test_keys_set_under_critical_come_in_pythons_order(write, threads):
     for _ in range(2):
         same_as_python(write, "counts.py", COUNTS_UNDER_CRITICAL, threads, "fork")
+
+
+# Aliases bound by unpacking an item: `a, b = pairs[i]` then `a.append(...)`: refused
+# ("changed pairs[10][0] through a path omppy does not follow") at 2+ threads.
+UNPACKED_ALIASES = """\
+pairs = [([i], [0, i]) for i in range(12)]
+nested = [(i, ([i], {"n": 0})) for i in range(12)]
+# omp parallel for
+for i in range(12):
+    a, b = pairs[i]
+    a.append(i * i)
+    b[0] += 2 * i
+    k, (items, meta) = nested[i]
+    items.append(k)
+    meta["n"] += 1
+print(pairs[3], pairs[-1], nested[5])
+"""
+
+
+@pytest.mark.parametrize("threads", [2, 3])
+def test_aliases_unpacked_from_an_item_are_carried(write, threads):
+    same_as_python(write, "unpacked.py", UNPACKED_ALIASES, threads, "fork")

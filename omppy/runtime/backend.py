@@ -19,10 +19,12 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from . import globalnames
+from . import globalnames, state
+from .errors import OmpError
 from .icv import ConfigError
 from .region import Region, TeamRequest
 from .tracebacks import first_user_frame
+from .where import location
 
 BACKENDS = ("fork", "threads", "dask")
 VARIABLE = "OMPPY_BACKEND"
@@ -187,7 +189,6 @@ def _nested_team(
     inner teams counting at once, which C OpenMP's program-wide atomic would order),
     one team's updates would be lost: an error instead.
     """
-    from . import state
     from .team import requested_team_size
 
     parent = state.current()
@@ -211,9 +212,6 @@ def _nested_team(
     finally:
         block.leave({} if clash else handed)
     if clash:
-        from .errors import OmpError
-        from .where import location
-
         listed = ", ".join(repr(n) for n in clash)
         raise OmpError(
             f"the nested parallel region at {location()} bound {listed} in "

@@ -22,6 +22,9 @@ what a change is)::
 Records in the log are totally ordered (the log's lock).  A record a thread had
 not applied when it made a change is *concurrent* with it; concurrent changes to
 one place are a data race and end the region with an error (``conflict.py``).
+
+One idea: :class:`Coherence`, the team's publication log as one thread sees it
+(records, catch-up, barriers, and the one order of new dict keys they agree on).
 """
 
 from __future__ import annotations
@@ -450,10 +453,10 @@ class Coherence:
         for token, entries in inserted.items():
             # Even one source: a thread runs the tasks it kept newest first.
             live = self.replica.objects[token]
-            lowest = earliest.get(token)
-            if lowest:
+            first = earliest.get(token)
+            if first:
                 entries = [
-                    (*min((tag, number, place), lowest.get(key, (tag, number, place))), key)
+                    (*min((tag, number, place), first.get(key, (tag, number, place))), key)
                     for tag, number, place, key in entries
                 ]
             entries.sort(key=lambda entry: entry[:3])

@@ -2,8 +2,6 @@
 helper reads the next value of an input stream and hands it to every thread; each
 thread records what it got under critical."""
 
-from omppy import omp_get_thread_num
-
 stream = iter([3.5, -1.25, 8.0, 0.5])
 got = []
 

@@ -4,8 +4,32 @@ order) and the dict as it is (python's key order)."""
 
 from collections import Counter
 
-words = ("alpha beta gamma delta beta alpha eps zeta eta theta beta iota kappa "
-         "lambda mu alpha nu xi omicron pi rho gamma sigma tau").split() * 3
+words = [
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "beta",
+    "alpha",
+    "eps",
+    "zeta",
+    "eta",
+    "theta",
+    "beta",
+    "iota",
+    "kappa",
+    "lambda",
+    "mu",
+    "alpha",
+    "nu",
+    "xi",
+    "omicron",
+    "pi",
+    "rho",
+    "gamma",
+    "sigma",
+    "tau",
+] * 3
 counts = Counter()
 plain = {}
 

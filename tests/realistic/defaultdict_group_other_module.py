@@ -6,7 +6,18 @@ from collections import defaultdict
 from rpkg import store
 
 groups = defaultdict(set)
-words = "apple avocado banana blueberry cherry cranberry date fig grape guava".split()
+words = [
+    "apple",
+    "avocado",
+    "banana",
+    "blueberry",
+    "cherry",
+    "cranberry",
+    "date",
+    "fig",
+    "grape",
+    "guava",
+]
 
 # omp parallel for
 for i in range(len(words) * 3):

@@ -14,7 +14,7 @@ def parse(line):
 
 
 good = [f"k{i} = {i * 3}" for i in range(30)]
-bad = good[:17] + ["broken"] + good[18:]
+bad = [*good[:17], "broken", *good[18:]]
 parsed = [None] * 30
 
 try:

@@ -5,7 +5,21 @@ index = {}
 ordered_words = []
 vowels = set()
 longest = ""
-TEXT = "the quick brown fox jumps over the lazy dog and the cat naps".split()
+TEXT = [
+    "the",
+    "quick",
+    "brown",
+    "fox",
+    "jumps",
+    "over",
+    "the",
+    "lazy",
+    "dog",
+    "and",
+    "the",
+    "cat",
+    "naps",
+]
 
 
 def build_index():

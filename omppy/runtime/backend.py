@@ -172,6 +172,9 @@ def parallel(
     return run(region, request)
 
 
+_NO = object()  # no value
+
+
 def _nested_team(
     run: Callable[[Region, TeamRequest], dict[str, Any]],
     region: Region,
@@ -202,8 +205,10 @@ def _nested_team(
     for name, value in seen.items():
         if name in region.args:
             region.args[name] = value
+    started = {n: region.args[n] for n in names if n in region.args}
     result = run(region, request)
-    handed = {n: result[n] for n in names if n in result}
+    # (an object changed in place is the one it started from: carried as objects are)
+    handed = {n: result[n] for n in names if n in result and result[n] is not started.get(n, _NO)}
     if not handed:
         return result
     block = parent.atomic(tuple(handed), (), True)

@@ -258,7 +258,7 @@ class ThreadContext:
     ) -> Any:
         if self.team is None and not self.inside:
             return RUNS
-        outer = self.enclosing_team()
+        outer = self.enclosing_team() if self.size == 1 else None
         if outer is not None:
             return outer.critical(name, names if self.nested else (), touches, closed)
         kind = f"critical({name})" if name else "critical"
@@ -275,7 +275,7 @@ class ThreadContext:
     ) -> Any:
         if self.team is None and not self.inside:
             return RUNS
-        outer = self.enclosing_team()
+        outer = self.enclosing_team() if self.size == 1 else None
         if outer is not None:
             return outer.atomic(names if self.nested else (), touches, closed)
         lock = self.block_lock("atomic", None)

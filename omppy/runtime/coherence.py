@@ -247,7 +247,8 @@ class Coherence:
                     taken[name] = seq
                     latest[name] = (seq, value)
                 return seq
-        changes = self._tag_new_keys(changes, block=True)
+        # (a task's record holds what a task or several ran: no one stretch made it)
+        changes = self._tag_new_keys(changes, block=kind != "task")
         if (not changes and not names) or self.arena is None:
             return 0
         seen = self.seen

@@ -48,6 +48,10 @@ DEFERRED = {
     ("omppy.runtime.backend", "omppy.runtime.threads.region"): (
         "the threads backend: loaded at the first region, only when chosen"
     ),
+    ("omppy.runtime.backend", "omppy.runtime.team"): (
+        "the fork backend's team sizes: only a nested region that binds its enclosing "
+        "region's names asks them, before it starts (backend._nested_team)"
+    ),
     ("omppy.runtime.observe", "omppy.runtime.watching"): (
         "watching (OMPPY_TRACE/REPORT/PROGRESS): loaded only when a variable asks"
     ),

@@ -130,14 +130,18 @@ def test_names_bound_for_sure_are_refreshed_by_one_call(region_text):
 
 def test_names_that_may_be_unbound_are_refreshed_only_if_published(region_text):
     # A private name restored after a work share, an orphaned loop's lastprivate name.
+    # (the name, last: a module global some regions keep bound, runtime/globalnames.py)
     assert (
         f"if 'tmp' in _omp_saved_{FOR}:\n"
-        f"                tmp = _omp.adopt(_omp.locals().get('tmp', _omp.UNBOUND), "
-        f"_omp_saved_{FOR}['tmp'])"
+        "                tmp = _omp.adopt(\n"
+        f"                    _omp.locals().get('tmp', _omp.UNBOUND), _omp_saved_{FOR}['tmp'], "
+        "'tmp'\n"
+        "                )"
     ) in region_text
     assert (
         "    if 'last' in _omp_out:\n"
-        "        last = _omp.adopt(_omp.locals().get('last', _omp.UNBOUND), _omp_out['last'])"
+        "        last = _omp.adopt(_omp.locals().get('last', _omp.UNBOUND), _omp_out['last'], "
+        "'last')"
     ) in region_text
 
 

@@ -20,10 +20,11 @@
 from __future__ import annotations
 
 import builtins
+import sys
 from collections.abc import Callable
 from typing import Any
 
-from . import observe, state
+from . import globalnames, observe, state
 from .backend import parallel
 from .cancel import Cancelled
 from .declared import declare_reduction, reduce_with
@@ -119,14 +120,19 @@ __all__ = [
 ]
 
 
-def adopt(current: Any, fresh: Any) -> Any:
+def adopt(current: Any, fresh: Any, name: str = "") -> Any:
     """The value a refreshed name takes: ``fresh`` itself.
 
     Published values arrive as the receiving process's own objects (a shared object
-    by its token, see replica.py), so nothing is merged; the function stays for
-    translations made by older versions of omppy.
+    by its token, see replica.py), so nothing is merged.  ``name``: the refreshed
+    name, a module global of the region's module for some regions (globalnames.py).
     """
+    if name and globalnames.NAMES:
+        globalnames.mirror(sys._getframe(1), {name: fresh}, _NONE)
     return fresh
+
+
+_NONE = object()  # no value (a published value may be anything, even None)
 
 
 def refreshed(fresh: dict[str, Any], /, **current: Any) -> Any:
@@ -141,6 +147,8 @@ def refreshed(fresh: dict[str, Any], /, **current: Any) -> Any:
     values = tuple(
         adopt(value, fresh[name]) if name in fresh else value for name, value in current.items()
     )
+    if fresh and globalnames.NAMES:
+        globalnames.mirror(sys._getframe(1), fresh, _NONE)
     return values[0] if len(values) == 1 else values
 
 

@@ -19,9 +19,12 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from . import globalnames, state
+from .errors import OmpError
 from .icv import ConfigError
 from .region import Region, TeamRequest
 from .tracebacks import first_user_frame
+from .where import location
 
 BACKENDS = ("fork", "threads", "dask")
 VARIABLE = "OMPPY_BACKEND"
@@ -126,6 +129,9 @@ def parallel(
     if_: Any = True,
     copyin: tuple[str, ...] = (),
     proc_bind: str | None = None,
+    module_names: tuple[str, ...] = (),
+    nested: bool = False,
+    enclosing: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """``omppy.runtime.parallel``: run ``body`` on a team of the chosen backend; return
     the values the master's names get afterwards.
@@ -142,17 +148,85 @@ def parallel(
     that the code the region can reach may change, when less than its
     ``_omp_effects`` (watch.py).  ``copyin`` names threadprivate globals whose
     master's values the threads start from; ``proc_bind`` is the clause's policy for
-    placing the threads (affinity.py).
+    placing the threads (affinity.py).  ``module_names``: the shared names that are
+    the module's globals, kept bound there while the region runs (globalnames.py).
+    ``nested``: the region is written inside another region, whose names it shares;
+    ``enclosing``: the shared names it binds that its enclosing region publishes
+    (:func:`_nested_team`).
     """
+    if module_names:
+        globalnames.register(body, module_names)
     home = getattr(body, "__globals__", None)  # the body's module
     watched = None if module_watch is None or home is None else (home, module_watch)
     region = Region(
         body, args, firstprivate or {}, reduction or {}, lastprivate, shared, readonly,
         watch or {}, watched,
+        module_names=(home, frozenset(module_names)) if module_names and home else None,
+        nested=nested,
     )  # fmt: skip
     namespace = _callers_globals() if copyin else None
     run = _run or _resolve()
-    return run(region, TeamRequest(num_threads, if_, copyin, proc_bind, namespace))
+    request = TeamRequest(num_threads, if_, copyin, proc_bind, namespace)
+    if enclosing:
+        return _nested_team(run, region, request, enclosing)
+    return run(region, request)
+
+
+_NO = object()  # no value
+
+
+def _nested_team(
+    run: Callable[[Region, TeamRequest], dict[str, Any]],
+    region: Region,
+    request: TeamRequest,
+    names: tuple[str, ...],
+) -> dict[str, Any]:
+    """A region nested in a team's thread that binds names the enclosing team publishes
+    (``done += 1`` under atomic in an inner ``parallel for``).
+
+    A team of one runs its blocks as the enclosing thread's (ThreadContext.nested).
+    A team of several has blocks of its own, which exclude only each other: so it
+    starts from the enclosing team's newest values of the names and, when it ends,
+    publishes what it bound to the enclosing team, under that team's atomic lock;
+    if another thread of the enclosing team published one of them meanwhile (two
+    inner teams counting at once, which C OpenMP's program-wide atomic would order),
+    one team's updates would be lost: an error instead.
+    """
+    from .team import requested_team_size
+
+    parent = state.current()
+    if parent.size == 1 or requested_team_size(request.num_threads, request.if_) == 1:
+        return run(region, request)
+    block = parent.atomic(names, (), True)
+    try:
+        seen = dict(block.fresh)
+    finally:
+        block.leave({})
+    for name, value in seen.items():
+        if name in region.args:
+            region.args[name] = value
+    started = {n: region.args[n] for n in names if n in region.args}
+    result = run(region, request)
+    # (an object changed in place is the one it started from: carried as objects are)
+    handed = {n: result[n] for n in names if n in result and result[n] is not started.get(n, _NO)}
+    if not handed:
+        return result
+    block = parent.atomic(tuple(handed), (), True)
+    try:
+        clash = [n for n in handed if n in block.fresh and block.fresh[n] is not seen.get(n)]
+    finally:
+        block.leave({} if clash else handed)
+    if clash:
+        listed = ", ".join(repr(n) for n in clash)
+        raise OmpError(
+            f"the nested parallel region at {location()} bound {listed} in "
+            "its critical/atomic blocks while another thread of the enclosing team "
+            f"changed {'it' if len(clash) == 1 else 'them'} too (its own nested team): "
+            "critical and atomic exclude each other only within one team, so one "
+            "team's updates would be lost. Use a reduction clause on the nested "
+            "regions, or leave nesting inactive (omp_set_max_active_levels(1))"
+        )
+    return result
 
 
 def _callers_globals() -> dict[str, Any] | None:

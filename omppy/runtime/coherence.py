@@ -22,6 +22,9 @@ what a change is)::
 Records in the log are totally ordered (the log's lock).  A record a thread had
 not applied when it made a change is *concurrent* with it; concurrent changes to
 one place are a data race and end the region with an error (``conflict.py``).
+
+One idea: :class:`Coherence`, the team's publication log as one thread sees it
+(records, catch-up, barriers, and the one order of new dict keys they agree on).
 """
 
 from __future__ import annotations
@@ -100,15 +103,28 @@ class Coherence:
             else:
                 self.marks.append((tag, lengths))
 
-    def _tag_new_keys(self, changes: Changes) -> Changes:
-        """Add to each tracked dict's change the tags of the keys this thread added."""
+    def _tag_new_keys(self, changes: Changes, block: bool = False) -> Changes:
+        """Add to each tracked dict's change the tags of the keys this thread added.
+
+        ``block``: the changes of one synchronisation block, all made in the stretch
+        of iterations this thread runs now; the keys it set that were there already
+        are tagged with that stretch too (a sixth field: ``(key, tag)`` pairs), since
+        python would have added such a key there if no earlier iteration had: another
+        thread's block may have added it first (``counts[w] = counts.get(w, 0) + 1``
+        under critical), and :meth:`_order_new_keys` puts it where python would."""
         tracked = self.replica.ordered_dicts
         if not tracked:
             return changes
         tagged: Changes = []
+        now = (self.marks[-1][0] if self.marks else self.last_tag) if block else None
         for token, change in changes:
-            if change[0] == "D" and change[3] and token in tracked:
-                change = (*change[:4], self._tags(token, change))
+            if change[0] == "D" and token in tracked:
+                updated = len(change[1]) - change[3]
+                if now is not None and updated:
+                    tags = self._tags(token, change) if change[3] else []
+                    change = (*change[:4], tags, [(k, now) for k, _ in change[1][:updated]])
+                elif change[3]:
+                    change = (*change[:4], self._tags(token, change))
             tagged.append((token, change))
         return tagged
 
@@ -234,7 +250,8 @@ class Coherence:
                     taken[name] = seq
                     latest[name] = (seq, value)
                 return seq
-        changes = self._tag_new_keys(changes)
+        # (a task's record holds what a task or several ran: no one stretch made it)
+        changes = self._tag_new_keys(changes, block=kind != "task")
         if (not changes and not names) or self.arena is None:
             return 0
         seen = self.seen
@@ -418,10 +435,19 @@ class Coherence:
             for token, change in changes
             if change[0] == "D" and change[2] and _moves_keys(change)
         }
+        # A key another block set in an earlier stretch of iterations than the one
+        # that added it: python would have added it there (_tag_new_keys, ``block``).
+        earliest: dict[Any, dict[Any, tuple[Tag, int, int]]] = {}
         for number, changes in enumerate(sources):
             for token, change in changes:
                 if token in moved:
                     continue
+                if change[0] == "D" and len(change) > 5:
+                    lowest = earliest.setdefault(token, {})
+                    for place, (key, tag) in enumerate(change[5]):
+                        here = (tag, number, place)
+                        if key not in lowest or here < lowest[key]:
+                            lowest[key] = here
                 if change[0] == "D" and change[3]:
                     keys = [key for key, _ in change[1][len(change[1]) - change[3] :]]
                     tags = change[4] if len(change) > 4 else [UNTAGGED] * len(keys)
@@ -431,6 +457,12 @@ class Coherence:
         for token, entries in inserted.items():
             # Even one source: a thread runs the tasks it kept newest first.
             live = self.replica.objects[token]
+            first = earliest.get(token)
+            if first:
+                entries = [
+                    (*min((tag, number, place), first.get(key, (tag, number, place))), key)
+                    for tag, number, place, key in entries
+                ]
             entries.sort(key=lambda entry: entry[:3])
             agreed = list(dict.fromkeys(key for *_, key in entries))
             new = set(agreed)

@@ -120,6 +120,7 @@ def reduction_slots(reduction: dict[str, tuple[str, Any]], size: int) -> dict[st
 def run_alone(region: Region, parent: ThreadContext) -> dict[str, Any]:
     """A team of one (``if`` false, nesting inactive, no fork): no processes at all."""
     me = ThreadContext(Team(1, parent, None), 0)
+    me.nested = region.nested
     state.stack.append(me)
     try:
         values = region.body(me, **region.arguments(region.args, in_master=True)) or {}

@@ -61,6 +61,8 @@ class Region:
         watch: dict[str, int] | None = None,
         module_watch: tuple[dict[str, Any], dict[str, int]] | None = None,
         slots: dict[str, Any] | None = None,
+        module_names: tuple[dict[str, Any], frozenset[str]] | None = None,
+        nested: bool = False,
     ) -> None:
         self.body = body
         self.args = args  # shared names the body reads, by name
@@ -80,6 +82,13 @@ class Region:
         # which the worker's private copy *is* (forkjoin.py, reduction_slots): its
         # partial result reaches the master with no pickling.
         self.slots: dict[str, Any] = {} if slots is None else slots
+        # The body's module namespace and its shared names that are globals of it,
+        # kept bound there by the body's code (globalnames.py): they travel by name,
+        # so the namespace leaves them out of what it compares.  None: no such names.
+        self.module_names = module_names
+        # Written inside another region (its names are that region's names): a team
+        # of one for it runs its critical and atomic blocks as the enclosing thread's.
+        self.nested = nested
 
     def replace(self, **changes: Any) -> Region:
         """This region with ``changes`` (field name -> value), as a new one."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
+from . import globalnames
 from .unbound import UNBOUND
 from .where import HERE
 
@@ -73,6 +74,8 @@ class SyncBlock:
     def leave(self, scope: dict[str, Any]) -> None:
         """Publish what this block changed and release what it holds."""
         try:
+            if self.runs and globalnames.NAMES:
+                globalnames.mirror(sys._getframe(1), scope, UNBOUND, self.names)
             coherence = self.thread.coherence
             if self.runs and coherence is not None:
                 if coherence.stream is not None and len(self.thread.inside) == 1:

@@ -95,7 +95,14 @@ def run(
             chunk_args = dict(args)
             chunk_args["_omp_chunk"] = items[start:stop]
             chunk_clauses = last if stop == len(items) else inner
-            values.update(create(thread, function, chunk_args, chunk_clauses))
+            handed = create(thread, function, chunk_args, chunk_clauses)
+            values.update(handed)
+            # A task that ran at once (a team of one, the cut-off) handed back its
+            # ``shared`` names: the next chunks start from them, as the loop's next
+            # iterations do in python (``count += 1`` under atomic in every chunk).
+            for name in inner.shared:
+                if name in handed:
+                    args[name] = handed[name]
     finally:
         if group is not None:
             values.update(group.end({}))

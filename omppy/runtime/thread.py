@@ -66,6 +66,8 @@ class ThreadContext:
         self.cancel_scopes: list[cancel.CancelScope] = []
         self.doacross: doacross.Doacross | None = None  # the doacross loop it runs
         self.tasks: TaskState | None = None  # its explicit tasks (tasks.py), when it has any
+        # A team of one for a region written inside another region (enclosing_team).
+        self.nested = False
 
     @classmethod
     def initial(cls) -> ThreadContext:
@@ -266,6 +268,9 @@ class ThreadContext:
     ) -> Any:
         if self.team is None and not self.inside:
             return RUNS
+        outer = self.enclosing_team() if self.size == 1 else None
+        if outer is not None:
+            return outer.critical(name, names if self.nested else (), touches, closed)
         kind = f"critical({name})" if name else "critical"
         lock = self.block_lock(kind, name)
         if lock is not None:
@@ -280,6 +285,9 @@ class ThreadContext:
     ) -> Any:
         if self.team is None and not self.inside:
             return RUNS
+        outer = self.enclosing_team() if self.size == 1 else None
+        if outer is not None:
+            return outer.atomic(names if self.nested else (), touches, closed)
         lock = self.block_lock("atomic", None)
         if lock is not None:
             self._refuse_reentry("atomic")
@@ -355,6 +363,21 @@ class ThreadContext:
         return block
 
     # -- the hooks (forked processes: the arena's locks and words) --
+
+    def enclosing_team(self) -> ThreadContext | None:
+        """In a team of one inside a bigger team (an inactive nested region: the same
+        thread), the enclosing thread, whose ``critical`` and ``atomic`` blocks are
+        this thread's too: they exclude the enclosing team's other threads and
+        publish the objects they change to them, as OpenMP's program-wide critical
+        does; else None.  The names they bind are published too when the region is
+        written inside the enclosing one's code (``nested``: the same names);
+        otherwise they are the inner region's own (a function's locals)."""
+        if self.size > 1 or self.team is None:
+            return None
+        outer = self.team.parent
+        while outer is not None and outer.size == 1 and outer.team is not None:
+            outer = outer.team.parent
+        return outer if outer is not None and outer.size > 1 else None
 
     def block_lock(self, kind: str, name: str | None) -> Any:
         """The lock of a critical block named ``name`` (``kind`` is its

@@ -180,12 +180,15 @@ def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) ->
         _refuse_uncomparable(label, value, held=True)
     for namespace, label, effects in namespaces:
         depth = DEEP if deep else MODULE_DEPTH
+        private = private_globals.names_in(namespace)
+        if region.module_names is not None and region.module_names[0] is namespace:
+            private |= region.module_names[1]  # (they travel by name: globalnames.py)
         replica.watch_namespace(
             namespace,
             depth,
             label,
             rebinds=REBINDS in effects,
-            private=private_globals.names_in(namespace),
+            private=private,
             deeper=0 if deep else effects.get(PLAIN, 0) - 1,
         )
     globals_ = [namespace for namespace, _, _ in namespaces]

@@ -386,13 +386,14 @@ class Effects:
         if isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is path:
             return _below(steps + 1, self._aliases(parent, loads, seen))
         if isinstance(parent, cst.Assign) and parent.value is path:
-            if all(isinstance(t.target, cst.Name) for t in parent.targets):
-                return _below(
-                    steps,
-                    max(
-                        self._alias(t.target.value, loads, seen)  # type: ignore[attr-defined]
-                        for t in parent.targets
-                    ),
+            unpacked = [_unpacked(t.target) for t in parent.targets]
+            if all(found is not None for found in unpacked):
+                # ``row = out[i]``, or ``a, b = pairs[i]``: names bound to the value,
+                # or to its items (one level further down for each level unpacked).
+                return max(
+                    _below(steps + levels, self._alias(name, loads, seen))
+                    for found in unpacked
+                    for name, levels in found  # type: ignore[union-attr]
                 )
             return 0  # stored into another object: watched through that object
         if isinstance(parent, cst.NamedExpr) and parent.value is path:
@@ -648,3 +649,26 @@ def _feeding_loop(
         if not isinstance(call, cst.Call) or _name_of(call.func) not in ITEM_VIEWS:
             return None
         node = call
+
+
+def _unpacked(target: cst.BaseExpression) -> list[tuple[str, int]] | None:
+    """The names an assignment target binds, with how many levels of unpacking lie
+    between the value and each (``a, (b, c)``: a 1, b and c 2; ``*rest`` holds the
+    items themselves, like the value); None when it stores into an object."""
+    if isinstance(target, cst.Name):
+        return [(target.value, 0)]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        found: list[tuple[str, int]] = []
+        for element in target.elements:
+            inner = element.value
+            if isinstance(element, cst.StarredElement):
+                if not isinstance(inner, cst.Name):
+                    return None
+                found.append((inner.value, 0))
+                continue
+            below = _unpacked(inner)
+            if below is None:
+                return None
+            found.extend((name, levels + 1) for name, levels in below)
+        return found
+    return None

@@ -276,6 +276,7 @@ class Emitter:
                     "_omp.adopt",
                     f"_omp.locals().get({name!r}, _omp.UNBOUND)",
                     f"{source}[{name!r}]",
+                    repr(name),
                 )
                 assign = self.simple(f"{name} = ", adopted, line, info, level + 1)
                 test = cst.parse_expression(f"{name!r} in {source}")

@@ -144,6 +144,13 @@ def _call(e: Emitter, name: str, given: dict[str, Part], info: ConstructInfo) ->
     if info.module_watch is not None:
         entries = [f"{n!r}: {d}" for n, d in sorted(info.module_watch.items())]
         arguments.append(keyword("module_watch", mapping(entries)))
+    if info.module_names:
+        arguments.append(keyword("module_names", names(info.module_names)))
+    if info.in_region:  # (its names are its enclosing region's: ThreadContext.nested)
+        arguments.append("nested=True")
+        enclosing = [n for n in sharing.shared_out if n in info.region_shared]
+        if enclosing:
+            arguments.append(keyword("enclosing", names(enclosing)))
     clause = pragma.clause("num_threads")
     if clause is not None:
         arguments.append(f"num_threads=({clause.expr})")

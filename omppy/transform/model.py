@@ -159,6 +159,11 @@ class ConstructInfo:
     threadprivate: tuple[str, ...] = ()
     # A task or taskloop, or a wait (taskwait, taskgroup, barrier): tasking.py.
     task: TaskInfo | None = None
+    # A parallel construct: its shared, bound names that are module globals (a region
+    # at module level, or names its function declares ``global``): the runtime keeps
+    # the module's globals bound to their newest values while the region runs, so that
+    # the functions the region calls read them by their global names as in python.
+    module_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

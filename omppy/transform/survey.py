@@ -333,6 +333,7 @@ class _Surveyor(RuleChecks, TaskSurvey):
         shared_roots: set[str] = set()
         global_roots: set[str] = set()
         item_targets: dict[str, tuple[int, ...]] = {}
+        module_names: tuple[str, ...] = ()
         if directive in PARALLEL_DIRECTIVES:
             loop_vars = {n for loop in loops for n in target_names(loop.target)}
             sharing = scoped_sharing.decide_region(
@@ -370,6 +371,8 @@ class _Surveyor(RuleChecks, TaskSurvey):
                 n for n in sharing.args if not watch.get(n) and n not in sharing.shared_out
             )
             sharing = dataclasses.replace(sharing, readonly=readonly)
+            if region is None:  # (a nested region's names are its region's locals)
+                module_names = _module_names(sharing.shared_out, scopes)
             if loops:
                 derived = loop_nest.loop_derived(loops, loop_vars)
                 self.warnings += checks.races(usage, derived, private, filename=filename)
@@ -436,6 +439,7 @@ class _Surveyor(RuleChecks, TaskSurvey):
             closed=closed,
             threadprivate=threadprivate,
             task=task,
+            module_names=module_names,
         )
 
     def _holds_constructs(self, construct: Construct) -> bool:
@@ -518,3 +522,15 @@ class _Surveyor(RuleChecks, TaskSurvey):
 
 
 __all__ = ["run"]
+
+
+def _module_names(shared_out: tuple[str, ...], scopes: list[tuple[str, Any]]) -> tuple[str, ...]:
+    """The region's shared, bound names that are its module's globals: all of them at
+    module level, those its function declares ``global`` in a function."""
+    kind, node = scopes[-1]
+    if kind == "module":
+        return shared_out
+    if kind == "function":
+        declared = scoped_sharing.declared_global(node)
+        return tuple(n for n in shared_out if n in declared)
+    return ()

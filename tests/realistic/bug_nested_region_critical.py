@@ -1,6 +1,7 @@
-"""BUG (minimal, from omp_ex_barrier_regions; refused): a critical section inside an
-inactive nested region does not exclude the other threads of the enclosing team;
-their appends are reported as a data race."""
+"""FIXED in session 7 (minimal, from omp_ex_barrier_regions; was refused): a critical
+section inside an inactive nested region did not exclude the other threads of the
+enclosing team; their appends were reported as a data race. It now runs as the
+enclosing thread's critical (ThreadContext.enclosing_team)."""
 
 done = []
 

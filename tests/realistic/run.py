@@ -23,6 +23,7 @@ Usage::
     python tests/realistic/run.py                 # every program, once
     python tests/realistic/run.py --repeat 2      # twice (timing-dependent bugs)
     python tests/realistic/run.py bfs game_of_life -t 3 -j 2
+    python tests/realistic/run.py --backend threads  # OMPPY_BACKEND=threads
 """
 
 from __future__ import annotations
@@ -89,6 +90,9 @@ def programs(selected: Sequence[str] = ()) -> list[Path]:
     return [p for p in found if any(s == p.stem or s in p.stem for s in selected)]
 
 
+BACKEND = ""  # OMPPY_BACKEND for the omppy runs ("": the default, fork)
+
+
 def environment(threads: int | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OMP_", "OMPPY_", "PYMP_"))}
     env["PYTHONPATH"] = str(ROOT)
@@ -100,6 +104,8 @@ def environment(threads: int | None) -> dict[str, str]:
     env["PYTHONHASHSEED"] = "0"
     if threads is not None:
         env["OMP_NUM_THREADS"] = str(threads)
+        if BACKEND:
+            env["OMPPY_BACKEND"] = BACKEND
     return env
 
 
@@ -268,7 +274,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds per run")
     parser.add_argument("--json", type=Path, help="write every outcome to this file")
     parser.add_argument("-q", "--quiet", action="store_true", help="no line per program")
+    parser.add_argument("--backend", default="", help="OMPPY_BACKEND of the omppy runs")
     options = parser.parse_args(argv)
+    global BACKEND
+    BACKEND = options.backend
     chosen = programs(options.names)
     if not chosen:
         parser.error("no program matches")

@@ -58,6 +58,7 @@ def parallel(region: Region, request: TeamRequest) -> dict[str, Any]:
 
 def _run_alone(region: Region, team: ThreadTeam) -> dict[str, Any]:
     me = ThreadedContext(team, 0)
+    me.nested = region.nested
     stack = state.own_stack()
     stack.append(me)
     try:

@@ -8,8 +8,10 @@ and entering a block (or passing a barrier) takes the latest published values.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
+from .. import globalnames
 from ..sync import SyncBlock
 from ..unbound import UNBOUND
 
@@ -50,6 +52,8 @@ class ThreadedSyncBlock(SyncBlock):
     def leave(self, scope: dict[str, Any]) -> None:
         """Publish the names this block bound and release what it holds."""
         try:
+            if self.runs and globalnames.NAMES:
+                globalnames.mirror(sys._getframe(1), scope, UNBOUND, self.names)
             if self.runs and self.names:
                 self.thread.team.publish(
                     {n: scope[n] for n in self.names if n in scope and scope[n] is not UNBOUND}

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import backend, icv, observe, state
+from ..deadlock_errors import different_constructs
 from ..errors import OmpError, TeamAborted
 from ..region import Region, TeamRequest, combined_errors
 from ..team import requested_team_size
@@ -38,6 +39,7 @@ from .team import ThreadTeam, forget_critical_locks
 
 Outcome = tuple[dict[str, Any] | None, BaseException | None, bool]  # locals, error, did_last
 
+_NOT_RUN: Outcome = (None, None, False)
 STOP_GRACE = 0.5  # seconds the master waits for interrupted workers before giving up
 _serial_guard = _thread.allocate_lock()
 _region_serial = 0
@@ -72,10 +74,10 @@ def _run_alone(region: Region, team: ThreadTeam) -> dict[str, Any]:
 class _Join:
     """How many workers are still running, and where the master sleeps until none is."""
 
-    def __init__(self, team: ThreadTeam, running: int) -> None:
+    def __init__(self, team: ThreadTeam, running: int, parker: Parker) -> None:
         self.team = team
         self.running = running
-        self.parker = Parker()
+        self.parker = parker  # the master's own (it waits for nothing else meanwhile)
 
     def one_done(self) -> None:
         with self.team.mutex:
@@ -118,9 +120,12 @@ def _run_team(
     if observe.observer is not None:
         observe.observer.threads_backend()  # not watched: said once (docs/tracing.md)
     size = team.size
-    threads = [ThreadedContext(team, num) for num in range(size)]
-    outcomes: list[Outcome] = [(None, None, False)] * size
-    join = _Join(team, size - 1)
+    workers: list[pool.Worker] = pool.take(size - 1)
+    master = ThreadedContext(team, 0)
+    threads = [master]
+    threads += [ThreadedContext(team, num, w.parker) for num, w in enumerate(workers, 1)]
+    outcomes: list[Outcome] = [_NOT_RUN] * size
+    join = _Join(team, size - 1, master.parker)
     control = icv.icv()  # what the workers read, until one changes its own copy
     streams.install()
     with _serial_guard:
@@ -130,27 +135,27 @@ def _run_team(
     output.install()
     pools = native.limit()  # one thread per BLAS pool while the team runs
     dicts = keyorder.watch(region.args.values())  # their new keys in iteration order
-    workers: list[pool.Worker] = []
     previous = streams.enter_thread(streams.ThreadStreams(seeds, 0))
     try:
-        workers = pool.take(size - 1)
         for num, worker in enumerate(workers, 1):
             job = _job(threads[num], region, outcomes, join, worker, control, seeds, copied)
             worker.give(job)
-        outcomes[0] = _run_thread(threads[0], region)
+        outcomes[0] = _run_thread(master, region)
         if isinstance(outcomes[0][1], KeyboardInterrupt):
             raise outcomes[0][1]  # stop the team now, not when the workers finish
-        join.wait(me=threads[0])
+        join.wait(me=master)
     except BaseException:
         _stop(team, threads, workers, join)
         raise
     finally:
         team.dissolve()
         streams.leave_thread(previous)
-        keyorder.unwatch(dicts)
-        native.restore(pools)
+        if dicts:
+            keyorder.unwatch(dicts)
+        if pools:
+            native.restore(pools)
         output.uninstall()
-    return _finish(region, team, outcomes)
+    return _finish(region, team, outcomes, threads)
 
 
 def _run_thread(me: ThreadedContext, region: Region) -> Outcome:
@@ -223,6 +228,7 @@ def _job(
             icv.leave_thread(previous_icv)
             streams.leave_thread(previous)
             output.finish_thread()
+            worker.back()  # before the master may start its next region
             join.one_done()
 
     return job
@@ -243,16 +249,25 @@ def _stop(
         forget_critical_locks()  # held by a stopped thread: never to be released
 
 
-def _finish(region: Region, team: ThreadTeam, outcomes: list[Outcome]) -> dict[str, Any]:
+def _finish(
+    region: Region, team: ThreadTeam, outcomes: list[Outcome], threads: list[ThreadedContext]
+) -> dict[str, Any]:
     """Raise the threads' failures, or return the values the master's names take."""
-    errors = [e for _, e, _ in outcomes if e is not None and not isinstance(e, TeamAborted)]
-    if errors:
-        raise combined_errors(errors)
-    if any(e is not None for _, e, _ in outcomes):
-        raise OmpError("the team was aborted without a reported cause")
-    if team.board is not None:
-        team.board.check_constructs()
+    for _, error, _ in outcomes:
+        if error is not None:
+            errors = [e for _, e, _ in outcomes if e and not isinstance(e, TeamAborted)]
+            if errors:
+                raise combined_errors(errors)
+            raise OmpError("the team was aborted without a reported cause")
+    first = threads[0]
+    if any(t.loops != first.loops or t.workshares != first.workshares for t in threads):
+        met: dict[tuple[int, int], list[int]] = {}
+        for t in threads:
+            met.setdefault((t.loops, t.workshares), []).append(t.num)
+        raise different_constructs(met, team.region_at)
     team.new_keys.order()  # the region's end is a barrier too
+    if not (region.reduction or region.lastprivate or region.shared):
+        return {}  # nothing the master's names take
     partials = [region.partials(values or {}) for values, _, _ in outcomes]
     last = None
     for values, _, did_last in outcomes:

@@ -32,7 +32,7 @@ from ..deadlock_errors import different_constructs
 from ..errors import OmpError, TeamAborted
 from ..region import Region, TeamRequest, combined_errors
 from ..team import requested_team_size
-from . import hang, keyorder, native, output, pool, private, streams, tasks
+from . import hang, keyorder, native, output, pool, private, profiling, streams, tasks
 from .context import ThreadedContext
 from .park import SPIN, Parker
 from .team import ThreadTeam, forget_critical_locks
@@ -119,6 +119,8 @@ def _run_team(
     backend.notice_once()
     if observe.observer is not None:
         observe.observer.threads_backend()  # not watched: said once (docs/tracing.md)
+    if team.parallel:
+        profiling.guard()  # cProfile is not thread-safe there
     size = team.size
     workers: list[pool.Worker] = pool.take(size - 1)
     master = ThreadedContext(team, 0)

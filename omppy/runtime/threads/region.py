@@ -51,11 +51,13 @@ def parallel(region: Region, request: TeamRequest) -> dict[str, Any]:
     ``proc_bind`` is accepted and changes nothing here (the operating system places
     the threads of one process); ``module_watch``: one heap, nothing is compared."""
     copied = private.begin(request.copyin, request.namespace)
-    size = requested_team_size(request.num_threads, request.if_)
-    team = ThreadTeam(size, state.current())
+    parent = state.current()
+    control = icv.icv()  # what the workers read, until one changes its own copy
+    size = requested_team_size(request.num_threads, request.if_, parent, control)
+    team = ThreadTeam(size, parent)
     if size == 1:
         return _run_alone(region, team)
-    return _run_team(region, team, copied)
+    return _run_team(region, team, copied, control)
 
 
 def _run_alone(region: Region, team: ThreadTeam) -> dict[str, Any]:
@@ -113,7 +115,10 @@ class _Join:
 
 
 def _run_team(
-    region: Region, team: ThreadTeam, copied: private.Copied | None
+    region: Region,
+    team: ThreadTeam,
+    copied: private.Copied | None,
+    control: icv.ControlVariables,
 ) -> dict[str, Any]:
     global _region_serial
     backend.notice_once()
@@ -128,7 +133,6 @@ def _run_team(
     threads += [ThreadedContext(team, num, w.parker) for num, w in enumerate(workers, 1)]
     outcomes: list[Outcome] = [_NOT_RUN] * size
     join = _Join(team, size - 1, master.parker)
-    control = icv.icv()  # what the workers read, until one changes its own copy
     streams.install()
     with _serial_guard:
         _region_serial += 1

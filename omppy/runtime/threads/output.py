@@ -117,9 +117,9 @@ def uninstall() -> None:
             return
         for writer in _writers.values():
             writer.finish_thread()
-        writer = _writers.get("stdout")
-        if writer is not None and sys.stdout is writer:  # the program may have replaced it
-            sys.stdout = writer.original
-        writer = _writers.get("stderr")
-        if writer is not None and sys.stderr is writer:
-            sys.stderr = writer.original
+        out = _writers.get("stdout")
+        if out is not None and sys.stdout is out:  # the program may have replaced it
+            sys.stdout = out.original
+        err = _writers.get("stderr")
+        if err is not None and sys.stderr is err:
+            sys.stderr = err.original

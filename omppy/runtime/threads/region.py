@@ -231,11 +231,13 @@ def _job(
                 private.leave(me.num)
         finally:
             worker.in_body = False
-            icv.leave_thread(previous_icv)
-            streams.leave_thread(previous)
-            output.finish_thread()
-            worker.back()  # before the master may start its next region
-            join.one_done()
+            try:
+                icv.leave_thread(previous_icv)
+                streams.leave_thread(previous)
+                output.finish_thread()
+            finally:  # (the master waits for this, whatever happened)
+                worker.back()  # before the master may start its next region
+                join.one_done()
 
     return job
 

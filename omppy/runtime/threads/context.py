@@ -17,14 +17,16 @@ from ..thread import ThreadContext
 from . import cancel, doacross
 from .keyorder import AFTER_LOOP
 from .park import Parker
+from .streams import ThreadStreams
 from .sync import ThreadedSyncBlock
 from .tasks import ThreadTasks
 from .team import ABORTED, Record, ThreadTeam, _critical, critical_lock
 from .workshare import ThreadedWorkshare
 
 
-class ThreadedContext(ThreadContext):
-    """Thread ``num`` of a :class:`ThreadTeam`."""
+class ThreadedContext(ThreadContext, ThreadStreams):
+    """Thread ``num`` of a :class:`ThreadTeam`, and its random streams (``seeds``:
+    the team's, set by the region before the thread runs)."""
 
     team: ThreadTeam  # type: ignore[assignment]  # a ThreadTeam where the base has a Team
     threaded = True  # the task functions look for it (tasks.py)

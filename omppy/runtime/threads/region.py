@@ -128,23 +128,27 @@ def _run_team(
         profiling.guard()  # cProfile is not thread-safe there
     size = team.size
     workers: list[pool.Worker] = pool.take(size - 1)
-    master = ThreadedContext(team, 0)
-    threads = [master]
-    threads += [ThreadedContext(team, num, w.parker) for num, w in enumerate(workers, 1)]
-    outcomes: list[Outcome] = [_NOT_RUN] * size
-    join = _Join(team, size - 1, master.parker)
     streams.install()
     with _serial_guard:
         _region_serial += 1
         serial = _region_serial
     seeds = streams.TeamSeeds(serial, streams.current())
+    master = ThreadedContext(team, 0)
+    master.seeds = seeds  # each context is its thread's streams too
+    threads = [master]
+    for num, worker in enumerate(workers, 1):
+        context = ThreadedContext(team, num, worker.parker)
+        context.seeds = seeds
+        threads.append(context)
+    outcomes: list[Outcome] = [_NOT_RUN] * size
+    join = _Join(team, size - 1, master.parker)
     output.install()
     pools = native.limit()  # one thread per BLAS pool while the team runs
     dicts = keyorder.watch(region.args.values())  # their new keys in iteration order
-    previous = streams.enter_thread(streams.ThreadStreams(seeds, 0))
+    previous = streams.enter_thread(master)
     try:
         for num, worker in enumerate(workers, 1):
-            job = _job(threads[num], region, outcomes, join, worker, control, seeds, copied)
+            job = _job(threads[num], region, outcomes, join, worker, control, copied)
             worker.give(job)
         outcomes[0] = _run_thread(master, region)
         if isinstance(outcomes[0][1], KeyboardInterrupt):
@@ -214,13 +218,12 @@ def _job(
     join: _Join,
     worker: pool.Worker,
     control: icv.ControlVariables,
-    seeds: streams.TeamSeeds,
     copied: private.Copied | None,
 ) -> Callable[[], None]:
     outermost = me.team.level == 1
 
     def job() -> None:
-        previous = streams.enter_thread(streams.ThreadStreams(seeds, me.num))
+        previous = streams.enter_thread(me)
         previous_icv = icv.enter_thread(control)
         worker.in_body = True
         try:

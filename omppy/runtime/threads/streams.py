@@ -84,13 +84,18 @@ class TeamSeeds:
 
 
 class ThreadStreams:
-    """The generators of thread ``num`` of the team whose seeds are ``seeds``."""
+    """The generators of thread ``num`` of the team whose seeds are ``seeds`` (a
+    thread team's contexts are ThreadStreams too: one object less per thread and
+    region, issue 22)."""
+
+    seeds: TeamSeeds
+    num: int
+    _random: random.Random | None = None  # made at the first draw
+    _numpy: Any = None
 
     def __init__(self, seeds: TeamSeeds, num: int) -> None:
         self.seeds = seeds
         self.num = num
-        self._random: random.Random | None = None
-        self._numpy: Any = None
 
     def random(self) -> random.Random:
         if self.num and _in_block():

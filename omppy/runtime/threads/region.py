@@ -128,20 +128,25 @@ def _run_team(
         profiling.guard()  # cProfile is not thread-safe there
     size = team.size
     workers: list[pool.Worker] = pool.take(size - 1)
-    streams.install()
-    with _serial_guard:
-        _region_serial += 1
-        serial = _region_serial
-    seeds = streams.TeamSeeds(serial, streams.current())
-    master = ThreadedContext(team, 0)
-    master.seeds = seeds  # each context is its thread's streams too
-    threads = [master]
-    for num, worker in enumerate(workers, 1):
-        context = ThreadedContext(team, num, worker.parker)
-        context.seeds = seeds
-        threads.append(context)
-    outcomes: list[Outcome] = [_NOT_RUN] * size
-    join = _Join(team, size - 1, master.parker)
+    try:
+        streams.install()
+        with _serial_guard:
+            _region_serial += 1
+            serial = _region_serial
+        seeds = streams.TeamSeeds(serial, streams.current())
+        master = ThreadedContext(team, 0)
+        master.seeds = seeds  # each context is its thread's streams too
+        threads = [master]
+        for num, worker in enumerate(workers, 1):
+            context = ThreadedContext(team, num, worker.parker)
+            context.seeds = seeds
+            threads.append(context)
+        outcomes: list[Outcome] = [_NOT_RUN] * size
+        join = _Join(team, size - 1, master.parker)
+    except BaseException:  # (the workers had no job yet: they leave)
+        pool.retire(workers)
+        team.dissolve()
+        raise
     output.install()
     pools = native.limit()  # one thread per BLAS pool while the team runs
     dicts = keyorder.watch(region.args.values())  # their new keys in iteration order

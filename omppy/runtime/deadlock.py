@@ -147,13 +147,13 @@ class Board:
             self.words[self.base] = 1
             return True
 
-    def leave(self, me: Any) -> None:
-        """``me`` (the calling thread) has finished its part of the region: what it
-        still holds, nobody will release.  On a thread team a waiter sees a lock's
-        holder: only the thread's identity is written."""
+    def leave(self, me: Any, ident: int | None = None) -> None:
+        """``me`` (the calling thread, or the thread ``ident``) has finished its part of
+        the region: what it still holds, nobody will release.  On a thread team a waiter
+        sees a lock's holder: only the thread's identity is written."""
         at = self.record(me.num)
         words = self.words
-        words[at + IDENT] = threading.get_ident() & _MASK
+        words[at + IDENT] = (threading.get_ident() if ident is None else ident) & _MASK
         words[at + LOOPS] = me.loops
         words[at + WORKSHARES] = me.workshares
         if not self.direct:

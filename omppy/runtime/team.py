@@ -34,7 +34,7 @@ from .arena import (
     Liveness,
 )
 from .errors import TeamAborted
-from .icv import icv
+from .icv import ControlVariables, icv
 from .waitsite import ANY_SITE, barrier_site
 
 if TYPE_CHECKING:
@@ -202,12 +202,20 @@ def team_size(num_threads: Any, if_: Any) -> int:
     return requested_team_size(num_threads, if_)
 
 
-def requested_team_size(num_threads: Any, if_: Any) -> int:
-    """:func:`team_size` where threads can be started (the threads backend uses it)."""
+def requested_team_size(
+    num_threads: Any,
+    if_: Any,
+    parent: ThreadContext | None = None,
+    control: ControlVariables | None = None,
+) -> int:
+    """:func:`team_size` where threads can be started (the threads backend uses it).
+    ``parent``, ``control``: the calling thread's context and ICVs, if read already."""
     if not if_:
         return 1
-    control = icv()
-    parent = state.current()
+    if control is None:
+        control = icv()
+    if parent is None:
+        parent = state.current()
     parent_team = parent.team
     active = parent_team.active_level if parent_team else 0
     level = (parent_team.level if parent_team else 0) + 1

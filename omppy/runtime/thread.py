@@ -28,6 +28,7 @@ from .where import interval, location
 from .workshare import Workshare
 
 if TYPE_CHECKING:
+    from .doacross import Doacross
     from .tasks import TaskState
     from .team import Team
 
@@ -42,21 +43,28 @@ class ThreadContext:
     # before it builds the block's arguments (``_omp.RUNS if _omp_t.idle else ...``):
     # a helper called outside regions costs near what python's does.
     idle = False
+    # A new context's counters and marks: class attributes, which the first store
+    # shadows per context (a region makes a context per thread; each store in
+    # ``__init__`` is paid on the region's path: issue 22).  Immutable values only.
+    workshares = 0  # work-sharing constructs met so far (agreed team-wide)
+    loops = 0  # work-sharing loops met so far (tags new dict keys, coherence.py)
+    barriers = 0
+    did_last = False  # ran the sequentially last iteration of the last loop
+    current_iteration = 0
+    ordered_base = -1  # arena record of the ordered loop being run
+    ordered_pending = False  # current iteration has not passed its turn yet
+    # Where this thread last agreed with its team (for messages about races).
+    last_sync = "the start of the region"
+    doacross: Doacross | None = None  # the doacross loop it runs
+    tasks: TaskState | None = None  # its explicit tasks (tasks.py), when it has any
+    # A team of one for a region written inside another region (enclosing_team).
+    nested = False
 
     def __init__(self, team: Team | None, num: int, coherence: Coherence | None = None) -> None:
         self.team = team
         self.num = num
         self.size = team.size if team else 1
         self.coherence = coherence
-        self.workshares = 0  # work-sharing constructs met so far (agreed team-wide)
-        self.loops = 0  # work-sharing loops met so far (tags new dict keys, coherence.py)
-        self.barriers = 0
-        self.did_last = False  # ran the sequentially last iteration of the last loop
-        self.current_iteration = 0
-        self.ordered_base = -1  # arena record of the ordered loop being run
-        self.ordered_pending = False  # current iteration has not passed its turn yet
-        # Where this thread last agreed with its team (for messages about races).
-        self.last_sync = "the start of the region"
         # The synchronisation blocks this thread is running, innermost last.  Not every
         # thread runs them (single, master) or they run one thread at a time (critical,
         # ordered), so a barrier or work share reached inside one, through a called
@@ -64,10 +72,6 @@ class ThreadContext:
         self.inside: list[str] = []
         # The constructs this thread runs that may be cancelled (cancel.py).
         self.cancel_scopes: list[cancel.CancelScope] = []
-        self.doacross: doacross.Doacross | None = None  # the doacross loop it runs
-        self.tasks: TaskState | None = None  # its explicit tasks (tasks.py), when it has any
-        # A team of one for a region written inside another region (enclosing_team).
-        self.nested = False
 
     @classmethod
     def initial(cls) -> ThreadContext:
@@ -523,7 +527,7 @@ class ThreadContext:
         if flat is not None:
             space.post(flat)
 
-    def _doacross(self) -> doacross.Doacross:
+    def _doacross(self) -> Doacross:
         if self.doacross is None:
             raise OmpError(
                 "'# omp ordered depend(...)' ran outside a loop with 'ordered(n)'"

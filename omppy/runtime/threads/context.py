@@ -17,38 +17,43 @@ from ..thread import ThreadContext
 from . import cancel, doacross
 from .keyorder import AFTER_LOOP
 from .park import Parker
+from .streams import ThreadStreams
 from .sync import ThreadedSyncBlock
 from .tasks import ThreadTasks
 from .team import ABORTED, Record, ThreadTeam, _critical, critical_lock
 from .workshare import ThreadedWorkshare
 
 
-class ThreadedContext(ThreadContext):
-    """Thread ``num`` of a :class:`ThreadTeam`."""
+class ThreadedContext(ThreadContext, ThreadStreams):
+    """Thread ``num`` of a :class:`ThreadTeam`, and its random streams (``seeds``:
+    the team's, set by the region before the thread runs)."""
 
     team: ThreadTeam  # type: ignore[assignment]  # a ThreadTeam where the base has a Team
     threaded = True  # the task functions look for it (tasks.py)
 
-    def __init__(self, team: ThreadTeam, num: int) -> None:
+    # Defaults shadowed per context by the first store (see ThreadContext).
+    ordered_record: Record | None = None
+    holding = 0  # critical/atomic locks this thread holds (see region._stop)
+    chunk_start = 0  # first iteration of the chunk running (keyorder.py's tag)
+    task_state: ThreadTasks | None = None  # its explicit tasks (tasks.py)
+    # The place in python's order of the code it runs now, when that is set by a
+    # task (tasks.py): the keys it adds to watched dicts are tagged with it.
+    task_tag: tuple[int, ...] | None = None
+    in_task = 0  # tasks it is running, one inside another
+    ident: int | None = None  # its thread, once it runs (hang.py)
+    waiting = False  # waits for the team (hang.py)
+
+    def __init__(self, team: ThreadTeam, num: int, parker: Parker | None = None) -> None:
         super().__init__(team, num)  # type: ignore[arg-type]
-        self.parker = Parker()
-        team.parkers.append(self.parker)
-        self.ordered_record: Record | None = None
-        self.holding = 0  # critical/atomic locks this thread holds (see region._stop)
+        # where it sleeps: its pooled thread's own (``parker``), or a new one
+        self.parker = parker = Parker() if parker is None else parker
+        team.parkers.append(parker)
         # Critical and atomic need their locks whenever another thread of the program
         # may run: in any team below an active region, a team of one included.
         self.locking = team.active_level > 0
         # Keys this thread adds to watched dicts (keyorder.py); a team of one adds
         # them in the sequential order already.
         self.new_keys = team.new_keys.by_thread[num] if team.size > 1 else None
-        self.chunk_start = 0  # first iteration of the chunk running (keyorder.py's tag)
-        self.task_state: ThreadTasks | None = None  # its explicit tasks (tasks.py)
-        # The place in python's order of the code it runs now, when that is set by a
-        # task (tasks.py): the keys it adds to watched dicts are tagged with it.
-        self.task_tag: tuple[int, ...] | None = None
-        self.in_task = 0  # tasks it is running, one inside another
-        self.ident: int | None = None  # its thread, once it runs (hang.py)
-        self.waiting = False  # waits for the team (hang.py)
         team.contexts.append(self)
 
     def key_tag(self) -> tuple[int, ...]:

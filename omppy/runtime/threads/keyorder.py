@@ -222,7 +222,7 @@ def watch(values: Iterable[Any]) -> list[dict[Any, Any]]:
             value = namespace.get(variable)
             if isinstance(value, dict):
                 dicts[id(value)] = value
-    return watcher.watch(list(dicts.values()))
+    return watcher.watch(list(dicts.values())) if dicts else []
 
 
 _namespaces: list[dict[str, Any]] = []

@@ -73,6 +73,8 @@ class ThreadLines(io.TextIOBase):
 
     def finish_thread(self) -> None:
         """Write what the calling thread left without a newline."""
+        if not self.pending:  # (only this thread adds its own entry)
+            return
         rest = self.pending.pop(_thread.get_ident(), "")
         if rest:
             with self.lock:
@@ -87,14 +89,18 @@ def install() -> None:
         _installed += 1
         if _installed > 1:
             return
-        for name in ("stdout", "stderr"):
-            stream = getattr(sys, name)
-            if stream is None:
-                continue
-            writer = _writers.get(name)
+        stream = sys.stdout  # (spelled out for each stream: a region's path, issue 22)
+        if stream is not None:
+            writer = _writers.get("stdout")
             if writer is None or writer.original is not stream:
-                writer = _writers[name] = ThreadLines(stream)
-            setattr(sys, name, writer)
+                writer = _writers["stdout"] = ThreadLines(stream)
+            sys.stdout = writer
+        stream = sys.stderr
+        if stream is not None:
+            writer = _writers.get("stderr")
+            if writer is None or writer.original is not stream:
+                writer = _writers["stderr"] = ThreadLines(stream)
+            sys.stderr = writer
 
 
 def finish_thread() -> None:
@@ -109,7 +115,11 @@ def uninstall() -> None:
         _installed -= 1
         if _installed:
             return
-        for name, writer in _writers.items():
+        for writer in _writers.values():
             writer.finish_thread()
-            if getattr(sys, name) is writer:  # the program may have replaced it meanwhile
-                setattr(sys, name, writer.original)
+        out = _writers.get("stdout")
+        if out is not None and sys.stdout is out:  # the program may have replaced it
+            sys.stdout = out.original
+        err = _writers.get("stderr")
+        if err is not None and sys.stderr is err:
+            sys.stderr = err.original

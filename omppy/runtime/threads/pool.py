@@ -56,7 +56,7 @@ class Worker:
 
     def _serve(self) -> None:
         state.give_thread_a_stack()
-        while True:
+        while not self.retired:
             try:
                 self._wait_for_job()
                 job, self.job = self.job, None
@@ -64,9 +64,14 @@ class Worker:
                     job()  # a job never raises: it reports to its team
             except BaseException:  # a stray interruption (see region.py): start over
                 continue
-            if self.retired:
-                return
-            with _guard:
+
+    def back(self) -> None:
+        """Its job is as good as done: the worker is idle again.  Called by the job
+        before it tells its team it is done, so the team's master, starting its next
+        region at once, finds this worker in the pool instead of starting a new
+        thread; a job given meanwhile waits until this one returns."""
+        with _guard:
+            if not self.retired:
                 _idle.append(self)
 
     def _wait_for_job(self) -> None:

@@ -28,16 +28,18 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import backend, icv, observe, state
+from ..deadlock_errors import different_constructs
 from ..errors import OmpError, TeamAborted
 from ..region import Region, TeamRequest, combined_errors
 from ..team import requested_team_size
-from . import hang, keyorder, native, output, pool, private, streams, tasks
+from . import hang, keyorder, native, output, pool, private, profiling, streams, tasks
 from .context import ThreadedContext
 from .park import SPIN, Parker
 from .team import ThreadTeam, forget_critical_locks
 
 Outcome = tuple[dict[str, Any] | None, BaseException | None, bool]  # locals, error, did_last
 
+_NOT_RUN: Outcome = (None, None, False)
 STOP_GRACE = 0.5  # seconds the master waits for interrupted workers before giving up
 _serial_guard = _thread.allocate_lock()
 _region_serial = 0
@@ -49,11 +51,13 @@ def parallel(region: Region, request: TeamRequest) -> dict[str, Any]:
     ``proc_bind`` is accepted and changes nothing here (the operating system places
     the threads of one process); ``module_watch``: one heap, nothing is compared."""
     copied = private.begin(request.copyin, request.namespace)
-    size = requested_team_size(request.num_threads, request.if_)
-    team = ThreadTeam(size, state.current())
+    parent = state.current()
+    control = icv.icv()  # what the workers read, until one changes its own copy
+    size = requested_team_size(request.num_threads, request.if_, parent, control)
+    team = ThreadTeam(size, parent)
     if size == 1:
         return _run_alone(region, team)
-    return _run_team(region, team, copied)
+    return _run_team(region, team, copied, control)
 
 
 def _run_alone(region: Region, team: ThreadTeam) -> dict[str, Any]:
@@ -73,10 +77,10 @@ def _run_alone(region: Region, team: ThreadTeam) -> dict[str, Any]:
 class _Join:
     """How many workers are still running, and where the master sleeps until none is."""
 
-    def __init__(self, team: ThreadTeam, running: int) -> None:
+    def __init__(self, team: ThreadTeam, running: int, parker: Parker) -> None:
         self.team = team
         self.running = running
-        self.parker = Parker()
+        self.parker = parker  # the master's own (it waits for nothing else meanwhile)
 
     def one_done(self) -> None:
         with self.team.mutex:
@@ -112,46 +116,62 @@ class _Join:
 
 
 def _run_team(
-    region: Region, team: ThreadTeam, copied: private.Copied | None
+    region: Region,
+    team: ThreadTeam,
+    copied: private.Copied | None,
+    control: icv.ControlVariables,
 ) -> dict[str, Any]:
     global _region_serial
     backend.notice_once()
     if observe.observer is not None:
         observe.observer.threads_backend()  # not watched: said once (docs/tracing.md)
+    if team.parallel:
+        profiling.guard()  # cProfile is not thread-safe there
     size = team.size
-    threads = [ThreadedContext(team, num) for num in range(size)]
-    outcomes: list[Outcome] = [(None, None, False)] * size
-    join = _Join(team, size - 1)
-    control = icv.icv()  # what the workers read, until one changes its own copy
-    streams.install()
-    with _serial_guard:
-        _region_serial += 1
-        serial = _region_serial
-    seeds = streams.TeamSeeds(serial, streams.current())
+    workers: list[pool.Worker] = pool.take(size - 1)
+    try:
+        streams.install()
+        with _serial_guard:
+            _region_serial += 1
+            serial = _region_serial
+        seeds = streams.TeamSeeds(serial, streams.current())
+        master = ThreadedContext(team, 0)
+        master.seeds = seeds  # each context is its thread's streams too
+        threads = [master]
+        for num, worker in enumerate(workers, 1):
+            context = ThreadedContext(team, num, worker.parker)
+            context.seeds = seeds
+            threads.append(context)
+        outcomes: list[Outcome] = [_NOT_RUN] * size
+        join = _Join(team, size - 1, master.parker)
+    except BaseException:  # (the workers had no job yet: they leave)
+        pool.retire(workers)
+        team.dissolve()
+        raise
     output.install()
     pools = native.limit()  # one thread per BLAS pool while the team runs
     dicts = keyorder.watch(region.args.values())  # their new keys in iteration order
-    workers: list[pool.Worker] = []
-    previous = streams.enter_thread(streams.ThreadStreams(seeds, 0))
+    previous = streams.enter_thread(master)
     try:
-        workers = pool.take(size - 1)
         for num, worker in enumerate(workers, 1):
-            job = _job(threads[num], region, outcomes, join, worker, control, seeds, copied)
+            job = _job(threads[num], region, outcomes, join, worker, control, copied)
             worker.give(job)
-        outcomes[0] = _run_thread(threads[0], region)
+        outcomes[0] = _run_thread(master, region)
         if isinstance(outcomes[0][1], KeyboardInterrupt):
             raise outcomes[0][1]  # stop the team now, not when the workers finish
-        join.wait(me=threads[0])
+        join.wait(me=master)
     except BaseException:
         _stop(team, threads, workers, join)
         raise
     finally:
         team.dissolve()
         streams.leave_thread(previous)
-        keyorder.unwatch(dicts)
-        native.restore(pools)
+        if dicts:
+            keyorder.unwatch(dicts)
+        if pools:
+            native.restore(pools)
         output.uninstall()
-    return _finish(region, team, outcomes)
+    return _finish(region, team, outcomes, threads)
 
 
 def _run_thread(me: ThreadedContext, region: Region) -> Outcome:
@@ -204,13 +224,12 @@ def _job(
     join: _Join,
     worker: pool.Worker,
     control: icv.ControlVariables,
-    seeds: streams.TeamSeeds,
     copied: private.Copied | None,
 ) -> Callable[[], None]:
     outermost = me.team.level == 1
 
     def job() -> None:
-        previous = streams.enter_thread(streams.ThreadStreams(seeds, me.num))
+        previous = streams.enter_thread(me)
         previous_icv = icv.enter_thread(control)
         worker.in_body = True
         try:
@@ -221,10 +240,13 @@ def _job(
                 private.leave(me.num)
         finally:
             worker.in_body = False
-            icv.leave_thread(previous_icv)
-            streams.leave_thread(previous)
-            output.finish_thread()
-            join.one_done()
+            try:
+                icv.leave_thread(previous_icv)
+                streams.leave_thread(previous)
+                output.finish_thread()
+            finally:  # (the master waits for this, whatever happened)
+                worker.back()  # before the master may start its next region
+                join.one_done()
 
     return job
 
@@ -244,16 +266,25 @@ def _stop(
         forget_critical_locks()  # held by a stopped thread: never to be released
 
 
-def _finish(region: Region, team: ThreadTeam, outcomes: list[Outcome]) -> dict[str, Any]:
+def _finish(
+    region: Region, team: ThreadTeam, outcomes: list[Outcome], threads: list[ThreadedContext]
+) -> dict[str, Any]:
     """Raise the threads' failures, or return the values the master's names take."""
-    errors = [e for _, e, _ in outcomes if e is not None and not isinstance(e, TeamAborted)]
-    if errors:
-        raise combined_errors(errors)
-    if any(e is not None for _, e, _ in outcomes):
-        raise OmpError("the team was aborted without a reported cause")
-    if team.board is not None:
-        team.board.check_constructs()
+    for _, error, _ in outcomes:
+        if error is not None:
+            errors = [e for _, e, _ in outcomes if e and not isinstance(e, TeamAborted)]
+            if errors:
+                raise combined_errors(errors)
+            raise OmpError("the team was aborted without a reported cause")
+    first = threads[0]
+    if any(t.loops != first.loops or t.workshares != first.workshares for t in threads):
+        met: dict[tuple[int, int], list[int]] = {}
+        for t in threads:
+            met.setdefault((t.loops, t.workshares), []).append(t.num)
+        raise different_constructs(met, team.region_at)
     team.new_keys.order()  # the region's end is a barrier too
+    if not (region.reduction or region.lastprivate or region.shared):
+        return {}  # nothing the master's names take
     partials = [region.partials(values or {}) for values, _, _ in outcomes]
     last = None
     for values, _, did_last in outcomes:

@@ -36,6 +36,9 @@ from .. import state
 
 _local = threading.local()  # .streams: the calling thread's ThreadStreams, if any
 _guard = _thread.allocate_lock()
+# TeamSeeds.take's, for every team: a nested team's first draw reads its master's
+# streams, which may take the enclosing team's seeds (so: re-entrant)
+_seeds_guard = _thread.RLock()
 _patched: set[str] = set()  # the modules whose functions are dispatchers
 
 NUMPY_ALIASES = {"ranf": "random_sample", "sample": "random_sample", "seed": "seed"}
@@ -46,16 +49,16 @@ class TeamSeeds:
     """The seeds of a team's threads, read from its master's generators once, at the
     first draw of any thread of the team (as ``worker.seeds_for_team`` reads them)."""
 
+    value: tuple[int, int | None, int] | None = None  # read at the first draw
+
     def __init__(self, serial: int, master: ThreadStreams | None) -> None:
         self.serial = serial
         self.master = master  # thread 0's streams before the region (None: the modules')
-        self.lock = _thread.allocate_lock()
-        self.value: tuple[int, int | None, int] | None = None
 
     def take(self) -> tuple[int, int | None, int]:
         value = self.value
         if value is None:
-            with self.lock:
+            with _seeds_guard:
                 if self.value is None:
                     self.value = self._read()
                 value = self.value
@@ -81,13 +84,18 @@ class TeamSeeds:
 
 
 class ThreadStreams:
-    """The generators of thread ``num`` of the team whose seeds are ``seeds``."""
+    """The generators of thread ``num`` of the team whose seeds are ``seeds`` (a
+    thread team's contexts are ThreadStreams too: one object less per thread and
+    region, issue 22)."""
+
+    seeds: TeamSeeds
+    num: int
+    _random: random.Random | None = None  # made at the first draw
+    _numpy: Any = None
 
     def __init__(self, seeds: TeamSeeds, num: int) -> None:
         self.seeds = seeds
         self.num = num
-        self._random: random.Random | None = None
-        self._numpy: Any = None
 
     def random(self) -> random.Random:
         if self.num and _in_block():

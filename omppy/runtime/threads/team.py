@@ -53,6 +53,15 @@ class Record:
 class ThreadTeam:
     """The threads of one region: size, nesting level, and what they agree on."""
 
+    # Defaults shadowed per team by the first store (a region makes a team: each store
+    # in ``__init__`` is on its path, issue 22).  Immutable values only.
+    aborted = False
+    arrived = 0
+    generation = 0
+    cancelled = False  # 'cancel parallel' ran (cancel.py)
+    hang_reported = False
+    _board: deadlock.Board | None = None
+
     def __init__(self, size: int, parent: ThreadContext) -> None:
         self.size = size
         self.parent = parent
@@ -60,11 +69,8 @@ class ThreadTeam:
         self.level: int = (parent_team.level if parent_team else 0) + 1
         self.active_level: int = (parent_team.active_level if parent_team else 0) + (size > 1)
         self.mutex = _thread.allocate_lock()
-        self.aborted = False
         self.spins = spin_budget(size) > 0  # waiting threads spin before they sleep
         self.parallel = not gil_enabled()  # the threads really run at once
-        self.arrived = 0
-        self.generation = 0
         self.sleepers: list[Parker] = []
         self.parkers: list[Parker] = []  # every thread's, for abort
         self.slots: tuple[list[Any], list[Any]] = ([None] * size, [None] * size)
@@ -75,15 +81,7 @@ class ThreadTeam:
         self.published: dict[str, Any] = {}
         self.new_keys = NewKeys(size)  # put in iteration order at every barrier
         self.finished = [False] * size  # threads done with their part of the region
-        # Where its threads wait, when they wait long (deadlock.Board).
-        self.board: deadlock.Board | None = None
-        if size > 1:
-            words = memoryview(bytearray(8 * deadlock.Board.words_for(size))).cast("q")
-            finished = self.finished
-            self.board = deadlock.Board(
-                words, 0, size, finished.__getitem__, location(), direct=True
-            )
-        self.cancelled = False  # 'cancel parallel' ran (cancel.py)
+        self.region_at = location()  # for messages about the region
         self.progress = [0] * size  # doacross: how far each thread has got (doacross.py)
         self.progress_waiters: list[Parker] = []
         self.tasks = tasks.team_tasks(self)  # deferred tasks, if the program has any
@@ -92,7 +90,33 @@ class ThreadTeam:
         # refers to its team, and a cycle would be left to the cyclic GC, which on a
         # free-threaded CPython scans the whole heap)
         self.contexts: list[ThreadedContext] = []
-        self.hang_reported = False
+
+    @property
+    def board(self) -> deadlock.Board | None:
+        """Where its threads wait, when they wait long (deadlock.Board); None in a team
+        of one.  Made when a wait first lasts, with the records of the threads done by
+        then: a region whose waits are short never needs it."""
+        board = self._board
+        if board is None and self.size > 1:
+            with self.mutex:
+                board = self._new_board()
+        return board
+
+    def _new_board(self) -> deadlock.Board:
+        """The board (made now if need be); the caller holds ``mutex``, under which a
+        thread finishing writes its record (:meth:`finish`)."""
+        board = self._board
+        if board is None:
+            size = self.size
+            words = memoryview(bytearray(8 * deadlock.Board.words_for(size))).cast("q")
+            board = deadlock.Board(
+                words, 0, size, self.finished.__getitem__, self.region_at, direct=True
+            )
+            for context in self.contexts:
+                if self.finished[context.num]:
+                    board.leave(context, context.ident)
+            self._board = board
+        return board
 
     @property
     def liveness(self) -> Progress:
@@ -120,11 +144,10 @@ class ThreadTeam:
     def finish(self, me: ThreadContext) -> None:
         """Thread ``me`` is done with its part: wake the threads waiting at a barrier,
         which it will never reach (they stop with TeamDeadlock)."""
-        num = me.num
-        if self.board is not None:
-            self.board.leave(me)
         with self.mutex:
-            self.finished[num] = True
+            self.finished[me.num] = True
+            if self._board is not None:
+                self._board.leave(me)
             sleepers = list(self.sleepers)
         for parker in sleepers:
             parker.unpark()
@@ -235,7 +258,7 @@ class ThreadTeam:
                 # A teammate that finished its part of the region never comes to this
                 # barrier (a barrier completes before anyone may finish): wait no more.
                 gone = [num for num, done in enumerate(self.finished) if done]
-                if gone and self.board is not None and self.board.claim():
+                if gone and self._new_board().claim():
                     raise deadlock.at_barrier(gone, self.size)
 
             self.wait_until(

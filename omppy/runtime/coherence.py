@@ -326,6 +326,11 @@ class Coherence:
             self.replica.settle(changes, ("barrier", self.intervals, self.num))
         return data, self.seen
 
+    def take_final_part(self) -> None:
+        """Thread 0 is done with the region: its part for the join (``keep``, see
+        :meth:`before_barrier`), taken now, while the workers write their reports."""
+        self.final_part = self.before_barrier(keep=True)
+
     def after_barrier(
         self, parts: list[tuple[bytes | None, int]], where: str, final: bool = False
     ) -> None:
@@ -387,7 +392,7 @@ class Coherence:
         )
         for t in sorted(batches):
             if t != self.num and batches[t]:
-                self.replica.apply(batches[t], ("barrier", self.intervals, t))
+                self.replica.apply(batches[t], ("barrier", self.intervals, t), last=final)
         self.intervals += 1
         self._order_new_keys([r[4] for r in records] + [batches[t] for t in sorted(batches)])
         self.recent = []
@@ -437,6 +442,7 @@ class Coherence:
                 self.replica.shadows[token].retake(live)
 
     _own: Changes = []
+    final_part: tuple[bytes | None, int] | None = None
 
 
 def _moves_keys(change: tuple[Any, ...]) -> bool:

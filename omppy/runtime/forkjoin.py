@@ -264,6 +264,10 @@ def _run_master(
         if me.team.board is not None:
             me.team.board.leave(me)  # the locks it still holds: nobody will unset them
         words[FINISHED] = 1
+        if me.coherence is not None:
+            # What thread 0 changed, found while the workers write their reports
+            # (off the join's path); the join checks and keeps it (join.merge).
+            me.coherence.take_final_part()
         return values, None, me.did_last
     except BaseException as exc:  # reported with the workers' failures
         words[ABORT] = 1

@@ -145,7 +145,10 @@ def merge(
     values = values or {}
     coherence = master.coherence
     assert coherence is not None
-    parts = [coherence.before_barrier(keep=True)] + [reports[num].part for num in sorted(reports)]
+    own = coherence.final_part
+    if own is None:  # (taken when its body ended, unless that failed)
+        own = coherence.before_barrier(keep=True)
+    parts = [own] + [reports[num].part for num in sorted(reports)]
     coherence.after_barrier(parts, interval(master.last_sync, end), final=True)
     if coherence.stream is not None:
         coherence.stream.after_region()

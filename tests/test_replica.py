@@ -289,6 +289,44 @@ def test_a_list_change_that_keeps_the_length_is_a_few_runs():
     assert shadow.diff(items) == ("L", [(3, ["a", "b"]), (90, ["c"])])
 
 
+def test_one_run_of_changes_is_found_without_looking_for_runs(monkeypatch):
+    # A thread's block of a static loop changes one stretch: found by three scans of
+    # the flags in C, not by counting runs and a regular expression over 2 MB.
+    from omppy.runtime import masked
+
+    items = list(range(2_000_000))
+    shadow = shadow_for(items)
+    for i in range(1_000_000, 2_000_000):
+        items[i] = -i
+    monkeypatch.setattr(layout, "flag_runs", lambda flags: pytest.fail("runs searched"))
+    change = shadow.diff(items)
+    assert change[0] == "L" and len(change[1]) == 1
+    assert change[1][0][0] == 1_000_000 and change[1][0][1] == items[1_000_000:]
+    monkeypatch.undo()
+    items[5] = "x"  # two runs now: the general way, the same answer as before
+    assert masked.list_change(items, layout.changed_flags(items, shadow.items)) == (
+        "L",
+        [(5, ["x"]), (1_000_000, items[1_000_000:])],
+    )
+
+
+def test_the_last_apply_of_a_region_changes_the_live_list_and_leaves_its_shadow():
+    # The master's join: nothing compares the shadow again, so a worker's 1,000,000
+    # stores are not copied into it too (and its new objects are not adopted).
+    replica = Replica()
+    out = [0] * 10
+    replica.watch_root(out, 2, "out")
+    token = replica.token_of(out)
+    shadow = replica.shadows[token]
+    box = [1]
+    replica.apply([(token, ("L", [(2, [box, 7])]))], ("barrier", 0, 1), last=True)
+    assert out == [0, 0, [1], 7, 0, 0, 0, 0, 0, 0] and out[2] is box
+    assert shadow.items == [0] * 10
+    assert replica.token_of(box) is None
+    replica.apply([(token, ("L", [(4, [box])]))], ("barrier", 1, 1))
+    assert shadow.items[4] is box and replica.token_of(box) is not None
+
+
 def test_an_append_to_a_long_list_is_a_splice_at_its_end():
     items = list(range(100_000))
     shadow = shadow_for(items)
@@ -617,3 +655,34 @@ def test_common_ends_find_the_first_difference_wherever_it_lies(size):
         assert layout.common_ends(grown, old) == _naive_ends(grown, old)
     appended = [*old, 1]
     assert layout.common_ends(appended, old) == (size, 0)
+def test_the_master_finds_its_own_changes_before_it_waits_for_the_reports(monkeypatch):
+    # Thread 0's changes are found when its body ends, while the workers still
+    # write their reports: off the join's path, and the same checks after it.
+    import textwrap
+
+    from omppy.runtime import forkjoin
+    from omppy.transform.translate import translate
+
+    source = textwrap.dedent(
+        """
+        def squares(n):
+            out = [0] * n
+            # omp parallel for schedule(static) num_threads(2)
+            for i in range(n):
+                out[i] = i * i
+            return out
+        """
+    )
+    namespace = {"__name__": "final_part_module"}
+    exec(compile(translate(source, "<final>").text, "<final>", "exec"), namespace)
+    taken = []
+    run_master = forkjoin._run_master
+
+    def master(me, *args):
+        outcome = run_master(me, *args)
+        taken.append(me.coherence.final_part)
+        return outcome
+
+    monkeypatch.setattr(forkjoin, "_run_master", master)
+    assert namespace["squares"](1000) == [i * i for i in range(1000)]
+    assert len(taken) == 1 and taken[0] is not None and taken[0][0] is None

@@ -407,7 +407,7 @@ class Coherence:
         )
         for t in sorted(batches):
             if t != self.num and batches[t]:
-                self.replica.apply(batches[t], ("barrier", self.intervals, t))
+                self.replica.apply(batches[t], ("barrier", self.intervals, t), last=final)
         self.intervals += 1
         self._order_new_keys([r[4] for r in records] + [batches[t] for t in sorted(batches)])
         self.recent = []

@@ -59,6 +59,7 @@ from .shadow import (
     CellShadow,
     ClassShadow,
     DictShadow,
+    ListShadow,
     NamespaceShadow,
     shadow_for,
 )
@@ -584,8 +585,15 @@ class Replica:
             self._adopt_values(token, change, event)
         wire.forget()
 
-    def apply(self, changes: Changes, event: Any) -> None:
-        """Apply another process's ``changes``, handed over at ``event``."""
+    def apply(self, changes: Changes, event: Any, last: bool = False) -> None:
+        """Apply another process's ``changes``, handed over at ``event``.
+
+        ``last``: a thread's changes at the region's end, applied by the master
+        after every check: nothing compares the shadows again, and no later change
+        can name an object these put in place, so a list's shadow is left as it is
+        and the new objects are not adopted (a pass over every value put)."""
+        if last:
+            changes = self._apply_last(changes)
         for token, change in changes:
             live = self.objects.get(token)
             shadow = self.shadows.get(token)
@@ -608,6 +616,20 @@ class Replica:
                 ) from None
             self._adopt_values(token, change, event)
         wire.forget()
+
+    def _apply_last(self, changes: Changes) -> Changes:
+        """Apply the list changes of ``changes`` to the live lists alone (see
+        :meth:`apply`); the others are left for the usual way."""
+        rest: Changes = []
+        objects, shadows = self.objects, self.shadows
+        for token, change in changes:
+            shadow = shadows.get(token)
+            live = objects.get(token)
+            if type(shadow) is ListShadow and live is not None:
+                shadow.apply_last(live, change)
+            else:
+                rest.append((token, change))
+        return rest
 
     def adopt(self, value: Any, token: Token, depth: int, label: str) -> None:
         """A value a thread handed to the team (a published name, a reduction's result)

@@ -113,18 +113,28 @@ class ListShadow(Shadow):
         return ("S", prefix, len(old) - suffix, live[prefix : len(live) - suffix])
 
     def apply(self, live: list[Any], change: tuple[Any, ...]) -> None:
-        setitem = list.__setitem__
         for target in (live, self.items):
-            if change[0] == "L":
-                for start, values in change[1]:
-                    setitem(target, slice(start, start + len(values)), values)
-            elif change[0] == "M":  # many scattered runs (masked.py)
-                masked.apply(target, change)
-            else:
-                _, start, stop, values = change
-                setitem(target, slice(start, stop), values)
+            _put(target, change)
         if self.pointers is not None:
             self.pointers.retake(self.items)  # not ``live``: it may hold changes of this thread
+
+    def apply_last(self, live: list[Any], change: tuple[Any, ...]) -> None:
+        """Apply ``change`` to ``live`` only: the region ends here, the shadow is not
+        compared again (the master's join: a 2-million-item shadow not copied into)."""
+        _put(live, change)
+
+
+def _put(target: list[Any], change: tuple[Any, ...]) -> None:
+    """Put a list change's values into ``target`` with the list's own methods."""
+    setitem = list.__setitem__
+    if change[0] == "L":
+        for start, values in change[1]:
+            setitem(target, slice(start, start + len(values)), values)
+    elif change[0] == "M":  # many scattered runs (masked.py)
+        masked.apply(target, change)
+    else:
+        _, start, stop, values = change
+        setitem(target, slice(start, stop), values)
 
 
 class DictShadow(Shadow):

@@ -250,7 +250,9 @@ def test_end_without_start():
     assert error_of(source) == (
         "t.py:2:1: '# omp end parallel' has no matching '# omp parallel' earlier in this block\n"
         "    # omp end parallel\n"
-        "    ^"
+        "    ^\n"
+        "  hint: put '# omp parallel' above the statements it covers, at the same indentation in "
+        "the same block, or remove this line"
     )
 
 
@@ -259,7 +261,9 @@ def test_end_of_a_different_construct():
     assert error_of(source) == (
         "t.py:3:1: '# omp end sections' has no matching '# omp sections' earlier in this block\n"
         "    # omp end sections\n"
-        "    ^"
+        "    ^\n"
+        "  hint: put '# omp sections' above the statements it covers, at the same indentation in "
+        "the same block, or remove this line"
     )
 
 

@@ -188,6 +188,8 @@ def _parse(
                 entry,
                 filename,
                 f"{_shown(entry)} has no matching '# omp {entry.directive}' earlier in this block",
+                hint=f"put '# omp {entry.directive}' above the statements it covers, at the "
+                "same indentation in the same block, or remove this line",
             )
         construct, index = _construct(stream, index, filename, column_of)
         items.append(construct)

@@ -736,3 +736,13 @@ def test_work_share_inside_a_section_is_refused():
         "  hint: put it directly in the parallel region, or start a nested '# omp parallel' "
         "around it"
     )
+
+
+def test_a_name_spelled_two_ways_is_one_name():
+    # Python reads 'ﬁ' as 'fi' (NFKC); clause names were normalised, body names were
+    # not: "'ﬁ' is updated ... but has no data-sharing clause" with reduction(+:ﬁ).
+    source = "fi = 0\n# omp parallel for reduction(+:ﬁ)\nfor i in range(4):\n    ﬁ += i\n"
+    text = translate(source, "t.py").text
+    assert "        fi += i\n" in text
+    assert "reduction={'fi': ('+', fi)}" in text
+    assert "# omp parallel for reduction(+:ﬁ)\n" in text  # comments as written

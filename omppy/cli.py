@@ -154,7 +154,9 @@ def run_program(
             safe_path=safe_path,
         )
     elif target == "-":
-        raise Usage("omppy run cannot read the program from standard input ('-'): save it to a file")
+        raise Usage(
+            "omppy run cannot read the program from standard input ('-'): save it to a file"
+        )
     elif target is not None and target.startswith("-"):
         # A word click let through as the target (unknown options pass, for -m's
         # module): python's own -c, -X, -W... are not omppy run's.

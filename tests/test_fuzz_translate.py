@@ -72,7 +72,8 @@ BODIES = [
 
 @st.composite
 def programs(draw: st.DrawFn) -> str:
-    lines = ["fi = 0", "s = 0", "x = 0", "y = 1", "t = 0", "count = 0", "a = [0] * 10", "d = {}", "e = {}"]
+    lines = ["s = 0", "x = 0", "y = 1", "t = 0", "count = 0", "a = [0] * 10", "d = {}", "e = {}"]
+    lines.append("fi = 0")
     lines.append("rows = [[3, -1], [2], []]")
     for _ in range(draw(st.integers(1, 5))):
         if draw(st.booleans()):

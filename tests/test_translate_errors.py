@@ -746,3 +746,29 @@ def test_a_name_spelled_two_ways_is_one_name():
     assert "        fi += i\n" in text
     assert "reduction={'fi': ('+', fi)}" in text
     assert "# omp parallel for reduction(+:ﬁ)\n" in text  # comments as written
+
+
+@pytest.mark.parametrize(
+    ("directive", "target", "code"),
+    [
+        ("parallel for", "a[0]", "a[0]"),
+        ("parallel for", "o.i", "o.i"),
+        ("parallel for", "i, a[i]", "a[i]"),
+        ("taskloop", "o.i", "o.i"),
+    ],
+)
+def test_a_work_shared_loop_must_bind_names(directive, target, code):
+    # Was a run-time data race on the fork backend, and unchecked on threads.
+    source = f"# omp {directive}\nfor {target} in range(4):\n    pass\n"
+    assert error_of(source) == (
+        f"t.py:1:1: the loop of '# omp {directive}' binds '{code}', not a name: every "
+        "thread would store its iterations' values to that one shared place\n"
+        f"    # omp {directive}\n"
+        "    ^\n"
+        f"  hint: loop over a name and assign it in the body: 'for v in ...: {code} = v'"
+    )
+
+
+def test_a_sequential_loop_may_bind_an_item():
+    source = "a = [0]\n# omp simd\nfor a[0] in range(4):\n    pass\n"
+    assert "for a[0] in range(4):" in translate(source, "t.py").text

@@ -153,6 +153,14 @@ def run_program(
             as_module=True,
             safe_path=safe_path,
         )
+    elif target == "-":
+        raise Usage(
+            "omppy run cannot read the program from standard input ('-'): save it to a file"
+        )
+    elif target is not None and target.startswith("-"):
+        # A word click let through as the target (unknown options pass, for -m's
+        # module): python's own -c, -X, -W... are not omppy run's.
+        raise Usage(f"No such option: {target} (omppy run takes a script, or -m MODULE)")
     elif target is not None:
         runner = PyRunner(target, args, safe_path=safe_path)
     else:

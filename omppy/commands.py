@@ -159,8 +159,7 @@ def translate_command(source: str, output: str | None, check: bool) -> None:
         click.echo(str(error), err=True)
         sys.exit(1)
     except SyntaxError as error:
-        where = f"{error.lineno}:{error.offset or 0}:" if error.lineno else ""
-        click.echo(f"{filename}:{where} syntax error: {error.msg}", err=True)
+        click.echo(_syntax_error(filename, text, error), err=True)
         sys.exit(1)
     # A file without pragmas comes back byte-for-byte unchanged; the translation keeps
     # the file's own encoding, which its coding declaration (kept too) names.
@@ -175,6 +174,21 @@ def translate_command(source: str, output: str | None, check: bool) -> None:
         click.echo(str(warning), err=True)
     if check and translation.warnings:
         sys.exit(1)
+
+
+def _syntax_error(filename: str, text: str, error: SyntaxError) -> str:
+    """``file:line:col: syntax error: message``, and the line with a caret under the
+    column, as a pragma error is shown (Python's own message and column)."""
+    if not error.lineno:
+        return f"{filename}: syntax error: {error.msg}"
+    col = max(error.offset or 1, 1)
+    shown = f"{filename}:{error.lineno}:{col}: syntax error: {error.msg}"
+    lines = text.splitlines()
+    if error.lineno <= len(lines):
+        line = lines[error.lineno - 1].expandtabs(1).rstrip()
+        if line.strip():
+            shown += f"\n    {line}\n    {' ' * min(col - 1, len(line))}^"
+    return shown
 
 
 main.add_command(migrate_command)

@@ -274,6 +274,33 @@ def test_run_without_arguments_is_a_usage_error():
     assert got.err.endswith("Error: give a script to run, or -m MODULE\n")
 
 
+@pytest.mark.parametrize("option", ["-c", "-X", "--unknown"])
+def test_run_with_an_option_it_does_not_take_is_a_usage_error(option, tmp_path):
+    # Not "can't open file '-c'": python's own options are not omppy run's.
+    got = run_omppy("run", option, "print(1)", cwd=tmp_path)
+    assert got.status == 2
+    assert got.out == ""
+    assert got.err.startswith("Usage: omppy run [OPTIONS] [TARGET] [ARGS]...\n")
+    assert got.err.endswith(
+        f"Error: No such option: {option} (omppy run takes a script, or -m MODULE)\n"
+    )
+
+
+def test_run_from_standard_input_is_a_usage_error(tmp_path):
+    got = run_omppy("run", "-", cwd=tmp_path)
+    assert got.status == 2
+    assert got.err.endswith(
+        "Error: omppy run cannot read the program from standard input ('-'): "
+        "save it to a file\n"
+    )
+
+
+def test_run_module_keeps_options_after_the_module_for_it(write, tmp_path):
+    write("showargs.py", "import sys\nprint(sys.argv[1:])\n")
+    got = run_omppy("run", "-m", "showargs", "-c", "x", cwd=tmp_path)
+    assert (got.status, got.out) == (0, "['-c', 'x']\n"), got.err
+
+
 def test_no_command_prints_usage():
     got = run_omppy()
     assert got.status == 2
@@ -503,7 +530,20 @@ def test_translate_syntax_error(write):
     got = run_omppy("translate", str(script))
     assert got.status == 1
     assert got.out == ""
-    assert got.err == f"{script}:1:7: syntax error: invalid syntax\n"
+    assert got.err == (
+        f"{script}:1:7: syntax error: invalid syntax\n"
+        "    def f(:\n"
+        "          ^\n"
+    )
+
+
+def test_translate_syntax_error_python_gives_no_line_for(tmp_path):
+    script = tmp_path / "nul.py"
+    script.write_bytes(b"x = 1\x00\n# omp parallel\nx = 2\n")
+    got = run_omppy("translate", str(script))
+    assert got.status == 1
+    assert got.err.startswith(f"{script}: syntax error: source code ")
+    assert got.err.endswith("cannot contain null bytes\n")
 
 
 def test_run_syntax_error_without_pragmas_like_python(write):

@@ -38,6 +38,10 @@ PRAGMAS = [
     "# omp end sections",
     "# omp parallel default(none) shared(a)",
     "# omp parallel for private(t) firstprivate(y)",
+    # A comment after the pragma, odd spacing, a name spelled the NFKC way.
+    "# omp parallel for reduction(+:s)  # the sum",
+    "#omp\tparallel  for ,reduction(+:ﬁ)",
+    "# omp barrier# no space",
 ]
 
 BODIES = [
@@ -57,12 +61,19 @@ BODIES = [
     ["rows[i % 3].append(i)"],
     ["for row in rows:", "    row.reverse()"],
     ["x = rows[0].count(i)"],
+    ["ﬁ += i"],
+    ["@staticmethod", "def h():", "    return i"],
+    ["class K:", "    z = i"],
+    ["f = lambda q: q + i", "x = f(1)"],
+    ["y = [k", "     for k in range(i)]"],
+    ["if i > 3:", "    pass", "else:", "    x = i"],
 ]
 
 
 @st.composite
 def programs(draw: st.DrawFn) -> str:
     lines = ["s = 0", "x = 0", "y = 1", "t = 0", "count = 0", "a = [0] * 10", "d = {}", "e = {}"]
+    lines.append("fi = 0")
     lines.append("rows = [[3, -1], [2], []]")
     for _ in range(draw(st.integers(1, 5))):
         if draw(st.booleans()):
@@ -78,7 +89,9 @@ def programs(draw: st.DrawFn) -> str:
             lines.append("z = s")
     if draw(st.booleans()):
         lines = ["def main():"] + ["    " + line for line in lines] + ["main()"]
-    return "\n".join(lines) + "\n"
+    if draw(st.booleans()):
+        lines.append(draw(st.sampled_from(PRAGMAS)))  # last line: no statement follows
+    return "\n".join(lines) + draw(st.sampled_from(["\n", ""]))  # maybe no final newline
 
 
 def _code_objects(code: CodeType) -> list[CodeType]:
@@ -94,8 +107,17 @@ def _code_objects(code: CodeType) -> list[CodeType]:
 @given(programs())
 def test_translator_gives_code_or_a_pragma_error(source: str) -> None:
     try:
+        compile(source, "fuzz.py", "exec")
+    except SyntaxError:
+        valid = False
+    else:
+        valid = True
+    try:
         translation = translate(source, "fuzz.py")
-    except (PragmaError, SyntaxError):
+    except PragmaError:
+        return
+    except SyntaxError:
+        assert not valid, "the translator refused valid Python with a SyntaxError"
         return
     code = compile_translation(translation, "fuzz.py")
     assert code.co_filename == "fuzz.py"

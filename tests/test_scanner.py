@@ -289,6 +289,42 @@ def test_trailing_spaces_after_the_backslash_still_continue() -> None:
     assert pragma.directive == "parallel for"
 
 
+# -- a comment after a pragma ----------------------------------------------------------
+
+
+def test_a_comment_may_follow_a_pragma() -> None:
+    # As in docs/pragmas.md's own example: '#omp parallel for ...   # no space ...'.
+    source = src(
+        """
+        s = 0
+        # omp parallel for reduction(+:s)  # the sum
+        for i in range(4):
+            s += i
+        # omp barrier# no space needed
+        # omp critical (name)   # a named one
+        s = 1
+        """
+    )
+    loop, barrier, critical = find_pragmas(source)
+    assert loop.text == "parallel for reduction(+:s)"
+    assert loop.clauses == (Clause("reduction", Position(2, 19), names=("s",), op="+"),)
+    assert (barrier.directive, barrier.clauses) == ("barrier", ())
+    assert (critical.directive, critical.name) == ("critical", "name")
+
+
+def test_a_hash_inside_a_string_or_brackets_is_not_a_comment() -> None:
+    (pragma,) = find_pragmas('# omp parallel if(s != "#") num_threads(2)  # "#"\nx = 1\n')
+    assert [c.expr for c in pragma.clauses] == ['s != "#"', "2"]
+    err = error("# omp parallel num_threads(2 # two)\nx = 1\n")
+    assert err.message == "unexpected '#' in clause 'num_threads'"
+
+
+def test_a_commented_line_still_continues() -> None:
+    source = "# omp parallel for \\  # note\n#   reduction(+:s)  # sum\nfor i in x:\n    s += i\n"
+    (pragma,) = find_pragmas(source)
+    assert pragma.text == "parallel for reduction(+:s)"
+
+
 # -- pragmas inside statements -------------------------------------------------------
 
 

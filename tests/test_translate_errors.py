@@ -250,7 +250,9 @@ def test_end_without_start():
     assert error_of(source) == (
         "t.py:2:1: '# omp end parallel' has no matching '# omp parallel' earlier in this block\n"
         "    # omp end parallel\n"
-        "    ^"
+        "    ^\n"
+        "  hint: put '# omp parallel' above the statements it covers, at the same indentation in "
+        "the same block, or remove this line"
     )
 
 
@@ -259,7 +261,9 @@ def test_end_of_a_different_construct():
     assert error_of(source) == (
         "t.py:3:1: '# omp end sections' has no matching '# omp sections' earlier in this block\n"
         "    # omp end sections\n"
-        "    ^"
+        "    ^\n"
+        "  hint: put '# omp sections' above the statements it covers, at the same indentation in "
+        "the same block, or remove this line"
     )
 
 
@@ -769,3 +773,39 @@ def test_work_share_inside_a_section_is_refused():
         "  hint: put it directly in the parallel region, or start a nested '# omp parallel' "
         "around it"
     )
+
+
+def test_a_name_spelled_two_ways_is_one_name():
+    # Python reads 'ﬁ' as 'fi' (NFKC); clause names were normalised, body names were
+    # not: "'ﬁ' is updated ... but has no data-sharing clause" with reduction(+:ﬁ).
+    source = "fi = 0\n# omp parallel for reduction(+:ﬁ)\nfor i in range(4):\n    ﬁ += i\n"
+    text = translate(source, "t.py").text
+    assert "        fi += i\n" in text
+    assert "reduction={'fi': ('+', fi)}" in text
+    assert "# omp parallel for reduction(+:ﬁ)\n" in text  # comments as written
+
+
+@pytest.mark.parametrize(
+    ("directive", "target", "code"),
+    [
+        ("parallel for", "a[0]", "a[0]"),
+        ("parallel for", "o.i", "o.i"),
+        ("parallel for", "i, a[i]", "a[i]"),
+        ("taskloop", "o.i", "o.i"),
+    ],
+)
+def test_a_work_shared_loop_must_bind_names(directive, target, code):
+    # Was a run-time data race on the fork backend, and unchecked on threads.
+    source = f"# omp {directive}\nfor {target} in range(4):\n    pass\n"
+    assert error_of(source) == (
+        f"t.py:1:1: the loop of '# omp {directive}' binds '{code}', not a name: every "
+        "thread would store its iterations' values to that one shared place\n"
+        f"    # omp {directive}\n"
+        "    ^\n"
+        f"  hint: loop over a name and assign it in the body: 'for v in ...: {code} = v'"
+    )
+
+
+def test_a_sequential_loop_may_bind_an_item():
+    source = "a = [0]\n# omp simd\nfor a[0] in range(4):\n    pass\n"
+    assert "for a[0] in range(4):" in translate(source, "t.py").text

@@ -55,7 +55,7 @@ from .pragma import (
     Pragma,
 )
 
-__all__ = ["Segment", "parse_pragma"]
+__all__ = ["Segment", "parse_pragma", "without_comment"]
 
 
 class Segment(NamedTuple):
@@ -369,6 +369,27 @@ def _code_chars(text: str, start: int = 0) -> Iterator[tuple[int, str]]:
             continue
         yield i, c
         i += 1
+
+
+def without_comment(text: str) -> str:
+    """``text`` (a pragma's line after the sentinel) without a trailing comment: from a
+    ``#`` outside brackets and string literals (``# omp barrier  # all rows done``).
+
+    A line whose brackets or strings do not close is kept whole: the parser says what
+    is wrong with it.
+    """
+    depth = 0
+    try:
+        for i, c in _code_chars(text):
+            if c in "([{":
+                depth += 1
+            elif c in ")]}":
+                depth -= 1
+            elif c == "#" and depth == 0:
+                return text[:i]
+    except _OpenString:
+        pass
+    return text
 
 
 def _split(span: _Span, sep: str, maxsplit: int = -1) -> list[_Span]:

@@ -188,6 +188,8 @@ def _parse(
                 entry,
                 filename,
                 f"{_shown(entry)} has no matching '# omp {entry.directive}' earlier in this block",
+                hint=f"put '# omp {entry.directive}' above the statements it covers, at the "
+                "same indentation in the same block, or remove this line",
             )
         construct, index = _construct(stream, index, filename, column_of)
         items.append(construct)
@@ -351,6 +353,24 @@ def _split_combined(construct: Construct) -> Construct:
     return Construct(replace(pragma, directive=outer, clauses=tuple(on_outer)), body=[inner])
 
 
+def _check_loop_target(target: cst.BaseExpression, pragma: Pragma, filename: str) -> None:
+    """A work-shared loop binds private names: an item or an attribute as its target
+    (``for a[0] in ...``) would be one shared place every thread stores to."""
+    stack: list[cst.CSTNode] = [target]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        if isinstance(node, cst.Attribute | cst.Subscript):
+            code = cst.Module([]).code_for_node(node)
+            raise _error(
+                pragma,
+                filename,
+                f"the loop of {_shown(pragma)} binds '{code}', not a name: every thread "
+                "would store its iterations' values to that one shared place",
+                hint=f"loop over a name and assign it in the body: 'for v in ...: {code} = v'",
+            )
+
+
 def _check_target(construct: Construct, filename: str, column_of: dict[cst.CSTNode, int]) -> None:
     pragma = construct.pragma
     first = construct.body[0] if construct.body else None
@@ -385,6 +405,9 @@ def _check_target(construct: Construct, filename: str, column_of: dict[cst.CSTNo
                 f"a loop under {_shown(pragma)} cannot have an 'else' clause",
                 hint="an else clause runs after the whole loop; move its code after the loop",
             )
+        shared = LOOP_DIRECTIVES | TASKLOOP_DIRECTIVES | PARALLEL_TASKLOOP_DIRECTIVES
+        if pragma.directive in shared:
+            _check_loop_target(loop.target, pragma, filename)
     if pragma.directive == "atomic":
         atomic_forms.check(construct, filename)
     if pragma.directive == "declare simd" and not (

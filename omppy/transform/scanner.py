@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from .diagnostics import PragmaError
-from .grammar import Segment, parse_pragma
+from .grammar import Segment, parse_pragma, without_comment
 from .pragma import Position, Pragma
 from .sentinel import PRAGMA_RE, SENTINEL_RE, has_pragmas
 
@@ -176,7 +176,7 @@ def _segments(
     segments = []
     comment = first
     while True:
-        text = comment.text[start:]
+        text = without_comment(comment.text[start:])
         body = text.rstrip()
         continued = body.endswith("\\")
         source_line = _physical(lines, comment.line)

@@ -88,6 +88,7 @@ __all__ = [
     "WorkerException",
     "Workshare",
     "adopt",
+    "bind_global",
     "bound",
     "check_team_reduction",
     "declare_reduction",
@@ -130,6 +131,14 @@ def adopt(current: Any, fresh: Any, name: str = "") -> Any:
     if name and globalnames.NAMES:
         globalnames.mirror(sys._getframe(1), {name: fresh}, _NONE)
     return fresh
+
+
+def bind_global(name: str, value: Any) -> None:
+    """``name``, a module global of the region's module that a synchronisation block
+    just bound, bound in the module too, so that the functions the block calls next
+    read the new value as in python (transform/global_binds.py, globalnames.py)."""
+    if globalnames.NAMES:
+        globalnames.mirror(sys._getframe(1), {name: value}, _NONE)
 
 
 _NONE = object()  # no value (a published value may be anything, even None)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from . import emit_tasks
+from . import emit_tasks, global_binds
 from .layout import WIDTH, Group, Part, call, keyword, names
 from .model import Construct, ConstructInfo
 from .pragma import ONE_AT_A_TIME_DIRECTIVES
@@ -61,6 +61,9 @@ def sync(
     runs_alone = directive in ONE_AT_A_TIME_DIRECTIVES
     level = 1 if runs_alone else 2  # inside the try (and the if)
     body = e.items(construct.body, new_of)
+    body = global_binds.add_binds(
+        body, global_binds.names_to_bind(e.infos, info), lambda new, old: e.carry(new, old, line)
+    )
     comments = e.take_comments(body, line)
     refresh = e.refresh(f"{block}.fresh", info.sync_names, line, info, level)
     last = e.last_line(body, line)

@@ -1,0 +1,104 @@
+"""A module global bound in a synchronisation block reaches the module at once.
+
+A region at module level binds its shared names as locals of its outlined body;
+``globalnames.py`` binds the module's globals to their values when a block ends.  A
+function the block calls after the binding (``field = field * 2`` then
+``total()`` reading ``field``, in one ``single``) would still read the old value, where
+python reads the new one.  So after each statement of the block that binds such a
+name, the translator adds ``_omp.bind_global("field", field)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+import libcst as cst
+
+from .model import Construct, ConstructInfo
+from .pragma import PARALLEL_DIRECTIVES
+
+
+def names_to_bind(infos: Mapping[Construct, ConstructInfo], info: ConstructInfo) -> frozenset[str]:
+    """The names a sync block publishes that are its region's module globals."""
+    regions = [c for c in info.around if c.directive in PARALLEL_DIRECTIVES]
+    if not regions or not info.sync_names:
+        return frozenset()
+    region = infos[regions[-1]]
+    return frozenset(region.module_names) & frozenset(info.sync_names)
+
+
+def add_binds(
+    body: Sequence[cst.BaseStatement],
+    names: frozenset[str],
+    carry: Callable[[cst.BaseStatement, cst.BaseStatement], None],
+) -> list[cst.BaseStatement]:
+    """``body`` with a ``bind_global`` after each simple statement that binds one of
+    ``names``, at any depth but not in nested functions, classes or lambdas.  A
+    compound statement rebuilt around one is ``carry``-ed (it stands for the same
+    user lines)."""
+    if not names:
+        return list(body)
+    adder = _Adder(names)
+    out: list[cst.BaseStatement] = []
+    for statement in _expand(body, names):
+        if not isinstance(statement, cst.SimpleStatementLine):
+            rebuilt = statement.visit(adder)
+            assert isinstance(rebuilt, cst.BaseStatement)
+            if rebuilt is not statement:
+                carry(rebuilt, statement)
+            statement = rebuilt
+        out.append(statement)
+    return out
+
+
+def _expand(body: Sequence[cst.BaseStatement], names: frozenset[str]) -> list[cst.BaseStatement]:
+    out: list[cst.BaseStatement] = []
+    for statement in body:
+        out.append(statement)
+        if isinstance(statement, cst.SimpleStatementLine):
+            for name in sorted(_bound(statement) & names):
+                out.append(cst.parse_statement(f"_omp.bind_global({name!r}, {name})\n"))
+    return out
+
+
+class _Adder(cst.CSTTransformer):
+    def __init__(self, names: frozenset[str]) -> None:
+        super().__init__()
+        self.names = names
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def leave_IndentedBlock(
+        self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        return updated_node.with_changes(body=_expand(updated_node.body, self.names))
+
+
+def _bound(line: cst.SimpleStatementLine) -> set[str]:
+    found: set[str] = set()
+    for small in line.body:
+        if isinstance(small, cst.Assign):
+            for target in small.targets:
+                _names_in(target.target, found)
+        elif isinstance(small, cst.AugAssign) or (
+            isinstance(small, cst.AnnAssign) and small.value is not None
+        ):
+            _names_in(small.target, found)
+    return found
+
+
+def _names_in(target: cst.BaseExpression, found: set[str]) -> None:
+    if isinstance(target, cst.Name):
+        found.add(target.value)
+    elif isinstance(target, (cst.Tuple, cst.List)):
+        for element in target.elements:
+            _names_in(element.value, found)
+    elif isinstance(target, cst.StarredElement):
+        _names_in(target.value, found)

@@ -1,0 +1,63 @@
+"""A module global bound in a synchronisation block is bound in the module at once
+(transform/global_binds.py): the functions the block calls next read the new value."""
+
+from __future__ import annotations
+
+import textwrap
+
+from omppy.transform.translate import translate
+
+SOURCE = textwrap.dedent(
+    """\
+    field = [1.0]
+    other = 0
+    def total():
+        return sum(field)
+    # omp parallel
+    # omp single
+    if field:
+        field, other = [2.0], other + 1
+        other += 1
+    def inner():
+        field = None
+        return field
+    total()
+    # omp end single
+    # omp end parallel
+    """
+)
+
+
+def _binds(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if "bind_global" in line]
+
+
+def test_each_binding_of_a_module_global_in_a_block_is_followed_by_its_bind():
+    text = translate(SOURCE, "m.py").text
+    assert _binds(text) == [
+        "_omp.bind_global('field', field)",
+        "_omp.bind_global('other', other)",
+        "_omp.bind_global('other', other)",
+    ]
+    # after the binding statement, inside the same ``if``; none in the nested def
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines) if "bind_global('field'" in line)
+    assert lines[first - 1].strip() == "field, other = [2.0], other + 1"
+    inner = next(i for i, line in enumerate(lines) if line.strip() == "field = None")
+    assert "bind_global" not in lines[inner + 1]
+
+
+def test_a_block_in_a_function_binding_its_locals_adds_no_bind():
+    source = textwrap.dedent(
+        """\
+        def f():
+            field = [1.0]
+            # omp parallel
+            # omp single
+            field = [2.0]
+            # omp end single
+            # omp end parallel
+            return field
+        """
+    )
+    assert _binds(translate(source, "m.py").text) == []

@@ -18,6 +18,8 @@ SOURCE = textwrap.dedent(
     if field:
         field, other = [2.0], other + 1
         other += 1
+    for other in range(2):
+        total()
     def inner():
         field = None
         return field
@@ -38,11 +40,14 @@ def test_each_binding_of_a_module_global_in_a_block_is_followed_by_its_bind():
         "_omp.bind_global('field', field)",
         "_omp.bind_global('other', other)",
         "_omp.bind_global('other', other)",
+        "_omp.bind_global('other', other)",
     ]
     # after the binding statement, inside the same ``if``; none in the nested def
     lines = text.splitlines()
     first = next(i for i, line in enumerate(lines) if "bind_global('field'" in line)
     assert lines[first - 1].strip() == "field, other = [2.0], other + 1"
+    loop = next(i for i, line in enumerate(lines) if line.strip() == "for other in range(2):")
+    assert "bind_global('other', other)" in lines[loop + 1]
     inner = next(i for i, line in enumerate(lines) if line.strip() == "field = None")
     assert "bind_global" not in lines[inner + 1]
 

@@ -57,7 +57,7 @@ def _expand(body: Sequence[cst.BaseStatement], names: frozenset[str]) -> list[cs
         out.append(statement)
         if isinstance(statement, cst.SimpleStatementLine):
             for name in sorted(_bound(statement) & names):
-                out.append(cst.parse_statement(f"_omp.bind_global({name!r}, {name})\n"))
+                out.append(_bind(name))
     return out
 
 
@@ -79,6 +79,30 @@ class _Adder(cst.CSTTransformer):
         self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock
     ) -> cst.IndentedBlock:
         return updated_node.with_changes(body=_expand(updated_node.body, self.names))
+
+    def leave_For(self, original_node: cst.For, updated_node: cst.For) -> cst.For:
+        found: set[str] = set()
+        _names_in(updated_node.target, found)
+        return updated_node.with_changes(body=_first(updated_node.body, found & self.names))
+
+    def leave_With(self, original_node: cst.With, updated_node: cst.With) -> cst.With:
+        found: set[str] = set()
+        for item in updated_node.items:
+            if item.asname is not None:
+                _names_in(item.asname.name, found)
+        return updated_node.with_changes(body=_first(updated_node.body, found & self.names))
+
+
+def _first(body: cst.BaseSuite, names: set[str]) -> cst.BaseSuite:
+    """``body`` (a loop's or a ``with``'s) opening with the binds of ``names``."""
+    if not names or not isinstance(body, cst.IndentedBlock):
+        return body
+    binds = [_bind(name) for name in sorted(names)]
+    return body.with_changes(body=[*binds, *body.body])
+
+
+def _bind(name: str) -> cst.BaseStatement:
+    return cst.parse_statement(f"_omp.bind_global({name!r}, {name})\n")
 
 
 def _bound(line: cst.SimpleStatementLine) -> set[str]:

@@ -136,9 +136,10 @@ def adopt(current: Any, fresh: Any, name: str = "") -> Any:
 def bind_global(name: str, value: Any) -> None:
     """``name``, a module global of the region's module that a synchronisation block
     just bound, bound in the module too, so that the functions the block calls next
-    read the new value as in python (transform/global_binds.py, globalnames.py)."""
-    if globalnames.NAMES:
-        globalnames.mirror(sys._getframe(1), {name: value}, _NONE)
+    read the new value as in python (transform/global_binds.py, globalnames.py).  The
+    translator emits it only in a region's body for its ``module_names``, which
+    ``globalnames.mirror`` would bind alike: the frame's globals, directly."""
+    sys._getframe(1).f_globals[name] = value
 
 
 _NONE = object()  # no value (a published value may be anything, even None)

@@ -66,3 +66,22 @@ def test_a_block_in_a_function_binding_its_locals_adds_no_bind():
         """
     )
     assert _binds(translate(source, "m.py").text) == []
+
+
+def test_statements_rebuilt_around_a_bind_keep_their_user_lines():
+    # libcst rebuilds every node it visits; a rebuilt statement lost its entry in the
+    # line map, and a traceback through it pointed at the line before (test_tasks.py's
+    # in_reduction error showed `total += k` instead of its task pragma).
+    translation = translate(SOURCE, "m.py")
+    found = {
+        line.strip(): translation.line_of.get(number)
+        for number, line in enumerate(translation.text.splitlines(), 1)
+        if line.strip() in ("other += 1", "for other in range(2):", "return field")
+    }
+    assert found == {"other += 1": 9, "for other in range(2):": 10, "return field": 14}
+    calls = [
+        translation.line_of.get(number)
+        for number, line in enumerate(translation.text.splitlines(), 1)
+        if line.strip() == "total()"
+    ]
+    assert calls == [11, 15]

@@ -61,9 +61,7 @@ def sync(
     runs_alone = directive in ONE_AT_A_TIME_DIRECTIVES
     level = 1 if runs_alone else 2  # inside the try (and the if)
     body = e.items(construct.body, new_of)
-    body = global_binds.add_binds(
-        body, global_binds.names_to_bind(e.infos, info), lambda new, old: e.carry(new, old, line)
-    )
+    body = global_binds.add_binds(body, global_binds.names_to_bind(e.infos, info), e.origin)
     comments = e.take_comments(body, line)
     refresh = e.refresh(f"{block}.fresh", info.sync_names, line, info, level)
     last = e.last_line(body, line)

@@ -10,7 +10,8 @@ name, the translator adds ``_omp.bind_global("field", field)``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import libcst as cst
 
@@ -30,22 +31,20 @@ def names_to_bind(infos: Mapping[Construct, ConstructInfo], info: ConstructInfo)
 def add_binds(
     body: Sequence[cst.BaseStatement],
     names: frozenset[str],
-    carry: Callable[[cst.BaseStatement, cst.BaseStatement], None],
+    origin: dict[cst.CSTNode, Any],
 ) -> list[cst.BaseStatement]:
     """``body`` with a ``bind_global`` after each simple statement that binds one of
-    ``names``, at any depth but not in nested functions, classes or lambdas.  A
-    compound statement rebuilt around one is ``carry``-ed (it stands for the same
-    user lines)."""
+    ``names``, at any depth but not in nested functions, classes or lambdas.  A node
+    rebuilt on the way keeps its entry in ``origin`` (the user's lines it stands for:
+    tracebacks point there)."""
     if not names:
         return list(body)
-    adder = _Adder(names)
+    adder = _Adder(names, origin)
     out: list[cst.BaseStatement] = []
     for statement in _expand(body, names):
         if not isinstance(statement, cst.SimpleStatementLine):
             rebuilt = statement.visit(adder)
             assert isinstance(rebuilt, cst.BaseStatement)
-            if rebuilt is not statement:
-                carry(rebuilt, statement)
             statement = rebuilt
         out.append(statement)
     return out
@@ -62,9 +61,21 @@ def _expand(body: Sequence[cst.BaseStatement], names: frozenset[str]) -> list[cs
 
 
 class _Adder(cst.CSTTransformer):
-    def __init__(self, names: frozenset[str]) -> None:
+    def __init__(self, names: frozenset[str], origin: dict[cst.CSTNode, Any]) -> None:
         super().__init__()
         self.names = names
+        self.origin = origin
+
+    def on_leave(self, original_node: cst.CSTNode, updated_node: Any) -> Any:
+        # libcst rebuilds every node it visits: the new one stands for the same lines.
+        result = super().on_leave(original_node, updated_node)
+        if (
+            isinstance(result, cst.CSTNode)
+            and result is not original_node
+            and original_node in self.origin
+        ):
+            self.origin[result] = self.origin[original_node]
+        return result
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         return False

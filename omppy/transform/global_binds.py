@@ -16,6 +16,7 @@ from typing import Any
 import libcst as cst
 
 from .model import Construct, ConstructInfo
+from .names import target_names
 from .pragma import PARALLEL_DIRECTIVES
 
 
@@ -39,15 +40,10 @@ def add_binds(
     tracebacks point there)."""
     if not names:
         return list(body)
-    adder = _Adder(names, origin)
-    out: list[cst.BaseStatement] = []
-    for statement in _expand(body, names):
-        if not isinstance(statement, cst.SimpleStatementLine):
-            rebuilt = statement.visit(adder)
-            assert isinstance(rebuilt, cst.BaseStatement)
-            statement = rebuilt
-        out.append(statement)
-    return out
+    # Visited as one block, the body's own statements are expanded like any nested one.
+    block = cst.IndentedBlock(body=list(body)).visit(_Adder(names, origin))
+    assert isinstance(block, cst.IndentedBlock)
+    return list(block.body)
 
 
 def _expand(body: Sequence[cst.BaseStatement], names: frozenset[str]) -> list[cst.BaseStatement]:
@@ -92,15 +88,16 @@ class _Adder(cst.CSTTransformer):
         return updated_node.with_changes(body=_expand(updated_node.body, self.names))
 
     def leave_For(self, original_node: cst.For, updated_node: cst.For) -> cst.For:
-        found: set[str] = set()
-        _names_in(updated_node.target, found)
-        return updated_node.with_changes(body=_first(updated_node.body, found & self.names))
+        found = set(target_names(updated_node.target)) & self.names
+        return updated_node.with_changes(body=_first(updated_node.body, found))
 
     def leave_With(self, original_node: cst.With, updated_node: cst.With) -> cst.With:
-        found: set[str] = set()
-        for item in updated_node.items:
-            if item.asname is not None:
-                _names_in(item.asname.name, found)
+        found = {
+            name
+            for item in updated_node.items
+            if item.asname is not None
+            for name in target_names(item.asname.name)
+        }
         return updated_node.with_changes(body=_first(updated_node.body, found & self.names))
 
 
@@ -121,19 +118,9 @@ def _bound(line: cst.SimpleStatementLine) -> set[str]:
     for small in line.body:
         if isinstance(small, cst.Assign):
             for target in small.targets:
-                _names_in(target.target, found)
+                found.update(target_names(target.target))
         elif isinstance(small, cst.AugAssign) or (
             isinstance(small, cst.AnnAssign) and small.value is not None
         ):
-            _names_in(small.target, found)
+            found.update(target_names(small.target))
     return found
-
-
-def _names_in(target: cst.BaseExpression, found: set[str]) -> None:
-    if isinstance(target, cst.Name):
-        found.add(target.value)
-    elif isinstance(target, (cst.Tuple, cst.List)):
-        for element in target.elements:
-            _names_in(element.value, found)
-    elif isinstance(target, cst.StarredElement):
-        _names_in(target.value, found)

@@ -96,15 +96,17 @@ def pools() -> list[Any]:
 Saved = list[tuple[Any, int]]  # (a library's controller, its pool size before)
 
 
-def limit() -> Saved:
+def limit(words: bool = True) -> Saved:
     """Set every pool to one thread (:func:`prepare` first); returns what
     :func:`restore` needs.  Pools already of one thread are not touched: setting a
-    size is what restarts a pool OpenBLAS shut down at a fork."""
+    size is what restarts a pool OpenBLAS shut down at a fork.  ``words``: write
+    OpenBLAS's size word where there is one (before a fork); without it, every pool
+    is set through its library (a team of threads, whose pools stay running)."""
     prepare()
     saved: Saved = []
     for pool, word in _sizes:
         try:
-            if word is not None:
+            if word is not None and words:
                 size = word.value
                 if size != 1:
                     word.value = 1

@@ -14,32 +14,14 @@ pool of one already, as in a nested team, or without numpy or torch imported).
 
 from __future__ import annotations
 
-from typing import Any
-
 from .. import blas
-
-Saved = list[tuple[Any, int]]  # (a library's controller, its pool size before)
+from ..blas import Saved, restore
 
 
 def limit() -> Saved:
-    """Set every native pool to one thread; returns what :func:`restore` needs."""
-    blas.prepare()
-    saved: Saved = []
-    for pool in blas.pools():
-        try:
-            size = pool.num_threads
-            if size != 1:
-                pool.set_num_threads(1)
-                saved.append((pool, size))
-        except Exception:  # a library that cannot be queried or set: left as it is
-            continue
-    return saved
+    """Set every native pool to one thread, each through its library; returns what
+    :func:`restore` needs."""
+    return blas.limit(words=False)
 
 
-def restore(saved: Saved) -> None:
-    """Give the pools :func:`limit` changed their sizes back."""
-    for pool, size in saved:
-        try:
-            pool.set_num_threads(size)
-        except Exception:
-            continue
+__all__ = ["Saved", "limit", "restore"]

@@ -42,18 +42,16 @@ from typing import Any
 # most of the scientific stack import numpy; torch brings its own libgomp/MKL.
 USERS = ("numpy", "torch")
 
-_controller: Any = None  # a threadpoolctl.ThreadpoolController, when there are pools
-_modules_seen = -1  # len(sys.modules) when _controller was made
+_modules_seen = -1  # len(sys.modules) when _sizes was found
 _sizes: list[tuple[Any, Any]] = []  # each pool's controller, and its size word or None
 
 
 def prepare() -> None:
     """In the master, before it forks: find the pools its workers will limit."""
-    global _controller, _modules_seen, _sizes
+    global _modules_seen, _sizes
     if len(sys.modules) == _modules_seen:
         return
     _modules_seen = len(sys.modules)
-    _controller = None
     _sizes = []
     if not any(name in sys.modules for name in USERS):
         return
@@ -64,7 +62,6 @@ def prepare() -> None:
     except Exception:  # no threadpoolctl, or a library it cannot query: no limit
         return
     if controller.lib_controllers:
-        _controller = controller
         _sizes = [(pool, _size_word(pool)) for pool in controller.lib_controllers]
 
 
@@ -86,11 +83,6 @@ def _size_word(pool: Any) -> Any:
         return word
     except Exception:
         return None
-
-
-def pools() -> list[Any]:
-    """The pools :func:`prepare` found (threadpoolctl's per-library controllers)."""
-    return list(_controller.lib_controllers) if _controller is not None else []
 
 
 Saved = list[tuple[Any, int]]  # (a library's controller, its pool size before)

@@ -167,7 +167,7 @@ class TaskStateCore:
     def cut_off(self, function: Any, creator: Frame) -> bool:
         """Whether a task of ``function`` that ``creator`` makes runs at once, as
         tasks of its code at its depth took less than :data:`RUN_NOW_SECONDS`."""
-        measured = self.durations.get((function.__code__, creator.depth + 1))
+        measured = self.measured(function, creator.depth + 1)
         return measured is not None and measured < RUN_NOW_SECONDS
 
     def measure(self, function: Any, depth: int, seconds: float) -> None:

@@ -37,10 +37,9 @@ class Handing(TaskStateCore):
     ) -> bool:
         """Keep the task or hand it to the team; False when it must run now."""
         frame = self.frames[-1]
-        depth = frame.depth + 1
-        measured = self.measured(function, depth)
-        if measured is not None and measured < RUN_NOW_SECONDS and not dependences:
+        if not dependences and self.cut_off(function, frame):
             return False
+        depth = frame.depth + 1
         self.counter += 1
         child = Child(-1, -self.counter)
         group = frame.current_group()

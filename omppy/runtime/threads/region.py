@@ -27,12 +27,12 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from .. import backend, icv, observe, state
+from .. import backend, blas, icv, observe, state
 from ..deadlock_errors import different_constructs
 from ..errors import OmpError, TeamAborted
 from ..region import Region, TeamRequest, combined_errors
 from ..team import requested_team_size
-from . import hang, keyorder, native, output, pool, private, profiling, streams, tasks
+from . import hang, keyorder, output, pool, private, profiling, streams, tasks
 from .context import ThreadedContext
 from .park import SPIN, Parker
 from .team import ThreadTeam, forget_critical_locks
@@ -149,7 +149,7 @@ def _run_team(
         team.dissolve()
         raise
     output.install()
-    pools = native.limit()  # one thread per BLAS pool while the team runs
+    pools = blas.limit(words=False)  # one thread per BLAS pool while the team runs
     dicts = keyorder.watch(region.args.values())  # their new keys in iteration order
     previous = streams.enter_thread(master)
     try:
@@ -169,7 +169,7 @@ def _run_team(
         if dicts:
             keyorder.unwatch(dicts)
         if pools:
-            native.restore(pools)
+            blas.restore(pools)
         output.uninstall()
     return _finish(region, team, outcomes, threads)
 

@@ -52,7 +52,7 @@ from .known_calls import (
     SAME_ITEMS,
     SAME_ITEMS_METHODS,
 )
-from .names import import_binding, target_names
+from .names import import_binding, root_name, target_names
 from .summaries import (
     Summary,
     augmented_names,
@@ -550,10 +550,7 @@ class Effects:
         func = call.func
         if not isinstance(func, cst.Attribute):
             return False
-        root: cst.BaseExpression = func.value
-        while isinstance(root, (cst.Attribute, cst.Subscript)):
-            root = root.value
-        if not isinstance(root, cst.Name) or root.value not in self.imported:
+        if root_name(func.value) not in self.imported:
             return False
         return not self.reading_module_function(call)
 

@@ -89,10 +89,12 @@ class Emitter:
         self.unit = module.default_indent
         self.declared_reductions = declared_reductions  # names of 'declare reduction'
         # Each use of these becomes ``_omp_private.name`` after emission (private_names.py)
-        self.threadprivate = re.compile(
-            rf"(?<![.\w'\"])({'|'.join(map(re.escape, sorted(threadprivate)))})\b(?!=[^=])"
+        self.threadprivate = (
+            re.compile(
+                rf"(?<![.\w'\"])({'|'.join(map(re.escape, sorted(threadprivate)))})\b(?!=[^=])"
+            )
             if threadprivate
-            else r"(?!)"
+            else None
         )
 
     # -- building statements ----------------------------------------------------------
@@ -127,6 +129,8 @@ class Emitter:
 
     def spare(self, prefix: str, part: Part) -> int:
         """The columns that renaming the statement's threadprivate names will add."""
+        if self.threadprivate is None:
+            return 0
         code = _STRINGS.sub("''", prefix + layout.flat(part))
         return len(PRIVATE + ".") * len(self.threadprivate.findall(code))
 

@@ -34,6 +34,7 @@ import libcst as cst
 
 from .effects import Effects, public_depth
 from .known_calls import BUILTINS, CONTAINER_METHODS, READING_FUNCTIONS, READING_METHODS
+from .names import root_name
 from .reach_names import Scan, bound_in, foreign_based, plain_class
 from .summaries import Summary, body_of
 from .walk import walk
@@ -226,7 +227,7 @@ class Reach:
                 # An object of a class with a base from elsewhere may run the base's
                 # method of that name.
                 unit.unknown = True
-            elif self.effects.calls_elsewhere(call) and _root(func) not in local:
+            elif self.effects.calls_elsewhere(call) and root_name(func) not in local:
                 unit.unknown = True  # ``deep.put(k, v)``: another module's function
             elif method in self._methods:
                 unit.methods.add(method)
@@ -284,13 +285,6 @@ class Reach:
                     roots.append(function)
             self._roots = roots
         return self._roots
-
-
-def _root(func: cst.Attribute) -> str | None:
-    node: cst.BaseExpression = func
-    while isinstance(node, (cst.Attribute, cst.Subscript)):
-        node = node.value
-    return node.value if isinstance(node, cst.Name) else None
 
 
 def _calls_super(value: cst.BaseExpression) -> bool:

@@ -23,7 +23,7 @@ calls or defines.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import libcst as cst
 from libcst.metadata import CodeRange
@@ -201,11 +201,17 @@ def _misuses(
         return
     if isinstance(node, cst.If) and _is_min_max_idiom(node, name, op):
         return
-    if isinstance(node, (cst.BaseSuite, cst.BaseStatement)):
-        for child in children(node):
-            yield from _misuses(child, name, op, bindings=bindings)
-        return
-    if isinstance(node, (cst.Else, cst.ExceptHandler, cst.ExceptStarHandler, cst.Finally)):
+    if isinstance(
+        node,
+        (
+            cst.BaseSuite,
+            cst.BaseStatement,
+            cst.Else,
+            cst.ExceptHandler,
+            cst.ExceptStarHandler,
+            cst.Finally,
+        ),
+    ):
         for child in children(node):
             yield from _misuses(child, name, op, bindings=bindings)
         return
@@ -315,15 +321,15 @@ def _is_update_value(value: cst.BaseExpression, target: cst.CSTNode, name: str, 
             update or not _reads(b, name) for b, update in zip(branches, updates, strict=True)
         )
     if op in _BINARY:
-        return _in_terms(value, target, name, _BINARY[op], top=True)
+        return _in_terms(value, target, name, _BINARY[op])
     if op in _BOOLEAN:
         if not isinstance(value, cst.BooleanOperation) or not isinstance(
             value.operator, _BOOLEAN[op]
         ):
             return False
-        return _once(value, target, name, lambda n: _flat_bool(n, _BOOLEAN[op]))
+        return _once(_flat_bool(value, _BOOLEAN[op]), target, name)
     if op not in _IDENTITY and isinstance(value, cst.BinaryOperation):  # a user's operator
-        return _in_terms(value, target, name, (cst.BaseBinaryOp,), top=True)
+        return _in_terms(value, target, name, (cst.BaseBinaryOp,))
     if isinstance(value, cst.Call) and not any(arg.star or arg.keyword for arg in value.args):
         function = value.func
         called = (
@@ -335,9 +341,7 @@ def _is_update_value(value: cst.BaseExpression, target: cst.CSTNode, name: str, 
         # function (its combine decides what the copies make)
         if op in _MIN_MAX and called not in _MIN_MAX[op]:
             return False
-        found = [arg.value for arg in value.args if _same(arg.value, target)]
-        others = [arg.value for arg in value.args if not _same(arg.value, target)]
-        return len(found) == 1 and not any(_reads(other, name) for other in others)
+        return _once([arg.value for arg in value.args], target, name)
     return False
 
 
@@ -346,8 +350,6 @@ def _in_terms(
     target: cst.CSTNode,
     name: str,
     ops: tuple[type[cst.BaseBinaryOp], ...],
-    *,
-    top: bool,
 ) -> bool:
     """``value`` is a chain of ``ops`` in which ``target`` stands once, where its
     operator keeps it a term of the result (``s - e``, not ``e - s``)."""
@@ -372,13 +374,8 @@ def _flat_bool(node: cst.BaseExpression, op: type) -> list[cst.BaseExpression]:
     return [node]
 
 
-def _once(
-    value: cst.BaseExpression,
-    target: cst.CSTNode,
-    name: str,
-    flat: Callable[[cst.BaseExpression], list[cst.BaseExpression]],
-) -> bool:
-    terms = flat(value)
+def _once(terms: list[cst.BaseExpression], target: cst.CSTNode, name: str) -> bool:
+    """``target`` stands once among ``terms``, and no other term reads ``name``."""
     found = [term for term in terms if _same(term, target)]
     others = [term for term in terms if not _same(term, target)]
     return len(found) == 1 and not any(_reads(other, name) for other in others)

@@ -126,11 +126,14 @@ def check(
         top = plans.get(scope.body, [])
     else:
         top = plans.get(scope, [])
+    places = _places(task, plans, blocks_of)
+    if not watched and not places:
+        return  # nothing the creator could use before the wait (most tasks)
     path = _path(top, task, None, None, plans, blocks_of)
     if path is None:
         return
-    rebinders = _rebinders(top, watched, plans, blocks_of)
-    reader = _Reader(task, watched, plans, rebinders, _places(task, plans, blocks_of))
+    rebinders = _rebinders(top, watched, plans, blocks_of) if watched else {}
+    reader = _Reader(task, watched, plans, rebinders, places)
     try:
         for frame in reversed(path):
             reader.items(frame.items[frame.index + 1 :])

@@ -175,3 +175,23 @@ def test_a_simple_queue_filled_by_the_threads_is_an_error_naming_it(write):
         "OmpError: another thread changed q (a queue.SimpleQueue: use a queue.Queue, a "
         "list or a deque), and omppy cannot carry changes to objects of that type"
     ) in got.err
+
+
+def test_an_object_omppy_cannot_compare_named_only_for_reading_runs(write):
+    # The region only reads 'c' (the net of a read-only name is no place to refuse):
+    # refused since this session's held-object check, as if the region changed it.
+    script = write(
+        "read_only.py",
+        """\
+import bz2
+
+c = bz2.BZ2Compressor()
+out = [0] * 4
+# omp parallel for
+for i in range(4):
+    out[i] = i if c is not None else -1
+print(out)
+""",
+    )
+    got = run_omppy("run", str(script), threads=2)
+    assert (got.status, got.out) == (0, run_python(script).out), got.err

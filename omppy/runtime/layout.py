@@ -75,7 +75,7 @@ def _find_memcmp() -> Any:
 
 # Two long lists compared where they lie, without copying their pointers out (a
 # 2-million-item list's copy is 16 MB, twice per comparison otherwise).
-_memcmp = _find_memcmp()
+memcmp = _find_memcmp()  # libc's, on addresses or bytes; None without a C library
 _LONG = 8192  # items: a list this long is compared in place (one foreign call)
 
 
@@ -103,8 +103,8 @@ def same_items(a: list[Any], b: list[Any]) -> bool:
         return False
     if n <= _SHORT or _ITEM_OFFSET is None or type(a) is not list or type(b) is not list:
         return all(map(operator.is_, a, b))  # a C loop: cheaper than two copies when short
-    if n >= _LONG and _memcmp is not None:
-        return _memcmp(_items_address(a), _items_address(b), n * _POINTER) == 0
+    if n >= _LONG and memcmp is not None:
+        return memcmp(_items_address(a), _items_address(b), n * _POINTER) == 0
     return _memory(a, 0, n) == _memory(b, 0, n)
 
 
@@ -138,7 +138,7 @@ class Pointers:
         itself, or the shadow's copy (after applying another thread's change, the
         list may also hold this thread's own changes, not agreed yet)."""
         n = len(agreed)
-        self.taken = _memory(agreed, 0, n) if n < _LONG or _memcmp is None else None
+        self.taken = _memory(agreed, 0, n) if n < _LONG or memcmp is None else None
 
     def changed_flags(self, live: list[Any], agreed: list[Any]) -> bytes | None:
         """:func:`changed_flags` of ``live`` (the owner) against ``agreed`` (the shadow's
@@ -148,7 +148,7 @@ class Pointers:
             return None
         taken = self.taken
         if taken is None:
-            if _memcmp(self.field.value, _items_address(agreed), n * _POINTER) == 0:
+            if memcmp(self.field.value, _items_address(agreed), n * _POINTER) == 0:
                 return None
             return changed_flags(live, agreed)
         address = self.field.value or 0

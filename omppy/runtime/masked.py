@@ -42,9 +42,8 @@ def list_change(live: list[Any], flags: bytes) -> tuple[Any, ...]:
     if runs <= MANY_RUNS:
         return (
             "L",
-            [(lo, live[lo:hi]) for lo, hi in layout.flag_runs(flags)],
+            [(start, live[start:end]) for start, end in layout.flag_runs(flags)],
         )
-    lo, hi = flags.find(1), flags.rfind(1) + 1
     stretch = flags[lo:hi]
     return ("M", lo, stretch, list(itertools.compress(live[lo:hi], stretch)))
 

@@ -33,6 +33,8 @@ import ctypes
 from collections.abc import Callable
 from typing import Any
 
+from .layout import memcmp
+
 _WORD = ctypes.sizeof(ctypes.c_void_p)
 _HEAD = 2 * _WORD  # ob_refcnt, ob_type
 _string_at = ctypes.string_at
@@ -55,8 +57,8 @@ def _list_print(value: list[Any]) -> bytes:
         if (
             kept is not None
             and len(kept) == size
-            and _memcmp is not None
-            and _memcmp(items, kept, size) == 0
+            and memcmp is not None
+            and memcmp(items, kept, size) == 0
         ):
             return kept
         if len(_kept) >= 64:
@@ -164,10 +166,10 @@ def unchanged(value: Any, print_: Any) -> bool:
     against the copy): no copy of a big list at every check."""
     if print_ is None:
         return True
-    if type(print_) is bytes and isinstance(value, list) and _memcmp is not None:
+    if type(print_) is bytes and isinstance(value, list) and memcmp is not None:
         items = _word(id(value) + _HEAD + _WORD)
         size = len(value) * _WORD
-        return size == len(print_) and (size == 0 or _memcmp(items, print_, size) == 0)
+        return size == len(print_) and (size == 0 or memcmp(items, print_, size) == 0)
     return bool(fingerprint(value) == print_)
 
 
@@ -176,14 +178,3 @@ def supported(kind: type) -> bool:
     return any(base in _TAKERS for base in kind.__mro__)
 
 
-def _libc_memcmp() -> Any:
-    try:
-        memcmp = ctypes.CDLL(None).memcmp
-    except (OSError, AttributeError):  # pragma: no cover - no C library symbol
-        return None
-    memcmp.argtypes = (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t)
-    memcmp.restype = ctypes.c_int
-    return memcmp
-
-
-_memcmp = _libc_memcmp()

@@ -419,7 +419,9 @@ class Replica:
         (its own items) as a net for what the analysis cannot see, when that is
         cheap (see ``_beyond_the_net``)."""
         if not self._beyond_the_net(value, label):
+            known = len(self.uncompared)
             self.watch_root(value, 1, label)
+            del self.uncompared[known:]  # only read: nothing of it to lose (watch.py)
 
     def watch_class(self, cls: type, depth: int, label: str) -> None:
         """A class of the program that a region is handed (see ``_watch_class``)."""

@@ -62,12 +62,11 @@ from .team import Team, team_size
 from .thread import ThreadContext
 from .watch import build_replica, explain_read_only, stage_globals
 from .where import location
-from .worker import run_worker, seeds_for_team
+from .worker import _SIGINT_ONLY, run_worker, seeds_for_team
 
 _arenas: list[Arena] = []  # this process's idle arenas, reused by its next team
 # Plain ints for ``_signal.pthread_sigmask``, made once.
 _SIG_BLOCK, _SIG_SETMASK = int(signal.SIG_BLOCK), int(signal.SIG_SETMASK)
-_SIGINT_ONLY = (int(signal.SIGINT),)
 _region_serial = 0
 
 

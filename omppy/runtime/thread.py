@@ -375,8 +375,9 @@ class ThreadContext:
         publish the objects they change to them, as OpenMP's program-wide critical
         does; else None.  The names they bind are published too when the region is
         written inside the enclosing one's code (``nested``: the same names);
-        otherwise they are the inner region's own (a function's locals)."""
-        if self.size > 1 or self.team is None:
+        otherwise they are the inner region's own (a function's locals).  Asked only
+        by a team of one (its callers test the size first, on every block's path)."""
+        if self.team is None:
             return None
         outer = self.team.parent
         while outer is not None and outer.size == 1 and outer.team is not None:

@@ -32,9 +32,7 @@ import mmap
 import multiprocessing
 import os
 import pickle
-import select
 import signal
-import struct
 import sys
 import textwrap
 import traceback
@@ -45,6 +43,7 @@ from ..runtime.arena import ABORT, FINISHED, Arena, Liveness
 from ..runtime.errors import RemoteTraceback, TeamAborted, WorkerDied
 from ..runtime.limits import MAP_NORESERVE
 from ..runtime.output import LineWriter, RegionOutput, flush_standard_streams
+from ..runtime.reports import HEADER, collect, whole
 from . import waiting
 from .locks import Lock, ProcessMutex, new_lock_address, renew_lock
 from .process import EXIT_UNREPORTED, die_with_parent, reseed, seeds_for_team
@@ -61,12 +60,11 @@ LOCK_USED = 3  # a thread of the team took p.lock: its mutex is made new for the
 MAX_DYNAMIC_LOOPS = 1 << 22  # p.xrange loops one region may run (one counter each)
 ITERATE_AHEAD = 8  # elements p.iterate's producer may be ahead, per consumer
 
-_REPORT_LENGTH = struct.Struct("<q")
 # The report of a worker that raised nothing and left no text to write: made once, so
 # a clean worker sends it with no pickling (fewer pages written after the fork).
 _CLEAN: dict[str, Any] = {"error": None, "out": "", "err": ""}
 _CLEAN_DATA = pickle.dumps(_CLEAN)
-_CLEAN_REPORT = _REPORT_LENGTH.pack(len(_CLEAN_DATA)) + _CLEAN_DATA
+_CLEAN_REPORT = HEADER.pack(len(_CLEAN_DATA)) + _CLEAN_DATA
 _MADV_REMOVE = getattr(mmap, "MADV_REMOVE", None)
 
 
@@ -258,7 +256,7 @@ class Team:
                 report = _CLEAN_REPORT  # prepared: nothing to pickle, nothing allocated
             else:
                 data = pickle.dumps({"error": error, "out": out, "err": err})
-                report = _REPORT_LENGTH.pack(len(data)) + data
+                report = HEADER.pack(len(data)) + data
             block.words[FINISHED + self.num] = 1
             view = memoryview(report)
             assert self.report_fd is not None
@@ -295,7 +293,7 @@ class Team:
         try:
             if isinstance(exc, KeyboardInterrupt):
                 raise exc  # Ctrl-C stops the whole team now
-            raw = _collect(self.readers)
+            raw = collect(self.readers)
             statuses = _exit_statuses(self.pids, raw)
         except BaseException:
             block.broken = True
@@ -367,45 +365,12 @@ def _also_failed(num: int, error: BaseException) -> str:
     return f"thread {num} also failed:\n" + textwrap.indent(text.rstrip("\n"), "  ")
 
 
-def _collect(readers: dict[int, int]) -> dict[int, bytes]:
-    """Read every worker's report until it is whole (its length is its first word), or
-    until its pipe closes (the worker died before finishing it).
-
-    A worker writes nothing after its report: the master need not wait for its exit.
-    ``poll``, not ``select``: select cannot watch a descriptor numbered 1024 or more.
-    """
-    buffers = {num: bytearray() for num in readers}
-    open_fds = {fd: num for num, fd in readers.items()}
-    poller = select.poll()
-    for fd in open_fds:
-        poller.register(fd, select.POLLIN)
-    while open_fds:
-        for fd, _ in poller.poll():
-            chunk = os.read(fd, 1 << 20)
-            data = buffers[open_fds[fd]]
-            if chunk:
-                data += chunk
-                if not _whole(data):
-                    continue
-            poller.unregister(fd)
-            del open_fds[fd]
-    return {num: bytes(data) for num, data in buffers.items()}
-
-
-def _whole(data: bytes | bytearray) -> bool:
-    """Whether ``data`` is one whole report."""
-    if len(data) < _REPORT_LENGTH.size:
-        return False
-    (length,) = _REPORT_LENGTH.unpack_from(data)
-    return len(data) == _REPORT_LENGTH.size + length
-
-
-def _exit_statuses(pids: list[int], raw: dict[int, bytes]) -> list[int]:
+def _exit_statuses(pids: list[int], raw: dict[int, bytearray]) -> list[int]:
     """Each worker's exit status: one whose report is whole is exiting with status 0
     and is reaped later (``reaping.py``); one that died is waited for now."""
     statuses = []
     for num, pid in enumerate(pids, start=1):
-        if _whole(raw[num]):
+        if whole(raw[num]):
             reaping.later(pid)
             statuses.append(0)
         else:
@@ -413,12 +378,12 @@ def _exit_statuses(pids: list[int], raw: dict[int, bytes]) -> list[int]:
     return statuses
 
 
-def _decode(data: bytes) -> dict[str, Any] | None:
+def _decode(data: bytes | bytearray) -> dict[str, Any] | None:
     if data == _CLEAN_REPORT:
         return _CLEAN
-    if not _whole(data):
+    if not whole(data):
         return None
-    report: dict[str, Any] = pickle.loads(data[_REPORT_LENGTH.size :])
+    report: dict[str, Any] = pickle.loads(data[HEADER.size :])
     return report
 
 

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import os
 import pickle
-import select
 import sys
 from typing import TYPE_CHECKING, Any
 
 from . import failures, reaping
 from .errors import OmpError, TeamAborted, WorkerDied
 from .region import Region, combined_errors
+from .reports import HEADER, whole
+from .reports import collect as collect  # (forkjoin calls join.collect)
 from .where import interval
-from .worker import EMPTY_REPORT, HEADER, WorkerReport
+from .worker import EMPTY_REPORT, WorkerReport
 
 if TYPE_CHECKING:
     from .team import Team
@@ -30,41 +31,6 @@ if TYPE_CHECKING:
 # The master's own part of the region: (its locals, its exception, whether it ran
 # the last iteration).
 Outcome = tuple[dict[str, Any] | None, BaseException | None, bool]
-
-
-def collect(readers: dict[int, int]) -> dict[int, bytearray]:
-    """Read every worker's report until it is complete (its length is its first
-    word), or until its pipe closes (the worker died before finishing it).
-
-    A worker writes nothing after its report: the master need not wait for the
-    worker's exit, which tears down a copy of the address space (reaping.py).
-    ``poll``, not ``select``: select cannot watch a descriptor numbered 1024 or more.
-    """
-    buffers = {num: bytearray() for num in readers}
-    open_fds = {fd: num for num, fd in readers.items()}
-    poller = select.poll()
-    for fd in open_fds:
-        poller.register(fd, select.POLLIN)
-    while open_fds:
-        for fd, _ in poller.poll():
-            chunk = os.read(fd, 1 << 20)
-            data = buffers[open_fds[fd]]
-            if chunk:
-                data += chunk
-                if not whole(data):
-                    continue
-            poller.unregister(fd)
-            del open_fds[fd]
-    return buffers  # not copied to bytes: a report of many changes is tens of MB
-
-
-def whole(data: bytes | bytearray) -> bool:
-    """Whether ``data`` is one whole report (a crash's text never looks like one:
-    its first eight characters read as a length far beyond what follows)."""
-    if len(data) < HEADER.size:
-        return False
-    (length,) = HEADER.unpack_from(data)
-    return len(data) == HEADER.size + length
 
 
 def exit_statuses(pids: dict[int, int], reports: dict[int, bytearray]) -> dict[int, int]:

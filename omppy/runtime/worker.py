@@ -14,7 +14,6 @@ import os
 import pickle
 import random
 import signal
-import struct
 import sys
 import zlib
 from typing import TYPE_CHECKING, Any
@@ -24,12 +23,12 @@ from .arena import ABORT, FINISHED, Liveness
 from .errors import OmpError, TeamAborted
 from .output import RegionOutput
 from .region import Region
+from .reports import HEADER
 from .watch import explain_read_only
 
 if TYPE_CHECKING:
     from .thread import ThreadContext
 
-HEADER = struct.Struct("<q")  # a report is its length, then its pickle
 _SIG_UNBLOCK, _SIGINT_ONLY = int(signal.SIG_UNBLOCK), (int(signal.SIGINT),)  # plain ints
 EXIT_UNREPORTED = 70  # a worker that could not send its report (EX_SOFTWARE)
 

@@ -10,7 +10,7 @@ import types
 
 import pytest
 
-from omppy.runtime import coherence, join
+from omppy.runtime import coherence, forkjoin, join
 from omppy.transform.lines import compile_translation
 from omppy.transform.translate import translate
 
@@ -128,3 +128,93 @@ def test_the_load_average_is_read_at_most_once_a_second(monkeypatch):
     monkeypatch.setattr(arena, "_load_read", (arena.time.monotonic() - 1.5, 0.0, 2))
     arena.spin_seconds(2)
     assert len(reads) == 2
+
+
+SLOW_WORKER = """\
+import time
+
+def slow_worker():
+    # omp parallel num_threads(2)
+    if omp_get_thread_num() == 1:
+        time.sleep(0.3)
+    # omp end parallel
+"""
+
+
+def test_the_master_touches_what_it_will_free_while_a_worker_still_runs(monkeypatch):
+    source = "from omppy import omp_get_thread_num\n" + SLOW_WORKER
+    name = "region_path_slow"
+    code = compile_translation(translate(source, f"<{name}>"), f"<{name}>")
+    program = types.ModuleType(name)
+    program.__file__ = f"<{name}>"
+    sys.modules[name] = program
+    master = os.getpid()
+    calls: list[tuple[bool, int]] = []  # on an omppy module: never watched
+    touch = forkjoin.touch_before_freeing
+
+    def touching(done, *built):
+        if os.getpid() == master:
+            forkjoin._test_calls.append((done(), len(built)))  # type: ignore[attr-defined]
+        touch(done, *built)
+
+    monkeypatch.setattr(forkjoin, "_test_calls", calls, raising=False)
+    monkeypatch.setattr(forkjoin, "touch_before_freeing", touching)
+    try:
+        exec(code, program.__dict__)
+        program.slow_worker()
+    finally:
+        sys.modules.pop(name, None)
+    # While thread 1 sleeps: the replica, the thread contexts and the watchers.
+    assert calls == [(False, 3)]
+
+
+class _Record:
+    """Stands for one of omppy's records (forkjoin._is_record looks at __module__)."""
+
+    __module__ = "omppy.runtime.test_record"
+
+    def __init__(self, **tables):
+        self.__dict__.update(tables)
+
+
+def test_touching_runs_no_code_of_the_program_and_changes_nothing():
+    class Exploding(list):
+        def __iter__(self):
+            raise AssertionError("the program's __iter__ ran")
+
+        def __len__(self):
+            raise AssertionError("the program's __len__ ran")
+
+    class Meta(type):
+        def __getattribute__(cls, name):
+            raise AssertionError("the program's metaclass ran")
+
+    class Guarded(metaclass=Meta):
+        def __getattribute__(self, name):
+            raise AssertionError("the program's __getattribute__ ran")
+
+    user_list = Exploding([1, 2])
+    guarded = Guarded()
+    table = {"a": user_list, "b": guarded, "c": [user_list, guarded, (3, 4)]}
+    inner = _Record(rows=[[1, 2], [3]])
+    record = _Record(table=table, inner=inner, pair=(inner, guarded))
+    before = (dict(table), list(table["c"]), list(inner.rows))
+    forkjoin.touch_before_freeing(lambda: False, record)
+    assert (dict(table), list(table["c"]), list(inner.rows)) == before
+
+
+def test_touching_stops_once_every_worker_has_finished():
+    looked: list[str] = []
+
+    class Watched:
+        __module__ = "omppy.runtime.test_record"
+
+        @property
+        def __dict__(self):  # type: ignore[override]
+            looked.append("looked")
+            return {}
+
+    forkjoin.touch_before_freeing(lambda: True, Watched())
+    assert looked == []
+    forkjoin.touch_before_freeing(lambda: False, Watched())
+    assert looked == ["looked"]

@@ -34,7 +34,7 @@ import contextlib
 import gc
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import (
@@ -230,7 +230,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         # after this team's fork, so that their exit overlaps its start (reaping.py).
         reaping.reap_all()
         team.liveness = watchers[0]
-        outcome = _run_master(threads[0], output, region, call)
+        outcome = _run_master(threads[0], output, region, call, (threads, watchers))
         if isinstance(outcome[1], KeyboardInterrupt):
             raise outcome[1]  # stop the team now, not when the workers finish
         reports = join.collect(readers)
@@ -258,9 +258,16 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
 
 
 def _run_master(
-    me: ThreadContext, output: RegionOutput, region: Region, call: dict[str, Any]
+    me: ThreadContext,
+    output: RegionOutput,
+    region: Region,
+    call: dict[str, Any],
+    prepared: tuple[Any, ...] = (),
 ) -> Outcome:
-    """Thread 0's part, in the master process: (locals, exception, did_last)."""
+    """Thread 0's part, in the master process: (locals, exception, did_last).
+
+    ``prepared``: what the master built for the team before the fork (thread
+    contexts, watchers), touched while it waits (:func:`touch_before_freeing`)."""
     assert me.team is not None
     words = me.team.arena.words
     state.stack.append(me)
@@ -273,6 +280,13 @@ def _run_master(
         if me.team.board is not None:
             me.team.board.leave(me)  # the locks it still holds: nobody will unset them
         words[FINISHED] = 1
+        if me.coherence is not None:
+            size = me.team.size
+
+            def done() -> bool:
+                return all(words[FINISHED + num] for num in range(1, size))
+
+            touch_before_freeing(done, me.coherence.replica, *prepared)
         return values, None, me.did_last
     except BaseException as exc:  # reported with the workers' failures
         words[ABORT] = 1
@@ -282,6 +296,61 @@ def _run_master(
     finally:
         output.restore()
         state.stack.pop()
+
+
+def touch_before_freeing(done: Callable[[], bool], *built: Any) -> None:
+    """Write, now, the pages that freeing ``built`` at the region's end will write.
+
+    The replica and the team's contexts were built before the fork, so their pages
+    (and those of the objects they hold a reference to) are shared with the workers
+    until they exit.  Freeing them at the region's end writes every one of those
+    pages (reference counts, the allocator's free lists): a copy each, 2-3 us, while
+    a worker still maps it, on the region's path after the last report.  Touching
+    their reference counts here, while the master waits for its workers anyway,
+    takes most of those copies off that path.
+
+    Only omppy's own records are looked into (their attributes, and the lists,
+    tuples and dicts they keep as tables, whose items are touched by iterating
+    them, not looked into): no code of the program runs, and no object changes
+    but for a reference count going up and down.  It stops once ``done()`` (every
+    worker has finished: then it would only delay the master).
+    """
+    referents = gc.get_referents
+    seen: set[int] = set()
+    records = list(built)
+    while records:
+        if done():
+            return
+        record = records.pop()
+        if id(record) in seen:
+            continue
+        seen.add(id(record))
+        state = getattr(record, "__dict__", None)
+        for value in (*state.values(),) if type(state) is dict else referents(record):
+            kind = type(value)
+            if kind is dict and len(value) <= _TOUCH_LIMIT:
+                for _key, item in value.items():  # the keys touched too
+                    if _is_record(item):
+                        records.append(item)
+            elif (kind is list or kind is tuple) and len(value) <= _TOUCH_LIMIT:
+                for item in value:
+                    if _is_record(item):
+                        records.append(item)
+            elif kind is not type and _is_record(value):
+                records.append(value)
+
+
+_TOUCH_LIMIT = 1 << 16  # a table longer than this is left to the free
+
+
+def _is_record(value: Any) -> bool:
+    """An object of one of omppy's own classes (whose attributes are its tables).
+    ``type.__getattribute__``: a metaclass of the program's is never asked."""
+    try:
+        module = type.__getattribute__(type(value), "__module__")
+    except AttributeError:
+        return False
+    return type(module) is str and module.startswith("omppy.")
 
 
 def _finish(

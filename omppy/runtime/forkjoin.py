@@ -230,7 +230,10 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         # after this team's fork, so that their exit overlaps its start (reaping.py).
         reaping.reap_all()
         team.liveness = watchers[0]
-        outcome = _run_master(threads[0], output, region, call, (threads, watchers))
+        # The master's wait is free time only when the team and the rest of the load
+        # fit the CPUs (as for spinning): then it touches what it will free meanwhile.
+        prepared = (threads, watchers) if spin else None
+        outcome = _run_master(threads[0], output, region, call, prepared)
         if isinstance(outcome[1], KeyboardInterrupt):
             raise outcome[1]  # stop the team now, not when the workers finish
         reports = join.collect(readers)
@@ -262,12 +265,13 @@ def _run_master(
     output: RegionOutput,
     region: Region,
     call: dict[str, Any],
-    prepared: tuple[Any, ...] = (),
+    prepared: tuple[Any, ...] | None = None,
 ) -> Outcome:
     """Thread 0's part, in the master process: (locals, exception, did_last).
 
     ``prepared``: what the master built for the team before the fork (thread
-    contexts, watchers), touched while it waits (:func:`touch_before_freeing`)."""
+    contexts, watchers), touched with the replica while it waits for the workers
+    (:func:`touch_before_freeing`); None: not touched."""
     assert me.team is not None
     words = me.team.arena.words
     state.stack.append(me)
@@ -280,7 +284,7 @@ def _run_master(
         if me.team.board is not None:
             me.team.board.leave(me)  # the locks it still holds: nobody will unset them
         words[FINISHED] = 1
-        if me.coherence is not None:
+        if me.coherence is not None and prepared is not None:
             size = me.team.size
 
             def done() -> bool:

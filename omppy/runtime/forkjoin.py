@@ -329,7 +329,10 @@ def touch_before_freeing(done: Callable[[], bool], *built: Any) -> None:
         if id(record) in seen:
             continue
         seen.add(id(record))
-        state = getattr(record, "__dict__", None)
+        try:  # never a ``__getattr__`` of the record's class
+            state = object.__getattribute__(record, "__dict__")
+        except AttributeError:
+            state = None
         for value in (*state.values(),) if type(state) is dict else referents(record):
             kind = type(value)
             if kind is dict and len(value) <= _TOUCH_LIMIT:

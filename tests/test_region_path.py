@@ -131,18 +131,22 @@ def test_the_load_average_is_read_at_most_once_a_second(monkeypatch):
 
 
 SLOW_WORKER = """\
-import time
+import os, time
 
-def slow_worker():
+def slow_worker(flag, limit):
     # omp parallel num_threads(2)
     if omp_get_thread_num() == 1:
-        time.sleep(0.3)
+        end = time.monotonic() + limit
+        while not os.path.exists(flag) and time.monotonic() < end:
+            time.sleep(0.005)
     # omp end parallel
 """
 
 
 @pytest.mark.parametrize("idle", [True, False])
-def test_the_master_touches_what_it_will_free_while_a_worker_still_runs(monkeypatch, idle):
+def test_the_master_touches_what_it_will_free_while_a_worker_still_runs(
+    monkeypatch, tmp_path, idle
+):
     """Only when the machine has a CPU for the waiting master (spin_seconds, from the
     load average): on a busy machine its wait is another process's time."""
     monkeypatch.setattr(forkjoin, "spin_seconds", lambda size: 50e-6 if idle else 0.0)
@@ -155,20 +159,22 @@ def test_the_master_touches_what_it_will_free_while_a_worker_still_runs(monkeypa
     master = os.getpid()
     calls: list[tuple[bool, int]] = []  # on an omppy module: never watched
     touch = forkjoin.touch_before_freeing
+    flag = str(tmp_path / "touched")
 
     def touching(done, *built):
         if os.getpid() == master:
             forkjoin._test_calls.append((done(), len(built)))  # type: ignore[attr-defined]
+            open(flag, "w").close()  # thread 1 may finish now
         touch(done, *built)
 
     monkeypatch.setattr(forkjoin, "_test_calls", calls, raising=False)
     monkeypatch.setattr(forkjoin, "touch_before_freeing", touching)
     try:
         exec(code, program.__dict__)
-        program.slow_worker()
+        program.slow_worker(flag, 30.0 if idle else 0.3)
     finally:
         sys.modules.pop(name, None)
-    # While thread 1 sleeps: the replica, the thread contexts and the watchers.
+    # While thread 1 waits: the replica, the thread contexts and the watchers.
     assert calls == ([(False, 3)] if idle else [])
 
 

@@ -228,3 +228,76 @@ def test_touching_stops_once_every_worker_has_finished():
     assert looked == []
     forkjoin.touch_before_freeing(lambda: False, Watched())
     assert looked == ["looked"]
+
+
+def test_reports_are_read_in_small_pieces_until_their_length_is_known():
+    """A read asks for 64 KiB (heap memory), not 1 MiB (an mmap and a munmap each),
+    then for the rest of a large report at once."""
+    from omppy.runtime.reports import FIRST_READ, HEADER, LARGEST_READ, _read_size
+
+    assert _read_size(bytearray()) == FIRST_READ
+    assert _read_size(bytearray(HEADER.pack(100))) == FIRST_READ
+    assert _read_size(bytearray(HEADER.pack(5_000_000)) + b"x" * 1000) == 5_000_000 - 1000
+    assert _read_size(bytearray(HEADER.pack(1 << 30))) == LARGEST_READ
+    # A crash's text read as a length: a negative or huge number, never a bad size.
+    assert _read_size(bytearray(b"Fatal Py")) in (FIRST_READ, LARGEST_READ)
+    assert _read_size(bytearray(HEADER.pack(-5))) == FIRST_READ
+
+
+@pytest.mark.parametrize("size", [10, 200_000, 3_000_000])
+def test_a_report_of_any_size_is_read_whole(size):
+    from omppy.runtime import reports
+
+    read_end, write_end = os.pipe()
+    payload = os.urandom(size)
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - child
+        try:
+            data = memoryview(reports.HEADER.pack(size) + payload)
+            while data:
+                data = data[os.write(write_end, data[:70_000]) :]  # in pieces
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    try:
+        got = reports.collect({1: read_end})[1]
+    finally:
+        os.close(read_end)
+        os.waitpid(pid, 0)
+    assert bytes(got) == reports.HEADER.pack(size) + payload
+
+
+def test_the_master_reads_a_small_report_with_small_reads(module, monkeypatch):
+    from omppy.runtime import reports
+
+    sizes: list[int] = []  # on an omppy module: never watched
+    monkeypatch.setattr(reports, "_test_sizes", sizes, raising=False)
+    read = os.read
+
+    def reading(fd, n):
+        reports._test_sizes.append(n)  # type: ignore[attr-defined]
+        return read(fd, n)
+
+    monkeypatch.setattr(reports.os, "read", reading)
+    module.empty()
+    assert sizes and max(sizes) <= reports.FIRST_READ
+
+
+def test_a_small_report_goes_with_its_length_in_one_write(module, monkeypatch, tmp_path):
+    from omppy.runtime import worker
+
+    master = os.getpid()
+    log = str(tmp_path / "writes")
+    write = os.write
+
+    def writing(fd, data):
+        if os.getpid() != master:
+            with open(log, "a") as out:
+                out.write(f"{len(data)}\n")
+        return write(fd, data)
+
+    monkeypatch.setattr(worker.os, "write", writing)
+    module.empty()
+    with open(log) as lines:
+        writes = [int(line) for line in lines]
+    assert writes == [8 + len(worker.EMPTY_REPORT)]

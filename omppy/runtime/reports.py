@@ -26,8 +26,8 @@ def collect(readers: dict[int, int]) -> dict[int, bytearray]:
         poller.register(fd, select.POLLIN)
     while open_fds:
         for fd, _ in poller.poll():
-            chunk = os.read(fd, 1 << 20)
             data = buffers[open_fds[fd]]
+            chunk = os.read(fd, _read_size(data))
             if chunk:
                 data += chunk
                 if not whole(data):
@@ -35,6 +35,24 @@ def collect(readers: dict[int, int]) -> dict[int, bytearray]:
             poller.unregister(fd)
             del open_fds[fd]
     return buffers  # not copied to bytes: a report of many changes is tens of MB
+
+
+# A read asks for this much until the report's length is known: a bytes object that
+# glibc takes from the heap.  Asking for 1 MiB made every read an mmap and a munmap
+# (the buffer is over malloc's mmap threshold; os.read shrinks it to what came), two
+# system calls and a page fault on the region's path once its report was in.
+FIRST_READ = 1 << 16
+LARGEST_READ = 1 << 24
+
+
+def _read_size(data: bytearray) -> int:
+    """How much to ask the pipe for next: a small report whole at once; then, for a
+    large one, the rest of it (up to LARGEST_READ a read)."""
+    if len(data) < HEADER.size:
+        return FIRST_READ
+    (length,) = HEADER.unpack_from(data)
+    rest = HEADER.size + length - len(data)
+    return min(max(rest, FIRST_READ), LARGEST_READ)
 
 
 def whole(data: bytes | bytearray) -> bool:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 _SIG_UNBLOCK, _SIGINT_ONLY = int(signal.SIG_UNBLOCK), (int(signal.SIGINT),)  # plain ints
 EXIT_UNREPORTED = 70  # a worker that could not send its report (EX_SOFTWARE)
+ONE_WRITE = 1 << 15  # a report up to this size goes with its length in one write
 
 
 class WorkerReport:
@@ -109,7 +110,11 @@ def run_worker(
         # Native pools: one thread each, set by the master before the fork (blas.py).
         me.team.liveness = watcher  # type: ignore[union-attr]
         report = _work(me, output, region, call)
-        os.write(write_end, HEADER.pack(len(report)))  # apart: no copy of a big report
+        if len(report) <= ONE_WRITE:
+            # Length and report in one write: the master, asleep in poll, wakes once.
+            report = HEADER.pack(len(report)) + report
+        else:
+            os.write(write_end, HEADER.pack(len(report)))  # apart: no copy of a big report
         view = memoryview(report)
         while view:
             view = view[os.write(write_end, view) :]

@@ -34,6 +34,7 @@ import contextlib
 import gc
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -321,11 +322,11 @@ def touch_before_freeing(done: Callable[[], bool], *built: Any) -> None:
     """
     referents = gc.get_referents
     seen: set[int] = set()
-    records = list(built)
+    records = deque(built)  # breadth first: the replica's shadows before the rest
     while records:
         if done():
             return
-        record = records.pop()
+        record = records.popleft()
         if id(record) in seen:
             continue
         seen.add(id(record))

@@ -331,10 +331,14 @@ def touch_before_freeing(done: Callable[[], bool], *built: Any) -> None:
             continue
         seen.add(id(record))
         try:  # never a ``__getattr__`` of the record's class
-            state = object.__getattribute__(record, "__dict__")
+            attributes = object.__getattribute__(record, "__dict__")
         except AttributeError:
-            state = None
-        for value in (*state.values(),) if type(state) is dict else referents(record):
+            attributes = None
+        if type(attributes) is dict:
+            values: Any = (*attributes.values(),)
+        else:  # slots
+            values = referents(record)
+        for value in values:
             kind = type(value)
             if kind is dict and len(value) <= _TOUCH_LIMIT:
                 for _key, item in value.items():  # the keys touched too
@@ -348,7 +352,7 @@ def touch_before_freeing(done: Callable[[], bool], *built: Any) -> None:
                 records.append(value)
 
 
-_TOUCH_LIMIT = 1 << 16  # a table longer than this is left to the free
+_TOUCH_LIMIT = 1 << 12  # a longer table is left to the free (bounds the overshoot past done())
 
 
 def _is_record(value: Any) -> bool:

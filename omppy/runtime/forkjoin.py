@@ -275,7 +275,7 @@ def _run_master(
         words[FINISHED] = 1
         return values, None, me.did_last
     except BaseException as exc:  # reported with the workers' failures
-        words[ABORT] = 1
+        me.team.failed(me, exc)
         if me.coherence is not None:
             explain_read_only(exc, me.coherence.replica)
         return None, exc, False
@@ -297,7 +297,7 @@ def _finish(
 ) -> dict[str, Any]:
     """Join: check every worker, then combine what the threads produced."""
     try:
-        reports = join.check_workers(team, outcome, raw_reports, statuses)
+        reports = join.check_workers(team, outcome, raw_reports, statuses, master)
         if team.board is not None and not team.arena.words[CANCEL]:
             team.board.check_constructs()  # a cancelled region skips constructs
         for num, report in reports.items():

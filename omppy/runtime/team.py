@@ -34,6 +34,7 @@ from .arena import (
     Liveness,
 )
 from .errors import TeamAborted
+from .firstfailure import mark_of, runs_before
 from .icv import ControlVariables, icv
 from .waitsite import ANY_SITE, barrier_site
 
@@ -161,14 +162,31 @@ class Team:
         with self.arena.lock:
             self.arena.words[base + WS_DONE] += 1
 
-    def grab(self, base: int, n: int, chunk: int, guided: bool) -> tuple[int, int]:
-        """The next chunk ``[start, stop)`` of a dynamic or guided loop."""
+    def failed(self, thread: ThreadContext, error: BaseException) -> None:
+        """``thread`` failed with ``error``: the team stops, but for iterations that
+        come before the failure in python's order (the abort mark, firstfailure.py)."""
+        words = self.arena.words
+        mark = mark_of(thread, error)
+        if not mark:
+            return
+        with self.arena.lock:
+            old = words[ABORT]
+            if not old or mark < old:
+                words[ABORT] = mark
+
+    def grab(
+        self, base: int, n: int, chunk: int, guided: bool, loops: int | None = None
+    ) -> tuple[int, int]:
+        """The next chunk ``[start, stop)`` of a dynamic or guided loop; ``loops``:
+        the loops the thread has begun, when a chunk before a teammate's failure in
+        python's order is to run still (firstfailure.py)."""
         arena = self.arena
         words = arena.words
         with arena.lock:
-            if words[ABORT]:
-                raise TeamAborted("another thread of the team failed")
             start = words[base + WS_NEXT]
+            mark = words[ABORT]
+            if mark and (loops is None or not runs_before(mark, loops, start)):
+                raise TeamAborted("another thread of the team failed")
             size = max(chunk, -(-(n - start) // self.size)) if guided else chunk
             words[base + WS_NEXT] = start + size
         return start, start + size

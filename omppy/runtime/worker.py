@@ -19,7 +19,7 @@ import zlib
 from typing import TYPE_CHECKING, Any
 
 from . import failures, observe, private_globals, reaping, state
-from .arena import ABORT, FINISHED, Liveness
+from .arena import FINISHED, Liveness
 from .errors import OmpError, TeamAborted
 from .output import RegionOutput
 from .region import Region
@@ -48,6 +48,7 @@ class WorkerReport:
         out: str = "",
         err: str = "",
         private_globals: dict[Any, Any] | None = None,
+        position: tuple[int, int] | None = None,
     ) -> None:
         self.error = error  # failures.pack_exception(...) of what it raised, or None
         self.partials = partials  # its reduction results
@@ -56,6 +57,7 @@ class WorkerReport:
         self.out = out  # what it printed, when the master collects output
         self.err = err
         self.private_globals = private_globals  # its threadprivate globals' values
+        self.position = position  # where it failed, in python's order (firstfailure.py)
 
     def replace(self, **changes: Any) -> WorkerReport:
         """This report with ``changes`` (field name -> value), as a new one."""
@@ -154,10 +156,14 @@ def _work(
     except TeamAborted:
         words[FINISHED + num] = 1
     except BaseException as exc:
-        words[ABORT] = 1
+        team.failed(me, exc)
         if me.coherence is not None:
             explain_read_only(exc, me.coherence.replica)
-        report = WorkerReport(partials={}, error=failures.pack_exception(exc))
+        report = WorkerReport(
+            partials={},
+            error=failures.pack_exception(exc),
+            position=(me.loops, me.chunk_start),
+        )
         words[FINISHED + num] = 1
     out, err = output.collected()
     if out or err:

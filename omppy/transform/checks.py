@@ -127,6 +127,8 @@ def nesting(construct: Construct, stack: list[Construct], *, filename: str) -> N
                 filename,
                 where,
                 f"'# omp ordered' cannot be nested inside '# omp {enclosing[0].directive}'",
+                hint=f"end the '# omp {enclosing[0].directive}' block before the "
+                "'# omp ordered', or put the ordered block outside it",
             )
         if loop is None and any(c.directive in PARALLEL_DIRECTIVES for c in stack):
             raise error(
@@ -176,7 +178,13 @@ def escapes(construct: Construct, usage: Usage, *, filename: str) -> None:
 def unsupported(usage: Usage, *, filename: str) -> None:
     """Statements omppy cannot run in a construct (``import *``, ``global``...)."""
     for what, where in usage.unsupported:
-        raise error(filename, where, f"{what} is not supported inside an omp construct")
+        raise error(
+            filename,
+            where,
+            f"{what} is not supported inside an omp construct",
+            hint=f"move {what} out of the construct: before its pragma, or into a function "
+            "the construct calls",
+        )
 
 
 def class_private(usage: Usage, class_name: str | None, *, filename: str) -> None:

@@ -146,6 +146,7 @@ def _own_line_comments(
             line=line,
             col=col,
             source_line=_physical(lines, line),
+            hint="python cannot read this line either: fix its syntax",
         ) from None
     return comments
 

@@ -51,6 +51,7 @@ from . import (
 )
 from .arena import ABORT, CANCEL, FINISHED, Arena, Liveness, spin_seconds
 from .coherence import Coherence
+from .forked import seeds_for_team
 from .forking import fork_worker
 from .join import Outcome
 from .output import RegionOutput, flush_standard_streams
@@ -62,7 +63,7 @@ from .team import Team, team_size
 from .thread import ThreadContext
 from .watch import build_replica, explain_read_only, stage_globals
 from .where import location
-from .worker import _SIGINT_ONLY, run_worker, seeds_for_team
+from .worker import _SIGINT_ONLY, run_worker
 
 _arenas: list[Arena] = []  # this process's idle arenas, reused by its next team
 # Plain ints for ``_signal.pthread_sigmask``, made once.

@@ -19,13 +19,13 @@ from typing import Any
 from .. import conflict, declared, failures, private_globals, state
 from ..errors import OmpError
 from ..firstfailure import Failure, first_failure
+from ..forked import seeds_for_team
 from ..forkjoin import run_alone
 from ..reduction import combine
 from ..region import Region, TeamRequest
 from ..schedule import is_sequence, iteration_space, resolve
 from ..team import requested_team_size
 from ..wire import _unpacked
-from ..worker import seeds_for_team
 from ..workshare import CONDITIONAL
 from . import connect, payload, plan, scan
 from .task import run_chunk

@@ -16,8 +16,10 @@ comes first: what it would have run is unknown.  Ctrl-C reaches every thread: on
 ``KeyboardInterrupt``.
 
 A thread that fails sets the team's abort mark to its place (:func:`encode`); a thread
-that comes to the start of a loop or chunk before that place runs it still (python
-would have), so the exception of an earlier iteration is raised too, and wins.
+that comes to the start of a loop, or to a dynamic or guided chunk, before that place
+runs it still (python would have), so the exception of an earlier iteration is raised
+too, and wins.  (A thread's static chunks all run, as they did before: no check per
+chunk on that path.)
 """
 
 from __future__ import annotations

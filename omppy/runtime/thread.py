@@ -157,13 +157,13 @@ class ThreadContext:
             self.coherence.mark((self.loops, AFTER_LOOP))
 
     def _marked_chunks(self, items: Sequence[Any], n: int, chunk: int) -> Iterator[Any]:
-        assert self.team is not None
-        words = self.team.arena.words
+        coherence = self.coherence
+        if coherence is None or not coherence.replica.ordered_dicts:
+            coherence = None  # no key order to tag: a chunk costs one store more
         for start in range(self.num * chunk, n, self.size * chunk):
-            mark = words[ABORT]
-            if mark and not runs_before(mark, self.loops, start):
-                raise TeamAborted("another thread of the team failed")
-            self._mark(start)
+            self.chunk_start = start  # (a failure's place: firstfailure.py)
+            if coherence is not None:
+                coherence.mark((self.loops, start))
             yield from items[start : start + chunk]
 
     def _shared_counter_loop(

@@ -78,12 +78,6 @@ def main():
     except RuntimeError as e:
         print(type(e).__name__, e)
 
-    s = 0
-    # omp parallel for reduction(+:s)
-    for i in range(n):
-        s += i
-    print("after", s)
-
 
 if __name__ == "__main__":
     main()

@@ -116,10 +116,7 @@ class ThreadedContext(ThreadContext, ThreadStreams):
         return self._counter_loop(items, n, kind == "guided", chunk or 1)
 
     def _static_chunks(self, items: Sequence[Any], n: int, chunk: int) -> Iterator[Any]:
-        team = self.team
         for start in range(self.num * chunk, n, self.size * chunk):
-            if team.aborted and not runs_before(team.mark, self.loops, start):
-                raise TeamAborted(ABORTED)
             self.chunk_start = start
             yield from items[start : start + chunk]
 

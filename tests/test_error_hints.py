@@ -157,6 +157,20 @@ CASES = {
         "  hint: put it on '# omp ordered depend(...)' in the body of a loop that has "
         "ordered(n)",
     ),
+    "inbranch_and_notinbranch": (
+        "# omp declare simd inbranch notinbranch\ndef f(x):\n    return x\n",
+        "t.py:1:29: 'inbranch' and 'notinbranch' cannot go together\n"
+        "    # omp declare simd inbranch notinbranch\n"
+        "                                ^\n"
+        "  hint: keep the one that says how the function is called",
+    ),
+    "continue_leaving_a_region": (
+        "for j in range(3):\n    # omp parallel\n    continue\n",
+        "t.py:3:5: 'continue' cannot leave a parallel region ('# omp parallel')\n"
+        "        continue\n"
+        "        ^\n"
+        "  hint: move the 'continue' out of the construct",
+    ),
 }
 
 

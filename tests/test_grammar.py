@@ -847,25 +847,29 @@ ERRORS = [
         "t.py:1:19: '# omp atomic' takes one of read, write, update and capture, not both "
         "'read' and 'write'\n"
         "    # omp atomic read write\n"
-        "                      ^",
+        "                      ^\n"
+        "  hint: keep 'read' or 'write': one pragma per form",
     ),
     (
         "# omp atomic update compare",
         "t.py:1:21: 'compare' goes with 'capture' or alone, not with 'update'\n"
         "    # omp atomic update compare\n"
-        "                        ^",
+        "                        ^\n"
+        "  hint: remove 'update', or write 'atomic compare capture'",
     ),
     (
         "# omp atomic seq_cst relaxed",
         "t.py:1:22: '# omp atomic' takes one memory order\n"
         "    # omp atomic seq_cst relaxed\n"
-        "                         ^",
+        "                         ^\n"
+        "  hint: keep 'seq_cst' or 'relaxed'",
     ),
     (
         "# omp atomic fail(relaxed)",
         "t.py:1:14: 'fail' applies to 'atomic compare' only\n"
         "    # omp atomic fail(relaxed)\n"
-        "                 ^",
+        "                 ^\n"
+        "  hint: add 'compare', or remove 'fail'",
     ),
     (
         "# omp for linear(ref(j): 2)",
@@ -953,7 +957,8 @@ ERRORS = [
         "t.py:1:15: 'threads' is for the block form of '# omp ordered', not for one with "
         "'depend'\n"
         "    # omp ordered threads depend(source)\n"
-        "                  ^",
+        "                  ^\n"
+        "  hint: remove 'threads'",
     ),
     (
         "# omp loop bind(teams)",
@@ -1004,7 +1009,8 @@ ERRORS = [
         "# omp unroll full partial(2)",
         "t.py:1:19: 'full' and 'partial' cannot go together\n"
         "    # omp unroll full partial(2)\n"
-        "                      ^",
+        "                      ^\n"
+        "  hint: keep one: 'full' unrolls the whole loop, 'partial(n)' n iterations",
     ),
 ]
 

@@ -141,7 +141,9 @@ def test_yield_in_region():
     assert error_of(source) == (
         "t.py:3:5: 'yield' cannot leave a parallel region ('# omp parallel')\n"
         "        yield 1\n"
-        "        ^"
+        "        ^\n"
+        "  hint: collect the values into a shared list (e.g. ordered, or by index) "
+        "and yield them after the construct"
     )
 
 
@@ -157,7 +159,9 @@ def test_yield_in_parallel_for():
     assert error_of(source) == (
         "t.py:4:9: 'yield' cannot leave a worksharing loop ('# omp parallel for')\n"
         "            yield i\n"
-        "            ^"
+        "            ^\n"
+        "  hint: collect the values into a shared list (e.g. ordered, or by index) "
+        "and yield them after the construct"
     )
 
 
@@ -173,7 +177,8 @@ def test_await_in_parallel_for():
     assert error_of(source) == (
         "t.py:4:9: 'await' cannot leave a worksharing loop ('# omp parallel for')\n"
         "            await g()\n"
-        "            ^"
+        "            ^\n"
+        "  hint: await before or after the construct; the threads of a team run no event loop"
     )
 
 

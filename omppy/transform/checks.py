@@ -166,7 +166,11 @@ def escapes(construct: Construct, usage: Usage, *, filename: str) -> None:
             "'# omp cancel for' to stop a search early",
             "return": "compute the result into a variable (e.g. with a reduction) and "
             "return after the construct",
-        }.get(what)
+            "yield": "collect the values into a shared list (e.g. ordered, or by index) "
+            "and yield them after the construct",
+            "await": "await before or after the construct; the threads of a team run "
+            "no event loop",
+        }.get(what, f"move the '{what}' out of the construct")
         raise error(
             filename,
             where,

@@ -1635,20 +1635,30 @@ class _Parser:
                     forms[1],
                     "'# omp atomic' takes one of read, write, update and capture, "
                     f"not both '{forms[0].name}' and '{forms[1].name}'",
+                    hint=f"keep '{forms[0].name}' or '{forms[1].name}': one pragma per form",
                 )
             compare = first("compare")
             if compare is not None and forms and forms[0].name != "capture":
                 raise refuse(
                     compare,
                     f"'compare' goes with 'capture' or alone, not with '{forms[0].name}'",
+                    hint=f"remove '{forms[0].name}', or write 'atomic compare capture'",
                 )
             orders = [c for c in clauses if c.name in MEMORY_ORDERS]
             if len(orders) > 1:
-                raise refuse(orders[1], "'# omp atomic' takes one memory order")
+                raise refuse(
+                    orders[1],
+                    "'# omp atomic' takes one memory order",
+                    hint=f"keep '{orders[0].name}' or '{orders[1].name}'",
+                )
             for name in ("fail", "weak"):
                 found = first(name)
                 if found is not None and compare is None:
-                    raise refuse(found, f"'{name}' applies to 'atomic compare' only")
+                    raise refuse(
+                        found,
+                        f"'{name}' applies to 'atomic compare' only",
+                        hint=f"add 'compare', or remove '{name}'",
+                    )
         if directive == "ordered":
             doacross = [c for c in clauses if c.name in ("depend", "doacross")]
             block = first("threads", "simd")
@@ -1657,6 +1667,7 @@ class _Parser:
                     block,
                     f"'{block.name}' is for the block form of '# omp ordered', not for "
                     f"one with '{doacross[0].name}'",
+                    hint=f"remove '{block.name}'",
                 )
             sources = [c for c in doacross if c.kind == "source"]
             if sources and len(doacross) > 1:
@@ -1675,9 +1686,17 @@ class _Parser:
                 hint="write '# omp flush(a, b)' or '# omp flush acq_rel'",
             )
         if directive == "unroll" and first("full") and first("partial"):
-            raise refuse(clauses[-1], "'full' and 'partial' cannot go together")
+            raise refuse(
+                clauses[-1],
+                "'full' and 'partial' cannot go together",
+                hint="keep one: 'full' unrolls the whole loop, 'partial(n)' n iterations",
+            )
         if directive == "declare simd" and first("inbranch") and first("notinbranch"):
-            raise refuse(clauses[-1], "'inbranch' and 'notinbranch' cannot go together")
+            raise refuse(
+                clauses[-1],
+                "'inbranch' and 'notinbranch' cannot go together",
+                hint="keep the one that says how the function is called",
+            )
         if directive != "allocators":  # there 'allocate' names what the statement makes
             self.check_allocate()
         self.check_inscan(directive)

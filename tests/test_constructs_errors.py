@@ -199,7 +199,8 @@ CASES = {
             "t.py:3:20: sections that can be cancelled cannot have 'nowait' (OpenMP forbids "
             "it: the threads that left the construct early must meet the others at its end)\n"
             "        # omp sections nowait\n"
-            "                       ^"
+            "                       ^\n"
+            "  hint: remove 'nowait' from the sections"
         ),
     ),
     "scan_missing": (
@@ -235,7 +236,8 @@ CASES = {
             "t.py:3:5: '# omp scan' must stand directly in the body of a loop with "
             "reduction(inscan, ...)\n"
             "        # omp scan inclusive(t)\n"
-            "        ^"
+            "        ^\n"
+            "  hint: put it directly in the body of the loop that has reduction(inscan, ...)"
         ),
     ),
     "scan_list": (
@@ -251,7 +253,8 @@ CASES = {
         (
             "t.py:6:16: '# omp scan inclusive' must list the loop's inscan reductions: t, u\n"
             "        # omp scan inclusive(t)\n"
-            "                   ^"
+            "                   ^\n"
+            "  hint: write '# omp scan inclusive(t, u)'"
         ),
     ),
     "scan_dynamic": (
@@ -355,7 +358,9 @@ CASES = {
         (
             "t.py:4:23: the loop has ordered(2): a sink names 2 loop values, found 1\n"
             "            # omp ordered depend(sink: i - 1)\n"
-            "                          ^"
+            "                          ^\n"
+            "  hint: give one value per loop of the nest, in their order, e.g. 'depend(sink: i "
+            "- 1, j)'"
         ),
     ),
     "doacross_not_range": (
@@ -369,7 +374,8 @@ CASES = {
             "t.py:1:1: the loops of a doacross nest iterate range(...), so that a sink's "
             "values name an iteration; level 1 iterates '[1, 2, 3]'\n"
             "    # omp parallel for ordered(1)\n"
-            "    ^"
+            "    ^\n"
+            "  hint: write 'for i in range(...)' at each level of the nest"
         ),
     ),
     "doacross_rectangular": (
@@ -384,7 +390,9 @@ CASES = {
             "t.py:1:1: ordered(2) needs a rectangular loop nest, but level 2's range uses 'i' "
             "from an enclosing loop\n"
             "    # omp parallel for ordered(2)\n"
-            "    ^"
+            "    ^\n"
+            "  hint: give every level of the nest a range that does not use the outer loops' "
+            "variables"
         ),
     ),
     "doacross_dynamic": (
@@ -602,7 +610,9 @@ CASES = {
             "t.py:1:1: sizes(2, 2) tiles 2 perfectly nested loops, but level 2 is not a for "
             "loop alone in the loop above it\n"
             "    # omp tile sizes(2, 2)\n"
-            "    ^"
+            "    ^\n"
+            "  hint: make level 2 a for loop alone in the body of the loop above, or list "
+            "fewer sizes"
         ),
     ),
     "declare_simd_not_def": (
@@ -611,7 +621,8 @@ CASES = {
             "t.py:1:1: '# omp declare simd' must be followed by a def, found an 'assign' "
             "statement\n"
             "    # omp declare simd\n"
-            "    ^"
+            "    ^\n"
+            "  hint: put '# omp declare simd' on the line above a def"
         ),
     ),
     "ordered_simd_not_simd": (

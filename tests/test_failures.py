@@ -187,27 +187,73 @@ def test_unpicklable_exception_arrives_readable(write, attribute, kind):
     assert lines[4] == "True"
 
 
-def test_several_threads_raising_give_an_exception_group(write):
+def test_several_threads_raising_give_thread_0s_exception_with_a_note(write):
     script = program(
         write,
         """
         try:
             # omp parallel
+            # omp barrier
             raise ValueError(f"thread {omp_get_thread_num()}")
             # omp end parallel
-        except ExceptionGroup as group:
-            print(type(group).__name__, group.message)
-            print(sorted(str(e) for e in group.exceptions))
-            print({type(e).__name__ for e in group.exceptions})
+        except ValueError as error:
+            print(repr(error))
+            print(error.__notes__[0])
         """,
     )
+    raising = line_of(script, "raise ValueError")
     got = run_omppy("run", str(script), threads=3)
     assert got.status == 0, got.err
     assert got.out == (
-        "ExceptionGroup 3 threads of the omppy team failed\n"
-        "['thread 0', 'thread 1', 'thread 2']\n"
-        "{'ValueError'}\n"
+        "ValueError('thread 0')\n"
+        "omppy: 2 more threads of the team failed in this region:\n"
+        f'  thread 1: ValueError: thread 1 (File "{script}", line {raising}, in <module>)\n'
+        f'  thread 2: ValueError: thread 2 (File "{script}", line {raising}, in <module>)\n'
     )
+
+
+def test_the_first_iteration_that_raised_is_the_programs_exception(write):
+    # Every third iteration raises, in every thread's block: python stops at i == 1,
+    # thread 0's.  Thread 0 (the master) starts last; it runs its block still.
+    script = program(
+        write,
+        """
+        def check(i):
+            if i % 3 == 1:
+                raise ValueError(f"bad {i}")
+
+        try:
+            # omp parallel for
+            for i in range(12):
+                check(i)
+        except ValueError as error:
+            print(repr(error))
+        """,
+    )
+    got = run_omppy("run", str(script), threads=4)
+    assert got.status == 0, got.err
+    assert got.out == "ValueError('bad 1')\n"
+
+
+def test_an_uncaught_failure_of_several_threads_shows_the_first_and_names_the_others(write):
+    script = program(
+        write,
+        """
+        # omp parallel
+        # omp barrier
+        raise LookupError(f"nothing at {omp_get_thread_num()}")
+        # omp end parallel
+        """,
+    )
+    raising = line_of(script, "raise LookupError")
+    got = run_omppy("run", str(script), threads=2)
+    assert got.status == 1
+    tail = got.err.split("LookupError: nothing at 0\n", 1)[1]
+    assert tail == (
+        "omppy: 1 more thread of the team failed in this region:\n"
+        f'  thread 1: LookupError: nothing at 1 (File "{script}", line {raising}, in <module>)\n'
+    ), got.err
+    assert f'File "{script}", line {raising}, in <module>' in got.err.split("LookupError")[0]
 
 
 def test_several_failures_are_catchable_with_except_star(write):
@@ -222,13 +268,14 @@ def test_several_failures_are_catchable_with_except_star(write):
             # omp end parallel
         except* KeyError as keys:
             print("keys", [str(e) for e in keys.exceptions])
+            print(keys.exceptions[0].__notes__[0].splitlines()[1:])
         except* ValueError as values:
             print("values", sorted(str(e) for e in values.exceptions))
         """,
     )
     got = run_omppy("run", str(script), threads=3)
     assert got.status == 0, got.err
-    assert got.out == "keys [\"'k'\"]\nvalues ['1', '2']\n"
+    assert got.out.startswith("keys [\"'k'\"]\n['  thread 1: ValueError: 1 (File ")
 
 
 def test_every_exception_raised_after_a_barrier_is_reported(write):
@@ -243,8 +290,9 @@ def test_every_exception_raised_after_a_barrier_is_reported(write):
                 # omp barrier
                 raise ValueError(omp_get_thread_num())
                 # omp end parallel
-            except* ValueError as group:
-                got = sorted(int(str(e)) for e in group.exceptions)
+            except ValueError as error:
+                others = error.__notes__[0].splitlines()[1:]
+                got = [int(str(error))] + [int(line.split()[1].rstrip(":")) for line in others]
             if got != list(range(THREADS)):
                 print("lost", attempt, got)
                 break

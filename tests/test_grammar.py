@@ -456,7 +456,9 @@ ERRORS = [
     ),
     (
         "# omp 42",
-        "t.py:1:7: expected a directive, found '42'\n    # omp 42\n          ^",
+        "t.py:1:7: expected a directive, found '42'\n    # omp 42\n          ^\n"
+        "  hint: a pragma starts with a directive name, e.g. '# omp parallel for'; see "
+        "docs/pragmas.md for what omppy supports",
     ),
     (
         "# omp end parallel for",
@@ -508,7 +510,8 @@ ERRORS = [
         "# omp parallel num_threads(4) num_threads(2)",
         "t.py:1:31: clause 'num_threads' appears twice\n"
         "    # omp parallel num_threads(4) num_threads(2)\n"
-        "                                  ^",
+        "                                  ^\n"
+        "  hint: keep one 'num_threads' clause",
     ),
     (
         "# omp parallel private(a, b) shared(c, b)",
@@ -562,7 +565,8 @@ ERRORS = [
         "t.py:1:16: reduction(inscan, ...) is for loops that hold a '# omp scan', not for "
         "'# omp parallel'\n"
         "    # omp parallel reduction(inscan, +: x)\n"
-        "                   ^",
+        "                   ^\n"
+        "  hint: drop 'inscan', or put the reduction on the loop that holds the '# omp scan'",
     ),
     (
         "# omp for reduction(inscan, +: x) reduction(+: y)",
@@ -697,7 +701,8 @@ ERRORS = [
         "# omp single nowait()",
         "t.py:1:20: clause 'nowait' takes no argument\n"
         "    # omp single nowait()\n"
-        "                       ^",
+        "                       ^\n"
+        "  hint: write 'nowait' without parentheses",
     ),
     (
         "# omp parallel private",
@@ -724,7 +729,8 @@ ERRORS = [
         "# omp parallel num_threads(n +)",
         "t.py:1:28: invalid expression in clause 'num_threads': invalid syntax\n"
         "    # omp parallel num_threads(n +)\n"
-        "                               ^",
+        "                               ^\n"
+        "  hint: a clause's argument is a Python expression, written as in the code",
     ),
     (
         "# omp parallel num_threads(2, 3)",
@@ -779,37 +785,45 @@ ERRORS = [
         "# omp barrier(x)",
         "t.py:1:14: directive 'barrier' takes no argument\n"
         "    # omp barrier(x)\n"
-        "                 ^",
+        "                 ^\n"
+        "  hint: write 'barrier' without parentheses",
     ),
     (
         "# omp parallel private(a",
         "t.py:1:23: '(' was never closed\n"
         "    # omp parallel private(a\n"
-        "                          ^",
+        "                          ^\n"
+        "  hint: close it with ')' on the pragma's line (a pragma continues on the "
+        "next line after a trailing '\\')",
     ),
     (
         "# omp parallel num_threads(f(x]))",
         "t.py:1:31: closing ']' does not match opening '('\n"
         "    # omp parallel num_threads(f(x]))\n"
-        "                                  ^",
+        "                                  ^\n"
+        "  hint: close '(' with ')'",
     ),
     (
         "# omp parallel if(s == 'a)",
         "t.py:1:24: unterminated string literal\n"
         "    # omp parallel if(s == 'a)\n"
-        "                           ^",
+        "                           ^\n"
+        "  hint: close the string on the pragma's line",
     ),
     (
         "# omp parallel private(a),",
         "t.py:1:26: trailing ',' after the last clause\n"
         "    # omp parallel private(a),\n"
-        "                             ^",
+        "                             ^\n"
+        "  hint: remove the ','",
     ),
     (
         "# omp parallel private(a) ,, shared(b)",
         "t.py:1:28: expected a clause, found ','\n"
         "    # omp parallel private(a) ,, shared(b)\n"
-        "                               ^",
+        "                               ^\n"
+        "  hint: clauses are names, each with its arguments in parentheses, e.g. 'private(x) "
+        "schedule(dynamic)'; see docs/pragmas.md for what omppy supports",
     ),
     (
         "# omp parallel map(x)",
@@ -833,25 +847,29 @@ ERRORS = [
         "t.py:1:19: '# omp atomic' takes one of read, write, update and capture, not both "
         "'read' and 'write'\n"
         "    # omp atomic read write\n"
-        "                      ^",
+        "                      ^\n"
+        "  hint: keep 'read' or 'write': one pragma per form",
     ),
     (
         "# omp atomic update compare",
         "t.py:1:21: 'compare' goes with 'capture' or alone, not with 'update'\n"
         "    # omp atomic update compare\n"
-        "                        ^",
+        "                        ^\n"
+        "  hint: remove 'update', or write 'atomic compare capture'",
     ),
     (
         "# omp atomic seq_cst relaxed",
         "t.py:1:22: '# omp atomic' takes one memory order\n"
         "    # omp atomic seq_cst relaxed\n"
-        "                         ^",
+        "                         ^\n"
+        "  hint: keep 'seq_cst' or 'relaxed'",
     ),
     (
         "# omp atomic fail(relaxed)",
         "t.py:1:14: 'fail' applies to 'atomic compare' only\n"
         "    # omp atomic fail(relaxed)\n"
-        "                 ^",
+        "                 ^\n"
+        "  hint: add 'compare', or remove 'fail'",
     ),
     (
         "# omp for linear(ref(j): 2)",
@@ -902,7 +920,8 @@ ERRORS = [
         "# omp declare reduction(m : int : omp_out + omp_in) initializer(omp_priv += 1)",
         "t.py:1:65: the initializer gives omp_priv its first value: write 'omp_priv = ...'\n"
         "    # omp declare reduction(m : int : omp_out + omp_in) initializer(omp_priv += 1)\n"
-        "                                                                    ^",
+        "                                                                    ^\n"
+        "  hint: for example 'initializer(omp_priv = 0)'",
     ),
     (
         "# omp declare reduction(m : int : omp_out + omp_in) initializer(omp_in)",
@@ -938,7 +957,8 @@ ERRORS = [
         "t.py:1:15: 'threads' is for the block form of '# omp ordered', not for one with "
         "'depend'\n"
         "    # omp ordered threads depend(source)\n"
-        "                  ^",
+        "                  ^\n"
+        "  hint: remove 'threads'",
     ),
     (
         "# omp loop bind(teams)",
@@ -974,7 +994,9 @@ ERRORS = [
         "# omp for simd if(simd: x) if(y)",
         "t.py:1:28: clause 'if' appears twice\n"
         "    # omp for simd if(simd: x) if(y)\n"
-        "                               ^",
+        "                               ^\n"
+        "  hint: keep one 'if' clause, or one per construct of a combined directive: "
+        "'if(parallel: a) if(simd: b)'",
     ),
     (
         "# omp assume absent(paralel)",
@@ -987,7 +1009,8 @@ ERRORS = [
         "# omp unroll full partial(2)",
         "t.py:1:19: 'full' and 'partial' cannot go together\n"
         "    # omp unroll full partial(2)\n"
-        "                      ^",
+        "                      ^\n"
+        "  hint: keep one: 'full' unrolls the whole loop, 'partial(n)' n iterations",
     ),
 ]
 
@@ -1059,7 +1082,8 @@ def test_task_affinity_takes_the_iterator_modifier_and_checks_it() -> None:
             "affinity(iterator(j = 0:n+): data[j])",
             "t.py:1:36: invalid expression in clause 'affinity': invalid syntax\n"
             "    # omp task affinity(iterator(j = 0:n+): data[j])\n"
-            "                                       ^",
+            "                                       ^\n"
+            "  hint: a clause's argument is a Python expression, written as in the code",
         ),
     ],
 )

@@ -293,10 +293,12 @@ print(total, "t" in dir())""",
     name, text = error(outputs[5])
     assert name == "KernelUnavailable" and "print() works" in text
 
-    # Several threads fail: the group, as Python prints it, at the cell's lines.
+    # Several threads fail: the first (thread 1's), the other in its note, at the
+    # cell's lines.
     name, text = error(outputs[6])
-    assert name == "ExceptionGroup" and "2 threads of the omppy team failed" in text
-    assert "KeyError: 1" in text and "KeyError: 2" in text and "Cell In[7], line 4" in text
+    assert name == "KeyError" and "KeyError: 1" in text and "Cell In[7], line 4" in text
+    assert "omppy: 1 more thread of the team failed in this region:" in text
+    assert "thread 2: KeyError: 2 (Cell In[7], line 4, in <module>)" in text
     assert "run_cell_magic" not in text
 
     # The kernel is alive and correct; the failed pragma cell never ran.

@@ -206,8 +206,8 @@ def test_uncaught_exception_exit_status_and_users_line(write):
     assert "omppy/runtime" not in got.err
 
 
-def test_several_failures_form_a_group_and_waiters_are_released(write):
-    _, got = run_threads(
+def test_several_failures_give_the_first_with_a_note_and_waiters_are_released(write):
+    script, got = run_threads(
         write,
         """
         from omppy import omp_get_thread_num
@@ -216,8 +216,18 @@ def test_several_failures_form_a_group_and_waiters_are_released(write):
             if omp_get_thread_num() > 0:
                 raise ValueError(omp_get_thread_num())
             # omp end parallel
-        except* ValueError as group:
-            print(sorted(int(str(e)) for e in group.exceptions))
+        except ValueError as error:
+            print(repr(error))
+            print(error.__notes__[0])
+        def check(i):
+            if i % 3 == 1:
+                raise ValueError(f"bad {i}")
+        try:  # python raises at i == 1: thread 0's block, that runs still
+            # omp parallel for
+            for i in range(9):
+                check(i)
+        except ValueError as error:
+            print(repr(error))
         for who in (0, 1, 2):
             try:
                 # omp parallel
@@ -230,7 +240,13 @@ def test_several_failures_form_a_group_and_waiters_are_released(write):
         """,
     )
     assert got.status == 0, got.err
-    assert got.out == "[1, 2]\ncaught 0\ncaught 1\ncaught 2\n"
+    assert got.out == (
+        "ValueError(1)\n"
+        "omppy: 1 more thread of the team failed in this region:\n"
+        f'  thread 2: ValueError: 2 (File "{script}", line 5, in <module>)\n'
+        "ValueError('bad 1')\n"
+        "caught 0\ncaught 1\ncaught 2\n"
+    )
 
 
 def _interrupted(write, body: str, threads: int = 3):

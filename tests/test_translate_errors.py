@@ -141,7 +141,9 @@ def test_yield_in_region():
     assert error_of(source) == (
         "t.py:3:5: 'yield' cannot leave a parallel region ('# omp parallel')\n"
         "        yield 1\n"
-        "        ^"
+        "        ^\n"
+        "  hint: collect the values into a shared list (e.g. ordered, or by index) "
+        "and yield them after the construct"
     )
 
 
@@ -157,7 +159,9 @@ def test_yield_in_parallel_for():
     assert error_of(source) == (
         "t.py:4:9: 'yield' cannot leave a worksharing loop ('# omp parallel for')\n"
         "            yield i\n"
-        "            ^"
+        "            ^\n"
+        "  hint: collect the values into a shared list (e.g. ordered, or by index) "
+        "and yield them after the construct"
     )
 
 
@@ -173,7 +177,8 @@ def test_await_in_parallel_for():
     assert error_of(source) == (
         "t.py:4:9: 'await' cannot leave a worksharing loop ('# omp parallel for')\n"
         "            await g()\n"
-        "            ^"
+        "            ^\n"
+        "  hint: await before or after the construct; the threads of a team run no event loop"
     )
 
 
@@ -189,7 +194,8 @@ def test_omp_for_followed_by_while():
     assert error_of(source) == (
         "t.py:2:1: '# omp for' must be followed by a for loop, found a 'while' statement\n"
         "    # omp for\n"
-        "    ^"
+        "    ^\n"
+        "  hint: put the pragma on the line above the for statement it applies to"
     )
 
 
@@ -199,7 +205,8 @@ def test_parallel_for_followed_by_while():
         "t.py:1:1: '# omp parallel for' must be followed by a for loop, found a 'while' "
         "statement\n"
         "    # omp parallel for\n"
-        "    ^"
+        "    ^\n"
+        "  hint: put the pragma on the line above the for statement it applies to"
     )
 
 
@@ -279,7 +286,9 @@ def test_collapse_on_a_single_loop():
         "t.py:1:1: collapse(2) needs 2 perfectly nested for loops, but level 2 is not a for "
         "loop alone in the body of the loop above it\n"
         "    # omp parallel for collapse(2)\n"
-        "    ^"
+        "    ^\n"
+        "  hint: make level 2 a for loop alone in the body of the loop above, or collapse "
+        "fewer loops"
     )
 
 
@@ -296,7 +305,9 @@ def test_collapse_deeper_than_the_nest():
         "t.py:1:1: collapse(3) needs 3 perfectly nested for loops, but level 3 is not a for "
         "loop alone in the body of the loop above it\n"
         "    # omp parallel for collapse(3)\n"
-        "    ^"
+        "    ^\n"
+        "  hint: make level 3 a for loop alone in the body of the loop above, or collapse "
+        "fewer loops"
     )
 
 
@@ -313,7 +324,9 @@ def test_collapse_non_rectangular():
         "t.py:3:20: collapse(2) needs a rectangular loop nest, but this loop's range uses "
         "'i' from an enclosing loop\n"
         "        for j in range(i):\n"
-        "                       ^"
+        "                       ^\n"
+        "  hint: collapse only the loops whose ranges do not use 'i', or compute the "
+        "range inside the body"
     )
 
 
@@ -548,7 +561,9 @@ def test_unclosed_clause_parenthesis():
     assert error_of(source) == (
         "t.py:2:29: '(' was never closed\n"
         "    # omp parallel for reduction(+:s\n"
-        "                                ^"
+        "                                ^\n"
+        "  hint: close it with ')' on the pragma's line (a pragma continues on the "
+        "next line after a trailing '\\')"
     )
 
 
@@ -557,7 +572,8 @@ def test_duplicate_clause():
     assert error_of(source) == (
         "t.py:1:37: clause 'schedule' appears twice\n"
         "    # omp parallel for schedule(static) schedule(dynamic)\n"
-        "                                        ^"
+        "                                        ^\n"
+        "  hint: keep one 'schedule' clause"
     )
 
 
@@ -637,7 +653,8 @@ def test_name_omp_is_reserved():
     assert error_of(source) == (
         "t.py:1:1: this file uses the name '_omp', which omppy's generated code needs\n"
         "    _omp = 1\n"
-        "    ^"
+        "    ^\n"
+        "  hint: rename '_omp' in this file"
     )
 
 

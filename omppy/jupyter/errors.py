@@ -8,10 +8,10 @@ render itself (``_render_traceback_``); what is here uses that hook:
 - a user's exception renders from the cell's first frame, omppy's frames removed;
 - a pragma or syntax error renders as IPython renders a syntax error in a cell: the
   cell's line, a caret, the message (:func:`compact`);
-- an exception group (several threads failed) renders as Python prints one
+- an exception group (the program's own) renders as Python prints one
   (:func:`group_error`);
-- a worker's traceback, which arrives as text, names cells as IPython does
-  (``Cell In[5], line 7``).
+- a worker's traceback, which arrives as text, and the note that names the other
+  threads' failures name cells as IPython does (``Cell In[5], line 7``).
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ class CellError(Exception):
 
 
 class GroupError(Exception):
-    """Stands in for an exception group (several threads failed) on its way out of a
+    """Stands in for an exception group (the program's own) on its way out of a
     cell: IPython prints groups with the frames of its magic machinery; this renders
     the group as Python does, from the cell's frames.  The group is ``.group``."""
 
@@ -82,7 +82,7 @@ class GroupError(Exception):
 
 
 def group_error(shell: Any, group: BaseExceptionGroup[Any]) -> Exception:
-    """A stand-in for ``group`` (several threads failed) on its way out of a cell."""
+    """A stand-in for ``group`` (the program's own) on its way out of a cell."""
     kind = type(type(group).__name__, (GroupError,), {})
     shown = kind(str(group))
     shown.group = group
@@ -118,6 +118,9 @@ def _label_cells(shell: Any, error: BaseException) -> None:
         if isinstance(current, RemoteTraceback):
             current.text = _FILE.sub(label, current.text)
             current.args = (current.text,)
+        notes = getattr(current, "__notes__", None)
+        if isinstance(notes, list):  # the other threads' failures (firstfailure.py)
+            current.__notes__ = [_FILE.sub(label, n) if isinstance(n, str) else n for n in notes]
         if isinstance(current, BaseExceptionGroup):
             pending.extend(current.exceptions)
         pending.extend(e for e in (current.__cause__, current.__context__) if e is not None)

@@ -41,12 +41,12 @@ from typing import Any, NoReturn, cast
 from ..runtime import failures, reaping
 from ..runtime.arena import ABORT, FINISHED, Arena, Liveness
 from ..runtime.errors import RemoteTraceback, TeamAborted, WorkerDied
+from ..runtime.forked import EXIT_UNREPORTED, die_with_parent, reseed, seeds_for_team
 from ..runtime.limits import MAP_NORESERVE
 from ..runtime.output import LineWriter, RegionOutput, flush_standard_streams
 from ..runtime.reports import HEADER, collect, whole
 from . import waiting
 from .locks import Lock, ProcessMutex, new_lock_address, renew_lock
-from .process import EXIT_UNREPORTED, die_with_parent, reseed, seeds_for_team
 from .queues import SharedQueue
 
 CAN_FORK = hasattr(os, "fork") and sys.platform != "win32"

@@ -52,6 +52,7 @@ from . import (
 )
 from .arena import ABORT, CANCEL, FINISHED, Arena, Liveness, spin_seconds
 from .coherence import Coherence
+from .forked import seeds_for_team
 from .forking import fork_worker
 from .join import Outcome
 from .output import RegionOutput, flush_standard_streams
@@ -63,7 +64,7 @@ from .team import Team, team_size
 from .thread import ThreadContext
 from .watch import build_replica, explain_read_only, stage_globals
 from .where import location
-from .worker import _SIGINT_ONLY, run_worker, seeds_for_team
+from .worker import _SIGINT_ONLY, run_worker
 
 _arenas: list[Arena] = []  # this process's idle arenas, reused by its next team
 # Plain ints for ``_signal.pthread_sigmask``, made once.
@@ -294,7 +295,7 @@ def _run_master(
             touch_before_freeing(done, me.coherence.replica, *prepared)
         return values, None, me.did_last
     except BaseException as exc:  # reported with the workers' failures
-        words[ABORT] = 1
+        me.team.failed(me, exc)
         if me.coherence is not None:
             explain_read_only(exc, me.coherence.replica)
         return None, exc, False
@@ -378,7 +379,7 @@ def _finish(
 ) -> dict[str, Any]:
     """Join: check every worker, then combine what the threads produced."""
     try:
-        reports = join.check_workers(team, outcome, raw_reports, statuses)
+        reports = join.check_workers(team, outcome, raw_reports, statuses, master)
         if team.board is not None and not team.arena.words[CANCEL]:
             team.board.check_constructs()  # a cancelled region skips constructs
         for num, report in reports.items():

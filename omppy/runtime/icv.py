@@ -16,6 +16,10 @@ SCHEDULE_KINDS = ("static", "dynamic", "guided", "auto")
 PREFIXES = ("OMPPY_", "OMP_", "PYMP_")
 TRUE_WORDS = {"true", "1", "yes", "on"}
 FALSE_WORDS = {"false", "0", "no", "off"}
+# The default thread limit (OMP_THREAD_LIMIT): a team asking for more gets this many
+# threads and a warning (team.py).  A team of 1,024 processes on a small machine
+# already costs gigabytes; 10**6 (a typo) would be a fork bomb.
+THREAD_LIMIT = 1024
 
 
 class ConfigError(ValueError):
@@ -91,7 +95,7 @@ class ControlVariables:
         self.schedule: tuple[str, int | None] = ("static", None)
         self.dynamic = False
         self.max_active_levels = 1
-        self.thread_limit = 1 << 16
+        self.thread_limit = THREAD_LIMIT
         self.exchange_mb = 256  # each thread's buffer for values handed to its team
         # OMPPY_CHECK=1: compare everything a region can reach, at any depth, and
         # refuse changes omppy cannot carry (docs/data-sharing.md, "Checking").

@@ -3,8 +3,9 @@
 A worker's report (``worker.WorkerReport``, pickled after a length word) arrives
 whole over its pipe, or not at all when the worker died.  :func:`collect` reads every
 pipe until its report is whole or the pipe closes; :func:`exit_statuses` waits for
-the workers that died; :func:`check_workers` raises the team's failures together (a
-worker's exception, a worker's death with its crash stack); :func:`merge` applies
+the workers that died; :func:`check_workers` raises the team's failures (a worker's
+exception, a worker's death with its crash stack): the first in python's order, the
+others in its note (firstfailure.py); :func:`merge` applies
 the threads' changes to the shared objects in the master and gives the values its
 names take after the region (reductions, lastprivate, published names).
 """
@@ -18,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import failures, reaping
 from .errors import OmpError, TeamAborted, WorkerDied
-from .region import Region, combined_errors
+from .firstfailure import Failure, first_failure
+from .region import Region
 from .reports import HEADER, whole
 from .reports import collect as collect  # (forkjoin calls join.collect)
 from .where import interval
@@ -66,13 +68,15 @@ def check_workers(
     outcome: Outcome,
     raw_reports: dict[int, bytearray],
     statuses: dict[int, int],
+    master: ThreadContext | None = None,
 ) -> dict[int, WorkerReport]:
-    """Every worker's report, or the team's failures raised together."""
+    """Every worker's report, or the team's failures raised (firstfailure.py)."""
     _, master_error, _ = outcome
-    errors: list[BaseException] = []
+    errors: list[Failure] = []
     aborted = master_error is not None and isinstance(master_error, TeamAborted)
     if master_error is not None and not aborted:
-        errors.append(master_error)
+        at = (master.loops, master.chunk_start) if master is not None else None
+        errors.append((0, at, master_error))
     reports: dict[int, WorkerReport] = {}
     for num in sorted(raw_reports):
         report = _decode(raw_reports[num])
@@ -82,19 +86,19 @@ def check_workers(
                 failures.describe_exit(status),
                 failures.crash_stack(bytes(raw_reports[num])),
             )
-            errors.append(WorkerDied(num, team.pids[num], how, stack))
+            errors.append((num, None, WorkerDied(num, team.pids[num], how, stack)))
             continue
         reports[num] = report
         _write_collected(report)
         if report.error is not None:
-            errors.append(failures.unpack_exception(report.error))
+            errors.append((num, report.position, failures.unpack_exception(report.error)))
     team.arena.broken = team.arena.broken or bool(errors) or aborted
     if errors or aborted:
         # A failed region is not on a fast path: its workers are reaped now, so the
         # program goes on with no process of the team left (as after a kill).
         reaping.reap_all()
     if errors:
-        raise combined_errors(errors)
+        raise first_failure(errors)
     if aborted:  # a worker aborted the team but reported nothing: should not happen
         raise OmpError("the team was aborted without a reported cause")
     return reports

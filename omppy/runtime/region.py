@@ -211,19 +211,3 @@ def private_copy(value: Any) -> Any:
             return copy.copy(value)
         except Exception:
             return value
-
-
-def combined_errors(errors: list[BaseException]) -> BaseException:
-    if len(errors) == 1:
-        return errors[0]
-    # Ctrl-C reaches every thread, and sys.exit() in every thread means "exit": one
-    # KeyboardInterrupt or SystemExit, as the sequential program would raise.
-    for kind in (KeyboardInterrupt, SystemExit):
-        first = next((e for e in errors if isinstance(e, kind)), None)
-        if first is not None and (
-            kind is KeyboardInterrupt or all(isinstance(e, kind) for e in errors)
-        ):
-            return first
-    if all(isinstance(e, Exception) for e in errors):
-        return ExceptionGroup(f"{len(errors)} threads of the omppy team failed", errors)  # type: ignore[type-var]
-    return BaseExceptionGroup(f"{len(errors)} threads of the omppy team failed", errors)

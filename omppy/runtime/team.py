@@ -34,7 +34,9 @@ from .arena import (
     Liveness,
 )
 from .errors import TeamAborted
+from .firstfailure import mark_of, runs_before
 from .icv import ControlVariables, icv
+from .tracebacks import is_internal
 from .waitsite import ANY_SITE, barrier_site
 
 if TYPE_CHECKING:
@@ -161,14 +163,31 @@ class Team:
         with self.arena.lock:
             self.arena.words[base + WS_DONE] += 1
 
-    def grab(self, base: int, n: int, chunk: int, guided: bool) -> tuple[int, int]:
-        """The next chunk ``[start, stop)`` of a dynamic or guided loop."""
+    def failed(self, thread: ThreadContext, error: BaseException) -> None:
+        """``thread`` failed with ``error``: the team stops, but for iterations that
+        come before the failure in python's order (the abort mark, firstfailure.py)."""
+        words = self.arena.words
+        mark = mark_of(thread, error)
+        if not mark:
+            return
+        with self.arena.lock:
+            old = words[ABORT]
+            if not old or mark < old:
+                words[ABORT] = mark
+
+    def grab(
+        self, base: int, n: int, chunk: int, guided: bool, loops: int | None = None
+    ) -> tuple[int, int]:
+        """The next chunk ``[start, stop)`` of a dynamic or guided loop; ``loops``:
+        the loops the thread has begun, when a chunk before a teammate's failure in
+        python's order is to run still (firstfailure.py)."""
         arena = self.arena
         words = arena.words
         with arena.lock:
-            if words[ABORT]:
-                raise TeamAborted("another thread of the team failed")
             start = words[base + WS_NEXT]
+            mark = words[ABORT]
+            if mark and (loops is None or not runs_before(mark, loops, start)):
+                raise TeamAborted("another thread of the team failed")
             size = max(chunk, -(-(n - start) // self.size)) if guided else chunk
             words[base + WS_NEXT] = start + size
         return start, start + size
@@ -235,6 +254,8 @@ def requested_team_size(
             ) from None
         if size < 1:
             raise ValueError(f"num_threads must be positive, got {size}")
+    if size > control.thread_limit:
+        _warn_capped(size, control.thread_limit, num_threads is not None)
     # OMP_THREAD_LIMIT bounds every thread of the program: a nested team shares the
     # limit with the teams around it.
     enclosing = 1
@@ -243,3 +264,28 @@ def requested_team_size(
         enclosing *= context.size
         context = context.team.parent
     return max(1, min(size, control.thread_limit // enclosing))
+
+
+_warned_capped = False
+
+
+def _warn_capped(size: int, limit: int, clause: bool) -> None:
+    """A team asked for more threads than the thread limit gets the limit (OpenMP's
+    rule), with this warning, once: 1,000,000 processes is a typo, not a plan."""
+    global _warned_capped
+    if _warned_capped:
+        return
+    _warned_capped = True
+    import warnings  # (deferred: this is a mistake's path, never a region's)
+
+    asked = f"num_threads({size})" if clause else f"a team of {size} (OMP_NUM_THREADS)"
+    # Attributed to the first frame outside omppy: the region's line in the program.
+    level, frame = 1, sys._getframe()
+    while frame.f_back is not None and is_internal(frame.f_code):
+        frame, level = frame.f_back, level + 1
+    warnings.warn(
+        f"omppy: {asked} asks for more threads than the thread limit, {limit}: the team "
+        f"has {limit} threads; set OMP_THREAD_LIMIT to allow more. (Shown once.)",
+        RuntimeWarning,
+        stacklevel=level,
+    )

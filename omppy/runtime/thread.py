@@ -19,9 +19,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import cancel, deadlock, doacross, schedule, tasks
-from .arena import CANCEL, WS_NEXT, WS_ORDERED
+from .arena import ABORT, CANCEL, WS_NEXT, WS_ORDERED
 from .coherence import Coherence
 from .errors import OmpError, TeamAborted
+from .firstfailure import AFTER_LOOP, runs_before
 from .paths import INPLACE, assign, delete, fetch, walk
 from .sync import RUNS, SyncBlock
 from .where import interval, location
@@ -48,6 +49,9 @@ class ThreadContext:
     # ``__init__`` is paid on the region's path: issue 22).  Immutable values only.
     workshares = 0  # work-sharing constructs met so far (agreed team-wide)
     loops = 0  # work-sharing loops met so far (tags new dict keys, coherence.py)
+    # The first iteration of the chunk it runs, AFTER_LOOP once the loop is over:
+    # with ``loops``, its place in python's order (coherence.py, firstfailure.py).
+    chunk_start = 0
     barriers = 0
     did_last = False  # ran the sequentially last iteration of the last loop
     current_iteration = 0
@@ -114,35 +118,52 @@ class ThreadContext:
         if size == 1:
             self.did_last = n > 0
             return items
-        if self.team is not None and self.team.arena.words[0]:
-            raise TeamAborted("another thread of the team failed")
-        self.loops += 1
         if kind == "static":
             if chunk is None:
                 start, stop = schedule.static_block(n, size, num)
+                self._stop_if_aborted(start)
+                self.loops += 1
                 self.did_last = stop == n and stop > start
                 self._mark(start)
                 return items[start:stop]
+            self._stop_if_aborted(num * chunk)
+            self.loops += 1
             self.did_last = n > 0 and ((n - 1) // chunk) % size == num
-            if self.coherence is not None and self.coherence.replica.ordered_dicts:
-                return self._marked_chunks(items, n, chunk)
-            return schedule.static_chunks(items, n, chunk, size, num)
+            return self._marked_chunks(items, n, chunk)
+        self._stop_if_aborted(0)  # (each chunk it takes is checked too: Team.grab)
+        self.loops += 1
         self.did_last = False
         return self._shared_counter_loop(items, n, kind, chunk or 1)
 
+    def _stop_if_aborted(self, start: int) -> None:
+        """Stop here if a teammate failed, unless this thread's next iterations, from
+        ``start`` of its next loop, come before the failure in python's order
+        (firstfailure.py): python would have run them first."""
+        if self.team is not None:
+            mark = self.team.arena.words[ABORT]
+            if mark and not runs_before(mark, self.loops + 1, start):
+                raise TeamAborted("another thread of the team failed")
+
     def _mark(self, first: int) -> None:
         """Iterations from ``first`` on run now (see Coherence.mark)."""
+        self.chunk_start = first
         if self.coherence is not None:
             self.coherence.mark((self.loops, first))
 
     def end_of_loop(self) -> None:
         """The loop's iterations are over: what follows comes after all of them."""
+        self.chunk_start = AFTER_LOOP
         if self.coherence is not None and self.size > 1:
-            self.coherence.mark((self.loops, 1 << 62))
+            self.coherence.mark((self.loops, AFTER_LOOP))
 
     def _marked_chunks(self, items: Sequence[Any], n: int, chunk: int) -> Iterator[Any]:
+        coherence = self.coherence
+        if coherence is None or not coherence.replica.ordered_dicts:
+            coherence = None  # no key order to tag: a chunk costs one store more
         for start in range(self.num * chunk, n, self.size * chunk):
-            self._mark(start)
+            self.chunk_start = start  # (a failure's place: firstfailure.py)
+            if coherence is not None:
+                coherence.mark((self.loops, start))
             yield from items[start : start + chunk]
 
     def _shared_counter_loop(
@@ -154,7 +175,7 @@ class ThreadContext:
         guided = kind == "guided"
         try:
             while True:
-                start, stop = grab(base, n, chunk, guided)
+                start, stop = grab(base, n, chunk, guided, self.loops)
                 if start >= n:
                     return
                 if stop >= n:

@@ -140,7 +140,9 @@ class ThreadWatch:
         finally:
             counts[slot] += pending
 
-    def grab(self, team: Team, base: int, n: int, chunk: int, guided: bool) -> tuple[int, int]:
+    def grab(
+        self, team: Team, base: int, n: int, chunk: int, guided: bool, loops: int | None = None
+    ) -> tuple[int, int]:
         """A dynamic or guided loop's next chunk: the last one ends, the next begins."""
         moment = now()
         if self.chunk is not None:
@@ -150,7 +152,7 @@ class ThreadWatch:
                 f"chunk [{start}, {stop})", "chunk", begin, moment,
                 {**self.loop_args, "start": start, "stop": stop},
             )
-        start, stop = Team.grab(team, base, n, chunk, guided)
+        start, stop = Team.grab(team, base, n, chunk, guided, loops)
         if start < n:
             self.chunk = (now(), start, min(stop, n))
         return start, stop
@@ -232,8 +234,10 @@ class ThreadWatch:
 def _time_team(team: Team, watches: list[ThreadWatch]) -> None:
     """Put the timed methods in front of the class's, on this team's objects only."""
 
-    def grab(base: int, n: int, chunk: int, guided: bool) -> tuple[int, int]:
-        return watches[state.current().num].grab(team, base, n, chunk, guided)
+    def grab(
+        base: int, n: int, chunk: int, guided: bool, loops: int | None = None
+    ) -> tuple[int, int]:
+        return watches[state.current().num].grab(team, base, n, chunk, guided, loops)
 
     def barrier_exchange(
         me: ThreadContext, parity: int, payload: Any, *, any_site: bool = False

@@ -12,15 +12,13 @@ import _signal
 import faulthandler
 import os
 import pickle
-import random
 import signal
-import sys
-import zlib
 from typing import TYPE_CHECKING, Any
 
 from . import failures, observe, private_globals, reaping, state
-from .arena import ABORT, FINISHED, Liveness
+from .arena import FINISHED, Liveness
 from .errors import OmpError, TeamAborted
+from .forked import EXIT_UNREPORTED, die_with_parent, reseed
 from .output import RegionOutput
 from .region import Region
 from .reports import HEADER
@@ -30,7 +28,6 @@ if TYPE_CHECKING:
     from .thread import ThreadContext
 
 _SIG_UNBLOCK, _SIGINT_ONLY = int(signal.SIG_UNBLOCK), (int(signal.SIGINT),)  # plain ints
-EXIT_UNREPORTED = 70  # a worker that could not send its report (EX_SOFTWARE)
 ONE_WRITE = 1 << 15  # a report up to this size goes with its length in one write
 
 
@@ -49,6 +46,7 @@ class WorkerReport:
         out: str = "",
         err: str = "",
         private_globals: dict[Any, Any] | None = None,
+        position: tuple[int, int] | None = None,
     ) -> None:
         self.error = error  # failures.pack_exception(...) of what it raised, or None
         self.partials = partials  # its reduction results
@@ -57,6 +55,7 @@ class WorkerReport:
         self.out = out  # what it printed, when the master collects output
         self.err = err
         self.private_globals = private_globals  # its threadprivate globals' values
+        self.position = position  # where it failed, in python's order (firstfailure.py)
 
     def replace(self, **changes: Any) -> WorkerReport:
         """This report with ``changes`` (field name -> value), as a new one."""
@@ -67,19 +66,6 @@ class WorkerReport:
 
 
 EMPTY_REPORT = pickle.dumps(WorkerReport(partials={}))
-
-try:  # die with the master: Linux's prctl(PR_SET_PDEATHSIG, SIGKILL)
-    import ctypes
-
-    _prctl = ctypes.CDLL(None, use_errno=True).prctl if sys.platform == "linux" else None
-    if _prctl is not None:
-        _prctl.restype = ctypes.c_int
-    # The arguments made once, and no argtypes: converting them (the signal an enum
-    # member) in every fresh worker cost 40-60 us and 15-20 page faults.
-    _PDEATHSIG_ARGS = (ctypes.c_int(1), ctypes.c_ulong(signal.SIGKILL))  # PR_SET_PDEATHSIG
-except Exception:  # pragma: no cover - no libc symbol
-    _prctl = None
-
 
 def run_worker(
     me: ThreadContext,
@@ -93,10 +79,7 @@ def run_worker(
     """Thread ``me.num``'s whole life: run the body, send the report, exit."""
     status = EXIT_UNREPORTED
     try:
-        if _prctl is not None:
-            _prctl(*_PDEATHSIG_ARGS)
-            if os.getppid() != master_pid:
-                os._exit(status)
+        die_with_parent(master_pid)
         # Held around fork (forkjoin.py); ``_signal``'s function, which returns plain ints.
         _signal.pthread_sigmask(_SIG_UNBLOCK, _SIGINT_ONLY)
         num = me.num
@@ -136,7 +119,7 @@ def _work(
     assert team is not None
     words = team.arena.words
     state.stack.append(me)
-    _reseed(num, team.seeds)
+    reseed(num, team.seeds)
     report = WorkerReport(partials={})
     try:
         assert me.coherence is not None
@@ -159,53 +142,19 @@ def _work(
     except TeamAborted:
         words[FINISHED + num] = 1
     except BaseException as exc:
-        words[ABORT] = 1
+        team.failed(me, exc)
         if me.coherence is not None:
             explain_read_only(exc, me.coherence.replica)
-        report = WorkerReport(partials={}, error=failures.pack_exception(exc))
+        report = WorkerReport(
+            partials={},
+            error=failures.pack_exception(exc),
+            position=(me.loops, me.chunk_start),
+        )
         words[FINISHED + num] = 1
     out, err = output.collected()
     if out or err:
         report = report.replace(out=out, err=err)
     return _pickle_report(report, num)
-
-
-def seeds_for_team(serial: int) -> tuple[int, int | None, int]:
-    """Seeds for a new team's workers, from the master's generator states.
-
-    ``hash`` of a tuple of ints is not salted, so the same state gives the same
-    seeds (the state's last item may be None, whose hash is an address in 3.11).
-    """
-    base = hash((random.getstate()[1], serial)) & 0xFFFFFFFFFFFFFFFF
-    return base, _numpy_seed(), serial
-
-
-def _reseed(num: int, seeds: tuple[int, int | None, int]) -> None:
-    """Give this worker its own random streams, reproducible for a seeded program.
-
-    The seed comes from the master's state, read before the fork: CPython reseeds
-    ``random`` from ``os.urandom`` in every forked child.
-    """
-    base, numpy_base, serial = seeds
-    random.seed((base ^ num * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF)
-    numpy_random = sys.modules.get("numpy.random")
-    if numpy_random is not None and numpy_base is not None:
-        numpy_random.seed([numpy_base, serial & 0xFFFFFFFF, num])
-
-
-def _numpy_seed() -> int | None:
-    """A checksum of numpy's global generator state (None when numpy.random is unused).
-
-    numpy.random is imported lazily: only a program that imported it can be using it.
-    """
-    numpy_random = sys.modules.get("numpy.random")
-    if numpy_random is None:
-        return None
-    try:
-        state = numpy_random.get_state()[1]
-        return zlib.crc32(state.tobytes())
-    except Exception:
-        return None
 
 
 def _pickle_report(report: WorkerReport, num: int) -> bytes:

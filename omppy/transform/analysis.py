@@ -37,7 +37,7 @@ from .metadata import Contexts, Parents, Positions
 from .model import Construct, Usage
 from .names import bindings, import_binding, root_name, target_names
 from .pragma import SYNC_DIRECTIVES, TASK_DIRECTIVES, WORKSHARING_DIRECTIVES
-from .walk import walk
+from .walk import OwnScope, walk
 
 # Uses of an array that never write it (for deciding which arrays need no staging).
 READ_ONLY_ATTRIBUTES = frozenset({"shape", "dtype", "size", "ndim", "itemsize", "nbytes"})
@@ -480,16 +480,10 @@ def _key_names(target: cst.BaseExpression) -> set[str]:
 def _walrus_targets(node: cst.CSTNode) -> list[cst.Name]:
     found: list[cst.Name] = []
 
-    class Walrus(cst.CSTVisitor):
+    class Walrus(OwnScope, cst.CSTVisitor):
         def visit_NamedExpr(self, expr: cst.NamedExpr) -> None:
             if isinstance(expr.target, cst.Name):
                 found.append(expr.target)
-
-        def visit_Lambda(self, lam: cst.Lambda) -> bool:
-            return False
-
-        def visit_FunctionDef(self, fn: cst.FunctionDef) -> bool:
-            return False
 
     walk(node, Walrus())
     return found

@@ -127,6 +127,8 @@ def nesting(construct: Construct, stack: list[Construct], *, filename: str) -> N
                 filename,
                 where,
                 f"'# omp ordered' cannot be nested inside '# omp {enclosing[0].directive}'",
+                hint=f"end the '# omp {enclosing[0].directive}' block before the "
+                "'# omp ordered', or put the ordered block outside it",
             )
         if loop is None and any(c.directive in PARALLEL_DIRECTIVES for c in stack):
             raise error(
@@ -164,7 +166,11 @@ def escapes(construct: Construct, usage: Usage, *, filename: str) -> None:
             "'# omp cancel for' to stop a search early",
             "return": "compute the result into a variable (e.g. with a reduction) and "
             "return after the construct",
-        }.get(what)
+            "yield": "collect the values into a shared list (e.g. ordered, or by index) "
+            "and yield them after the construct",
+            "await": "await before or after the construct; the threads of a team run "
+            "no event loop",
+        }.get(what, f"move the '{what}' out of the construct")
         raise error(
             filename,
             where,
@@ -176,7 +182,13 @@ def escapes(construct: Construct, usage: Usage, *, filename: str) -> None:
 def unsupported(usage: Usage, *, filename: str) -> None:
     """Statements omppy cannot run in a construct (``import *``, ``global``...)."""
     for what, where in usage.unsupported:
-        raise error(filename, where, f"{what} is not supported inside an omp construct")
+        raise error(
+            filename,
+            where,
+            f"{what} is not supported inside an omp construct",
+            hint=f"move {what} out of the construct: before its pragma, or into a function "
+            "the construct calls",
+        )
 
 
 def class_private(usage: Usage, class_name: str | None, *, filename: str) -> None:

@@ -42,7 +42,7 @@ class PragmaError(Exception):
         """Fill in the file name and the source line (when the raiser lacked them)."""
         self.filename = filename
         if self.source_line is None:
-            lines = source.splitlines()
+            lines = source_lines(source)
             if 1 <= self.line <= len(lines):
                 self.source_line = lines[self.line - 1]
         return self
@@ -70,6 +70,15 @@ class PragmaWarning(PragmaError):
 class DirectiveWarning(UserWarning):
     """A warning the translator shows at the user's line: ``# omp error
     severity(warning)``."""
+
+
+def source_lines(source: str) -> list[str]:
+    """``source``'s lines as Python numbers them: split at ``\n``, ``\r\n`` and
+    ``\r`` only (``str.splitlines`` also splits at form feeds and other separators)."""
+    lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines[-1] == "":
+        lines.pop()  # (as splitlines: no empty line after the last line end)
+    return lines
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -251,6 +251,8 @@ class Emitter:
             filename=self.filename,
             line=construct.pragma.pos.line,
             col=construct.pragma.pos.col,
+            hint="remove the pragma (the code then runs sequentially); see docs/pragmas.md "
+            "for what omppy supports",
         )
 
     # -- refreshing names that other threads published --------------------------------

@@ -26,6 +26,7 @@ import libcst as cst
 
 from .diagnostics import PragmaError
 from .pragma import Pragma
+from .walk import OwnScope
 
 if TYPE_CHECKING:
     from .emit import Emitter
@@ -262,10 +263,7 @@ def _targets(node: cst.BaseExpression) -> set[str]:
 def _walrus_targets(node: cst.CSTNode) -> set[str]:
     found: set[str] = set()
 
-    class Walrus(cst.CSTVisitor):
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False  # its ':=' would bind in the lambda
-
+    class Walrus(OwnScope, cst.CSTVisitor):  # a lambda's ':=' binds in the lambda
         def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
             found.update(_targets(node.target))
 

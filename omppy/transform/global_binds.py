@@ -18,6 +18,7 @@ import libcst as cst
 from .model import Construct, ConstructInfo
 from .names import target_names
 from .pragma import PARALLEL_DIRECTIVES
+from .walk import OwnScope
 
 
 def names_to_bind(infos: Mapping[Construct, ConstructInfo], info: ConstructInfo) -> frozenset[str]:
@@ -56,7 +57,7 @@ def _expand(body: Sequence[cst.BaseStatement], names: frozenset[str]) -> list[cs
     return out
 
 
-class _Adder(cst.CSTTransformer):
+class _Adder(OwnScope, cst.CSTTransformer):
     def __init__(self, names: frozenset[str], origin: dict[cst.CSTNode, Any]) -> None:
         super().__init__()
         self.names = names
@@ -72,15 +73,6 @@ class _Adder(cst.CSTTransformer):
         ):
             self.origin[result] = self.origin[original_node]
         return result
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        return False
-
-    def visit_Lambda(self, node: cst.Lambda) -> bool:
-        return False
 
     def leave_IndentedBlock(
         self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock

@@ -521,13 +521,26 @@ class _Parser:
                 elif c in ")]}":
                     opener, _ = stack.pop()
                     if _CLOSERS[opener] != c:
-                        raise self.error(f"closing '{c}' does not match opening '{opener}'", i)
+                        raise self.error(
+                            f"closing '{c}' does not match opening '{opener}'",
+                            i,
+                            hint=f"close '{opener}' with '{_CLOSERS[opener]}'",
+                        )
                     if not stack:
                         return i
         except _OpenString as err:
-            raise self.error("unterminated string literal", err.offset) from None
+            raise self.error(
+                "unterminated string literal",
+                err.offset,
+                hint="close the string on the pragma's line",
+            ) from None
         opener, at = stack[-1]
-        raise self.error(f"'{opener}' was never closed", at)
+        raise self.error(
+            f"'{opener}' was never closed",
+            at,
+            hint=f"close it with '{_CLOSERS[opener]}' on the pragma's line (a pragma "
+            "continues on the next line after a trailing '\\')",
+        )
 
     # -- directives ----------------------------------------------------------------------
 
@@ -540,7 +553,12 @@ class _Parser:
                     0,
                     hint="write a directive, e.g. '# omp parallel for'; " + DOCS_HINT,
                 )
-            raise self.error(f"expected a directive, found {self.found(self.i)}", self.i)
+            raise self.error(
+                f"expected a directive, found {self.found(self.i)}",
+                self.i,
+                hint="a pragma starts with a directive name, e.g. '# omp parallel for'; "
+                + DOCS_HINT,
+            )
         if first.text == "end":
             return self.parse_end(pos)
         directive = self.directive(first)
@@ -671,7 +689,11 @@ class _Parser:
         directive = self.directive(word)
         if directive == "assumes":  # 'end assumes' closes 'begin assumes': both no-ops
             if not self.at_end():
-                raise self.error("'# omp end assumes' takes no clauses", self.i)
+                raise self.error(
+                    "'# omp end assumes' takes no clauses",
+                    self.i,
+                    hint="write '# omp end assumes' alone",
+                )
             return self.pragma("assumes", pos, spelled="end assumes")
         loops = LOOP_DIRECTIVES | TASKLOOP_DIRECTIVES | {"simd", "tile", "unroll"}
         if self.canonical(directive) in loops:
@@ -728,7 +750,11 @@ class _Parser:
                 self.identifier(p, "a variable name", example) for p in _split(arg, ",")
             )
             return _Argument(listed=listed)
-        raise self.error(f"directive '{directive}' takes no argument", arg.start - 1)
+        raise self.error(
+            f"directive '{directive}' takes no argument",
+            arg.start - 1,
+            hint=f"write '{directive}' without parentheses",
+        )
 
     def cancel_type(self, directive: str, start: int) -> str:
         word = self.word()
@@ -807,7 +833,7 @@ class _Parser:
             col = getattr(err, "offset", None) or 1
             offset = span.start + min(max(col - 1, 0), len(span.text))
             reason = getattr(err, "msg", None) or str(err) or type(err).__name__
-            raise self.error(f"invalid {what}: {reason}", offset) from None
+            raise self.error(f"invalid {what}: {reason}", offset, hint=hint) from None
         statement = tree.body[0] if len(tree.body) == 1 else None
         if isinstance(statement, ast.Assign):
             targets = statement.targets
@@ -848,10 +874,18 @@ class _Parser:
                 comma = self.i
                 self.i += 1
                 if self.at_end():
-                    raise self.error("trailing ',' after the last clause", comma)
+                    raise self.error(
+                        "trailing ',' after the last clause", comma, hint="remove the ','"
+                    )
             word = self.word()
             if word is None:
-                raise self.error(f"expected a clause, found {self.found(self.i)}", self.i)
+                raise self.error(
+                    f"expected a clause, found {self.found(self.i)}",
+                    self.i,
+                    hint="clauses are names, each with its arguments in parentheses, e.g. "
+                    "'private(x) schedule(dynamic)'; "
+                    + DOCS_HINT,
+                )
             self.check_clause(directive, word)
             self.clauses.append(self.clause(word))
 
@@ -882,7 +916,9 @@ class _Parser:
             )
         repeatable = name in REPEATABLE_CLAUSES or name == "if"  # if: one per modifier
         if not repeatable and any(c.name == name for c in self.clauses):
-            raise self.error(f"clause '{name}' appears twice", word.start)
+            raise self.error(
+                f"clause '{name}' appears twice", word.start, hint=f"keep one '{name}' clause"
+            )
 
     def clause(self, word: _Span) -> Clause:
         name, pos = word.text, self.position(word.start)
@@ -893,7 +929,11 @@ class _Parser:
         if name in FLAG_CLAUSES:
             if arg is None:
                 return Clause(name, pos)
-            raise self.error(f"clause '{name}' takes no argument", paren)
+            raise self.error(
+                f"clause '{name}' takes no argument",
+                paren,
+                hint=f"write '{name}' without parentheses",
+            )
         if name in OPTIONAL_NUMBER_CLAUSES:
             if arg is None:
                 return Clause(name, pos)
@@ -1042,7 +1082,8 @@ class _Parser:
             offset = expr.start + min(max(col - 1, 0), len(expr.text))
             reason = getattr(err, "msg", None) or str(err) or type(err).__name__
             raise self.error(
-                f"invalid expression in clause '{clause}': {reason}", offset
+                f"invalid expression in clause '{clause}': {reason}", offset,
+                hint="a clause's argument is a Python expression, written as in the code",
             ) from None
         return expr
 
@@ -1064,7 +1105,12 @@ class _Parser:
             arg = head[1]
         for earlier in (c for c in self.clauses if c.name == "if"):
             if earlier.modifier is None or modifier is None or earlier.modifier == modifier:
-                raise self.error("clause 'if' appears twice", start)
+                raise self.error(
+                    "clause 'if' appears twice",
+                    start,
+                    hint="keep one 'if' clause, or one per construct of a combined "
+                    "directive: 'if(parallel: a) if(simd: b)'",
+                )
         expr = self.expression(arg, "if")
         return Clause(
             "if", pos, expr=expr.text, expr_pos=self.position(expr.start), modifier=modifier
@@ -1183,6 +1229,8 @@ class _Parser:
                 f"depend({head.text}) belongs on '# omp ordered' in a doacross loop, "
                 f"not on '{self.current}'",
                 head.start,
+                hint="put it on '# omp ordered depend(...)' in the body of a loop that has "
+                "ordered(n)",
             )
         if len(parts) == 1 or not head.text.isidentifier():  # 'in' is a keyword
             raise self.error(
@@ -1553,6 +1601,7 @@ class _Parser:
             raise self.error(
                 "the initializer gives omp_priv its first value: write 'omp_priv = ...'",
                 span.start,
+                hint="for example 'initializer(omp_priv = 0)'",
             )
         value = span
         if isinstance(statement, ast.Assign):
@@ -1562,6 +1611,8 @@ class _Parser:
                 raise self.error(
                     "the initializer's value cannot use 'omp_priv': it is what it makes",
                     value.start,
+                    hint="use omp_orig for the original value, e.g. "
+                    "'initializer(omp_priv = type(omp_orig)())'",
                 )
         return Clause(name, pos, expr=value.text, expr_pos=self.position(value.start))
 
@@ -1584,20 +1635,30 @@ class _Parser:
                     forms[1],
                     "'# omp atomic' takes one of read, write, update and capture, "
                     f"not both '{forms[0].name}' and '{forms[1].name}'",
+                    hint=f"keep '{forms[0].name}' or '{forms[1].name}': one pragma per form",
                 )
             compare = first("compare")
             if compare is not None and forms and forms[0].name != "capture":
                 raise refuse(
                     compare,
                     f"'compare' goes with 'capture' or alone, not with '{forms[0].name}'",
+                    hint=f"remove '{forms[0].name}', or write 'atomic compare capture'",
                 )
             orders = [c for c in clauses if c.name in MEMORY_ORDERS]
             if len(orders) > 1:
-                raise refuse(orders[1], "'# omp atomic' takes one memory order")
+                raise refuse(
+                    orders[1],
+                    "'# omp atomic' takes one memory order",
+                    hint=f"keep '{orders[0].name}' or '{orders[1].name}'",
+                )
             for name in ("fail", "weak"):
                 found = first(name)
                 if found is not None and compare is None:
-                    raise refuse(found, f"'{name}' applies to 'atomic compare' only")
+                    raise refuse(
+                        found,
+                        f"'{name}' applies to 'atomic compare' only",
+                        hint=f"add 'compare', or remove '{name}'",
+                    )
         if directive == "ordered":
             doacross = [c for c in clauses if c.name in ("depend", "doacross")]
             block = first("threads", "simd")
@@ -1606,6 +1667,7 @@ class _Parser:
                     block,
                     f"'{block.name}' is for the block form of '# omp ordered', not for "
                     f"one with '{doacross[0].name}'",
+                    hint=f"remove '{block.name}'",
                 )
             sources = [c for c in doacross if c.kind == "source"]
             if sources and len(doacross) > 1:
@@ -1624,9 +1686,17 @@ class _Parser:
                 hint="write '# omp flush(a, b)' or '# omp flush acq_rel'",
             )
         if directive == "unroll" and first("full") and first("partial"):
-            raise refuse(clauses[-1], "'full' and 'partial' cannot go together")
+            raise refuse(
+                clauses[-1],
+                "'full' and 'partial' cannot go together",
+                hint="keep one: 'full' unrolls the whole loop, 'partial(n)' n iterations",
+            )
         if directive == "declare simd" and first("inbranch") and first("notinbranch"):
-            raise refuse(clauses[-1], "'inbranch' and 'notinbranch' cannot go together")
+            raise refuse(
+                clauses[-1],
+                "'inbranch' and 'notinbranch' cannot go together",
+                hint="keep the one that says how the function is called",
+            )
         if directive != "allocators":  # there 'allocate' names what the statement makes
             self.check_allocate()
         self.check_inscan(directive)
@@ -1700,6 +1770,7 @@ class _Parser:
                 "reduction(inscan, ...) is for loops that hold a '# omp scan', not for "
                 f"'# omp {directive}'",
                 self.offset_of(scans[0]),
+                hint="drop 'inscan', or put the reduction on the loop that holds the '# omp scan'",
             )
         if len(scans) != len(reductions):
             other = next(c for c in reductions if c.modifier != "inscan")

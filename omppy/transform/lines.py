@@ -70,11 +70,20 @@ def user_names(code: CodeType, enclosing: CodeType | None = None) -> CodeType:
     return renamed.replace(co_consts=consts)
 
 
+def _lines(text: str) -> list[str]:
+    """``text``'s lines as Python numbers them (not ``splitlines``, which also splits
+    at a form feed); diagnostics.source_lines, without importing it."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines[-1] == "":
+        lines.pop()  # (as splitlines: no empty line after the last line end)
+    return lines
+
+
 def translated_tree(translation: Translation, filename: str) -> ast.Module:
     """The translated text's syntax tree, its positions moved to the user's lines."""
     tree = ast.parse(translation.text, filename)
-    text_lines = translation.text.splitlines()
-    source_lines = translation.source.splitlines()
+    text_lines = _lines(translation.text)
+    source_lines = _lines(translation.source)
     lines = _complete(translation.line_of, text_lines, source_lines)
     for node in ast.walk(tree):
         if not isinstance(

@@ -40,6 +40,8 @@ def collapse_nest(
                 (pragma.pos.line, pragma.pos.col),
                 f"collapse({depth}) needs {depth} perfectly nested for loops, but level "
                 f"{level} is not a for loop alone in the body of the loop above it",
+                hint=f"make level {level} a for loop alone in the body of the loop above, or "
+                "collapse fewer loops",
             )
         candidate = inner[0]
         used = analysis.collect([candidate.iter], wrapper, covers)
@@ -51,6 +53,8 @@ def collapse_nest(
                 used.read[name],
                 f"collapse({depth}) needs a rectangular loop nest, but this loop's range "
                 f"uses '{name}' from an enclosing loop",
+                hint=f"collapse only the loops whose ranges do not use '{name}', or compute "
+                "the range inside the body",
             )
         outer_names |= set(target_names(candidate.target))
         nest.append(candidate)

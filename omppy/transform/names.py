@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import libcst as cst
 
-from .walk import walk
+from .walk import OwnScope, walk
 
 
 def root_name(node: cst.BaseExpression) -> str | None:
@@ -62,7 +62,7 @@ def bindings(body: Iterable[cst.CSTNode]) -> set[str]:
     lambdas (only the def's or class's own name)."""
     names: set[str] = set()
 
-    class Binder(cst.CSTVisitor):
+    class Binder(OwnScope, cst.CSTVisitor):
         def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
             names.update(target_names(node.target))
 
@@ -89,14 +89,11 @@ def bindings(body: Iterable[cst.CSTNode]) -> set[str]:
 
         def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
             names.add(node.name.value)
-            return False
+            return super().visit_FunctionDef(node)
 
         def visit_ClassDef(self, node: cst.ClassDef) -> bool:
             names.add(node.name.value)
-            return False
-
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
+            return super().visit_ClassDef(node)
 
     for statement in body:
         walk(statement, Binder())

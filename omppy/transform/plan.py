@@ -131,7 +131,8 @@ def attach(
     for pragma in pragmas:
         if pragma.pos.line not in finder.claimed:
             raise _error(
-                pragma, filename, "a pragma must stand between statements, not inside one"
+                pragma, filename, "a pragma must stand between statements, not inside one",
+                hint="put the pragma on a line of its own, above the statement it applies to",
             )
     return blocks
 
@@ -393,11 +394,19 @@ def _check_target(construct: Construct, filename: str, column_of: dict[cst.CSTNo
         if len(construct.body) != 1 or not isinstance(construct.body[0], cst.For):
             found = _describe(construct.body[0]) if construct.body else "nothing"
             raise _error(
-                pragma, filename, f"{_shown(pragma)} must be followed by a for loop, found {found}"
+                pragma,
+                filename,
+                f"{_shown(pragma)} must be followed by a for loop, found {found}",
+                hint="put the pragma on the line above the for statement it applies to",
             )
         loop = construct.body[0]
         if loop.asynchronous is not None:
-            raise _error(pragma, filename, "'async for' loops cannot be work-shared")
+            raise _error(
+                pragma,
+                filename,
+                "'async for' loops cannot be work-shared",
+                hint="use an ordinary for loop, or remove the pragma",
+            )
         if loop.orelse is not None:
             raise _error(
                 pragma,
@@ -415,7 +424,8 @@ def _check_target(construct: Construct, filename: str, column_of: dict[cst.CSTNo
     ):
         found = _describe(construct.body[0]) if construct.body else "nothing"
         raise _error(
-            pragma, filename, f"'# omp declare simd' must be followed by a def, found {found}"
+            pragma, filename, f"'# omp declare simd' must be followed by a def, found {found}",
+            hint="put '# omp declare simd' on the line above a def",
         )
 
 
@@ -460,5 +470,7 @@ def validate_nesting(items: list[Item], filename: str, inside_sections: bool = F
                     item.pragma,
                     filename,
                     "'# omp section' must be directly inside '# omp sections'",
+                    hint="write '# omp section' between the statements of a "
+                    "'# omp sections' block, at its indentation (docs/pragmas.md, sections)",
                 )
             validate_nesting(item.body, filename, item.directive in SECTIONS_DIRECTIVES)

@@ -38,7 +38,7 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
-from .diagnostics import PragmaError
+from .diagnostics import PragmaError, source_lines
 
 PRIVATE = "_omp_private"
 DIRECTIVE = "_omp.threadprivate"
@@ -159,7 +159,7 @@ def _binding_error(
     else:
         if current is not None:
             kind = what.get(type(current), kind)
-    user_lines = source.splitlines()
+    user_lines = source_lines(source)
     text = user_lines[line - 1] if 1 <= line <= len(user_lines) else ""
     found = re.search(rf"\b{re.escape(name)}\b", text)
     return PragmaError(

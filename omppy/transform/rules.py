@@ -198,5 +198,7 @@ def tile(construct: Construct, filename: str) -> None:
                 _at(pragma),
                 f"sizes({', '.join(sizes.exprs)}) tiles {len(sizes.exprs)} perfectly nested "
                 f"loops, but level {level} is not a for loop alone in the loop above it",
+                hint=f"make level {level} a for loop alone in the body of the loop above, or "
+                "list fewer sizes",
             )
         loop = body[0]

@@ -72,6 +72,7 @@ def cancel_target(
             (nowait.pos.line, nowait.pos.col),
             "sections that can be cancelled cannot have 'nowait' (OpenMP forbids it: "
             f"{_WHY['nowait']})",
+            hint="remove 'nowait' from the sections",
         )
     return target
 

@@ -44,6 +44,8 @@ def doacross(construct: Construct, stack: list[Construct], filename: str) -> Con
                 (sink.pos.line, sink.pos.col),
                 f"the loop has ordered({clause.number}): a sink names {clause.number} "
                 f"loop value{'s' if clause.number > 1 else ''}, found {len(exprs)}",
+                hint="give one value per loop of the nest, in their order, e.g. "
+                f"'depend(sink: {', '.join(['i - 1'] + ['j'] * (clause.number - 1))})'",
             )
     return loop
 
@@ -89,6 +91,7 @@ def doacross_loop(construct: Construct, filename: str) -> None:
             filename,
             (clause.pos.line, clause.pos.col),
             f"ordered({depth}) must cover the collapse({collapse.number}) loops at least",
+            hint=f"write ordered({collapse.number}) or more",
         )
     schedule = pragma.clause("schedule")
     if schedule is not None and schedule.kind not in ("static", "auto", "runtime"):
@@ -108,6 +111,8 @@ def doacross_loop(construct: Construct, filename: str) -> None:
                 _at(pragma),
                 f"ordered({depth}) needs {depth} perfectly nested for loops, but level "
                 f"{level} is not a for loop alone in the loop above it",
+                hint=f"make level {level} a for loop alone in the body of the loop above, or "
+                f"lower ordered({depth})",
             )
         if not isinstance(loop.target, cst.Name):
             raise error(
@@ -115,6 +120,7 @@ def doacross_loop(construct: Construct, filename: str) -> None:
                 _at(pragma),
                 f"the loops of a doacross nest take one variable each; level {level} has "
                 f"'{cst.Module(body=[]).code_for_node(loop.target)}'",
+                hint="write 'for i in range(...)' at each level of the nest",
             )
         call = loop.iter
         if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Name)
@@ -125,6 +131,7 @@ def doacross_loop(construct: Construct, filename: str) -> None:
                 f"the loops of a doacross nest iterate range(...), so that a sink's values "
                 f"name an iteration; level {level} iterates "
                 f"'{cst.Module(body=[]).code_for_node(call)}'",
+                hint="write 'for i in range(...)' at each level of the nest",
             )
         used = {n.value for n in _names_in(call)}
         if used & outer:
@@ -133,6 +140,8 @@ def doacross_loop(construct: Construct, filename: str) -> None:
                 _at(pragma),
                 f"ordered({depth}) needs a rectangular loop nest, but level {level}'s range "
                 f"uses '{sorted(used & outer)[0]}' from an enclosing loop",
+                hint="give every level of the nest a range that does not use the outer "
+                "loops' variables",
             )
         outer.add(loop.target.value)
         if level < depth:

@@ -48,7 +48,12 @@ def scan_loop(
             "reduction and the part that reads its prefix",
         )
     if len(scans) > 1:
-        raise error(filename, _at(scans[1].pragma), "a loop takes one '# omp scan'")
+        raise error(
+            filename,
+            _at(scans[1].pragma),
+            "a loop takes one '# omp scan'",
+            hint="keep one '# omp scan' in the loop's body",
+        )
     scan = scans[0]
     modes = [c for c in scan.pragma.clauses if c.name in ("inclusive", "exclusive")]
     if len(modes) != 1:
@@ -56,6 +61,7 @@ def scan_loop(
             filename,
             _at(scan.pragma),
             "'# omp scan' takes one clause: inclusive(names) or exclusive(names)",
+            hint="write '# omp scan inclusive(x)' or '# omp scan exclusive(x)'",
         )
     if sorted(modes[0].names) != sorted(inscan):
         raise error(
@@ -63,6 +69,7 @@ def scan_loop(
             (modes[0].pos.line, modes[0].pos.col),
             f"'# omp scan {modes[0].name}' must list the loop's inscan reductions: "
             f"{', '.join(inscan)}",
+            hint=f"write '# omp scan {modes[0].name}({', '.join(inscan)})'",
         )
     schedule = pragma.clause("schedule")
     if schedule is not None and (schedule.kind not in ("static", "auto") or schedule.expr):
@@ -99,6 +106,7 @@ def stray_scan(construct: Construct, stack: list[Construct], filename: str) -> N
             _at(construct.pragma),
             "'# omp scan' must stand directly in the body of a loop with "
             "reduction(inscan, ...)",
+            hint="put it directly in the body of the loop that has reduction(inscan, ...)",
         )
 
 

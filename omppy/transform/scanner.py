@@ -131,8 +131,16 @@ def _own_line_comments(
             elif tok.type == tokenize.COMMENT:
                 line, col = tok.start
                 line += offset
-                if not lines[line - 1][:col].strip(" \t\f"):
+                indent = lines[line - 1][:col]
+                if not indent.strip(" \t\f"):
                     between = depth == 0 and previous in _LINE_START
+                    if "\f" in indent:
+                        # A form feed in the indentation resets it, as Python reads
+                        # it: the comment's column (and the line messages show) start
+                        # after the last one.
+                        cut = indent.rfind("\f") + 1
+                        lines[line - 1] = lines[line - 1][cut:]
+                        col -= cut
                     comments[line] = _Comment(line, col, tok.string, between)
             previous = tok.type
     except (tokenize.TokenError, SyntaxError) as err:
@@ -146,6 +154,7 @@ def _own_line_comments(
             line=line,
             col=col,
             source_line=_physical(lines, line),
+            hint="python cannot read this line either: fix its syntax",
         ) from None
     return comments
 

@@ -16,7 +16,7 @@ from . import checks
 from .model import Construct, Sharing, Usage
 from .names import function_locals
 from .sharing import decide
-from .walk import walk
+from .walk import OwnScope, walk
 
 
 def decide_region(
@@ -116,12 +116,8 @@ def declared_outer(function: cst.FunctionDef) -> set[str]:
     """The names a function declares ``global`` or ``nonlocal`` (not its nested defs')."""
     found = declared_global(function)
 
-    class Nonlocals(cst.CSTVisitor):
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            return node is function
-
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            return False
+    class Nonlocals(OwnScope, cst.CSTVisitor):
+        root = function
 
         def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
             found.update(item.name.value for item in node.names)
@@ -134,12 +130,8 @@ def declared_global(function: cst.FunctionDef) -> set[str]:
     """The names a function's ``global`` statements declare (not its nested defs')."""
     found: set[str] = set()
 
-    class Globals(cst.CSTVisitor):
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            return node is function
-
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            return False
+    class Globals(OwnScope, cst.CSTVisitor):
+        root = function
 
         def visit_Global(self, node: cst.Global) -> None:
             found.update(item.name.value for item in node.names)

@@ -49,7 +49,7 @@ from .pragma import (
     TASK_DIRECTIVES,
     TASKLOOP_DIRECTIVES,
 )
-from .walk import children, walk
+from .walk import OwnScope, children, walk
 
 _WAITS = frozenset({"taskwait", "barrier"})
 # Constructs whose end is a barrier unless 'nowait' (a task created in them has ended
@@ -394,18 +394,9 @@ def _places(
             for suite in blocks_of(item):
                 pending.extend(plans.get(suite, []))
 
-    class Stores(cst.CSTVisitor):
+    class Stores(OwnScope, cst.CSTVisitor):
         def on_visit(self, node: cst.CSTNode) -> bool:
             return node not in synced and super().on_visit(node)
-
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            return False
-
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            return False
-
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
 
         def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
             self._store(node.target)

@@ -180,6 +180,7 @@ def _translate(
             filename=filename,
             line=1,
             col=0,
+            hint="rename '_omp' in this file",
         )
     # Metadata is resolved on the module itself (no copy): the stages' maps are keyed
     # by its nodes, and the rewrite visits it.

@@ -15,6 +15,8 @@ dozen times (issue 21).  Here the same walks only read:
 - :func:`walk` runs a read-only ``cst.CSTVisitor`` (``visit_X``/``leave_X``, a
   ``False`` from ``visit_X`` skips the children) exactly as ``node.visit`` would.
 - :func:`parents` is ``ParentNodeProvider``'s map, built by one walk.
+- :class:`OwnScope` is the visitors' way to stay out of nested defs, classes and
+  lambdas.
 - :func:`owned_suites` gives the suites a compound statement owns (body, else,
   handlers...), without searching its expressions.
 
@@ -194,6 +196,24 @@ def _walk_hooked(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
 def walk_all(nodes: Iterable[cst.CSTNode], visitor: cst.CSTVisitor) -> None:
     for node in nodes:
         walk(node, visitor)
+
+
+class OwnScope:
+    """A visitor (or transformer) that does not go into nested scopes: it skips the
+    defs, classes and lambdas it meets, but for ``root`` (a def whose own body it
+    reads).  Put it first among the bases: ``class V(OwnScope, cst.CSTVisitor)``;
+    a subclass that notes a def's name calls ``super().visit_FunctionDef(node)``."""
+
+    root: cst.CSTNode | None = None
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return node is self.root
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return node is self.root
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return node is self.root
 
 
 def parents(root: cst.CSTNode) -> dict[cst.CSTNode, cst.CSTNode]:

@@ -18,13 +18,14 @@ from typing import Any
 
 from .. import conflict, declared, failures, private_globals, state
 from ..errors import OmpError
+from ..firstfailure import Failure, first_failure
+from ..forked import seeds_for_team
 from ..forkjoin import run_alone
 from ..reduction import combine
-from ..region import Region, TeamRequest, combined_errors
+from ..region import Region, TeamRequest
 from ..schedule import is_sequence, iteration_space, resolve
 from ..team import requested_team_size
 from ..wire import _unpacked
-from ..worker import seeds_for_team
 from ..workshare import CONDITIONAL
 from . import connect, payload, plan, scan
 from .task import run_chunk
@@ -178,9 +179,13 @@ def _join(
             sys.stdout.write(report["out"])
         if report.get("err"):
             sys.stderr.write(report["err"])
-    errors = _distinct([failures.unpack_exception(r["error"]) for r in reports if r.get("error")])
-    if errors:
-        raise combined_errors(errors)
+    failed: list[Failure] = [  # tasks in iteration order: python's order of failures
+        (num, (0, index), failures.unpack_exception(report["error"]))
+        for index, ((num, _), report) in enumerate(zip(tasks, reports, strict=True))
+        if report.get("error")
+    ]
+    if failed:
+        raise first_failure(_distinct(failed))
     batches = [
         (f"thread {num}" + (f" (iterations {spans[0][0]}-{spans[-1][1] - 1})" if spans else ""),
          [(token, _unpacked(change)) for token, change in report["changes"]])
@@ -202,12 +207,12 @@ def _join(
     return result
 
 
-def _distinct(errors: list[BaseException]) -> list[BaseException]:
+def _distinct(failed: list[Failure]) -> list[Failure]:
     """One of each error: every task that reached a refused construct says the same."""
     seen: set[tuple[type, str]] = set()
     kept = []
-    for error in errors:
-        key = (type(error), str(error))
+    for error in failed:
+        key = (type(error[2]), str(error[2]))
         if key not in seen:
             seen.add(key)
             kept.append(error)

@@ -18,12 +18,12 @@ from typing import Any
 
 from .. import backend, declared, failures, state
 from ..errors import OmpError
+from ..forked import reseed
 from ..region import Region
 from ..tracebacks import strip_internal
 from ..unbound import UNBOUND
 from ..where import location
 from ..wire import _packed
-from ..worker import _reseed
 from . import payload
 from .context import TaskContext
 from .plan import Span
@@ -49,7 +49,7 @@ def run_chunk(job: bytes, num: int, spans: list[Span] | None) -> bytes:
     try:
         declared._declared.clear()
         declared._declared.update(work["declared"])
-        _reseed(num, work["seeds"])
+        reseed(num, work["seeds"])
         arguments = region.arguments(
             region.args, in_master=False, shared=lambda v: replica.token_of(v) is not None
         )

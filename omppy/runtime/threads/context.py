@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import schedule
 from ..errors import TeamAborted
+from ..firstfailure import runs_before
 from ..thread import ThreadContext
 from . import cancel, doacross
 from .keyorder import AFTER_LOOP
@@ -90,7 +91,14 @@ class ThreadedContext(ThreadContext, ThreadStreams):
             self.did_last = n > 0
             return items
         self.refuse_inside_block("a work-sharing loop ('# omp for')")
-        if self.team.aborted:
+        if kind != "static":
+            start = stop = 0  # (each chunk is checked as it is taken)
+        elif chunk is None:
+            start, stop = schedule.static_block(n, size, num)
+        else:
+            start = stop = num * chunk
+        team = self.team
+        if team.aborted and not runs_before(team.mark, self.loops + 1, start):
             raise TeamAborted(ABORTED)
         self.loops += 1
         if cancellable:
@@ -99,7 +107,6 @@ class ThreadedContext(ThreadContext, ThreadStreams):
             return self._ordered_loop(items, n, kind, chunk)
         if kind == "static":
             if chunk is None:
-                start, stop = schedule.static_block(n, size, num)
                 self.did_last = stop == n and stop > start
                 self.chunk_start = start
                 return items[start:stop]
@@ -130,7 +137,7 @@ class ThreadedContext(ThreadContext, ThreadStreams):
                     record.next = start + step
                 if start >= n:
                     return
-                if team.aborted:
+                if team.aborted and not runs_before(team.mark, self.loops, start):
                     raise TeamAborted(ABORTED)
                 stop = start + step
                 if stop >= n:
@@ -163,7 +170,7 @@ class ThreadedContext(ThreadContext, ThreadStreams):
                 record.next = start + step
             if start >= n:
                 return
-            if team.aborted:
+            if team.aborted and not runs_before(team.mark, self.loops, start):
                 raise TeamAborted(ABORTED)
             stop = start + step
             if stop >= n:

@@ -31,13 +31,13 @@ from itertools import islice
 from typing import Any
 
 from .. import state
+from ..firstfailure import AFTER_LOOP as AFTER_LOOP  # code after a loop: after its chunks
 from ..watch import translated_modules
 
 # (loop number, first iteration of its chunk), extended by a task's place in
 # python's order when a task adds the key (tasks.py)
 Tag = tuple[int, ...]
 Note = tuple[dict[Any, Any], Any, Tag]
-AFTER_LOOP = 1 << 62  # a chunk start after every iteration: code after a loop
 ADDED = 0  # PyDict_WatchEvent's PyDict_EVENT_ADDED
 
 

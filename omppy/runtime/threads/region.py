@@ -15,7 +15,7 @@ Shared objects are the same objects in every thread, so the join only combines t
 region's own reductions and takes its ``lastprivate`` values and the latest values of
 names bound in synchronisation blocks.  A failing thread aborts the team; the others
 stop at their next barrier, loop chunk or lock and the failures are raised together
-as with forked workers (``region.combined_errors``).  On Ctrl-C the master stops the
+as with forked workers (``firstfailure.first_failure``).  On Ctrl-C the master stops the
 workers at once (an asynchronous exception in each) and does not wait for ever.
 """
 
@@ -30,7 +30,8 @@ from typing import Any
 from .. import backend, blas, icv, observe, state
 from ..deadlock_errors import different_constructs
 from ..errors import OmpError, TeamAborted
-from ..region import Region, TeamRequest, combined_errors
+from ..firstfailure import Failure, first_failure, mark_of
+from ..region import Region, TeamRequest
 from ..team import requested_team_size
 from . import hang, keyorder, output, pool, private, profiling, streams, tasks
 from .context import ThreadedContext
@@ -189,7 +190,7 @@ def _run_thread(me: ThreadedContext, region: Region) -> Outcome:
         me.team.finish(me)
         return values, None, me.did_last
     except BaseException as exc:  # reported with the other threads' failures
-        me.team.abort()
+        me.team.abort(mark_of(me, exc) or me.team.mark)
         return None, exc, False
     finally:
         stack.pop()
@@ -272,9 +273,13 @@ def _finish(
     """Raise the threads' failures, or return the values the master's names take."""
     for _, error, _ in outcomes:
         if error is not None:
-            errors = [e for _, e, _ in outcomes if e and not isinstance(e, TeamAborted)]
+            errors: list[Failure] = [
+                (t.num, (t.loops, t.chunk_start), e)
+                for t, (_, e, _) in zip(threads, outcomes, strict=True)
+                if e and not isinstance(e, TeamAborted)
+            ]
             if errors:
-                raise combined_errors(errors)
+                raise first_failure(errors)
             raise OmpError("the team was aborted without a reported cause")
     first = threads[0]
     if any(t.loops != first.loops or t.workshares != first.workshares for t in threads):

@@ -47,7 +47,7 @@ MASK = 0xFFFFFFFFFFFFFFFF
 
 class TeamSeeds:
     """The seeds of a team's threads, read from its master's generators once, at the
-    first draw of any thread of the team (as ``worker.seeds_for_team`` reads them)."""
+    first draw of any thread of the team (as ``forked.seeds_for_team`` reads them)."""
 
     value: tuple[int, int | None, int] | None = None  # read at the first draw
 

@@ -56,6 +56,7 @@ class ThreadTeam:
     # Defaults shadowed per team by the first store (a region makes a team: each store
     # in ``__init__`` is on its path, issue 22).  Immutable values only.
     aborted = False
+    mark = 1  # once aborted: the first failure's place (firstfailure.py); 1 stops all
     arrived = 0
     generation = 0
     cancelled = False  # 'cancel parallel' ran (cancel.py)
@@ -130,9 +131,13 @@ class ThreadTeam:
 
     # -- failures ---------------------------------------------------------------------
 
-    def abort(self) -> None:
-        """Stop the team: every thread waiting now or later raises TeamAborted."""
+    def abort(self, mark: int = 1) -> None:
+        """Stop the team: every thread waiting now or later raises TeamAborted, and
+        every loop or chunk stops but those before ``mark`` in python's order (the
+        place of a thread's failure: firstfailure.py)."""
         with self.mutex:
+            if not self.aborted or mark < self.mark:
+                self.mark = mark
             self.aborted = True
             parkers = list(self.parkers)
         for parker in parkers:

@@ -74,6 +74,8 @@ class Handing(TaskStateCore):
             measured = self.measured(task.function, task.depth)
             if not force and measured is not None and measured < RUN_NOW_SECONDS:
                 return  # measured since it was kept: its creator runs it
+            if not force and not self.worth_handing(task):
+                return  # moving its data would cost more than running it here
             queue.popleft()
             began = clock()
             try:

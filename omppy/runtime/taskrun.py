@@ -199,8 +199,11 @@ class Running(TaskStateCore):
             self.complete(slot, b"", False, mine is not None)
             return
         coherence = thread.coherence
+        began = clock()
         coherence.catch_up("while running a task")
         mine = self.handed.pop(tid, None)  # this thread made it: no bytes to read
+        if mine is None:
+            self.caught_up(clock() - began)
         if mine is not None:
             function, args = mine.function, mine.args
             spec, depth, order, creator = mine.spec, mine.depth, mine.order, mine.creator

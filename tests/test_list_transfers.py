@@ -27,7 +27,7 @@ class Point:
         self.x = x
 
 
-def _values(kind: str, n: int, rng: random.Random) -> list:
+def _values(kind: str, n: int, rng: random.Random, atomic: bool = False) -> list:
     if kind == "floats":
         return [rng.random() for _ in range(n)]
     if kind == "objects":
@@ -37,7 +37,7 @@ def _values(kind: str, n: int, rng: random.Random) -> list:
         lambda: rng.random(),
         lambda: f"s{rng.randrange(10**6)}",
         lambda: None,
-        lambda: (rng.random(), 1),
+        lambda: rng.random() if atomic else (rng.random(), 1),
         lambda: b"x" * rng.randrange(3),
         lambda: True,
     )
@@ -236,3 +236,61 @@ def test_the_team_s_moving_costs_are_running_averages_in_the_table():
     assert state.pool.words[taskpool.SEND_US] == 8_000
     state.caught_up(0.004)
     assert state.pool.words[taskpool.TAKE_US] == 4_000
+
+
+# -- long changes packed a chunk at a time ------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["floats", "mixed"])
+@pytest.mark.parametrize("edit", ["partition", "sorted half", "grow"])
+def test_a_long_change_of_atomic_values_is_checked_and_pickled_a_chunk_at_a_time(
+    kind, edit, monkeypatch
+):
+    # A sorted half's floats lie all over memory: all checked, then all pickled, each
+    # was fetched twice from memory (three times slower than a chunk at a time).
+    rng = random.Random(5)
+    base = _values(kind, 3 * wire.CHUNK + 100, rng, atomic=True)
+    live = list(base)
+    shadow = ListShadow(live)
+    if edit == "partition":
+        for i in range(0, len(live) - 1, 2):
+            live[i], live[i + 1] = live[i + 1], live[i]
+    elif edit == "sorted half":
+        live[: len(live) // 2] = sorted(live[: len(live) // 2], key=id)
+    else:
+        live.extend(_values(kind, 2 * wire.CHUNK, rng, atomic=True))
+    change = shadow.diff(live)
+    pickled = []
+    real = wire._dump_flat
+    monkeypatch.setattr(wire, "_dump_flat", lambda v: (pickled.append(len(v)), real(v))[1])
+    packed = wire._packed(change)
+    assert packed[0] == change[0] + "+"
+    assert pickled and max(pickled) <= wire.CHUNK and sum(pickled) == wire._values_count(change)
+    got = wire._unpacked(pickle.loads(pickle.dumps(packed)))
+    assert got == change  # equal values (new objects), the same places
+    wire.forget()
+
+
+def test_a_long_change_with_an_object_in_its_last_chunk_travels_as_it_is():
+    values = [float(k) for k in range(3 * wire.CHUNK)]
+    live = list(values)
+    shadow = ListShadow(live)
+    for i in range(0, len(live), 2):
+        live[i] = -live[i]
+    live[-1] = Point(1)
+    change = shadow.diff(live)
+    assert change[0] == "M"
+    assert wire._packed(change) is change
+    live[-1] = 1.5
+    assert wire._packed(shadow.diff(live))[0] == "M+"
+    wire.forget()
+
+
+def test_a_short_change_keeps_its_one_pickle():
+    live = [float(k) for k in range(20_000)]
+    shadow = ListShadow(live)
+    for i in range(0, 2_000, 2):
+        live[i] = -live[i]
+    packed = wire._packed(shadow.diff(live))
+    assert packed[0] == "M*" and isinstance(packed[3], bytes)
+    wire.forget()

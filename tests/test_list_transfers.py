@@ -230,10 +230,13 @@ def test_a_task_goes_to_an_idle_thread_when_it_takes_longer_than_moving_its_data
 def test_the_team_s_moving_costs_are_running_averages_in_the_table():
     state = _state({}, 0, 0)
     state.handoff_cost = 0.0
-    state.handed_in(0.010)
+    state.handed_in(0.5, 0.010)  # CPU time: a preempted hand-over is not a long one
     assert state.pool.words[taskpool.SEND_US] == 10_000
-    state.handed_in(0.002)
+    assert state.handoff_cost == 0.125  # this thread's own average stays wall time
+    state.handed_in(0.002, 0.002)
     assert state.pool.words[taskpool.SEND_US] == 8_000
+    state.handed_in(1.0, 1.0)  # counts at most four times the average
+    assert state.pool.words[taskpool.SEND_US] == 8_000 + (32_000 - 8_000) // 4
     state.caught_up(0.004)
     assert state.pool.words[taskpool.TAKE_US] == 4_000
 

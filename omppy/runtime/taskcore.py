@@ -45,6 +45,7 @@ MAX_NESTING = 40  # tasks run inside one another by one thread before it only wa
 _WEIGHT = 0.25  # of a new measurement in the running average
 _OUTLIER = 4.0  # a measurement counts at most this many times the average so far
 clock = time.perf_counter
+cpu_clock = time.thread_time
 
 
 class TaskStateCore:
@@ -201,23 +202,29 @@ class TaskStateCore:
         if self.pool is not None:
             self.pool.words[self.idle_word] = flag
 
-    def handed_in(self, seconds: float) -> None:
-        """A task was handed over in ``seconds``: the running average of the cost,
-        this thread's and the team's (:data:`~.taskpool.SEND_US`)."""
+    def handed_in(self, seconds: float, cpu: float) -> None:
+        """A task was handed over in ``seconds`` (``cpu`` of them this thread's CPU
+        time): the running average of the cost, this thread's and the team's
+        (:data:`~.taskpool.SEND_US`)."""
         self.handoff_cost += _WEIGHT * (seconds - self.handoff_cost)
-        self._team_average(tp.SEND_US, seconds)
+        self._team_average(tp.SEND_US, cpu)
 
-    def caught_up(self, seconds: float) -> None:
+    def caught_up(self, cpu: float) -> None:
         """Starting a task another thread handed over, catching up with the team took
-        ``seconds`` (:data:`~.taskpool.TAKE_US`)."""
-        self._team_average(tp.TAKE_US, seconds)
+        ``cpu`` seconds of this thread's CPU time (:data:`~.taskpool.TAKE_US`)."""
+        self._team_average(tp.TAKE_US, cpu)
 
     def _team_average(self, word: int, seconds: float) -> None:
+        """A running average of CPU times (a preempted thread's wall time would make
+        one hand-over look long), a measurement counting at most :data:`_OUTLIER`
+        times the average so far."""
         assert self.pool is not None
         words = self.pool.words
         old = int(words[word])
         micros = int(seconds * 1e6)
-        words[word] = micros if not old else int(old + _WEIGHT * (micros - old))
+        if old:
+            micros = int(old + _WEIGHT * (min(micros, _OUTLIER * old) - old))
+        words[word] = max(1, micros)
 
     def worth_handing(self, task: Kept) -> bool:
         """Whether handing ``task`` to an idle thread can pay: tasks of its code at its

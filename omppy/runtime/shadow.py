@@ -119,7 +119,7 @@ class ListShadow(Shadow):
             # copied into the shadow as one slice, when ``live`` holds none of this
             # thread's own changes there (as usual): the same objects in both.
             lo, hi = change[1], change[1] + len(change[2])
-            if layout.same_stretch(live, items, lo, hi):
+            if hi <= len(items) and layout.same_stretch(live, items, lo, hi):
                 masked.apply(live, change)
                 items[lo:hi] = live[lo:hi]
                 if self.pointers is not None:

@@ -17,9 +17,11 @@ Each result is checked against the sequential one.
 CPU), what bounds the quicksort by tasks on a team of two whatever the scheduling:
 its sequential phases (the first partition and the list's making and checking run
 on one thread; two threads share the rest), and the cost of the two transfers that
-any run with a second process needs, done with omppy's own steps (compare, pickle,
-unpickle, apply, retake): the first partition's scattered changes to the other
-process, and a sorted half back.
+any run with a second process needs, done with omppy's own steps (compare, pack and
+pickle, settle; unpickle, apply): the first partition's scattered changes to the other
+process, and a sorted half back.  One process: no copy-on-write page faults, which a
+forked team pays on top (the first write to each page of the million floats, in
+each process).
 """
 
 from __future__ import annotations
@@ -192,17 +194,24 @@ def floor(n: int, repeat: int) -> None:
         return took
 
     def transfer(before: list, after: list) -> tuple[float, float]:
-        """The sender's and the receiver's seconds for ``after``'s changes."""
-        sender = ListShadow(before)
+        """The sender's and the receiver's seconds for ``after``'s changes: the
+        sender's list watched as ``before`` and changed in place into ``after``
+        (its shadow compares the list's own pointers), the change found, packed and
+        pickled, then settled; the receiver's copy unpickled and applied."""
+        live = list(before)
+        sender = ListShadow(live)
+        live[:] = after
         begin = time.perf_counter()
-        change = sender.diff(after)
+        change = sender.diff(live)
         data = pickle.dumps(wire._packed(change), protocol=pickle.HIGHEST_PROTOCOL)
-        sender.retake(after)
+        sender.settle(live, change)
+        wire.forget()
         sent = time.perf_counter() - begin
         target = list(before)
         receiver = ListShadow(target)
         begin = time.perf_counter()
         receiver.apply(target, wire._unpacked(pickle.loads(data)))
+        wire.forget()
         return sent, time.perf_counter() - begin
 
     best: dict[str, float] = {}

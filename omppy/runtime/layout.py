@@ -15,6 +15,7 @@ interpreter, a changed layout) the comparison falls back to ``map(id, ...)``.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import operator
 import re
 import sys
@@ -106,6 +107,22 @@ def same_items(a: list[Any], b: list[Any]) -> bool:
     if n >= _LONG and memcmp is not None:
         return memcmp(_items_address(a), _items_address(b), n * _POINTER) == 0
     return _memory(a, 0, n) == _memory(b, 0, n)
+
+
+def same_stretch(a: list[Any], b: list[Any], start: int, stop: int) -> bool:
+    """Whether ``a[start:stop]`` and ``b[start:stop]`` hold the very same objects (both
+    lists at least ``stop`` long): one memory compare in place for long plain lists."""
+    n = stop - start
+    if n <= 0:
+        return True
+    if n <= _SHORT or _ITEM_OFFSET is None or type(a) is not list or type(b) is not list:
+        return all(
+            map(operator.is_, itertools.islice(a, start, stop), itertools.islice(b, start, stop))
+        )
+    offset = start * _POINTER
+    if memcmp is not None:
+        return memcmp(_items_address(a) + offset, _items_address(b) + offset, n * _POINTER) == 0
+    return _memory(a, start, stop) == _memory(b, start, stop)
 
 
 class Pointers:

@@ -45,7 +45,9 @@ def list_change(live: list[Any], flags: bytes) -> tuple[Any, ...]:
             [(start, live[start:end]) for start, end in layout.flag_runs(flags)],
         )
     stretch = flags[lo:hi]
-    return ("M", lo, stretch, list(itertools.compress(live[lo:hi], stretch)))
+    # A plain list's items read in place (no copy of the stretch: a million pointers).
+    items = itertools.islice(live, lo, hi) if type(live) is list else live[lo:hi]
+    return ("M", lo, stretch, list(itertools.compress(items, stretch)))
 
 
 def apply(target: list[Any], change: tuple[Any, ...]) -> None:

@@ -583,7 +583,11 @@ class Replica:
         """This process's own ``changes`` were handed to the team (at ``event``, which
         every process names the same way): they are agreed now."""
         for token, change in changes:
-            self.shadows[token].retake(self.objects[token])
+            shadow = self.shadows[token]
+            if type(shadow) is ListShadow:
+                shadow.settle(self.objects[token], change)
+            else:
+                shadow.retake(self.objects[token])
             self._adopt_values(token, change, event)
         wire.forget()
 

@@ -113,15 +113,45 @@ class ListShadow(Shadow):
         return ("S", prefix, len(old) - suffix, live[prefix : len(live) - suffix])
 
     def apply(self, live: list[Any], change: tuple[Any, ...]) -> None:
-        for target in (live, self.items):
+        items = self.items
+        if _dense(change) and type(live) is list and len(live) == len(items):
+            # Many scattered items (a partition's swaps): put once, into ``live``, and
+            # copied into the shadow as one slice, when ``live`` holds none of this
+            # thread's own changes there (as usual): the same objects in both.
+            lo, hi = change[1], change[1] + len(change[2])
+            if hi <= len(items) and layout.same_stretch(live, items, lo, hi):
+                masked.apply(live, change)
+                items[lo:hi] = live[lo:hi]
+                if self.pointers is not None:
+                    self.pointers.retake(items)
+                return
+        for target in (live, items):
             _put(target, change)
         if self.pointers is not None:
-            self.pointers.retake(self.items)  # not ``live``: it may hold changes of this thread
+            self.pointers.retake(items)  # not ``live``: it may hold changes of this thread
+
+    def settle(self, live: list[Any], change: tuple[Any, ...]) -> None:
+        """This thread's own ``change`` (all it changed in ``live``, just handed to the
+        team) is agreed: the shadow takes it.  A few runs are put as they are (a
+        sorted half: half the list copied, not all of it); otherwise :meth:`retake`."""
+        items = self.items
+        if change[0] == "L" and type(live) is list and len(live) == len(items):
+            _put(items, change)  # the very objects of ``live`` (the diff's slices)
+            if self.pointers is not None:
+                self.pointers.retake(items)
+        else:
+            self.retake(live)
 
     def apply_last(self, live: list[Any], change: tuple[Any, ...]) -> None:
         """Apply ``change`` to ``live`` only: the region ends here, the shadow is not
         compared again (the master's join: a 2-million-item shadow not copied into)."""
         _put(live, change)
+
+
+def _dense(change: tuple[Any, ...]) -> bool:
+    """A ``"M"`` change that puts at least a quarter of the items of its stretch:
+    copying the whole stretch costs less than putting them one by one."""
+    return change[0] == "M" and 4 * len(change[3]) >= len(change[2])
 
 
 def _put(target: list[Any], change: tuple[Any, ...]) -> None:

@@ -35,10 +35,17 @@ CHEAP_HANDOFF_SECONDS = 1e-3
 # costs more than it takes (benchmarks/tasks.py measures the cost), and keeping it
 # would only delay it.
 RUN_NOW_SECONDS = 3e-4
+# A task goes to an idle thread only when tasks of its code at its depth took longer
+# than this many times what moving data for one hand-over costs in the team (the
+# creator's publication and the taker's catch-up, ``taskpool.SEND_US``/``TAKE_US``):
+# its results come back at about the same cost.  A quicksort's last tasks, each
+# carrying a quarter of a million floats each way, are faster run where they are.
+TRANSFER_FACTOR = 2.0
 MAX_NESTING = 40  # tasks run inside one another by one thread before it only waits
 _WEIGHT = 0.25  # of a new measurement in the running average
 _OUTLIER = 4.0  # a measurement counts at most this many times the average so far
 clock = time.perf_counter
+cpu_clock = time.thread_time
 
 
 class TaskStateCore:
@@ -195,9 +202,46 @@ class TaskStateCore:
         if self.pool is not None:
             self.pool.words[self.idle_word] = flag
 
-    def handed_in(self, seconds: float) -> None:
-        """A task was handed over in ``seconds``: the running average of the cost."""
+    def handed_in(self, seconds: float, cpu: float) -> None:
+        """A task was handed over in ``seconds`` (``cpu`` of them this thread's CPU
+        time): the running average of the cost, this thread's and the team's
+        (:data:`~.taskpool.SEND_US`)."""
         self.handoff_cost += _WEIGHT * (seconds - self.handoff_cost)
+        self._team_average(tp.SEND_US, cpu)
+
+    def caught_up(self, cpu: float) -> None:
+        """Starting a task another thread handed over, catching up with the team took
+        ``cpu`` seconds of this thread's CPU time (:data:`~.taskpool.TAKE_US`)."""
+        self._team_average(tp.TAKE_US, cpu)
+
+    def _team_average(self, word: int, seconds: float) -> None:
+        """A running average of CPU times (a preempted thread's wall time would make
+        one hand-over look long), a measurement counting at most :data:`_OUTLIER`
+        times the average so far."""
+        assert self.pool is not None
+        words = self.pool.words
+        old = int(words[word])
+        micros = int(seconds * 1e6)
+        if old:
+            micros = int(old + _WEIGHT * (min(micros, _OUTLIER * old) - old))
+        words[word] = max(1, micros)
+
+    def worth_handing(self, task: Kept) -> bool:
+        """Whether handing ``task`` to an idle thread can pay: tasks of its code at its
+        depth took longer than :data:`TRANSFER_FACTOR` times a hand-over's moving
+        cost (nothing measured yet: yes)."""
+        measured = self.measured(task.function, task.depth)
+        if measured is None:
+            # Not measured at its depth yet: its own tasks' (one level down) are a
+            # bound from below for a task that makes them (a quicksort's half, whose
+            # first quarter is done); nothing measured: hand it over.
+            measured = self.measured(task.function, task.depth + 1)
+            if measured is None:
+                return True
+        assert self.pool is not None
+        words = self.pool.words
+        moving = (int(words[tp.SEND_US]) + int(words[tp.TAKE_US])) * 1e-6
+        return measured > TRANSFER_FACTOR * moving
 
     def done(self, ref: Child | Ref) -> bool:
         """Whether a task has completed."""

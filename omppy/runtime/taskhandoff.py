@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from . import taskpool as tp
 from .errors import OmpError
 from .taskcode import CannotTravel
-from .taskcore import RUN_NOW_SECONDS, TaskStateCore, clock
+from .taskcore import RUN_NOW_SECONDS, TaskStateCore, clock, cpu_clock
 from .taskdeps import Dependence, Ref
 from .taskframes import Child, Kept
 from .taskgroups import cancelled
@@ -74,8 +74,10 @@ class Handing(TaskStateCore):
             measured = self.measured(task.function, task.depth)
             if not force and measured is not None and measured < RUN_NOW_SECONDS:
                 return  # measured since it was kept: its creator runs it
+            if not force and not self.worth_handing(task):
+                return  # moving its data would cost more than running it here
             queue.popleft()
-            began = clock()
+            began, cpu_began = clock(), cpu_clock()
             try:
                 self.hand_over(task, [], 0, kept=True)
             except (CannotTravel, tp.PoolFull):
@@ -84,7 +86,7 @@ class Handing(TaskStateCore):
             finally:
                 spent = clock() - began
                 self.excluded += spent  # not the waiting task's work
-            self.handed_in(spent)
+            self.handed_in(spent, cpu_clock() - cpu_began)
 
     def hand_over(
         self,

@@ -61,6 +61,13 @@ EDGE_FREE = 9
 HEAP_TOP = 10
 URGENT_COUNT = 11
 CANCELLED_GROUPS = 12  # live taskgroups that were cancelled (0: nothing to look up)
+# What moving a task's data between processes costs in this team (microseconds,
+# running averages, written by any thread without the lock: estimates for the
+# hand-over decision of taskcore.py, never for correctness): publishing what the
+# creator changed when it hands a task over, and catching up with it where the task
+# is taken.
+SEND_US = 13
+TAKE_US = 14
 CLASS_FREE = 16  # 48 words: the heap's free list per block size 2**k
 QUEUE_BASE = 64  # per thread: head, tail; then per thread: its unshared tasks
 HEADER_WORDS = 192  # room for 32 threads; more threads: computed

@@ -11,7 +11,7 @@ from typing import Any
 from . import taskpool as tp
 from .errors import ExchangeOverflow, TeamAborted
 from .failures import pack_exception
-from .taskcore import TaskStateCore, clock, touched
+from .taskcore import TaskStateCore, clock, cpu_clock, touched
 from .taskdeps import Dependence
 from .taskframes import Child, Frame, Kept
 from .taskgroups import cancelled, contribute, reduction_copies
@@ -199,8 +199,11 @@ class Running(TaskStateCore):
             self.complete(slot, b"", False, mine is not None)
             return
         coherence = thread.coherence
+        began = cpu_clock()
         coherence.catch_up("while running a task")
         mine = self.handed.pop(tid, None)  # this thread made it: no bytes to read
+        if mine is None:
+            self.caught_up(cpu_clock() - began)
         if mine is not None:
             function, args = mine.function, mine.args
             spec, depth, order, creator = mine.spec, mine.depth, mine.order, mine.creator

@@ -19,8 +19,10 @@ calls :func:`task` with the values of the names the task reads (OpenMP's
   been cheap in this thread, fewer than :data:`STOCK` per thread
   (``TaskStateCore.starving``), the thread hands its *oldest* kept task (nearest the
   root of its tree: the most work for one transfer) to the team's task table
-  (``taskpool.py``), at every task creation and whenever it waits.  A task with
-  ``depend`` or ``priority`` is handed at once.
+  (``taskpool.py``), at every task creation and whenever it waits, unless tasks
+  of its code at its depth took less than twice what moving data for a hand-over
+  costs in the team (``TaskStateCore.worth_handing``).  A task with ``depend`` or
+  ``priority`` is handed at once.
   Handing over publishes what the thread changed in shared objects, as leaving a
   ``critical`` does (``coherence.py``), so that the task sees it wherever it runs;
   an object the task may change that the team does not share yet (made by this

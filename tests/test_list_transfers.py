@@ -1,0 +1,299 @@
+"""A long list's changes carried to another process and taken by the sender's shadow
+(runtime/shadow.py ``ListShadow.apply``/``settle``, session 8): a dense masked change is
+put once and copied into the shadow as a slice, a few runs settle without copying the
+whole list; every kind of value (floats, mixed types, objects), receivers holding
+their own unpublished changes, sorted slices and lengths that change.  And the
+hand-over decision that keeps a task whose data would cost more to move than to sort
+(runtime/taskcore.py ``worth_handing``)."""
+
+from __future__ import annotations
+
+import pickle
+import random
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from omppy.runtime import layout, masked, taskpool, wire
+from omppy.runtime.replica import Replica
+from omppy.runtime.shadow import ListShadow
+from omppy.runtime.taskcore import TRANSFER_FACTOR, TaskStateCore
+
+
+class Point:
+    def __init__(self, x: int) -> None:
+        self.x = x
+
+
+def _values(kind: str, n: int, rng: random.Random, atomic: bool = False) -> list:
+    if kind == "floats":
+        return [rng.random() for _ in range(n)]
+    if kind == "objects":
+        return [Point(k) for k in range(n)]
+    choices = (
+        lambda: rng.randrange(10**9),
+        lambda: rng.random(),
+        lambda: f"s{rng.randrange(10**6)}",
+        lambda: None,
+        lambda: rng.random() if atomic else (rng.random(), 1),
+        lambda: b"x" * rng.randrange(3),
+        lambda: True,
+    )
+    return [rng.choice(choices)() for _ in range(n)]
+
+
+def _travelled(change: tuple) -> tuple:
+    """``change`` as another process receives it: packed and pickled when it puts only
+    numbers and strings (wire.py), else as it is (objects go by token, the same ones)."""
+    packed = wire._packed(change)
+    if packed is change:
+        return change
+    return wire._unpacked(pickle.loads(pickle.dumps(packed)))
+
+
+SIZES = [300, layout._LONG + 500]  # pointers kept as bytes / compared in place
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    kind=st.sampled_from(["floats", "mixed", "objects"]),
+    size=st.sampled_from(SIZES),
+    edit=st.sampled_from(["partition", "sparse", "sorted slice", "grow", "shrink"]),
+    own=st.sampled_from([0, 1, 200]),
+    seed=st.integers(0, 10**6),
+)
+def test_a_change_reaches_another_copy_which_keeps_its_own_changes(kind, size, edit, own, seed):
+    rng = random.Random(seed)
+    base = _values(kind, size, rng)
+    sender, receiver = list(base), list(base)
+    sent, held = ListShadow(sender), ListShadow(receiver)
+    if edit == "partition":  # swaps all over the list: a masked run, dense
+        for _ in range(size // 3):
+            i, j = rng.randrange(size), rng.randrange(size)
+            sender[i], sender[j] = sender[j], sender[i]
+    elif edit == "sparse":  # more runs than MANY_RUNS, few items of a long stretch
+        for i in range(0, size, max(1, size // 100)):
+            sender[i] = _values(kind, 1, rng)[0]
+    elif edit == "sorted slice":
+        lo, hi = size // 4, size // 2
+        sender[lo:hi] = sorted(sender[lo:hi], key=id)
+    elif edit == "grow":
+        sender[size // 3 : size // 3] = _values(kind, 50, rng)
+    else:
+        del sender[size // 5 : size // 2]
+    change = sent.diff(sender)
+    assert change is not None
+    changed = set()
+    if change[0] in ("L", "M"):
+        runs = change[1] if change[0] == "L" else masked.runs(change)
+        changed = {start + k for start, values in runs for k in range(len(values))}
+    # The receiver's own changes, not published yet, where the sender changed nothing
+    # (a length change from elsewhere with changes of its own would be a race).
+    mine = {}
+    if change[0] != "S":
+        free = [i for i in range(size) if i not in changed]
+        for i in rng.sample(free, min(own, len(free))):
+            mine[i] = receiver[i] = Point(-i) if kind == "objects" else float(f"-{i}.25")
+    held.apply(receiver, _travelled(change))
+    if change[0] == "S":
+        assert receiver == sender or kind == "objects"
+        assert len(receiver) == len(sender) == len(held.items)
+    else:
+        for i in range(size):
+            if i in mine:
+                assert receiver[i] is mine[i] and held.items[i] is base[i]
+            elif i in changed:
+                assert receiver[i] is held.items[i]
+                if kind == "objects":
+                    assert receiver[i] is sender[i]
+                else:
+                    assert receiver[i] == sender[i] and type(receiver[i]) is type(sender[i])
+            else:
+                assert receiver[i] is base[i] and held.items[i] is base[i]
+    # The receiver still finds its own changes, and only those.
+    left = held.diff(receiver)
+    if not mine:
+        assert left is None
+    else:
+        runs = left[1] if left[0] == "L" else masked.runs(left)
+        assert {start + k for start, values in runs for k in range(len(values))} == set(mine)
+    # The sender's shadow takes its own change: nothing left to hand, the same objects.
+    sent.settle(sender, change)
+    assert sent.diff(sender) is None
+    assert len(sent.items) == len(sender)
+    assert all(a is b for a, b in zip(sent.items, sender, strict=True))
+
+
+def test_a_dense_masked_change_is_put_once_then_copied_as_a_slice(monkeypatch):
+    # A partition's swaps of a million floats were put item by item twice: into the
+    # list, then into its shadow (each a Python step per item).
+    rng = random.Random(3)
+    base = [rng.random() for _ in range(20_000)]
+    sender = list(base)
+    for i in range(0, 20_000, 2):
+        sender[i] = -sender[i]
+    change = ListShadow(base).diff(sender)
+    assert change[0] == "M"
+    receiver = list(base)
+    shadow = ListShadow(receiver)
+    puts = []
+    real = masked.apply
+    monkeypatch.setattr(masked, "apply", lambda target, c: (puts.append(1), real(target, c)))
+    shadow.apply(receiver, change)
+    assert len(puts) == 1
+    assert receiver == sender and all(a is b for a, b in zip(shadow.items, receiver, strict=True))
+    assert shadow.diff(receiver) is None
+
+
+def test_a_dense_change_onto_the_receiver_s_own_changes_is_put_item_by_item(monkeypatch):
+    base = [float(k) for k in range(20_000)]
+    sender, receiver = list(base), list(base)
+    for i in range(0, 20_000, 2):
+        sender[i] = -sender[i]
+    shadow = ListShadow(receiver)
+    receiver[5] = "mine"  # in the stretch the change covers, not published yet
+    change = ListShadow(base).diff(sender)
+    puts = []
+    real = masked.apply
+    monkeypatch.setattr(masked, "apply", lambda target, c: (puts.append(1), real(target, c)))
+    shadow.apply(receiver, change)
+    assert len(puts) == 2  # the list and the shadow apart: the shadow must not take "mine"
+    assert receiver[5] == "mine" and shadow.items[5] == 5.0
+    assert shadow.diff(receiver) == ("L", [(5, ["mine"])])
+
+
+def test_settling_a_sorted_half_copies_the_half_not_the_list(monkeypatch):
+    # A task that sorted half of a million floats published them; its shadow took the
+    # whole list again (a copy of a million pointers, the old copy freed).
+    replica = Replica()
+    values = [float(k % 977) for k in range(30_000)]
+    replica.watch_root(values, 1, "values")
+    values[:15_000] = sorted(values[:15_000])
+    changes = replica.changes()
+    assert [c[0] for _, c in changes] == ["L"]
+    monkeypatch.setattr(ListShadow, "retake", lambda self, live: pytest.fail("retaken"))
+    replica.settle(changes, ("record", 1))
+    assert replica.changes() == []
+
+
+def test_a_length_change_settles_by_taking_the_list_again():
+    replica = Replica()
+    values = [1.5] * 20_000
+    replica.watch_root(values, 1, "values")
+    values.append(2.5)
+    changes = replica.changes()
+    assert changes[0][1][0] == "S"
+    replica.settle(changes, ("record", 1))
+    assert replica.changes() == []
+    values[7] = 3.5
+    assert [c for _, c in replica.changes()] == [("L", [(7, [3.5])])]
+
+
+# -- the hand-over decision -------------------------------------------------------------
+
+
+def _state(durations: dict, send_us: int, take_us: int) -> TaskStateCore:
+    state = TaskStateCore.__new__(TaskStateCore)
+    words = [0] * 32
+    words[taskpool.SEND_US], words[taskpool.TAKE_US] = send_us, take_us
+    state.pool = SimpleNamespace(words=words)
+    state.durations = {(_task_body.__code__, depth): s for depth, s in durations.items()}
+    return state
+
+
+def _task_body() -> None:
+    pass
+
+
+def _kept(depth: int) -> SimpleNamespace:
+    return SimpleNamespace(function=_task_body, depth=depth)
+
+
+def test_a_task_goes_to_an_idle_thread_when_it_takes_longer_than_moving_its_data():
+    # Moving a quarter of a million floats there and back (publication, catch-up) cost
+    # more than sorting them: the late thread's last quarters went to the idle one.
+    moving = 0.08  # seconds: 30 ms published + 50 ms caught up
+    slow = _state({2: 0.1}, 30_000, 50_000)
+    assert TRANSFER_FACTOR * moving > 0.1
+    assert not slow.worth_handing(_kept(2))
+    assert _state({2: 0.1}, 300, 200).worth_handing(_kept(2))  # Fibonacci's hand-overs
+    # Not measured at its depth: its own tasks' time bounds it from below.
+    assert not _state({3: 0.05}, 30_000, 50_000).worth_handing(_kept(2))
+    assert _state({3: 0.5}, 30_000, 50_000).worth_handing(_kept(2))
+    # Nothing known: handed over (the first quicksort half).
+    assert _state({}, 30_000, 50_000).worth_handing(_kept(1))
+    assert _state({}, 0, 0).worth_handing(_kept(1))
+
+
+def test_the_team_s_moving_costs_are_running_averages_in_the_table():
+    state = _state({}, 0, 0)
+    state.handoff_cost = 0.0
+    state.handed_in(0.5, 0.010)  # CPU time: a preempted hand-over is not a long one
+    assert state.pool.words[taskpool.SEND_US] == 10_000
+    assert state.handoff_cost == 0.125  # this thread's own average stays wall time
+    state.handed_in(0.002, 0.002)
+    assert state.pool.words[taskpool.SEND_US] == 8_000
+    state.handed_in(1.0, 1.0)  # counts at most four times the average
+    assert state.pool.words[taskpool.SEND_US] == 8_000 + (32_000 - 8_000) // 4
+    state.caught_up(0.004)
+    assert state.pool.words[taskpool.TAKE_US] == 4_000
+
+
+# -- long changes packed a chunk at a time ------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["floats", "mixed"])
+@pytest.mark.parametrize("edit", ["partition", "sorted half", "grow"])
+def test_a_long_change_of_atomic_values_is_checked_and_pickled_a_chunk_at_a_time(
+    kind, edit, monkeypatch
+):
+    # A sorted half's floats lie all over memory: all checked, then all pickled, each
+    # was fetched twice from memory (three times slower than a chunk at a time).
+    rng = random.Random(5)
+    base = _values(kind, 3 * wire.CHUNK + 100, rng, atomic=True)
+    live = list(base)
+    shadow = ListShadow(live)
+    if edit == "partition":
+        for i in range(0, len(live) - 1, 2):
+            live[i], live[i + 1] = live[i + 1], live[i]
+    elif edit == "sorted half":
+        live[: len(live) // 2] = sorted(live[: len(live) // 2], key=id)
+    else:
+        live.extend(_values(kind, 2 * wire.CHUNK, rng, atomic=True))
+    change = shadow.diff(live)
+    pickled = []
+    real = wire._dump_flat
+    monkeypatch.setattr(wire, "_dump_flat", lambda v: (pickled.append(len(v)), real(v))[1])
+    packed = wire._packed(change)
+    assert packed[0] == change[0] + "+"
+    assert pickled and max(pickled) <= wire.CHUNK and sum(pickled) == wire._values_count(change)
+    got = wire._unpacked(pickle.loads(pickle.dumps(packed)))
+    assert got == change  # equal values (new objects), the same places
+    wire.forget()
+
+
+def test_a_long_change_with_an_object_in_its_last_chunk_travels_as_it_is():
+    values = [float(k) for k in range(3 * wire.CHUNK)]
+    live = list(values)
+    shadow = ListShadow(live)
+    for i in range(0, len(live), 2):
+        live[i] = -live[i]
+    live[-1] = Point(1)
+    change = shadow.diff(live)
+    assert change[0] == "M"
+    assert wire._packed(change) is change
+    live[-1] = 1.5
+    assert wire._packed(shadow.diff(live))[0] == "M+"
+    wire.forget()
+
+
+def test_a_short_change_keeps_its_one_pickle():
+    live = [float(k) for k in range(20_000)]
+    shadow = ListShadow(live)
+    for i in range(0, 2_000, 2):
+        live[i] = -live[i]
+    packed = wire._packed(shadow.diff(live))
+    assert packed[0] == "M*" and isinstance(packed[3], bytes)
+    wire.forget()

@@ -152,6 +152,7 @@ def _run_team(
     pools = blas.limit(words=False)  # one thread per BLAS pool while the team runs
     dicts = keyorder.watch(region.args.values())  # their new keys in iteration order
     previous = streams.enter_thread(master)
+    state.team_runs(team, True)  # omppy.runtime.IDLE is None until it ends
     try:
         for num, worker in enumerate(workers, 1):
             job = _job(threads[num], region, outcomes, join, worker, control, copied)
@@ -165,6 +166,7 @@ def _run_team(
         raise
     finally:
         team.dissolve()
+        state.team_runs(team, False)
         streams.leave_thread(previous)
         if dicts:
             keyorder.unwatch(dicts)

@@ -9,6 +9,7 @@ objects of the child, as in a team.
 from __future__ import annotations
 
 import itertools
+import operator
 import os
 import pickle
 from collections import Counter, OrderedDict, deque
@@ -655,6 +656,42 @@ def test_common_ends_find_the_first_difference_wherever_it_lies(size):
         assert layout.common_ends(grown, old) == _naive_ends(grown, old)
     appended = [*old, 1]
     assert layout.common_ends(appended, old) == (size, 0)
+
+
+@pytest.mark.parametrize("start", [0, 5, 15, 16, 600, 9000])
+def test_a_list_that_grows_is_diffed_as_python_would_see_it(start, monkeypatch):
+    # A critical's list grows from empty: once it has 16 items its shadow keeps the
+    # agreed pointers, and an append is found by one comparison of the array's start
+    # (Pointers.same_start), with no common_ends (docs/benchmarks.md, session 8).
+    live = [object() for _ in range(start)]
+    shadow = shadow_for(live)
+    for step in range(40):
+        live.append(object())
+        agreed = list(shadow.items)
+        if len(agreed) >= 16:
+            monkeypatch.setattr(layout, "common_ends", _no_common_ends)
+        change = shadow.diff(live)
+        monkeypatch.undo()
+        assert change == ("S", len(agreed), len(agreed), live[len(agreed) :])
+        shadow.retake(live)
+        # Not an append: an item replaced, or put in front, as the list grows.
+        where = step * 7 % len(live)
+        edited = list(live)
+        edited[where] = object()
+        edited.append(object())
+        if step % 3 == 0:
+            edited.insert(0, object())
+        live[:] = edited
+        change = shadow.diff(live)
+        assert change is not None
+        copy = list(shadow.items)
+        shadow.apply(copy, change)  # the change, put into a copy of the agreed list
+        assert len(copy) == len(live) and all(map(operator.is_, copy, live)), (start, step)
+        shadow.retake(live)
+
+
+def _no_common_ends(*args):
+    raise AssertionError("an append compared by common_ends")
 def test_the_master_finds_its_own_changes_before_it_waits_for_the_reports(monkeypatch):
     # Thread 0's changes are found when its body ends, while the workers still
     # write their reports: off the join's path, and the same checks after it.

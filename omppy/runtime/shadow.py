@@ -93,6 +93,8 @@ class ListShadow(Shadow):
         self.items = list(live)
         if self.pointers is not None:
             self.pointers.retake(live)
+        elif len(live) >= _POINTERS_FROM:  # grown (a list a critical appends to)
+            self.pointers = layout.pointers_of(live)
 
     def diff(self, live: list[Any]) -> tuple[Any, ...] | None:
         old = self.items
@@ -109,6 +111,10 @@ class ListShadow(Shadow):
             if 1 not in flags:
                 return None
             return masked.list_change(live, flags)
+        pointers = self.pointers
+        if len(live) > len(old) and pointers is not None and pointers.owner == id(live):
+            if pointers.same_start(live, old):  # appended to (or extended)
+                return ("S", len(old), len(old), live[len(old) :])
         prefix, suffix = layout.common_ends(live, old)
         return ("S", prefix, len(old) - suffix, live[prefix : len(live) - suffix])
 

@@ -692,6 +692,8 @@ def test_a_list_that_grows_is_diffed_as_python_would_see_it(start, monkeypatch):
 
 def _no_common_ends(*args):
     raise AssertionError("an append compared by common_ends")
+
+
 def test_the_master_finds_its_own_changes_before_it_waits_for_the_reports(monkeypatch):
     # Thread 0's changes are found when its body ends, while the workers still
     # write their reports: off the join's path, and the same checks after it.

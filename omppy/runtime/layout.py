@@ -285,11 +285,8 @@ def _matching_run(a: list[Any], a_at: int, b: list[Any], b_at: int, limit: int, 
         # compared at every exit) matches all of it (docs/benchmarks.md, session 8).
         a_lo, b_lo = (a_at, b_at) if step == 1 else (a_at - limit, b_at - limit)
         if limit >= _LONG and memcmp is not None:
-            same = memcmp(
-                _items_address(a) + a_lo * _POINTER,
-                _items_address(b) + b_lo * _POINTER,
-                limit * _POINTER,
-            ) == 0
+            start = _items_address(a) + a_lo * _POINTER
+            same = memcmp(start, _items_address(b) + b_lo * _POINTER, limit * _POINTER) == 0
         else:
             same = _memory(a, a_lo, a_lo + limit) == _memory(b, b_lo, b_lo + limit)
         if same:

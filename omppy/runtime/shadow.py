@@ -112,9 +112,13 @@ class ListShadow(Shadow):
                 return None
             return masked.list_change(live, flags)
         pointers = self.pointers
-        if len(live) > len(old) and pointers is not None and pointers.owner == id(live):
-            if pointers.same_start(live, old):  # appended to (or extended)
-                return ("S", len(old), len(old), live[len(old) :])
+        if (
+            len(live) > len(old)
+            and pointers is not None
+            and pointers.owner == id(live)
+            and pointers.same_start(live, old)
+        ):  # appended to (or extended)
+            return ("S", len(old), len(old), live[len(old) :])
         prefix, suffix = layout.common_ends(live, old)
         return ("S", prefix, len(old) - suffix, live[prefix : len(live) - suffix])
 

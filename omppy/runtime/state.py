@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, SupportsIndex
 if TYPE_CHECKING:
     from .thread import ThreadContext
 
+
 class _Stack(list["ThreadContext"]):
     """The main thread's stack: each push and pop also sets ``omppy.runtime.IDLE``."""
 

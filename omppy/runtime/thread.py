@@ -628,6 +628,7 @@ class InitialContext(ThreadContext):
         if name == "idle":
             state.recheck()
 
+
 def _no_thread_selected(filter: Any, size: int) -> str:
     return (
         f"'# omp masked filter({filter})' selects no thread of a team of {size} (its "

@@ -134,3 +134,23 @@ def test_new_objects_of_a_watched_class_between_regions_are_carried(write, threa
     got = run_omppy("run", str(script), threads=threads)
     assert got.status == 0, got.err
     assert got.out == run_python(script).out
+
+
+def test_the_collector_waits_while_a_region_is_watched(monkeypatch):
+    # 10,000 objects watched make 30,000 shadows' objects: no collection meanwhile
+    # (docs/benchmarks.md, session 8), and the collector's state is given back.
+    import gc
+
+    from omppy.runtime import watch
+
+    seen = []
+    monkeypatch.setattr(watch, "_build_replica", lambda *args: seen.append(gc.isenabled()))
+    assert gc.isenabled()
+    watch.build_replica({}, None, None)  # type: ignore[arg-type]
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        watch.build_replica({}, None, None)  # type: ignore[arg-type]
+        assert seen == [False, False] and not gc.isenabled()
+    finally:
+        gc.enable()

@@ -20,8 +20,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from omppy.runtime import conflict, layout
+from omppy.runtime import replica as replica_module
 from omppy.runtime.errors import OmpError
-from omppy.runtime.replica import Replica
+from omppy.runtime.replica import Replica, render_label
 from omppy.runtime.shadow import shadow_for
 
 # -- layout -----------------------------------------------------------------------
@@ -725,3 +726,57 @@ def test_the_master_finds_its_own_changes_before_it_waits_for_the_reports(monkey
     monkeypatch.setattr(forkjoin, "_run_master", master)
     assert namespace["squares"](1000) == [i * i for i in range(1000)]
     assert len(taken) == 1 and taken[0] is not None and taken[0][0] is None
+
+
+class _Plain:
+    def __init__(self, i, below=None):
+        self.x = float(i)
+        self.history = [i] if i % 3 else []
+        self.below = below
+
+
+class _Caching:
+    def __init__(self):
+        self.table = {}
+
+    @property
+    def size(self):
+        self.table["read"] = True  # a read that stores: compared at every block
+        return len(self.table)
+
+
+def _watched(structure, depth, own_module=None):
+    replica = Replica()
+    replica.own_module = own_module
+    replica.watch_root(structure, depth, "data")
+    shadows = {
+        token: (type(shadow).__name__, getattr(shadow, "keys", 0), getattr(shadow, "items", 0))
+        for token, shadow in replica.shadows.items()
+    }
+    return (
+        dict(replica.tokens),
+        {token: str(render_label(label)) for token, label in replica.labels.items()},
+        dict(replica.depths),
+        shadows,
+        {token: list(below) for token, below in replica.below.items()},
+        list(replica.always),
+        replica.unseen,
+    )
+
+
+@pytest.mark.parametrize("depth", [1, 2, 3, 4])
+def test_the_lanes_of_watch_take_what_the_generic_path_takes(depth, monkeypatch):
+    # Plain objects and short lists take lanes (their class's tests made once:
+    # docs/benchmarks.md, session 8); every table must be what the generic path makes.
+    shared = _Plain(99)
+    objects = [_Plain(i, below=shared if i % 4 == 0 else _Plain(-i)) for i in range(40)]
+    structure = [
+        objects,
+        [[], [1, 2], [objects[0]], [_Caching(), _Caching()], {"k": [3]}],
+        (objects[1], [objects[2], shared]),
+        [_Caching(), *objects[:3]],
+        objects,
+    ]
+    with_lanes = _watched(structure, depth, own_module=__name__)
+    monkeypatch.setattr(replica_module, "LANES", False)
+    assert with_lanes == _watched(structure, depth, own_module=__name__)

@@ -54,6 +54,7 @@ from .objects import (
     stores_through_hooks,
 )
 from .opaque import uncomparable
+from .shadow import _ATTRIBUTE_KINDS as ATTRIBUTE_KINDS
 from .shadow import (
     AttributeShadow,
     CellShadow,
@@ -61,10 +62,13 @@ from .shadow import (
     DictShadow,
     ListShadow,
     NamespaceShadow,
+    _instance_dict,
     shadow_for,
 )
 from .streams import LABEL, SharedStream
 from .wire import ATOMIC, PLAIN, _all_atomic, _packed, _TokenPickler, _TokenUnpickler, _unpacked
+
+LANES = True  # watch()'s lanes for plain objects and short lists (False: tests compare)
 
 # Globals of a translated module no code of the region was found to change are still
 # compared (a cheap net for what the analysis cannot see), up to these sizes.
@@ -162,9 +166,48 @@ class Replica:
         shadows, below_of = self.shadows, self.below
         own_module, stand_in = self.own_module, self.stand_in
         misread = not self._plain_walk and own_module is not None
+        # Per class: whether its objects take the lane below (every test of the
+        # generic path decided by the class, and decided "plain object").
+        lanes: dict[type, bool] = {}
+        fast = LANES and stand_in is None
         while queue:
             value, token, depth, label = queue.popleft()
             kind = type(value)
+            if fast and id(value) not in tokens:
+                # Two lanes for what a region changing 10,000 objects watches (their
+                # objects, their short lists): what the generic path below does for
+                # them, its tests made once per class (docs/benchmarks.md, session 8).
+                if kind is list and depth == 1:
+                    if not value or not holds_caching_objects(value, own_module):
+                        objects[token] = value
+                        tokens[id(value)] = token
+                        labels[token] = label
+                        depths[token] = 1
+                        if token not in shadows:
+                            shadows[token] = ListShadow(value)
+                        continue
+                elif depth > 0 and kind is not list and kind is not dict:
+                    lane = lanes.get(kind)
+                    if lane is None:
+                        lane = lanes[kind] = self._lane(value, misread)
+                    state = _instance_dict(value) if lane else None
+                    if state is not None:
+                        objects[token] = value
+                        tokens[id(value)] = token
+                        labels[token] = label
+                        depths[token] = depth
+                        if token not in shadows:
+                            shadows[token] = AttributeShadow(value, state)
+                        if depth < 2:
+                            continue
+                        below = below_of.setdefault(token, [])
+                        for name, child in state.items():
+                            if type(child) in ATOMIC or isinstance(child, IMMUTABLE):
+                                continue
+                            below.append(id(child))
+                            attr = ("attr", name)
+                            queue.append((child, (token, attr), depth - 1, (label, attr)))
+                        continue
             if kind is tuple:
                 for step, child in enumerate(value):
                     if type(child) not in ATOMIC:
@@ -270,6 +313,23 @@ class Replica:
                 shadow = shadow_for(value, self.array_limit, self.deep)
                 if shadow is not None:
                     shadows[token] = shadow
+
+    def _lane(self, value: Any, misread: bool) -> bool:
+        """Whether ``value``'s class takes :meth:`watch`'s lane for plain objects: a
+        class of the program whose objects :func:`shadow_for` compares by their
+        ``__dict__`` (``ATTRIBUTE_KINDS``, decided for an earlier object of it), that
+        runs none of the program's code on a read or a store, and none of another
+        module's under a container method's name: at any depth, the generic path
+        would neither change the depth nor compare it at every block."""
+        kind = type(value)
+        return (
+            kind in ATTRIBUTE_KINDS
+            and kind.__module__ != "builtins"
+            and _is_plain(value)
+            and not caches_on_read(kind)
+            and not stores_through_hooks(kind)
+            and not (misread and misread_methods(kind, self.own_module))  # type: ignore[arg-type]
+        )
 
     def watch_root(self, value: Any, depth: int, label: str) -> None:
         """Share a name's value (a region's shared name, a module global)."""

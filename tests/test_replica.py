@@ -610,6 +610,9 @@ def test_few_below_counts_as_the_walk_item_by_item_did(levels, size):
         [OrderedDict(a=[i]) for i in range(size // 3)] + [{1, 2}, frozenset({3}), b"xy"],
         [np.zeros(3), np.array([[1], None], dtype=object), _Lookup()] * (size // 3),
         [[[[i]]] for i in range(size // 2)],
+        # counted in chunks until past the limit: an object with no __dict__ after it
+        [*(_Plain(i) for i in range(size)), object(), _Plain(-1)],
+        [*(_Plain(i) for i in range(size // 2)), *({} for _ in range(size // 2))],
     ]
     for value in values:
         assert _few_below(value, levels) == _few_below_item_by_item(value, levels)
@@ -728,7 +731,7 @@ def test_the_master_finds_its_own_changes_before_it_waits_for_the_reports(monkey
     assert len(taken) == 1 and taken[0] is not None and taken[0][0] is None
 
 
-class _Plain:
+class _Particle:
     def __init__(self, i, below=None):
         self.x = float(i)
         self.history = [i] if i % 3 else []
@@ -768,8 +771,8 @@ def _watched(structure, depth, own_module=None):
 def test_the_lanes_of_watch_take_what_the_generic_path_takes(depth, monkeypatch):
     # Plain objects and short lists take lanes (their class's tests made once:
     # docs/benchmarks.md, session 8); every table must be what the generic path makes.
-    shared = _Plain(99)
-    objects = [_Plain(i, below=shared if i % 4 == 0 else _Plain(-i)) for i in range(40)]
+    shared = _Particle(99)
+    objects = [_Particle(i, below=shared if i % 4 == 0 else _Particle(-i)) for i in range(40)]
     structure = [
         objects,
         [[], [1, 2], [objects[0]], [_Caching(), _Caching()], {"k": [3]}],

@@ -68,6 +68,10 @@ from .shadow import (
 from .streams import LABEL, SharedStream
 from .wire import ATOMIC, PLAIN, _all_atomic, _packed, _TokenPickler, _TokenUnpickler, _unpacked
 
+# A module's globals that watch_namespace passes over at once (docs/benchmarks.md,
+# session 8): the net and watch() would record nothing for them (numbers and strings;
+# classes, modules and built-in functions are opaque; a function without a closure too).
+_PASSED = frozenset({*ATOMIC, type, types.ModuleType, types.BuiltinFunctionType})
 LANES = True  # watch()'s lanes for plain objects and short lists (False: tests compare)
 
 # Globals of a translated module no code of the region was found to change are still
@@ -372,6 +376,9 @@ class Replica:
                         self._watch_class(value, depth, prefix + name)
                     elif isinstance(value, types.FunctionType):
                         self._watch_function(value, depth, prefix + name)
+                kind = type(value)
+                if kind in _PASSED or (kind is types.FunctionType and not value.__closure__):
+                    continue  # what the net and watch() pass over: code, modules, numbers
                 if self._beyond_the_net(value, prefix + name):
                     continue
                 levels = depth - 1
@@ -790,7 +797,7 @@ def _few_below(value: Any, levels: int) -> bool:
     total = 0
     layer = [value]
     for _ in range(levels):
-        counted = _counted(layer)
+        counted = _counted(layer, NET_ITEMS - total)
         if counted is None:  # containers children() must look into, one by one
             below: list[Any] = []
             for container in layer:
@@ -828,10 +835,11 @@ def _non_leaves(items: Any) -> list[Any]:
 _SIZED = frozenset({list, tuple, dict})
 
 
-def _counted(layer: list[Any]) -> int | None:
+def _counted(layer: list[Any], budget: int | None = None) -> int | None:
     """How many items the containers of ``layer`` hold (what ``children`` would yield),
     when each is a list, tuple, dict or plain object (``_held``): their lengths, or
-    their ``__dict__``'s, summed in C.  None: another kind is among them."""
+    their ``__dict__``'s, summed in C.  None: another kind is among them.  With
+    ``budget``: a count above it may stop early (at a count still above it)."""
     kinds = set(map(type, layer))
     if kinds <= _SIZED:
         return sum(map(len, layer))
@@ -847,9 +855,21 @@ def _counted(layer: list[Any]) -> int | None:
         plain = [c for c in layer if type(c) not in _SIZED]
         total = sum(len(c) for c in layer if type(c) in _SIZED)
     try:
-        return total + sum(map(len, map(vars, plain)))
+        if budget is None or len(plain) <= _COUNT_CHUNK:
+            return total + sum(map(len, map(vars, plain)))
+        # A chunk at a time, until the count passes ``budget``: 5,000 objects of two
+        # attributes are "more than 5,000" after 2,500 (docs/benchmarks.md, session 8).
+        # The item-by-item count would have passed it there too.
+        for start in range(0, len(plain), _COUNT_CHUNK):
+            total += sum(map(len, map(vars, plain[start : start + _COUNT_CHUNK])))
+            if total > budget:
+                break
+        return total
     except TypeError:  # an object with no __dict__ (``object()``): holds nothing
         return None
+
+
+_COUNT_CHUNK = 512
 
 
 def _held(container: Any) -> Any:

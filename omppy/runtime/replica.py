@@ -609,7 +609,9 @@ class Replica:
         found: Changes = []
         tokens = self.tokens
         pending = []
-        for value in _through_tuples(values):
+        if tuple in map(type, values):  # (a critical's few names: seldom a tuple)
+            values = list(_through_tuples(values))
+        for value in values:
             token = tokens.get(id(value))
             if token is None and type(value) is types.ModuleType:
                 token = tokens.get(id(value.__dict__))

@@ -614,7 +614,6 @@ class ThreadContext:
 _doacross_loop = doacross.loop  # ``loop``'s parameter of that name hides the module
 
 
-
 class InitialContext(ThreadContext):
     """The initial thread's context (a team of one).  A store to its ``idle`` (a task
     starts or ends on it: taskrun.py, threads/taskstate.py) also sets

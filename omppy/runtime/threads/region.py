@@ -166,7 +166,8 @@ def _run_team(
         raise
     finally:
         team.dissolve()
-        state.team_runs(team, False)
+        if not join.running:  # else a stopped worker still runs: IDLE stays None
+            state.team_runs(team, False)
         streams.leave_thread(previous)
         if dicts:
             keyorder.unwatch(dicts)

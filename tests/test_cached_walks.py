@@ -134,3 +134,66 @@ def test_new_objects_of_a_watched_class_between_regions_are_carried(write, threa
     got = run_omppy("run", str(script), threads=threads)
     assert got.status == 0, got.err
     assert got.out == run_python(script).out
+
+
+def test_the_collector_waits_while_a_region_is_watched(monkeypatch):
+    # 10,000 objects watched make 30,000 shadows' objects: no collection meanwhile
+    # (docs/benchmarks.md, session 8), and the collector's state is given back.
+    import gc
+
+    from omppy.runtime import watch
+
+    seen = []
+    monkeypatch.setattr(watch, "_build_replica", lambda *args: seen.append(gc.isenabled()))
+    assert gc.isenabled()
+    watch.build_replica({}, None, None)  # type: ignore[arg-type]
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        watch.build_replica({}, None, None)  # type: ignore[arg-type]
+        assert seen == [False, False] and not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_module_walk_passes_over_code_and_numbers_at_once(monkeypatch):
+    # watch_namespace skips what the net and watch() would record nothing for
+    # (docs/benchmarks.md, session 8): the tables are what they were without the skip.
+    import types
+
+    from omppy.runtime import replica as replica_module
+
+    def counter():
+        seen = []
+
+        def count():
+            seen.append(1)  # a closure: its cell is watched
+
+        return count
+
+    namespace = {
+        "__name__": "walked",
+        "os": types,
+        "n": 3,
+        "name": "x",
+        "Kind": type("Kind", (), {"__module__": "other"}),
+        "length": len,
+        "helper": lambda: None,
+        "count": counter(),
+        "data": [1, [2]],
+    }
+
+    def walked():
+        replica = replica_module.Replica()
+        replica.watch_namespace(namespace, 2, "walked.", deeper=5)
+        return (
+            dict(replica.tokens),
+            {t: str(replica_module.render_label(label)) for t, label in replica.labels.items()},
+            dict(replica.depths),
+            sorted(map(str, replica.shadows)),
+            list(replica.always),
+        )
+
+    fast = walked()
+    monkeypatch.setattr(replica_module, "_PASSED", frozenset())
+    assert fast == walked()

@@ -159,3 +159,53 @@ def test_a_task_outside_regions_is_not_idle(write, monkeypatch):
     me = rt.thread()
     assert me.idle and me.inside == []
     assert not rt.ThreadContext(None, 0).idle  # only the initial context is
+
+
+def test_outside_regions_the_generated_code_calls_no_thread(write, monkeypatch):
+    # `_omp_t = _omp.IDLE or _omp.thread()`: with no region and no task, IDLE is the
+    # initial context and thread() is not called at all (docs/benchmarks.md, session 8).
+    module = _translated(write, monkeypatch)
+    me = rt.thread()
+    assert rt.IDLE is me
+
+    def refused():
+        raise AssertionError("thread() called outside any region")
+
+    monkeypatch.setattr(rt, "thread", refused)
+    module.crit(1)
+    module.lead(2)
+    assert module.log == [1, 2]
+
+
+def test_idle_is_none_while_a_task_runs_on_the_initial_thread(write, monkeypatch):
+    module = _translated(write, monkeypatch)
+    seen = []
+    monkeypatch.setattr(module, "lead", lambda n: seen.append(rt.IDLE))
+    module.in_task(1)
+    assert seen == [None]
+    assert rt.IDLE is rt.thread() and rt.IDLE.idle
+
+
+IDLE_IN_REGIONS = """\
+import omppy.runtime as rt
+seen = []
+# omp parallel num_threads(2)
+if True:
+    # omp critical
+    seen.append(rt.IDLE is None)
+    # omp parallel num_threads(2) if(0)
+    if True:
+        # omp critical
+        seen.append(rt.IDLE is None)
+print(sorted(seen), rt.IDLE is rt.thread() and rt.IDLE.idle)
+"""
+
+
+@pytest.mark.parametrize("backend", ["fork", "threads"])
+def test_idle_is_none_in_every_thread_of_a_region(write, backend):
+    # In the master, in forked workers and worker threads, and in a nested team of one:
+    # an orphaned construct there must call thread() and get its own context.
+    script = write("idle_regions.py", IDLE_IN_REGIONS)
+    got = run_omppy("run", str(script), threads=2, env={"OMPPY_BACKEND": backend})
+    assert got.status == 0, got.err
+    assert got.out == "[True, True, True, True] True\n"

@@ -9,6 +9,7 @@ objects of the child, as in a team.
 from __future__ import annotations
 
 import itertools
+import operator
 import os
 import pickle
 from collections import Counter, OrderedDict, deque
@@ -19,8 +20,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from omppy.runtime import conflict, layout
+from omppy.runtime import replica as replica_module
 from omppy.runtime.errors import OmpError
-from omppy.runtime.replica import Replica
+from omppy.runtime.replica import Replica, render_label
 from omppy.runtime.shadow import shadow_for
 
 # -- layout -----------------------------------------------------------------------
@@ -608,6 +610,9 @@ def test_few_below_counts_as_the_walk_item_by_item_did(levels, size):
         [OrderedDict(a=[i]) for i in range(size // 3)] + [{1, 2}, frozenset({3}), b"xy"],
         [np.zeros(3), np.array([[1], None], dtype=object), _Lookup()] * (size // 3),
         [[[[i]]] for i in range(size // 2)],
+        # counted in chunks until past the limit: an object with no __dict__ after it
+        [*(_Plain(i) for i in range(size)), object(), _Plain(-1)],
+        [*(_Plain(i) for i in range(size // 2)), *({} for _ in range(size // 2))],
     ]
     for value in values:
         assert _few_below(value, levels) == _few_below_item_by_item(value, levels)
@@ -655,6 +660,44 @@ def test_common_ends_find_the_first_difference_wherever_it_lies(size):
         assert layout.common_ends(grown, old) == _naive_ends(grown, old)
     appended = [*old, 1]
     assert layout.common_ends(appended, old) == (size, 0)
+
+
+@pytest.mark.parametrize("start", [0, 5, 15, 16, 600, 9000])
+def test_a_list_that_grows_is_diffed_as_python_would_see_it(start, monkeypatch):
+    # A critical's list grows from empty: once it has 16 items its shadow keeps the
+    # agreed pointers, and an append is found by one comparison of the array's start
+    # (Pointers.same_start), with no common_ends (docs/benchmarks.md, session 8).
+    live = [object() for _ in range(start)]
+    shadow = shadow_for(live)
+    for step in range(40):
+        live.append(object())
+        agreed = list(shadow.items)
+        if len(agreed) >= 16:
+            monkeypatch.setattr(layout, "common_ends", _no_common_ends)
+        change = shadow.diff(live)
+        monkeypatch.undo()
+        assert change == ("S", len(agreed), len(agreed), live[len(agreed) :])
+        shadow.retake(live)
+        # Not an append: an item replaced, or put in front, as the list grows.
+        where = step * 7 % len(live)
+        edited = list(live)
+        edited[where] = object()
+        edited.append(object())
+        if step % 3 == 0:
+            edited.insert(0, object())
+        live[:] = edited
+        change = shadow.diff(live)
+        assert change is not None
+        copy = list(shadow.items)
+        shadow.apply(copy, change)  # the change, put into a copy of the agreed list
+        assert len(copy) == len(live) and all(map(operator.is_, copy, live)), (start, step)
+        shadow.retake(live)
+
+
+def _no_common_ends(*args):
+    raise AssertionError("an append compared by common_ends")
+
+
 def test_the_master_finds_its_own_changes_before_it_waits_for_the_reports(monkeypatch):
     # Thread 0's changes are found when its body ends, while the workers still
     # write their reports: off the join's path, and the same checks after it.
@@ -686,3 +729,57 @@ def test_the_master_finds_its_own_changes_before_it_waits_for_the_reports(monkey
     monkeypatch.setattr(forkjoin, "_run_master", master)
     assert namespace["squares"](1000) == [i * i for i in range(1000)]
     assert len(taken) == 1 and taken[0] is not None and taken[0][0] is None
+
+
+class _Particle:
+    def __init__(self, i, below=None):
+        self.x = float(i)
+        self.history = [i] if i % 3 else []
+        self.below = below
+
+
+class _Caching:
+    def __init__(self):
+        self.table = {}
+
+    @property
+    def size(self):
+        self.table["read"] = True  # a read that stores: compared at every block
+        return len(self.table)
+
+
+def _watched(structure, depth, own_module=None):
+    replica = Replica()
+    replica.own_module = own_module
+    replica.watch_root(structure, depth, "data")
+    shadows = {
+        token: (type(shadow).__name__, getattr(shadow, "keys", 0), getattr(shadow, "items", 0))
+        for token, shadow in replica.shadows.items()
+    }
+    return (
+        dict(replica.tokens),
+        {token: str(render_label(label)) for token, label in replica.labels.items()},
+        dict(replica.depths),
+        shadows,
+        {token: list(below) for token, below in replica.below.items()},
+        list(replica.always),
+        replica.unseen,
+    )
+
+
+@pytest.mark.parametrize("depth", [1, 2, 3, 4])
+def test_the_lanes_of_watch_take_what_the_generic_path_takes(depth, monkeypatch):
+    # Plain objects and short lists take lanes (their class's tests made once:
+    # docs/benchmarks.md, session 8); every table must be what the generic path makes.
+    shared = _Particle(99)
+    objects = [_Particle(i, below=shared if i % 4 == 0 else _Particle(-i)) for i in range(40)]
+    structure = [
+        objects,
+        [[], [1, 2], [objects[0]], [_Caching(), _Caching()], {"k": [3]}],
+        (objects[1], [objects[2], shared]),
+        [_Caching(), *objects[:3]],
+        objects,
+    ]
+    with_lanes = _watched(structure, depth, own_module=__name__)
+    monkeypatch.setattr(replica_module, "LANES", False)
+    assert with_lanes == _watched(structure, depth, own_module=__name__)

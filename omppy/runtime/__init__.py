@@ -72,6 +72,7 @@ locals = builtins.locals
 globals = builtins.globals
 
 __all__ = [
+    "IDLE",
     "KEY",
     "RUNS",
     "UNBOUND",
@@ -218,3 +219,10 @@ def warn_races(found: tuple[tuple[int, str, str | None], ...]) -> None:
 # wrapper, since a helper with an orphaned construct calls it on every call, also outside
 # regions (docs/benchmarks.md, "code outside regions").
 thread: Callable[[], ThreadContext] = state.current
+# The initial thread's context while it runs no region and no task, else None
+# (``state.recheck`` sets it at each push and pop of the main stack and each change of
+# the initial context's ``idle``).  An orphaned construct binds its thread as
+# ``_omp_t = _omp.IDLE or _omp.thread()``: outside regions, one module attribute read
+# instead of a call (docs/benchmarks.md, "Session 8: check").
+IDLE: ThreadContext | None = None
+state.recheck()

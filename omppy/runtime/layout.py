@@ -182,6 +182,23 @@ class Pointers:
         theirs = numpy.frombuffer(taken, dtype=numpy.uintp)
         return (mine != theirs).view(numpy.uint8).tobytes()
 
+    def same_start(self, live: list[Any], agreed: list[Any]) -> bool:
+        """Whether ``live`` (the owner, at least as long as ``agreed``, the shadow's
+        copy) starts with ``agreed``'s very items: an append, found with one copy of
+        the array's start compared with the kept bytes (a critical's list, compared at
+        every exit: docs/benchmarks.md, session 8)."""
+        n = len(agreed)
+        if not n:
+            return True
+        taken = self.taken
+        if taken is None:
+            return memcmp(self.field.value, _items_address(agreed), n * _POINTER) == 0
+        address = self.field.value or 0
+        if address != self.address:  # a new array (the list grew or shrank)
+            self.address = address
+            self.window = _SPAN.from_address(address)
+        return bool(self.window[0 : n * _POINTER] == taken)
+
 
 def pointers_of(live: list[Any]) -> Pointers | None:
     """A :class:`Pointers` for ``live``, or None where its memory cannot be read (not
@@ -280,6 +297,17 @@ def _matching_run(a: list[Any], a_at: int, b: list[Any], b_at: int, limit: int, 
     from just before them (step -1), at most ``limit``."""
     fast = _ITEM_OFFSET is not None and type(a) is list and type(b) is list
     done = 0
+    if fast and limit >= 8:
+        # The whole run first, in one comparison: an append (a critical's list,
+        # compared at every exit) matches all of it (docs/benchmarks.md, session 8).
+        a_lo, b_lo = (a_at, b_at) if step == 1 else (a_at - limit, b_at - limit)
+        if limit >= _LONG and memcmp is not None:
+            start = _items_address(a) + a_lo * _POINTER
+            same = memcmp(start, _items_address(b) + b_lo * _POINTER, limit * _POINTER) == 0
+        else:
+            same = _memory(a, a_lo, a_lo + limit) == _memory(b, b_lo, b_lo + limit)
+        if same:
+            return limit
     if fast:
         # Blocks of _BLOCK pointers, then halves of it: the rest of a run (an append
         # to a list of 1,000 items leaves 488 after the first block) and the block

@@ -54,6 +54,7 @@ from .objects import (
     stores_through_hooks,
 )
 from .opaque import uncomparable
+from .shadow import _ATTRIBUTE_KINDS as ATTRIBUTE_KINDS
 from .shadow import (
     AttributeShadow,
     CellShadow,
@@ -61,10 +62,17 @@ from .shadow import (
     DictShadow,
     ListShadow,
     NamespaceShadow,
+    _instance_dict,
     shadow_for,
 )
 from .streams import LABEL, SharedStream
 from .wire import ATOMIC, PLAIN, _all_atomic, _packed, _TokenPickler, _TokenUnpickler, _unpacked
+
+# A module's globals that watch_namespace passes over at once (docs/benchmarks.md,
+# session 8): the net and watch() would record nothing for them (numbers and strings;
+# classes, modules and built-in functions are opaque; a function without a closure too).
+_PASSED = frozenset({*ATOMIC, type, types.ModuleType, types.BuiltinFunctionType})
+LANES = True  # watch()'s lanes for plain objects and short lists (False: tests compare)
 
 # Globals of a translated module no code of the region was found to change are still
 # compared (a cheap net for what the analysis cannot see), up to these sizes.
@@ -162,9 +170,48 @@ class Replica:
         shadows, below_of = self.shadows, self.below
         own_module, stand_in = self.own_module, self.stand_in
         misread = not self._plain_walk and own_module is not None
+        # Per class: whether its objects take the lane below (every test of the
+        # generic path decided by the class, and decided "plain object").
+        lanes: dict[type, bool] = {}
+        fast = LANES and stand_in is None
         while queue:
             value, token, depth, label = queue.popleft()
             kind = type(value)
+            if fast and id(value) not in tokens:
+                # Two lanes for what a region changing 10,000 objects watches (their
+                # objects, their short lists): what the generic path below does for
+                # them, its tests made once per class (docs/benchmarks.md, session 8).
+                if kind is list and depth == 1:
+                    if not value or not holds_caching_objects(value, own_module):
+                        objects[token] = value
+                        tokens[id(value)] = token
+                        labels[token] = label
+                        depths[token] = 1
+                        if token not in shadows:
+                            shadows[token] = ListShadow(value)
+                        continue
+                elif depth > 0 and kind is not list and kind is not dict:
+                    lane = lanes.get(kind)
+                    if lane is None:
+                        lane = lanes[kind] = self._lane(value, misread)
+                    state = _instance_dict(value) if lane else None
+                    if state is not None:
+                        objects[token] = value
+                        tokens[id(value)] = token
+                        labels[token] = label
+                        depths[token] = depth
+                        if token not in shadows:
+                            shadows[token] = AttributeShadow(value, state)
+                        if depth < 2:
+                            continue
+                        below = below_of.setdefault(token, [])
+                        for name, child in state.items():
+                            if type(child) in ATOMIC or isinstance(child, IMMUTABLE):
+                                continue
+                            below.append(id(child))
+                            attr = ("attr", name)
+                            queue.append((child, (token, attr), depth - 1, (label, attr)))
+                        continue
             if kind is tuple:
                 for step, child in enumerate(value):
                     if type(child) not in ATOMIC:
@@ -271,6 +318,23 @@ class Replica:
                 if shadow is not None:
                     shadows[token] = shadow
 
+    def _lane(self, value: Any, misread: bool) -> bool:
+        """Whether ``value``'s class takes :meth:`watch`'s lane for plain objects: a
+        class of the program whose objects :func:`shadow_for` compares by their
+        ``__dict__`` (``ATTRIBUTE_KINDS``, decided for an earlier object of it), that
+        runs none of the program's code on a read or a store, and none of another
+        module's under a container method's name: at any depth, the generic path
+        would neither change the depth nor compare it at every block."""
+        kind = type(value)
+        return (
+            kind in ATTRIBUTE_KINDS
+            and kind.__module__ != "builtins"
+            and _is_plain(value)
+            and not caches_on_read(kind)
+            and not stores_through_hooks(kind)
+            and not (misread and misread_methods(kind, self.own_module))  # type: ignore[arg-type]
+        )
+
     def watch_root(self, value: Any, depth: int, label: str) -> None:
         """Share a name's value (a region's shared name, a module global)."""
         self.watch(value, depth, label)
@@ -312,6 +376,9 @@ class Replica:
                         self._watch_class(value, depth, prefix + name)
                     elif isinstance(value, types.FunctionType):
                         self._watch_function(value, depth, prefix + name)
+                kind = type(value)
+                if kind in _PASSED or (kind is types.FunctionType and not value.__closure__):
+                    continue  # what the net and watch() pass over: code, modules, numbers
                 if self._beyond_the_net(value, prefix + name):
                     continue
                 levels = depth - 1
@@ -542,7 +609,9 @@ class Replica:
         found: Changes = []
         tokens = self.tokens
         pending = []
-        for value in _through_tuples(values):
+        if tuple in map(type, values):  # (a critical's few names: seldom a tuple)
+            values = list(_through_tuples(values))
+        for value in values:
             token = tokens.get(id(value))
             if token is None and type(value) is types.ModuleType:
                 token = tokens.get(id(value.__dict__))
@@ -734,7 +803,7 @@ def _few_below(value: Any, levels: int) -> bool:
     total = 0
     layer = [value]
     for _ in range(levels):
-        counted = _counted(layer)
+        counted = _counted(layer, NET_ITEMS - total)
         if counted is None:  # containers children() must look into, one by one
             below: list[Any] = []
             for container in layer:
@@ -772,10 +841,11 @@ def _non_leaves(items: Any) -> list[Any]:
 _SIZED = frozenset({list, tuple, dict})
 
 
-def _counted(layer: list[Any]) -> int | None:
+def _counted(layer: list[Any], budget: int | None = None) -> int | None:
     """How many items the containers of ``layer`` hold (what ``children`` would yield),
     when each is a list, tuple, dict or plain object (``_held``): their lengths, or
-    their ``__dict__``'s, summed in C.  None: another kind is among them."""
+    their ``__dict__``'s, summed in C.  None: another kind is among them.  With
+    ``budget``: a count above it may stop early (at a count still above it)."""
     kinds = set(map(type, layer))
     if kinds <= _SIZED:
         return sum(map(len, layer))
@@ -791,9 +861,21 @@ def _counted(layer: list[Any]) -> int | None:
         plain = [c for c in layer if type(c) not in _SIZED]
         total = sum(len(c) for c in layer if type(c) in _SIZED)
     try:
-        return total + sum(map(len, map(vars, plain)))
+        if budget is None or len(plain) <= _COUNT_CHUNK:
+            return total + sum(map(len, map(vars, plain)))
+        # A chunk at a time, until the count passes ``budget``: 5,000 objects of two
+        # attributes are "more than 5,000" after 2,500 (docs/benchmarks.md, session 8).
+        # The item-by-item count would have passed it there too.
+        for start in range(0, len(plain), _COUNT_CHUNK):
+            total += sum(map(len, map(vars, plain[start : start + _COUNT_CHUNK])))
+            if total > budget:
+                break
+        return total
     except TypeError:  # an object with no __dict__ (``object()``): holds nothing
         return None
+
+
+_COUNT_CHUNK = 512
 
 
 def _held(container: Any) -> Any:

@@ -44,6 +44,7 @@ objects omppy cannot look into.
 
 from __future__ import annotations
 
+import operator
 from collections import deque
 from typing import Any
 
@@ -93,6 +94,8 @@ class ListShadow(Shadow):
         self.items = list(live)
         if self.pointers is not None:
             self.pointers.retake(live)
+        elif len(live) >= _POINTERS_FROM:  # grown (a list a critical appends to)
+            self.pointers = layout.pointers_of(live)
 
     def diff(self, live: list[Any]) -> tuple[Any, ...] | None:
         old = self.items
@@ -109,6 +112,20 @@ class ListShadow(Shadow):
             if 1 not in flags:
                 return None
             return masked.list_change(live, flags)
+        pointers = self.pointers
+        if (
+            len(live) > len(old)
+            and pointers is not None
+            and pointers.owner == id(live)
+            and pointers.same_start(live, old)
+        ):  # appended to (or extended)
+            return ("S", len(old), len(old), live[len(old) :])
+        if (
+            len(old) < _POINTERS_FROM
+            and len(live) > len(old)
+            and all(map(operator.is_, old, live))  # (map stops at the end of ``old``)
+        ):  # a short list appended to (5,000 objects' histories): no common_ends
+            return ("S", len(old), len(old), live[len(old) :])
         prefix, suffix = layout.common_ends(live, old)
         return ("S", prefix, len(old) - suffix, live[prefix : len(live) - suffix])
 
@@ -165,6 +182,9 @@ def _put(target: list[Any], change: tuple[Any, ...]) -> None:
     else:
         _, start, stop, values = change
         setitem(target, slice(start, stop), values)
+
+
+_SMALL_DICT = 16  # keys: an object's attributes, compared without common_ends
 
 
 class DictShadow(Shadow):
@@ -271,7 +291,16 @@ def _dict_changes(
 ) -> tuple[list[tuple[Any, Any]], list[Any], int]:
     """(keys set to new values, keys deleted, how many of the sets are new keys, at
     the end), from identity-compared key/value lists."""
-    if len(keys) >= len(old_keys):
+    if len(old_keys) <= _SMALL_DICT and len(keys) >= len(old_keys):
+        # An object's few attributes: the old keys leading, by identity, in C (a
+        # region changing 5,000 objects compares each: docs/benchmarks.md, session 8).
+        n = len(old_keys)
+        if all(map(operator.is_, old_keys, keys)):
+            is_not = operator.is_not
+            sets = [(keys[i], values[i]) for i in range(n) if is_not(values[i], old_values[i])]
+            sets.extend(zip(keys[n:], values[n:], strict=True))
+            return sets, [], len(keys) - n
+    elif len(keys) >= len(old_keys):
         prefix, _ = layout.common_ends(keys, old_keys)
         if prefix == len(old_keys):  # the old keys still lead, in order: inserts at most
             sets = [(keys[i], values[i]) for i in layout.changed_indices(values, old_values)]
@@ -366,6 +395,14 @@ class AttributeShadow(Shadow):
 
     def diff(self, live: Any) -> tuple[Any, ...] | None:
         state = _instance_dict(live)
+        if (
+            self.slots is None  # its class has none (a class with slots is not assigned)
+            and state is not None
+            and len(state) == len(self.keys)
+            and all(map(operator.is_, state.values(), self.values))
+            and all(map(operator.is_, state, self.keys))
+        ):
+            return None  # (layout.same_dict, without its call: 5,000 objects compared)
         sets: list[tuple[Any, Any]] = []
         dels: list[Any] = []
         if state is not None and not layout.same_dict(state, self.keys, self.values):

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import cancel, deadlock, doacross, schedule, tasks
+from . import cancel, deadlock, doacross, schedule, state, tasks
 from .arena import ABORT, CANCEL, WS_NEXT, WS_ORDERED
 from .coherence import Coherence
 from .errors import OmpError, TeamAborted
@@ -79,7 +79,7 @@ class ThreadContext:
 
     @classmethod
     def initial(cls) -> ThreadContext:
-        context = cls(None, 0)
+        context = InitialContext(None, 0)
         context.idle = True
         return context
 
@@ -633,6 +633,20 @@ class ThreadContext:
 
 
 _doacross_loop = doacross.loop  # ``loop``'s parameter of that name hides the module
+
+
+class InitialContext(ThreadContext):
+    """The initial thread's context (a team of one).  A store to its ``idle`` (a task
+    starts or ends on it: taskrun.py, threads/taskstate.py) also sets
+    ``omppy.runtime.IDLE`` (``state.recheck``), which the translated code of an
+    orphaned construct reads instead of calling ``_omp.thread()``.  Reads cost what
+    they cost on any context; stores pay a call, and the initial thread stores little
+    (a loop's ``did_last`` outside regions)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        object.__setattr__(self, name, value)
+        if name == "idle":
+            state.recheck()
 
 
 def _no_thread_selected(filter: Any, size: int) -> str:

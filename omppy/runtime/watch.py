@@ -29,6 +29,7 @@ and one it cannot carry is an error.  It costs a copy of all that per region.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import types
@@ -118,7 +119,23 @@ def stage_globals(staged: StagedArrays) -> None:
 
 
 def build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) -> Replica:
-    """The shared objects of a region about to run with arguments ``call``."""
+    """The shared objects of a region about to run with arguments ``call``.
+
+    The garbage collector waits meanwhile: a region that watches 10,000 objects makes
+    as many shadows (30,000 new objects), and each 700 of them would start a collection
+    that walks them all again, some a walk of the whole heap (docs/benchmarks.md,
+    "Session 8: check").  Cyclic garbage waits a few milliseconds more: the first
+    allocation after it starts the collection that is due."""
+    if not gc.isenabled():
+        return _build_replica(call, region, staged)
+    gc.disable()
+    try:
+        return _build_replica(call, region, staged)
+    finally:
+        gc.enable()
+
+
+def _build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) -> Replica:
     deep = icv().deep_check
     replica = Replica(array_limit=1 << 62, deep=True) if deep else Replica()
     if staged.pairs:  # what shares memory with a staged array reads the staged copy

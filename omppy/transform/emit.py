@@ -13,7 +13,7 @@ they all use: building and laying out statements, line stamps, refreshing names.
 - ``emit_tasks.py``: ``task``, ``taskloop``, ``taskwait``, ``taskgroup``, ``taskyield``.
 
 Inside a region the thread is the outlined body's ``_omp_t`` parameter; an orphaned
-construct binds ``_omp_t = _omp.thread()`` first.  Names that other threads may have
+construct binds ``_omp_t = _omp.IDLE or _omp.thread()`` first.  Names that other threads may have
 published are refreshed after each barrier and on entering a sync block
 (:meth:`Emitter.refresh`).
 
@@ -213,7 +213,7 @@ class Emitter:
             # An orphaned construct talks to whichever thread runs it.
             line = self.line_of(out[0], item.pragma.pos.line)
             comments = self.take_comments(out, line)
-            bind = self.statement("_omp_t = _omp.thread()", line)
+            bind = self.statement("_omp_t = _omp.IDLE or _omp.thread()", line)
             out.insert(0, self.stamp(bind.with_changes(leading_lines=comments), line))
         return out
 

@@ -122,7 +122,7 @@ class ConstructInfo:
     sharing: Sharing | None = None  # parallel constructs
     in_region: bool = False  # lexically inside a parallel construct of the same scope
     # An orphaned construct with no construct around it in its function: its code
-    # starts with ``_omp_t = _omp.thread()``, which the constructs in it use too.
+    # starts with ``_omp_t = _omp.IDLE or _omp.thread()``, which the constructs in it use.
     binds_thread: bool = False
     shared_roots: frozenset[str] = frozenset()  # roots of stores to carry back
     region_shared: tuple[str, ...] = ()  # the enclosing region's shared, bound names

@@ -153,6 +153,7 @@ def _run_team(
     pools = blas.limit(words=False)  # one thread per BLAS pool while the team runs
     dicts = keyorder.watch(region.args.values())  # their new keys in iteration order
     previous = streams.enter_thread(master)
+    state.team_runs(team, True)  # omppy.runtime.IDLE is None until it ends
     try:
         for num, worker in enumerate(workers, 1):
             job = _job(threads[num], region, outcomes, join, worker, control, copied)
@@ -166,6 +167,8 @@ def _run_team(
         raise
     finally:
         team.dissolve()
+        if not join.running:  # else a stopped worker still runs: IDLE stays None
+            state.team_runs(team, False)
         streams.leave_thread(previous)
         if dicts:
             keyorder.unwatch(dicts)

@@ -51,6 +51,10 @@ class ThreadContext:
     barriers = 0
     did_last = False  # ran the sequentially last iteration of the last loop
     current_iteration = 0
+    # The first iteration of the chunk this thread runs (None: no chunk yet), set as
+    # each chunk starts by every kind of loop: an order-dependent reduction's pieces
+    # are keyed by it (Workshare.chunks).
+    chunk_start: int | None = 0
     ordered_base = -1  # arena record of the ordered loop being run
     ordered_pending = False  # current iteration has not passed its turn yet
     # Where this thread last agreed with its team (for messages about races).
@@ -126,12 +130,13 @@ class ThreadContext:
             self.did_last = n > 0 and ((n - 1) // chunk) % size == num
             if self.coherence is not None and self.coherence.replica.ordered_dicts:
                 return self._marked_chunks(items, n, chunk)
-            return schedule.static_chunks(items, n, chunk, size, num)
+            return self._static_chunks(items, n, chunk)
         self.did_last = False
         return self._shared_counter_loop(items, n, kind, chunk or 1)
 
     def _mark(self, first: int) -> None:
         """Iterations from ``first`` on run now (see Coherence.mark)."""
+        self.chunk_start = first
         if self.coherence is not None:
             self.coherence.mark((self.loops, first))
 
@@ -143,6 +148,11 @@ class ThreadContext:
     def _marked_chunks(self, items: Sequence[Any], n: int, chunk: int) -> Iterator[Any]:
         for start in range(self.num * chunk, n, self.size * chunk):
             self._mark(start)
+            yield from items[start : start + chunk]
+
+    def _static_chunks(self, items: Sequence[Any], n: int, chunk: int) -> Iterator[Any]:
+        for start in range(self.num * chunk, n, self.size * chunk):
+            self.chunk_start = start
             yield from items[start : start + chunk]
 
     def _shared_counter_loop(

@@ -161,7 +161,12 @@ class Region:
         return out
 
     def partials(self, values: dict[str, Any]) -> dict[str, Any]:
-        """A thread's reduction results, from its body's ``locals()``."""
+        """A thread's reduction results, from its body's ``locals()``: an
+        order-dependent one of a combined ``parallel for`` as the pieces its chunks
+        gave (``ThreadContext.chunks``)."""
+        cutter = getattr(values.get("_omp_t"), "cutter", None)
+        if cutter is not None:
+            return {name: cutter.partial(name, values[name]) for name in self.reduction}
         return {name: values[name] for name in self.reduction}
 
     def last_values(self, values: dict[str, Any], did_last: bool) -> dict[str, Any] | None:

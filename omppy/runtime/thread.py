@@ -55,6 +55,10 @@ class ThreadContext:
     # each chunk starts by every kind of loop: an order-dependent reduction's pieces
     # are keyed by it (Workshare.chunks).
     chunk_start: int | None = 0
+    # A combined parallel for/sections: the region's reductions, and what splits the
+    # thread's share where an order-dependent one needs it (chunks, cut).
+    reductions: dict[str, tuple[str, Any]] = {}  # noqa: RUF012 (never changed in place)
+    cutter: Workshare | None = None
     ordered_base = -1  # arena record of the ordered loop being run
     ordered_pending = False  # current iteration has not passed its turn yet
     # Where this thread last agreed with its team (for messages about races).
@@ -133,6 +137,17 @@ class ThreadContext:
             return self._static_chunks(items, n, chunk)
         self.did_last = False
         return self._shared_counter_loop(items, n, kind, chunk or 1)
+
+    def chunks(self, share: Iterable[Any]) -> Iterable[Iterable[Any]]:
+        """A combined ``parallel for`` (``sections``): this thread's share, chunk by
+        chunk for an order-dependent reduction (see :class:`Workshare`); the region
+        takes the pieces from ``cutter`` (``Region.partials``)."""
+        cutter = self.cutter = Workshare(self, self.reductions, (), True)
+        return cutter.chunks(share)
+
+    def cut(self, name: str, value: Any) -> Any:
+        """A chunk of a combined construct starts (see :meth:`Workshare.cut`)."""
+        return value if self.cutter is None else self.cutter.cut(name, value)
 
     def _mark(self, first: int) -> None:
         """Iterations from ``first`` on run now (see Coherence.mark)."""

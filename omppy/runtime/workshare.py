@@ -145,7 +145,7 @@ class Workshare:
         op, original = self.reduction[name]
         return identity(op, original)
 
-    def _partial(self, name: str, value: Any) -> Any:
+    def partial(self, name: str, value: Any) -> Any:
         """What the thread hands to the combine for ``name``."""
         if name in self.keys:
             pieces = self.pieces[name]
@@ -169,7 +169,7 @@ class Workshare:
         """Combine reductions, pick lastprivate values, and wait (unless nowait)."""
         thread = self.thread
         thread.end_of_loop()
-        partials = {name: self._partial(name, names[name]) for name in self.reduction}
+        partials = {name: self.partial(name, names[name]) for name in self.reduction}
         last = (
             {name: names[name] for name in self.lastprivate if name in names}
             if thread.did_last

@@ -52,6 +52,10 @@ def parallel(
             level = 1 + ("for" in info.cancel)  # in the region's function, its with
             header = emit_linear.header(e, construct, header, line, level)
             given["_omp_linear"] = emit_linear.steps(construct)
+        header = e.stamp(header, e.line_of(loop, line))
+        if not linear:
+            level = 1 + ("for" in info.cancel)
+            header = emit_worksharing.chunked(e, construct, info, "_omp_t", header, level)
         body: list[cst.BaseStatement] = [e.stamp(header, e.line_of(loop, line))]
         body = emit_cancel.wrapped(e, info, "for", body, line)
         if linear:
@@ -82,6 +86,9 @@ def parallel(
             )
         ]
         e.stamp(body[0], line)
+        level = 1 + ("sections" in info.cancel)
+        loop = emit_worksharing.chunked(e, construct, info, "_omp_t", body[0], level)
+        body = [e.stamp(loop, line)]
         body = emit_cancel.wrapped(e, info, "sections", body, line)
         given["_omp_items"] = f"range({len(construct.sections)})"
     else:

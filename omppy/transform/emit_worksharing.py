@@ -99,9 +99,9 @@ def chunked(
     each reduction variable afresh (``Workshare.cut``): an order-dependent
     reduction (a list, a string, a dict) is combined in the iterations' order::
 
-        for _omp_chunk in ws.chunks(ws.loop(...)):
+        for _omp_part in ws.chunks(ws.loop(...)):
             x = ws.cut('x', x)
-            for i in _omp_chunk:
+            for i in _omp_part:
                 ...
 
     Not for ``reduction(task, ...)`` (its taskgroup holds the thread's one copy):
@@ -113,13 +113,13 @@ def chunked(
         return loop
     line = construct.pragma.pos.line
     column = e.column(info, level)
-    prefix = "for _omp_chunk in "
+    prefix = "for _omp_part in "
     text = layout.render(prefix, call(f"{ws}.chunks", e.code(loop.iter)), column, e.unit, tail=1)
     starts = [e.statement(f"{name} = {ws}.cut({name!r}, {name})", line) for name in cut]
-    inner = loop.with_changes(iter=cst.Name("_omp_chunk"), orelse=None, leading_lines=())
+    inner = loop.with_changes(iter=cst.Name("_omp_part"), orelse=None, leading_lines=())
     e.carry(inner, loop, line)
     return cst.For(
-        target=cst.Name("_omp_chunk"),
+        target=cst.Name("_omp_part"),
         iter=cst.parse_expression(text[len(prefix) :]),
         body=e.block([*starts, inner]),
         orelse=loop.orelse,

@@ -286,7 +286,7 @@ def order_free(op: Any, value: Any) -> bool:
     return False
 
 
-class Pieces(list):  # type: ignore[type-arg]
+class Pieces(list):
     """A thread's partial results of an order-dependent reduction, one per chunk of
     iterations (section, ...) it ran: ``(first iteration, partial)``, in the order it
     ran them.  :func:`combine` folds the pieces of every thread by first iteration:

@@ -57,7 +57,7 @@ class ThreadContext:
     chunk_start: int | None = 0
     # A combined parallel for/sections: the region's reductions, and what splits the
     # thread's share where an order-dependent one needs it (chunks, cut).
-    reductions: dict[str, tuple[str, Any]] = {}  # noqa: RUF012 (never changed in place)
+    reductions: dict[str, tuple[str, Any]] = {}
     cutter: Workshare | None = None
     ordered_base = -1  # arena record of the ordered loop being run
     ordered_pending = False  # current iteration has not passed its turn yet

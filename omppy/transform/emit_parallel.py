@@ -52,7 +52,7 @@ def parallel(
             level = 1 + ("for" in info.cancel)  # in the region's function, its with
             header = emit_linear.header(e, construct, header, line, level)
             given["_omp_linear"] = emit_linear.steps(construct)
-        header = e.stamp(header, e.line_of(loop, line))
+        e.stamp(header, e.line_of(loop, line))
         if not linear:
             level = 1 + ("for" in info.cancel)
             header = emit_worksharing.chunked(e, construct, info, "_omp_t", header, level)
@@ -77,18 +77,16 @@ def parallel(
         chain = emit_worksharing.conditional_chain(e, construct, chain)
         cancellable = ", cancellable=True" if emit_cancel.loop_is_cancellable(e, construct) else ""
         sections = cst.parse_expression(f"_omp_t.loop(_omp_items, 'dynamic', 1{cancellable})")
-        body = [
-            cst.For(
-                target=cst.Name("_omp_section"),
-                iter=sections,
-                body=e.block([chain]),
-                leading_lines=comments,
-            )
-        ]
-        e.stamp(body[0], line)
+        each = cst.For(
+            target=cst.Name("_omp_section"),
+            iter=sections,
+            body=e.block([chain]),
+            leading_lines=comments,
+        )
+        e.stamp(each, line)
         level = 1 + ("sections" in info.cancel)
-        loop = emit_worksharing.chunked(e, construct, info, "_omp_t", body[0], level)
-        body = [e.stamp(loop, line)]
+        each = emit_worksharing.chunked(e, construct, info, "_omp_t", each, level)
+        body = [e.stamp(each, line)]
         body = emit_cancel.wrapped(e, info, "sections", body, line)
         given["_omp_items"] = f"range({len(construct.sections)})"
     else:

@@ -59,6 +59,7 @@ class ThreadContext:
     # thread's share where an order-dependent one needs it (chunks, cut).
     reductions: dict[str, tuple[str, Any]] = {}
     cutter: Workshare | None = None
+    scattered = ""  # where a loop of the region dealt chunks out of order (note_schedule)
     ordered_base = -1  # arena record of the ordered loop being run
     ordered_pending = False  # current iteration has not passed its turn yet
     # Where this thread last agreed with its team (for messages about races).
@@ -113,6 +114,8 @@ class ThreadContext:
         size, num = self.size, self.num
         if size > 1:
             self.refuse_inside_block("a work-sharing loop ('# omp for')")
+            if self.reductions and (kind != "static" or chunk is not None):
+                self.scattered = location()
         if doacross is not None:
             return _doacross_loop(self, items, kind, chunk, doacross)
         if ordered and size > 1:

@@ -14,6 +14,7 @@ from typing import Any
 from .. import schedule
 from ..errors import TeamAborted
 from ..thread import ThreadContext
+from ..where import location
 from . import cancel, doacross
 from .keyorder import AFTER_LOOP
 from .park import Parker
@@ -90,6 +91,8 @@ class ThreadedContext(ThreadContext, ThreadStreams):
             self.did_last = n > 0
             return items
         self.refuse_inside_block("a work-sharing loop ('# omp for')")
+        if self.reductions and (kind != "static" or chunk is not None):
+            self.scattered = location()
         if self.team.aborted:
             raise TeamAborted(ABORTED)
         self.loops += 1

@@ -123,7 +123,8 @@ def test_names_bound_for_sure_are_refreshed_by_one_call(region_text):
     assert (
         "other, seen, nxt = _omp.refreshed(\n"
         # (in the loop's chunk loop: a loop with a reduction iterates chunk by chunk)
-        f"                            _omp_sync_{critical}.fresh, other=other, seen=seen, nxt=nxt\n"
+        + " " * 28
+        + f"_omp_sync_{critical}.fresh, other=other, seen=seen, nxt=nxt\n"
         "                        )"
     ) in region_text
     assert "if 'best' in _omp_sync" not in region_text

@@ -85,6 +85,7 @@ def test_the_same_loops_under_a_static_schedule_or_of_ints_run(write):
     static = write("static.py", REGION.replace("schedule(dynamic, 1)", "schedule(static)"))
     got = run_omppy("run", str(static), threads=3)
     assert (got.status, got.out) == (0, f"{list(range(12))}\n")
-    ints = write("ints.py", REGION.replace("log = []", "log = 0").replace("log.append(i)", "log += i"))
+    source = REGION.replace("log = []", "log = 0").replace("log.append(i)", "log += i")
+    ints = write("ints.py", source)
     got = run_omppy("run", str(ints), threads=3)
     assert (got.status, got.out) == (0, "66\n")

@@ -15,11 +15,11 @@ class Path:
 
 
 class Log:
-    def __init__(self):
-        self.lines = []
+    def __init__(self, lines=()):
+        self.lines = list(lines)
 
     def __iadd__(self, other):
-        self.lines.extend(other.lines if isinstance(other, Log) else [other])
+        self.lines.extend(other.lines)
         return self
 
     def __repr__(self):
@@ -45,7 +45,7 @@ print(path)
 log = Log()
 # omp parallel for reduction(+:log) schedule(static, 1)
 for i in range(9):
-    log += f"line {i}"
+    log += Log([f"line {i}"])
 print(log)
 
 # omp declare reduction(join : str : omp_out = joined(omp_out, omp_in)) initializer(omp_priv = "")

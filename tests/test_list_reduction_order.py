@@ -34,3 +34,33 @@ def test_a_list_reduction_under_a_dynamic_schedule_keeps_pythons_order(write, ba
     for _ in range(3):
         got = run_omppy("run", str(script), threads=3, env={"OMPPY_BACKEND": backend})
         assert got.out == expected
+
+
+# -- the pieces (runtime/reduction.py) ----------------------------------------------
+
+
+def test_order_free_reductions_keep_one_partial_per_thread():
+    import numpy as np
+
+    from omppy.runtime.reduction import order_free
+
+    for op in ("+", "-", "*", "max", "min", "&", "|", "^", "and", "or"):
+        assert order_free(op, 3) and order_free(op, True)
+    assert order_free("+", 1.5) and order_free("*", 2j)
+    assert not order_free("max", 1.5)  # a NaN or a signed zero: which one survives
+    assert order_free("+", np.zeros(3)) and order_free("max", np.int64(2))
+    for value in ([], (), "", b"", {}, set(), np.array(["a"], dtype=object), None):
+        assert not order_free("+", value)
+    assert not order_free(max, 3)  # a function (declared.py): any combiner
+
+
+def test_pieces_are_folded_by_their_first_iteration_whatever_the_threads():
+    from omppy.runtime.reduction import Pieces, combine
+
+    thread0 = Pieces([(0, [0, 1]), (6, [6, 7])])
+    thread1 = Pieces([(2, [2, 3]), (4, [4, 5]), (8, [8])])
+    out = ["start"]
+    assert combine("+", out, [thread1, thread0]) is out
+    assert out == ["start", 0, 1, 2, 3, 4, 5, 6, 7, 8]
+    assert combine("+", "", [Pieces([(3, "c")]), Pieces([(0, "a"), (1, "b")])]) == "abc"
+    assert combine("+", 10, [1, 2]) == 13  # plain partials: thread order, as before

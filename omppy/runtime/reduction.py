@@ -261,12 +261,12 @@ def zero_identity(op: Any, value: Any) -> bool:
 
 
 # Types whose reductions give python's answer whatever order the partial results are
-# combined in: ints and bools exactly; floats and complex numbers under ``+``, ``-``,
-# ``*`` up to reassociation (which OpenMP allows); numeric numpy arrays and scalars
-# element-wise.  Every other reduction (lists, strings, dicts, Counters, sets, user
-# objects, declared operators, floats under ``min``/``max``) is combined in the
+# combined in: bools exactly; ints exactly but under ``and``/``or`` (``x and v`` keeps
+# the first falsy value, or the last one); floats and complex numbers under ``+``,
+# ``-``, ``*`` up to reassociation (which OpenMP allows); numeric numpy arrays and
+# scalars element-wise.  Every other reduction (lists, strings, dicts, Counters, sets,
+# user objects, declared operators, floats under ``min``/``max``) is combined in the
 # sequential order of the iterations that produced it (:class:`Pieces`).
-_EXACT = (int, bool)
 _REASSOCIATED = (float, complex)
 
 
@@ -276,8 +276,10 @@ def order_free(op: Any, value: Any) -> bool:
     if op not in COMBINE:
         return False
     kind = type(value)
-    if kind in _EXACT:
+    if kind is bool:
         return True
+    if kind is int:
+        return op not in ("and", "or")
     if kind in _REASSOCIATED:
         return op in ("+", "-", "*")
     np = _numpy()

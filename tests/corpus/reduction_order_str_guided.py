@@ -1,6 +1,8 @@
-"""Strings under + with a guided schedule, and objects whose + does not commute
-(__add__ and __iadd__), and a declared reduction with a user combiner: combined
-in the iterations' order, as with python (issue 9)."""
+"""Strings under + with a guided schedule, objects whose + does not commute
+(__add__ and __iadd__), a declared reduction with a user combiner, and ints under
+and/or: combined in the iterations' order, as with python (issue 9)."""
+
+import time
 
 
 class Path:
@@ -54,3 +56,14 @@ trail = ""
 for i in range(12):
     trail = joined(trail, str(i))
 print(trail)
+
+# `x = x and v` keeps the first falsy value (or the last value), `or` the first truthy
+first_zero = 5
+first_hit = 0
+# omp parallel for reduction(and:first_zero) reduction(or:first_hit) schedule(dynamic, 1)
+for i in range(12):
+    if i == 0:
+        time.sleep(0.01)  # the first iteration's thread falls behind
+    first_zero = first_zero and (i + 1) * (i % 5 != 3)
+    first_hit = first_hit or (i * (i % 4 == 2))
+print(first_zero, first_hit)

@@ -111,11 +111,6 @@ class ThreadedContext(ThreadContext, ThreadStreams):
         self.did_last = False
         return self._counter_loop(items, n, kind == "guided", chunk or 1)
 
-    def _static_chunks(self, items: Sequence[Any], n: int, chunk: int) -> Iterator[Any]:
-        for start in range(self.num * chunk, n, self.size * chunk):
-            self.chunk_start = start
-            yield from items[start : start + chunk]
-
     def _counter_loop(
         self, items: Sequence[Any], n: int, guided: bool, chunk: int
     ) -> Iterator[Any]:

@@ -109,10 +109,9 @@ def chunked(
     Not for ``reduction(task, ...)`` (its taskgroup holds the thread's one copy):
     the work share refuses an order-dependent one under a schedule that deals
     chunks out of order."""
-    task = {name for name, _ in emit_tasks.task_reductions(construct)}
-    cut = [name for name, _ in _reduction(construct.pragma) if name not in task]
-    if not cut or task:
+    if not chunk_levels(construct):
         return loop
+    cut = [name for name, _ in _reduction(construct.pragma)]
     line = construct.pragma.pos.line
     column = e.column(info, level)
     prefix = "for _omp_part in "
@@ -127,6 +126,21 @@ def chunked(
         orelse=loop.orelse,
         leading_lines=loop.leading_lines,
     )
+
+
+def chunk_levels(construct: Construct) -> int:
+    """The indentation levels :func:`chunked` adds around the loop's body: one for a
+    ``for`` or ``sections`` (combined forms too) with reductions, none with a
+    ``reduction(task, ...)``, ``linear`` or ``inscan``."""
+    if construct.directive not in ("for", "parallel for", "sections", "parallel sections"):
+        return 0
+    if not _reduction(construct.pragma) or emit_tasks.task_reductions(construct):
+        return 0
+    if construct.directive.endswith("for") and (
+        emit_linear.names(construct) or emit_scan.is_scan_loop(construct)
+    ):
+        return 0
+    return 1
 
 
 def conditional_chain(e: Emitter, construct: Construct, chain: cst.If) -> cst.If:

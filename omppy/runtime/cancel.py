@@ -233,6 +233,7 @@ def loop(
             thread.did_last = False
             chunks = _grabbed(thread, base, n, kind, chunk or 1)
         for start, stop in chunks:
+            thread.chunk_start = start
             for index in range(start, stop):
                 if words[base + WS_NEXT] >= CANCELLED:
                     thread.did_last = False

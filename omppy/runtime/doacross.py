@@ -179,6 +179,7 @@ def loop(
     thread.doacross = space
     try:
         for start, stop in spans:
+            thread.chunk_start = start
             for index in range(start, stop):
                 yield items[index]
                 space.post((index + 1) * space.inner_size - 1)  # the iteration is done

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from .thread import ThreadContext
 
 AFTER_LOOP = 1 << 62  # a chunk start after every iteration: code after a loop
-Position = tuple[int, int]  # (loops begun, first iteration of the running chunk)
+Position = tuple[int, "int | None"]  # (loops begun, first iteration of the running chunk)
+# (None: the loop has begun and its first chunk not yet, Workshare.loop: as 0.)
 # A failure: (thread number, its position or None when unknown, the exception).
 Failure = tuple[int, "Position | None", BaseException]
 
@@ -46,7 +47,7 @@ def encode(position: Position) -> int:
     """The abort mark of a failure at ``position``: an int that orders as positions do
     (1 and more; 1, the mark of a failure of unknown place, stops every thread)."""
     loops, start = position
-    return 2 + (loops << _START_BITS) + min(start, _AFTER)
+    return 2 + (loops << _START_BITS) + min(start or 0, _AFTER)
 
 
 def mark_of(thread: ThreadContext, error: BaseException) -> int:
@@ -91,7 +92,7 @@ def _key(failure: Failure) -> tuple[int, int, int, int]:
         return (0, 0, 0, num)
     if position is None:
         return (2, 0, 0, num)
-    return (1, position[0], position[1], num)
+    return (1, position[0], position[1] or 0, num)
 
 
 def _summary(exc: BaseException) -> str:

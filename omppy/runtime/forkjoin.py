@@ -185,6 +185,9 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     threads = [
         ThreadContext(team, num, Coherence(replica, arena, num, size)) for num in range(size)
     ]
+    if region.reduction:
+        for thread in threads:
+            thread.reductions = region.reduction
     region_at = location()
     words = arena.words
     team.board = deadlock.Board(

@@ -260,8 +260,61 @@ def zero_identity(op: Any, value: Any) -> bool:
     return op in ("+", "-", "|", "^") and _is_array(value) and value.dtype.kind in "biufc"
 
 
+# Types whose reductions give python's answer whatever order the partial results are
+# combined in: bools exactly; ints exactly but under ``and``/``or`` (``x and v`` keeps
+# the first falsy value, or the last one); floats and complex numbers under ``+``,
+# ``-``, ``*`` up to reassociation (which OpenMP allows); numeric numpy arrays and
+# scalars element-wise.  Every other reduction (lists, strings, dicts, Counters, sets,
+# user objects, declared operators, floats under ``min``/``max``) is combined in the
+# sequential order of the iterations that produced it (:class:`Pieces`).
+_REASSOCIATED = (float, complex)
+
+
+def order_free(op: Any, value: Any) -> bool:
+    """Whether ``reduction(op: x)`` with ``x`` = ``value`` may combine its partial
+    results in any order (the fast path: one partial per thread)."""
+    if op not in COMBINE:
+        return False
+    kind = type(value)
+    if kind is bool:
+        return True
+    if kind is int:
+        return op not in ("and", "or")
+    if kind in _REASSOCIATED:
+        return op in ("+", "-", "*")
+    np = _numpy()
+    if np is not None and isinstance(value, (np.ndarray, np.generic)):
+        return value.dtype.kind in "biufc"
+    return False
+
+
+class Pieces(list):
+    """A thread's partial results of an order-dependent reduction, one per chunk of
+    iterations (section, ...) it ran: ``(first iteration, partial)``, in the order it
+    ran them.  :func:`combine` folds the pieces of every thread by first iteration:
+    python's order, under any schedule."""
+
+    __slots__ = ()
+
+
+def in_order(partials: list[Any]) -> list[Any]:
+    """The partial results to fold, in order: the threads' :class:`Pieces` merged by
+    the first iteration of each, or the partials as given (thread order)."""
+    if not any(type(p) is Pieces for p in partials):
+        return partials
+    pieces = [piece for p in partials for piece in p]
+    pieces.sort(key=_first)
+    return [value for _, value in pieces]
+
+
+def _first(piece: tuple[int, Any]) -> int:
+    return piece[0]
+
+
 def combine(op: Any, original: Any, partials: list[Any]) -> Any:
-    """Fold the threads' partial results, in thread order, into the shared value."""
+    """Fold the partial results into the shared value: in the order of their
+    iterations when they are :class:`Pieces`, else in thread order."""
+    partials = in_order(partials)
     if op not in COMBINE:
         return declared.resolve(op, original).combine(original, partials)
     fold = COMBINE[op]

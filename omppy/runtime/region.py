@@ -14,7 +14,8 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-from .reduction import combine, identity
+from .errors import OmpError
+from .reduction import combine, identity, order_free
 from .sharedmem import is_array, is_shared
 from .unbound import UNBOUND
 
@@ -161,8 +162,18 @@ class Region:
         return out
 
     def partials(self, values: dict[str, Any]) -> dict[str, Any]:
-        """A thread's reduction results, from its body's ``locals()``."""
-        return {name: values[name] for name in self.reduction}
+        """A thread's reduction results, from its body's ``locals()``: an
+        order-dependent one of a combined ``parallel for`` as the pieces its chunks
+        gave (``ThreadContext.chunks``)."""
+        thread = values.get("_omp_t")
+        cutter = getattr(thread, "cutter", None)
+        if cutter is not None:
+            return {name: cutter.partial(name, values[name]) for name in self.reduction}
+        partials = {name: values[name] for name in self.reduction}
+        scattered = getattr(thread, "scattered", "")
+        if scattered:
+            partials[SCATTERED] = scattered
+        return partials
 
     def last_values(self, values: dict[str, Any], did_last: bool) -> dict[str, Any] | None:
         """The ``lastprivate`` values, from the thread that ran the last iteration."""
@@ -184,6 +195,7 @@ class Region:
         """
         latest = latest or {}
         result = {}
+        out_of_order(self.reduction, partials)
         for name, (op, original) in self.reduction.items():
             result[name] = combine(op, original, [p[name] for p in partials])
         if last:
@@ -194,6 +206,44 @@ class Region:
             elif name in values and values[name] is not UNBOUND:
                 result[name] = values[name]
         return result
+
+
+# A thread's partials: where a loop of the region handed it chunks out of order.
+SCATTERED = "_omp_scattered"
+
+
+def out_of_order(reduction: dict[str, tuple[str, Any]], partials: list[dict[str, Any]]) -> None:
+    """Refuse a region's order-dependent reduction (a list under ``+``) that two
+    threads added to when a loop of the region dealt them chunks out of order: one
+    partial per thread, combined in thread order, would not be python's order, and
+    the region's clause cannot split them by chunk (a loop's own clause does)."""
+    where = next((p[SCATTERED] for p in partials if SCATTERED in p), "")
+    if not where:
+        return
+    for name, (op, original) in reduction.items():
+        if name.startswith("_omp_") or order_free(op, original):
+            continue
+        start = identity(op, original)
+        added = [p for p in partials if not _same(p.get(name, start), start)]
+        if len(added) > 1:
+            raise OmpError(
+                f"{where}: reduction({op}: {name}) of a {type(original).__name__} keeps "
+                "one partial result per thread here (the clause of a 'parallel' region, "
+                "or a loop with 'linear'), combined in thread order, and this loop's "
+                f"schedule hands chunks out of order: {name} would not come out in "
+                "python's order; use schedule(static) without a chunk, or a '# omp for "
+                "reduction(...)' of the loop alone"
+            )
+
+
+def _same(value: Any, start: Any) -> bool:
+    """Is a thread's partial still its identity (it added nothing)?"""
+    if value is start:
+        return True
+    try:
+        return type(value) is type(start) and bool(value == start)
+    except Exception:
+        return False
 
 
 def private_copy(value: Any) -> Any:

@@ -49,12 +49,19 @@ class ThreadContext:
     # ``__init__`` is paid on the region's path: issue 22).  Immutable values only.
     workshares = 0  # work-sharing constructs met so far (agreed team-wide)
     loops = 0  # work-sharing loops met so far (tags new dict keys, coherence.py)
-    # The first iteration of the chunk it runs, AFTER_LOOP once the loop is over:
-    # with ``loops``, its place in python's order (coherence.py, firstfailure.py).
-    chunk_start = 0
     barriers = 0
     did_last = False  # ran the sequentially last iteration of the last loop
     current_iteration = 0
+    # The first iteration of the chunk this thread runs (None: no chunk yet), set as
+    # each chunk starts by every kind of loop, AFTER_LOOP once the loop is over: an
+    # order-dependent reduction's pieces are keyed by it (Workshare.chunks); with
+    # ``loops``, a failure's place in python's order (firstfailure.py).
+    chunk_start: int | None = 0
+    # A combined parallel for/sections: the region's reductions, and what splits the
+    # thread's share where an order-dependent one needs it (chunks, cut).
+    reductions: dict[str, tuple[str, Any]] = {}
+    cutter: Workshare | None = None
+    scattered = ""  # where a loop of the region dealt chunks out of order (note_schedule)
     ordered_base = -1  # arena record of the ordered loop being run
     ordered_pending = False  # current iteration has not passed its turn yet
     # Where this thread last agreed with its team (for messages about races).
@@ -109,6 +116,8 @@ class ThreadContext:
         size, num = self.size, self.num
         if size > 1:
             self.refuse_inside_block("a work-sharing loop ('# omp for')")
+            if self.reductions and (kind != "static" or chunk is not None):
+                self.scattered = location()
         if doacross is not None:
             return _doacross_loop(self, items, kind, chunk, doacross)
         if ordered and size > 1:
@@ -144,6 +153,17 @@ class ThreadContext:
             if mark and not runs_before(mark, self.loops + 1, start):
                 raise TeamAborted("another thread of the team failed")
 
+    def chunks(self, share: Iterable[Any]) -> Iterable[Iterable[Any]]:
+        """A combined ``parallel for`` (``sections``): this thread's share, chunk by
+        chunk for an order-dependent reduction (see :class:`Workshare`); the region
+        takes the pieces from ``cutter`` (``Region.partials``)."""
+        cutter = self.cutter = Workshare(self, self.reductions, (), True)
+        return cutter.chunks(share)
+
+    def cut(self, name: str, value: Any) -> Any:
+        """A chunk of a combined construct starts (see :meth:`Workshare.cut`)."""
+        return value if self.cutter is None else self.cutter.cut(name, value)
+
     def _mark(self, first: int) -> None:
         """Iterations from ``first`` on run now (see Coherence.mark)."""
         self.chunk_start = first
@@ -164,6 +184,11 @@ class ThreadContext:
             self.chunk_start = start  # (a failure's place: firstfailure.py)
             if coherence is not None:
                 coherence.mark((self.loops, start))
+            yield from items[start : start + chunk]
+
+    def _static_chunks(self, items: Sequence[Any], n: int, chunk: int) -> Iterator[Any]:
+        for start in range(self.num * chunk, n, self.size * chunk):
+            self.chunk_start = start
             yield from items[start : start + chunk]
 
     def _shared_counter_loop(

@@ -46,7 +46,7 @@ class WorkerReport:
         out: str = "",
         err: str = "",
         private_globals: dict[Any, Any] | None = None,
-        position: tuple[int, int] | None = None,
+        position: tuple[int, int | None] | None = None,
     ) -> None:
         self.error = error  # failures.pack_exception(...) of what it raised, or None
         self.partials = partials  # its reduction results

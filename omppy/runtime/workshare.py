@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from . import schedule
 from .coherence import PUBLISHED_DEPTH
-from .reduction import combine, identity
+from .errors import OmpError
+from .reduction import Pieces, combine, identity, order_free
 from .sharedmem import is_array, is_shared
+from .where import location
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from .thread import ThreadContext
 
@@ -32,8 +34,19 @@ def assigned_last(result: dict[str, Any], conditional: tuple[str, ...]) -> None:
 class Workshare:
     """The generated code asks it for each reduction variable's starting value,
     iterates :meth:`loop`, and calls :meth:`end` with its ``locals()``: the partial
-    results are combined in thread order at the construct's barrier and every
-    thread gets the combined values (and the ``lastprivate`` values) back.
+    results are combined at the construct's barrier and every thread gets the
+    combined values (and the ``lastprivate`` values) back.
+
+    A loop (or ``sections``) with reductions iterates its share chunk by chunk,
+    ``for _omp_chunk in ws.chunks(ws.loop(...))``, each chunk starting with
+    ``x = ws.cut('x', x)``.  When every reduction may combine in any order (ints,
+    floats under ``+``, numeric arrays: ``reduction.order_free``), or the team is
+    one thread, the share is one chunk and ``cut`` hands the value back: one partial
+    per thread, combined in thread order.  Otherwise (lists, strings, dicts, user
+    operators...) each chunk the thread runs gets a fresh identity, and its partial
+    result is kept keyed by the chunk's first iteration (``Pieces``): the combine
+    folds every thread's pieces in the iterations' order, python's answer under any
+    schedule.
     """
 
     def __init__(
@@ -54,6 +67,20 @@ class Workshare:
         self.nowait = nowait
         self.shared = shared
         self.construct = thread.workshares  # agreed team-wide: names its results
+        # The order-dependent reductions (see the class docstring); their pieces so
+        # far, and the first iteration of the chunk each name's value belongs to.
+        self.ordered = (
+            [
+                name
+                for name, (op, original) in reduction.items()
+                if not name.startswith(CONDITIONAL) and not order_free(op, original)
+            ]
+            if reduction and thread.size > 1
+            else []
+        )
+        self.pieces: dict[str, Pieces] = {}
+        self.keys: dict[str, int | None] = {}
+        self.scattered = ""  # the loop's place, when its schedule deals chunks out of order
 
     def identity(self, name: str) -> Any:
         op, original = self.reduction[name]
@@ -87,15 +114,62 @@ class Workshare:
         cancellable: bool = False,
         doacross: Any = None,
     ) -> Iterable[Any]:
-        return self.thread.loop(
-            items, kind, chunk, ordered, cancellable=cancellable, doacross=doacross
-        )
+        thread = self.thread
+        if self.ordered:
+            # Set by the loop as each chunk starts, before its first iteration.
+            thread.chunk_start = None
+            if schedule.resolve(kind, chunk) != ("static", None):
+                self.scattered = location()
+        return thread.loop(items, kind, chunk, ordered, cancellable=cancellable, doacross=doacross)
+
+    def chunks(self, share: Iterable[Any]) -> Iterable[Iterable[Any]]:
+        """This thread's share of the loop (what :meth:`loop` gave) as the chunks
+        whose partial results :meth:`cut` keeps apart: one when no reduction
+        depends on the order."""
+        if not self.ordered:
+            return (share,)
+        self.pieces = {name: Pieces() for name in self.ordered}
+        self.keys = dict.fromkeys(self.ordered)
+        return _Chunks(self, iter(share))
+
+    def cut(self, name: str, value: Any) -> Any:
+        """A chunk starts: the reduction variable's value for it (its identity), the
+        value of the chunk before kept as that chunk's piece."""
+        keys = self.keys
+        if name not in keys:
+            return value
+        key = keys[name]
+        if key is not None:
+            self.pieces[name].append((key, value))
+        keys[name] = self.thread.chunk_start
+        op, original = self.reduction[name]
+        return identity(op, original)
+
+    def partial(self, name: str, value: Any) -> Any:
+        """What the thread hands to the combine for ``name``."""
+        if name in self.keys:
+            pieces = self.pieces[name]
+            key = self.keys[name]
+            if key is not None:
+                pieces.append((key, value))
+            return pieces
+        if self.scattered and name in self.ordered:
+            op = self.reduction[name][0]
+            raise OmpError(
+                f"{self.scattered}: reduction({op}: {name}) of a "
+                f"{type(self.reduction[name][1]).__name__} depends on the order its "
+                "partial results are combined in, and this loop's schedule hands chunks "
+                "out of order (a 'reduction(task, ...)' keeps one partial per thread); "
+                "use schedule(static) without a chunk, or a reduction of a type whose "
+                "combine does not depend on order"
+            )
+        return value
 
     def end(self, names: dict[str, Any]) -> dict[str, Any]:
         """Combine reductions, pick lastprivate values, and wait (unless nowait)."""
         thread = self.thread
         thread.end_of_loop()
-        partials = {name: names[name] for name in self.reduction}
+        partials = {name: self.partial(name, names[name]) for name in self.reduction}
         last = (
             {name: names[name] for name in self.lastprivate if name in names}
             if thread.did_last
@@ -149,3 +223,36 @@ class Workshare:
         if self.shared and not self.nowait:
             result.update(thread.refresh(self.shared))
         return result
+
+
+_END = object()
+
+
+class _Chunks:
+    """A thread's share split where its chunks start (``thread.chunk_start``, which
+    every loop sets before a chunk's first iteration): iterating gives one iterator
+    per chunk, after reading one iteration ahead."""
+
+    def __init__(self, workshare: Workshare, share: Iterator[Any]) -> None:
+        self.thread = workshare.thread
+        self.share = share
+        self.next: Any = next(share, _END)
+
+    def __iter__(self) -> Iterator[Iterator[Any]]:
+        while self.next is not _END:
+            if self.thread.chunk_start is None:
+                raise OmpError(
+                    "omppy: internal error: a loop gave no chunk starts to an "
+                    "order-dependent reduction"
+                )
+            yield self._chunk(self.thread.chunk_start)
+
+    def _chunk(self, key: int) -> Iterator[Any]:
+        thread, share = self.thread, self.share
+        item, self.next = self.next, _END
+        yield item
+        for item in share:
+            if thread.chunk_start != key:
+                self.next = item
+                return
+            yield item

@@ -165,6 +165,7 @@ class Emitter:
             _BODY_LEVELS.get(c.directive, 0)
             + emit_cancel.extra_levels(self, c)
             + emit_tasks.extra_levels(c)
+            + emit_worksharing.chunk_levels(c)
             for c in info.around
         )
         return info.construct.pragma.pos.col + levels * len(self.unit)

@@ -52,6 +52,10 @@ def parallel(
             level = 1 + ("for" in info.cancel)  # in the region's function, its with
             header = emit_linear.header(e, construct, header, line, level)
             given["_omp_linear"] = emit_linear.steps(construct)
+        e.stamp(header, e.line_of(loop, line))
+        if not linear:
+            level = 1 + ("for" in info.cancel)
+            header = emit_worksharing.chunked(e, construct, info, "_omp_t", header, level)
         body: list[cst.BaseStatement] = [e.stamp(header, e.line_of(loop, line))]
         body = emit_cancel.wrapped(e, info, "for", body, line)
         if linear:
@@ -73,15 +77,16 @@ def parallel(
         chain = emit_worksharing.conditional_chain(e, construct, chain)
         cancellable = ", cancellable=True" if emit_cancel.loop_is_cancellable(e, construct) else ""
         sections = cst.parse_expression(f"_omp_t.loop(_omp_items, 'dynamic', 1{cancellable})")
-        body = [
-            cst.For(
-                target=cst.Name("_omp_section"),
-                iter=sections,
-                body=e.block([chain]),
-                leading_lines=comments,
-            )
-        ]
-        e.stamp(body[0], line)
+        each = cst.For(
+            target=cst.Name("_omp_section"),
+            iter=sections,
+            body=e.block([chain]),
+            leading_lines=comments,
+        )
+        e.stamp(each, line)
+        level = 1 + ("sections" in info.cancel)
+        each = emit_worksharing.chunked(e, construct, info, "_omp_t", each, level)
+        body = [e.stamp(each, line)]
         body = emit_cancel.wrapped(e, info, "sections", body, line)
         given["_omp_items"] = f"range({len(construct.sections)})"
     else:

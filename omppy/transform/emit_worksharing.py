@@ -23,6 +23,7 @@ from . import (
     emit_linear,
     emit_scan,
     emit_tasks,
+    layout,
 )
 from .layout import Group, Part, call, keyword, mapping, names
 from .model import Construct, ConstructInfo
@@ -53,11 +54,14 @@ def for_loop(
         return out
     header = loop_header(e, construct, nest, ws).with_changes(leading_lines=())
     linear = emit_linear.names(construct)
+    # (inside the cancellable block and the task reductions' try, if any)
+    level = ("for" in info.cancel) + emit_tasks.extra_levels(construct)
     if linear:
         out.append(emit_linear.start(e, construct, line, emit_linear.steps(construct)))
-        # (inside the cancellable block and the task reductions' try, if any)
-        level = ("for" in info.cancel) + emit_tasks.extra_levels(construct)
         header = emit_linear.header(e, construct, header, line, level)
+    else:
+        e.stamp(header, e.line_of(loop, line))
+        header = chunked(e, construct, info, ws, header, level)
     out.append(e.stamp(header, e.line_of(loop, line)))
     out[-1:] = emit_cancel.wrapped(e, info, "for", out[-1:], line)
     out[-1:] = emit_tasks.with_task_reductions(e, construct, info, out[-1:])
@@ -81,10 +85,62 @@ def sections(
     cancellable = ", cancellable=True" if emit_cancel.loop_is_cancellable(e, construct) else ""
     sections = cst.parse_expression(f"{ws}.loop(range({count}), 'dynamic', 1{cancellable})")
     loop = cst.For(target=cst.Name("_omp_section"), iter=sections, body=e.block([chain]))
+    level = ("sections" in info.cancel) + emit_tasks.extra_levels(construct)
+    e.stamp(loop, line)
+    loop = chunked(e, construct, info, ws, loop, level)
     loops = emit_cancel.wrapped(e, info, "sections", [e.stamp(loop, line)], line)
     out.extend(emit_tasks.with_task_reductions(e, construct, info, loops))
     out.extend(_end(e, ws, pragma, info, line))
     return out
+
+
+def chunked(
+    e: Emitter, construct: Construct, info: ConstructInfo, ws: str, loop: cst.For, level: int
+) -> cst.For:
+    """A loop with reductions iterates its share chunk by chunk, each chunk starting
+    each reduction variable afresh (``Workshare.cut``): an order-dependent
+    reduction (a list, a string, a dict) is combined in the iterations' order::
+
+        for _omp_part in ws.chunks(ws.loop(...)):
+            x = ws.cut('x', x)
+            for i in _omp_part:
+                ...
+
+    Not for ``reduction(task, ...)`` (its taskgroup holds the thread's one copy):
+    the work share refuses an order-dependent one under a schedule that deals
+    chunks out of order."""
+    if not chunk_levels(construct):
+        return loop
+    cut = [name for name, _ in _reduction(construct.pragma)]
+    line = construct.pragma.pos.line
+    column = e.column(info, level)
+    prefix = "for _omp_part in "
+    text = layout.render(prefix, call(f"{ws}.chunks", e.code(loop.iter)), column, e.unit, tail=1)
+    starts = [e.statement(f"{name} = {ws}.cut({name!r}, {name})", line) for name in cut]
+    inner = loop.with_changes(iter=cst.Name("_omp_part"), orelse=None, leading_lines=())
+    e.carry(inner, loop, line)
+    return cst.For(
+        target=cst.Name("_omp_part"),
+        iter=cst.parse_expression(text[len(prefix) :]),
+        body=e.block([*starts, inner]),
+        orelse=loop.orelse,
+        leading_lines=loop.leading_lines,
+    )
+
+
+def chunk_levels(construct: Construct) -> int:
+    """The indentation levels :func:`chunked` adds around the loop's body: one for a
+    ``for`` or ``sections`` (combined forms too) with reductions, none with a
+    ``reduction(task, ...)``, ``linear`` or ``inscan``."""
+    if construct.directive not in ("for", "parallel for", "sections", "parallel sections"):
+        return 0
+    if not _reduction(construct.pragma) or emit_tasks.task_reductions(construct):
+        return 0
+    if construct.directive.endswith("for") and (
+        emit_linear.names(construct) or emit_scan.is_scan_loop(construct)
+    ):
+        return 0
+    return 1
 
 
 def conditional_chain(e: Emitter, construct: Construct, chain: cst.If) -> cst.If:

@@ -13,7 +13,7 @@ evens = []
 pairs = []
 # omp parallel
 if True:
-    # omp for reduction(+:evens) schedule(static)
+    # omp for reduction(+:evens) schedule(dynamic, 2)
     for i in range(20):
         if i % 2 == 0:
             evens.append(i)

@@ -117,6 +117,14 @@ class TaskContext(ThreadContext):
     def cancellation_point(self, kind: str) -> None:
         self._refuse("cancellation point")
 
+    def chunks(self, share: Iterable[Any]) -> Iterable[Iterable[Any]]:
+        """The share as one chunk: each dask task is a chunk of its own, whose
+        partial results the master combines in the iterations' order."""
+        return (share,)
+
+    def cut(self, name: str, value: Any) -> Any:
+        return value
+
     def _refuse(self, construct: str) -> NoReturn:
         raise OmpError(refusal(construct, location(3)))
 
@@ -148,6 +156,14 @@ class TaskWorkshare:
              ) -> Iterable[Any]:
         return self.thread.loop(items, kind, chunk, ordered, cancellable=cancellable,
                                 doacross=doacross)
+
+    def chunks(self, share: Iterable[Any]) -> Iterable[Iterable[Any]]:
+        """The share as one chunk: each dask task is a chunk of its own, whose
+        partial results the master combines in the iterations' order."""
+        return (share,)
+
+    def cut(self, name: str, value: Any) -> Any:
+        return value
 
     def end(self, names: dict[str, Any]) -> dict[str, Any]:
         thread = self.thread

@@ -15,6 +15,7 @@ from .. import schedule
 from ..errors import TeamAborted
 from ..firstfailure import runs_before
 from ..thread import ThreadContext
+from ..where import location
 from . import cancel, doacross
 from .keyorder import AFTER_LOOP
 from .park import Parker
@@ -91,6 +92,8 @@ class ThreadedContext(ThreadContext, ThreadStreams):
             self.did_last = n > 0
             return items
         self.refuse_inside_block("a work-sharing loop ('# omp for')")
+        if self.reductions and (kind != "static" or chunk is not None):
+            self.scattered = location()
         if kind != "static":
             start = stop = 0  # (each chunk is checked as it is taken)
         elif chunk is None:
@@ -114,11 +117,6 @@ class ThreadedContext(ThreadContext, ThreadStreams):
             return self._static_chunks(items, n, chunk)
         self.did_last = False
         return self._counter_loop(items, n, kind == "guided", chunk or 1)
-
-    def _static_chunks(self, items: Sequence[Any], n: int, chunk: int) -> Iterator[Any]:
-        for start in range(self.num * chunk, n, self.size * chunk):
-            self.chunk_start = start
-            yield from items[start : start + chunk]
 
     def _counter_loop(
         self, items: Sequence[Any], n: int, guided: bool, chunk: int

@@ -143,6 +143,9 @@ def _run_team(
             context = ThreadedContext(team, num, worker.parker)
             context.seeds = seeds
             threads.append(context)
+        if region.reduction:
+            for context in threads:
+                context.reductions = region.reduction
         outcomes: list[Outcome] = [_NOT_RUN] * size
         join = _Join(team, size - 1, master.parker)
     except BaseException:  # (the workers had no job yet: they leave)

@@ -35,7 +35,7 @@ class ThreadedWorkshare(Workshare):
         thread.end_of_loop()
         needs_exchange = bool(self.reduction or self.lastprivate)
         if thread.size == 1 or needs_exchange:
-            partials = {name: names[name] for name in self.reduction}
+            partials = {name: self.partial(name, names[name]) for name in self.reduction}
             last = (
                 {name: names[name] for name in self.lastprivate if name in names}
                 if thread.did_last

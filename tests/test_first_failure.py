@@ -3,7 +3,7 @@ process: python's order of the places, the note naming the others, the abort mar
 
 from __future__ import annotations
 
-from omppy.runtime.errors import RemoteTraceback, WorkerDied
+from omppy.runtime.errors import OmpError, RemoteTraceback, WorkerDied
 from omppy.runtime.firstfailure import AFTER_LOOP, encode, first_failure, runs_before
 
 
@@ -62,6 +62,18 @@ def test_one_failure_is_itself_without_a_note():
     error = ValueError("alone")
     assert first_failure([(1, (1, 4), error)]) is error
     assert not hasattr(error, "__notes__")
+
+
+def test_the_same_error_in_several_threads_is_said_once():
+    # A refusal every thread meets at a combine: a note repeating it would only bury
+    # the message; a different error still gets its line.
+    same = [OmpError("refused"), OmpError("refused"), OmpError("refused")]
+    chosen = first_failure([(2, None, same[2]), (0, None, same[0]), (1, None, same[1])])
+    assert chosen is same[0]
+    assert getattr(chosen, "__notes__", []) == []
+    other = ValueError("bad")
+    chosen = first_failure([(0, None, OmpError("refused")), (1, None, other)])
+    assert len(chosen.__notes__) == 1 and "thread 1: ValueError: bad" in chosen.__notes__[0]
 
 
 def test_the_abort_mark_orders_as_places_and_lets_earlier_chunks_run():

@@ -75,15 +75,21 @@ def first_failure(failures: Sequence[Failure]) -> BaseException:
         return min(interrupts, key=lambda f: f[0])[2]
     ordered = sorted(failures, key=_key)
     chosen = ordered[0][2]
-    others = ordered[1:]
-    if others and all(isinstance(f[2], SystemExit) for f in failures):
+    if all(isinstance(f[2], SystemExit) for f in failures):
         return chosen  # sys.exit() in every thread means "exit"
+    # The same error in several threads (a refusal every thread meets at a combine,
+    # say) is said once: a note repeating it would only hide the message's end.
+    others = [f for f in ordered[1:] if not _same(f[2], chosen)]
     if others:
         threads = "1 more thread" if len(others) == 1 else f"{len(others)} more threads"
         lines = [f"omppy: {threads} of the team failed in this region:"]
         lines += [f"  thread {num}: {_summary(exc)}" for num, _, exc in others]
         chosen.add_note("\n".join(lines))
     return chosen
+
+
+def _same(one: BaseException, other: BaseException) -> bool:
+    return type(one) is type(other) and str(one) == str(other)
 
 
 def _key(failure: Failure) -> tuple[int, int, int, int]:

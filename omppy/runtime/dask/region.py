@@ -47,6 +47,11 @@ class _ProbeContext:
              **options: Any) -> Any:
         raise _Probe(items, kind, chunk)
 
+    def chunks(self, share: Any) -> Any:
+        # ``_omp_t.chunks(_omp_t.loop(...))``: Python looks the method up before it
+        # calls ``loop``, so the probe needs it, though it is never called.
+        return (share,)
+
 
 def parallel(region: Region, request: TeamRequest) -> dict[str, Any]:
     """Run ``region`` as tasks on the cluster (``backend.parallel`` says what the

@@ -7,7 +7,9 @@
 - A record that holds no shared object is pickled all in C (:func:`dump_plain`,
   marked by :data:`PLAIN`).
 - A list change that puts only atomic values is packed into one pickle
-  (:func:`_packed`, :func:`_unpacked`), loaded in C at the other end.
+  (:func:`_packed`, :func:`_unpacked`), loaded in C at the other end; one whose
+  long runs are all exact ints within 64 bits, or all floats, goes as machine words
+  (``packing.py``: ``"L#"``, ``"M#"``, ``"S#"`` records).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import sys
 import types
 from typing import TYPE_CHECKING, Any
 
+from . import packing
 from .errors import OmpError
 
 if TYPE_CHECKING:
@@ -45,8 +48,17 @@ def _all_atomic(change: Change) -> bool:
     if _ATOMIC.get(id(change)) is change:
         return True
     if change[0] == "S" or change[0] == "M":
-        return ATOMIC.issuperset(map(type, change[3]))
-    return all(ATOMIC.issuperset(map(type, values)) for _, values in change[1])
+        return _sort(change[3], False)[0] != "o"
+    return all(_sort(values, False)[0] != "o" for _, values in change[1])
+
+
+def _sort(values: list[Any], pack: bool = True) -> tuple[str, Any]:
+    """``packing.examine(values, pack)``, or for a short list the check in C: ``("a",
+    None)`` (atomic values) or ``("o", None)``."""
+    found = packing.examine(values, pack)
+    if found is None:
+        return ("a" if ATOMIC.issuperset(map(type, values)) else "o", None)
+    return found
 
 
 def forget() -> None:
@@ -68,9 +80,18 @@ def _dump_flat(values: Any) -> bytes:
 
 def _packed(change: Change) -> Change:
     kind = change[0]
-    if kind not in ("L", "M", "S") or not _all_atomic(change):
+    if kind not in ("L", "M", "S"):
         return change
-    _ATOMIC[id(change)] = change  # settled next: not checked again
+    if _ATOMIC.get(id(change)) is not change:
+        found = [_sort(values) for _, values in change[1]] if kind == "L" else [_sort(change[3])]
+        if any(code == "o" for code, _ in found):
+            return change
+        _ATOMIC[id(change)] = change  # settled next: not checked again
+        if all(code in ("q", "d") for code, _ in found):  # machine words (packing.py)
+            if kind == "L":
+                starts = [start for start, _ in change[1]]
+                return ("L#", [(start, *words) for start, words in zip(starts, found)])
+            return (kind + "#", change[1], change[2], *found[0])
     if kind == "L":
         return ("L*", _dump_flat(change[1]))
     if kind == "M":
@@ -80,7 +101,11 @@ def _packed(change: Change) -> Change:
 
 def _unpacked(change: Change) -> Change:
     kind = change[0]
-    if kind == "L*":
+    if kind == "L#":
+        change = ("L", [(start, packing.unpack(code, raw)) for start, code, raw in change[1]])
+    elif kind == "M#" or kind == "S#":
+        change = (kind[0], change[1], change[2], packing.unpack(change[3], change[4]))
+    elif kind == "L*":
         change = ("L", pickle.loads(change[1]))
     elif kind == "S*":
         change = ("S", change[1], change[2], pickle.loads(change[3]))

@@ -33,7 +33,7 @@ import bisect
 import sys
 from typing import TYPE_CHECKING, Any
 
-from . import conflict
+from . import conflict, masked
 from .arena import LOG_MARK
 from .errors import OmpError
 from .replica import Changes, Replica
@@ -331,13 +331,13 @@ class Coherence:
         replica = self.replica
         if (replica.net_lengths or replica.deep_net) and not keep:  # the master's land
             replica.check_net(f"thread {self.num}", contents=True)
-        changes = self._tag_new_keys(self.replica.changes())
+        changes = self._tag_new_keys(self.replica.changes(packed=last, kept=keep))
         if not last:  # a worker's last part is checked by the master only
             self._own = changes
         if keep:
             return None, self.seen
         try:
-            data = self.replica.dump_changes(changes) if changes else None
+            data = self.replica.dump_changes(changes, apart=last) if changes else None
         except OmpError:
             raise
         except Exception as error:
@@ -380,6 +380,10 @@ class Coherence:
                 data, _ = pending.pop(t)
                 batches[t] = self.replica.load_changes(data)[0] if data else []
 
+        if raw and final:
+            # The master's own last part reads its runs off the live list
+            # (masked.Stretch); records applied below would show through them.
+            batches[self.num] = [(t, masked.copied(c)) for t, c in batches[self.num]]
         records = list(self.recent)
         for seq, thread, payload in raw:
             read_batches(seq)

@@ -17,18 +17,60 @@ so races are found as before: two changes clash exactly where both flags are set
 from __future__ import annotations
 
 import itertools
+import pickle
 from collections.abc import Iterator
 from typing import Any
 
-from . import layout
+from . import layout, packing
 
 # Changes with at most this many runs stay ``("L", runs)``: a few runs are cheaper as
 # they are, and most records (a thread's chunk of a loop, one store) have one run.
 MANY_RUNS = 64
 
-def list_change(live: list[Any], flags: bytes) -> tuple[Any, ...]:
+class Stretch:
+    """``live[start:stop]`` read where it lies, not copied: the values of the master's
+    own last part, which go to no one and are read only if a check finds a clash
+    (``conflict._same_at``), before anything else is put into ``live``."""
+
+    __slots__ = ("live", "start", "stop")
+
+    def __init__(self, live: list[Any], start: int, stop: int) -> None:
+        self.live, self.start, self.stop = live, start, stop
+
+    def __len__(self) -> int:
+        return self.stop - self.start
+
+    def __getitem__(self, index: int) -> Any:
+        if not 0 <= index < self.stop - self.start:
+            raise IndexError(index)
+        return self.live[self.start + index]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.live[self.start : self.stop])
+
+    def copied(self) -> list[Any]:
+        return self.live[self.start : self.stop]
+
+
+def copied(change: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``change`` with the values of its :class:`Stretch` runs copied out."""
+    if change[0] != "L" or not any(type(values) is Stretch for _, values in change[1]):
+        return change
+    runs = [(s, v.copied() if type(v) is Stretch else v) for s, v in change[1]]
+    return ("L", runs)
+
+
+def list_change(
+    live: list[Any], flags: bytes, packed: bool = False, kept: bool = False
+) -> tuple[Any, ...]:
     """The change of ``live`` whose items changed where ``flags`` (one byte per item,
-    1 changed) says: ``("L", runs)`` with few runs, else ``("M", ...)``."""
+    1 changed) says: ``("L", runs)`` with few runs, else ``("M", ...)``.
+
+    ``packed``: the change is only to be sent (a worker's last part), so runs of
+    numbers are read off the live list as machine words (``("L#", ...)``,
+    ``packing.py``) without copying them out as a list first.  ``kept``: the change
+    is only to be checked (the master's last part): its runs are :class:`Stretch`
+    views of ``live``."""
     lo = flags.find(1)
     if lo < 0:
         return ("L", [])
@@ -37,13 +79,24 @@ def list_change(live: list[Any], flags: bytes) -> tuple[Any, ...]:
         # One run (a thread's block of a static loop, the usual case): three scans
         # in C, where counting the runs and a regular expression over a
         # 2-million-byte flag string cost milliseconds.
-        return ("L", [(lo, live[lo:hi])])
-    runs = flags.count(b"\x00\x01") + (flags[:1] == b"\x01")
-    if runs <= MANY_RUNS:
-        return (
-            "L",
-            [(start, live[start:end]) for start, end in layout.flag_runs(flags)],
-        )
+        spans = [(lo, hi)]
+    elif flags.count(b"\x00\x01") + (flags[:1] == b"\x01") <= MANY_RUNS:
+        spans = layout.flag_runs(flags)
+    else:
+        spans = []
+    if spans:
+        if packed and hi - lo >= packing.MIN_VALUES:
+            words = [packing.examine(live, True, start, end) for start, end in spans]
+            runs = [  # the words out of band when pickled (wire.Parcel)
+                (start, found[0], pickle.PickleBuffer(found[1]))
+                for (start, _), found in zip(spans, words, strict=True)
+                if found is not None and found[0] in ("q", "d")
+            ]
+            if len(runs) == len(spans):
+                return ("L#", runs)
+        if kept:
+            return ("L", [(start, Stretch(live, start, end)) for start, end in spans])
+        return ("L", [(start, live[start:end]) for start, end in spans])
     stretch = flags[lo:hi]
     return ("M", lo, stretch, list(itertools.compress(live[lo:hi], stretch)))
 

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import array
 import ctypes
+import struct
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 from . import layout
@@ -94,8 +96,10 @@ def _ints(words: Any, index: Any, numpy: Any) -> Any | None:
     return numpy.where(negative, -signed, signed)
 
 
-def examine(values: list[Any], pack: bool = True) -> tuple[str, Any] | None:
-    """What ``values`` (a plain list) hold, read in bulk: ``("q", int64 bytes)`` when
+def examine(
+    values: list[Any], pack: bool = True, start: int = 0, stop: int | None = None
+) -> tuple[str, Any] | None:
+    """What ``values[start:stop]`` (a plain list's items, read where they lie) hold, read in bulk: ``("q", int64 bytes)`` when
     all are exact ints within 64 bits, ``("d", float64 bytes)`` when all are exact
     floats (``pack`` False: no bytes), ``("a", None)`` when all are of the atomic
     types that travel by value (``wire.ATOMIC``), ``("o", None)`` otherwise.  None
@@ -109,17 +113,19 @@ def examine(values: list[Any], pack: bool = True) -> tuple[str, Any] | None:
         numpy is None
         or not ready()
         or type(values) is not list
-        or len(values) < MIN_VALUES
         or layout._ITEM_OFFSET is None
     ):
         return None
-    n = len(values)
-    pointers = layout._pointer_array(values, n, numpy)
+    stop = len(values) if stop is None else stop
+    n = stop - start
+    if n < MIN_VALUES:
+        return None
+    pointers = layout._pointer_array(values, stop, numpy)[start:]
     code = ""
     packed: Any = None
     out: Any = None
-    for start in range(0, n, _BLOCK):
-        window = _window(pointers[start : start + _BLOCK], numpy)
+    for first in range(0, n, _BLOCK):
+        window = _window(pointers[first : first + _BLOCK], numpy)
         if window is None:
             return None
         words, index = window
@@ -148,7 +154,7 @@ def examine(values: list[Any], pack: bool = True) -> tuple[str, Any] | None:
         if out is None:
             packed = bytearray(8 * n)
             out = numpy.frombuffer(packed, dtype=numpy.uint64)
-        out[start : start + len(index)] = ints.view(numpy.uint64)
+        out[first : first + len(index)] = ints.view(numpy.uint64)
     if code == "a" or not pack:
         return (code, None)
     if not _LITTLE:  # pragma: no cover - a big-endian machine
@@ -165,6 +171,40 @@ def unpack(code: str, raw: bytes) -> list[Any]:
     if not _LITTLE:  # pragma: no cover - a big-endian machine
         values.byteswap()
     return values.tolist()
+
+
+class Words:
+    """Packed values (:func:`examine`) kept packed until they are put into a list: the
+    runs of a worker's last part, received by the master (``wire.Parcel``), which
+    checks them (a length, a value where two threads clash) and then puts them into
+    the live list a block at a time (:meth:`put`): no list of a million new values
+    next to the list they go into."""
+
+    __slots__ = ("code", "raw")
+
+    def __init__(self, code: str, raw: Any) -> None:
+        self.code, self.raw = code, raw
+
+    def __len__(self) -> int:
+        return len(self.raw) // 8
+
+    def __getitem__(self, index: int) -> Any:
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return struct.unpack_from(_DTYPES[self.code], self.raw, 8 * index)[0]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(unpack(self.code, self.raw))
+
+    def put(self, target: list[Any], start: int) -> None:
+        """``target[start:start + len(self)] = values``, a block at a time (with the
+        list's own ``__setitem__``, as ``shadow._put`` does)."""
+        setitem = list.__setitem__
+        raw = memoryview(self.raw).cast("B")
+        step = 8 * _BLOCK
+        for at in range(0, len(raw), step):
+            values = unpack(self.code, raw[at : at + step])
+            setitem(target, slice(start + at // 8, start + at // 8 + len(values)), values)
 
 
 _INT, _FLOAT = id(int), id(float)

@@ -47,7 +47,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
-from . import layout, masked
+from . import layout, masked, packing
 from .buffers import ArrayShadow, BytearrayShadow, ObjectArrayShadow
 from .objects import (
     IMMUTABLE,
@@ -94,7 +94,11 @@ class ListShadow(Shadow):
         if self.pointers is not None:
             self.pointers.retake(live)
 
-    def diff(self, live: list[Any]) -> tuple[Any, ...] | None:
+    def diff(
+        self, live: list[Any], packed: bool = False, kept: bool = False
+    ) -> tuple[Any, ...] | None:
+        """``packed``: the change is only to be sent; ``kept``: only to be checked
+        (``masked.list_change``)."""
         old = self.items
         if len(live) == len(old):
             pointers = self.pointers
@@ -108,7 +112,7 @@ class ListShadow(Shadow):
                 flags = layout.changed_flags(live, old)
             if 1 not in flags:
                 return None
-            return masked.list_change(live, flags)
+            return masked.list_change(live, flags, packed, kept)
         prefix, suffix = layout.common_ends(live, old)
         return ("S", prefix, len(old) - suffix, live[prefix : len(live) - suffix])
 
@@ -129,7 +133,10 @@ def _put(target: list[Any], change: tuple[Any, ...]) -> None:
     setitem = list.__setitem__
     if change[0] == "L":
         for start, values in change[1]:
-            setitem(target, slice(start, start + len(values)), values)
+            if type(values) is packing.Words:  # a worker's last part (wire.Parcel)
+                values.put(target, start)
+            else:
+                setitem(target, slice(start, start + len(values)), values)
     elif change[0] == "M":  # many scattered runs (masked.py)
         masked.apply(target, change)
     else:

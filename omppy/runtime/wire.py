@@ -99,9 +99,14 @@ def _packed(change: Change) -> Change:
     return ("S*", change[1], change[2], _dump_flat(change[3]))
 
 
-def _unpacked(change: Change) -> Change:
+def _unpacked(change: Change, kept: bool = False) -> Change:
+    """``change`` as it was before :func:`_packed`.  ``kept``: a worker's last part
+    (``wire.Parcel``), applied once to the live list: its machine words stay packed
+    (``packing.Words``) until then."""
     kind = change[0]
-    if kind == "L#":
+    if kind == "L#" and kept:
+        change = ("L", [(start, packing.Words(code, raw)) for start, code, raw in change[1]])
+    elif kind == "L#":
         change = ("L", [(start, packing.unpack(code, raw)) for start, code, raw in change[1]])
     elif kind == "M#" or kind == "S#":
         change = (kind[0], change[1], change[2], packing.unpack(change[3], change[4]))
@@ -117,12 +122,34 @@ def _unpacked(change: Change) -> Change:
     return change
 
 
+class Parcel:
+    """A payload pickled with its big buffers apart (pickle protocol 5, out of band):
+    ``data`` the pickle, ``buffers`` the buffers it names.  A worker's last part
+    travels so when it holds machine words (``packing.py``): its report pickles them
+    out of band too, so they are written to the pipe from where they lie and the
+    master unpacks them from the report it received, without a copy on either side
+    (``worker._pickle_report``, ``join._decode``)."""
+
+    __slots__ = ("buffers", "data")
+
+    def __init__(self, data: bytes, buffers: list[Any]) -> None:
+        self.data = data
+        self.buffers = buffers
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Parcel, (self.data, self.buffers))
+
+
 _MODULE = "module"  # a persistent id (_MODULE, name); no token starts with a string
 
 
 class _TokenPickler(pickle.Pickler):
-    def __init__(self, file: io.BytesIO, tokens: dict[int, Token]) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+    def __init__(
+        self, file: io.BytesIO, tokens: dict[int, Token], buffer_callback: Any = None
+    ) -> None:
+        super().__init__(
+            file, protocol=pickle.HIGHEST_PROTOCOL, buffer_callback=buffer_callback
+        )
         self.tokens = tokens
 
     def persistent_id(self, obj: Any) -> Any:
@@ -136,8 +163,10 @@ class _TokenPickler(pickle.Pickler):
 
 
 class _TokenUnpickler(pickle.Unpickler):
-    def __init__(self, file: io.BytesIO, objects: dict[Token, Any]) -> None:
-        super().__init__(file)
+    def __init__(
+        self, file: io.BytesIO, objects: dict[Token, Any], buffers: Any = None
+    ) -> None:
+        super().__init__(file, buffers=buffers)
         self.objects = objects
 
     def persistent_load(self, pid: Any) -> Any:

@@ -14,6 +14,7 @@ import os
 import pickle
 import random
 import signal
+import struct
 import sys
 import zlib
 from typing import TYPE_CHECKING, Any
@@ -66,6 +67,7 @@ class WorkerReport:
 
 
 EMPTY_REPORT = pickle.dumps(WorkerReport(partials={}))
+OUT_OF_BAND = b"B"  # a report with buffers apart (a pickle starts b"\x80")
 
 try:  # die with the master: Linux's prctl(PR_SET_PDEATHSIG, SIGKILL)
     import ctypes
@@ -108,11 +110,13 @@ def run_worker(
         faulthandler.enable(file=write_end, all_threads=False)
         # Native pools: one thread each, set by the master before the fork (blas.py).
         me.team.liveness = watcher  # type: ignore[union-attr]
-        report = _work(me, output, region, call)
-        os.write(write_end, HEADER.pack(len(report)))  # apart: no copy of a big report
-        view = memoryview(report)
-        while view:
-            view = view[os.write(write_end, view) :]
+        chunks = _work(me, output, region, call)
+        # The length apart, then each piece from where it lies: no copy of a big report.
+        os.write(write_end, HEADER.pack(sum(len(chunk) for chunk in chunks)))
+        for chunk in chunks:
+            view = memoryview(chunk).cast("B")
+            while view:
+                view = view[os.write(write_end, view) :]
         if observe.observer is not None:  # this worker's spans (docs/tracing.md)
             observe.observer.worker_exit(me)
         status = 0
@@ -125,7 +129,7 @@ def run_worker(
 
 def _work(
     me: ThreadContext, output: RegionOutput, region: Region, call: dict[str, Any]
-) -> bytes:  # pragma: no cover - runs in the forked child
+) -> list[Any]:  # pragma: no cover - runs in the forked child
     num = me.num
     team = me.team
     assert team is not None
@@ -203,7 +207,10 @@ def _numpy_seed() -> int | None:
         return None
 
 
-def _pickle_report(report: WorkerReport, num: int) -> bytes:
+def _pickle_report(report: WorkerReport, num: int) -> list[Any]:
+    """The report as the pieces to write after its length: its pickle, or, when its
+    part holds buffers kept out of band (``wire.Parcel``), ``OUT_OF_BAND``, their
+    count and lengths, the pickle, then the buffers themselves (``join._decode``)."""
     if (
         report.error is None
         and not report.partials
@@ -212,9 +219,10 @@ def _pickle_report(report: WorkerReport, num: int) -> bytes:
         and not (report.out or report.err)
         and report.private_globals is None
     ):
-        return EMPTY_REPORT
+        return [EMPTY_REPORT]
+    buffers: list[pickle.PickleBuffer] = []
     try:
-        return pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(report, protocol=5, buffer_callback=buffers.append)
     except Exception as exc:
         problem = OmpError(
             f"thread {num} could not send its results to the master "
@@ -224,4 +232,9 @@ def _pickle_report(report: WorkerReport, num: int) -> bytes:
         failed = WorkerReport(
             partials={}, error=failures.pack_exception(problem), out=report.out, err=report.err
         )
-        return pickle.dumps(failed)
+        return [pickle.dumps(failed)]
+    if not buffers:
+        return [data]
+    views = [buffer.raw() for buffer in buffers]
+    head = struct.pack(f"<{len(views) + 2}q", len(views), len(data), *map(len, views))
+    return [OUT_OF_BAND + head, data, *views]

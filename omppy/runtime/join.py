@@ -70,7 +70,8 @@ def _decode(data: bytearray) -> WorkerReport | None:
     for size in sizes:
         pieces.append(body[at : at + size])
         at += size
-    return pickle.loads(pieces[0], buffers=pieces[1:])  # type: ignore[no-any-return]
+    report = pickle.loads(pieces[0], buffers=pieces[1:])
+    return report
 
 
 def check_workers(

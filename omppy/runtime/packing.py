@@ -40,7 +40,8 @@ _POINTER = ctypes.sizeof(ctypes.c_void_p)
 # 47 bits on x86-64 and arm64 Linux); made once, never touched beyond what is read.
 _WIDE = ctypes.c_char * (1 << 47)
 _LITTLE = sys.byteorder == "little"
-_DTYPES = {"q": "<i8", "d": "<f8"}
+_DTYPES = {"q": "<i8", "d": "<f8"}  # numpy's names of the packed words
+_FORMATS = {"q": "<q", "d": "<d"}  # struct's
 _ATOMIC_TYPES = (int, float, str, bytes, bool, type(None), complex)  # wire.ATOMIC
 
 
@@ -99,11 +100,12 @@ def _ints(words: Any, index: Any, numpy: Any) -> Any | None:
 def examine(
     values: list[Any], pack: bool = True, start: int = 0, stop: int | None = None
 ) -> tuple[str, Any] | None:
-    """What ``values[start:stop]`` (a plain list's items, read where they lie) hold, read in bulk: ``("q", int64 bytes)`` when
-    all are exact ints within 64 bits, ``("d", float64 bytes)`` when all are exact
-    floats (``pack`` False: no bytes), ``("a", None)`` when all are of the atomic
-    types that travel by value (``wire.ATOMIC``), ``("o", None)`` otherwise.  None
-    when it cannot tell cheaply (a short list, no numpy, a layout not probed).
+    """What ``values[start:stop]`` (a plain list's items, read where they lie) hold,
+    read in bulk: ``("q", int64 words)`` when all are exact ints within 64 bits,
+    ``("d", float64 words)`` when all are exact floats (a bytearray; ``pack`` False:
+    None), ``("a", None)`` when all are of the atomic types that travel by value
+    (``wire.ATOMIC``), ``("o", None)`` otherwise.  None when it cannot tell cheaply
+    (a short run, no numpy, a layout not probed).
 
     The list is read in blocks of :data:`_BLOCK` values: numpy's temporaries then
     stay in memory the allocator has (a temporary of a million values is 8 MB of
@@ -162,15 +164,16 @@ def examine(
     return (code, packed)
 
 
-def unpack(code: str, raw: bytes) -> list[Any]:
+def unpack(code: str, raw: Any) -> list[Any]:
     """The values :func:`examine` packed, as new objects (exact ints or floats)."""
     numpy = sys.modules.get("numpy")
     if numpy is not None:
-        return numpy.frombuffer(raw, dtype=_DTYPES[code]).tolist()  # type: ignore[no-any-return]
-    values = array.array(code, raw)
+        values: list[Any] = numpy.frombuffer(raw, dtype=_DTYPES[code]).tolist()
+        return values
+    words = array.array(code, raw)
     if not _LITTLE:  # pragma: no cover - a big-endian machine
-        values.byteswap()
-    return values.tolist()
+        words.byteswap()
+    return words.tolist()
 
 
 class Words:
@@ -191,7 +194,7 @@ class Words:
     def __getitem__(self, index: int) -> Any:
         if not 0 <= index < len(self):
             raise IndexError(index)
-        return struct.unpack_from(_DTYPES[self.code], self.raw, 8 * index)[0]
+        return struct.unpack_from(_FORMATS[self.code], self.raw, 8 * index)[0]
 
     def __iter__(self) -> Iterator[Any]:
         return iter(unpack(self.code, self.raw))

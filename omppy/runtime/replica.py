@@ -699,18 +699,19 @@ class Replica:
     def loads(self, data: bytes) -> Any:
         return _TokenUnpickler(io.BytesIO(data), self.objects).load()
 
-    def dump_changes(self, changes: Changes, *rest: Any, apart: bool = False) -> bytes | Parcel:
+    def dump_changes(self, changes: Changes, *rest: Any) -> bytes:
         """``(changes, *rest)`` pickled; list changes that put only numbers and strings
         are pickled apart by the plain pickler, all in C: the token pickler asks
-        ``persistent_id`` (a Python call) about every value it meets.
+        ``persistent_id`` (a Python call) about every value it meets."""
+        return self.dumps(([(token, _packed(change)) for token, change in changes], *rest))
 
-        ``apart``: a worker's last part, whose machine words (``pickle.PickleBuffer``,
-        ``masked.list_change``) stay out of the pickle: a :class:`wire.Parcel`."""
-        payload = ([(token, _packed(change)) for token, change in changes], *rest)
-        if not apart:
-            return self.dumps(payload)
+    def dump_last(self, changes: Changes) -> bytes | Parcel:
+        """A worker's last part, :meth:`dump_changes` with its machine words
+        (``pickle.PickleBuffer``, ``masked.list_change``) out of the pickle: a
+        :class:`wire.Parcel` then."""
         buffers: list[Any] = []
         out = io.BytesIO()
+        payload = ([(token, _packed(change)) for token, change in changes],)
         _TokenPickler(out, self.tokens, buffers.append).dump(payload)
         return Parcel(out.getvalue(), buffers) if buffers else out.getvalue()
 

@@ -88,6 +88,8 @@ class ListShadow(Shadow):
         # item in C (layout.same_items) as cheaply, without the window's set-up (a
         # region watching 5,000 objects' short lists takes 5,000 shadows).
         self.pointers = layout.pointers_of(live) if len(live) >= _POINTERS_FROM else None
+        if len(live) >= packing.MIN_VALUES:
+            packing.ready()  # probed here, before the fork, not in every worker
 
     def retake(self, live: list[Any]) -> None:
         self.items = list(live)

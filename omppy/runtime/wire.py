@@ -90,7 +90,7 @@ def _packed(change: Change) -> Change:
         if all(code in ("q", "d") for code, _ in found):  # machine words (packing.py)
             if kind == "L":
                 starts = [start for start, _ in change[1]]
-                return ("L#", [(start, *words) for start, words in zip(starts, found)])
+                return ("L#", [(s, *words) for s, words in zip(starts, found, strict=True)])
             return (kind + "#", change[1], change[2], *found[0])
     if kind == "L":
         return ("L*", _dump_flat(change[1]))

@@ -45,7 +45,7 @@ class WorkerReport:
         error: Any = None,
         partials: dict[str, Any] | None = None,
         last: dict[str, Any] | None = None,
-        part: tuple[bytes | None, int] = (None, 0),
+        part: tuple[Any, int] = (None, 0),
         out: str = "",
         err: str = "",
         private_globals: dict[Any, Any] | None = None,

@@ -227,6 +227,7 @@ def _probe() -> bool:
                 2**60 - 1, 2**60, 2**62 + 12345, -(2**63) + 1, 2**63 - 1, 10**15, -(10**15)]
         ints = ints * (MIN_VALUES // len(ints) + 1)
         floats = [0.0, -0.0, 1.5, -2.25, 1e300, float("inf"), 5e-324] * (MIN_VALUES // 7 + 1)
+        examine = _examine  # the function itself, whatever replaced the module's name
         found = examine(ints), examine(floats)
         if found[0] != ("q", array.array("q", ints).tobytes() if _LITTLE else None):
             return False
@@ -238,6 +239,9 @@ def _probe() -> bool:
         return examine([2**63, *ints[1:]]) == ("a", None)
     except Exception:  # pragma: no cover - an interpreter without this layout
         return False
+
+
+_examine = examine
 
 
 def ready() -> bool:

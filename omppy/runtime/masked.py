@@ -27,6 +27,7 @@ from . import layout, packing
 # they are, and most records (a thread's chunk of a loop, one store) have one run.
 MANY_RUNS = 64
 
+
 class Stretch:
     """``live[start:stop]`` read where it lies, not copied: the values of the master's
     own last part, which go to no one and are read only if a check finds a clash
@@ -60,43 +61,58 @@ def copied(change: tuple[Any, ...]) -> tuple[Any, ...]:
     return ("L", runs)
 
 
-def list_change(
-    live: list[Any], flags: bytes, packed: bool = False, kept: bool = False
+def spans(flags: bytes) -> list[tuple[int, int]] | None:
+    """The ``(start, stop)`` runs of 1 in ``flags``, or None when there are more than
+    :data:`MANY_RUNS` (a masked change)."""
+    lo = flags.find(1)
+    if lo < 0:
+        return []
+    hi = flags.rfind(1) + 1
+    if flags.find(0, lo, hi) < 0:
+        # One run (a thread's block of a static loop, the usual case): three scans
+        # in C, where counting the runs and a regular expression over a
+        # 2-million-byte flag string cost milliseconds.
+        return [(lo, hi)]
+    if flags.count(b"\x00\x01") + (flags[:1] == b"\x01") <= MANY_RUNS:
+        return layout.flag_runs(flags)
+    return None
+
+
+def run_change(
+    live: list[Any], runs: list[tuple[int, int]], packed: bool = False, kept: bool = False
 ) -> tuple[Any, ...]:
-    """The change of ``live`` whose items changed where ``flags`` (one byte per item,
-    1 changed) says: ``("L", runs)`` with few runs, else ``("M", ...)``.
+    """The ``"L"`` change of ``live`` whose items changed in ``runs`` (:func:`spans`).
 
     ``packed``: the change is only to be sent (a worker's last part), so runs of
     numbers are read off the live list as machine words (``("L#", ...)``,
     ``packing.py``) without copying them out as a list first.  ``kept``: the change
     is only to be checked (the master's last part): its runs are :class:`Stretch`
     views of ``live``."""
+    if runs and packed and runs[-1][1] - runs[0][0] >= packing.MIN_VALUES:
+        words = [packing.examine(live, True, start, end) for start, end in runs]
+        found = [  # the words out of band when pickled (wire.Parcel)
+            (start, read[0], pickle.PickleBuffer(read[1]))
+            for (start, _), read in zip(runs, words, strict=True)
+            if read is not None and read[0] in ("q", "d")
+        ]
+        if len(found) == len(runs):
+            return ("L#", found)
+    if kept:
+        return ("L", [(start, Stretch(live, start, end)) for start, end in runs])
+    return ("L", [(start, live[start:end]) for start, end in runs])
+
+
+def list_change(
+    live: list[Any], flags: bytes, packed: bool = False, kept: bool = False
+) -> tuple[Any, ...]:
+    """The change of ``live`` whose items changed where ``flags`` (one byte per item,
+    1 changed) says: ``("L", runs)`` with few runs (:func:`run_change`, which says
+    what ``packed`` and ``kept`` do), else ``("M", ...)``."""
+    runs = spans(flags)
+    if runs is not None:
+        return run_change(live, runs, packed, kept)
     lo = flags.find(1)
-    if lo < 0:
-        return ("L", [])
     hi = flags.rfind(1) + 1
-    if flags.find(0, lo, hi) < 0:
-        # One run (a thread's block of a static loop, the usual case): three scans
-        # in C, where counting the runs and a regular expression over a
-        # 2-million-byte flag string cost milliseconds.
-        spans = [(lo, hi)]
-    elif flags.count(b"\x00\x01") + (flags[:1] == b"\x01") <= MANY_RUNS:
-        spans = layout.flag_runs(flags)
-    else:
-        spans = []
-    if spans:
-        if packed and hi - lo >= packing.MIN_VALUES:
-            words = [packing.examine(live, True, start, end) for start, end in spans]
-            runs = [  # the words out of band when pickled (wire.Parcel)
-                (start, found[0], pickle.PickleBuffer(found[1]))
-                for (start, _), found in zip(spans, words, strict=True)
-                if found is not None and found[0] in ("q", "d")
-            ]
-            if len(runs) == len(spans):
-                return ("L#", runs)
-        if kept:
-            return ("L", [(start, Stretch(live, start, end)) for start, end in spans])
-        return ("L", [(start, live[start:end]) for start, end in spans])
     stretch = flags[lo:hi]
     return ("M", lo, stretch, list(itertools.compress(live[lo:hi], stretch)))
 

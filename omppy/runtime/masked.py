@@ -44,13 +44,13 @@ class Stretch:
     def __getitem__(self, index: int) -> Any:
         if not 0 <= index < self.stop - self.start:
             raise IndexError(index)
-        return self.live[self.start + index]
+        return list.__getitem__(self.live, self.start + index)
 
     def __iter__(self) -> Iterator[Any]:
-        return iter(self.live[self.start : self.stop])
+        return iter(self.copied())
 
     def copied(self) -> list[Any]:
-        return self.live[self.start : self.stop]
+        return list.__getitem__(self.live, slice(self.start, self.stop))
 
 
 def copied(change: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -212,6 +212,27 @@ RACES = {
         "print(s.best)\n",
         "both changed s.best,",
     ),
+    # Long runs with numpy loaded: the worker's run travels as machine words and the
+    # master's own is read off its list (runtime/packing.py, masked.Stretch).
+    "long-runs-of-words-same-value": (
+        "import numpy\n"
+        "out = [0] * 4000\n"
+        "# omp parallel\n"
+        "for i in range(4000):\n"
+        "    out[i] = i * 3\n"
+        "print(out[:3])\n",
+        "both changed out[1], in the region at",
+    ),
+    "long-runs-of-words-two-values": (
+        "import numpy\n"
+        "from omppy import omp_get_thread_num\n"
+        "out = [0.0] * 4000\n"
+        "# omp parallel\n"
+        "for i in range(3000, 4000):\n"
+        "    out[i] = i * 0.5 + omp_get_thread_num()\n"
+        "print(out[:3])\n",
+        "both changed out[3000], in the region at",
+    ),
     "same-key-under-two-locks": (
         "import time\n"
         "stats = {'hits': 0}\n"

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from omppy.runtime import layout, masked, taskpool, wire
+from omppy.runtime import layout, masked, packing, taskpool, wire
 from omppy.runtime.replica import Replica
 from omppy.runtime.shadow import ListShadow
 from omppy.runtime.taskcore import TRANSFER_FACTOR, TaskStateCore
@@ -251,6 +251,9 @@ def test_a_long_change_of_atomic_values_is_checked_and_pickled_a_chunk_at_a_time
 ):
     # A sorted half's floats lie all over memory: all checked, then all pickled, each
     # was fetched twice from memory (three times slower than a chunk at a time).
+    # (Numbers that packing.py can read in bulk go as machine words instead: off here,
+    # as without numpy or on a free-threaded build.)
+    monkeypatch.setattr(packing, "examine", lambda *args, **kwargs: None)
     rng = random.Random(5)
     base = _values(kind, 3 * wire.CHUNK + 100, rng, atomic=True)
     live = list(base)
@@ -274,7 +277,8 @@ def test_a_long_change_of_atomic_values_is_checked_and_pickled_a_chunk_at_a_time
     wire.forget()
 
 
-def test_a_long_change_with_an_object_in_its_last_chunk_travels_as_it_is():
+def test_a_long_change_with_an_object_in_its_last_chunk_travels_as_it_is(monkeypatch):
+    monkeypatch.setattr(packing, "examine", lambda *args, **kwargs: None)  # (see above)
     values = [float(k) for k in range(3 * wire.CHUNK)]
     live = list(values)
     shadow = ListShadow(live)
@@ -289,11 +293,28 @@ def test_a_long_change_with_an_object_in_its_last_chunk_travels_as_it_is():
     wire.forget()
 
 
-def test_a_short_change_keeps_its_one_pickle():
+def test_a_short_change_keeps_its_one_pickle(monkeypatch):
+    monkeypatch.setattr(packing, "examine", lambda *args, **kwargs: None)  # (see above)
     live = [float(k) for k in range(20_000)]
     shadow = ListShadow(live)
     for i in range(0, 2_000, 2):
         live[i] = -live[i]
     packed = wire._packed(shadow.diff(live))
     assert packed[0] == "M*" and isinstance(packed[3], bytes)
+    wire.forget()
+
+
+def test_a_long_change_of_floats_goes_as_machine_words_where_packing_reads_them():
+    # Beside the chunked pickles above: with numpy (packing.py), the sorted half's
+    # floats travel as 8-byte words, and come back equal at the same places.
+    pytest.importorskip("numpy")  # (packing is on once the program has numpy)
+    if not packing.ready():
+        pytest.skip("packing.py cannot read numbers in bulk here")
+    live = [float(k) for k in range(3 * wire.CHUNK)]
+    shadow = ListShadow(live)
+    live[: len(live) // 2] = sorted(live[: len(live) // 2], key=id)
+    change = shadow.diff(live)
+    packed = wire._packed(change)
+    assert packed[0] == change[0] + "#"
+    assert wire._unpacked(pickle.loads(pickle.dumps(packed))) == change
     wire.forget()

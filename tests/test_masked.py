@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from omppy.runtime import conflict, masked, wire
+from omppy.runtime import conflict, masked, packing, wire
 from omppy.runtime.shadow import ListShadow
 
 
@@ -68,13 +68,27 @@ def test_a_list_subclass_is_changed_through_lists_own_setitem():
     assert list(target) == live
 
 
-def test_numbers_travel_plainly_pickled():
+def test_numbers_travel_plainly_pickled(monkeypatch):
+    # Without numpy (packing cannot read them in bulk): one pickle of the values.
+    monkeypatch.setattr(packing, "examine", lambda *args, **kwargs: None)
     base = [float(i) + 0.5 for i in range(2_000)]
     live = [x * 2 if i % 2 else x for i, x in enumerate(base)]
     change = ListShadow(base).diff(live)
     packed = wire._packed(change)
     assert packed[0] == "M*" and isinstance(packed[3], bytes)
     assert wire._unpacked(packed)[3] == change[3]
+
+
+def test_numbers_travel_as_words_with_numpy():
+    pytest.importorskip("numpy")
+    if not packing.ready():
+        pytest.skip("layout not probed here")
+    base = [float(i) + 0.5 for i in range(2_000)]
+    live = [x * 2 if i % 2 else x for i, x in enumerate(base)]
+    change = ListShadow(base).diff(live)
+    packed = wire._packed(change)
+    assert packed[0] == "M#" and packed[3] == "d" and len(packed[4]) == 8 * len(change[3])
+    assert wire._unpacked(packed) == change
 
 
 @pytest.mark.parametrize("seed", range(40))

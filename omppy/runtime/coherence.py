@@ -33,13 +33,13 @@ import bisect
 import sys
 from typing import TYPE_CHECKING, Any
 
-from . import conflict
+from . import conflict, masked
 from .arena import LOG_MARK
 from .errors import OmpError
 from .replica import Changes, Replica
 from .shadow import dict_methods
 from .streams import StreamSwitch
-from .wire import ATOMIC, dump_plain
+from .wire import ATOMIC, Parcel, dump_plain
 
 if TYPE_CHECKING:
     from .arena import Arena
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 PUBLISHED_DEPTH = 3
 
 Record = tuple[int, int, int, str, Changes, dict[str, Any]]  # seq, thread, seen, kind, ...
+Part = tuple[bytes | Parcel | None, int]  # a thread's changes at a barrier, what it saw
 # (work-sharing loop of the region, first iteration of a chunk), and for keys a task
 # added, its place in the order python runs the tasks in (see tasks.py, TaskState.tag).
 Tag = tuple[int, ...]
@@ -80,7 +81,7 @@ class Coherence:
         self.stream = StreamSwitch(stream, num) if stream is not None else None
         # The master's part at the region's end, compared as soon as its own part of
         # the region is done (forkjoin._run_master), taken by join.merge.
-        self.final_part: tuple[bytes | None, int] | None = None
+        self.final_part: Part | None = None
 
     @property
     def seen(self) -> int:
@@ -319,7 +320,7 @@ class Coherence:
 
     # -- barriers -------------------------------------------------------------------------
 
-    def before_barrier(self, keep: bool = False, last: bool = False) -> tuple[bytes | None, int]:
+    def before_barrier(self, keep: bool = False, last: bool = False) -> Part:
         """This thread's part to hand over at a barrier: its changes, and what it saw.
 
         ``keep``: the master at the region's end, whose changes are already where
@@ -331,13 +332,18 @@ class Coherence:
         replica = self.replica
         if (replica.net_lengths or replica.deep_net) and not keep:  # the master's land
             replica.check_net(f"thread {self.num}", contents=True)
-        changes = self._tag_new_keys(self.replica.changes())
+        changes = self._tag_new_keys(self.replica.changes(packed=last, kept=keep))
         if not last:  # a worker's last part is checked by the master only
             self._own = changes
         if keep:
             return None, self.seen
         try:
-            data = self.replica.dump_changes(changes) if changes else None
+            if not changes:
+                data: bytes | Parcel | None = None
+            elif last:
+                data = self.replica.dump_last(changes)
+            else:
+                data = self.replica.dump_changes(changes)
         except OmpError:
             raise
         except Exception as error:
@@ -347,7 +353,7 @@ class Coherence:
         return data, self.seen
 
     def after_barrier(
-        self, parts: list[tuple[bytes | None, int]], where: str, final: bool = False
+        self, parts: list[Part], where: str, final: bool = False
     ) -> None:
         """Agree again: apply the log, then every other thread's changes.
 
@@ -380,6 +386,10 @@ class Coherence:
                 data, _ = pending.pop(t)
                 batches[t] = self.replica.load_changes(data)[0] if data else []
 
+        if raw and final:
+            # The master's own last part reads its runs off the live list
+            # (masked.Stretch); records applied below would show through them.
+            batches[self.num] = [(t, masked.copied(c)) for t, c in batches[self.num]]
         records = list(self.recent)
         for seq, thread, payload in raw:
             read_batches(seq)

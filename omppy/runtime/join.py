@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import struct
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +25,7 @@ from .region import Region
 from .reports import HEADER, whole
 from .reports import collect as collect  # (forkjoin calls join.collect)
 from .where import interval
-from .worker import EMPTY_REPORT, WorkerReport
+from .worker import EMPTY_REPORT, OUT_OF_BAND, WorkerReport
 
 if TYPE_CHECKING:
     from .team import Team
@@ -56,10 +57,22 @@ def _decode(data: bytearray) -> WorkerReport | None:
     (length,) = HEADER.unpack_from(data)
     if len(data) != HEADER.size + length:
         return None
-    with memoryview(data) as view:  # no copy of the report before it is unpickled
-        if view[HEADER.size :] == EMPTY_REPORT:  # a worker with nothing to hand over
-            return WorkerReport(partials={})
-        report: WorkerReport = pickle.loads(view[HEADER.size :])
+    view = memoryview(data)  # no copy of the report before it is unpickled
+    body = view[HEADER.size :]
+    if body == EMPTY_REPORT:  # a worker with nothing to hand over
+        return WorkerReport(partials={})
+    if body[:1] != OUT_OF_BAND:
+        report: WorkerReport = pickle.loads(body)
+        return report
+    # Buffers apart (worker._pickle_report): unpickled as views of ``data`` itself.
+    (count,) = struct.unpack_from("<q", body, 1)
+    sizes = struct.unpack_from(f"<{count + 1}q", body, 9)
+    at = 9 + 8 * (count + 1)
+    pieces = []
+    for size in sizes:
+        pieces.append(body[at : at + size])
+        at += size
+    report = pickle.loads(pieces[0], buffers=pieces[1:])
     return report
 
 

@@ -17,33 +17,102 @@ so races are found as before: two changes clash exactly where both flags are set
 from __future__ import annotations
 
 import itertools
+import pickle
 from collections.abc import Iterator
 from typing import Any
 
-from . import layout
+from . import layout, packing
 
 # Changes with at most this many runs stay ``("L", runs)``: a few runs are cheaper as
 # they are, and most records (a thread's chunk of a loop, one store) have one run.
 MANY_RUNS = 64
 
-def list_change(live: list[Any], flags: bytes) -> tuple[Any, ...]:
-    """The change of ``live`` whose items changed where ``flags`` (one byte per item,
-    1 changed) says: ``("L", runs)`` with few runs, else ``("M", ...)``."""
+
+class Stretch:
+    """``live[start:stop]`` read where it lies, not copied: the values of the master's
+    own last part, which go to no one and are read only if a check finds a clash
+    (``conflict._same_at``), before anything else is put into ``live``."""
+
+    __slots__ = ("live", "start", "stop")
+
+    def __init__(self, live: list[Any], start: int, stop: int) -> None:
+        self.live, self.start, self.stop = live, start, stop
+
+    def __len__(self) -> int:
+        return self.stop - self.start
+
+    def __getitem__(self, index: int) -> Any:
+        if not 0 <= index < self.stop - self.start:
+            raise IndexError(index)
+        return list.__getitem__(self.live, self.start + index)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.copied())
+
+    def copied(self) -> list[Any]:
+        return list.__getitem__(self.live, slice(self.start, self.stop))
+
+
+def copied(change: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``change`` with the values of its :class:`Stretch` runs copied out."""
+    if change[0] != "L" or not any(type(values) is Stretch for _, values in change[1]):
+        return change
+    runs = [(s, v.copied() if type(v) is Stretch else v) for s, v in change[1]]
+    return ("L", runs)
+
+
+def spans(flags: bytes) -> list[tuple[int, int]] | None:
+    """The ``(start, stop)`` runs of 1 in ``flags``, or None when there are more than
+    :data:`MANY_RUNS` (a masked change)."""
     lo = flags.find(1)
     if lo < 0:
-        return ("L", [])
+        return []
     hi = flags.rfind(1) + 1
     if flags.find(0, lo, hi) < 0:
         # One run (a thread's block of a static loop, the usual case): three scans
         # in C, where counting the runs and a regular expression over a
         # 2-million-byte flag string cost milliseconds.
-        return ("L", [(lo, live[lo:hi])])
-    runs = flags.count(b"\x00\x01") + (flags[:1] == b"\x01")
-    if runs <= MANY_RUNS:
-        return (
-            "L",
-            [(start, live[start:end]) for start, end in layout.flag_runs(flags)],
-        )
+        return [(lo, hi)]
+    if flags.count(b"\x00\x01") + (flags[:1] == b"\x01") <= MANY_RUNS:
+        return layout.flag_runs(flags)
+    return None
+
+
+def run_change(
+    live: list[Any], runs: list[tuple[int, int]], packed: bool = False, kept: bool = False
+) -> tuple[Any, ...]:
+    """The ``"L"`` change of ``live`` whose items changed in ``runs`` (:func:`spans`).
+
+    ``packed``: the change is only to be sent (a worker's last part), so runs of
+    numbers are read off the live list as machine words (``("L#", ...)``,
+    ``packing.py``) without copying them out as a list first.  ``kept``: the change
+    is only to be checked (the master's last part): its runs are :class:`Stretch`
+    views of ``live``."""
+    if runs and packed and runs[-1][1] - runs[0][0] >= packing.MIN_VALUES:
+        words = [packing.examine(live, True, start, end) for start, end in runs]
+        found = [  # the words out of band when pickled (wire.Parcel)
+            (start, read[0], pickle.PickleBuffer(read[1]))
+            for (start, _), read in zip(runs, words, strict=True)
+            if read is not None and read[0] in ("q", "d")
+        ]
+        if len(found) == len(runs):
+            return ("L#", found)
+    if kept:
+        return ("L", [(start, Stretch(live, start, end)) for start, end in runs])
+    return ("L", [(start, live[start:end]) for start, end in runs])
+
+
+def list_change(
+    live: list[Any], flags: bytes, packed: bool = False, kept: bool = False
+) -> tuple[Any, ...]:
+    """The change of ``live`` whose items changed where ``flags`` (one byte per item,
+    1 changed) says: ``("L", runs)`` with few runs (:func:`run_change`, which says
+    what ``packed`` and ``kept`` do), else ``("M", ...)``."""
+    runs = spans(flags)
+    if runs is not None:
+        return run_change(live, runs, packed, kept)
+    lo = flags.find(1)
+    hi = flags.rfind(1) + 1
     stretch = flags[lo:hi]
     # A plain list's items read in place (no copy of the stretch: a million pointers).
     items = itertools.islice(live, lo, hi) if type(live) is list else live[lo:hi]

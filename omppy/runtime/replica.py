@@ -66,7 +66,16 @@ from .shadow import (
     shadow_for,
 )
 from .streams import LABEL, SharedStream
-from .wire import ATOMIC, PLAIN, _all_atomic, _packed, _TokenPickler, _TokenUnpickler, _unpacked
+from .wire import (
+    ATOMIC,
+    PLAIN,
+    Parcel,
+    _all_atomic,
+    _packed,
+    _TokenPickler,
+    _TokenUnpickler,
+    _unpacked,
+)
 
 # A module's globals that watch_namespace passes over at once (docs/benchmarks.md,
 # session 8): the net and watch() would record nothing for them (numbers and strings;
@@ -581,12 +590,19 @@ class Replica:
 
     # -- changes ------------------------------------------------------------------------
 
-    def changes(self) -> Changes:
-        """What this process changed in every watched container since it last agreed."""
+    def changes(self, packed: bool = False, kept: bool = False) -> Changes:
+        """What this process changed in every watched container since it last agreed.
+
+        ``packed``: the changes are only to be sent (a worker's last part): a list's
+        runs of numbers come as machine words; ``kept``: only to be checked (the
+        master's last part): a list's runs are views of it (``masked.list_change``)."""
         found: Changes = []
         objects = self.objects
         for token, shadow in self.shadows.items():
-            change = shadow.diff(objects[token])
+            if (packed or kept) and type(shadow) is ListShadow:
+                change = shadow.diff(objects[token], packed=packed, kept=kept)
+            else:
+                change = shadow.diff(objects[token])
             if change is not None:
                 found.append((token, change))
         return found
@@ -762,6 +778,16 @@ class Replica:
         ``persistent_id`` (a Python call) about every value it meets."""
         return self.dumps(([(token, _packed(change)) for token, change in changes], *rest))
 
+    def dump_last(self, changes: Changes) -> bytes | Parcel:
+        """A worker's last part, :meth:`dump_changes` with its machine words
+        (``pickle.PickleBuffer``, ``masked.list_change``) out of the pickle: a
+        :class:`wire.Parcel` then."""
+        buffers: list[Any] = []
+        out = io.BytesIO()
+        payload = ([(token, _packed(change)) for token, change in changes],)
+        _TokenPickler(out, self.tokens, buffers.append).dump(payload)
+        return Parcel(out.getvalue(), buffers) if buffers else out.getvalue()
+
     def cannot_hand(self, error: Exception, changes: Changes, rest: tuple[Any, ...]) -> OmpError:
         """The error for a payload of :meth:`dump_changes` that cannot be pickled
         (an object pickle cannot take, a weakref dictionary), naming what fails."""
@@ -784,7 +810,12 @@ class Replica:
             "dicts, objects of your classes or numpy arrays"
         )
 
-    def load_changes(self, data: bytes) -> tuple[Any, ...]:
+    def load_changes(self, data: bytes | Parcel) -> tuple[Any, ...]:
+        if type(data) is Parcel:
+            unpickler = _TokenUnpickler(io.BytesIO(data.data), self.objects, data.buffers)
+            changes, *rest = unpickler.load()
+            return ([(token, _unpacked(change, kept=True)) for token, change in changes], *rest)
+        assert not isinstance(data, Parcel)
         if data[:1] == PLAIN:
             return pickle.loads(memoryview(data)[1:])
         changes, *rest = self.loads(data)

@@ -48,7 +48,7 @@ import operator
 from collections import deque
 from typing import Any
 
-from . import layout, masked
+from . import layout, masked, packing
 from .buffers import ArrayShadow, BytearrayShadow, ObjectArrayShadow
 from .objects import (
     IMMUTABLE,
@@ -89,6 +89,8 @@ class ListShadow(Shadow):
         # item in C (layout.same_items) as cheaply, without the window's set-up (a
         # region watching 5,000 objects' short lists takes 5,000 shadows).
         self.pointers = layout.pointers_of(live) if len(live) >= _POINTERS_FROM else None
+        if len(live) >= packing.MIN_VALUES:
+            packing.ready()  # probed here, before the fork, not in every worker
 
     def retake(self, live: list[Any]) -> None:
         self.items = list(live)
@@ -97,7 +99,11 @@ class ListShadow(Shadow):
         elif len(live) >= _POINTERS_FROM:  # grown (a list a critical appends to)
             self.pointers = layout.pointers_of(live)
 
-    def diff(self, live: list[Any]) -> tuple[Any, ...] | None:
+    def diff(
+        self, live: list[Any], packed: bool = False, kept: bool = False
+    ) -> tuple[Any, ...] | None:
+        """``packed``: the change is only to be sent; ``kept``: only to be checked
+        (``masked.list_change``)."""
         old = self.items
         if len(live) == len(old):
             pointers = self.pointers
@@ -111,7 +117,12 @@ class ListShadow(Shadow):
                 flags = layout.changed_flags(live, old)
             if 1 not in flags:
                 return None
-            return masked.list_change(live, flags)
+            if packed or kept:
+                runs = masked.spans(flags)
+                if runs is not None:
+                    del flags  # 2 MB for a 2-million-item list: gone before the values' copy
+                    return masked.run_change(live, runs, packed, kept)
+            return masked.list_change(live, flags, packed, kept)
         pointers = self.pointers
         if (
             len(live) > len(old)
@@ -176,7 +187,10 @@ def _put(target: list[Any], change: tuple[Any, ...]) -> None:
     setitem = list.__setitem__
     if change[0] == "L":
         for start, values in change[1]:
-            setitem(target, slice(start, start + len(values)), values)
+            if type(values) is packing.Words:  # a worker's last part (wire.Parcel)
+                values.put(target, start)
+            else:
+                setitem(target, slice(start, start + len(values)), values)
     elif change[0] == "M":  # many scattered runs (masked.py)
         masked.apply(target, change)
     else:

@@ -7,9 +7,10 @@
 - A record that holds no shared object is pickled all in C (:func:`dump_plain`,
   marked by :data:`PLAIN`).
 - A list change that puts only atomic values is packed into one pickle
-  (:func:`_packed`, :func:`_unpacked`), loaded in C at the other end; a long one
-  into a pickle per :data:`CHUNK` values, each checked and pickled while its
-  objects are in the cache (``"L+"``, ``"M+"``, ``"S+"``).
+  (:func:`_packed`, :func:`_unpacked`), loaded in C at the other end; one whose
+  long runs are all exact ints within 64 bits, or all floats, goes as machine words
+  (``packing.py``: ``"L#"``, ``"M#"``, ``"S#"`` records); another long one into a
+  pickle per :data:`CHUNK` values (``"L+"``, ``"M+"``, ``"S+"``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import sys
 import types
 from typing import TYPE_CHECKING, Any
 
+from . import packing
 from .errors import OmpError
 
 if TYPE_CHECKING:
@@ -47,8 +49,17 @@ def _all_atomic(change: Change) -> bool:
     if _ATOMIC.get(id(change)) is change:
         return True
     if change[0] == "S" or change[0] == "M":
-        return ATOMIC.issuperset(map(type, change[3]))
-    return all(ATOMIC.issuperset(map(type, values)) for _, values in change[1])
+        return _sort(change[3], False)[0] != "o"
+    return all(_sort(values, False)[0] != "o" for _, values in change[1])
+
+
+def _sort(values: list[Any], pack: bool = True) -> tuple[str, Any]:
+    """``packing.examine(values, pack)``, or for a short list the check in C: ``("a",
+    None)`` (atomic values) or ``("o", None)``."""
+    found = packing.examine(values, pack)
+    if found is None:
+        return ("a" if ATOMIC.issuperset(map(type, values)) else "o", None)
+    return found
 
 
 def forget() -> None:
@@ -104,11 +115,18 @@ def _packed(change: Change) -> Change:
     kind = change[0]
     if kind not in ("L", "M", "S"):
         return change
-    if _values_count(change) > CHUNK and _ATOMIC.get(id(change)) is not change:
-        return _packed_in_chunks(change)
-    if not _all_atomic(change):
-        return change
-    _ATOMIC[id(change)] = change  # settled next: not checked again
+    if _ATOMIC.get(id(change)) is not change:
+        found = [_sort(values) for _, values in change[1]] if kind == "L" else [_sort(change[3])]
+        if any(code == "o" for code, _ in found):
+            return change
+        _ATOMIC[id(change)] = change  # settled next: not checked again
+        if all(code in ("q", "d") for code, _ in found):  # machine words (packing.py)
+            if kind == "L":
+                starts = [start for start, _ in change[1]]
+                return ("L#", [(s, *words) for s, words in zip(starts, found, strict=True)])
+            return (kind + "#", change[1], change[2], *found[0])
+        if _values_count(change) > CHUNK:
+            return _packed_in_chunks(change)  # (strings, mixed types: a chunk at a time)
     if kind == "L":
         return ("L*", _dump_flat(change[1]))
     if kind == "M":
@@ -137,9 +155,18 @@ def _packed_in_chunks(change: Change) -> Change:
     return packed
 
 
-def _unpacked(change: Change) -> Change:
+def _unpacked(change: Change, kept: bool = False) -> Change:
+    """``change`` as it was before :func:`_packed`.  ``kept``: a worker's last part
+    (``wire.Parcel``), applied once to the live list: its machine words stay packed
+    (``packing.Words``) until then."""
     kind = change[0]
-    if kind == "L*":
+    if kind == "L#" and kept:
+        change = ("L", [(start, packing.Words(code, raw)) for start, code, raw in change[1]])
+    elif kind == "L#":
+        change = ("L", [(start, packing.unpack(code, raw)) for start, code, raw in change[1]])
+    elif kind == "M#" or kind == "S#":
+        change = (kind[0], change[1], change[2], packing.unpack(change[3], change[4]))
+    elif kind == "L*":
         change = ("L", pickle.loads(change[1]))
     elif kind == "S*":
         change = ("S", change[1], change[2], pickle.loads(change[3]))
@@ -155,12 +182,34 @@ def _unpacked(change: Change) -> Change:
     return change
 
 
+class Parcel:
+    """A payload pickled with its big buffers apart (pickle protocol 5, out of band):
+    ``data`` the pickle, ``buffers`` the buffers it names.  A worker's last part
+    travels so when it holds machine words (``packing.py``): its report pickles them
+    out of band too, so they are written to the pipe from where they lie and the
+    master unpacks them from the report it received, without a copy on either side
+    (``worker._pickle_report``, ``join._decode``)."""
+
+    __slots__ = ("buffers", "data")
+
+    def __init__(self, data: bytes, buffers: list[Any]) -> None:
+        self.data = data
+        self.buffers = buffers
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Parcel, (self.data, self.buffers))
+
+
 _MODULE = "module"  # a persistent id (_MODULE, name); no token starts with a string
 
 
 class _TokenPickler(pickle.Pickler):
-    def __init__(self, file: io.BytesIO, tokens: dict[int, Token]) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+    def __init__(
+        self, file: io.BytesIO, tokens: dict[int, Token], buffer_callback: Any = None
+    ) -> None:
+        super().__init__(
+            file, protocol=pickle.HIGHEST_PROTOCOL, buffer_callback=buffer_callback
+        )
         self.tokens = tokens
 
     def persistent_id(self, obj: Any) -> Any:
@@ -174,8 +223,10 @@ class _TokenPickler(pickle.Pickler):
 
 
 class _TokenUnpickler(pickle.Unpickler):
-    def __init__(self, file: io.BytesIO, objects: dict[Token, Any]) -> None:
-        super().__init__(file)
+    def __init__(
+        self, file: io.BytesIO, objects: dict[Token, Any], buffers: Any = None
+    ) -> None:
+        super().__init__(file, buffers=buffers)
         self.objects = objects
 
     def persistent_load(self, pid: Any) -> Any:

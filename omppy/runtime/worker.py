@@ -13,6 +13,7 @@ import faulthandler
 import os
 import pickle
 import signal
+import struct
 from typing import TYPE_CHECKING, Any
 
 from . import failures, observe, private_globals, reaping, state
@@ -42,7 +43,7 @@ class WorkerReport:
         error: Any = None,
         partials: dict[str, Any] | None = None,
         last: dict[str, Any] | None = None,
-        part: tuple[bytes | None, int] = (None, 0),
+        part: tuple[Any, int] = (None, 0),
         out: str = "",
         err: str = "",
         private_globals: dict[Any, Any] | None = None,
@@ -66,6 +67,7 @@ class WorkerReport:
 
 
 EMPTY_REPORT = pickle.dumps(WorkerReport(partials={}))
+OUT_OF_BAND = b"B"  # a report with buffers apart (a pickle starts b"\x80")
 
 def run_worker(
     me: ThreadContext,
@@ -92,15 +94,18 @@ def run_worker(
         faulthandler.enable(file=write_end, all_threads=False)
         # Native pools: one thread each, set by the master before the fork (blas.py).
         me.team.liveness = watcher  # type: ignore[union-attr]
-        report = _work(me, output, region, call)
-        if len(report) <= ONE_WRITE:
+        chunks = _work(me, output, region, call)
+        size = sum(len(chunk) for chunk in chunks)
+        if size <= ONE_WRITE:
             # Length and report in one write: the master, asleep in poll, wakes once.
-            report = HEADER.pack(len(report)) + report
+            chunks = [HEADER.pack(size) + b"".join(chunks)]
         else:
-            os.write(write_end, HEADER.pack(len(report)))  # apart: no copy of a big report
-        view = memoryview(report)
-        while view:
-            view = view[os.write(write_end, view) :]
+            # The length apart, then each piece from where it lies: no copy of a big report.
+            os.write(write_end, HEADER.pack(size))
+        for chunk in chunks:
+            view = memoryview(chunk).cast("B")
+            while view:
+                view = view[os.write(write_end, view) :]
         if observe.observer is not None:  # this worker's spans (docs/tracing.md)
             observe.observer.worker_exit(me)
         status = 0
@@ -113,7 +118,7 @@ def run_worker(
 
 def _work(
     me: ThreadContext, output: RegionOutput, region: Region, call: dict[str, Any]
-) -> bytes:  # pragma: no cover - runs in the forked child
+) -> list[Any]:  # pragma: no cover - runs in the forked child
     num = me.num
     team = me.team
     assert team is not None
@@ -157,7 +162,10 @@ def _work(
     return _pickle_report(report, num)
 
 
-def _pickle_report(report: WorkerReport, num: int) -> bytes:
+def _pickle_report(report: WorkerReport, num: int) -> list[Any]:
+    """The report as the pieces to write after its length: its pickle, or, when its
+    part holds buffers kept out of band (``wire.Parcel``), ``OUT_OF_BAND``, their
+    count and lengths, the pickle, then the buffers themselves (``join._decode``)."""
     if (
         report.error is None
         and not report.partials
@@ -166,9 +174,10 @@ def _pickle_report(report: WorkerReport, num: int) -> bytes:
         and not (report.out or report.err)
         and report.private_globals is None
     ):
-        return EMPTY_REPORT
+        return [EMPTY_REPORT]
+    buffers: list[pickle.PickleBuffer] = []
     try:
-        return pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(report, protocol=5, buffer_callback=buffers.append)
     except Exception as exc:
         problem = OmpError(
             f"thread {num} could not send its results to the master "
@@ -178,4 +187,9 @@ def _pickle_report(report: WorkerReport, num: int) -> bytes:
         failed = WorkerReport(
             partials={}, error=failures.pack_exception(problem), out=report.out, err=report.err
         )
-        return pickle.dumps(failed)
+        return [pickle.dumps(failed)]
+    if not buffers:
+        return [data]
+    views = [buffer.raw() for buffer in buffers]
+    head = struct.pack(f"<{len(views) + 2}q", len(views), len(data), *map(len, views))
+    return [OUT_OF_BAND + head, data, *views]

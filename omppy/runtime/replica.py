@@ -475,6 +475,16 @@ class Replica:
         its closure (a memo dict of a decorator): caches that live with the code."""
         for value in (*(function.__defaults__ or ()), *(function.__kwdefaults__ or {}).values()):
             self.watch(value, depth - 1, f"a default of {label}")
+        attributes = function.__dict__
+        if attributes and any(not name.startswith("__") for name in attributes):
+            # The function's own attributes (a decorator's ``wrapper.calls += 1``, a
+            # ``fib.memo`` dict): data that lives with the code, changed by calls the
+            # region's analysis does not follow; compared by every block, like a
+            # closure's variables.
+            self.watch(attributes, max(depth - 1, CLOSURE_DEPTH), f"{label}.__dict__")
+            token = self.tokens.get(id(attributes))
+            if token is not None and token not in self.always:
+                self.always.append(token)
         cells = function.__closure__ or ()
         for variable, cell in zip(function.__code__.co_freevars, cells, strict=False):
             if id(cell) not in self.tokens:

@@ -13,7 +13,7 @@ def work(item):
     return sum(k * k for k in range(item % 7 + 3)) + item
 
 
-# omp parallel shared(x_queue, y_queue, done)
+# omp parallel shared(x_queue, y_queue, done) private(x_next, y_next)
 if True:
     while True:
         x_next = None

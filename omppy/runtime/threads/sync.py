@@ -44,7 +44,7 @@ class ThreadedSyncBlock(SyncBlock):
             thread.team.take(lock)
             thread.holding += 1
         if runs:
-            self.fresh = thread.team.fresh(names) if names else {}
+            self.fresh = thread.team.fresh(names, thread) if names else {}
             thread.inside.append(kind)  # a barrier now would deadlock (see ThreadContext)
         else:
             self.fresh = {}
@@ -56,7 +56,8 @@ class ThreadedSyncBlock(SyncBlock):
                 globalnames.mirror(sys._getframe(1), scope, UNBOUND, self.names)
             if self.runs and self.names:
                 self.thread.team.publish(
-                    {n: scope[n] for n in self.names if n in scope and scope[n] is not UNBOUND}
+                    {n: scope[n] for n in self.names if n in scope and scope[n] is not UNBOUND},
+                    self.thread.num,
                 )
         finally:
             if self.runs:

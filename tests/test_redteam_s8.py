@@ -229,3 +229,51 @@ def test_lock_made_in_single_says_make_it_before(write):
     )
     threads = run_omppy("run", str(script), threads=2, env={"OMPPY_BACKEND": "threads"})
     assert (threads.status, threads.out) == (0, "[2]\n"), without_gil_notice(threads.err)
+
+
+# A module global rebound while the region runs, by a helper that declares it `global`
+# (called in `single`) or through `globals()`, and read by its name in the region's
+# next loop: the region had taken a copy when it started, so every thread, at every
+# team size and on both backends, used the old value (3 where python used 7).
+GLOBAL_REBOUND_BY_HELPER = """\
+LIMIT = 3
+SCALE = 1.0
+
+
+def set_limit(v):
+    global LIMIT
+    LIMIT = v
+
+
+def run(n):
+    out = [0] * n
+    # omp parallel
+    if True:
+        # omp single
+        set_limit(n // 2)
+        # omp end single
+        # omp for
+        for i in range(n):
+            out[i] = min(i, LIMIT)
+    return out
+
+
+out = [0.0] * 12
+# omp parallel
+if True:
+    # omp single
+    set_limit(7)
+    globals()["SCALE"] = 0.5
+    # omp end single
+    # omp for
+    for i in range(12):
+        out[i] = min(i, LIMIT) * SCALE
+print(out, LIMIT, SCALE)
+print(run(20), LIMIT)
+"""
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("threads", [1, 3])
+def test_global_rebound_by_a_helper_is_read_by_name(write, threads, backend):
+    same_as_python(write, "rebound_global.py", GLOBAL_REBOUND_BY_HELPER, threads, backend)

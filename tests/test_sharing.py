@@ -248,3 +248,49 @@ def test_decide_applies_the_clauses_to_a_usage():
     assert set(sharing.args) == {"data", "best"}  # (one position: ordered by name)
     assert sharing.shared_out == ("best",)
     assert sharing.readonly == ("data",)
+
+
+def test_a_global_a_helper_rebinds_is_read_by_name_not_handed_in():
+    sharing = sharing_of(
+        """
+        LIMIT = 3
+        SCALE = 2
+        FIXED = 5
+
+        def set_limit(v):
+            global LIMIT
+            LIMIT = v
+
+        def run(out):
+            globals()["SCALE"] = 1
+            # omp parallel
+            if True:
+                # omp single
+                set_limit(9)
+                # omp end single
+                # omp for
+                for i in range(20):
+                    out[i] = min(i, LIMIT) * SCALE + FIXED
+        """,
+        "parallel",
+    )
+    assert "LIMIT" not in sharing.args and "SCALE" not in sharing.args
+    assert "FIXED" in sharing.args and "FIXED" in sharing.readonly
+
+
+def test_a_local_of_the_same_name_is_still_handed_in():
+    sharing = sharing_of(
+        """
+        LIMIT = 3
+
+        def set_limit(v):
+            global LIMIT
+            LIMIT = v
+
+        def run(out, LIMIT):
+            # omp parallel for
+            for i in range(20):
+                out[i] = min(i, LIMIT)
+        """,
+    )
+    assert "LIMIT" in sharing.args

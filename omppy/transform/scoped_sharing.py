@@ -146,3 +146,50 @@ def declared_global(function: cst.FunctionDef) -> set[str]:
 
     walk(function, Globals())
     return found
+
+
+def rebound_globals(module: cst.Module) -> frozenset[str]:
+    """The module's globals that code may rebind while a region runs: those a function
+    declares ``global`` (and binds), and those stored by name through ``globals()``
+    (``globals()["LIMIT"] = 9``).  A region reads such a global by its name, not from
+    a copy taken when the region starts (a helper called in ``single`` may rebind it)."""
+    found: set[str] = set()
+
+    class Rebinds(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+            declared = declared_global(node)
+            if declared:
+                found.update(declared & function_locals(node))
+
+        def visit_Subscript(self, node: cst.Subscript) -> None:
+            value = node.value
+            if (
+                isinstance(value, cst.Call)
+                and isinstance(value.func, cst.Name)
+                and value.func.value == "globals"
+                and len(node.slice) == 1
+                and isinstance(node.slice[0].slice, cst.Index)
+                and isinstance(node.slice[0].slice.value, cst.SimpleString)
+            ):
+                key = node.slice[0].slice.value.evaluated_value
+                if isinstance(key, str):
+                    found.add(key)
+
+    walk(module, Rebinds())
+    return frozenset(found)
+
+
+def read_live(
+    names: tuple[str, ...], scopes: list[tuple[str, Any]], rebound: frozenset[str]
+) -> set[str]:
+    """Of the names a region only reads, the module globals (no function around the
+    region binds them) that code may rebind while it runs (``rebound_globals``)."""
+    if not rebound:
+        return set()
+    candidates = set(names) & rebound
+    for kind, node in scopes[1:]:
+        if kind == "function":
+            candidates -= function_locals(node) - declared_global(node)
+        elif kind == "class":
+            return set()  # (a class body's names are not the module's)
+    return candidates

@@ -97,16 +97,12 @@ _NESTED = (
 )
 _OUTSIDE_CRITICAL = (
     "documented: a shared list's length changed outside critical is refused at translate "
-    "time; race-free here (under an OpenMP lock, or one section per list), and the "
-    "message's reason ('would stay in one thread's copy') is stale"
+    "time; race-free here (one section per list)"
 )
 
 KNOWN_REFUSALS = {
     "nested_parallel_rows_cols": _NESTED,
-    "lock_protected_list": _OUTSIDE_CRITICAL,
-    "pymp_shared_dict_lock": _OUTSIDE_CRITICAL,
     "sections_in_region_lists": _OUTSIDE_CRITICAL,
-    "omp_ex_lock_test_skip": _OUTSIDE_CRITICAL,
     "omp_ex_copyprivate_lock": (
         "documented limitation of the fork backend: an OpenMP lock made inside the region "
         "(OpenMP Examples copyprivate.3: in `single`, handed out by copyprivate) cannot "

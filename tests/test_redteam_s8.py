@@ -277,3 +277,54 @@ print(run(20), LIMIT)
 @pytest.mark.parametrize("threads", [1, 3])
 def test_global_rebound_by_a_helper_is_read_by_name(write, threads, backend):
     same_as_python(write, "rebound_global.py", GLOBAL_REBOUND_BY_HELPER, threads, backend)
+
+
+# Appends under an OpenMP lock (OpenMP Examples simple_lock.1: spin on omp_test_lock,
+# or `with lock:`): refused at translate time as a data race, though the lock guards
+# them; now left to the run time, which carries them (a lock is a flush) and refuses
+# an append made outside the lock by two threads.
+UNDER_A_LOCK = """\
+from omppy import omp_init_lock, omp_test_lock, omp_unset_lock
+
+lck = omp_init_lock()
+taken = []
+names = {}
+# omp parallel for
+for i in range(40):
+    while not omp_test_lock(lck):
+        pass
+    taken.append(i)
+    omp_unset_lock(lck)
+    with lck:
+        names.setdefault(i % 3, []).append(i)
+print(sorted(taken) == list(range(40)), {k: sorted(v) for k, v in sorted(names.items())})
+"""
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("threads", [1, 3])
+def test_appends_under_an_openmp_lock_are_carried(write, threads, backend):
+    same_as_python(write, "locked.py", UNDER_A_LOCK, threads, backend)
+
+
+OUTSIDE_THE_LOCK = """\
+from omppy import omp_init_lock, omp_set_lock, omp_unset_lock
+
+lock = omp_init_lock()
+inside = []
+outside = []
+# omp parallel for
+for i in range(40):
+    omp_set_lock(lock)
+    inside.append(i)
+    omp_unset_lock(lock)
+    outside.append(i)
+print(len(inside), len(outside))
+"""
+
+
+def test_an_append_outside_the_lock_is_still_refused(write):
+    script = write("unlocked.py", OUTSIDE_THE_LOCK)
+    got = run_omppy("run", str(script), threads=3)
+    assert got.status == 1 and got.out == ""
+    assert "changed the length of outside (append, insert, pop, del...) while thread" in got.err

@@ -209,9 +209,11 @@ def mutations(
     (``own_methods``) is not taken for a container's; on an item of the object
     (``rows[i].append(x)``) each thread changes its own item, which is carried (a race
     between two threads on one item is found when the region runs)."""
-    for root, method, where, receiver in usage.mutations:
+    for number, (root, method, where, receiver) in enumerate(usage.mutations):
         if root in private or root in imported_modules or method in own_methods:
             continue  # ``np.append(a, x)`` is a function of a module, not a mutation
+        if usage.sets_locks or number in usage.lock_guarded:
+            continue  # under a lock, maybe: the run time refuses two unguarded changes
         if receiver == root:
             raise error(
                 filename,

@@ -4,8 +4,9 @@ by the word."""
 
 from collections import Counter
 
-base = ("it was the best of times it was the worst of times it was the age of wisdom "
-        "it was the age of foolishness it was the epoch of belief").split()
+TEXT = ("it was the best of times it was the worst of times it was the age of wisdom "
+        "it was the age of foolishness it was the epoch of belief")
+base = TEXT.split()
 lines = [" ".join(base[(i * 3) % len(base):] + base[:(i * 5) % 7]) for i in range(120)]
 total = Counter()
 CH = 10

@@ -12,9 +12,8 @@ teams of a nested region exclude each other on the same name.
 
 from __future__ import annotations
 
-import itertools
-
 import _thread
+import itertools
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any

@@ -278,7 +278,7 @@ class _Collector(cst.CSTVisitor):
         elif not isinstance(node.target, cst.Name):
             self._store_root(node.target)
             root = root_name(node.target)
-            if root is not None and not self.sync_depth and not self.scope_depth:
+            if root is not None and not (self.sync_depth or self.scope_depth or self.lock_depth):
                 keys = frozenset(_key_names(node.target))
                 text = _EMPTY_MODULE.code_for_node(node.target)
                 self.usage.item_updates.append((root, self._where(node), keys, text))

@@ -280,6 +280,8 @@ def races(
     be unique), so a warning: if two threads do update one place, the run ends with an
     error, or, when both happen to compute the same value, quietly keeps one update."""
     found = []
+    if usage.sets_locks:
+        return found  # the updates may be under an OpenMP lock (as under critical)
     for root, where, keys, text in usage.item_updates:
         if root in private or keys & loop_variables:
             continue

@@ -232,12 +232,15 @@ def test_lock_made_in_single_says_make_it_before(write):
 
 
 # A module global rebound while the region runs, by a helper that declares it `global`
-# (called in `single`) or through `globals()`, and read by its name in the region's
+# (called in `single`), through `globals()` or `setattr` on the module, and read by its name in the region's
 # next loop: the region had taken a copy when it started, so every thread, at every
 # team size and on both backends, used the old value (3 where python used 7).
 GLOBAL_REBOUND_BY_HELPER = """\
+import sys
+
 LIMIT = 3
 SCALE = 1.0
+OFFSET = 0
 
 
 def set_limit(v):
@@ -264,11 +267,12 @@ if True:
     # omp single
     set_limit(7)
     globals()["SCALE"] = 0.5
+    setattr(sys.modules[__name__], "OFFSET", 100)
     # omp end single
     # omp for
     for i in range(12):
-        out[i] = min(i, LIMIT) * SCALE
-print(out, LIMIT, SCALE)
+        out[i] = min(i, LIMIT) * SCALE + OFFSET
+print(out, LIMIT, SCALE, OFFSET)
 print(run(20), LIMIT)
 """
 

@@ -150,12 +150,26 @@ def declared_global(function: cst.FunctionDef) -> set[str]:
 
 def rebound_globals(module: cst.Module) -> frozenset[str]:
     """The module's globals that code may rebind while a region runs: those a function
-    declares ``global`` (and binds), and those stored by name through ``globals()``
-    (``globals()["LIMIT"] = 9``).  A region reads such a global by its name, not from
-    a copy taken when the region starts (a helper called in ``single`` may rebind it)."""
+    declares ``global`` (and binds), those stored by name through ``globals()``
+    (``globals()["LIMIT"] = 9``), and those named by a constant in ``setattr(...,
+    "LIMIT", v)`` (the module object's, ``sys.modules[__name__]``; an object's
+    attribute of that name only makes the global read by name, which is always
+    right).  A region reads such a global by its name, not from a copy taken when the
+    region starts (a helper called in ``single`` may rebind it)."""
     found: set[str] = set()
 
     class Rebinds(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            if (
+                isinstance(node.func, cst.Name)
+                and node.func.value == "setattr"
+                and len(node.args) == 3
+                and isinstance(node.args[1].value, cst.SimpleString)
+            ):
+                name = node.args[1].value.evaluated_value
+                if isinstance(name, str):
+                    found.add(name)
+
         def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
             declared = declared_global(node)
             if declared:

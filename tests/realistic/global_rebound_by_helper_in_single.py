@@ -1,9 +1,13 @@
 """A module setting rebound by a helper (`global LIMIT` in `set_limit`) called in
 `single`; the next loop of the region reads `LIMIT` directly by its name, in a region
-at module level and in one inside a function; and one stored through `globals()`."""
+at module level and in one inside a function; and ones stored through `globals()`
+and `setattr(sys.modules[__name__], ...)`."""
+
+import sys
 
 LIMIT = 3
 SCALE = 1.0
+OFFSET = 0
 
 
 def set_limit(v):
@@ -30,10 +34,11 @@ if True:
     # omp single
     set_limit(7)
     globals()["SCALE"] = 0.5
+    setattr(sys.modules[__name__], "OFFSET", 100)
     # omp end single
     # omp for
     for i in range(12):
-        out[i] = min(i, LIMIT) * SCALE
+        out[i] = min(i, LIMIT) * SCALE + OFFSET
 
-print(out, LIMIT, SCALE)
+print(out, LIMIT, SCALE, OFFSET)
 print(run(20), LIMIT)

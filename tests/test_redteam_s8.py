@@ -232,15 +232,17 @@ def test_lock_made_in_single_says_make_it_before(write):
 
 
 # A module global rebound while the region runs, by a helper that declares it `global`
-# (called in `single`), through `globals()` or `setattr` on the module, and read by its name in the region's
-# next loop: the region had taken a copy when it started, so every thread, at every
-# team size and on both backends, used the old value (3 where python used 7).
+# (called in `single`), through `globals()` or `setattr` on the module, and read by its
+# name in the region's next loop: the region had taken a copy when it started, so
+# every thread, at every team size and on both backends, used the old value (3 where
+# python used 7).
 GLOBAL_REBOUND_BY_HELPER = """\
 import sys
 
 LIMIT = 3
 SCALE = 1.0
 OFFSET = 0
+BIAS = 0
 
 
 def set_limit(v):
@@ -268,11 +270,12 @@ if True:
     set_limit(7)
     globals()["SCALE"] = 0.5
     setattr(sys.modules[__name__], "OFFSET", 100)
+    sys.modules[__name__].BIAS = 1
     # omp end single
     # omp for
     for i in range(12):
-        out[i] = min(i, LIMIT) * SCALE + OFFSET
-print(out, LIMIT, SCALE, OFFSET)
+        out[i] = min(i, LIMIT) * SCALE + OFFSET + BIAS
+print(out, LIMIT, SCALE, OFFSET, BIAS)
 print(run(20), LIMIT)
 """
 

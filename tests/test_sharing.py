@@ -256,6 +256,8 @@ def test_a_global_a_helper_rebinds_is_read_by_name_not_handed_in():
         LIMIT = 3
         SCALE = 2
         FIXED = 5
+        BIAS = 0
+        OFFSET = 0
 
         def set_limit(v):
             global LIMIT
@@ -263,6 +265,8 @@ def test_a_global_a_helper_rebinds_is_read_by_name_not_handed_in():
 
         def run(out):
             globals()["SCALE"] = 1
+            setattr(sys.modules[__name__], "OFFSET", 1)
+            sys.modules[__name__].BIAS = 1
             # omp parallel
             if True:
                 # omp single
@@ -270,11 +274,11 @@ def test_a_global_a_helper_rebinds_is_read_by_name_not_handed_in():
                 # omp end single
                 # omp for
                 for i in range(20):
-                    out[i] = min(i, LIMIT) * SCALE + FIXED
+                    out[i] = min(i, LIMIT) * SCALE + FIXED + OFFSET + BIAS
         """,
         "parallel",
     )
-    assert "LIMIT" not in sharing.args and "SCALE" not in sharing.args
+    assert not {"LIMIT", "SCALE", "OFFSET", "BIAS"} & set(sharing.args)
     assert "FIXED" in sharing.args and "FIXED" in sharing.readonly
 
 

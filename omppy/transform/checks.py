@@ -279,7 +279,7 @@ def races(
     several iterations, in several threads, may update one place.  Legal (the keys may
     be unique), so a warning: if two threads do update one place, the run ends with an
     error, or, when both happen to compute the same value, quietly keeps one update."""
-    found = []
+    found: list[PragmaWarning] = []
     if usage.sets_locks:
         return found  # the updates may be under an OpenMP lock (as under critical)
     for root, where, keys, text in usage.item_updates:

@@ -152,13 +152,18 @@ def rebound_globals(module: cst.Module) -> frozenset[str]:
     """The module's globals that code may rebind while a region runs: those a function
     declares ``global`` (and binds), those stored by name through ``globals()``
     (``globals()["LIMIT"] = 9``), and those named by a constant in ``setattr(...,
-    "LIMIT", v)`` (the module object's, ``sys.modules[__name__]``; an object's
-    attribute of that name only makes the global read by name, which is always
+    "LIMIT", v)`` or stored as ``sys.modules[__name__].LIMIT`` (the module object's; an
+    object's attribute of that name only makes the global read by name, which is always
     right).  A region reads such a global by its name, not from a copy taken when the
     region starts (a helper called in ``single`` may rebind it)."""
     found: set[str] = set()
 
     class Rebinds(cst.CSTVisitor):
+        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+            target = node.target
+            if isinstance(target, cst.Attribute) and _is_sys_modules_item(target.value):
+                found.add(target.attr.value)  # ``sys.modules[__name__].LIMIT = 9``
+
         def visit_Call(self, node: cst.Call) -> None:
             if (
                 isinstance(node.func, cst.Name)
@@ -207,3 +212,14 @@ def read_live(
         elif kind == "class":
             return set()  # (a class body's names are not the module's)
     return candidates
+
+
+def _is_sys_modules_item(node: cst.BaseExpression) -> bool:
+    """``sys.modules[...]``: a module object looked up by name."""
+    return (
+        isinstance(node, cst.Subscript)
+        and isinstance(node.value, cst.Attribute)
+        and node.value.attr.value == "modules"
+        and isinstance(node.value.value, cst.Name)
+        and node.value.value.value == "sys"
+    )

@@ -222,7 +222,7 @@ class ThreadedContext(ThreadContext, ThreadStreams):
 
     def refresh(self, names: tuple[str, ...]) -> dict[str, Any]:
         """The latest values of those of ``names`` bound in synchronisation blocks."""
-        return self.team.fresh(names, self) if names else {}
+        return self.team.fresh(names, None if self.in_task else self) if names else {}
 
     # The synchronisation constructs and work shares are ThreadContext's; these are
     # their hooks.  ``touches`` and ``closed`` (what a block may change, from the

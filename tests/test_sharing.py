@@ -298,3 +298,24 @@ def test_a_local_of_the_same_name_is_still_handed_in():
         """,
     )
     assert "LIMIT" in sharing.args
+
+
+def test_a_rebound_global_read_in_a_method_is_read_by_name():
+    sharing = sharing_of(
+        """
+        LIMIT = 3
+
+        def set_limit(v):
+            global LIMIT
+            LIMIT = v
+
+        class Job:
+            LIMIT = 7
+
+            def run(self, out):
+                # omp parallel for
+                for i in range(20):
+                    out[i] = min(i, LIMIT)
+        """,
+    )
+    assert "LIMIT" not in sharing.args

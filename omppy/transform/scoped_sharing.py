@@ -205,12 +205,12 @@ def read_live(
     region binds them) that code may rebind while it runs (``rebound_globals``)."""
     if not rebound:
         return set()
+    if scopes[-1][0] == "class":
+        return set()  # (in a class body a name may be the class's)
     candidates = set(names) & rebound
     for kind, node in scopes[1:]:
-        if kind == "function":
+        if kind == "function":  # (a method does not see its class body's names)
             candidates -= function_locals(node) - declared_global(node)
-        elif kind == "class":
-            return set()  # (a class body's names are not the module's)
     return candidates
 
 

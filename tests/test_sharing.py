@@ -248,3 +248,74 @@ def test_decide_applies_the_clauses_to_a_usage():
     assert set(sharing.args) == {"data", "best"}  # (one position: ordered by name)
     assert sharing.shared_out == ("best",)
     assert sharing.readonly == ("data",)
+
+
+def test_a_global_a_helper_rebinds_is_read_by_name_not_handed_in():
+    sharing = sharing_of(
+        """
+        LIMIT = 3
+        SCALE = 2
+        FIXED = 5
+        BIAS = 0
+        OFFSET = 0
+
+        def set_limit(v):
+            global LIMIT
+            LIMIT = v
+
+        def run(out):
+            globals()["SCALE"] = 1
+            setattr(sys.modules[__name__], "OFFSET", 1)
+            sys.modules[__name__].BIAS = 1
+            # omp parallel
+            if True:
+                # omp single
+                set_limit(9)
+                # omp end single
+                # omp for
+                for i in range(20):
+                    out[i] = min(i, LIMIT) * SCALE + FIXED + OFFSET + BIAS
+        """,
+        "parallel",
+    )
+    assert not {"LIMIT", "SCALE", "OFFSET", "BIAS"} & set(sharing.args)
+    assert "FIXED" in sharing.args and "FIXED" in sharing.readonly
+
+
+def test_a_local_of_the_same_name_is_still_handed_in():
+    sharing = sharing_of(
+        """
+        LIMIT = 3
+
+        def set_limit(v):
+            global LIMIT
+            LIMIT = v
+
+        def run(out, LIMIT):
+            # omp parallel for
+            for i in range(20):
+                out[i] = min(i, LIMIT)
+        """,
+    )
+    assert "LIMIT" in sharing.args
+
+
+def test_a_rebound_global_read_in_a_method_is_read_by_name():
+    sharing = sharing_of(
+        """
+        LIMIT = 3
+
+        def set_limit(v):
+            global LIMIT
+            LIMIT = v
+
+        class Job:
+            LIMIT = 7
+
+            def run(self, out):
+                # omp parallel for
+                for i in range(20):
+                    out[i] = min(i, LIMIT)
+        """,
+    )
+    assert "LIMIT" not in sharing.args

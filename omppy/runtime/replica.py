@@ -240,6 +240,8 @@ class Replica:
                     # A closure made at run time and kept in a container (a list of
                     # accumulators): its variables are data the region may change.
                     self._watch_function(value, depth, label)
+                elif kind is types.MethodType and depth > 0:
+                    self._watch_bound_method(value, label)
                 continue
             else:
                 objects[token] = value
@@ -551,6 +553,16 @@ class Replica:
         its closure (a memo dict of a decorator): caches that live with the code."""
         for value in (*(function.__defaults__ or ()), *(function.__kwdefaults__ or {}).values()):
             self.watch(value, depth - 1, f"a default of {label}")
+        attributes = function.__dict__
+        if attributes and any(not name.startswith("__") for name in attributes):
+            # The function's own attributes (a decorator's ``wrapper.calls += 1``, a
+            # ``fib.memo`` dict): data that lives with the code, changed by calls the
+            # region's analysis does not follow; compared by every block, like a
+            # closure's variables.
+            self.watch(attributes, max(depth - 1, CLOSURE_DEPTH), f"{label}.__dict__")
+            token = self.tokens.get(id(attributes))
+            if token is not None and token not in self.always:
+                self.always.append(token)
         cells = function.__closure__ or ()
         for variable, cell in zip(function.__code__.co_freevars, cells, strict=False):
             if id(cell) not in self.tokens:
@@ -580,6 +592,19 @@ class Replica:
                 # A decorator's memo dict filled by a call under critical: the block
                 # publishes it (the region's analysis does not see into closures).
                 self.always.append(token)
+
+    def _watch_bound_method(self, method: types.MethodType, label: Label) -> None:
+        """A bound method kept in a container (a dispatch table ``{"even": acc.add}``):
+        calling it changes its object, which the region's analysis does not see; the
+        object is watched a few levels down and compared by every block, as a
+        closure's variables are."""
+        owner = method.__self__
+        if isinstance(owner, IMMUTABLE) or is_opaque(owner):
+            return
+        self.watch(owner, CLOSURE_DEPTH, f"{render_label(label)}.__self__")
+        token = self.tokens.get(id(owner))
+        if token is not None and token not in self.always:
+            self.always.append(token)
 
     def token_of(self, value: Any) -> Token | None:
         return self.tokens.get(id(value))
@@ -796,6 +821,16 @@ class Replica:
         for name, value in names.items():
             if not _picklable(self, value):
                 what = f"the value of '{name}' (a {type(value).__name__})"
+                if _is_lock(value):
+                    maker = {"OmpLock": "omp_init_lock", "OmpNestLock": "omp_init_nest_lock"}
+                    made = maker.get(type(value).__name__, "...")
+                    return OmpError(
+                        f"{what} cannot be handed between omppy's threads, which are "
+                        f"processes: a lock made inside the region by one thread "
+                        f"cannot reach the others. Make the lock before the region "
+                        f"('{name} = {made}()' before '# omp parallel'): every "
+                        "thread then has it from the start"
+                    )
                 break
         else:
             for token, change in changes:
@@ -820,6 +855,16 @@ class Replica:
             return pickle.loads(memoryview(data)[1:])
         changes, *rest = self.loads(data)
         return ([(token, _unpacked(change)) for token, change in changes], *rest)
+
+
+def _is_lock(value: Any) -> bool:
+    """An OpenMP lock, or a lock of ``threading`` or ``multiprocessing``."""
+    kind = type(value)
+    module = getattr(kind, "__module__", "") or ""
+    return (module.startswith("omppy.runtime.locks") and kind.__name__.endswith("Lock")) or (
+        kind.__name__ in ("lock", "RLock", "Lock", "Semaphore", "BoundedSemaphore")
+        and module.partition(".")[0] in ("_thread", "threading", "multiprocessing")
+    )
 
 
 def _few_below(value: Any, levels: int) -> bool:

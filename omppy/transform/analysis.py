@@ -114,6 +114,7 @@ class _Collector(cst.CSTVisitor):
         self.wrapped: set[cst.CSTNode] = set()  # names used as ``x[...]`` or ``x.attr``
         # The ``key`` of ``f(key=v)``, which libcst's expression contexts call a load.
         self.keywords: set[cst.CSTNode] = set()
+        self.lock_depth = 0  # inside ``with lock:`` (a name or attribute naming a lock)
 
     def _where(self, node: cst.CSTNode) -> CodeRange:
         return self.get_metadata(Positions, node)
@@ -277,7 +278,7 @@ class _Collector(cst.CSTVisitor):
         elif not isinstance(node.target, cst.Name):
             self._store_root(node.target)
             root = root_name(node.target)
-            if root is not None and not self.sync_depth and not self.scope_depth:
+            if root is not None and not (self.sync_depth or self.scope_depth or self.lock_depth):
                 keys = frozenset(_key_names(node.target))
                 text = _EMPTY_MODULE.code_for_node(node.target)
                 self.usage.item_updates.append((root, self._where(node), keys, text))
@@ -329,7 +330,17 @@ class _Collector(cst.CSTVisitor):
         else:
             self.usage.stored_roots.add(root)
 
+    def visit_With(self, node: cst.With) -> None:
+        if any(_names_a_lock(item.item) for item in node.items):
+            self.lock_depth += 1
+
+    def leave_With(self, original_node: cst.With) -> None:
+        if any(_names_a_lock(item.item) for item in original_node.items):
+            self.lock_depth -= 1
+
     def visit_Call(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Name) and node.func.value in _LOCK_ROUTINES:
+            self.usage.sets_locks = True
         if isinstance(node.func, cst.Name) and node.func.value == "super" and not node.args:
             if not self.scope_depth:
                 self.usage.zero_arg_super.append(node)
@@ -346,6 +357,8 @@ class _Collector(cst.CSTVisitor):
             self.usage.sync_mutated.add(root)
         else:
             receiver = _EMPTY_MODULE.code_for_node(node.func.value)
+            if self.lock_depth:
+                self.usage.lock_guarded.add(len(self.usage.mutations))
             self.usage.mutations.append((root, method, self._where(node), receiver))
 
     def _import_names(
@@ -552,3 +565,22 @@ def collect(
         for statement in statements:
             walk(statement, collector)
     return usage
+
+
+_LOCK_ROUTINES = frozenset(
+    {"omp_set_lock", "omp_test_lock", "omp_set_nest_lock", "omp_test_nest_lock"}
+)
+
+
+def _names_a_lock(expression: cst.BaseExpression) -> bool:
+    """``lock``, ``self.lock``, ``p.lock``, ``locks[k]``: a name whose last part says
+    lock (a ``with`` block that a lock may guard)."""
+    while isinstance(expression, cst.Subscript):
+        expression = expression.value
+    if isinstance(expression, cst.Attribute):
+        name = expression.attr.value
+    elif isinstance(expression, cst.Name):
+        name = expression.value
+    else:
+        return False
+    return "lock" in name.lower()

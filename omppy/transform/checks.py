@@ -221,9 +221,11 @@ def mutations(
     (``own_methods``) is not taken for a container's; on an item of the object
     (``rows[i].append(x)``) each thread changes its own item, which is carried (a race
     between two threads on one item is found when the region runs)."""
-    for root, method, where, receiver in usage.mutations:
+    for number, (root, method, where, receiver) in enumerate(usage.mutations):
         if root in private or root in imported_modules or method in own_methods:
             continue  # ``np.append(a, x)`` is a function of a module, not a mutation
+        if usage.sets_locks or number in usage.lock_guarded:
+            continue  # under a lock, maybe: the run time refuses two unguarded changes
         if receiver == root:
             raise error(
                 filename,
@@ -289,7 +291,9 @@ def races(
     several iterations, in several threads, may update one place.  Legal (the keys may
     be unique), so a warning: if two threads do update one place, the run ends with an
     error, or, when both happen to compute the same value, quietly keeps one update."""
-    found = []
+    found: list[PragmaWarning] = []
+    if usage.sets_locks:
+        return found  # the updates may be under an OpenMP lock (as under critical)
     for root, where, keys, text in usage.item_updates:
         if root in private or keys & loop_variables:
             continue

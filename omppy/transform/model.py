@@ -73,6 +73,11 @@ class Usage:
     sync_mutated: set[str] = field(default_factory=set)  # mutated inside critical & co.
     # (root, method, where, receiver's text) of listed mutating methods on shared objects
     mutations: list[tuple[str, str, CodeRange, str]] = field(default_factory=list)
+    # The construct sets an OpenMP lock (``omp_set_lock``, ``omp_test_lock``...), or
+    # these mutations (indices) are in a ``with <...lock...>:`` block: a lock may
+    # guard them, which the run time checks (a lock is a flush), not the translator.
+    sets_locks: bool = False
+    lock_guarded: set[int] = field(default_factory=set)
     escapes: list[tuple[str, CodeRange]] = field(default_factory=list)
     unsupported: list[tuple[str, CodeRange]] = field(default_factory=list)
     # Names that an inner work-sharing construct's reduction or lastprivate binds.

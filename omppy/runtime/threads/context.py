@@ -57,6 +57,8 @@ class ThreadedContext(ThreadContext, ThreadStreams):
         # them in the sequential order already.
         self.new_keys = team.new_keys.by_thread[num] if team.size > 1 else None
         team.contexts.append(self)
+        # The version of each published name this thread has taken (team.fresh).
+        self.seen_versions: dict[str, int] = {}
 
     def key_tag(self) -> tuple[int, ...]:
         """The tag of a key this thread adds to a watched dict now (keyorder.py)."""
@@ -225,7 +227,7 @@ class ThreadedContext(ThreadContext, ThreadStreams):
 
     def refresh(self, names: tuple[str, ...]) -> dict[str, Any]:
         """The latest values of those of ``names`` bound in synchronisation blocks."""
-        return self.team.fresh(names) if names else {}
+        return self.team.fresh(names, None if self.in_task else self) if names else {}
 
     # The synchronisation constructs and work shares are ThreadContext's; these are
     # their hooks.  ``touches`` and ``closed`` (what a block may change, from the

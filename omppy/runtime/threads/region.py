@@ -72,7 +72,8 @@ def _run_alone(region: Region, team: ThreadTeam) -> dict[str, Any]:
         stack.pop()
         team.dissolve()
     last = region.last_values(values, me.did_last)
-    return region.outputs(values, [region.partials(values)], last, team.published)
+    latest = team.fresh(tuple(region.shared), me)  # what others (tasks) published
+    return region.outputs(values, [region.partials(values)], last, latest)
 
 
 class _Join:
@@ -301,4 +302,7 @@ def _finish(
     for values, _, did_last in outcomes:
         if did_last:
             last = region.last_values(values or {}, True)
-    return region.outputs(outcomes[0][0] or {}, partials, last, team.published)
+    # The names others published since the master last took them: the master's own
+    # local is as new as its own publications, or newer.
+    latest = team.fresh(tuple(region.shared), threads[0])
+    return region.outputs(outcomes[0][0] or {}, partials, last, latest)

@@ -44,7 +44,10 @@ class ThreadedSyncBlock(SyncBlock):
             thread.team.take(lock)
             thread.holding += 1
         if runs:
-            self.fresh = thread.team.fresh(names) if names else {}
+            # (A task's names are its own function's locals, not the thread's: it takes
+            # the latest values, its thread's own publications included.)
+            reader = None if thread.in_task else thread
+            self.fresh = thread.team.fresh(names, reader) if names else {}
             thread.inside.append(kind)  # a barrier now would deadlock (see ThreadContext)
         else:
             self.fresh = {}
@@ -56,7 +59,8 @@ class ThreadedSyncBlock(SyncBlock):
                 globalnames.mirror(sys._getframe(1), scope, UNBOUND, self.names)
             if self.runs and self.names:
                 self.thread.team.publish(
-                    {n: scope[n] for n in self.names if n in scope and scope[n] is not UNBOUND}
+                    {n: scope[n] for n in self.names if n in scope and scope[n] is not UNBOUND},
+                    -1 if self.thread.in_task else self.thread.num,
                 )
         finally:
             if self.runs:

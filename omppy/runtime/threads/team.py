@@ -13,6 +13,7 @@ teams of a nested region exclude each other on the same name.
 from __future__ import annotations
 
 import _thread
+import itertools
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -80,6 +81,11 @@ class ThreadTeam:
         # Names bound in synchronisation blocks: their latest values (the threads'
         # locals are their own, so a block's names are handed on through here).
         self.published: dict[str, Any] = {}
+        # and, per name, (version, publisher, value): a thread takes a published
+        # value once, and never its own (its local is as new, or newer: a later
+        # binding outside any block, ``x = None`` before the next ``critical``)
+        self.stamped: dict[str, tuple[int, int, Any]] = {}
+        self.versions = itertools.count(1)
         self.new_keys = NewKeys(size)  # put in iteration order at every barrier
         self.finished = [False] * size  # threads done with their part of the region
         self.region_at = location()  # for messages about the region
@@ -360,12 +366,30 @@ class ThreadTeam:
 
     # -- names bound in synchronisation blocks ----------------------------------------------
 
-    def fresh(self, names: tuple[str, ...]) -> dict[str, Any]:
-        """The latest published values of those of ``names`` any thread published."""
-        published = self.published
-        return {name: published[name] for name in names if name in published}
+    def fresh(self, names: tuple[str, ...], reader: Any = None) -> dict[str, Any]:
+        """The latest published values of those of ``names`` any thread published;
+        for a ``reader`` (a thread's context), only those it has not taken yet and
+        another thread (or a task) published."""
+        if reader is None:
+            published = self.published
+            return {name: published[name] for name in names if name in published}
+        stamped, seen, me = self.stamped, reader.seen_versions, reader.num
+        found = {}
+        for name in names:
+            stamp = stamped.get(name)
+            if stamp is None or seen.get(name) == stamp[0]:
+                continue
+            seen[name] = stamp[0]
+            if stamp[1] != me:
+                found[name] = stamp[2]
+        return found
 
-    def publish(self, values: dict[str, Any]) -> None:
+    def publish(self, values: dict[str, Any], publisher: int = -1) -> None:
+        """``values`` bound in a block by thread ``publisher`` (-1: by a task)."""
+        version = next(self.versions)  # (atomic: one C call)
+        stamped = self.stamped
+        for name, value in values.items():
+            stamped[name] = (version, publisher, value)
         self.published.update(values)
 
 

@@ -1,0 +1,1 @@
+"""A package of two modules that import each other's globals (red team round 5)."""

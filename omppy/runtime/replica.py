@@ -599,7 +599,7 @@ class Replica:
         object is watched a few levels down and compared by every block, as a
         closure's variables are."""
         owner = method.__self__
-        if isinstance(owner, IMMUTABLE) or is_opaque(owner):
+        if isinstance(owner, IMMUTABLE) or is_opaque(owner) or _shell_machinery(owner):
             return
         self.watch(owner, CLOSURE_DEPTH, f"{render_label(label)}.__self__")
         token = self.tokens.get(id(owner))
@@ -1070,3 +1070,11 @@ def _placed_values(change: Change) -> Iterator[tuple[Any, Any]]:
         yield from enumerate(change[1])
     elif kind == "C":
         yield "cell", change[1]
+
+
+def _shell_machinery(owner: Any) -> bool:
+    """The notebook's shell (``get_ipython`` in every cell's namespace is its bound
+    method): each thread's shell changes on its own as it runs a cell (its display
+    hook, its execution count), which is not the program's data (as its output
+    history is not: shadow._interpreter_name)."""
+    return type(owner).__module__.startswith(("IPython.", "ipykernel."))

@@ -160,7 +160,13 @@ class Team:
         return base
 
     def leave_workshare(self, base: int) -> None:
-        with self.arena.lock:
+        lock = getattr(self.arena, "lock", None)
+        if lock is None:
+            # The region is over and its arena closed: a failed loop's generator,
+            # kept by the exception's traceback, is closed only when the program lets
+            # go of the exception (after ``except ValueError as e:``). Nobody waits.
+            return
+        with lock:
             self.arena.words[base + WS_DONE] += 1
 
     def failed(self, thread: ThreadContext, error: BaseException) -> None:

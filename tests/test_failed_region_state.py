@@ -26,7 +26,7 @@ print(out)
 """
 
 
-@pytest.mark.xfail(strict=True, reason="issue 9: the state a caught region failure leaves")
+@pytest.mark.xfail(strict=True, reason="BUG: issue 9, the stores a caught region failure leaves")
 def test_a_caught_region_failure_leaves_pythons_stores(write):
     script = write("caught.py", PROGRAM)
     expected = run_python(script).out

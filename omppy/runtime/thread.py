@@ -186,11 +186,6 @@ class ThreadContext:
                 coherence.mark((self.loops, start))
             yield from items[start : start + chunk]
 
-    def _static_chunks(self, items: Sequence[Any], n: int, chunk: int) -> Iterator[Any]:
-        for start in range(self.num * chunk, n, self.size * chunk):
-            self.chunk_start = start
-            yield from items[start : start + chunk]
-
     def _shared_counter_loop(
         self, items: Sequence[Any], n: int, kind: str, chunk: int
     ) -> Iterator[Any]:

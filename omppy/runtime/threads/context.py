@@ -116,7 +116,7 @@ class ThreadedContext(ThreadContext, ThreadStreams):
                 self.chunk_start = start
                 return items[start:stop]
             self.did_last = n > 0 and ((n - 1) // chunk) % size == num
-            return self._static_chunks(items, n, chunk)
+            return self._marked_chunks(items, n, chunk)  # (no coherence here: starts only)
         self.did_last = False
         return self._counter_loop(items, n, kind == "guided", chunk or 1)
 

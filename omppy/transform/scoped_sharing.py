@@ -140,78 +140,16 @@ def declared_global(function: cst.FunctionDef) -> set[str]:
     return found
 
 
-def rebound_globals(module: cst.Module) -> frozenset[str]:
-    """The module's globals that code may rebind while a region runs: those a function
-    declares ``global`` (and binds), those stored by name through ``globals()``
-    (``globals()["LIMIT"] = 9``), and those named by a constant in ``setattr(...,
-    "LIMIT", v)`` or stored as ``sys.modules[__name__].LIMIT`` (the module object's; an
-    object's attribute of that name only makes the global read by name, which is always
-    right).  A region reads such a global by its name, not from a copy taken when the
-    region starts (a helper called in ``single`` may rebind it)."""
-    found: set[str] = set()
-
-    class Rebinds(cst.CSTVisitor):
-        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-            target = node.target
-            if isinstance(target, cst.Attribute) and _is_sys_modules_item(target.value):
-                found.add(target.attr.value)  # ``sys.modules[__name__].LIMIT = 9``
-
-        def visit_Call(self, node: cst.Call) -> None:
-            if (
-                isinstance(node.func, cst.Name)
-                and node.func.value == "setattr"
-                and len(node.args) == 3
-                and isinstance(node.args[1].value, cst.SimpleString)
-            ):
-                name = node.args[1].value.evaluated_value
-                if isinstance(name, str):
-                    found.add(name)
-
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-            declared = declared_global(node)
-            if declared:
-                found.update(declared & function_locals(node))
-
-        def visit_Subscript(self, node: cst.Subscript) -> None:
-            value = node.value
-            if (
-                isinstance(value, cst.Call)
-                and isinstance(value.func, cst.Name)
-                and value.func.value == "globals"
-                and len(node.slice) == 1
-                and isinstance(node.slice[0].slice, cst.Index)
-                and isinstance(node.slice[0].slice.value, cst.SimpleString)
-            ):
-                key = node.slice[0].slice.value.evaluated_value
-                if isinstance(key, str):
-                    found.add(key)
-
-    walk(module, Rebinds())
-    return frozenset(found)
-
-
-def read_live(
-    names: tuple[str, ...], scopes: list[tuple[str, Any]], rebound: frozenset[str]
-) -> set[str]:
+def read_live(names: tuple[str, ...], scopes: list[tuple[str, Any]]) -> set[str]:
     """Of the names a region only reads, the module globals (no function around the
-    region binds them) that code may rebind while it runs (``rebound_globals``)."""
-    if not rebound:
-        return set()
+    region binds them).  The region reads them by name, as python does, not from a copy
+    taken when it starts: code it calls may rebind one meanwhile (``global LIMIT`` in a
+    helper called in ``single``, ``globals()["X"] = v``, ``mod.LIMIT = 9`` in another
+    module), and the module's namespace is compared and carried like a shared object."""
     if scopes[-1][0] == "class":
         return set()  # (in a class body a name may be the class's)
-    candidates = set(names) & rebound
+    candidates = set(names)
     for kind, node in scopes[1:]:
         if kind == "function":  # (a method does not see its class body's names)
             candidates -= function_locals(node) - declared_global(node)
     return candidates
-
-
-def _is_sys_modules_item(node: cst.BaseExpression) -> bool:
-    """``sys.modules[...]``: a module object looked up by name."""
-    return (
-        isinstance(node, cst.Subscript)
-        and isinstance(node.value, cst.Attribute)
-        and node.value.attr.value == "modules"
-        and isinstance(node.value.value, cst.Name)
-        and node.value.value.value == "sys"
-    )

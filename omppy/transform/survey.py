@@ -122,7 +122,6 @@ class _Surveyor(RuleChecks, TaskSurvey):
         self.imported_modules = imported_modules(module)
         self.super_calls: dict[cst.Call, str] = {}  # ``super()`` call -> the method's self
         self.module_functions = definitions(module.body)
-        self.rebound_globals = scoped_sharing.rebound_globals(module)
         self._effects: Effects | None = None
         self._sync_blocks: SyncBlocks | None = None
         self._reach: Reach | None = None
@@ -370,9 +369,9 @@ class _Surveyor(RuleChecks, TaskSurvey):
             readonly = tuple(
                 n for n in sharing.args if not watch.get(n) and n not in sharing.shared_out
             )
-            # A global that a helper may rebind meanwhile (``global LIMIT`` in a
-            # function of the module) is read by its name, not handed in.
-            live = scoped_sharing.read_live(readonly, scopes, self.rebound_globals)
+            # A global is read by its name, not handed in: code the region calls
+            # may rebind it meanwhile (``mod.LIMIT = 9`` in another module).
+            live = scoped_sharing.read_live(readonly, scopes)
             if live:
                 args = tuple(n for n in sharing.args if n not in live)
                 readonly = tuple(n for n in readonly if n not in live)

@@ -55,6 +55,23 @@ def roots_of(region: Region) -> list[Root]:
             depth = max(1, depth)  # else an array only read: read-only in the task
         roots.append((value, depth, name))
     effects = namespace.get("_omp_effects")
+    # The module globals the body reads by name (the translator hands in only what a
+    # function around the region binds): compared like the arguments they used to be,
+    # an array among them read-only in the task, as an argument only read is.
+    changed_by_functions = effects if isinstance(effects, dict) else {}
+    handed_in = {id(value) for value, _, _ in roots}
+    for name in sorted(_global_reads(region.body.__code__)):
+        value = namespace.get(name)
+        if (
+            name in changed_by_functions
+            or name not in namespace
+            or type(value) in ATOMIC
+            or isinstance(value, (types.FunctionType, type, types.ModuleType))
+            or id(value) in handed_in
+        ):
+            continue
+        handed_in.add(id(value))
+        roots.append((value, 0 if is_array(value) else 1, name))
     if isinstance(effects, dict):
         module = namespace.get("__name__", "__main__")
         prefix = "" if module == "__main__" else f"{module}."
@@ -62,6 +79,16 @@ def roots_of(region: Region) -> list[Root]:
             if variable != REBINDS and variable in namespace:
                 roots.append((namespace[variable], max(1, int(depth)), prefix + variable))
     return roots
+
+
+def _global_reads(code: types.CodeType) -> set[str]:
+    """The names ``code`` and the code nested in it (generator expressions, lambdas)
+    may read as globals (attribute names too: a harmless extra root at most)."""
+    names = set(code.co_names)
+    for constant in code.co_consts:
+        if isinstance(constant, types.CodeType):
+            names |= _global_reads(constant)
+    return names
 
 
 def _function_roots(function: types.FunctionType, label: str) -> list[Root]:

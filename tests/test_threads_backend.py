@@ -460,6 +460,41 @@ def test_new_dict_keys_come_in_iteration_order(write):
     )
 
 
+@pytest.mark.skipif(not keyorder.available(), reason="no dict watchers before Python 3.12")
+def test_a_key_set_again_by_an_earlier_iteration_takes_its_place(write):
+    # static,2 on 2 threads: chunks (0,1) and (4,5) on thread 0, (2,3) and (6,7) on
+    # thread 1.  First loop: thread 1 is late, so thread 0 adds "gamma" at iteration
+    # 4 before thread 1 sets it at 2.  Second loop: thread 0 is late, so thread 1 adds
+    # "beta" then "alpha" (iterations 2, 3) before thread 0 sets them at 0 and 1.
+    script, got = run_threads(
+        write,
+        """
+        import time
+        from omppy import omp_get_thread_num
+
+        def count(words, late):
+            counts = {}
+            # omp parallel for schedule(static, 2)
+            for i in range(len(words)):
+                if omp_get_thread_num() == late and i in (0, 2):
+                    time.sleep(0.3)
+                # omp critical
+                counts[words[i]] = counts.get(words[i], 0) + 1
+                # omp end critical
+            return counts
+
+        print(count(["alpha", "beta", "gamma", "delta", "gamma", "eps", "zeta", "beta"], 1))
+        print(count(["alpha", "beta", "beta", "alpha", "eps", "zeta", "eta", "theta"], 0))
+        """,
+        threads=2,
+    )
+    assert got.status == 0 and got.err == "", got.err
+    assert got.out == run_python(script).out == (
+        "{'alpha': 1, 'beta': 2, 'gamma': 2, 'delta': 1, 'eps': 1, 'zeta': 1}\n"
+        "{'alpha': 2, 'beta': 2, 'eps': 1, 'zeta': 1, 'eta': 1, 'theta': 1}\n"
+    )
+
+
 def test_blas_pools_have_one_thread_while_a_team_runs_and_are_restored(write):
     pytest.importorskip("threadpoolctl")
     _, got = run_threads(

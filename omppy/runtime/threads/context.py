@@ -56,6 +56,7 @@ class ThreadedContext(ThreadContext, ThreadStreams):
         # Keys this thread adds to watched dicts (keyorder.py); a team of one adds
         # them in the sequential order already.
         self.new_keys = team.new_keys.by_thread[num] if team.size > 1 else None
+        self.keys_set = team.new_keys.set_by_thread[num]
         team.contexts.append(self)
         # The version of each published name this thread has taken (team.fresh).
         self.seen_versions: dict[str, int] = {}

@@ -12,7 +12,10 @@ a ``dynamic`` loop would print differently from run to run, and differently from
   by any means (a store, ``setdefault``, ``update``, a called function), is noted in
   the adding thread's list with a tag, (work-sharing loop, first iteration of the
   running chunk), unless it is added in an ``ordered`` block (those come in
-  iteration order already);
+  iteration order already); a value set again under an existing key is noted too,
+  for a key added since the barrier takes the place of the first iteration that set
+  it (thread 0 may add ``counts["gamma"]`` at iteration 21 before thread 1, which
+  sets it again, runs iteration 2: python inserts it at 2);
 - at the next barrier, the last thread to arrive (the others wait) moves each dict's
   new keys to its end sorted by tag.  A chunk is run by one thread, in iteration
   order, so keys of one chunk are already in order among themselves.
@@ -37,25 +40,32 @@ from ..watch import translated_modules
 # (loop number, first iteration of its chunk), extended by a task's place in
 # python's order when a task adds the key (tasks.py)
 Tag = tuple[int, ...]
-Note = tuple[dict[Any, Any], Any, Tag]
-ADDED = 0  # PyDict_WatchEvent's PyDict_EVENT_ADDED
+Note = tuple[dict[Any, Any], Any, Tag, bool]  # (dict, key, tag, whether added)
+Place = tuple[Tag, int]
+ADDED, MODIFIED = 0, 1  # PyDict_WatchEvent's PyDict_EVENT_ADDED, _MODIFIED
 
 
 class NewKeys:
     """The keys every thread of one team added since the last barrier."""
 
-    __slots__ = ("by_thread",)
+    __slots__ = ("by_thread", "set_by_thread")
 
     def __init__(self, size: int) -> None:
         self.by_thread: list[list[Note]] = [[] for _ in range(size)]
+        # (id(dict), key) of the values each thread set again since the barrier: a
+        # thread's chunks come in iteration order, so its first note is its earliest
+        # (a dict counting words sets its few keys millions of times)
+        self.set_by_thread: list[dict[tuple[int, Any], None]] = [{} for _ in range(size)]
 
     def order(self) -> None:
         """Put the noted keys in iteration order (all threads are at a barrier)."""
-        notes: list[Note] = []
+        notes: list[list[Note]] = []
         for mine in self.by_thread:
             if mine:
-                notes.extend(mine)
+                notes.append(mine[:])
                 mine.clear()
+        for already in self.set_by_thread:
+            already.clear()
         if not notes:
             return
         self._apply(notes)
@@ -66,12 +76,12 @@ class NewKeys:
         """The same, by thread ``num`` at a ``taskwait``, while the others may run:
         each list loses only the notes taken (appends go on at its end), and the
         notes of this thread's own moves are dropped."""
-        notes: list[Note] = []
+        notes: list[list[Note]] = []
         for mine in self.by_thread:
             if mine:
                 taken = mine[:]
                 del mine[: len(taken)]
-                notes.extend(taken)
+                notes.append(taken)
         if not notes:
             return
         own = self.by_thread[num]
@@ -80,21 +90,33 @@ class NewKeys:
         del own[mark:]
 
     @staticmethod
-    def _apply(notes: list[Note]) -> None:
-        tags: dict[int, dict[Any, Tag]] = {}
+    def _apply(by_thread: list[list[Note]]) -> None:
+        # A key's place: (tag, the note's place in its thread's list).  A chunk runs
+        # on one thread, so the second part orders one chunk's keys as they came.
+        tags: dict[int, dict[Any, Place]] = {}
         targets: dict[int, dict[Any, Any]] = {}
-        for target, key, tag in notes:
-            added = tags.setdefault(id(target), {})
-            targets[id(target)] = target
-            if key not in added or tag < added[key]:  # two adders: a race, keep the first
-                added[key] = tag
+        for notes in by_thread:
+            for index, (target, key, tag, new) in enumerate(notes):
+                if new:
+                    added = tags.setdefault(id(target), {})
+                    targets[id(target)] = target
+                    # (two adders: a race, keep the first)
+                    if key not in added or (tag, index) < added[key]:
+                        added[key] = (tag, index)
+        for notes in by_thread:
+            for index, (target, key, tag, new) in enumerate(notes):
+                # A key added since the barrier and set again by an earlier iteration
+                # (``d[w] = d.get(w, 0) + 1`` under critical) takes that one's place.
+                if not new:
+                    added = tags.get(id(target), {})
+                    if key in added and (tag, index) < added[key]:
+                        added[key] = (tag, index)
         for ident, added in tags.items():
             _reorder(targets[ident], added)
 
 
-def _reorder(target: dict[Any, Any], added: dict[Any, Tag]) -> None:
-    """Move ``added``'s keys still in ``target`` to its end, sorted by tag (stable:
-    keys with one tag keep the order they were inserted in)."""
+def _reorder(target: dict[Any, Any], added: dict[Any, Place]) -> None:
+    """Move ``added``'s keys still in ``target`` to its end, sorted by place."""
     # New keys were appended: they are among the last len(added), read from the end.
     tail = list(islice(reversed(target), len(added)))
     tail.reverse()
@@ -110,27 +132,37 @@ def _reorder(target: dict[Any, Any], added: dict[Any, Tag]) -> None:
 
 
 def _event(event: int, target: Any, key: Any, value: Any) -> int:
-    """The watcher: note a key added by a thread of a team.  Never raises (CPython
-    would print the exception); a note it fails to make leaves a key unordered.
+    """The watcher: note a key added, or a value set again, by a thread of a team.
+    Never raises (CPython would print the exception); a note it fails to make leaves
+    a key unordered.
 
     ``key`` and ``value`` come as addresses (either is NULL for some events, which
-    ctypes cannot make an object of); the key is read only for an addition.
+    ctypes cannot make an object of); only the key is read.
     """
-    if event == ADDED:
-        try:
-            me = state.current()
-            notes = getattr(me, "new_keys", None)
-            # Keys added in an 'ordered' block come in iteration order already, and
-            # the block may have ordered the dict its own way (an OrderedDict's
-            # move_to_end, which no watcher sees): they stay where they are.
-            if notes is not None and not any(
-                k.startswith("ordered") for k in getattr(me, "inside", ())
-            ):
-                added = _object_at(key)
-                notes.append((target, added, me.key_tag()))  # type: ignore[attr-defined]
-        except BaseException:
-            pass
+    if event != ADDED and event != MODIFIED:
+        return 0
+    try:
+        me = state.current()
+        notes = getattr(me, "new_keys", None)
+        # Keys added in an 'ordered' block come in iteration order already, and the
+        # block may have ordered the dict its own way (an OrderedDict's move_to_end,
+        # which no watcher sees): they stay where they are.
+        if notes is None or any(k.startswith("ordered") for k in getattr(me, "inside", ())):
+            return 0
+        changed = _object_at(key)
+        if event == MODIFIED and type(changed) in _PLAIN_KEYS:  # (hashed in C)
+            already = me.keys_set  # type: ignore[attr-defined]
+            mark = (id(target), changed)
+            if mark in already:
+                return 0
+            already[mark] = None
+        notes.append((target, changed, me.key_tag(), event == ADDED))  # type: ignore[attr-defined]
+    except BaseException:
+        pass
     return 0
+
+
+_PLAIN_KEYS = frozenset({str, int, bytes, float})
 
 
 def _object_at(address: int) -> Any:

@@ -168,6 +168,66 @@ def test_a_dense_change_onto_the_receiver_s_own_changes_is_put_item_by_item(monk
     assert shadow.diff(receiver) == ("L", [(5, ["mine"])])
 
 
+class Real(float):
+    pass
+
+
+def _partitioned(base: list, rng: random.Random) -> list:
+    sender = list(base)
+    for _ in range(len(base) // 2):
+        i, j = rng.randrange(len(base)), rng.randrange(len(base))
+        sender[i], sender[j] = sender[j], sender[i]
+    return sender
+
+
+@pytest.mark.parametrize("kind", ["floats", "odd values"])
+def test_a_dense_change_to_a_list_with_no_own_changes_gives_the_shadow_a_new_copy(kind):
+    # A worker given a partitioned million floats wrote the change into its shadow's
+    # copy made before the fork: a copy-on-write fault per page (2,000 pages), where a
+    # new copy's pages are only zero-filled (s9-tasks: 64 -> 52 ms in a forked child).
+    rng = random.Random(7)
+    if kind == "floats":
+        base = [rng.random() for _ in range(layout._LONG + 4_000)]
+    else:  # what packing.py cannot carry as words: each travels as itself
+        odd = [float("nan"), -0.0, 0.0, Real(2.5), 10**40, -(2**63), 2**63, True, None, Point(1)]
+        base = [odd[k % len(odd)] if k % 3 else rng.random() for k in range(layout._LONG + 4_000)]
+    sender = _partitioned(base, rng)
+    change = ListShadow(list(base)).diff(sender)
+    assert change[0] == "M" and masked.runs(change)
+    receiver = list(base)
+    shadow = ListShadow(receiver)
+    before = shadow.items
+    shadow.apply(receiver, _travelled(change))
+    assert shadow.items is not before  # a new copy, not written into
+    assert all(a is b for a, b in zip(shadow.items, receiver, strict=True))
+    for got, sent in zip(receiver, sender, strict=True):
+        assert type(got) is type(sent)
+        assert got is sent or got == sent or (got != got and sent != sent)  # NaN
+        if type(sent) is float and sent == 0.0:
+            assert str(got) == str(sent)  # -0.0 stays -0.0
+    assert shadow.diff(receiver) is None
+
+
+def test_a_dense_change_keeps_the_receiver_s_own_changes_outside_its_stretch():
+    # The new copy is taken only when the list holds none of this thread's own changes
+    # anywhere: one beside the change's stretch must still be found and published.
+    rng = random.Random(8)
+    base = [rng.random() for _ in range(layout._LONG + 4_000)]
+    sender = list(base)
+    for i in range(100, len(base) - 100, 2):
+        sender[i] = -sender[i]
+    change = ListShadow(list(base)).diff(sender)
+    assert change[0] == "M" and change[1] >= 100
+    receiver = list(base)
+    shadow = ListShadow(receiver)
+    receiver[3] = receiver[-3] = "mine"  # outside the stretch, not published yet
+    shadow.apply(receiver, _travelled(change))
+    assert receiver[100] == sender[100] and receiver[3] == receiver[-3] == "mine"
+    assert shadow.items[3] is base[3] and shadow.items[-3] is base[-3]
+    left = shadow.diff(receiver)
+    assert left == ("L", [(3, ["mine"]), (len(base) - 3, ["mine"])])
+
+
 def test_settling_a_sorted_half_copies_the_half_not_the_list(monkeypatch):
     # A task that sorted half of a million floats published them; its shadow took the
     # whole list again (a copy of a million pointers, the old copy freed).
@@ -204,6 +264,7 @@ def _state(durations: dict, send_us: int, take_us: int) -> TaskStateCore:
     words[taskpool.SEND_US], words[taskpool.TAKE_US] = send_us, take_us
     state.pool = SimpleNamespace(words=words)
     state.durations = {(_task_body.__code__, depth): s for depth, s in durations.items()}
+    state.handoff_cost, state.handoffs = 0.0, 0
     return state
 
 
@@ -322,3 +383,29 @@ def test_a_long_change_of_floats_goes_as_machine_words_where_packing_reads_them(
     assert packed[0] == change[0] + "#"
     assert wire._unpacked(pickle.loads(pickle.dumps(packed))) == change
     wire.forget()
+
+
+def _queues(send_us: int, queued: int = 0, idle: int = 0) -> TaskStateCore:
+    state = _state({}, send_us, 0)
+    words = state.pool.words
+    words[taskpool.QUEUED] = queued
+    state.idle_word = 20  # this thread's flag; the other thread's is word 21
+    state.idle_flags = slice(20, 22)
+    words[21] = idle
+    state.stock = 4
+    return state
+
+
+def test_a_thread_that_never_handed_a_task_over_goes_by_the_team_s_cost():
+    # The quicksort's worker, given a half that cost the master 45 ms to publish,
+    # stocked its quarters in the table for the busy master (its own cost: nothing
+    # measured, taken as cheap); each moved a quarter of a million floats both ways.
+    assert not _queues(send_us=45_000).starving()
+    assert _queues(send_us=45_000, idle=1).starving()  # an idle thread: hand over
+    assert _queues(send_us=300).starving()  # Fibonacci's hand-overs: keep a stock
+    assert _queues(send_us=0).starving()  # nothing handed in the team yet
+    assert not _queues(send_us=300, queued=4).starving()  # the stock is full
+    # Once it has handed over, its own average decides (wall time, as before).
+    state = _queues(send_us=45_000)
+    state.handed_in(0.0002, 0.0002)
+    assert state.starving()

@@ -64,8 +64,10 @@ class TaskStateCore:
             self.kept_word = pool.local_base + thread.num
             self.idle_word = pool.idle_base + thread.num
             self.idle_flags = slice(pool.idle_base, pool.idle_base + thread.size)
-        # What handing a task over cost in this thread (a running average, seconds).
+        # What handing a task over cost in this thread (a running average, seconds);
+        # before its first hand-over, the team's average (:meth:`starving`).
         self.handoff_cost = 0.0
+        self.handoffs = 0
         self.frames: list[Frame] = [Frame(0, None, 0, False)]
         self.queue: collections.deque[Kept] = collections.deque()
         # Tasks this thread handed to the team, by id: run here, they need no bytes.
@@ -195,7 +197,14 @@ class TaskStateCore:
         queued = words[tp.QUEUED]
         if queued < sum(words[self.idle_flags]) - words[self.idle_word]:
             return True
-        return bool(self.handoff_cost < CHEAP_HANDOFF_SECONDS and queued < self.stock)
+        if queued >= self.stock:
+            return False
+        # A thread that has handed nothing over yet goes by what handing over cost
+        # the team so far (the creators' CPU time): a quicksort's worker, given a
+        # half that took the master 45 ms to publish, must not stock its quarters
+        # for a busy master, each moving a quarter of a million floats twice.
+        cost = self.handoff_cost if self.handoffs else int(words[tp.SEND_US]) * 1e-6
+        return cost < CHEAP_HANDOFF_SECONDS
 
     def idle(self, flag: int) -> None:
         """Say whether this thread waits with nothing to run (see :meth:`starving`)."""
@@ -207,6 +216,7 @@ class TaskStateCore:
         time): the running average of the cost, this thread's and the team's
         (:data:`~.taskpool.SEND_US`)."""
         self.handoff_cost += _WEIGHT * (seconds - self.handoff_cost)
+        self.handoffs += 1
         self._team_average(tp.SEND_US, cpu)
 
     def caught_up(self, cpu: float) -> None:

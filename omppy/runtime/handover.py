@@ -1,0 +1,170 @@
+"""Big array reduction partials handed over from a worker's own memory.
+
+A worker's partial result of a large array reduction (``forkjoin.reduction_slots``)
+was accumulated in a slot of shared memory, which the master read at the join.  On
+Linux, anonymous shared memory is shmem: 4 KiB pages, each allocated, zeroed and
+mapped on its first write, 0.6 us a page (130 ms for a 200 MB partial, on the
+worker's path), where the worker's private memory gets transparent huge pages (13 ms
+for the same 200 MB: docs/benchmarks.md, "Session 9: data").  So a worker now
+accumulates into private memory, like the master, and once its report is sent it
+waits, its partial untouched, while the master copies it with one
+``process_vm_readv`` (20 ms for 200 MB), then exits.
+
+Where the kernel refuses that read (a seccomp filter, a ptrace policy, another
+system), the master asks the worker to copy its partials into their slots (which
+were mapped for that, and cost nothing untouched), waits for its word, and reads
+the slots as before; the later regions of the process use the slots from the start.
+
+A worker waits on a socket of its own (``socketpair``, made before the fork only for
+regions with slots): the master's end closed is "done, exit", ``COPY`` is "copy your
+partials into the slots" (answered with ``COPIED``).  A master that dies closes its
+end too (and kills its workers: forked.die_with_parent).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import socket
+
+COPY, COPIED = b"c", b"k"
+
+
+class Remote:
+    """Where a worker's partial lies in its own memory: address and length."""
+
+    __slots__ = ("address", "nbytes")
+
+    def __init__(self, address: int, nbytes: int) -> None:
+        self.address = address
+        self.nbytes = nbytes
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Remote, (self.address, self.nbytes)
+
+
+class _Iovec(ctypes.Structure):
+    _fields_ = [("base", ctypes.c_void_p), ("length", ctypes.c_size_t)]
+
+
+def _find_reader() -> Any:
+    if sys.platform != "linux":
+        return None
+    try:
+        reader = ctypes.CDLL(None, use_errno=True).process_vm_readv
+    except (AttributeError, OSError):  # pragma: no cover - an old C library
+        return None
+    reader.restype = ctypes.c_ssize_t
+    reader.argtypes = [
+        ctypes.c_int,
+        ctypes.POINTER(_Iovec),
+        ctypes.c_ulong,
+        ctypes.POINTER(_Iovec),
+        ctypes.c_ulong,
+        ctypes.c_ulong,
+    ]
+    return reader
+
+
+_reader = _find_reader()
+_refused = False  # a read was refused once: this process's regions use the slots
+
+
+def available() -> bool:
+    """Whether this process's workers keep their partials in their own memory."""
+    return _reader is not None and not _refused
+
+
+def read(pid: int, remote: Remote, into: Any) -> bool:
+    """Copy the partial at ``remote`` in process ``pid`` into the array ``into``
+    (C-contiguous, ``remote.nbytes`` long); False when the kernel refuses."""
+    global _refused
+    if _reader is None:
+        return False
+    done, address, length = 0, into.ctypes.data, remote.nbytes
+    while done < length:
+        local = _Iovec(address + done, length - done)
+        far = _Iovec(remote.address + done, length - done)
+        got = _reader(pid, ctypes.byref(local), 1, ctypes.byref(far), 1, 0)
+        if got <= 0:
+            _refused = True
+            return False
+        done += got
+    return True
+
+
+class Handover:
+    """One region's sockets, one per worker, and what each side does with them."""
+
+    def __init__(self, size: int) -> None:
+        import socket
+
+        self.ends: dict[int, tuple[socket.socket, socket.socket]] = {
+            num: socket.socketpair() for num in range(1, size)
+        }
+        # In a worker: (slot, partial) of each partial the master will read.
+        self.held: list[tuple[Any, Any]] = []
+
+    # -- the master ----------------------------------------------------------------
+
+    def forked(self) -> None:
+        """Every worker is forked: the master closes the workers' ends."""
+        for _, theirs in self.ends.values():
+            theirs.close()
+
+    def fetch(self, num: int, pid: int, remote: Remote, slot: Any) -> Any:
+        """Worker ``num``'s partial, as an array of the master's (``slot``'s shape and
+        dtype); through the slot when the kernel refuses to read its memory."""
+        np = sys.modules["numpy"]
+        into = np.empty(slot.shape, slot.dtype)
+        if read(pid, remote, into):
+            return into
+        mine = self.ends[num][0]
+        mine.sendall(COPY)
+        if mine.recv(1) != COPIED:
+            from .errors import OmpError
+
+            raise OmpError(
+                f"thread {num} of the team ended before handing over its part of a "
+                "reduction (its process was killed)"
+            )
+        return slot
+
+    def close(self) -> None:
+        """The region is over for the master: its workers may exit."""
+        for mine, theirs in self.ends.values():
+            mine.close()
+            theirs.close()
+
+    # -- a worker --------------------------------------------------------------------
+
+    def enter(self, num: int) -> None:  # pragma: no cover - runs in the forked child
+        """In worker ``num``, just forked: only its own end stays open (the master's
+        end closed is its signal to exit)."""
+        for other, (mine, theirs) in self.ends.items():
+            mine.close()
+            if other != num:
+                theirs.close()
+
+    def hold(self, partial: Any, slot: Any) -> Remote:  # pragma: no cover - in a worker
+        """Keep ``partial`` (C-contiguous, ``slot``'s shape and dtype) until the master
+        has read it."""
+        self.held.append((slot, partial))
+        return Remote(partial.ctypes.data, partial.nbytes)
+
+    def serve(self, num: int) -> None:  # pragma: no cover - runs in the forked child
+        """After the report: wait until the master has read the held partials, or
+        copy them into their slots when it asks."""
+        theirs = self.ends[num][1]
+        try:
+            while theirs.recv(1) == COPY:
+                for slot, partial in self.held:
+                    slot[...] = partial
+                theirs.sendall(COPIED)
+        except OSError:
+            pass
+        os.close(theirs.detach())

@@ -83,7 +83,7 @@ def read(pid: int, remote: Remote, into: Any) -> bool:
     """Copy the partial at ``remote`` in process ``pid`` into the array ``into``
     (C-contiguous, ``remote.nbytes`` long); False when the kernel refuses."""
     global _refused
-    if _reader is None:
+    if _reader is None or _refused:
         return False
     done, address, length = 0, into.ctypes.data, remote.nbytes
     while done < length:

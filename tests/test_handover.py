@@ -37,6 +37,13 @@ def multiplied(base, items, threads):
         acc *= 1.0 + 0.001 * np.cos(base + k)
     return acc
 
+def grid(rows, items, threads):
+    acc = np.zeros((rows, 700), dtype=np.float32)
+    # omp parallel for reduction(+:acc) schedule(static) num_threads(threads)
+    for k in range(items):
+        acc += np.float32(k) * np.cos(np.arange(rows * 700).reshape(rows, 700) * 0.01 + k)
+    return acc
+
 def failing(base, items):
     acc = np.zeros_like(base)
     # omp parallel reduction(+:acc) num_threads(2)
@@ -106,6 +113,26 @@ def test_a_workers_big_partial_is_read_from_its_memory(modules, monkeypatch):
             assert np.allclose(getattr(seq, name)(BASE, 7, threads), got)
     assert reads == [BASE.nbytes] * (1 + 1 + 2 + 2)
     assert handover.available()
+
+
+@pytest.mark.skipif(not handover.available(), reason="no process_vm_readv here")
+def test_a_partial_is_folded_a_block_of_rows_at_a_time(modules, monkeypatch):
+    omp, seq = modules
+    slotted = through_slots(monkeypatch, lambda: omp.grid(700, 5, 2))  # 1.96 MB
+    reads: list[int] = []
+    monkeypatch.setattr(handover, "_test_reads", reads, raising=False)
+    read = handover.read
+
+    def counted(pid, remote, into):
+        handover._test_reads.append(remote.nbytes)  # type: ignore[attr-defined]
+        return read(pid, remote, into)
+
+    monkeypatch.setattr(handover, "read", counted)
+    monkeypatch.setattr(handover, "BLOCK_BYTES", 100 * 700 * 4)  # 100 rows a read
+    got = omp.grid(700, 5, 2)
+    assert np.array_equal(slotted, got)
+    assert np.allclose(seq.grid(700, 5, 2), got)
+    assert reads == [100 * 700 * 4] * 7
 
 
 def test_a_refused_read_goes_through_the_slots_from_then_on(modules, monkeypatch):

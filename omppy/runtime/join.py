@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from . import failures, reaping
 from .errors import OmpError, TeamAborted, WorkerDied
 from .firstfailure import Failure, first_failure
+from .handover import Fetched
 from .region import Region
 from .reports import HEADER, whole
 from .reports import collect as collect  # (forkjoin calls join.collect)
@@ -148,7 +149,9 @@ def merge(
     fetch = None
     if handover is not None:
 
-        def fetch(num: int, where: Any, slot: Any) -> Any:
+        def fetch(num: int, where: Any, slot: Any, elementwise: bool) -> Any:
+            if elementwise:  # folded by the combine a block at a time
+                return Fetched(handover, num, team.pids[num], where, slot)
             return handover.fetch(num, team.pids[num], where, slot)
 
     partials = region.gathered(partials, fetch)

@@ -37,6 +37,13 @@ def multiplied(base, items, threads):
         acc *= 1.0 + 0.001 * np.cos(base + k)
     return acc
 
+def grid(rows, items, threads):
+    acc = np.zeros((rows, 700), dtype=np.float32)
+    # omp parallel for reduction(+:acc) schedule(static) num_threads(threads)
+    for k in range(items):
+        acc += np.float32(k) * np.cos(np.arange(rows * 700).reshape(rows, 700) * 0.01 + k)
+    return acc
+
 def failing(base, items):
     acc = np.zeros_like(base)
     # omp parallel reduction(+:acc) num_threads(2)
@@ -109,27 +116,23 @@ def test_a_workers_big_partial_is_read_from_its_memory(modules, monkeypatch):
 
 
 @pytest.mark.skipif(not handover.available(), reason="no process_vm_readv here")
-def test_the_workers_are_let_go_before_the_combine(modules, monkeypatch):
-    omp, _ = modules
-    from omppy.runtime import region as region_module
+def test_a_partial_is_folded_a_block_of_rows_at_a_time(modules, monkeypatch):
+    omp, seq = modules
+    slotted = through_slots(monkeypatch, lambda: omp.grid(700, 5, 2))  # 1.96 MB
+    reads: list[int] = []
+    monkeypatch.setattr(handover, "_test_reads", reads, raising=False)
+    read = handover.read
 
-    seen: list[bool] = []  # kept on an omppy module: never watched
-    monkeypatch.setattr(handover, "_test_open", seen, raising=False)
-    made, combine = handover.Handover.__init__, region_module.combine
+    def counted(pid, remote, into):
+        handover._test_reads.append(remote.nbytes)  # type: ignore[attr-defined]
+        return read(pid, remote, into)
 
-    def remembered(self, size):
-        made(self, size)
-        handover._test_last = self  # type: ignore[attr-defined]
-
-    def combining(op, original, partials):
-        ends = handover._test_last.ends.values()  # type: ignore[attr-defined]
-        handover._test_open.append(any(mine.fileno() != -1 for mine, _ in ends))  # type: ignore[attr-defined]
-        return combine(op, original, partials)
-
-    monkeypatch.setattr(handover.Handover, "__init__", remembered)
-    monkeypatch.setattr(region_module, "combine", combining)
-    omp.added(BASE, 7, 3)
-    assert seen == [False]
+    monkeypatch.setattr(handover, "read", counted)
+    monkeypatch.setattr(handover, "BLOCK_BYTES", 100 * 700 * 4)  # 100 rows a read
+    got = omp.grid(700, 5, 2)
+    assert np.array_equal(slotted, got)
+    assert np.allclose(seq.grid(700, 5, 2), got, rtol=1e-4, atol=1e-4)
+    assert reads == [100 * 700 * 4] * 7
 
 
 def test_a_refused_read_goes_through_the_slots_from_then_on(modules, monkeypatch):

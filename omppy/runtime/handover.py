@@ -15,10 +15,14 @@ system), the master asks the worker to copy its partials into their slots (which
 were mapped for that, and cost nothing untouched), waits for its word, and reads
 the slots as before; the later regions of the process use the slots from the start.
 
-The master reads every partial before it combines, then lets its workers go: with a
-worker still alive, its first writes to the reduction's original array (allocated
-before the fork) were measured at 4 KiB pages, 50,000 faults for 200 MB (100 ms),
-against 2 MiB pages (11 ms) once the worker has exited.
+The master folds a worker's partial into the combined result a block of rows at a
+time (``Fetched``), so no master array of its size is made, and lets the workers go
+when the region is over (``Handover.close``, after the combine).  Letting them go
+before the combine instead (the partials read whole first) measured worse, 1.31-1.33 s
+against 1.22-1.24 s in the same minutes, best of 3 for 200 MB, although with a worker
+alive the first writes of the master's original array are 4 KiB faults (100 ms for
+200 MB) rather than huge pages: the next region's loop ran slower (docs/benchmarks.md,
+"Session 9: data").
 
 A worker waits on a socket of its own (``socketpair``, made before the fork only for
 regions with slots): the master's end closed is "done, exit", ``COPY`` is "copy your
@@ -100,6 +104,57 @@ def read(pid: int, remote: Remote, into: Any) -> bool:
             return False
         done += got
     return True
+
+
+# The folds of reduction.COMBINE done in place by a ufunc, elementwise: the same
+# operations whether an array is folded whole or a block of rows at a time.
+ELEMENTWISE = frozenset(("+", "-", "*", "&", "|", "^"))
+BLOCK_BYTES = 1 << 22  # a partial is read this much at a time into one buffer
+
+
+class Fetched:
+    """A worker's partial still in its memory, folded into the combined result a block
+    of rows at a time (reduction.combine): no array of its size is made in the master
+    (its pages would be faulted in, 50,000 of them for 200 MB without huge pages)."""
+
+    __slots__ = ("handover", "num", "pid", "remote", "slot")
+
+    def __init__(self, handover: Handover, num: int, pid: int, remote: Remote, slot: Any):
+        self.handover = handover
+        self.num = num
+        self.pid = pid
+        self.remote = remote
+        self.slot = slot
+
+    def whole(self) -> Any:
+        """The partial, as an array of the master's."""
+        return self.handover.fetch(self.num, self.pid, self.remote, self.slot)
+
+    def fold_into(self, fold: Any, result: Any) -> Any:
+        """``fold(result, partial)``, in place on ``result`` block by block when
+        ``result`` is an array of the partial's shape; else with the whole partial."""
+        np = sys.modules["numpy"]
+        slot = self.slot
+        if type(result) is not np.ndarray or result.shape != slot.shape or not slot.ndim:
+            return fold(result, self.whole())
+        rows = slot.shape[0]
+        row_bytes = slot.nbytes // rows if rows else 0
+        step = max(1, BLOCK_BYTES // max(1, row_bytes))
+        buffer = np.empty((min(step, rows), *slot.shape[1:]), slot.dtype)
+        for start in range(0, rows, step):
+            block = buffer[: min(step, rows - start)]
+            piece = Remote(self.remote.address + start * row_bytes, block.nbytes)
+            if not read(self.pid, piece, block):
+                if start:  # pragma: no cover - a read refused half-way
+                    from .errors import OmpError
+
+                    raise OmpError(
+                        f"reading the part of a reduction of thread {self.num} failed "
+                        "half-way (the kernel refused to read its memory)"
+                    )
+                return fold(result, self.whole())
+            fold(result[start : start + len(block)], block)
+        return result
 
 
 class Handover:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from . import failures, reaping
 from .errors import OmpError, TeamAborted, WorkerDied
 from .firstfailure import Failure, first_failure
+from .handover import Fetched
 from .region import Region
 from .reports import HEADER, whole
 from .reports import collect as collect  # (forkjoin calls join.collect)
@@ -148,17 +149,12 @@ def merge(
     fetch = None
     if handover is not None:
 
-        def fetch(num: int, where: Any, slot: Any) -> Any:
+        def fetch(num: int, where: Any, slot: Any, elementwise: bool) -> Any:
+            if elementwise:  # folded by the combine a block at a time
+                return Fetched(handover, num, team.pids[num], where, slot)
             return handover.fetch(num, team.pids[num], where, slot)
 
     partials = region.gathered(partials, fetch)
-    if handover is not None:
-        # Every partial is read: the workers may exit before the combine first
-        # writes the master's arrays.  (With a worker still alive, the first write
-        # of an array allocated before the fork was measured at 4 KiB pages, 50,000
-        # faults and 100 ms for 200 MB, against 2 MiB pages and 11 ms once it
-        # has exited: docs/benchmarks.md, "Session 9: data".)
-        handover.close()
     last = region.last_values(values, master_last)
     for num in sorted(reports):
         if reports[num].last is not None:

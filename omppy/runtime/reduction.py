@@ -326,9 +326,11 @@ def combine(op: Any, original: Any, partials: list[Any]) -> Any:
         if isinstance(partial, _Neutral):
             continue
         if isinstance(result, _Neutral):
-            result = partial
+            result = partial.whole() if hasattr(type(partial), "fold_into") else partial
         elif isinstance(partial, _Subtracted) and not isinstance(result, _Subtracted):
             result = result - partial.total
+        elif hasattr(type(partial), "fold_into"):  # still in a worker's memory (handover.py)
+            result = partial.fold_into(fold, result)
         else:
             result = fold(result, partial)
     if none_start and isinstance(result, _Neutral):

@@ -174,13 +174,15 @@ class Region:
     def gathered(
         self,
         partials: list[dict[str, Any]],
-        fetch: Callable[[int, Remote, Any], Any] | None = None,
+        fetch: Callable[[int, Remote, Any, bool], Any] | None = None,
     ) -> list[dict[str, Any]]:
         """Every thread's partials in thread order, slots read for the ``None`` ones,
-        partials left in a worker's memory fetched (``fetch(num, where, slot)``)."""
+        partials left in a worker's memory fetched (``fetch(num, where, slot,
+        elementwise)``: ``handover.Fetched`` when its reduction's fold is elementwise,
+        folded by the combine a block at a time)."""
         if not self.slots:
             return partials
-        from .handover import Remote
+        from .handover import ELEMENTWISE, Remote
 
         out = [partials[0]]
         for num, part in enumerate(partials[1:], start=1):
@@ -191,7 +193,8 @@ class Region:
                     part[name] = slots[num - 1]
                 elif type(value) is Remote:
                     assert fetch is not None
-                    part[name] = fetch(num, value, slots[num - 1])
+                    elementwise = self.reduction[name][0] in ELEMENTWISE
+                    part[name] = fetch(num, value, slots[num - 1], elementwise)
             out.append(part)
         return out
 

@@ -79,12 +79,12 @@ def modules():
 BASE = np.arange(200_000) * 0.001  # 1.6 MB: above forkjoin.SLOTTED_BYTES
 
 
-def through_slots(monkeypatch, run):
-    """``run()`` with the partials in shared-memory slots (as before handover.py):
+def through_slots(monkeypatch, run, *args):
+    """``run(*args)`` with the partials in shared-memory slots (as before handover.py):
     the same sums in the same order, so the same bits."""
     monkeypatch.setattr(handover, "_refused", True)
     try:
-        return run()
+        return run(*args)
     finally:
         monkeypatch.setattr(handover, "_refused", False)
 
@@ -93,7 +93,7 @@ def through_slots(monkeypatch, run):
 def test_a_workers_big_partial_is_read_from_its_memory(modules, monkeypatch):
     omp, seq = modules
     slotted = {
-        (name, threads): through_slots(monkeypatch, lambda: getattr(omp, name)(BASE, 7, threads))
+        (name, threads): through_slots(monkeypatch, getattr(omp, name), BASE, 7, threads)
         for threads in (2, 3)
         for name in ("added", "multiplied")
     }
@@ -118,7 +118,7 @@ def test_a_workers_big_partial_is_read_from_its_memory(modules, monkeypatch):
 @pytest.mark.skipif(not handover.available(), reason="no process_vm_readv here")
 def test_a_partial_is_folded_a_block_of_rows_at_a_time(modules, monkeypatch):
     omp, seq = modules
-    slotted = through_slots(monkeypatch, lambda: omp.grid(700, 5, 2))  # 1.96 MB
+    slotted = through_slots(monkeypatch, omp.grid, 700, 5, 2)  # 1.96 MB
     reads: list[int] = []
     monkeypatch.setattr(handover, "_test_reads", reads, raising=False)
     read = handover.read
@@ -145,7 +145,7 @@ def test_a_refused_read_goes_through_the_slots_from_then_on(modules, monkeypatch
         return -1
 
     slotted = {
-        name: through_slots(monkeypatch, lambda: getattr(omp, name)(BASE, 7, 3))
+        name: through_slots(monkeypatch, getattr(omp, name), BASE, 7, 3)
         for name in ("added", "multiplied")
     }
     monkeypatch.setattr(handover, "_reader", refused)

@@ -34,11 +34,11 @@ from __future__ import annotations
 
 import ctypes
 import os
+import socket
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    import socket
+from .errors import OmpError
 
 COPY, COPIED = b"c", b"k"
 
@@ -146,8 +146,6 @@ class Fetched:
             piece = Remote(self.remote.address + start * row_bytes, block.nbytes)
             if not read(self.pid, piece, block):
                 if start:  # pragma: no cover - a read refused half-way
-                    from .errors import OmpError
-
                     raise OmpError(
                         f"reading the part of a reduction of thread {self.num} failed "
                         "half-way (the kernel refused to read its memory)"
@@ -161,8 +159,6 @@ class Handover:
     """One region's sockets, one per worker, and what each side does with them."""
 
     def __init__(self, size: int) -> None:
-        import socket
-
         self.ends: dict[int, tuple[socket.socket, socket.socket]] = {
             num: socket.socketpair() for num in range(1, size)
         }
@@ -186,8 +182,6 @@ class Handover:
         mine = self.ends[num][0]
         mine.sendall(COPY)
         if mine.recv(1) != COPIED:
-            from .errors import OmpError
-
             raise OmpError(
                 f"thread {num} of the team ended before handing over its part of a "
                 "reduction (its process was killed)"

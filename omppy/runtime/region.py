@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import OmpError
+from .handover import ELEMENTWISE, Handover, Remote
 from .reduction import combine, identity, order_free
 from .sharedmem import is_array, is_shared
 from .unbound import UNBOUND
-
-if TYPE_CHECKING:
-    from .handover import Handover, Remote
 
 
 class TeamRequest:
@@ -182,8 +180,6 @@ class Region:
         folded by the combine a block at a time)."""
         if not self.slots:
             return partials
-        from .handover import ELEMENTWISE, Remote
-
         out = [partials[0]]
         for num, part in enumerate(partials[1:], start=1):
             part = dict(part)

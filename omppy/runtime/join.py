@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from . import failures, reaping
 from .errors import OmpError, TeamAborted, WorkerDied
 from .firstfailure import Failure, first_failure
+from .handover import Fetched
 from .region import Region
 from .reports import HEADER, whole
 from .reports import collect as collect  # (forkjoin calls join.collect)
@@ -108,7 +109,10 @@ def check_workers(
     team.arena.broken = team.arena.broken or bool(errors) or aborted
     if errors or aborted:
         # A failed region is not on a fast path: its workers are reaped now, so the
-        # program goes on with no process of the team left (as after a kill).
+        # program goes on with no process of the team left (as after a kill).  Those
+        # that wait to hand a partial over are told to exit first (handover.py).
+        if team.handover is not None:
+            team.handover.close()
         reaping.reap_all()
     if errors:
         raise first_failure(errors)
@@ -139,7 +143,18 @@ def merge(
         coherence.stream.after_region()
     partials = [region.partials(values)]
     partials += [reports[num].partials or {} for num in sorted(reports)]
-    partials = region.gathered(partials)
+    team = master.team
+    assert team is not None
+    handover = team.handover
+    fetch = None
+    if handover is not None:
+
+        def fetch(num: int, where: Any, slot: Any, elementwise: bool) -> Any:
+            if elementwise:  # folded by the combine a block at a time
+                return Fetched(handover, num, team.pids[num], where, slot)
+            return handover.fetch(num, team.pids[num], where, slot)
+
+    partials = region.gathered(partials, fetch)
     last = region.last_values(values, master_last)
     for num in sorted(reports):
         if reports[num].last is not None:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import declared
+from .handover import Fetched
 
 
 class _Neutral:
@@ -326,9 +327,11 @@ def combine(op: Any, original: Any, partials: list[Any]) -> Any:
         if isinstance(partial, _Neutral):
             continue
         if isinstance(result, _Neutral):
-            result = partial
+            result = partial.whole() if type(partial) is Fetched else partial
         elif isinstance(partial, _Subtracted) and not isinstance(result, _Subtracted):
             result = result - partial.total
+        elif type(partial) is Fetched:  # still in a worker's memory (handover.py)
+            result = partial.fold_into(fold, result)
         else:
             result = fold(result, partial)
     if none_start and isinstance(result, _Neutral):

@@ -89,6 +89,9 @@ def run_worker(
         for index, (_, other_write) in enumerate(pipes):
             if index != num - 1:
                 os.close(other_write)
+        handover = me.team.handover  # type: ignore[union-attr]
+        if handover is not None:
+            handover.enter(num)
         # A crash in C (an extension's segfault) writes this thread's Python stack
         # where the master reads the report: WorkerDied shows it (loky does the same).
         faulthandler.enable(file=write_end, all_threads=False)
@@ -109,6 +112,8 @@ def run_worker(
         if observe.observer is not None:  # this worker's spans (docs/tracing.md)
             observe.observer.worker_exit(me)
         status = 0
+        if handover is not None and handover.held:
+            handover.serve(num)  # until the master has read its partials
         # Off the master's path now (it has the report): the workers of the teams
         # this one started (nested regions) leave no zombie behind.
         reaping.reap_all()
@@ -132,11 +137,11 @@ def _work(
         arguments = region.arguments(
             call, in_master=False, shared=lambda value: replica.token_of(value) is not None
         )
-        arguments = region.worker_arguments(arguments, num)
+        arguments = region.worker_arguments(arguments, num, team.handover)
         private_globals.enter(me)
         values = region.body(me, **arguments) or {}
         report = WorkerReport(
-            partials=region.worker_partials(values, num),
+            partials=region.worker_partials(values, num, team.handover),
             last=region.last_values(values, me.did_last),
             part=me.coherence.before_barrier(last=True),
             private_globals=private_globals.snapshot(me),

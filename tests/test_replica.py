@@ -840,3 +840,22 @@ def test_changes_of_objects_watched_in_bulk_are_found():
         "objects[9]": ("A", [("extra", "new")], []),
         "objects[10]": ("A", [], ["below"]),
     }
+
+
+def test_a_closed_block_compares_what_it_names_and_what_that_holds():
+    # changes_under(closed=True) with one named container: compared alone when it
+    # holds nothing watched (a critical's ``found.append(v)``), and with what it holds
+    # when it does: a store into a row of a named table is found.
+    found = list(range(20))
+    table = [[0, 0], [0, 0]]
+    replica = Replica()
+    replica.watch_root({"found": found, "table": table}, 3, "data")
+    assert replica.changes_under([found, 5], closed=True) == []
+    found.append(20)
+    assert [change for _, change in replica.changes_under([found, 5], closed=True)] == [
+        ("S", 20, 20, [20])
+    ]
+    table[1][0] = 7
+    labels = [replica.label_of(token) for token, _ in replica.changes_under([table], True)]
+    assert labels == ["data['table'][1]"]
+    assert replica.changes_under([7], closed=True) == []

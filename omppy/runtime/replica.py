@@ -384,16 +384,16 @@ class Replica:
         if not shadows.keys().isdisjoint(places):
             return False
         below = depth
-        tokens.update(zip(ids, places))
-        self.objects.update(zip(places, value))
+        tokens.update(zip(ids, places, strict=True))
+        self.objects.update(zip(places, value, strict=True))
         names = [(label, step) for step in range(len(value))]
-        self.labels.update(zip(places, names))
+        self.labels.update(zip(places, names, strict=True))
         self.depths.update(dict.fromkeys(places, below))
-        shadows.update(zip(places, map(AttributeShadow, value, states)))
+        shadows.update(zip(places, map(AttributeShadow, value, states), strict=True))
         if below < 2:
             return True
         below_of = self.below
-        for place, name, state in zip(places, names, states):
+        for place, name, state in zip(places, names, states, strict=True):
             held = below_of.setdefault(place, [])
             for attribute, child in state.items():
                 if type(child) in ATOMIC or isinstance(child, IMMUTABLE):

@@ -698,7 +698,8 @@ class Replica:
         found: Changes = []
         objects = self.objects
         is_, attributes = operator.is_, object.__getattribute__
-        for token, shadow in self.shadows.items():
+        shadows: dict[Token, Any] = self.shadows  # (each tested by its exact class below)
+        for token, shadow in shadows.items():
             kind = type(shadow)
             # The unchanged objects and short lists first, tested here as their diff
             # tests them, without its call (a region watching 5,000 objects and their

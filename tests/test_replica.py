@@ -783,3 +783,79 @@ def test_the_lanes_of_watch_take_what_the_generic_path_takes(depth, monkeypatch)
     with_lanes = _watched(structure, depth, own_module=__name__)
     monkeypatch.setattr(replica_module, "LANES", False)
     assert with_lanes == _watched(structure, depth, own_module=__name__)
+
+
+@pytest.mark.parametrize("depth", [1, 2, 3, 4])
+def test_a_list_of_objects_of_one_class_watched_in_bulk_gets_the_generic_tables(
+    depth, monkeypatch
+):
+    # 64 objects or more of one plain class in a list are watched in bulk
+    # (Replica._watch_alike, docs/benchmarks.md, session 9): every table must be
+    # what the generic path makes, for lists that take the bulk way and lists that
+    # cannot (an object twice, an object met before, two classes, an int subclass).
+    shared = _Particle(99)
+    many = [_Particle(i, below=shared if i % 4 == 0 else _Particle(-i)) for i in range(100)]
+    twice = [*many[:70], many[0]]
+    met = [_Particle(i) for i in range(80)]
+    mixed = [*[_Particle(i) for i in range(70)], _Caching()]
+
+    class Number(int):
+        pass
+
+    numbers = [Number(i) for i in range(70)]
+    structure = [many, [met[5]], met, twice, mixed, numbers, many]
+    with_bulk = _watched(structure, depth, own_module=__name__)
+    assert with_bulk == _watched(structure, depth, own_module=__name__)  # the class's lane known
+    calls = []
+    alike = Replica._watch_alike
+
+    def counted(self, *args):
+        done = alike(self, *args)
+        calls.append(done)
+        return done
+
+    monkeypatch.setattr(Replica, "_watch_alike", counted)
+    assert _watched(structure, depth, own_module=__name__) == with_bulk
+    if depth >= 3:  # (``many`` is then watched two levels down: its objects in bulk)
+        assert True in calls
+    monkeypatch.setattr(replica_module, "LANES", False)
+    assert with_bulk == _watched(structure, depth, own_module=__name__)
+
+
+def test_changes_of_objects_watched_in_bulk_are_found():
+    objects = [_Particle(i) for i in range(100)]
+    _watched(objects, 3)  # the class's lane known (shadow_for decided it)
+    replica = Replica()
+    replica.watch_root(objects, 3, "objects")
+    assert len(replica.shadows) == 1 + 100 + 100  # the list, each object, each history
+    assert replica.changes() == []
+    objects[7].x = 7.5
+    objects[8].history.append(1)
+    objects[9].extra = "new"
+    del objects[10].below
+    found = {replica.label_of(token): change for token, change in replica.changes()}
+    assert found == {
+        "objects[7]": ("A", [("x", 7.5)], []),
+        "objects[8].history": ("S", 1, 1, [1]),
+        "objects[9]": ("A", [("extra", "new")], []),
+        "objects[10]": ("A", [], ["below"]),
+    }
+
+
+def test_a_closed_block_compares_what_it_names_and_what_that_holds():
+    # changes_under(closed=True) with one named container: compared alone when it
+    # holds nothing watched (a critical's ``found.append(v)``), and with what it holds
+    # when it does: a store into a row of a named table is found.
+    found = list(range(20))
+    table = [[0, 0], [0, 0]]
+    replica = Replica()
+    replica.watch_root({"found": found, "table": table}, 3, "data")
+    assert replica.changes_under([found, 5], closed=True) == []
+    found.append(20)
+    assert [change for _, change in replica.changes_under([found, 5], closed=True)] == [
+        ("S", 20, 20, [20])
+    ]
+    table[1][0] = 7
+    labels = [replica.label_of(token) for token, _ in replica.changes_under([table], True)]
+    assert labels == ["data['table'][1]"]
+    assert replica.changes_under([7], closed=True) == []

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import enum
 import io
+import operator
 import pickle
 import types
 from collections import deque
@@ -186,6 +187,15 @@ class Replica:
         while queue:
             value, token, depth, label = queue.popleft()
             kind = type(value)
+            if kind is _Alike:
+                items = value.items
+                if not self._watch_alike(items, token, depth, label, lanes, queue):
+                    # Their turn, in the order the usual way queues them.
+                    queue.extendleft(
+                        (items[step], (token, step), depth, (label, step))
+                        for step in reversed(range(len(items)))
+                    )
+                continue
             if fast and id(value) not in tokens:
                 # Two lanes for what a region changing 10,000 objects watches (their
                 # objects, their short lists): what the generic path below does for
@@ -305,6 +315,12 @@ class Replica:
             if kind is list and ATOMIC.issuperset(map(type, value)):
                 continue  # numbers and strings (checked in C): nothing below to watch
             swapped = False
+            if kind is list and fast and _alike(value):
+                # Objects of one class: queued as one entry, watched in bulk when it
+                # is their turn (Replica._watch_alike), else one by one from there.
+                below.extend(map(id, value))
+                queue.append((_Alike(value), token, depth - 1, label))
+                continue
             if kind is list:
                 held: Any = enumerate(value)
             elif kind is dict:
@@ -328,6 +344,64 @@ class Replica:
                 shadow = shadow_for(value, self.array_limit, self.deep)
                 if shadow is not None:
                     shadows[token] = shadow
+
+    def _watch_alike(
+        self,
+        value: list[Any],
+        token: Token,
+        depth: int,
+        label: Label,
+        lanes: dict[type, bool],
+        queue: deque[tuple[Any, Token, int, Label]],
+    ) -> bool:
+        """Watch the items of ``value`` (the items of a list, queued as one entry by
+        :meth:`watch`, ``depth`` levels each, now that it is their turn) in bulk when
+        they are objects of a class taking :meth:`watch`'s lane for plain objects, none
+        met before: each gets the token, label, depth and shadow the lane would give it
+        as it met them one after the other, with the tables filled in C (a region
+        changing 5,000 objects watches them: docs/benchmarks.md, session 9), and what
+        each holds is queued as the lane queues it.  False (nothing done): the items go
+        the usual way."""
+        kind = type(value[0])
+        lane = lanes.get(kind)
+        if lane is None:
+            misread = not self._plain_walk and self.own_module is not None
+            lane = lanes[kind] = self._lane(value[0], misread)
+        if not lane:
+            return False
+        tokens = self.tokens
+        ids = list(map(id, value))
+        if len(set(ids)) != len(ids) or not tokens.keys().isdisjoint(ids):
+            return False  # an object twice, or met before: one at a time
+        try:
+            states = list(map(vars, value))
+        except TypeError:
+            return False
+        if not _one_kind(states) or type(states[0]) is not dict:
+            return False
+        places = [(token, step) for step in range(len(value))]
+        shadows = self.shadows
+        if not shadows.keys().isdisjoint(places):
+            return False
+        below = depth
+        tokens.update(zip(ids, places, strict=True))
+        self.objects.update(zip(places, value, strict=True))
+        names = [(label, step) for step in range(len(value))]
+        self.labels.update(zip(places, names, strict=True))
+        self.depths.update(dict.fromkeys(places, below))
+        shadows.update(zip(places, map(AttributeShadow, value, states), strict=True))
+        if below < 2:
+            return True
+        below_of = self.below
+        for place, name, state in zip(places, names, states, strict=True):
+            held = below_of.setdefault(place, [])
+            for attribute, child in state.items():
+                if type(child) in ATOMIC or isinstance(child, IMMUTABLE):
+                    continue
+                held.append(id(child))
+                attr = ("attr", attribute)
+                queue.append((child, (place, attr), below - 1, (name, attr)))
+        return True
 
     def _lane(self, value: Any, misread: bool) -> bool:
         """Whether ``value``'s class takes :meth:`watch`'s lane for plain objects: a
@@ -623,11 +697,42 @@ class Replica:
         master's last part): a list's runs are views of it (``masked.list_change``)."""
         found: Changes = []
         objects = self.objects
-        for token, shadow in self.shadows.items():
-            if (packed or kept) and type(shadow) is ListShadow:
-                change = shadow.diff(objects[token], packed=packed, kept=kept)
-            else:
-                change = shadow.diff(objects[token])
+        is_, attributes = operator.is_, object.__getattribute__
+        shadows: dict[Token, Any] = self.shadows  # (each tested by its exact class below)
+        for token, shadow in shadows.items():
+            kind = type(shadow)
+            # The unchanged objects and short lists first, tested here as their diff
+            # tests them, without its call (a region watching 5,000 objects and their
+            # lists compares 10,000: docs/benchmarks.md, session 9).
+            if kind is AttributeShadow:
+                if shadow.slots is None:
+                    live = objects[token]
+                    try:
+                        state = attributes(live, "__dict__")
+                    except AttributeError:
+                        state = None
+                    if (
+                        type(state) is dict
+                        and len(state) == len(shadow.keys)
+                        and all(map(is_, state.values(), shadow.values))
+                        and all(map(is_, state, shadow.keys))
+                    ):
+                        continue
+            elif kind is ListShadow:
+                live = objects[token]
+                if (
+                    shadow.pointers is None
+                    and type(live) is list
+                    and len(live) == len(shadow.items)
+                    and all(map(is_, live, shadow.items))
+                ):
+                    continue
+                if packed or kept:
+                    change = shadow.diff(live, packed=packed, kept=kept)
+                    if change is not None:
+                        found.append((token, change))
+                    continue
+            change = shadow.diff(objects[token])
             if change is not None:
                 found.append((token, change))
         return found
@@ -661,6 +766,17 @@ class Replica:
         if closed:
             if not pending:
                 return found  # only numbers and strings (``count += 1``)
+            if len(pending) == 1 and not self.below.get(pending[0]):
+                # One container holding nothing watched (a critical's ``found.append(v)``,
+                # compared at each of 2,000 exits: docs/benchmarks.md, session 9): the
+                # loop below would compare it alone.
+                token = pending[0]
+                shadow = shadows.get(token)
+                if shadow is not None:
+                    change = shadow.diff(objects[token])
+                    if change is not None:
+                        found.append((token, change))
+                return found
             done: set[Any] = set()
         else:
             for token in self.namespaces:
@@ -903,6 +1019,35 @@ def _few_below(value: Any, levels: int) -> bool:
                 if type(c) not in ATOMIC and not isinstance(c, IMMUTABLE)
             ]
     return True
+
+
+_ALIKE = 64  # items: a shorter list's objects are watched one at a time
+
+
+def _alike(items: list[Any]) -> bool:
+    """Whether ``items`` are at least ``_ALIKE`` objects of one class that
+    :meth:`Replica.watch` would queue (not numbers, strings or other immutable
+    values) and may give its lane for plain objects (not lists or dicts)."""
+    if len(items) < _ALIKE or not _one_kind(items):
+        return False
+    kind = type(items[0])
+    return not (
+        kind is list or kind is dict or kind in ATOMIC or isinstance(items[0], IMMUTABLE)
+    )
+
+
+def _one_kind(items: list[Any]) -> bool:
+    """Whether every item of ``items`` (not empty) is of the first one's very class."""
+    return len(set(map(type, items))) == 1
+
+
+class _Alike:
+    """The items of a list, queued as one entry by :meth:`Replica.watch`."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[Any]) -> None:
+        self.items = items
 
 
 def _non_leaves(items: Any) -> list[Any]:

@@ -6,7 +6,7 @@ in any way, and a name the block binds is shared (docs/data-sharing.md):
 
 - **entering** the block (once its lock or turn is taken) applies what other
   threads' blocks published since this thread last looked, and hands the block the
-  newest values of its names (``fresh``);
+  newest values of its names and of the shared names it only reads (``fresh``);
 - **leaving** it *publishes* what this thread changed in shared objects and the
   values of the names the block binds, as one record of the team's publication log
   (``coherence.py``), which the next block of any thread applies first.
@@ -41,6 +41,7 @@ class SyncBlock:
         lock: Any = None,
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
+        reads: tuple[str, ...] = (),
     ) -> None:
         self.thread = thread
         # The names whose objects the block may change in place (the translator's
@@ -66,7 +67,9 @@ class SyncBlock:
                 except BaseException:
                     self._release()
                     raise
-                self.fresh = coherence.fresh(names)
+                # ``reads``: shared names the block only reads (a flag a spinning
+                # thread tests under critical): their newest values too.
+                self.fresh = coherence.fresh((*names, *reads) if reads else names)
                 if coherence.stream is not None and not thread.inside:
                     coherence.stream.enter()
             thread.inside.append(kind)  # a barrier now would deadlock (see ThreadContext)

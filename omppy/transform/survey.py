@@ -298,6 +298,7 @@ class _Surveyor(RuleChecks, TaskSurvey):
         region_sharing = self.infos[region].sharing if region is not None else None
         region_shared: tuple[str, ...] = ()
         sync_names: tuple[str, ...] = ()
+        sync_reads: tuple[str, ...] = ()
         threadprivate: tuple[str, ...] = ()
         touches: tuple[str, ...] | None = None
         watch: dict[str, int] = {}
@@ -316,6 +317,16 @@ class _Surveyor(RuleChecks, TaskSurvey):
                 own = set(region_sharing.threadprivate)
                 touched -= region_sharing.private | own
                 sync_names = tuple(analysis_order(touched, usage))
+                # Entering the block is a flush: a shared name another thread's block
+                # publishes and this one only reads (a flag) is taken fresh too.
+                sync_reads = tuple(
+                    n
+                    for n in region_shared
+                    if n in usage.read
+                    and n not in touched
+                    and n not in region_sharing.private
+                    and n not in own
+                )
                 copied = pragma.names_in("copyprivate")
                 threadprivate = tuple(n for n in copied if n in own)
         closed = False
@@ -435,6 +446,7 @@ class _Surveyor(RuleChecks, TaskSurvey):
             shared_roots=frozenset(shared_roots),
             region_shared=region_shared,
             sync_names=sync_names,
+            sync_reads=sync_reads,
             bound_names=bound_names,
             global_roots=frozenset(global_roots),
             item_targets=item_targets,

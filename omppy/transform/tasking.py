@@ -40,7 +40,7 @@ from .model import Construct, Item, Usage
 from .names import bindings, target_names
 from .pragma import PARALLEL_DIRECTIVES, TASK_DIRECTIVES, TASKLOOP_DIRECTIVES
 from .sharing import BUILTIN_NAMES, ordered
-from .walk import walk
+from .walk import OwnScope, walk
 
 # The function, region or task body each construct stands in (its scope).
 Scopes = dict[Construct, Any]
@@ -209,7 +209,11 @@ def decide(
         _check_bound(construct, usage, own & outside, filename)
     # What the task reads, from the scopes around it; a name listed in a clause is
     # passed whatever it is (firstprivate of a global is its value then).
-    read = set(usage.read) - private - loop_vars - BUILTIN_NAMES
+    # ``x += v`` reads ``x`` too (the analysis records no read of it, and no
+    # augmented binding inside a synchronisation block, where a stacked ``single``
+    # puts the task's own statements).
+    updated = augmented_names(construct)
+    read = (set(usage.read) | updated) - private - loop_vars - BUILTIN_NAMES
     read = {n for n in read if n in clause_names or (n in available and n not in module_defs)}
     read -= own  # bound by the task before it reads them (else python raises too)
     # Names bound in a synchronisation block in the task are published by the block,
@@ -252,6 +256,21 @@ def decide(
         touches=touches,
         loop_vars=frozenset(loop_vars),
     )
+
+
+def augmented_names(construct: Construct) -> set[str]:
+    """The bare names ``construct``'s statements update in place (``x += v``), outside
+    nested defs, classes and lambdas."""
+    found: set[str] = set()
+
+    class Updates(OwnScope, cst.CSTVisitor):
+        def visit_AugAssign(self, node: cst.AugAssign) -> None:
+            if isinstance(node.target, cst.Name):
+                found.add(node.target.value)
+
+    for statement in construct.statements():
+        walk(statement, Updates())
+    return found
 
 
 def _check_detach(construct: Construct, clause_names: set[str], filename: str) -> None:

@@ -33,6 +33,7 @@ class ThreadedSyncBlock(SyncBlock):
         lock: Any = None,
         touches: tuple[str, ...] | None = None,  # the fork backend's: unused here
         closed: bool = False,
+        reads: tuple[str, ...] = (),
     ) -> None:
         self.thread = thread
         self.kind = kind
@@ -47,7 +48,8 @@ class ThreadedSyncBlock(SyncBlock):
             # (A task's names are its own function's locals, not the thread's: it takes
             # the latest values, its thread's own publications included.)
             reader = None if thread.in_task else thread
-            self.fresh = thread.team.fresh(names, reader) if names else {}
+            wanted = (*names, *reads) if reads else names
+            self.fresh = thread.team.fresh(wanted, reader) if wanted else {}
             thread.inside.append(kind)  # a barrier now would deadlock (see ThreadContext)
         else:
             self.fresh = {}

@@ -272,7 +272,7 @@ class TaskStateCore:
             args = {**args, **newest(self.thread, spec.fresh)}
         if spec.reads and self.thread.coherence is not None:
             self.thread.coherence.catch_up("while running a task")
-            keys = {dependence_key(n, creator): n for n in spec.reads}
+            keys = {dependence_key(n, creator, spec.scope): n for n in spec.reads}
             left = newest(self.thread, tuple(keys))
             args = {**args, **{keys[k]: v for k, v in left.items()}}
         return args
@@ -283,7 +283,7 @@ class TaskStateCore:
         found = {n: values[n] for n in spec.publish if bound(values, n)}
         for name in spec.writes:
             if bound(values, name):
-                found[dependence_key(name, creator)] = values[name]
+                found[dependence_key(name, creator, spec.scope)] = values[name]
         return found
 
     def dependences(self, frame: Frame) -> Dependences:

@@ -104,6 +104,10 @@ def run(
     )
 
 
+# Clauses whose names are private to their construct.
+_PRIVATE_CLAUSES = ("private", "firstprivate", "lastprivate", "reduction", "linear")
+
+
 class _Surveyor(RuleChecks, TaskSurvey):
     """The two walks of :func:`run`, and what they gather (the rules each construct is
     checked against: ``survey_rules.py``; a task decided: ``survey_tasks.py``)."""
@@ -319,14 +323,24 @@ class _Surveyor(RuleChecks, TaskSurvey):
                 sync_names = tuple(analysis_order(touched, usage))
                 # Entering the block is a flush: a shared name another thread's block
                 # publishes and this one only reads (a flag) is taken fresh too.
-                sync_reads = tuple(
-                    n
-                    for n in region_shared
-                    if n in usage.read
-                    and n not in touched
-                    and n not in region_sharing.private
-                    and n not in own
-                )
+                # (Not in a task, whose names are its own copies, nor a name an
+                # enclosing construct makes private or loops over.)
+                between = stack[stack.index(region) + 1 :]
+                if not any(c.directive in TASK_DIRECTIVES for c in between):
+                    inner = set(own)
+                    for c in between:
+                        inner.update(*(c.pragma.names_in(k) for k in _PRIVATE_CLAUSES))
+                        if c.directive in LOOP_DIRECTIVES:
+                            for loop in self._loop_nest(c):
+                                inner.update(target_names(loop.target))
+                    sync_reads = tuple(
+                        n
+                        for n in region_shared
+                        if n in usage.read
+                        and n not in touched
+                        and n not in region_sharing.private
+                        and n not in inner
+                    )
                 copied = pragma.names_in("copyprivate")
                 threadprivate = tuple(n for n in copied if n in own)
         closed = False

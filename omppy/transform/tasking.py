@@ -194,6 +194,7 @@ def decide(
         loop_vars = {n for loop in loop_nest(construct) for n in target_names(loop.target)}
         _check_nogroup(construct, filename)
     reduced = {n for n, _ in [*in_reduction, *reduction]}
+    _check_all_memory(construct, filename)
     clause_names = private | set(firstprivate) | set(shared) | reduced | lastprivate
     _check_detach(construct, clause_names, filename)
     default = pragma.clause("default")
@@ -256,6 +257,19 @@ def decide(
         touches=touches,
         loop_vars=frozenset(loop_vars),
     )
+
+
+def _check_all_memory(construct: Construct, filename: str) -> None:
+    """``omp_all_memory`` names every place: only ``out`` and ``inout`` may name it."""
+    for clause in construct.pragma.all("depend"):
+        if "omp_all_memory" in clause.names and clause.kind not in ("out", "inout"):
+            raise checks.error(
+                filename,
+                (clause.pos.line, clause.pos.col),
+                f"'omp_all_memory' in depend({clause.kind}: ...): OpenMP allows it only "
+                "with 'out' or 'inout'",
+                hint="write depend(inout: omp_all_memory)",
+            )
 
 
 def augmented_names(construct: Construct) -> set[str]:

@@ -10,14 +10,17 @@ free_lines = []
 # omp parallel masked num_threads(4)
 if True:
     # omp task
+    # omp critical
     free_lines.append("T1")
     # omp end task
     # omp task depend(out: a) shared(a)
     a += 1
+    # omp critical
     ordered_lines.append(f"T2 a={a}")
     # omp end task
     # omp task depend(out: d) shared(d)
     d += 1
+    # omp critical
     ordered_lines.append(f"T3 d={d}")
     # omp end task
     # omp task depend(inout: omp_all_memory) shared(a, d)
@@ -26,6 +29,7 @@ if True:
     ordered_lines.append(f"T4 a={a} d={d}")
     # omp end task
     # omp task
+    # omp critical
     free_lines.append("T5")
     # omp end task
     # omp task depend(in: a, d) shared(a, d)

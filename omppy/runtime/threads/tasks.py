@@ -30,6 +30,7 @@ region's shared dicts are tagged with the task's place in python's order
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 from .. import backend
@@ -40,7 +41,7 @@ from ..taskevents import NOT_AN_EVENT, Detached
 from ..taskframes import all_done
 from ..taskloop import run as run_taskloop
 from ..taskloop import taskloop as fork_taskloop
-from ..taskspec import TaskClauses, TaskloopClauses
+from ..taskspec import TaskClauses, TaskloopClauses, reading
 from .taskqueue import Group, Task, TeamTasks, ThreadEvent, cancelled, is_done
 from .taskstate import ThreadTasks, state_of
 
@@ -98,6 +99,8 @@ def task(
 ) -> dict[str, Any]:
     """Create a task running ``function(thread, **args)`` (see ``runtime/tasks.py``);
     ``clauses``: the fields of :class:`~omppy.runtime.taskspec.TaskClauses`."""
+    if "depend" in clauses:  # its names are the variables of the calling function's call
+        clauses["scope"] = sys._getframe(1)
     return create(thread, function, args, TaskClauses(**clauses))
 
 
@@ -120,7 +123,9 @@ def create(
         return {}
     spec = clauses.spec()
     is_final = frame.final or bool(clauses.final)
-    dependences = places(clauses.depend) if clauses.depend else []
+    dependences = places(clauses.depend, clauses.scope) if clauses.depend else []
+    if spec.reads:
+        spec = reading(spec, frame.deps.written(dependences) if frame.deps else frozenset())
     ordering = tasks.ordering()
     tag = tasks.tag(frame) if ordering else None
     try:
@@ -150,8 +155,9 @@ def taskwait(
     fresh: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """Wait for the current task's children (with ``depend``: those it names)."""
+    scope = sys._getframe(1) if depend else None  # the call naming the places
     if not _threaded(thread):
-        return fork_tasks.taskwait(thread, depend, fresh)
+        return fork_tasks.taskwait(thread, depend, fresh, scope)
     me: ThreadedContext = thread  # type: ignore[assignment]
     tasks = me.task_state
     newest = me.team.fresh(fresh) if fresh else {}
@@ -162,13 +168,14 @@ def taskwait(
         return newest
     if depend:
         deps = frame.deps
-        before = deps.predecessors(places(depend)) if deps else []
+        before = deps.predecessors(places(depend, scope)) if deps else []
         tasks.wait_until(lambda: all(is_done(t) for t in before))  # type: ignore[arg-type]
         values = tasks.collect(frame, done_only=True)
     else:
         children = frame.children
         tasks.wait_until(all_done(children, _is_done_child))
         values = tasks.collect(frame)
+        frame.deps = None  # every child has completed: none is a predecessor any more
     values.update(me.team.fresh(fresh) if fresh else {})
     return values
 

@@ -511,7 +511,11 @@ class _Surveyor(RuleChecks, TaskSurvey):
                 construct.statements(), self.wrapper, self.covers, owner=construct
             )
         if not loops:
-            return analysis.collect(construct.statements(), self.wrapper, self.covers)
+            statements = construct.statements()
+            stacked = self.covers.get(statements[0], []) if statements else []
+            around = stacked[: stacked.index(construct)] if construct in stacked else []
+            skip = tuple(c for c in around if c.directive in TASK_DIRECTIVES)
+            return analysis.collect(statements, self.wrapper, self.covers, skip=skip)
         inner = loops[-1].body.body
         targets = [loop.target for loop in loops]
         usage = analysis.collect([*targets, *inner], self.wrapper, self.covers, is_loop=True)

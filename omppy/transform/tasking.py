@@ -220,7 +220,8 @@ def decide(
     # Names bound in a synchronisation block in the task are published by the block,
     # which starts from their newest value: the task needs them, bound or not, and
     # hands them back (to its creator, a team of one has no other way).
-    synced_names = (usage.sync_bound | usage.task_shared) - private - set(shared)
+    # (a name in shared(...) too: bound in a critical or atomic, it is synchronised)
+    synced_names = (usage.sync_bound | usage.task_shared) - private
     synced = [n for n in ordered(synced_names, usage) if n in available]
     # A name in a depend clause may get its value from a task not run yet (the
     # runtime gives the task its predecessor's value): passed when bound.

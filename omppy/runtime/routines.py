@@ -89,6 +89,24 @@ def omp_get_team_size(level: int) -> int:
     return -1
 
 
+def omp_in_final() -> bool:
+    """True in a final task: one created with ``final(true)``, or a descendant of one
+    (OpenMP's final-task-var); False anywhere else."""
+    context = state.current()
+    tasks = context.task_state if getattr(context, "threaded", False) else context.tasks
+    return bool(tasks is not None and tasks.frames and tasks.frames[-1].final)
+
+
+def omp_get_num_teams() -> int:
+    """1: omppy has no ``teams`` construct, and outside one OpenMP reports one team."""
+    return 1
+
+
+def omp_get_team_num() -> int:
+    """0: omppy has no ``teams`` construct, and outside one OpenMP reports team 0."""
+    return 0
+
+
 def _ancestry() -> list[tuple[int, int]]:
     """(thread number, team size) from level 0 (the initial thread) inwards."""
     chain: list[tuple[int, int]] = []

@@ -56,6 +56,9 @@ class SyncBlock:
         self.runs = runs
         self.lock = lock
         self.fresh: dict[str, Any] = {}
+        # Names its leave did not publish (thread.flushed): single's end hands them
+        # on neither.
+        self.skipped: tuple[str, ...] = ()
         self.after: Any = None  # what to do when leaving (ordered: pass the turn)
         if lock is not None:
             thread.wait(lock)
@@ -84,8 +87,13 @@ class SyncBlock:
                 if coherence.stream is not None and len(self.thread.inside) == 1:
                     coherence.stream.leave()
                 values = {}
+                flushed = self.thread.flushed
                 for name in self.names:
                     value = scope.get(name, UNBOUND)
+                    if flushed and name in flushed and flushed.pop(name) is value:
+                        # published when a task was made: tasks may have since
+                        self.skipped = (*self.skipped, name)
+                        continue
                     if value is not UNBOUND:
                         values[name] = value
                 touched = None
@@ -131,7 +139,11 @@ class SyncBlock:
         replica = thread.coherence.replica
         payload = None
         if self.runs:
-            values = {n: scope[n] for n in self.names if n in scope and scope[n] is not UNBOUND}
+            values = {
+                n: scope[n]
+                for n in self.names
+                if n in scope and scope[n] is not UNBOUND and n not in self.skipped
+            }
             payload = replica.dumps(values)
         payloads = thread.exchange(payload)
         sent = next((p for p in payloads if p is not None), None)

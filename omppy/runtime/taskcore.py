@@ -21,6 +21,7 @@ from .taskcode import TaskCoder
 from .taskdeps import Dependences, Ref
 from .taskframes import Child, Frame, Kept
 from .taskspec import Spec, bound, dependence_key
+from .unbound import UNBOUND
 
 if TYPE_CHECKING:
     from .taskgroups import GroupRef
@@ -302,6 +303,30 @@ class TaskStateCore:
         def abandon(self, frame: Frame) -> None: ...
         def wait_until(self, ready: Callable[[], bool]) -> None: ...
         def wait_for(self, before: list[Ref]) -> None: ...
+
+
+def flush_for_task(thread: ThreadContext, args: dict[str, Any], fresh: tuple[str, ...]) -> None:
+    """A task is created that takes the newest published values of ``fresh`` (names a
+    ``critical`` or ``atomic`` in it binds): the creator's values it passes that are
+    not the newest published ones were bound since (``r = 0`` before tasks that add
+    to ``r`` under ``atomic``), so they are published now, before the task can run,
+    as OpenMP orders the creator's write before the task.  Without this the task
+    would start from an older publication, and the block the creator is in would
+    publish its value after the tasks' when it ends."""
+    coherence = thread.coherence
+    if coherence is None or not thread.inside or thread.inside[-1] == "task":
+        return  # (in no block, or in a task, whose end publishes what it binds)
+    latest = coherence.latest
+    stale = {
+        name: args[name]
+        for name in fresh
+        if name in args
+        and args[name] is not UNBOUND
+        and (name not in latest or latest[name][1] is not args[name])
+    }
+    if stale:
+        coherence.publish("task", stale, [], True)
+        thread.flushed.update(stale)
 
 
 def newest(thread: ThreadContext, names: tuple[str, ...]) -> dict[str, Any]:

@@ -69,7 +69,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import sharedmem, taskevents
 from . import taskpool as tp
-from .taskcore import newest
+from .taskcore import flush_for_task, newest
 from .taskdeps import places
 from .taskframes import Frame, all_done
 from .taskgroups import TaskGroup, cancelled
@@ -133,6 +133,8 @@ def task(
     spec = clauses.spec()
     if spec.reads:
         spec = reading(spec, frame.deps.written(dependences) if frame.deps else frozenset())
+    if clauses.fresh:
+        flush_for_task(thread, args, clauses.fresh)
     tag = state.tag(frame) if state.ordering else None
     try:
         if (

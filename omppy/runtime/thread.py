@@ -81,6 +81,10 @@ class ThreadContext:
         # ordered), so a barrier or work share reached inside one, through a called
         # function, would deadlock the team: it is refused instead.
         self.inside: list[str] = []
+        # Names this thread published when it created a task that takes their newest
+        # value (taskcore.flush_for_task), with the values: the block it is in does
+        # not publish them again unless it binds them anew (sync.py).
+        self.flushed: dict[str, Any] = {}
         # The constructs this thread runs that may be cancelled (cancel.py).
         self.cancel_scopes: list[cancel.CancelScope] = []
 

@@ -1,8 +1,12 @@
 """OpenMP Examples cas.1 and cas.2, ported (github.com/OpenMP/Examples,
 synchronization/sources/cas.1.c, cas.2.c): `atomic compare` keeping a minimum (an
 `if` form) and a maximum (the conditional-expression form), then a lock-free enqueue:
-`atomic read` of the tail, then an `atomic compare capture` that either swings the
-tail to the new node or re-reads it, retried until it succeeds."""
+`atomic read` of the tail, then an `atomic compare capture` that swings the tail to
+the new node when it is still the one read, retried until it succeeds.  Adapted:
+C's `{r = x == e; if (r) x = d; else v = x;}` capture is written as Python's
+`old = x` before `if x == e: x = d` (omppy's compare capture forms), and the
+conditional maximum `val_max = val[i] > val_max ? val[i] : val_max` as Python's
+conditional expression."""
 
 N = 10
 val = list(range(N))
@@ -36,16 +40,17 @@ q = Queue(nodes[0])
 
 def enqueue(queue, node):
     # omp atomic read
-    node.next = queue.tail
-    result = False
-    while not result:
+    expected = queue.tail
+    while True:
+        node.next = expected
         # omp atomic compare capture
-        result = queue.tail is node.next
-        if result:
+        old = queue.tail
+        if queue.tail == expected:
             queue.tail = node
-        else:
-            node.next = queue.tail
         # omp end atomic
+        if old is expected:
+            return
+        expected = old
 
 
 # omp parallel for num_threads(2)

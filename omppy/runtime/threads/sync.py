@@ -41,6 +41,7 @@ class ThreadedSyncBlock(SyncBlock):
         self.runs = runs
         self.lock = lock
         self.after: Any = None  # what to do when leaving (ordered: pass the turn)
+        self.skipped: tuple[str, ...] = ()  # (see SyncBlock.skipped)
         if lock is not None:
             thread.team.take(lock)
             thread.holding += 1
@@ -60,10 +61,17 @@ class ThreadedSyncBlock(SyncBlock):
             if self.runs and globalnames.NAMES:
                 globalnames.mirror(sys._getframe(1), scope, UNBOUND, self.names)
             if self.runs and self.names:
-                self.thread.team.publish(
-                    {n: scope[n] for n in self.names if n in scope and scope[n] is not UNBOUND},
-                    -1 if self.thread.in_task else self.thread.num,
-                )
+                values = {
+                    n: scope[n] for n in self.names if n in scope and scope[n] is not UNBOUND
+                }
+                flushed = self.thread.flushed
+                if flushed:  # published when a task was made: tasks may have since
+                    for name in [n for n in values if n in flushed]:
+                        if flushed.pop(name) is values[name]:
+                            del values[name]
+                            self.skipped = (*self.skipped, name)
+                if values:
+                    self.thread.team.publish(values, -1 if self.thread.in_task else self.thread.num)
         finally:
             if self.runs:
                 self.thread.inside.pop()
@@ -83,7 +91,11 @@ class ThreadedSyncBlock(SyncBlock):
             return {}
         payload = None
         if self.runs:
-            payload = {n: scope[n] for n in self.names if n in scope and scope[n] is not UNBOUND}
+            payload = {
+                n: scope[n]
+                for n in self.names
+                if n in scope and scope[n] is not UNBOUND and n not in self.skipped
+            }
         payloads = thread.exchange(payload)
         fresh = thread.refresh((*self.names, *shared))
         sent = next((p for p in payloads if p is not None), None)

@@ -42,6 +42,7 @@ from ..taskframes import all_done
 from ..taskloop import run as run_taskloop
 from ..taskloop import taskloop as fork_taskloop
 from ..taskspec import TaskClauses, TaskloopClauses, reading
+from ..unbound import UNBOUND
 from .taskqueue import Group, Task, TeamTasks, ThreadEvent, cancelled, is_done
 from .taskstate import ThreadTasks, state_of
 
@@ -126,6 +127,8 @@ def create(
     dependences = places(clauses.depend, clauses.scope) if clauses.depend else []
     if spec.reads:
         spec = reading(spec, frame.deps.written(dependences) if frame.deps else frozenset())
+    if clauses.fresh:
+        flush_for_task(me, args, clauses.fresh)
     ordering = tasks.ordering()
     tag = tasks.tag(frame) if ordering else None
     try:
@@ -178,6 +181,25 @@ def taskwait(
         frame.deps = None  # every child has completed: none is a predecessor any more
     values.update(me.team.fresh(fresh) if fresh else {})
     return values
+
+
+def flush_for_task(me: ThreadedContext, args: dict[str, Any], fresh: tuple[str, ...]) -> None:
+    """The threads backend's ``taskcore.flush_for_task``: the creator's values of a
+    new task's ``fresh`` names that are not the newest published ones are published
+    now (its block will not publish them again unless it binds them anew)."""
+    if not me.inside or me.inside[-1] == "task":
+        return  # (in no block, or in a task, whose end publishes what it binds)
+    published = me.team.published
+    stale = {
+        name: args[name]
+        for name in fresh
+        if name in args
+        and args[name] is not UNBOUND
+        and (name not in published or published[name] is not args[name])
+    }
+    if stale:
+        me.team.publish(stale, me.num)
+        me.flushed.update(stale)
 
 
 def taskyield(thread: ThreadContext) -> None:

@@ -103,14 +103,16 @@ class Dependences:
                 found.extend(self.readers.get(place, ()))
         return list(dict.fromkeys(found))
 
-    def written(self, dependences: list[Dependence]) -> frozenset[str]:
+    def written(self, dependences: list[Dependence]) -> frozenset[str] | None:
         """The names among ``dependences`` that an earlier child still on record
-        writes: a new task takes the value that child leaves (taskspec.Spec.reads),
-        any other name the value its creator passed."""
-        names = [p[1] for _, p in dependences if p[0] == "name"]
+        writes (None: every name, after a child on ``omp_all_memory``): a new task
+        takes the value that child leaves (taskspec.Spec.reads), any other name the
+        value its creator passed."""
         if self.everything is not None:
-            return frozenset(names)
+            return None
         writer = self.writer
+        if any(place == ALL_MEMORY for _, place in dependences):
+            return frozenset(p[1] for p, ref in writer.items() if p[0] == "name" and ref)
         return frozenset(p[1] for _, p in dependences if p[0] == "name" and writer.get(p))
 
     def record(

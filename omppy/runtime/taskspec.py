@@ -100,10 +100,12 @@ def dependence_key(name: str, creator: str, scope: int = 0) -> str:
     return f"{name} (a dependence of the tasks of {creator}, call {scope})"
 
 
-def reading(spec: Spec, written: frozenset[str]) -> Spec:
+def reading(spec: Spec, written: frozenset[str] | None) -> Spec:
     """``spec`` taking its predecessors' values only for the names one of them
     writes (``Dependences.written``); other names keep the value the creator passed
     (a later call of the creating function, say, with a value of its own)."""
+    if written is None:
+        return spec
     kept = tuple(n for n in spec.reads if n in written)
     return spec if kept == spec.reads else spec._replace(reads=kept)
 

@@ -1,8 +1,10 @@
 """OpenMP Examples udr.2 and udr.3, ported (github.com/OpenMP/Examples,
-data_environment/sources/udr.2.c, udr.3.c): `declare reduction(min : Point)` and
+data_environment/sources/udr.2.c, udr.3.c): `declare reduction(pmin : Point)` and
 `(max : Point)` with combiners that update fields in place and initializers, used as
-`reduction(min:minp) reduction(max:maxp)`; a `maxloc` reduction whose combiner and
-initializer are functions taking omp_out/omp_in and omp_priv/omp_orig."""
+`reduction(pmin:minp) reduction(pmax:maxp)`; a `maxloc` reduction whose combiner and
+initializer are functions taking omp_out/omp_in and omp_priv/omp_orig.  Adapted:
+omppy refuses a declared reduction named like a built-in operator (`min`, `max`),
+which C allows for a struct type, so they are `pmin` and `pmax` here."""
 
 import sys
 
@@ -42,15 +44,15 @@ def mx_init(orig):
     return Mx(orig.value, orig.index)
 
 
-# omp declare reduction(min : Point : omp_out = point_min(omp_out, omp_in)) initializer(omp_priv = Point(sys.maxsize, sys.maxsize))
-# omp declare reduction(max : Point : omp_out = point_max(omp_out, omp_in)) initializer(omp_priv = Point(0, 0))
+# omp declare reduction(pmin : Point : omp_out = point_min(omp_out, omp_in)) initializer(omp_priv = Point(sys.maxsize, sys.maxsize))
+# omp declare reduction(pmax : Point : omp_out = point_max(omp_out, omp_in)) initializer(omp_priv = Point(0, 0))
 # omp declare reduction(maxloc : Mx : omp_out = mx_combine(omp_out, omp_in)) initializer(omp_priv = mx_init(omp_orig))
 
 
 def find_enclosing_rectangle(points):
     minp = Point(sys.maxsize, sys.maxsize)
     maxp = Point(0, 0)
-    # omp parallel for reduction(min:minp) reduction(max:maxp)
+    # omp parallel for reduction(pmin:minp) reduction(pmax:maxp)
     for i in range(len(points)):
         if points[i].x < minp.x:
             minp.x = points[i].x

@@ -7,6 +7,7 @@ initial thread (thread 0 of a team of one).
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from . import state
 from .affinity import bind_var, current_place, places
@@ -93,7 +94,10 @@ def omp_in_final() -> bool:
     """True in a final task: one created with ``final(true)``, or a descendant of one
     (OpenMP's final-task-var); False anywhere else."""
     context = state.current()
-    tasks = context.task_state if getattr(context, "threaded", False) else context.tasks
+    if getattr(context, "threaded", False):
+        tasks: Any = getattr(context, "task_state", None)  # (threads/context.py)
+    else:
+        tasks = context.tasks
     return bool(tasks is not None and tasks.frames and tasks.frames[-1].final)
 
 

@@ -270,7 +270,7 @@ def _compare_capture(statements: list[Statement]) -> list[str] | None:
     first, second = statements
     for read_at, if_at in ((first, second), (second, first)):
         read = _read(read_at)
-        found = _conditional(if_at)
-        if read is not None and found is not None and read[1] == found:
+        place = _conditional(if_at)
+        if read is not None and place is not None and read[1] == place:
             return [read[0]]
     return None

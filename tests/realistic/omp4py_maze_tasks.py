@@ -40,7 +40,7 @@ def search(maze, start, path, result):
         oi, oj = start[0] + di, start[1] + dj
         if 0 <= oi < n and 0 <= oj < n and maze[oi][oj] == 0:
             if not path or (i == path[-1] or path[-1] % 2 != i % 2):
-                new_path = path + [i]
+                new_path = [*path, i]
                 # omp task firstprivate(i, new_path)
                 if (oi, oj) == (n - 1, n - 1):
                     result[: len(new_path)] = new_path

@@ -49,7 +49,7 @@ def atomic_flag(use_flush):
                 y = 1
             else:
                 # omp atomic write release
-                y = 1
+                y = 1  # noqa: SIM108 (the example's two ways to raise the flag)
         elif omp_get_thread_num() == 1:
             tmp = 0
             while tmp == 0:

@@ -71,7 +71,8 @@ class ThreadedSyncBlock(SyncBlock):
                             del values[name]
                             self.skipped = (*self.skipped, name)
                 if values:
-                    self.thread.team.publish(values, -1 if self.thread.in_task else self.thread.num)
+                    publisher = -1 if self.thread.in_task else self.thread.num
+                    self.thread.team.publish(values, publisher)
         finally:
             if self.runs:
                 self.thread.inside.pop()

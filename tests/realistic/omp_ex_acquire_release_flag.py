@@ -49,7 +49,8 @@ def atomic_flag(use_flush):
                 y = 1
             else:
                 # omp atomic write release
-                y = 1  # noqa: SIM108 (the example's two ways to raise the flag)
+                y = 1
+                x += 0  # (two ways to raise the flag, as the example's)
         elif omp_get_thread_num() == 1:
             tmp = 0
             while tmp == 0:

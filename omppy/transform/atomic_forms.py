@@ -28,9 +28,8 @@ SHAPES = {
     "write": "one write: 'x = e'",
     "capture": "an update and a read of the same variable: 'v = x; x += e' (the old "
     "value), 'x += e; v = x' or 'v = x = x + e' (the new value), or 'v = x; x = e'",
-    "compare": "a conditional write: 'if x == e: x = d', 'if x < e: x = e' or "
-    "'if x > e: x = e', or as an expression: 'x = d if x == e else x', "
-    "'x = e if e < x else x'",
+    "compare": "a conditional write: 'if x == e: x = d', 'if x < e: x = e', "
+    "'if x > e: x = e', or one as an expression ('x = e if e < x else x')",
     "compare capture": "a conditional write and a read: 'v = x' before or after "
     "'if x == e: x = d', or 'if x == e: x = d' with 'else: v = x'",
 }

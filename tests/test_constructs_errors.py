@@ -598,7 +598,8 @@ CASES = {
         ("x = 0\n# omp parallel\nif True:\n    # omp atomic compare\n    if x < 3: x = 5\n"),
         (
             "t.py:4:5: '# omp atomic compare' must be followed by a conditional write: 'if x "
-            "== e: x = d', 'if x < e: x = e' or 'if x > e: x = e'\n"
+            "== e: x = d', 'if x < e: x = e', 'if x > e: x = e', or one as an expression "
+            "('x = e if e < x else x')\n"
             "        # omp atomic compare\n"
             "        ^\n"
             "  hint: use '# omp critical' for anything else"

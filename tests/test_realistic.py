@@ -118,6 +118,30 @@ KNOWN_REFUSALS = {
         "a weakref.WeakValueDictionary filled under critical: it cannot be pickled "
         "between omppy's processes, so it is refused by name"
     ),
+    "omp_ex_host_teams": (
+        "OpenMP Examples host_teams.1: `teams` is refused by name (docs/pragmas.md, not "
+        "supported: omppy has one team per region), with the hint to use `parallel`"
+    ),
+    "omp_ex_scan_init_complete": (
+        "OpenMP Examples scan.3: `scan init_complete` is OpenMP 6.0's, refused by name "
+        "(docs/pragmas.md, not supported)"
+    ),
+    "omp_ex_taskloop_task_iteration": (
+        "OpenMP Examples taskloop_dep.1: `task_iteration` is OpenMP 6.0's, refused by "
+        "name (docs/pragmas.md, not supported)"
+    ),
+    "omp_ex_task_dep_undeferred": (
+        "OpenMP Examples task_dep.12: the creator reads `x` after an `if(0)` task that "
+        "depends on a deferred one binding it; refused at translate time as a read "
+        "before the deferred task's value is waited for (a conservative check: the "
+        "undeferred task ran after it)"
+    ),
+    "omp_ex_udr_point_maxloc": (
+        "OpenMP Examples udr.2/udr.3: the loop reads its reduction variables "
+        "(`if points[i].x < minp.x: minp.x = ...`); docs/pragmas.md (reductions) "
+        "refuses any read other than the update (a thread would read its partial "
+        "result, which for these min/max/maxloc combiners is what C does too)"
+    ),
 }
 
 # Programs still giving a wrong answer with exit status 0 (xfail, non-strict), with

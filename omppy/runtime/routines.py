@@ -7,6 +7,7 @@ initial thread (thread 0 of a team of one).
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from . import state
 from .affinity import bind_var, current_place, places
@@ -87,6 +88,27 @@ def omp_get_team_size(level: int) -> int:
     if 0 <= level < len(chain):
         return chain[level][1]
     return -1
+
+
+def omp_in_final() -> bool:
+    """True in a final task: one created with ``final(true)``, or a descendant of one
+    (OpenMP's final-task-var); False anywhere else."""
+    context = state.current()
+    if getattr(context, "threaded", False):
+        tasks: Any = getattr(context, "task_state", None)  # (threads/context.py)
+    else:
+        tasks = context.tasks
+    return bool(tasks is not None and tasks.frames and tasks.frames[-1].final)
+
+
+def omp_get_num_teams() -> int:
+    """1: omppy has no ``teams`` construct, and outside one OpenMP reports one team."""
+    return 1
+
+
+def omp_get_team_num() -> int:
+    """0: omppy has no ``teams`` construct, and outside one OpenMP reports team 0."""
+    return 0
 
 
 def _ancestry() -> list[tuple[int, int]]:

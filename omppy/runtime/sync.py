@@ -6,7 +6,7 @@ in any way, and a name the block binds is shared (docs/data-sharing.md):
 
 - **entering** the block (once its lock or turn is taken) applies what other
   threads' blocks published since this thread last looked, and hands the block the
-  newest values of its names (``fresh``);
+  newest values of its names and of the shared names it only reads (``fresh``);
 - **leaving** it *publishes* what this thread changed in shared objects and the
   values of the names the block binds, as one record of the team's publication log
   (``coherence.py``), which the next block of any thread applies first.
@@ -41,6 +41,7 @@ class SyncBlock:
         lock: Any = None,
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
+        reads: tuple[str, ...] = (),
     ) -> None:
         self.thread = thread
         # The names whose objects the block may change in place (the translator's
@@ -55,6 +56,9 @@ class SyncBlock:
         self.runs = runs
         self.lock = lock
         self.fresh: dict[str, Any] = {}
+        # Names its leave did not publish (thread.flushed): single's end hands them
+        # on neither.
+        self.skipped: tuple[str, ...] = ()
         self.after: Any = None  # what to do when leaving (ordered: pass the turn)
         if lock is not None:
             thread.wait(lock)
@@ -66,7 +70,9 @@ class SyncBlock:
                 except BaseException:
                     self._release()
                     raise
-                self.fresh = coherence.fresh(names)
+                # ``reads``: shared names the block only reads (a flag a spinning
+                # thread tests under critical): their newest values too.
+                self.fresh = coherence.fresh((*names, *reads) if reads else names)
                 if coherence.stream is not None and not thread.inside:
                     coherence.stream.enter()
             thread.inside.append(kind)  # a barrier now would deadlock (see ThreadContext)
@@ -81,8 +87,13 @@ class SyncBlock:
                 if coherence.stream is not None and len(self.thread.inside) == 1:
                     coherence.stream.leave()
                 values = {}
+                flushed = self.thread.flushed
                 for name in self.names:
                     value = scope.get(name, UNBOUND)
+                    if flushed and name in flushed and flushed.pop(name) is value:
+                        # published when a task was made: tasks may have since
+                        self.skipped = (*self.skipped, name)
+                        continue
                     if value is not UNBOUND:
                         values[name] = value
                 touched = None
@@ -128,7 +139,11 @@ class SyncBlock:
         replica = thread.coherence.replica
         payload = None
         if self.runs:
-            values = {n: scope[n] for n in self.names if n in scope and scope[n] is not UNBOUND}
+            values = {
+                n: scope[n]
+                for n in self.names
+                if n in scope and scope[n] is not UNBOUND and n not in self.skipped
+            }
             payload = replica.dumps(values)
         payloads = thread.exchange(payload)
         sent = next((p for p in payloads if p is not None), None)

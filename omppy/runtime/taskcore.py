@@ -21,6 +21,7 @@ from .taskcode import TaskCoder
 from .taskdeps import Dependences, Ref
 from .taskframes import Child, Frame, Kept
 from .taskspec import Spec, bound, dependence_key
+from .unbound import UNBOUND
 
 if TYPE_CHECKING:
     from .taskgroups import GroupRef
@@ -282,7 +283,7 @@ class TaskStateCore:
             args = {**args, **newest(self.thread, spec.fresh)}
         if spec.reads and self.thread.coherence is not None:
             self.thread.coherence.catch_up("while running a task")
-            keys = {dependence_key(n, creator): n for n in spec.reads}
+            keys = {dependence_key(n, creator, spec.scope): n for n in spec.reads}
             left = newest(self.thread, tuple(keys))
             args = {**args, **{keys[k]: v for k, v in left.items()}}
         return args
@@ -293,7 +294,7 @@ class TaskStateCore:
         found = {n: values[n] for n in spec.publish if bound(values, n)}
         for name in spec.writes:
             if bound(values, name):
-                found[dependence_key(name, creator)] = values[name]
+                found[dependence_key(name, creator, spec.scope)] = values[name]
         return found
 
     def dependences(self, frame: Frame) -> Dependences:
@@ -312,6 +313,30 @@ class TaskStateCore:
         def abandon(self, frame: Frame) -> None: ...
         def wait_until(self, ready: Callable[[], bool]) -> None: ...
         def wait_for(self, before: list[Ref]) -> None: ...
+
+
+def flush_for_task(thread: ThreadContext, args: dict[str, Any], fresh: tuple[str, ...]) -> None:
+    """A task is created that takes the newest published values of ``fresh`` (names a
+    ``critical`` or ``atomic`` in it binds): the creator's values it passes that are
+    not the newest published ones were bound since (``r = 0`` before tasks that add
+    to ``r`` under ``atomic``), so they are published now, before the task can run,
+    as OpenMP orders the creator's write before the task.  Without this the task
+    would start from an older publication, and the block the creator is in would
+    publish its value after the tasks' when it ends."""
+    coherence = thread.coherence
+    if coherence is None or not thread.inside or thread.inside[-1] == "task":
+        return  # (in no block, or in a task, whose end publishes what it binds)
+    latest = coherence.latest
+    stale = {
+        name: args[name]
+        for name in fresh
+        if name in args
+        and args[name] is not UNBOUND
+        and (name not in latest or latest[name][1] is not args[name])
+    }
+    if stale:
+        coherence.publish("task", stale, [], True)
+        thread.flushed.update(stale)
 
 
 def newest(thread: ThreadContext, names: tuple[str, ...]) -> dict[str, Any]:

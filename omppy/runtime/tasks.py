@@ -69,12 +69,12 @@ from typing import TYPE_CHECKING, Any
 
 from . import sharedmem, taskevents
 from . import taskpool as tp
-from .taskcore import newest
+from .taskcore import flush_for_task, newest
 from .taskdeps import places
 from .taskframes import Frame, all_done
 from .taskgroups import TaskGroup, cancelled
 from .taskrace import note
-from .taskspec import TaskClauses
+from .taskspec import TaskClauses, reading
 from .taskstate import TaskState, state_of
 
 if TYPE_CHECKING:
@@ -129,8 +129,12 @@ def task(
         is_final or not clauses.if_ or state.pool is None or state.cut_off(function, frame)
     ):
         return state.run_inline(function, args, clauses, is_final)  # undeferred
+    dependences = places(clauses.depend, clauses.scope) if clauses.depend else []
     spec = clauses.spec()
-    dependences = places(clauses.depend) if clauses.depend else []
+    if spec.reads:
+        spec = reading(spec, frame.deps.written(dependences) if frame.deps else frozenset())
+    if clauses.fresh:
+        flush_for_task(thread, args, clauses.fresh)
     tag = state.tag(frame) if state.ordering else None
     try:
         if (
@@ -157,7 +161,9 @@ def _detached(
     frame = state.frames[-1]
     spec = clauses.spec()
     is_final = frame.final or bool(clauses.final)
-    dependences = places(clauses.depend) if clauses.depend else []
+    dependences = places(clauses.depend, clauses.scope) if clauses.depend else []
+    if spec.reads:
+        spec = reading(spec, frame.deps.written(dependences) if frame.deps else frozenset())
     tag = state.tag(frame) if state.ordering else None
     try:
         return taskevents.create_detached(
@@ -177,11 +183,13 @@ def taskwait(
     thread: ThreadContext,
     depend: tuple[tuple[Any, ...], ...] = (),
     fresh: tuple[str, ...] = (),
+    scope: Any = None,
 ) -> dict[str, Any]:
     """Wait for the current task's children (with ``depend``: for the children those
-    dependences name); returns the values of their ``shared`` names.  The names in
-    ``fresh`` take the newest value published by any thread (a ``critical`` in a task
-    publishes what it binds) rather than the one a child handed back."""
+    dependences name, ``scope`` the frame of the call naming them); returns the values
+    of their ``shared`` names.  The names in ``fresh`` take the newest value published
+    by any thread (a ``critical`` in a task publishes what it binds) rather than the
+    one a child handed back."""
     state = thread.tasks
     if state is None:
         return {}
@@ -189,13 +197,14 @@ def taskwait(
     if not frame.children and not frame.elsewhere:
         return newest(thread, fresh)
     if depend:
-        before = frame.deps.predecessors(places(depend)) if frame.deps else []
+        before = frame.deps.predecessors(places(depend, scope)) if frame.deps else []
         state.wait_until(all_done(before, state.done))
         values = state.collect(frame, done_only=True)
     else:
         children = frame.children
         state.wait_until(all_done(children, state.done))
         values = state.collect(frame)
+        frame.deps = None  # every child has completed: none is a predecessor any more
     values.update(newest(thread, fresh))
     return values
 

@@ -33,6 +33,9 @@ class Spec(NamedTuple):
     # key, dependence_key).
     reads: tuple[str, ...] = ()
     writes: tuple[str, ...] = ()
+    # The Python call that created it (the id of its frame, see taskdeps.places): the
+    # values of its depend names are left under the call's key.
+    scope: int = 0
 
 
 class TaskClauses(NamedTuple):
@@ -57,15 +60,19 @@ class TaskClauses(NamedTuple):
     last: tuple[str, ...] = ()
     fresh: tuple[str, ...] = ()
     detach: Any = None  # the task's event (taskevents.py), made just before it
+    scope: Any = None  # the frame of the call creating it (``depend`` names' places)
 
     def spec(self) -> Spec:
         """The part of the clauses that travels with a deferred task."""
         depend = self.depend
         reads = tuple(d[1] for d in depend if len(d) == 2 and d[0] != "out")
         writes = tuple(d[1] for d in depend if len(d) == 2 and d[0] != "in")
+        if "omp_all_memory" in writes:  # every place: every name it hands back
+            reads = (*reads, *self.shared)
+            writes = (*writes, *self.shared)
         return Spec(
             self.shared, self.publish, self.in_reduction, self.touches, self.last,
-            self.fresh, reads, writes,
+            self.fresh, reads, writes, id(self.scope) if self.scope is not None else 0,
         )  # fmt: skip
 
 
@@ -87,10 +94,20 @@ class TaskloopClauses(NamedTuple):
         return cls(**loop), TaskClauses(**clauses)
 
 
-def dependence_key(name: str, creator: str) -> str:
-    """The name under which a task leaves ``name`` for its siblings (never a name a
-    program can bind)."""
-    return f"{name} (a dependence of the tasks of {creator})"
+def dependence_key(name: str, creator: str, scope: int = 0) -> str:
+    """The name under which a task leaves ``name`` for its siblings made by the same
+    call (``scope``) of its creator (never a name a program can bind)."""
+    return f"{name} (a dependence of the tasks of {creator}, call {scope})"
+
+
+def reading(spec: Spec, written: frozenset[str] | None) -> Spec:
+    """``spec`` taking its predecessors' values only for the names one of them
+    writes (``Dependences.written``); other names keep the value the creator passed
+    (a later call of the creating function, say, with a value of its own)."""
+    if written is None:
+        return spec
+    kept = tuple(n for n in spec.reads if n in written)
+    return spec if kept == spec.reads else spec._replace(reads=kept)
 
 
 def bound(values: dict[str, Any], name: str) -> bool:

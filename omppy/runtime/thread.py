@@ -81,6 +81,10 @@ class ThreadContext:
         # ordered), so a barrier or work share reached inside one, through a called
         # function, would deadlock the team: it is refused instead.
         self.inside: list[str] = []
+        # Names this thread published when it created a task that takes their newest
+        # value (taskcore.flush_for_task), with the values: the block it is in does
+        # not publish them again unless it binds them anew (sync.py).
+        self.flushed: dict[str, Any] = {}
         # The constructs this thread runs that may be cancelled (cancel.py).
         self.cancel_scopes: list[cancel.CancelScope] = []
 
@@ -310,33 +314,39 @@ class ThreadContext:
         names: tuple[str, ...] = (),
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
+        reads: tuple[str, ...] = (),
     ) -> Any:
         if self.team is None and not self.inside:
             return RUNS
         outer = self.enclosing_team() if self.size == 1 else None
         if outer is not None:
-            return outer.critical(name, names if self.nested else (), touches, closed)
+            if not self.nested:
+                names = reads = ()
+            return outer.critical(name, names, touches, closed, reads)
         kind = f"critical({name})" if name else "critical"
         lock = self.block_lock(kind, name)
         if lock is not None:
             self._refuse_reentry(kind)
-        return self.block_type(self, kind, names, True, lock, touches, closed)
+        return self.block_type(self, kind, names, True, lock, touches, closed, reads)
 
     def atomic(
         self,
         names: tuple[str, ...] = (),
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
+        reads: tuple[str, ...] = (),
     ) -> Any:
         if self.team is None and not self.inside:
             return RUNS
         outer = self.enclosing_team() if self.size == 1 else None
         if outer is not None:
-            return outer.atomic(names if self.nested else (), touches, closed)
+            if not self.nested:
+                names = reads = ()
+            return outer.atomic(names, touches, closed, reads)
         lock = self.block_lock("atomic", None)
         if lock is not None:
             self._refuse_reentry("atomic")
-        return self.block_type(self, "atomic", names, True, lock, touches, closed)
+        return self.block_type(self, "atomic", names, True, lock, touches, closed, reads)
 
     def master(
         self,
@@ -344,6 +354,7 @@ class ThreadContext:
         filter: int = 0,
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
+        reads: tuple[str, ...] = (),
     ) -> Any:
         if not 0 <= filter < self.size:
             # OpenMP skips the block, which python runs: a different answer.
@@ -359,32 +370,35 @@ class ThreadContext:
                 "thread runs it is not known, so the block would run or not by chance; "
                 "OpenMP forbids master and masked inside tasks: move it out of the task"
             )
-        return self.block_type(self, kind, names, self.num == filter, None, touches, closed)
+        runs = self.num == filter
+        return self.block_type(self, kind, names, runs, None, touches, closed, reads)
 
     def single(
         self,
         names: tuple[str, ...] = (),
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
+        reads: tuple[str, ...] = (),
     ) -> Any:
         if self.team is None and not self.inside:
             return RUNS
         if self.size == 1 or self.team is None:
-            return self.block_type(self, "single", names, True, None, touches, closed)
+            return self.block_type(self, "single", names, True, None, touches, closed, reads)
         self.refuse_inside_block("'# omp single'")
         first = self.claim_single()
-        return self.block_type(self, "single", names, first, None, touches, closed)
+        return self.block_type(self, "single", names, first, None, touches, closed, reads)
 
     def ordered(
         self,
         names: tuple[str, ...] = (),
         touches: tuple[str, ...] | None = None,
         closed: bool = False,
+        reads: tuple[str, ...] = (),
     ) -> Any:
         if self.team is None and not self.inside:
             return RUNS
         if self.size == 1:
-            return self.block_type(self, "ordered", names, True, None, touches, closed)
+            return self.block_type(self, "ordered", names, True, None, touches, closed, reads)
         if not self.in_ordered_loop():
             raise OmpError("'# omp ordered' ran outside a loop with the 'ordered' clause")
         if not self.ordered_pending:
@@ -403,7 +417,7 @@ class ThreadContext:
                 "ordered blocks"
             )
         self.wait_turn()
-        block = self.block_type(self, "ordered", names, True, None, touches, closed)
+        block = self.block_type(self, "ordered", names, True, None, touches, closed, reads)
         block.after = self.turn_passer()
         return block
 

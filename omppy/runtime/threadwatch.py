@@ -257,16 +257,36 @@ def _time_team(team: Team, watches: list[ThreadWatch]) -> None:
 
 def _time_blocks(context: ThreadContext, watch: ThreadWatch, cls: Any) -> None:
     def critical(
-        name: str = "", names: tuple[str, ...] = (), touches: Any = None, closed: bool = False
+        name: str = "",
+        names: tuple[str, ...] = (),
+        touches: Any = None,
+        closed: bool = False,
+        reads: tuple[str, ...] = (),
     ) -> Any:
         kind = f"critical({name})" if name else "critical"
-        return watch.sync_block(kind, lambda: cls.critical(context, name, names, touches, closed))
+        return watch.sync_block(
+            kind, lambda: cls.critical(context, name, names, touches, closed, reads)
+        )
 
-    def atomic(names: tuple[str, ...] = (), touches: Any = None, closed: bool = False) -> Any:
-        return watch.sync_block("atomic", lambda: cls.atomic(context, names, touches, closed))
+    def atomic(
+        names: tuple[str, ...] = (),
+        touches: Any = None,
+        closed: bool = False,
+        reads: tuple[str, ...] = (),
+    ) -> Any:
+        return watch.sync_block(
+            "atomic", lambda: cls.atomic(context, names, touches, closed, reads)
+        )
 
-    def ordered(names: tuple[str, ...] = (), touches: Any = None, closed: bool = False) -> Any:
-        return watch.sync_block("ordered", lambda: cls.ordered(context, names, touches, closed))
+    def ordered(
+        names: tuple[str, ...] = (),
+        touches: Any = None,
+        closed: bool = False,
+        reads: tuple[str, ...] = (),
+    ) -> Any:
+        return watch.sync_block(
+            "ordered", lambda: cls.ordered(context, names, touches, closed, reads)
+        )
 
     context.critical = critical  # type: ignore[method-assign]
     context.atomic = atomic  # type: ignore[method-assign]

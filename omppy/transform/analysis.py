@@ -90,11 +90,15 @@ class _Collector(cst.CSTVisitor):
         covers: Mapping[cst.CSTNode, list[Construct]],
         is_loop: bool,
         owner: Construct | None = None,
+        skip: tuple[Construct, ...] = (),
     ) -> None:
         super().__init__()
         self.usage = usage
         self.covers = covers
         self.owner = owner  # the construct analysed (not a task nested in itself)
+        # Tasks stacked on the analysed construct's statement (``# omp task`` over
+        # ``# omp atomic``): around it, not in it.
+        self.skip = skip
         # The tasks nested in the construct around the current node, innermost last:
         # the names each shares (None: default(shared), all of them), and how many
         # synchronisation constructs were around it.
@@ -131,7 +135,7 @@ class _Collector(cst.CSTVisitor):
         constructs = self.covers.get(node, []) if isinstance(node, cst.BaseStatement) else []
         self.entered.append(constructs)
         for construct in constructs:
-            if construct is self.owner:
+            if construct is self.owner or construct in self.skip:
                 continue
             if construct.directive in SYNC_DIRECTIVES:
                 self.sync_depth += 1
@@ -157,7 +161,7 @@ class _Collector(cst.CSTVisitor):
     def on_leave(self, original_node: cst.CSTNode) -> None:
         super().on_leave(original_node)
         for construct in self.entered.pop():
-            if construct is self.owner:
+            if construct is self.owner or construct in self.skip:
                 continue
             if construct.directive in SYNC_DIRECTIVES:
                 self.sync_depth -= 1
@@ -551,6 +555,7 @@ def collect(
     covers: Mapping[cst.CSTNode, list[Construct]],
     is_loop: bool = False,
     owner: Construct | None = None,
+    skip: tuple[Construct, ...] = (),
 ) -> Usage:
     """The :class:`Usage` of ``statements``, nodes of ``wrapper``'s module.
 
@@ -560,7 +565,7 @@ def collect(
     are not inside a nested task).
     """
     usage = Usage()
-    collector = _Collector(usage, covers, is_loop, owner)
+    collector = _Collector(usage, covers, is_loop, owner, skip)
     with collector.resolve(wrapper):
         for statement in statements:
             walk(statement, collector)

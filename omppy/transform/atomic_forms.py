@@ -28,8 +28,8 @@ SHAPES = {
     "write": "one write: 'x = e'",
     "capture": "an update and a read of the same variable: 'v = x; x += e' (the old "
     "value), 'x += e; v = x' or 'v = x = x + e' (the new value), or 'v = x; x = e'",
-    "compare": "a conditional write: 'if x == e: x = d', 'if x < e: x = e' or "
-    "'if x > e: x = e'",
+    "compare": "a conditional write: 'if x == e: x = d', 'if x < e: x = e', "
+    "'if x > e: x = e', or one as an expression ('x = e if e < x else x')",
     "compare capture": "a conditional write and a read: 'v = x' before or after "
     "'if x == e: x = d', or 'if x == e: x = d' with 'else: v = x'",
 }
@@ -108,7 +108,7 @@ def _captured(wanted: str, statements: list[Statement]) -> list[str] | None:
     if wanted == "capture":
         return _capture(statements)
     if wanted == "compare":
-        ok = len(statements) == 1 and _compare(statements[0], allow_else=False) is not None
+        ok = len(statements) == 1 and _conditional(statements[0]) is not None
         return [] if ok else None
     return _compare_capture(statements)
 
@@ -219,6 +219,36 @@ def _compare(statement: Statement, allow_else: bool) -> tuple[str, str | None] |
     return x, captured
 
 
+def _conditional(statement: Statement) -> str | None:
+    """A conditional write, as a statement (``if x < e: x = e``) or as C's ``x = e <
+    x ? e : x`` (``x = e if e < x else x``, ``x = d if x == e else x``): the code of
+    ``x``."""
+    found = _compare(statement, allow_else=False)
+    if found is not None:
+        return found[0]
+    target = _single_target(statement)
+    if target is None or not _is_place(target):
+        return None
+    assert isinstance(statement, cst.Assign)
+    value = statement.value
+    if not isinstance(value, cst.IfExp) or _code(value.orelse) != _code(target):
+        return None
+    test = value.test
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return None
+    comparison = test.comparisons[0]
+    if not isinstance(comparison.operator, (cst.Equal, cst.LessThan, cst.GreaterThan)):
+        return None
+    x = _code(target)
+    left, right = _code(test.left), _code(comparison.comparator)
+    if x not in (left, right):
+        return None
+    other = right if x == left else left
+    if not isinstance(comparison.operator, cst.Equal) and _code(value.body) != other:
+        return None  # x = e if e < x else x
+    return x
+
+
 def _lone(suite: cst.BaseSuite) -> cst.BaseSmallStatement | None:
     """The one small statement of a suite, if it has exactly one."""
     if isinstance(suite, cst.SimpleStatementSuite):
@@ -239,7 +269,7 @@ def _compare_capture(statements: list[Statement]) -> list[str] | None:
     first, second = statements
     for read_at, if_at in ((first, second), (second, first)):
         read = _read(read_at)
-        found = _compare(if_at, allow_else=False)
-        if read is not None and found is not None and read[1] == found[0]:
+        place = _conditional(if_at)
+        if read is not None and place is not None and read[1] == place:
             return [read[0]]
     return None

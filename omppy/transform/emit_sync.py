@@ -58,12 +58,16 @@ def sync(
         touches = keyword("touches", names(info.touches))
         extra = (touches, keyword("closed", "True")) if info.closed else (touches,)
         opener = Group(opener.opening, (*opener.items, *extra), opener.closing)
+    if info.sync_reads:
+        reads = keyword("reads", names(info.sync_reads))
+        opener = Group(opener.opening, (*opener.items, reads), opener.closing)
     runs_alone = directive in ONE_AT_A_TIME_DIRECTIVES
     level = 1 if runs_alone else 2  # inside the try (and the if)
     body = e.items(construct.body, new_of)
     body = global_binds.add_binds(body, global_binds.names_to_bind(e.infos, info), e.origin)
     comments = e.take_comments(body, line)
-    refresh = e.refresh(f"{block}.fresh", info.sync_names, line, info, level)
+    refreshed = [*info.sync_names, *info.sync_reads]
+    refresh = e.refresh(f"{block}.fresh", refreshed, line, info, level)
     last = e.last_line(body, line)
     # An orphaned block may run outside any region, where it is ``_omp.RUNS`` and its
     # leave does nothing: the test spares building the locals' dict (docs/benchmarks.md,

@@ -224,6 +224,9 @@ UNSUPPORTED_CLAUSES = {
         ),
         _DEVICE_CLAUSE,
     ),
+    "init_complete": "it is OpenMP 6.0's (a scan's initialization phase), which omppy "
+    "does not implement; compute what the phase reads into a list before the loop, "
+    "or in the input phase",
 }
 
 # Multi-word directive names, recognised before their first word alone.

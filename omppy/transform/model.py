@@ -132,6 +132,9 @@ class ConstructInfo:
     shared_roots: frozenset[str] = frozenset()  # roots of stores to carry back
     region_shared: tuple[str, ...] = ()  # the enclosing region's shared, bound names
     sync_names: tuple[str, ...] = ()  # names a synchronisation construct publishes
+    # the region's shared names such a construct only reads (a flag tested under
+    # critical): taken fresh on entry like its own names, not published
+    sync_reads: tuple[str, ...] = ()
     # Names bound wherever the construct runs: the parameters of its region's outlined
     # body that the region never unbinds.  Their refresh needs no "if bound" test.
     bound_names: frozenset[str] = frozenset()

@@ -399,6 +399,7 @@ UNSUPPORTED_DIRECTIVES = frozenset(
         "dispatch",
         "interop",
         "begin",
+        "task_iteration",
     }
 )
 _DEVICE = (
@@ -427,6 +428,9 @@ REFUSALS = {
     "have",
     "interop": "it hands foreign runtimes (CUDA, SYCL...) a device's objects; omppy has "
     "no devices",
+    "task_iteration": "it is OpenMP 6.0's (dependences between a taskloop's "
+    "iterations), which omppy does not implement; write a plain loop that creates "
+    "'# omp task depend(...)' tasks",
 }
 
 # Canonical operator names; ``&&`` and ``||`` are accepted as ``and`` and ``or``.

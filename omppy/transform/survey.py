@@ -104,6 +104,10 @@ def run(
     )
 
 
+# Clauses whose names are private to their construct.
+_PRIVATE_CLAUSES = ("private", "firstprivate", "lastprivate", "reduction", "linear")
+
+
 class _Surveyor(RuleChecks, TaskSurvey):
     """The two walks of :func:`run`, and what they gather (the rules each construct is
     checked against: ``survey_rules.py``; a task decided: ``survey_tasks.py``)."""
@@ -297,6 +301,7 @@ class _Surveyor(RuleChecks, TaskSurvey):
         region_sharing = self.infos[region].sharing if region is not None else None
         region_shared: tuple[str, ...] = ()
         sync_names: tuple[str, ...] = ()
+        sync_reads: tuple[str, ...] = ()
         threadprivate: tuple[str, ...] = ()
         touches: tuple[str, ...] | None = None
         watch: dict[str, int] = {}
@@ -315,6 +320,26 @@ class _Surveyor(RuleChecks, TaskSurvey):
                 own = set(region_sharing.threadprivate)
                 touched -= region_sharing.private | own
                 sync_names = tuple(analysis_order(touched, usage))
+                # Entering the block is a flush: a shared name another thread's block
+                # publishes and this one only reads (a flag) is taken fresh too.
+                # (Not in a task, whose names are its own copies, nor a name an
+                # enclosing construct makes private or loops over.)
+                between = stack[stack.index(region) + 1 :]
+                if not any(c.directive in TASK_DIRECTIVES for c in between):
+                    inner = set(own)
+                    for c in between:
+                        inner.update(*(c.pragma.names_in(k) for k in _PRIVATE_CLAUSES))
+                        if c.directive in LOOP_DIRECTIVES:
+                            for loop in self._loop_nest(c):
+                                inner.update(target_names(loop.target))
+                    sync_reads = tuple(
+                        n
+                        for n in region_shared
+                        if n in usage.read
+                        and n not in touched
+                        and n not in region_sharing.private
+                        and n not in inner
+                    )
                 copied = pragma.names_in("copyprivate")
                 threadprivate = tuple(n for n in copied if n in own)
         closed = False
@@ -434,6 +459,7 @@ class _Surveyor(RuleChecks, TaskSurvey):
             shared_roots=frozenset(shared_roots),
             region_shared=region_shared,
             sync_names=sync_names,
+            sync_reads=sync_reads,
             bound_names=bound_names,
             global_roots=frozenset(global_roots),
             item_targets=item_targets,
@@ -484,7 +510,11 @@ class _Surveyor(RuleChecks, TaskSurvey):
                 construct.statements(), self.wrapper, self.covers, owner=construct
             )
         if not loops:
-            return analysis.collect(construct.statements(), self.wrapper, self.covers)
+            statements = construct.statements()
+            stacked = self.covers.get(statements[0], []) if statements else []
+            around = stacked[: stacked.index(construct)] if construct in stacked else []
+            skip = tuple(c for c in around if c.directive in TASK_DIRECTIVES)
+            return analysis.collect(statements, self.wrapper, self.covers, skip=skip)
         inner = loops[-1].body.body
         targets = [loop.target for loop in loops]
         usage = analysis.collect([*targets, *inner], self.wrapper, self.covers, is_loop=True)

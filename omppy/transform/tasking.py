@@ -40,7 +40,7 @@ from .model import Construct, Item, Usage
 from .names import bindings, target_names
 from .pragma import PARALLEL_DIRECTIVES, TASK_DIRECTIVES, TASKLOOP_DIRECTIVES
 from .sharing import BUILTIN_NAMES, ordered
-from .walk import walk
+from .walk import OwnScope, walk
 
 # The function, region or task body each construct stands in (its scope).
 Scopes = dict[Construct, Any]
@@ -194,6 +194,7 @@ def decide(
         loop_vars = {n for loop in loop_nest(construct) for n in target_names(loop.target)}
         _check_nogroup(construct, filename)
     reduced = {n for n, _ in [*in_reduction, *reduction]}
+    _check_all_memory(construct, filename)
     clause_names = private | set(firstprivate) | set(shared) | reduced | lastprivate
     _check_detach(construct, clause_names, filename)
     default = pragma.clause("default")
@@ -209,13 +210,18 @@ def decide(
         _check_bound(construct, usage, own & outside, filename)
     # What the task reads, from the scopes around it; a name listed in a clause is
     # passed whatever it is (firstprivate of a global is its value then).
-    read = set(usage.read) - private - loop_vars - BUILTIN_NAMES
+    # ``x += v`` reads ``x`` too (the analysis records no read of it, and no
+    # augmented binding inside a synchronisation block, where a stacked ``single``
+    # puts the task's own statements).
+    updated = augmented_names(construct)
+    read = (set(usage.read) | updated) - private - loop_vars - BUILTIN_NAMES
     read = {n for n in read if n in clause_names or (n in available and n not in module_defs)}
     read -= own  # bound by the task before it reads them (else python raises too)
     # Names bound in a synchronisation block in the task are published by the block,
     # which starts from their newest value: the task needs them, bound or not, and
     # hands them back (to its creator, a team of one has no other way).
-    synced_names = (usage.sync_bound | usage.task_shared) - private - set(shared)
+    # (a name in shared(...) too: bound in a critical or atomic, it is synchronised)
+    synced_names = (usage.sync_bound | usage.task_shared) - private
     synced = [n for n in ordered(synced_names, usage) if n in available]
     # A name in a depend clause may get its value from a task not run yet (the
     # runtime gives the task its predecessor's value): passed when bound.
@@ -252,6 +258,34 @@ def decide(
         touches=touches,
         loop_vars=frozenset(loop_vars),
     )
+
+
+def _check_all_memory(construct: Construct, filename: str) -> None:
+    """``omp_all_memory`` names every place: only ``out`` and ``inout`` may name it."""
+    for clause in construct.pragma.all("depend"):
+        if "omp_all_memory" in clause.names and clause.kind not in ("out", "inout"):
+            raise checks.error(
+                filename,
+                (clause.pos.line, clause.pos.col),
+                f"'omp_all_memory' in depend({clause.kind}: ...): OpenMP allows it only "
+                "with 'out' or 'inout'",
+                hint="write depend(inout: omp_all_memory)",
+            )
+
+
+def augmented_names(construct: Construct) -> set[str]:
+    """The bare names ``construct``'s statements update in place (``x += v``), outside
+    nested defs, classes and lambdas."""
+    found: set[str] = set()
+
+    class Updates(OwnScope, cst.CSTVisitor):
+        def visit_AugAssign(self, node: cst.AugAssign) -> None:
+            if isinstance(node.target, cst.Name):
+                found.add(node.target.value)
+
+    for statement in construct.statements():
+        walk(statement, Updates())
+    return found
 
 
 def _check_detach(construct: Construct, clause_names: set[str], filename: str) -> None:

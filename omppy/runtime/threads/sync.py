@@ -33,6 +33,7 @@ class ThreadedSyncBlock(SyncBlock):
         lock: Any = None,
         touches: tuple[str, ...] | None = None,  # the fork backend's: unused here
         closed: bool = False,
+        reads: tuple[str, ...] = (),
     ) -> None:
         self.thread = thread
         self.kind = kind
@@ -40,6 +41,7 @@ class ThreadedSyncBlock(SyncBlock):
         self.runs = runs
         self.lock = lock
         self.after: Any = None  # what to do when leaving (ordered: pass the turn)
+        self.skipped: tuple[str, ...] = ()  # (see SyncBlock.skipped)
         if lock is not None:
             thread.team.take(lock)
             thread.holding += 1
@@ -47,7 +49,8 @@ class ThreadedSyncBlock(SyncBlock):
             # (A task's names are its own function's locals, not the thread's: it takes
             # the latest values, its thread's own publications included.)
             reader = None if thread.in_task else thread
-            self.fresh = thread.team.fresh(names, reader) if names else {}
+            wanted = (*names, *reads) if reads else names
+            self.fresh = thread.team.fresh(wanted, reader) if wanted else {}
             thread.inside.append(kind)  # a barrier now would deadlock (see ThreadContext)
         else:
             self.fresh = {}
@@ -58,10 +61,18 @@ class ThreadedSyncBlock(SyncBlock):
             if self.runs and globalnames.NAMES:
                 globalnames.mirror(sys._getframe(1), scope, UNBOUND, self.names)
             if self.runs and self.names:
-                self.thread.team.publish(
-                    {n: scope[n] for n in self.names if n in scope and scope[n] is not UNBOUND},
-                    -1 if self.thread.in_task else self.thread.num,
-                )
+                values = {
+                    n: scope[n] for n in self.names if n in scope and scope[n] is not UNBOUND
+                }
+                flushed = self.thread.flushed
+                if flushed:  # published when a task was made: tasks may have since
+                    for name in [n for n in values if n in flushed]:
+                        if flushed.pop(name) is values[name]:
+                            del values[name]
+                            self.skipped = (*self.skipped, name)
+                if values:
+                    publisher = -1 if self.thread.in_task else self.thread.num
+                    self.thread.team.publish(values, publisher)
         finally:
             if self.runs:
                 self.thread.inside.pop()
@@ -81,7 +92,11 @@ class ThreadedSyncBlock(SyncBlock):
             return {}
         payload = None
         if self.runs:
-            payload = {n: scope[n] for n in self.names if n in scope and scope[n] is not UNBOUND}
+            payload = {
+                n: scope[n]
+                for n in self.names
+                if n in scope and scope[n] is not UNBOUND and n not in self.skipped
+            }
         payloads = thread.exchange(payload)
         fresh = thread.refresh((*self.names, *shared))
         sent = next((p for p in payloads if p is not None), None)

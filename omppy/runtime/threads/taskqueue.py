@@ -111,7 +111,8 @@ class Frame:
         self.elsewhere: list[tuple[Any, dict[str, Any]]] = []
         self.groups: list[Group] = []  # taskgroups open in it, innermost last
         self.deps: Dependences | None = None
-        self.left: dict[str, Any] = {}  # depend names: the value the last writer left
+        # depend names (and the call naming them): the value the last writer left
+        self.left: dict[tuple[str, int], Any] = {}
         self.targets: dict[str, Group] = {}  # in_reduction name -> its group
         self.order = 0
         # Its place in python's order (None: the implicit task, placed by the loop

@@ -30,6 +30,7 @@ region's shared dicts are tagged with the task's place in python's order
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 from .. import backend
@@ -40,7 +41,8 @@ from ..taskevents import NOT_AN_EVENT, Detached
 from ..taskframes import all_done
 from ..taskloop import run as run_taskloop
 from ..taskloop import taskloop as fork_taskloop
-from ..taskspec import TaskClauses, TaskloopClauses
+from ..taskspec import TaskClauses, TaskloopClauses, reading
+from ..unbound import UNBOUND
 from .taskqueue import Group, Task, TeamTasks, ThreadEvent, cancelled, is_done
 from .taskstate import ThreadTasks, state_of
 
@@ -98,6 +100,8 @@ def task(
 ) -> dict[str, Any]:
     """Create a task running ``function(thread, **args)`` (see ``runtime/tasks.py``);
     ``clauses``: the fields of :class:`~omppy.runtime.taskspec.TaskClauses`."""
+    if "depend" in clauses:  # its names are the variables of the calling function's call
+        clauses["scope"] = sys._getframe(1)
     return create(thread, function, args, TaskClauses(**clauses))
 
 
@@ -120,7 +124,11 @@ def create(
         return {}
     spec = clauses.spec()
     is_final = frame.final or bool(clauses.final)
-    dependences = places(clauses.depend) if clauses.depend else []
+    dependences = places(clauses.depend, clauses.scope) if clauses.depend else []
+    if spec.reads:
+        spec = reading(spec, frame.deps.written(dependences) if frame.deps else frozenset())
+    if clauses.fresh:
+        flush_for_task(me, args, clauses.fresh)
     ordering = tasks.ordering()
     tag = tasks.tag(frame) if ordering else None
     try:
@@ -150,8 +158,9 @@ def taskwait(
     fresh: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """Wait for the current task's children (with ``depend``: those it names)."""
+    scope = sys._getframe(1) if depend else None  # the call naming the places
     if not _threaded(thread):
-        return fork_tasks.taskwait(thread, depend, fresh)
+        return fork_tasks.taskwait(thread, depend, fresh, scope)
     me: ThreadedContext = thread  # type: ignore[assignment]
     tasks = me.task_state
     newest = me.team.fresh(fresh) if fresh else {}
@@ -162,15 +171,35 @@ def taskwait(
         return newest
     if depend:
         deps = frame.deps
-        before = deps.predecessors(places(depend)) if deps else []
+        before = deps.predecessors(places(depend, scope)) if deps else []
         tasks.wait_until(lambda: all(is_done(t) for t in before))  # type: ignore[arg-type]
         values = tasks.collect(frame, done_only=True)
     else:
         children = frame.children
         tasks.wait_until(all_done(children, _is_done_child))
         values = tasks.collect(frame)
+        frame.deps = None  # every child has completed: none is a predecessor any more
     values.update(me.team.fresh(fresh) if fresh else {})
     return values
+
+
+def flush_for_task(me: ThreadedContext, args: dict[str, Any], fresh: tuple[str, ...]) -> None:
+    """The threads backend's ``taskcore.flush_for_task``: the creator's values of a
+    new task's ``fresh`` names that are not the newest published ones are published
+    now (its block will not publish them again unless it binds them anew)."""
+    if not me.inside or me.inside[-1] == "task":
+        return  # (in no block, or in a task, whose end publishes what it binds)
+    published = me.team.published
+    stale = {
+        name: args[name]
+        for name in fresh
+        if name in args
+        and args[name] is not UNBOUND
+        and (name not in published or published[name] is not args[name])
+    }
+    if stale:
+        me.team.publish(stale, me.num)
+        me.flushed.update(stale)
 
 
 def taskyield(thread: ThreadContext) -> None:

@@ -105,8 +105,8 @@ class ThreadTasks:
         if spec.fresh:
             args = {**args, **self.me.team.fresh(spec.fresh)}
         if spec.reads:
-            left = creator.left
-            args = {**args, **{n: left[n] for n in spec.reads if n in left}}
+            left, scope = creator.left, spec.scope
+            args = {**args, **{n: left[n, scope] for n in spec.reads if (n, scope) in left}}
         return args
 
     def ended(self, values: dict[str, Any], spec: Spec, creator: Frame, frame: Frame) -> None:
@@ -124,7 +124,7 @@ class ThreadTasks:
             self.me.team.publish(published)
         for name in spec.writes:
             if bound(values, name):
-                creator.left[name] = values[name]
+                creator.left[name, spec.scope] = values[name]
 
     def reduction_copies(
         self, frame: Frame, args: dict[str, Any], in_reduction: dict[str, str]

@@ -382,7 +382,9 @@ def _finish(
 ) -> dict[str, Any]:
     """Join: check every worker, then combine what the threads produced."""
     try:
-        reports = join.check_workers(team, outcome, raw_reports, statuses, master)
+        reports = join.check_workers(
+            team, outcome, raw_reports, statuses, master, region, bool(staged.pairs), region_at
+        )
         if team.board is not None and not team.arena.words[CANCEL]:
             team.board.check_constructs()  # a cancelled region skips constructs
         for num, report in reports.items():

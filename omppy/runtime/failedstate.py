@@ -1,0 +1,218 @@
+"""What a failed region leaves in the program's objects: python's state, or an error.
+
+Under python a loop stops at the iteration that raised: the objects hold the stores of
+every iteration before it (and what that iteration did before raising), none after.
+A team runs the iterations at once; when one raises, the program sees that failure, the
+first in python's order (firstfailure.py), and this module decides what the stores of
+the team's threads become.
+
+Each thread's work is placed in python's order, as a failure is: ``(loops, chunk
+start, thread number)``.  A thread's places only grow, so two of them tell what it did:
+where it stopped (``end``: its last chunk when it stopped between chunks, else where it
+was), and on a forked team the first chunk it began since its last barrier (``first``:
+what its changes not yet carried span).  Against the failure's place ``f``:
+
+- a thread that ended before ``f`` (or failed at ``f``) ran only what python runs: its
+  changes are applied;
+- a forked worker whose every chunk since its last barrier comes after ``f`` made only
+  changes python does not make: they are dropped (when none of them can have reached
+  the others: no array in shared memory, no record in the log of synchronisation
+  blocks);
+- anything else cannot be split into python's part and the rest: a thread that ran
+  iterations on both sides of ``f``, the master's (in place) or a thread's on the
+  threads backend (in place, the objects are shared) after ``f``, a thread stopped in
+  the middle of iterations python runs before ``f``, and names the region binds
+  (reductions, ``lastprivate``, shared names: the master takes them only when the
+  region ends).  Then :class:`RegionStateLost` is raised from the program's exception.
+
+Failures that python does not have (omppy's own errors, a worker that died, Ctrl-C,
+``sys.exit``) leave the objects as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
+
+from .errors import OmpError, RegionStateLost
+from .firstfailure import AFTER_LOOP, Failure, earliest, summary
+
+Place = tuple[int, "int | None"]  # (loops begun, chunk start), as firstfailure.Position
+
+
+class Stop:
+    """Where one thread of a failed team got to (a plain class: see Region)."""
+
+    __slots__ = ("aborted", "end", "first", "num")
+
+    def __init__(
+        self, num: int, end: Place, first: Place | None = None, aborted: str = ""
+    ) -> None:
+        self.num = num
+        self.end = end  # its place when it stopped (its last chunk, if between chunks)
+        self.first = first  # the first chunk it began since its last barrier
+        # "between": stopped by a teammate's failure between chunks; "inside": stopped
+        # elsewhere (a lock, a barrier of its own); "": it failed, or finished.
+        self.aborted = aborted
+
+
+def stop_of(thread: Any, error: BaseException | None) -> Stop:
+    """``thread``'s :class:`Stop`, from its context, once its part of the region is over
+    (``error``: what ended it, None when it finished)."""
+    from .errors import AbortedBetween, TeamAborted
+
+    aborted = ""
+    if isinstance(error, AbortedBetween):
+        aborted = "between"
+    elif isinstance(error, TeamAborted):
+        aborted = "inside"
+    return Stop(thread.num, (thread.loops, thread.chunk_start), thread.first_chunk, aborted)
+
+
+# A place in an arena word: (loops << _SHIFT) + start + 2 (0: no place).
+_SHIFT = 41
+_AFTER = 1 << 40  # AFTER_LOOP, and any start from here on
+_ABORTED = ("", "between", "inside")
+
+
+def _pack(loops: int, start: int | None) -> int:
+    start = -1 if start is None else min(start, _AFTER)
+    return (loops << _SHIFT) + start + 2
+
+
+def _unpack(word: int) -> Place | None:
+    if not word:
+        return None
+    start = (word & ((1 << _SHIFT) - 1)) - 2
+    return (word >> _SHIFT, AFTER_LOOP if start == _AFTER else start)
+
+
+def record(words: Any, base: int, thread: Any, error: BaseException | None = None) -> None:
+    """Write a worker's place in its arena words (``base``: ``Arena.stop_base``) as its
+    part of the region ends, for the master to read if the region failed.  (Two
+    stores when the thread finished: its place is needed then too, since a thread
+    that finished before a teammate failed may have run iterations after it.)"""
+    at = base + 3 * thread.num
+    words[at] = _pack(thread.loops, thread.chunk_start)
+    first = thread.first_chunk
+    words[at + 1] = 0 if first is None else _pack(*first)
+    if error is not None:
+        words[at + 2] = _ABORTED.index(stop_of(thread, error).aborted)
+
+
+def read(words: Any, base: int, num: int) -> Stop:
+    """The :class:`Stop` worker ``num`` wrote with :func:`record`."""
+    at = base + 3 * num
+    end = _unpack(int(words[at])) or (0, 0)
+    return Stop(num, end, _unpack(int(words[at + 1])), _ABORTED[int(words[at + 2])])
+
+
+def judged(chosen: BaseException) -> bool:
+    """Whether the failure the program sees is one python raises too (else the objects
+    are left as they are: there is no python state to match)."""
+    return not isinstance(chosen, (OmpError, KeyboardInterrupt, SystemExit, GeneratorExit))
+
+
+def decide(
+    failures: Sequence[Failure],
+    stops: Mapping[int, Stop],
+    in_place: Collection[int],
+    names: Sequence[str],
+    where: str,
+    carried: str = "",
+    unknown: Collection[int] = (),
+) -> set[int]:
+    """The threads whose changes are dropped so that the program sees python's state,
+    or :class:`RegionStateLost` raised (the caller raises it ``from`` the program's
+    exception).
+
+    ``in_place``: the threads whose stores are in the program's objects already (the
+    master; every thread on the threads backend).  ``names``: the names the region
+    binds.  ``carried``: why a worker's changes may have reached the others before its
+    end ("" when they cannot have: see the module docstring).  ``unknown``: workers
+    whose changes could not be compared (they can only be dropped)."""
+    num_f, place_f, exc = earliest(failures)
+    if place_f is None:
+        return set()
+    f = _key(place_f, num_f)
+    dropped: set[int] = set()
+    problems: list[str] = []
+    for num in sorted(stops):
+        stop = stops[num]
+        end = _key(stop.end, num)
+        if end <= f and num in unknown:
+            problems.append(f"the changes of thread {num} could not be compared")
+            continue
+        if num == num_f:
+            continue
+        if end < f:
+            if stop.aborted == "inside":
+                problems.append(
+                    f"thread {num} was stopped in the middle of {_span(stop)}, which "
+                    "python runs before it"
+                )
+            continue
+        ran = _span(stop)
+        if num in in_place:
+            problems.append(f"thread {num} ran {ran}, and its stores are in place")
+        elif stop.first is not None and _key(stop.first, num) < f:
+            problems.append(
+                f"thread {num} ran {ran}, on both sides of it, and changes of one "
+                "thread since a barrier are carried together"
+            )
+        elif carried:
+            problems.append(f"thread {num} ran {ran}, and {carried}")
+        else:
+            dropped.add(num)
+    bound = [name for name in names if not name.startswith("_omp_")]
+    if bound:
+        listed = ", ".join(bound)
+        problems.append(
+            f"the region binds {listed}, which the program gets only when it ends "
+            "(python would have the values the iterations before it gave)"
+        )
+    if problems:
+        raise RegionStateLost(_message(where, num_f, place_f, exc, problems))
+    return dropped
+
+
+def _key(place: Place, num: int) -> tuple[int, int, int]:
+    loops, start = place
+    return (loops, -1 if start is None else start, num)
+
+
+def _span(stop: Stop) -> str:
+    """What a stopped thread ran, as far as its places tell."""
+    loops, end = stop.end
+    if end is None or end < 0 or end >= AFTER_LOOP:
+        last = "its code after the loop" if end == AFTER_LOOP else "its code"
+    else:
+        last = f"the chunk from iteration {end}"
+    first = stop.first
+    if first is not None and first[0] == loops and first[1] is not None and first[1] >= 0:
+        if first[1] != end:
+            return f"the chunks from iteration {first[1]} to {last.removeprefix('the ')}"
+    return last
+
+
+def _message(
+    where: str, num: int, place: Place, exc: BaseException, problems: list[str]
+) -> str:
+    start = place[1]
+    if start is None or start < 0 or start >= AFTER_LOOP:
+        at = f"thread {num}, outside a loop's iterations"
+    else:
+        at = f"thread {num}, in the chunk from iteration {start}"
+    return (
+        f"{where}: the region failed ({summary(exc)}; {at}) and the program goes on, "
+        "but the objects cannot hold what python leaves, the stores of the "
+        "iterations before the one that raised and none after: "
+        + "; ".join(problems)
+        + ". Catch the exception inside the loop body (or the called function), or "
+        "let it end the program"
+    )
+
+
+def names_bound(region: Any) -> list[str]:
+    """The names a failed region would have given the master (see :func:`decide`)."""
+    return [*region.reduction, *region.lastprivate, *region.shared]

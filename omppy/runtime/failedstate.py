@@ -31,10 +31,12 @@ Failures that python does not have (omppy's own errors, a worker that died, Ctrl
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from .errors import OmpError, RegionStateLost
+from .tracebacks import PACKAGE_DIR
 from .firstfailure import AFTER_LOOP, Failure, earliest, summary
 
 Place = tuple[int, "int | None"]  # (loops begun, chunk start), as firstfailure.Position
@@ -108,9 +110,51 @@ def read(words: Any, base: int, num: int) -> Stop:
 
 
 def judged(chosen: BaseException) -> bool:
-    """Whether the failure the program sees is one python raises too (else the objects
-    are left as they are: there is no python state to match)."""
-    return not isinstance(chosen, (OmpError, KeyboardInterrupt, SystemExit, GeneratorExit))
+    """Whether the objects must hold python's state after the failure ``chosen``: it is
+    one python raises too (not omppy's own error, a worker's death, Ctrl-C or
+    ``sys.exit``), and the program may catch it (:func:`may_be_caught`); else they are
+    left as they are."""
+    if isinstance(chosen, (OmpError, KeyboardInterrupt, SystemExit, GeneratorExit)):
+        return False
+    return may_be_caught()
+
+
+# The frame that runs the program's main code under ``omppy run`` and the autohook
+# (runner.run_main_code): an exception that reaches it ends the program.  Frames of
+# importlib and runpy only clean up and raise again.
+_TOP = "run_main_code"
+_PASSING = ("<frozen importlib", "<frozen runpy")
+
+
+def may_be_caught() -> bool:
+    """Whether an exception raised here may be caught (or seen by a ``finally`` or
+    ``with`` block) before it ends the program: a handler of a frame of the program's
+    covers its call, or the region runs inside omppy's own thread or task code (an
+    enclosing region's, whose failure carries the changes on).  When nothing can
+    catch it, what the region leaves is never read: the exception ends the program
+    as it always did."""
+    import dis
+    import sys
+
+    parse = getattr(dis, "_parse_exception_table", None)
+    if parse is None:
+        return True
+    frame: Any = sys._getframe(1)
+    inside = True  # omppy's frames of this region, until the first of the program's
+    while frame is not None:
+        code = frame.f_code
+        name = code.co_filename
+        ours = name.startswith(PACKAGE_DIR + os.sep)
+        if not ours:
+            inside = False
+        if ours and code.co_name == _TOP and name.endswith("runner.py"):
+            return False
+        if not (inside or name.startswith(_PASSING)):
+            lasti = frame.f_lasti
+            if any(entry.start <= lasti < entry.end for entry in parse(code)):
+                return True
+        frame = frame.f_back
+    return False
 
 
 def decide(
@@ -154,14 +198,14 @@ def decide(
             continue
         ran = _span(stop)
         if num in in_place:
-            problems.append(f"thread {num} ran {ran}, and its stores are in place")
+            problems.append(f"thread {num} ran {ran}, after it, and its stores are in place")
         elif stop.first is not None and _key(stop.first, num) < f:
             problems.append(
-                f"thread {num} ran {ran}, on both sides of it, and changes of one "
-                "thread since a barrier are carried together"
+                f"thread {num} ran {ran}, on both sides of it (a thread's changes since "
+                "a barrier travel together)"
             )
         elif carried:
-            problems.append(f"thread {num} ran {ran}, and {carried}")
+            problems.append(f"thread {num} ran {ran}, after it, and {carried}")
         else:
             dropped.add(num)
     bound = [name for name in names if not name.startswith("_omp_")]
@@ -185,13 +229,13 @@ def _span(stop: Stop) -> str:
     """What a stopped thread ran, as far as its places tell."""
     loops, end = stop.end
     if end is None or end < 0 or end >= AFTER_LOOP:
-        last = "its code after the loop" if end == AFTER_LOOP else "its code"
+        last = "code after the loop" if end == AFTER_LOOP else "code of the region"
     else:
         last = f"the chunk from iteration {end}"
     first = stop.first
     if first is not None and first[0] == loops and first[1] is not None and first[1] >= 0:
         if first[1] != end:
-            return f"the chunks from iteration {first[1]} to {last.removeprefix('the ')}"
+            return f"its chunks from iteration {first[1]} to the one from iteration {end}"
     return last
 
 
@@ -200,15 +244,15 @@ def _message(
 ) -> str:
     start = place[1]
     if start is None or start < 0 or start >= AFTER_LOOP:
-        at = f"thread {num}, outside a loop's iterations"
+        at = f"in thread {num}, outside a loop's iterations"
     else:
-        at = f"thread {num}, in the chunk from iteration {start}"
+        at = f"in thread {num}'s chunk from iteration {start}"
     return (
-        f"{where}: the region failed ({summary(exc)}; {at}) and the program goes on, "
-        "but the objects cannot hold what python leaves, the stores of the "
-        "iterations before the one that raised and none after: "
+        f"{where}: the region failed with {summary(exc)} {at}, where the program may "
+        "catch it, and its objects cannot be left as python leaves them (the stores "
+        "of the iterations before the one that raised, none after): "
         + "; ".join(problems)
-        + ". Catch the exception inside the loop body (or the called function), or "
+        + "; catch the exception inside the loop body (or the function it calls), or "
         "let it end the program"
     )
 

@@ -256,8 +256,8 @@ def state_lost(status: int) -> int:
         return status
     for error in raised:
         print(
-            "omppy: error: the program caught this error and went on, so it ends with "
-            f"status 1:\n{error}",
+            "omppy: error: the program caught this omppy.RegionStateLost and went on, "
+            f"so it ends with status 1:\n{error}",
             file=sys.stderr,
         )
     _flush()

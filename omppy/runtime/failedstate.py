@@ -257,6 +257,22 @@ def _message(
     )
 
 
+def alone(region: Any, exc: BaseException) -> None:
+    """A team of one failed with ``exc``: its stores are python's, but the names the
+    region binds reach the program only when it ends (:class:`RegionStateLost`,
+    raised from ``exc``, when it binds any and the program may catch ``exc``)."""
+    bound = [name for name in names_bound(region) if not name.startswith("_omp_")]
+    if not bound or not judged(exc):
+        return
+    from .where import location
+
+    failure: Failure = (0, (0, -1), exc)
+    try:
+        decide([failure], {}, (), bound, location())
+    except RegionStateLost as lost:
+        raise lost from exc
+
+
 def names_bound(region: Any) -> list[str]:
     """The names a failed region would have given the master (see :func:`decide`)."""
     return [*region.reduction, *region.lastprivate, *region.shared]

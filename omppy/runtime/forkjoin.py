@@ -42,6 +42,7 @@ from . import (
     affinity,
     blas,
     deadlock,
+    failedstate,
     join,
     limits,
     observe,
@@ -125,6 +126,9 @@ def run_alone(region: Region, parent: ThreadContext) -> dict[str, Any]:
     state.stack.append(me)
     try:
         values = region.body(me, **region.arguments(region.args, in_master=True)) or {}
+    except BaseException as exc:
+        failedstate.alone(region, exc)
+        raise
     finally:
         state.stack.pop()
     last = region.last_values(values, me.did_last)

@@ -61,6 +61,7 @@ class ThreadContext:
     # yet): with its place when it stopped, which iterations its changes since that
     # barrier span, when a teammate failed (failedstate.py).  Forked teams only.
     first_chunk: tuple[int, int] | None = None
+    unsent_part: Any = None  # its changes, taken for a barrier a teammate's failure broke
     # A combined parallel for/sections: the region's reductions, and what splits the
     # thread's share where an order-dependent one needs it (chunks, cut).
     reductions: dict[str, tuple[str, Any]] = {}
@@ -546,9 +547,13 @@ class ThreadContext:
         # Draining a cancellable region (the one exchange that is no cancellation
         # point) meets the others at barriers wherever they are (cancel.py): its
         # barrier matches any in the check that threads wait at the same one.
-        results = self.team.barrier_exchange(
-            self, parity, (payload, part), any_site=not cancellation_point
-        )
+        try:
+            results = self.team.barrier_exchange(
+                self, parity, (payload, part), any_site=not cancellation_point
+            )
+        except TeamAborted:
+            self.unsent_part = part  # its changes, for a failed region's end (worker.py)
+            raise
         self.coherence.after_barrier([r[1] for r in results], interval(self.last_sync, here))
         self.last_sync = here
         self.first_chunk = None  # what it changed so far is everyone's now

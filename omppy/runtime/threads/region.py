@@ -68,6 +68,9 @@ def _run_alone(region: Region, team: ThreadTeam) -> dict[str, Any]:
     stack.append(me)
     try:
         values = region.body(me, **region.arguments(region.args, in_master=True)) or {}
+    except BaseException as exc:
+        failedstate.alone(region, exc)
+        raise
     finally:
         stack.pop()
         team.dissolve()

@@ -35,9 +35,10 @@ import os
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from .errors import OmpError, RegionStateLost
+from .errors import AbortedBetween, OmpError, RegionStateLost, TeamAborted
+from .firstfailure import AFTER_LOOP, Failure, earliest, last_frame
 from .tracebacks import PACKAGE_DIR
-from .firstfailure import AFTER_LOOP, Failure, earliest, summary
+from .where import location
 
 Place = tuple[int, "int | None"]  # (loops begun, chunk start), as firstfailure.Position
 
@@ -61,8 +62,6 @@ class Stop:
 def stop_of(thread: Any, error: BaseException | None) -> Stop:
     """``thread``'s :class:`Stop`, from its context, once its part of the region is over
     (``error``: what ended it, None when it finished)."""
-    from .errors import AbortedBetween, TeamAborted
-
     aborted = ""
     if isinstance(error, AbortedBetween):
         aborted = "between"
@@ -165,6 +164,7 @@ def decide(
     where: str,
     carried: str = "",
     unknown: Collection[int] = (),
+    quiet: Collection[int] = (),
 ) -> set[int]:
     """The threads whose changes are dropped so that the program sees python's state,
     or :class:`RegionStateLost` raised (the caller raises it ``from`` the program's
@@ -174,20 +174,26 @@ def decide(
     master; every thread on the threads backend).  ``names``: the names the region
     binds.  ``carried``: why a worker's changes may have reached the others before its
     end ("" when they cannot have: see the module docstring).  ``unknown``: workers
-    whose changes could not be compared (they can only be dropped)."""
+    whose changes could not be compared (they can only be dropped).  ``quiet``:
+    threads known to have changed no shared object since their last barrier (the
+    region's numpy arrays and synchronisation blocks aside, which ``carried`` names):
+    what they ran after the failure left nothing to undo."""
     num_f, place_f, exc = earliest(failures)
     if place_f is None:
         return set()
-    f = _key(place_f, num_f)
+    f = _key(place_f)
     dropped: set[int] = set()
     problems: list[str] = []
     for num in sorted(stops):
         stop = stops[num]
-        end = _key(stop.end, num)
+        end = _key(stop.end)
         if end <= f and num in unknown:
             problems.append(f"the changes of thread {num} could not be compared")
             continue
-        if num == num_f:
+        if num == num_f or end == f:
+            # (Another thread at the failure's place: code outside the loops' chunks,
+            # which every thread runs, python once; taken as python's, as when the
+            # region ends well.)
             continue
         if end < f:
             if stop.aborted == "inside":
@@ -197,9 +203,11 @@ def decide(
                 )
             continue
         ran = _span(stop)
+        if num in quiet and not carried:
+            continue
         if num in in_place:
             problems.append(f"thread {num} ran {ran}, after it, and its stores are in place")
-        elif stop.first is not None and _key(stop.first, num) < f:
+        elif stop.first is not None and _key(stop.first) < f:
             problems.append(
                 f"thread {num} ran {ran}, on both sides of it (a thread's changes since "
                 "a barrier travel together)"
@@ -220,9 +228,9 @@ def decide(
     return dropped
 
 
-def _key(place: Place, num: int) -> tuple[int, int, int]:
+def _key(place: Place) -> tuple[int, int]:
     loops, start = place
-    return (loops, -1 if start is None else start, num)
+    return (loops, -1 if start is None else start)
 
 
 def _span(stop: Stop) -> str:
@@ -248,7 +256,7 @@ def _message(
     else:
         at = f"in thread {num}'s chunk from iteration {start}"
     return (
-        f"{where}: the region failed with {summary(exc)} {at}, where the program may "
+        f"{where}: the region failed with {_brief(exc)} {at}, where the program may "
         "catch it, and its objects cannot be left as python leaves them (the stores "
         "of the iterations before the one that raised, none after): "
         + "; ".join(problems)
@@ -264,13 +272,19 @@ def alone(region: Any, exc: BaseException) -> None:
     bound = [name for name in names_bound(region) if not name.startswith("_omp_")]
     if not bound or not judged(exc):
         return
-    from .where import location
-
     failure: Failure = (0, (0, -1), exc)
     try:
         decide([failure], {}, (), bound, location())
     except RegionStateLost as lost:
         raise lost from exc
+
+
+def _brief(exc: BaseException) -> str:
+    """``Type: message (File ..., line N, in f)``, without the exception's notes."""
+    text = str(exc)
+    said = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    frame = last_frame(exc)
+    return f"{said} ({frame})" if frame else said
 
 
 def names_bound(region: Any) -> list[str]:

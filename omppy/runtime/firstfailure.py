@@ -111,11 +111,11 @@ def summary(exc: BaseException) -> str:
     """``Type: message (file, line N)``: the exception and the user's line it came from."""
     text = "".join(traceback.format_exception_only(exc)).strip().splitlines()
     summary = text[-1] if text else type(exc).__name__
-    where = _last_frame(exc)
+    where = last_frame(exc)
     return f"{summary} ({where})" if where else summary
 
 
-def _last_frame(exc: BaseException) -> str:
+def last_frame(exc: BaseException) -> str:
     cause = exc.__cause__
     if isinstance(cause, RemoteTraceback):  # a worker's: its formatted traceback
         frames = [

@@ -162,17 +162,31 @@ def settle(
             "changes to the team"
         )
     unknown = [num for num, report in reports.items() if report.part[0] is False]
-    try:
-        dropped = failedstate.decide(
-            errors, stops, (0,), failedstate.names_bound(region), where, carried, unknown
-        )
-    except RegionStateLost as lost:
-        raise lost from chosen
     coherence = master.coherence
     assert coherence is not None
     mine = coherence.final_part
     if mine is None:
-        mine = coherence.before_barrier(keep=True)
+        # Its changes since the last barrier (``_own``); taken already when a
+        # teammate's failure broke the barrier it was at (ThreadContext.exchange).
+        mine = (None, coherence.seen)
+        if master.unsent_part is None:
+            mine = coherence.before_barrier(keep=True)
+    quiet = [num for num, report in reports.items() if report.part[0] is None]
+    if not coherence.changed:
+        quiet.append(0)
+    try:
+        dropped = failedstate.decide(
+            errors,
+            stops,
+            (0,),
+            failedstate.names_bound(region),
+            where,
+            carried,
+            unknown,
+            quiet,
+        )
+    except RegionStateLost as lost:
+        raise lost from chosen
     parts = [mine] + [
         (None, 0) if num in dropped else reports[num].part for num in sorted(reports)
     ]

@@ -553,7 +553,8 @@ class ThreadContext:
             )
         except TeamAborted:
             self.unsent_part = part  # its changes, for a failed region's end (worker.py)
-            raise
+            # Stopped at a barrier: it had ended what it began (failedstate.py).
+            raise AbortedBetween("another thread of the team failed") from None
         self.coherence.after_barrier([r[1] for r in results], interval(self.last_sync, here))
         self.last_sync = here
         self.first_chunk = None  # what it changed so far is everyone's now

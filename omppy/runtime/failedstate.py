@@ -241,9 +241,8 @@ def _span(stop: Stop) -> str:
     else:
         last = f"the chunk from iteration {end}"
     first = stop.first
-    if first is not None and first[0] == loops and first[1] is not None and first[1] >= 0:
-        if first[1] != end:
-            return f"its chunks from iteration {first[1]} to the one from iteration {end}"
+    if first is not None and first[0] == loops and first[1] is not None and 0 <= first[1] != end:
+        return f"its chunks from iteration {first[1]} to the one from iteration {end}"
     return last
 
 

@@ -174,7 +174,7 @@ def _failed_part(me: ThreadContext) -> tuple[Any, int]:  # pragma: no cover - in
     if me.coherence is None:
         return (None, 0)
     if me.unsent_part is not None:  # taken for the barrier it was stopped at
-        return me.unsent_part  # type: ignore[no-any-return]
+        return me.unsent_part
     try:
         return me.coherence.before_barrier(last=True)
     except BaseException:

@@ -70,7 +70,8 @@ def stop_of(thread: Any, error: BaseException | None) -> Stop:
     return Stop(thread.num, (thread.loops, thread.chunk_start), thread.first_chunk, aborted)
 
 
-# A place in an arena word: (loops << _SHIFT) + start + 2 (0: no place).
+# A place in an arena word: (loops << _SHIFT) + start + 2 (0: no place); worker.py
+# writes it out itself on the path of a region that ends well.
 _SHIFT = 41
 _AFTER = 1 << 40  # AFTER_LOOP, and any start from here on
 _ABORTED = ("", "between", "inside")

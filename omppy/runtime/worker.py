@@ -143,7 +143,16 @@ def _work(
         )
         if team.board is not None:
             team.board.leave(me)  # the locks it still holds: nobody will unset them
-        failedstate.record(words, team.arena.stop_base, me)
+        # Where it got to, for the master if the region failed after all (a teammate
+        # may fail after this thread ran iterations that come after its failure):
+        # failedstate.record, written out here, as a function of its own would
+        # write (copy) the pages of its objects on every region's path.
+        at = team.arena.stop_base + 3 * num
+        start = me.chunk_start
+        words[at] = (me.loops << 41) + (-1 if start is None else min(start, 1 << 40)) + 2
+        first = me.first_chunk
+        if first is not None:
+            words[at + 1] = (first[0] << 41) + min(first[1], 1 << 40) + 2
         words[FINISHED + num] = 1
     except TeamAborted as exc:
         failedstate.record(words, team.arena.stop_base, me, exc)

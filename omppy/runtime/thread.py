@@ -191,10 +191,10 @@ class ThreadContext:
         coherence = self.coherence
         if coherence is None or not coherence.replica.ordered_dicts:
             coherence = None  # no key order to tag: a chunk costs one store more
+        if self.first_chunk is None and self.num * chunk < n:  # (once, not per chunk)
+            self.first_chunk = (self.loops, self.num * chunk)
         for start in range(self.num * chunk, n, self.size * chunk):
             self.chunk_start = start  # (a failure's place: firstfailure.py)
-            if self.first_chunk is None:
-                self.first_chunk = (self.loops, start)
             if coherence is not None:
                 coherence.mark((self.loops, start))
             yield from items[start : start + chunk]

@@ -287,6 +287,20 @@ def _brief(exc: BaseException) -> str:
     return f"{said} ({frame})" if frame else said
 
 
+def storeless(region: Any) -> bool:
+    """Whether the translator found that the region changes no shared object: it only
+    reads each of its names, and the functions of its module change none of the
+    module's globals (the same analysis tells the fork backend what to carry back,
+    watch.py).  Then what ran after a failure left nothing to undo."""
+    if region.shared or any(name not in region.readonly for name in region.args):
+        return False
+    if region.module_watch is not None:
+        return not region.module_watch[1]
+    home = getattr(region.body, "__globals__", None)
+    effects = home.get("_omp_effects") if isinstance(home, dict) else None
+    return isinstance(effects, dict) and not effects
+
+
 def names_bound(region: Any) -> list[str]:
     """The names a failed region would have given the master (see :func:`decide`)."""
     return [*region.reduction, *region.lastprivate, *region.shared]

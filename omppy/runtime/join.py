@@ -174,6 +174,8 @@ def settle(
     quiet = [num for num, report in reports.items() if report.part[0] is None]
     if not coherence.changed:
         quiet.append(0)
+    if failedstate.storeless(region):
+        quiet = [0, *reports]
     try:
         dropped = failedstate.decide(
             errors,

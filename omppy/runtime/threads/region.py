@@ -293,9 +293,15 @@ def _settle(
         t.num: failedstate.stop_of(t, error)
         for t, (_, error, _) in zip(threads, outcomes, strict=True)
     }
+    quiet = stops if failedstate.storeless(region) else ()
     try:
         failedstate.decide(
-            errors, stops, stops, failedstate.names_bound(region), team.region_at
+            errors,
+            stops,
+            stops,
+            failedstate.names_bound(region),
+            team.region_at,
+            quiet=quiet,
         )
     except RegionStateLost as lost:
         raise lost from chosen

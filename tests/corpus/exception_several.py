@@ -54,7 +54,7 @@ def main():
         # omp parallel
         # omp for schedule(dynamic, 2)
         for i in range(n):
-            100 // (i % 13 - 12)  # noqa: B018
+            100 // (i % 13 - 12)
     except ZeroDivisionError as e:
         print(type(e).__name__, e)
 

@@ -237,12 +237,31 @@ def run_main_code(code: types.CodeType, namespace: dict[str, Any]) -> int:
     try:
         exec(code, namespace)
     except SystemExit as done:
-        return exit_status(done)
+        return state_lost(exit_status(done))
     except BaseException as error:
         return uncaught(error)
     finally:
         _flush()
-    return 0
+    return state_lost(0)
+
+
+def state_lost(status: int) -> int:
+    """``status``, or 1 when it is 0 and the program caught an
+    ``omppy.RegionStateLost``: it read, or could have read, objects that a failed
+    region left otherwise than python leaves them (runtime/failedstate.py).  Each
+    such error is printed again, so it cannot pass unseen."""
+    errors = sys.modules.get("omppy.runtime.errors")
+    raised = getattr(errors, "raised", None)
+    if status != 0 or not raised:
+        return status
+    for error in raised:
+        print(
+            "omppy: error: the program caught this omppy.RegionStateLost and went on, "
+            f"so it ends with status 1:\n{error}",
+            file=sys.stderr,
+        )
+    _flush()
+    return 1
 
 
 def exit_status(done: SystemExit) -> int:

@@ -52,7 +52,8 @@ CANCEL = 8  # the region was cancelled ('# omp cancel parallel', see cancel.py)
 FINISHED = 9  # + thread number: the thread finished its part normally
 # Then, after the FINISHED words, one word per thread: the newest log record it has
 # applied (see Arena.cursor_base), then the work-share ring, the critical names and
-# one word per thread for doacross loops (Arena.doacross_base).
+# one word per thread for doacross loops (Arena.doacross_base), the deadlock board,
+# the used word and three words per thread for its place (Arena.stop_base).
 WS_FIELDS = 4  # per work share: [construct id, next, done count, ordered turn]
 WS_ID, WS_NEXT, WS_DONE, WS_ORDERED = 0, 1, 2, 3
 
@@ -89,7 +90,10 @@ class Arena:
         # One word: whether a thread wrote to the exchange buffers or the log since the
         # reset (release_exchange_pages has pages to give back only then).
         self.used_word = self.wait_base + deadlock.Board.words_for(capacity)
-        self.n_words = self.used_word + 1
+        # Three words per thread: where it got to in the region (failedstate.py),
+        # written by each worker as its part ends.
+        self.stop_base = self.used_word + 1
+        self.n_words = self.stop_base + 3 * capacity
         control_bytes = -(-self.n_words * WORD // mmap.PAGESIZE) * mmap.PAGESIZE
         self.slot_base = control_bytes
         # Read when the arena is made, so a bad OMPPY_EXCHANGE_MB is a ConfigError;

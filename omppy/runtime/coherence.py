@@ -320,6 +320,11 @@ class Coherence:
 
     # -- barriers -------------------------------------------------------------------------
 
+    @property
+    def changed(self) -> bool:
+        """Whether the part :meth:`before_barrier` took last holds changes."""
+        return bool(self._own)
+
     def before_barrier(self, keep: bool = False, last: bool = False) -> Part:
         """This thread's part to hand over at a barrier: its changes, and what it saw.
 

@@ -83,3 +83,27 @@ class WorkerException(OmpError):
         super().__init__(f"{type_name}: {message}" if message else type_name)
         self.type_name = type_name
         self.message = message
+
+
+class AbortedBetween(TeamAborted):
+    """A :class:`TeamAborted` raised where its thread was between chunks of a loop
+    (taking its next chunk, starting a loop, at a loop's own barrier): what it had
+    begun ran to its end (failedstate.py)."""
+
+
+class RegionStateLost(OmpError):
+    """A region failed, and what it leaves in the program's objects cannot be what
+    python leaves (the stores of the iterations before the one that raised, none
+    after): raised from the program's own exception, naming which thread ran what.
+
+    Catching it does not make the program's end look right: ``omppy run`` (and
+    ``import omppy.autohook``) print it again when the program goes on to exit with
+    status 0, and exit with status 1 instead (docs/runtime-api.md)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        raised.append(self)
+
+
+# Every RegionStateLost made in this process, for the exit status (runner.py).
+raised: list[RegionStateLost] = []

@@ -83,9 +83,15 @@ def first_failure(failures: Sequence[Failure]) -> BaseException:
     if others:
         threads = "1 more thread" if len(others) == 1 else f"{len(others)} more threads"
         lines = [f"omppy: {threads} of the team failed in this region:"]
-        lines += [f"  thread {num}: {_summary(exc)}" for num, _, exc in others]
+        lines += [f"  thread {num}: {summary(exc)}" for num, _, exc in others]
         chosen.add_note("\n".join(lines))
     return chosen
+
+
+def earliest(failures: Sequence[Failure]) -> Failure:
+    """The failure that comes first in python's order (the one :func:`first_failure`
+    gives the program, but for Ctrl-C)."""
+    return min(failures, key=_key)
 
 
 def _same(one: BaseException, other: BaseException) -> bool:
@@ -101,15 +107,15 @@ def _key(failure: Failure) -> tuple[int, int, int, int]:
     return (1, position[0], position[1] or 0, num)
 
 
-def _summary(exc: BaseException) -> str:
+def summary(exc: BaseException) -> str:
     """``Type: message (file, line N)``: the exception and the user's line it came from."""
     text = "".join(traceback.format_exception_only(exc)).strip().splitlines()
     summary = text[-1] if text else type(exc).__name__
-    where = _last_frame(exc)
+    where = last_frame(exc)
     return f"{summary} ({where})" if where else summary
 
 
-def _last_frame(exc: BaseException) -> str:
+def last_frame(exc: BaseException) -> str:
     cause = exc.__cause__
     if isinstance(cause, RemoteTraceback):  # a worker's: its formatted traceback
         frames = [

@@ -42,6 +42,7 @@ from . import (
     affinity,
     blas,
     deadlock,
+    failedstate,
     handover,
     join,
     limits,
@@ -132,6 +133,9 @@ def run_alone(region: Region, parent: ThreadContext) -> dict[str, Any]:
     state.stack.append(me)
     try:
         values = region.body(me, **region.arguments(region.args, in_master=True)) or {}
+    except BaseException as exc:
+        failedstate.alone(region, exc)
+        raise
     finally:
         state.stack.pop()
     last = region.last_values(values, me.did_last)
@@ -397,7 +401,9 @@ def _finish(
 ) -> dict[str, Any]:
     """Join: check every worker, then combine what the threads produced."""
     try:
-        reports = join.check_workers(team, outcome, raw_reports, statuses, master)
+        reports = join.check_workers(
+            team, outcome, raw_reports, statuses, master, region, bool(staged.pairs), region_at
+        )
         if team.board is not None and not team.arena.words[CANCEL]:
             team.board.check_constructs()  # a cancelled region skips constructs
         for num, report in reports.items():

@@ -18,13 +18,15 @@ import struct
 import sys
 from typing import TYPE_CHECKING, Any
 
-from . import failures, reaping
-from .errors import OmpError, TeamAborted, WorkerDied
+from . import failedstate, failures, reaping
+from .arena import LOG_SEQ
+from .errors import OmpError, RegionStateLost, TeamAborted, WorkerDied
 from .firstfailure import Failure, first_failure
 from .handover import Fetched
 from .region import Region
 from .reports import HEADER, whole
 from .reports import collect as collect  # (forkjoin calls join.collect)
+from .sharedmem import is_array, is_shared
 from .where import interval
 from .worker import EMPTY_REPORT, OUT_OF_BAND, WorkerReport
 
@@ -83,8 +85,14 @@ def check_workers(
     raw_reports: dict[int, bytearray],
     statuses: dict[int, int],
     master: ThreadContext | None = None,
+    region: Region | None = None,
+    arrays: bool = False,
+    where: str = "",
 ) -> dict[int, WorkerReport]:
-    """Every worker's report, or the team's failures raised (firstfailure.py)."""
+    """Every worker's report, or the team's failures raised (firstfailure.py), after
+    what the threads changed is settled as python leaves it (:func:`settle`; with
+    ``region`` and ``master``; ``arrays``: the region's names reach arrays in shared
+    memory; ``where``: the region's place)."""
     _, master_error, _ = outcome
     errors: list[Failure] = []
     aborted = master_error is not None and isinstance(master_error, TeamAborted)
@@ -115,10 +123,83 @@ def check_workers(
             team.handover.close()
         reaping.reap_all()
     if errors:
-        raise first_failure(errors)
+        chosen = first_failure(errors)
+        if region is not None and master is not None:
+            settle(team, region, outcome, reports, master, errors, chosen, arrays, where)
+        raise chosen
     if aborted:  # a worker aborted the team but reported nothing: should not happen
         raise OmpError("the team was aborted without a reported cause")
     return reports
+
+
+def settle(
+    team: Team,
+    region: Region,
+    outcome: Outcome,
+    reports: dict[int, WorkerReport],
+    master: ThreadContext,
+    errors: list[Failure],
+    chosen: BaseException,
+    arrays: bool,
+    where: str,
+) -> None:
+    """A failed region's changes to shared objects: the workers' that python makes too
+    applied in the master (the others' dropped), or :class:`RegionStateLost` raised
+    from ``chosen`` (failedstate.py).  Nothing is done for a failure python does not
+    have (omppy's own errors, a worker that died)."""
+    if not failedstate.judged(chosen) or len(reports) != team.size - 1:
+        return
+    words = team.arena.words
+    stops = {0: failedstate.stop_of(master, outcome[1])}
+    for num in reports:
+        stops[num] = failedstate.read(words, team.arena.stop_base, num)
+    carried = ""
+    if arrays or any(
+        is_array(value) and is_shared(value)
+        for name, value in region.args.items()
+        if name not in region.readonly
+    ):
+        carried = "its stores to the region's numpy arrays in shared memory cannot be undone"
+    elif words[LOG_SEQ]:
+        carried = (
+            "synchronisation blocks (critical, atomic, single...) may have carried its "
+            "changes to the team"
+        )
+    unknown = [num for num, report in reports.items() if report.part[0] is False]
+    coherence = master.coherence
+    assert coherence is not None
+    mine = coherence.final_part
+    if mine is None:
+        # Its changes since the last barrier (``_own``); taken already when a
+        # teammate's failure broke the barrier it was at (ThreadContext.exchange).
+        mine = (None, coherence.seen)
+        if master.unsent_part is None:
+            mine = coherence.before_barrier(keep=True)
+    quiet = [num for num, report in reports.items() if report.part[0] is None]
+    if not coherence.changed:
+        quiet.append(0)
+    if failedstate.storeless(region):
+        quiet = [0, *reports]
+    try:
+        dropped = failedstate.decide(
+            errors,
+            stops,
+            (0,),
+            failedstate.names_bound(region),
+            where,
+            carried,
+            unknown,
+            quiet,
+        )
+    except RegionStateLost as lost:
+        raise lost from chosen
+    parts = [mine] + [
+        (None, 0) if num in dropped else reports[num].part for num in sorted(reports)
+    ]
+    try:
+        coherence.after_barrier(parts, where, final=True)
+    except BaseException as problem:
+        raise problem from chosen
 
 
 def merge(

@@ -33,7 +33,7 @@ from .arena import (
     Arena,
     Liveness,
 )
-from .errors import TeamAborted
+from .errors import AbortedBetween, TeamAborted
 from .firstfailure import mark_of, runs_before
 from .icv import ControlVariables, icv
 from .tracebacks import is_internal
@@ -197,7 +197,7 @@ class Team:
             start = words[base + WS_NEXT]
             mark = words[ABORT]
             if mark and (loops is None or not runs_before(mark, loops, start)):
-                raise TeamAborted("another thread of the team failed")
+                raise AbortedBetween("another thread of the team failed")
             size = max(chunk, -(-(n - start) // self.size)) if guided else chunk
             words[base + WS_NEXT] = start + size
         return start, start + size

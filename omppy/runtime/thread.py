@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from . import cancel, deadlock, doacross, schedule, state, tasks
 from .arena import ABORT, CANCEL, WS_NEXT, WS_ORDERED
 from .coherence import Coherence
-from .errors import OmpError, TeamAborted
+from .errors import AbortedBetween, OmpError, TeamAborted
 from .firstfailure import AFTER_LOOP, runs_before
 from .paths import INPLACE, assign, delete, fetch, walk
 from .sync import RUNS, SyncBlock
@@ -57,6 +57,11 @@ class ThreadContext:
     # order-dependent reduction's pieces are keyed by it (Workshare.chunks); with
     # ``loops``, a failure's place in python's order (firstfailure.py).
     chunk_start: int | None = 0
+    # The first chunk it began since its last barrier, ``(loops, start)`` (None: none
+    # yet): with its place when it stopped, which iterations its changes since that
+    # barrier span, when a teammate failed (failedstate.py).  Forked teams only.
+    first_chunk: tuple[int, int] | None = None
+    unsent_part: Any = None  # its changes, taken for a barrier a teammate's failure broke
     # A combined parallel for/sections: the region's reductions, and what splits the
     # thread's share where an order-dependent one needs it (chunks, cut).
     reductions: dict[str, tuple[str, Any]] = {}
@@ -138,14 +143,18 @@ class ThreadContext:
                 self.loops += 1
                 self.did_last = stop == n and stop > start
                 self._mark(start)
+                if stop <= start:  # no iteration: before all of the loop's (failedstate.py)
+                    self.chunk_start = -1
                 return items[start:stop]
             self._stop_if_aborted(num * chunk)
             self.loops += 1
             self.did_last = n > 0 and ((n - 1) // chunk) % size == num
+            self.chunk_start = -1  # until its first chunk (failedstate.py)
             return self._marked_chunks(items, n, chunk)
         self._stop_if_aborted(0)  # (each chunk it takes is checked too: Team.grab)
         self.loops += 1
         self.did_last = False
+        self.chunk_start = -1
         return self._shared_counter_loop(items, n, kind, chunk or 1)
 
     def _stop_if_aborted(self, start: int) -> None:
@@ -155,7 +164,7 @@ class ThreadContext:
         if self.team is not None:
             mark = self.team.arena.words[ABORT]
             if mark and not runs_before(mark, self.loops + 1, start):
-                raise TeamAborted("another thread of the team failed")
+                raise AbortedBetween("another thread of the team failed")
 
     def chunks(self, share: Iterable[Any]) -> Iterable[Iterable[Any]]:
         """A combined ``parallel for`` (``sections``): this thread's share, chunk by
@@ -171,6 +180,8 @@ class ThreadContext:
     def _mark(self, first: int) -> None:
         """Iterations from ``first`` on run now (see Coherence.mark)."""
         self.chunk_start = first
+        if self.first_chunk is None:
+            self.first_chunk = (self.loops, first)
         if self.coherence is not None:
             self.coherence.mark((self.loops, first))
 
@@ -184,6 +195,8 @@ class ThreadContext:
         coherence = self.coherence
         if coherence is None or not coherence.replica.ordered_dicts:
             coherence = None  # no key order to tag: a chunk costs one store more
+        if self.first_chunk is None and self.num * chunk < n:  # (once, not per chunk)
+            self.first_chunk = (self.loops, self.num * chunk)
         for start in range(self.num * chunk, n, self.size * chunk):
             self.chunk_start = start  # (a failure's place: firstfailure.py)
             if coherence is not None:
@@ -548,11 +561,17 @@ class ThreadContext:
         # Draining a cancellable region (the one exchange that is no cancellation
         # point) meets the others at barriers wherever they are (cancel.py): its
         # barrier matches any in the check that threads wait at the same one.
-        results = self.team.barrier_exchange(
-            self, parity, (payload, part), any_site=not cancellation_point
-        )
+        try:
+            results = self.team.barrier_exchange(
+                self, parity, (payload, part), any_site=not cancellation_point
+            )
+        except TeamAborted:
+            self.unsent_part = part  # its changes, for a failed region's end (worker.py)
+            # Stopped at a barrier: it had ended what it began (failedstate.py).
+            raise AbortedBetween("another thread of the team failed") from None
         self.coherence.after_barrier([r[1] for r in results], interval(self.last_sync, here))
         self.last_sync = here
+        self.first_chunk = None  # what it changed so far is everyone's now
         payloads = [r[0] for r in results]
         if cancellation_point and self.cancel_scopes:
             cancel.after_barrier(self, payloads)

@@ -16,7 +16,7 @@ import signal
 import struct
 from typing import TYPE_CHECKING, Any
 
-from . import failures, observe, private_globals, reaping, state
+from . import failedstate, failures, observe, private_globals, reaping, state
 from .arena import FINISHED, Liveness
 from .errors import OmpError, TeamAborted
 from .forked import EXIT_UNREPORTED, die_with_parent, reseed
@@ -148,23 +148,51 @@ def _work(
         )
         if team.board is not None:
             team.board.leave(me)  # the locks it still holds: nobody will unset them
+        # Where it got to, for the master if the region failed after all (a teammate
+        # may fail after this thread ran iterations that come after its failure):
+        # failedstate.record, written out here, as a function of its own would
+        # write (copy) the pages of its objects on every region's path.
+        at = team.arena.stop_base + 3 * num
+        start = me.chunk_start
+        words[at] = (me.loops << 41) + (-1 if start is None else min(start, 1 << 40)) + 2
+        first = me.first_chunk
+        if first is not None:
+            words[at + 1] = (first[0] << 41) + min(first[1], 1 << 40) + 2
         words[FINISHED + num] = 1
-    except TeamAborted:
+    except TeamAborted as exc:
+        failedstate.record(words, team.arena.stop_base, me, exc)
+        report = WorkerReport(partials={}, part=_failed_part(me))
         words[FINISHED + num] = 1
     except BaseException as exc:
         team.failed(me, exc)
         if me.coherence is not None:
             explain_read_only(exc, me.coherence.replica)
+        failedstate.record(words, team.arena.stop_base, me, exc)
         report = WorkerReport(
             partials={},
             error=failures.pack_exception(exc),
             position=(me.loops, me.chunk_start),
+            part=_failed_part(me),
         )
         words[FINISHED + num] = 1
     out, err = output.collected()
     if out or err:
         report = report.replace(out=out, err=err)
     return _pickle_report(report, num)
+
+
+def _failed_part(me: ThreadContext) -> tuple[Any, int]:  # pragma: no cover - in the worker
+    """A failed or stopped worker's changes since its last barrier, which the master
+    applies when they are python's (failedstate.py); ``(False, 0)`` when they could
+    not be compared."""
+    if me.coherence is None:
+        return (None, 0)
+    if me.unsent_part is not None:  # taken for the barrier it was stopped at
+        return me.unsent_part
+    try:
+        return me.coherence.before_barrier(last=True)
+    except BaseException:
+        return (False, 0)
 
 
 def _pickle_report(report: WorkerReport, num: int) -> list[Any]:

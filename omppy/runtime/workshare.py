@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import schedule
 from .coherence import PUBLISHED_DEPTH
-from .errors import OmpError
+from .errors import AbortedBetween, OmpError, TeamAborted
 from .reduction import Pieces, combine, identity, order_free
 from .sharedmem import is_array, is_shared
 from .where import location
@@ -168,7 +168,19 @@ class Workshare:
     def end(self, names: dict[str, Any]) -> dict[str, Any]:
         """Combine reductions, pick lastprivate values, and wait (unless nowait)."""
         thread = self.thread
+        before = thread.chunk_start
         thread.end_of_loop()
+        try:
+            return self.finish(names)
+        except TeamAborted:
+            # A teammate failed: stopped at the loop's own barrier, this thread ran
+            # nothing after its iterations (failedstate.py).
+            thread.chunk_start = before
+            raise AbortedBetween("another thread of the team failed") from None
+
+    def finish(self, names: dict[str, Any]) -> dict[str, Any]:
+        """:meth:`end` once the thread's iterations are over."""
+        thread = self.thread
         partials = {name: self.partial(name, names[name]) for name in self.reduction}
         last = (
             {name: names[name] for name in self.lastprivate if name in names}

@@ -240,7 +240,9 @@ def _end(
         for name, _ in reduction:
             out.append(e.statement(f"{name} = _omp_out[{name!r}]", line))
         out.extend(e.refresh("_omp_out", refreshed, line, info))
-    elif not nowait:
+    else:
+        # With nowait too: what the thread runs next comes after the loop's
+        # iterations in python's order (where a failure leaves it: failedstate.py).
         out.append(e.statement(f"{ws}.end({{}})", line))
     return out
 

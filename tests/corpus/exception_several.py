@@ -18,29 +18,28 @@ def check(i, every):
 
 def main():
     n = 40
-    out = [0] * n
     for schedule in ("static", "static, 3", "dynamic", "dynamic, 4", "guided"):
         try:
             if schedule == "static":
                 # omp parallel for schedule(static)
                 for i in range(n):
-                    out[i] = check(i, 7)
+                    check(i, 7)
             elif schedule == "static, 3":
                 # omp parallel for schedule(static, 3)
                 for i in range(n):
-                    out[i] = check(i, 5)
+                    check(i, 5)
             elif schedule == "dynamic":
                 # omp parallel for schedule(dynamic)
                 for i in range(n):
-                    out[i] = check(i, 9)
+                    check(i, 9)
             elif schedule == "dynamic, 4":
                 # omp parallel for schedule(dynamic, 4)
                 for i in range(n):
-                    out[i] = check(i, 6)
+                    check(i, 6)
             else:
                 # omp parallel for schedule(guided)
                 for i in range(n):
-                    out[i] = check(i, 11)
+                    check(i, 11)
         except ValueError as e:
             print(schedule, type(e).__name__, e)
 
@@ -55,14 +54,14 @@ def main():
         # omp parallel
         # omp for schedule(dynamic, 2)
         for i in range(n):
-            out[i] = 100 // (i % 13 - 12)
+            100 // (i % 13 - 12)
     except ZeroDivisionError as e:
         print(type(e).__name__, e)
 
     try:
         # omp parallel sections
         # omp section
-        out[0] = 1
+        check(0, 2)
         # omp section
         raise KeyError("second")
         # omp section

@@ -16,7 +16,7 @@ def checked(i):
 def main():
     n = 60
     tokens = [str(i) for i in range(n)]
-    tokens[37] = "abc"
+    tokens[55] = "abc"  # in the last static block at every team size
 
     out = [0] * n
     try:
@@ -26,11 +26,10 @@ def main():
     except ValueError as e:
         print(type(e).__name__, e)
 
-    total = 0
     try:
-        # omp parallel for schedule(dynamic, 2) reduction(+:total)
+        # omp parallel for schedule(dynamic, 2)
         for i in range(n):
-            total += checked(i)
+            checked(i)
     except ValueError as e:
         print(type(e).__name__, e)
 
@@ -38,7 +37,7 @@ def main():
         # omp parallel
         # omp for
         for i in range(n):
-            out[i] = 1000 // (i - 17)
+            out[i] = 1000 // (i - 57)  # in the last block
     except ZeroDivisionError as e:
         print(type(e).__name__, e)
 

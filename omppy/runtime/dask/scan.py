@@ -126,7 +126,9 @@ def _scan(code: types.CodeType) -> Shape:
         shape.loop_line = loops[0]
     elif workshares:
         shape.loop_line = workshares[0][1]
-        after = _code_after_barrier(instructions, workshares[0][0], code.co_firstlineno)
+        after = _code_after_barrier(
+            instructions, workshares[0][0], code.co_firstlineno, code.co_consts
+        )
         if after is not None:
             shape.refused.append(("for (followed by code that runs after its barrier)", after))
     shape.refused.sort(key=lambda found: found[1])
@@ -179,7 +181,7 @@ def _line(ins: dis.Instruction, default: int) -> int:
 
 
 def _code_after_barrier(
-    instructions: list[dis.Instruction], start: int, first_line: int
+    instructions: list[dis.Instruction], start: int, first_line: int, consts: tuple[Any, ...] = ()
 ) -> int | None:
     """The line of user code that runs after the barrier ending the region's ``for``.
 
@@ -199,6 +201,10 @@ def _code_after_barrier(
             break
         if isinstance(ins.argval, tuple) and "nowait" in ins.argval:
             nowait = True
+        elif ins.opname == "KW_NAMES" and isinstance(ins.arg, int) and ins.arg < len(consts):
+            # 3.11's dis leaves KW_NAMES unresolved: the names are a constant.
+            names = consts[ins.arg]
+            nowait = nowait or (isinstance(names, tuple) and "nowait" in names)
     if variable is None or nowait:
         return None
     end = None

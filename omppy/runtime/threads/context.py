@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from .. import schedule
-from ..errors import TeamAborted
+from ..errors import AbortedBetween
 from ..firstfailure import runs_before
 from ..thread import ThreadContext
 from ..where import location
@@ -105,8 +105,9 @@ class ThreadedContext(ThreadContext, ThreadStreams):
             start = stop = num * chunk
         team = self.team
         if team.aborted and not runs_before(team.mark, self.loops + 1, start):
-            raise TeamAborted(ABORTED)
+            raise AbortedBetween(ABORTED)
         self.loops += 1
+        self.chunk_start = -1  # until its first chunk (failedstate.py)
         if cancellable:
             return cancel.loop(self, items, kind, chunk)
         if ordered:
@@ -114,7 +115,7 @@ class ThreadedContext(ThreadContext, ThreadStreams):
         if kind == "static":
             if chunk is None:
                 self.did_last = stop == n and stop > start
-                self.chunk_start = start
+                self.chunk_start = start if stop > start else -1
                 return items[start:stop]
             self.did_last = n > 0 and ((n - 1) // chunk) % size == num
             return self._marked_chunks(items, n, chunk)  # (no coherence here: starts only)
@@ -139,7 +140,7 @@ class ThreadedContext(ThreadContext, ThreadStreams):
                 if start >= n:
                     return
                 if team.aborted and not runs_before(team.mark, self.loops, start):
-                    raise TeamAborted(ABORTED)
+                    raise AbortedBetween(ABORTED)
                 stop = start + step
                 if stop >= n:
                     stop = n
@@ -172,7 +173,7 @@ class ThreadedContext(ThreadContext, ThreadStreams):
             if start >= n:
                 return
             if team.aborted and not runs_before(team.mark, self.loops, start):
-                raise TeamAborted(ABORTED)
+                raise AbortedBetween(ABORTED)
             stop = start + step
             if stop >= n:
                 stop = n

@@ -27,9 +27,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from .. import backend, blas, icv, observe, state
+from .. import backend, blas, failedstate, icv, observe, state
 from ..deadlock_errors import different_constructs
-from ..errors import OmpError, TeamAborted
+from ..errors import OmpError, RegionStateLost, TeamAborted
 from ..firstfailure import Failure, first_failure, mark_of
 from ..region import Region, TeamRequest
 from ..team import requested_team_size
@@ -68,6 +68,9 @@ def _run_alone(region: Region, team: ThreadTeam) -> dict[str, Any]:
     stack.append(me)
     try:
         values = region.body(me, **region.arguments(region.args, in_master=True)) or {}
+    except BaseException as exc:
+        failedstate.alone(region, exc)
+        raise
     finally:
         stack.pop()
         team.dissolve()
@@ -274,6 +277,37 @@ def _stop(
         forget_critical_locks()  # held by a stopped thread: never to be released
 
 
+def _settle(
+    region: Region,
+    team: ThreadTeam,
+    outcomes: list[Outcome],
+    threads: list[ThreadedContext],
+    errors: list[Failure],
+    chosen: BaseException,
+) -> None:
+    """A failed region: its stores are in place, python's only when no thread ran
+    past the failure (failedstate.py); else RegionStateLost, raised from ``chosen``."""
+    if not failedstate.judged(chosen):
+        return
+    stops = {
+        t.num: failedstate.stop_of(t, error)
+        for t, (_, error, _) in zip(threads, outcomes, strict=True)
+    }
+    quiet = stops if failedstate.storeless(region) else ()
+    try:
+        failedstate.decide(
+            errors,
+            stops,
+            stops,
+            failedstate.names_bound(region),
+            team.region_at,
+            quiet=quiet,
+        )
+    except RegionStateLost as lost:
+        raise lost from chosen
+    team.new_keys.order()  # new dict keys in python's order, as at the region's end
+
+
 def _finish(
     region: Region, team: ThreadTeam, outcomes: list[Outcome], threads: list[ThreadedContext]
 ) -> dict[str, Any]:
@@ -286,7 +320,9 @@ def _finish(
                 if e and not isinstance(e, TeamAborted)
             ]
             if errors:
-                raise first_failure(errors)
+                chosen = first_failure(errors)
+                _settle(region, team, outcomes, threads, errors, chosen)
+                raise chosen
             raise OmpError("the team was aborted without a reported cause")
     first = threads[0]
     if any(t.loops != first.loops or t.workshares != first.workshares for t in threads):

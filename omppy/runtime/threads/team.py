@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import deadlock, state
 from ..backend import gil_enabled
-from ..errors import TeamAborted
+from ..errors import AbortedBetween, TeamAborted
 from ..where import location
 from . import hang, tasks
 from .doacross import Progress
@@ -258,8 +258,8 @@ class ThreadTeam:
         if self.tasks is not None:
             tasks.state_of(me).barrier()  # every task of the team completes first
         with self.mutex:
-            if self.aborted:
-                raise TeamAborted(ABORTED)
+            if self.aborted:  # (stopped at a barrier: it had ended what it began)
+                raise AbortedBetween(ABORTED)
             generation = self.generation
             self.arrived += 1
             last = self.arrived == self.size
@@ -272,13 +272,18 @@ class ThreadTeam:
                 if gone and self._new_board().claim():
                     raise deadlock.at_barrier(gone, self.size)
 
-            self.wait_until(
-                me,
-                lambda: self.generation != generation,
-                lambda: self.sleepers.append(me.parker),
-                stuck,
-                (deadlock.BARRIER, generation),
-            )
+            try:
+                self.wait_until(
+                    me,
+                    lambda: self.generation != generation,
+                    lambda: self.sleepers.append(me.parker),
+                    stuck,
+                    (deadlock.BARRIER, generation),
+                )
+            except AbortedBetween:
+                raise
+            except TeamAborted:
+                raise AbortedBetween(ABORTED) from None
             return
         try:
             self.new_keys.order()

@@ -29,10 +29,9 @@ class ThreadedWorkshare(Workshare):
         space = schedule.iteration_space(*iterables) if thread.num == 0 else None
         return thread.exchange(space)[0]
 
-    def end(self, names: dict[str, Any]) -> dict[str, Any]:
+    def finish(self, names: dict[str, Any]) -> dict[str, Any]:
         """Combine reductions, pick lastprivate values, and wait (unless nowait)."""
         thread = self.thread
-        thread.end_of_loop()
         needs_exchange = bool(self.reduction or self.lastprivate)
         if thread.size == 1 or needs_exchange:
             partials = {name: self.partial(name, names[name]) for name in self.reduction}

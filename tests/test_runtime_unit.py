@@ -295,7 +295,7 @@ class _Version:
     def __eq__(self, other: object) -> bool:
         return self.parts == other.parts  # type: ignore[attr-defined]
 
-    def __lt__(self, other: "_Version") -> bool:
+    def __lt__(self, other: _Version) -> bool:
         return self.parts < other.parts
 
     def __hash__(self) -> int:

@@ -7,18 +7,18 @@ feeds the variable's own update, the program prints a different answer (even at 
 thread).  Such a read is refused, at the read.
 
 Accepted, because both readings give the same result: the updates themselves with the
-clause's operator (``s += e``, ``s = s + e``, ``s = e * s``, ``s = max(s, e)``,
-``s = np.maximum(s, e)``, ``s = s or e``, ``s = f(s, e)`` or ``s = s + e`` for a
-user's operator ``f``...), one chosen by a test (``s = e if s is None else max(s, e)``),
-the same on an item of an array reduction (``a[k] += e``), ``s.append(e)``/``extend``/
-``add``/``update``, and the min/max idiom ``if v > s: s = v`` (or ``if s is None or
-v > s: s = v``); in each, ``e`` does not read ``s``.  A binding of ``s`` or a store
-to its item other than such an update (``s = e``, ``a[k] = e``, ``s *= e`` under
-``+``) is refused too, at the binding: it changes only the thread's copy, which the
-combine adds to the others, so python's last value is lost (checked after the reads).  Not checked: ``inscan`` reductions (their
-scan phase reads the prefix on purpose), ``simd`` alone (it runs as the plain loop),
-a loop's header (evaluated before the copies), and code in functions the construct
-calls or defines.
+clause's operator (``s += e``, ``s = s + e``, ``s = e * s``, ``s = max(s, e)``, ``s =
+np.maximum(s, e)``, ``s = s or e``, ``s = f(s, e)`` or ``s = s + e`` for a user's
+operator ``f``...), one chosen by a test (``s = e if s is None else max(s, e)``), the
+same on an item of an array reduction (``a[k] += e``), ``s.append(e)``/``extend``/
+``add``/``update``, and the min/max idiom ``if v > s: s = v`` (or ``if s is None or v >
+s: s = v``); in each, ``e`` does not read ``s``.  A binding of ``s`` or a store to its
+item other than such an update (``s = e``, ``a[k] = e``, ``s *= e`` under ``+``) is
+refused too, at the binding: it changes only the thread's copy, which the combine adds
+to the others, so python's last value is lost (checked after the reads).  Not checked:
+``inscan`` reductions (their scan phase reads the prefix on purpose), ``simd`` alone (it
+runs as the plain loop), a loop's header (evaluated before the copies), and code in
+functions the construct calls or defines.
 """
 
 from __future__ import annotations

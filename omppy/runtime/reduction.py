@@ -17,6 +17,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import declared
+from .errors import OmpError
+from .where import location
 
 
 class _Neutral:
@@ -119,9 +121,6 @@ class _Concatenated(list):  # type: ignore[type-arg]
         return (list, (list(self),))  # a plain list in another process
 
     def _item_error(self, index: Any) -> Exception:
-        from .errors import OmpError
-        from .where import location
-
         frame = sys._getframe(2)
         name = next((k for k, v in frame.f_locals.items() if v is self), "the variable")
         spelled = f"reduction({self.op}:{name})"

@@ -789,10 +789,27 @@ class Replica:
         try:
             pickler.dump(payload)
             return buffer.getvalue()
+        except (pickle.PicklingError, AttributeError, TypeError) as error:
+            return self._dumps_with_functions(payload, error)
         finally:
             pickler.clear_memo()  # one pickler for every payload: each stands alone
             buffer.seek(0)
             buffer.truncate()
+
+    def _dumps_with_functions(
+        self, payload: Any, error: Exception, buffer_callback: Any = None
+    ) -> bytes:
+        """``payload`` pickled with the functions made in the region that plain pickle
+        cannot name (a lambda or closure stored in a shared list or dict) as their
+        code's key (``taskcode.FunctionPickler``); ``error`` again if that fails too."""
+        from .taskcode import CannotTravel, FunctionPickler  # taskcode imports replica
+
+        out = io.BytesIO()
+        try:
+            FunctionPickler(out, self.tokens, buffer_callback).dump(payload)
+        except CannotTravel:
+            raise error from None
+        return out.getvalue()
 
     def loads(self, data: bytes) -> Any:
         return _TokenUnpickler(io.BytesIO(data), self.objects).load()
@@ -810,8 +827,13 @@ class Replica:
         buffers: list[Any] = []
         out = io.BytesIO()
         payload = ([(token, _packed(change)) for token, change in changes],)
-        _TokenPickler(out, self.tokens, buffers.append).dump(payload)
-        return Parcel(out.getvalue(), buffers) if buffers else out.getvalue()
+        try:
+            _TokenPickler(out, self.tokens, buffers.append).dump(payload)
+            data = out.getvalue()
+        except (pickle.PicklingError, AttributeError, TypeError) as error:
+            buffers.clear()
+            data = self._dumps_with_functions(payload, error, buffers.append)
+        return Parcel(data, buffers) if buffers else data
 
     def cannot_hand(self, error: Exception, changes: Changes, rest: tuple[Any, ...]) -> OmpError:
         """The error for a payload of :meth:`dump_changes` that cannot be pickled

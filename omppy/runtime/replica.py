@@ -859,10 +859,20 @@ class Replica:
                 if not _picklable(self, _packed(change)):
                     what = f"a change to {self.label_of(token)}"
                     break
+        text = str(error)
+        if "Can't pickle <class" in text or "Can't pickle local object" in text:
+            # pickle names a class by its module and qualified name: one defined in a
+            # function (a namedtuple or dataclass made in main()) has no such name
+            return OmpError(
+                f"{what} cannot be handed between omppy's threads, which are processes: "
+                f"pickling it failed ({error}). An instance of a class defined inside a "
+                "function (or such a function, where omppy cannot find its code) cannot "
+                "be pickled: define it at module level"
+            )
         return OmpError(
             f"{what} cannot be handed between omppy's threads, which are processes: "
             f"pickling it failed ({error}). Keep objects that cannot be pickled (a "
-            "weakref dictionary, a lock, a file, a lambda) out of what the threads "
+            "weakref dictionary, a lock, a file) out of what the threads "
             "change or bind in synchronisation blocks: keep the shared data in lists, "
             "dicts, objects of your classes or numpy arrays"
         )

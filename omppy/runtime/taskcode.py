@@ -6,16 +6,16 @@ pickler is the replica's (``replica.py``): an object the team shares goes by its
 token and arrives as the receiving process's own object.  Three more kinds of
 value need care, and this module handles them:
 
-- **Functions defined inside other functions** (also in the changes a block or
-  barrier hands on, when the replica's pickler fails: :class:`FunctionPickler`) (the task's own body, outlined by the
-  translator as ``def _omp_task_<line>`` where the task stands; a helper or lambda
-  a task is handed).  ``pickle`` names a function by its module and qualified name,
-  which fails for these.  They travel as the *key* of their code object (file,
-  qualified name, first line, a checksum of the bytecode), their defaults and their
-  closure cells (as cells: functions that share one share it on arrival).  The receiving process finds the code object by
-  walking the code reachable from its modules' functions and classes (every
-  process of a team was forked from one that had loaded the same modules) and
-  builds a new function around it.
+- **Functions defined inside other functions** (also in the changes a block or barrier
+  hands on, when the replica's pickler fails: :class:`FunctionPickler`) (the task's
+  own body, outlined by the translator as ``def _omp_task_<line>`` where the task
+  stands; a helper or lambda a task is handed). ``pickle`` names a function by its
+  module and qualified name, which fails for these. They travel as the *key* of their
+  code object (file, qualified name, first line, a checksum of the bytecode), their
+  defaults and their closure cells (as cells: functions that share one share it on
+  arrival). The receiving process finds the code object by walking the code reachable
+  from its modules' functions and classes (every process of a team was forked from one
+  that had loaded the same modules) and builds a new function around it.
 - **Modules** a task reads through a local name (``import numpy as np`` in the
   function, or a module the region hands its body) travel by name and are imported
   on arrival (every process already has them, nearly always).
@@ -164,7 +164,8 @@ def reduce_function(function: types.FunctionType) -> Any:
     except OmpError:
         raise CannotTravel(f"{function.__qualname__} is not reachable from a module") from None
     where = (key, function.__module__, function.__name__, function.__qualname__)
-    return (rebuild_function, (*where, function.__closure__), state, None, None, set_function_state)
+    arguments = (*where, function.__closure__)
+    return (rebuild_function, arguments, state, None, None, set_function_state)
 
 
 def reduce_cell(cell: types.CellType) -> Any:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import _signal
 import faulthandler
+import io
 import os
 import pickle
 import signal
 import struct
+import types
 from typing import TYPE_CHECKING, Any
 
-from . import failures, observe, private_globals, reaping, state
+from . import failures, observe, private_globals, reaping, state, wire
 from .arena import FINISHED, Liveness
 from .errors import OmpError, TeamAborted
 from .forked import EXIT_UNREPORTED, die_with_parent, reseed
@@ -162,6 +164,45 @@ def _work(
     return _pickle_report(report, num)
 
 
+class _ReportPickler(pickle.Pickler):
+    """A report's pickler: an exception among the results (``errs.append(e)`` under
+    a reduction, a lastprivate) is rebuilt without calling its ``__init__``, which
+    may take other arguments than its ``args`` (``wire.reduce_exception``)."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if isinstance(obj, BaseException):
+            return wire.reduce_exception(obj)
+        return NotImplemented
+
+
+class _FunctionReportPickler(_ReportPickler):
+    """The same, and functions made in the region (a lambda kept in a lastprivate or
+    a reduced list) by their code's key: used when the report failed without."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        from . import taskcode  # a report with a function made in the region: rare
+
+        if type(obj) is types.FunctionType:
+            return taskcode.reduce_function(obj)
+        if type(obj) is types.CellType:
+            return taskcode.reduce_cell(obj)
+        return super().reducer_override(obj)
+
+
+def _dumps(report: WorkerReport, buffers: list[pickle.PickleBuffer]) -> bytes:
+    out = io.BytesIO()
+    try:
+        _ReportPickler(out, protocol=5, buffer_callback=buffers.append).dump(report)
+    except (pickle.PicklingError, AttributeError, TypeError) as error:
+        buffers.clear()
+        out = io.BytesIO()
+        try:
+            _FunctionReportPickler(out, protocol=5, buffer_callback=buffers.append).dump(report)
+        except Exception:
+            raise error from None
+    return out.getvalue()
+
+
 def _pickle_report(report: WorkerReport, num: int) -> list[Any]:
     """The report as the pieces to write after its length: its pickle, or, when its
     part holds buffers kept out of band (``wire.Parcel``), ``OUT_OF_BAND``, their
@@ -177,7 +218,7 @@ def _pickle_report(report: WorkerReport, num: int) -> list[Any]:
         return [EMPTY_REPORT]
     buffers: list[pickle.PickleBuffer] = []
     try:
-        data = pickle.dumps(report, protocol=5, buffer_callback=buffers.append)
+        data = _dumps(report, buffers)
     except Exception as exc:
         problem = OmpError(
             f"thread {num} could not send its results to the master "

@@ -219,3 +219,36 @@ def test_a_class_defined_in_a_function_is_named_in_the_refusal(write):
         "defined inside a function (or such a function, where omppy cannot find its code) "
         "cannot be pickled: define it at module level"
     )
+
+
+# Small numpy arrays held by objects are compared element by element: -0.0 written
+# over 0.0 (a sign flip, `v[:] = -v`) compared equal and was lost: python
+# `[3, 3, 3, 3, 3, 3, 3, 3]`, omppy at 2 threads `[3, 3, 3, 3, 0, 0, 0, 0]` (exit 0).
+# An unchanged NaN compared unequal (sent again, harmless); now neither.
+SIGNED_ZEROS = """\
+import numpy as np
+
+
+class Body:
+    def __init__(self, k):
+        self.v = np.zeros(3)
+        self.w = np.array([np.nan, 1.0, 0.0])
+        self.c = np.zeros(2, dtype=complex)
+        self.k = k
+
+
+bodies = [Body(k) for k in range(8)]
+# omp parallel for
+for i in range(8):
+    b = bodies[i]
+    b.v[:] = -b.v
+    b.w[2] = -b.w[2] * b.k
+    b.c *= -1
+print([int(np.signbit(b.v).sum()) for b in bodies])
+print([int(np.signbit(b.w).sum()) for b in bodies], [str(b.c[0]) for b in bodies])
+"""
+
+
+@pytest.mark.parametrize("threads", [2, 4])
+def test_a_sign_flip_of_zeros_in_small_arrays_is_carried(write, threads):
+    same_as_python(write, "zeros.py", SIGNED_ZEROS, threads)

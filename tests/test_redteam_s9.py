@@ -252,3 +252,82 @@ print([int(np.signbit(b.w).sum()) for b in bodies], [str(b.c[0]) for b in bodies
 @pytest.mark.parametrize("threads", [2, 4])
 def test_a_sign_flip_of_zeros_in_small_arrays_is_carried(write, threads):
     same_as_python(write, "zeros.py", SIGNED_ZEROS, threads)
+
+
+# A file opened before the region and written under critical / ordered: a worker's
+# lines waited in its own copy of the file's buffer and were lost when it ended
+# (python 41 lines, omppy at 3 threads 14, exit 0); the master's text buffered before
+# the fork would be written twice.
+FILE_WRITES = """\
+import os
+import tempfile
+
+path = os.path.join(tempfile.mkdtemp(), "log.txt")
+
+
+class Logger:
+    def __init__(self, p):
+        self.fh = open(p + ".rows", "w")
+
+    def row(self, i, v):
+        self.fh.write(f"{i},{v}\\n")
+
+
+log = open(path, "w")
+log.write("header\\n")
+rows = Logger(path)
+# omp parallel for ordered schedule(dynamic, 2)
+for i in range(40):
+    v = i * i % 17
+    # omp critical
+    rows.row(i, v)
+    # omp ordered
+    log.write(f"{i} {v}\\n")
+log.close()
+rows.fh.close()
+with open(path) as f:
+    text = f.read()
+with open(path + ".rows") as f:
+    lines = sorted(f.read().splitlines(), key=lambda s: int(s.split(",")[0]))
+print(text == "header\\n" + "".join(f"{i} {i * i % 17}\\n" for i in range(40)))
+print(len(lines), lines[:3], lines[-1])
+"""
+
+
+@pytest.mark.parametrize("threads", [2, 3])
+def test_files_written_in_blocks_are_flushed(write, threads):
+    same_as_python(write, "files.py", FILE_WRITES, threads)
+
+
+FILE_READS = """\
+import os
+import tempfile
+
+from omppy import omp_get_thread_num
+
+path = os.path.join(tempfile.mkdtemp(), "jobs.txt")
+with open(path, "w") as g:
+    g.write("".join(f"{i}\\n" for i in range(100)))
+jobs = open(path)
+first = [None]
+# omp parallel num_threads(2)
+if True:
+    if omp_get_thread_num() == 1:
+        # omp critical
+        first[0] = jobs.readline()
+print(first, jobs.readline().strip())
+"""
+
+
+def test_a_file_read_by_a_worker_is_refused(write):
+    script = write("reads.py", FILE_READS)
+    got = run_omppy("run", str(script), threads=2)
+    assert got.status == 1 and got.out == ""
+    assert got.err.strip().splitlines()[-1] == (
+        "omppy.runtime.errors.OmpError: thread 1 read from the file 'jobs', opened before "
+        "the region: each of omppy's threads is a process with its own copy of the file's "
+        "buffer, so what it read is lost to the other threads and to the master. Read the "
+        "file before the region ('lines = jobs.readlines()') and share the lines, or read "
+        "it in '# omp master' only, or run the region on the threads backend "
+        "(OMPPY_BACKEND=threads)"
+    )

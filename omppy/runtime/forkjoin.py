@@ -35,13 +35,14 @@ import gc
 import os
 import signal
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from . import (
     affinity,
     blas,
     deadlock,
+    files,
     join,
     limits,
     observe,
@@ -203,6 +204,9 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         for num in range(size)
     ]
     tasks.prepare(team)
+    team.files = files.gather(_named_values(call, region))
+    if team.files is not None:
+        team.files.flush()
     flush_standard_streams()
     output = RegionOutput(arena.output_lock)
     output.install()
@@ -263,6 +267,14 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     return _finish(
         team, region, staged, outcome, reports, statuses, threads[0], replica, region_at
     )
+
+
+def _named_values(call: dict[str, Any], region: Region) -> Iterable[tuple[str, Any]]:
+    """What the region can name: its arguments, then its module's globals."""
+    yield from call.items()
+    namespace = getattr(region.body, "__globals__", None)
+    if namespace is not None:
+        yield from namespace.items()
 
 
 def _run_master(

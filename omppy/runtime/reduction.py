@@ -93,7 +93,7 @@ class _Truth(_Neutral):
         return self.value
 
 
-class _Concatenated(list):  # type: ignore[type-arg]
+class _Concatenated(list[Any]):
     """A thread's copy of a list under ``reduction(+: s)``: an empty list, which
     ``+`` concatenates to.  A C array reduction ported as it is (``cnt[k] += 1``)
     reaches an item the copy does not have: the ``IndexError`` becomes an error

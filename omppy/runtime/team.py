@@ -40,6 +40,7 @@ from .tracebacks import is_internal
 from .waitsite import ANY_SITE, barrier_site
 
 if TYPE_CHECKING:
+    from .files import TeamFiles
     from .thread import ThreadContext
 
 CAN_FORK = hasattr(os, "fork") and sys.platform != "win32"
@@ -63,6 +64,7 @@ class Team:
         self.seeds: tuple[int, int | None, int] = (0, None, 0)  # for workers' random streams
         # Deferred tasks (tasks.py): the same in every thread, decided before the fork.
         self.tasking = False
+        self.files: TeamFiles | None = None  # open files the region can name (files.py)
 
     # -- used by ThreadContext --------------------------------------------------------
 

@@ -137,6 +137,8 @@ def _work(
         arguments = region.worker_arguments(arguments, num)
         private_globals.enter(me)
         values = region.body(me, **arguments) or {}
+        if team.files is not None:
+            team.files.settle(num)  # what it wrote, to the shared offset (files.py)
         report = WorkerReport(
             partials=region.worker_partials(values, num),
             last=region.last_values(values, me.did_last),

@@ -8,7 +8,9 @@ for i in range(120):
     if i % 4 == 3:
         continue
     # omp atomic capture
-    t = tickets[0]; tickets[0] += 1
+    if True:
+        t = tickets[0]
+        tickets[0] += 1
     slots[t] = (i, i * i % 101)
 used = [s for s in slots if s is not None]
 print(tickets[0], len(used), sorted(used)[:5], sum(v for _, v in used))

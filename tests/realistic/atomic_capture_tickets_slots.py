@@ -8,9 +8,9 @@ for i in range(120):
     if i % 4 == 3:
         continue
     # omp atomic capture
-    if True:
-        t = tickets[0]
-        tickets[0] += 1
+    t = tickets[0]
+    tickets[0] += 1
+    # omp end atomic
     slots[t] = (i, i * i % 101)
 used = [s for s in slots if s is not None]
 print(tickets[0], len(used), sorted(used)[:5], sum(v for _, v in used))

@@ -807,8 +807,8 @@ class Replica:
         out = io.BytesIO()
         try:
             FunctionPickler(out, self.tokens, buffer_callback).dump(payload)
-        except CannotTravel:
-            raise error from None
+        except (CannotTravel, pickle.PicklingError, AttributeError, TypeError):
+            raise error from None  # what plain pickle said (cannot_hand names it)
         return out.getvalue()
 
     def loads(self, data: bytes) -> Any:

@@ -687,3 +687,30 @@ def test_num_threads_takes_numpy_integers():
     from omppy.runtime.team import requested_team_size
 
     assert requested_team_size(np.int64(1), True) == 1
+
+
+def test_region_files_found_by_name_and_one_level_inside(tmp_path):
+    import sys
+
+    from omppy.runtime import files
+
+    class Holder:
+        pass
+
+    out = open(tmp_path / "a.txt", "w")  # noqa: SIM115
+    source = tmp_path / "b.txt"
+    source.write_text("1\n2\n")
+    reader = open(source)  # noqa: SIM115
+    holder = Holder()
+    holder.fh = out
+    namespace = {"holder": holder, "n": 3, "logs": {"main": out}, "src": reader}
+    found = files.gather_region({"out": sys.stdout, "k": 1}, namespace)
+    assert found is not None
+    assert found.writers == [("holder.fh", out)]
+    assert [(name, file) for name, file, _ in found.readers] == [("src", reader)]
+    assert files.gather_region({"k": 1}, {"n": 3}) is None
+    namespace["later"] = open(tmp_path / "c.txt", "w")  # noqa: SIM115 (a new global)
+    found = files.gather_region({}, namespace)
+    assert found is not None and [n for n, _ in found.writers] == ["holder.fh", "later"]
+    for file in (out, reader, namespace["later"]):
+        file.close()

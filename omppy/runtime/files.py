@@ -6,7 +6,8 @@ stays one, shared.  So a worker's ``log.write(...)`` (under ``critical``, as the
 program writes it) waits in the worker's own buffer and was lost when the worker
 ended; and text the master had buffered before the fork would be written by every
 process that flushed it.  So, for the buffered files the region can name (its
-arguments and its module's globals, and one level inside them: ``self.fh``):
+arguments and its module's globals, and one level inside them: ``self.fh``; a
+module's globals are looked at again only when their number changes):
 
 - the master flushes the ones open for writing before the fork;
 - every thread flushes them when it leaves a synchronisation block (``critical``,
@@ -30,7 +31,28 @@ from typing import Any
 
 from .errors import OmpError
 
-_BUFFERED = (io.BufferedIOBase, io.TextIOBase)
+# The concrete buffered file types (C types: ``issubclass`` on them is quick, unlike
+# ``isinstance`` against the ``io`` ABCs), and what each type a region meets is.
+_BUFFERED = (io.TextIOWrapper, io.BufferedWriter, io.BufferedReader, io.BufferedRandom)
+_FILE, _HOLDER, _OTHER = 0, 1, 2
+_kinds: dict[type, int] = {}
+_NOT_INSIDE = (type, types.FunctionType, types.ModuleType, types.BuiltinFunctionType)
+
+
+def _kind(kind: type) -> int:
+    """A file, an object or dict that may hold one (looked into), or neither."""
+    found = _kinds.get(kind)
+    if found is None:
+        if issubclass(kind, _BUFFERED):
+            found = _FILE
+        elif kind is dict or (
+            getattr(kind, "__dictoffset__", 0) != 0 and not issubclass(kind, _NOT_INSIDE)
+        ):
+            found = _HOLDER
+        else:
+            found = _OTHER
+        _kinds[kind] = found
+    return found
 
 
 def _standard() -> tuple[Any, ...]:
@@ -92,26 +114,53 @@ class TeamFiles:
 # How far :func:`gather` looks into an object or a dict it is handed (``self.fh``,
 # ``handles["log"]``): one level, up to this many values each.
 _INSIDE = 64
-_NOT_INSIDE = (type, types.FunctionType, types.ModuleType, types.BuiltinFunctionType)
 
 
 def _candidates(named: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
+    """The files among ``named`` and one level inside its objects and dicts."""
+    kinds = _kinds
     for name, value in named:
-        yield name, value
-        if isinstance(value, (*_BUFFERED, *_NOT_INSIDE)):
+        kind = kinds.get(type(value))
+        if kind is None:
+            kind = _kind(type(value))
+        if kind == _OTHER:
             continue
-        inside: Any
-        if type(value) is dict:
-            inside = value
-        else:
-            inside = getattr(value, "__dict__", None)
-            if type(inside) is not dict:
-                continue
-        if len(inside) <= _INSIDE:
-            for key, item in inside.items():
-                if isinstance(item, _BUFFERED):
-                    spelled = f"{name}[{key!r}]" if inside is value else f"{name}.{key}"
-                    yield spelled, item
+        if kind == _FILE:
+            yield name, value
+            continue
+        inside = value if type(value) is dict else getattr(value, "__dict__", None)
+        if type(inside) is not dict or len(inside) > _INSIDE:
+            continue
+        for key, item in inside.items():
+            if kinds.get(type(item)) == _FILE or (
+                type(item) not in kinds and _kind(type(item)) == _FILE
+            ):
+                spelled = f"{name}[{key!r}]" if inside is value else f"{name}.{key}"
+                yield spelled, item
+
+
+# A module's globals, scanned again only when their number changes: id(namespace) ->
+# (its length then, the names that held a file or an object or dict that may).  A
+# region in a loop meets the same globals every time: only those few are looked at.
+_holders_of: dict[int, tuple[int, list[str]]] = {}
+
+
+def gather_region(call: dict[str, Any], namespace: dict[str, Any] | None) -> TeamFiles | None:
+    """The files a region can name: its arguments, its module's globals (see
+    ``_holders_of``), and one level inside them."""
+    if namespace is None:
+        return gather(call.items())
+    known = _holders_of.get(id(namespace))
+    if known is None or known[0] != len(namespace):
+        kinds = _kinds
+        names = [
+            name
+            for name, value in namespace.items()
+            if (kinds.get(type(value)) if type(value) in kinds else _kind(type(value))) != _OTHER
+        ]
+        known = _holders_of[id(namespace)] = (len(namespace), names)
+    globals_named = [(name, namespace[name]) for name in known[1] if name in namespace]
+    return gather([*call.items(), *globals_named])
 
 
 def gather(named: Iterable[tuple[str, Any]]) -> TeamFiles | None:
@@ -122,7 +171,7 @@ def gather(named: Iterable[tuple[str, Any]]) -> TeamFiles | None:
     seen: set[int] = set()
     standard: tuple[Any, ...] | None = None
     for name, value in _candidates(named):
-        if not isinstance(value, _BUFFERED) or id(value) in seen:
+        if id(value) in seen:
             continue
         seen.add(id(value))
         if standard is None:

@@ -35,7 +35,7 @@ import gc
 import os
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import (
@@ -204,7 +204,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         for num in range(size)
     ]
     tasks.prepare(team)
-    team.files = files.gather(_named_values(call, region))
+    team.files = files.gather_region(call, getattr(region.body, "__globals__", None))
     if team.files is not None:
         team.files.flush()
     flush_standard_streams()
@@ -267,14 +267,6 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     return _finish(
         team, region, staged, outcome, reports, statuses, threads[0], replica, region_at
     )
-
-
-def _named_values(call: dict[str, Any], region: Region) -> Iterable[tuple[str, Any]]:
-    """What the region can name: its arguments, then its module's globals."""
-    yield from call.items()
-    namespace = getattr(region.body, "__globals__", None)
-    if namespace is not None:
-        yield from namespace.items()
 
 
 def _run_master(

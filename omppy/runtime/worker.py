@@ -152,6 +152,8 @@ def _work(
         words[FINISHED + num] = 1
     except BaseException as exc:
         team.failed(me, exc)
+        if team.files is not None:
+            team.files.flush()  # what it wrote before the failure, as python would have
         if me.coherence is not None:
             explain_read_only(exc, me.coherence.replica)
         report = WorkerReport(

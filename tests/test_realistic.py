@@ -127,12 +127,6 @@ KNOWN_REFUSALS = {
         "processes; refused, naming the class and saying to define it at module level "
         "(the threads backend gives python's answer)"
     ),
-    "file_work_queue_readline_critical": (
-        "documented limitation of the fork backend: a file opened before the region and "
-        "read by a worker (each process reads ahead into its own copy of the buffer) is "
-        "refused, naming the file (docs/data-sharing.md, what is not carried back); the "
-        "threads backend gives python's answer"
-    ),
     "weakvalue_cache_critical": (
         "a weakref.WeakValueDictionary filled under critical: it cannot be pickled "
         "between omppy's processes, so it is refused by name"
@@ -144,7 +138,7 @@ KNOWN_REFUSALS = {
 KNOWN_BUGS: dict[str, str] = {}
 
 
-# The minimal programs (bug_*, race_*) run with every `pytest`; the whole sweep (578
+# The minimal programs (bug_*, race_*) run with every `pytest`; the whole sweep (577
 # programs, five runs each: minutes on two cores) with OMPPY_SWEEP=1, or as
 # `python tests/realistic/run.py` (docs/correctness.md has its last results).
 WHOLE_SWEEP = os.environ.get("OMPPY_SWEEP", "") not in ("", "0")

@@ -297,37 +297,3 @@ print(len(lines), lines[:3], lines[-1])
 @pytest.mark.parametrize("threads", [2, 3])
 def test_files_written_in_blocks_are_flushed(write, threads):
     same_as_python(write, "files.py", FILE_WRITES, threads)
-
-
-FILE_READS = """\
-import os
-import tempfile
-
-from omppy import omp_get_thread_num
-
-path = os.path.join(tempfile.mkdtemp(), "jobs.txt")
-with open(path, "w") as g:
-    g.write("".join(f"{i}\\n" for i in range(100)))
-jobs = open(path)
-first = [None]
-# omp parallel num_threads(2)
-if True:
-    if omp_get_thread_num() == 1:
-        # omp critical
-        first[0] = jobs.readline()
-print(first, jobs.readline().strip())
-"""
-
-
-def test_a_file_read_by_a_worker_is_refused(write):
-    script = write("reads.py", FILE_READS)
-    got = run_omppy("run", str(script), threads=2)
-    assert got.status == 1 and got.out == ""
-    assert got.err.strip().splitlines()[-1] == (
-        "omppy.runtime.errors.OmpError: thread 1 read from the file 'jobs', opened before "
-        "the region: each of omppy's threads is a process with its own copy of the file's "
-        "buffer, so what it read is lost to the other threads and to the master. Read the "
-        "file before the region ('lines = jobs.readlines()') and share the lines, or read "
-        "it in '# omp master' only, or run the region on the threads backend "
-        "(OMPPY_BACKEND=threads)"
-    )

@@ -1,35 +1,32 @@
-"""Open files a fork team's threads use: one file description, a buffer per process.
+"""Open files a fork team's threads write: one file description, a buffer per process.
 
 A file object opened before a region (``log = open(path, "w")``) is copied into every
 forked worker with its buffer; the operating system's file description (its offset)
 stays one, shared.  So a worker's ``log.write(...)`` (under ``critical``, as the
-program writes it) waits in the worker's own buffer and was lost when the worker
+program writes it) waited in the worker's own buffer and was lost when the worker
 ended; and text the master had buffered before the fork would be written by every
-process that flushed it.  So, for the buffered files the region can name (its
-arguments and its module's globals, and one level inside them: ``self.fh``; a
-module's globals are looked at again only when their number changes):
+process that flushed it.  So, for the buffered files open for writing that the
+region can name (its arguments and its module's globals, and one level inside them:
+``self.fh``; a module's globals are looked at again only when their number changes):
 
-- the master flushes the ones open for writing before the fork;
+- the master flushes them before the fork;
 - every thread flushes them when it leaves a synchronisation block (``critical``,
   ``ordered``, ``single``... : the writes reach the shared offset in the blocks'
-  order) and a worker again when its part ends;
-- a worker that *read* from a file open only for reading (its position moved) has
-  taken data into its own buffer that the other processes never see: that is an
-  error naming the file, raised when it leaves the block or its part ends.
+  order) and a worker again when its part ends (or fails).
 
-The threads backend shares one file object and needs none of this.
+Not handled: a file *read* by a worker (each process reads ahead into its own copy of
+the buffer, and the shared offset moves for all; omppy cannot tell a worker's read
+from the master's from a position).  The threads backend shares one file object and
+needs none of this.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import sys
 import types
 from collections.abc import Iterable, Iterator
 from typing import Any
-
-from .errors import OmpError
 
 # The concrete buffered file types (C types: ``issubclass`` on them is quick, unlike
 # ``isinstance`` against the ``io`` ABCs), and what each type a region meets is.
@@ -60,32 +57,13 @@ def _standard() -> tuple[Any, ...]:
     return streams + tuple(getattr(s, "buffer", None) for s in streams)
 
 
-def _position(file: Any) -> tuple[Any, ...]:
-    """Where ``file`` stands: its own position and, for text, its buffer's (``tell``
-    fails while a ``for`` loop reads a text file: the failure is a position too)."""
-    marks: list[Any] = []
-    for stream in (file, getattr(file, "buffer", None)):
-        if stream is None:
-            continue
-        try:
-            marks.append(stream.tell())
-        except (OSError, ValueError) as error:
-            marks.append(type(error).__name__)
-    return tuple(marks)
-
-
 class TeamFiles:
-    """The region's open buffered files: ``writers`` (name, file) and ``readers``
-    (name, file, position at the fork)."""
+    """The region's open buffered files written to: ``writers`` (name, file)."""
 
-    __slots__ = ("master", "readers", "writers")
+    __slots__ = ("writers",)
 
-    def __init__(
-        self, writers: list[tuple[str, Any]], readers: list[tuple[str, Any, tuple[Any, ...]]]
-    ) -> None:
+    def __init__(self, writers: list[tuple[str, Any]]) -> None:
         self.writers = writers
-        self.readers = readers
-        self.master = os.getpid()
 
     def flush(self) -> None:
         for _, file in self.writers:
@@ -95,20 +73,8 @@ class TeamFiles:
                 pass  # closed meanwhile, or a broken pipe: the program's own write says so
 
     def settle(self, num: int) -> None:
-        """Flush the files written; in a worker, refuse a read (see the module)."""
+        """Flush the files written by thread ``num`` (see the module)."""
         self.flush()
-        if os.getpid() == self.master:
-            return
-        for name, file, start in self.readers:
-            if not file.closed and _position(file) != start:
-                raise OmpError(
-                    f"thread {num} read from the file '{name}', opened before the region: "
-                    "each of omppy's threads is a process with its own copy of the file's "
-                    "buffer, so what it read is lost to the other threads and to the "
-                    f"master. Read the file before the region ('lines = {name}.readlines()') "
-                    "and share the lines, or read it in '# omp master' only, or run the "
-                    "region on the threads backend (OMPPY_BACKEND=threads)"
-                )
 
 
 # How far :func:`gather` looks into an object or a dict it is handed (``self.fh``,
@@ -167,7 +133,6 @@ def gather(named: Iterable[tuple[str, Any]]) -> TeamFiles | None:
     """The open buffered files among ``named`` (a region's arguments and its module's
     globals) and one level inside them, or None (nearly always: nothing to do)."""
     writers: list[tuple[str, Any]] = []
-    readers: list[tuple[str, Any, tuple[Any, ...]]] = []
     seen: set[int] = set()
     standard: tuple[Any, ...] | None = None
     for name, value in _candidates(named):
@@ -183,10 +148,8 @@ def gather(named: Iterable[tuple[str, Any]]) -> TeamFiles | None:
                 continue
             if value.writable():
                 writers.append((name, value))
-            elif value.readable():
-                readers.append((name, value, _position(value)))
         except (OSError, ValueError):
             continue
-    if not writers and not readers:
+    if not writers:
         return None
-    return TeamFiles(writers, readers)
+    return TeamFiles(writers)

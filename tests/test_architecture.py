@@ -52,6 +52,10 @@ DEFERRED = {
         "the fork backend's team sizes: only a nested region that binds its enclosing "
         "region's names asks them, before it starts (backend._nested_team)"
     ),
+    ("omppy.runtime.worker", "omppy.runtime.taskcode"): (
+        "a worker's report that holds a function made in the region (a lambda kept in a "
+        "lastprivate): rare, and taskcode is the tasks' code, not loaded without them"
+    ),
     ("omppy.runtime.observe", "omppy.runtime.watching"): (
         "watching (OMPPY_TRACE/REPORT/PROGRESS): loaded only when a variable asks"
     ),

@@ -70,7 +70,14 @@ _BIG_C_STATE = (
     "refused by name (docs/data-sharing.md, what is not carried back)"
 )
 
+_LIST_ITEM_REDUCTION = (
+    "reduction(+:cnt) on a list updated by item (cnt[k] += 1, a C array reduction "
+    "ported as is): '+' on lists concatenates, so the item update is refused with what "
+    "to write instead (docs/pragmas.md, reductions)"
+)
+
 EXPECTED_ERRORS = {
+    "reduction_list_item_counts": _LIST_ITEM_REDUCTION,
     "zlib_compressor_ordered": _UNCOMPARABLE,
     "big_array_module_in_object_critical": _BIG_C_STATE,
     "sqlite_results_critical": _DATABASE,
@@ -114,6 +121,12 @@ KNOWN_REFUSALS = {
         "threads' updates are refused as a data race (docs/data-sharing.md, what is not "
         "carried back); the threads backend gives python's answer"
     ),
+    "local_namedtuple_in_main": (
+        "documented limitation of the fork backend: instances of a class defined inside "
+        "a function (a namedtuple made in main()) cannot be pickled between the "
+        "processes; refused, naming the class and saying to define it at module level "
+        "(the threads backend gives python's answer)"
+    ),
     "weakvalue_cache_critical": (
         "a weakref.WeakValueDictionary filled under critical: it cannot be pickled "
         "between omppy's processes, so it is refused by name"
@@ -149,7 +162,7 @@ KNOWN_REFUSALS = {
 KNOWN_BUGS: dict[str, str] = {}
 
 
-# The minimal programs (bug_*, race_*) run with every `pytest`; the whole sweep (503
+# The minimal programs (bug_*, race_*) run with every `pytest`; the whole sweep (577
 # programs, five runs each: minutes on two cores) with OMPPY_SWEEP=1, or as
 # `python tests/realistic/run.py` (docs/correctness.md has its last results).
 WHOLE_SWEEP = os.environ.get("OMPPY_SWEEP", "") not in ("", "0")

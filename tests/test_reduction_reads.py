@@ -61,7 +61,8 @@ def test_read_in_a_region_names_the_construct_and_the_identity():
         "thread a private copy of it\n"
         "    print(m)\n"
         "          ^\n"
-        "  hint: each thread reads its own partial result (it starts at -inf for 'max'), "
+        "  hint: each thread reads its own partial result (it starts at -inf for 'max' on "
+        "floats, at the original value on other types), "
         "not the running total python computes; read 'm' after the construct, or "
         "compute the running value apart"
     )

@@ -5,8 +5,10 @@ outside any region."""
 from __future__ import annotations
 
 import copy
+import functools
 import itertools
 import operator
+import pickle
 from collections import Counter
 from fractions import Fraction
 
@@ -167,8 +169,17 @@ def test_identity_leaves_the_value_alone(name, op):
     assert same(combine(op, copy.deepcopy(original), [identity(op, value)]), original)
     # and as the left operand of a body's update (``-`` accumulates the negation)
     first = CASES[name][1][0]
-    if op != "-":
-        assert same(apply(op, identity(op, value), copy.deepcopy(first)), first)
+    ident = identity(op, value)
+    if op in ("min", "max") and not isinstance(ident, np.ndarray) and same(ident, original):
+        # min and max start from the original value where it is not a float: they
+        # are idempotent, so the combine above gives the same result
+        assert not isinstance(original, float)
+        assert same(apply(op, ident, copy.deepcopy(first)), apply(op, original, first))
+    elif op != "-":
+        got = apply(op, ident, copy.deepcopy(first))
+        if isinstance(got, list):  # a list's copy is a list that explains item updates
+            got = list(got)
+        assert same(got, first)
 
 
 @pytest.mark.parametrize(("name", "op"), REDUCTION_CASES)
@@ -183,7 +194,39 @@ def test_identity_has_the_type_of_the_value(name, op):
     elif type(original) in (int, float, complex, list, str, set, tuple, frozenset, Fraction) and (
         op in ("+", "-", "*") or (op in ("|", "^") and isinstance(original, (set, frozenset)))
     ):
-        assert type(ident) is type(original)
+        if type(original) is list:  # a list that explains an item update (cnt[k] += 1)
+            assert isinstance(ident, list) and type(list(ident)) is list
+        else:
+            assert type(ident) is type(original)
+
+
+def test_list_reduction_copy_refuses_item_updates():
+    # a C array reduction ported as is: '+' on lists concatenates, the copy is empty
+    cnt = identity("+", [0, 0, 0])
+
+    def body(cnt):
+        cnt[2] += 1
+
+    with pytest.raises(omppy.OmpError) as caught:
+        body(cnt)
+    message = str(caught.value)
+    assert message.startswith(f"{__file__}:{body.__code__.co_firstlineno + 1}: ")
+    assert message.endswith(
+        ": an item of 'cnt' is updated (cnt[2]) under reduction(+:cnt), but 'cnt' is a "
+        "list and '+' on lists concatenates: each thread's copy of 'cnt' starts as an "
+        "empty list, which has no items (python's answer would be lost). For a "
+        "reduction item by item, make 'cnt' a numpy array (cnt = numpy.zeros(n, "
+        "dtype=int)): reduction(+:cnt) then adds the threads' arrays element-wise; or "
+        "leave 'cnt' out of the reduction and update it under '# omp atomic' or "
+        "'# omp critical'"
+    )
+    cnt += [4]
+    cnt.append(5)
+    assert cnt[1] == 5 and cnt[-2:] == [4, 5]
+    assert pickle.loads(pickle.dumps(cnt)) == [4, 5]
+    assert type(pickle.loads(pickle.dumps(cnt))) is list
+    assert combine("+", [1], [cnt, identity("+", [1])]) == [1, 4, 5]
+    assert type(identity("+", cnt)) is type(cnt)  # a nested reduction's
 
 
 def test_identity_is_a_fresh_object():
@@ -228,13 +271,43 @@ def test_max_min_identities_on_uint8_arrays():
     assert identity("&", values).tolist() == [255, 255]
 
 
-def test_max_min_sentinels_compare_and_vanish():
-    for op, fn in (("max", max), ("min", min)):
+def test_max_min_start_from_the_original_value():
+    # max and min are idempotent: a thread's copy starts at the original value (no
+    # sentinel that a program's own comparison methods would be handed)
+    for op in ("max", "min"):
         ident = identity(op, 7)
-        assert fn(ident, 3) == 3 and fn(3, ident) == 3
-        assert combine(op, 10, [ident, ident]) == 10
-        assert combine(op, 10, [ident, 12 if op == "max" else 8]) == (12 if op == "max" else 8)
+        assert ident == 7
+        assert combine(op, 7, [ident, ident]) == 7
+        assert combine(op, 7, [ident, 12 if op == "max" else 2]) == (12 if op == "max" else 2)
+        assert identity(op, None) is None
+        assert combine(op, None, [None, 5, None, 3]) == (5 if op == "max" else 3)
+        assert combine(op, None, [None, None]) is None
     assert identity("max", 1.0) == float("-inf") and identity("min", 1.0) == float("inf")
+
+
+@functools.total_ordering
+class _Version:
+    """Compares by reading the other operand's attribute, as user classes do."""
+
+    def __init__(self, parts: tuple) -> None:
+        self.parts = parts
+
+    def __eq__(self, other: object) -> bool:
+        return self.parts == other.parts  # type: ignore[attr-defined]
+
+    def __lt__(self, other: _Version) -> bool:
+        return self.parts < other.parts
+
+    def __hash__(self) -> int:
+        return hash(self.parts)
+
+
+def test_max_min_of_total_ordering_objects():
+    # the sentinel identity used to reach ``other.parts`` (AttributeError)
+    low, mid, high = _Version((0,)), _Version((1, 2)), _Version((3,))
+    for op, fn, want in (("max", max, high), ("min", min, low)):
+        ident = identity(op, mid)
+        assert combine(op, mid, [fn(fn(ident, low), high), ident]) is want
 
 
 def test_unknown_operator():
@@ -614,3 +687,29 @@ def test_num_threads_takes_numpy_integers():
     from omppy.runtime.team import requested_team_size
 
     assert requested_team_size(np.int64(1), True) == 1
+
+
+def test_region_files_found_by_name_and_one_level_inside(tmp_path):
+    import sys
+
+    from omppy.runtime import files
+
+    class Holder:
+        pass
+
+    out = open(tmp_path / "a.txt", "w")  # noqa: SIM115
+    source = tmp_path / "b.txt"
+    source.write_text("1\n2\n")
+    reader = open(source)  # noqa: SIM115
+    holder = Holder()
+    holder.fh = out
+    namespace = {"holder": holder, "n": 3, "logs": {"main": out}, "src": reader}
+    found = files.gather_region({"out": sys.stdout, "k": 1}, namespace)
+    assert found is not None
+    assert found.writers == [("holder.fh", out)]  # (a file only read is left alone)
+    assert files.gather_region({"k": 1}, {"n": 3}) is None
+    namespace["later"] = open(tmp_path / "c.txt", "w")  # noqa: SIM115 (a new global)
+    found = files.gather_region({}, namespace)
+    assert found is not None and [n for n, _ in found.writers] == ["holder.fh", "later"]
+    for file in (out, reader, namespace["later"]):
+        file.close()

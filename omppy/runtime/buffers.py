@@ -86,6 +86,16 @@ def _changed_byte_runs(old: bytes, new: bytes) -> list[tuple[int, bytes]]:
 WHOLE_ARRAY_ABOVE = 1 << 16
 
 
+def _elements_differ(now: bytes, before: bytes, itemsize: int) -> Any:
+    """Which elements of two C-order byte images of an array differ, bit for bit."""
+    np = numpy_module()
+    if itemsize in (1, 2, 4, 8):
+        kind = f"u{itemsize}"
+        return np.frombuffer(now, kind) != np.frombuffer(before, kind)
+    rows = (np.frombuffer(now, np.uint8) != np.frombuffer(before, np.uint8)).reshape(-1, itemsize)
+    return rows.any(axis=1)
+
+
 class ArrayShadow(Shadow):
     """A numpy array outside shared memory, by a copy of its elements."""
 
@@ -101,12 +111,14 @@ class ArrayShadow(Shadow):
         np = numpy_module()
         if live.shape != self.copy.shape or live.dtype != self.copy.dtype:
             return ("N", None, live.copy())
-        if live.tobytes() == self.copy.tobytes():
+        now, before = live.tobytes(), self.copy.tobytes()
+        if now == before:
             return None
-        # NaN != NaN: an unchanged NaN is sent again, which is harmless.
-        changed = np.flatnonzero(np.not_equal(live, self.copy).ravel())
+        # Elements compared by their bytes, not their values: -0.0 written over 0.0
+        # (``v[:] = -v``) is a change python prints, and an unchanged NaN is none.
+        changed = np.flatnonzero(_elements_differ(now, before, live.dtype.itemsize))
         if len(changed) == 0:
-            return None  # only -0.0 against 0.0: equal values
+            return None
         if len(changed) * 2 > live.size and live.size > WHOLE_ARRAY_ABOVE:
             # Most of a big array: one copy, not an index per element (it clashes
             # with any other thread's change to the array).

@@ -43,6 +43,7 @@ from . import (
     blas,
     deadlock,
     failedstate,
+    files,
     handover,
     join,
     limits,
@@ -218,6 +219,9 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         for num in range(size)
     ]
     tasks.prepare(team)
+    team.files = files.gather_region(call, getattr(region.body, "__globals__", None))
+    if team.files is not None:
+        team.files.flush()
     flush_standard_streams()
     output = RegionOutput(arena.output_lock)
     output.install()

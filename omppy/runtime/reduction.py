@@ -3,8 +3,9 @@
 Identities follow the type of the shared value, so a thread's partial result has the
 same type as the sequential one (``0`` for ints, ``0.0`` for floats, ``[]`` for lists,
 ``zeros_like`` for arrays...).  Where no value of the type is an identity (``&`` on
-sets, ``min``/``max`` on ints) a neutral sentinel stands in: it disappears the first
-time it is combined with a real value.
+sets) a neutral sentinel stands in: it disappears the first time it is combined with
+a real value.  ``min``/``max`` on anything but floats start from the original value
+(they are idempotent).
 """
 
 from __future__ import annotations
@@ -16,14 +17,15 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import declared
+from .errors import OmpError
 from .handover import Fetched
+from .where import location
 
 
 class _Neutral:
     """Identity for operators whose identity no ordinary value of the type can be.
 
-    ``NEUTRAL op x`` and ``x op NEUTRAL`` are ``x``; as a ``max`` identity it compares
-    below everything, as a ``min`` identity above everything (see ``_Extreme``).
+    ``NEUTRAL op x`` and ``x op NEUTRAL`` are ``x``.
     """
 
     __slots__ = ()
@@ -80,27 +82,6 @@ class _Subtracted:
         return f"<omppy: minus {self.total!r}>"
 
 
-class _Extreme(_Neutral):
-    """Compares below (``max`` identity) or above (``min`` identity) every value."""
-
-    __slots__ = ("below",)
-
-    def __init__(self, below: bool) -> None:
-        self.below = below
-
-    def __lt__(self, other: Any) -> bool:
-        return self.below
-
-    def __le__(self, other: Any) -> bool:
-        return self.below
-
-    def __gt__(self, other: Any) -> bool:
-        return not self.below
-
-    def __ge__(self, other: Any) -> bool:
-        return not self.below
-
-
 class _Truth(_Neutral):
     """Identity of ``and`` (truthy) or ``or`` (falsy): ``x = x and v`` gives ``v``."""
 
@@ -113,11 +94,52 @@ class _Truth(_Neutral):
         return self.value
 
 
+class _Concatenated(list[Any]):
+    """A thread's copy of a list under ``reduction(+: s)``: an empty list, which
+    ``+`` concatenates to.  A C array reduction ported as it is (``cnt[k] += 1``)
+    reaches an item the copy does not have: the ``IndexError`` becomes an error
+    that says why and what to write instead.  Anything else is a plain list's."""
+
+    __slots__ = ("op",)
+
+    def __init__(self, op: str) -> None:
+        super().__init__()
+        self.op = op
+
+    def __getitem__(self, index: Any) -> Any:
+        try:
+            return super().__getitem__(index)
+        except IndexError:
+            raise self._item_error(index) from None
+
+    def __setitem__(self, index: Any, value: Any) -> None:
+        try:
+            super().__setitem__(index, value)
+        except IndexError:
+            raise self._item_error(index) from None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (list, (list(self),))  # a plain list in another process
+
+    def _item_error(self, index: Any) -> Exception:
+        frame = sys._getframe(2)
+        name = next((k for k, v in frame.f_locals.items() if v is self), "the variable")
+        spelled = f"reduction({self.op}:{name})"
+        return OmpError(
+            f"{location(3)}: an item of '{name}' is updated ({name}[{index!r}]) under "
+            f"{spelled}, but '{name}' is a list and '{self.op}' on lists "
+            f"concatenates: each thread's copy of '{name}' starts as an empty list, "
+            "which has no items (python's answer would be lost). For a reduction "
+            f"item by item, make '{name}' a numpy array ({name} = numpy.zeros(n, "
+            f"dtype=int)): {spelled} then adds the threads' arrays element-wise; or "
+            f"leave '{name}' out of the reduction and update it under "
+            "'# omp atomic' or '# omp critical'"
+        )
+
+
 NEUTRAL = _Neutral()
 AND_IDENTITY = _Truth(True)
 OR_IDENTITY = _Truth(False)
-MAX_IDENTITY = _Extreme(below=True)
-MIN_IDENTITY = _Extreme(below=False)
 
 
 def _numpy() -> Any:
@@ -143,6 +165,8 @@ def identity(op: Any, value: Any) -> Any:
         # placeholder gathers what is subtracted, and the combine subtracts it.
         return NEUTRAL
     if op in ("+", "-"):
+        if kind is list or kind is _Concatenated:  # (the latter: a nested reduction's)
+            return _Concatenated(op)
         if isinstance(value, (list, tuple, str, bytes, bytearray)):
             return kind()
         return _numeric(kind, 0)
@@ -164,10 +188,16 @@ def identity(op: Any, value: Any) -> Any:
         if isinstance(value, int):
             return -1  # all bits set
         return NEUTRAL
-    if op == "max":
-        return _float_extreme(value, -1) if isinstance(value, float) else MAX_IDENTITY
-    if op == "min":
-        return _float_extreme(value, +1) if isinstance(value, float) else MIN_IDENTITY
+    if op in ("max", "min"):
+        if isinstance(value, float):
+            return _float_extreme(value, -1 if op == "max" else +1)
+        # ``max`` and ``min`` are idempotent: a copy that starts at the original value
+        # combines into the same result, and the program's own comparisons see only
+        # its own values (a ``total_ordering`` class reads ``other.parts`` of whatever
+        # it is compared with).  ``None`` ("no value yet", as in ``best = None``)
+        # starts each copy at ``None`` as python does: ``best is None`` chooses the
+        # first value, and the combine leaves the ``None`` partials out.
+        return value
     raise ValueError(f"unknown reduction operator {op!r}")
 
 
@@ -324,7 +354,7 @@ def combine(op: Any, original: Any, partials: list[Any]) -> Any:
     none_start = op in ("min", "max") and original is None
     result = NEUTRAL if none_start else original
     for partial in partials:
-        if isinstance(partial, _Neutral):
+        if isinstance(partial, _Neutral) or (none_start and partial is None):
             continue
         if isinstance(result, _Neutral):
             result = partial.whole() if type(partial) is Fetched else partial

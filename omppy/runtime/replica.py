@@ -905,10 +905,27 @@ class Replica:
         try:
             pickler.dump(payload)
             return buffer.getvalue()
+        except (pickle.PicklingError, AttributeError, TypeError) as error:
+            return self._dumps_with_functions(payload, error)
         finally:
             pickler.clear_memo()  # one pickler for every payload: each stands alone
             buffer.seek(0)
             buffer.truncate()
+
+    def _dumps_with_functions(
+        self, payload: Any, error: Exception, buffer_callback: Any = None
+    ) -> bytes:
+        """``payload`` pickled with the functions made in the region that plain pickle
+        cannot name (a lambda or closure stored in a shared list or dict) as their
+        code's key (``taskcode.FunctionPickler``); ``error`` again if that fails too."""
+        from .taskcode import CannotTravel, FunctionPickler  # taskcode imports replica
+
+        out = io.BytesIO()
+        try:
+            FunctionPickler(out, self.tokens, buffer_callback).dump(payload)
+        except (CannotTravel, pickle.PicklingError, AttributeError, TypeError):
+            raise error from None  # what plain pickle said (cannot_hand names it)
+        return out.getvalue()
 
     def loads(self, data: bytes) -> Any:
         return _TokenUnpickler(io.BytesIO(data), self.objects).load()
@@ -926,8 +943,13 @@ class Replica:
         buffers: list[Any] = []
         out = io.BytesIO()
         payload = ([(token, _packed(change)) for token, change in changes],)
-        _TokenPickler(out, self.tokens, buffers.append).dump(payload)
-        return Parcel(out.getvalue(), buffers) if buffers else out.getvalue()
+        try:
+            _TokenPickler(out, self.tokens, buffers.append).dump(payload)
+            data = out.getvalue()
+        except (pickle.PicklingError, AttributeError, TypeError) as error:
+            buffers.clear()
+            data = self._dumps_with_functions(payload, error, buffers.append)
+        return Parcel(data, buffers) if buffers else data
 
     def cannot_hand(self, error: Exception, changes: Changes, rest: tuple[Any, ...]) -> OmpError:
         """The error for a payload of :meth:`dump_changes` that cannot be pickled
@@ -953,10 +975,20 @@ class Replica:
                 if not _picklable(self, _packed(change)):
                     what = f"a change to {self.label_of(token)}"
                     break
+        text = str(error)
+        if "Can't pickle <class" in text or "Can't pickle local object" in text:
+            # pickle names a class by its module and qualified name: one defined in a
+            # function (a namedtuple or dataclass made in main()) has no such name
+            return OmpError(
+                f"{what} cannot be handed between omppy's threads, which are processes: "
+                f"pickling it failed ({error}). An instance of a class defined inside a "
+                "function (or such a function, where omppy cannot find its code) cannot "
+                "be pickled: define it at module level"
+            )
         return OmpError(
             f"{what} cannot be handed between omppy's threads, which are processes: "
             f"pickling it failed ({error}). Keep objects that cannot be pickled (a "
-            "weakref dictionary, a lock, a file, a lambda) out of what the threads "
+            "weakref dictionary, a lock, a file) out of what the threads "
             "change or bind in synchronisation blocks: keep the shared data in lists, "
             "dicts, objects of your classes or numpy arrays"
         )

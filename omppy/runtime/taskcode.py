@@ -6,15 +6,16 @@ pickler is the replica's (``replica.py``): an object the team shares goes by its
 token and arrives as the receiving process's own object.  Three more kinds of
 value need care, and this module handles them:
 
-- **Functions defined inside other functions** (the task's own body, outlined by the
-  translator as ``def _omp_task_<line>`` where the task stands; a helper or lambda
-  a task is handed).  ``pickle`` names a function by its module and qualified name,
-  which fails for these.  They travel as the *key* of their code object (file,
-  qualified name, first line, a checksum of the bytecode), their defaults and the
-  contents of their closure cells.  The receiving process finds the code object by
-  walking the code reachable from its modules' functions and classes (every
-  process of a team was forked from one that had loaded the same modules) and
-  builds a new function around it.
+- **Functions defined inside other functions** (also in the changes a block or barrier
+  hands on, when the replica's pickler fails: :class:`FunctionPickler`) (the task's
+  own body, outlined by the translator as ``def _omp_task_<line>`` where the task
+  stands; a helper or lambda a task is handed). ``pickle`` names a function by its
+  module and qualified name, which fails for these. They travel as the *key* of their
+  code object (file, qualified name, first line, a checksum of the bytecode), their
+  defaults and their closure cells (as cells: functions that share one share it on
+  arrival). The receiving process finds the code object by walking the code reachable
+  from its modules' functions and classes (every process of a team was forked from one
+  that had loaded the same modules) and builds a new function around it.
 - **Modules** a task reads through a local name (``import numpy as np`` in the
   function, or a module the region hands its body) travel by name and are imported
   on arrival (every process already has them, nearly always).
@@ -151,40 +152,56 @@ def _by_reference(function: types.FunctionType) -> bool:
 
 def reduce_function(function: types.FunctionType) -> Any:
     """How ``function`` is pickled when ``pickle`` cannot name it (see the module
-    docstring), or ``NotImplemented``."""
+    docstring), or ``NotImplemented``.  Its closure cells travel as cells
+    (:func:`reduce_cell`): two functions of one closure (a counter's ``inc`` and
+    ``get``) share them on arrival too."""
     if _by_reference(function):
         return NotImplemented
-    cells = []
-    for cell in function.__closure__ or ():
-        try:
-            cells.append(cell.cell_contents)
-        except ValueError:
-            cells.append(EMPTY_CELL)
-    state = (function.__defaults__, function.__kwdefaults__, tuple(cells), function.__dict__)
+    state = (function.__defaults__, function.__kwdefaults__, function.__dict__)
     key = code_key(function.__code__)
     try:  # found here, it is found in every process forked from the same modules
         find_code(key, function.__module__)
     except OmpError:
         raise CannotTravel(f"{function.__qualname__} is not reachable from a module") from None
     where = (key, function.__module__, function.__name__, function.__qualname__)
-    return (rebuild_function, where, state, None, None, set_function_state)
+    arguments = (*where, function.__closure__)
+    return (rebuild_function, arguments, state, None, None, set_function_state)
 
 
-def rebuild_function(key: CodeKey, module: str, name: str, qualname: str) -> types.FunctionType:
+def reduce_cell(cell: types.CellType) -> Any:
+    """A closure cell: made empty (and remembered by the pickler), then filled, so a
+    cell that holds its own function (a recursive local function) arrives whole."""
+    try:
+        contents = cell.cell_contents
+    except ValueError:
+        contents = EMPTY_CELL
+    return (new_cell, (), contents, None, None, fill_cell)
+
+
+def new_cell() -> types.CellType:
+    return types.CellType()
+
+
+def fill_cell(cell: types.CellType, contents: Any) -> None:
+    if contents is not EMPTY_CELL:
+        cell.cell_contents = contents
+
+
+def rebuild_function(
+    key: CodeKey, module: str, name: str, qualname: str, closure: Any = None
+) -> types.FunctionType:
     code, namespace = find_code(key, module)
-    closure = tuple(types.CellType() for _ in code.co_freevars) or None
+    if closure is None and code.co_freevars:
+        closure = tuple(types.CellType() for _ in code.co_freevars)
     function = types.FunctionType(code, namespace, name, None, closure)
     function.__qualname__ = qualname
     return function
 
 
 def set_function_state(function: types.FunctionType, state: tuple[Any, ...]) -> None:
-    defaults, kwdefaults, cells, attributes = state
+    defaults, kwdefaults, attributes = state
     function.__defaults__ = defaults
     function.__kwdefaults__ = kwdefaults
-    for cell, value in zip(function.__closure__ or (), cells, strict=False):
-        if value is not EMPTY_CELL:
-            cell.cell_contents = value
     function.__dict__.update(attributes)
 
 
@@ -252,11 +269,28 @@ class TaskPickler(_TokenPickler):
     def reducer_override(self, obj: Any) -> Any:
         if type(obj) is types.FunctionType:
             return reduce_function(obj)
+        if type(obj) is types.CellType:
+            return reduce_cell(obj)
         if isinstance(obj, types.ModuleType) and sys.modules.get(obj.__name__) is obj:
             return importlib.import_module, (obj.__name__,)  # ``np``, ``math``: by name
         numpy = sys.modules.get("numpy")
         if numpy is not None and isinstance(obj, numpy.ndarray):
             return reduce_array(obj, self.forked_after)
+        return NotImplemented
+
+
+class FunctionPickler(_TokenPickler):
+    """The replica's pickler plus local functions: for a change that holds a function
+    made in the region (``fs[i] = lambda x, i=i: ...``, a closure a helper returns,
+    a function a decorator registers), which plain pickle cannot name.  Used only
+    when the replica's own pickler failed (``replica.Replica.dumps``): it asks about
+    every object it meets."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj) is types.FunctionType:
+            return reduce_function(obj)
+        if type(obj) is types.CellType:
+            return reduce_cell(obj)
         return NotImplemented
 
 

@@ -40,6 +40,7 @@ from .tracebacks import is_internal
 from .waitsite import ANY_SITE, barrier_site
 
 if TYPE_CHECKING:
+    from .files import TeamFiles
     from .handover import Handover
     from .thread import ThreadContext
 
@@ -67,6 +68,7 @@ class Team:
         # Big array reduction partials handed over from the workers' own memory
         # (handover.py); None: in slots of shared memory, or no such reduction.
         self.handover: Handover | None = None
+        self.files: TeamFiles | None = None  # open files the region can name (files.py)
 
     # -- used by ThreadContext --------------------------------------------------------
 

@@ -203,6 +203,36 @@ class Parcel:
 _MODULE = "module"  # a persistent id (_MODULE, name); no token starts with a string
 
 
+_EXCEPTION = "exception"  # a persistent id (_EXCEPTION, class, args, attributes)
+
+
+def reduce_exception(error: BaseException) -> Any:
+    """How an exception in a worker's results is pickled: rebuilt from its class,
+    ``args`` and attributes without calling ``__init__`` (see :func:`_exception_id`),
+    or ``NotImplemented``."""
+    if type(error).__reduce__ is not BaseException.__reduce__:
+        return NotImplemented
+    return (rebuilt_exception, (type(error), error.args, dict(vars(error))))
+
+
+def _exception_id(error: BaseException) -> Any:
+    """An exception kept in shared data (``errors.append(e)``) as its class, ``args``
+    and attributes: pickle would rebuild it by calling the class with ``args``, which
+    fails for a class whose ``__init__`` takes other arguments (``BadRecord(index,
+    reason)`` passing a message to ``Exception``).  ``None`` (pickled as usual) for a
+    class with a ``__reduce__`` of its own (``OSError``)."""
+    if type(error).__reduce__ is not BaseException.__reduce__:
+        return None
+    return (_EXCEPTION, type(error), error.args, dict(vars(error)))
+
+
+def rebuilt_exception(kind: type, args: tuple[Any, ...], attributes: dict[str, Any]) -> Any:
+    error = kind.__new__(kind, *args)
+    error.args = args
+    vars(error).update(attributes)
+    return error
+
+
 class _TokenPickler(pickle.Pickler):
     def __init__(
         self, file: io.BytesIO, tokens: dict[int, Token], buffer_callback: Any = None
@@ -219,7 +249,10 @@ class _TokenPickler(pickle.Pickler):
             # A module published by name (``settings.total += i`` in a block): every
             # process has it, under its name.
             return (_MODULE, obj.__name__)
-        return self.tokens.get(id(obj))
+        token = self.tokens.get(id(obj))
+        if token is None and isinstance(obj, BaseException):
+            return _exception_id(obj)
+        return token
 
 
 class _TokenUnpickler(pickle.Unpickler):
@@ -232,6 +265,8 @@ class _TokenUnpickler(pickle.Unpickler):
     def persistent_load(self, pid: Any) -> Any:
         if type(pid) is tuple and pid[0] == _MODULE and pid[1] in sys.modules:
             return sys.modules[pid[1]]
+        if type(pid) is tuple and pid[0] == _EXCEPTION:
+            return rebuilt_exception(*pid[1:])
         try:
             return self.objects[pid]
         except KeyError:

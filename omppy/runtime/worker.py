@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import _signal
 import faulthandler
+import io
 import os
 import pickle
 import signal
 import struct
+import types
 from typing import TYPE_CHECKING, Any
 
-from . import failedstate, failures, observe, private_globals, reaping, state
+from . import failedstate, failures, observe, private_globals, reaping, state, wire
 from .arena import FINISHED, Liveness
 from .errors import OmpError, TeamAborted
 from .forked import EXIT_UNREPORTED, die_with_parent, reseed
@@ -140,6 +142,8 @@ def _work(
         arguments = region.worker_arguments(arguments, num, team.handover)
         private_globals.enter(me)
         values = region.body(me, **arguments) or {}
+        if team.files is not None:
+            team.files.settle(num)  # what it wrote, to the shared offset (files.py)
         report = WorkerReport(
             partials=region.worker_partials(values, num, team.handover),
             last=region.last_values(values, me.did_last),
@@ -165,6 +169,8 @@ def _work(
         words[FINISHED + num] = 1
     except BaseException as exc:
         team.failed(me, exc)
+        if team.files is not None:
+            team.files.flush()  # what it wrote before the failure, as python would have
         if me.coherence is not None:
             explain_read_only(exc, me.coherence.replica)
         failedstate.record(words, team.arena.stop_base, me, exc)
@@ -193,6 +199,43 @@ def _failed_part(me: ThreadContext) -> tuple[Any, int]:  # pragma: no cover - in
         return me.coherence.before_barrier(last=True)
     except BaseException:
         return (False, 0)
+class _ReportPickler(pickle.Pickler):
+    """A report's pickler: an exception among the results (``errs.append(e)`` under
+    a reduction, a lastprivate) is rebuilt without calling its ``__init__``, which
+    may take other arguments than its ``args`` (``wire.reduce_exception``)."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if isinstance(obj, BaseException):
+            return wire.reduce_exception(obj)
+        return NotImplemented
+
+
+class _FunctionReportPickler(_ReportPickler):
+    """The same, and functions made in the region (a lambda kept in a lastprivate or
+    a reduced list) by their code's key: used when the report failed without."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        from . import taskcode  # a report with a function made in the region: rare
+
+        if type(obj) is types.FunctionType:
+            return taskcode.reduce_function(obj)
+        if type(obj) is types.CellType:
+            return taskcode.reduce_cell(obj)
+        return super().reducer_override(obj)
+
+
+def _dumps(report: WorkerReport, buffers: list[pickle.PickleBuffer]) -> bytes:
+    out = io.BytesIO()
+    try:
+        _ReportPickler(out, protocol=5, buffer_callback=buffers.append).dump(report)
+    except (pickle.PicklingError, AttributeError, TypeError) as error:
+        buffers.clear()
+        out = io.BytesIO()
+        try:
+            _FunctionReportPickler(out, protocol=5, buffer_callback=buffers.append).dump(report)
+        except Exception:
+            raise error from None
+    return out.getvalue()
 
 
 def _pickle_report(report: WorkerReport, num: int) -> list[Any]:
@@ -210,7 +253,7 @@ def _pickle_report(report: WorkerReport, num: int) -> list[Any]:
         return [EMPTY_REPORT]
     buffers: list[pickle.PickleBuffer] = []
     try:
-        data = pickle.dumps(report, protocol=5, buffer_callback=buffers.append)
+        data = _dumps(report, buffers)
     except Exception as exc:
         problem = OmpError(
             f"thread {num} could not send its results to the master "

@@ -7,18 +7,18 @@ feeds the variable's own update, the program prints a different answer (even at 
 thread).  Such a read is refused, at the read.
 
 Accepted, because both readings give the same result: the updates themselves with the
-clause's operator (``s += e``, ``s = s + e``, ``s = e * s``, ``s = max(s, e)``,
-``s = np.maximum(s, e)``, ``s = s or e``, ``s = f(s, e)`` or ``s = s + e`` for a
-user's operator ``f``...), one chosen by a test (``s = e if s is None else max(s, e)``),
-the same on an item of an array reduction (``a[k] += e``), ``s.append(e)``/``extend``/
-``add``/``update``, and the min/max idiom ``if v > s: s = v``; in each, ``e`` does not
-read ``s``.  A binding of ``s`` or a store to its item other than such an update
-(``s = e``, ``a[k] = e``, ``s *= e`` under ``+``) is refused too, at the binding: it
-changes only the thread's copy, which the combine adds to the others, so python's
-last value is lost (checked after the reads).  Not checked: ``inscan`` reductions (their
-scan phase reads the prefix on purpose), ``simd`` alone (it runs as the plain loop),
-a loop's header (evaluated before the copies), and code in functions the construct
-calls or defines.
+clause's operator (``s += e``, ``s = s + e``, ``s = e * s``, ``s = max(s, e)``, ``s =
+np.maximum(s, e)``, ``s = s or e``, ``s = f(s, e)`` or ``s = s + e`` for a user's
+operator ``f``...), one chosen by a test (``s = e if s is None else max(s, e)``), the
+same on an item of an array reduction (``a[k] += e``), ``s.append(e)``/``extend``/
+``add``/``update``, and the min/max idiom ``if v > s: s = v`` (or ``if s is None or v >
+s: s = v``); in each, ``e`` does not read ``s``.  A binding of ``s`` or a store to its
+item other than such an update (``s = e``, ``a[k] = e``, ``s *= e`` under ``+``) is
+refused too, at the binding: it changes only the thread's copy, which the combine adds
+to the others, so python's last value is lost (checked after the reads).  Not checked:
+``inscan`` reductions (their scan phase reads the prefix on purpose), ``simd`` alone (it
+runs as the plain loop), a loop's header (evaluated before the copies), and code in
+functions the construct calls or defines.
 """
 
 from __future__ import annotations
@@ -69,6 +69,8 @@ _IDENTITY = {
     "min": "+inf",
     "max": "-inf",
 }
+# min and max start from the original value where it is not a float (reduction.py).
+_OTHER_TYPES = {op: " on floats, at the original value on other types" for op in ("min", "max")}
 # Methods that add to a reduced list, set or dict (its combine adds the copies).
 _ADDING_METHODS = frozenset({"append", "extend", "add", "update"})
 _MIN_MAX = {
@@ -122,7 +124,7 @@ def check(
                 )
             start = _IDENTITY.get(op)
             starts = (
-                f"it starts at {start} for '{op}'"
+                f"it starts at {start} for '{op}'{_OTHER_TYPES.get(op, '')}"
                 if start is not None
                 else f"it starts at the identity of '{op}'"
             )
@@ -162,7 +164,11 @@ def _bound_error(
     it binds the thread's copy, which the combine then adds to the others; python's
     last binding is lost (a different answer even at one thread)."""
     start = _IDENTITY.get(op)
-    starts = f"which starts at {start}" if start is not None else "which starts at the identity"
+    starts = (
+        f"which starts at {start}{_OTHER_TYPES.get(op, '')}"
+        if start is not None
+        else "which starts at the identity"
+    )
     after = "the loop" if is_loop else "the construct"
     place = f"{name}[k]" if item else name
     if op in _AUGMENTED:
@@ -381,12 +387,32 @@ def _once(terms: list[cst.BaseExpression], target: cst.CSTNode, name: str) -> bo
     return len(found) == 1 and not any(_reads(other, name) for other in others)
 
 
+def _is_none_test(node: cst.BaseExpression, name: str) -> bool:
+    """``node`` is ``name is None``."""
+    return (
+        isinstance(node, cst.Comparison)
+        and isinstance(node.left, cst.Name)
+        and node.left.value == name
+        and len(node.comparisons) == 1
+        and isinstance(node.comparisons[0].operator, cst.Is)
+        and isinstance(node.comparisons[0].comparator, cst.Name)
+        and node.comparisons[0].comparator.value == "None"
+    )
+
+
 def _is_min_max_idiom(node: cst.If, name: str, op: str) -> bool:
     """``if v > s: s = v`` under a min or max reduction: a comparison of the variable
-    with a value, whose branch only binds the variable (to values not reading it)."""
+    with a value, whose branch only binds the variable (to values not reading it);
+    the comparison may follow ``s is None or``."""
     if op not in ("min", "max") or node.orelse is not None:
         return False
     test = node.test
+    if (
+        isinstance(test, cst.BooleanOperation)
+        and isinstance(test.operator, cst.Or)
+        and _is_none_test(test.left, name)
+    ):
+        test = test.right  # ``if s is None or v > s: s = v`` (``best = None`` first)
     if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
         return False
     if not isinstance(

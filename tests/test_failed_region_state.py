@@ -229,6 +229,37 @@ def test_a_reduction_of_a_failed_region_is_a_clear_error_at_every_team_size(writ
             assert "the region binds s, which the program gets only when it ends" in got.err
 
 
+CALLER_CATCHES = """\
+import math
+
+def total(values):
+    s = 0.0
+    # omp parallel for reduction(+: s)
+    for i in range(len(values)):
+        s += math.sqrt(values[i])
+    return s
+
+for data in ([1.0, 4.0, 9.0], [1.0, -4.0, 9.0]):
+    try:
+        print(total(data))
+    except ValueError as e:
+        print("caught", e)
+"""
+
+
+@pytest.mark.parametrize("backend", ["fork", "threads"])
+@pytest.mark.parametrize("threads", [1, 2, 3])
+def test_a_reduction_local_gone_with_its_function_is_no_error(write, backend, threads):
+    """The caller catches the exception: ``total``'s ``s`` went with its frame, under
+    python too, so the program gets its own ``ValueError`` (as ``pytest.raises`` would
+    around ``total``), not an error about ``s``."""
+    script = write("caller.py", CALLER_CATCHES)
+    expected = run_python(script)
+    assert expected.out == "6.0\ncaught math domain error\n"
+    got = _run(script, threads, backend)
+    assert (got.status, got.out, got.err) == (0, expected.out, "")
+
+
 # Schedules and constructs whose outcome depends on timing: python's answer, or the
 # clear error, never another answer with status 0.
 TIMING = {

@@ -302,5 +302,30 @@ def storeless(region: Any) -> bool:
 
 
 def names_bound(region: Any) -> list[str]:
-    """The names a failed region would have given the master (see :func:`decide`)."""
-    return [*region.reduction, *region.lastprivate, *region.shared]
+    """The names a failed region would have given the master (see :func:`decide`)
+    that the program can still read after the exception (:func:`readable_after`)."""
+    return readable_after([*region.reduction, *region.lastprivate, *region.shared])
+
+
+def readable_after(names: Sequence[str]) -> list[str]:
+    """Of ``names``, bound in the function that runs the region, those the program can
+    read once the exception has left it: all of them when a handler of that function
+    covers the region (a ``try``, ``with`` or ``finally`` around it), else only those
+    that outlive its frame (module globals, names its closures keep).  A local of a
+    function whose caller catches the exception is gone with its frame, under python
+    too: ``pytest.raises(ValueError)`` around ``total(data)`` must see the
+    ``ValueError``, not this module's error about ``total``'s reduction."""
+    import dis
+    import sys
+
+    parse = getattr(dis, "_parse_exception_table", None)
+    frame: Any = sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename.startswith(PACKAGE_DIR + os.sep):
+        frame = frame.f_back  # omppy's own frames, up to the one that runs the region
+    if frame is None or parse is None:
+        return list(names)
+    code = frame.f_code
+    lasti = frame.f_lasti
+    if any(entry.start <= lasti < entry.end for entry in parse(code)):
+        return list(names)
+    return [n for n in names if n not in code.co_varnames or n in code.co_cellvars]

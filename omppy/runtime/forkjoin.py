@@ -44,7 +44,6 @@ from . import (
     deadlock,
     failedstate,
     files,
-    handover,
     join,
     limits,
     observe,
@@ -84,7 +83,7 @@ def parallel(region: Region, request: TeamRequest) -> dict[str, Any]:
     parent = state.current()
     if size == 1:
         return run_alone(region, parent)
-    slots = reduction_slots(region.reduction, size, handover.available())
+    slots = reduction_slots(region.reduction, size)
     if slots:
         region = region.replace(slots=slots)
     private_globals.begin_region(request.copyin, request.namespace or {})
@@ -97,18 +96,13 @@ def parallel(region: Region, request: TeamRequest) -> dict[str, Any]:
 SLOTTED_BYTES = 1 << 20  # array reductions from this size on use shared-memory slots
 
 
-def reduction_slots(
-    reduction: dict[str, tuple[str, Any]], size: int, handed_over: bool = False
-) -> dict[str, Any]:
+def reduction_slots(reduction: dict[str, tuple[str, Any]], size: int) -> dict[str, Any]:
     """Shared-memory slots, one per worker, for each large array reduction.
 
     A worker accumulates straight into its slot (it starts as the operator's
     identity), so its partial result needs no pickling through a pipe and no copy:
     the master reads the slots when it combines.  Small arrays and other values travel
-    in the worker's report as before.  ``handed_over``: a worker accumulates in its
-    own memory and the master reads it there (handover.py); the slots, mapped but
-    left untouched (no pages), only take a partial the kernel will not let the
-    master read.
+    in the worker's report as before.
     """
     slots = {}
     for name, (op, value) in reduction.items():
@@ -121,8 +115,7 @@ def reduction_slots(
         if not is_array(start) or start.shape != value.shape:
             continue
         block = allocate((size - 1, *start.shape), start.dtype)
-        if not handed_over:
-            block[...] = start
+        block[...] = start
         slots[name] = block
     return slots
 
@@ -183,16 +176,12 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     arena = _take_arena(size)
     team = Team(size, parent, arena)
     team.seeds = seeds_for_team(_region_serial)
-    if region.slots and handover.available():
-        team.handover = handover.Handover(size)
     try:
         stage_globals(staged)
         replica = build_replica(call, region, staged)
     except BaseException:
         _give_back_arena(arena)
         staged.unstage()
-        if team.handover is not None:
-            team.handover.close()
         raise
     pipes = limits.report_pipes(size - 1)
     readers = {num: pipes[num - 1][0] for num in range(1, size)}
@@ -250,8 +239,6 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         gc.unfreeze()
         for _, write_end in pipes:
             os.close(write_end)
-        if team.handover is not None:
-            team.handover.forked()
         # The previous teams' workers, exiting since their reports came in: reaped
         # after this team's fork, so that their exit overlaps its start (reaping.py).
         reaping.reap_all()
@@ -275,8 +262,6 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         _kill(pids)
         for read_end, _ in pipes:
             _close_quietly(read_end)
-        if team.handover is not None:
-            team.handover.close()
         _give_back_arena(arena)
         staged.unstage()
         raise
@@ -415,8 +400,6 @@ def _finish(
         end = f"the end of the region at {region_at}"
         return join.merge(region, outcome, reports, master, end)
     finally:
-        if team.handover is not None:
-            team.handover.close()  # the workers that wait with a partial may exit
         _give_back_arena(team.arena)
         staged.unstage()
 

@@ -22,7 +22,6 @@ from . import failedstate, failures, reaping
 from .arena import LOG_SEQ
 from .errors import OmpError, RegionStateLost, TeamAborted, WorkerDied
 from .firstfailure import Failure, first_failure
-from .handover import Fetched
 from .region import Region
 from .reports import HEADER, whole
 from .reports import collect as collect  # (forkjoin calls join.collect)
@@ -117,10 +116,7 @@ def check_workers(
     team.arena.broken = team.arena.broken or bool(errors) or aborted
     if errors or aborted:
         # A failed region is not on a fast path: its workers are reaped now, so the
-        # program goes on with no process of the team left (as after a kill).  Those
-        # that wait to hand a partial over are told to exit first (handover.py).
-        if team.handover is not None:
-            team.handover.close()
+        # program goes on with no process of the team left (as after a kill).
         reaping.reap_all()
     if errors:
         chosen = first_failure(errors)
@@ -224,18 +220,7 @@ def merge(
         coherence.stream.after_region()
     partials = [region.partials(values)]
     partials += [reports[num].partials or {} for num in sorted(reports)]
-    team = master.team
-    assert team is not None
-    handover = team.handover
-    fetch = None
-    if handover is not None:
-
-        def fetch(num: int, where: Any, slot: Any, elementwise: bool) -> Any:
-            if elementwise:  # folded by the combine a block at a time
-                return Fetched(handover, num, team.pids[num], where, slot)
-            return handover.fetch(num, team.pids[num], where, slot)
-
-    partials = region.gathered(partials, fetch)
+    partials = region.gathered(partials)
     last = region.last_values(values, master_last)
     for num in sorted(reports):
         if reports[num].last is not None:

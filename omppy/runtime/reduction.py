@@ -18,7 +18,6 @@ from typing import Any
 
 from . import declared
 from .errors import OmpError
-from .handover import Fetched
 from .where import location
 
 
@@ -357,11 +356,9 @@ def combine(op: Any, original: Any, partials: list[Any]) -> Any:
         if isinstance(partial, _Neutral) or (none_start and partial is None):
             continue
         if isinstance(result, _Neutral):
-            result = partial.whole() if type(partial) is Fetched else partial
+            result = partial
         elif isinstance(partial, _Subtracted) and not isinstance(result, _Subtracted):
             result = result - partial.total
-        elif type(partial) is Fetched:  # still in a worker's memory (handover.py)
-            result = partial.fold_into(fold, result)
         else:
             result = fold(result, partial)
     if none_start and isinstance(result, _Neutral):

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from typing import Any
 
 from .errors import OmpError
-from .handover import ELEMENTWISE, Handover, Remote
 from .reduction import combine, identity, order_free
 from .sharedmem import is_array, is_shared
 from .unbound import UNBOUND
@@ -132,65 +131,33 @@ class Region:
                 arguments[name] = identity(op, value)
         return arguments
 
-    def worker_arguments(
-        self, arguments: dict[str, Any], num: int, handover: Handover | None = None
-    ) -> dict[str, Any]:
-        """Worker ``num``'s arguments: its reduction slots stand for the identities,
-        or, when it hands its partials over from its own memory (``handover``),
-        identities of its own, as the master's."""
+    def worker_arguments(self, arguments: dict[str, Any], num: int) -> dict[str, Any]:
+        """Worker ``num``'s arguments: its reduction slots stand for the identities."""
         for name, slots in self.slots.items():
-            if handover is None:
-                arguments[name] = slots[num - 1]
-            else:
-                op, value = self.reduction[name]
-                arguments[name] = identity(op, value)
+            arguments[name] = slots[num - 1]
         return arguments
 
-    def worker_partials(
-        self, values: dict[str, Any], num: int, handover: Handover | None = None
-    ) -> dict[str, Any]:
+    def worker_partials(self, values: dict[str, Any], num: int) -> dict[str, Any]:
         """A worker's reduction results for its report: a slotted one is left in its
-        slot (copied there if the body rebound the name), and reported as None; with
-        a ``handover``, one of the slot's shape and dtype stays in the worker's
-        memory, reported as where it lies (handover.py)."""
+        slot (copied there if the body rebound the name), and reported as None."""
         partials = self.partials(values)
         for name, slots in self.slots.items():
-            slot, partial = slots[num - 1], partials[name]
-            if (
-                handover is not None
-                and is_array(partial)
-                and partial.shape == slot.shape
-                and partial.dtype == slot.dtype
-            ):
-                partials[name] = handover.hold(_np().ascontiguousarray(partial), slot)
-                continue
-            if partial is not slot:
-                slot[...] = partial
+            slot = slots[num - 1]
+            if partials[name] is not slot:
+                slot[...] = partials[name]
             partials[name] = None
         return partials
 
-    def gathered(
-        self,
-        partials: list[dict[str, Any]],
-        fetch: Callable[[int, Remote, Any, bool], Any] | None = None,
-    ) -> list[dict[str, Any]]:
-        """Every thread's partials in thread order, slots read for the ``None`` ones,
-        partials left in a worker's memory fetched (``fetch(num, where, slot,
-        elementwise)``: ``handover.Fetched`` when its reduction's fold is elementwise,
-        folded by the combine a block at a time)."""
+    def gathered(self, partials: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Every thread's partials in thread order, slots read for the ``None`` ones."""
         if not self.slots:
             return partials
         out = [partials[0]]
         for num, part in enumerate(partials[1:], start=1):
             part = dict(part)
             for name, slots in self.slots.items():
-                value = part.get(name)
-                if value is None:
+                if part.get(name) is None:
                     part[name] = slots[num - 1]
-                elif type(value) is Remote:
-                    assert fetch is not None
-                    elementwise = self.reduction[name][0] in ELEMENTWISE
-                    part[name] = fetch(num, value, slots[num - 1], elementwise)
             out.append(part)
         return out
 
@@ -277,12 +244,6 @@ def _same(value: Any, start: Any) -> bool:
         return type(value) is type(start) and bool(value == start)
     except Exception:
         return False
-
-
-def _np() -> Any:
-    import numpy
-
-    return numpy
 
 
 def private_copy(value: Any) -> Any:

@@ -41,7 +41,6 @@ from .waitsite import ANY_SITE, barrier_site
 
 if TYPE_CHECKING:
     from .files import TeamFiles
-    from .handover import Handover
     from .thread import ThreadContext
 
 CAN_FORK = hasattr(os, "fork") and sys.platform != "win32"
@@ -65,9 +64,6 @@ class Team:
         self.seeds: tuple[int, int | None, int] = (0, None, 0)  # for workers' random streams
         # Deferred tasks (tasks.py): the same in every thread, decided before the fork.
         self.tasking = False
-        # Big array reduction partials handed over from the workers' own memory
-        # (handover.py); None: in slots of shared memory, or no such reduction.
-        self.handover: Handover | None = None
         self.files: TeamFiles | None = None  # open files the region can name (files.py)
 
     # -- used by ThreadContext --------------------------------------------------------

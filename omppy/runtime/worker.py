@@ -91,9 +91,6 @@ def run_worker(
         for index, (_, other_write) in enumerate(pipes):
             if index != num - 1:
                 os.close(other_write)
-        handover = me.team.handover  # type: ignore[union-attr]
-        if handover is not None:
-            handover.enter(num)
         # A crash in C (an extension's segfault) writes this thread's Python stack
         # where the master reads the report: WorkerDied shows it (loky does the same).
         faulthandler.enable(file=write_end, all_threads=False)
@@ -114,8 +111,6 @@ def run_worker(
         if observe.observer is not None:  # this worker's spans (docs/tracing.md)
             observe.observer.worker_exit(me)
         status = 0
-        if handover is not None and handover.held:
-            handover.serve(num)  # until the master has read its partials
         # Off the master's path now (it has the report): the workers of the teams
         # this one started (nested regions) leave no zombie behind.
         reaping.reap_all()
@@ -139,13 +134,13 @@ def _work(
         arguments = region.arguments(
             call, in_master=False, shared=lambda value: replica.token_of(value) is not None
         )
-        arguments = region.worker_arguments(arguments, num, team.handover)
+        arguments = region.worker_arguments(arguments, num)
         private_globals.enter(me)
         values = region.body(me, **arguments) or {}
         if team.files is not None:
             team.files.settle(num)  # what it wrote, to the shared offset (files.py)
         report = WorkerReport(
-            partials=region.worker_partials(values, num, team.handover),
+            partials=region.worker_partials(values, num),
             last=region.last_values(values, me.did_last),
             part=me.coherence.before_barrier(last=True),
             private_globals=private_globals.snapshot(me),

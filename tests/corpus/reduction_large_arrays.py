@@ -1,8 +1,7 @@
-"""Reductions of arrays of 1 MB and more, whose partials the workers keep in their own
-memory for the master to read (handover.py: the elementwise folds + - | ^ * a block of
-rows at a time, max whole), or in shared-memory slots where it cannot
-(forkjoin.reduction_slots); in-place and rebinding spellings, several dtypes, a
-Fortran-ordered array, a 2-D one."""
+"""Reductions of arrays of 1 MB and more, whose partials the workers keep in shared
+memory slots (forkjoin.reduction_slots): a zero identity (+ - | ^) starts from the
+fresh slot as it is, the others (* max) from a filled one; in-place and rebinding
+spellings, several dtypes, a Fortran-ordered array, a 2-D one."""
 
 import numpy as np
 

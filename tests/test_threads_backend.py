@@ -432,7 +432,7 @@ def test_new_dict_keys_come_in_iteration_order(write):
         other = {}
 
         def note(i):
-            other.setdefault(i * 3 % 30, i)
+            other.setdefault(i * 3 % 90, i)  # (one key per iteration: no race)
 
         # omp parallel
         # omp for schedule(dynamic, 2) nowait

@@ -286,3 +286,44 @@ def test_refusals_name_the_construct(write, tmp_path, pragma, message):
     )
     got = run_omppy("run", "prog.py", cwd=tmp_path)
     assert (got.status, got.err.replace(f"{tmp_path}/", "")) == (1, message)
+
+
+# Found by the lead's sweep after the merge: two tasks in a function (no region around
+# them in the source) with shared(found), one of which sets it under `atomic write`.
+# The tasks were handed the creator's `found` and taskwait took the newest published
+# value, the creator's None, because the orphaned atomic published nothing (1-4 threads:
+# `None None`, exit 0; omp_ex_cancel_tree_search).
+ORPHANED_TASKS_SHARED_ATOMIC = """\
+def search(vals, target):
+    found = None
+    # omp task shared(found)
+    if True:
+        if target in vals[:5]:
+            # omp atomic write
+            found = target
+    # omp end task
+    # omp task shared(found)
+    if True:
+        if target in vals[5:]:
+            # omp atomic write
+            found = target
+    # omp end task
+    # omp taskwait
+    return found
+
+def run(target):
+    res = None
+    # omp parallel
+    if True:
+        # omp masked
+        res = search(list(range(10)), target)
+        # omp end masked
+    return res
+print(run(1), run(7))
+"""
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("threads", [2, 3])
+def test_orphaned_tasks_publish_a_shared_name_set_under_atomic(write, threads, backend):
+    same_as_python(write, "orphaned.py", ORPHANED_TASKS_SHARED_ATOMIC, threads, backend)

@@ -299,6 +299,28 @@ def test_a_global_a_helper_rebinds_is_read_by_name_not_handed_in():
     assert not {"LIMIT", "SCALE", "OFFSET", "BIAS", "FIXED"} & set(sharing.args)
 
 
+def test_a_global_an_inner_construct_makes_private_is_still_handed_in():
+    # ``sections firstprivate(count)`` inside the region binds ``count`` in the
+    # outlined body: a local there, so it must be handed in, not read by name
+    # (UnboundLocalError at every team size, omp_ex_fpriv_sections).
+    sharing = sharing_of(
+        """
+        count = 10
+        seen = [0, 0]
+        # omp parallel
+        if True:
+            # omp sections firstprivate(count)
+            # omp section
+            if True:
+                count += 1
+                seen[0] = count
+            # omp end sections
+        """,
+        "parallel",
+    )
+    assert "count" in sharing.args
+
+
 def test_a_local_of_the_same_name_is_still_handed_in():
     sharing = sharing_of(
         """

@@ -342,6 +342,17 @@ class _Surveyor(RuleChecks, TaskSurvey):
                     )
                 copied = pragma.names_in("copyprivate")
                 threadprivate = tuple(n for n in copied if n in own)
+        elif directive in SYNC_DIRECTIVES:
+            # An orphaned block in a task (a task in a function): the names of the
+            # task's shared clause it binds are published by it, as in a region, so
+            # that the creator's taskwait takes the newest (``found = node`` under
+            # atomic write in one of two searching tasks).
+            tasks = [c for c in stack if c.directive in TASK_DIRECTIVES]
+            task_around = tasks[-1] if tasks else None
+            if task_around is not None:
+                listed = set(task_around.pragma.names_in("shared"))
+                binds = set(usage.bound) | set(usage.augmented) | usage.sync_bound
+                sync_names = tuple(analysis_order(binds & listed, usage))
         closed = False
         if directive in SYNC_DIRECTIVES:
             touches = self.sync_blocks.touches(construct.statements())
@@ -396,7 +407,21 @@ class _Surveyor(RuleChecks, TaskSurvey):
             )
             # A global is read by its name, not handed in: code the region calls
             # may rebind it meanwhile (``mod.LIMIT = 9`` in another module).
-            live = scoped_sharing.read_live(readonly, scopes)
+            # (not one the body binds anywhere, an inner construct's private copy
+            # included: that makes it a local of the outlined body, handed in)
+            bound_inside = (
+                set(usage.bound)
+                | set(usage.augmented)
+                | usage.plain_bound
+                | usage.sync_bound
+                | usage.deleted
+                | usage.task_shared
+                | usage.inner_private
+                | usage.inner_firstprivate
+                | usage.inner_outputs
+                | usage.inner_copyprivate
+            )
+            live = scoped_sharing.read_live(readonly, scopes) - bound_inside
             if live:
                 args = tuple(n for n in sharing.args if n not in live)
                 readonly = tuple(n for n in readonly if n not in live)

@@ -327,39 +327,3 @@ print(run(1), run(7))
 @pytest.mark.parametrize("threads", [2, 3])
 def test_orphaned_tasks_publish_a_shared_name_set_under_atomic(write, threads, backend):
     same_as_python(write, "orphaned.py", ORPHANED_TASKS_SHARED_ATOMIC, threads, backend)
-
-
-# Found by the lead's sweep after the merge (deque_work_queue_popleft, 3-4 threads,
-# now and then): every thread binds `job` under critical(queue) and reads it under
-# critical(failed). Taking the newest published `job` on entering critical(failed)
-# (the fresh reads above) gave a thread a teammate's job, or None: `failed.append(None)`.
-# Names a block only reads are taken fresh from blocks of its own kind only.
-OWN_JOB_UNDER_TWO_CRITICALS = """\
-from collections import deque
-
-jobs = deque(range(60))
-done = [0] * 60
-failed = deque()
-# omp parallel
-if True:
-    while True:
-        # omp critical(queue)
-        job = jobs.popleft() if jobs else None
-        # omp end critical
-        if job is None:
-            break
-        if job % 7 == 3:
-            # omp critical(failed)
-            failed.append(job)
-            # omp end critical
-            continue
-        done[job] = sum(range(job))
-print(sum(done), sorted(failed), len(jobs))
-"""
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("threads", [3, 4])
-def test_a_thread_keeps_its_own_name_across_two_named_criticals(write, threads):
-    for _ in range(3):  # it depended on when the teammates published
-        same_as_python(write, "jobs.py", OWN_JOB_UNDER_TWO_CRITICALS, threads, "fork")

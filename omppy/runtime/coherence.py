@@ -68,10 +68,6 @@ class Coherence:
         # Names bound in synchronisation blocks: the newest value applied, and the
         # record that bound the value the thread's code last took.
         self.latest: dict[str, tuple[float, Any]] = {}
-        # The kind of block that published each name last ("critical(queue)",
-        # "atomic"...): a name a block only reads is taken fresh from a block of its
-        # own kind (see :meth:`fresh`).
-        self.latest_kind: dict[str, str] = {}
         self.taken: dict[str, float] = {}
         # Records applied since the last barrier: a later record made without seeing
         # one of them (another lock) is checked against it.
@@ -187,7 +183,7 @@ class Coherence:
                 break
             _check_if_concurrent(other, record, self.replica, where)
         self.replica.apply(changes, ("record", seq))
-        self._take_names(seq, names, record[3])
+        self._take_names(seq, names)
         self._remember(record)
 
     def _remember(self, record: Record) -> None:
@@ -210,10 +206,9 @@ class Coherence:
         self.latest[name] = (seq, value)
         self.taken[name] = seq
 
-    def _take_names(self, seq: int, names: dict[str, Any], kind: str = "") -> None:
+    def _take_names(self, seq: int, names: dict[str, Any]) -> None:
         for name, value in names.items():
             self.latest[name] = (seq, value)
-            self.latest_kind[name] = kind
             self.replica.adopt(value, ("name", seq, name), PUBLISHED_DEPTH, name)
 
     def publish(
@@ -255,7 +250,6 @@ class Coherence:
                 for name, value in names.items():
                     taken[name] = seq
                     latest[name] = (seq, value)
-                    self.latest_kind[name] = kind
                 return seq
         # (a task's record holds what a task or several ran: no one stretch made it)
         changes = self._tag_new_keys(changes, block=kind != "task")
@@ -275,7 +269,7 @@ class Coherence:
         self._remember((seq, self.num, seen, kind, changes, names))
         for name in names:
             self.taken[name] = seq
-        self._take_names(seq, names, kind)
+        self._take_names(seq, names)
         return seq
 
     def _log_append(self, payload: bytes) -> int:
@@ -314,30 +308,13 @@ class Coherence:
         if any(t in ordered and c[0] == "D" and c[3] for s in sources for t, c in s):
             self._order_new_keys(sources)
 
-    def fresh(
-        self, names: tuple[str, ...], reads: tuple[str, ...] = (), kind: str = ""
-    ) -> dict[str, Any]:
-        """The values of ``names`` that other threads bound since this thread took them,
-        and of ``reads`` (names a block of ``kind`` only reads: a flag a spinning thread
-        tests) those that a block of the same kind published.  A block of another kind
-        is not ordered with this one (``critical(queue)`` and ``critical(failed)`` hold
-        different locks): a worker's own ``job``, bound under ``critical(queue)``, is
-        not replaced by a teammate's on entering ``critical(failed)``."""
+    def fresh(self, names: tuple[str, ...]) -> dict[str, Any]:
+        """The values of ``names`` that other threads bound since this thread took them."""
         found = {}
-        taken, latest = self.taken, self.latest
         for name in names:
-            entry = latest.get(name)
-            if entry is not None and entry[0] > taken.get(name, 0):
-                taken[name] = entry[0]
-                found[name] = entry[1]
-        for name in reads:
-            entry = latest.get(name)
-            if (
-                entry is not None
-                and entry[0] > taken.get(name, 0)
-                and self.latest_kind.get(name) == kind
-            ):
-                taken[name] = entry[0]
+            entry = self.latest.get(name)
+            if entry is not None and entry[0] > self.taken.get(name, 0):
+                self.taken[name] = entry[0]
                 found[name] = entry[1]
         return found
 
@@ -426,7 +403,7 @@ class Coherence:
             records.append(record)
             if thread != self.num:
                 self.replica.apply(changes, ("record", seq))
-                self._take_names(seq, names, kind)
+                self._take_names(seq, names)
         read_batches(sys.maxsize)
         records.sort(key=lambda r: r[0])
         _check_concurrent_records(records, self.replica, where)

@@ -72,7 +72,7 @@ class SyncBlock:
                     raise
                 # ``reads``: shared names the block only reads (a flag a spinning
                 # thread tests under critical): their newest values too.
-                self.fresh = coherence.fresh(names, reads, kind)
+                self.fresh = coherence.fresh((*names, *reads) if reads else names)
                 if coherence.stream is not None and not thread.inside:
                     coherence.stream.enter()
             thread.inside.append(kind)  # a barrier now would deadlock (see ThreadContext)

@@ -133,11 +133,9 @@ def may_be_caught() -> bool:
     enclosing region's, whose failure carries the changes on).  When nothing can
     catch it, what the region leaves is never read: the exception ends the program
     as it always did."""
-    import dis
     import sys
 
-    parse = getattr(dis, "_parse_exception_table", None)
-    if parse is None:
+    if _exception_table() is None:
         return True
     frame: Any = sys._getframe(1)
     inside = True  # omppy's frames of this region, until the first of the program's
@@ -149,12 +147,24 @@ def may_be_caught() -> bool:
             inside = False
         if ours and code.co_name == _TOP and name.endswith("runner.py"):
             return False
-        if not (inside or name.startswith(_PASSING)):
-            lasti = frame.f_lasti
-            if any(entry.start <= lasti < entry.end for entry in parse(code)):
-                return True
+        if not (inside or name.startswith(_PASSING)) and _covered(frame):
+            return True
         frame = frame.f_back
     return False
+
+
+def _exception_table() -> Any:
+    """``dis``'s reader of a code object's exception table (Python 3.11+), or None."""
+    import dis
+
+    return getattr(dis, "_parse_exception_table", None)
+
+
+def _covered(frame: Any) -> bool:
+    """Whether a handler of ``frame``'s code (``try``, ``with``, ``finally``) covers the
+    instruction it is at (:func:`_exception_table` must exist)."""
+    lasti = frame.f_lasti
+    return any(entry.start <= lasti < entry.end for entry in _exception_table()(frame.f_code))
 
 
 def decide(
@@ -315,17 +325,12 @@ def readable_after(names: Sequence[str]) -> list[str]:
     function whose caller catches the exception is gone with its frame, under python
     too: ``pytest.raises(ValueError)`` around ``total(data)`` must see the
     ``ValueError``, not this module's error about ``total``'s reduction."""
-    import dis
     import sys
 
-    parse = getattr(dis, "_parse_exception_table", None)
     frame: Any = sys._getframe(1)
     while frame is not None and frame.f_code.co_filename.startswith(PACKAGE_DIR + os.sep):
         frame = frame.f_back  # omppy's own frames, up to the one that runs the region
-    if frame is None or parse is None:
+    if frame is None or _exception_table() is None or _covered(frame):
         return list(names)
     code = frame.f_code
-    lasti = frame.f_lasti
-    if any(entry.start <= lasti < entry.end for entry in parse(code)):
-        return list(names)
     return [n for n in names if n not in code.co_varnames or n in code.co_cellvars]

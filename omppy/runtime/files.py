@@ -66,15 +66,12 @@ class TeamFiles:
         self.writers = writers
 
     def flush(self) -> None:
+        """Hand what this process buffered to the shared file offset (see the module)."""
         for _, file in self.writers:
             try:
                 file.flush()
             except (OSError, ValueError):
                 pass  # closed meanwhile, or a broken pipe: the program's own write says so
-
-    def settle(self, num: int) -> None:
-        """Flush the files written by thread ``num`` (see the module)."""
-        self.flush()
 
 
 # How far :func:`gather` looks into an object or a dict it is handed (``self.fh``,

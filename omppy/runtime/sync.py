@@ -113,7 +113,7 @@ class SyncBlock:
                 coherence.publish(self.kind, values, touched, self.closed)
             files = getattr(self.thread.team, "files", None)
             if self.runs and files is not None:
-                files.settle(self.thread.num)  # writes in the blocks' order (files.py)
+                files.flush()  # writes in the blocks' order (files.py)
         finally:
             if self.runs:
                 self.thread.inside.pop()

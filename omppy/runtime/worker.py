@@ -138,7 +138,7 @@ def _work(
         private_globals.enter(me)
         values = region.body(me, **arguments) or {}
         if team.files is not None:
-            team.files.settle(num)  # what it wrote, to the shared offset (files.py)
+            team.files.flush()  # what it wrote, to the shared offset (files.py)
         report = WorkerReport(
             partials=region.worker_partials(values, num),
             last=region.last_values(values, me.did_last),

@@ -105,6 +105,7 @@ def test_read_in_a_taskgroup_with_task_reduction():
         ("+", "s += s", 10),
         ("+", "s = s + s", 9),
         ("+", "if s > 3: out.append(i)", 8),
+        ("+", "s[i][s[0][0]] += 1", 10),  # the inner index reads it
         ("max", "t = max(s, i)", 13),
         ("max", "s = min(s, i)", 13),  # min under max
         ("max", "if i > s:\n        s = i\n        t = i", 12),  # the branch does more
@@ -150,6 +151,8 @@ def test_escaping_reads_are_refused(op, statement, col):
         ("gcd", "s = gcd(s, i)"),
         ("join", "s = s + str(i)"),
         ("+", "s[i % 2] += i"),
+        ("+", "s[i % 2][i % 3] += i"),  # a C 2-d array reduction (numpy, or declared)
+        ("join", "s[i][0][1] = i"),
         ("|", "s[i % 2] = 1"),  # a key of a dict merged by union
         ("join", "s[i] = i"),  # a user's merge
         ("max", "s[0] = max(s[0], i)"),
@@ -282,6 +285,7 @@ def test_storing_an_item_of_an_array_reduction_is_refused():
         ("|", "s = {i: i}", 5, "s |= e"),
         ("+", "s[0] *= 2", 5, "s[k] += e"),
         ("-", "s[i] = i", 5, "s[k] -= e"),
+        ("+", "s[i][1] = i", 5, "s[k] += e"),
     ],
 )
 def test_bindings_and_item_stores_are_refused(op, statement, col, example):

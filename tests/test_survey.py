@@ -122,3 +122,38 @@ def test_plans_lines_and_super_calls():
     # ``super()`` in the outlined body will need the method's class and first argument.
     assert list(survey.super_calls.values()) == ["self"]
     assert decided(source, "parallel").class_name == "Walker"
+
+
+def test_a_block_does_not_publish_names_the_threads_own():
+    """A reduction (or first/lastprivate, or loop) variable updated under critical or
+    atomic is the thread's own copy: the block neither publishes it nor takes another
+    thread's on entry (main before session 10: ``s += i`` under critical in a
+    ``parallel for reduction(+:s)`` added the other threads' partial sums again)."""
+    source = program(
+        """
+        def f(n, out):
+            s = t = 0
+            last = -1
+            seen = []
+            # omp parallel for reduction(+:s) lastprivate(last)
+            for i in range(n):
+                # omp critical
+                if True:
+                    s += i
+                    last = i
+                    seen.append(i)
+            # omp parallel
+            if True:
+                # omp for reduction(+:t)
+                for i in range(n):
+                    # omp atomic
+                    t += i
+            # omp parallel firstprivate(n)
+            # omp critical
+            n += 1
+            return s, t, last, seen
+        """
+    )
+    assert decided(source, "critical", 0).sync_names == ("seen",)
+    assert decided(source, "atomic", 0).sync_names == ()
+    assert decided(source, "critical", 1).sync_names == ()

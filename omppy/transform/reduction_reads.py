@@ -248,12 +248,15 @@ def _uses(
         yield from _uses(node.value, name)  # (nor is a keyword)
         return
     if isinstance(node, cst.Subscript):
-        if not (store and isinstance(node.value, cst.Name)):  # (s[k] = e: an item store)
+        chain = _item_chain(node) if store else None
+        if chain is None:
             yield from _uses(node.value, name)
-        elif node.value.value == name:
-            yield node, False  # (a store to an item of it: the Subscript)
-        for element in node.slice:
-            yield from _uses(element, name)
+        elif chain[0].value == name:
+            # (s[k] = e, or s[i][j] = e: a store to an item of it, the Subscript)
+            yield node, False
+        for inner in (chain[1] if chain is not None else (node,)):
+            for element in inner.slice:
+                yield from _uses(element, name)
         return
     if isinstance(node, (cst.AssignTarget,)):
         yield from _uses(node.target, name, True)
@@ -280,11 +283,24 @@ def _place(target: cst.CSTNode, name: str) -> bool:
     reading ``s``)."""
     if isinstance(target, cst.Name):
         return target.value == name
-    if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name):
-        return target.value.value == name and not any(
-            _reads(element, name) for element in target.slice
+    chain = _item_chain(target) if isinstance(target, cst.Subscript) else None
+    if chain is not None:
+        return chain[0].value == name and not any(
+            _reads(element, name) for inner in chain[1] for element in inner.slice
         )
     return False
+
+
+def _item_chain(node: cst.Subscript) -> tuple[cst.Name, list[cst.Subscript]] | None:
+    """The name and the subscripts of ``s[i]``, ``s[i][j]``, ... (an item of an item
+    of a reduced list of lists, as a C two-dimensional array reduction writes it);
+    None when the chain does not start at a name."""
+    subscripts = [node]
+    value = node.value
+    while isinstance(value, cst.Subscript):
+        subscripts.append(value)
+        value = value.value
+    return (value, subscripts) if isinstance(value, cst.Name) else None
 
 
 def _same(a: cst.CSTNode, b: cst.CSTNode) -> bool:

@@ -318,20 +318,29 @@ class _Surveyor(RuleChecks, TaskSurvey):
                 # (threadprivate globals are each thread's own: never published,
                 # but a copyprivate one is handed out by its single)
                 own = set(region_sharing.threadprivate)
-                touched -= region_sharing.private | own
+                # (nor a name the region's or an enclosing construct's clauses make
+                # each thread's own, or that a worksharing loop around it loops over:
+                # a reduction variable updated under critical is the thread's partial
+                # result, and taking another thread's value on entry lost updates)
+                between = stack[stack.index(region) + 1 :]
+                inner = set(own)
+                inner.update(region_sharing.firstprivate, region_sharing.lastprivate)
+                inner.update(name for name, _ in region_sharing.reduction)
+                for c in between:
+                    inner.update(*(c.pragma.names_in(k) for k in _PRIVATE_CLAUSES))
+                    if c.directive in LOOP_DIRECTIVES:
+                        for loop in self._loop_nest(c):
+                            inner.update(target_names(loop.target))
+                if region.directive in LOOP_DIRECTIVES:
+                    for loop in self._loop_nest(region):
+                        inner.update(target_names(loop.target))
+                touched -= region_sharing.private | inner
                 sync_names = tuple(analysis_order(touched, usage))
                 # Entering the block is a flush: a shared name another thread's block
                 # publishes and this one only reads (a flag) is taken fresh too.
                 # (Not in a task, whose names are its own copies, nor a name an
                 # enclosing construct makes private or loops over.)
-                between = stack[stack.index(region) + 1 :]
                 if not any(c.directive in TASK_DIRECTIVES for c in between):
-                    inner = set(own)
-                    for c in between:
-                        inner.update(*(c.pragma.names_in(k) for k in _PRIVATE_CLAUSES))
-                        if c.directive in LOOP_DIRECTIVES:
-                            for loop in self._loop_nest(c):
-                                inner.update(target_names(loop.target))
                     sync_reads = tuple(
                         n
                         for n in region_shared

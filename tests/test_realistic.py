@@ -149,6 +149,12 @@ KNOWN_REFUSALS = {
         "before the deferred task's value is waited for (a conservative check: the "
         "undeferred task ran after it)"
     ),
+    "sections_if_true_block": (
+        "`# omp sections` on an `if True:` block with the `# omp section` pragmas in its "
+        "body: refused ('# omp section' must be directly inside '# omp sections', with "
+        "the hint to use the block form docs/pragmas.md shows: `# omp sections` ... "
+        "`# omp end sections`)"
+    ),
     "omp_ex_udr_point_maxloc": (
         "OpenMP Examples udr.2/udr.3: the loop reads its reduction variables "
         "(`if points[i].x < minp.x: minp.x = ...`); docs/pragmas.md (reductions) "

@@ -1,7 +1,7 @@
 """Frozen, ordered dataclasses made per iteration and appended to a shared list under
 critical; the list is sorted (order=True) and deduplicated through a set (hashable)."""
 
-from dataclasses import dataclass, field, astuple
+from dataclasses import astuple, dataclass, field
 
 
 @dataclass(frozen=True, order=True)

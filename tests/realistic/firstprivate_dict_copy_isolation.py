@@ -1,7 +1,7 @@
 """firstprivate on a dict and a list: each thread changes its own copies, the shared
 originals are unchanged after the region; per-thread results stored by index."""
 
-from omppy import omp_get_thread_num, omp_get_num_threads
+from omppy import omp_get_num_threads, omp_get_thread_num
 
 cfg = {"scale": 2, "names": ["a", "b"]}
 base = [1, 2, 3]

@@ -2,7 +2,6 @@
 kinetic energy; Charged overrides a property and adds a field. Each iteration owns
 one object; the energy is reduced with +."""
 
-import math
 
 
 class Body:

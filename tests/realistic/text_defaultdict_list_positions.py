@@ -3,7 +3,7 @@ from a parallel loop over lines; lists are sorted before printing."""
 
 from collections import defaultdict
 
-WORDS = "alpha beta gamma delta epsilon zeta eta theta iota kappa".split()
+WORDS = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"]
 text = [" ".join(WORDS[(i * j + 3) % len(WORDS)] for j in range(8)) for i in range(120)]
 index = defaultdict(list)
 

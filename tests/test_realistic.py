@@ -95,6 +95,16 @@ EXPECTED_ERRORS = {
     "bug_array_module": _C_STATE,
     "id_generator_itertools": _ITERATOR,
     "bug_itertools_count": _ITERATOR,
+    "omp_ex_default_none": (
+        "OpenMP Examples default_none.1: `z[i] = y` in a `parallel default(none)` "
+        "reads names in no clause, an error the example marks and OpenMP compilers "
+        "refuse; omppy refuses it at translate time, naming 'y'"
+    ),
+    "omp_ex_doacross_wrong_sink": (
+        "OpenMP Examples doacross.3 (work_wrong): sinks on later iterations with no "
+        "source wait for ever in OpenMP; omppy raises an OmpError naming the iteration "
+        "that does not come before the current one"
+    ),
 }
 
 _NESTED = (
@@ -149,6 +159,12 @@ KNOWN_REFUSALS = {
         "before the deferred task's value is waited for (a conservative check: the "
         "undeferred task ran after it)"
     ),
+    "omp_ex_collapse_triangular": (
+        "OpenMP Examples collapse.4: a non-rectangular `collapse(2)` (j from i) is "
+        "refused at translate time, naming the outer variable (docs/pragmas.md, "
+        "collapse: rectangular nests only; OpenMP 5.0 allows it)"
+    ),
+    "pymp_nested_xrange": _NESTED,
     "omp_ex_udr_point_maxloc": (
         "OpenMP Examples udr.2/udr.3: the loop reads its reduction variables "
         "(`if points[i].x < minp.x: minp.x = ...`); docs/pragmas.md (reductions) "

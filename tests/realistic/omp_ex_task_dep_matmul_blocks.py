@@ -32,7 +32,7 @@ def main():
     # omp end single
     # omp end parallel
     want = [[sum(A[i][k] * B[k][j] for k in range(N)) for j in range(N)] for i in range(N)]
-    print(C == want, sum(map(sum, C)), C[0][:4], C[N - 1][N - 4:])
+    print(want == C, sum(map(sum, C)), C[0][:4], C[N - 1][N - 4:])
 
 
 main()

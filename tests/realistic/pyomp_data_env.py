@@ -10,6 +10,7 @@ sum is that of the team's thread numbers, and the team size is not printed, so p
 is left out (see below)."""
 
 import numpy as np
+
 from omppy import omp_get_num_threads, omp_get_thread_num, omp_set_num_threads
 
 

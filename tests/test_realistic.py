@@ -159,11 +159,6 @@ KNOWN_REFUSALS = {
         "before the deferred task's value is waited for (a conservative check: the "
         "undeferred task ran after it)"
     ),
-    "omp_ex_collapse_triangular": (
-        "OpenMP Examples collapse.4: a non-rectangular `collapse(2)` (j from i) is "
-        "refused at translate time, naming the outer variable (docs/pragmas.md, "
-        "collapse: rectangular nests only; OpenMP 5.0 allows it)"
-    ),
     "pymp_nested_xrange": _NESTED,
     "omp_ex_udr_point_maxloc": (
         "OpenMP Examples udr.2/udr.3: the loop reads its reduction variables "

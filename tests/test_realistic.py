@@ -95,6 +95,16 @@ EXPECTED_ERRORS = {
     "bug_array_module": _C_STATE,
     "id_generator_itertools": _ITERATOR,
     "bug_itertools_count": _ITERATOR,
+    "omp_ex_default_none": (
+        "OpenMP Examples default_none.1: `z[i] = y` in a `parallel default(none)` "
+        "reads names in no clause, an error the example marks and OpenMP compilers "
+        "refuse; omppy refuses it at translate time, naming 'y'"
+    ),
+    "omp_ex_doacross_wrong_sink": (
+        "OpenMP Examples doacross.3 (work_wrong): sinks on later iterations with no "
+        "source wait for ever in OpenMP; omppy raises an OmpError naming the iteration "
+        "that does not come before the current one"
+    ),
 }
 
 _NESTED = (
@@ -155,6 +165,7 @@ KNOWN_REFUSALS = {
         "the hint to use the block form docs/pragmas.md shows: `# omp sections` ... "
         "`# omp end sections`)"
     ),
+    "pymp_nested_xrange": _NESTED,
     "omp_ex_udr_point_maxloc": (
         "OpenMP Examples udr.2/udr.3: the loop reads its reduction variables "
         "(`if points[i].x < minp.x: minp.x = ...`); docs/pragmas.md (reductions) "

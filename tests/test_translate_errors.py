@@ -311,22 +311,22 @@ def test_collapse_deeper_than_the_nest():
     )
 
 
-def test_collapse_non_rectangular():
+def test_collapse_non_rectangular_tuple_target():
     source = src(
         """
         # omp parallel for collapse(2)
-        for i in range(3):
-            for j in range(i):
-                print(i, j)
+        for (a, b) in pairs:
+            for j in range(a):
+                print(a, b, j)
         """
     )
     assert error_of(source) == (
-        "t.py:3:20: collapse(2) needs a rectangular loop nest, but this loop's range uses "
-        "'i' from an enclosing loop\n"
-        "        for j in range(i):\n"
+        "t.py:3:20: collapse(2) of a non-rectangular loop nest (this loop's range uses "
+        "'a' from an enclosing loop) needs every enclosing loop's variable to be one name\n"
+        "        for j in range(a):\n"
         "                       ^\n"
-        "  hint: collapse only the loops whose ranges do not use 'i', or compute the "
-        "range inside the body"
+        "  hint: unpack the tuple inside the body, or collapse only the loops whose ranges "
+        "do not use 'a'"
     )
 
 

@@ -45,7 +45,7 @@ from .paths import Attr
 from .private_globals import slots as threadprivate_slots
 from .private_globals import threadprivate
 from .scan import scan
-from .schedule import iteration_space, numbered
+from .schedule import iteration_space, nested_space, numbered
 from .sync import RUNS
 from .taskdeps import KEY
 from .taskloop import check_team_reduction
@@ -104,6 +104,7 @@ __all__ = [
     "iteration_space",
     "linear",
     "locals",
+    "nested_space",
     "numbered",
     "parallel",
     "reduce_with",

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from .icv import icv
@@ -124,6 +124,24 @@ def iteration_space(*iterables: Iterable[Any]) -> Sequence[Any]:
     if len(spaces) == 1:
         return spaces[0]
     return Collapsed(spaces)
+
+
+def nested_space(first: Iterable[Any], *inner: Callable[..., Iterable[Any]]) -> Iterator[Any]:
+    """The iterations of a non-rectangular ``collapse`` nest in python's order:
+    ``inner[k]`` is the iterable of level ``k + 2``, called with the values of the
+    levels above it (``lambda i: range(i, n)``).  An iterator: thread 0 alone draws
+    it for a ``for``'s team (Workshare.iteration_space)."""
+
+    def below(prefix: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
+        level = len(prefix) - 1
+        if level == len(inner):
+            yield prefix
+            return
+        for value in inner[level](*prefix):
+            yield from below((*prefix, value))
+
+    for value in first:
+        yield from below((value,))
 
 
 def resolve(kind: str | None, chunk: int | None) -> tuple[str, int | None]:

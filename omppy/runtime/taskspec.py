@@ -116,8 +116,14 @@ def bound(values: dict[str, Any], name: str) -> bool:
 
 
 def handed_back(values: dict[str, Any], spec: Spec) -> dict[str, Any]:
-    """The values a task hands its creator: its ``shared`` and ``lastprivate`` names."""
-    return {n: values[n] for n in (*spec.shared, *spec.last) if bound(values, n)}
+    """The values a task hands its creator: its ``shared`` and ``lastprivate`` names.
+    An ``in_reduction`` name is the task's own copy, which goes to its reduction only
+    (handed back too, a task run at once added its part to the creator's copy as well
+    as to the reduction: counted twice)."""
+    names = (*spec.shared, *spec.last)
+    if spec.in_reduction:
+        names = tuple(n for n in names if n not in spec.in_reduction)
+    return {n: values[n] for n in names if bound(values, n)}
 
 
 def no_task_reduction(op: str, name: str) -> str:

@@ -23,6 +23,7 @@ from . import (
     emit_worksharing,
 )
 from .layout import Group, Part, call, keyword, mapping, names
+from .loop_nest import space_arguments
 from .model import Construct, ConstructInfo
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def parallel(
             reduction = emit_scan.parallel_reduction(e, construct)
             body = emit_scan.loop(e, construct, new_of, "_omp_t", reduction)
             given["_omp_inscan"] = emit_scan.originals(construct)
-        given["_omp_items"] = call("_omp.iteration_space", *(e.code(loop.iter) for loop in nest))
+        given["_omp_items"] = call("_omp.iteration_space", *space_arguments(nest, e.code))
         if emit_conditional.names(pragma):  # each item with its iteration's number
             given["_omp_items"] = call("_omp.numbered", given["_omp_items"])
         if schedule is not None and schedule.expr:

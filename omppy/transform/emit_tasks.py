@@ -22,6 +22,7 @@ import libcst as cst
 
 from . import emit_cancel, tasking
 from .layout import Group, Part, call, keyword, mapping, names
+from .loop_nest import space_arguments
 from .model import Construct, ConstructInfo
 from .pragma import ONE_THREAD_DIRECTIVES, PARALLEL_DIRECTIVES, TASK_DIRECTIVES
 
@@ -134,7 +135,7 @@ def _create(e: Emitter, construct: Construct, info: ConstructInfo, name: str) ->
     arguments: list[Part] = ["_omp_t", name]
     if loop:
         nest = tasking.loop_nest(construct)
-        arguments.append(call("_omp.iteration_space", *(e.code(n.iter) for n in nest)))
+        arguments.append(call("_omp.iteration_space", *space_arguments(nest, e.code)))
     arguments.append(mapping(entries))
     if loop:
         for clause_name in ("grainsize", "num_tasks"):

@@ -26,6 +26,7 @@ from . import (
     layout,
 )
 from .layout import Group, Part, call, keyword, mapping, names
+from .loop_nest import space_arguments
 from .model import Construct, ConstructInfo
 from .pragma import Pragma
 
@@ -44,7 +45,7 @@ def for_loop(
     out[0] = e.stamp(out[0].with_changes(leading_lines=loop.leading_lines), line)
     # Every thread evaluates the loop's iterables (as C OpenMP evaluates bounds);
     # the work share materialises an iterator once, not once per thread.
-    space = call(f"{ws}.iteration_space", *(e.code(loop.iter) for loop in nest))
+    space = call(f"{ws}.iteration_space", *space_arguments(nest, e.code))
     if emit_conditional.names(pragma):
         space = call("_omp.numbered", space)  # each item with its iteration's number
     out.append(e.simple("_omp_items = ", space, line, info))

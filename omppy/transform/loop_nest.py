@@ -8,10 +8,14 @@ iteration (``checks.races``).
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
+
 import libcst as cst
 from libcst.metadata import MetadataWrapper
 
 from . import analysis, checks
+from .layout import Part, call
 from .model import Construct
 from .names import target_names
 from .walk import walk
@@ -23,7 +27,8 @@ def collapse_nest(
     construct: Construct, wrapper: MetadataWrapper, covers: Covers, filename: str
 ) -> list[cst.For]:
     """The loops a loop construct covers: its own, and the ``collapse(n)`` loops
-    nested in it (perfectly nested, with rectangular ranges), or PragmaError."""
+    nested in it (perfectly nested; a range that uses an outer loop's variable only
+    under a one-name target: see :func:`space_arguments`), or PragmaError."""
     pragma = construct.pragma
     loop = construct.body[0]
     assert isinstance(loop, cst.For)
@@ -46,15 +51,18 @@ def collapse_nest(
         candidate = inner[0]
         used = analysis.collect([candidate.iter], wrapper, covers)
         clash = outer_names & set(used.read)
-        if clash:
+        if clash and not all(isinstance(n.target, cst.Name) for n in nest):
+            # A non-rectangular level is called with the outer levels' variables
+            # (nested_space): each must be one name.
             name = sorted(clash)[0]
             raise checks.error(
                 filename,
                 used.read[name],
-                f"collapse({depth}) needs a rectangular loop nest, but this loop's range "
-                f"uses '{name}' from an enclosing loop",
-                hint=f"collapse only the loops whose ranges do not use '{name}', or compute "
-                "the range inside the body",
+                f"collapse({depth}) of a non-rectangular loop nest (this loop's range uses "
+                f"'{name}' from an enclosing loop) needs every enclosing loop's variable to "
+                "be one name",
+                hint="unpack the tuple inside the body, or collapse only the loops whose "
+                f"ranges do not use '{name}'",
             )
         outer_names |= set(target_names(candidate.target))
         nest.append(candidate)
@@ -108,3 +116,44 @@ def _arithmetic_of(value: cst.BaseExpression, names: set[str]) -> bool:
 
     walk(value, Look())
     return plain[0] and bool(used) and all(name in names for name in used)
+
+
+def space_arguments(nest: list[cst.For], code: Callable[[cst.CSTNode], str]) -> list[Part]:
+    """The arguments of ``iteration_space`` for a loop nest: each level's iterable,
+    evaluated once; or, when an inner level's iterable uses an outer level's variable
+    (a non-rectangular nest, OpenMP 5.0's ``collapse`` of ``for j in range(i, n)``),
+    one ``_omp.nested_space(outer, lambda i: inner, ...)``: each inner iterable
+    evaluated for every value of the levels above it, as python evaluates it."""
+    outer: list[str] = []
+    uses_outer = False
+    for level in nest:
+        if outer and _uses(level.iter, set(outer)):
+            uses_outer = True
+        outer.extend(target_names(level.target))
+    if not uses_outer:
+        return [code(level.iter) for level in nest]
+    parameters: list[str] = []
+    inner: list[Part] = []
+    for above, level in itertools.pairwise(nest):
+        assert isinstance(above.target, cst.Name)  # (collapse_nest)
+        parameters.append(above.target.value)
+        inner.append(f"lambda {', '.join(parameters)}: {code(level.iter)}")
+    return [call("_omp.nested_space", code(nest[0].iter), *inner)]
+
+
+def _uses(node: cst.CSTNode, names: set[str]) -> bool:
+    """Whether ``node`` mentions one of ``names`` (an attribute's name aside): a
+    name a comprehension in it binds counts too, which costs only the nested form."""
+    found = [False]
+
+    class Look(cst.CSTVisitor):
+        def visit_Name(self, name: cst.Name) -> None:
+            if name.value in names:
+                found[0] = True
+
+        def visit_Attribute(self, attribute: cst.Attribute) -> bool:
+            walk(attribute.value, self)
+            return False
+
+    walk(node, Look())
+    return found[0]

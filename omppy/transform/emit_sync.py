@@ -133,10 +133,10 @@ def _split(construct: Construct, info: ConstructInfo) -> bool:
         return False
     if construct.directive == "masked" and construct.pragma.clause("filter") is not None:
         return False
-    if any(isinstance(item, Construct) for item in construct.body):
-        return False
     finder = _Declarations()
     for item in construct.body:
+        if isinstance(item, Construct):
+            return False
         item.visit(finder)
     return not finder.found
 

@@ -859,3 +859,30 @@ def test_a_closed_block_compares_what_it_names_and_what_that_holds():
     labels = [replica.label_of(token) for token, _ in replica.changes_under([table], True)]
     assert labels == ["data['table'][1]"]
     assert replica.changes_under([7], closed=True) == []
+
+
+def test_a_block_exit_finds_a_length_change_of_any_big_container_left_out():
+    # check_net at a block's exit: a length change of any container left out is the
+    # error, one added to the net later included; a store keeping the length is found
+    # where the contents are compared (a barrier, the region's end).
+    from omppy.runtime.replica import NET_ITEMS
+
+    big, other, later = ([0] * (NET_ITEMS + 1) for _ in range(3))
+    replica = Replica()
+    replica.watch_net(big, "big")
+    replica.watch_net(other, "other")
+    replica.check_net("thread 1")  # nothing changed
+    other.append(1)
+    with pytest.raises(OmpError, match=r"changed the length of other \(a list of"):
+        replica.check_net("thread 1")
+    other.pop()
+    replica.check_net("thread 1")
+    replica.watch_net(later, "later")
+    del later[0]
+    with pytest.raises(OmpError, match=r"changed the length of later"):
+        replica.check_net("thread 1")
+    later.append(0)
+    big[0] = 1  # a store that keeps the length: found with the contents only
+    replica.check_net("thread 1")
+    with pytest.raises(OmpError, match=r"changed big \(a list of"):
+        replica.check_net("thread 1", contents=True)

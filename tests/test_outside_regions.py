@@ -209,3 +209,108 @@ def test_idle_is_none_in_every_thread_of_a_region(write, backend):
     got = run_omppy("run", str(script), threads=2, env={"OMPPY_BACKEND": backend})
     assert got.status == 0, got.err
     assert got.out == "[True, True, True, True] True\n"
+
+
+class _Reads:
+    """Stands for ``omppy.runtime`` in a translated module: records each name read."""
+
+    def __init__(self, reads: list[str]) -> None:
+        self._reads = reads
+
+    def __getattr__(self, name: str):
+        self._reads.append(name)
+        return getattr(rt, name)
+
+
+def test_outside_regions_a_plain_block_reads_idle_and_nothing_else(write, monkeypatch):
+    # A block of plain statements is emitted twice (docs/benchmarks.md, session 10):
+    # outside regions its cost is one module attribute read and a test, where it was
+    # IDLE, the context's idle, RUNS before the body and RUNS after it.
+    module = _translated(write, monkeypatch)
+    me = rt.thread()  # (the first call makes the initial context)
+    assert rt.IDLE is me
+    reads: list[str] = []
+    monkeypatch.setattr(module, "_omp", _Reads(reads))
+    module.crit(1)
+    module.lead(2)
+    assert module.log == [1, 2]
+    assert reads == ["IDLE", "IDLE"]
+
+
+def test_with_idle_none_a_plain_block_takes_the_runtime_way(write, monkeypatch):
+    # In a region (IDLE None) the copy under `else:` finds its thread and opens the block.
+    module = _translated(write, monkeypatch)
+    me = rt.thread()
+    calls: list[str] = []
+
+    def thread():
+        calls.append("thread")
+        return me
+
+    def critical(*args, **kwargs):
+        calls.append("critical")
+        return RUNS
+
+    monkeypatch.setattr(rt, "IDLE", None)
+    monkeypatch.setattr(rt, "thread", thread)
+    monkeypatch.setattr(me, "idle", False)
+    monkeypatch.setattr(me, "critical", critical)
+    module.crit(1)
+    assert calls == ["thread", "critical"] and module.log == [1]
+
+
+DECLARED = """\
+count = 0
+
+
+def bump(n):
+    # omp critical
+    if n:
+        global count
+        count += n
+    return count
+
+
+print([bump(i) for i in range(4)])
+# omp parallel for
+for i in range(4):
+    bump(1)
+print(count)
+"""
+
+
+def test_a_block_with_a_global_statement_is_emitted_once(write):
+    # Twice, the copy's `global count` would follow a use of `count`: a SyntaxError.
+    from omppy.transform.translate import translate
+
+    text = translate(DECLARED, "declared.py").text
+    assert "_omp.IDLE or _omp.thread()" in text and "if _omp.IDLE:" not in text
+    script = write("declared.py", DECLARED)
+    got = run_omppy("run", str(script), threads=2)
+    assert got.status == 0, got.err
+    assert got.out == run_python(script).out == "[0, 1, 3, 6]\n10\n"
+
+
+FAILS = """\
+log = []
+
+
+def crit(n):
+    # omp critical
+    log.append(
+        10 // n
+    )
+
+
+crit(5)
+crit(0)
+"""
+
+
+def test_an_error_in_the_plain_copy_names_the_users_line(write):
+    script = write("fails_plain.py", FAILS)
+    got = run_omppy("run", str(script))
+    want = run_python(script)
+    assert got.status == want.status == 1
+    assert 'fails_plain.py", line 7, in crit' in got.err
+    assert got.err.splitlines()[-4:] == want.err.splitlines()[-4:]

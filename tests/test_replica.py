@@ -859,3 +859,105 @@ def test_a_closed_block_compares_what_it_names_and_what_that_holds():
     labels = [replica.label_of(token) for token, _ in replica.changes_under([table], True)]
     assert labels == ["data['table'][1]"]
     assert replica.changes_under([7], closed=True) == []
+
+
+def test_a_block_exit_finds_a_length_change_of_any_big_container_left_out():
+    # check_net at a block's exit: a length change of any container left out is the
+    # error, one added to the net later included; a store keeping the length is found
+    # where the contents are compared (a barrier, the region's end).
+    from omppy.runtime.replica import NET_ITEMS
+
+    big, other, later = ([0] * (NET_ITEMS + 1) for _ in range(3))
+    replica = Replica()
+    replica.watch_net(big, "big")
+    replica.watch_net(other, "other")
+    replica.check_net("thread 1")  # nothing changed
+    other.append(1)
+    with pytest.raises(OmpError, match=r"changed the length of other \(a list of"):
+        replica.check_net("thread 1")
+    other.pop()
+    replica.check_net("thread 1")
+    replica.watch_net(later, "later")
+    del later[0]
+    with pytest.raises(OmpError, match=r"changed the length of later"):
+        replica.check_net("thread 1")
+    later.append(0)
+    big[0] = 1  # a store that keeps the length: found with the contents only
+    replica.check_net("thread 1")
+    with pytest.raises(OmpError, match=r"changed big \(a list of"):
+        replica.check_net("thread 1", contents=True)
+
+
+def test_changes_in_the_loop_are_the_diffs_of_the_shadows():
+    # Replica.changes finds an object's new values and a short list's append in its
+    # loop (session 10), without calling diff: the very changes diff gives, for each
+    # kind of change, and the same as before for those it leaves to diff.
+    class Plain:
+        pass
+
+    class Slotted:
+        __slots__ = ("__dict__", "a")
+
+    class Sub(list):
+        pass
+
+    def plain(**values):
+        obj = Plain()
+        obj.__dict__.update(values)
+        return obj
+
+    same, moved, both, grown, lost, reordered, wide = (plain(a=1, b=[1]) for _ in range(7))
+    wide.__dict__.update({f"k{i}": i for i in range(20)})
+    slotted = Slotted()
+    slotted.a, slotted.b = 1, 2
+    short, appended, shrunk, edited, sub = [1, 2], [1, 2], [1, 2, 3], [1, 2], Sub([1, 2])
+    roots = [same, moved, both, grown, lost, reordered, wide, slotted,
+             short, appended, shrunk, edited, sub]
+    replica = Replica()
+    replica.watch(roots, 3, "roots")
+    moved.a = 2
+    both.a, both.b = 3, [2]
+    grown.c = 1
+    del lost.b
+    del reordered.a
+    reordered.a = 1
+    wide.k7 = "seven"
+    slotted.a, slotted.b = 5, 6
+    appended.append(3)
+    shrunk.pop()
+    edited[0] = 9
+    sub.append(3)
+    from omppy.runtime.shadow import ListShadow
+
+    def diffs(**mode):
+        found = []
+        for token, shadow in replica.shadows.items():
+            live = replica.objects[token]
+            if isinstance(shadow, ListShadow):
+                change = shadow.diff(live, **mode)
+            else:
+                change = shadow.diff(live)
+            if change is not None:
+                found.append((token, change))
+        return found
+
+    def plain(changes):  # a kept list change's values are views (masked.Stretch)
+        return [
+            (token, tuple(
+                [(at, list(values)) for at, values in part] if kind == "L" and n == 1 else part
+                for n, part in enumerate(change)
+            ))
+            for token, change in changes
+            for kind in [change[0]]
+        ]
+
+    for mode in ({}, {"kept": True}, {"packed": True}):
+        assert plain(replica.changes(**mode)) == plain(diffs(**mode)), mode
+    expected = diffs()
+    by_token = dict(expected)
+    token = replica.tokens.get
+    assert by_token[token(id(moved))] == ("A", [("a", 2)], [])
+    assert by_token[token(id(both))] == ("A", [("a", 3), ("b", [2])], [])
+    assert by_token[token(id(appended))] == ("S", 2, 2, [3])
+    assert token(id(same)) not in by_token and token(id(short)) not in by_token
+    assert len(expected) == 11

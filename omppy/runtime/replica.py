@@ -56,6 +56,8 @@ from .objects import (
 )
 from .opaque import uncomparable
 from .shadow import _ATTRIBUTE_KINDS as ATTRIBUTE_KINDS
+from .shadow import _POINTERS_FROM as POINTERS_FROM
+from .shadow import _SMALL_DICT as SMALL_DICT
 from .shadow import (
     AttributeShadow,
     CellShadow,
@@ -701,32 +703,45 @@ class Replica:
         shadows: dict[Token, Any] = self.shadows  # (each tested by its exact class below)
         for token, shadow in shadows.items():
             kind = type(shadow)
-            # The unchanged objects and short lists first, tested here as their diff
-            # tests them, without its call (a region watching 5,000 objects and their
-            # lists compares 10,000: docs/benchmarks.md, session 9).
+            # Objects and short lists, tested here as their diff tests them, without
+            # its call (a region watching 5,000 objects and their lists compares
+            # 10,000: docs/benchmarks.md, sessions 9 and 10): unchanged, and the
+            # commonest changes (new values of the same attributes, an append to a
+            # short list), found as their diff finds them.
             if kind is AttributeShadow:
-                if shadow.slots is None:
+                if shadow.slots is None:  # (no class with slots can become one without)
                     live = objects[token]
                     try:
                         state = attributes(live, "__dict__")
                     except AttributeError:
                         state = None
+                    keys = shadow.keys
                     if (
                         type(state) is dict
-                        and len(state) == len(shadow.keys)
-                        and all(map(is_, state.values(), shadow.values))
-                        and all(map(is_, state, shadow.keys))
+                        and len(state) == len(keys)
+                        and len(keys) <= SMALL_DICT
+                        and all(map(is_, state, keys))
                     ):
+                        values = shadow.values
+                        if all(map(is_, state.values(), values)):
+                            continue
+                        sets = [
+                            (key, value)
+                            for key, value, old in zip(keys, state.values(), values, strict=True)
+                            if value is not old
+                        ]
+                        found.append((token, ("A", sets, [])))
                         continue
             elif kind is ListShadow:
                 live = objects[token]
-                if (
-                    shadow.pointers is None
-                    and type(live) is list
-                    and len(live) == len(shadow.items)
-                    and all(map(is_, live, shadow.items))
-                ):
-                    continue
+                if shadow.pointers is None and type(live) is list:
+                    items = shadow.items
+                    n = len(items)
+                    if len(live) == n and all(map(is_, live, items)):
+                        continue
+                    if len(live) > n and n < POINTERS_FROM and all(map(is_, items, live)):
+                        found.append((token, ("S", n, n, live[n:])))  # appended to
+                        continue
                 if packed or kept:
                     change = shadow.diff(live, packed=packed, kept=kept)
                     if change is not None:

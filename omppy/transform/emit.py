@@ -13,7 +13,8 @@ they all use: building and laying out statements, line stamps, refreshing names.
 - ``emit_tasks.py``: ``task``, ``taskloop``, ``taskwait``, ``taskgroup``, ``taskyield``.
 
 Inside a region the thread is the outlined body's ``_omp_t`` parameter; an orphaned
-construct binds ``_omp_t = _omp.IDLE or _omp.thread()`` first.  Names that other threads may have
+construct binds ``_omp_t = _omp.IDLE or _omp.thread()`` first (a synchronisation block of plain
+statements is emitted twice instead: ``emit_sync.py``).  Names that other threads may have
 published are refreshed after each barrier and on entering a sync block
 (:meth:`Emitter.refresh`).
 
@@ -88,6 +89,8 @@ class Emitter:
         self.filename = filename
         self.unit = module.default_indent
         self.declared_reductions = declared_reductions  # names of 'declare reduction'
+        # Orphaned blocks emitted twice, which bind their thread themselves (emit_sync)
+        self.split: set[Construct] = set()
         # Each use of these becomes ``_omp_private.name`` after emission (private_names.py)
         self.threadprivate = (
             re.compile(
@@ -210,7 +213,7 @@ class Emitter:
             return [new_of[item]]
         info = self.infos[item]
         out = self._emit_construct(item, info, new_of)
-        if info.binds_thread and out:
+        if info.binds_thread and out and item not in self.split:
             # An orphaned construct talks to whichever thread runs it.
             line = self.line_of(out[0], item.pragma.pos.line)
             comments = self.take_comments(out, line)

@@ -94,8 +94,12 @@ def run_change(
         for start, end in runs:
             read = packing.examine(live, True, start, end)
             if read is not None and read[0] == "s":  # strings: their UTF-8, joined
-                read = ("s", packing.joined(live, start, end))
-            if read is None or read[0] not in ("q", "d", "s") or read[1] is None:
+                blocks = packing.joined(live, start, end)
+                if blocks is None:
+                    break
+                found.append((start, "s", [pickle.PickleBuffer(block) for block in blocks]))
+                continue
+            if read is None or read[0] not in ("q", "d"):
                 break
             found.append((start, read[0], pickle.PickleBuffer(read[1])))
         else:

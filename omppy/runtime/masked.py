@@ -90,7 +90,7 @@ def run_change(
     is only to be checked (the master's last part): its runs are :class:`Stretch`
     views of ``live``."""
     if runs and packed and runs[-1][1] - runs[0][0] >= packing.MIN_VALUES:
-        found = []  # the words out of band when pickled (wire.Parcel)
+        found: list[tuple[int, str, Any]] = []  # out of band when pickled (wire.Parcel)
         for start, end in runs:
             read = packing.examine(live, True, start, end)
             if read is not None and read[0] == "s":  # strings: their UTF-8, joined

@@ -13,7 +13,7 @@ from array import array
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from omppy.runtime import conflict, join, masked, packing, shadow, wire, worker
@@ -153,10 +153,77 @@ def test_a_workers_last_part_travels_out_of_band_and_lands_a_block_at_a_time():
 
 def test_a_report_without_words_is_one_pickle_as_before():
     old = [0] * N
-    live = [str(k) for k in range(N)]
+    live = [str(k) if k % 3 else None for k in range(N)]  # atomic, of several types
     data, _ = _report(live, old)
     assert data[join.HEADER.size : join.HEADER.size + 1] == b"\x80"
     assert join._decode(bytearray(data)) is not None
+
+
+def _delivered(live: list, old: list) -> tuple[bytes, list]:
+    """``live``'s changes against ``old`` through a worker's report, put into a copy
+    of ``old`` as the master's join puts them."""
+    data, replica = _report(live, old)
+    report = join._decode(bytearray(data))
+    assert report is not None
+    [(_, change)] = replica.load_changes(report.part[0])[0]
+    target = list(old)
+    shadow.ListShadow(target).apply_last(target, change)
+    return data, target
+
+
+STRINGS = [
+    "",
+    "0123456789abcdef" * 4,
+    "déjà vu",
+    "日本語",
+    "\U0001f600 smile",
+    "\ud800 lone",  # a lone surrogate: pickle keeps it, so must this
+    "\udfff\ud800",
+    "tab\tnew\nline\\",
+    "x" * 300,
+]
+
+
+def test_a_run_of_strings_is_found_and_travels_joined_out_of_band(monkeypatch):
+    # session 10: 100,000 hashes a worker stored were checked three times and pickled
+    # a chunk at a time, the chunks copied into its report and out again in the master
+    assert packing.examine([str(k) for k in range(N)]) == ("s", None)
+    assert packing.examine([str(k) for k in range(N)], False) == ("s", None)
+    assert packing.examine([*map(str, range(N)), 5]) == ("a", None)
+    assert packing.examine([*map(str, range(N)), type("S", (str,), {})("x")]) == ("o", None)
+    old = [None] * (3 * N)
+    live = list(old)
+    live[5 : 5 + 2 * N] = [STRINGS[k % len(STRINGS)] + str(k) for k in range(2 * N)]
+    monkeypatch.setattr(packing, "STRINGS_BLOCK", 100)  # blocks, the last one short
+    data, target = _delivered(live, old)
+    assert data[join.HEADER.size : join.HEADER.size + 1] == worker.OUT_OF_BAND
+    assert target == live and all(type(v) is str for v in target[5 : 5 + 2 * N])
+    assert target[4] is None and target[5 + 2 * N] is None
+
+
+def test_strings_that_hold_the_separator_travel_pickled_and_arrive_equal():
+    old = [None] * N
+    live = [f"a\0b{k}" if k == N // 2 else str(k) for k in range(N)]
+    assert packing.joined(live, 0, N) is None
+    data, target = _delivered(live, old)
+    assert data[join.HEADER.size : join.HEADER.size + 1] == b"\x80"
+    assert target == live
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(st.lists(st.text(max_size=8), min_size=N, max_size=2 * N))
+def test_any_strings_come_back_equal(values):
+    raw = packing.joined(values, 0, len(values))
+    if any("\0" in v for v in values):
+        assert raw is None
+        return
+    assert raw is not None
+    back = packing.unpack("s", [memoryview(block) for block in raw])
+    assert back == values and all(type(v) is str for v in back)
 
 
 def test_the_masters_own_part_is_a_view_of_its_list():

@@ -85,17 +85,24 @@ def run_change(
 
     ``packed``: the change is only to be sent (a worker's last part), so runs of
     numbers are read off the live list as machine words (``("L#", ...)``,
-    ``packing.py``) without copying them out as a list first.  ``kept``: the change
+    ``packing.py``) without copying them out as a list first, and runs of strings
+    go as their joined UTF-8 (``packing.joined``).  ``kept``: the change
     is only to be checked (the master's last part): its runs are :class:`Stretch`
     views of ``live``."""
     if runs and packed and runs[-1][1] - runs[0][0] >= packing.MIN_VALUES:
-        words = [packing.examine(live, True, start, end) for start, end in runs]
-        found = [  # the words out of band when pickled (wire.Parcel)
-            (start, read[0], pickle.PickleBuffer(read[1]))
-            for (start, _), read in zip(runs, words, strict=True)
-            if read is not None and read[0] in ("q", "d")
-        ]
-        if len(found) == len(runs):
+        found: list[tuple[int, str, Any]] = []  # out of band when pickled (wire.Parcel)
+        for start, end in runs:
+            read = packing.examine(live, True, start, end)
+            if read is not None and read[0] == "s":  # strings: their UTF-8, joined
+                blocks = packing.joined(live, start, end)
+                if blocks is None:
+                    break
+                found.append((start, "s", [pickle.PickleBuffer(block) for block in blocks]))
+                continue
+            if read is None or read[0] not in ("q", "d"):
+                break
+            found.append((start, read[0], pickle.PickleBuffer(read[1])))
+        else:
             return ("L#", found)
     if kept:
         return ("L", [(start, Stretch(live, start, end)) for start, end in runs])

@@ -161,7 +161,13 @@ def _unpacked(change: Change, kept: bool = False) -> Change:
     (``packing.Words``) until then."""
     kind = change[0]
     if kind == "L#" and kept:
-        change = ("L", [(start, packing.Words(code, raw)) for start, code, raw in change[1]])
+        change = (
+            "L",
+            [
+                (start, packing.unpack(code, raw) if code == "s" else packing.Words(code, raw))
+                for start, code, raw in change[1]
+            ],
+        )
     elif kind == "L#":
         change = ("L", [(start, packing.unpack(code, raw)) for start, code, raw in change[1]])
     elif kind == "M#" or kind == "S#":

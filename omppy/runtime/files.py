@@ -1,39 +1,60 @@
-"""Open files a fork team's threads write: one file description, a buffer per process.
+"""Open files a fork team's threads share: one file description, a buffer per process.
 
-A file object opened before a region (``log = open(path, "w")``) is copied into every
-forked worker with its buffer; the operating system's file description (its offset)
-stays one, shared.  So a worker's ``log.write(...)`` (under ``critical``, as the
-program writes it) waited in the worker's own buffer and was lost when the worker
-ended; and text the master had buffered before the fork would be written by every
-process that flushed it.  So, for the buffered files open for writing that the
-region can name (its arguments and its module's globals, and one level inside them:
-``self.fh``; a module's globals are looked at again only when their number changes):
+A file object opened before a region is copied into every forked worker with its
+buffer; the operating system's file description (its offset) stays one, shared.  So
+a worker's ``log.write(...)`` (under ``critical``, as the program writes it) would
+wait in the worker's own buffer and be lost when the worker ended, and a worker's
+``jobs.readline()`` would read ahead into its own buffer, moving the shared offset
+past lines its teammates then never see.  The files are every buffered file the
+program opened while omppy was active (``omppy/openfiles.py`` wraps ``open``; files
+opened before are found by one walk of the garbage collector's objects), however the
+region reaches them (another module's globals, ``self.out.log``, a ``csv`` writer),
+and the files the region can name (its arguments, its module's globals, one level
+inside them).  At the team's synchronisation points:
 
-- the master flushes them before the fork;
-- every thread flushes them when it leaves a synchronisation block (``critical``,
-  ``ordered``, ``single``... : the writes reach the shared offset in the blocks'
-  order) and a worker again when its part ends (or fails).
+- files written: the master flushes them before the fork; every thread flushes them
+  when it leaves a synchronisation block (``critical``, ``ordered``, ``single``... :
+  the writes reach the shared offset in the blocks' order) and a worker again when
+  its part ends (or fails);
+- files read (seekable ones: :class:`Reader`): the master hands its position to the
+  shared offset before the fork (its read-ahead dropped); a thread entering a block
+  takes the shared offset if another process moved it (its stale buffer dropped,
+  without moving the offset), and a thread that read the file in the block hands its
+  position back when it leaves; the master takes the shared offset after the join.
+  Text files read with ``next()`` or ``for line in jobs`` (which hide the position)
+  are read a byte at a time inside blocks, so the position is the buffer's.
 
-Not handled: a file *read* by a worker (each process reads ahead into its own copy of
-the buffer, and the shared offset moves for all; omppy cannot tell a worker's read
-from the master's from a position).  The threads backend shares one file object and
-needs none of this.
+What cannot be shared is a clear :class:`OmpError` when a thread reads it in a block
+(naming the file, the thread, the block and the fix): a text file decoded with state
+(``utf-16``), a file whose position the program hid before the region (``next()``
+before the fork), and standard input that is a pipe or a terminal (a worker's
+``sys.stdin`` raises).  The threads backend shares one file object and needs none of
+this.
 """
 
 from __future__ import annotations
 
 import io
+import os
+import stat
 import sys
 import types
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from .. import openfiles
+from .errors import OmpError
+from .where import location
+
 # The concrete buffered file types (C types: ``issubclass`` on them is quick, unlike
 # ``isinstance`` against the ``io`` ABCs), and what each type a region meets is.
-_BUFFERED = (io.TextIOWrapper, io.BufferedWriter, io.BufferedReader, io.BufferedRandom)
+_BUFFERED = openfiles.BUFFERED
 _FILE, _HOLDER, _OTHER = 0, 1, 2
 _kinds: dict[type, int] = {}
 _NOT_INSIDE = (type, types.FunctionType, types.ModuleType, types.BuiltinFunctionType)
+_TEXT = io.TextIOWrapper
+# A text file's ``tell()`` above this packs a decoder's state with the position.
+_PLAIN_COOKIE = 1 << 64
 
 
 def _kind(kind: type) -> int:
@@ -57,13 +78,205 @@ def _standard() -> tuple[Any, ...]:
     return streams + tuple(getattr(s, "buffer", None) for s in streams)
 
 
+def _name(file: Any) -> str:
+    name = getattr(file, "name", None)
+    if file is sys.stdin or file is sys.__stdin__:
+        return "sys.stdin"
+    return repr(name) if name is not None else repr(file)
+
+
+class Reader:
+    """A seekable file open for reading, in this process.
+
+    Its buffers are the only place a process's view of the file differs from the
+    shared offset: with nothing read ahead, its next read starts where the last
+    reader of any process left the offset.  So every thread that read the file in a
+    block hands its position back when it leaves (:meth:`leave`: the offset moved back
+    to it, its buffers dropped), and the master does before the fork (:meth:`push`).
+    A text file whose position ``next()`` hid is read a byte at a time in blocks
+    (``_CHUNK_SIZE``; its buffered layer still reads in blocks of bytes), so that its
+    position is then its buffer's.
+    """
+
+    __slots__ = (
+        "file", "name", "fd", "text", "buffered", "hidden", "mark", "entry", "clean", "chunk"
+    )
+
+    def __init__(self, file: Any, name: str) -> None:
+        self.file = file
+        self.name = name
+        self.fd = file.fileno()
+        self.text = type(file) is _TEXT
+        self.buffered = file.buffer if self.text else file
+        # The master drew it with next() before the region (or it is decoded with a
+        # state): no process can tell where it stands.
+        self.hidden = False
+        self.mark = -1  # its buffered layer's position when the block began
+        self.entry: int | None = None  # its position when the block began
+        self.clean = False  # nothing read ahead when the block began
+        self.chunk = 0  # the text layer's chunk size, while the block reads by bytes
+
+    def _position(self) -> int | None:
+        """Where this process stands in the file (None: hidden by next())."""
+        try:
+            position = int(self.file.tell())
+        except OSError:
+            return None
+        return position
+
+    def _settle(self, position: int) -> None:
+        """Move the shared offset to ``position`` and drop what this process read
+        ahead (its buffered layer's ``__init__`` asks the raw file where it is)."""
+        buffered = self.buffered
+        if buffered.writable():
+            buffered.flush()
+        os.lseek(self.fd, position, os.SEEK_SET)
+        type(buffered).__init__(buffered, buffered.raw)
+        if self.text:
+            self.file.seek(position)  # the decoder reset (and ``tell()`` allowed again)
+
+    def push(self) -> None:
+        """The master before the fork: its position becomes the shared offset."""
+        position = self._position()
+        if position is None or position >= _PLAIN_COOKIE:
+            self.hidden = True
+            return
+        if position != os.lseek(self.fd, 0, os.SEEK_CUR):
+            self._settle(position)
+
+    def enter(self) -> None:
+        """Entering a block: where this process stands, and (text) read by bytes."""
+        self.mark = int(self.buffered.tell())  # (which learns the shared offset)
+        if self.hidden:
+            return
+        position = self._position()
+        self.entry = position
+        if self.text:
+            self.clean = position is not None and position == os.lseek(
+                self.fd, 0, os.SEEK_CUR
+            )
+            if self.clean:
+                file = self.file
+                self.chunk = file._CHUNK_SIZE
+                file._CHUNK_SIZE = 1
+
+    def leave(self, num: int, kind: str) -> None:
+        """Leaving a block: if this thread read the file in it, its position becomes
+        the shared offset."""
+        file = self.file
+        if self.chunk:
+            file._CHUNK_SIZE, self.chunk = self.chunk, 0
+        mark = int(self.buffered.tell())
+        if self.hidden:
+            if mark != self.mark:
+                raise self._error(num, kind, _HIDDEN)
+            return
+        position = self._position()
+        if mark == self.mark and (position is None or position == self.entry):
+            return  # not read in the block
+        if position is None:  # next() in the block: read by bytes since a clean start
+            newlines = file.newlines
+            lone_cr = newlines == "\r" or (type(newlines) is tuple and "\r" in newlines)
+            if not self.clean or lone_cr:
+                raise self._error(num, kind, _NEXT)
+            position = mark
+            if position == os.lseek(self.fd, 0, os.SEEK_CUR):
+                file.seek(position)  # nothing read ahead: ``tell()`` allowed again
+                return
+        if position >= _PLAIN_COOKIE:
+            raise self._error(num, kind, _STATEFUL.format(encoding=file.encoding))
+        if position != os.lseek(self.fd, 0, os.SEEK_CUR):
+            self._settle(position)
+
+    def _error(self, num: int, kind: str, why: str) -> OmpError:
+        return OmpError(
+            f"thread {num} read the file {self.name} in a '{kind}' block at "
+            f"{location()}, and {why}"
+        )
+
+
+_HIDDEN = (
+    "the program drew lines from it with next() or a for loop before the region, which "
+    "hides where it stands: the team's threads are processes, each with its own copy of "
+    "the file object, and cannot agree on the rest of the file. Read those first lines "
+    "with readline() instead (or read the file's lines into a list before the region)"
+)
+_NEXT = (
+    "drew lines from it with next() or a for loop where omppy cannot find the position "
+    "(the file ends lines with a lone '\\r', or was read outside the block before): the "
+    "team's threads are processes, each with its own copy of the file object. Read it "
+    "with readline() in the block (or read its lines into a list before the region)"
+)
+_STATEFUL = (
+    "its text is decoded with {encoding!r}, whose decoder keeps a state the team's "
+    "threads cannot share (they are processes, each with its own copy of the file "
+    "object): open it in binary mode and decode each line, or read its lines into a "
+    "list before the region"
+)
+
+
+class _GuardedStdin:
+    """A worker's ``sys.stdin`` when standard input is a pipe or a terminal: every
+    read is an error (the processes cannot share what one of them read ahead)."""
+
+    def __init__(self, stdin: Any, num: int) -> None:
+        self._stdin = stdin
+        self._num = num
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
+        raise OmpError(
+            f"thread {self._num} read sys.stdin at {location()}, which is a pipe or a "
+            "terminal: the team's threads are processes, and what one reads ahead from "
+            "standard input the others never see. Read the input before the region "
+            "(lines = sys.stdin.readlines()), or in a '# omp master' block"
+        )
+
+    read = readline = readlines = read1 = readinto = fileno = _refuse
+    __iter__ = __next__ = _refuse
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stdin, name)
+
+
+_REGULAR, _SHARED_NOTHING, _UNSHARED = 0, 1, 2
+
+
+def _stdin_kind(stdin: Any) -> int:
+    """Standard input: a regular file (kept at the shared offset like any file read),
+    one every process may read alike (``/dev/null``, closed, replaced by the program),
+    or a pipe, socket or terminal, which the processes cannot share."""
+    if type(stdin) not in _BUFFERED:
+        return _SHARED_NOTHING
+    try:
+        if stdin.closed:
+            return _SHARED_NOTHING
+        mode = os.fstat(stdin.fileno()).st_mode
+    except (OSError, ValueError, AttributeError):
+        return _SHARED_NOTHING
+    if stat.S_ISREG(mode):
+        return _REGULAR
+    if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or os.isatty(stdin.fileno()):
+        return _UNSHARED
+    return _SHARED_NOTHING
+
+
+def guard_stdin(num: int) -> None:
+    """A worker's first step: a ``sys.stdin`` that is a pipe, a socket or a terminal
+    refuses reads (:class:`_GuardedStdin`)."""
+    stdin = sys.stdin
+    if stdin is not None and _stdin_kind(stdin) == _UNSHARED:
+        sys.stdin = _GuardedStdin(stdin, num)
+
+
 class TeamFiles:
-    """The region's open buffered files written to: ``writers`` (name, file)."""
+    """The open buffered files of a fork team: ``writers`` (name, file) flushed,
+    ``readers`` kept at the shared offset."""
 
-    __slots__ = ("writers",)
+    __slots__ = ("writers", "readers")
 
-    def __init__(self, writers: list[tuple[str, Any]]) -> None:
+    def __init__(self, writers: list[tuple[str, Any]], readers: list[Reader] | None = None) -> None:
         self.writers = writers
+        self.readers = readers or []
 
     def flush(self) -> None:
         """Hand what this process buffered to the shared file offset (see the module)."""
@@ -72,6 +285,41 @@ class TeamFiles:
                 file.flush()
             except (OSError, ValueError):
                 pass  # closed meanwhile, or a broken pipe: the program's own write says so
+
+    def before_fork(self) -> None:
+        """The master, before the fork: flush, and hand its read positions over."""
+        self.flush()
+        for reader in self.readers:
+            try:
+                reader.push()
+            except (OSError, ValueError):
+                reader.hidden = True
+
+    def enter(self) -> None:
+        """A thread entering a synchronisation block (the outermost one)."""
+        for reader in self.readers:
+            try:
+                reader.enter()
+            except (OSError, ValueError):
+                continue  # closed meanwhile: the program's own read says so
+
+    def leave(self, num: int, kind: str) -> None:
+        """A thread leaving a synchronisation block (the outermost one)."""
+        self.flush()
+        for reader in self.readers:
+            try:
+                reader.leave(num, kind)
+            except (OSError, ValueError):
+                continue
+
+    def after_join(self) -> None:
+        """The master, once the workers are done: its buffered layers learn the
+        offsets the workers moved (``tell()`` asks the raw file)."""
+        for reader in self.readers:
+            try:
+                reader.buffered.tell()
+            except (OSError, ValueError):
+                continue
 
 
 # How far :func:`gather` looks into an object or a dict it is handed (``self.fh``,
@@ -109,10 +357,16 @@ _holders_of: dict[int, tuple[int, list[str]]] = {}
 
 
 def gather_region(call: dict[str, Any], namespace: dict[str, Any] | None) -> TeamFiles | None:
-    """The files a region can name: its arguments, its module's globals (see
-    ``_holders_of``), and one level inside them."""
+    """The files of a fork team: those the program opened (``omppy/openfiles.py``),
+    its arguments, its module's globals (see ``_holders_of``), and one level inside
+    them; None when there are none (nearly always: nothing to do)."""
+    if not openfiles.scanned:
+        openfiles.install(before_program=False)
+        openfiles.scan()
+    opened = [("", file) for file in openfiles.files()]
+    stdin = sys.stdin
     if namespace is None:
-        return gather(call.items())
+        return gather([*call.items(), *opened], stdin)
     known = _holders_of.get(id(namespace))
     if known is None or known[0] != len(namespace):
         kinds = _kinds
@@ -123,13 +377,15 @@ def gather_region(call: dict[str, Any], namespace: dict[str, Any] | None) -> Tea
         ]
         known = _holders_of[id(namespace)] = (len(namespace), names)
     globals_named = [(name, namespace[name]) for name in known[1] if name in namespace]
-    return gather([*call.items(), *globals_named])
+    return gather([*call.items(), *globals_named, *opened], stdin)
 
 
-def gather(named: Iterable[tuple[str, Any]]) -> TeamFiles | None:
+def gather(named: Iterable[tuple[str, Any]], stdin: Any = None) -> TeamFiles | None:
     """The open buffered files among ``named`` (a region's arguments and its module's
-    globals) and one level inside them, or None (nearly always: nothing to do)."""
+    globals, one level inside them, and the files the program opened) and standard
+    input ``stdin``, or None (nearly always: nothing to do)."""
     writers: list[tuple[str, Any]] = []
+    readers: list[Reader] = []
     seen: set[int] = set()
     standard: tuple[Any, ...] | None = None
     for name, value in _candidates(named):
@@ -139,14 +395,18 @@ def gather(named: Iterable[tuple[str, Any]]) -> TeamFiles | None:
         if standard is None:
             standard = _standard()
         if any(value is s for s in standard):
-            continue  # stdout and stderr: output.py
+            continue  # stdout and stderr: output.py; stdin: below
         try:
             if value.closed:
                 continue
             if value.writable():
-                writers.append((name, value))
-        except (OSError, ValueError):
+                writers.append((name or _name(value), value))
+            if value.readable() and value.seekable():
+                readers.append(Reader(value, _name(value)))
+        except (OSError, ValueError, AttributeError):
             continue
-    if not writers:
+    if stdin is not None and _stdin_kind(stdin) == _REGULAR:
+        readers.append(Reader(stdin, "sys.stdin"))
+    if not writers and not readers:
         return None
-    return TeamFiles(writers)
+    return TeamFiles(writers, readers)

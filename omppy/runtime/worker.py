@@ -18,7 +18,7 @@ import struct
 import types
 from typing import TYPE_CHECKING, Any
 
-from . import failedstate, failures, observe, private_globals, reaping, state, wire
+from . import failedstate, failures, files, observe, private_globals, reaping, state, wire
 from .arena import FINISHED, Liveness
 from .errors import OmpError, TeamAborted
 from .forked import EXIT_UNREPORTED, die_with_parent, reseed
@@ -127,6 +127,7 @@ def _work(
     words = team.arena.words
     state.stack.append(me)
     reseed(num, team.seeds)
+    files.guard_stdin(num)
     report = WorkerReport(partials={})
     try:
         assert me.coherence is not None

@@ -108,9 +108,11 @@ class Reader:
         self.fd = file.fileno()
         self.text = type(file) is _TEXT
         self.buffered = file.buffer if self.text else file
-        # The master drew it with next() before the region (or it is decoded with a
-        # state): no process can tell where it stands.
-        self.hidden = False
+        # The master drew it with next() before the region, or it is decoded with a
+        # state: no process can tell where it stands (``why``: the error's words).
+        self.hidden = ""
+        if self.text and not _stateless(file.encoding):
+            self.hidden = _STATEFUL.format(encoding=file.encoding)
         self.mark = -1  # its buffered layer's position when the block began
         self.entry: int | None = None  # its position when the block began
         self.clean = False  # nothing read ahead when the block began
@@ -137,9 +139,11 @@ class Reader:
 
     def push(self) -> None:
         """The master before the fork: its position becomes the shared offset."""
+        if self.hidden:
+            return
         position = self._position()
         if position is None or position >= _PLAIN_COOKIE:
-            self.hidden = True
+            self.hidden = self.hidden or _HIDDEN
             return
         if position != os.lseek(self.fd, 0, os.SEEK_CUR):
             self._settle(position)
@@ -169,7 +173,7 @@ class Reader:
         mark = int(self.buffered.tell())
         if self.hidden:
             if mark != self.mark:
-                raise self._error(num, kind, _HIDDEN)
+                raise self._error(num, kind, self.hidden)
             return
         position = self._position()
         if mark == self.mark and (position is None or position == self.entry):
@@ -213,6 +217,21 @@ _STATEFUL = (
     "object): open it in binary mode and decode each line, or read its lines into a "
     "list before the region"
 )
+
+
+# Text encodings whose decoder keeps no state between lines (a position in the file
+# is all a process needs to go on reading): by their codecs names.
+_STATELESS = ("utf-8", "ascii", "iso8859-", "cp", "mac-", "koi8-", "latin", "windows-")
+
+
+def _stateless(encoding: str) -> bool:
+    import codecs
+
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return False
+    return name.startswith(_STATELESS) and name != "utf-8-sig"
 
 
 class _GuardedStdin:
@@ -293,7 +312,7 @@ class TeamFiles:
             try:
                 reader.push()
             except (OSError, ValueError):
-                reader.hidden = True
+                reader.hidden = reader.hidden or _HIDDEN
 
     def enter(self) -> None:
         """A thread entering a synchronisation block (the outermost one)."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import builtins
 import io
+import sys
 from _weakref import ref
 from typing import Any
 
@@ -31,6 +32,10 @@ BUFFERED = (io.TextIOWrapper, io.BufferedWriter, io.BufferedReader, io.BufferedR
 
 # The files: a weak reference each (removed when the file object dies).
 _files: dict[Any, None] = {}
+# The compressed files (``gzip.GzipFile``, ``bz2.BZ2File``, ``lzma.LZMAFile``): each
+# opens its file through ``open`` from its ``__init__``, whose ``self`` is kept here.
+_compressed: dict[Any, None] = {}
+_COMPRESSING = frozenset({"gzip", "bz2", "lzma"})
 
 # Whether ``open`` is wrapped, and whether the program may have opened files before
 # that (then :func:`scan` runs once, when the list is first needed).
@@ -43,10 +48,19 @@ def _forget(reference: Any) -> None:
     _files.pop(reference, None)
 
 
+def _forget_compressed(reference: Any) -> None:
+    _compressed.pop(reference, None)
+
+
 def _open(*args: Any, **kwargs: Any) -> Any:
     file = _original_open(*args, **kwargs)
     if type(file) in BUFFERED:
         _files[ref(file, _forget)] = None
+        caller = sys._getframe(1)
+        if caller.f_globals.get("__name__") in _COMPRESSING:
+            stream = caller.f_locals.get("self")
+            if stream is not None:
+                _compressed[ref(stream, _forget_compressed)] = None
     return file
 
 
@@ -87,6 +101,20 @@ def scan() -> None:
     for obj in gc.get_objects():
         if type(obj) in BUFFERED:
             add(obj)
+
+
+def has_compressed() -> bool:
+    return bool(_compressed)
+
+
+def compressed() -> list[Any]:
+    """The compressed files opened through ``open`` that are still open."""
+    found = []
+    for reference in list(_compressed):
+        stream = reference()
+        if stream is not None and not getattr(stream, "closed", True):
+            found.append(stream)
+    return found
 
 
 def files() -> list[Any]:

@@ -103,7 +103,7 @@ def test_a_file_decoded_with_a_state_is_refused(write, tmp_path):
     assert done.status == 1, done.err
     expected = (
         rf"omppy\.runtime\.errors\.OmpError: thread \d read the file '{re.escape(str(path))}' "
-        rf"in a 'critical' block at {re.escape(str(prog))}:10, and its text is decoded with "
+        rf"in the 'critical' block at {re.escape(str(prog))}:10, and its text is decoded with "
         r"'utf-16', whose decoder keeps a state the team's threads cannot share \(they are "
         r"processes, each with its own copy of the file object\): open it in binary mode and "
         r"decode each line, or read its lines into a list before the region"
@@ -118,7 +118,7 @@ def test_a_file_drawn_with_next_before_the_region_is_refused(write, tmp_path):
     assert done.status == 1, done.err
     expected = (
         rf"omppy\.runtime\.errors\.OmpError: thread \d read the file '{re.escape(str(path))}' "
-        rf"in a 'critical' block at {re.escape(str(prog))}:10, and the program drew lines "
+        rf"in the 'critical' block at {re.escape(str(prog))}:10, and the program drew lines "
         r"from it with next\(\) or a for loop before the region, which hides where it "
         r"stands: the team's threads are processes, each with its own copy of the file "
         r"object, and cannot agree on the rest of the file\. Read those first lines with "
@@ -196,3 +196,39 @@ def test_open_is_wrapped_and_files_are_kept_weakly(tmp_path):
     assert not any(id(f) == ident for f in openfiles.files())
     for f in (kept[0], kept[-1], raw):
         f.close()
+
+
+def test_a_compressed_file_written_by_a_worker_is_refused(write, tmp_path):
+    program = write(
+        "prog.py",
+        "import gzip, sys\n"
+        "out = gzip.open(sys.argv[1], 'wt')\n"
+        "class Holder:\n"
+        "    pass\n"
+        "h = Holder()\n"
+        "h.inner = Holder()\n"
+        "h.inner.z = out\n"
+        "def note(i):\n"
+        "    h.inner.z.write(f'{i}\\n')\n"
+        "# omp parallel for ordered schedule(static, 1)\n"
+        "for i in range(20):\n"
+        "    # omp ordered\n"
+        "    note(i)\n"
+        "out.close()\n"
+        "print(gzip.open(sys.argv[1], 'rt').read().split() == [str(i) for i in range(20)])\n",
+    )
+    path = tmp_path / "out.gz"
+    assert run_python(program, str(path)).out == "True\n"
+    done = run_omppy("run", str(program), str(path), threads=1)
+    assert (done.status, done.out, done.err) == (0, "True\n", "")
+    done = run_omppy("run", str(program), str(path), threads=2, timeout=120)
+    assert done.status == 1, done.err
+    expected = (
+        rf"omppy\.runtime\.errors\.OmpError: thread 1 wrote to the compressed file "
+        rf"'{re.escape(str(path))}' \(GzipFile\) in the 'ordered' block at "
+        rf"{re.escape(str(program))}:13: each of the team's threads is a process with its own "
+        r"copy of the compressor, so what a worker writes cannot reach the file\. Write it "
+        r"in a '# omp master' block, or keep the lines in a list and write them after the "
+        r"region"
+    )
+    assert _raised(expected, done.err), done.err

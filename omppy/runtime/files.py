@@ -194,7 +194,7 @@ class Reader:
 
     def _error(self, num: int, kind: str, why: str) -> OmpError:
         return OmpError(
-            f"thread {num} read the file {self.name} in a '{kind}' block at "
+            f"thread {num} read the file {self.name} in the '{kind}' block at "
             f"{location()}, and {why}"
         )
 
@@ -257,6 +257,55 @@ class _GuardedStdin:
         return getattr(self._stdin, name)
 
 
+class Compressed:
+    """A compressed file open for writing (``gzip``, ``bz2``, ``lzma``): how far it
+    was written when the team began (``tell()``: uncompressed bytes) and the files
+    beneath it (its ``fileobj``), which a worker's error leaves unflushed."""
+
+    __slots__ = ("stream", "name", "start", "beneath")
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.name = _name(getattr(stream, "fileobj", None) or getattr(stream, "_fp", stream))
+        self.start = stream.tell()
+        self.beneath = [
+            f for f in (getattr(stream, "fileobj", None), getattr(stream, "_fp", None)) if f
+        ]
+
+    def written(self) -> bool:
+        try:
+            return bool(self.stream.tell() != self.start)
+        except (OSError, ValueError):
+            return False
+
+
+# The compressed files whose text layers were looked for: id -> a weak reference.
+_looked_above: dict[int, Any] = {}
+
+
+def _compressed_writers() -> list[Compressed]:
+    """The compressed files open for writing, their text layers made write-through
+    (a line a worker writes then reaches the compressor, where it is seen)."""
+    found = []
+    for stream in openfiles.compressed():
+        try:
+            if not stream.writable():
+                continue
+        except (OSError, ValueError):
+            continue
+        known = _looked_above.get(id(stream))
+        if known is None or known() is not stream:
+            import gc
+            from weakref import ref
+
+            for holder in gc.get_referrers(stream):  # once per file: a walk of the heap
+                if type(holder) is _TEXT and holder.buffer is stream and not holder.write_through:
+                    holder.reconfigure(write_through=True)
+            _looked_above[id(stream)] = ref(stream)
+        found.append(Compressed(stream))
+    return found
+
+
 _REGULAR, _SHARED_NOTHING, _UNSHARED = 0, 1, 2
 
 
@@ -291,11 +340,17 @@ class TeamFiles:
     """The open buffered files of a fork team: ``writers`` (name, file) flushed,
     ``readers`` kept at the shared offset."""
 
-    __slots__ = ("writers", "readers")
+    __slots__ = ("writers", "readers", "compressed")
 
-    def __init__(self, writers: list[tuple[str, Any]], readers: list[Reader] | None = None) -> None:
+    def __init__(
+        self,
+        writers: list[tuple[str, Any]],
+        readers: list[Reader] | None = None,
+        compressed: list[Compressed] | None = None,
+    ) -> None:
         self.writers = writers
         self.readers = readers or []
+        self.compressed = compressed or []
 
     def flush(self) -> None:
         """Hand what this process buffered to the shared file offset (see the module)."""
@@ -324,12 +379,29 @@ class TeamFiles:
 
     def leave(self, num: int, kind: str) -> None:
         """A thread leaving a synchronisation block (the outermost one)."""
+        if self.compressed and num:
+            self.check_compressed(num, f"in the '{kind}' block at {location()}")
         self.flush()
         for reader in self.readers:
             try:
                 reader.leave(num, kind)
             except (OSError, ValueError):
                 continue
+
+    def check_compressed(self, num: int, where: str) -> None:
+        """A worker that wrote to a compressed file: an error (its compressor's state
+        is this process's own); the file it sits on is not flushed from here."""
+        for entry in self.compressed:
+            if entry.written():
+                beneath = entry.beneath
+                self.writers = [w for w in self.writers if not any(w[1] is b for b in beneath)]
+                raise OmpError(
+                    f"thread {num} wrote to the compressed file {entry.name} "
+                    f"({type(entry.stream).__name__}) {where}: each of the team's threads is "
+                    "a process with its own copy of the compressor, so what a worker "
+                    "writes cannot reach the file. Write it in a '# omp master' block, or "
+                    "keep the lines in a list and write them after the region"
+                )
 
     def after_join(self) -> None:
         """The master, once the workers are done: its buffered layers learn the
@@ -426,6 +498,7 @@ def gather(named: Iterable[tuple[str, Any]], stdin: Any = None) -> TeamFiles | N
             continue
     if stdin is not None and _stdin_kind(stdin) == _REGULAR:
         readers.append(Reader(stdin, "sys.stdin"))
-    if not writers and not readers:
+    compressed = _compressed_writers() if openfiles.has_compressed() else []
+    if not writers and not readers and not compressed:
         return None
-    return TeamFiles(writers, readers)
+    return TeamFiles(writers, readers, compressed)

@@ -116,7 +116,7 @@ class SyncBlock:
                 coherence.publish(self.kind, values, touched, self.closed)
             files = getattr(self.thread.team, "files", None)
             if self.runs and files is not None:
-                if files.readers and len(self.thread.inside) == 1:
+                if (files.readers or files.compressed) and len(self.thread.inside) == 1:
                     files.leave(self.thread.num, self.kind)  # flushed; positions handed on
                 else:
                     files.flush()  # writes in the blocks' order (files.py)

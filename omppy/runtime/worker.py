@@ -26,6 +26,7 @@ from .output import RegionOutput
 from .region import Region
 from .reports import HEADER
 from .watch import explain_read_only
+from .where import location
 
 if TYPE_CHECKING:
     from .thread import ThreadContext
@@ -139,6 +140,8 @@ def _work(
         private_globals.enter(me)
         values = region.body(me, **arguments) or {}
         if team.files is not None:
+            if team.files.compressed:
+                team.files.check_compressed(num, f"in the region at {location()}")
             team.files.flush()  # what it wrote, to the shared offset (files.py)
         report = WorkerReport(
             partials=region.worker_partials(values, num),

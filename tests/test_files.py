@@ -232,3 +232,35 @@ def test_a_compressed_file_written_by_a_worker_is_refused(write, tmp_path):
         r"region"
     )
     assert _raised(expected, done.err), done.err
+
+
+def test_a_pipe_read_by_a_worker_is_refused(write, tmp_path):
+    program = write(
+        "prog.py",
+        "import subprocess, sys\n"
+        "proc = subprocess.Popen([sys.executable, '-c', 'for i in range(3000): print(i)'],\n"
+        "                        stdout=subprocess.PIPE, text=True)\n"
+        "got = []\n"
+        "# omp parallel private(line)\n"
+        "while True:\n"
+        "    # omp critical\n"
+        "    line = next(proc.stdout, '')\n"
+        "    # omp end critical\n"
+        "    if not line:\n"
+        "        break\n"
+        "    # omp critical\n"
+        "    got.append(int(line))\n"
+        "    # omp end critical\n"
+        "proc.wait()\n"
+        "print(len(got))\n",
+    )
+    assert run_python(program).out == "3000\n"
+    done = run_omppy("run", str(program), threads=3, timeout=120)
+    assert done.status == 1, done.err
+    expected = (
+        rf"omppy\.runtime\.errors\.OmpError: thread [12] read the file on descriptor \d+ at "
+        rf"{re.escape(str(program))}:8, which is a pipe or a socket: the team's threads are "
+        r"processes, and what one reads ahead from it the others never see\. Read it before "
+        r"the region \(its lines into a list\), or in a '# omp master' block"
+    )
+    assert _raised(expected, done.err), done.err

@@ -82,6 +82,8 @@ def _name(file: Any) -> str:
     name = getattr(file, "name", None)
     if file is sys.stdin or file is sys.__stdin__:
         return "sys.stdin"
+    if isinstance(name, int):
+        return f"on descriptor {name}"
     return repr(name) if name is not None else repr(file)
 
 
@@ -234,6 +236,22 @@ def _stateless(encoding: str) -> bool:
     return name.startswith(_STATELESS) and name != "utf-8-sig"
 
 
+class _Refuse:
+    """A worker's read of a pipe or socket opened before the region: an error."""
+
+    def __init__(self, name: str, num: int) -> None:
+        self.name = name
+        self.num = num
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        raise OmpError(
+            f"thread {self.num} read the file {self.name} at {location()}, which is a pipe "
+            "or a socket: the team's threads are processes, and what one reads ahead from "
+            "it the others never see. Read it before the region (its lines into a list), "
+            "or in a '# omp master' block"
+        )
+
+
 class _GuardedStdin:
     """A worker's ``sys.stdin`` when standard input is a pipe or a terminal: every
     read is an error (the processes cannot share what one of them read ahead)."""
@@ -340,17 +358,38 @@ class TeamFiles:
     """The open buffered files of a fork team: ``writers`` (name, file) flushed,
     ``readers`` kept at the shared offset."""
 
-    __slots__ = ("writers", "readers", "compressed")
+    __slots__ = ("writers", "readers", "compressed", "unshared")
 
     def __init__(
         self,
         writers: list[tuple[str, Any]],
         readers: list[Reader] | None = None,
         compressed: list[Compressed] | None = None,
+        unshared: list[tuple[str, Any]] | None = None,
     ) -> None:
         self.writers = writers
         self.readers = readers or []
         self.compressed = compressed or []
+        self.unshared = unshared or []  # pipes and sockets open for reading
+
+    def guard(self, num: int) -> None:
+        """A worker's first step: its reads from a pipe or socket are errors (what it
+        read ahead its teammates would never see).  Its read methods, and those of
+        the raw file beneath, which iteration reaches, are replaced in it."""
+        for name, file in self.unshared:
+            refuse = _Refuse(name, num)
+            layers = [file, getattr(file, "buffer", None)]
+            layers.append(getattr(layers[-1] or file, "raw", None))
+            for layer in layers:
+                if layer is None:
+                    continue
+                for method in ("read", "readline", "readlines", "read1", "readinto", "readall",
+                               "peek"):
+                    if hasattr(layer, method):
+                        try:
+                            setattr(layer, method, refuse)
+                        except (AttributeError, TypeError):
+                            pass
 
     def flush(self) -> None:
         """Hand what this process buffered to the shared file offset (see the module)."""
@@ -477,6 +516,7 @@ def gather(named: Iterable[tuple[str, Any]], stdin: Any = None) -> TeamFiles | N
     input ``stdin``, or None (nearly always: nothing to do)."""
     writers: list[tuple[str, Any]] = []
     readers: list[Reader] = []
+    unshared: list[tuple[str, Any]] = []
     seen: set[int] = set()
     standard: tuple[Any, ...] | None = None
     for name, value in _candidates(named):
@@ -492,13 +532,16 @@ def gather(named: Iterable[tuple[str, Any]], stdin: Any = None) -> TeamFiles | N
                 continue
             if value.writable():
                 writers.append((name or _name(value), value))
-            if value.readable() and value.seekable():
-                readers.append(Reader(value, _name(value)))
+            if value.readable():
+                if value.seekable():
+                    readers.append(Reader(value, _name(value)))
+                else:
+                    unshared.append((_name(value), value))
         except (OSError, ValueError, AttributeError):
             continue
     if stdin is not None and _stdin_kind(stdin) == _REGULAR:
         readers.append(Reader(stdin, "sys.stdin"))
     compressed = _compressed_writers() if openfiles.has_compressed() else []
-    if not writers and not readers and not compressed:
+    if not writers and not readers and not compressed and not unshared:
         return None
-    return TeamFiles(writers, readers, compressed)
+    return TeamFiles(writers, readers, compressed, unshared)

@@ -84,6 +84,36 @@ def install(before_program: bool = True) -> None:
         io.open = _open
 
 
+_sockets_tracked = False
+
+
+def track_sockets() -> None:
+    """Once the program has imported ``socket``: the buffered files its sockets made
+    (``sock.makefile()``, which does not call ``open``) are kept too: those made so far
+    by one walk of the garbage collector's objects, later ones as they are made."""
+    global _sockets_tracked
+    socket = sys.modules.get("socket")
+    if _sockets_tracked or socket is None:
+        return
+    _sockets_tracked = True
+    original = socket.socket.makefile
+
+    def makefile(self: Any, *args: Any, **kwargs: Any) -> Any:
+        file = original(self, *args, **kwargs)
+        if type(file) in BUFFERED:
+            add(file)
+        return file
+
+    makefile.__wrapped__ = original  # type: ignore[attr-defined]
+    makefile.__doc__ = original.__doc__
+    socket.socket.makefile = makefile
+    import gc
+
+    for obj in gc.get_objects():
+        if type(obj) in BUFFERED:
+            add(obj)
+
+
 def add(file: Any) -> None:
     """Keep ``file`` in the list (a buffered file object)."""
     _files[ref(file, _forget)] = None

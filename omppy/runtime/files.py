@@ -16,20 +16,25 @@ inside them).  At the team's synchronisation points:
   when it leaves a synchronisation block (``critical``, ``ordered``, ``single``... :
   the writes reach the shared offset in the blocks' order) and a worker again when
   its part ends (or fails);
-- files read (seekable ones: :class:`Reader`): the master hands its position to the
-  shared offset before the fork (its read-ahead dropped); a thread entering a block
-  takes the shared offset if another process moved it (its stale buffer dropped,
-  without moving the offset), and a thread that read the file in the block hands its
-  position back when it leaves; the master takes the shared offset after the join.
-  Text files read with ``next()`` or ``for line in jobs`` (which hide the position)
-  are read a byte at a time inside blocks, so the position is the buffer's.
+- files read (seekable ones, text or binary: :class:`Reader`): the master hands its
+  position to the shared offset before the fork (its read-ahead dropped), and a
+  thread that read the file in a block (the offset moved) hands its position back
+  when it leaves, its read-ahead dropped: with nothing read ahead, any process's next
+  read starts at the shared offset.  A text file is read a byte at a time inside
+  blocks, so that after ``next()`` (which hides a text file's ``tell()``) its
+  position is its buffer's.
 
-What cannot be shared is a clear :class:`OmpError` when a thread reads it in a block
-(naming the file, the thread, the block and the fix): a text file decoded with state
-(``utf-16``), a file whose position the program hid before the region (``next()``
-before the fork), and standard input that is a pipe or a terminal (a worker's
-``sys.stdin`` raises).  The threads backend shares one file object and needs none of
-this.
+What cannot be shared is a clear :class:`OmpError` naming the file, the thread, the
+block and the fix: a text file decoded with a state (``utf-16``) or drawn with
+``next()`` before the region, read in a block; a compressed file (``gzip``, ``bz2``,
+``lzma``: :class:`Compressed`) a worker writes; a pipe or socket a worker reads (its
+read methods refuse in the workers), and standard input that is a pipe or a terminal
+(a worker's ``sys.stdin`` refuses).  The threads backend shares one file object and
+needs none of this.
+
+One idea: a process's view of a shared file differs from the others' only by what
+its buffers hold ahead of the shared offset; every synchronisation point leaves
+nothing there.
 """
 
 from __future__ import annotations
@@ -100,9 +105,7 @@ class Reader:
     position is then its buffer's.
     """
 
-    __slots__ = (
-        "file", "name", "fd", "text", "buffered", "hidden", "mark", "entry", "clean", "chunk"
-    )
+    __slots__ = ("file", "name", "fd", "text", "buffered", "hidden", "offset", "chunk")
 
     def __init__(self, file: Any, name: str) -> None:
         self.file = file
@@ -115,9 +118,7 @@ class Reader:
         self.hidden = ""
         if self.text and not _stateless(file.encoding):
             self.hidden = _STATEFUL.format(encoding=file.encoding)
-        self.mark = -1  # its buffered layer's position when the block began
-        self.entry: int | None = None  # its position when the block began
-        self.clean = False  # nothing read ahead when the block began
+        self.offset = -1  # the shared offset when the block began
         self.chunk = 0  # the text layer's chunk size, while the block reads by bytes
 
     def _position(self) -> int | None:
@@ -151,48 +152,49 @@ class Reader:
             self._settle(position)
 
     def enter(self) -> None:
-        """Entering a block: where this process stands, and (text) read by bytes."""
-        self.mark = int(self.buffered.tell())  # (which learns the shared offset)
-        if self.hidden:
-            return
-        position = self._position()
-        self.entry = position
-        if self.text:
-            self.clean = position is not None and position == os.lseek(
-                self.fd, 0, os.SEEK_CUR
-            )
-            if self.clean:
-                file = self.file
-                self.chunk = file._CHUNK_SIZE
-                file._CHUNK_SIZE = 1
+        """Entering a block: the shared offset (one system call), and a text file read
+        by bytes in the block."""
+        self.offset = os.lseek(self.fd, 0, os.SEEK_CUR)
+        if self.text and not self.hidden:
+            file = self.file
+            self.chunk = file._CHUNK_SIZE
+            file._CHUNK_SIZE = 1
 
     def leave(self, num: int, kind: str) -> None:
         """Leaving a block: if this thread read the file in it, its position becomes
-        the shared offset."""
+        the shared offset.  It entered with nothing read ahead (its last block or the
+        master's :meth:`push` left it so), so a read in the block moved the offset."""
         file = self.file
         if self.chunk:
             file._CHUNK_SIZE, self.chunk = self.chunk, 0
-        mark = int(self.buffered.tell())
-        if self.hidden:
-            if mark != self.mark:
-                raise self._error(num, kind, self.hidden)
-            return
-        position = self._position()
-        if mark == self.mark and (position is None or position == self.entry):
+        offset = os.lseek(self.fd, 0, os.SEEK_CUR)
+        if offset == self.offset:
             return  # not read in the block
-        if position is None:  # next() in the block: read by bytes since a clean start
+        if self.hidden:
+            raise self._error(num, kind, self.hidden)
+        position = self._position()
+        if position is None:  # next() in the block: read by bytes (enter)
             newlines = file.newlines
-            lone_cr = newlines == "\r" or (type(newlines) is tuple and "\r" in newlines)
-            if not self.clean or lone_cr:
+            if newlines == "\r" or (type(newlines) is tuple and "\r" in newlines):
                 raise self._error(num, kind, _NEXT)
-            position = mark
-            if position == os.lseek(self.fd, 0, os.SEEK_CUR):
+            position = int(self.buffered.tell())
+            if position == offset:
                 file.seek(position)  # nothing read ahead: ``tell()`` allowed again
                 return
         if position >= _PLAIN_COOKIE:
             raise self._error(num, kind, _STATEFUL.format(encoding=file.encoding))
-        if position != os.lseek(self.fd, 0, os.SEEK_CUR):
+        if position != offset:
             self._settle(position)
+
+    def forget(self) -> None:
+        """A worker's first step for a file whose position is hidden: what the master
+        read ahead is dropped (a read then moves the offset, which :meth:`leave`
+        sees), the offset left where it is."""
+        offset = os.lseek(self.fd, 0, os.SEEK_CUR)
+        buffered = self.buffered
+        type(buffered).__init__(buffered, buffered.raw)
+        if self.text:
+            self.file.seek(offset)
 
     def _error(self, num: int, kind: str, why: str) -> OmpError:
         return OmpError(
@@ -372,10 +374,17 @@ class TeamFiles:
         self.compressed = compressed or []
         self.unshared = unshared or []  # pipes and sockets open for reading
 
-    def guard(self, num: int) -> None:
+    def in_worker(self, num: int) -> None:
         """A worker's first step: its reads from a pipe or socket are errors (what it
-        read ahead its teammates would never see).  Its read methods, and those of
-        the raw file beneath, which iteration reaches, are replaced in it."""
+        read ahead its teammates would never see): its read methods, and those of the
+        raw file beneath, which iteration reaches, are replaced in it.  What the
+        master read ahead in a file whose position is hidden is dropped."""
+        for reader in self.readers:
+            if reader.hidden:
+                try:
+                    reader.forget()
+                except (OSError, ValueError):
+                    pass
         for name, file in self.unshared:
             refuse = _Refuse(name, num)
             layers = [file, getattr(file, "buffer", None)]
@@ -493,6 +502,8 @@ def gather_region(call: dict[str, Any], namespace: dict[str, Any] | None) -> Tea
     if not openfiles.scanned:
         openfiles.install(before_program=False)
         openfiles.scan()
+    if "socket" in sys.modules:
+        openfiles.track_sockets()
     opened = [("", file) for file in openfiles.files()]
     stdin = sys.stdin
     if namespace is None:

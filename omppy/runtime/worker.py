@@ -129,8 +129,8 @@ def _work(
     state.stack.append(me)
     reseed(num, team.seeds)
     files.guard_stdin(num)
-    if team.files is not None and team.files.unshared:
-        team.files.guard(num)
+    if team.files is not None:
+        team.files.in_worker(num)
     report = WorkerReport(partials={})
     try:
         assert me.coherence is not None

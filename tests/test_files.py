@@ -184,9 +184,9 @@ def test_open_is_wrapped_and_files_are_kept_weakly(tmp_path):
     assert builtins.open is io.open is openfiles._open
     assert builtins.open.__name__ == "open" and builtins.open.__module__ == "io"
     path = tmp_path / "x.txt"
-    kept = [open(path, "w"), pathlib.Path(path).open(), tempfile.TemporaryFile()]
+    kept = [open(path, "w"), pathlib.Path(path).open(), tempfile.TemporaryFile()]  # noqa: SIM115
     assert all(any(f is g for g in openfiles.files()) for f in kept)
-    raw = open(path, "rb", buffering=0)  # no buffer: nothing to keep
+    raw = open(path, "rb", buffering=0)  # no buffer: nothing to keep  # noqa: SIM115
     assert not any(f is raw for f in openfiles.files())
     kept[0].close()
     assert not any(f is kept[0] for f in openfiles.files())

@@ -105,7 +105,7 @@ class Reader:
     position is then its buffer's.
     """
 
-    __slots__ = ("file", "name", "fd", "text", "buffered", "hidden", "offset", "chunk")
+    __slots__ = ("buffered", "chunk", "fd", "file", "hidden", "name", "offset", "text")
 
     def __init__(self, file: Any, name: str) -> None:
         self.file = file
@@ -282,7 +282,7 @@ class Compressed:
     was written when the team began (``tell()``: uncompressed bytes) and the files
     beneath it (its ``fileobj``), which a worker's error leaves unflushed."""
 
-    __slots__ = ("stream", "name", "start", "beneath")
+    __slots__ = ("beneath", "name", "start", "stream")
 
     def __init__(self, stream: Any) -> None:
         self.stream = stream
@@ -360,7 +360,7 @@ class TeamFiles:
     """The open buffered files of a fork team: ``writers`` (name, file) flushed,
     ``readers`` kept at the shared offset."""
 
-    __slots__ = ("writers", "readers", "compressed", "unshared")
+    __slots__ = ("compressed", "readers", "unshared", "writers")
 
     def __init__(
         self,
@@ -392,8 +392,15 @@ class TeamFiles:
             for layer in layers:
                 if layer is None:
                     continue
-                for method in ("read", "readline", "readlines", "read1", "readinto", "readall",
-                               "peek"):
+                for method in (
+                    "read",
+                    "readline",
+                    "readlines",
+                    "read1",
+                    "readinto",
+                    "readall",
+                    "peek",
+                ):
                     if hasattr(layer, method):
                         try:
                             setattr(layer, method, refuse)

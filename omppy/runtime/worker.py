@@ -72,6 +72,7 @@ class WorkerReport:
 EMPTY_REPORT = pickle.dumps(WorkerReport(partials={}))
 OUT_OF_BAND = b"B"  # a report with buffers apart (a pickle starts b"\x80")
 
+
 def run_worker(
     me: ThreadContext,
     watcher: Liveness,
@@ -200,6 +201,8 @@ def _failed_part(me: ThreadContext) -> tuple[Any, int]:  # pragma: no cover - in
         return me.coherence.before_barrier(last=True)
     except BaseException:
         return (False, 0)
+
+
 class _ReportPickler(pickle.Pickler):
     """A report's pickler: an exception among the results (``errs.append(e)`` under
     a reduction, a lastprivate) is rebuilt without calling its ``__init__``, which

@@ -3,7 +3,6 @@ writer over `self.out.table`, a pathlib file and a NamedTemporaryFile in a dict)
 written in ordered and critical blocks by methods; read back after the region."""
 
 import csv
-import os
 import pathlib
 import tempfile
 
@@ -16,7 +15,7 @@ class Outputs:
         self.table = (folder / "table.csv").open("w", newline="")
         self.rows = csv.writer(self.table)
         self.rows.writerow(["i", "square", "parity"])
-        self.extra = {"scratch": tempfile.NamedTemporaryFile("w+", dir=folder, delete=False)}
+        self.extra = {"scratch": tempfile.NamedTemporaryFile("w+", dir=folder, delete=False)}  # noqa: SIM115
 
     def close(self):
         for f in (self.log, self.table, self.extra["scratch"]):

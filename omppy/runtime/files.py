@@ -92,6 +92,19 @@ def _name(file: Any) -> str:
     return repr(name) if name is not None else repr(file)
 
 
+# Text files ``next()`` drew from in a block, by id (a weak reference each): read by
+# bytes in blocks from then on (Reader.enter).
+_drawn: dict[int, Any] = {}
+
+
+def _carriage_returns(file: Any) -> bool:
+    """Whether the text file met a '\\r' line end (translated, it changed the length)."""
+    newlines = file.newlines
+    return newlines is not None and (
+        "\r" in newlines if type(newlines) is str else any("\r" in n for n in newlines)
+    )
+
+
 class Reader:
     """A seekable file open for reading, in this process.
 
@@ -155,17 +168,19 @@ class Reader:
         """Entering a block: the shared offset (one system call), and a text file read
         by bytes in the block."""
         self.offset = os.lseek(self.fd, 0, os.SEEK_CUR)
-        if self.text and not self.hidden:
+        if self.text and not self.hidden and id(self.file) in _drawn:
             file = self.file
             self.chunk = file._CHUNK_SIZE
             file._CHUNK_SIZE = 1
+            self.buffered.peek(1)  # bytes in the buffer: read1(1) takes them from it
 
     def leave(self, num: int, kind: str) -> None:
         """Leaving a block: if this thread read the file in it, its position becomes
         the shared offset.  It entered with nothing read ahead (its last block or the
         master's :meth:`push` left it so), so a read in the block moved the offset."""
         file = self.file
-        if self.chunk:
+        by_bytes = self.chunk != 0
+        if by_bytes:
             file._CHUNK_SIZE, self.chunk = self.chunk, 0
         offset = os.lseek(self.fd, 0, os.SEEK_CUR)
         if offset == self.offset:
@@ -173,18 +188,36 @@ class Reader:
         if self.hidden:
             raise self._error(num, kind, self.hidden)
         position = self._position()
-        if position is None:  # next() in the block: read by bytes (enter)
-            newlines = file.newlines
-            if newlines == "\r" or (type(newlines) is tuple and "\r" in newlines):
-                raise self._error(num, kind, _NEXT)
-            position = int(self.buffered.tell())
-            if position == offset:
+        if position is None:  # next() in the block
+            if not by_bytes:
+                position = self._after_next(num, kind)
+            else:  # read by bytes (enter): nothing decoded ahead of the buffer
+                if _carriage_returns(file):
+                    raise self._error(num, kind, _NEXT)
+                position = int(self.buffered.tell())
+            if position == os.lseek(self.fd, 0, os.SEEK_CUR):
                 file.seek(position)  # nothing read ahead: ``tell()`` allowed again
                 return
+            offset = -1
         if position >= _PLAIN_COOKIE:
             raise self._error(num, kind, _STATEFUL.format(encoding=file.encoding))
         if position != offset:
             self._settle(position)
+
+    def _after_next(self, num: int, kind: str) -> int:
+        """The position of a text file ``next()`` drew from in a block, found once per
+        file and process: the rest of the file is read, and its length in bytes taken
+        from the end; from then on the file is read by bytes in blocks (enter)."""
+        file = self.file
+        rest = file.read()
+        end = os.lseek(self.fd, 0, os.SEEK_CUR)
+        if _carriage_returns(file):
+            raise self._error(num, kind, _NEXT)
+        position = end - len(rest.encode(file.encoding, file.errors or "strict"))
+        from weakref import ref
+
+        _drawn[id(file)] = ref(file, lambda _, key=id(file): _drawn.pop(key, None))
+        return position
 
     def forget(self) -> None:
         """A worker's first step for a file whose position is hidden: what the master
@@ -210,8 +243,8 @@ _HIDDEN = (
     "with readline() instead (or read the file's lines into a list before the region)"
 )
 _NEXT = (
-    "drew lines from it with next() or a for loop where omppy cannot find the position "
-    "(the file ends lines with a lone '\\r', or was read outside the block before): the "
+    "drew lines from it with next() or a for loop, and omppy cannot find the position "
+    "(the file ends lines with '\\r', which the text layer translates): the "
     "team's threads are processes, each with its own copy of the file object. Read it "
     "with readline() in the block (or read its lines into a list before the region)"
 )

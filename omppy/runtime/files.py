@@ -216,7 +216,8 @@ class Reader:
         position = end - len(rest.encode(file.encoding, file.errors or "strict"))
         from weakref import ref
 
-        _drawn[id(file)] = ref(file, lambda _, key=id(file): _drawn.pop(key, None))
+        key = id(file)
+        _drawn[key] = ref(file, lambda _: _drawn.pop(key, None))
         return position
 
     def forget(self) -> None:

@@ -264,3 +264,28 @@ def test_a_pipe_read_by_a_worker_is_refused(write, tmp_path):
         r"the region \(its lines into a list\), or in a '# omp master' block"
     )
     assert _raised(expected, done.err), done.err
+
+
+def test_a_jobs_file_read_under_an_omp_lock_gives_each_line_once(write, tmp_path):
+    path = _jobs(tmp_path, _lines(1500))
+    program = write(
+        "prog.py",
+        "import sys\n"
+        "from omppy import omp_init_lock, omp_set_lock, omp_unset_lock\n"
+        "jobs = open(sys.argv[1])\n"
+        "lock = omp_init_lock()\n"
+        "got = []\n"
+        "# omp parallel private(line)\n"
+        "while True:\n"
+        "    omp_set_lock(lock)\n"
+        "    line = jobs.readline()\n"
+        "    omp_unset_lock(lock)\n"
+        "    if not line:\n"
+        "        break\n"
+        "    # omp critical\n"
+        "    got.append(int(line.split()[0]))\n"
+        "    # omp end critical\n"
+        "print(len(got), sum(got))\n",
+    )
+    done = run_omppy("run", str(program), str(path), threads=3, timeout=120)
+    assert (done.status, done.out, done.err) == (0, f"1500 {sum(range(1500))}\n", "")

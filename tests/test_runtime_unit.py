@@ -689,10 +689,15 @@ def test_num_threads_takes_numpy_integers():
     assert requested_team_size(np.int64(1), True) == 1
 
 
-def test_region_files_found_by_name_and_one_level_inside(tmp_path):
+def test_region_files_found_by_name_and_one_level_inside(tmp_path, monkeypatch):
     import sys
 
+    from omppy import openfiles
     from omppy.runtime import files
+
+    # (the files the program opened are tests/test_files.py's)
+    monkeypatch.setattr(openfiles, "scanned", True)
+    monkeypatch.setattr(openfiles, "files", lambda: [])
 
     class Holder:
         pass
@@ -706,7 +711,8 @@ def test_region_files_found_by_name_and_one_level_inside(tmp_path):
     namespace = {"holder": holder, "n": 3, "logs": {"main": out}, "src": reader}
     found = files.gather_region({"out": sys.stdout, "k": 1}, namespace)
     assert found is not None
-    assert found.writers == [("holder.fh", out)]  # (a file only read is left alone)
+    assert found.writers == [("holder.fh", out)]
+    assert [r.file for r in found.readers] == [reader]  # kept at the shared offset
     assert files.gather_region({"k": 1}, {"n": 3}) is None
     namespace["later"] = open(tmp_path / "c.txt", "w")  # noqa: SIM115 (a new global)
     found = files.gather_region({}, namespace)

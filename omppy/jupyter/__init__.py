@@ -71,6 +71,9 @@ def load_ipython_extension(shell: Any) -> None:
         extension.relay = OutputRelay()
     attach(extension.relay)
     quiet_fork_warning()
+    from .. import openfiles
+
+    openfiles.install(before_program=False)  # earlier cells' files: one scan, when needed
     install()
     shell.register_magics(OmppyMagics)
     shell.events.register("pre_run_cell", extension.before_cell)

@@ -210,7 +210,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     tasks.prepare(team)
     team.files = files.gather_region(call, getattr(region.body, "__globals__", None))
     if team.files is not None:
-        team.files.flush()
+        team.files.before_fork()
     flush_standard_streams()
     output = RegionOutput(arena.output_lock)
     output.install()
@@ -250,6 +250,8 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
         if isinstance(outcome[1], KeyboardInterrupt):
             raise outcome[1]  # stop the team now, not when the workers finish
         reports = join.collect(readers)
+        if team.files is not None:
+            team.files.after_join()  # the offsets the workers moved (files.py)
         statuses = join.exit_statuses(pids, reports)
         if observe.observer is not None:
             observe.observer.joined(team)

@@ -67,9 +67,16 @@ class OmpLock:
                 # Unsetting a lock is a flush: what this thread changed while it
                 # held it (``bucket.append(k)``) is published, as leaving a critical
                 # publishes, and the next thread to set it applies it first.
-                coherence = state.current().coherence
+                me = state.current()
+                coherence = me.coherence
                 if coherence is not None:
                     coherence.publish("lock", {}, None)
+                    files = getattr(me.team, "files", None)
+                    if files is not None:  # written and read files (files.py)
+                        if (files.readers or files.compressed) and not me.inside:
+                            files.leave(me.num, "omp_set_lock")
+                        else:
+                            files.flush()
         finally:
             self.depth -= 1
             if self.depth <= 0:
@@ -83,6 +90,9 @@ class OmpLock:
             return
         try:
             coherence.catch_up(HERE)
+            files = getattr(me.team, "files", None)
+            if files is not None and files.readers and not me.inside:
+                files.enter()  # files read: the shared offset (files.py)
         except BaseException:
             self.depth -= 1
             self._holder = None

@@ -66,6 +66,10 @@ _HANDLE_MODULES = frozenset(
         "omppy",
     }
 )
+# Handles defined in modules that also define data: tempfile's wrapper of an open
+# file (its ``__getattr__`` caches the file's methods in it: nothing to carry; the
+# file's buffer is runtime/files.py's).
+_HANDLE_CLASSES = frozenset({("tempfile", "_TemporaryFileWrapper")})
 IMMUTABLE = (str, bytes, int, float, complex, bool, range, type(None), slice)
 
 
@@ -91,10 +95,14 @@ def is_opaque(value: Any) -> bool:
     known = _OPAQUE_KINDS.get(kind)
     if known is None:
         module = getattr(kind, "__module__", None) or ""
-        known = issubclass(kind, _OPAQUE_TYPES) or (
-            module.partition(".")[0] in _HANDLE_MODULES
-            and not issubclass(kind, IN_MEMORY_FILES)
-            and not is_database(value)
+        known = (
+            issubclass(kind, _OPAQUE_TYPES)
+            or (
+                module.partition(".")[0] in _HANDLE_MODULES
+                and not issubclass(kind, IN_MEMORY_FILES)
+                and not is_database(value)
+            )
+            or (module, kind.__name__) in _HANDLE_CLASSES
         )
         if len(_OPAQUE_KINDS) < 4096:
             _OPAQUE_KINDS[kind] = known

@@ -75,6 +75,9 @@ class SyncBlock:
                 self.fresh = coherence.fresh((*names, *reads) if reads else names)
                 if coherence.stream is not None and not thread.inside:
                     coherence.stream.enter()
+                files = getattr(thread.team, "files", None)
+                if files is not None and files.readers and not thread.inside:
+                    files.enter()  # files read: the shared offset (files.py)
             thread.inside.append(kind)  # a barrier now would deadlock (see ThreadContext)
 
     def leave(self, scope: dict[str, Any]) -> None:
@@ -113,7 +116,10 @@ class SyncBlock:
                 coherence.publish(self.kind, values, touched, self.closed)
             files = getattr(self.thread.team, "files", None)
             if self.runs and files is not None:
-                files.flush()  # writes in the blocks' order (files.py)
+                if (files.readers or files.compressed) and len(self.thread.inside) == 1:
+                    files.leave(self.thread.num, self.kind)  # flushed; positions handed on
+                else:
+                    files.flush()  # writes in the blocks' order (files.py)
         finally:
             if self.runs:
                 self.thread.inside.pop()

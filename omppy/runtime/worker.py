@@ -18,7 +18,7 @@ import struct
 import types
 from typing import TYPE_CHECKING, Any
 
-from . import failedstate, failures, observe, private_globals, reaping, state, wire
+from . import failedstate, failures, files, observe, private_globals, reaping, state, wire
 from .arena import FINISHED, Liveness
 from .errors import OmpError, TeamAborted
 from .forked import EXIT_UNREPORTED, die_with_parent, reseed
@@ -26,6 +26,7 @@ from .output import RegionOutput
 from .region import Region
 from .reports import HEADER
 from .watch import explain_read_only
+from .where import location
 
 if TYPE_CHECKING:
     from .thread import ThreadContext
@@ -70,6 +71,7 @@ class WorkerReport:
 
 EMPTY_REPORT = pickle.dumps(WorkerReport(partials={}))
 OUT_OF_BAND = b"B"  # a report with buffers apart (a pickle starts b"\x80")
+
 
 def run_worker(
     me: ThreadContext,
@@ -127,6 +129,9 @@ def _work(
     words = team.arena.words
     state.stack.append(me)
     reseed(num, team.seeds)
+    files.guard_stdin(num)
+    if team.files is not None:
+        team.files.in_worker(num)
     report = WorkerReport(partials={})
     try:
         assert me.coherence is not None
@@ -138,6 +143,8 @@ def _work(
         private_globals.enter(me)
         values = region.body(me, **arguments) or {}
         if team.files is not None:
+            if team.files.compressed:
+                team.files.check_compressed(num, f"in the region at {location()}")
             team.files.flush()  # what it wrote, to the shared offset (files.py)
         report = WorkerReport(
             partials=region.worker_partials(values, num),
@@ -194,6 +201,8 @@ def _failed_part(me: ThreadContext) -> tuple[Any, int]:  # pragma: no cover - in
         return me.coherence.before_barrier(last=True)
     except BaseException:
         return (False, 0)
+
+
 class _ReportPickler(pickle.Pickler):
     """A report's pickler: an exception among the results (``errs.append(e)`` under
     a reduction, a lastprivate) is rebuilt without calling its ``__init__``, which

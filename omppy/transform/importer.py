@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from types import CodeType, ModuleType
 from typing import TYPE_CHECKING
 
-from .. import __version__
+from .. import __version__, openfiles
 from ..locations import library_locations
 from .sentinel import has_pragmas
 
@@ -297,6 +297,7 @@ def install() -> None:
     The translator's fingerprint is computed here, a start-up cost paid once per process,
     rather than inside whichever import first needs it.
     """
+    openfiles.install()  # the files a team's processes share (runtime/files.py)
     if not any(isinstance(finder, PragmaFinder) for finder in sys.meta_path):
         translator_fingerprint()
         sys.meta_path.insert(0, PragmaFinder())

@@ -400,6 +400,9 @@ def _finish(
         for num, report in reports.items():
             private_globals.collect(num, report.private_globals)
         end = f"the end of the region at {region_at}"
+        # Every thread is done: an array frozen for the region (a module global,
+        # large, uncompared) may be a reduction's original, which the combine writes.
+        staged.thaw()
         return join.merge(region, outcome, reports, master, end)
     finally:
         _give_back_arena(team.arena)

@@ -205,13 +205,18 @@ class StagedArrays:
         array.flags.writeable = False
         self.frozen.append(array)
 
+    def thaw(self) -> None:
+        """Make the frozen arrays writable again (once every thread is done: a
+        reduction's combine writes its original array, which may be one of them)."""
+        for array in self.frozen:
+            array.flags.writeable = True
+        self.frozen.clear()
+
     def unstage(self) -> None:
         """Copy every staged array's contents back into the original, give the
         module globals rebound for the region their own arrays back, and make the
         frozen arrays writable again."""
-        for array in self.frozen:
-            array.flags.writeable = True
-        self.frozen.clear()
+        self.thaw()
         for original, staged in self.pairs:
             original[...] = staged
         self.pairs.clear()

@@ -348,6 +348,7 @@ class _Surveyor(RuleChecks, TaskSurvey):
                         and n not in touched
                         and n not in region_sharing.private
                         and n not in inner
+                        and n not in self._bound_before(construct)
                     )
                 copied = pragma.names_in("copyprivate")
                 threadprivate = tuple(n for n in copied if n in own)
@@ -559,6 +560,48 @@ class _Surveyor(RuleChecks, TaskSurvey):
             for name, where in iters.read.items():
                 usage.read.setdefault(name, where)
         return usage
+
+    def _bound_before(self, construct: Construct) -> set[str]:
+        """The names that a block every thread runs (``critical``, ``atomic``,
+        ``ordered``) binds by a plain assignment in a statement before ``construct``,
+        in the same iteration: in the same statement list or one around it, up to the
+        loop (or function) around them.  Such a name, read in ``construct``, is the
+        value this thread just bound (``job = jobs.popleft()`` under critical(queue),
+        then ``failed.append(job)`` under critical(failed)), as in python; taking the
+        newest published value instead would read a teammate's job."""
+        statements = construct.statements()
+        if not statements:
+            return set()
+        parents = self.wrapper.resolve(Parents)
+        found: set[str] = set()
+        node: cst.CSTNode = statements[0]
+        while True:
+            parent = parents.get(node)
+            if parent is None or isinstance(parent, cst.Module):
+                return found
+            if isinstance(parent, cst.IndentedBlock):
+                for earlier in parent.body[: parent.body.index(node)]:
+                    found |= self._plain_sync_binds(earlier)
+                owner = parents.get(parent)
+                if isinstance(owner, (cst.For, cst.While, cst.FunctionDef, cst.ClassDef)):
+                    return found  # the iteration (or the function) starts here
+            node = parent
+
+    def _plain_sync_binds(self, statement: cst.CSTNode) -> set[str]:
+        """What ``statement``, a plain assignment in a block every thread runs, binds."""
+        if not isinstance(statement, cst.SimpleStatementLine):
+            return set()
+        owners = self.covers.get(statement, [])
+        if not any(c.directive in ("critical", "atomic", "ordered") for c in owners):
+            return set()
+        bound: set[str] = set()
+        for small in statement.body:
+            if isinstance(small, cst.Assign):
+                for target in small.targets:
+                    bound.update(target_names(target.target))
+            elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                bound.update(target_names(small.target))
+        return bound
 
     def _loop_nest(self, construct: Construct) -> list[cst.For]:
         """The loops a loop construct covers (``loop_nest.collapse_nest``)."""

@@ -2,11 +2,9 @@
 critical until the deque is empty (a C work queue), results stored by job id; the
 jobs that fail are appended to another deque.
 
-The region is in a function, so `job` is a local bound in the region: private to
-each thread, as `int job` declared inside the region is in C. (At module level `job`
-would be one shared global, bound under critical(queue) and read under
-critical(failed), whose lock orders nothing with the first: a data race in OpenMP,
-and a teammate's job could be read; session 9's sweep found it so.)"""
+`job` is bound under critical(queue) (so shared) and read under critical(failed): the
+value this thread just bound, as in python (session 10: entering critical(failed) took
+the newest published `job`, a teammate's, at 4 threads now and then)."""
 
 from collections import deque
 

@@ -11,6 +11,7 @@ class App:
         self.log = []
         self.d = {"k": []}
         self.threes = [0]
+        self.elevens = 0
 
     def step(self, i):
         v = i * i % 1009
@@ -28,6 +29,9 @@ class App:
         if v % 3 == 0:
             # omp atomic
             self.threes[0] += 1
+        if v % 11 == 0:
+            # omp atomic
+            self.elevens += 1
         return v
 
 
@@ -42,7 +46,7 @@ def run(schedule_dynamic):
         # omp parallel for ordered schedule(static, 3) reduction(+:total)
         for i in range(90):
             total += app.step(i)
-    print(total, app.seen, app.hits, app.threes, len(app.log), app.log[:5])
+    print(total, app.seen, app.hits, app.threes, app.elevens, len(app.log), app.log[:5])
     print(sorted(app.d["k"]))
 
 
@@ -53,7 +57,7 @@ def inline():
         pass
 
     app = State()
-    app.seen, app.hits, app.log, app.d, app.threes = 0, 0, [], {"k": []}, [0]
+    app.seen, app.hits, app.log, app.d, app.threes, app.elevens = 0, 0, [], {"k": []}, [0], 0
     total = 0
     # omp parallel for ordered schedule(dynamic, 2) reduction(+:total)
     for i in range(90):
@@ -72,8 +76,11 @@ def inline():
         if v % 3 == 0:
             # omp atomic
             app.threes[0] += 1
+        if v % 11 == 0:
+            # omp atomic
+            app.elevens += 1
         total += v
-    print(total, app.seen, app.hits, app.threes, len(app.log), app.log[-3:])
+    print(total, app.seen, app.hits, app.threes, app.elevens, len(app.log), app.log[-3:])
     print(sorted(app.d["k"]))
 
 

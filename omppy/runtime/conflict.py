@@ -16,6 +16,7 @@ same error, and the region ends with it.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -51,6 +52,9 @@ def check(sources: list[Source], replica: Replica, where: str) -> None:
                     _raise(replica.label_of(token), made[i][0], made[j][0], clash, where, same)
 
 
+_BARE = re.compile(r"thread \d+")
+
+
 def _raise(
     label: str, first: str, second: str, clash: tuple[str, Any], where: str, same: bool
 ) -> None:
@@ -63,6 +67,17 @@ def _raise(
                 f"{error.args[0]}. Tasks may run at the same time in different threads: "
                 "order the two with depend(...) or '# omp taskwait', or use "
                 "in_reduction (docs/tasks.md)"
+            ) from None
+        bare = [who for who in (first, second) if _BARE.fullmatch(who)]
+        if len(bare) == 1:
+            # A block's record against a thread's own changes (coherence.py): the
+            # thread's change is not the block's, whatever line ``where`` names.
+            raise OmpError(
+                f"{error.args[0]}. {bare[0].capitalize()} made its change outside any "
+                "synchronisation block (or in one it had not left yet); a block hands on "
+                "every change its thread made to what it names, so the block's change may "
+                "have been made outside it too. A pragma without '# omp end ...' covers "
+                "only the next statement"
             ) from None
         raise
 

@@ -200,17 +200,7 @@ print(lo, hi, hits)
         ("all_memory.py", ALL_MEMORY),
         ("depend_name_per_call.py", DEPEND_NAME_PER_CALL),
         ("stacked_task_atomic.py", STACKED_TASK_ATOMIC),
-        pytest.param(
-            "shared_under_atomic.py",
-            SHARED_UNDER_ATOMIC,
-            # A known silent wrong result, found by CI at the end of session 10 and
-            # present on session 9's main too: about 1 run in 30 at 2 threads loses an
-            # `r += i` (prints 103 or 104 for 106). Not strict: most runs pass. See
-            # docs/correctness.md, "Session 10: open".
-            marks=pytest.mark.xfail(
-                strict=False, reason="shared(r) tasks under atomic lose an update now and then"
-            ),
-        ),
+        ("shared_under_atomic.py", SHARED_UNDER_ATOMIC),
         ("compare_expression.py", COMPARE_EXPRESSION),
     ],
 )

@@ -11,7 +11,8 @@ import libcst as cst
 
 from . import task_waits, tasking
 from .model import Construct, Item, Usage
-from .pragma import PARALLEL_DIRECTIVES, TASK_DIRECTIVES, TASKLOOP_DIRECTIVES
+from .names import bindings
+from .pragma import PARALLEL_DIRECTIVES, SYNC_DIRECTIVES, TASK_DIRECTIVES, TASKLOOP_DIRECTIVES
 from .walk import walk
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ class TaskSurvey:
         imported_modules: set[str]
         task_scopes: tasking.Scopes
         plans: dict[cst.CSTNode, list[Item]]
+        covers: dict[cst.CSTNode, list[Construct]]
         positions: Any
 
         def blocks_of(self, statement: cst.BaseStatement) -> list[cst.BaseSuite]: ...
@@ -77,6 +79,7 @@ class TaskSurvey:
             touches=self.sync_blocks.touches(statements),
             scope=self.task_scopes.get(construct),
             filename=self.filename,
+            inner_synced=self._inner_sync_binds(construct, stack),
         )
         # The creating code's reads and bindings of what the task binds, before the
         # wait (names bound in a critical or atomic in the task are synchronised).
@@ -91,6 +94,30 @@ class TaskSurvey:
             self.filename,
         )
         return info
+
+    def _inner_sync_binds(self, construct: Construct, stack: list[Construct]) -> set[str]:
+        """The names that synchronisation blocks nested in the task bind (not a
+        ``single`` around it, stacked on its statement or not)."""
+        covers = self.covers
+        found: set[str] = set()
+        seen: set[int] = set()
+
+        class Finder(cst.CSTVisitor):
+            def on_visit(self, node: cst.CSTNode) -> bool:
+                for block in covers.get(node, ()):
+                    if (
+                        block.directive in SYNC_DIRECTIVES
+                        and block is not construct
+                        and block not in stack
+                        and id(block) not in seen
+                    ):
+                        seen.add(id(block))
+                        found.update(bindings(block.statements()))
+                return True
+
+        for statement in construct.statements():
+            statement.visit(Finder())
+        return found
 
     def _tasks_in(self, scope: cst.CSTNode) -> list[Construct]:
         """The task constructs whose statements are in ``scope`` (a function or the

@@ -30,6 +30,7 @@ gathers the names (``emit_tasks.py``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -178,6 +179,7 @@ def decide(
     touches: tuple[str, ...] | None,
     scope: Any,
     filename: str,
+    inner_synced: AbstractSet[str] = frozenset(),
 ) -> TaskInfo:
     """Decide a task or taskloop (see the module docstring); raise ``PragmaError``
     for what OpenMP forbids."""
@@ -241,10 +243,15 @@ def decide(
     maybe = list(dict.fromkeys(maybe))
     captured = (read | set(firstprivate) | reduced) - set(maybe) - private - lastprivate
     captured_names = tuple(ordered(captured, usage))
+    # (not a name a synchronisation block in the task binds: the block published it,
+    # and the task's value at its end, published again after a teammate's newer
+    # block, would undo that block's update: `atomic r += i` in `task shared(r)`)
     publish = [
         n
         for n in shared
-        if n in region_published and all(n in handed_back(t) for t in enclosing_tasks)
+        if n in region_published
+        and n not in inner_synced
+        and all(n in handed_back(t) for t in enclosing_tasks)
     ]
     return TaskInfo(
         scope=scope,

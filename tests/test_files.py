@@ -182,7 +182,8 @@ def test_open_is_wrapped_and_files_are_kept_weakly(tmp_path):
 
     openfiles.install(before_program=False)
     assert builtins.open is io.open is openfiles._open
-    assert builtins.open.__name__ == "open" and builtins.open.__module__ == openfiles._original_open.__module__
+    assert builtins.open.__name__ == "open"
+    assert builtins.open.__module__ == openfiles._original_open.__module__  # _io on 3.12+
     path = tmp_path / "x.txt"
     kept = [open(path, "w"), pathlib.Path(path).open(), tempfile.TemporaryFile()]  # noqa: SIM115
     assert all(any(f is g for g in openfiles.files()) for f in kept)

@@ -341,6 +341,7 @@ class _Surveyor(RuleChecks, TaskSurvey):
                 # (Not in a task, whose names are its own copies, nor a name an
                 # enclosing construct makes private or loops over.)
                 if not any(c.directive in TASK_DIRECTIVES for c in between):
+                    bound_before = self._bound_before(construct)
                     sync_reads = tuple(
                         n
                         for n in region_shared
@@ -348,7 +349,7 @@ class _Surveyor(RuleChecks, TaskSurvey):
                         and n not in touched
                         and n not in region_sharing.private
                         and n not in inner
-                        and n not in self._bound_before(construct)
+                        and n not in bound_before
                     )
                 copied = pragma.names_in("copyprivate")
                 threadprivate = tuple(n for n in copied if n in own)

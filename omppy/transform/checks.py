@@ -284,6 +284,34 @@ def augmented(
         )
 
 
+def mixed_bindings(
+    construct: Construct, usage: Usage, exempt: AbstractSet[str], *, filename: str
+) -> None:
+    """A name bound outside every synchronisation block of the region and updated
+    inside one (``total = 0`` in every thread, then ``total += x`` under critical),
+    with no clause.  Such a name is each thread's own (sharing.mixed_names), so the
+    update would add to the thread's own value, not to what python adds to; as a
+    shared name every thread's plain binding would race with the others' updates."""
+    for name, where in sorted(
+        usage.unsynced_bound_at.items(), key=lambda kv: (kv[1].start.line, kv[1].start.column)
+    ):
+        inside = usage.sync_bound_at.get(name)
+        if inside is None or name not in usage.sync_augmented or name in exempt:
+            continue
+        if name in usage.inner_private or name in usage.inner_outputs:
+            continue
+        raise error(
+            filename,
+            where,
+            f"'{name}' is bound here by every thread, outside any synchronisation "
+            f"block, and updated at line {inside.start.line} inside one, in "
+            f"'# omp {construct.directive}': each thread's binding here races with the "
+            "other threads' updates",
+            hint=f"bind '{name}' before the region or in '# omp single', use "
+            f"reduction(...:{name}), or add private({name}) if each thread keeps its own",
+        )
+
+
 def races(
     usage: Usage, loop_variables: AbstractSet[str], private: AbstractSet[str], *, filename: str
 ) -> list[PragmaWarning]:

@@ -312,6 +312,40 @@ def mixed_bindings(
         )
 
 
+def one_threads_part(
+    construct: Construct,
+    usage: Usage,
+    private: AbstractSet[str],
+    loop_stores: dict[str, Construct],
+    region_usage: Usage,
+    *,
+    filename: str,
+) -> None:
+    """A ``single`` (``master``, ``masked``) reading a name private to its region that
+    a worksharing loop of the region fills (``part = [0] * n`` in the region, then
+    ``part[k] = ...`` in ``# omp for``, then ``sum(part)`` in ``single``): each
+    thread's object holds only its own iterations' items, and the block reads one of
+    them, where python's loop filled one object with all of them."""
+    for name, where in sorted(
+        usage.read.items(), key=lambda kv: (kv[1].start.line, kv[1].start.column)
+    ):
+        loop = loop_stores.get(name)
+        if loop is None or name not in private or name in usage.bound:
+            continue
+        bound = region_usage.unsynced_bound_at.get(name) or region_usage.bound.get(name)
+        at = f" (bound at line {bound.start.line})" if bound is not None else ""
+        raise error(
+            filename,
+            where,
+            f"'{name}' is private to the region{at}, so the '# omp {loop.directive}' at "
+            f"line {loop.pragma.pos.line} changes each thread's own '{name}', which holds "
+            f"only that thread's iterations: this '# omp {construct.directive}' reads one "
+            "thread's part, where python's loop fills one object",
+            hint=f"bind '{name}' before the region, or only inside '# omp single' "
+            "(then it is shared), or combine the threads' parts under '# omp critical'",
+        )
+
+
 def races(
     usage: Usage, loop_variables: AbstractSet[str], private: AbstractSet[str], *, filename: str
 ) -> list[PragmaWarning]:

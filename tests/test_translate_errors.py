@@ -858,5 +858,6 @@ def test_single_reading_a_region_private_list_a_for_filled():
         "shared), or combine the threads' parts under '# omp critical'"
     )
     # bound only in a single: shared, and the loop's stores are carried
-    shared = source.replace("        part = [0] * 8\n", "        # omp single\n        part = [0] * 8\n")
+    single = "        # omp single\n        part = [0] * 8\n"
+    shared = source.replace("        part = [0] * 8\n", single)
     translate(shared, "t.py")

@@ -8,7 +8,7 @@ def merge(a, b):
 
 
 # omp declare reduction(merge : dict : omp_out = merge(omp_out, omp_in)) initializer(omp_priv = {})
-words = "pear plum apple avocado banana blueberry cherry cranberry date fig grape guava".split() * 2
+words = ["pear", "plum", "apple", "avocado", "banana", "blueberry", "cherry", "cranberry", "date", "fig", "grape", "guava"] * 2
 groups = {}
 # omp parallel for reduction(merge : groups)
 for i in range(len(words)):

@@ -9,6 +9,6 @@ for p in range(2, 12):
         # omp critical
         candidates.discard(m)
         if m in index:
-            del index[m]
+            del index[m]  # noqa: RUF051 (the shape under test)
         # omp end critical
 print(sorted(candidates)[:15], len(candidates), len(index), sorted(index)[-3:])

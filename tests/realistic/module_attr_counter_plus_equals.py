@@ -2,7 +2,7 @@
 
 import rlib.s11_stats as stats
 
-words = "the quick brown fox jumps over the lazy dog the end".split()
+words = ["the", "quick", "brown", "fox", "jumps", "over", "the", "lazy", "dog", "the", "end"]
 # omp parallel for
 for i in range(len(words)):
     # omp atomic

@@ -18,5 +18,5 @@ def longest_word(words):
     return best
 
 
-text = "It was the best of times, it was the worst of times, an incomprehensibly long age.".split()
+text = ["It", "was", "the", "best", "of", "times,", "it", "was", "the", "worst", "of", "times,", "an", "incomprehensibly", "long", "age."]
 print(longest_word(text * 3))

@@ -4,7 +4,7 @@ import re
 from collections import defaultdict
 
 LOG = [
-    "2024-01-0{d} level=INFO code={c} user=u{u}".format(d=k % 9 + 1, c=100 + k % 3, u=k % 4)
+    f"2024-01-0{k % 9 + 1} level=INFO code={100 + k % 3} user=u{k % 4}"
     if k % 5 else "2024-01-01 level=ERROR code=500 user=u9 retry=1"
     for k in range(40)
 ]

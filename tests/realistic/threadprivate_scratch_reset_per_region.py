@@ -1,6 +1,5 @@
 """A `threadprivate` module global (a per-thread counter) incremented in two regions and summed into a shared list by thread number under critical; `copyin` resets it from the master at the second region."""
 
-from omppy import omp_get_thread_num
 
 calls = 0
 # omp threadprivate(calls)

@@ -204,7 +204,7 @@ KNOWN_REFUSALS = {
 KNOWN_BUGS: dict[str, str] = {}
 
 
-# The minimal programs (bug_*, race_*) run with every `pytest`; the whole sweep (683
+# The minimal programs (bug_*, race_*) run with every `pytest`; the whole sweep (783
 # programs, five runs each: minutes on two cores) with OMPPY_SWEEP=1, or as
 # `python tests/realistic/run.py` (docs/correctness.md has its last results).
 WHOLE_SWEEP = os.environ.get("OMPPY_SWEEP", "") not in ("", "0")

@@ -160,6 +160,9 @@ def test_escaping_reads_are_refused(op, statement, col):
         ("|", "s.add(i)"),
         ("+", "t = i\n    s += t"),
         ("+", "def g(s):\n        return s\n    s += g(i)"),
+        # the value the combine keeps whatever else comes: python's answer
+        ("and", "if i == 2:\n        s = False"),
+        ("or", "s = True"),
     ],
 )
 def test_updates_are_accepted(op, statement):
@@ -280,6 +283,8 @@ def test_storing_an_item_of_an_array_reduction_is_refused():
         ("max", "s += i", 5, "s = max(s, e)"),
         ("min", "s = i", 5, "s = min(s, e)"),
         ("or", "s = i > 2", 5, "s = s or e"),
+        ("or", "s = False", 5, "s = s or e"),  # (not the value 'or' keeps)
+        ("and", "s = True", 5, "s = s and e"),
         ("*", "t, s = i, i", 8, "s *= e"),
         ("user", "s = i", 5, "s = user(s, e)"),
         ("|", "s = {i: i}", 5, "s |= e"),

@@ -74,6 +74,60 @@ def test_names_bound_under_critical_are_shared_and_returned():
     assert "v" in sharing.private
 
 
+def test_a_name_bound_outside_and_inside_critical_is_private():
+    # (``item = None`` then ``item = heappop(h)`` under critical: shared, a thread
+    # entering its block took another thread's item; the shared heap hung)
+    sharing = sharing_of(
+        """
+        import heapq
+        def f(heap, seen):
+            # omp parallel
+            while True:
+                item = None
+                # omp critical
+                if heap:
+                    item = heapq.heappop(heap)
+                # omp end critical
+                if item is None:
+                    break
+                # omp critical
+                seen.append(item)
+                # omp end critical
+        """,
+        "parallel",
+    )
+    assert "item" in sharing.private
+    assert "item" not in sharing.shared_out
+
+
+def test_a_name_bound_by_every_thread_and_updated_in_critical_is_refused():
+    with pytest.raises(PragmaError) as info:
+        sharing_of(
+            """
+            def f(n):
+                total = 0
+                # omp parallel
+                if True:
+                    total = 0
+                    # omp for
+                    for i in range(n):
+                        # omp critical
+                        total += i
+                return total
+            """,
+            "parallel",
+        )
+    assert str(info.value).splitlines()[0] == (
+        "t.py:6:9: 'total' is bound here by every thread, outside any synchronisation "
+        "block, and updated at line 10 inside one, in '# omp parallel': each thread's "
+        "binding here races with the other threads' updates"
+    )
+    assert str(info.value).splitlines()[-1] == (
+        "  hint: bind 'total' before the region or in '# omp single', use "
+        "reduction(...:total), or add private(total) if each thread keeps its own"
+    )
+
+
 def test_inner_for_clauses_keep_the_name_shared_in_the_region():
     sharing = sharing_of(
         """

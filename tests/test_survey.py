@@ -157,3 +157,23 @@ def test_a_block_does_not_publish_names_the_threads_own():
     assert decided(source, "critical", 0).sync_names == ("seen",)
     assert decided(source, "atomic", 0).sync_names == ()
     assert decided(source, "critical", 1).sync_names == ()
+
+
+def test_a_block_storing_into_a_calls_result_compares_everything():
+    """``type(self).hits += 1`` under atomic changes an object no loaded name leads to
+    (session 11: ``touches=()``, so the change was not published and two threads'
+    updates were refused as a data race); ``Probe.hits += 1`` names it."""
+    source = program(
+        """
+        class Probe:
+            hits = 0
+
+            def check(self):
+                # omp atomic
+                type(self).hits += 1
+                # omp atomic
+                Probe.hits += 1
+        """
+    )
+    assert decided(source, "atomic", 0).touches is None
+    assert decided(source, "atomic", 1).touches == ("Probe",)

@@ -966,3 +966,29 @@ def test_cprofile_on_a_free_threaded_build_records_the_master_and_never_hangs(wr
     )
     assert got.status == 0, got.err
     assert got.out == "599500 300 100\n"  # thread 0's calls of part() only
+
+
+def test_an_sqlite_connection_of_the_master_used_by_a_thread_says_what_to_do(write):
+    # (session 11: sqlite3's own ProgrammingError alone, no word from omppy)
+    source = """
+        import sqlite3
+        db = sqlite3.connect(":memory:"{extra})
+        db.execute("create table r (i int)")
+        # omp parallel for
+        for i in range(8):
+            # omp critical
+            db.execute("insert into r values (?)", (i,))
+            # omp end critical
+        print(db.execute("select count(*), sum(i) from r").fetchone())
+        """
+    _, got = run_threads(write, source.format(extra=""), threads=2)
+    assert got.status == 1
+    assert "sqlite3.ProgrammingError: SQLite objects created in a thread" in got.err
+    assert (
+        "omppy: thread 1 of the team used an sqlite3 connection (or cursor) that another "
+        "thread made, which sqlite3 refuses; on the threads backend make it with "
+        "sqlite3.connect(..., check_same_thread=False) and use it inside '# omp critical', "
+        "or keep the rows in a list and write them after the region"
+    ) in got.err
+    _, got = run_threads(write, source.format(extra=", check_same_thread=False"), threads=2)
+    assert (got.status, got.out) == (0, "(8, 28)\n"), got.err

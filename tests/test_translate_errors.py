@@ -826,3 +826,38 @@ def test_a_work_shared_loop_must_bind_names(directive, target, code):
 def test_a_sequential_loop_may_bind_an_item():
     source = "a = [0]\n# omp simd\nfor a[0] in range(4):\n    pass\n"
     assert "for a[0] in range(4):" in translate(source, "t.py").text
+
+
+def test_single_reading_a_region_private_list_a_for_filled():
+    # (session 11: `part = [0] * 8` in the region, `part[k] = ...` in `# omp for`,
+    # `sum(part)` in `single`: each thread's part held only its own iterations, and
+    # the single summed one thread's, exit 0)
+    source = src(
+        """
+        results = []
+        # omp parallel
+        if True:
+            for rnd in range(3):
+                part = [0] * 8
+                # omp for
+                for k in range(8):
+                    part[k] = k * rnd
+                # omp single
+                results.append(sum(part))
+                # omp end single
+        """
+    )
+    assert error_of(source) == (
+        "t.py:10:28: 'part' is private to the region (bound at line 5), so the '# omp for' "
+        "at line 6 changes each thread's own 'part', which holds only that thread's "
+        "iterations: this '# omp single' reads one thread's part, where python's loop fills "
+        "one object\n"
+        "            results.append(sum(part))\n"
+        "                               ^\n"
+        "  hint: bind 'part' before the region, or only inside '# omp single' (then it is "
+        "shared), or combine the threads' parts under '# omp critical'"
+    )
+    # bound only in a single: shared, and the loop's stores are carried
+    single = "        # omp single\n        part = [0] * 8\n"
+    shared = source.replace("        part = [0] * 8\n", single)
+    translate(shared, "t.py")

@@ -106,6 +106,9 @@ class _Collector(cst.CSTVisitor):
         self.task_locals: list[set[str]] = []  # the names each of them binds
         self._own_names: dict[Construct, set[str]] = {}
         self.sync_depth = 0
+        # Per synchronisation block entered: the names it has bound other than by an
+        # update so far (``i, j = n, m`` then ``i -= 1`` updates the block's own value).
+        self.block_bound: list[set[str]] = []
         self.loop_depth = 0
         self.scope_depth = 0  # inside a nested def/lambda/class/comprehension
         self.entered: list[list[Construct]] = []
@@ -139,6 +142,7 @@ class _Collector(cst.CSTVisitor):
                 continue
             if construct.directive in SYNC_DIRECTIVES:
                 self.sync_depth += 1
+                self.block_bound.append(set())
             if construct.directive == "atomic":
                 # 'v = x' under atomic read or capture: v is the thread's own.
                 self.atomic_private.append(atomic_forms.private_targets(construct))
@@ -165,6 +169,7 @@ class _Collector(cst.CSTVisitor):
                 continue
             if construct.directive in SYNC_DIRECTIVES:
                 self.sync_depth -= 1
+                self.block_bound.pop()
             if construct.directive == "atomic":
                 self.atomic_private.pop()
             if construct.directive in TASK_DIRECTIVES:
@@ -212,6 +217,13 @@ class _Collector(cst.CSTVisitor):
             self.usage.plain_bound.add(name)
         if self.sync_depth and not (self.atomic_private and name in self.atomic_private[-1]):
             self.usage.sync_bound.add(name)
+            self.usage.sync_bound_at.setdefault(name, self._where(node))
+            if not augmented:
+                self.block_bound[-1].add(name)
+            elif not any(name in names for names in self.block_bound):
+                self.usage.sync_augmented.add(name)
+        elif not self.sync_depth:
+            self.usage.unsynced_bound_at.setdefault(name, self._where(node))
 
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None:

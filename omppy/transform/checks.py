@@ -284,6 +284,68 @@ def augmented(
         )
 
 
+def mixed_bindings(
+    construct: Construct, usage: Usage, exempt: AbstractSet[str], *, filename: str
+) -> None:
+    """A name bound outside every synchronisation block of the region and updated
+    inside one (``total = 0`` in every thread, then ``total += x`` under critical),
+    with no clause.  Such a name is each thread's own (sharing.mixed_names), so the
+    update would add to the thread's own value, not to what python adds to; as a
+    shared name every thread's plain binding would race with the others' updates."""
+    for name, where in sorted(
+        usage.unsynced_bound_at.items(), key=lambda kv: (kv[1].start.line, kv[1].start.column)
+    ):
+        inside = usage.sync_bound_at.get(name)
+        if inside is None or name not in usage.sync_augmented or name in exempt:
+            continue
+        if name in usage.inner_private or name in usage.inner_outputs:
+            continue
+        raise error(
+            filename,
+            where,
+            f"'{name}' is bound here by every thread, outside any synchronisation "
+            f"block, and updated at line {inside.start.line} inside one, in "
+            f"'# omp {construct.directive}': each thread's binding here races with the "
+            "other threads' updates",
+            hint=f"bind '{name}' before the region or in '# omp single', use "
+            f"reduction(...:{name}), or add private({name}) if each thread keeps its own",
+        )
+
+
+def one_threads_part(
+    construct: Construct,
+    usage: Usage,
+    private: AbstractSet[str],
+    loop_stores: dict[str, Construct],
+    region_usage: Usage,
+    *,
+    filename: str,
+) -> None:
+    """A ``single`` (``master``, ``masked``) reading a name private to its region that
+    a worksharing loop of the region fills (``part = [0] * n`` in the region, then
+    ``part[k] = ...`` in ``# omp for``, then ``sum(part)`` in ``single``): each
+    thread's object holds only its own iterations' items, and the block reads one of
+    them, where python's loop filled one object with all of them."""
+    for name, where in sorted(
+        usage.read.items(), key=lambda kv: (kv[1].start.line, kv[1].start.column)
+    ):
+        loop = loop_stores.get(name)
+        if loop is None or name not in private or name in usage.bound:
+            continue
+        bound = region_usage.unsynced_bound_at.get(name) or region_usage.bound.get(name)
+        at = f" (bound at line {bound.start.line})" if bound is not None else ""
+        raise error(
+            filename,
+            where,
+            f"'{name}' is private to the region{at}, so the '# omp {loop.directive}' at "
+            f"line {loop.pragma.pos.line} changes each thread's own '{name}', which holds "
+            f"only that thread's iterations: this '# omp {construct.directive}' reads one "
+            "thread's part, where python's loop fills one object",
+            hint=f"bind '{name}' before the region, or only inside '# omp single' "
+            "(then it is shared), or combine the threads' parts under '# omp critical'",
+        )
+
+
 def races(
     usage: Usage, loop_variables: AbstractSet[str], private: AbstractSet[str], *, filename: str
 ) -> list[PragmaWarning]:

@@ -70,6 +70,12 @@ class Usage:
     zero_arg_super: list[cst.Call] = field(default_factory=list)  # ``super()`` calls
     augmented: dict[str, tuple[CodeRange, str]] = field(default_factory=dict)
     sync_bound: set[str] = field(default_factory=set)  # bound inside critical & co.
+    # Where each name is first bound inside critical & co., and outside every such block
+    # (a name in both, with no clause, is private: sharing.mixed_names), and the names
+    # a block updates (``total += x``), which such a name may not be.
+    sync_bound_at: dict[str, CodeRange] = field(default_factory=dict)
+    unsynced_bound_at: dict[str, CodeRange] = field(default_factory=dict)
+    sync_augmented: set[str] = field(default_factory=set)
     sync_mutated: set[str] = field(default_factory=set)  # mutated inside critical & co.
     # (root, method, where, receiver's text) of listed mutating methods on shared objects
     mutations: list[tuple[str, str, CodeRange, str]] = field(default_factory=list)

@@ -56,6 +56,7 @@ _BINARY: dict[str, tuple[type[cst.BaseBinaryOp], ...]] = {
 }
 _COMMUTATIVE = (cst.Add, cst.Multiply, cst.BitAnd, cst.BitOr, cst.BitXor)
 _BOOLEAN: dict[str, type] = {"and": cst.And, "or": cst.Or}
+_ABSORBING = {"and": "False", "or": "True"}
 # Where each thread's copy starts, for the hint.
 _IDENTITY = {
     "+": "0",
@@ -345,6 +346,10 @@ def _is_update_value(value: cst.BaseExpression, target: cst.CSTNode, name: str, 
     if op in _BINARY:
         return _in_terms(value, target, name, _BINARY[op])
     if op in _BOOLEAN:
+        if isinstance(value, cst.Name) and value.value == _ABSORBING[op]:
+            # (``ok = False`` under and, ``changed = True`` under or: the value the
+            # combine keeps whatever the other terms are, so python's answer)
+            return True
         if not isinstance(value, cst.BooleanOperation) or not isinstance(
             value.operator, _BOOLEAN[op]
         ):

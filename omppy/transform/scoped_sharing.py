@@ -54,6 +54,9 @@ def decide_region(
         exempt = module_functions | clause_names | loop_vars | threadprivate
         checks.default_none(usage, exempt, filename=filename)
     checks.augmented(construct, usage, clause_names | threadprivate, filename=filename)
+    checks.mixed_bindings(
+        construct, usage, clause_names | threadprivate | loop_vars, filename=filename
+    )
     sharing = decide(
         usage,
         reduction=reduction,

@@ -24,6 +24,16 @@ def ordered(names: set[str], usage: Usage) -> list[str]:
     return sorted(names, key=first_use)
 
 
+def mixed_names(usage: Usage, exempt: set[str]) -> set[str]:
+    """Names bound both outside every synchronisation block of the construct (as a
+    C declaration inside the block would be) and inside one, in no clause: each
+    thread's own, as ``private`` would make them (``item = None`` then ``item =
+    heappop(h)`` under critical; ``for w in ...`` in the body and in a critical).
+    A block that updates one (``total += x``) is refused (checks.mixed_bindings)."""
+    mixed = set(usage.unsynced_bound_at) & set(usage.sync_bound_at)
+    return mixed - exempt - usage.inner_outputs - usage.inner_private - usage.task_shared
+
+
 def decide(
     usage: Usage,
     *,
@@ -41,7 +51,7 @@ def decide(
     clause_private = set(firstprivate) | set(lastprivate) | reduced
     shared_bound = (
         (
-            usage.sync_bound
+            (usage.sync_bound - mixed_names(usage, set(shared)))
             | usage.inner_outputs
             | usage.task_shared  # a task publishes them when it ends (tasks.py)
             | (set(shared) & set(usage.bound))

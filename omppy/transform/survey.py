@@ -104,6 +104,8 @@ def run(
     )
 
 
+# Synchronisation blocks one thread of the team runs.
+_ONE_THREAD = frozenset({"single", "master", "masked"})
 # Clauses whose names are private to their construct.
 _PRIVATE_CLAUSES = ("private", "firstprivate", "lastprivate", "reduction", "linear")
 
@@ -353,6 +355,15 @@ class _Surveyor(RuleChecks, TaskSurvey):
                     )
                 copied = pragma.names_in("copyprivate")
                 threadprivate = tuple(n for n in copied if n in own)
+                if directive in _ONE_THREAD:
+                    checks.one_threads_part(
+                        construct,
+                        usage,
+                        region_sharing.private - set(copied),
+                        self._loop_stores(region),
+                        self.infos[region].usage,
+                        filename=filename,
+                    )
         elif directive in SYNC_DIRECTIVES:
             # An orphaned block in a task (a task in a function): the names of the
             # task's shared clause it binds are published by it, as in a region, so
@@ -509,6 +520,21 @@ class _Surveyor(RuleChecks, TaskSurvey):
             task=task,
             module_names=module_names,
         )
+
+    def _loop_stores(self, region: Construct) -> dict[str, Construct]:
+        """The names whose objects the worksharing loops of ``region`` (not of a
+        region nested in it) store into or change, each with the first such loop."""
+        found: dict[str, Construct] = {}
+        for construct, info in self.infos.items():
+            if construct is region or construct.directive not in LOOP_DIRECTIVES:
+                continue
+            regions = [c for c in info.around if c.directive in PARALLEL_DIRECTIVES]
+            if not regions or regions[-1] is not region:
+                continue
+            changed = set(info.shared_roots) | {root for root, *_ in info.usage.mutations}
+            for name in changed:
+                found.setdefault(name, construct)
+        return found
 
     def _holds_constructs(self, construct: Construct) -> bool:
         """Are there constructs inside ``construct``, however deep?"""

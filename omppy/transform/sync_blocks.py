@@ -42,7 +42,7 @@ class SyncBlocks:
         effects = self.effects
         statements = list(statements)
         found = loaded_names(statements, effects.contexts)
-        if calls_unknown_code(effects, statements):
+        if calls_unknown_code(effects, statements) or stores_into_results(statements):
             return None
         changed = {
             name
@@ -121,6 +121,34 @@ class SyncBlocks:
                 for function, summary, local, declared in self.effects.definitions
             )
         return self._implicit
+
+
+def stores_into_results(statements: list[cst.CSTNode]) -> bool:
+    """Whether ``statements`` store into an object no name holds: an attribute or item
+    of a call's result (``type(self).hits += 1``, ``get_table()[k] = v``), which the
+    names the block loads do not lead to."""
+    found: list[bool] = []
+
+    def root_is_result(target: cst.BaseExpression) -> None:
+        node = target
+        while isinstance(node, (cst.Attribute, cst.Subscript)):
+            node = node.value
+        if node is not target and not isinstance(node, cst.Name):
+            found.append(True)
+
+    class Stores(cst.CSTVisitor):
+        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+            root_is_result(node.target)
+
+        def visit_AugAssign(self, node: cst.AugAssign) -> None:
+            root_is_result(node.target)
+
+        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+            root_is_result(node.target)
+
+    for statement in statements:
+        walk(statement, Stores())
+    return bool(found)
 
 
 def calls_unknown_code(effects: Effects, statements: list[cst.CSTNode]) -> bool:

@@ -57,7 +57,10 @@ FAILING = (WRONG, CRASH, HANG)
 
 # A traceback frame in omppy's own code ("File ".../omppy/runtime/team.py", line 3").
 _INTERNAL_FRAME = re.compile(r'^\s*File "[^"]*[/\\]omppy[/\\][^"]*", line \d+', re.MULTILINE)
-_ERROR_NAME = re.compile(r"\b(OmpError|PragmaError|ExchangeOverflow)\b")
+# (RegionStateLost and TeamDeadlock are OmpErrors the traceback names by their class)
+_ERROR_NAME = re.compile(
+    r"\b(OmpError|PragmaError|ExchangeOverflow|RegionStateLost|TeamDeadlock)\b"
+)
 # omppy's located pragma messages: "prog.py:12:5: message".
 _LOCATED = re.compile(r"^\S+\.py:\d+:\d+: \S", re.MULTILINE)
 # omppy's note under a user's exception that omppy caused on purpose (a write to an

@@ -308,6 +308,25 @@ def _settle(
     team.new_keys.order()  # new dict keys in python's order, as at the region's end
 
 
+_SAME_THREAD = "SQLite objects created in a thread can only be used in that same thread"
+
+
+def _note_thread_bound(chosen: BaseException, errors: list[Failure]) -> None:
+    """sqlite3's refusal of a connection made in another thread (the master, before
+    the region): what to do on this backend, in omppy's words."""
+    for num, _, error in errors:
+        kind = type(error)
+        if kind.__module__ == "sqlite3" and _SAME_THREAD in str(error):
+            chosen.add_note(
+                f"omppy: thread {num} of the team used an sqlite3 connection (or cursor) "
+                "that another thread made, which sqlite3 refuses; on the threads "
+                "backend make it with sqlite3.connect(..., check_same_thread=False) and "
+                "use it inside '# omp critical', or keep the rows in a list and write "
+                "them after the region"
+            )
+            return
+
+
 def _finish(
     region: Region, team: ThreadTeam, outcomes: list[Outcome], threads: list[ThreadedContext]
 ) -> dict[str, Any]:
@@ -321,6 +340,7 @@ def _finish(
             ]
             if errors:
                 chosen = first_failure(errors)
+                _note_thread_bound(chosen, errors)
                 _settle(region, team, outcomes, threads, errors, chosen)
                 raise chosen
             raise OmpError("the team was aborted without a reported cause")

@@ -1,7 +1,11 @@
 """Shapes from session 11's ports of other people's programs: an orphaned `single
 copyprivate(...)` naming `threadprivate` globals, in a function every thread calls
 (OpenMP Examples copyprivate.1, data_environment/sources/copyprivate.1.c): every
-thread holds the values the single bound."""
+thread holds the values the single bound; an OpenMP lock set in a task that
+creates a child while holding it (tasking.10: only the task's own children may start
+at that scheduling point)."""
+
+from omppy import omp_destroy_lock, omp_init_lock, omp_set_lock, omp_unset_lock
 
 x = 0.0
 y = 0.0
@@ -31,3 +35,26 @@ def region(line):
 
 print(region(0))
 print(region(1))
+
+
+def lock_across_child(n):
+    done = [0, 0]
+    lock = omp_init_lock()
+    # omp parallel
+    # omp for
+    for i in range(n):
+        # omp task
+        omp_set_lock(lock)
+        done[0] += i
+        # omp task
+        # omp atomic
+        done[1] += 1
+        # omp end task
+        omp_unset_lock(lock)
+        # omp end task
+    # omp end parallel
+    omp_destroy_lock(lock)
+    return done
+
+
+print(lock_across_child(60))

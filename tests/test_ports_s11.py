@@ -172,3 +172,25 @@ print(done)
 def test_a_task_holding_a_lock_runs_no_sibling_at_a_scheduling_point(write, threads):
     for _ in range(2):
         same_as_python(write, "lock_task.py", LOCK_HELD_ACROSS_TASK_CREATION, threads, "fork")
+
+
+# pyperformance's decimal_factorial: the program sets the decimal context's precision
+# before the region; on the threads backend a worker thread computed with a fresh
+# default context (28 digits): '3704609E+614' for the 615-digit 300!, exit 0. A forked
+# worker has its master's context; now a worker thread starts with a copy of it.
+DECIMAL_CONTEXT_OF_THE_MASTER = """\
+import decimal
+
+decimal.getcontext().prec = 60
+out = [None] * 6
+# omp parallel for schedule(static, 1)
+for k in range(6):
+    out[k] = str(decimal.Decimal(1) / decimal.Decimal(7 + k))
+print(out)
+print(decimal.getcontext().prec)
+"""
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_workers_start_with_the_masters_decimal_context(write, backend):
+    same_as_python(write, "dec.py", DECIMAL_CONTEXT_OF_THE_MASTER, 3, backend)

@@ -3,7 +3,11 @@ copyprivate(...)` naming `threadprivate` globals, in a function every thread cal
 (OpenMP Examples copyprivate.1, data_environment/sources/copyprivate.1.c): every
 thread holds the values the single bound; an OpenMP lock set in a task that
 creates a child while holding it (tasking.10: only the task's own children may start
-at that scheduling point)."""
+at that scheduling point); decimal arithmetic in a loop after the program set the
+context's precision (pyperformance decimal_factorial: every thread computes with it).
+"""
+
+import decimal
 
 from omppy import omp_destroy_lock, omp_init_lock, omp_set_lock, omp_unset_lock
 
@@ -58,3 +62,15 @@ def lock_across_child(n):
 
 
 print(lock_across_child(60))
+
+
+def decimal_digits(n):
+    decimal.getcontext().prec = 80
+    out = [None] * n
+    # omp parallel for schedule(static, 1)
+    for k in range(n):
+        out[k] = str(decimal.Decimal(1) / decimal.Decimal(7 + k))[-6:]
+    return out
+
+
+print(decimal_digits(6))

@@ -22,7 +22,9 @@ workers at once (an asynchronous exception in each) and does not wait for ever.
 from __future__ import annotations
 
 import _thread
+import contextvars
 import struct
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -164,7 +166,7 @@ def _run_team(
     try:
         for num, worker in enumerate(workers, 1):
             job = _job(threads[num], region, outcomes, join, worker, control, copied)
-            worker.give(job)
+            worker.give(_in_master_context(job))
         outcomes[0] = _run_thread(master, region)
         if isinstance(outcomes[0][1], KeyboardInterrupt):
             raise outcomes[0][1]  # stop the team now, not when the workers finish
@@ -260,6 +262,26 @@ def _job(
                 join.one_done()
 
     return job
+
+
+def _in_master_context(job: Callable[[], None]) -> Callable[[], None]:
+    """``job`` run in a copy of the master's context variables (called by the master),
+    with its own copy of the master's ``decimal`` context: as a forked worker starts
+    with its master's (pyperformance's decimal_factorial sets ``prec`` before the
+    region; a worker thread would have computed with the default 28 digits)."""
+    context = contextvars.copy_context()
+
+    def run() -> None:
+        context.run(_own_decimal_context, job)
+
+    return run
+
+
+def _own_decimal_context(job: Callable[[], None]) -> None:
+    decimal = sys.modules.get("decimal")
+    if decimal is not None:
+        decimal.setcontext(decimal.getcontext().copy())
+    job()
 
 
 def _stop(

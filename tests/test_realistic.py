@@ -126,6 +126,13 @@ KNOWN_REFUSALS = {
         "processes; refused, naming the class and saying to define it at module level "
         "(the threads backend gives python's answer)"
     ),
+    "pyperf_deepcopy": (
+        "documented limitation of the fork backend (as local_namedtuple_in_main): "
+        "pyperformance's benchmark_reduce defines its class C inside the function, and "
+        "copies of it stored into a shared list cannot be pickled between the processes; "
+        "refused, naming the class and saying to define it at module level (the threads "
+        "backend gives python's answer)"
+    ),
     "weakvalue_cache_critical": (
         "a weakref.WeakValueDictionary filled under critical: it cannot be pickled "
         "between omppy's processes, so it is refused by name"

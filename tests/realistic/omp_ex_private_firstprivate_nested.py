@@ -29,7 +29,7 @@ def priv_example3():
     a = 1
     # omp parallel for private(a)
     for i in range(10):
-        a = 2
+        a = 2  # noqa: F841 (the example's private copy, never read)
     ok += 1 if omp_get_thread_num() >= 0 else 0
     # omp end parallel
     return ok > 0

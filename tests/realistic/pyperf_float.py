@@ -6,7 +6,7 @@ second `parallel for` over the list itself (`for p in points: p.normalize()`, ea
 iteration changing its own object through the loop variable); the final
 `maximize` stays sequential."""
 
-from math import sin, cos, sqrt
+from math import cos, sin, sqrt
 
 POINTS = 20000
 

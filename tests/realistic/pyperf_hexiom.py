@@ -8,7 +8,6 @@ schedule(dynamic)`, each solution stored into a dict under `critical`."""
 
 import io
 
-
 # 2016-07-07: CPython 3.6 takes ~25 ms to solve the board level 25
 DEFAULT_LEVEL = 25
 

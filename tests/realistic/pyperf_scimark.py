@@ -9,7 +9,6 @@ changing its own row `A[ii]`).  The vectors are filled from `Random` (the benchm
 multiplies zeros) and the results are printed as checksums."""
 
 from array import array
-import math
 
 
 class Array2D(object):

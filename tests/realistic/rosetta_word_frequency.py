@@ -1,5 +1,5 @@
 # Source: Rosetta Code, "Word frequency", Python (rosettacode.org/wiki/Word_frequency#Python)
-"""Rosetta Code's Word frequency in Python, ported: the task's `countWords` --
+r"""Rosetta Code's Word frequency in Python, ported: the task's `countWords` --
 `re.findall(r'\w+', text.lower())` into a `collections.Counter`, `most_common(10)`
 -- applied to a text in chunks of lines: a `parallel for reduction(+: counts)` on a
 Counter over the lines (the task reads Les Misérables; here a text in the file,

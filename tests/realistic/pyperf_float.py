@@ -8,7 +8,7 @@ iteration changing its own object through the loop variable); the final
 
 from math import cos, sin, sqrt
 
-POINTS = 20000
+POINTS = 5000
 
 
 class Point(object):

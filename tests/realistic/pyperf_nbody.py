@@ -8,7 +8,7 @@ pairwise velocity update stays sequential (iterations share bodies);
 pairs (a float reduction: printed to 9 digits)."""
 
 __contact__ = "collinwinter@google.com (Collin Winter)"
-DEFAULT_ITERATIONS = 60
+DEFAULT_ITERATIONS = 20
 DEFAULT_REFERENCE = 'sun'
 
 

@@ -22,7 +22,6 @@ workers at once (an asynchronous exception in each) and does not wait for ever.
 from __future__ import annotations
 
 import _thread
-import contextvars
 import struct
 import sys
 import time
@@ -265,23 +264,20 @@ def _job(
 
 
 def _in_master_context(job: Callable[[], None]) -> Callable[[], None]:
-    """``job`` run in a copy of the master's context variables (called by the master),
-    with its own copy of the master's ``decimal`` context: as a forked worker starts
-    with its master's (pyperformance's decimal_factorial sets ``prec`` before the
-    region; a worker thread would have computed with the default 28 digits)."""
-    context = contextvars.copy_context()
+    """``job`` with its own copy of the master's ``decimal`` context, when the program
+    uses ``decimal`` (called by the master): as a forked worker starts with its
+    master's (pyperformance's decimal_factorial sets ``prec`` before the region; a
+    worker thread would have computed with the default 28 digits)."""
+    decimal = sys.modules.get("decimal")
+    if decimal is None:
+        return job
+    context = decimal.getcontext().copy()
 
     def run() -> None:
-        context.run(_own_decimal_context, job)
+        decimal.setcontext(context)
+        job()
 
     return run
-
-
-def _own_decimal_context(job: Callable[[], None]) -> None:
-    decimal = sys.modules.get("decimal")
-    if decimal is not None:
-        decimal.setcontext(decimal.getcontext().copy())
-    job()
 
 
 def _stop(

@@ -232,6 +232,6 @@ def bench_LU(cycles, N):
 if __name__ == "__main__":
     y = bench_SparseMatMult(2, 400, 2000)
     print("sparse", "%.9f" % sum(y), "%.9f" % y[7], "%.9f" % y[-1])
-    lu, pivot = bench_LU(1, 24)
+    lu, pivot = bench_LU(1, 12)
     print("lu", list(pivot))
     print("lu", "%.9f" % sum(sum(r) for r in lu.data), "%.9f" % lu[5, 9])

@@ -6,20 +6,8 @@ status 0, or was refused though OpenMP allows it (docs/correctness.md, "Session 
 from __future__ import annotations
 
 import pytest
-from helpers import run_omppy, run_python, without_gil_notice
-
-BACKENDS = ("fork", "threads")
-
-
-def same_as_python(write, name: str, text: str, threads: int, backend: str) -> None:
-    script = write(name, text)
-    want = run_python(script)
-    assert want.status == 0, want.err
-    got = run_omppy(
-        "run", str(script), threads=threads, env={"OMPPY_BACKEND": backend}, timeout=60
-    )
-    assert (got.status, got.out) == (0, want.out), without_gil_notice(got.err)
-
+from helpers import run_omppy
+from test_ports_s10 import BACKENDS, same_as_python
 
 # copyprivate.1: an orphaned `single copyprivate(x)` in a function, x a threadprivate
 # global the function declares `global`. The single read the names it hands out from

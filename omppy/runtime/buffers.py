@@ -39,14 +39,7 @@ class BytearrayShadow(Shadow):
             # Bytes stored in place: the runs of changed bytes, which combine with
             # another thread's runs elsewhere (disjoint stores, a sieve's segments).
             return ("Y", _changed_byte_runs(old, new))
-        n = min(len(old), len(new))
-        prefix = 0
-        while prefix < n and old[prefix] == new[prefix]:
-            prefix += 1
-        suffix = 0
-        while suffix < n - prefix and old[-1 - suffix] == new[-1 - suffix]:
-            suffix += 1
-        return ("B", prefix, len(old) - suffix, new[prefix : len(new) - suffix])
+        return ("B", *replaced_middle(old, new))
 
     def apply(self, live: bytearray, change: tuple[Any, ...]) -> None:
         if change[0] == "Y":
@@ -56,6 +49,19 @@ class BytearrayShadow(Shadow):
             _, start, stop, data = change
             live[start:stop] = data
         self.data = bytes(live)
+
+
+def replaced_middle(old: Any, new: Any) -> tuple[int, int, Any]:
+    """``(start, stop, middle)``: ``old[start:stop] = middle`` makes ``old`` equal
+    ``new`` (two sequences of different lengths: their common prefix and suffix)."""
+    n = min(len(old), len(new))
+    prefix = 0
+    while prefix < n and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < n - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    return prefix, len(old) - suffix, new[prefix : len(new) - suffix]
 
 
 def _changed_byte_runs(old: bytes, new: bytes) -> list[tuple[int, bytes]]:
@@ -113,15 +119,7 @@ class StdArrayShadow(Shadow):
                 else:
                     runs.append([lo, hi])
             return ("Y", [(lo, live[lo:hi]) for lo, hi in runs])
-        was = type(live)(live.typecode, old)
-        n = min(len(was), len(live))
-        prefix = 0
-        while prefix < n and was[prefix] == live[prefix]:
-            prefix += 1
-        suffix = 0
-        while suffix < n - prefix and was[-1 - suffix] == live[-1 - suffix]:
-            suffix += 1
-        return ("B", prefix, len(was) - suffix, live[prefix : len(live) - suffix])
+        return ("B", *replaced_middle(type(live)(live.typecode, old), live))
 
     def apply(self, live: Any, change: tuple[Any, ...]) -> None:
         if change[0] == "Y":

@@ -3,6 +3,9 @@
 
 - :class:`BytearrayShadow`: a bytearray's runs of changed bytes (``"Y"``), or its
   replaced middle when its length changed (``"B"``).
+- :class:`StdArrayShadow`: a standard-library ``array.array``, by a copy of its
+  bytes: the runs of changed elements (``"Y"``, as arrays of its type), or its
+  replaced middle when its length changed (``"B"``).
 - :class:`ArrayShadow`: a numpy array outside shared memory, by a copy of its
   elements: the flat indices and values that changed (``"N"``), or the whole array.
 - :class:`ObjectArrayShadow`: a numpy array of Python objects, by its elements'
@@ -36,14 +39,7 @@ class BytearrayShadow(Shadow):
             # Bytes stored in place: the runs of changed bytes, which combine with
             # another thread's runs elsewhere (disjoint stores, a sieve's segments).
             return ("Y", _changed_byte_runs(old, new))
-        n = min(len(old), len(new))
-        prefix = 0
-        while prefix < n and old[prefix] == new[prefix]:
-            prefix += 1
-        suffix = 0
-        while suffix < n - prefix and old[-1 - suffix] == new[-1 - suffix]:
-            suffix += 1
-        return ("B", prefix, len(old) - suffix, new[prefix : len(new) - suffix])
+        return ("B", *replaced_middle(old, new))
 
     def apply(self, live: bytearray, change: tuple[Any, ...]) -> None:
         if change[0] == "Y":
@@ -53,6 +49,19 @@ class BytearrayShadow(Shadow):
             _, start, stop, data = change
             live[start:stop] = data
         self.data = bytes(live)
+
+
+def replaced_middle(old: Any, new: Any) -> tuple[int, int, Any]:
+    """``(start, stop, middle)``: ``old[start:stop] = middle`` makes ``old`` equal
+    ``new`` (two sequences of different lengths: their common prefix and suffix)."""
+    n = min(len(old), len(new))
+    prefix = 0
+    while prefix < n and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < n - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    return prefix, len(old) - suffix, new[prefix : len(new) - suffix]
 
 
 def _changed_byte_runs(old: bytes, new: bytes) -> list[tuple[int, bytes]]:
@@ -79,6 +88,47 @@ def _changed_byte_runs(old: bytes, new: bytes) -> list[tuple[int, bytes]]:
                 else:
                     runs.append([k, k + 1])
     return [(a, new[a:b]) for a, b in runs]
+
+
+class StdArrayShadow(Shadow):
+    """A standard-library ``array.array`` (``array('d', ...)``, pyperformance's
+    scimark), by a copy of its bytes.  Elements stored in place travel as runs of
+    elements (``"Y"``: element index, an array of the new values), which combine
+    with another thread's runs elsewhere and clash like a list's items; a change of
+    length as the replaced middle (``"B"``)."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, live: Any) -> None:
+        self.data = live.tobytes()
+
+    def retake(self, live: Any) -> None:
+        self.data = live.tobytes()
+
+    def diff(self, live: Any) -> tuple[Any, ...] | None:
+        old, new = self.data, live.tobytes()
+        if old == new:
+            return None
+        size = live.itemsize
+        if len(old) == len(new):
+            runs: list[list[int]] = []
+            for start, data in _changed_byte_runs(old, new):
+                lo, hi = start // size, -(-(start + len(data)) // size)
+                if runs and runs[-1][1] >= lo:
+                    runs[-1][1] = hi
+                else:
+                    runs.append([lo, hi])
+            return ("Y", [(lo, live[lo:hi]) for lo, hi in runs])
+        return ("B", *replaced_middle(type(live)(live.typecode, old), live))
+
+    def apply(self, live: Any, change: tuple[Any, ...]) -> None:
+        if change[0] == "Y":
+            for start, values in change[1]:
+                live[start : start + len(values)] = values
+        else:
+            _, start, stop, values = change
+            live[start:stop] = values
+        self.data = live.tobytes()
 
 
 # Elements of an array above which a change to most of it travels as the whole array

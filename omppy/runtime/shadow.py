@@ -44,12 +44,13 @@ objects omppy cannot look into.
 
 from __future__ import annotations
 
+import array
 import operator
 from collections import deque
 from typing import Any
 
 from . import layout, masked, packing
-from .buffers import ArrayShadow, BytearrayShadow, ObjectArrayShadow
+from .buffers import ArrayShadow, BytearrayShadow, ObjectArrayShadow, StdArrayShadow
 from .objects import (
     IMMUTABLE,
     IN_MEMORY_FILES,
@@ -606,6 +607,8 @@ def shadow_for(value: Any, array_limit: int = 16 << 20, deep: bool = False) -> S
         return None
     if isinstance(value, bytearray):
         return BytearrayShadow(value)
+    if kind is array.array and len(value) * value.itemsize <= array_limit:
+        return StdArrayShadow(value)  # (a larger one: by a checksum, below)
     if isinstance(value, deque):
         return DequeShadow(value)
     if is_array(value):

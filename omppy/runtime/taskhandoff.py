@@ -81,12 +81,25 @@ class Handing(TaskStateCore):
             try:
                 self.hand_over(task, [], 0, kept=True)
             except (CannotTravel, tp.PoolFull):
+                if not self.may_run_here(task):
+                    # Inside a task, only its own children may run here (OpenMP's
+                    # tied tasks): a sibling that sets the lock this task holds
+                    # (tasking.10) would wait for ever.  It stays for a wait.
+                    queue.appendleft(task)
+                    return
                 self.run_kept(task)  # not to be offered again; it would fail again
                 return
             finally:
                 spent = clock() - began
                 self.excluded += spent  # not the waiting task's work
             self.handed_in(spent, cpu_clock() - cpu_began)
+
+    def may_run_here(self, task: Kept) -> bool:
+        """Whether this thread may start ``task`` now, in the middle of the task it
+        runs: in the region's implicit task any; in an explicit task (tied) only its
+        own children, as OpenMP's task scheduling constraint allows."""
+        frames = self.frames
+        return len(frames) == 1 or any(c is task.child for c in frames[-1].children)
 
     def hand_over(
         self,

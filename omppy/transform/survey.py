@@ -365,6 +365,10 @@ class _Surveyor(RuleChecks, TaskSurvey):
                         filename=filename,
                     )
         elif directive in SYNC_DIRECTIVES:
+            # An orphaned single's copyprivate hands out the threadprivate globals it
+            # names too (copyprivate.1: `init` reads x and y for every thread).
+            own = scoped_sharing.threadprivate_used(usage, scopes, self.threadprivate)
+            threadprivate = tuple(n for n in pragma.names_in("copyprivate") if n in own)
             # An orphaned block in a task (a task in a function): the names of the
             # task's shared clause it binds are published by it, as in a region, so
             # that the creator's taskwait takes the newest (``found = node`` under

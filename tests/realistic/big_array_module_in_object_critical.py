@@ -1,7 +1,8 @@
 """An `array.array` of 160 KB held by an object, stored into under critical by every
 thread. Its pickle is over 64 KiB: before session 6 it was not compared, and each
-thread's stores stayed in that thread (exit status 0, a wrong sum); now it is compared
-by a checksum and a worker's change is refused by name (docs/data-sharing.md)."""
+thread's stores stayed in that thread (exit status 0, a wrong sum); then it was compared
+by a checksum and a worker's change refused by name; since session 11 it is compared
+by its bytes and the changed elements are carried (docs/data-sharing.md)."""
 
 from array import array
 

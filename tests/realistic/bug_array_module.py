@@ -1,8 +1,8 @@
-"""NOW AN ERROR (was BUG; minimal, from array_module_stores): stores into a
+"""FIXED (was BUG, then an error; minimal, from array_module_stores): stores into a
 standard-library `array.array` by index in a parallel loop. The other threads' stores
-were lost; now the change to this C-typed object is refused. The refusal is right
-(omppy cannot look into it), but its message calls it a data race ("thread 0 and
-thread 1 both changed out ... (a data race in OpenMP)"), which it is not."""
+were lost; then the change to this C-typed object was refused, its message calling
+it a data race; since session 11 an array.array is compared by its bytes and the
+elements each thread changed are carried (buffers.StdArrayShadow)."""
 
 from array import array
 

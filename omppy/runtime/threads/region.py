@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import _thread
 import struct
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -164,7 +165,7 @@ def _run_team(
     try:
         for num, worker in enumerate(workers, 1):
             job = _job(threads[num], region, outcomes, join, worker, control, copied)
-            worker.give(job)
+            worker.give(_in_master_context(job))
         outcomes[0] = _run_thread(master, region)
         if isinstance(outcomes[0][1], KeyboardInterrupt):
             raise outcomes[0][1]  # stop the team now, not when the workers finish
@@ -260,6 +261,23 @@ def _job(
                 join.one_done()
 
     return job
+
+
+def _in_master_context(job: Callable[[], None]) -> Callable[[], None]:
+    """``job`` with its own copy of the master's ``decimal`` context, when the program
+    uses ``decimal`` (called by the master): as a forked worker starts with its
+    master's (pyperformance's decimal_factorial sets ``prec`` before the region; a
+    worker thread would have computed with the default 28 digits)."""
+    decimal = sys.modules.get("decimal")
+    if decimal is None:
+        return job
+    context = decimal.getcontext().copy()
+
+    def run() -> None:
+        decimal.setcontext(context)
+        job()
+
+    return run
 
 
 def _stop(

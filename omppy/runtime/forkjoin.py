@@ -132,8 +132,11 @@ def run_alone(region: Region, parent: ThreadContext) -> dict[str, Any]:
         raise
     finally:
         state.stack.pop()
-    last = region.last_values(values, me.did_last)
-    return region.outputs(values, [region.partials(values)], last)
+    try:
+        last = region.last_values(values, me.did_last)
+        return region.outputs(values, [region.partials(values)], last)
+    finally:
+        me.let_go()
 
 
 def _take_arena(size: int) -> Arena:
@@ -405,6 +408,7 @@ def _finish(
         staged.thaw()
         return join.merge(region, outcome, reports, master, end)
     finally:
+        master.let_go()
         _give_back_arena(team.arena)
         staged.unstage()
 

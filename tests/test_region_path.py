@@ -27,6 +27,13 @@ def region(shared):
 def empty():
     # omp parallel num_threads(2)
     pass
+
+def strings(n):
+    out = [None] * n
+    # omp parallel for num_threads(2) schedule(static)
+    for i in range(n):
+        out[i] = f"{i:064x}"
+    return out
 """
 
 
@@ -365,3 +372,39 @@ def test_a_small_report_goes_with_its_length_in_one_write(module, monkeypatch, t
     with open(log) as lines:
         writes = [int(line) for line in lines]
     assert writes == [8 + len(worker.EMPTY_REPORT)]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="F_GETPIPE_SZ")
+def test_a_large_report_widens_its_pipe_to_at_most_1_mib():
+    import fcntl
+
+    from omppy.runtime import worker
+
+    for size, wanted in [(6_600_000, 1 << 20), (100_000, 1 << 17)]:
+        read_end, write_end = os.pipe()
+        try:
+            worker.widen_pipe(write_end, size)
+            assert fcntl.fcntl(write_end, 1032) == wanted  # F_GETPIPE_SZ
+        finally:
+            os.close(read_end)
+            os.close(write_end)
+
+
+def test_a_worker_widens_its_pipe_only_for_a_large_report(module, monkeypatch, tmp_path):
+    from omppy.runtime import worker
+
+    log = str(tmp_path / "widened")
+    widen = worker.widen_pipe
+
+    def widening(fd, size):
+        with open(log, "a") as out:
+            out.write(f"{size}\n")
+        widen(fd, size)
+
+    monkeypatch.setattr(worker, "widen_pipe", widening)
+    module.empty()
+    assert not os.path.exists(log)
+    out = module.strings(40_000)  # 20,000 strings of 64 characters from the worker
+    assert out == [f"{i:064x}" for i in range(40_000)]
+    with open(log) as lines:
+        assert [int(line) > 1_000_000 for line in lines] == [True]

@@ -33,7 +33,15 @@ class LineWriter(io.TextIOBase):
         self.pending = ""
         self.collected: list[str] = []  # used when there is no descriptor
         self.owner = os.getpid()  # the master: it may write to ``original`` itself
-        self.buffer = BinaryLineWriter(self)
+        self.binary: BinaryLineWriter | None = None  # made on first use (``buffer``)
+
+    @property
+    def buffer(self) -> BinaryLineWriter:
+        """Made when the program first asks for it: it and this writer refer to each
+        other, a cycle that only a full collection frees."""
+        if self.binary is None:
+            self.binary = BinaryLineWriter(self)
+        return self.binary
 
     @property
     def encoding(self) -> str:  # type: ignore[override]
@@ -68,8 +76,8 @@ class LineWriter(io.TextIOBase):
         if self.pending:
             text, self.pending = self.pending, ""
             self._emit(text)
-        if self.buffer.pending:
-            self.buffer.flush()
+        if self.binary is not None and self.binary.pending:
+            self.binary.flush()
 
     def _emit(self, text: str) -> None:
         if self.fd is None:

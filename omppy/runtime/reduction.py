@@ -341,6 +341,49 @@ def _first(piece: tuple[int, Any]) -> int:
     return piece[0]
 
 
+# The operators whose fold of two arrays writes the first in place.
+_IN_PLACE = frozenset(("+", "-", "*", "&", "|", "^"))
+BLOCKED_BYTES = 1 << 24  # an array from this size on is combined a block at a time
+BLOCK_BYTES = 1 << 18  # a block: 256 KiB, held in a core's cache for every partial
+
+
+def _blocked(fold: Callable[[Any, Any], Any], result: Any, partials: list[Any]) -> bool:
+    """Fold ``partials`` into the array ``result`` a block at a time, every partial
+    into a block before the next block; False (nothing done) unless the result and
+    every partial are plain C-contiguous arrays of one shape sharing no memory.
+
+    Each element gets the same operations in the same order as one whole-array fold
+    per partial (``acc += p0; acc += p1``), so the same bits; but the result's block
+    is read and written once from memory rather than once per partial: for a 200 MB
+    array and two partials, one pass over it fewer."""
+    np = sys.modules.get("numpy")
+    if (
+        np is None
+        or type(result) is not np.ndarray
+        or result.nbytes < BLOCKED_BYTES
+        or result.ndim == 0
+        or not result.flags.c_contiguous
+        or not result.flags.writeable
+    ):
+        return False
+    for partial in partials:
+        if (
+            type(partial) is not np.ndarray
+            or partial.shape != result.shape
+            or not partial.flags.c_contiguous
+            or np.may_share_memory(partial, result)
+        ):
+            return False
+    flat = result.reshape(-1)
+    pieces = [partial.reshape(-1) for partial in partials]
+    step = max(1, BLOCK_BYTES // result.itemsize)
+    for start in range(0, flat.size, step):
+        block = flat[start : start + step]
+        for piece in pieces:
+            fold(block, piece[start : start + step])
+    return True
+
+
 def combine(op: Any, original: Any, partials: list[Any]) -> Any:
     """Fold the partial results into the shared value: in the order of their
     iterations when they are :class:`Pieces`, else in thread order."""
@@ -348,6 +391,8 @@ def combine(op: Any, original: Any, partials: list[Any]) -> Any:
     if op not in COMBINE:
         return declared.resolve(op, original).combine(original, partials)
     fold = COMBINE[op]
+    if op in _IN_PLACE and _blocked(fold, original, partials):
+        return original
     # ``best = None`` before a max/min loop means "no value yet", as Python code writes
     # it: the threads' partials alone decide, and None stays if there were none.
     none_start = op in ("min", "max") and original is None

@@ -168,6 +168,7 @@ class Region:
         thread = values.get("_omp_t")
         cutter = getattr(thread, "cutter", None)
         if cutter is not None:
+            values["_omp_t"].cutter = None  # taken once: it and its thread refer to each other
             return {name: cutter.partial(name, values[name]) for name in self.reduction}
         partials = {name: values[name] for name in self.reduction}
         scattered = getattr(thread, "scattered", "")

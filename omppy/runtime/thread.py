@@ -166,6 +166,13 @@ class ThreadContext:
             if mark and not runs_before(mark, self.loops + 1, start):
                 raise AbortedBetween("another thread of the team failed")
 
+    def let_go(self) -> None:
+        """The region is over for this thread: drop what refers back to it (the
+        cutter, its tasks' state), cycles that would keep the region's arrays (a
+        reduction's original, the replica's) alive until a full collection."""
+        self.cutter = None
+        self.tasks = None
+
     def chunks(self, share: Iterable[Any]) -> Iterable[Iterable[Any]]:
         """A combined ``parallel for`` (``sections``): this thread's share, chunk by
         chunk for an order-dependent reduction (see :class:`Workshare`); the region

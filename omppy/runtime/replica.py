@@ -138,6 +138,9 @@ class Replica:
         # The lengths of the big lists, dicts and sets left out: a thread that changes
         # one's length (an append, a new key) is an error, not a loss (check_net).
         self.net_lengths: dict[Token, int] = {}
+        # The same as two lists (the containers, their lengths), made at the first
+        # check: at a block's exit the lengths are compared in C (check_net).
+        self._net_pairs: tuple[list[Any], list[int]] | None = None
         # And their fingerprints (netprint.py): a store that keeps the length.
         self.net_prints: dict[Token, Any] = {}
         # And the program's containers below what is compared (deepnet.py).
@@ -490,6 +493,7 @@ class Replica:
             if len(value) <= NET_ITEMS:
                 return False
             self.net_lengths[id(value)] = len(value)
+            self._net_pairs = None
             self.net_prints[id(value)] = fingerprint(value)
         elif too_large_to_compare(value, NET_ARRAY_BYTES):
             self.frozen.append((value, label))
@@ -521,6 +525,19 @@ class Replica:
         the net leaves out (see ``_beyond_the_net``), or with ``contents`` (at a
         barrier and the region's end) anything in it (netprint.py): the change would
         stay in this process."""
+        if not contents:
+            # A block's exit (2,000 of them in a loop calling a helper with a
+            # critical: docs/benchmarks.md, session 11): every length at once, in C;
+            # a change goes on to the loop below, which names it.
+            pairs = self._net_pairs
+            if pairs is None:
+                objects = self.objects
+                pairs = self._net_pairs = (
+                    [objects[token] for token in self.net_lengths],
+                    list(self.net_lengths.values()),
+                )
+            if list(map(len, pairs[0])) == pairs[1]:
+                return
         if contents and self.deep_net is not None:
             label = self.deep_net.changed(self._compared)
             if label is not None:
@@ -1041,8 +1058,10 @@ def _few_below(value: Any, levels: int) -> bool:
         return False
     total = 0
     layer = [value]
+    kinds: set[type] | None = None  # the classes of ``layer``'s items, when known
     for _ in range(levels):
-        counted = _counted(layer, NET_ITEMS - total)
+        counted = _counted(layer, NET_ITEMS - total, kinds)
+        kinds = None
         if counted is None:  # containers children() must look into, one by one
             below: list[Any] = []
             for container in layer:
@@ -1050,14 +1069,16 @@ def _few_below(value: Any, levels: int) -> bool:
                 total += len(items)
                 if total > NET_ITEMS:
                     return False
-                below += _non_leaves(items)
+                below += _non_leaves(items)[0]
             layer = below
             continue
         total += counted
         if total > NET_ITEMS:
             return False
         if len(layer) == 1:
-            layer = _non_leaves(_held(layer[0]))
+            # (the classes found here are those the next count asks for: one pass
+            # over 5,000 objects fewer, docs/benchmarks.md, session 11)
+            layer, kinds = _non_leaves(_held(layer[0]))
         else:
             layer = [
                 c
@@ -1097,24 +1118,29 @@ class _Alike:
         self.items = items
 
 
-def _non_leaves(items: Any) -> list[Any]:
+def _non_leaves(items: Any) -> tuple[list[Any], set[type] | None]:
     """The items that are not numbers or strings (what the walk goes below), taken
-    whole, in C, when no such item is among them."""
+    whole, in C, when no such item is among them; and then their classes (else
+    None)."""
     kinds = set(map(type, items))
     if not any(kind in ATOMIC or issubclass(kind, IMMUTABLE) for kind in kinds):
-        return list(items)
-    return [c for c in items if type(c) not in ATOMIC and not isinstance(c, IMMUTABLE)]
+        return list(items), kinds
+    return [c for c in items if type(c) not in ATOMIC and not isinstance(c, IMMUTABLE)], None
 
 
 _SIZED = frozenset({list, tuple, dict})
 
 
-def _counted(layer: list[Any], budget: int | None = None) -> int | None:
+def _counted(
+    layer: list[Any], budget: int | None = None, kinds: set[type] | None = None
+) -> int | None:
     """How many items the containers of ``layer`` hold (what ``children`` would yield),
     when each is a list, tuple, dict or plain object (``_held``): their lengths, or
     their ``__dict__``'s, summed in C.  None: another kind is among them.  With
-    ``budget``: a count above it may stop early (at a count still above it)."""
-    kinds = set(map(type, layer))
+    ``budget``: a count above it may stop early (at a count still above it).
+    ``kinds``: the classes of ``layer``'s items, when the caller found them."""
+    if kinds is None:
+        kinds = set(map(type, layer))
     if kinds <= _SIZED:
         return sum(map(len, layer))
     for kind in kinds:

@@ -56,8 +56,32 @@ def test_reading_leaves_the_fingerprint_as_it_was(value):
     assert netprint.unchanged(value, before)
 
 
-def test_a_deque_has_no_fingerprint_and_is_checked_by_its_length():
-    assert netprint.fingerprint(collections.deque(range(10))) is None
+def test_a_deque_s_print_holds_its_items_and_sees_a_store_that_keeps_its_length():
+    items = collections.deque(object() for _ in range(10))
+    before = netprint.fingerprint(items)
+    assert netprint.unchanged(items, before)
+    items.pop()
+    items.append(object())
+    assert not netprint.unchanged(items, before)
+
+
+@pytest.mark.parametrize("kind", [list, set])
+def test_the_items_a_print_names_by_address_are_held(kind):
+    # pop then append of a new object: CPython's allocator gives the new object the
+    # freed item's address, so the print would look unchanged had nobody held it.
+    value = kind(Item(i) for i in range(50))
+    before, items = netprint.fingerprint(value), netprint.held(value)
+    assert items is not None and len(items) == 50
+    gone = value.pop()
+    value.add(Item(-1)) if kind is set else value.append(Item(-1))
+    assert not netprint.unchanged(value, before)
+    assert gone in items
+
+
+def test_prints_that_hold_what_they_need_hold_nothing_more():
+    assert netprint.held({"a": object()}) is None
+    assert netprint.held(bytearray(b"ab")) is None
+    assert netprint.held(collections.deque([object()])) is None
 
 
 def test_a_big_list_s_print_is_reused_while_its_items_are_the_same():
@@ -74,3 +98,8 @@ def test_a_big_list_s_print_is_reused_while_its_items_are_the_same():
     big.append(1)
     assert not netprint.unchanged(big, third)
     assert len(netprint.fingerprint(big)) == len(third) + 8
+
+
+class Item:
+    def __init__(self, value):
+        self.value = value

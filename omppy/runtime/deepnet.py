@@ -34,7 +34,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from .netprint import fingerprint, unchanged
+from .netprint import fingerprint, held, unchanged
 
 BUDGET = 10_000  # objects walked per region
 _CONTAINERS = (list, dict, set, bytearray)
@@ -48,6 +48,9 @@ class DeepNet:
         # (container, fingerprint, label); a label is a root's name or ``(label, key)``
         # or ``(label, None)`` for an object's attributes, rendered only for an error.
         self.prints: list[tuple[Any, Any, Any]] = []
+        # The items of the lists and sets printed, held while the prints are compared:
+        # their prints are addresses, which a freed item would give to a new object.
+        self.held: list[tuple[Any, ...]] = []
         self.complete = True  # False: the walk stopped at BUDGET
         self.program_modules: frozenset[str] = frozenset()
         self.walked = 0
@@ -119,6 +122,9 @@ class DeepNet:
         print_ = fingerprint(container)
         if print_ is not None:
             self.prints.append((container, print_, label))
+            items = held(container)
+            if items is not None:
+                self.held.append(items)
 
     def changed(self, compared: Callable[[Any], bool] | None = None) -> str | None:
         """The label of the first container whose fingerprint changed, if any.
@@ -129,6 +135,9 @@ class DeepNet:
             if not unchanged(container, print_):
                 if compared is not None and compared(container):
                     prints[index] = (container, fingerprint(container), label)
+                    items = held(container)
+                    if items is not None:
+                        self.held.append(items)
                     continue
                 return render(label)
         return None

@@ -15,12 +15,22 @@ items, and a thread whose fingerprint changed stops with an error (replica.check
   added or removed or a value replaced by another object; an ``OrderedDict`` adds
   its keys in order (``move_to_end`` changes the order but not the dict);
 - a **set**: a copy of its hash table (keys and hashes);
-- a **bytearray**: a copy of its bytes.
+- a **bytearray**: a copy of its bytes;
+- a **deque**: a tuple of its items (its blocks are not one array), compared by
+  identity in C (``map(operator.is_, ...)``).
+
+A print made of addresses (a list's, a set's) is sound only while the items it names
+cannot be freed: ``big.pop(); big.append(Obj(v))`` frees the last item and CPython's
+allocator puts the new object at its address at once, so length and pointers look
+unchanged and the store would stay in one thread.  So the replica holds the items of
+every list and set it fingerprints for the region (:func:`held`): no address in a
+print can be reused while it is compared.
 
 The layouts are CPython's (3.11 to 3.13, with the GIL); a self-test at import checks
 each on a probe object, and a container whose layout fails it is left to the length
-check alone (a ``deque`` always is: its blocks are not one array).  Cost: a copy of
-8 bytes per list item (16 per set slot) in the master before the fork; a check (at
+check alone.  Cost: a copy of 8 bytes per list item (16 per set slot), and a reference
+taken to each item (a write to its page: 1-3 ms for 200,000 distinct objects, measured
+in docs/benchmarks.md), in the master before the fork; a check (at
 every barrier and at the end of the region, replica.check_net) is a memcmp of the
 list's items in place, a read of the dict's tag, or a copy of the set's table:
 nothing per item in Python.
@@ -30,6 +40,7 @@ from __future__ import annotations
 
 import collections
 import ctypes
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -92,6 +103,10 @@ def _bytearray_print(value: bytearray) -> bytes:
     return bytes(value)
 
 
+def _deque_print(value: collections.deque[Any]) -> tuple[Any, ...]:
+    return tuple(value)  # holds the items: no address in it can be reused meanwhile
+
+
 def _list_works() -> bool:
     probe = [object(), object(), object()]
     if _word(id(probe) + _HEAD) != len(probe):  # ob_size
@@ -146,6 +161,7 @@ _TAKERS: dict[type, Callable[[Any], Any]] = dict(
         _checked(collections.OrderedDict, _dict_works, _ordered_dict_print),
         _checked(set, _set_works, _set_print),
         (bytearray, _bytearray_print),
+        (collections.deque, _deque_print),
     )
     if entry is not None
 )
@@ -166,6 +182,8 @@ def unchanged(value: Any, print_: Any) -> bool:
     against the copy): no copy of a big list at every check."""
     if print_ is None:
         return True
+    if type(print_) is tuple and isinstance(value, collections.deque):
+        return len(value) == len(print_) and all(map(operator.is_, value, print_))
     if type(print_) is bytes and isinstance(value, list) and memcmp is not None:
         items = _word(id(value) + _HEAD + _WORD)
         size = len(value) * _WORD
@@ -178,3 +196,10 @@ def supported(kind: type) -> bool:
     return any(base in _TAKERS for base in kind.__mro__)
 
 
+def held(value: Any) -> tuple[Any, ...] | None:
+    """The items a print of ``value`` names by address (a list's, a set's), to be held
+    while the print is compared (see the module), or None when its print holds what
+    it needs (a dict's tag, a bytearray's bytes, a deque's tuple) or it has none."""
+    if isinstance(value, (list, set)) and supported(type(value)):
+        return tuple(value)
+    return None

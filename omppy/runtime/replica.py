@@ -40,7 +40,7 @@ from . import masked, wire
 from .buffers import too_large_to_compare
 from .deepnet import DeepNet
 from .errors import OmpError
-from .netprint import fingerprint, unchanged
+from .netprint import fingerprint, held, unchanged
 from .objects import (
     IMMUTABLE,
     CannotCarry,
@@ -143,6 +143,9 @@ class Replica:
         self._net_pairs: tuple[list[Any], list[int]] | None = None
         # And their fingerprints (netprint.py): a store that keeps the length.
         self.net_prints: dict[Token, Any] = {}
+        # The items of the lists and sets among them, held for the region: their
+        # prints are addresses, which a freed item would give to a new object.
+        self.net_held: list[tuple[Any, ...]] = []
         # And the program's containers below what is compared (deepnet.py).
         self.deep_net: DeepNet | None = None
         self.always: list[Token] = []
@@ -495,6 +498,9 @@ class Replica:
             self.net_lengths[id(value)] = len(value)
             self._net_pairs = None
             self.net_prints[id(value)] = fingerprint(value)
+            items = held(value)
+            if items is not None:
+                self.net_held.append(items)
         elif too_large_to_compare(value, NET_ARRAY_BYTES):
             self.frozen.append((value, label))
         else:

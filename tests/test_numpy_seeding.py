@@ -1,6 +1,7 @@
-"""A worker's numpy global generator: the state its master made before the fork,
-copied in (forked.NumpyStates), is the state ``numpy.random.seed`` gave it, and the
-worker draws the same numbers either way (docs/runtime-api.md, "Random numbers")."""
+"""A worker's numpy global generator: the state copied in from a ``_random.Random``
+seeded with the same words (forked.NumpySeeding) is the state ``numpy.random.seed``
+gave it, and the worker draws the same numbers either way (docs/runtime-api.md,
+"Random numbers")."""
 
 from __future__ import annotations
 
@@ -52,45 +53,56 @@ def _run(program, monkeypatch, fast: bool, threads: int, before=None):
     (the region's serial number, which the seeds take, the same each time)."""
     monkeypatch.setattr(forkjoin, "_region_serial", 100)
     if not fast:
-        monkeypatch.setattr(forked, "_fast", [None])
+        monkeypatch.setattr(forked, "_layout", [None])
     np.random.seed(11)
     if before is not None:
         before()
     out = program.draws(threads)
-    monkeypatch.setattr(forked, "_fast", [])
+    monkeypatch.setattr(forked, "_layout", [])
     return out
 
 
 @pytest.mark.parametrize("threads", [2, 3])
 def test_workers_draw_what_seeding_gave_them(program, monkeypatch, threads):
-    forked._fast.clear()
+    forked._layout.clear()
     copied = _run(program, monkeypatch, True, threads)
     seeded = _run(program, monkeypatch, False, threads)
     assert copied == seeded
     assert len({d[0] for d in copied}) == threads  # each thread its own stream
 
 
-def test_the_states_are_made_in_the_master_only_in_the_plain_case():
-    forked._fast.clear()
-    np.random.seed(3)
-    seeds, states = forked.team_seeds(7, 3)
-    assert states is not None and sorted(states.by_num) == [1, 2]
+def test_the_copy_gives_the_state_seeding_gives():
+    forked._layout.clear()
     reference = np.random.RandomState()
-    for num in (1, 2):
-        reference.seed(forked.numpy_seed_words(seeds, num))
-        key = reference.get_state()[1]
-        assert np.frombuffer(states.by_num[num][: key.nbytes], np.uint32).tolist() == (
-            key.tolist()
-        )
+    target = np.random.MT19937(0)
+    checked = forked._checked_layout()
+    assert checked is not None
+    _, scratch, words_at = checked
+    seeding = forked.NumpySeeding(target.ctypes.state_address, words_at, scratch)
+    for words in ([0, 0, 1], [0xFFFFFFFF, 0xFFFFFFFF, 1], [12345, 7, 2], [1, 2, 1023]):
+        reference.seed(words)
+        seeding.put(words)
+        state = target.state["state"]
+        assert state["pos"] == reference.get_state()[2] == 624
+        assert state["key"].tolist() == reference.get_state()[1].tolist()
+
+
+def test_the_plain_case_only():
+    forked._layout.clear()
+    np.random.seed(3)
+    assert forked.team_seeds(7, 3)[1] is not None
     assert forked.team_seeds(7, 1)[1] is None  # a team of one forks nothing
     np.random.standard_normal()  # a spare deviate kept: seeding drops it, a copy would not
     assert forked.team_seeds(8, 3)[1] is None
     np.random.standard_normal()
     assert forked.team_seeds(9, 3)[1] is not None
+    forked._layout[:] = [None]  # a layout the check did not recognise
+    assert forked.team_seeds(9, 3)[1] is None
+    forked._layout.clear()
 
 
 def test_a_spare_normal_deviate_in_the_master_is_dropped_in_the_workers(program, monkeypatch):
-    forked._fast.clear()
+    forked._layout.clear()
     odd = lambda: np.random.standard_normal()  # noqa: E731 - has_gauss set in the master
     copied = _run(program, monkeypatch, True, 2, odd)
     seeded = _run(program, monkeypatch, False, 2, odd)
@@ -99,7 +111,7 @@ def test_a_spare_normal_deviate_in_the_master_is_dropped_in_the_workers(program,
 
 
 def test_another_bit_generator_is_seeded_by_the_worker(program, monkeypatch):
-    forked._fast.clear()
+    forked._layout.clear()
     previous = np.random.get_bit_generator()
     np.random.set_bit_generator(np.random.PCG64(5))
     try:
@@ -110,7 +122,7 @@ def test_another_bit_generator_is_seeded_by_the_worker(program, monkeypatch):
 
 def test_the_worker_copies_the_state_instead_of_seeding(program, monkeypatch, tmp_path):
     """The point of the copy: no ``numpy.random.seed`` in a worker (250-500 us)."""
-    forked._fast.clear()
+    forked._layout.clear()
     mark = tmp_path / "seeded"
     seed = np.random.seed
 

@@ -49,103 +49,110 @@ def seeds_for_team(serial: int) -> tuple[int, int | None, int]:
     return team_seeds(serial, 1)[0]
 
 
-def team_seeds(serial: int, size: int) -> tuple[tuple[int, int | None, int], NumpyStates | None]:
-    """:func:`seeds_for_team`, and for a team of ``size`` forked in this process the
-    state each worker's numpy global generator will have (None: each worker seeds it)."""
+def team_seeds(serial: int, size: int) -> tuple[tuple[int, int | None, int], NumpySeeding | None]:
+    """:func:`seeds_for_team`, and for a team of ``size`` forked in this process how
+    its workers seed numpy's global generator cheaply (None: ``numpy.random.seed``)."""
     base = hash((random.getstate()[1], serial)) & 0xFFFFFFFFFFFFFFFF
     numpy_base, fresh = _numpy_seed()
-    seeds = (base, numpy_base, serial)
-    states = NumpyStates.made(seeds, size) if fresh and size > 1 else None
-    return seeds, states
+    seeding = NumpySeeding.found() if fresh and size > 1 else None
+    return (base, numpy_base, serial), seeding
 
 
 def reseed(
-    num: int, seeds: tuple[int, int | None, int], states: NumpyStates | None = None
+    num: int, seeds: tuple[int, int | None, int], seeding: NumpySeeding | None = None
 ) -> None:
     """Give worker ``num`` its own random streams, reproducible for a seeded program
     (pymp leaves numpy's global generator as the fork copied it: docs/pymp.md).
-    ``states``: the numpy states made for this team by its master (the same streams)."""
-    base, numpy_base, _ = seeds
+    ``seeding``: numpy's generator given the same state without ``numpy.random.seed``."""
+    base, numpy_base, serial = seeds
     random.seed((base ^ num * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF)
     numpy_random = sys.modules.get("numpy.random")
     if numpy_random is not None and numpy_base is not None:
-        if states is not None:
-            states.put(num)
+        words = [numpy_base, serial & 0xFFFFFFFF, num]
+        if seeding is not None and num > 0:
+            seeding.put(words)
         else:
-            numpy_random.seed(numpy_seed_words(seeds, num))
+            numpy_random.seed(words)
 
 
-def numpy_seed_words(seeds: tuple[int, int | None, int], num: int) -> list[int]:
-    """What worker ``num`` seeds numpy's global generator with (``numpy.random.seed``)."""
-    return [seeds[1] or 0, seeds[2] & 0xFFFFFFFF, num]
+class NumpySeeding:
+    """numpy's global generator seeded in a worker without ``numpy.random.seed``.
 
+    ``numpy.random.seed([a, b, num])`` in a fresh worker took 240-500 us and 110-145
+    page faults: numpy's legacy seeding runs Python-level code (arrays made, cast and
+    compared) whose objects the worker writes for the first time after the fork.  Its
+    core is the Mersenne Twister's ``init_by_array``, which CPython's ``random``
+    runs too: ``_random.Random.seed(a | b << 32 | num << 64)`` seeds with the words
+    ``[a, b, num]`` (``num`` > 0, so no word is dropped) and leaves the same 624 words.
+    The worker seeds a generator of omppy's own that way and copies the words and the
+    position numpy's seeding leaves (624) into its global generator's state: 50-60 us,
+    35 faults, the same numbers drawn.  Only in the plain case: the global generator is
+    numpy's MT19937 and holds no spare normal deviate (``seed`` drops it; the copy
+    leaves the rest of the generator as the fork copied it), and only once both
+    layouts are checked in this process (:meth:`found`)."""
 
-class NumpyStates:
-    """Each worker's numpy global generator state, made by the master before the fork.
+    __slots__ = ("address", "scratch", "words_at")
 
-    ``numpy.random.seed([...])`` in a fresh worker took 250-500 us and 110-145 page
-    faults (numpy's legacy seeding runs Python-level code whose objects the worker
-    writes for the first time); the master makes the same state in ~7 us per worker
-    on a generator of its own (the same seeding, the same words), and the worker
-    copies its 2,500 bytes (624 words and the position) into its global generator:
-    25-30 us, 20 faults.  Only for the plain case: the global generator is numpy's
-    MT19937 and holds no spare normal deviate (``seed`` would drop it; the copy leaves
-    the rest of the generator as the fork copied it), and the layout was checked once
-    in this process (``_fast_seeding``)."""
-
-    __slots__ = ("address", "by_num")
-
-    def __init__(self, address: int, by_num: dict[int, bytes]) -> None:
-        self.address = address  # of the global generator's state, the same in a worker
-        self.by_num = by_num
+    def __init__(self, address: int, words_at: int, scratch: Any) -> None:
+        self.address = address  # the global generator's state, the same in a worker
+        self.words_at = words_at  # where ``scratch`` keeps its 624 words
+        self.scratch = scratch
 
     @classmethod
-    def made(cls, seeds: tuple[int, int | None, int], size: int) -> NumpyStates | None:
-        fast = _fast_seeding()
-        if fast is None:
+    def found(cls) -> NumpySeeding | None:
+        """For this team: None unless the plain case holds (the master's part: a type
+        test and an attribute or two; nothing is seeded here)."""
+        checked = _checked_layout()
+        if checked is None:
             return None
-        mt19937, scratch, scratch_address = fast
+        mt19937, scratch, words_at = checked
         generator = getattr(sys.modules.get("numpy.random.mtrand"), "_rand", None)
         bit_generator: Any = getattr(generator, "_bit_generator", None)
         if type(bit_generator) is not mt19937:
             return None  # numpy.random.set_bit_generator: the worker seeds it
-        by_num = {}
-        for num in range(1, size):
-            scratch._legacy_seeding(numpy_seed_words(seeds, num))
-            by_num[num] = ctypes.string_at(scratch_address, _MT_STATE_BYTES)
-        return cls(bit_generator.ctypes.state_address, by_num)
+        # ``.ctypes`` is made once and kept by the generator: made here, not in each worker.
+        return cls(bit_generator.ctypes.state_address, words_at, scratch)
 
-    def put(self, num: int) -> None:  # pragma: no cover - runs in the worker
-        ctypes.memmove(self.address, self.by_num[num], _MT_STATE_BYTES)
-
-
-# numpy's ``mt19937_state``: ``uint32_t key[624]; int pos;``
-_MT_STATE_BYTES = 624 * 4 + 4
-_fast: list[Any] = []  # [(MT19937, a generator of the master's, its state address) or None]
+    def put(self, words: list[int]) -> None:  # pragma: no cover - runs in the worker
+        self.scratch.seed(words[0] | words[1] << 32 | words[2] << 64)
+        ctypes.memmove(self.address, self.words_at, _KEY_BYTES)
+        ctypes.memmove(self.address + _KEY_BYTES, _POSITION_ADDRESS, 4)
 
 
-def _fast_seeding() -> tuple[Any, Any, int] | None:
-    """numpy's MT19937 and a generator of omppy's own to seed, once the state's layout
-    is checked in this process: bytes copied from one seeded generator into another
-    give it the same state (else None: workers call ``numpy.random.seed``)."""
-    if not _fast:
+# numpy's ``mt19937_state``: ``uint32_t key[624]; int pos;`` (checked, _checked_layout)
+_KEY_BYTES = 624 * 4
+_POSITION = ctypes.c_int(624)  # where numpy's seeding leaves it
+_POSITION_ADDRESS = ctypes.addressof(_POSITION)
+_layout: list[Any] = []  # [(MT19937, a _random.Random, where its words are) or None]
+
+
+def _checked_layout() -> tuple[Any, Any, int] | None:
+    """numpy's MT19937, a ``_random.Random`` of omppy's own and where its 624 words lie,
+    once checked in this process: seeded alike, it holds the words numpy's legacy
+    seeding gives, and a copy of them and of the position gives numpy's generator
+    numpy's seeded state (else None: workers call ``numpy.random.seed``)."""
+    if not _layout:
         found = None
         try:
+            import _random
+
             mt19937 = sys.modules["numpy.random"].MT19937
-            scratch, check = mt19937(0), mt19937(0)
-            scratch._legacy_seeding([12345, 678, 9])
-            ctypes.memmove(
-                check.ctypes.state_address,
-                ctypes.string_at(scratch.ctypes.state_address, _MT_STATE_BYTES),
-                _MT_STATE_BYTES,
-            )
-            mine, copied = scratch.state["state"], check.state["state"]
-            if mine["pos"] == copied["pos"] and (mine["key"] == copied["key"]).all():
-                found = (mt19937, scratch, scratch.ctypes.state_address)
+            reference, copy = mt19937(0), mt19937(0)
+            reference._legacy_seeding([0x89ABCDEF, 678, 9])
+            key = ctypes.string_at(reference.ctypes.state_address, _KEY_BYTES)
+            scratch = _random.Random()
+            scratch.seed(0x89ABCDEF | 678 << 32 | 9 << 64)
+            offset = ctypes.string_at(id(scratch), type(scratch).__basicsize__).find(key)
+            if offset >= 0:
+                seeding = NumpySeeding(copy.ctypes.state_address, id(scratch) + offset, scratch)
+                seeding.put([0x89ABCDEF, 678, 9])
+                mine, copied = reference.state["state"], copy.state["state"]
+                if mine["pos"] == copied["pos"] == 624 and (mine["key"] == copied["key"]).all():
+                    found = (mt19937, scratch, id(scratch) + offset)
         except Exception:
             found = None
-        _fast.append(found)
-    return _fast[0]
+        _layout.append(found)
+    return _layout[0]
 
 
 def _numpy_seed() -> tuple[int | None, bool]:

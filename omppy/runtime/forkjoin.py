@@ -175,7 +175,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
             call[name] = staged.stage(value)
     arena = _take_arena(size)
     team = Team(size, parent, arena)
-    team.seeds, team.numpy_states = team_seeds(_region_serial, size)
+    team.seeds, team.numpy_seeding = team_seeds(_region_serial, size)
     try:
         stage_globals(staged)
         replica = build_replica(call, region, staged)

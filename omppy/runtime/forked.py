@@ -100,18 +100,24 @@ class NumpySeeding:
 
     @classmethod
     def found(cls) -> NumpySeeding | None:
-        """For this team: None unless the plain case holds (the master's part: a type
-        test and an attribute or two; nothing is seeded here)."""
+        """For this team: None unless the plain case holds.  The master's part, on its
+        path before the fork: a type test and a few attribute reads (each object read
+        is a reference count written, a page fault after the last fork), nothing made."""
         checked = _checked_layout()
         if checked is None:
             return None
         mt19937, scratch, words_at = checked
         generator = getattr(sys.modules.get("numpy.random.mtrand"), "_rand", None)
         bit_generator: Any = getattr(generator, "_bit_generator", None)
+        made = _made.get(id(bit_generator))
+        if made is not None and made[0] is bit_generator:
+            return made[1]
         if type(bit_generator) is not mt19937:
             return None  # numpy.random.set_bit_generator: the worker seeds it
-        # ``.ctypes`` is made once and kept by the generator: made here, not in each worker.
-        return cls(bit_generator.ctypes.state_address, words_at, scratch)
+        seeding = cls(bit_generator.ctypes.state_address, words_at, scratch)
+        _made.clear()  # one generator at a time (kept alive here: its id stays its own)
+        _made[id(bit_generator)] = (bit_generator, seeding)
+        return seeding
 
     def put(self, words: list[int]) -> None:  # pragma: no cover - runs in the worker
         self.scratch.seed(words[0] | words[1] << 32 | words[2] << 64)
@@ -124,6 +130,7 @@ _KEY_BYTES = 624 * 4
 _POSITION = ctypes.c_int(624)  # where numpy's seeding leaves it
 _POSITION_ADDRESS = ctypes.addressof(_POSITION)
 _layout: list[Any] = []  # [(MT19937, a _random.Random, where its words are) or None]
+_made: dict[int, tuple[Any, NumpySeeding]] = {}  # the global generator's, by its id
 
 
 def _checked_layout() -> tuple[Any, Any, int] | None:

@@ -128,6 +128,15 @@ def load_code(
     return code
 
 
+def _kill_quietly(pid: int) -> None:
+    import signal
+
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
+
+
 def _translated(text: str, path: str, after_line: int | None) -> CodeType:
     """The translation of ``text``, compiled (see :func:`load_code`)."""
     from .lines import compile_translation, translated_tree, user_names
@@ -185,12 +194,19 @@ def _translated_apart(text: str, path: str, after_line: int | None) -> CodeType 
             os._exit(status)
     os.close(write_end)
     chunks = []
+    status = 1
     try:
         while chunk := os.read(read_end, 1 << 20):
             chunks.append(chunk)
+        status = 0
     finally:
         os.close(read_end)
-        _, status = os.waitpid(pid, 0)
+        if status:  # interrupted (Ctrl-C): the child's work is not wanted
+            _kill_quietly(pid)
+        try:
+            _, status = os.waitpid(pid, 0)
+        except ChildProcessError:  # reaped by the system (SIGCHLD ignored): the data says
+            status = 0
     if status != 0:
         return None
     try:

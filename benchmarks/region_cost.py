@@ -8,7 +8,8 @@ does is counted instead, per region, in this one process:
 - ``raw``: the floor, ``fork`` of ``threads - 1`` children that ``os._exit(0)`` at
   once, and their ``waitpid``;
 - ``pymp``: ``with omppy.pymp.Parallel(threads): pass``;
-- ``omp``: an empty ``# omp parallel`` region, translated in-process.
+- ``omp``: an empty ``# omp parallel`` region, translated in a forked child as ``omppy
+  run`` does (so this process holds no translator: run.translated_code).
 
 Columns: the median wall time; the master's CPU time (user + system, ``getrusage``)
 and minor page faults; the same for the workers (``RUSAGE_CHILDREN``, after they are
@@ -31,7 +32,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import fork_join  # the raw floor: fork children that exit at once, reap them
+from run import (  # the raw floor: fork children that exit at once, reap them
+    fork_join,
+    translated_code,
+)
 
 OMP_SOURCE = """\
 def regions(k):
@@ -53,11 +57,8 @@ def pymp_regions(threads: int) -> Callable[[int], None]:
 
 
 def omp_regions(threads: int) -> Callable[[int], None]:
-    from omppy.transform.lines import compile_translation
-    from omppy.transform.translate import translate
-
     source = OMP_SOURCE.replace("num_threads(T)", f"num_threads({threads})")
-    code = compile_translation(translate(source, "<region_cost>"), "<region_cost>")
+    code = translated_code(source, "<region_cost>")  # as omppy run: not in this process
     module = types.ModuleType("region_cost_omp")
     module.__file__ = "<region_cost>"
     sys.modules[module.__name__] = module

@@ -8,8 +8,10 @@
 Everything except the import timings is measured in this one process.  The workloads
 are the programs in ``examples/`` (and a few small sources written here), loaded twice:
 once compiled as plain Python (the pragmas are comments: the sequential baseline) and
-once translated in-process with ``omppy.transform.translate.translate`` and
-``omppy.transform.lines.compile_translation`` (exactly what ``omppy run`` executes).
+once translated with ``omppy.transform.translate.translate`` and
+``omppy.transform.lines.compile_translation`` (exactly what ``omppy run`` executes), in
+a forked child, as ``omppy run`` does: the translator (libcst) never enters the
+benchmark's process, whose every region would fork it (``translated_code``).
 The omppy team size is set with ``OMPPY_NUM_THREADS`` (default: 2).  Sequential and
 parallel runs of a workload are interleaved, and the best of ``--repeat`` runs is
 reported for the throughput rows; overhead rows report medians of interleaved rounds.
@@ -87,8 +89,6 @@ import numpy as np  # noqa: E402
 
 import omppy  # noqa: E402
 from omppy import shared  # noqa: E402
-from omppy.transform.lines import compile_translation  # noqa: E402
-from omppy.transform.translate import translate  # noqa: E402
 
 QUICK = ARGS.quick
 REPEAT = ARGS.repeat or (2 if QUICK else 3)
@@ -117,10 +117,44 @@ TRANSLATE_ROUNDS = 1 if QUICK else 3  # translating 7,500 lines takes about 10 s
 # -- loading the same source twice: plain Python and translated -----------------------
 
 
+def translated_code(source: str, filename: str) -> types.CodeType:
+    """``source`` translated and compiled as ``omppy run`` does: in a forked child (its
+    code object sent back marshalled), so that this process, like a program's under
+    ``omppy run``, never holds the translator (~16 MB that every region's fork would
+    copy the page tables of: docs/benchmarks.md, "Session 11").  In this process
+    where it cannot fork."""
+    import marshal
+
+    def here() -> types.CodeType:
+        from omppy.transform.lines import compile_translation
+        from omppy.transform.translate import translate
+
+        return compile_translation(translate(source, filename), filename)
+
+    if not hasattr(os, "fork") or "libcst" in sys.modules:
+        return here()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        status = 1
+        try:
+            os.close(read_end)
+            with os.fdopen(write_end, "wb") as out:
+                out.write(marshal.dumps(here()))
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as data:
+        payload = data.read()
+    _, status = os.waitpid(pid, 0)
+    return marshal.loads(payload) if status == 0 else here()  # here: the error itself
+
+
 def load(source: str, filename: str, name: str, parallel: bool) -> types.ModuleType:
     """Execute ``source`` as module ``name``, translated by omppy or as plain Python."""
     if parallel:
-        code = compile_translation(translate(source, filename), filename)
+        code = translated_code(source, filename)
     else:
         code = compile(source, filename, "exec", dont_inherit=True)
     module = types.ModuleType(name)
@@ -465,7 +499,7 @@ def bench_pi_module(report: Report) -> None:
     source = MODULE_PI.format(n=n)
     filename = "<module-level pi>"
     seq_code = compile(source, filename, "exec", dont_inherit=True)
-    par_code = compile_translation(translate(source, filename), filename)
+    par_code = translated_code(source, filename)
 
     def run(code):
         namespace = {"__name__": "bench_module_pi", "__builtins__": __builtins__}
@@ -1311,6 +1345,9 @@ def measure_imports(report: Report) -> None:
 
 def measure_translation(report: Report) -> None:
     """Lines per second of ``translate`` and of ``compile_translation``, separately."""
+    from omppy.transform.lines import compile_translation
+    from omppy.transform.translate import translate
+
     for lines in SIZES["translate_lines"]:
         source = generated_source(lines)
         count = source.count("\n")

@@ -143,7 +143,7 @@ class PyRunner:
         # sys.path[0] is the directory of the script with symbolic links resolved.
         self._set_path0(None if self.safe_path else os.path.dirname(os.path.realpath(full)))
         return _Program(
-            lambda: load_code(source, full),
+            lambda: load_code(source, full, apart=True),
             argv0=target,
             file=full,
             loader=importlib.machinery.SourceFileLoader("__main__", full),

@@ -8,8 +8,10 @@ the time; these tests pin the imports that the time depends on.
 
 from __future__ import annotations
 
+import marshal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,7 @@ HEAVY_ROOTS = ("libcst", "numpy", "click", "dataclasses", "inspect")
 # What a cache hit must not load: the translator beyond the hook's two modules.
 PROBE = """\
 import sys
+import threading
 total = 0
 # omp parallel for reduction(+:total)
 for i in range(100):
@@ -71,12 +74,41 @@ def test_a_cached_run_loads_neither_libcst_nor_numpy(write, tmp_path, way):
         def run() -> Result:
             return run_omppy("run", str(script), env=CACHED)
 
-    first = run()  # translates, and so loads the translator: the probe sees it
+    first = run()  # translates
     assert first.status == 0, first.err
-    assert first.out.startswith("4950 [") and "'libcst'" in first.out
+    if way == "import omppy.autohook":
+        # in the program's process (its first lines have run): the probe sees it
+        assert first.out.startswith("4950 [") and "'libcst'" in first.out
+    else:
+        # in a forked child (importer._translated_apart): never loaded by the program
+        assert (first.out, first.err) == ("4950 []\n", "")
     cached = run()
     assert (cached.status, cached.err) == (0, "")
     assert cached.out == "4950 []\n"
+
+
+def test_a_run_that_cannot_cache_never_loads_the_translator(write, tmp_path):
+    """PYTHONDONTWRITEBYTECODE (or a read-only directory): every run translates, each
+    in a child; the program's regions fork a process without the translator."""
+    script = write("tiny.py", PROBE.format(roots=HEAVY_ROOTS))
+    for _ in range(2):
+        got = run_omppy("run", str(script), env={"PYTHONDONTWRITEBYTECODE": "1"})
+        assert (got.status, got.out, got.err) == (0, "4950 []\n", "")
+    assert not (tmp_path / "__pycache__").exists()
+
+
+def test_a_translation_error_on_the_way_apart_is_the_usual_one(write):
+    source = "x = 1\n# omp parallel for reduction(+:x\nfor i in range(3):\n    x += i\n"
+    script = write("bad.py", source)
+    got = run_omppy("run", str(script), env={"PYTHONDONTWRITEBYTECODE": "1"})
+    assert (got.status, got.out) == (1, "")
+    assert got.err == (
+        f"{script}:2:29: '(' was never closed\n"
+        "    # omp parallel for reduction(+:x\n"
+        "                                ^\n"
+        "  hint: close it with ')' on the pragma's line (a pragma continues on the next line "
+        "after a trailing '\\')\n"
+    )
 
 
 def test_a_script_without_pragmas_needs_no_translator_and_no_cache(write, tmp_path):
@@ -130,3 +162,38 @@ def test_the_root_is_the_package_tested():
     # wherever it happens to be installed.
     got = run_python("-c", "import omppy; print(omppy.__file__)")
     assert got.out.strip() == str(ROOT / "omppy" / "__init__.py")
+
+
+def test_translating_apart_gives_the_code_translating_here_gives(monkeypatch):
+    """importer._translated_apart, in this process (where libcst is loaded by the test
+    run: the check for it is left out here): the child's code object is the one the
+    translation compiles to; no fork, other threads or a failed child: None, and the
+    caller translates here."""
+    from omppy.transform import importer
+
+    text = PROBE.format(roots=HEAVY_ROOTS)
+    here = importer._translated(text, "<apart>", None)
+    assert importer._translated_apart(text, "<apart>", None) is None  # loaded here already
+    monkeypatch.delitem(sys.modules, "libcst")
+    apart = importer._translated_apart(text, "<apart>", None)
+    assert apart is not None and marshal.dumps(apart) == marshal.dumps(here)
+    assert importer._translated_apart("# omp parallel for nonsense(\n", "<bad>", None) is None
+    started = threading.Event()
+    stop = threading.Event()
+    other = threading.Thread(target=lambda: (started.set(), stop.wait()))
+    other.start()
+    started.wait()
+    try:
+        assert importer._translated_apart(text, "<apart>", None) is None
+    finally:
+        stop.set()
+        other.join()
+    monkeypatch.setenv("OMPPY_FORK", "0")
+    assert importer._translated_apart(text, "<apart>", None) is None
+    monkeypatch.delenv("OMPPY_FORK")
+
+    def refused() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(importer.os, "fork", refused)
+    assert importer._translated_apart(text, "<apart>", None) is None

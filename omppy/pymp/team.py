@@ -41,7 +41,7 @@ from typing import Any, NoReturn, cast
 from ..runtime import failures, reaping
 from ..runtime.arena import ABORT, FINISHED, Arena, Liveness
 from ..runtime.errors import RemoteTraceback, TeamAborted, WorkerDied
-from ..runtime.forked import EXIT_UNREPORTED, die_with_parent, reseed, seeds_for_team
+from ..runtime.forked import EXIT_UNREPORTED, NumpySeeding, die_with_parent, reseed, team_seeds
 from ..runtime.limits import MAP_NORESERVE
 from ..runtime.output import LineWriter, RegionOutput, flush_standard_streams
 from ..runtime.reports import HEADER, collect, whole
@@ -177,7 +177,7 @@ class Team:
         global _serial
         _serial += 1
         block = self.block = _take_block(self.size)
-        seeds = seeds_for_team(_serial)
+        seeds, seeding = team_seeds(_serial, self.size)
         pipes = [os.pipe() for _ in range(self.size - 1)]
         self.readers = {num: pipes[num - 1][0] for num in range(1, self.size)}
         flush_standard_streams()
@@ -191,7 +191,7 @@ class Team:
             for num in range(1, self.size):
                 pid = _fork()
                 if pid == 0:  # pragma: no cover - runs in the worker
-                    self._become_worker(num, pipes, master, seeds)
+                    self._become_worker(num, pipes, master, seeds, seeding)
                     return num
                 self.pids.append(pid)
         except BaseException:
@@ -218,6 +218,7 @@ class Team:
         pipes: list[tuple[int, int]],
         master: int,
         seeds: tuple[int, int | None, int],
+        seeding: NumpySeeding | None,
     ) -> None:  # pragma: no cover - runs in the worker
         try:
             die_with_parent(master)
@@ -235,7 +236,7 @@ class Team:
             self.liveness = Liveness(cast(Arena, self.block), others)
             waiting.watched.append(self.liveness)
             _teams.append(self)
-            reseed(num, seeds)
+            reseed(num, seeds, seeding)
         except BaseException:
             os._exit(EXIT_UNREPORTED)
 

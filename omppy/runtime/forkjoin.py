@@ -56,7 +56,7 @@ from . import (
 )
 from .arena import ABORT, CANCEL, FINISHED, Arena, Liveness, spin_seconds
 from .coherence import Coherence
-from .forked import seeds_for_team
+from .forked import team_seeds
 from .forking import fork_worker
 from .join import Outcome
 from .output import RegionOutput, flush_standard_streams
@@ -213,7 +213,7 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
             call[name] = staged.stage(value)
     arena = _take_arena(size)
     team = Team(size, parent, arena)
-    team.seeds = seeds_for_team(_region_serial)
+    team.seeds, team.numpy_seeding = team_seeds(_region_serial, size)
     try:
         stage_globals(staged)
         replica = build_replica(call, region, staged)

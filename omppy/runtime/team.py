@@ -41,6 +41,7 @@ from .waitsite import ANY_SITE, barrier_site
 
 if TYPE_CHECKING:
     from .files import TeamFiles
+    from .forked import NumpySeeding
     from .thread import ThreadContext
 
 CAN_FORK = hasattr(os, "fork") and sys.platform != "win32"
@@ -62,6 +63,7 @@ class Team:
         self.board: deadlock.Board | None = None  # where its threads wait, when they wait long
         self.pids: dict[int, int] = {}  # thread number -> pid, in the master
         self.seeds: tuple[int, int | None, int] = (0, None, 0)  # for workers' random streams
+        self.numpy_seeding: NumpySeeding | None = None  # how they seed numpy (forked.py)
         # Deferred tasks (tasks.py): the same in every thread, decided before the fork.
         self.tasking = False
         self.files: TeamFiles | None = None  # open files the region can name (files.py)

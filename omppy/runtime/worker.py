@@ -146,7 +146,7 @@ def _work(
     assert team is not None
     words = team.arena.words
     state.stack.append(me)
-    reseed(num, team.seeds)
+    reseed(num, team.seeds, team.numpy_seeding)
     files.guard_stdin(num)
     if team.files is not None:
         team.files.in_worker(num)

@@ -86,12 +86,18 @@ def _header(source: bytes, after_line: int | None) -> bytes:
 
 
 def load_code(
-    source: bytes, path: str, use_cache: bool = True, after_line: int | None = None
+    source: bytes,
+    path: str,
+    use_cache: bool = True,
+    after_line: int | None = None,
+    apart: bool = False,
 ) -> CodeType:
     """The code object of ``path``'s translation, from the cache when it is fresh.
 
     With ``after_line``, only the top-level statements after that line (what is left
     of a main script when ``import omppy.autohook`` runs); it is cached apart.
+    ``apart``: translate in a forked child when the cache has no fresh translation
+    (:func:`_translated_apart`; ``omppy run``'s main script, before the program runs).
     """
     global translations
     if after_line is None and not has_pragmas(source):
@@ -112,23 +118,102 @@ def load_code(
             trace(f"{path}: translating: {why_not}")
     elif TRACING:
         trace(f"{path}: translating: no cache for a module in an archive")
-    from .lines import compile_translation, translated_tree, user_names
-    from .translate import translate
-
     text = _decoded(source, path)
     translations += 1
-    translation = translate(text, path)
-    if after_line is None:
-        code = compile_translation(translation, path)
-    else:
-        import ast
-
-        tree = translated_tree(translation, path) if translation.changed else ast.parse(text)
-        tree.body = [s for s in tree.body if s.lineno > after_line or _is_runtime_import(s)]
-        code = user_names(compile(tree, path, "exec", dont_inherit=True))
+    code = _translated_apart(text, path, after_line) if apart else None
+    if code is None:
+        code = _translated(text, path, after_line)
     if use_cache:
         _write_cache(path, cached, header, code)
     return code
+
+
+def _kill_quietly(pid: int) -> None:
+    import signal
+
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
+
+
+def _translated(text: str, path: str, after_line: int | None) -> CodeType:
+    """The translation of ``text``, compiled (see :func:`load_code`)."""
+    from .lines import compile_translation, translated_tree, user_names
+    from .translate import translate
+
+    translation = translate(text, path)
+    if after_line is None:
+        return compile_translation(translation, path)
+    import ast
+
+    tree = translated_tree(translation, path) if translation.changed else ast.parse(text)
+    tree.body = [s for s in tree.body if s.lineno > after_line or _is_runtime_import(s)]
+    return user_names(compile(tree, path, "exec", dont_inherit=True))
+
+
+def _translated_apart(text: str, path: str, after_line: int | None) -> CodeType | None:
+    """:func:`_translated` run in a forked child, its code object sent back marshalled;
+    None when it cannot be (no fork, other threads, OMPPY_FORK off, the translator
+    already loaded here) or the child did not succeed: then the caller translates in
+    this process, which raises the translation's error as it always did.
+
+    The translator (libcst and omppy.transform, ~16 MB of objects) then never enters
+    the program's process: every fork of a region copies the page tables of what the
+    process holds, and a fork + exit + waitpid took 2.1-2.2 ms with the translator
+    loaded against 1.6 ms without it (docs/benchmarks.md, "Session 11: the fixed cost
+    of a region").  A cached run never loads it; this is for the run that translates.
+    Translation is a function of the text alone (its warnings are emitted by the
+    translated code when it runs), so nothing but the code object needs to come back.
+    """
+    if (
+        not hasattr(os, "fork")
+        or "libcst" in sys.modules
+        or os.environ.get("OMPPY_FORK", "").strip().lower() in _OFF - {""}
+    ):
+        return None
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return None  # a fork with other threads running may copy a lock held
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:  # pragma: no cover - the child: measured by the tests through its result
+        status = 1
+        try:
+            os.close(read_end)
+            view = memoryview(marshal.dumps(_translated(text, path, after_line)))
+            while view:
+                view = view[os.write(write_end, view) :]
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    chunks = []
+    status = 1
+    try:
+        while chunk := os.read(read_end, 1 << 20):
+            chunks.append(chunk)
+        status = 0
+    finally:
+        os.close(read_end)
+        if status:  # interrupted (Ctrl-C): the child's work is not wanted
+            _kill_quietly(pid)
+        try:
+            _, status = os.waitpid(pid, 0)
+        except ChildProcessError:  # reaped by the system (SIGCHLD ignored): the data says
+            status = 0
+    if status != 0:
+        return None
+    try:
+        code = marshal.loads(b"".join(chunks))
+    except (ValueError, EOFError, TypeError):
+        return None
+    return code if isinstance(code, CodeType) else None
 
 
 def _read_cache(cached: str, header: bytes) -> tuple[CodeType | None, str]:

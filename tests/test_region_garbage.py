@@ -69,7 +69,7 @@ base = np.arange(2_000_000) * 0.5  # 16 MB: a slotted array reduction
 for f in (combined, inner, ordered, with_tasks):
     f(base)  # the first region of each kind: imports, caches
     before = rss_mb()
-    for _ in range(3):
+    for _ in range(6):
         result = f(base)
         expected = base * 4 + 6 if f is not ordered else base + 7
         assert (result == expected).all(), f.__name__
@@ -77,7 +77,8 @@ for f in (combined, inner, ordered, with_tasks):
         del result
         print(f.__name__, "alive" if kept() is not None else "freed")
     grew = rss_mb() - before
-    print(f.__name__, "grew" if grew > 40 else "flat")  # a kept result: 48 MB or more
+    # A result kept by each region: 96 MB or more; the allocator alone keeps up to ~46.
+    print(f.__name__, "grew" if grew > 64 else "flat")
 gc.set_debug(gc.DEBUG_SAVEALL)
 gc.collect()
 left = sorted({type(o).__qualname__ for o in gc.garbage if type(o).__module__.startswith("omppy")})
@@ -88,7 +89,7 @@ print("omppy garbage:", left)
 def expected(names: tuple[str, ...]) -> str:
     lines = []
     for name in names:
-        lines += [f"{name} freed"] * 3 + [f"{name} flat"]
+        lines += [f"{name} freed"] * 6 + [f"{name} flat"]
     return "\n".join([*lines, "omppy garbage: []", ""])
 
 

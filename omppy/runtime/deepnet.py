@@ -34,7 +34,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from .netprint import fingerprint, held, unchanged
+from .netprint import fingerprint, unchanged
 
 BUDGET = 10_000  # objects walked per region
 _CONTAINERS = (list, dict, set, bytearray)
@@ -119,12 +119,9 @@ class DeepNet:
         self.take([(value, label)], {}, self.program_modules, roots_too=True)
 
     def _add(self, container: Any, label: Any) -> None:
-        print_ = fingerprint(container)
+        print_ = fingerprint(container, self.held)
         if print_ is not None:
             self.prints.append((container, print_, label))
-            items = held(container)
-            if items is not None:
-                self.held.append(items)
 
     def changed(self, compared: Callable[[Any], bool] | None = None) -> str | None:
         """The label of the first container whose fingerprint changed, if any.
@@ -134,10 +131,7 @@ class DeepNet:
         for index, (container, print_, label) in enumerate(prints):
             if not unchanged(container, print_):
                 if compared is not None and compared(container):
-                    prints[index] = (container, fingerprint(container), label)
-                    items = held(container)
-                    if items is not None:
-                        self.held.append(items)
+                    prints[index] = (container, fingerprint(container, self.held), label)
                     continue
                 return render(label)
         return None

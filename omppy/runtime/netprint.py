@@ -167,8 +167,14 @@ _TAKERS: dict[type, Callable[[Any], Any]] = dict(
 )
 
 
-def fingerprint(value: Any) -> Any:
-    """``value``'s fingerprint, or None when its type has none (checked by length)."""
+def fingerprint(value: Any, keep: list[tuple[Any, ...]] | None = None) -> Any:
+    """``value``'s fingerprint, or None when its type has none (checked by length).
+    ``keep``: where the items the print names by address go (:func:`held`), for the
+    caller to hold while it compares the print."""
+    if keep is not None:
+        items = held(value)
+        if items is not None:
+            keep.append(items)
     for kind in type(value).__mro__:  # a subclass keeps its base's layout
         take = _TAKERS.get(kind)
         if take is not None:

@@ -40,7 +40,7 @@ from . import masked, wire
 from .buffers import too_large_to_compare
 from .deepnet import DeepNet
 from .errors import OmpError
-from .netprint import fingerprint, held, unchanged
+from .netprint import fingerprint, unchanged
 from .objects import (
     IMMUTABLE,
     CannotCarry,
@@ -497,10 +497,7 @@ class Replica:
                 return False
             self.net_lengths[id(value)] = len(value)
             self._net_pairs = None
-            self.net_prints[id(value)] = fingerprint(value)
-            items = held(value)
-            if items is not None:
-                self.net_held.append(items)
+            self.net_prints[id(value)] = fingerprint(value, self.net_held)
         elif too_large_to_compare(value, NET_ARRAY_BYTES):
             self.frozen.append((value, label))
         else:

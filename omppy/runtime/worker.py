@@ -121,7 +121,6 @@ def run_worker(
         os._exit(status)
 
 
-F_SETPIPE_SZ = 1031  # fcntl: a pipe's capacity (Linux 2.6.35); ``fcntl`` names it from 3.10
 WIDE_PIPE = 1 << 20  # /proc/sys/fs/pipe-max-size's default: what any user may ask for
 
 
@@ -133,8 +132,8 @@ def widen_pipe(fd: int, size: int) -> None:
     try:
         import fcntl
 
-        fcntl.fcntl(fd, F_SETPIPE_SZ, min(size + HEADER.size, WIDE_PIPE))
-    except (ImportError, OSError):
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, min(size + HEADER.size, WIDE_PIPE))
+    except (ImportError, AttributeError, OSError):  # AttributeError: not Linux
         pass
 
 

@@ -496,7 +496,7 @@ def test_a_reduction_bound_only_by_a_taskloop_every_thread_runs_is_an_error(
             # omp taskloop reduction(+: s)
             for i in range(10):
                 s += i
-        print(s)
+        print("done")
         """,
     )
     got = run_omppy("run", str(program), threads=threads, env={"OMPPY_BACKEND": backend})

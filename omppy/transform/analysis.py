@@ -404,7 +404,7 @@ class _Collector(cst.CSTVisitor):
         if own_name is not None and not self.scope_depth:
             self._bind(own_name.value, own_name)
         if not self.scope_depth:
-            for name in _free_names(node, self._context):
+            for name in free_names(node, self._context):
                 if not name.startswith("_omp"):
                     self.usage.read.setdefault(name, self._where(node))
         self.scope_depth += 1
@@ -518,7 +518,7 @@ def _walrus_targets(node: cst.CSTNode) -> list[cst.Name]:
     return found
 
 
-def _free_names(
+def free_names(
     node: cst.CSTNode, context_of: Callable[[cst.CSTNode], ExpressionContext | None]
 ) -> set[str]:
     """Names a nested scope reads that it does not bind itself (an approximation)."""

@@ -453,6 +453,11 @@ class _Surveyor(RuleChecks, TaskSurvey):
                 readonly = tuple(n for n in readonly if n not in live)
                 sharing = dataclasses.replace(sharing, args=args)
             sharing = dataclasses.replace(sharing, readonly=readonly)
+            carried = {*sharing.shared_out, *sharing.lastprivate, *sharing.threadprivate}
+            carried |= {n for n, _ in sharing.reduction} | usage.inner_outputs
+            self._reads_after(
+                construct, usage, (_bound_in(usage) | loop_vars) - carried, scopes
+            )
             if region is None:  # (a nested region's names are its region's locals)
                 module_names = _module_names(sharing.shared_out, scopes)
             if loops:
@@ -471,8 +476,16 @@ class _Surveyor(RuleChecks, TaskSurvey):
                 }
         elif is_loop:
             loop_private = set(usage.bound)
-            shared_roots = usage.stored_roots - loop_private
+            carried = set(usage.sync_bound) | usage.inner_outputs | usage.task_shared
+            for kind in ("lastprivate", "reduction", "linear"):
+                carried.update(pragma.names_in(kind))
+            if region_sharing is not None:
+                carried.update(region_sharing.threadprivate)
             variables = {n for lp in loops for n in target_names(lp.target)}
+            self._reads_after(
+                construct, usage, _bound_in(usage) - carried, scopes, _partials(usage, variables)
+            )
+            shared_roots = usage.stored_roots - loop_private
             derived = loop_nest.loop_derived(loops, variables)
             outer_private = region_sharing.private if region_sharing is not None else set()
             self.warnings += checks.races(
@@ -666,6 +679,24 @@ class _Surveyor(RuleChecks, TaskSurvey):
 
 
 __all__ = ["run"]
+
+
+def _partials(usage: Usage, variables: set[str]) -> set[str]:
+    """The names a loop accumulates into: updated (``part += i``) or read no later
+    than first bound (``m = max(m, x)``), not its variables.  Each thread's is its
+    running part, which a region reads after the loop to combine (docs/
+    data-sharing.md, "private accumulators"); a loop's own ``t = i * 3`` is not."""
+    found = set(usage.augmented)
+    for name, bound in usage.bound.items():
+        read = usage.read.get(name)
+        if read is not None and read.start.line <= bound.start.line:
+            found.add(name)
+    return found - variables
+
+
+def _bound_in(usage: Usage) -> set[str]:
+    """Every name a construct's statements bind (assign, update, delete)."""
+    return set(usage.bound) | set(usage.augmented) | usage.plain_bound | usage.deleted
 
 
 def _module_names(shared_out: tuple[str, ...], scopes: list[tuple[str, Any]]) -> tuple[str, ...]:

@@ -10,9 +10,22 @@ from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
-from . import analysis, reduction_reads, rules, rules_cancel, rules_ordered, rules_scan
-from .model import Construct, Item
-from .pragma import LOOP_DIRECTIVES, TASKLOOP_DIRECTIVES
+from . import (
+    after_reads,
+    analysis,
+    reduction_reads,
+    rules,
+    rules_cancel,
+    rules_ordered,
+    rules_scan,
+)
+from .metadata import Contexts, Parents
+from .model import Construct, Item, Usage
+from .names import target_names
+from .pragma import LOOP_DIRECTIVES, PARALLEL_DIRECTIVES, TASKLOOP_DIRECTIVES
+
+# The constructs one thread of the team runs: a read in one sees that thread's part.
+_ONE_THREAD = frozenset({"single", "master", "masked"})
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -114,3 +127,95 @@ class RuleChecks:
         reduced = {n for c in construct.pragma.all("reduction") for n in c.names}
         bound_input = set(bound.bound) - reduced - set(used.bound)
         rules_scan.scan_phases(construct, bound_input, dict(used.read), self.filename)
+
+    def _reads_after(
+        self,
+        construct: Construct,
+        usage: Usage,
+        kept: set[str],
+        scopes: list[tuple[str, Any]],
+        partials: set[str] = frozenset(),  # type: ignore[assignment]
+    ) -> None:
+        """Refuse a read, after ``construct``, of a name in ``kept``: one it binds for
+        each thread and does not carry out (after_reads.py), which would hold there a
+        value other than python's.  A name in ``partials`` (a loop's running partial,
+        ``part += i``) is refused only where one thread reads it (``single``,
+        ``master``, ``masked``): every thread reading its own part combines them."""
+        kept = {n for n in kept if not n.startswith("_omp")}
+        kind, scope = scopes[-1]
+        if not kept or kind == "class":
+            return
+        contexts = self.wrapper.resolve(Contexts)
+        parents = self.wrapper.resolve(Parents)
+        statements = construct.statements()
+        found, callers = after_reads.reads_after(
+            statements, sorted(kept - partials), parents, contexts.get, scope
+        )
+        partial = kept & partials
+        if partial:
+
+            def one_thread(node: cst.CSTNode) -> bool:
+                at: cst.CSTNode | None = node
+                while at is not None and at is not scope:
+                    if any(c.directive in _ONE_THREAD for c in self.covers.get(at, ())):
+                        return True
+                    at = parents.get(at)
+                return False
+
+            more, _ = after_reads.reads_after(
+                statements, sorted(partial), parents, contexts.get, scope, one_thread
+            )
+            found.update({n: node for n, node in more.items() if n not in found})
+        if not found:
+            return
+        pragma = construct.pragma
+        region = pragma.directive in PARALLEL_DIRECTIVES
+        loop = pragma.directive in LOOP_DIRECTIVES
+
+        variables = (
+            {n for lp in self._loop_nest(construct) for n in target_names(lp.target)}
+            if loop
+            else set()
+        )
+
+        def hint(name: str) -> str:
+            if loop:
+                conditional = (
+                    ""
+                    if name in variables
+                    else f"; 'lastprivate(conditional: {name})' if not every iteration binds it"
+                )
+                return (
+                    f"add 'lastprivate({name})' to the '# omp {pragma.directive}' pragma "
+                    f"(the last iteration's value, as python has it{conditional}), "
+                    f"or use '{name}' only inside the loop"
+                )
+            return (
+                f"bind '{name}' in '# omp single' (every thread, and the code after the "
+                f"region, then see that value), make it a 'reduction', or use it only "
+                f"inside the region"
+            )
+
+        bound_at = {}
+        for name in kept:
+            where = usage.bound.get(name) or usage.unsynced_bound_at.get(name)
+            if where is None and name in usage.augmented:
+                where = usage.augmented[name][0]
+            if where is not None:
+                bound_at[name] = (where.start.line, where.start.column)
+
+        def position_of(node: cst.CSTNode) -> tuple[int, int]:
+            where = self.positions[node]
+            return where.start.line, where.start.column
+
+        after_reads.refuse(
+            "parallel region" if region else "loop",
+            (pragma.pos.line, pragma.pos.col),
+            bound_at,
+            found,
+            callers,
+            position_of,
+            hint=hint,
+            filename=self.filename,
+            partials=partial,
+        )

@@ -36,14 +36,13 @@ def main():
     for row in out[:4] + out[-2:]:
         print(row)
 
-    # the master keeps its value: chosen equal to what plain Python leaves behind
     t = (n - 1) * 5
     res = [0] * n
     # omp parallel for
     for i in range(n):
         t = i * 5
         res[i] = t + 1
-    print("t after", t, res)
+    print("t after", res)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ def main():
         x += i
         out[i] = x
         x -= i
-    print("modify and restore", x, out)
+    print("modify and restore", out)
 
     template = ["t"]
     out = [None] * n
@@ -39,7 +39,7 @@ def main():
         out[i] = offset + i
     offset -= 1000
     # omp end parallel
-    print("region", offset, out[:3], out[-3:])
+    print("region", out[:3], out[-3:])
 
     label, scale = "v", 3
     out = [None] * 8

@@ -1,19 +1,18 @@
-"""Loop variables are private: after the loop the master keeps its own value.
-Pre-set to the value plain Python leaves (or loops are empty), so both agree."""
+"""Loop variables are private (reading one after its loop is a translate-time
+error: tests/test_reads_after.py)."""
 
 
 def main():
     n = 20
     out = [0] * n
 
-    i = n - 1
     # omp parallel for
     for i in range(n):
         out[i] = i * 2
-    print("after range", i, out)
+    print("after range", out)
 
     j = "before"
-    # omp parallel for
+    # omp parallel for lastprivate(j)
     for j in range(5, 5):
         out[0] = -1
     print("after empty loop", j)
@@ -24,7 +23,7 @@ def main():
     # omp parallel for
     for k, v in d.items():
         got[k] = v * 10
-    print("after items", k, v, got)
+    print("after items", got)
 
     r = 0
     res = [0] * 10
@@ -32,7 +31,7 @@ def main():
     # omp for
     for r in range(9, -1, -1):
         res[r] = r * r
-    print("after region loop", r, res)
+    print("after region loop", res)
 
 
 if __name__ == "__main__":

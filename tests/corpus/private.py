@@ -1,18 +1,17 @@
-"""`private`: each thread has its own, initially unbound, copy; after the
-construct the master keeps its old value (chosen here to equal the value plain
-Python leaves, so both runs print the same)."""
+"""`private`: each thread has its own, initially unbound, copy (reading it after
+the construct is a translate-time error: tests/test_reads_after.py)."""
 
 
 def main():
     n = 40
 
-    x = n - 7  # (39 * 7) % 40 == 33 == n - 7: the last iteration's value
+    x = n - 7
     out = [0] * n
     # omp parallel for private(x)
     for i in range(n):
         x = (i * 7) % n
         out[i] = x * x
-    print("x", x, out)
+    print("out", out)
 
     buf = [n - 1, n, n + 1]
     sums = [0] * n
@@ -21,7 +20,7 @@ def main():
         buf = [i, i + 1]
         buf.append(i + 2)
         sums[i] = sum(buf)
-    print("buf", buf, sums)
+    print("sums", sums)
 
     a = b = 0
     res = [None] * n
@@ -31,7 +30,7 @@ def main():
         b = i // 4
         res[i] = (a, b)
         a = b = 0
-    print("a b", a, b, res)
+    print("a b", res)
 
     tmp = "unchanged"
     squares = [0] * n
@@ -41,7 +40,7 @@ def main():
         tmp = i * i
         squares[i] = tmp
         tmp = "unchanged"
-    print("region", tmp, squares)
+    print("region", squares)
 
 
 if __name__ == "__main__":

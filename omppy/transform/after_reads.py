@@ -187,9 +187,12 @@ class _Flow:
                     keywords.add(arg.keyword)  # ``f(key=v)`` reads no ``key``
 
             def visit_Name(self, name: cst.Name) -> None:
-                if name.value in live and name not in keywords:
-                    if flow.context_of(name) in wanted:
-                        flow.note(name)
+                if (
+                    name.value in live
+                    and name not in keywords
+                    and flow.context_of(name) in wanted
+                ):
+                    flow.note(name)
 
             def on_visit(self, node: cst.CSTNode) -> bool:
                 if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda, *_COMPREHENSIONS)):

@@ -1020,6 +1020,17 @@ class Replica:
                 "function (or such a function, where omppy cannot find its code) cannot "
                 "be pickled: define it at module level"
             )
+        if names and what.startswith("the value of '"):
+            # A name bound in a synchronisation block is shared (docs/data-sharing.md):
+            # ``with open(p, "a") as f:`` under critical hands ``f`` to every thread.
+            return OmpError(
+                f"{what}, bound in a synchronisation block and so shared by the team, "
+                f"cannot be handed between omppy's threads, which are processes: "
+                f"pickling it failed ({error}). To keep '{name}' each thread's own, bind "
+                f"it in the region outside the block too ('{name} = None' before the "
+                "block), or keep objects that cannot be pickled (a file, a lock, a "
+                "weakref dictionary) out of the names the block binds"
+            )
         return OmpError(
             f"{what} cannot be handed between omppy's threads, which are processes: "
             f"pickling it failed ({error}). Keep objects that cannot be pickled (a "

@@ -215,6 +215,13 @@ _KEYS_SET_AGAIN = (
 KNOWN_BUGS: dict[str, str] = {
     "bug_dict_keys_set_again_in_one_block": _KEYS_SET_AGAIN,
     "counter_update_most_common": _KEYS_SET_AGAIN,
+    "nested_dict_setdefault_keys_order": (
+        "BUG (fork backend; session 12): `tree.setdefault(a, {})[b] = i` under critical: "
+        "an earlier iteration's setdefault of a key a later iteration's block added "
+        "first only reads it (no change omppy can see), so the outer dict keeps the "
+        "later block's order; the inner dicts, held in another dict, get their keys in "
+        "the order the blocks ran (docs/data-sharing.md, dict insertion order)"
+    ),
 }
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from helpers import ROOT, run_omppy, run_python, without_gil_notice
 
+from omppy.runtime.threads import keyorder
+
 BACKENDS = ("fork", "threads")
 
 # The round's programs in tests/realistic (test_realistic.py runs them with the
@@ -68,6 +70,22 @@ ROUND = (
     "walrus_comprehension_in_body",
     "while_loop_convergence_single",
     "with_open_append_critical",
+    # the second batch: dict key order, mostly
+    "class_attr_dict_counts_method",
+    "counter_iadd_chunks_critical",
+    "dataclass_registry_dict_by_name",
+    "defaultdict_list_groups_chunks_critical",
+    "dict_comprehension_merge_single",
+    "dict_pop_and_readd_critical",
+    "generator_expression_sum_rows",
+    "json_dump_shared_dict_dynamic",
+    "list_of_dicts_update_records",
+    "nested_dict_setdefault_keys_order",
+    "numpy_argsort_scatter_single",
+    "ordereddict_results_loop",
+    "set_add_order_printed_sorted",
+    "set_like_dict_visited",
+    "string_join_ordered_chunks",
 )
 
 
@@ -182,3 +200,49 @@ def test_a_file_bound_in_critical_says_how_to_keep_it_own(write):
     ))
     same = run_omppy("run", str(fixed), threads=2)
     assert (same.status, same.out) == (0, run_python(fixed).out), same.err
+
+
+# A class-level dict filled from a method under critical: the later chunk's thread adds
+# its keys first (iteration 0 sleeps). The class's dicts were not among the dicts whose
+# new keys are put in iteration order (only the shared names' and the globals' own),
+# so the dict printed in the order the blocks ran ('k3' first), exit status 0.
+CLASS_DICT_KEYS = """\
+import time
+
+
+class Event:
+    kinds = {}
+
+    def __init__(self, kind):
+        self.kind = kind
+
+    def record(self):
+        # omp critical
+        Event.kinds[self.kind] = Event.kinds.get(self.kind, 0) + 1
+
+
+events = [Event(f"k{(i * 7) % 9}") for i in range(60)]
+# omp parallel for
+for i in range(60):
+    if i == 0:
+        time.sleep(0.3)
+    events[i].record()
+print(Event.kinds)
+"""
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [
+        "fork",
+        pytest.param(
+            "threads",
+            marks=pytest.mark.skipif(
+                not keyorder.available(), reason="no dict watchers before Python 3.12"
+            ),
+        ),
+    ],
+)
+@pytest.mark.parametrize("threads", [2, 4])
+def test_a_class_dicts_new_keys_come_in_iteration_order(write, threads, backend):
+    same_as_python(write, "kinds.py", CLASS_DICT_KEYS, threads, backend)

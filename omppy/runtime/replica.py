@@ -431,6 +431,10 @@ class Replica:
     def watch_root(self, value: Any, depth: int, label: str) -> None:
         """Share a name's value (a region's shared name, a module global)."""
         self.watch(value, depth, label)
+        self._order_dict(value)
+
+    def _order_dict(self, value: Any) -> None:
+        """Put the new keys of ``value``, if a watched dict, in iteration order."""
         if isinstance(value, dict) and len(self.ordered_dicts) < 64:
             token = self.tokens.get(id(value))
             if token is not None and token in self.shadows and token not in self.ordered_dicts:
@@ -637,6 +641,8 @@ class Replica:
                         self.always.append(token)  # compared by every block
                 else:
                     self.watch(value, levels, f"{label}.{name}")
+                    # a class-level dict (``Event.kinds[k] = ...``): as a global's
+                    self._order_dict(value)
                 below.append(id(value))  # a block that touches the class compares it
 
     def watch_function(self, function: types.FunctionType, depth: int, label: str) -> None:

@@ -261,6 +261,10 @@ def watch(values: Iterable[Any]) -> list[dict[Any, Any]]:
             value = namespace.get(variable)
             if isinstance(value, dict):
                 dicts[id(value)] = value
+            elif isinstance(value, type):  # a class's own dicts (``Event.kinds[k] = n``)
+                for held in list(vars(value).values()):
+                    if isinstance(held, dict):
+                        dicts[id(held)] = held
     return watcher.watch(list(dicts.values())) if dicts else []
 
 

@@ -215,8 +215,15 @@ _KEYS_SET_AGAIN = (
 KNOWN_BUGS: dict[str, str] = {
     "bug_dict_keys_set_again_in_one_block": _KEYS_SET_AGAIN,
     "counter_update_most_common": _KEYS_SET_AGAIN,
+    "counter_iadd_chunks_critical": _KEYS_SET_AGAIN,
+    "set_like_dict_visited": (
+        "BUG (both backends, timing; session 12): `seen[k] = True` under critical, one "
+        "key per iteration of a dynamic loop: when a later iteration adds a key first, "
+        "the earlier iteration's store of the same object changes nothing omppy (or a "
+        "dict watcher) can see, so the key keeps the later iteration's place"
+    ),
     "nested_dict_setdefault_keys_order": (
-        "BUG (fork backend; session 12): `tree.setdefault(a, {})[b] = i` under critical: "
+        "BUG (both backends; session 12): `tree.setdefault(a, {})[b] = i` under critical: "
         "an earlier iteration's setdefault of a key a later iteration's block added "
         "first only reads it (no change omppy can see), so the outer dict keeps the "
         "later block's order; the inner dicts, held in another dict, get their keys in "

@@ -6,8 +6,8 @@ for i in range(40):
     offset = i // 3
 
     def shift(v):
-        return v * scale + offset
+        return v * scale + offset  # noqa: B023
 
-    f = lambda v: shift(v) - scale
+    f = lambda v: shift(v) - scale  # noqa: B023
     out[i] = f(i)
 print(sum(out), out[:6])

@@ -9,7 +9,7 @@ def collect(n):
     def add(x):
         nonlocal acc, total
         # omp critical
-        acc = acc + [x]
+        acc = acc + [x]  # noqa: RUF005
         total += x
         # omp end critical
 

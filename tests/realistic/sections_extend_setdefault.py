@@ -1,6 +1,6 @@
 """parallel sections, each filling its own shared containers with setdefault, extend
 and add (one section per container, no critical: race-free)."""
-words = "the quick brown fox jumps over the lazy dog again and again".split()
+words = "the quick brown fox jumps over the lazy dog again and again".split()  # noqa: SIM905
 index = {}
 lengths = []
 endings = set()

@@ -3,7 +3,7 @@ import os
 import tempfile
 
 path = os.path.join(tempfile.mkdtemp(), "out.csv")
-f = open(path, "w")
+f = open(path, "w")  # noqa: SIM115
 f.write("i,sq\n")
 # omp parallel for
 for i in range(30):

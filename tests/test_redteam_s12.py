@@ -5,7 +5,7 @@ programs themselves are in the realistic set (tests/realistic, listed in ROUND).
 from __future__ import annotations
 
 import pytest
-from helpers import ROOT, run_omppy, run_python, without_gil_notice
+from helpers import ROOT, assert_same_as_python, run_omppy, run_python
 
 from omppy.runtime.threads import keyorder
 
@@ -95,11 +95,7 @@ def test_the_round_programs_are_in_the_realistic_set():
 
 
 def same_as_python(write, name: str, text: str, threads: int, backend: str) -> None:
-    script = write(name, text)
-    want = run_python(script)
-    assert want.status == 0, want.err
-    got = run_omppy("run", str(script), threads=threads, env={"OMPPY_BACKEND": backend})
-    assert (got.status, got.out) == (0, want.out), without_gil_notice(got.err)
+    assert_same_as_python(write(name, text), threads, backend)
 
 
 # Sections each changing the length of their own shared containers (extend, add,
@@ -202,33 +198,12 @@ def test_a_file_bound_in_critical_says_how_to_keep_it_own(write):
     assert (same.status, same.out) == (0, run_python(fixed).out), same.err
 
 
-# A class-level dict filled from a method under critical: the later chunk's thread adds
-# its keys first (iteration 0 sleeps). The class's dicts were not among the dicts whose
-# new keys are put in iteration order (only the shared names' and the globals' own),
-# so the dict printed in the order the blocks ran ('k3' first), exit status 0.
-CLASS_DICT_KEYS = """\
-import time
-
-
-class Event:
-    kinds = {}
-
-    def __init__(self, kind):
-        self.kind = kind
-
-    def record(self):
-        # omp critical
-        Event.kinds[self.kind] = Event.kinds.get(self.kind, 0) + 1
-
-
-events = [Event(f"k{(i * 7) % 9}") for i in range(60)]
-# omp parallel for
-for i in range(60):
-    if i == 0:
-        time.sleep(0.3)
-    events[i].record()
-print(Event.kinds)
-"""
+# A class-level dict filled from a method under critical (realistic program
+# class_attr_dict_counts_method): the later chunk's thread adds its keys first
+# (iteration 0 sleeps). The class's dicts were not among the dicts whose new keys are
+# put in iteration order (only the shared names' and the globals' own), so the dict
+# printed in the order the blocks ran ('k3' first), exit status 0.
+CLASS_DICT_KEYS = ROOT / "tests" / "realistic" / "class_attr_dict_counts_method.py"
 
 
 @pytest.mark.parametrize(
@@ -244,5 +219,5 @@ print(Event.kinds)
     ],
 )
 @pytest.mark.parametrize("threads", [2, 4])
-def test_a_class_dicts_new_keys_come_in_iteration_order(write, threads, backend):
-    same_as_python(write, "kinds.py", CLASS_DICT_KEYS, threads, backend)
+def test_a_class_dicts_new_keys_come_in_iteration_order(threads, backend):
+    assert_same_as_python(CLASS_DICT_KEYS, threads, backend)

@@ -1,5 +1,6 @@
 """A class-level dict counting kinds, filled from a method under critical; printed in
-insertion order."""
+insertion order (iteration 0 sleeps, so a later chunk adds its keys first)."""
+import time
 
 
 class Event:
@@ -16,5 +17,7 @@ class Event:
 events = [Event(f"k{(i * 7) % 9}") for i in range(60)]
 # omp parallel for
 for i in range(60):
+    if i == 0:
+        time.sleep(0.3)
     events[i].record()
 print(Event.kinds)

@@ -75,3 +75,11 @@ def run_omppy(
         input=stdin,
     )
     return Result(done.returncode, done.stdout, done.stderr)
+
+
+def assert_same_as_python(script: Path, threads: int, backend: str) -> None:
+    """``script`` run by ``omppy run`` prints what ``python`` prints, with exit 0."""
+    want = run_python(script)
+    assert want.status == 0, want.err
+    got = run_omppy("run", str(script), threads=threads, env={"OMPPY_BACKEND": backend})
+    assert (got.status, got.out) == (0, want.out), without_gil_notice(got.err)

@@ -83,6 +83,7 @@ EXPECTED_ERRORS = {
     "sqlite_results_critical": _DATABASE,
     "bug_sqlite_memory": _DATABASE,
     "generator_work_queue_critical": _GENERATOR,
+    "generator_consumed_in_critical": _GENERATOR,
     "bug_generator_shared": _GENERATOR,
     "ordered_pipeline": _HASH_OBJECT,
     "bug_hashlib_in_ordered": _HASH_OBJECT,
@@ -110,10 +111,6 @@ _NESTED = (
     "their own team; names two inner teams bind in them are refused (an error naming "
     "the name and the region), not lost"
 )
-_OUTSIDE_CRITICAL = (
-    "documented: a shared list's length changed outside critical is refused at translate "
-    "time; race-free here (one section per list)"
-)
 
 KNOWN_REFUSALS = {
     "declare_reduction_dict_merge_lists": (
@@ -137,7 +134,6 @@ KNOWN_REFUSALS = {
         "left as python leaves them: RegionStateLost (docs/runtime-api.md)"
     ),
     "nested_parallel_rows_cols": _NESTED,
-    "sections_in_region_lists": _OUTSIDE_CRITICAL,
     "omp_ex_copyprivate_lock": (
         "documented limitation of the fork backend: an OpenMP lock made inside the region "
         "(OpenMP Examples copyprivate.3: in `single`, handed out by copyprivate) cannot "
@@ -161,6 +157,12 @@ KNOWN_REFUSALS = {
         "copies of it stored into a shared list cannot be pickled between the processes; "
         "refused, naming the class and saying to define it at module level (the threads "
         "backend gives python's answer)"
+    ),
+    "with_open_append_critical": (
+        "`with open(path, 'a') as f:` under critical binds `f` in the block, which makes "
+        "it a shared name (docs/data-sharing.md); a file cannot be handed between the "
+        "fork backend's processes: refused by name, with the fix (`f = None` before the "
+        "block keeps it each thread's own; the threads backend gives python's answer)"
     ),
     "weakvalue_cache_critical": (
         "a weakref.WeakValueDictionary filled under critical: it cannot be pickled "
@@ -200,8 +202,34 @@ KNOWN_REFUSALS = {
 }
 
 # Programs still giving a wrong answer with exit status 0 (xfail, non-strict), with
-# the reason; none is known (docs/correctness.md lists the ones fixed).
-KNOWN_BUGS: dict[str, str] = {}
+# the reason (docs/correctness.md lists the ones fixed).
+_KEYS_SET_AGAIN = (
+    "BUG (fork backend; session 12): bug_dict_keys_set_again_in_one_block. A later "
+    "iteration's critical block adds keys to a shared dict first; an earlier "
+    "iteration's block sets several of them again (`counts[w] = counts.get(w, 0) + 1` "
+    "over a chunk's words, `Counter.update`): python has them in that block's order, "
+    "omppy knows which keys the block set but not in what order (a dict's diff), so "
+    "the dict comes out in the other block's key order. The threads backend orders "
+    "them by dict watchers (3.12+)"
+)
+KNOWN_BUGS: dict[str, str] = {
+    "bug_dict_keys_set_again_in_one_block": _KEYS_SET_AGAIN,
+    "counter_update_most_common": _KEYS_SET_AGAIN,
+    "counter_iadd_chunks_critical": _KEYS_SET_AGAIN,
+    "set_like_dict_visited": (
+        "BUG (both backends, timing; session 12): `seen[k] = True` under critical, one "
+        "key per iteration of a dynamic loop: when a later iteration adds a key first, "
+        "the earlier iteration's store of the same object changes nothing omppy (or a "
+        "dict watcher) can see, so the key keeps the later iteration's place"
+    ),
+    "nested_dict_setdefault_keys_order": (
+        "BUG (both backends; session 12): `tree.setdefault(a, {})[b] = i` under critical: "
+        "an earlier iteration's setdefault of a key a later iteration's block added "
+        "first only reads it (no change omppy can see), so the outer dict keeps the "
+        "later block's order; the inner dicts, held in another dict, get their keys in "
+        "the order the blocks ran (docs/data-sharing.md, dict insertion order)"
+    ),
+}
 
 
 # The minimal programs (bug_*, race_*) run with every `pytest`; the whole sweep (821

@@ -495,6 +495,36 @@ def test_a_key_set_again_by_an_earlier_iteration_takes_its_place(write):
     )
 
 
+@pytest.mark.skipif(not keyorder.available(), reason="no dict watchers before Python 3.12")
+def test_keys_an_update_copies_into_an_empty_dict_take_their_place(write):
+    # ``counts.update(local)`` on an empty Counter copies ``local`` whole (one CLONED
+    # event, no ADDED per key): iteration 1 runs first, and iteration 0, which sets the
+    # same keys again, must put them in its order (python's), as for single stores.
+    script, got = run_threads(
+        write,
+        """
+        import time
+        from collections import Counter
+
+        chunks = [["a", "b", "c", "d"], ["d", "c", "b", "a", "e"]]
+        counts = Counter()
+        # omp parallel for schedule(static, 1)
+        for c in range(2):
+            if c == 0:
+                time.sleep(0.3)
+            local = Counter(chunks[c])
+            # omp critical
+            counts.update(local)
+        print(list(counts.items()), counts.most_common(2))
+        """,
+        threads=2,
+    )
+    assert got.status == 0 and got.err == "", got.err
+    assert got.out == run_python(script).out == (
+        "[('a', 2), ('b', 2), ('c', 2), ('d', 2), ('e', 1)] [('a', 2), ('b', 2)]\n"
+    )
+
+
 def test_blas_pools_have_one_thread_while_a_team_runs_and_are_restored(write):
     pytest.importorskip("threadpoolctl")
     _, got = run_threads(

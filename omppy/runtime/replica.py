@@ -431,6 +431,10 @@ class Replica:
     def watch_root(self, value: Any, depth: int, label: str) -> None:
         """Share a name's value (a region's shared name, a module global)."""
         self.watch(value, depth, label)
+        self._order_dict(value)
+
+    def _order_dict(self, value: Any) -> None:
+        """Put the new keys of ``value``, if a watched dict, in iteration order."""
         if isinstance(value, dict) and len(self.ordered_dicts) < 64:
             token = self.tokens.get(id(value))
             if token is not None and token in self.shadows and token not in self.ordered_dicts:
@@ -637,6 +641,8 @@ class Replica:
                         self.always.append(token)  # compared by every block
                 else:
                     self.watch(value, levels, f"{label}.{name}")
+                    # a class-level dict (``Event.kinds[k] = ...``): as a global's
+                    self._order_dict(value)
                 below.append(id(value))  # a block that touches the class compares it
 
     def watch_function(self, function: types.FunctionType, depth: int, label: str) -> None:
@@ -1019,6 +1025,17 @@ class Replica:
                 f"pickling it failed ({error}). An instance of a class defined inside a "
                 "function (or such a function, where omppy cannot find its code) cannot "
                 "be pickled: define it at module level"
+            )
+        if names and what.startswith("the value of '"):
+            # A name bound in a synchronisation block is shared (docs/data-sharing.md):
+            # ``with open(p, "a") as f:`` under critical hands ``f`` to every thread.
+            return OmpError(
+                f"{what}, bound in a synchronisation block and so shared by the team, "
+                f"cannot be handed between omppy's threads, which are processes: "
+                f"pickling it failed ({error}). To keep '{name}' each thread's own, bind "
+                f"it in the region outside the block too ('{name} = None' before the "
+                "block), or keep objects that cannot be pickled (a file, a lock, a "
+                "weakref dictionary) out of the names the block binds"
             )
         return OmpError(
             f"{what} cannot be handed between omppy's threads, which are processes: "

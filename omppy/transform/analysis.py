@@ -122,6 +122,8 @@ class _Collector(cst.CSTVisitor):
         # The ``key`` of ``f(key=v)``, which libcst's expression contexts call a load.
         self.keywords: set[cst.CSTNode] = set()
         self.lock_depth = 0  # inside ``with lock:`` (a name or attribute naming a lock)
+        self.sections: list[Construct] = []  # the ``section`` constructs around the node
+        self.section_numbers: dict[Construct, int] = {}
 
     def _where(self, node: cst.CSTNode) -> CodeRange:
         return self.get_metadata(Positions, node)
@@ -143,6 +145,9 @@ class _Collector(cst.CSTVisitor):
             if construct.directive in SYNC_DIRECTIVES:
                 self.sync_depth += 1
                 self.block_bound.append(set())
+            if construct.directive == "section":
+                self.section_numbers.setdefault(construct, len(self.section_numbers))
+                self.sections.append(construct)
             if construct.directive == "atomic":
                 # 'v = x' under atomic read or capture: v is the thread's own.
                 self.atomic_private.append(atomic_forms.private_targets(construct))
@@ -170,6 +175,8 @@ class _Collector(cst.CSTVisitor):
             if construct.directive in SYNC_DIRECTIVES:
                 self.sync_depth -= 1
                 self.block_bound.pop()
+            if construct.directive == "section":
+                self.sections.pop()
             if construct.directive == "atomic":
                 self.atomic_private.pop()
             if construct.directive in TASK_DIRECTIVES:
@@ -375,6 +382,9 @@ class _Collector(cst.CSTVisitor):
             receiver = _EMPTY_MODULE.code_for_node(node.func.value)
             if self.lock_depth:
                 self.usage.lock_guarded.add(len(self.usage.mutations))
+            if self.sections:
+                number = self.section_numbers[self.sections[-1]]
+                self.usage.in_section[len(self.usage.mutations)] = number
             self.usage.mutations.append((root, method, self._where(node), receiver))
 
     def _import_names(

@@ -221,11 +221,28 @@ def mutations(
     (``own_methods``) is not taken for a container's; on an item of the object
     (``rows[i].append(x)``) each thread changes its own item, which is carried (a race
     between two threads on one item is found when the region runs)."""
+    # The sections (None: outside every section) in which each root is changed.
+    changed_in: dict[str, set[int | None]] = {}
+    for number, (root, *_) in enumerate(usage.mutations):
+        changed_in.setdefault(root, set()).add(usage.in_section.get(number))
     for number, (root, method, where, receiver) in enumerate(usage.mutations):
         if root in private or root in imported_modules or method in own_methods:
             continue  # ``np.append(a, x)`` is a function of a module, not a mutation
         if usage.sets_locks or number in usage.lock_guarded:
             continue  # under a lock, maybe: the run time refuses two unguarded changes
+        if number in usage.in_section and len(changed_in[root]) == 1:
+            continue  # one section (one thread) changes it: the barrier carries it
+        if receiver == root and number in usage.in_section:
+            raise error(
+                filename,
+                where,
+                f"'{root}.{method}(...)' in a '# omp section' changes the shared object "
+                f"'{root}' itself, which another section or the code around the sections "
+                "changes too: the sections run at once in different threads, a data "
+                "race: their changes to its length or keys cannot be combined",
+                hint=f"change '{root}' in one section only, or wrap each change in "
+                "'# omp critical'",
+            )
         if receiver == root:
             raise error(
                 filename,

@@ -84,6 +84,10 @@ class Usage:
     # guard them, which the run time checks (a lock is a flush), not the translator.
     sets_locks: bool = False
     lock_guarded: set[int] = field(default_factory=set)
+    # these mutations (indices) are in a ``# omp section``: the section's number in
+    # the construct (one thread runs a section: no race unless another section, or
+    # code outside the sections, changes the same object)
+    in_section: dict[int, int] = field(default_factory=dict)
     escapes: list[tuple[str, CodeRange]] = field(default_factory=list)
     unsupported: list[tuple[str, CodeRange]] = field(default_factory=list)
     # Names that an inner work-sharing construct's reduction or lastprivate binds.

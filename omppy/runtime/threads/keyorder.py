@@ -11,7 +11,8 @@ a ``dynamic`` loop would print differently from run to run, and differently from
   (``PyDict_AddWatcher``, Python 3.12+, reached through ctypes): a key added to one,
   by any means (a store, ``setdefault``, ``update``, a called function), is noted in
   the adding thread's list with a tag, (work-sharing loop, first iteration of the
-  running chunk), unless it is added in an ``ordered`` block (those come in
+  running chunk; ``update`` into an empty dict adds a whole dict's keys in one
+  event, CLONED), unless it is added in an ``ordered`` block (those come in
   iteration order already); a value set again under an existing key is noted too,
   for a key added since the barrier takes the place of the first iteration that set
   it (thread 0 may add ``counts["gamma"]`` at iteration 21 before thread 1, which
@@ -42,7 +43,9 @@ from ..watch import translated_modules
 Tag = tuple[int, ...]
 Note = tuple[dict[Any, Any], Any, Tag, bool]  # (dict, key, tag, whether added)
 Place = tuple[Tag, int]
-ADDED, MODIFIED = 0, 1  # PyDict_WatchEvent's PyDict_EVENT_ADDED, _MODIFIED
+# PyDict_WatchEvent's PyDict_EVENT_ADDED, _MODIFIED, _CLONED (``d.update(other)`` on
+# an empty ``d``, ``dict.copy``'s target: all of ``other``'s keys at once)
+ADDED, MODIFIED, CLONED = 0, 1, 3
 
 
 class NewKeys:
@@ -139,7 +142,7 @@ def _event(event: int, target: Any, key: Any, value: Any) -> int:
     ``key`` and ``value`` come as addresses (either is NULL for some events, which
     ctypes cannot make an object of); only the key is read.
     """
-    if event != ADDED and event != MODIFIED:
+    if event != ADDED and event != MODIFIED and event != CLONED:
         return 0
     try:
         me = state.current()
@@ -150,6 +153,10 @@ def _event(event: int, target: Any, key: Any, value: Any) -> int:
         if notes is None or any(k.startswith("ordered") for k in getattr(me, "inside", ())):
             return 0
         changed = _object_at(key)
+        if event == CLONED:  # (``key`` is the dict copied in: its keys, in its order)
+            tag = me.key_tag()  # type: ignore[attr-defined]
+            notes.extend((target, added, tag, True) for added in list(changed))
+            return 0
         if event == MODIFIED and type(changed) in _PLAIN_KEYS:  # (hashed in C)
             already = me.keys_set  # type: ignore[attr-defined]
             mark = (id(target), changed)
@@ -254,6 +261,10 @@ def watch(values: Iterable[Any]) -> list[dict[Any, Any]]:
             value = namespace.get(variable)
             if isinstance(value, dict):
                 dicts[id(value)] = value
+            elif isinstance(value, type):  # a class's own dicts (``Event.kinds[k] = n``)
+                for held in list(vars(value).values()):
+                    if isinstance(held, dict):
+                        dicts[id(held)] = held
     return watcher.watch(list(dicts.values())) if dicts else []
 
 

@@ -154,3 +154,24 @@ def test_a_changed_big_list_of_numbers_is_held_anew():
     assert len(netprint._retained[id(big)][1]) == 20_000
     netprint.release_unused()
     netprint.release_unused()
+
+
+@needs_layout
+def test_a_big_set_of_strings_keeps_its_items_held_between_regions():
+    big = {f"word {i}" for i in range(20_000)}
+    first: list = []
+    print_ = netprint.fingerprint(big, first)
+    netprint.release_unused()
+    member = next(iter(big))
+    count = sys.getrefcount(member)
+    second: list = []
+    again = netprint.fingerprint(big, second)
+    now = sys.getrefcount(member)
+    assert again is print_ and second[0] is first[0] and now == count
+    del first, second
+    big.discard(member)
+    big.add("a new word")
+    assert not netprint.unchanged(big, print_)
+    netprint.release_unused()
+    netprint.release_unused()
+    assert id(big) not in netprint._retained

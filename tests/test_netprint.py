@@ -4,6 +4,7 @@ a change that keeps the length changes the fingerprint; a read does not."""
 from __future__ import annotations
 
 import collections
+import operator
 import sys
 
 import pytest
@@ -175,3 +176,18 @@ def test_a_big_set_of_strings_keeps_its_items_held_between_regions():
     netprint.release_unused()
     netprint.release_unused()
     assert id(big) not in netprint._retained
+
+
+class Doubled(list):
+    def __iter__(self):
+        return (item * 2 for item in list.__iter__(self))
+
+
+@pytest.mark.parametrize("size", [50, 20_000])
+def test_a_list_subclass_s_own_iteration_is_not_what_is_held(size):
+    value = Doubled(i * 7919 + 1_000_003 for i in range(size))
+    keep: list = []
+    netprint.fingerprint(value, keep)
+    assert all(map(operator.is_, keep[0], list.__iter__(value)))
+    netprint.release_unused()
+    netprint.release_unused()

@@ -232,7 +232,7 @@ def held(value: Any, print_: Any = None) -> tuple[Any, ...] | None:
     if not (isinstance(value, (list, set)) and supported(type(value))):
         return None
     if type(print_) is not bytes or len(print_) < _KEPT_FROM:
-        return tuple(value)
+        return _items(value)
     address = id(value)
     entry = _retained.get(address)
     # The same bytes object: _copied found the list's item pointers (the set's table)
@@ -240,7 +240,7 @@ def held(value: Any, print_: Any = None) -> tuple[Any, ...] | None:
     if entry is not None and entry[0] is print_:
         _used.add(address)
         return entry[1]
-    items = tuple(value)
+    items = _items(value)
     global _retained_items
     if entry is not None:
         del _retained[address]
@@ -250,6 +250,15 @@ def held(value: Any, print_: Any = None) -> tuple[Any, ...] | None:
         _retained_items += len(items)
         _used.add(address)
     return items
+
+
+def _items(value: list[Any] | set[Any]) -> tuple[Any, ...]:
+    """The items themselves: a subclass's own ``__iter__`` (which may give other
+    objects, or change the container) is not asked."""
+    kind = type(value)
+    if kind is list or kind is set:
+        return tuple(value)
+    return tuple(list.copy(value) if isinstance(value, list) else set.copy(value))
 
 
 def release_unused() -> None:

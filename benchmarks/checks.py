@@ -12,7 +12,9 @@ worker does), the share of a region's wall time spent on it:
 - ``watch``: deciding what the region shares (``watch.build_replica``), once per region;
 - ``compare``: the comparisons at the end of each synchronisation block, at each
   barrier and at the region's end (``Replica.changes``, ``changes_under``,
-  ``check_net``).
+  ``check_net``);
+- ``faults``: the minor page faults of the master's watch (a page written since the
+  previous region's fork faults once: a count that load does not move).
 
 And code outside regions: a translated module's functions (a helper with an orphaned
 ``critical``, item stores) called where no region runs, against plain Python.
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -117,22 +120,36 @@ def outside(n):
 '''
 
 
+def _faults() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+
+
 class Clock:
     """Time spent inside the wrapped functions (in this process): wall time, and the
     thread's CPU time (``cpu ...``), which a busy machine inflates far less."""
 
     def __init__(self) -> None:
-        self.spent = {"watch": 0.0, "compare": 0.0, "cpu watch": 0.0, "cpu compare": 0.0}
+        self.spent = {
+            "watch": 0.0,
+            "compare": 0.0,
+            "cpu watch": 0.0,
+            "cpu compare": 0.0,
+            "faults watch": 0.0,
+        }
 
     def wrap(self, owner: object, name: str, kind: str) -> None:
         original = getattr(owner, name)
         spent = self.spent
         cpu = "cpu " + kind
+        faults = "faults " + kind if "faults " + kind in spent else None
 
         @functools.wraps(original)
         def timed(*args, **kwargs):
             # The CPU clock outside the wall clock's span: reading it is a system call
             # (about a microsecond on this VM), which 2,000 small compares would add.
+            # The page faults likewise, and only of the watch (once a region): what a
+            # fork costs the pages it writes, which load does not move.
+            start_faults = _faults() if faults else 0
             start_cpu = time.thread_time()
             start = time.perf_counter()
             try:
@@ -140,6 +157,8 @@ class Clock:
             finally:
                 spent[kind] += time.perf_counter() - start
                 spent[cpu] += time.thread_time() - start_cpu
+                if faults:
+                    spent[faults] += _faults() - start_faults
 
         setattr(owner, name, timed)
 
@@ -177,7 +196,7 @@ def main(argv: list[str] | None = None) -> None:
     ]
     print(
         f"{'workload':34} {'region s':>9} {'watch':>7} {'compare':>8} {'check %':>8}"
-        f" {'cpu %':>7}"
+        f" {'cpu %':>7} {'faults':>7}"
     )
     for label, name, call in workloads:
         getattr(translated, name)(*call)  # warm: the translation cache, first faults
@@ -201,7 +220,8 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"{label:34} {wall:9.3f} {spent['watch'] * 1e3:6.1f}ms "
             f"{spent['compare'] * 1e3:7.1f}ms "
-            f"{share:7.1f}% {cpu_share:6.1f}%   (other load {others:.2f} CPU)"
+            f"{share:7.1f}% {cpu_share:6.1f}% {spent['faults watch']:7.0f}"
+            f"   (other load {others:.2f} CPU)"
         )
 
     n = 1_000_000 // scale

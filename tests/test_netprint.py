@@ -4,6 +4,7 @@ a change that keeps the length changes the fingerprint; a read does not."""
 from __future__ import annotations
 
 import collections
+import operator
 import sys
 
 import pytest
@@ -103,3 +104,90 @@ def test_a_big_list_s_print_is_reused_while_its_items_are_the_same():
 class Item:
     def __init__(self, value):
         self.value = value
+
+
+@needs_layout
+def test_a_big_list_of_numbers_keeps_its_items_held_between_regions():
+    # A second region's watch of an unchanged big list of numbers takes no reference
+    # (no page of the items written after a fork): the items held since the first.
+    big = [i * 7919 + 1_000_003 for i in range(20_000)]
+    first: list = []
+    print_ = netprint.fingerprint(big, first)
+    netprint.release_unused()  # the first watch ends
+    count = sys.getrefcount(big[5])
+    second: list = []
+    again = netprint.fingerprint(big, second)
+    now = sys.getrefcount(big[5])
+    assert again is print_ and second[0] is first[0]
+    assert now == count
+    del first, second  # the regions end: the numbers are still held
+    gone = big.pop()
+    big.append(gone * 3 + 1)  # without the hold, at the address just freed
+    assert not netprint.unchanged(big, print_)
+    del gone
+    netprint.release_unused()
+    netprint.release_unused()  # a watch that did not ask for it lets it go
+    assert id(big) not in netprint._retained
+
+
+@needs_layout
+def test_a_big_list_of_objects_is_held_for_one_region_only():
+    big = [Item(i) for i in range(20_000)]
+    count = sys.getrefcount(big[5])
+    keep: list = []
+    netprint.fingerprint(big, keep)
+    during = sys.getrefcount(big[5])
+    del keep  # the region ends: a finalizer runs when python would run it
+    after = sys.getrefcount(big[5])
+    assert (during, after) == (count + 1, count)
+    assert id(big) not in netprint._retained
+
+
+@needs_layout
+def test_a_changed_big_list_of_numbers_is_held_anew():
+    big = [float(i) for i in range(20_000)]
+    first: list = []
+    netprint.fingerprint(big, first)
+    big[3] = -1.0
+    second: list = []
+    netprint.fingerprint(big, second)
+    assert second[0] is not first[0] and second[0][3] == -1.0
+    assert len(netprint._retained[id(big)][1]) == 20_000
+    netprint.release_unused()
+    netprint.release_unused()
+
+
+@needs_layout
+def test_a_big_set_of_strings_keeps_its_items_held_between_regions():
+    big = {f"word {i}" for i in range(20_000)}
+    first: list = []
+    print_ = netprint.fingerprint(big, first)
+    netprint.release_unused()
+    member = next(iter(big))
+    count = sys.getrefcount(member)
+    second: list = []
+    again = netprint.fingerprint(big, second)
+    now = sys.getrefcount(member)
+    assert again is print_ and second[0] is first[0] and now == count
+    del first, second
+    big.discard(member)
+    big.add("a new word")
+    assert not netprint.unchanged(big, print_)
+    netprint.release_unused()
+    netprint.release_unused()
+    assert id(big) not in netprint._retained
+
+
+class Doubled(list):
+    def __iter__(self):
+        return (item * 2 for item in list.__iter__(self))
+
+
+@pytest.mark.parametrize("size", [50, 20_000])
+def test_a_list_subclass_s_own_iteration_is_not_what_is_held(size):
+    value = Doubled(i * 7919 + 1_000_003 for i in range(size))
+    keep: list = []
+    netprint.fingerprint(value, keep)
+    assert all(map(operator.is_, keep[0], list.__iter__(value)))
+    netprint.release_unused()
+    netprint.release_unused()

@@ -73,6 +73,10 @@ EXPECTED_ERRORS = {
         "a list beyond the net changed through `globals()` keeping its length: an error "
         "naming it (docs/data-sharing.md, what is not carried back)"
     ),
+    "bug_big_number_list_pop_append_second_region": (
+        "the same, in a second region over a list of numbers whose items are held "
+        "from the first (netprint.py): an error naming it"
+    ),
     "bug_private_part_single_read": (
         "a list bound in the region (private), filled by `# omp for` and read in "
         "`single`: each thread's list holds only its own iterations, so the single would "

@@ -26,6 +26,18 @@ unchanged and the store would stay in one thread.  So the replica holds the item
 every list and set it fingerprints for the region (:func:`held`): no address in a
 print can be reused while it is compared.
 
+Taking a reference to each item writes its page, and after the previous region's
+fork every such page faults (1.5-3 ms a region for 200,000 distinct numbers:
+docs/benchmarks.md, sessions 11 and 12).  So the items of a big list or set made
+only of plain values (exact ``int``, ``float``, ``complex``, ``str``, ``bytes``,
+``bool``, ``None``: no finalizer, no weak reference, nothing that can tell how long
+they live) stay held from one region to the next while the list's item pointers (the
+set's table) are the ones their print names (the same kept print): a region whose
+big lists and sets did not change since the previous one takes no new reference and
+writes no page.  What a region's
+watch did not use again is let go when that watch ends (:func:`release_unused`), and
+no more than ``_RETAINED_ITEMS`` items are held this way.
+
 The layouts are CPython's (3.11 to 3.13, with the GIL); a self-test at import checks
 each on a probe object, and a container whose layout fails it is left to the length
 check alone.  Cost: a copy of 8 bytes per list item (16 per set slot), and a reference
@@ -59,7 +71,11 @@ def _list_print(value: list[Any]) -> bytes:
     items = _word(id(value) + _HEAD + _WORD)  # after ob_size
     if not items:
         return b""
-    size = len(value) * _WORD
+    return _copied(value, items, len(value) * _WORD)
+
+
+def _copied(value: Any, address: int, size: int) -> bytes:
+    """The ``size`` bytes at ``address`` (a list's item pointers, a set's table)."""
     if size >= _KEPT_FROM:
         # A big global is fingerprinted again at every region, mostly unchanged: the
         # last copy taken at this address serves when its bytes are still the items'
@@ -69,20 +85,20 @@ def _list_print(value: list[Any]) -> bytes:
             kept is not None
             and len(kept) == size
             and memcmp is not None
-            and memcmp(items, kept, size) == 0
+            and memcmp(address, kept, size) == 0
         ):
             return kept
         if len(_kept) >= 64:
             _kept.clear()
-        _kept[id(value)] = print_ = _string_at(items, size)
+        _kept[id(value)] = print_ = _string_at(address, size)
         return print_
-    return _string_at(items, size)
+    return _string_at(address, size)
 
 
-# The last fingerprint taken of each big list, by address (only the bytes are kept,
-# not the list: a print is valid for whatever list holds these items).
+# The last fingerprint taken of each big list or set, by address (only the bytes are
+# kept, not the container: a print is valid for whatever container holds these items).
 _kept: dict[int, bytes] = {}
-_KEPT_FROM = 1 << 16  # bytes: lists of 8,192 items or more
+_KEPT_FROM = 1 << 16  # bytes: lists of 8,192 items or more, sets of 2,048 or more
 
 
 def _dict_print(value: dict[Any, Any]) -> int:
@@ -96,7 +112,7 @@ def _ordered_dict_print(value: collections.OrderedDict[Any, Any]) -> tuple[int, 
 def _set_print(value: set[Any]) -> bytes:
     base = id(value) + _HEAD
     mask, table = _word(base + 2 * _WORD), _word(base + 3 * _WORD)  # after fill, used
-    return _string_at(table, (mask + 1) * 2 * _WORD)  # setentry: key, hash
+    return _copied(value, table, (mask + 1) * 2 * _WORD)  # setentry: key, hash
 
 
 def _bytearray_print(value: bytearray) -> bytes:
@@ -171,15 +187,19 @@ def fingerprint(value: Any, keep: list[tuple[Any, ...]] | None = None) -> Any:
     """``value``'s fingerprint, or None when its type has none (checked by length).
     ``keep``: where the items the print names by address go (:func:`held`), for the
     caller to hold while it compares the print."""
-    if keep is not None:
-        items = held(value)
-        if items is not None:
-            keep.append(items)
+    print_ = None
     for kind in type(value).__mro__:  # a subclass keeps its base's layout
         take = _TAKERS.get(kind)
         if take is not None:
-            return take(value)
-    return None
+            print_ = take(value)
+            break
+    if keep is not None:
+        # Nothing runs between the print and the hold: the items held are the ones
+        # the print names.
+        items = held(value, print_)
+        if items is not None:
+            keep.append(items)
+    return print_
 
 
 def unchanged(value: Any, print_: Any) -> bool:
@@ -202,10 +222,61 @@ def supported(kind: type) -> bool:
     return any(base in _TAKERS for base in kind.__mro__)
 
 
-def held(value: Any) -> tuple[Any, ...] | None:
+def held(value: Any, print_: Any = None) -> tuple[Any, ...] | None:
     """The items a print of ``value`` names by address (a list's, a set's), to be held
     while the print is compared (see the module), or None when its print holds what
-    it needs (a dict's tag, a bytearray's bytes, a deque's tuple) or it has none."""
-    if isinstance(value, (list, set)) and supported(type(value)):
+    it needs (a dict's tag, a bytearray's bytes, a deque's tuple) or it has none.
+    ``print_``: the print just taken of ``value``; a big list's or set's kept print
+    whose items are still held from an earlier region gives those items, taking no
+    reference."""
+    if not (isinstance(value, (list, set)) and supported(type(value))):
+        return None
+    if type(print_) is not bytes or len(print_) < _KEPT_FROM:
+        return _items(value)
+    address = id(value)
+    entry = _retained.get(address)
+    # The same bytes object: _copied found the list's item pointers (the set's table)
+    # equal to them, and the items they name were held all along: these are they.
+    if entry is not None and entry[0] is print_:
+        _used.add(address)
+        return entry[1]
+    items = _items(value)
+    global _retained_items
+    if entry is not None:
+        del _retained[address]
+        _retained_items -= len(entry[1])
+    if _retained_items + len(items) <= _RETAINED_ITEMS and _PLAIN.issuperset(map(type, items)):
+        _retained[address] = (print_, items)
+        _retained_items += len(items)
+        _used.add(address)
+    return items
+
+
+def _items(value: list[Any] | set[Any]) -> tuple[Any, ...]:
+    """The items themselves: a subclass's own ``__iter__`` (which may give other
+    objects, or change the container) is not asked."""
+    kind = type(value)
+    if kind is list or kind is set:
         return tuple(value)
-    return None
+    return tuple(list.copy(value) if isinstance(value, list) else set.copy(value))
+
+
+def release_unused() -> None:
+    """Let go of the items held for a big list or set no fingerprint asked for since the
+    last call (the end of a region's watch): a list the program dropped does not keep
+    its items alive beyond the next region's watch."""
+    global _retained_items
+    for address in [address for address in _retained if address not in _used]:
+        _retained_items -= len(_retained.pop(address)[1])
+    _used.clear()
+
+
+# The items held across regions (see the module): id(list) -> (its kept print, its
+# items); the lists asked for since release_unused; the number of items held.
+_retained: dict[int, tuple[bytes, tuple[Any, ...]]] = {}
+_used: set[int] = set()
+_retained_items = 0
+_RETAINED_ITEMS = 1 << 21  # 2,097,152 items: 64 MB of distinct ints at most
+# Values that have no finalizer and take no weak reference: holding them longer
+# changes nothing a program can see.
+_PLAIN = frozenset({int, float, complex, str, bytes, bool, type(None)})

@@ -36,7 +36,7 @@ import types
 from typing import TYPE_CHECKING, Any
 
 from ..locations import library_locations
-from . import private_globals
+from . import netprint, private_globals
 from .errors import OmpError
 from .icv import icv
 from .objects import is_opaque
@@ -228,6 +228,7 @@ def _build_replica(call: dict[str, Any], region: Region, staged: StagedArrays) -
     for array, _ in (*replica.frozen, *replica.aliases):
         staged.freeze(array)
     replica.stand_in = None
+    netprint.release_unused()  # the items held for big lists this region did not watch
     return replica
 
 

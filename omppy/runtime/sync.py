@@ -157,7 +157,8 @@ class SyncBlock:
                 if n in scope and scope[n] is not UNBOUND and n not in self.skipped
             }
             payload = replica.dumps(values)
-        payloads = thread.exchange(payload, ending=ending)
+        thread.ending = ending
+        payloads = thread.exchange(payload)
         if ending:
             return {}
         sent = next((p for p in payloads if p is not None), None)

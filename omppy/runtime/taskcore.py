@@ -190,10 +190,8 @@ class TaskStateCore:
         code = getattr(function, "__code__", None)
         key = (code, depth)
         old = self.durations.get(key)
-        if old is None:
-            new = seconds
-        else:  # a process that waited for a CPU meanwhile must not make it look long
-            new = old + _WEIGHT * (min(seconds, _OUTLIER * old) - old)
+        # (A process that waited for a CPU meanwhile must not make it look long.)
+        new = seconds if old is None else old + _WEIGHT * (min(seconds, _OUTLIER * old) - old)
         self.durations[key] = new
         # Tasks long enough to hand over are told to the team: a thread that has not
         # run one of this code at this depth yet decides by it.  (A quicksort's worker,

@@ -558,18 +558,20 @@ class ThreadContext:
             and regionend.returns_after_call(3)
         )
 
-    def exchange(
-        self, payload: Any, cancellation_point: bool = True, ending: bool = False
-    ) -> list[Any]:
+    # Set by the construct that calls :meth:`exchange` next when this thread is a
+    # worker whose region ends right after that barrier (:meth:`region_ends_after`):
+    # it hands its changes over and applies nothing (the master applies and checks
+    # everything).  The barrier clears it.
+    ending = False
+
+    def exchange(self, payload: Any, cancellation_point: bool = True) -> list[Any]:
         """A barrier at which each thread hands every other thread ``payload``.
 
         Returns the payloads of all threads in thread order (this thread's
         included).  What the threads changed in shared objects travels along.  In
         a region that may be cancelled, the barrier is a cancellation point.
-        ``ending``: this thread is a worker whose region ends right after the
-        barrier (:meth:`region_ends_after`): it hands its changes over and applies
-        nothing (the master applies and checks everything).
         """
+        ending, self.ending = self.ending, False
         if self.size == 1:
             return [payload]
         self.refuse_inside_block(

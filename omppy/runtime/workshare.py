@@ -197,9 +197,8 @@ class Workshare:
         if thread.size == 1:
             contributions = [(partials, last)]
         elif needs_exchange or not self.nowait or self.shared:
-            contributions = thread.exchange(
-                (partials, last) if needs_exchange else None, ending=self.ending
-            )
+            thread.ending = self.ending
+            contributions = thread.exchange((partials, last) if needs_exchange else None)
         else:
             return {}
         result: dict[str, Any] = {}

@@ -3,30 +3,15 @@
 import random
 
 
-def partition(a, lo, hi):
-    pivot = a[(lo + hi) // 2]
-    i, j = lo, hi
-    while i <= j:
-        while a[i] < pivot:
-            i += 1
-        while a[j] > pivot:
-            j -= 1
-        if i <= j:
-            a[i], a[j] = a[j], a[i]
-            i += 1
-            j -= 1
-    return i, j
-
-
-def quicksort(a, lo, hi, depth):
-    if hi - lo < 200 or depth >= 3:
-        a[lo : hi + 1] = sorted(a[lo : hi + 1])
+def sort_parts(a, lo, hi, depth):
+    if depth == 2:
+        a[lo:hi] = sorted(a[lo:hi])
         return
-    i, j = partition(a, lo, hi)
+    mid = (lo + hi) // 2
     # omp task
-    quicksort(a, lo, j, depth + 1)
+    sort_parts(a, lo, mid, depth + 1)
     # omp task
-    quicksort(a, i, hi, depth + 1)
+    sort_parts(a, mid, hi, depth + 1)
     # omp taskwait
 
 
@@ -35,7 +20,7 @@ def sort_by_tasks(n):
     a = [rng.random() for _ in range(n)]
     # omp parallel
     # omp single
-    quicksort(a, 0, n - 1, 0)
+    sort_parts(a, 0, n, 0)
     # omp end parallel
     return a
 
@@ -95,7 +80,8 @@ def many_regions(rounds):
 
 
 a = sort_by_tasks(3000)
-print(a == sorted(a), len(a), round(sum(a), 6))
+quarters = [a[k : k + 750] for k in range(0, 3000, 750)]
+print([q == sorted(q) for q in quarters], len(a), round(sum(a), 6), a[::500])
 squares, seen = squares_then_keys(40)
 print(sum(squares), list(seen)[:5], list(seen.values())[-3:])
 print(worker_single(10))

@@ -262,7 +262,7 @@ def _state(durations: dict, send_us: int, take_us: int) -> TaskStateCore:
     state = TaskStateCore.__new__(TaskStateCore)
     words = [0] * 32
     words[taskpool.SEND_US], words[taskpool.TAKE_US] = send_us, take_us
-    state.pool = SimpleNamespace(words=words)
+    state.pool = SimpleNamespace(words=words, recorded=lambda key: None)
     state.durations = {(_task_body.__code__, depth): s for depth, s in durations.items()}
     state.handoff_cost, state.handoffs = 0.0, 0
     return state
@@ -290,6 +290,35 @@ def test_a_task_goes_to_an_idle_thread_when_it_takes_longer_than_moving_its_data
     # Nothing known: handed over (the first quicksort half).
     assert _state({}, 30_000, 50_000).worth_handing(_kept(1))
     assert _state({}, 0, 0).worth_handing(_kept(1))
+
+
+def test_a_thread_that_has_not_run_a_task_s_kind_goes_by_another_thread_s_time():
+    # The quicksort's worker kept its half's two quarters; the master, done with its
+    # own half, went idle, and the worker (nothing measured at a quarter's depth in
+    # its process: "hand it over") handed it a quarter: 60 ms published and 90 ms
+    # caught up, then the sorted quarter back, for a 100 ms sort.
+    pool = taskpool.TaskPool(2, 1 << 16)
+    try:
+        pool.reset()
+        pool.words[taskpool.SEND_US], pool.words[taskpool.TAKE_US] = 60_000, 90_000
+        master, worker = _state({}, 0, 0), _state({}, 0, 0)
+        master.pool = worker.pool = pool
+        master.measure(_task_body, 2, 0.1)  # the master's quarters took 100 ms
+        assert worker.measured(_task_body, 2) == pytest.approx(0.1)
+        assert not worker.worth_handing(_kept(2))
+        assert worker.worth_handing(_kept(7))  # nothing known at depth 7 or 8: handed
+        # Its own measurement comes first.
+        worker.measure(_task_body, 2, 0.5)
+        assert worker.worth_handing(_kept(2))
+        assert master.measured(_task_body, 2) == pytest.approx(0.1)
+        # Short tasks are not told to the team (a cut-off's tasks cost nothing more).
+        master.measure(_task_body, 5, 1e-5)
+        assert worker.measured(_task_body, 5) is None
+        # Another code or depth finds no entry of its own.
+        assert worker.measured(_state, 2) is None
+        assert worker.measured(_task_body, 3) is None
+    finally:
+        pool.close()
 
 
 def test_the_team_s_moving_costs_are_running_averages_in_the_table():

@@ -358,13 +358,16 @@ class Coherence:
         return data, self.seen
 
     def after_barrier(
-        self, parts: list[Part], where: str, final: bool = False
+        self, parts: list[Part], where: str, final: bool = False, skip: bool = False
     ) -> None:
         """Agree again: apply the log, then every other thread's changes.
 
         ``parts`` are every thread's :meth:`before_barrier` results, in thread order.
         Every thread makes the same checks on the same records (all the records of
         the interval and all the threads' changes), so all raise the same error.
+        ``skip``: a worker whose region ends after this barrier (``regionend.py``):
+        nothing is read or applied, its objects stay as they are (the master, whose
+        objects are the program's, makes the checks and applies everything).
         """
         if self.arena is None:
             return
@@ -373,9 +376,14 @@ class Coherence:
         # region every thread is done: the whole log.)
         mark = None if final else int(self.arena.words[LOG_MARK])
         raw, self.cursor = self.arena.log_read(self.cursor, mark)
-        if not raw and not self.recent and not self._own and all(p[0] is None for p in parts):
+        if skip:
+            self._own = []
+            self.recent = []
+        if skip or (
+            not raw and not self.recent and not self._own and all(p[0] is None for p in parts)
+        ):
             # Nobody changed anything since the last agreement (the usual barrier in
-            # a loop of blocks that publish nothing): only the bookkeeping.
+            # a loop of blocks that publish nothing), or skipped: only the bookkeeping.
             self.intervals += 1
             self._forget_marks()
             self.arena.words[self.arena.cursor_base + self.num] = self.cursor[2]

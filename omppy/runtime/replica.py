@@ -36,7 +36,7 @@ from collections import deque
 from collections.abc import Iterator, Sized
 from typing import Any
 
-from . import masked, wire
+from . import masked, packing, wire
 from .buffers import too_large_to_compare
 from .deepnet import DeepNet
 from .errors import OmpError
@@ -320,8 +320,8 @@ class Replica:
             if depth < 2:
                 continue
             below = below_of.setdefault(token, [])
-            if kind is list and ATOMIC.issuperset(map(type, value)):
-                continue  # numbers and strings (checked in C): nothing below to watch
+            if kind is list and _atomic_items(value):
+                continue  # numbers and strings: nothing below to watch
             swapped = False
             if kind is list and fast and _alike(value):
                 # Objects of one class: queued as one entry, watched in bulk when it
@@ -1055,6 +1055,17 @@ class Replica:
             return pickle.loads(memoryview(data)[1:])
         changes, *rest = self.loads(data)
         return ([(token, _unpacked(change)) for token, change in changes], *rest)
+
+
+def _atomic_items(value: list[Any]) -> bool:
+    """Whether a list holds only numbers and strings (``wire.ATOMIC``): a long one's
+    types read in bulk off the items' memory (``packing.examine``: 4 ms for a million
+    floats where a type per item in C takes 11, and 86 once they are shuffled)."""
+    if len(value) >= packing.MIN_VALUES:
+        read = packing.examine(value, False)
+        if read is not None:
+            return read[0] != "o"
+    return ATOMIC.issuperset(map(type, value))
 
 
 def _is_lock(value: Any) -> bool:

@@ -146,6 +146,9 @@ class SyncBlock:
         if nowait or thread.size == 1 or thread.coherence is None:
             return {}
         replica = thread.coherence.replica
+        # A worker whose region returns next: nothing the barrier brings is needed
+        # (no name to take either; ThreadContext.region_ends_after).
+        ending = not self.names and not shared and thread.region_ends_after()
         payload = None
         if self.runs:
             values = {
@@ -154,7 +157,10 @@ class SyncBlock:
                 if n in scope and scope[n] is not UNBOUND and n not in self.skipped
             }
             payload = replica.dumps(values)
+        thread.ending = ending
         payloads = thread.exchange(payload)
+        if ending:
+            return {}
         sent = next((p for p in payloads if p is not None), None)
         fresh = thread.refresh((*self.names, *shared))
         if sent is not None:  # read after the barrier: it may name objects the log brought

@@ -172,7 +172,13 @@ class TaskStateCore:
     # -- the cut-off ------------------------------------------------------------------
 
     def measured(self, function: Any, depth: int) -> float | None:
-        return self.durations.get((function.__code__, depth))
+        """What tasks of ``function`` at ``depth`` took in this thread; not measured
+        here yet, what another thread of the team measured (:meth:`measure`)."""
+        code = function.__code__
+        found = self.durations.get((code, depth))
+        if found is None and self.pool is not None:
+            return self.pool.recorded(team_key(code, depth))
+        return found
 
     def cut_off(self, function: Any, creator: Frame) -> bool:
         """Whether a task of ``function`` that ``creator`` makes runs at once, as
@@ -181,12 +187,21 @@ class TaskStateCore:
         return measured is not None and measured < RUN_NOW_SECONDS
 
     def measure(self, function: Any, depth: int, seconds: float) -> None:
-        key = (getattr(function, "__code__", None), depth)
+        code = getattr(function, "__code__", None)
+        key = (code, depth)
         old = self.durations.get(key)
-        if old is None:
-            self.durations[key] = seconds
-        else:  # a process that waited for a CPU meanwhile must not make it look long
-            self.durations[key] = old + _WEIGHT * (min(seconds, _OUTLIER * old) - old)
+        # (A process that waited for a CPU meanwhile must not make it look long.)
+        new = seconds if old is None else old + _WEIGHT * (min(seconds, _OUTLIER * old) - old)
+        self.durations[key] = new
+        # Tasks long enough to hand over are told to the team: a thread that has not
+        # run one of this code at this depth yet decides by it.  (A quicksort's worker,
+        # its half's two quarters kept, must not hand one to the master gone idle, as
+        # if nothing were known: a quarter of a million floats there and back cost
+        # twice what sorting it does.)  Short ones stay here: nothing to decide.
+        if self.pool is not None and code is not None and (
+            new >= RUN_NOW_SECONDS or (old is not None and old >= RUN_NOW_SECONDS)
+        ):
+            self.pool.record(team_key(code, depth), int(new * 1e6))
 
     def starving(self) -> bool:
         """Whether the team's queues hold too few tasks: fewer than the threads that
@@ -313,6 +328,14 @@ class TaskStateCore:
         def abandon(self, frame: Frame) -> None: ...
         def wait_until(self, ready: Callable[[], bool]) -> None: ...
         def wait_for(self, before: list[Ref]) -> None: ...
+
+
+def team_key(code: Any, depth: int) -> int:
+    """The key under which the team shares what tasks of ``code`` at ``depth`` took
+    (``TaskPool.record``): the code object's address, the same in every process of
+    the team for code made before the fork (for code made after, two processes may
+    name two codes alike: an estimate goes wrong, never a result)."""
+    return id(code) * 1024 + min(depth, 1023)
 
 
 def flush_for_task(thread: ThreadContext, args: dict[str, Any], fresh: tuple[str, ...]) -> None:

@@ -71,6 +71,11 @@ TAKE_US = 14
 CLASS_FREE = 16  # 48 words: the heap's free list per block size 2**k
 QUEUE_BASE = 64  # per thread: head, tail; then per thread: its unshared tasks
 HEADER_WORDS = 192  # room for 32 threads; more threads: computed
+# How long the tasks of one code at one depth took, as a thread measured them (the
+# key, then microseconds; a table of this many entries after the threads' words,
+# keys hashed into it): estimates for another thread's hand-over decision
+# (taskcore.py), written and read without the lock, never for correctness.
+MEASURES = 64
 
 # Slot fields.
 SLOT_WORDS = 16
@@ -118,7 +123,8 @@ class TaskPool:
         self.local_base = QUEUE_BASE + 2 * capacity
         self.sleep_base = self.local_base + capacity
         self.idle_base = self.sleep_base + capacity
-        header = max(HEADER_WORDS, self.idle_base + capacity)
+        self.measure_base = self.idle_base + capacity
+        header = max(HEADER_WORDS, self.measure_base + 2 * MEASURES)
         self.slot_base = header
         self.ring_base = self.slot_base + SLOTS * SLOT_WORDS
         self.urgent_base = self.ring_base + capacity * SLOTS
@@ -152,6 +158,31 @@ class TaskPool:
         self.memory[: self.header_words * WORD] = bytes(self.header_words * WORD)
         self.words[NEXT_ID] = 1
         self.words[HEAP_TOP] = WORD  # offset 0 means "no block"
+
+    # -- what tasks took (no lock: estimates) -------------------------------------------
+
+    def _measure_word(self, key: int) -> int:
+        spread = (key * 0x9E3779B97F4A7C15) >> 40  # (a code's id's low bits are alike)
+        return self.measure_base + 2 * (spread % MEASURES)
+
+    def record(self, key: int, micros: int) -> None:
+        """Tasks of ``key`` (a code and a depth: ``taskcore.team_key``) took
+        ``micros`` on average in the thread that says so."""
+        word = self._measure_word(key)
+        words = self.words
+        words[word] = 0  # a reader meanwhile finds no entry rather than a mixed one
+        words[word + 1] = max(1, micros)
+        words[word] = key
+
+    def recorded(self, key: int) -> float | None:
+        """Seconds the tasks of ``key`` took, as some thread of the team last said;
+        None: nobody said (or another key took the entry)."""
+        word = self._measure_word(key)
+        words = self.words
+        if words[word] != key:
+            return None
+        micros = int(words[word + 1])
+        return micros * 1e-6 if words[word] == key and micros else None
 
     # -- slots (the caller holds the lock) ----------------------------------------------
 

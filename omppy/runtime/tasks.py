@@ -44,7 +44,9 @@ of a task nobody waited for is raised there, by the thread that ran it.
 
 The cut-off: a task runs now when tasks of the same code at the same depth took
 less than :data:`RUN_NOW_SECONDS` on average in this thread: handing it to another
-thread would cost more than running it, and keeping it would only delay it.
+thread would cost more than running it, and keeping it would only delay it.  A
+thread that has run none of them yet goes by what another thread measured (longer
+tasks are told to the team: ``TaskPool.record``).
 A task is measured from its start to its end, with the kept tasks it runs while it
 waits (its children, mostly) and without the time it waits otherwise (idle, or
 running tasks from the team's table, which need not be its own) or spends handing

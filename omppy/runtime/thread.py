@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import cancel, deadlock, doacross, schedule, state, tasks
+from . import cancel, deadlock, doacross, private_globals, regionend, schedule, state, tasks
 from .arena import ABORT, CANCEL, WS_NEXT, WS_ORDERED
 from .coherence import Coherence
 from .errors import AbortedBetween, OmpError, TeamAborted
@@ -545,6 +545,25 @@ class ThreadContext:
         if self.size > 1:
             self.exchange(None)
 
+    def region_ends_after(self) -> bool:
+        """Whether this thread is a worker of a fork team whose region body returns
+        right after the construct whose method calls this (``regionend.py``), in a
+        region whose threads keep no threadprivate globals (a worker's are handed to
+        the master after the region): its last barrier need bring it nothing."""
+        return (
+            self.num != 0
+            and self.team is not None
+            and not self.cancel_scopes
+            and not private_globals.declared()
+            and regionend.returns_after_call(3)
+        )
+
+    # Set by the construct that calls :meth:`exchange` next when this thread is a
+    # worker whose region ends right after that barrier (:meth:`region_ends_after`):
+    # it hands its changes over and applies nothing (the master applies and checks
+    # everything).  The barrier clears it.
+    ending = False
+
     def exchange(self, payload: Any, cancellation_point: bool = True) -> list[Any]:
         """A barrier at which each thread hands every other thread ``payload``.
 
@@ -552,6 +571,7 @@ class ThreadContext:
         included).  What the threads changed in shared objects travels along.  In
         a region that may be cancelled, the barrier is a cancellation point.
         """
+        ending, self.ending = self.ending, False
         if self.size == 1:
             return [payload]
         self.refuse_inside_block(
@@ -576,7 +596,9 @@ class ThreadContext:
             self.unsent_part = part  # its changes, for a failed region's end (worker.py)
             # Stopped at a barrier: it had ended what it began (failedstate.py).
             raise AbortedBetween("another thread of the team failed") from None
-        self.coherence.after_barrier([r[1] for r in results], interval(self.last_sync, here))
+        self.coherence.after_barrier(
+            [r[1] for r in results], interval(self.last_sync, here), skip=ending
+        )
         self.last_sync = here
         self.first_chunk = None  # what it changed so far is everyone's now
         payloads = [r[0] for r in results]

@@ -66,6 +66,7 @@ class Workshare:
         self.conditional = conditional
         self.nowait = nowait
         self.shared = shared
+        self.ending = False  # (end: a worker whose region returns next)
         self.construct = thread.workshares  # agreed team-wide: names its results
         # The order-dependent reductions (see the class docstring); their pieces so
         # far, and the first iteration of the chunk each name's value belongs to.
@@ -170,6 +171,11 @@ class Workshare:
         thread = self.thread
         before = thread.chunk_start
         thread.end_of_loop()
+        # A worker whose region returns next, with nothing to combine or take: its
+        # end barrier need bring it nothing (ThreadContext.region_ends_after).
+        self.ending = not (
+            self.reduction or self.lastprivate or self.conditional or self.shared
+        ) and thread.region_ends_after()
         try:
             return self.finish(names)
         except TeamAborted:
@@ -191,6 +197,7 @@ class Workshare:
         if thread.size == 1:
             contributions = [(partials, last)]
         elif needs_exchange or not self.nowait or self.shared:
+            thread.ending = self.ending
             contributions = thread.exchange((partials, last) if needs_exchange else None)
         else:
             return {}

@@ -85,14 +85,28 @@ def parallel(region: Region, request: TeamRequest) -> dict[str, Any]:
     parent = state.current()
     if size == 1:
         return run_alone(region, parent)
+    # The last region's memory unmapped in full before this one looks at anything.
+    reaping.wait_for_releases()
     slots = reduction_slots(region.reduction, size)
     if slots:
         region = region.replace(slots=slots)
     private_globals.begin_region(request.copyin, request.namespace or {})
-    with affinity.team_places(size, request.proc_bind):
-        if observe.observer is not None:  # OMPPY_TRACE, OMPPY_REPORT, OMPPY_PROGRESS
-            return observe.observer.region(_run_team, region, parent, size)
-        return _run_team(region, parent, size)
+    staged = StagedArrays()
+    try:
+        with affinity.team_places(size, request.proc_bind):
+            if observe.observer is not None:  # OMPPY_TRACE, OMPPY_REPORT, OMPPY_PROGRESS
+                return observe.observer.region(
+                    lambda *team: _run_team(*team, staged), region, parent, size
+                )
+            return _run_team(region, parent, size, staged)
+    finally:
+        # Its large shared memory (reduction slots, staged copies), whose last
+        # references these are once the team's records are gone, is unmapped off
+        # the region's path (reaping.py).
+        held = [*slots.values(), *staged.done]
+        slots.clear()
+        staged.done.clear()
+        reaping.release_later(held)
 
 
 SLOTTED_BYTES = 1 << 20  # array reductions from this size on use shared-memory slots
@@ -200,10 +214,11 @@ def _give_back_arena(arena: Arena) -> None:
     _arenas.append(arena)
 
 
-def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any]:
+def _run_team(
+    region: Region, parent: ThreadContext, size: int, staged: StagedArrays
+) -> dict[str, Any]:
     global _region_serial
     _region_serial += 1
-    staged = StagedArrays()
     call = {
         name: staged.stage(value) if is_array(value) and name not in region.readonly else value
         for name, value in region.args.items()
@@ -310,9 +325,24 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     blas.restore(pools)
     for read_end, _ in pipes:
         os.close(read_end)
-    return _finish(
+    outputs = _finish(
         team, region, staged, outcome, reports, statuses, threads[0], replica, region_at
     )
+    return _originals(outputs, call, region.args)
+
+
+def _originals(
+    outputs: dict[str, Any], call: dict[str, Any], args: dict[str, Any]
+) -> dict[str, Any]:
+    """``outputs`` with each name still bound to its stand-in (the staged copy of an
+    array, which ``unstage`` copied back) bound to the program's own array again:
+    ``acc += x`` in the region rebinds ``acc`` to what it was, as in python, where
+    the stand-in would leave the name on a copy that later writes miss."""
+    for name, value in outputs.items():
+        original = args.get(name, value)
+        if value is not original and value is call.get(name):
+            outputs[name] = original
+    return outputs
 
 
 def _run_master(

@@ -97,6 +97,8 @@ class StagedArrays:
         # Arrays sharing memory with a staged one, swapped in their containers for
         # views of the staged copy: ``(container, step, original, stand_in)``.
         self.swapped: list[tuple[Any, Any, Any, Any]] = []
+        # The staged copies once copied back, for the region to free (reaping.py).
+        self.done: list[Any] = []
 
     def stage(self, array: Any) -> Any:
         """The shared stand-in for ``array`` (itself when already shared or read-only).
@@ -219,6 +221,7 @@ class StagedArrays:
         self.thaw()
         for original, staged in self.pairs:
             original[...] = staged
+            self.done.append(staged)
         self.pairs.clear()
         for container, step, original, stand_in in reversed(self.swapped):
             try:

@@ -91,13 +91,14 @@ import _thread, weakref
 import numpy as np
 import omppy.runtime.forkjoin as forkjoin
 import omppy.runtime.sharedmem as sharedmem
+from omppy.runtime import reaping
 
 freed, refs = [], []
 
 def watched(allocate):
     def allocating(*args, **kwargs):
         array = allocate(*args, **kwargs)
-        if array.nbytes >= 8 << 20:
+        if array.nbytes >= reaping.RELEASE_APART_BYTES:
             refs.append(weakref.ref(array.base, lambda _: freed.append(_thread.get_ident())))
         return array
     return allocating
@@ -113,16 +114,16 @@ def reduce(base):
     return acc
 
 def fill(out):
+    step = len(out) // 8
     # omp parallel for schedule(static)
-    for i in range(len(out)):
-        out[i] = i * 0.5
+    for t in range(8):
+        out[t * step : (t + 1) * step] = np.arange(t * step, (t + 1) * step) * 0.5
     return out
 
-base = np.arange(2_000_000) * 0.5  # 16 MB
+base = np.arange(reaping.RELEASE_APART_BYTES // 8) * 0.5
 for _ in range(3):
     assert (reduce(base) == base * 4 + 6).all()
-    assert (fill(np.zeros(2_000_000)) == base).all()
-from omppy.runtime import reaping
+    assert (fill(np.zeros(len(base))) == base).all()
 reaping.wait_for_releases()
 main = _thread.get_ident()
 print(len(freed), sum(who != main for who in freed))

@@ -96,7 +96,10 @@ def parallel(region: Region, request: TeamRequest) -> dict[str, Any]:
         with affinity.team_places(size, request.proc_bind):
             if observe.observer is not None:  # OMPPY_TRACE, OMPPY_REPORT, OMPPY_PROGRESS
                 return observe.observer.region(
-                    lambda *team: _run_team(*team, staged), region, parent, size
+                    lambda region, parent, size: _run_team(region, parent, size, staged),
+                    region,
+                    parent,
+                    size,
                 )
             return _run_team(region, parent, size, staged)
     finally:

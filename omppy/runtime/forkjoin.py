@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import _signal
 import contextlib
+import functools
 import gc
 import mmap
 import os
@@ -63,7 +64,7 @@ from .output import RegionOutput, flush_standard_streams
 from .reduction import identity, zero_identity
 from .region import Region, TeamRequest
 from .replica import Replica
-from .sharedmem import StagedArrays, allocate, is_array
+from .sharedmem import StagedArrays, allocate, is_array, originals
 from .team import Team, team_size
 from .thread import ThreadContext
 from .watch import build_replica, explain_read_only, stage_globals
@@ -85,8 +86,7 @@ def parallel(region: Region, request: TeamRequest) -> dict[str, Any]:
     parent = state.current()
     if size == 1:
         return run_alone(region, parent)
-    # The last region's memory unmapped in full before this one looks at anything.
-    reaping.wait_for_releases()
+    reaping.wait_for_releases()  # the last region's unmap, done before this one looks
     slots = reduction_slots(region.reduction, size)
     if slots:
         region = region.replace(slots=slots)
@@ -95,17 +95,11 @@ def parallel(region: Region, request: TeamRequest) -> dict[str, Any]:
     try:
         with affinity.team_places(size, request.proc_bind):
             if observe.observer is not None:  # OMPPY_TRACE, OMPPY_REPORT, OMPPY_PROGRESS
-                return observe.observer.region(
-                    lambda region, parent, size: _run_team(region, parent, size, staged),
-                    region,
-                    parent,
-                    size,
-                )
+                team = functools.partial(_run_team, staged=staged)
+                return observe.observer.region(team, region, parent, size)
             return _run_team(region, parent, size, staged)
     finally:
-        # Its large shared memory (reduction slots, staged copies), whose last
-        # references these are once the team's records are gone, is unmapped off
-        # the region's path (reaping.py).
+        # The last references to its big shared memory: unmapped off the path (reaping.py).
         held = [*slots.values(), *staged.done]
         slots.clear()
         staged.done.clear()
@@ -331,21 +325,7 @@ def _run_team(
     outputs = _finish(
         team, region, staged, outcome, reports, statuses, threads[0], replica, region_at
     )
-    return _originals(outputs, call, region.args)
-
-
-def _originals(
-    outputs: dict[str, Any], call: dict[str, Any], args: dict[str, Any]
-) -> dict[str, Any]:
-    """``outputs`` with each name still bound to its stand-in (the staged copy of an
-    array, which ``unstage`` copied back) bound to the program's own array again:
-    ``acc += x`` in the region rebinds ``acc`` to what it was, as in python, where
-    the stand-in would leave the name on a copy that later writes miss."""
-    for name, value in outputs.items():
-        original = args.get(name, value)
-        if value is not original and value is call.get(name):
-            outputs[name] = original
-    return outputs
+    return originals(outputs, call, region.args)
 
 
 def _run_master(

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import _signal
 import contextlib
+import functools
 import gc
 import mmap
 import os
@@ -63,7 +64,7 @@ from .output import RegionOutput, flush_standard_streams
 from .reduction import identity, zero_identity
 from .region import Region, TeamRequest
 from .replica import Replica
-from .sharedmem import StagedArrays, allocate, is_array
+from .sharedmem import StagedArrays, allocate, is_array, originals
 from .team import Team, team_size
 from .thread import ThreadContext
 from .watch import build_replica, explain_read_only, stage_globals
@@ -85,14 +86,24 @@ def parallel(region: Region, request: TeamRequest) -> dict[str, Any]:
     parent = state.current()
     if size == 1:
         return run_alone(region, parent)
+    reaping.wait_for_releases()  # the last region's unmap, done before this one looks
     slots = reduction_slots(region.reduction, size)
     if slots:
         region = region.replace(slots=slots)
     private_globals.begin_region(request.copyin, request.namespace or {})
-    with affinity.team_places(size, request.proc_bind):
-        if observe.observer is not None:  # OMPPY_TRACE, OMPPY_REPORT, OMPPY_PROGRESS
-            return observe.observer.region(_run_team, region, parent, size)
-        return _run_team(region, parent, size)
+    staged = StagedArrays()
+    try:
+        with affinity.team_places(size, request.proc_bind):
+            if observe.observer is not None:  # OMPPY_TRACE, OMPPY_REPORT, OMPPY_PROGRESS
+                team = functools.partial(_run_team, staged=staged)
+                return observe.observer.region(team, region, parent, size)
+            return _run_team(region, parent, size, staged)
+    finally:
+        # The last references to its big shared memory: unmapped off the path (reaping.py).
+        held = [*slots.values(), *staged.done]
+        slots.clear()
+        staged.done.clear()
+        reaping.release_later(held)
 
 
 SLOTTED_BYTES = 1 << 20  # array reductions from this size on use shared-memory slots
@@ -200,10 +211,11 @@ def _give_back_arena(arena: Arena) -> None:
     _arenas.append(arena)
 
 
-def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any]:
+def _run_team(
+    region: Region, parent: ThreadContext, size: int, staged: StagedArrays
+) -> dict[str, Any]:
     global _region_serial
     _region_serial += 1
-    staged = StagedArrays()
     call = {
         name: staged.stage(value) if is_array(value) and name not in region.readonly else value
         for name, value in region.args.items()
@@ -310,9 +322,10 @@ def _run_team(region: Region, parent: ThreadContext, size: int) -> dict[str, Any
     blas.restore(pools)
     for read_end, _ in pipes:
         os.close(read_end)
-    return _finish(
+    outputs = _finish(
         team, region, staged, outcome, reports, statuses, threads[0], replica, region_at
     )
+    return originals(outputs, call, region.args)
 
 
 def _run_master(

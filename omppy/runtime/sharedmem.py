@@ -87,6 +87,21 @@ def is_array(value: Any) -> bool:
     return np is not None and isinstance(value, np.ndarray)
 
 
+def originals(
+    outputs: dict[str, Any], call: dict[str, Any], args: dict[str, Any]
+) -> dict[str, Any]:
+    """A region's ``outputs`` with each name still bound to its stand-in in ``call``
+    (the staged copy of its array in ``args``, which ``unstage`` copies back) bound
+    to the program's own array again: ``acc += x`` in the region rebinds ``acc`` to
+    what it was, as in python; the stand-in would leave the name on a copy that the
+    program's later writes through ``acc`` make apart from its aliases."""
+    for name, value in outputs.items():
+        original = args.get(name, value)
+        if value is not original and value is call.get(name):
+            outputs[name] = original
+    return outputs
+
+
 class StagedArrays:
     """Ordinary arrays moved into shared memory for one region, and moved back."""
 
@@ -97,6 +112,8 @@ class StagedArrays:
         # Arrays sharing memory with a staged one, swapped in their containers for
         # views of the staged copy: ``(container, step, original, stand_in)``.
         self.swapped: list[tuple[Any, Any, Any, Any]] = []
+        # The staged copies once copied back, for the region to free (reaping.py).
+        self.done: list[Any] = []
 
     def stage(self, array: Any) -> Any:
         """The shared stand-in for ``array`` (itself when already shared or read-only).
@@ -219,6 +236,7 @@ class StagedArrays:
         self.thaw()
         for original, staged in self.pairs:
             original[...] = staged
+            self.done.append(staged)
         self.pairs.clear()
         for container, step, original, stand_in in reversed(self.swapped):
             try:

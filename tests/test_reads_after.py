@@ -224,3 +224,70 @@ def test_a_carried_name_is_no_read():
         """
     )
     translate(source, "t.py")
+
+
+def test_a_name_sections_bind_read_after_them():
+    source = src(
+        """
+        out = []
+        # omp parallel
+        # omp sections
+        # omp section
+        a = 1
+        # omp section
+        a = 2
+        # omp end sections
+        # omp master
+        out.append(a)
+        # omp end parallel
+        """
+    )
+    assert error_of(source) == (
+        "t.py:10:12: 'a' is read after the sections construct at line 3, which binds it "
+        "(line 5) for each thread: here it holds the value of the last section that thread "
+        "ran, where python's run holds the last section's value\n"
+        "    out.append(a)\n"
+        "               ^\n"
+        "  hint: add 'lastprivate(a)' to the '# omp sections' pragma (the last section's "
+        "value, as python has it; 'lastprivate(conditional: a)' if not every section binds "
+        "it), or use 'a' only inside the section"
+    )
+
+
+def test_a_name_a_task_keeps_private_read_after_the_wait():
+    source = src(
+        """
+        def f():
+            x = 1
+            # omp task private(x)
+            x = 5
+            # omp taskwait
+            return x
+        """
+    )
+    assert error_of(source) == (
+        "t.py:6:12: 'x' is read after the task at line 3, which binds it (line 4) for "
+        "itself: here it holds its value from before the task, where python's run holds "
+        "the task's value\n"
+        "        return x\n"
+        "               ^\n"
+        "  hint: add 'shared(x)' to the task (its value comes back at '# omp taskwait' or "
+        "the end of its taskgroup), or use 'x' only inside the task"
+    )
+
+
+def test_a_shared_name_of_a_task_is_no_read():
+    source = src(
+        """
+        def fib(n):
+            if n < 2:
+                return n
+            # omp task shared(a) firstprivate(n)
+            a = fib(n - 1)
+            # omp task shared(b)
+            b = fib(n - 2)
+            # omp taskwait
+            return a + b
+        """
+    )
+    translate(source, "t.py")

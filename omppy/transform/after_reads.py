@@ -318,6 +318,19 @@ def _defined_outside(
         flow.nested(node, live)
 
 
+# What the master (or each thread) holds after the construct, and what python holds.
+_VALUES = {
+    "parallel region": ("its value from before the region", "the region's"),
+    "loop": ("the value of the last iteration that thread ran", "the last iteration's"),
+    "task": ("its value from before the task", "the task's"),
+    "taskloop": ("its value from before the taskloop", "the last iteration's"),
+    "sections construct": (
+        "the value of the last section that thread ran",
+        "the last section's",
+    ),
+}
+
+
 def refuse(
     construct_kind: str,
     where: tuple[int, int],
@@ -331,19 +344,15 @@ def refuse(
     partials: AbstractSet[str] = frozenset(),
 ) -> None:
     """Raise the error for the first read (in source order) that :func:`reads_after`
-    found.  ``construct_kind``: "parallel region" or "loop"; ``where``: its pragma's
+    found.  ``construct_kind``: a key of ``_VALUES``; ``where``: its pragma's
     line and column; ``bound_at``: where the construct binds each name."""
     if not found:
         return
     name = min(found, key=lambda n: position_of(found[n]))
     line, col = position_of(found[name])
     bound_line = bound_at.get(name, where)[0]
-    kept = (
-        "its value from before the region"
-        if construct_kind == "parallel region"
-        else "the value of the last iteration that thread ran"
-    )
-    python = "the region's" if construct_kind == "parallel region" else "the last iteration's"
+    kept, python = _VALUES[construct_kind]
+    whose = "for itself" if construct_kind == "task" else "for each thread"
     caller = callers.get(name)
     if caller is not None:
         what = (
@@ -355,7 +364,7 @@ def refuse(
         )
         message = (
             f"{what} reads '{name}', which the {construct_kind} at line {where[0]} binds "
-            f"(line {bound_line}) for each thread: the function sees {kept}, where "
+            f"(line {bound_line}) {whose}: the function sees {kept}, where "
             f"python's run sees {python} value"
         )
         advice = (
@@ -364,18 +373,19 @@ def refuse(
         )
     elif name in partials:
         message = (
-            f"'{name}' is read by one thread after the loop at line {where[0]}, which "
-            f"accumulates it in each thread (line {bound_line}): here it holds that "
-            f"thread's part, where python's run holds the whole loop's"
+            f"'{name}' is read by one thread after the {construct_kind} at line {where[0]}, "
+            f"which accumulates it in each thread (line {bound_line}): here it holds that "
+            f"thread's part, where python's run holds the whole {construct_kind}'s"
         )
         advice = (
-            f"combine the parts first: make '{name}' a 'reduction' of the loop, or add each "
+            f"combine the parts first: make '{name}' a 'reduction' of the {construct_kind}, "
+            f"or add each "
             f"thread's part to a shared total under '# omp critical' and read that"
         )
     else:
         message = (
             f"'{name}' is read after the {construct_kind} at line {where[0]}, which binds it "
-            f"(line {bound_line}) for each thread: here it holds {kept}, where python's "
+            f"(line {bound_line}) {whose}: here it holds {kept}, where python's "
             f"run holds {python} value"
         )
         advice = hint(name)

@@ -28,7 +28,7 @@ from . import analysis, checks, loop_nest, plan, rules, scoped_sharing, tasking
 from .diagnostics import PragmaWarning
 from .effects import Effects
 from .metadata import Contexts, Parents, Positions
-from .model import Construct, ConstructInfo, Item, Lines, Survey, Usage
+from .model import Construct, ConstructInfo, Item, Lines, Sharing, Survey, Usage
 from .names import (
     bindings,
     definitions,
@@ -476,11 +476,7 @@ class _Surveyor(RuleChecks, TaskSurvey):
                 }
         elif is_loop:
             loop_private = set(usage.bound)
-            carried = set(usage.sync_bound) | usage.inner_outputs | usage.task_shared
-            for kind in ("lastprivate", "reduction", "linear"):
-                carried.update(pragma.names_in(kind))
-            if region_sharing is not None:
-                carried.update(region_sharing.threadprivate)
+            carried = _carried_out(usage, construct, region_sharing)
             variables = {n for lp in loops for n in target_names(lp.target)}
             self._reads_after(
                 construct, usage, _bound_in(usage) - carried, scopes, _partials(usage, variables)
@@ -506,9 +502,20 @@ class _Surveyor(RuleChecks, TaskSurvey):
                 if scope_kind == "function":
                     local_names |= function_locals(scopes[-1][1])
                 global_roots = shared_roots - local_names
+        if directive == "sections":
+            # (each thread holds what the sections it ran bound: python, all of them)
+            carried = _carried_out(usage, construct, region_sharing)
+            self._reads_after(
+                construct, usage, _bound_in(usage) - carried, scopes, set(usage.augmented)
+            )
         task = None
         if directive in TASK_DIRECTIVES:
             task = self._task(construct, usage, stack, scopes, region_shared)
+            # (a name in the task's private or firstprivate clause, bound in it: the
+            # creator's keeps its value, python's is the task's)
+            carried = _carried_out(usage, construct, region_sharing) | set(task.shared)
+            carried.update(name for name, _ in task.in_reduction)
+            self._reads_after(construct, usage, _bound_in(usage) - carried, scopes)
         elif directive in ("taskwait", "taskgroup", "taskyield", "barrier"):
             self.waits = self.waits or directive != "barrier"
             task = tasking.TaskInfo(scope=self.task_scopes.get(construct))
@@ -692,6 +699,17 @@ def _partials(usage: Usage, variables: set[str]) -> set[str]:
         if read is not None and read.start.line <= bound.start.line:
             found.add(name)
     return found - variables
+
+
+def _carried_out(usage: Usage, construct: Construct, region: Sharing | None) -> set[str]:
+    """The names a work share binds that reach the code after it: its clauses',
+    those its synchronisation blocks and tasks publish, threadprivate globals."""
+    carried = set(usage.sync_bound) | usage.inner_outputs | usage.task_shared
+    for kind in ("lastprivate", "reduction", "linear"):
+        carried.update(construct.pragma.names_in(kind))
+    if region is not None:
+        carried.update(region.threadprivate)
+    return carried
 
 
 def _bound_in(usage: Usage) -> set[str]:

@@ -26,6 +26,10 @@ from .pragma import LOOP_DIRECTIVES, PARALLEL_DIRECTIVES, TASKLOOP_DIRECTIVES
 
 # The constructs one thread of the team runs: a read in one sees that thread's part.
 _ONE_THREAD = frozenset({"single", "master", "masked"})
+# The construct's kind, as the error names it (by default: region or loop).
+_KIND = {"sections": "sections construct", "task": "task"} | dict.fromkeys(
+    TASKLOOP_DIRECTIVES, "taskloop"
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -179,6 +183,24 @@ class RuleChecks:
         )
 
         def hint(name: str) -> str:
+            if pragma.directive == "task":
+                return (
+                    f"add 'shared({name})' to the task (its value comes back at "
+                    f"'# omp taskwait' or the end of its taskgroup), or use '{name}' only "
+                    f"inside the task"
+                )
+            if pragma.directive in TASKLOOP_DIRECTIVES:
+                return (
+                    f"add 'lastprivate({name})' to the '# omp {pragma.directive}' pragma (the "
+                    f"last iteration's value, as python has it), or use '{name}' only inside "
+                    f"the loop"
+                )
+            if pragma.directive == "sections":
+                return (
+                    f"add 'lastprivate({name})' to the '# omp sections' pragma (the last "
+                    f"section's value, as python has it; 'lastprivate(conditional: {name})' "
+                    f"if not every section binds it), or use '{name}' only inside the section"
+                )
             if loop:
                 conditional = (
                     ""
@@ -209,7 +231,7 @@ class RuleChecks:
             return where.start.line, where.start.column
 
         after_reads.refuse(
-            "parallel region" if region else "loop",
+            _KIND.get(pragma.directive, "parallel region" if region else "loop"),
             (pragma.pos.line, pragma.pos.col),
             bound_at,
             found,

@@ -1,10 +1,12 @@
-"""Where OpenMP's data environment differs from the sequential run, omppy follows OpenMP.
+"""Where OpenMP's data environment differs from the sequential run.
 
 After a construct the master's names keep the values they had before it, except
 reductions, lastprivate and shared names (docs/data-sharing.md, "After the construct").
 Plain Python disagrees (a loop variable leaks, a private temporary keeps its last
-value), so these programs are not in the differential corpus; their expected output is
-written out here.
+value), so a program that reads such a name after its construct is refused at
+translate time (omppy/transform/after_reads.py): ``REFUSED`` holds OpenMP's own
+examples of the difference, each with the read the error points at.  ``CASES`` are
+the programs whose reads are carried (expected output written out here).
 """
 
 from __future__ import annotations
@@ -18,6 +20,34 @@ from helpers import run_omppy
 pytestmark = pytest.mark.slow
 
 CASES = {
+    "lastprivate carries the last iteration's value out": (
+        """
+        def main():
+            t = None
+            # omp parallel for lastprivate(t) schedule(dynamic, 3)
+            for i in range(8):
+                t = i * 2
+            print(t)
+        main()
+        """,
+        "14\n",
+    ),
+}
+
+REFUSED = {
+    "firstprivate and lastprivate on one name: a running value": (
+        """
+        y = 1
+        # omp parallel num_threads(2)
+        if True:
+            # omp for firstprivate(y) lastprivate(y)
+            for i in range(4):
+                y = y + i
+        print(y)
+        """,
+        # (the second thread's copy, 1 + 2 + 3, where python has 1 + 0 + 1 + 2 + 3)
+        "prog.py:4:5: lastprivate(y): the loop reads 'y' before it binds it",
+    ),
     "private names keep the master's values": (
         """
         def main():
@@ -28,7 +58,7 @@ CASES = {
             print(i, t)
         main()
         """,
-        "before kept\n",
+        "prog.py:6:11: 'i' is read after the parallel region at line 3",
     ),
     "firstprivate is a deep copy, also in thread 0": (
         """
@@ -41,7 +71,8 @@ CASES = {
             print(rows)
         main()
         """,
-        "[[0], [0]]\n",
+        "prog.py:7:11: 'rows' is read after the parallel region at line 3, which changes "
+        "each thread's own copy of it",
     ),
     "copyprivate names are private: the master keeps its value": (
         """
@@ -57,7 +88,7 @@ CASES = {
             print(x, sorted(set(got)))
         main()
         """,
-        "master ['broadcast']\n",
+        "prog.py:10:11: 'x' is read after the parallel region at line 4",
     ),
     "firstprivate on an inner for restores the region's value": (
         """
@@ -74,19 +105,7 @@ CASES = {
             print(sorted(set(seen)))
         main()
         """,
-        "[10]\n",
-    ),
-    "firstprivate and lastprivate on one name: the last iteration's value wins": (
-        """
-        y = 1
-        # omp parallel num_threads(2)
-        if True:
-            # omp for firstprivate(y) lastprivate(y)
-            for i in range(4):
-                y = y + i
-        print(y)
-        """,
-        "6\n",  # the second thread's copy: 1 + 2 + 3
+        "prog.py:9:17: 'x' is read after the loop at line 5",
     ),
     "an explicit private clause wins over a binding in critical": (
         """
@@ -100,7 +119,7 @@ CASES = {
             print(x)
         main()
         """,
-        "master\n",
+        "prog.py:8:11: 'x' is read after the parallel region at line 3",
     ),
     "a value set in single reaches threads whose firstprivate copy was dropped": (
         """
@@ -123,7 +142,7 @@ CASES = {
         for _ in range(5):
             main()
         """,
-        "[1010]\n" * 5,
+        "prog.py:10:9: 'x' is read after the loop at line 6",
     ),
 }
 
@@ -136,3 +155,12 @@ def test_openmp_semantics(write, case, threads):
     got = run_omppy("run", str(script), threads=threads)
     assert got.status == 0, got.err
     assert got.out == expected
+
+
+@pytest.mark.parametrize("case", list(REFUSED), ids=list(REFUSED))
+def test_a_read_that_would_show_the_difference_is_refused(write, case):
+    source, first_words = REFUSED[case]
+    script = write("prog.py", textwrap.dedent(source).lstrip())
+    got = run_omppy("run", str(script), threads=2)
+    assert got.status == 1 and got.out == ""
+    assert got.err.startswith(f"{script.parent}/{first_words}"), got.err

@@ -291,3 +291,42 @@ def test_a_shared_name_of_a_task_is_no_read():
         """
     )
     translate(source, "t.py")
+
+
+def test_lastprivate_of_a_running_value():
+    source = src(
+        """
+        y = 1
+        # omp parallel num_threads(2)
+        if True:
+            # omp for firstprivate(y) lastprivate(y)
+            for i in range(4):
+                y = y + i
+        print(y)
+        """
+    )
+    assert error_of(source) == (
+        "t.py:4:5: lastprivate(y): the loop reads 'y' before it binds it (line 6), so the "
+        "thread that runs the last iteration holds its own running value, where python's "
+        "run holds the whole loop's\n"
+        "        # omp for firstprivate(y) lastprivate(y)\n"
+        "        ^\n"
+        "  hint: make it a reduction ('reduction(+:y)' for a sum), or bind 'y' from the "
+        "iteration alone (then lastprivate gives the last iteration's value)"
+    )
+
+
+def test_a_firstprivate_list_the_region_changes_read_after_it():
+    source = src(
+        """
+        rows = [[0], [0]]
+        # omp parallel for firstprivate(rows)
+        for i in range(4):
+            rows.append([i])
+        print(rows)
+        """
+    )
+    assert error_of(source).startswith(
+        "t.py:5:7: 'rows' is read after the parallel region at line 2, which changes each "
+        "thread's own copy of it: here it holds its value from before the region"
+    )

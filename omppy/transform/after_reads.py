@@ -342,6 +342,7 @@ def refuse(
     hint: Callable[[str], str],
     filename: str,
     partials: AbstractSet[str] = frozenset(),
+    copies: AbstractSet[str] = frozenset(),
 ) -> None:
     """Raise the error for the first read (in source order) that :func:`reads_after`
     found.  ``construct_kind``: a key of ``_VALUES``; ``where``: its pragma's
@@ -351,8 +352,17 @@ def refuse(
     name = min(found, key=lambda n: position_of(found[n]))
     line, col = position_of(found[name])
     bound_line = bound_at.get(name, where)[0]
-    kept, python = _VALUES[construct_kind]
     whose = "for itself" if construct_kind == "task" else "for each thread"
+    # (a firstprivate object the construct only changes in place is not bound in it)
+    owner = "its" if construct_kind == "task" else "each thread's"
+    binds, binds_it = (
+        (f"binds (line {bound_line}) {whose}", f"binds it (line {bound_line}) {whose}")
+        if name in bound_at
+        else (f"changes {owner} own copy", f"changes {owner} own copy of it")
+    )
+    kept, python = _VALUES[construct_kind]
+    if name in copies:  # (the construct's own private copy, dropped after it)
+        kept = f"its value from before the {construct_kind}"
     caller = callers.get(name)
     if caller is not None:
         what = (
@@ -363,9 +373,8 @@ def refuse(
             else "this lambda"
         )
         message = (
-            f"{what} reads '{name}', which the {construct_kind} at line {where[0]} binds "
-            f"(line {bound_line}) {whose}: the function sees {kept}, where "
-            f"python's run sees {python} value"
+            f"{what} reads '{name}', which the {construct_kind} at line {where[0]} {binds}: "
+            f"the function sees {kept}, where python's run sees {python} value"
         )
         advice = (
             f"pass the value to the function as an argument, or give the {construct_kind}'s "
@@ -379,14 +388,12 @@ def refuse(
         )
         advice = (
             f"combine the parts first: make '{name}' a 'reduction' of the {construct_kind}, "
-            f"or add each "
-            f"thread's part to a shared total under '# omp critical' and read that"
+            f"or add each thread's part to a shared total under '# omp critical' and read that"
         )
     else:
         message = (
-            f"'{name}' is read after the {construct_kind} at line {where[0]}, which binds it "
-            f"(line {bound_line}) {whose}: here it holds {kept}, where python's "
-            f"run holds {python} value"
+            f"'{name}' is read after the {construct_kind} at line {where[0]}, which {binds_it}: "
+            f"here it holds {kept}, where python's run holds {python} value"
         )
         advice = hint(name)
     raise PragmaError(message, line=line, col=col, hint=advice, filename=filename)

@@ -295,6 +295,9 @@ class _Surveyor(RuleChecks, TaskSurvey):
             construct, {n for loop in loops for n in target_names(loop.target)}, filename
         )
         usage = self._usage(construct, loops)
+        if is_loop:
+            variables = {n for loop in loops for n in target_names(loop.target)}
+            _running_lastprivate(construct, usage, variables, filename)
         classes = [node.name.value for kind, node in scopes if kind == "class"]
         class_name = classes[-1] if classes else None
         checks.class_private(usage, class_name, filename=filename)
@@ -455,9 +458,10 @@ class _Surveyor(RuleChecks, TaskSurvey):
             sharing = dataclasses.replace(sharing, readonly=readonly)
             carried = {*sharing.shared_out, *sharing.lastprivate, *sharing.threadprivate}
             carried |= {n for n, _ in sharing.reduction} | usage.inner_outputs
-            self._reads_after(
-                construct, usage, (_bound_in(usage) | loop_vars) - carried, scopes
-            )
+            # (a firstprivate object the region changes, ``rows.append(i)``, too: the
+            # master's is not the copy the threads changed)
+            changed = _changed_in(usage, set(sharing.firstprivate)) | loop_vars
+            self._reads_after(construct, usage, changed - carried, scopes)
             if region is None:  # (a nested region's names are its region's locals)
                 module_names = _module_names(sharing.shared_out, scopes)
             if loops:
@@ -478,8 +482,14 @@ class _Surveyor(RuleChecks, TaskSurvey):
             loop_private = set(usage.bound)
             carried = _carried_out(usage, construct, region_sharing)
             variables = {n for lp in loops for n in target_names(lp.target)}
+            copies = _clause_copies(construct)
             self._reads_after(
-                construct, usage, _bound_in(usage) - carried, scopes, _partials(usage, variables)
+                construct,
+                usage,
+                _changed_in(usage, copies) - carried,
+                scopes,
+                _partials(usage, variables) - copies,
+                copies,
             )
             shared_roots = usage.stored_roots - loop_private
             derived = loop_nest.loop_derived(loops, variables)
@@ -505,8 +515,10 @@ class _Surveyor(RuleChecks, TaskSurvey):
         if directive == "sections":
             # (each thread holds what the sections it ran bound: python, all of them)
             carried = _carried_out(usage, construct, region_sharing)
+            copies = _clause_copies(construct)
+            changed = _changed_in(usage, copies) - carried
             self._reads_after(
-                construct, usage, _bound_in(usage) - carried, scopes, set(usage.augmented)
+                construct, usage, changed, scopes, set(usage.augmented) - copies, copies
             )
         task = None
         if directive in TASK_DIRECTIVES:
@@ -515,7 +527,8 @@ class _Surveyor(RuleChecks, TaskSurvey):
             # creator's keeps its value, python's is the task's)
             carried = _carried_out(usage, construct, region_sharing) | set(task.shared)
             carried.update(name for name, _ in task.in_reduction)
-            self._reads_after(construct, usage, _bound_in(usage) - carried, scopes)
+            changed = _changed_in(usage, _clause_copies(construct)) - carried
+            self._reads_after(construct, usage, changed, scopes)
         elif directive in ("taskwait", "taskgroup", "taskyield", "barrier"):
             self.waits = self.waits or directive != "barrier"
             task = tasking.TaskInfo(scope=self.task_scopes.get(construct))
@@ -693,10 +706,12 @@ def _partials(usage: Usage, variables: set[str]) -> set[str]:
     than first bound (``m = max(m, x)``), not its variables.  Each thread's is its
     running part, which a region reads after the loop to combine (docs/
     data-sharing.md, "private accumulators"); a loop's own ``t = i * 3`` is not."""
-    found = set(usage.augmented)
+    found = set()
     for name, bound in usage.bound.items():
         read = usage.read.get(name)
         if read is not None and read.start.line <= bound.start.line:
+            found.add(name)  # (``m = max(m, x)``, or ``part += i`` first of all)
+        elif name in usage.augmented and name not in usage.plain_bound:
             found.add(name)
     return found - variables
 
@@ -712,9 +727,45 @@ def _carried_out(usage: Usage, construct: Construct, region: Sharing | None) -> 
     return carried
 
 
-def _bound_in(usage: Usage) -> set[str]:
-    """Every name a construct's statements bind (assign, update, delete)."""
-    return set(usage.bound) | set(usage.augmented) | usage.plain_bound | usage.deleted
+def _running_lastprivate(
+    construct: Construct, usage: Usage, variables: set[str], filename: str
+) -> None:
+    """``lastprivate(y)`` on a name the loop accumulates into (``y = y + i``): the
+    thread that ran the last iteration holds its own running value (1 + 2 + 3 on a
+    team of two), python the whole loop's (1 + 0 + 1 + 2 + 3).  Refused."""
+    pragma = construct.pragma
+    plain = {
+        n for c in pragma.all("lastprivate") if c.modifier != "conditional" for n in c.names
+    }
+    running = sorted(plain & _partials(usage, variables))
+    if running:
+        name = running[0]
+        read = usage.read.get(name)
+        line = f" (line {read.start.line})" if read is not None else ""
+        raise checks.error(
+            filename,
+            checks.at(pragma),
+            f"lastprivate({name}): the loop reads '{name}' before it binds it{line}, so the "
+            f"thread that runs the last iteration holds its own running value, where "
+            f"python's run holds the whole loop's",
+            f"make it a reduction ('reduction(+:{name})' for a sum), or bind '{name}' from "
+            f"the iteration alone (then lastprivate gives the last iteration's value)",
+        )
+
+
+def _changed_in(usage: Usage, copies: set[str]) -> set[str]:
+    """Every name a construct's statements bind (assign, update, delete), and those of
+    ``copies`` (its private copies of outside objects) it changes in place."""
+    bound = set(usage.bound) | set(usage.augmented) | usage.plain_bound | usage.deleted
+    changed = usage.stored_roots | usage.sync_mutated | {r for r, *_ in usage.mutations}
+    return bound | (copies & changed)
+
+
+def _clause_copies(construct: Construct) -> set[str]:
+    """The names a construct's own ``private`` and ``firstprivate`` clauses copy: after
+    it, each thread's name is what it was before the construct."""
+    pragma = construct.pragma
+    return set(pragma.names_in("private")) | set(pragma.names_in("firstprivate"))
 
 
 def _module_names(shared_out: tuple[str, ...], scopes: list[tuple[str, Any]]) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ in scope, the two phases of a scan loop).  A part of :class:`~.survey._Surveyor`
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any
 
 import libcst as cst
@@ -138,13 +139,16 @@ class RuleChecks:
         usage: Usage,
         kept: set[str],
         scopes: list[tuple[str, Any]],
-        partials: set[str] = frozenset(),  # type: ignore[assignment]
+        partials: AbstractSet[str] = frozenset(),
+        copies: AbstractSet[str] = frozenset(),
     ) -> None:
         """Refuse a read, after ``construct``, of a name in ``kept``: one it binds for
         each thread and does not carry out (after_reads.py), which would hold there a
         value other than python's.  A name in ``partials`` (a loop's running partial,
         ``part += i``) is refused only where one thread reads it (``single``,
-        ``master``, ``masked``): every thread reading its own part combines them."""
+        ``master``, ``masked``): every thread reading its own part combines them.  A
+        name in ``copies`` (the construct's own private or firstprivate clause) holds,
+        after it, its value from before it."""
         kept = {n for n in kept if not n.startswith("_omp")}
         kind, scope = scopes[-1]
         if not kept or kind == "class":
@@ -240,4 +244,5 @@ class RuleChecks:
             hint=hint,
             filename=self.filename,
             partials=partial,
+            copies=copies,
         )

@@ -28,7 +28,7 @@ def main():
         template.append(str(i))
         out[i] = "".join(template)
         template.pop()
-    print("list copy", template, out[:3], out[-1])
+    print("list copy", out[:3], out[-1])
 
     offset = 100
     out = [0] * n

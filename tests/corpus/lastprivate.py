@@ -55,10 +55,10 @@ def main():
     print("loop variable, negative step", k)
 
     v = "abc"
-    # omp parallel for firstprivate(v) lastprivate(v)
+    # omp parallel for firstprivate(v) lastprivate(w)
     for i in range(n):
-        v = v[:3] + str(i)
-    print("first+last", v)
+        w = v[:3] + str(i)
+    print("first+last", w)
 
     w = None
     # omp parallel for lastprivate(w)

@@ -130,4 +130,6 @@ def test_a_payload_that_cannot_be_pickled_is_an_error_naming_it():
         replica.dump_changes([], 0, "critical", names)
     error = replica.cannot_hand(raised.value, [], (names,))
     assert isinstance(error, OmpError)
-    assert "the value of 'cache' (a WeakValueDictionary) cannot be handed" in str(error)
+    # (3.13's pickle error text takes the "bound in a synchronisation block" branch)
+    assert str(error).startswith("the value of 'cache' (a WeakValueDictionary)")
+    assert "cannot be handed between omppy's threads" in str(error)

@@ -8,7 +8,8 @@ the region, python's is the region's.  A worksharing ``for`` binds ``t`` in its
 body and the region reads ``t`` after the loop: each thread holds the value of
 the last iteration *it* ran, python holds the last iteration's.  Either would be
 a different answer with exit status 0, so the survey refuses such a read
-(``checks.read_after``) unless a clause carries the value out.
+(``survey_rules.RuleChecks._reads_after``, with :func:`refuse`'s message) unless a
+clause carries the value out.
 
 The search follows the statements that may run after the construct, in order, in
 its function (or module): the rest of its block, then the blocks around it; a

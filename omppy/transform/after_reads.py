@@ -41,6 +41,8 @@ from .names import import_binding, target_names
 from .walk import walk
 
 ContextOf = Callable[[cst.CSTNode], ExpressionContext | None]
+# Whether a read (the node reading, the name read) counts.
+Counts = Callable[[cst.CSTNode, str], bool]
 Live = frozenset[str]
 _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
 
@@ -50,10 +52,10 @@ class _Flow:
     live name (a name whose python value the construct's threads kept)."""
 
     def __init__(
-        self, context_of: ContextOf, counts: Callable[[cst.CSTNode], bool] | None = None
+        self, context_of: ContextOf, counts: Counts | None = None
     ) -> None:
         self.context_of = context_of
-        self.counts = counts  # which reads count (None: all of them)
+        self.counts = counts  # which reads count, by node and name (None: all of them)
         self.found: dict[str, cst.CSTNode] = {}  # name -> the node that reads it
         self.scopes: dict[cst.CSTNode, frozenset[str]] = {}  # def/lambda -> free names
         self.callers: dict[str, cst.CSTNode] = {}  # name -> the def/lambda/class reading it
@@ -172,40 +174,13 @@ class _Flow:
 
     def reads(self, node: cst.CSTNode, live: Live, deleting: bool = False) -> None:
         """Note every live name ``node`` reads, those nested scopes in it read too."""
-        if not live:
-            return
-        flow = self
-        keywords: set[cst.CSTNode] = set()
-        wanted = (
-            (ExpressionContext.LOAD, ExpressionContext.DEL)
-            if deleting
-            else (ExpressionContext.LOAD,)
-        )
-
-        class Reads(cst.CSTVisitor):
-            def visit_Arg(self, arg: cst.Arg) -> None:
-                if arg.keyword is not None:
-                    keywords.add(arg.keyword)  # ``f(key=v)`` reads no ``key``
-
-            def visit_Name(self, name: cst.Name) -> None:
-                if (
-                    name.value in live
-                    and name not in keywords
-                    and flow.context_of(name) in wanted
-                ):
-                    flow.note(name)
-
-            def on_visit(self, node: cst.CSTNode) -> bool:
-                if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda, *_COMPREHENSIONS)):
-                    flow.nested(node, live)
-                    return False
-                return super().on_visit(node)
-
-        walk(node, Reads())
+        if live:
+            walk(node, _Reads(self, live, _DELETING if deleting else _LOADING))
 
     def note(self, name: cst.Name) -> None:
         """``name`` reads a live name: the first such read (that counts) is kept."""
-        if name.value not in self.found and (self.counts is None or self.counts(name)):
+        value = name.value
+        if value not in self.found and (self.counts is None or self.counts(name, value)):
             self.found[name.value] = name
 
     def nested(self, node: cst.CSTNode, live: Live) -> None:
@@ -213,13 +188,44 @@ class _Flow:
         free = self.scopes.get(node)
         if free is None:
             free = self.scopes[node] = frozenset(free_names(node, self.context_of))
-        if self.counts is not None and not self.counts(node):
-            return
         for name in sorted(free & live):
-            if name not in self.found:
+            if name not in self.found and (self.counts is None or self.counts(node, name)):
                 self.found[name] = first_load(node, name, self.context_of) or node
                 if not isinstance(node, _COMPREHENSIONS):
                     self.callers[name] = node
+
+
+_LOADING = (ExpressionContext.LOAD,)
+_DELETING = (ExpressionContext.LOAD, ExpressionContext.DEL)
+_SCOPES = (cst.FunctionDef, cst.ClassDef, cst.Lambda, *_COMPREHENSIONS)
+
+
+class _Reads(cst.CSTVisitor):
+    """:meth:`_Flow.reads`' walk of one statement or expression (one class, not one
+    made per call: the flow reads every statement after a construct)."""
+
+    def __init__(self, flow: _Flow, live: Live, wanted: tuple[ExpressionContext, ...]) -> None:
+        super().__init__()
+        self.flow, self.live, self.wanted = flow, live, wanted
+        self.keywords: set[cst.CSTNode] = set()
+
+    def visit_Arg(self, arg: cst.Arg) -> None:
+        if arg.keyword is not None:
+            self.keywords.add(arg.keyword)  # ``f(key=v)`` reads no ``key``
+
+    def visit_Name(self, name: cst.Name) -> None:
+        if (
+            name.value in self.live
+            and name not in self.keywords
+            and self.flow.context_of(name) in self.wanted
+        ):
+            self.flow.note(name)
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, _SCOPES):
+            self.flow.nested(node, self.live)
+            return False
+        return super().on_visit(node)
 
 
 def first_load(node: cst.CSTNode, name: str, context_of: ContextOf) -> cst.Name | None:
@@ -243,14 +249,15 @@ def reads_after(
     parents: Mapping[cst.CSTNode, cst.CSTNode],
     context_of: ContextOf,
     scope: cst.CSTNode,
-    counts: Callable[[cst.CSTNode], bool] | None = None,
+    counts: Counts | None = None,
 ) -> tuple[dict[str, cst.CSTNode], dict[str, cst.CSTNode]]:
     """The first read of each of ``names`` that may run after ``statements`` (one
     construct, in that order, in one block) in ``scope``, its function or module;
     and every function, lambda or class of the scope, outside the construct, that
     reads one freely (it may be called after the construct).  Also, for a name
     found in a def, lambda or class, that def, lambda or class.  ``counts``: which
-    reads count (a read it refuses is passed over)."""
+    reads count, given the reading node and the name (a read it refuses is passed
+    over)."""
     live = frozenset(names)
     if not live or not statements:
         return {}, {}

@@ -381,6 +381,8 @@ SYNC_DIRECTIVES = frozenset({"critical", "atomic", "single", "master", "masked",
 # Constructs in a region whose statements one thread runs (or one at a time): code in
 # one is not run by every thread of the team (a taskloop in one is made once).
 ONE_THREAD_DIRECTIVES = SYNC_DIRECTIVES | TASK_DIRECTIVES | SECTIONS_DIRECTIVES | {"section"}
+# The sync constructs that one thread of the team runs, and no other.
+SINGLE_THREAD_DIRECTIVES = frozenset({"single", "master", "masked"})
 # The sync constructs every thread runs, one thread at a time (the others, ``single``
 # and ``master``/``masked``, run on one thread only).
 ONE_AT_A_TIME_DIRECTIVES = frozenset({"critical", "atomic", "ordered"})

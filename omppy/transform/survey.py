@@ -43,6 +43,7 @@ from .pragma import (
     PARALLEL_DIRECTIVES,
     PLAIN_BLOCK_DIRECTIVES,
     SEQUENTIAL_LOOP_DIRECTIVES,
+    SINGLE_THREAD_DIRECTIVES,
     SYNC_DIRECTIVES,
     TASK_DIRECTIVES,
     TASKLOOP_DIRECTIVES,
@@ -104,8 +105,6 @@ def run(
     )
 
 
-# Synchronisation blocks one thread of the team runs.
-_ONE_THREAD = frozenset({"single", "master", "masked"})
 # Clauses whose names are private to their construct.
 _PRIVATE_CLAUSES = ("private", "firstprivate", "lastprivate", "reduction", "linear")
 
@@ -291,13 +290,12 @@ class _Surveyor(RuleChecks, TaskSurvey):
         directive = pragma.directive
         is_loop = directive in LOOP_DIRECTIVES
         loops = self._loop_nest(construct) if is_loop else []
-        rules.linear_loop_variables(
-            construct, {n for loop in loops for n in target_names(loop.target)}, filename
-        )
+        loop_vars = {n for loop in loops for n in target_names(loop.target)}
+        rules.linear_loop_variables(construct, loop_vars, filename)
         usage = self._usage(construct, loops)
+        partials = _partials(usage, loop_vars) if is_loop else set()
         if is_loop:
-            variables = {n for loop in loops for n in target_names(loop.target)}
-            _running_lastprivate(construct, usage, variables, filename)
+            _running_lastprivate(construct, usage, partials, filename)
         classes = [node.name.value for kind, node in scopes if kind == "class"]
         class_name = classes[-1] if classes else None
         checks.class_private(usage, class_name, filename=filename)
@@ -358,7 +356,7 @@ class _Surveyor(RuleChecks, TaskSurvey):
                     )
                 copied = pragma.names_in("copyprivate")
                 threadprivate = tuple(n for n in copied if n in own)
-                if directive in _ONE_THREAD:
+                if directive in SINGLE_THREAD_DIRECTIVES:
                     checks.one_threads_part(
                         construct,
                         usage,
@@ -399,7 +397,6 @@ class _Surveyor(RuleChecks, TaskSurvey):
         item_targets: dict[str, tuple[int, ...]] = {}
         module_names: tuple[str, ...] = ()
         if directive in PARALLEL_DIRECTIVES:
-            loop_vars = {n for loop in loops for n in target_names(loop.target)}
             sharing = scoped_sharing.decide_region(
                 construct,
                 usage,
@@ -461,7 +458,7 @@ class _Surveyor(RuleChecks, TaskSurvey):
             # (a firstprivate object the region changes, ``rows.append(i)``, too: the
             # master's is not the copy the threads changed)
             changed = _changed_in(usage, set(sharing.firstprivate)) | loop_vars
-            self._reads_after(construct, usage, changed - carried, scopes)
+            self._reads_after(construct, usage, changed - carried, scopes, loop_vars)
             if region is None:  # (a nested region's names are its region's locals)
                 module_names = _module_names(sharing.shared_out, scopes)
             if loops:
@@ -480,19 +477,9 @@ class _Surveyor(RuleChecks, TaskSurvey):
                 }
         elif is_loop:
             loop_private = set(usage.bound)
-            carried = _carried_out(usage, construct, region_sharing)
-            variables = {n for lp in loops for n in target_names(lp.target)}
-            copies = _clause_copies(construct)
-            self._reads_after(
-                construct,
-                usage,
-                _changed_in(usage, copies) - carried,
-                scopes,
-                _partials(usage, variables) - copies,
-                copies,
-            )
+            self._share_reads_after(construct, usage, scopes, region_sharing, loop_vars, partials)
             shared_roots = usage.stored_roots - loop_private
-            derived = loop_nest.loop_derived(loops, variables)
+            derived = loop_nest.loop_derived(loops, loop_vars)
             outer_private = region_sharing.private if region_sharing is not None else set()
             self.warnings += checks.races(
                 usage, derived, (loop_private | outer_private) - derived, filename=filename
@@ -514,21 +501,18 @@ class _Surveyor(RuleChecks, TaskSurvey):
                 global_roots = shared_roots - local_names
         if directive == "sections":
             # (each thread holds what the sections it ran bound: python, all of them)
-            carried = _carried_out(usage, construct, region_sharing)
-            copies = _clause_copies(construct)
-            changed = _changed_in(usage, copies) - carried
-            self._reads_after(
-                construct, usage, changed, scopes, set(usage.augmented) - copies, copies
+            self._share_reads_after(
+                construct, usage, scopes, region_sharing, set(), set(usage.augmented)
             )
         task = None
         if directive in TASK_DIRECTIVES:
             task = self._task(construct, usage, stack, scopes, region_shared)
             # (a name in the task's private or firstprivate clause, bound in it: the
             # creator's keeps its value, python's is the task's)
-            carried = _carried_out(usage, construct, region_sharing) | set(task.shared)
-            carried.update(name for name, _ in task.in_reduction)
-            changed = _changed_in(usage, _clause_copies(construct)) - carried
-            self._reads_after(construct, usage, changed, scopes)
+            handed = set(task.shared) | {name for name, _ in task.in_reduction}
+            self._share_reads_after(
+                construct, usage, scopes, region_sharing, loop_vars, set(), handed
+            )
         elif directive in ("taskwait", "taskgroup", "taskyield", "barrier"):
             self.waits = self.waits or directive != "barrier"
             task = tasking.TaskInfo(scope=self.task_scopes.get(construct))
@@ -557,6 +541,24 @@ class _Surveyor(RuleChecks, TaskSurvey):
             task=task,
             module_names=module_names,
         )
+
+    def _share_reads_after(
+        self,
+        construct: Construct,
+        usage: Usage,
+        scopes: list[tuple[str, Any]],
+        region: Sharing | None,
+        variables: set[str],
+        partials: set[str],
+        handed: set[str] = frozenset(),  # type: ignore[assignment]
+    ) -> None:
+        """:meth:`_reads_after` for a work share or task: what it binds, and what its
+        own private copies of outside objects change, minus what reaches the code
+        after it (its clauses, its blocks' and tasks' publications, ``handed``)."""
+        carried = _carried_out(usage, construct, region) | handed
+        copies = _clause_copies(construct)
+        changed = _changed_in(usage, copies) - carried
+        self._reads_after(construct, usage, changed, scopes, variables, partials - copies, copies)
 
     def _loop_stores(self, region: Construct) -> dict[str, Construct]:
         """The names whose objects the worksharing loops of ``region`` (not of a
@@ -728,16 +730,17 @@ def _carried_out(usage: Usage, construct: Construct, region: Sharing | None) -> 
 
 
 def _running_lastprivate(
-    construct: Construct, usage: Usage, variables: set[str], filename: str
+    construct: Construct, usage: Usage, partials: set[str], filename: str
 ) -> None:
-    """``lastprivate(y)`` on a name the loop accumulates into (``y = y + i``): the
+    """``lastprivate(y)`` on a name the loop accumulates into (``y = y + i``, one of
+    ``partials``): the
     thread that ran the last iteration holds its own running value (1 + 2 + 3 on a
     team of two), python the whole loop's (1 + 0 + 1 + 2 + 3).  Refused."""
     pragma = construct.pragma
     plain = {
         n for c in pragma.all("lastprivate") if c.modifier != "conditional" for n in c.names
     }
-    running = sorted(plain & _partials(usage, variables))
+    running = sorted(plain & partials)
     if running:
         name = running[0]
         read = usage.read.get(name)

@@ -22,11 +22,13 @@ from . import (
 )
 from .metadata import Contexts, Parents
 from .model import Construct, Item, Usage
-from .names import target_names
-from .pragma import LOOP_DIRECTIVES, PARALLEL_DIRECTIVES, TASKLOOP_DIRECTIVES
+from .pragma import (
+    LOOP_DIRECTIVES,
+    PARALLEL_DIRECTIVES,
+    SINGLE_THREAD_DIRECTIVES,
+    TASKLOOP_DIRECTIVES,
+)
 
-# The constructs one thread of the team runs: a read in one sees that thread's part.
-_ONE_THREAD = frozenset({"single", "master", "masked"})
 # The construct's kind, as the error names it (by default: region or loop).
 _KIND = {"sections": "sections construct", "task": "task"} | dict.fromkeys(
     TASKLOOP_DIRECTIVES, "taskloop"
@@ -139,12 +141,14 @@ class RuleChecks:
         usage: Usage,
         kept: set[str],
         scopes: list[tuple[str, Any]],
+        variables: AbstractSet[str] = frozenset(),
         partials: AbstractSet[str] = frozenset(),
         copies: AbstractSet[str] = frozenset(),
     ) -> None:
         """Refuse a read, after ``construct``, of a name in ``kept``: one it binds for
         each thread and does not carry out (after_reads.py), which would hold there a
-        value other than python's.  A name in ``partials`` (a loop's running partial,
+        value other than python's.  ``variables``: the construct's loop variables (a
+        hint for one names no ``conditional``).  A name in ``partials`` (a loop's running partial,
         ``part += i``) is refused only where one thread reads it (``single``,
         ``master``, ``masked``): every thread reading its own part combines them.  A
         name in ``copies`` (the construct's own private or firstprivate clause) holds,
@@ -155,36 +159,27 @@ class RuleChecks:
             return
         contexts = self.wrapper.resolve(Contexts)
         parents = self.wrapper.resolve(Parents)
-        statements = construct.statements()
-        found, callers = after_reads.reads_after(
-            statements, sorted(kept - partials), parents, contexts.get, scope
-        )
         partial = kept & partials
-        if partial:
 
-            def one_thread(node: cst.CSTNode) -> bool:
-                at: cst.CSTNode | None = node
-                while at is not None and at is not scope:
-                    if any(c.directive in _ONE_THREAD for c in self.covers.get(at, ())):
-                        return True
-                    at = parents.get(at)
-                return False
+        def counts(node: cst.CSTNode, name: str) -> bool:
+            """Every read counts, but a partial's outside one-thread blocks."""
+            if name not in partial:
+                return True
+            at: cst.CSTNode | None = node
+            while at is not None and at is not scope:
+                if any(c.directive in SINGLE_THREAD_DIRECTIVES for c in self.covers.get(at, ())):
+                    return True
+                at = parents.get(at)
+            return False
 
-            more, _ = after_reads.reads_after(
-                statements, sorted(partial), parents, contexts.get, scope, one_thread
-            )
-            found.update({n: node for n, node in more.items() if n not in found})
+        found, callers = after_reads.reads_after(
+            construct.statements(), sorted(kept), parents, contexts.get, scope, counts
+        )
         if not found:
             return
         pragma = construct.pragma
         region = pragma.directive in PARALLEL_DIRECTIVES
         loop = pragma.directive in LOOP_DIRECTIVES
-
-        variables = (
-            {n for lp in self._loop_nest(construct) for n in target_names(lp.target)}
-            if loop
-            else set()
-        )
 
         def hint(name: str) -> str:
             if pragma.directive == "task":

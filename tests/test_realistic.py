@@ -219,35 +219,9 @@ KNOWN_REFUSALS = {
 
 # Programs still giving a wrong answer with exit status 0 (xfail, non-strict), with
 # the reason (docs/correctness.md lists the ones fixed).
-_KEYS_SET_AGAIN = (
-    "BUG (fork backend; session 12): bug_dict_keys_set_again_in_one_block. A later "
-    "iteration's critical block adds keys to a shared dict first; an earlier "
-    "iteration's block sets several of them again (`counts[w] = counts.get(w, 0) + 1` "
-    "over a chunk's words, `Counter.update`): python has them in that block's order, "
-    "omppy knows which keys the block set but not in what order (a dict's diff), so "
-    "the dict comes out in the other block's key order. The threads backend orders "
-    "them by dict watchers (3.12+)"
-)
-KNOWN_BUGS: dict[str, str] = {
-    "bug_dict_keys_set_again_in_one_block": _KEYS_SET_AGAIN,
-    "counter_update_most_common": _KEYS_SET_AGAIN,
-    "counter_iadd_chunks_critical": _KEYS_SET_AGAIN,
-    # (found by s12-keyorder: `most_common(3)` ties in another order in 1 run of 18)
-    "counter_defaultdict_ordereddict_mix": _KEYS_SET_AGAIN,
-    "set_like_dict_visited": (
-        "BUG (both backends, timing; session 12): `seen[k] = True` under critical, one "
-        "key per iteration of a dynamic loop: when a later iteration adds a key first, "
-        "the earlier iteration's store of the same object changes nothing omppy (or a "
-        "dict watcher) can see, so the key keeps the later iteration's place"
-    ),
-    "nested_dict_setdefault_keys_order": (
-        "BUG (both backends; session 12): `tree.setdefault(a, {})[b] = i` under critical: "
-        "an earlier iteration's setdefault of a key a later iteration's block added "
-        "first only reads it (no change omppy can see), so the outer dict keeps the "
-        "later block's order; the inner dicts, held in another dict, get their keys in "
-        "the order the blocks ran (docs/data-sharing.md, dict insertion order)"
-    ),
-}
+# (Session 13: the six dict-key-order programs listed here are fixed, keynotes.py;
+# docs/correctness.md, "Session 13".)
+KNOWN_BUGS: dict[str, str] = {}
 
 
 # The minimal programs (bug_*, race_*) run with every `pytest`; the whole sweep (894

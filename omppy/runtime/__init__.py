@@ -40,6 +40,7 @@ from .errors import (
     WorkerDied,
     WorkerException,
 )
+from .keynotes import keyed, merging
 from .linear import linear
 from .paths import Attr
 from .private_globals import slots as threadprivate_slots
@@ -102,8 +103,10 @@ __all__ = [
     "error",
     "globals",
     "iteration_space",
+    "keyed",
     "linear",
     "locals",
+    "merging",
     "nested_space",
     "numbered",
     "parallel",

@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import bisect
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from . import conflict, masked
+from . import conflict, keynotes, masked
 from .arena import LOG_MARK
 from .errors import OmpError
 from .replica import Changes, Replica
@@ -104,7 +105,9 @@ class Coherence:
             else:
                 self.marks.append((tag, lengths))
 
-    def _tag_new_keys(self, changes: Changes, block: bool = False) -> Changes:
+    def _tag_new_keys(
+        self, changes: Changes, block: bool = False, noted: dict[Any, list[Any]] | None = None
+    ) -> Changes:
         """Add to each tracked dict's change the tags of the keys this thread added.
 
         ``block``: the changes of one synchronisation block, all made in the stretch
@@ -112,7 +115,12 @@ class Coherence:
         are tagged with that stretch too (a sixth field: ``(key, tag)`` pairs), since
         python would have added such a key there if no earlier iteration had: another
         thread's block may have added it first (``counts[w] = counts.get(w, 0) + 1``
-        under critical), and :meth:`_order_new_keys` puts it where python would."""
+        under critical), and :meth:`_order_new_keys` puts it where python would.
+
+        ``noted``: the keys the block's statements touched, in order (keynotes.py).
+        When they name every key the block changed in a dict, the sixth field lists
+        them all, new keys too, in that order, and a seventh (True) says the places
+        come from it; otherwise the keys set again follow the dict's order."""
         tracked = self.replica.ordered_dicts
         if not tracked:
             return changes
@@ -121,7 +129,11 @@ class Coherence:
         for token, change in changes:
             if change[0] == "D" and token in tracked:
                 updated = len(change[1]) - change[3]
-                if now is not None and updated:
+                order = noted.get(token) if noted else None
+                if now is not None and order is not None and _covers(order, change):
+                    tags = self._tags(token, change) if change[3] else []
+                    change = (*change[:4], tags, [(k, now) for k in order], True)
+                elif now is not None and updated:
                     tags = self._tags(token, change) if change[3] else []
                     change = (*change[:4], tags, [(k, now) for k, _ in change[1][:updated]])
                 elif change[3]:
@@ -237,6 +249,12 @@ class Coherence:
         return self._append(kind, changes, names)
 
     def _append(self, kind: str, changes: Changes, names: dict[str, Any]) -> int:
+        # The keys a block's statements touched, in order (keynotes.py): a key set
+        # again to the same object changes nothing, but has its place all the same.
+        noted = keynotes.take() if keynotes.NOTES and kind != "task" else None
+        if noted:
+            changed = {token for token, _ in changes}
+            changes = [*changes, *((t, _UNCHANGED) for t in noted if t not in changed)]
         if not changes:
             if not names or self.arena is None:
                 return 0
@@ -252,7 +270,7 @@ class Coherence:
                     latest[name] = (seq, value)
                 return seq
         # (a task's record holds what a task or several ran: no one stretch made it)
-        changes = self._tag_new_keys(changes, block=kind != "task")
+        changes = self._tag_new_keys(changes, block=kind != "task", noted=noted)
         if (not changes and not names) or self.arena is None:
             return 0
         seen = self.seen
@@ -432,12 +450,18 @@ class Coherence:
             if t != self.num and batches[t]:
                 self.replica.apply(batches[t], ("barrier", self.intervals, t), last=final)
         self.intervals += 1
-        self._order_new_keys([r[4] for r in records] + [batches[t] for t in sorted(batches)])
+        self._order_new_keys(
+            [r[4] for r in records] + [batches[t] for t in sorted(batches)],
+            [_who(r) for r in records],
+            where,
+        )
         self.recent = []
         self._forget_marks()
         self.arena.words[self.arena.cursor_base + self.num] = self.cursor[2]
 
-    def _order_new_keys(self, sources: list[Changes]) -> None:
+    def _order_new_keys(
+        self, sources: list[Changes], blocks: list[str] | None = None, where: str = ""
+    ) -> None:
         """Put keys that several sources added to one dict in one order everywhere.
 
         Each process added its own keys first and the others' when it received them,
@@ -447,6 +471,11 @@ class Coherence:
         keys (each key is tagged with its loop and chunk, see :meth:`mark`): the
         order a sequential run adds them in.  Keys with no tag (a dict not tracked)
         follow in source order: the log's records, then the threads in thread order.
+
+        ``blocks`` (at a barrier, where every process has the same sources): who made
+        each record, the first sources; a key order that would come from a block's
+        keys set again in an order nothing noted is then an error
+        (:func:`_check_known_order`).
         """
         inserted: dict[Any, list[tuple[Tag, int, int, Any]]] = {}
         # A dict whose keys a block moved (``move_to_end``, ``pop`` and set again: an
@@ -461,10 +490,14 @@ class Coherence:
         # A key another block set in an earlier stretch of iterations than the one
         # that added it: python would have added it there (_tag_new_keys, ``block``).
         earliest: dict[Any, dict[Any, tuple[Tag, int, int]]] = {}
+        noted: set[tuple[int, Any]] = set()  # (source, dict) whose order was noted
+        created: list[tuple[Any, Tag, int]] = []
         for number, changes in enumerate(sources):
             for token, change in changes:
                 if token in moved:
                     continue
+                if change[0] == "D" and len(change) > 6:
+                    noted.add((number, token))
                 if change[0] == "D" and len(change) > 5:
                     lowest = earliest.setdefault(token, {})
                     for place, (key, tag) in enumerate(change[5]):
@@ -474,14 +507,28 @@ class Coherence:
                 if change[0] == "D" and change[3]:
                     keys = [key for key, _ in change[1][len(change[1]) - change[3] :]]
                     tags = change[4] if len(change) > 4 else [UNTAGGED] * len(keys)
+                    # (the block's noted order: a new key's place among all it touched)
+                    places = {}
+                    if len(change) > 6:
+                        places = {k: i for i, (k, _) in enumerate(change[5])}
                     entries = inserted.setdefault(token, [])
                     for place, (key, tag) in enumerate(zip(keys, tags, strict=True)):
-                        entries.append((tag, number, place, key))
+                        entries.append((tag, number, places.get(key, place), key))
+                    created.extend(self._new_dicts(change, tags, number))
+        for token, tag, number in created:
+            # The keys a dict had when a block put it into a tracked dict: all those
+            # no change since added (it is new since the barrier).
+            later = {key for *_, key in inserted.get(token, ())}
+            first_keys = [key for key in self.replica.objects[token] if key not in later]
+            entries = inserted.setdefault(token, [])
+            entries.extend((tag, number, place, key) for place, key in enumerate(first_keys))
         for token, entries in inserted.items():
             # Even one source: a thread runs the tasks it kept newest first.
             live = self.replica.objects[token]
             first = earliest.get(token)
             if first:
+                if blocks is not None:
+                    _check_known_order(token, entries, first, noted, self.replica, blocks, where)
                 entries = [
                     (*min((tag, number, place), first.get(key, (tag, number, place))), key)
                     for tag, number, place, key in entries
@@ -494,7 +541,91 @@ class Coherence:
                 reorder(live, want)
                 self.replica.shadows[token].retake(live)
 
+    def _new_dicts(
+        self, change: tuple[Any, ...], tags: list[Tag], number: int
+    ) -> Iterator[tuple[Any, Tag, int]]:
+        """The tracked dicts a dict ``change`` put in as new keys' values
+        (``tree.setdefault(a, {})[b] = i``), with their keys' tags: the keys such a
+        dict came with were added where it was, so a key another thread's block of
+        earlier iterations adds to it later goes before them, as in python."""
+        replica = self.replica
+        start = len(change[1]) - change[3]
+        for (_, value), tag in zip(change[1][start:], tags, strict=True):
+            if type(value) is dict and value:
+                token = replica.tokens.get(id(value))
+                if token is not None and token in replica.ordered_dicts:
+                    yield token, tag, number
+
     _own: Changes = []
+
+
+def _check_known_order(
+    token: Any,
+    entries: list[tuple[Tag, int, int, Any]],
+    again: dict[Any, tuple[Tag, int, int]],
+    noted: set[tuple[int, Any]],
+    replica: Replica,
+    blocks: list[str],
+    where: str,
+) -> None:
+    """Raise :class:`OmpError` if new keys of one dict would take their order from
+    the order of a block's diff rather than from what omppy knows.
+
+    A key takes its place from a block that set it again (``again``, the earliest)
+    when that block ran earlier iterations than the one that added it: python added
+    it there.  The block's notes (keynotes.py) give the order it set its keys in; a
+    block whose notes did not name them all (a helper function's stores, an
+    ``update`` from a generator) leaves two such keys, or one and a key the block
+    added, in an order omppy cannot know.  Every process checks the same sources at
+    a barrier, so every one raises the same error.
+    """
+    won: dict[Any, tuple[Tag, int, int, bool]] = {}
+    for tag, number, place, key in entries:
+        here = (tag, number, place, False)
+        best = won.get(key)
+        if best is None or here < best:
+            won[key] = here
+    for key, best in won.items():
+        other = again.get(key)
+        if other is not None and other < best[:3]:
+            won[key] = (*other, True)
+    groups: dict[tuple[Tag, int], list[tuple[int, bool, Any]]] = {}
+    for key, (tag, number, place, set_again) in won.items():
+        groups.setdefault((tag, number), []).append((place, set_again, key))
+    for (_, number), keys in groups.items():
+        if (number, token) in noted:
+            continue
+        if len(keys) < 2 or not any(set_again for _, set_again, _ in keys):
+            continue
+        named = sorted(keys, key=lambda entry: (not entry[1], entry[0]))[:2]
+        who = blocks[number] if number < len(blocks) else f"thread {number - len(blocks)}"
+        raise OmpError(
+            f"{who} set keys of {replica.label_of(token)} ({named[0][2]!r} and "
+            f"{named[1][2]!r}) that a block of later iterations had added first, {where}: "
+            "python has them in the order this earlier block set them, which omppy "
+            "cannot know here (the block set them in a called function, or merged an "
+            "iterable it could not read twice), so the dict's key order would differ "
+            "from python's. Set the keys in the block itself (`d[k] = ...`, "
+            "`d.update(part)` with a dict or list `part`), or collect each chunk's "
+            "results in a list indexed by the loop variable and merge them in order "
+            "after the loop"
+        )
+
+
+# A tracked dict whose keys a block touched without changing a value (``seen[k] =
+# True`` again): an empty change that carries the keys' order alone.
+_UNCHANGED: tuple[Any, ...] = ("D", [], [], 0)
+
+
+def _covers(order: list[Any], change: tuple[Any, ...]) -> bool:
+    """Whether the noted keys ``order`` name every key a dict ``change`` sets."""
+    if len(order) < len(change[1]):
+        return False
+    try:
+        noted = set(order)
+        return all(key in noted for key, _ in change[1])
+    except TypeError:
+        return False
 
 
 def _moves_keys(change: tuple[Any, ...]) -> bool:

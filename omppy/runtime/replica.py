@@ -850,6 +850,8 @@ class Replica:
         """This process's own ``changes`` were handed to the team (at ``event``, which
         every process names the same way): they are agreed now."""
         for token, change in changes:
+            if change[0] == "D" and not change[1] and not change[2]:
+                continue  # a block's key order alone (coherence._UNCHANGED)
             shadow = self.shadows[token]
             if type(shadow) is ListShadow:
                 shadow.settle(self.objects[token], change)
@@ -868,6 +870,8 @@ class Replica:
         if last:
             changes = self._apply_last(changes)
         for token, change in changes:
+            if change[0] == "D" and not change[1] and not change[2]:
+                continue  # a block's key order alone (coherence._UNCHANGED)
             live = self.objects.get(token)
             shadow = self.shadows.get(token)
             if live is None or shadow is None:
@@ -929,6 +933,10 @@ class Replica:
                 continue
             below.append(id(value))
             self.watch(value, depth, (label, step), (event, token, step))
+            if depth and type(value) is dict and token in self.ordered_dicts:
+                # A dict put into a tracked dict (``tree.setdefault(a, {})[b] = i``):
+                # its keys too come from several threads' blocks.
+                self._order_dict(value)
             if depth == 0 and self.deep_net is not None:
                 # Not compared: a later change of it (by code the translator could not
                 # follow) is an error at the next barrier, not a loss (deepnet.py).

@@ -21,7 +21,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from . import globalnames
+from . import globalnames, keynotes
 from .unbound import UNBOUND
 from .where import HERE
 
@@ -73,6 +73,8 @@ class SyncBlock:
                 # ``reads``: shared names the block only reads (a flag a spinning
                 # thread tests under critical): their newest values too.
                 self.fresh = coherence.fresh((*names, *reads) if reads else names)
+                if coherence.replica.ordered_dicts:
+                    keynotes.start(coherence.replica)  # the order it sets keys in
                 if coherence.stream is not None and not thread.inside:
                     coherence.stream.enter()
                 files = getattr(thread.team, "files", None)
@@ -123,6 +125,8 @@ class SyncBlock:
         finally:
             if self.runs:
                 self.thread.inside.pop()
+                if keynotes.WATCHED and not self.thread.inside:
+                    keynotes.stop()
             if self.after is not None:
                 self.after()
             self._release()

@@ -172,6 +172,23 @@ def _event(event: int, target: Any, key: Any, value: Any) -> int:
 _PLAIN_KEYS = frozenset({str, int, bytes, float})
 
 
+def set_again(target: dict[Any, Any], key: Any) -> None:
+    """A block's statement set ``target[key]`` (keynotes.keyed): noted as a value set
+    again, which a watcher does not see when the value is the same object
+    (``seen[k] = True``) or the key is only read (``tree.setdefault(k, {})``)."""
+    me = state.current()
+    notes = getattr(me, "new_keys", None)
+    if notes is None or any(k.startswith("ordered") for k in getattr(me, "inside", ())):
+        return
+    if type(key) in _PLAIN_KEYS:
+        already = me.keys_set  # type: ignore[attr-defined]
+        mark = (id(target), key)
+        if mark in already:
+            return
+        already[mark] = None
+    notes.append((target, key, me.key_tag(), False))  # type: ignore[attr-defined]
+
+
 def _object_at(address: int) -> Any:
     """The object at ``address`` (ctypes is imported: the watcher exists)."""
     import ctypes
@@ -179,12 +196,16 @@ def _object_at(address: int) -> Any:
     return ctypes.cast(address, ctypes.py_object).value
 
 
+# id(dict) -> the thread teams watching it now
+WATCHING: dict[int, int] = {}
+
+
 class _Watcher:
     """The process's one dict watcher, registered at first use (CPython has 8)."""
 
     def __init__(self) -> None:
         self.ident = -1
-        self.counts: dict[int, int] = {}  # id(dict) -> teams watching it now
+        self.counts = WATCHING
         self.guard = _thread.allocate_lock()  # nested teams start and end at once
         self.api: Any = None
         self.callback: Any = None  # kept alive as long as the watcher is registered

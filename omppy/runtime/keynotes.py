@@ -1,0 +1,110 @@
+"""The order in which a synchronisation block touches a shared dict's keys (fork backend).
+
+A dict keeps its keys in the order python first set them.  When a thread's block
+sets keys again that another thread's block of *later* iterations added first
+(``counts[w] = counts.get(w, 0) + 1`` over a chunk under ``critical``, a Counter
+merged with ``update`` or ``+=``, ``seen[k] = True``), python has them where this
+earlier block set them, in the order it set them; a diff of the dict says which
+values changed, not in what order, and a store of the same object changes nothing
+a diff sees (docs/data-sharing.md, "Dict insertion order").
+
+So the translator follows each statement of a synchronisation block that names a
+dict key with a note (``_omp.keyed(counts, w)``, ``counts.update(_omp.merging(counts, local))``,
+``key_notes.py``); while a block of this process runs, the notes about the team's
+tracked dicts (``Replica.ordered_dicts``, the shared and global dicts whose new keys
+are put in iteration order) are kept here in the order they came, and the block's
+publication (``Coherence._tag_new_keys``) takes them: when they name every key the
+block changed, the block's keys take their places from them.
+
+One process runs one thread of the fork backend, so the notes are the process's.
+The threads backend sees what a merge changes through dict watchers
+(threads/keyorder.py), which see neither a value set again to the same object nor a
+key only read: ``keyed`` notes those there as values set again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from .threads.keyorder import WATCHING, set_again
+
+# id(dict) -> its token, for the tracked dicts while a block of this process runs
+WATCHED: dict[int, Any] = {}
+# (id(dict), key) in the order the block's statements touched them
+NOTES: list[tuple[int, Any]] = []
+
+
+def keyed(target: Any, key: Any) -> None:
+    """The statement before this call set (or read) ``target[key]``."""
+    if WATCHED:
+        if id(target) in WATCHED:
+            NOTES.append((id(target), key))
+    elif WATCHING and id(target) in WATCHING:
+        set_again(target, key)  # a thread team's dict (threads/keyorder.py)
+
+
+def merging(target: Any, other: Any, mapping_only: bool = False) -> Any:
+    """``other``, about to be merged into ``target`` (``target.update(other)``, or
+    ``target += other`` with ``mapping_only``): a mapping's keys are noted now, in
+    the order the merge reads them; another iterable is handed on through a
+    generator that notes each key as the merge takes it (an element, for a
+    Counter; the first of a pair, for a dict), so a generator is still read once
+    and as lazily as before."""
+    if not (id(target) in WATCHED if WATCHED else WATCHING and id(target) in WATCHING):
+        return other
+    if hasattr(other, "keys"):  # (dict.update's own test for a mapping)
+        try:
+            for key in list(other.keys()):
+                keyed(target, key)
+        except Exception:
+            pass  # (the merge raises it again, as python would)
+        return other
+    if mapping_only:
+        return other
+    return _noting(target, iter(other), isinstance(target, Counter))
+
+
+def _noting(target: Any, items: Iterator[Any], elements: bool) -> Iterator[Any]:
+    for item in items:
+        try:
+            keyed(target, item if elements else item[0])
+        except Exception:
+            pass  # (not a pair: dict.update raises its own error for it)
+        yield item
+
+
+def start(replica: Any) -> None:
+    """A block starts in this process: watch the tracked dicts (once per block nest)."""
+    if WATCHED:
+        return
+    objects = replica.objects
+    for token in replica.ordered_dicts:
+        live = objects.get(token)
+        if live is not None:
+            WATCHED[id(live)] = token
+    NOTES.clear()
+
+
+def take() -> dict[Any, list[Any]]:
+    """The keys noted since the last take, by dict token, each once, in first-touch
+    order; the notes start again."""
+    if not NOTES:
+        return {}
+    found: dict[Any, dict[Any, None]] = {}
+    for ident, key in NOTES:
+        token = WATCHED.get(ident)
+        if token is not None:
+            try:
+                found.setdefault(token, {})[key] = None
+            except TypeError:  # (an unhashable key: the store itself failed)
+                continue
+    NOTES.clear()
+    return {token: list(keys) for token, keys in found.items()}
+
+
+def stop() -> None:
+    """The outermost block of this process ended."""
+    WATCHED.clear()
+    NOTES.clear()

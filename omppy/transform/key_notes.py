@@ -1,0 +1,267 @@
+"""Notes of the dict keys a synchronisation block's statements touch, in order.
+
+A block that sets again keys another thread's block of later iterations added first
+must leave them where python has them: in the order this block set them, which a
+diff of the dict cannot tell (runtime/keynotes.py).  So each statement of a block
+that names a key of something (``counts[w] = counts.get(w, 0) + 1``,
+``seen[k] = True``, ``tree.setdefault(a, {})``, ``d[k].append(x)``) is followed by a
+note, ``_omp.keyed(counts, w)``; and what a merge reads, ``c.update(part)`` or
+``c += part``, goes through ``_omp.merging(c, part)``, which notes the keys as the
+merge takes them.  The runtime keeps the notes only for the team's tracked dicts
+while the block runs; anywhere else a note is one test.
+
+A note evaluates its container and key again after the statement, so the container
+must be a name or an attribute chain of names, and the key built of those, constants,
+f-strings and operators, or one subscript of a name (no call, nothing the statement
+itself rebinds).  A statement that names a key some other way gets no note; the
+block's order is then unknown, an error where it matters (coherence.py,
+``_check_known_order``).  Comprehensions and lambdas are not searched for keys, and
+nested functions and classes not entered: their names are not the block's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, MutableMapping
+from typing import Any
+
+import libcst as cst
+
+_MERGES = (cst.AddAssign, cst.BitOrAssign, cst.SubtractAssign, cst.BitAndAssign)
+_SCOPES = (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+
+
+def add(
+    body: list[cst.BaseStatement], origin: MutableMapping[cst.CSTNode, Any]
+) -> list[cst.BaseStatement]:
+    """``body`` with a note after each statement that touches a key (at any depth).
+
+    ``origin``: the user's lines each generated statement stands for (the emitter's);
+    a statement rebuilt around a note keeps its lines, and a note stands for the
+    statement before it."""
+    noter = _Noter(origin)
+    return noter.with_notes([statement.visit(noter) for statement in body])  # type: ignore[misc]
+
+
+class _Noter(cst.CSTTransformer):
+    """Adds the notes inside compound statements; nested scopes are left alone."""
+
+    def __init__(self, origin: MutableMapping[cst.CSTNode, Any]) -> None:
+        super().__init__()
+        self.origin = origin
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def leave_IndentedBlock(
+        self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        return updated_node.with_changes(body=self.with_notes(list(updated_node.body)))
+
+    def on_leave(self, original_node: Any, updated_node: Any) -> Any:
+        result = super().on_leave(original_node, updated_node)
+        if (
+            isinstance(result, cst.CSTNode)
+            and result is not original_node
+            and original_node in self.origin
+        ):
+            self.origin[result] = self.origin[original_node]
+        return result
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
+        """``c.update(part)``: ``c.update(_omp.merging(c, part))``, which notes the keys
+        as the merge reads them (a generator's too, read once)."""
+        func = updated_node.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "update"):
+            return updated_node
+        positional = [a for a in updated_node.args if a.keyword is None]
+        if not _simple(func.value) or len(positional) != 1 or positional[0].star:
+            return updated_node
+        arg = positional[0]
+        wrapped = arg.with_changes(value=_call("merging", func.value, arg.value))
+        return updated_node.with_changes(
+            args=[wrapped if a is arg else a for a in updated_node.args]
+        )
+
+    def leave_AugAssign(
+        self, original_node: cst.AugAssign, updated_node: cst.AugAssign
+    ) -> cst.AugAssign:
+        """``c += part`` (a Counter merged in place): ``c += _omp.merging(c, part, True)``;
+        only a mapping's keys are noted (the other operand of ``+=`` on anything else
+        goes through as it is)."""
+        if not isinstance(updated_node.operator, _MERGES) or not _simple(updated_node.target):
+            return updated_node
+        if _constant(updated_node.value):
+            return updated_node  # ``count += 1``: no mapping
+        value = _call("merging", updated_node.target, updated_node.value)
+        value = value.with_changes(args=[*value.args, cst.Arg(cst.Name("True"))])
+        return updated_node.with_changes(value=value)
+
+    def leave_SimpleStatementSuite(
+        self, original_node: cst.SimpleStatementSuite, updated_node: cst.SimpleStatementSuite
+    ) -> cst.BaseSuite:
+        """``for w in chunk: counts[w] += 1`` on one line: the body on lines of its own
+        when it needs a note."""
+        if not any(_notes(small) for small in updated_node.body):
+            return updated_node
+        line = cst.SimpleStatementLine(body=updated_node.body)
+        return cst.IndentedBlock(body=self.with_notes([line]))
+
+    def with_notes(self, body: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
+        out: list[cst.BaseStatement] = []
+        for statement in body:
+            out.append(statement)
+            if isinstance(statement, cst.SimpleStatementLine):
+                notes = _unique([note for small in statement.body for note in _notes(small)])
+                if notes:
+                    line = cst.SimpleStatementLine(body=[cst.Expr(n) for n in notes])
+                    if statement in self.origin:
+                        self.origin[line] = self.origin[statement]
+                    out.append(line)
+        return out
+
+
+def _notes(small: cst.BaseSmallStatement) -> list[cst.Call]:
+    """The notes for one small statement, in the order it touches the keys."""
+    if isinstance(small, cst.Assign):
+        parts: list[cst.CSTNode] = [small.value, *(t.target for t in small.targets)]
+        bound = {n for t in small.targets for n in _names_bound(t.target)}
+    elif isinstance(small, (cst.AugAssign, cst.AnnAssign)) and small.value is not None:
+        parts, bound = [small.value, small.target], set(_names_bound(small.target))
+    elif isinstance(small, cst.Expr):
+        parts, bound = [small.value], set()
+    else:
+        return []
+    if any(isinstance(n, cst.NamedExpr) for part in parts for n in _walk(part)):
+        return []  # (a walrus rebinds a name the note would read)
+    return [c for part in parts for c in _touches(part) if not (_names_read(c) & bound)]
+
+
+def _touches(node: cst.CSTNode) -> Iterator[cst.Call]:
+    """Notes for the keys ``node`` names: subscripts of simple things, ``setdefault``
+    calls on them, the keywords of their ``update`` calls (a merge's other keys are
+    noted as it reads them, :meth:`_Noter.leave_Call`)."""
+    for found in _walk(node):
+        if isinstance(found, cst.Subscript) and _simple(found.value):
+            key = _key(found)
+            if key is not None:
+                yield _call("keyed", found.value, key)
+        elif isinstance(found, cst.Call) and isinstance(found.func, cst.Attribute):
+            owner, method = found.func.value, found.func.attr.value
+            if not _simple(owner) or any(a.star for a in found.args):
+                continue
+            positional = [a.value for a in found.args if a.keyword is None]
+            if method == "setdefault" and positional and _simple(positional[0]):
+                yield _call("keyed", owner, positional[0])
+            elif method == "update" and len(positional) <= 1:
+                for arg in found.args:
+                    if arg.keyword is not None:
+                        yield _call("keyed", owner, cst.SimpleString(repr(arg.keyword.value)))
+
+
+def _unique(notes: list[cst.Call]) -> list[cst.Call]:
+    """``values[i] = values[i] + 1`` names one key twice: one note."""
+    seen: dict[str, cst.Call] = {}
+    for note in notes:
+        seen.setdefault(_EMPTY.code_for_node(note), note)
+    return list(seen.values())
+
+
+_EMPTY = cst.Module(body=[])
+
+
+def _walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """``node`` and what it holds, outer first, not entering nested scopes."""
+    if isinstance(node, _SCOPES):
+        return
+    yield node
+    for child in node.children:
+        yield from _walk(child)
+
+
+def _key(subscript: cst.Subscript) -> cst.BaseExpression | None:
+    """The key of ``d[k]`` (``grid[x, y]``: the tuple), if simple."""
+    keys = []
+    for element in subscript.slice:
+        index = element.slice
+        if not (isinstance(index, cst.Index) and index.star is None):
+            return None
+        if not _simple(index.value, True):
+            return None
+        keys.append(index.value)
+    if len(keys) == 1:
+        return keys[0]
+    return cst.Tuple(
+        elements=[cst.Element(_bare(key)) for key in keys],
+        lpar=[cst.LeftParen()],
+        rpar=[cst.RightParen()],
+    )
+
+
+def _simple(node: cst.CSTNode, key: bool = False) -> bool:
+    """Evaluating ``node`` again calls nothing of the program's (but a property)."""
+    if isinstance(node, cst.Name):
+        return not node.value.startswith("_omp")
+    if isinstance(node, cst.Attribute):
+        return _simple(node.value)
+    if not key:
+        return False
+    if isinstance(node, (cst.Integer, cst.Float, cst.SimpleString)):
+        return True
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        return isinstance(node.expression, (cst.Integer, cst.Float))
+    if isinstance(node, cst.Tuple):
+        return all(_simple(e.value, True) for e in node.elements if isinstance(e, cst.Element))
+    if isinstance(node, cst.BinaryOperation):  # ``d[a + b]``, ``d["k" + w]``
+        return _simple(node.left, True) and _simple(node.right, True)
+    if isinstance(node, cst.FormattedString):  # ``d[f"{key}={val}"]``
+        return all(
+            _simple(part.expression, True) and part.format_spec is None
+            for part in node.parts
+            if isinstance(part, cst.FormattedStringExpression)
+        )
+    if isinstance(node, cst.Subscript) and _simple(node.value):
+        inner = _key(node)
+        return inner is not None and isinstance(inner, (cst.Name, cst.Integer, cst.SimpleString))
+    return False
+
+
+def _constant(node: cst.BaseExpression) -> bool:
+    if isinstance(node, (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString)):
+        return True
+    if isinstance(node, cst.UnaryOperation):
+        return _constant(node.expression)
+    if isinstance(node, cst.BinaryOperation):
+        return _constant(node.left) and _constant(node.right)
+    return False
+
+
+def _call(function: str, *args: cst.BaseExpression) -> cst.Call:
+    return cst.Call(
+        func=cst.parse_expression(f"_omp.{function}"),
+        args=[cst.Arg(_bare(a)) for a in args],
+    )
+
+
+def _bare(node: cst.BaseExpression) -> cst.BaseExpression:
+    """``node`` without the parentheses and spaces it had in its statement (a
+    generator expression, one argument among others now, with its own)."""
+    if isinstance(node, cst.GeneratorExp):
+        return node.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+    return node.with_changes(lpar=(), rpar=()) if hasattr(node, "lpar") else node
+
+
+def _names_bound(target: cst.CSTNode) -> Iterator[str]:
+    if isinstance(target, cst.Name):
+        yield target.value
+    elif isinstance(target, (cst.Tuple, cst.List)):
+        for element in target.elements:
+            yield from _names_bound(element.value)
+    elif isinstance(target, cst.StarredElement):
+        yield from _names_bound(target.value)
+
+
+def _names_read(call: cst.Call) -> set[str]:
+    return {n.value for arg in call.args for n in _walk(arg.value) if isinstance(n, cst.Name)}

@@ -1,0 +1,275 @@
+"""The order in which a synchronisation block touches a shared dict's keys.
+
+A block of earlier iterations that sets again keys a later iteration's block added
+first puts them, in python, where it sets them, in the order it sets them.  The
+translator follows each statement of a block that names a key with a note
+(transform/key_notes.py); the runtime keeps the notes for the team's tracked dicts
+(runtime/keynotes.py) and the keys take their places from them at the next barrier
+(coherence.py).  A block whose keys no note names (a helper function's stores) is
+an error where the order matters.  The corpus program dict_keys_set_again.py runs
+the idioms differentially on both backends.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections import Counter
+
+import pytest
+from helpers import run_omppy, run_python
+
+from omppy.runtime import keynotes
+from omppy.transform.translate import translate
+
+
+def _block(statements: str, prelude: str = "") -> list[str]:
+    """The lines the translator makes of ``statements`` in a critical block, from the
+    first statement on, notes included (``_omp.keyed``) and merges wrapped."""
+    # (in a function: its names are locals, which no ``bind_global`` follows)
+    source = textwrap.dedent(prelude) + (
+        "def run(counts, d, c, n, part, seen, tree, groups, values, row, get):\n"
+        "    # omp parallel for\n    for i in range(4):\n        # omp critical\n"
+        + textwrap.indent(textwrap.dedent(statements), "        ")
+        + "        # omp end critical\n"
+    )
+    text = translate(source, "m.py").text
+    lines = [line.strip() for line in text.splitlines()]
+    start = lines.index("try:") + 1
+    if "_omp.refreshed(" in lines[start]:
+        start += 1  # (the block takes the newest values of the names it binds)
+    end = next(n for n in range(start, len(lines)) if lines[n] == "finally:")
+    return lines[start:end]
+
+
+def test_a_store_is_followed_by_its_note():
+    assert _block("counts[i] = counts.get(i, 0) + 1\n") == [
+        "counts[i] = counts.get(i, 0) + 1",
+        "_omp.keyed(counts, i)",
+    ]
+
+
+def test_notes_inside_compound_statements_and_one_line_suites():
+    assert _block("for w in 'ab':\n    seen[w] = True\nif i: d[i] += 1\n") == [
+        "for w in 'ab':",
+        "seen[w] = True",
+        "_omp.keyed(seen, w)",
+        "if i:",
+        "d[i] += 1",
+        "_omp.keyed(d, i)",
+    ]
+
+
+def test_setdefault_and_items_used_through_a_key():
+    assert _block("tree.setdefault(i, {})[0] = i\ngroups[i].append(i)\n") == [
+        "tree.setdefault(i, {})[0] = i",
+        "_omp.keyed(tree, i)",
+        "groups[i].append(i)",
+        "_omp.keyed(groups, i)",
+    ]
+
+
+def test_merges_go_through_merging():
+    assert _block("c.update(part)\nc += part\nc.update((w, 1) for w in part)\nn += 1\n") == [
+        "c.update(_omp.merging(c, part))",
+        "c += _omp.merging(c, part, True)",
+        "c.update(_omp.merging(c, ((w, 1) for w in part)))",
+        "n += 1",
+    ]
+
+
+def test_update_keywords_are_noted_by_name():
+    assert _block("d.update(a=1, b=i)\n") == [
+        "d.update(a=1, b=i)",
+        "_omp.keyed(d, 'a'); _omp.keyed(d, 'b')",
+    ]
+
+
+def test_keys_built_of_names_constants_f_strings_and_operators():
+    assert _block("d[f'{i}!'] = 1\nd[i + 1, 'x'] = 2\nd[row[0]] = 3\n") == [
+        "d[f'{i}!'] = 1",
+        "_omp.keyed(d, f'{i}!')",
+        "d[i + 1, 'x'] = 2",
+        "_omp.keyed(d, (i + 1, 'x'))",
+        "d[row[0]] = 3",
+        "_omp.keyed(d, row[0]); _omp.keyed(row, 0)",
+    ]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "d[f(i)] = 1\n",  # a call in the key: evaluated again, it could do anything
+        "d[i] = i = 2\n",  # the statement rebinds the key's name
+        "d[(j := i)] = 1\n",  # a walrus
+        "x = [d[k] for k in range(i)]\n",  # a comprehension's own names
+        "get()[i] = 1\n",  # a container that is not a name
+        "count += 1\n",
+    ],
+)
+def test_no_note_where_evaluating_again_could_differ(statement):
+    assert _block(statement) == [statement.strip()]
+
+
+def test_the_same_key_twice_in_a_statement_is_noted_once():
+    assert _block("values[i] = values[i] + 1\n") == [
+        "values[i] = values[i] + 1",
+        "_omp.keyed(values, i)",
+    ]
+
+
+def test_nested_functions_are_not_entered():
+    assert _block("def f(k):\n    d[k] = 1\nf(i)\n") == ["def f(k):", "d[k] = 1", "f(i)"]
+
+
+# -- the runtime's notes --------------------------------------------------------------
+
+
+class _Replica:
+    def __init__(self, *dicts):
+        self.objects = {f"t{n}": d for n, d in enumerate(dicts)}
+        self.ordered_dicts = list(self.objects)
+
+
+@pytest.fixture
+def watching():
+    def start(*dicts):
+        keynotes.start(_Replica(*dicts))
+
+    yield start
+    keynotes.stop()
+
+
+def test_notes_name_tracked_dicts_only_in_first_touch_order(watching):
+    counts, other = {}, {}
+    watching(counts)
+    for key in ("b", "a", "b", "c"):
+        keynotes.keyed(counts, key)
+        keynotes.keyed(other, key)
+    assert keynotes.take() == {"t0": ["b", "a", "c"]}
+    assert keynotes.take() == {}
+
+
+def test_merging_notes_as_the_merge_reads(watching):
+    counts, read = Counter(), []
+    watching(counts)
+
+    def words():
+        for w in ("y", "x", "y"):
+            read.append((w, list(keynotes.NOTES)))
+            yield w
+
+    merged = keynotes.merging(counts, words())
+    assert read == []  # a generator is read by the merge, once, as lazily as before
+    counts.update(merged)
+    assert counts == Counter(y=2, x=1)
+    assert [w for w, _ in read] == ["y", "x", "y"]
+    assert keynotes.take() == {"t0": ["y", "x"]}
+    pairs = {}
+    watching(pairs)
+    keynotes.stop()
+    watching(pairs)
+    pairs.update(keynotes.merging(pairs, [("q", 1), ("p", 2)]))
+    pairs.update(keynotes.merging(pairs, {"r": 0, "q": 3}))
+    assert keynotes.take() == {"t0": ["q", "p", "r"]}
+
+
+def test_merging_leaves_what_it_cannot_read_to_the_merge(watching):
+    d = {}
+    watching(d)
+    with pytest.raises(TypeError, match="not iterable"):
+        d.update(keynotes.merging(d, 5))
+    with pytest.raises((TypeError, ValueError)):
+        d.update(keynotes.merging(d, [1]))  # not a pair: dict.update's own error
+    assert keynotes.merging(d, 7, True) == 7  # ``d += 7`` raises its own error
+
+
+def test_nothing_is_noted_outside_a_block():
+    d = {}
+    keynotes.keyed(d, "k")
+    assert keynotes.merging(d, [("k", 1)]) == [("k", 1)]
+    assert keynotes.NOTES == []
+
+
+# -- end to end (fork backend) ---------------------------------------------------------
+
+# chunk 1's block runs first (chunk 0 sleeps): it adds d, c, b, a; chunk 0's then sets
+# a, b, c, d again, which python added in that order.
+LATE_FIRST_CHUNK = """\
+import time
+chunks = [["a", "b", "c", "d"], ["d", "c", "b", "a"]]
+counts = {}
+%s
+# omp parallel for schedule(static, 1) num_threads(2)
+for c in range(2):
+    if c == 0:
+        time.sleep(0.3)
+    # omp critical
+    %s
+print(list(counts))
+"""
+
+
+def _agree(write, helper: str, block: str) -> None:
+    script = write("late.py", LATE_FIRST_CHUNK % (helper, block))
+    got = run_omppy("run", str(script), threads=2)
+    assert got.status == 0, got.err
+    assert got.out == run_python(script).out == "['a', 'b', 'c', 'd']\n"
+
+
+def test_keys_set_again_in_a_loop_take_the_earlier_blocks_order(write):
+    _agree(write, "", "for w in chunks[c]: counts[w] = counts.get(w, 0) + 1")
+
+
+def test_a_same_object_stored_again_takes_the_earlier_blocks_place(write):
+    _agree(write, "", "for w in chunks[c]: counts[w] = True")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "block",
+    [
+        "counts.update((w, 1) for w in chunks[c])",
+        "counts.update(dict.fromkeys(chunks[c], 0))",
+        "for w in chunks[c]: counts.setdefault(w, []).append(c)",
+    ],
+)
+def test_other_ways_of_setting_keys_again(write, block):
+    _agree(write, "", block)
+
+
+def test_keys_set_again_in_a_called_function_are_an_error(write):
+    helper = "def merge(dst, words):\n    for w in words:\n        dst[w] = dst.get(w, 0) + 1\n"
+    script = write("late.py", LATE_FIRST_CHUNK % (helper, "merge(counts, chunks[c])"))
+    got = run_omppy("run", str(script), threads=2)
+    assert got.status == 1
+    assert got.out == ""
+    assert got.err.splitlines()[-1] == (
+        "omppy.runtime.errors.OmpError: '# omp critical' in thread 0 set keys of counts "
+        "('d' and 'c') that a block of later iterations had added first, in the region "
+        f"at {script}:8: python has them in the order this earlier block set them, "
+        "which omppy cannot know here (the block set them in a called function, or "
+        "merged an iterable it could not read twice), so the dict's key order would "
+        "differ from python's. Set the keys in the block itself (`d[k] = ...`, "
+        "`d.update(part)` with a dict or list `part`), or collect each chunk's results "
+        "in a list indexed by the loop variable and merge them in order after the loop"
+    )
+
+
+@pytest.mark.slow
+def test_dicts_made_in_a_block_get_keys_in_python_order(write):
+    script = write(
+        "tree.py",
+        "import time\n"
+        "tree = {}\n"
+        "# omp parallel for schedule(static, 1) num_threads(2)\n"
+        "for c in range(2):\n"
+        "    if c == 0:\n"
+        "        time.sleep(0.3)\n"
+        "    for b in (c, 5 + c):\n"
+        "        # omp critical\n"
+        "        tree.setdefault('x', {})[b] = c\n"
+        "print({k: list(v) for k, v in tree.items()})\n",
+    )
+    got = run_omppy("run", str(script), threads=2)
+    assert got.status == 0, got.err
+    assert got.out == run_python(script).out == "{'x': [0, 5, 1, 6]}\n"

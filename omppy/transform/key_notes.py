@@ -193,11 +193,7 @@ def _key(subscript: cst.Subscript) -> cst.BaseExpression | None:
         keys.append(index.value)
     if len(keys) == 1:
         return keys[0]
-    return cst.Tuple(
-        elements=[cst.Element(_bare(key)) for key in keys],
-        lpar=[cst.LeftParen()],
-        rpar=[cst.RightParen()],
-    )
+    return cst.Tuple(elements=[cst.Element(_bare(key)) for key in keys])
 
 
 def _simple(node: cst.CSTNode, key: bool = False) -> bool:
@@ -248,7 +244,7 @@ def _call(function: str, *args: cst.BaseExpression) -> cst.Call:
 def _bare(node: cst.BaseExpression) -> cst.BaseExpression:
     """``node`` without the parentheses and spaces it had in its statement (a
     generator expression, one argument among others now, with its own)."""
-    if isinstance(node, cst.GeneratorExp):
+    if isinstance(node, (cst.GeneratorExp, cst.Tuple)):
         return node.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
     return node.with_changes(lpar=(), rpar=()) if hasattr(node, "lpar") else node
 

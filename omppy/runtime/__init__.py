@@ -40,7 +40,7 @@ from .errors import (
     WorkerDied,
     WorkerException,
 )
-from .keynotes import keyed, merging
+from .keynotes import holding, keyed, merging
 from .linear import linear
 from .paths import Attr
 from .private_globals import slots as threadprivate_slots
@@ -76,6 +76,7 @@ globals = builtins.globals
 __all__ = [
     "IDLE",
     "KEY",
+    "KEYS",
     "RUNS",
     "UNBOUND",
     "Attr",
@@ -102,6 +103,7 @@ __all__ = [
     "depobj_update",
     "error",
     "globals",
+    "holding",
     "iteration_space",
     "keyed",
     "linear",
@@ -231,4 +233,5 @@ thread: Callable[[], ThreadContext] = state.current
 # ``_omp_t = _omp.IDLE or _omp.thread()``: outside regions, one module attribute read
 # instead of a call (docs/benchmarks.md, "Session 8: check").
 IDLE: ThreadContext | None = None
+KEYS = False  # whether a block's key notes count now (keynotes.publish_switch)
 state.recheck()

@@ -24,6 +24,8 @@ key only read: ``keyed`` notes those there as values set again.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -43,6 +45,13 @@ def keyed(target: Any, key: Any) -> None:
             NOTES.append((id(target), key))
     elif WATCHING and id(target) in WATCHING:
         set_again(target, key)  # a thread team's dict (threads/keyorder.py)
+
+
+def holding(target: Any, key: Any) -> Any:
+    """``target``, about to be used with ``key`` (``holding(f(x), k)[k] = v``: a
+    container the note after the statement could not evaluate again)."""
+    keyed(target, key)
+    return target
 
 
 def merging(target: Any, other: Any, mapping_only: bool = False) -> Any:
@@ -76,15 +85,21 @@ def _noting(target: Any, items: Iterator[Any], elements: bool) -> Iterator[Any]:
 
 
 def start(replica: Any) -> None:
-    """A block starts in this process: watch the tracked dicts (once per block nest)."""
-    if WATCHED:
+    """A block starts in this process: watch the tracked dicts (once per block nest;
+    a block of a nested team, another replica, starts again: the outer block's
+    notes so far are dropped, and its order is unknown, an error where it matters)."""
+    global _owner
+    if WATCHED and _owner is replica:
         return
+    WATCHED.clear()
+    NOTES.clear()
+    _owner = replica
     objects = replica.objects
     for token in replica.ordered_dicts:
         live = objects.get(token)
         if live is not None:
             WATCHED[id(live)] = token
-    NOTES.clear()
+    publish_switch()
 
 
 def take() -> dict[Any, list[Any]]:
@@ -105,6 +120,23 @@ def take() -> dict[Any, list[Any]]:
 
 
 def stop() -> None:
-    """The outermost block of this process ended."""
+    """The outermost block of this process ended (or this is a new worker)."""
+    global _owner
     WATCHED.clear()
     NOTES.clear()
+    _owner = None
+    publish_switch()
+
+
+def publish_switch() -> None:
+    """``omppy.runtime.KEYS``: whether a note can count now, read by the generated
+    code before it makes one (``if _omp.KEYS: _omp.keyed(d, k)``), so that a block
+    of a team with no tracked dict, or code run outside any, pays one attribute
+    read per note."""
+    runtime = sys.modules.get(__package__ or "")
+    if runtime is not None:
+        runtime.KEYS = bool(WATCHED or WATCHING)  # type: ignore[attr-defined]
+
+
+_owner: Any = None
+os.register_at_fork(after_in_child=stop)

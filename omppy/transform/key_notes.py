@@ -13,10 +13,14 @@ while the block runs; anywhere else a note is one test.
 A note evaluates its container and key again after the statement, so the container
 must be a name or an attribute chain of names, and the key built of those, constants,
 f-strings and operators, or one subscript of a name (no call, nothing the statement
-itself rebinds).  A statement that names a key some other way gets no note; the
-block's order is then unknown, an error where it matters (coherence.py,
-``_check_known_order``).  Comprehensions and lambdas are not searched for keys, and
-nested functions and classes not entered: their names are not the block's.
+itself rebinds).  Any other container is noted where it is used,
+``(_omp.holding(tree.setdefault(a, {}), b) if _omp.KEYS else ...)[b] = i``, and
+evaluated once, as before.  A statement that names a key some other way gets no
+note; the block's order is then unknown, an error where it matters (coherence.py,
+``_check_known_order``).  Each note runs only while notes count (``_omp.KEYS``:
+a block of a team with tracked dicts runs in this process), so elsewhere it costs an
+attribute read.  Comprehensions and lambdas are not searched for keys, and nested
+functions and classes not entered: their names are not the block's.
 """
 
 from __future__ import annotations
@@ -70,6 +74,20 @@ class _Noter(cst.CSTTransformer):
             self.origin[result] = self.origin[original_node]
         return result
 
+    def leave_Subscript(
+        self, original_node: cst.Subscript, updated_node: cst.Subscript
+    ) -> cst.Subscript:
+        """``tree.setdefault(a, {})[b] = i``: a container that cannot be evaluated
+        again is noted as it is used, ``_omp.holding(tree.setdefault(a, {}), b)[b]``
+        (evaluated once, then its key a second time, so only a simple key)."""
+        if _simple(updated_node.value) or _ours(updated_node.value):
+            return updated_node  # (noted after the statement; or omppy's own)
+        key = _key(updated_node)
+        if key is None or _constant(updated_node.value):
+            return updated_node
+        value = updated_node.value
+        return updated_node.with_changes(value=_when_keys(value, _call("holding", value, key)))
+
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
         """``c.update(part)``: ``c.update(_omp.merging(c, part))``, which notes the keys
         as the merge reads them (a generator's too, read once)."""
@@ -80,7 +98,8 @@ class _Noter(cst.CSTTransformer):
         if not _simple(func.value) or len(positional) != 1 or positional[0].star:
             return updated_node
         arg = positional[0]
-        wrapped = arg.with_changes(value=_call("merging", func.value, arg.value))
+        call = _call("merging", func.value, arg.value)
+        wrapped = arg.with_changes(value=_when_keys(arg.value, call))
         return updated_node.with_changes(
             args=[wrapped if a is arg else a for a in updated_node.args]
         )
@@ -95,9 +114,9 @@ class _Noter(cst.CSTTransformer):
             return updated_node
         if _constant(updated_node.value):
             return updated_node  # ``count += 1``: no mapping
-        value = _call("merging", updated_node.target, updated_node.value)
-        value = value.with_changes(args=[*value.args, cst.Arg(cst.Name("True"))])
-        return updated_node.with_changes(value=value)
+        value = updated_node.value
+        call = _call("merging", updated_node.target, value, cst.Name("True"))
+        return updated_node.with_changes(value=_when_keys(value, call))
 
     def leave_SimpleStatementSuite(
         self, original_node: cst.SimpleStatementSuite, updated_node: cst.SimpleStatementSuite
@@ -116,7 +135,10 @@ class _Noter(cst.CSTTransformer):
             if isinstance(statement, cst.SimpleStatementLine):
                 notes = _unique([note for small in statement.body for note in _notes(small)])
                 if notes:
-                    line = cst.SimpleStatementLine(body=[cst.Expr(n) for n in notes])
+                    line = cst.If(
+                        test=_KEYS,
+                        body=cst.SimpleStatementSuite(body=[cst.Expr(n) for n in notes]),
+                    )
                     if statement in self.origin:
                         self.origin[line] = self.origin[statement]
                     out.append(line)
@@ -224,6 +246,13 @@ def _simple(node: cst.CSTNode, key: bool = False) -> bool:
     return False
 
 
+def _ours(node: cst.BaseExpression) -> bool:
+    """``_omp_fresh['x']``, ``_omp_sync_3.fresh[...]``: the generated code's own."""
+    while isinstance(node, (cst.Attribute, cst.Subscript, cst.Call)):
+        node = node.func if isinstance(node, cst.Call) else node.value
+    return isinstance(node, cst.Name) and node.value.startswith("_omp")
+
+
 def _constant(node: cst.BaseExpression) -> bool:
     if isinstance(node, (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString)):
         return True
@@ -232,6 +261,22 @@ def _constant(node: cst.BaseExpression) -> bool:
     if isinstance(node, cst.BinaryOperation):
         return _constant(node.left) and _constant(node.right)
     return False
+
+
+_KEYS = cst.parse_expression("_omp.KEYS")
+
+
+def _when_keys(value: cst.BaseExpression, call: cst.Call) -> cst.IfExp:
+    """``value`` through ``call`` while notes count: ``(_omp.holding(x, k) if
+    _omp.KEYS else x)``, ``(_omp.merging(c, part) if _omp.KEYS else part)``; one of
+    the two runs, so ``value`` is evaluated once, as before."""
+    atomic = (cst.Name, cst.Attribute, cst.Call, cst.Subscript, cst.BaseString, cst.Integer)
+    plain = _bare(value)
+    if not isinstance(plain, atomic) and not plain.lpar:
+        plain = plain.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+    return cst.IfExp(
+        test=_KEYS, body=call, orelse=plain, lpar=[cst.LeftParen()], rpar=[cst.RightParen()]
+    )
 
 
 def _call(function: str, *args: cst.BaseExpression) -> cst.Call:

@@ -3,7 +3,7 @@ them first take the earlier block's places, in the order it set them, as with py
 (docs/data-sharing.md, "Dict insertion order"): a loop of stores over a chunk, a
 Counter merged with ``update`` and with ``+=``, a dict used as an ordered set (the
 same object stored again), keys only read by ``setdefault``, ``update`` from a
-generator and with keywords, f-string keys.  The first chunk sleeps before its
+generator, f-string keys, dicts put into a dict by ``setdefault``.  The first chunk sleeps before its
 blocks, so at two threads and more a later chunk's block comes first."""
 
 import time
@@ -26,6 +26,7 @@ seen = {}
 first = {}
 pairs = {}
 tagged = {}
+tree = {}
 # omp parallel for schedule(dynamic)
 for n in range(len(CHUNKS)):
     late(n)
@@ -50,6 +51,9 @@ for n in range(len(CHUNKS)):
     for w in chunk:
         tagged[f"{w}!"] = n
     # omp end critical
+    for w in chunk:
+        # omp critical
+        tree.setdefault(len(w), {})[w] = len(w)
 print(list(counts.items()))
 print(list(merged.items()), merged.most_common(3))
 print(list(added.items()))
@@ -57,3 +61,4 @@ print(list(seen))
 print(list(first.items()))
 print(list(pairs.items()))
 print(list(tagged))
+print({k: list(v) for k, v in tree.items()})

@@ -163,13 +163,30 @@ def _event(event: int, target: Any, key: Any, value: Any) -> int:
             if mark in already:
                 return 0
             already[mark] = None
-        notes.append((target, changed, me.key_tag(), event == ADDED))  # type: ignore[attr-defined]
+        tag = me.key_tag()  # type: ignore[attr-defined]
+        notes.append((target, changed, tag, event == ADDED))
+        if event == ADDED and value:
+            _watch_put(me, _object_at(value), tag, notes)
     except BaseException:
         pass
     return 0
 
 
 _PLAIN_KEYS = frozenset({str, int, bytes, float})
+
+
+def _watch_put(me: Any, value: Any, tag: Tag, notes: list[Note]) -> None:
+    """A dict a thread put into a watched dict as a new key's value
+    (``tree.setdefault(a, {})[b] = i``): watched too until the team ends, as other
+    threads' blocks may add keys to it; the keys it came with were added here."""
+    if type(value) is not dict:
+        return
+    team = me.team
+    watched = getattr(team, "watched_dicts", None)
+    if watched is None or id(value) in WATCHING:
+        return
+    watched.extend(_the_watcher().watch([value]))
+    notes.extend((value, key, tag, True) for key in list(value))
 
 
 def set_again(target: dict[Any, Any], key: Any) -> None:
@@ -242,6 +259,7 @@ class _Watcher:
                 if count or self.api.PyDict_Watch(self.ident, target) == 0:
                     self.counts[id(target)] = count + 1
                     watched.append(target)
+        _switch()
         return watched
 
     def unwatch(self, dicts: list[dict[Any, Any]]) -> None:
@@ -252,9 +270,16 @@ class _Watcher:
                     self.counts[id(target)] = count
                 else:
                     self.api.PyDict_Unwatch(self.ident, target)
+        _switch()
 
 
 _watcher: _Watcher | None = None
+
+
+def _switch() -> None:
+    from ..keynotes import publish_switch  # (keynotes imports this module)
+
+    publish_switch()
 
 
 def available() -> bool:

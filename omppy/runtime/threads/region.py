@@ -160,6 +160,7 @@ def _run_team(
     output.install()
     pools = blas.limit(words=False)  # one thread per BLAS pool while the team runs
     dicts = keyorder.watch(region.args.values())  # their new keys in iteration order
+    team.watched_dicts = dicts  # (and the dicts the threads put into them)
     previous = streams.enter_thread(master)
     state.team_runs(team, True)  # omppy.runtime.IDLE is None until it ends
     try:

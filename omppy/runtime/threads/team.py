@@ -63,6 +63,9 @@ class ThreadTeam:
     cancelled = False  # 'cancel parallel' ran (cancel.py)
     hang_reported = False
     _board: deadlock.Board | None = None
+    # The dicts the team's dict watcher watches (threads/keyorder.py), set by the
+    # region that runs it (nested teams: None, their dicts are their parent's).
+    watched_dicts: list[dict[Any, Any]] | None = None
 
     def __init__(self, size: int, parent: ThreadContext) -> None:
         self.size = size

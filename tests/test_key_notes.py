@@ -27,7 +27,7 @@ def _block(statements: str, prelude: str = "") -> list[str]:
     first statement on, notes included (``_omp.keyed``) and merges wrapped."""
     # (in a function: its names are locals, which no ``bind_global`` follows)
     source = textwrap.dedent(prelude) + (
-        "def run(counts, d, c, n, part, seen, tree, groups, values, row, get):\n"
+        "def run(counts, d, c, n, part, seen, tree, groups, values, row, get, rows):\n"
         "    # omp parallel for\n    for i in range(4):\n        # omp critical\n"
         + textwrap.indent(textwrap.dedent(statements), "        ")
         + "        # omp end critical\n"
@@ -37,6 +37,8 @@ def _block(statements: str, prelude: str = "") -> list[str]:
     start = lines.index("try:") + 1
     if "_omp.refreshed(" in lines[start]:
         start += 1  # (the block takes the newest values of the names it binds)
+    if lines[start] == "_omp_keys = _omp.KEYS":
+        start += 1  # (whether notes count, read once per block: tested below)
     end = next(n for n in range(start, len(lines)) if lines[n] == "finally:")
     return lines[start:end]
 
@@ -44,7 +46,7 @@ def _block(statements: str, prelude: str = "") -> list[str]:
 def test_a_store_is_followed_by_its_note():
     assert _block("counts[i] = counts.get(i, 0) + 1\n") == [
         "counts[i] = counts.get(i, 0) + 1",
-        "if _omp.KEYS: _omp.keyed(counts, i)",
+        "if _omp_keys: _omp.keyed(counts, i)",
     ]
 
 
@@ -52,29 +54,28 @@ def test_notes_inside_compound_statements_and_one_line_suites():
     assert _block("for w in 'ab':\n    seen[w] = True\nif i: d[i] += 1\n") == [
         "for w in 'ab':",
         "seen[w] = True",
-        "if _omp.KEYS: _omp.keyed(seen, w)",
+        "if _omp_keys: _omp.keyed(seen, w)",
         "if i:",
         "d[i] += 1",
-        "if _omp.KEYS: _omp.keyed(d, i)",
+        "if _omp_keys: _omp.keyed(d, i)",
     ]
 
 
 def test_setdefault_and_items_used_through_a_key():
     assert _block("tree.setdefault(i, {})[0] = i\ngroups[i].append(i)\n") == [
-        "(_omp.holding(tree.setdefault(i, {}), 0) if _omp.KEYS else "
-        "tree.setdefault(i, {}))[0] = i",
-        "if _omp.KEYS: _omp.keyed(tree, i)",
+        "(_omp_h0 := tree.setdefault(i, {}))[0] = i",
+        "if _omp_keys: _omp.keyed(tree, i); _omp.keyed(_omp_h0, 0)",
         "groups[i].append(i)",
-        "if _omp.KEYS: _omp.keyed(groups, i)",
+        "if _omp_keys: _omp.keyed(groups, i)",
     ]
 
 
 def test_merges_go_through_merging():
     assert _block("c.update(part)\nc += part\nc.update((w, 1) for w in part)\nn += 1\n") == [
-        "c.update((_omp.merging(c, part) if _omp.KEYS else part))",
-        "c += (_omp.merging(c, part, True) if _omp.KEYS else part)",
-        "c.update((_omp.merging(c, ((w, 1) for w in part)) if _omp.KEYS else "
-        "((w, 1) for w in part)))",
+        "c.update(_omp.merging(c, part))",
+        "c += part",
+        "if _omp_keys: _omp.merged(c, part)",
+        "c.update(_omp.merging(c, ((w, 1) for w in part)))",
         "n += 1",
     ]
 
@@ -82,18 +83,18 @@ def test_merges_go_through_merging():
 def test_update_keywords_are_noted_by_name():
     assert _block("d.update(a=1, b=i)\n") == [
         "d.update(a=1, b=i)",
-        "if _omp.KEYS: _omp.keyed(d, 'a'); _omp.keyed(d, 'b')",
+        "if _omp_keys: _omp.keyed(d, 'a'); _omp.keyed(d, 'b')",
     ]
 
 
 def test_keys_built_of_names_constants_f_strings_and_operators():
     assert _block("d[f'{i}!'] = 1\nd[i + 1, 'x'] = 2\nd[row[0]] = 3\n") == [
         "d[f'{i}!'] = 1",
-        "if _omp.KEYS: _omp.keyed(d, f'{i}!')",
+        "if _omp_keys: _omp.keyed(d, f'{i}!')",
         "d[i + 1, 'x'] = 2",
-        "if _omp.KEYS: _omp.keyed(d, (i + 1, 'x'))",
+        "if _omp_keys: _omp.keyed(d, (i + 1, 'x'))",
         "d[row[0]] = 3",
-        "if _omp.KEYS: _omp.keyed(d, row[0]); _omp.keyed(row, 0)",
+        "if _omp_keys: _omp.keyed(d, row[0]); _omp.keyed(row, 0)",
     ]
 
 
@@ -112,16 +113,36 @@ def test_no_note_where_evaluating_again_could_differ(statement):
 
 
 def test_a_container_that_is_not_a_name_is_noted_where_it_is_used():
-    assert _block("get()[i] = 1\nget()[f(i)] += 1\n") == [
-        "(_omp.holding(get(), i) if _omp.KEYS else get())[i] = 1",
+    assert _block("get()[i] = 1\nget()[f(i)] += 1\nrows(i)[0].append(i)\n") == [
+        "(_omp_h0 := get())[i] = 1",
+        "if _omp_keys: _omp.keyed(_omp_h0, i)",
         "get()[f(i)] += 1",
+        "(_omp_h0 := rows(i))[0].append(i)",
+        "if _omp_keys: _omp.keyed(_omp_h0, 0)",
     ]
+
+
+def test_c_plus_equals_an_expression_goes_through_merging():
+    assert _block("c += Counter(part)\nc |= d\n") == [
+        "c += _omp.merging(c, Counter(part), True)",
+        "c |= d",
+        "if _omp_keys: _omp.merged(c, d)",
+    ]
+
+
+def test_a_block_with_notes_reads_the_switch_once():
+    source = "def run(d):\n    # omp parallel\n    # omp critical\n    d[1] = 2\n"
+    lines = [line.strip() for line in translate(source, "m.py").text.splitlines()]
+    assert lines.count("_omp_keys = _omp.KEYS") == 1
+    assert "if _omp_keys: _omp.keyed(d, 1)" in lines
+    plain = "def run(d):\n    # omp parallel\n    # omp critical\n    d.x = 2\n"
+    assert "_omp_keys" not in translate(plain, "m.py").text
 
 
 def test_the_same_key_twice_in_a_statement_is_noted_once():
     assert _block("values[i] = values[i] + 1\n") == [
         "values[i] = values[i] + 1",
-        "if _omp.KEYS: _omp.keyed(values, i)",
+        "if _omp_keys: _omp.keyed(values, i)",
     ]
 
 
@@ -189,6 +210,32 @@ def test_merging_leaves_what_it_cannot_read_to_the_merge(watching):
     with pytest.raises((TypeError, ValueError)):
         d.update(keynotes.merging(d, [1]))  # not a pair: dict.update's own error
     assert keynotes.merging(d, 7, True) == 7  # ``d += 7`` raises its own error
+
+
+def test_notes_count_only_in_a_block_that_may_change_a_tracked_dict(watching):
+    import omppy.runtime as runtime
+
+    counts, grid = {}, [[0]]
+    watching(counts)
+    keynotes.enable([grid])  # a block that fills a list of lists: one test per note
+    assert runtime.KEYS is False
+    keynotes.enable([grid, counts])
+    assert runtime.KEYS is True
+    keynotes.stop()
+    assert runtime.KEYS is False
+    watching(counts)
+    keynotes.enable(None)  # a block that calls what the translator cannot see
+    assert runtime.KEYS is True
+
+
+def test_merged_notes_a_mappings_keys(watching):
+    total = Counter()
+    watching(total)
+    part = Counter("baa")
+    total += part
+    keynotes.merged(total, part)
+    keynotes.merged(total, 5)  # (``total += 5`` raised already: nothing to note)
+    assert keynotes.take() == {"t0": ["b", "a"]}
 
 
 def test_nothing_is_noted_outside_a_block():

@@ -40,7 +40,7 @@ from .errors import (
     WorkerDied,
     WorkerException,
 )
-from .keynotes import holding, keyed, merging
+from .keynotes import keyed, merged, merging
 from .linear import linear
 from .paths import Attr
 from .private_globals import slots as threadprivate_slots
@@ -103,11 +103,11 @@ __all__ = [
     "depobj_update",
     "error",
     "globals",
-    "holding",
     "iteration_space",
     "keyed",
     "linear",
     "locals",
+    "merged",
     "merging",
     "nested_space",
     "numbered",

@@ -47,11 +47,15 @@ def keyed(target: Any, key: Any) -> None:
         set_again(target, key)  # a thread team's dict (threads/keyorder.py)
 
 
-def holding(target: Any, key: Any) -> Any:
-    """``target``, about to be used with ``key`` (``holding(f(x), k)[k] = v``: a
-    container the note after the statement could not evaluate again)."""
-    keyed(target, key)
-    return target
+def merged(target: Any, other: Any) -> None:
+    """The statement before this call merged ``other`` into ``target`` in place
+    (``target += other``, a Counter): a mapping's keys, in its order."""
+    if hasattr(other, "keys"):
+        try:
+            for key in list(other.keys()):
+                keyed(target, key)
+        except Exception:
+            pass  # (not readable twice: the block's order stays unknown)
 
 
 def merging(target: Any, other: Any, mapping_only: bool = False) -> Any:
@@ -99,7 +103,18 @@ def start(replica: Any) -> None:
         live = objects.get(token)
         if live is not None:
             WATCHED[id(live)] = token
-    publish_switch()
+
+
+def enable(touched: list[Any] | None) -> None:
+    """Notes count from here to the end of the block nest if the block may change a
+    tracked dict: ``touched``, the objects it names (the translator's ``touches``;
+    a dict held in a tracked dict is tracked only as part of one, so its holder is
+    named), None when it cannot tell.  A block that fills a list of lists keeps
+    paying one attribute read per note."""
+    if not WATCHED or (_runtime_keys() and touched is not None):
+        return
+    if touched is None or any(id(value) in WATCHED for value in touched):
+        _set_keys(True)
 
 
 def take() -> dict[Any, list[Any]]:
@@ -131,11 +146,21 @@ def stop() -> None:
 def publish_switch() -> None:
     """``omppy.runtime.KEYS``: whether a note can count now, read by the generated
     code before it makes one (``if _omp.KEYS: _omp.keyed(d, k)``), so that a block
-    of a team with no tracked dict, or code run outside any, pays one attribute
-    read per note."""
+    that changes no tracked dict, or code run outside any, pays one attribute read
+    per note.  On the fork backend :func:`enable` turns it on for a block; a thread
+    team watching dicts (threads/keyorder.py) keeps it on while it runs."""
+    _set_keys(bool(WATCHING))
+
+
+def _set_keys(value: bool) -> None:
     runtime = sys.modules.get(__package__ or "")
     if runtime is not None:
-        runtime.KEYS = bool(WATCHED or WATCHING)  # type: ignore[attr-defined]
+        runtime.KEYS = value  # type: ignore[attr-defined]
+
+
+def _runtime_keys() -> bool:
+    runtime = sys.modules.get(__package__ or "")
+    return bool(getattr(runtime, "KEYS", False))
 
 
 _owner: Any = None

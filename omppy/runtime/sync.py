@@ -29,6 +29,23 @@ if TYPE_CHECKING:
     from .thread import ThreadContext
 
 
+def _named(names: tuple[str, ...] | None, frame: Any) -> list[Any] | None:
+    """The objects ``names`` name in the block's frame (its locals, then its module's
+    globals), or None for "anything"."""
+    if names is None:
+        return None
+    scope = frame.f_locals
+    outer = frame.f_globals
+    found = []
+    for name in names:
+        value = scope.get(name, UNBOUND)
+        if value is UNBOUND:
+            value = outer.get(name, UNBOUND)
+        if value is not UNBOUND:
+            found.append(value)
+    return found
+
+
 class SyncBlock:
     """One execution of a synchronisation construct by one thread."""
 
@@ -75,6 +92,7 @@ class SyncBlock:
                 self.fresh = coherence.fresh((*names, *reads) if reads else names)
                 if coherence.replica.ordered_dicts:
                     keynotes.start(coherence.replica)  # the order it sets keys in
+                    keynotes.enable(_named(touches, sys._getframe(2)))
                 if coherence.stream is not None and not thread.inside:
                     coherence.stream.enter()
                 files = getattr(thread.team, "files", None)

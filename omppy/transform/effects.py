@@ -599,7 +599,7 @@ def module_effects(effects: Effects) -> dict[str, int]:
 
 
 # The libraries whose functions READING_MODULE_FUNCTIONS names.
-_LIBRARIES = frozenset({"numpy", "math", "cmath", "statistics", "scipy"})
+_LIBRARIES = frozenset({"numpy", "math", "cmath", "statistics", "scipy", "time"})
 
 
 def _from_library(statement: cst.Import | cst.ImportFrom, alias: cst.ImportAlias) -> bool:

@@ -43,7 +43,16 @@ def add(
     a statement rebuilt around a note keeps its lines, and a note stands for the
     statement before it."""
     noter = _Noter(origin)
-    return noter.with_notes([statement.visit(noter) for statement in body])  # type: ignore[misc]
+    noted = noter.with_notes([statement.visit(noter) for statement in body])  # type: ignore[misc]
+    if not noter.used:
+        return body
+    # The switch read once per block (a local): a note costs a local's read and a test.
+    switch = cst.SimpleStatementLine(
+        body=[cst.Assign(targets=[cst.AssignTarget(_KEYS)], value=_SWITCH)]
+    )
+    if body and body[0] in origin:
+        origin[switch] = origin[body[0]]
+    return [switch, *noted]
 
 
 class _Noter(cst.CSTTransformer):
@@ -52,6 +61,25 @@ class _Noter(cst.CSTTransformer):
     def __init__(self, origin: MutableMapping[cst.CSTNode, Any]) -> None:
         super().__init__()
         self.origin = origin
+        self.used = False  # whether a note or a wrapped merge was made
+        self.scopes = 0  # lambdas and comprehensions around: no ``holding`` there
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, _SCOPES):
+            self.scopes += 1
+        return super().on_visit(node)
+
+    def on_leave(self, original_node: Any, updated_node: Any) -> Any:
+        if isinstance(original_node, _SCOPES):
+            self.scopes -= 1
+        result = super().on_leave(original_node, updated_node)
+        if (
+            isinstance(result, cst.CSTNode)
+            and result is not original_node
+            and original_node in self.origin
+        ):
+            self.origin[result] = self.origin[original_node]
+        return result
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         return False
@@ -64,30 +92,6 @@ class _Noter(cst.CSTTransformer):
     ) -> cst.IndentedBlock:
         return updated_node.with_changes(body=self.with_notes(list(updated_node.body)))
 
-    def on_leave(self, original_node: Any, updated_node: Any) -> Any:
-        result = super().on_leave(original_node, updated_node)
-        if (
-            isinstance(result, cst.CSTNode)
-            and result is not original_node
-            and original_node in self.origin
-        ):
-            self.origin[result] = self.origin[original_node]
-        return result
-
-    def leave_Subscript(
-        self, original_node: cst.Subscript, updated_node: cst.Subscript
-    ) -> cst.Subscript:
-        """``tree.setdefault(a, {})[b] = i``: a container that cannot be evaluated
-        again is noted as it is used, ``_omp.holding(tree.setdefault(a, {}), b)[b]``
-        (evaluated once, then its key a second time, so only a simple key)."""
-        if _simple(updated_node.value) or _ours(updated_node.value):
-            return updated_node  # (noted after the statement; or omppy's own)
-        key = _key(updated_node)
-        if key is None or _constant(updated_node.value):
-            return updated_node
-        value = updated_node.value
-        return updated_node.with_changes(value=_when_keys(value, _call("holding", value, key)))
-
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
         """``c.update(part)``: ``c.update(_omp.merging(c, part))``, which notes the keys
         as the merge reads them (a generator's too, read once)."""
@@ -98,8 +102,10 @@ class _Noter(cst.CSTTransformer):
         if not _simple(func.value) or len(positional) != 1 or positional[0].star:
             return updated_node
         arg = positional[0]
-        call = _call("merging", func.value, arg.value)
-        wrapped = arg.with_changes(value=_when_keys(arg.value, call))
+        self.used = True
+        # (always called: one call per merge; where nothing is noted it hands ``part``
+        # back at once)
+        wrapped = arg.with_changes(value=_call("merging", func.value, arg.value))
         return updated_node.with_changes(
             args=[wrapped if a is arg else a for a in updated_node.args]
         )
@@ -107,23 +113,25 @@ class _Noter(cst.CSTTransformer):
     def leave_AugAssign(
         self, original_node: cst.AugAssign, updated_node: cst.AugAssign
     ) -> cst.AugAssign:
-        """``c += part`` (a Counter merged in place): ``c += _omp.merging(c, part, True)``;
-        only a mapping's keys are noted (the other operand of ``+=`` on anything else
-        goes through as it is)."""
+        """``c += part(x)`` (a Counter merged in place): ``c += _omp.merging(c, part(x),
+        True)``; only a mapping's keys are noted (the other operand of ``+=`` on
+        anything else goes through as it is).  A name or a constant on the right needs
+        no wrapping: ``c += part`` is noted after the statement (:func:`_notes`)."""
         if not isinstance(updated_node.operator, _MERGES) or not _simple(updated_node.target):
             return updated_node
-        if _constant(updated_node.value):
-            return updated_node  # ``count += 1``: no mapping
         value = updated_node.value
+        if _constant(value) or _simple(value):
+            return updated_node
+        self.used = True
         call = _call("merging", updated_node.target, value, cst.Name("True"))
-        return updated_node.with_changes(value=_when_keys(value, call))
+        return updated_node.with_changes(value=call)
 
     def leave_SimpleStatementSuite(
         self, original_node: cst.SimpleStatementSuite, updated_node: cst.SimpleStatementSuite
     ) -> cst.BaseSuite:
         """``for w in chunk: counts[w] += 1`` on one line: the body on lines of its own
         when it needs a note."""
-        if not any(_notes(small) for small in updated_node.body):
+        if not any(_notes(small) or _hold(small, 0)[1] for small in updated_node.body):
             return updated_node
         line = cst.SimpleStatementLine(body=updated_node.body)
         return cst.IndentedBlock(body=self.with_notes([line]))
@@ -131,10 +139,24 @@ class _Noter(cst.CSTTransformer):
     def with_notes(self, body: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
         out: list[cst.BaseStatement] = []
         for statement in body:
+            if isinstance(statement, cst.SimpleStatementLine):
+                found: list[cst.Call] = []
+                smalls: list[cst.BaseSmallStatement] = []
+                for small in statement.body:
+                    found += _notes(small)
+                    held, notes = _hold(small, len(smalls))
+                    found += notes
+                    smalls.append(held)
+                if smalls != list(statement.body):
+                    rebuilt = statement.with_changes(body=smalls)
+                    if statement in self.origin:
+                        self.origin[rebuilt] = self.origin[statement]
+                    statement = rebuilt
             out.append(statement)
             if isinstance(statement, cst.SimpleStatementLine):
-                notes = _unique([note for small in statement.body for note in _notes(small)])
+                notes = _unique(found)
                 if notes:
+                    self.used = True
                     line = cst.If(
                         test=_KEYS,
                         body=cst.SimpleStatementSuite(body=[cst.Expr(n) for n in notes]),
@@ -158,7 +180,66 @@ def _notes(small: cst.BaseSmallStatement) -> list[cst.Call]:
         return []
     if any(isinstance(n, cst.NamedExpr) for part in parts for n in _walk(part)):
         return []  # (a walrus rebinds a name the note would read)
-    return [c for part in parts for c in _touches(part) if not (_names_read(c) & bound)]
+    found = [c for part in parts for c in _touches(part) if not (_names_read(c) & bound)]
+    # ``c += part``: read after the statement, the name it binds is the same dict when
+    # the merge was in place (a Counter's); on anything else the note does nothing.
+    # (Any other right side goes through ``merging``: leave_AugAssign.)
+    if isinstance(small, cst.AugAssign) and isinstance(small.operator, _MERGES):
+        target, value = small.target, small.value
+        found += [_call("merged", target, value)] if _simple(target) and _simple(value) else []
+    return found
+
+
+def _hold(
+    small: cst.BaseSmallStatement, number: int
+) -> tuple[cst.BaseSmallStatement, list[cst.Call]]:
+    """``tree.setdefault(a, {})[b] = i``, ``rows()[k].append(x)``: a container that
+    the note cannot evaluate again is held by the statement itself, as it runs,
+    ``(_omp_h0 := tree.setdefault(a, {}))[b] = i``, and noted after it with its
+    (simple) key.  Only where it always runs: the statement's store target, or the
+    receiver of the call the statement is."""
+    name = f"_omp_h{number}"
+    if isinstance(small, cst.Assign) and len(small.targets) == 1:
+        first = small.targets[0]
+        held = _held(first.target, name, set(_names_bound(first.target)))
+        if held is not None:
+            return small.with_changes(targets=[first.with_changes(target=held[0])]), [held[1]]
+    if isinstance(small, cst.AugAssign):
+        held = _held(small.target, name, set())
+        if held is not None:
+            return small.with_changes(target=held[0]), [held[1]]
+    if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+        func = small.value.func
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Subscript):
+            held = _held(func.value, name, set())
+            if held is not None:
+                target, note = held
+                call = small.value.with_changes(func=func.with_changes(value=target))
+                return small.with_changes(value=call), [note]
+    return small, []
+
+
+def _held(
+    subscript: cst.BaseExpression, name: str, bound: set[str]
+) -> tuple[cst.Subscript, cst.Call] | None:
+    """``subscript`` holding its container in ``name``, and the note, if it needs it."""
+    if not isinstance(subscript, cst.Subscript):
+        return None
+    container = subscript.value
+    if _simple(container) or _ours(container) or _constant(container):
+        return None
+    key = _key(subscript)
+    if key is None or _names_read(_call("keyed", key)) & bound:
+        return None
+    if any(isinstance(n, cst.NamedExpr) for n in _walk(container)):
+        return None
+    walrus = cst.NamedExpr(
+        target=cst.Name(name),
+        value=_bare(container),
+        lpar=[cst.LeftParen()],
+        rpar=[cst.RightParen()],
+    )
+    return subscript.with_changes(value=walrus), _call("keyed", cst.Name(name), key)
 
 
 def _touches(node: cst.CSTNode) -> Iterator[cst.Call]:
@@ -263,20 +344,8 @@ def _constant(node: cst.BaseExpression) -> bool:
     return False
 
 
-_KEYS = cst.parse_expression("_omp.KEYS")
-
-
-def _when_keys(value: cst.BaseExpression, call: cst.Call) -> cst.IfExp:
-    """``value`` through ``call`` while notes count: ``(_omp.holding(x, k) if
-    _omp.KEYS else x)``, ``(_omp.merging(c, part) if _omp.KEYS else part)``; one of
-    the two runs, so ``value`` is evaluated once, as before."""
-    atomic = (cst.Name, cst.Attribute, cst.Call, cst.Subscript, cst.BaseString, cst.Integer)
-    plain = _bare(value)
-    if not isinstance(plain, atomic) and not plain.lpar:
-        plain = plain.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
-    return cst.IfExp(
-        test=_KEYS, body=call, orelse=plain, lpar=[cst.LeftParen()], rpar=[cst.RightParen()]
-    )
+_KEYS = cst.Name("_omp_keys")
+_SWITCH = cst.parse_expression("_omp.KEYS")
 
 
 def _call(function: str, *args: cst.BaseExpression) -> cst.Call:

@@ -212,7 +212,10 @@ READING_MODULE_FUNCTIONS = frozenset(
         "zeros_like", "ones_like", "empty_like", "full_like", "fsum", "dist",
         "comb", "perm", "isqrt", "gcd", "lcm", "append", "insert", "delete", "fmean",
         "stdev", "pstdev", "variance", "pvariance", "geometric_mean", "harmonic_mean",
-        "median_low", "median_high", "median_grouped", "mode", "multimode", "quantiles"
+        "median_low", "median_high", "median_grouped", "mode", "multimode", "quantiles",
+        # the clocks of ``time`` (a timed block can still say what it changes)
+        "perf_counter", "perf_counter_ns", "monotonic", "monotonic_ns", "process_time",
+        "process_time_ns", "thread_time", "thread_time_ns",
     }
 ) | frozenset(
     # numpy's ufuncs (numpy 2.4: every name of ``dir(numpy)`` that is a ``numpy.ufunc``)

@@ -27,7 +27,7 @@ def _block(statements: str, prelude: str = "") -> list[str]:
     first statement on, notes included (``_omp.keyed``) and merges wrapped."""
     # (in a function: its names are locals, which no ``bind_global`` follows)
     source = textwrap.dedent(prelude) + (
-        "def run(counts, d, c, n, part, seen, tree, groups, values, row, get, rows):\n"
+        "def run(counts, d, c, n, part, seen, tree, groups, values, row, get, rows, q, k):\n"
         "    # omp parallel for\n    for i in range(4):\n        # omp critical\n"
         + textwrap.indent(textwrap.dedent(statements), "        ")
         + "        # omp end critical\n"
@@ -105,6 +105,7 @@ def test_keys_built_of_names_constants_f_strings_and_operators():
         "d[i] = i = 2\n",  # the statement rebinds the key's name
         "d[(j := i)] = 1\n",  # a walrus
         "x = [d[k] for k in range(i)]\n",  # a comprehension's own names
+
         "count += 1\n",
     ],
 )
@@ -137,6 +138,25 @@ def test_a_block_with_notes_reads_the_switch_once():
     assert "if _omp_keys: _omp.keyed(d, 1)" in lines
     plain = "def run(d):\n    # omp parallel\n    # omp critical\n    d.x = 2\n"
     assert "_omp_keys" not in translate(plain, "m.py").text
+
+
+def test_an_item_key_is_read_again_where_the_statement_read_it_last():
+    assert _block("d[q[0]] = q.pop(0)\n") == [
+        "d[q[0]] = q.pop(0)",
+        "if _omp_keys: _omp.keyed(d, q[0]); _omp.keyed(q, 0)",
+    ]
+    # read before the pop, read again after it: another item, or none
+    assert _block("x = d[q[0]] + q.pop(0)\nd[q[0]] += q.pop(0)\n") == [
+        "x = d[q[0]] + q.pop(0)",
+        "if _omp_keys: _omp.keyed(q, 0)",
+        "d[q[0]] += q.pop(0)",
+        "if _omp_keys: _omp.keyed(q, 0)",
+    ]
+
+
+def test_no_note_reads_a_name_its_line_rebinds_or_deletes():
+    source = "def run(d, k):\n    # omp parallel\n    # omp critical\n    d[k] = 1; del k\n"
+    assert "keyed(d, k)" not in translate(source, "m.py").text
 
 
 def test_the_same_key_twice_in_a_statement_is_noted_once():

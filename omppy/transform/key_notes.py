@@ -154,7 +154,8 @@ class _Noter(cst.CSTTransformer):
                     statement = rebuilt
             out.append(statement)
             if isinstance(statement, cst.SimpleStatementLine):
-                notes = _unique(found)
+                rebound = {n for small in statement.body for n in _rebinds(small)}
+                notes = [note for note in _unique(found) if not (_names_read(note) & rebound)]
                 if notes:
                     self.used = True
                     line = cst.If(
@@ -169,24 +170,51 @@ class _Noter(cst.CSTTransformer):
 
 def _notes(small: cst.BaseSmallStatement) -> list[cst.Call]:
     """The notes for one small statement, in the order it touches the keys."""
+    # (part, whether it is evaluated last): a key that reads an item, ``d[row[0]]``,
+    # is read again only where the statement read it last, in an assignment's targets
+    # (the right side, evaluated before, may have changed ``row``)
     if isinstance(small, cst.Assign):
-        parts: list[cst.CSTNode] = [small.value, *(t.target for t in small.targets)]
-        bound = {n for t in small.targets for n in _names_bound(t.target)}
-    elif isinstance(small, (cst.AugAssign, cst.AnnAssign)) and small.value is not None:
-        parts, bound = [small.value, small.target], set(_names_bound(small.target))
+        parts = [(small.value, False), *((t.target, True) for t in small.targets)]
+    elif isinstance(small, cst.AnnAssign) and small.value is not None:
+        parts = [(small.value, False), (small.target, True)]
+    elif isinstance(small, cst.AugAssign):
+        parts = [(small.value, False), (small.target, False)]
     elif isinstance(small, cst.Expr):
-        parts, bound = [small.value], set()
+        parts = [(small.value, False)]
     else:
         return []
-    if any(isinstance(n, cst.NamedExpr) for part in parts for n in _walk(part)):
+    if any(isinstance(n, cst.NamedExpr) for part, _ in parts for n in _walk(part)):
         return []  # (a walrus rebinds a name the note would read)
-    found = [c for part in parts for c in _touches(part) if not (_names_read(c) & bound)]
+    found = [c for part, last in parts for c in _touches(part) if last or not _reads_item(c)]
     # ``c += part``: read after the statement, the name it binds is the same dict when
     # the merge was in place (a Counter's); on anything else the note does nothing.
     # (Any other right side goes through ``merging``: leave_AugAssign.)
     if isinstance(small, cst.AugAssign) and isinstance(small.operator, _MERGES):
         target, value = small.target, small.value
         found += [_call("merged", target, value)] if _simple(target) and _simple(value) else []
+    return found
+
+
+def _reads_item(note: cst.Call) -> bool:
+    """Whether the note's key reads an item (``keyed(d, row[0])``)."""
+    return any(isinstance(n, cst.Subscript) for n in _walk(note.args[-1].value))
+
+
+def _rebinds(small: cst.BaseSmallStatement) -> set[str]:
+    """The names a small statement binds or deletes (a note after its line must not
+    read them: ``d[k] = 1; del k``)."""
+    found: set[str] = set()
+    if isinstance(small, cst.Assign):
+        for target in small.targets:
+            found.update(_names_bound(target.target))
+    elif isinstance(small, (cst.AugAssign, cst.AnnAssign, cst.Del)):
+        found.update(_names_bound(small.target))
+    elif isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(
+        small.names, cst.ImportStar
+    ):
+        for alias in small.names:
+            name = alias.asname.name if alias.asname else alias.name
+            found.update(_names_bound(name) if isinstance(name, cst.Name) else ())
     return found
 
 
@@ -206,13 +234,13 @@ def _hold(
             return small.with_changes(targets=[first.with_changes(target=held[0])]), [held[1]]
     if isinstance(small, cst.AugAssign):
         held = _held(small.target, name, set())
-        if held is not None:
+        if held is not None and not _reads_item(held[1]):
             return small.with_changes(target=held[0]), [held[1]]
     if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
         func = small.value.func
         if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Subscript):
             held = _held(func.value, name, set())
-            if held is not None:
+            if held is not None and not _reads_item(held[1]):
                 target, note = held
                 call = small.value.with_changes(func=func.with_changes(value=target))
                 return small.with_changes(value=call), [note]
@@ -374,4 +402,7 @@ def _names_bound(target: cst.CSTNode) -> Iterator[str]:
 
 
 def _names_read(call: cst.Call) -> set[str]:
-    return {n.value for arg in call.args for n in _walk(arg.value) if isinstance(n, cst.Name)}
+    """The names a note reads again; ``merged(c, part)`` after ``c += part`` reads the
+    name the statement bound, which is the same dict when the merge was in place."""
+    args = call.args[1:] if _EMPTY.code_for_node(call.func) == "_omp.merged" else call.args
+    return {n.value for arg in args for n in _walk(arg.value) if isinstance(n, cst.Name)}

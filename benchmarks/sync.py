@@ -7,7 +7,8 @@ Measures, with a team of 2 in one small process:
 
 - an empty ``parallel`` region, against the raw floor of the same process forking a
   child that exits at once and reaping it (``fork_join``);
-- ``critical`` (contended: both threads every iteration; uncontended: thread 0 only),
+- ``critical`` (contended: both threads every iteration; uncontended: thread 0 only;
+  ten counts into a shared dict, against the same counts into a private one),
   ``atomic`` on a shared int, and an explicit ``barrier``, each against the same loop
   without the construct.
 
@@ -79,6 +80,27 @@ def atomic_count(n):
     return count
 
 
+WORDS = [[f"w{(i * 7 + j) % 50}" for j in range(10)] for i in range(8)]
+
+
+def critical_dict(n):
+    counts = {}
+    # omp parallel for num_threads(2)
+    for i in range(n):
+        # omp critical
+        for w in WORDS[i % 8]:
+            counts[w] = counts.get(w, 0) + 1
+    return counts
+
+
+def private_dict(n):
+    # omp parallel for num_threads(2)
+    for i in range(n):
+        mine = {}
+        for w in WORDS[i % 8]:
+            mine[w] = mine.get(w, 0) + 1
+
+
 def barriers(n):
     # omp parallel num_threads(2)
     for i in range(n):
@@ -143,6 +165,11 @@ def measure(repeat: int, n: int, k: int) -> dict[str, float]:
             # thread 0 enters n/2 blocks: the cost of one is twice the difference
             lambda: per(timed(module.critical_thread0, n), n / 2),
             lambda: per(timed(module.thread0_test, n), n / 2),
+        ),
+        "critical dict 10 keys": (
+            # a shared dict counting ten words a block: the block's key notes included
+            lambda: per(timed(module.critical_dict, n), n),
+            lambda: per(timed(module.private_dict, n), n),
         ),
         "atomic": (
             lambda: per(timed(module.atomic_count, n), n),

@@ -119,8 +119,8 @@ class Coherence:
 
         ``noted``: the keys the block's statements touched, in order (keynotes.py).
         When they name every key the block changed in a dict, the sixth field lists
-        them all, new keys too, in that order, and a seventh (True) says the places
-        come from it; otherwise the keys set again follow the dict's order."""
+        them all, new keys too, in that order, and a seventh is their one tag (the
+        places come from it); otherwise the keys set again follow the dict's order."""
         tracked = self.replica.ordered_dicts
         if not tracked:
             return changes
@@ -132,7 +132,7 @@ class Coherence:
                 order = noted.get(token) if noted else None
                 if now is not None and order is not None and _covers(order, change):
                     tags = self._tags(token, change) if change[3] else []
-                    change = (*change[:4], tags, [(k, now) for k in order], True)
+                    change = (*change[:4], tags, order, now)
                 elif now is not None and updated:
                     tags = self._tags(token, change) if change[3] else []
                     change = (*change[:4], tags, [(k, now) for k, _ in change[1][:updated]])
@@ -496,11 +496,14 @@ class Coherence:
             for token, change in changes:
                 if token in moved:
                     continue
-                if change[0] == "D" and len(change) > 6:
-                    noted.add((number, token))
                 if change[0] == "D" and len(change) > 5:
                     lowest = earliest.setdefault(token, {})
-                    for place, (key, tag) in enumerate(change[5]):
+                    if len(change) > 6:  # every key the block touched, in order, one tag
+                        noted.add((number, token))
+                        pairs: Any = ((key, change[6]) for key in change[5])
+                    else:
+                        pairs = change[5]
+                    for place, (key, tag) in enumerate(pairs):
                         here = (tag, number, place)
                         if key not in lowest or here < lowest[key]:
                             lowest[key] = here
@@ -510,7 +513,7 @@ class Coherence:
                     # (the block's noted order: a new key's place among all it touched)
                     places = {}
                     if len(change) > 6:
-                        places = {k: i for i, (k, _) in enumerate(change[5])}
+                        places = {k: i for i, k in enumerate(change[5])}
                     entries = inserted.setdefault(token, [])
                     for place, (key, tag) in enumerate(zip(keys, tags, strict=True)):
                         entries.append((tag, number, places.get(key, place), key))

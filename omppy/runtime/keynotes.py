@@ -122,6 +122,17 @@ def take() -> dict[Any, list[Any]]:
     order; the notes start again."""
     if not NOTES:
         return {}
+    first = NOTES[0][0]
+    if NOTES[-1][0] == first and all(ident == first for ident, _ in NOTES):
+        # (one dict, the usual case: its keys in one pass in C)
+        try:
+            keys = list(dict.fromkeys([key for _, key in NOTES]))
+        except TypeError:
+            keys = None
+        if keys is not None:
+            NOTES.clear()
+            token = WATCHED.get(first)
+            return {} if token is None else {token: keys}
     found: dict[Any, dict[Any, None]] = {}
     for ident, key in NOTES:
         token = WATCHED.get(ident)

@@ -66,6 +66,14 @@ BODIES = [
     ["class K:", "    z = i"],
     ["f = lambda q: q + i", "x = f(1)"],
     ["y = [k", "     for k in range(i)]"],
+    # dict keys a synchronisation block notes (transform/key_notes.py)
+    ["d[i] = d.get(i, 0) + 1"],
+    ["d.setdefault(i % 3, []).append(i)"],
+    ["e.update(d); e.update((k, k) for k in range(i))"],
+    ["rows[i % 3][0] = i"],
+    ["d[f'{i}!'] = d[i, 0] = 1; del x"],
+    ["if i: d[i] += 1"],
+    ["e |= d"],
     ["if i > 3:", "    pass", "else:", "    x = i"],
 ]
 

@@ -249,6 +249,14 @@ def test_several_failures_give_the_first_with_a_note_and_waiters_are_released(wr
     )
 
 
+def _prompt() -> float:
+    """Seconds within which Ctrl-C must stop a team: 4, more on a machine busier than
+    its CPUs (three spinning threads then wait their turn for the interpreter; issue
+    13 saw the old fixed limits missed at load 15)."""
+    busy = os.getloadavg()[0] / (os.cpu_count() or 1)
+    return 4.0 * max(1.0, busy)
+
+
 def _interrupted(write, body: str, threads: int = 3):
     script = write("spin.py", textwrap.dedent(body).lstrip("\n"))
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OMP_", "OMPPY_"))}
@@ -270,7 +278,7 @@ def _interrupted(write, body: str, threads: int = 3):
         time.sleep(0.2)
         start = time.monotonic()
         os.killpg(process.pid, signal.SIGINT)
-        out, err = process.communicate(timeout=10)
+        out, err = process.communicate(timeout=min(45.0, max(10.0, 3 * _prompt())))
         return time.monotonic() - start, out, without_gil_notice(err), process.returncode
     finally:
         if process.poll() is None:
@@ -292,7 +300,7 @@ def test_ctrl_c_stops_the_team(write, work):
         """,
     )
     assert status == 130, err
-    assert took < 4
+    assert took < _prompt()
     assert err.rstrip().endswith("\nKeyboardInterrupt")
     assert err.count("KeyboardInterrupt") == 1
     assert "TeamAborted" not in err and "ExceptionGroup" not in err
@@ -854,7 +862,7 @@ def test_ctrl_c_stops_a_team_running_tasks(write):
         """,
     )
     assert status == 130, err
-    assert took < 4
+    assert took < _prompt()
     assert err.rstrip().endswith("\nKeyboardInterrupt")
 
 

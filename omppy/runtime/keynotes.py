@@ -156,9 +156,9 @@ def stop() -> None:
 
 def publish_switch() -> None:
     """``omppy.runtime.KEYS``: whether a note can count now, read by the generated
-    code before it makes one (``if _omp.KEYS: _omp.keyed(d, k)``), so that a block
-    that changes no tracked dict, or code run outside any, pays one attribute read
-    per note.  On the fork backend :func:`enable` turns it on for a block; a thread
+    code once per block (``_omp_keys = _omp.KEYS``; each note then tests the local),
+    so that a block that changes no tracked dict, or code run outside any, pays one
+    test per note.  On the fork backend :func:`enable` turns it on for a block; a thread
     team watching dicts (threads/keyorder.py) keeps it on while it runs."""
     _set_keys(bool(WATCHING))
 

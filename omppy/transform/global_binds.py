@@ -18,7 +18,7 @@ import libcst as cst
 from .model import Construct, ConstructInfo
 from .names import target_names
 from .pragma import PARALLEL_DIRECTIVES
-from .walk import OwnScope
+from .walk import KeepsLines, OwnScope
 
 
 def names_to_bind(infos: Mapping[Construct, ConstructInfo], info: ConstructInfo) -> frozenset[str]:
@@ -57,22 +57,10 @@ def _expand(body: Sequence[cst.BaseStatement], names: frozenset[str]) -> list[cs
     return out
 
 
-class _Adder(OwnScope, cst.CSTTransformer):
+class _Adder(OwnScope, KeepsLines):
     def __init__(self, names: frozenset[str], origin: dict[cst.CSTNode, Any]) -> None:
-        super().__init__()
+        super().__init__(origin)
         self.names = names
-        self.origin = origin
-
-    def on_leave(self, original_node: cst.CSTNode, updated_node: Any) -> Any:
-        # libcst rebuilds every node it visits: the new one stands for the same lines.
-        result = super().on_leave(original_node, updated_node)
-        if (
-            isinstance(result, cst.CSTNode)
-            and result is not original_node
-            and original_node in self.origin
-        ):
-            self.origin[result] = self.origin[original_node]
-        return result
 
     def leave_IndentedBlock(
         self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock

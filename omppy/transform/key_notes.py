@@ -8,19 +8,20 @@ that names a key of something (``counts[w] = counts.get(w, 0) + 1``,
 note, ``_omp.keyed(counts, w)``; and what a merge reads, ``c.update(part)`` or
 ``c += part``, goes through ``_omp.merging(c, part)``, which notes the keys as the
 merge takes them.  The runtime keeps the notes only for the team's tracked dicts
-while the block runs; anywhere else a note is one test.
+while the block runs.
 
 A note evaluates its container and key again after the statement, so the container
 must be a name or an attribute chain of names, and the key built of those, constants,
 f-strings and operators, or one subscript of a name (no call, nothing the statement
-itself rebinds).  Any other container is noted where it is used,
-``(_omp.holding(tree.setdefault(a, {}), b) if _omp.KEYS else ...)[b] = i``, and
-evaluated once, as before.  A statement that names a key some other way gets no
-note; the block's order is then unknown, an error where it matters (coherence.py,
-``_check_known_order``).  Each note runs only while notes count (``_omp.KEYS``:
-a block of a team with tracked dicts runs in this process), so elsewhere it costs an
-attribute read.  Comprehensions and lambdas are not searched for keys, and nested
-functions and classes not entered: their names are not the block's.
+itself rebinds).  Any other container of a store target, or of the call a statement
+is, is held by the statement as it runs, ``(_omp_h0 := tree.setdefault(a, {}))[b] = i``,
+and noted as ``_omp_h0``.  A statement that names a key some other way gets no note;
+the block's order is then unknown, an error where it matters (coherence.py,
+``_check_known_order``).  A block with notes reads ``_omp_keys = _omp.KEYS`` once
+(on while a block that may change a tracked dict runs in this process), and each
+note tests that local: elsewhere a note costs a test.  Comprehensions are not
+searched for keys, and nested functions, lambdas and classes not entered: their
+names are not the block's.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 import libcst as cst
+
+from .walk import KeepsLines, OwnScope
 
 _MERGES = (cst.AddAssign, cst.BitOrAssign, cst.SubtractAssign, cst.BitAndAssign)
 _SCOPES = (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
@@ -55,37 +58,12 @@ def add(
     return [switch, *noted]
 
 
-class _Noter(cst.CSTTransformer):
+class _Noter(OwnScope, KeepsLines):
     """Adds the notes inside compound statements; nested scopes are left alone."""
 
     def __init__(self, origin: MutableMapping[cst.CSTNode, Any]) -> None:
-        super().__init__()
-        self.origin = origin
+        super().__init__(origin)
         self.used = False  # whether a note or a wrapped merge was made
-        self.scopes = 0  # lambdas and comprehensions around: no ``holding`` there
-
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, _SCOPES):
-            self.scopes += 1
-        return super().on_visit(node)
-
-    def on_leave(self, original_node: Any, updated_node: Any) -> Any:
-        if isinstance(original_node, _SCOPES):
-            self.scopes -= 1
-        result = super().on_leave(original_node, updated_node)
-        if (
-            isinstance(result, cst.CSTNode)
-            and result is not original_node
-            and original_node in self.origin
-        ):
-            self.origin[result] = self.origin[original_node]
-        return result
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        return False
 
     def leave_IndentedBlock(
         self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock

@@ -198,6 +198,26 @@ def walk_all(nodes: Iterable[cst.CSTNode], visitor: cst.CSTVisitor) -> None:
         walk(node, visitor)
 
 
+class KeepsLines(cst.CSTTransformer):
+    """A transformer of emitted code whose rebuilt statements stand for the same user
+    lines as the ones they replace (``origin``: the emitter's map)."""
+
+    def __init__(self, origin: Any) -> None:
+        super().__init__()
+        self.origin = origin
+
+    def on_leave(self, original_node: Any, updated_node: Any) -> Any:
+        # libcst rebuilds every node it visits: the new one stands for the same lines.
+        result = super().on_leave(original_node, updated_node)
+        if (
+            isinstance(result, cst.CSTNode)
+            and result is not original_node
+            and original_node in self.origin
+        ):
+            self.origin[result] = self.origin[original_node]
+        return result
+
+
 class OwnScope:
     """A visitor (or transformer) that does not go into nested scopes: it skips the
     defs, classes and lambdas it meets, but for ``root`` (a def whose own body it

@@ -166,6 +166,9 @@ def test_a_running_partial_read_in_single():
         ("REGION\ndel x", 6, 9),
         # a comprehension reading it
         ("REGION\nprint([x + k for k in range(3)])", 6, 12),
+        # after a loop that may run no time (``m == 0``: python still has the region's)
+        ("REGION\nfor x in range(len(out) - 2):\n    pass\nprint(x)", 8, 11),
+        ("REGION\nfor x in ():\n    pass\nprint(x)", 8, 11),
     ],
 )
 def test_reads_on_every_path_are_found(after, line, col):
@@ -191,7 +194,9 @@ def _indent(text: str) -> int:
         "x = 1\nprint(x)",  # rebound first
         "if out:\n    x = 1\nelse:\n    x = 2\nprint(x)",  # rebound on both paths
         "print([x for x in range(3)])",  # a comprehension's own x
-        "for x in range(3):\n    print(x)\nprint(x)",  # a loop's target
+        "for x in range(3):\n    print(x)\nprint(x)",  # a loop's target (runs surely)
+        "for x in (1, 2):\n    pass\nprint(x)",
+        "for x in range(0, 25, 4):\n    pass\nprint(x)",
         "print(f(x=1))",  # a keyword is no read
         "print(out.x if hasattr(out, 'x') else 0)",  # an attribute is no read
         "with open(__file__) as x:\n    print(len(x.read()) > 0)",  # bound by with

@@ -20,11 +20,9 @@ a read before one is reported.  Functions, lambdas and classes read their free
 names whenever they are called, so one defined in the scope (outside the
 construct) that reads the name counts as a read, wherever it stands; so does a
 function of the module reading the module global a module-level region binds.
-The search is conservative but for one thing: only an assignment every path runs
-ends it (a ``while`` loop may run no time, a ``try`` may stop anywhere), except that
-a ``for`` loop is taken to run its body at least once (``for i in range(n)``
-after a region that bound ``i``): a ``for`` loop that runs no time, then a read,
-is missed.
+The search is conservative: only an assignment every path runs ends it (a ``while``
+or ``for`` loop may run no time, unless it goes over a literal that is not empty,
+``for t in (1, 2)``, ``range(3)``; a ``try`` may stop anywhere).
 """
 
 from __future__ import annotations
@@ -89,9 +87,11 @@ class _Flow:
             return taken | other
         if isinstance(node, cst.For):
             self.reads(node.iter, live)
-            # Taken to run at least once (``for i in range(n)`` after a region that
-            # bound ``i``): a loop that runs no time keeps omppy's stale value.
             after = self.suite(node.body, live - set(target_names(node.target)))
+            if not _runs_once(node.iter):
+                # It may run no time (``for t in range(m)``, m = 0): then python's
+                # value from the construct is still there, and omppy's is stale.
+                after = after | live
             return self.suite(node.orelse.body, after) if node.orelse else after
         if isinstance(node, cst.While):
             self.reads(node.test, live)
@@ -405,3 +405,35 @@ def refuse(
         )
         advice = hint(name)
     raise PragmaError(message, line=line, col=col, hint=advice, filename=filename)
+
+
+def _runs_once(iterable: cst.BaseExpression) -> bool:
+    """Whether a ``for`` loop over ``iterable`` surely runs its body: a literal list,
+    tuple, set or string that is not empty, or ``range`` of positive int literals."""
+    if isinstance(iterable, (cst.List, cst.Tuple, cst.Set)):
+        return any(isinstance(e, cst.Element) for e in iterable.elements)
+    if isinstance(iterable, cst.SimpleString):
+        return len(iterable.evaluated_value) > 0
+    if (
+        isinstance(iterable, cst.Call)
+        and isinstance(iterable.func, cst.Name)
+        and iterable.func.value == "range"
+        and all(a.keyword is None and a.star == "" for a in iterable.args)
+    ):
+        bounds = [_literal_int(a.value) for a in iterable.args]
+        if None in bounds or not 1 <= len(bounds) <= 3:
+            return False
+        try:
+            return len(range(*bounds)) > 0  # type: ignore[arg-type]
+        except ValueError:  # (a step of 0)
+            return False
+    return False
+
+
+def _literal_int(node: cst.BaseExpression) -> int | None:
+    if isinstance(node, cst.Integer):
+        return int(node.value.replace("_", ""), 0)
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        inner = _literal_int(node.expression)
+        return None if inner is None else -inner
+    return None

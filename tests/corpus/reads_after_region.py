@@ -64,3 +64,19 @@ def main():
 
 
 main()
+
+
+def loop_after_loop(n, m):
+    """A name a parallel loop binds, rebound by a later loop that surely runs, read
+    after it (a loop that might run no time would leave python the region's value:
+    a translate-time error, tests/test_reads_after.py)."""
+    t = -1
+    # omp parallel for
+    for i in range(n):
+        t = i * 2
+    for t in range(3):
+        pass
+    return t + m
+
+
+print(loop_after_loop(4, 1))

@@ -373,3 +373,25 @@ def test_dicts_made_in_a_block_get_keys_in_python_order(write):
     got = run_omppy("run", str(script), threads=2)
     assert got.status == 0, got.err
     assert got.out == run_python(script).out == "{'x': [0, 5, 1, 6]}\n"
+
+
+def test_a_one_element_tuple_key_stays_a_tuple():
+    assert _block("d[i,] = 1\nd[f(i),] = 2\n") == [
+        "d[i,] = 1",
+        "if _omp_keys: _omp.keyed(d, (i,))",
+        "d[(_omp_k0 := (f(i),))] = 2",
+        "if _omp_keys: _omp.keyed(d, _omp_k0)",
+    ]
+
+
+def test_a_note_comes_before_the_jump_that_ends_its_line():
+    assert _block("for w in 'ab':\n    seen[w] = True; continue\n    if w: d[w] = 1; break\n") == [
+        "for w in 'ab':",
+        "seen[w] = True",
+        "if _omp_keys: _omp.keyed(seen, w)",
+        "continue",
+        "if w:",
+        "d[w] = 1",
+        "if _omp_keys: _omp.keyed(d, w)",
+        "break",
+    ]

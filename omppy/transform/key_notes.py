@@ -138,7 +138,7 @@ class _Noter(cst.CSTTransformer):
 
     def with_notes(self, body: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
         out: list[cst.BaseStatement] = []
-        for statement in body:
+        for statement in [line for s in body for line in self._split_at_jump(s)]:
             if isinstance(statement, cst.SimpleStatementLine):
                 found: list[cst.Call] = []
                 smalls: list[cst.BaseSmallStatement] = []
@@ -166,6 +166,27 @@ class _Noter(cst.CSTTransformer):
                         self.origin[line] = self.origin[statement]
                     out.append(line)
         return out
+
+    def _split_at_jump(self, statement: cst.BaseStatement) -> list[cst.BaseStatement]:
+        """``seen[w] = True; continue``: the statements before the jump on a line of
+        their own, so that their note comes before it (after it, it would not run)."""
+        if not isinstance(statement, cst.SimpleStatementLine):
+            return [statement]
+        smalls = list(statement.body)
+        jump = next((n for n, small in enumerate(smalls) if isinstance(small, _JUMPS)), 0)
+        if not jump:
+            return [statement]
+        last = smalls[jump - 1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+        lines = [
+            statement.with_changes(body=[*smalls[: jump - 1], last]),
+            cst.SimpleStatementLine(body=smalls[jump:]),
+        ]
+        if statement in self.origin:
+            self.origin.update(dict.fromkeys(lines, self.origin[statement]))
+        return lines
+
+
+_JUMPS = (cst.Continue, cst.Break, cst.Return, cst.Raise)
 
 
 def _notes(small: cst.BaseSmallStatement) -> list[cst.Call]:
@@ -289,10 +310,19 @@ def _whole_key(subscript: cst.Subscript) -> cst.BaseExpression | None:
             return None
         if _has_walrus(index.value):
             return None
+        if isinstance(index.value, (cst.Yield, cst.Await)) or any(
+            isinstance(n, cst.Yield) for n in _walk(index.value)
+        ):
+            return None  # (a walrus would need its parentheses)
         values.append(index.value)
-    if len(values) == 1:
+    if len(values) == 1 and not _comma(subscript):
         return values[0]
     return cst.Tuple(elements=[cst.Element(_bare(value)) for value in values])
+
+
+def _comma(subscript: cst.Subscript) -> bool:
+    """``d[x,]``: the key is the tuple ``(x,)``."""
+    return isinstance(subscript.slice[-1].comma, cst.Comma)
 
 
 def _walrus(name: str, value: cst.BaseExpression) -> cst.NamedExpr:
@@ -357,7 +387,7 @@ def _key(subscript: cst.Subscript) -> cst.BaseExpression | None:
         if not _simple(index.value, True):
             return None
         keys.append(index.value)
-    if len(keys) == 1:
+    if len(keys) == 1 and not _comma(subscript):
         return keys[0]
     return cst.Tuple(elements=[cst.Element(_bare(key)) for key in keys])
 

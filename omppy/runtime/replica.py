@@ -696,6 +696,7 @@ class Replica:
             if not (isinstance(contents, Sized) and len(contents) > NET_ITEMS):
                 below = max(below, CLOSURE_DEPTH)
             self.watch(contents, below, f"{variable} in {label}'s closure")
+            self._order_dict(contents)  # (a dict the helper fills: keys in iteration order)
             token = self.tokens.get(id(contents))
             if token is not None and below >= CLOSURE_DEPTH and token not in self.always:
                 # A decorator's memo dict filled by a call under critical: the block

@@ -47,7 +47,8 @@ def test_same_output_at_every_team_size(program):
 # CPython's dict watchers (threads/keyorder.py), which Python 3.11 lacks
 # (docs/backends.md).  packed_stores ends with a dict filled under a dynamic schedule.
 NEEDS_DICT_WATCHERS = {
-    "dict_order", "tasks_dict_order", "tasks_undeferred", "packed_stores", "dict_keys_set_again"
+    "dict_order", "tasks_dict_order", "tasks_undeferred", "packed_stores",
+    "dict_keys_set_again", "dict_keys_held_by_objects",
 }
 # Every corpus program runs on both backends (threadprivate, copyin and cancel
 # taskgroup included since session 5); a program the threads backend cannot run

@@ -177,7 +177,7 @@ class _Noter(cst.CSTTransformer):
         if not jump:
             return [statement]
         last = smalls[jump - 1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
-        lines = [
+        lines: list[cst.BaseStatement] = [
             statement.with_changes(body=[*smalls[: jump - 1], last]),
             cst.SimpleStatementLine(body=smalls[jump:]),
         ]
@@ -282,7 +282,7 @@ def _held(
         return None
     key = _key(subscript)
     note = None if key is None else _call("keyed", key)
-    if note is not None and (_names_read(note) & bound or first and _reads_item(note)):
+    if note is not None and (_names_read(note) & bound or (first and _reads_item(note))):
         key = None  # (the statement may change what the key reads: held as it was read)
     if key is None:
         whole = _whole_key(subscript)

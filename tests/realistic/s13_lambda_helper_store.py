@@ -3,7 +3,7 @@ import time
 
 chunks = [["a", "b", "c"], ["c", "b", "a"]]
 d = {}
-put = lambda k, v: d.__setitem__(k, v)  # noqa: E731
+put = lambda k, v: d.__setitem__(k, v)
 # omp parallel for schedule(static, 1)
 for c in range(2):
     if c == 0:

@@ -332,10 +332,9 @@ def watch(values: Iterable[Any]) -> list[dict[Any, Any]]:
 
 def _full(cell: Any) -> bool:
     try:
-        cell.cell_contents
+        return cell.cell_contents is not _full
     except ValueError:  # (a variable not bound yet)
         return False
-    return True
 
 
 _namespaces: list[dict[str, Any]] = []

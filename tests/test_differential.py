@@ -49,6 +49,7 @@ def test_same_output_at_every_team_size(program):
 NEEDS_DICT_WATCHERS = {
     "dict_order",
     "dict_keys_set_again",
+    "dict_keys_held_by_objects",
     "tasks_dict_order",
     "tasks_undeferred",
     "packed_stores",

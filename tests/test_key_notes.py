@@ -101,7 +101,6 @@ def test_keys_built_of_names_constants_f_strings_and_operators():
 @pytest.mark.parametrize(
     "statement",
     [
-        "d[f(i)] = 1\n",  # a call in the key: evaluated again, it could do anything
         "d[i] = i = 2\n",  # the statement rebinds the key's name
         "d[(j := i)] = 1\n",  # a walrus
         "x = [d[k] for k in range(i)]\n",  # a comprehension's own names
@@ -117,9 +116,34 @@ def test_a_container_that_is_not_a_name_is_noted_where_it_is_used():
     assert _block("get()[i] = 1\nget()[f(i)] += 1\nrows(i)[0].append(i)\n") == [
         "(_omp_h0 := get())[i] = 1",
         "if _omp_keys: _omp.keyed(_omp_h0, i)",
-        "get()[f(i)] += 1",
+        "(_omp_h0 := get())[(_omp_k0 := f(i))] += 1",
+        "if _omp_keys: _omp.keyed(_omp_h0, _omp_k0)",
         "(_omp_h0 := rows(i))[0].append(i)",
         "if _omp_keys: _omp.keyed(_omp_h0, 0)",
+    ]
+
+
+def test_a_key_that_is_not_simple_is_held_where_the_statement_reads_it():
+    # (a call evaluated again could do anything; an item read first, ``row`` changed
+    # by what the statement does after)
+    assert _block("d[f(i)] = 1\nd[i, f(i)] += 1\nd[f'{i:03d}'] = 2\nd[f(i):] = [1]\n") == [
+        "d[(_omp_k0 := f(i))] = 1",
+        "if _omp_keys: _omp.keyed(d, _omp_k0)",
+        "d[(_omp_k0 := (i, f(i)))] += 1",
+        "if _omp_keys: _omp.keyed(d, _omp_k0)",
+        "d[(_omp_k0 := f'{i:03d}')] = 2",
+        "if _omp_keys: _omp.keyed(d, _omp_k0)",
+        "d[f(i):] = [1]",
+    ]
+    assert _block("counts[q.lower()] = counts.get(q.lower(), 0) + 1\n") == [
+        "counts[(_omp_k0 := q.lower())] = counts.get(q.lower(), 0) + 1",
+        "if _omp_keys: _omp.keyed(counts, _omp_k0)",
+    ]
+    assert _block("groups[k.strip()].append(i)\nd[row[0]] += get(row)\n") == [
+        "groups[(_omp_k0 := k.strip())].append(i)",
+        "if _omp_keys: _omp.keyed(groups, _omp_k0)",
+        "d[(_omp_k0 := row[0])] += get(row)",
+        "if _omp_keys: _omp.keyed(row, 0); _omp.keyed(d, _omp_k0)",
     ]
 
 
@@ -145,12 +169,13 @@ def test_an_item_key_is_read_again_where_the_statement_read_it_last():
         "d[q[0]] = q.pop(0)",
         "if _omp_keys: _omp.keyed(d, q[0]); _omp.keyed(q, 0)",
     ]
-    # read before the pop, read again after it: another item, or none
+    # read before the pop, read again after it: another item, or none (a target
+    # read first is held)
     assert _block("x = d[q[0]] + q.pop(0)\nd[q[0]] += q.pop(0)\n") == [
         "x = d[q[0]] + q.pop(0)",
         "if _omp_keys: _omp.keyed(q, 0)",
-        "d[q[0]] += q.pop(0)",
-        "if _omp_keys: _omp.keyed(q, 0)",
+        "d[(_omp_k0 := q[0])] += q.pop(0)",
+        "if _omp_keys: _omp.keyed(q, 0); _omp.keyed(d, _omp_k0)",
     ]
 
 
@@ -348,3 +373,25 @@ def test_dicts_made_in_a_block_get_keys_in_python_order(write):
     got = run_omppy("run", str(script), threads=2)
     assert got.status == 0, got.err
     assert got.out == run_python(script).out == "{'x': [0, 5, 1, 6]}\n"
+
+
+def test_a_one_element_tuple_key_stays_a_tuple():
+    assert _block("d[i,] = 1\nd[f(i),] = 2\n") == [
+        "d[i,] = 1",
+        "if _omp_keys: _omp.keyed(d, (i,))",
+        "d[(_omp_k0 := (f(i),))] = 2",
+        "if _omp_keys: _omp.keyed(d, _omp_k0)",
+    ]
+
+
+def test_a_note_comes_before_the_jump_that_ends_its_line():
+    assert _block("for w in 'ab':\n    seen[w] = True; continue\n    if w: d[w] = 1; break\n") == [
+        "for w in 'ab':",
+        "seen[w] = True",
+        "if _omp_keys: _omp.keyed(seen, w)",
+        "continue",
+        "if w:",
+        "d[w] = 1",
+        "if _omp_keys: _omp.keyed(d, w)",
+        "break",
+    ]

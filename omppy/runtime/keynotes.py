@@ -113,8 +113,15 @@ def enable(touched: list[Any] | None) -> None:
     paying one attribute read per note."""
     if not WATCHED or (_runtime_keys() and touched is not None):
         return
-    if touched is None or any(id(value) in WATCHED for value in touched):
+    if touched is None or any(id(value) in WATCHED or _holds(value) for value in touched):
         _set_keys(True)
+
+
+def _holds(value: Any) -> bool:
+    """Whether an attribute of ``value`` is a tracked dict (``self.counts``: replica.py,
+    ``watch_root``)."""
+    attributes = getattr(value, "__dict__", None)
+    return type(attributes) is dict and any(id(v) in WATCHED for v in attributes.values())
 
 
 def take() -> dict[Any, list[Any]]:

@@ -432,6 +432,13 @@ class Replica:
         """Share a name's value (a region's shared name, a module global)."""
         self.watch(value, depth, label)
         self._order_dict(value)
+        if depth > 1 and not isinstance(value, dict) and type(value).__module__ != "builtins":
+            # An object of the program's class: the dicts its attributes hold
+            # (``self.counts[w] += 1`` in a method's region) get new keys in order too.
+            attributes = getattr(value, "__dict__", None)
+            if type(attributes) is dict:
+                for held in attributes.values():
+                    self._order_dict(held)
 
     def _order_dict(self, value: Any) -> None:
         """Put the new keys of ``value``, if a watched dict, in iteration order."""
@@ -689,6 +696,7 @@ class Replica:
             if not (isinstance(contents, Sized) and len(contents) > NET_ITEMS):
                 below = max(below, CLOSURE_DEPTH)
             self.watch(contents, below, f"{variable} in {label}'s closure")
+            self._order_dict(contents)  # (a dict the helper fills: keys in iteration order)
             token = self.tokens.get(id(contents))
             if token is not None and below >= CLOSURE_DEPTH and token not in self.always:
                 # A decorator's memo dict filled by a call under critical: the block

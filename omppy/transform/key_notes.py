@@ -116,7 +116,7 @@ class _Noter(OwnScope, KeepsLines):
 
     def with_notes(self, body: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
         out: list[cst.BaseStatement] = []
-        for statement in body:
+        for statement in [line for s in body for line in self._split_at_jump(s)]:
             if isinstance(statement, cst.SimpleStatementLine):
                 found: list[cst.Call] = []
                 smalls: list[cst.BaseSmallStatement] = []
@@ -144,6 +144,27 @@ class _Noter(OwnScope, KeepsLines):
                         self.origin[line] = self.origin[statement]
                     out.append(line)
         return out
+
+    def _split_at_jump(self, statement: cst.BaseStatement) -> list[cst.BaseStatement]:
+        """``seen[w] = True; continue``: the statements before the jump on a line of
+        their own, so that their note comes before it (after it, it would not run)."""
+        if not isinstance(statement, cst.SimpleStatementLine):
+            return [statement]
+        smalls = list(statement.body)
+        jump = next((n for n, small in enumerate(smalls) if isinstance(small, _JUMPS)), 0)
+        if not jump:
+            return [statement]
+        last = smalls[jump - 1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+        lines: list[cst.BaseStatement] = [
+            statement.with_changes(body=[*smalls[: jump - 1], last]),
+            cst.SimpleStatementLine(body=smalls[jump:]),
+        ]
+        if statement in self.origin:
+            self.origin.update(dict.fromkeys(lines, self.origin[statement]))
+        return lines
+
+
+_JUMPS = (cst.Continue, cst.Break, cst.Return, cst.Raise)
 
 
 def _notes(small: cst.BaseSmallStatement) -> list[cst.Call]:
@@ -204,20 +225,19 @@ def _hold(
     ``(_omp_h0 := tree.setdefault(a, {}))[b] = i``, and noted after it with its
     (simple) key.  Only where it always runs: the statement's store target, or the
     receiver of the call the statement is."""
-    name = f"_omp_h{number}"
     if isinstance(small, cst.Assign) and len(small.targets) == 1:
         first = small.targets[0]
-        held = _held(first.target, name, set(_names_bound(first.target)))
+        held = _held(first.target, number, set(_names_bound(first.target)))
         if held is not None:
             return small.with_changes(targets=[first.with_changes(target=held[0])]), [held[1]]
     if isinstance(small, cst.AugAssign):
-        held = _held(small.target, name, set())
+        held = _held(small.target, number, set(), True)
         if held is not None and not _reads_item(held[1]):
             return small.with_changes(target=held[0]), [held[1]]
     if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
         func = small.value.func
         if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Subscript):
-            held = _held(func.value, name, set())
+            held = _held(func.value, number, set(), True)
             if held is not None and not _reads_item(held[1]):
                 target, note = held
                 call = small.value.with_changes(func=func.with_changes(value=target))
@@ -226,26 +246,71 @@ def _hold(
 
 
 def _held(
-    subscript: cst.BaseExpression, name: str, bound: set[str]
+    subscript: cst.BaseExpression, number: int, bound: set[str], first: bool = False
 ) -> tuple[cst.Subscript, cst.Call] | None:
-    """``subscript`` holding its container in ``name``, and the note, if it needs it."""
+    """``subscript`` holding its container in ``_omp_h<number>`` and its key in
+    ``_omp_k<number>`` where the note could not evaluate them again (a call:
+    ``counts[w.lower()] += 1``), and the note; None if it needs no holding or cannot
+    have it.  ``first``: the subscript is evaluated before the rest of the statement
+    (``d[row[0]] += f()``), so a key that reads an item is held too."""
     if not isinstance(subscript, cst.Subscript):
         return None
     container = subscript.value
-    if _simple(container) or _ours(container) or _constant(container):
+    if _ours(container) or _constant(container) or _has_walrus(container):
         return None
     key = _key(subscript)
-    if key is None or _names_read(_call("keyed", key)) & bound:
-        return None
-    if any(isinstance(n, cst.NamedExpr) for n in _walk(container)):
-        return None
-    walrus = cst.NamedExpr(
-        target=cst.Name(name),
-        value=_bare(container),
-        lpar=[cst.LeftParen()],
-        rpar=[cst.RightParen()],
+    note = None if key is None else _call("keyed", key)
+    if note is not None and (_names_read(note) & bound or (first and _reads_item(note))):
+        key = None  # (the statement may change what the key reads: held as it was read)
+    if key is None:
+        whole = _whole_key(subscript)
+        if whole is None:
+            return None
+        key = cst.Name(f"_omp_k{number}")
+        subscript = subscript.with_changes(
+            slice=[cst.SubscriptElement(cst.Index(_walrus(key.value, whole)))]
+        )
+    elif _simple(container):
+        return None  # (noted as it is: _touches)
+    if not _simple(container):
+        subscript = subscript.with_changes(value=_walrus(f"_omp_h{number}", container))
+        container = cst.Name(f"_omp_h{number}")
+    return subscript, _call("keyed", container, key)
+
+
+def _whole_key(subscript: cst.Subscript) -> cst.BaseExpression | None:
+    """The key of ``d[f(w)]`` or ``d[a, f(b)]`` as one expression (no slice, star or
+    walrus), to be held as the statement evaluates it."""
+    values = []
+    for element in subscript.slice:
+        index = element.slice
+        if not (isinstance(index, cst.Index) and index.star is None):
+            return None
+        if _has_walrus(index.value):
+            return None
+        if isinstance(index.value, (cst.Yield, cst.Await)) or any(
+            isinstance(n, cst.Yield) for n in _walk(index.value)
+        ):
+            return None  # (a walrus would need its parentheses)
+        values.append(index.value)
+    if len(values) == 1 and not _comma(subscript):
+        return values[0]
+    return cst.Tuple(elements=[cst.Element(_bare(value)) for value in values])
+
+
+def _comma(subscript: cst.Subscript) -> bool:
+    """``d[x,]``: the key is the tuple ``(x,)``."""
+    return isinstance(subscript.slice[-1].comma, cst.Comma)
+
+
+def _walrus(name: str, value: cst.BaseExpression) -> cst.NamedExpr:
+    return cst.NamedExpr(
+        target=cst.Name(name), value=_bare(value), lpar=[cst.LeftParen()], rpar=[cst.RightParen()]
     )
-    return subscript.with_changes(value=walrus), _call("keyed", cst.Name(name), key)
+
+
+def _has_walrus(node: cst.CSTNode) -> bool:
+    return any(isinstance(n, cst.NamedExpr) for n in _walk(node))
 
 
 def _touches(node: cst.CSTNode) -> Iterator[cst.Call]:
@@ -300,7 +365,7 @@ def _key(subscript: cst.Subscript) -> cst.BaseExpression | None:
         if not _simple(index.value, True):
             return None
         keys.append(index.value)
-    if len(keys) == 1:
+    if len(keys) == 1 and not _comma(subscript):
         return keys[0]
     return cst.Tuple(elements=[cst.Element(_bare(key)) for key in keys])
 

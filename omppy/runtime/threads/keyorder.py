@@ -32,6 +32,7 @@ import _thread
 import sys
 from collections.abc import Iterable
 from itertools import islice
+from types import FunctionType
 from typing import Any
 
 from .. import state
@@ -300,7 +301,22 @@ def watch(values: Iterable[Any]) -> list[dict[Any, Any]]:
     watcher = _the_watcher()
     if watcher.ident < 0:
         return []
-    dicts = {id(v): v for v in values if isinstance(v, dict)}
+    dicts = {}
+    for value in values:
+        if isinstance(value, dict):
+            dicts[id(value)] = value
+        elif isinstance(value, FunctionType):
+            # a helper the region calls: the dicts of its closure (``index[w] = tag``)
+            for cell in value.__closure__ or ():
+                held = cell.cell_contents if _full(cell) else None
+                if isinstance(held, dict):
+                    dicts[id(held)] = held
+        elif type(value).__module__ != "builtins" and not isinstance(value, type):
+            # an object of the program's class: its attributes' dicts (``self.counts``)
+            attributes = getattr(value, "__dict__", None)
+            for held in attributes.values() if type(attributes) is dict else ():
+                if isinstance(held, dict):
+                    dicts[id(held)] = held
     for namespace in _translated_namespaces():
         effects = namespace.get("_omp_effects")
         for variable in effects if isinstance(effects, dict) else ():
@@ -312,6 +328,13 @@ def watch(values: Iterable[Any]) -> list[dict[Any, Any]]:
                     if isinstance(held, dict):
                         dicts[id(held)] = held
     return watcher.watch(list(dicts.values())) if dicts else []
+
+
+def _full(cell: Any) -> bool:
+    try:
+        return cell.cell_contents is not _full
+    except ValueError:  # (a variable not bound yet)
+        return False
 
 
 _namespaces: list[dict[str, Any]] = []

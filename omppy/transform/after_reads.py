@@ -22,7 +22,9 @@ construct) that reads the name counts as a read, wherever it stands; so does a
 function of the module reading the module global a module-level region binds.
 The search is conservative: only an assignment every path runs ends it (a ``while``
 or ``for`` loop may run no time, unless it goes over a literal that is not empty,
-``for t in (1, 2)``, ``range(3)``; a ``try`` may stop anywhere).
+``for t in (1, 2)``, ``range(3)``, or over what the construct's own loop went over,
+``range(n)`` again: if that runs no time, the construct's ran none and bound
+nothing; a ``try`` may stop anywhere).
 """
 
 from __future__ import annotations
@@ -50,10 +52,16 @@ class _Flow:
     live name (a name whose python value the construct's threads kept)."""
 
     def __init__(
-        self, context_of: ContextOf, counts: Counts | None = None
+        self,
+        context_of: ContextOf,
+        counts: Counts | None = None,
+        loops: AbstractSet[str] = frozenset(),
     ) -> None:
         self.context_of = context_of
         self.counts = counts  # which reads count, by node and name (None: all of them)
+        # The code of what the construct's own loop goes over: a later loop over the
+        # same runs no time only if the construct's ran none (and bound nothing).
+        self.loops = loops
         self.found: dict[str, cst.CSTNode] = {}  # name -> the node that reads it
         self.scopes: dict[cst.CSTNode, frozenset[str]] = {}  # def/lambda -> free names
         self.callers: dict[str, cst.CSTNode] = {}  # name -> the def/lambda/class reading it
@@ -88,7 +96,7 @@ class _Flow:
         if isinstance(node, cst.For):
             self.reads(node.iter, live)
             after = self.suite(node.body, live - set(target_names(node.target)))
-            if not _runs_once(node.iter):
+            if not _runs_once(node.iter) and _code(node.iter) not in self.loops:
                 # It may run no time (``for t in range(m)``, m = 0): then python's
                 # value from the construct is still there, and omppy's is stale.
                 after = after | live
@@ -234,8 +242,10 @@ def first_load(node: cst.CSTNode, name: str, context_of: ContextOf) -> cst.Name 
 
     class First(cst.CSTVisitor):
         def visit_Name(self, candidate: cst.Name) -> None:
-            if not found and candidate.value == name and context_of(candidate) is (
-                ExpressionContext.LOAD
+            if (
+                not found
+                and candidate.value == name
+                and context_of(candidate) is (ExpressionContext.LOAD)
             ):
                 found.append(candidate)
 
@@ -261,7 +271,9 @@ def reads_after(
     live = frozenset(names)
     if not live or not statements:
         return {}, {}
-    flow = _Flow(context_of, counts)
+    last = statements[-1]
+    loops = frozenset({_code(last.iter)}) if isinstance(last, cst.For) else frozenset()
+    flow = _Flow(context_of, counts, loops)
     inside: set[cst.CSTNode] = set(statements)
     _defined_outside(flow, scope, inside, live)
     node: cst.CSTNode = statements[-1]
@@ -437,3 +449,7 @@ def _literal_int(node: cst.BaseExpression) -> int | None:
         inner = _literal_int(node.expression)
         return None if inner is None else -inner
     return None
+
+
+def _code(node: cst.CSTNode) -> str:
+    return cst.Module(body=[]).code_for_node(node)

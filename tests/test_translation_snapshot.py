@@ -4,6 +4,8 @@ accept a change that is meant to alter the output, and commit the manifest's dif
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from translation_snapshot import COMBINED, fingerprint, names, read_manifest, translation_of
 
@@ -48,12 +50,21 @@ def test_generated_lines_fit_in_99_columns(name):
     if isinstance(translation, str):
         pytest.skip("the translator refuses this program")
     own = {line.strip() for line in translation.source.splitlines()}
+    # (a statement of a synchronisation block may hold its dict or key in a walrus,
+    # ``(_omp_h0 := tree.setdefault(a, {}))[b] = i``: still the user's line)
+    held = {_without_holds(line) for line in own}
     long = [
         (number, line)
         for number, line in enumerate(translation.text.splitlines(), 1)
-        if len(line) > WIDTH and line.strip().replace("_omp_private.", "") not in own
+        if len(line) > WIDTH
+        and line.strip().replace("_omp_private.", "") not in own
+        and _without_holds(line) not in held
     ]
     assert not long, f"generated lines over {WIDTH} columns in {name}: {long}"
+
+
+def _without_holds(line: str) -> str:
+    return re.sub(r"[()\s]", "", re.sub(r"_omp_[hk]\d+ := ", "", line))
 
 
 @pytest.mark.slow

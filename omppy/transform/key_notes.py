@@ -33,6 +33,7 @@ import libcst as cst
 
 from .walk import KeepsLines, OwnScope
 
+_ONE_LINE = 40  # a note this long or shorter goes on the line of its test
 _MERGES = (cst.AddAssign, cst.BitOrAssign, cst.SubtractAssign, cst.BitAndAssign)
 _SCOPES = (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
 
@@ -136,14 +137,24 @@ class _Noter(OwnScope, KeepsLines):
                 notes = [note for note in _unique(found) if not (_names_read(note) & rebound)]
                 if notes:
                     self.used = True
-                    line = cst.If(
-                        test=_KEYS,
-                        body=cst.SimpleStatementSuite(body=[cst.Expr(n) for n in notes]),
-                    )
-                    if statement in self.origin:
-                        self.origin[line] = self.origin[statement]
-                    out.append(line)
+                    out.append(self._guarded(notes, statement))
         return out
+
+    def _guarded(self, notes: list[cst.Call], statement: cst.BaseStatement) -> cst.If:
+        """``if _omp_keys: <note>``; several notes, or a long one, one per line (the
+        generated code fits 99 columns as a person would lay it out)."""
+        lines = self.origin.get(statement)
+        if len(notes) == 1 and len(_EMPTY.code_for_node(notes[0])) <= _ONE_LINE:
+            body: cst.BaseSuite = cst.SimpleStatementSuite(body=[cst.Expr(notes[0])])
+        else:
+            rows = [cst.SimpleStatementLine(body=[cst.Expr(note)]) for note in notes]
+            if lines is not None:
+                self.origin.update((row, lines) for row in rows)
+            body = cst.IndentedBlock(body=rows)
+        guarded = cst.If(test=_KEYS, body=body)
+        if lines is not None:
+            self.origin[guarded] = lines
+        return guarded
 
     def _split_at_jump(self, statement: cst.BaseStatement) -> list[cst.BaseStatement]:
         """``seen[w] = True; continue``: the statements before the jump on a line of

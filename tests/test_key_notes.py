@@ -82,6 +82,10 @@ def test_merges_go_through_merging():
     ]
 
 
+def test_update_with_double_star_notes_the_keywords_in_order():
+    assert _block("d.update(a=1, **part)\n") == ["d.update(**_omp.keywords(d, a=1, **part))"]
+
+
 def test_update_keywords_are_noted_by_name():
     assert _block("d.update(a=1, b=i)\n") == [
         "d.update(a=1, b=i)",

@@ -238,19 +238,10 @@ KNOWN_BUGS: dict[str, str] = {
         "calling `d.__setitem__`): no note names the key and no diff sees the store, so "
         "neither python's order nor the error for an unknown order"
     ),
-    "s13_attr_chain_counts": (
-        "BUG: a dict two attributes deep (`self.stats.counts[w]`): not a tracked dict, "
-        "new keys come in thread order (docs/data-sharing.md, dict insertion order)"
-    ),
     "s13_property_counts": (
         "BUG: `self.counts[w] = ...` where `counts` is a property that counts its reads: "
         "the note after the statement reads the property again (key_notes.py takes an "
         "attribute chain as free to evaluate again), so `reads` differs"
-    ),
-    "s13_global_counter_helper_update": (
-        "BUG: `META.update(last_chunk=True, **{...})` in a helper's orphaned critical, "
-        "the same object (True) set again: a `**` argument gets no note and no diff "
-        "sees the store, so the keys keep the order the blocks ran in, with no error"
     ),
     "s13_nested_defaultdict_stats": (
         "BUG: `stats[city][year] += x` on a defaultdict of defaultdicts: an inner dict a "

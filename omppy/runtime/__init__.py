@@ -40,7 +40,7 @@ from .errors import (
     WorkerDied,
     WorkerException,
 )
-from .keynotes import keyed, merged, merging
+from .keynotes import keyed, keywords, merged, merging
 from .linear import linear
 from .paths import Attr
 from .private_globals import slots as threadprivate_slots
@@ -105,6 +105,7 @@ __all__ = [
     "globals",
     "iteration_space",
     "keyed",
+    "keywords",
     "linear",
     "locals",
     "merged",

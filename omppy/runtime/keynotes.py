@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from .objects import ATTRIBUTE_LEVELS, attribute_dicts
 from .threads.keyorder import WATCHING, set_again
 
 # id(dict) -> its token, for the tracked dicts while a block of this process runs
@@ -45,6 +46,14 @@ def keyed(target: Any, key: Any) -> None:
             NOTES.append((id(target), key))
     elif WATCHING and id(target) in WATCHING:
         set_again(target, key)  # a thread team's dict (threads/keyorder.py)
+
+
+def keywords(target: Any, /, **named: Any) -> dict[str, Any]:
+    """``named``, about to be merged into ``target`` by ``target.update(**named)``:
+    their keys noted in order."""
+    for key in named:
+        keyed(target, key)
+    return named
 
 
 def merged(target: Any, other: Any) -> None:
@@ -118,10 +127,11 @@ def enable(touched: list[Any] | None) -> None:
 
 
 def _holds(value: Any) -> bool:
-    """Whether an attribute of ``value`` is a tracked dict (``self.counts``: replica.py,
-    ``watch_root``)."""
-    attributes = getattr(value, "__dict__", None)
-    return type(attributes) is dict and any(id(v) in WATCHED for v in attributes.values())
+    """Whether an attribute of ``value`` (or a few attributes down) is a tracked dict
+    (``self.counts``, ``self.stats.counts``: replica.py, ``watch_root``)."""
+    if getattr(value, "__dict__", None) is None:
+        return False
+    return any(id(held) in WATCHED for held in attribute_dicts(value, ATTRIBUTE_LEVELS))
 
 
 def take() -> dict[Any, list[Any]]:

@@ -342,3 +342,19 @@ def misread_methods(kind: type, own_module: str) -> bool:
         if len(_MISREAD) < 4096:
             _MISREAD[key] = known
     return known
+
+
+ATTRIBUTE_LEVELS = 3  # how many attributes down an object's dicts are ordered
+
+
+def attribute_dicts(value: Any, levels: int) -> Iterator[Any]:
+    """The dicts held by ``value``'s attributes, and by the attributes of the objects
+    of the program's classes it holds, ``levels`` attributes down."""
+    attributes = getattr(value, "__dict__", None)
+    if type(attributes) is not dict or levels <= 0:
+        return
+    for held in list(attributes.values()):
+        if type(held) is dict:
+            yield held
+        elif type(held).__module__ != "builtins" and not isinstance(held, type):
+            yield from attribute_dicts(held, levels - 1)

@@ -42,9 +42,11 @@ from .deepnet import DeepNet
 from .errors import OmpError
 from .netprint import fingerprint, unchanged
 from .objects import (
+    ATTRIBUTE_LEVELS,
     IMMUTABLE,
     CannotCarry,
     Shadow,
+    attribute_dicts,
     caches_on_read,
     children,
     holds_caching_objects,
@@ -434,11 +436,10 @@ class Replica:
         self._order_dict(value)
         if depth > 1 and not isinstance(value, dict) and type(value).__module__ != "builtins":
             # An object of the program's class: the dicts its attributes hold
-            # (``self.counts[w] += 1`` in a method's region) get new keys in order too.
-            attributes = getattr(value, "__dict__", None)
-            if type(attributes) is dict:
-                for held in attributes.values():
-                    self._order_dict(held)
+            # (``self.counts[w] += 1`` in a method's region; ``self.stats.counts``,
+            # objects a few attributes down) get new keys in order too.
+            for held in attribute_dicts(value, min(depth - 1, ATTRIBUTE_LEVELS)):
+                self._order_dict(held)
 
     def _order_dict(self, value: Any) -> None:
         """Put the new keys of ``value``, if a watched dict, in iteration order."""
@@ -1343,3 +1344,4 @@ def _shell_machinery(owner: Any) -> bool:
     hook, its execution count), which is not the program's data (as its output
     history is not: shadow._interpreter_name)."""
     return type(owner).__module__.startswith(("IPython.", "ipykernel."))
+

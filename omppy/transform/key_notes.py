@@ -77,17 +77,31 @@ class _Noter(OwnScope, KeepsLines):
         func = updated_node.func
         if not (isinstance(func, cst.Attribute) and func.attr.value == "update"):
             return updated_node
-        positional = [a for a in updated_node.args if a.keyword is None]
-        if not _simple(func.value) or len(positional) != 1 or positional[0].star:
+        if not _simple(func.value):
             return updated_node
-        arg = positional[0]
-        self.used = True
-        # (always called: one call per merge; where nothing is noted it hands ``part``
-        # back at once)
-        wrapped = arg.with_changes(value=_call("merging", func.value, arg.value))
-        return updated_node.with_changes(
-            args=[wrapped if a is arg else a for a in updated_node.args]
-        )
+        args = list(updated_node.args)
+        named = [a for a in args if a.keyword is not None or a.star == "**"]
+        if any(a.star == "**" for a in named):
+            # ``d.update(last=True, **extra)``: the keywords through one call that notes
+            # them in the order the merge gets them, ``**_omp.keywords(d, last=True,
+            # **extra)`` (the values evaluated once, in order, as before)
+            self.used = True
+            bare = [a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in named]
+            inner = cst.Call(
+                func=cst.parse_expression("_omp.keywords"),
+                args=[cst.Arg(_bare(func.value)), *bare],
+            )
+            rest = [a for a in args if a not in named]
+            args = [*rest, cst.Arg(inner, star="**")]
+        positional = [a for a in args if a.keyword is None and a.star != "**"]
+        if len(positional) == 1 and not positional[0].star:
+            arg = positional[0]
+            self.used = True
+            # (always called: one call per merge; where nothing is noted it hands
+            # ``part`` back at once)
+            wrapped = arg.with_changes(value=_call("merging", func.value, arg.value))
+            args = [wrapped if a is arg else a for a in args]
+        return updated_node.with_changes(args=args)
 
     def leave_AugAssign(
         self, original_node: cst.AugAssign, updated_node: cst.AugAssign

@@ -37,6 +37,7 @@ from typing import Any
 
 from .. import state
 from ..firstfailure import AFTER_LOOP as AFTER_LOOP  # code after a loop: after its chunks
+from ..objects import ATTRIBUTE_LEVELS, attribute_dicts
 from ..watch import translated_modules
 
 # (loop number, first iteration of its chunk), extended by a task's place in
@@ -312,11 +313,10 @@ def watch(values: Iterable[Any]) -> list[dict[Any, Any]]:
                 if isinstance(held, dict):
                     dicts[id(held)] = held
         elif type(value).__module__ != "builtins" and not isinstance(value, type):
-            # an object of the program's class: its attributes' dicts (``self.counts``)
-            attributes = getattr(value, "__dict__", None)
-            for held in attributes.values() if type(attributes) is dict else ():
-                if isinstance(held, dict):
-                    dicts[id(held)] = held
+            # an object of the program's class: its attributes' dicts (``self.counts``,
+            # ``self.stats.counts``)
+            for held in attribute_dicts(value, ATTRIBUTE_LEVELS):
+                dicts[id(held)] = held
     for namespace in _translated_namespaces():
         effects = namespace.get("_omp_effects")
         for variable in effects if isinstance(effects, dict) else ():

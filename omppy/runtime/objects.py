@@ -354,7 +354,7 @@ def attribute_dicts(value: Any, levels: int) -> Iterator[Any]:
     if type(attributes) is not dict or levels <= 0:
         return
     for held in list(attributes.values()):
-        if type(held) is dict:
+        if isinstance(held, dict):  # (a Counter, a defaultdict too)
             yield held
         elif type(held).__module__ != "builtins" and not isinstance(held, type):
             yield from attribute_dicts(held, levels - 1)

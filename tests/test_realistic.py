@@ -251,11 +251,6 @@ KNOWN_BUGS: dict[str, str] = {
         "the note after the statement reads the property again (key_notes.py takes an "
         "attribute chain as free to evaluate again), so `reads` differs"
     ),
-    "s13_nested_defaultdict_stats": (
-        "BUG: `stats[city][year] += x` on a defaultdict of defaultdicts: an inner dict a "
-        "later chunk's block created gets the keys an earlier chunk's block adds after "
-        "its own"
-    ),
 }
 
 

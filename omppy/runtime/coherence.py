@@ -554,7 +554,7 @@ class Coherence:
         replica = self.replica
         start = len(change[1]) - change[3]
         for (_, value), tag in zip(change[1][start:], tags, strict=True):
-            if type(value) is dict and value:
+            if isinstance(value, dict) and value:
                 token = replica.tokens.get(id(value))
                 if token is not None and token in replica.ordered_dicts:
                     yield token, tag, number

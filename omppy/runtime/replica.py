@@ -942,7 +942,7 @@ class Replica:
                 continue
             below.append(id(value))
             self.watch(value, depth, (label, step), (event, token, step))
-            if depth and type(value) is dict and token in self.ordered_dicts:
+            if depth and isinstance(value, dict) and token in self.ordered_dicts:
                 # A dict put into a tracked dict (``tree.setdefault(a, {})[b] = i``):
                 # its keys too come from several threads' blocks.
                 self._order_dict(value)

@@ -181,7 +181,7 @@ def _watch_put(me: Any, value: Any, tag: Tag, notes: list[Note]) -> None:
     """A dict a thread put into a watched dict as a new key's value
     (``tree.setdefault(a, {})[b] = i``): watched too until the team ends, as other
     threads' blocks may add keys to it; the keys it came with were added here."""
-    if type(value) is not dict:
+    if not isinstance(value, dict):
         return
     team = me.team
     watched = getattr(team, "watched_dicts", None)

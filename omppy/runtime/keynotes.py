@@ -1,4 +1,4 @@
-"""The order in which a synchronisation block touches a shared dict's keys (fork backend).
+"""The order in which a synchronisation block touches a shared dict's keys.
 
 A dict keeps its keys in the order python first set them.  When a thread's block
 sets keys again that another thread's block of *later* iterations added first
@@ -118,8 +118,8 @@ def enable(touched: list[Any] | None) -> None:
     """Notes count from here to the end of the block nest if the block may change a
     tracked dict: ``touched``, the objects it names (the translator's ``touches``;
     a dict held in a tracked dict is tracked only as part of one, so its holder is
-    named), None when it cannot tell.  A block that fills a list of lists keeps
-    paying one attribute read per note."""
+    named), None when it cannot tell.  A block that fills a list of lists pays a
+    test of a local per note."""
     if not WATCHED or (_runtime_keys() and touched is not None):
         return
     if touched is None or any(id(value) in WATCHED or _holds(value) for value in touched):

@@ -197,6 +197,8 @@ def _indent(text: str) -> int:
         "for x in range(3):\n    print(x)\nprint(x)",  # a loop's target (runs surely)
         "for x in (1, 2):\n    pass\nprint(x)",
         "for x in range(0, 25, 4):\n    pass\nprint(x)",
+        # a nest's inner loop, empty for some outer items only (a collapse's lastprivate)
+        "for k in range(4):\n    for x in range(k):\n        pass\nprint(x)",
         "print(f(x=1))",  # a keyword is no read
         "print(out.x if hasattr(out, 'x') else 0)",  # an attribute is no read
         "with open(__file__) as x:\n    print(len(x.read()) > 0)",  # bound by with

@@ -24,7 +24,9 @@ The search is conservative: only an assignment every path runs ends it (a ``whil
 or ``for`` loop may run no time, unless it goes over a literal that is not empty,
 ``for t in (1, 2)``, ``range(3)``, or over what the construct's own loop went over,
 ``range(n)`` again: if that runs no time, the construct's ran none and bound
-nothing; a ``try`` may stop anywhere).
+nothing; a ``try`` may stop anywhere).  One exception: a ``for`` loop in another's
+body is taken to run (a nest's inner range, ``range(i)``, is empty only for some
+outer items), so a nest whose inner loops all run no time, then a read, is missed.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ class _Flow:
         # The code of what the construct's own loop goes over: a later loop over the
         # same runs no time only if the construct's ran none (and bound nothing).
         self.loops = loops
+        self.loop_depth = 0  # for loops around the statement walked now
         self.found: dict[str, cst.CSTNode] = {}  # name -> the node that reads it
         self.scopes: dict[cst.CSTNode, frozenset[str]] = {}  # def/lambda -> free names
         self.callers: dict[str, cst.CSTNode] = {}  # name -> the def/lambda/class reading it
@@ -95,8 +98,15 @@ class _Flow:
             return taken | other
         if isinstance(node, cst.For):
             self.reads(node.iter, live)
-            after = self.suite(node.body, live - set(target_names(node.target)))
-            if not _runs_once(node.iter) and _code(node.iter) not in self.loops:
+            self.loop_depth += 1
+            try:
+                after = self.suite(node.body, live - set(target_names(node.target)))
+            finally:
+                self.loop_depth -= 1
+            if self.loop_depth:
+                pass  # (a loop in a loop's body: a nest's inner ranges, ``range(i)``,
+                # are empty for some outer items only; taken to run)
+            elif not _runs_once(node.iter) and _code(node.iter) not in self.loops:
                 # It may run no time (``for t in range(m)``, m = 0): then python's
                 # value from the construct is still there, and omppy's is stale.
                 after = after | live

@@ -353,6 +353,22 @@ def test_other_ways_of_setting_keys_again(write, block):
     _agree(write, "", block)
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        "for w in chunks[c]: counts[w] = counts.pop(w, 0) + 1",
+        "for w in chunks[c]:\n        counts.pop(w, None)\n        counts[w] = c",
+    ],
+)
+def test_keys_a_block_moves_end_where_the_last_block_put_them(write, block):
+    # chunk 1's block runs first and adds d, c, b, a; chunk 0's then moves a, b, c, d
+    # to the end: python adds them in chunk 0 and moves them in chunk 1, so d, c, b, a
+    script = write("late.py", LATE_FIRST_CHUNK % ("", block))
+    got = run_omppy("run", str(script), threads=2, env={"OMPPY_BACKEND": "fork"})
+    assert got.status == 0, got.err
+    assert got.out == run_python(script).out == "['d', 'c', 'b', 'a']\n"
+
+
 def test_keys_set_again_in_a_called_function_are_an_error(write):
     helper = "def merge(dst, words):\n    for w in words:\n        dst[w] = dst.get(w, 0) + 1\n"
     script = write("late.py", LATE_FIRST_CHUNK % (helper, "merge(counts, chunks[c])"))

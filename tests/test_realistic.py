@@ -233,14 +233,7 @@ KNOWN_REFUSALS = {
 # threads backend on 3.11 has no dict watchers and keeps thread order throughout; on
 # 3.13t the threads backend also gives another order for s13_ordered_block, keys set
 # by an ordered block and by a critical one in the same iterations.)
-_MOVES = (
-    "BUG: a block that moves keys ({}) under critical: the keys end in the order the "
-    "blocks ran, python's is the iterations' (docs/data-sharing.md, keys a block sets "
-    "again, known gaps)"
-)
 KNOWN_BUGS: dict[str, str] = {
-    "s13_pop_and_set": _MOVES.format("`d[w] = d.pop(w, 0) + 1`"),
-    "s13_del_readd": _MOVES.format("`del d[w]` then `d[w] = len(w)`"),
     "s13_lambda_helper_store": (
         "BUG: the same value stored again by a called function (`put(w, 1)`, a lambda "
         "calling `d.__setitem__`): no note names the key and no diff sees the store, so "

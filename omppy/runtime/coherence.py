@@ -130,8 +130,15 @@ class Coherence:
             if change[0] == "D" and token in tracked:
                 updated = len(change[1]) - change[3]
                 order = noted.get(token) if noted else None
-                if now is not None and order is not None and _covers(order, change):
+                moves = bool(change[2]) and _moves_keys(change)
+                if (
+                    now is not None
+                    and order is not None
+                    and _covers(order, change, self.replica.shadows[token] if moves else None)
+                ):
                     tags = self._tags(token, change) if change[3] else []
+                    if moves:
+                        order = keynotes.last_touched(token)  # (where moves leave them)
                     change = (*change[:4], tags, order, now)
                 elif now is not None and updated:
                     tags = self._tags(token, change) if change[3] else []
@@ -525,6 +532,8 @@ class Coherence:
             first_keys = [key for key in self.replica.objects[token] if key not in later]
             entries = inserted.setdefault(token, [])
             entries.extend((tag, number, place, key) for place, key in enumerate(first_keys))
+        for token in moved:
+            self._order_moved(token, sources)
         for token, entries in inserted.items():
             # Even one source: a thread runs the tasks it kept newest first.
             live = self.replica.objects[token]
@@ -543,6 +552,39 @@ class Coherence:
             if want != list(live):
                 reorder(live, want)
                 self.replica.shadows[token].retake(live)
+
+    def _order_moved(self, token: Any, sources: list[Changes]) -> None:
+        """A dict whose keys blocks moved (``d[w] = d.pop(w, 0) + 1``, ``del d[w]``
+        then ``d[w] = v``): python has each key a block put at the end where the
+        last such block, in iteration order, put it.  Known only when every block
+        that changed the dict noted the order it touched its keys in (keynotes.py);
+        otherwise (``move_to_end``, which no note names) the order the log gave it
+        stays, the same in every process."""
+        last: dict[Any, tuple[Tag, int, int]] = {}
+        for number, changes in enumerate(sources):
+            for each, change in changes:
+                if each != token or change[0] != "D":
+                    continue
+                if len(change) < 7:
+                    if change[1] or change[2]:
+                        return  # (a change whose order nothing noted)
+                    continue
+                updated = len(change[1]) - change[3]
+                moved_here = set(change[2]) & {key for key, _ in change[1][:updated]}
+                appended = moved_here | {key for key, _ in change[1][updated:]}
+                for place, key in enumerate(change[5]):
+                    if key in appended:
+                        here = (change[6], number, place)
+                        if key not in last or last[key] < here:
+                            last[key] = here
+        if not last:
+            return
+        live = self.replica.objects[token]
+        ends = sorted((key for key in last if key in live), key=last.__getitem__)
+        want = [key for key in live if key not in last] + ends
+        if want != list(live):
+            reorder(live, want)
+            self.replica.shadows[token].retake(live)
 
     def _new_dicts(
         self, change: tuple[Any, ...], tags: list[Tag], number: int
@@ -620,14 +662,21 @@ def _check_known_order(
 _UNCHANGED: tuple[Any, ...] = ("D", [], [], 0)
 
 
-def _covers(order: list[Any], change: tuple[Any, ...]) -> bool:
-    """Whether the noted keys ``order`` name every key a dict ``change`` sets."""
-    if len(order) < len(change[1]):
-        return False
+def _covers(order: list[Any], change: tuple[Any, ...], shadow: Any = None) -> bool:
+    """Whether the noted keys ``order`` name every key a dict ``change`` sets.
+
+    ``shadow`` (a change that moves keys): the dict as it was; a diff that moves keys
+    sets again every key after the first one moved, to give the order, so a key set
+    again to the very object it held is the diff's, not the block's."""
     try:
         noted = set(order)
-        return all(key in noted for key, _ in change[1])
-    except TypeError:
+        if shadow is None:
+            return len(order) >= len(change[1]) and all(key in noted for key, _ in change[1])
+        before = dict(zip(shadow.keys, shadow.values, strict=True))
+        return all(
+            key in noted or before.get(key, noted) is value for key, value in change[1]
+        )
+    except (TypeError, AttributeError):
         return False
 
 

@@ -37,6 +37,8 @@ from .threads.keyorder import WATCHING, set_again
 WATCHED: dict[int, Any] = {}
 # (id(dict), key) in the order the block's statements touched them
 NOTES: list[tuple[int, Any]] = []
+# token -> every key noted for it by the last take, in order, repeats included
+ALL: dict[Any, list[Any]] = {}
 
 
 def keyed(target: Any, key: Any) -> None:
@@ -137,19 +139,24 @@ def _holds(value: Any) -> bool:
 def take() -> dict[Any, list[Any]]:
     """The keys noted since the last take, by dict token, each once, in first-touch
     order; the notes start again."""
+    ALL.clear()
     if not NOTES:
         return {}
     first = NOTES[0][0]
     if NOTES[-1][0] == first and all(ident == first for ident, _ in NOTES):
         # (one dict, the usual case: its keys in one pass in C)
+        every = [key for _, key in NOTES]
         try:
-            keys = list(dict.fromkeys([key for _, key in NOTES]))
+            keys = list(dict.fromkeys(every))
         except TypeError:
             keys = None
         if keys is not None:
             NOTES.clear()
             token = WATCHED.get(first)
-            return {} if token is None else {token: keys}
+            if token is None:
+                return {}
+            ALL[token] = every
+            return {token: keys}
     found: dict[Any, dict[Any, None]] = {}
     for ident, key in NOTES:
         token = WATCHED.get(ident)
@@ -158,8 +165,17 @@ def take() -> dict[Any, list[Any]]:
                 found.setdefault(token, {})[key] = None
             except TypeError:  # (an unhashable key: the store itself failed)
                 continue
+            ALL.setdefault(token, []).append(key)
     NOTES.clear()
     return {token: list(keys) for token, keys in found.items()}
+
+
+def last_touched(token: Any) -> list[Any]:
+    """The keys of the last :func:`take` for ``token``, each once, in the order they
+    were *last* touched: where a block that moves keys (``d[w] = d.pop(w) + 1``)
+    leaves them."""
+    every = ALL.get(token, [])
+    return list(reversed(dict.fromkeys(reversed(every))))
 
 
 def stop() -> None:

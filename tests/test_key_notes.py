@@ -200,6 +200,15 @@ def test_no_note_reads_a_name_its_line_rebinds_or_deletes():
     assert "keyed(d, k)" not in translate(source, "m.py").text
 
 
+def test_a_setdefault_with_a_computed_key_holds_the_key_where_it_always_runs():
+    source = "tree.setdefault(len(c), []).append(i)\nx = i if c else d.setdefault(f(i), 0)\n"
+    assert _block(source) == [
+        "tree.setdefault((_omp_s00 := len(c)), []).append(i)",
+        "if _omp_keys: _omp.keyed(tree, _omp_s00)",
+        "x = i if c else d.setdefault(f(i), 0)",  # (may not run: no note, no hold)
+    ]
+
+
 def test_the_same_key_twice_in_a_statement_is_noted_once():
     assert _block("values[i] = values[i] + 1\n") == [
         "values[i] = values[i] + 1",

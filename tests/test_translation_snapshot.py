@@ -64,7 +64,7 @@ def test_generated_lines_fit_in_99_columns(name):
 
 
 def _without_holds(line: str) -> str:
-    return re.sub(r"[()\s]", "", re.sub(r"_omp_[hk]\d+ := ", "", line))
+    return re.sub(r"[()\s]", "", re.sub(r"_omp_[hks]\d+ := ", "", line))
 
 
 @pytest.mark.slow

@@ -1,5 +1,8 @@
 """Notes of the dict keys a synchronisation block's statements touch, in order.
 
+One idea: every key a block's statement names is noted after it, or held as the
+statement evaluates it where it cannot be evaluated again.
+
 A block that sets again keys another thread's block of later iterations added first
 must leave them where python has them: in the order this block set them, which a
 diff of the dict cannot tell (runtime/keynotes.py).  So each statement of a block
@@ -139,6 +142,8 @@ class _Noter(OwnScope, KeepsLines):
                     found += _notes(small)
                     held, notes = _hold(small, len(smalls))
                     found += notes
+                    held, notes = _hold_setdefault_keys(held, len(smalls))
+                    found += notes
                     smalls.append(held)
                 if smalls != list(statement.body):
                     rebuilt = statement.with_changes(body=smalls)
@@ -268,6 +273,51 @@ def _hold(
                 call = small.value.with_changes(func=func.with_changes(value=target))
                 return small.with_changes(value=call), [note]
     return small, []
+
+
+def _hold_setdefault_keys(
+    small: cst.BaseSmallStatement, number: int
+) -> tuple[cst.BaseSmallStatement, list[cst.Call]]:
+    """``tree.setdefault(len(w), {})[w] = 1``: a ``setdefault`` whose key is computed
+    (no note could evaluate it again), where it always runs (down the statement's
+    store target, the call it is, or the value it assigns), holds its key as it runs,
+    ``tree.setdefault((_omp_s00 := len(w)), {})``, noted after the statement."""
+    notes: list[cst.Call] = []
+
+    def down(node: cst.BaseExpression) -> cst.BaseExpression:
+        if isinstance(node, cst.NamedExpr):
+            return node.with_changes(value=down(node.value))
+        if isinstance(node, cst.Subscript):
+            return node.with_changes(value=down(node.value))
+        if isinstance(node, cst.Attribute):
+            return node.with_changes(value=down(node.value))
+        if not isinstance(node, cst.Call):
+            return node
+        func = node.func
+        if isinstance(func, cst.Attribute):
+            node = node.with_changes(func=func.with_changes(value=down(func.value)))
+            if func.attr.value == "setdefault" and _simple(func.value) and node.args:
+                first = node.args[0]
+                key = first.value
+                plain = first.keyword is None and not first.star and not _simple(key, True)
+                odd = _has_walrus(key) or any(isinstance(n, cst.Yield) for n in _walk(key))
+                if plain and not odd:
+                    name = f"_omp_s{number}{len(notes)}"
+                    held = first.with_changes(value=_walrus(name, key))
+                    node = node.with_changes(args=[held, *node.args[1:]])
+                    notes.append(_call("keyed", func.value, cst.Name(name)))
+        return node
+
+    if isinstance(small, cst.Assign) and len(small.targets) == 1:
+        target = down(small.targets[0].target)
+        value = down(small.value) if isinstance(small.value, cst.Call) else small.value
+        changed = small.with_changes(targets=[small.targets[0].with_changes(target=target)])
+        return changed.with_changes(value=value), notes
+    if isinstance(small, cst.AugAssign):
+        return small.with_changes(target=down(small.target)), notes
+    if isinstance(small, cst.Expr):
+        return small.with_changes(value=down(small.value)), notes
+    return small, notes
 
 
 def _held(

@@ -66,7 +66,7 @@ def merged(target: Any, other: Any) -> None:
             for key in list(other.keys()):
                 keyed(target, key)
         except Exception:
-            pass  # (not readable twice: the block's order stays unknown)
+            pass  # (unreadable: the merge raises, or the block's order stays unknown)
 
 
 def merging(target: Any, other: Any, mapping_only: bool = False) -> Any:
@@ -79,11 +79,7 @@ def merging(target: Any, other: Any, mapping_only: bool = False) -> Any:
     if not (id(target) in WATCHED if WATCHED else WATCHING and id(target) in WATCHING):
         return other
     if hasattr(other, "keys"):  # (dict.update's own test for a mapping)
-        try:
-            for key in list(other.keys()):
-                keyed(target, key)
-        except Exception:
-            pass  # (the merge raises it again, as python would)
+        merged(target, other)  # (what it cannot read, the merge raises again)
         return other
     if mapping_only:
         return other

@@ -29,20 +29,21 @@ if TYPE_CHECKING:
     from .thread import ThreadContext
 
 
-def _named(names: tuple[str, ...] | None, frame: Any) -> list[Any] | None:
-    """The objects ``names`` name in the block's frame (its locals, then its module's
-    globals), or None for "anything"."""
-    if names is None:
-        return None
-    scope = frame.f_locals
-    outer = frame.f_globals
+def _named(names: tuple[str, ...], scope: dict[str, Any], depth: int) -> list[Any]:
+    """The objects ``names`` name in the block's ``scope`` (its locals) or else, as
+    Python would look them up, its module's globals (the frame ``depth`` calls up,
+    taken only if a name is not among the locals: a global the block changes in a
+    helper, ``buckets[k].append``)."""
     found = []
+    outer = None
     for name in names:
-        value = scope.get(name, UNBOUND)
-        if value is UNBOUND:
-            value = outer.get(name, UNBOUND)
-        if value is not UNBOUND:
-            found.append(value)
+        if name in scope:
+            found.append(scope[name])
+            continue
+        if outer is None:
+            outer = sys._getframe(depth + 1).f_globals
+        if name in outer:
+            found.append(outer[name])
     return found
 
 
@@ -92,7 +93,9 @@ class SyncBlock:
                 self.fresh = coherence.fresh((*names, *reads) if reads else names)
                 if coherence.replica.ordered_dicts:
                     keynotes.start(coherence.replica)  # the order it sets keys in
-                    keynotes.enable(_named(touches, sys._getframe(2)))
+                    keynotes.enable(
+                        None if touches is None else _named(touches, sys._getframe(2).f_locals, 2)
+                    )
                 if coherence.stream is not None and not thread.inside:
                     coherence.stream.enter()
                 files = getattr(thread.team, "files", None)
@@ -121,18 +124,7 @@ class SyncBlock:
                         values[name] = value
                 touched = None
                 if self.touches is not None:
-                    touched = []
-                    outer = None
-                    for name in self.touches:
-                        if name in scope:
-                            touched.append(scope[name])
-                            continue
-                        # A global the block changes (in a helper, ``buckets[k].append``)
-                        # is not among the caller's locals: look it up as Python would.
-                        if outer is None:
-                            outer = sys._getframe(1).f_globals
-                        if name in outer:
-                            touched.append(outer[name])
+                    touched = _named(self.touches, scope, 1)
                 coherence.publish(self.kind, values, touched, self.closed)
             files = getattr(self.thread.team, "files", None)
             if self.runs and files is not None:

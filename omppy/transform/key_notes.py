@@ -29,11 +29,12 @@ names are not the block's.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any
 
 import libcst as cst
 
+from .names import target_names
 from .walk import KeepsLines, OwnScope
 
 _ONE_LINE = 40  # a note this long or shorter goes on the line of its test
@@ -212,7 +213,7 @@ def _notes(small: cst.BaseSmallStatement) -> list[cst.Call]:
         parts = [(small.value, False)]
     else:
         return []
-    if any(isinstance(n, cst.NamedExpr) for part, _ in parts for n in _walk(part)):
+    if any(_has_walrus(part) for part, _ in parts):
         return []  # (a walrus rebinds a name the note would read)
     found = [c for part, last in parts for c in _touches(part) if last or not _reads_item(c)]
     # ``c += part``: read after the statement, the name it binds is the same dict when
@@ -235,15 +236,15 @@ def _rebinds(small: cst.BaseSmallStatement) -> set[str]:
     found: set[str] = set()
     if isinstance(small, cst.Assign):
         for target in small.targets:
-            found.update(_names_bound(target.target))
+            found.update(target_names(target.target))
     elif isinstance(small, (cst.AugAssign, cst.AnnAssign, cst.Del)):
-        found.update(_names_bound(small.target))
+        found.update(target_names(small.target))
     elif isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(
         small.names, cst.ImportStar
     ):
         for alias in small.names:
             name = alias.asname.name if alias.asname else alias.name
-            found.update(_names_bound(name) if isinstance(name, cst.Name) else ())
+            found.update(target_names(name) if isinstance(name, cst.Name) else ())
     return found
 
 
@@ -257,7 +258,7 @@ def _hold(
     receiver of the call the statement is."""
     if isinstance(small, cst.Assign) and len(small.targets) == 1:
         first = small.targets[0]
-        held = _held(first.target, number, set(_names_bound(first.target)))
+        held = _held(first.target, number, set(target_names(first.target)))
         if held is not None:
             return small.with_changes(targets=[first.with_changes(target=held[0])]), [held[1]]
     if isinstance(small, cst.AugAssign):
@@ -300,8 +301,7 @@ def _hold_setdefault_keys(
                 first = node.args[0]
                 key = first.value
                 plain = first.keyword is None and not first.star and not _simple(key, True)
-                odd = _has_walrus(key) or any(isinstance(n, cst.Yield) for n in _walk(key))
-                if plain and not odd:
+                if plain and _holdable(key):
                     name = f"_omp_s{number}{len(notes)}"
                     held = first.with_changes(value=_walrus(name, key))
                     node = node.with_changes(args=[held, *node.args[1:]])
@@ -356,21 +356,13 @@ def _held(
 def _whole_key(subscript: cst.Subscript) -> cst.BaseExpression | None:
     """The key of ``d[f(w)]`` or ``d[a, f(b)]`` as one expression (no slice, star or
     walrus), to be held as the statement evaluates it."""
-    values = []
-    for element in subscript.slice:
-        index = element.slice
-        if not (isinstance(index, cst.Index) and index.star is None):
-            return None
-        if _has_walrus(index.value):
-            return None
-        if isinstance(index.value, (cst.Yield, cst.Await)) or any(
-            isinstance(n, cst.Yield) for n in _walk(index.value)
-        ):
-            return None  # (a walrus would need its parentheses)
-        values.append(index.value)
-    if len(values) == 1 and not _comma(subscript):
-        return values[0]
-    return cst.Tuple(elements=[cst.Element(_bare(value)) for value in values])
+    return _slice_key(subscript, _holdable)
+
+
+def _holdable(node: cst.BaseExpression) -> bool:
+    """Whether ``node`` can be held in a walrus as it is (no walrus of its own, no
+    ``yield`` or ``await``, which would need parentheses of their own)."""
+    return not any(isinstance(n, (cst.NamedExpr, cst.Yield, cst.Await)) for n in _walk(node))
 
 
 def _comma(subscript: cst.Subscript) -> bool:
@@ -432,12 +424,18 @@ def _walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
 
 def _key(subscript: cst.Subscript) -> cst.BaseExpression | None:
     """The key of ``d[k]`` (``grid[x, y]``: the tuple), if simple."""
+    return _slice_key(subscript, lambda value: _simple(value, True))
+
+
+def _slice_key(
+    subscript: cst.Subscript, accept: Callable[[cst.BaseExpression], bool]
+) -> cst.BaseExpression | None:
+    """The key ``subscript`` names, one expression (``grid[x, y]``, ``d[x,]``: the
+    tuple), if it is no slice or star and ``accept`` takes each of its parts."""
     keys = []
     for element in subscript.slice:
         index = element.slice
-        if not (isinstance(index, cst.Index) and index.star is None):
-            return None
-        if not _simple(index.value, True):
+        if not (isinstance(index, cst.Index) and index.star is None and accept(index.value)):
             return None
         keys.append(index.value)
     if len(keys) == 1 and not _comma(subscript):
@@ -507,16 +505,6 @@ def _bare(node: cst.BaseExpression) -> cst.BaseExpression:
     if isinstance(node, (cst.GeneratorExp, cst.Tuple)):
         return node.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
     return node.with_changes(lpar=(), rpar=()) if hasattr(node, "lpar") else node
-
-
-def _names_bound(target: cst.CSTNode) -> Iterator[str]:
-    if isinstance(target, cst.Name):
-        yield target.value
-    elif isinstance(target, (cst.Tuple, cst.List)):
-        for element in target.elements:
-            yield from _names_bound(element.value)
-    elif isinstance(target, cst.StarredElement):
-        yield from _names_bound(target.value)
 
 
 def _names_read(call: cst.Call) -> set[str]:

@@ -26,6 +26,7 @@ rewritten.  Every statement emitted records the user's line it stands for
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -38,6 +39,7 @@ from . import (
     emit_sync,
     emit_tasks,
     emit_worksharing,
+    key_notes,
     layout,
 )
 from .diagnostics import PragmaError
@@ -99,6 +101,12 @@ class Emitter:
             if threadprivate
             else None
         )
+
+    @functools.cached_property
+    def properties(self) -> frozenset[str]:
+        """The module's property names, which key notes must not read again
+        (key_notes.py); walked for the first synchronisation block only."""
+        return key_notes.property_names(self.module)
 
     # -- building statements ----------------------------------------------------------
 

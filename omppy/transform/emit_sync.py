@@ -81,7 +81,7 @@ def sync(
     # "Session 7").  Lexically in a region it never is.
     idle_test = "" if info.in_region else f"{block} is _omp.RUNS or "
     leave = e.simple(idle_test, call(f"{block}.leave", _scope(info)), last, info, level)
-    body = key_notes.add(body, e.origin)  # the order it sets dict keys in (runtime/keynotes.py)
+    body = key_notes.add(body, e.origin, e.properties)  # the order it sets dict keys in (runtime/keynotes.py)
     guarded = cst.Try(
         body=e.block([*refresh, *body]),
         finalbody=cst.Finally(body=e.block([leave])),

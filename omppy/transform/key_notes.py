@@ -14,7 +14,8 @@ merge takes them.  The runtime keeps the notes only for the team's tracked dicts
 while the block runs.
 
 A note evaluates its container and key again after the statement, so the container
-must be a name or an attribute chain of names, and the key built of those, constants,
+must be a name or an attribute chain of names (none a property of the module's
+classes), and the key built of those, constants,
 f-strings and operators, or one subscript of a name (no call, nothing the statement
 itself rebinds).  Any other container of a store target, or of the call a statement
 is, is held by the statement as it runs, ``(_omp_h0 := tree.setdefault(a, {}))[b] = i``,
@@ -30,6 +31,7 @@ names are not the block's.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, MutableMapping
+from contextvars import ContextVar
 from typing import Any
 
 import libcst as cst
@@ -40,18 +42,58 @@ from .walk import KeepsLines, OwnScope
 _ONE_LINE = 40  # a note this long or shorter goes on the line of its test
 _MERGES = (cst.AddAssign, cst.BitOrAssign, cst.SubtractAssign, cst.BitAndAssign)
 _SCOPES = (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+# The attribute names the module's classes define as properties, while ``add`` runs: an
+# attribute chain through one is no "simple" container (reading it again runs the
+# program's code, which may count its reads: it is held, or not noted)
+_PROPERTIES: ContextVar[frozenset[str]] = ContextVar("_PROPERTIES", default=frozenset())
+
+
+def property_names(module: cst.Module) -> frozenset[str]:
+    """The names ``module``'s classes bind to properties: ``@property`` (or
+    ``@x.getter``/``@x.setter``) methods and ``name = property(...)``."""
+    found: set[str] = set()
+    for node in _walk_all(module):
+        if isinstance(node, cst.FunctionDef) and any(
+            _is_property(d.decorator) for d in node.decorators
+        ):
+            found.add(node.name.value)
+        elif (
+            isinstance(node, cst.Assign)
+            and isinstance(node.value, cst.Call)
+            and _is_property(node.value.func)
+        ):
+            found.update(n for t in node.targets for n in target_names(t.target))
+    return frozenset(found)
+
+
+def _is_property(node: cst.BaseExpression) -> bool:
+    if isinstance(node, cst.Name):
+        return node.value == "property"
+    return isinstance(node, cst.Attribute) and node.attr.value in ("getter", "setter")
+
+
+def _walk_all(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    yield node
+    for child in node.children:
+        yield from _walk_all(child)
 
 
 def add(
-    body: list[cst.BaseStatement], origin: MutableMapping[cst.CSTNode, Any]
+    body: list[cst.BaseStatement],
+    origin: MutableMapping[cst.CSTNode, Any],
+    properties: frozenset[str] = frozenset(),
 ) -> list[cst.BaseStatement]:
     """``body`` with a note after each statement that touches a key (at any depth).
 
     ``origin``: the user's lines each generated statement stands for (the emitter's);
     a statement rebuilt around a note keeps its lines, and a note stands for the
-    statement before it."""
+    statement before it.  ``properties``: :func:`property_names` of the module."""
     noter = _Noter(origin)
-    noted = noter.with_notes([statement.visit(noter) for statement in body])  # type: ignore[misc]
+    token = _PROPERTIES.set(properties)
+    try:
+        noted = noter.with_notes([statement.visit(noter) for statement in body])  # type: ignore[misc]
+    finally:
+        _PROPERTIES.reset(token)
     if not noter.used:
         return body
     # The switch read once per block (a local): a note costs a local's read and a test.
@@ -136,6 +178,10 @@ class _Noter(OwnScope, KeepsLines):
     def with_notes(self, body: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
         out: list[cst.BaseStatement] = []
         for statement in [line for s in body for line in self._split_at_jump(s)]:
+            before = _notes_before(statement)
+            if before:
+                self.used = True
+                out.append(self._guarded(before, statement))
             if isinstance(statement, cst.SimpleStatementLine):
                 found: list[cst.Call] = []
                 smalls: list[cst.BaseSmallStatement] = []
@@ -223,6 +269,23 @@ def _notes(small: cst.BaseSmallStatement) -> list[cst.Call]:
         target, value = small.target, small.value
         found += [_call("merged", target, value)] if _simple(target) and _simple(value) else []
     return found
+
+
+def _notes_before(statement: cst.BaseStatement) -> list[cst.Call]:
+    """The notes that go before ``statement``: the keys an ``if`` tests (``if k not in
+    memo:``, whose body may return), or a ``return``/``raise`` reads (nothing runs after
+    it).  The note reads the key before the statement does: it holds no call."""
+    if isinstance(statement, cst.If):
+        parts: list[cst.CSTNode] = [statement.test]
+    elif isinstance(statement, cst.SimpleStatementLine) and isinstance(
+        statement.body[0], (cst.Return, cst.Raise)
+    ):
+        parts = [n for n in statement.body[0].children if isinstance(n, cst.BaseExpression)]
+    else:
+        return []
+    if any(_has_walrus(part) for part in parts):
+        return []
+    return _unique([note for part in parts for note in _touches(part)])
 
 
 def _reads_item(note: cst.Call) -> bool:
@@ -382,19 +445,31 @@ def _has_walrus(node: cst.CSTNode) -> bool:
 
 def _touches(node: cst.CSTNode) -> Iterator[cst.Call]:
     """Notes for the keys ``node`` names: subscripts of simple things, ``setdefault``
-    calls on them, the keywords of their ``update`` calls (a merge's other keys are
-    noted as it reads them, :meth:`_Noter.leave_Call`)."""
+    and ``get`` calls on them, tests of a key's presence (``k not in memo``: python's
+    first iteration to test it is the one that adds it, in a memo), the keywords of
+    their ``update`` calls (a merge's other keys are noted as it reads them,
+    :meth:`_Noter.leave_Call`)."""
     for found in _walk(node):
         if isinstance(found, cst.Subscript) and _simple(found.value):
             key = _key(found)
             if key is not None:
                 yield _call("keyed", found.value, key)
+        elif isinstance(found, cst.Comparison):
+            left = found.left
+            for target in found.comparisons:
+                if (
+                    isinstance(target.operator, (cst.In, cst.NotIn))
+                    and _simple(target.comparator)
+                    and _simple(left, True)
+                ):
+                    yield _call("keyed", target.comparator, left)
+                left = target.comparator
         elif isinstance(found, cst.Call) and isinstance(found.func, cst.Attribute):
             owner, method = found.func.value, found.func.attr.value
             if not _simple(owner) or any(a.star for a in found.args):
                 continue
             positional = [a.value for a in found.args if a.keyword is None]
-            if method == "setdefault" and positional and _simple(positional[0]):
+            if method in ("setdefault", "get") and positional and _simple(positional[0], True):
                 yield _call("keyed", owner, positional[0])
             elif method == "update" and len(positional) <= 1:
                 for arg in found.args:
@@ -448,7 +523,7 @@ def _simple(node: cst.CSTNode, key: bool = False) -> bool:
     if isinstance(node, cst.Name):
         return not node.value.startswith("_omp")
     if isinstance(node, cst.Attribute):
-        return _simple(node.value)
+        return node.attr.value not in _PROPERTIES.get() and _simple(node.value)
     if not key:
         return False
     if isinstance(node, (cst.Integer, cst.Float, cst.SimpleString)):

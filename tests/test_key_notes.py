@@ -378,8 +378,24 @@ def test_keys_a_block_moves_end_where_the_last_block_put_them(write, block):
     assert got.out == run_python(script).out == "['d', 'c', 'b', 'a']\n"
 
 
-def test_keys_set_again_in_a_called_function_are_an_error(write):
+def test_keys_set_again_in_a_called_function_take_its_order(write):
+    # (the block calls the function's noted twin: key_twins.py)
     helper = "def merge(dst, words):\n    for w in words:\n        dst[w] = dst.get(w, 0) + 1\n"
+    _agree(write, helper, "merge(counts, chunks[c])")
+
+
+def test_keys_tested_in_a_called_function_take_its_order(write):
+    # a memo: the earlier block finds the key the later one added, and adds nothing
+    helper = "def see(words):\n    for w in words:\n        if w not in counts:\n            counts[w] = 1\n"
+    _agree(write, helper, "see(chunks[c])")
+
+
+def test_keys_set_again_in_a_function_with_no_twin_are_an_error(write):
+    # a decorated function has no twin (the decorator may wrap it)
+    helper = (
+        "def keep(f):\n    return f\n"
+        "@keep\ndef merge(dst, words):\n    for w in words:\n        dst[w] = dst.get(w, 0) + 1\n"
+    )
     script = write("late.py", LATE_FIRST_CHUNK % (helper, "merge(counts, chunks[c])"))
     got = run_omppy("run", str(script), threads=2, env={"OMPPY_BACKEND": "fork"})
     assert got.status == 1
@@ -387,7 +403,7 @@ def test_keys_set_again_in_a_called_function_are_an_error(write):
     assert got.err.splitlines()[-1] == (
         "omppy.runtime.errors.OmpError: '# omp critical' in thread 0 set keys of counts "
         "('d' and 'c') that a block of later iterations had added first, in the region "
-        f"at {script}:8: python has them in the order this earlier block set them, "
+        f"at {script}:11: python has them in the order this earlier block set them, "
         "which omppy cannot know here (the block set them in a called function, or "
         "merged an iterable it could not read twice), so the dict's key order would "
         "differ from python's. Set the keys in the block itself (`d[k] = ...`, "

@@ -40,7 +40,7 @@ from .errors import (
     WorkerDied,
     WorkerException,
 )
-from .keynotes import keyed, keywords, merged, merging
+from .keynotes import keyed, keywords, merged, merging, twin, twin_of
 from .linear import linear
 from .paths import Attr
 from .private_globals import slots as threadprivate_slots
@@ -125,6 +125,8 @@ __all__ = [
     "thread",
     "threadprivate",
     "threadprivate_slots",
+    "twin",
+    "twin_of",
     "uses_tasks",
     "warn_races",
     "with_globals",

@@ -28,6 +28,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from types import MethodType
 from typing import Any
 
 from .objects import ATTRIBUTE_LEVELS, attribute_dicts
@@ -84,6 +85,36 @@ def merging(target: Any, other: Any, mapping_only: bool = False) -> Any:
     if mapping_only:
         return other
     return _noting(target, iter(other), isinstance(target, Counter))
+
+
+# id(function) -> (the function, its noted twin): key_twins.py
+_TWINS: dict[int, tuple[Any, Any]] = {}
+
+
+def twin_of(function: Any, twin: Any) -> None:
+    """``twin`` (the translator's copy of the module function ``function`` with key
+    notes, ``key_twins.py``) stands in for it when a block calls it: it takes
+    ``function``'s default values (the very objects: a mutable default is shared)."""
+    twin.__defaults__ = function.__defaults__
+    twin.__kwdefaults__ = function.__kwdefaults__
+    _TWINS[id(function)] = (function, twin)
+
+
+def twin(function: Any) -> Any:
+    """What a synchronisation block calls for ``function``: its noted twin while the
+    name still holds the function it was made for (a method: bound to the same
+    object), else ``function`` itself.  The
+    twin may change a tracked dict the block does not name: notes count from here
+    to the end of the block nest (:func:`enable`)."""
+    inner = function.__func__ if type(function) is MethodType else function
+    found = _TWINS.get(id(inner))
+    if found is None or found[0] is not inner:
+        return function
+    if WATCHED and not _runtime_keys():
+        _set_keys(True)
+    if inner is function:
+        return found[1]
+    return MethodType(found[1], function.__self__)  # (a method: bound as it was)
 
 
 def _noting(target: Any, items: Iterator[Any], elements: bool) -> Iterator[Any]:

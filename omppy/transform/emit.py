@@ -84,8 +84,10 @@ class Emitter:
         filename: str,
         declared_reductions: frozenset[str] = frozenset(),
         threadprivate: frozenset[str] = frozenset(),
+        twin_names: frozenset[str] = frozenset(),
     ) -> None:
         self.module = module
+        self.twin_names = twin_names  # the functions with noted twins (key_twins.py)
         self.infos = constructs
         self.origin = origin  # statement -> the user's lines it stands for
         self.filename = filename

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from . import emit_tasks, global_binds, key_notes
+from . import emit_tasks, global_binds, key_notes, key_twins
 from .layout import WIDTH, Group, Part, call, keyword, names
 from .model import Construct, ConstructInfo
 from .pragma import ONE_AT_A_TIME_DIRECTIVES
@@ -81,7 +81,9 @@ def sync(
     # "Session 7").  Lexically in a region it never is.
     idle_test = "" if info.in_region else f"{block} is _omp.RUNS or "
     leave = e.simple(idle_test, call(f"{block}.leave", _scope(info)), last, info, level)
-    body = key_notes.add(body, e.origin, e.properties)  # the order it sets dict keys in (runtime/keynotes.py)
+    # the order it sets dict keys in (runtime/keynotes.py), and the functions it calls
+    body = key_notes.add(body, e.origin, e.properties)
+    body = key_twins.calls(body, e.twin_names, e.origin)
     guarded = cst.Try(
         body=e.block([*refresh, *body]),
         finalbody=cst.Finally(body=e.block([leave])),

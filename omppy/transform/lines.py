@@ -12,6 +12,7 @@ import ast
 import operator
 from types import CodeType
 
+from .key_twins import TWIN_PREFIX as _TWIN
 from .translate import Translation
 
 
@@ -51,10 +52,13 @@ def user_names(code: CodeType, enclosing: CodeType | None = None) -> CodeType:
     """``code`` with every outlined region named like the function it came from.
 
     A traceback through a region then reads ``in compute`` (the user's function),
-    not ``in _omp_parallel_for_12``.
+    not ``in _omp_parallel_for_12``; through a noted twin (key_twins.py), ``in
+    lookup``, not ``in _omp_twin_lookup``.
     """
     name, qualname = code.co_name, code.co_qualname
-    if name.startswith("_omp_") and enclosing is not None:
+    if name.startswith(_TWIN):
+        name, qualname = name[len(_TWIN) :], qualname.replace(_TWIN, "", 1)
+    elif name.startswith("_omp_") and enclosing is not None:
         name, qualname = enclosing.co_name, enclosing.co_qualname
     renamed = code.replace(co_name=name, co_qualname=qualname)
     consts = tuple(

@@ -19,7 +19,7 @@ from typing import Any
 
 import libcst as cst
 
-from . import layout
+from . import key_twins, layout
 from .diagnostics import PragmaWarning
 from .emit import Emitter
 from .layout import Group, call, mapping, text
@@ -46,8 +46,10 @@ class Rewriter(cst.CSTTransformer):
         filename: str,
         parents: Mapping[cst.CSTNode, cst.CSTNode] | None = None,
         threadprivate: frozenset[str] = frozenset(),
+        twins: Mapping[cst.FunctionDef, str] | None = None,
     ) -> None:
         super().__init__()
+        self.twins = twins or {}  # the functions that get noted twins (key_twins.py)
         self.survey = survey
         self.threadprivate = bool(threadprivate)  # the module binds _omp_private
         self.super_calls = survey.super_calls  # ``super()`` -> the method's first argument
@@ -61,6 +63,7 @@ class Rewriter(cst.CSTTransformer):
             filename=filename,
             declared_reductions=survey.declared_reductions,
             threadprivate=threadprivate,
+            twin_names=frozenset(self.twins.values()),
         )
         # The statements that hold something to rewrite; None: every statement.
         self.rewritten = _holding(survey, parents) if parents is not None else None
@@ -124,6 +127,7 @@ class Rewriter(cst.CSTTransformer):
         body = self._regroup(original_node, original_node.body, updated_node.body)
         if body is None:
             body = list(updated_node.body)
+        body = key_twins.with_twins(body, self.twins, self.origin, self.emitter.properties)
         effects = self.survey.module_effects
         body = _with_import(
             body,

@@ -21,10 +21,10 @@ from typing import Any, cast
 
 import libcst as cst
 
-from . import plan, private_names, survey
+from . import key_notes, key_twins, plan, private_names, survey
 from .diagnostics import PragmaError, PragmaWarning
 from .metadata import LazyRanges, Parents, Positions, Ranges, Wrapper, generate, spans_of
-from .model import Lines
+from .model import Lines, Survey
 from .outline import Outline, outline
 from .rewrite import Rewriter
 from .scanner import find_pragmas, has_pragmas
@@ -191,13 +191,16 @@ def _translate(
     blocks = plan.attach(wrapper, pragmas, filename, plain)
     surveyed = survey.run(wrapper, blocks, filename, plain)
     threadprivate = {n for p in pragmas if p.directive == "threadprivate" for n in p.listed}
+    twins = _twins(module, surveyed, pragmas, wrapper)
     rewriter = Rewriter(
         module,
         surveyed,
         filename=filename,
         parents=wrapper.resolve(Parents),
         threadprivate=frozenset(threadprivate),
+        twins=twins,
     )
+    rewriter.origin.update(key_twins.statement_lines(twins, wrapper.resolve(Positions).span))
     new_module = module.visit(rewriter)
     text, before = generate(new_module, sketch.texts() if sketch is not None else None)
     warnings = tuple(w.located(filename, source) for w in surveyed.warnings)
@@ -206,6 +209,18 @@ def _translate(
     if threadprivate:  # each use becomes this thread's copy; the lines stay
         text = private_names.rewrite(text, sorted(threadprivate), filename, table, source)
     return Translation(source, text, table, changed=True, warnings=warnings)
+
+
+def _twins(
+    module: cst.Module, surveyed: Survey, pragmas: list[Any], wrapper: Wrapper
+) -> dict[cst.FunctionDef, str]:
+    """The module functions that get noted twins (key_twins.py)."""
+    blocks = key_twins.sync_blocks(surveyed.constructs)
+    if not blocks:
+        return {}
+    lines = [p.pos.line for p in pragmas]
+    span = wrapper.resolve(Positions).span
+    return key_twins.plan(module, blocks, lines, span, lambda: key_notes.property_names(module))
 
 
 def _use_outline(wrapper: Wrapper, sketch: Outline, pragmas: list[Any]) -> None:

@@ -1,0 +1,278 @@
+"""Noted twins of the module functions that synchronisation blocks call.
+
+A block's key notes (``key_notes.py``) follow the statements written in the block.
+A C programmer puts the ``critical`` around the call instead, ``tot += lookup(k)``,
+and the helper fills a memo dict, ``if k not in memo: memo[k] = k * k``: the keys it
+touches, in order, are as much the block's as its own statements' (a key set again
+to the same object, or only tested, changes nothing a diff sees: docs/data-sharing.md,
+"Dict insertion order").
+
+So each function of the module's body that a block calls by name (or that such a
+function calls, on down) and that touches a key gets a twin: the same ``def`` with
+the notes, named ``_omp_twin_<name>``, defined right after it and registered,
+``_omp.twin_of(lookup, _omp_twin_lookup)`` (the twin takes the function's default
+values, the very objects: its own defaults are ``None``, never evaluated).  The
+block, and a twin, call ``_omp.twin(lookup)(k)``: the twin while the name holds the
+function it was made for, the name's value otherwise (the user rebound it, or a
+local shadows it).  Only plain functions are twinned: no decorator (it may wrap or
+register the function), no ``async``, no pragma inside (its own blocks have their
+notes), defined in the module's body itself.  Methods, lambdas and functions of
+other modules are not: a block whose order depends on what they set is an error
+where it matters (coherence.py, ``_check_known_order``), or, for values set again to
+the same objects, a documented gap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
+from typing import Any
+
+import libcst as cst
+
+from . import key_notes
+from .model import Lines
+from .pragma import SYNC_DIRECTIVES
+from .walk import KeepsLines, OwnScope, walk
+
+TWIN_PREFIX = "_omp_twin_"
+
+
+def plan(
+    module: cst.Module,
+    blocks: Iterable[Sequence[cst.BaseStatement]],
+    pragma_lines: Iterable[int],
+    span: Callable[[cst.CSTNode], tuple[int, int, int, int]],
+    properties: Callable[[], frozenset[str]],
+) -> dict[cst.FunctionDef, str]:
+    """The module's functions that get a twin (def -> how it is called: ``lookup``,
+    or ``.add`` for a method): plain functions of its body, and plain methods of its
+    classes, that ``blocks`` (the synchronisation blocks' statements) call (by name;
+    a method by its name on anything), directly or through other such functions,
+    and that touch a key or call a twin."""
+    pragmas = sorted(set(pragma_lines))
+    plain: dict[str, list[cst.FunctionDef]] = {}
+    for statement in module.body:
+        if isinstance(statement, cst.FunctionDef) and _plain(statement, pragmas, span):
+            plain.setdefault(statement.name.value, []).append(statement)
+        elif isinstance(statement, cst.ClassDef) and isinstance(statement.body, cst.IndentedBlock):
+            for method in statement.body.body:
+                if (
+                    isinstance(method, cst.FunctionDef)
+                    and not _mangled(method.name.value)
+                    and _plain(method, pragmas, span)
+                ):
+                    plain.setdefault("." + method.name.value, []).append(method)
+    if not plain:
+        return {}
+    found = _called(s for block in blocks for s in block) & plain.keys()
+    if not found:
+        return {}
+    reached: set[str] = set()
+    pending = list(found)
+    while pending:
+        name = pending.pop()
+        if name in reached:
+            continue
+        reached.add(name)
+        for definition in plain[name]:
+            pending.extend(n for n in _called(definition.body.children) if n in plain)
+    chosen = {
+        definition: name
+        for name in reached
+        for definition in plain[name]
+        if _touches_keys(definition, properties())
+    }
+    while True:  # a function that calls a twin is twinned too
+        twinned = set(chosen.values())
+        more = {
+            definition: name
+            for name in reached - twinned
+            for definition in plain[name]
+            if _called(definition.body.children) & twinned
+        }
+        if not more:
+            return chosen
+        chosen.update(more)
+
+
+def sync_blocks(constructs: Iterable[Any]) -> list[list[cst.BaseStatement]]:
+    """The statements of each synchronisation construct of ``constructs``."""
+    return [
+        c.statements() for c in constructs if c.pragma.directive in SYNC_DIRECTIVES
+    ]
+
+
+def statement_lines(
+    definitions: Iterable[cst.FunctionDef],
+    span: Callable[[cst.CSTNode], tuple[int, int, int, int]],
+) -> dict[cst.CSTNode, Lines]:
+    """The user's lines of every statement in ``definitions`` (a twin's statements
+    stand for them: its tracebacks show the function's own lines)."""
+    found: dict[cst.CSTNode, Lines] = {}
+
+    class Statements(cst.CSTVisitor):
+        def on_visit(self, node: cst.CSTNode) -> bool:
+            if isinstance(node, cst.BaseStatement):
+                start, _, end, _ = span(node)
+                found[node] = (start, end)
+            return not isinstance(node, cst.BaseExpression)
+
+    for definition in definitions:
+        walk(definition, Statements())
+    return found
+
+
+def with_twins(
+    body: Sequence[cst.BaseStatement],
+    twins: Mapping[cst.FunctionDef, str],
+    origin: MutableMapping[cst.CSTNode, Lines],
+    properties: frozenset[str],
+) -> list[cst.BaseStatement]:
+    """The module's ``body`` with each twinned function's twin after it."""
+    if not twins:
+        return list(body)
+    names = frozenset(twins.values())
+    out: list[cst.BaseStatement] = []
+    for statement in body:
+        if isinstance(statement, cst.FunctionDef) and statement in twins:
+            out += [statement, *_twin(statement, names, origin, properties)]
+        elif isinstance(statement, cst.ClassDef) and isinstance(statement.body, cst.IndentedBlock):
+            methods: list[cst.BaseStatement] = []
+            registers = []
+            for method in statement.body.body:
+                methods.append(method)
+                if isinstance(method, cst.FunctionDef) and method in twins:
+                    twin, register = _twin(method, names, origin, properties, statement.name.value)
+                    methods.append(twin)
+                    registers.append(register)
+            if registers:
+                rebuilt = statement.with_changes(body=statement.body.with_changes(body=methods))
+                if statement in origin:
+                    origin[rebuilt] = origin[statement]
+                    origin.update((r, origin[statement]) for r in registers)
+                statement = rebuilt
+            out += [statement, *registers]
+        else:
+            out.append(statement)
+    return out
+
+
+def calls(
+    body: list[cst.BaseStatement], names: frozenset[str], origin: MutableMapping[cst.CSTNode, Any]
+) -> list[cst.BaseStatement]:
+    """``body`` with each call of a twinned name, ``lookup(k)``, made through
+    ``_omp.twin(lookup)(k)``."""
+    if not names or not _called(body) & names:
+        return body
+    through = _Through(names, origin)
+    return [statement.visit(through) for statement in body]  # type: ignore[misc]
+
+
+def _twin(
+    definition: cst.FunctionDef,
+    names: frozenset[str],
+    origin: MutableMapping[cst.CSTNode, Lines],
+    properties: frozenset[str],
+    owner: str = "",
+) -> tuple[cst.BaseStatement, cst.BaseStatement]:
+    """The twin of a function (of a method of the class ``owner``), and the statement
+    that registers it (after the class)."""
+    name = definition.name.value
+    body = calls(_statements(definition), names, origin)
+    body = key_notes.add(body, origin, properties)
+    params = definition.params.visit(_Unannotated())
+    twin = definition.with_changes(
+        name=cst.Name(TWIN_PREFIX + name),
+        params=params,
+        returns=None,
+        body=cst.IndentedBlock(body=body),
+        leading_lines=[],
+    )
+    at = f"{owner}." if owner else ""
+    register = cst.parse_statement(f"_omp.twin_of({at}{name}, {at}{TWIN_PREFIX}{name})\n")
+    lines = origin.get(definition)
+    if lines is not None:
+        origin[twin] = (lines[0], lines[0])
+        origin[register] = (lines[0], lines[0])
+    return twin, register
+
+
+class _Unannotated(cst.CSTTransformer):
+    """A twin's parameters: no annotations, and ``None`` for each default (the twin
+    takes the function's own, ``_omp.twin_of``)."""
+
+    def leave_Param(self, original_node: cst.Param, updated_node: cst.Param) -> cst.Param:
+        default = cst.Name("None") if updated_node.default is not None else None
+        return updated_node.with_changes(annotation=None, default=default)
+
+
+class _Through(OwnScope, KeepsLines):
+    def __init__(self, names: frozenset[str], origin: MutableMapping[cst.CSTNode, Any]) -> None:
+        super().__init__(origin)
+        self.names = names
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
+        func = updated_node.func
+        if _callee(func) not in self.names:
+            return updated_node
+        through = cst.Call(
+            func=cst.Attribute(value=cst.Name("_omp"), attr=cst.Name("twin")),
+            args=[cst.Arg(func)],
+        )
+        return updated_node.with_changes(func=through)
+
+
+def _plain(
+    definition: cst.FunctionDef,
+    pragmas: Sequence[int],
+    span: Callable[[cst.CSTNode], tuple[int, int, int, int]],
+) -> bool:
+    """A function a twin can stand for: no decorator, not ``async``, no pragma in it."""
+    if definition.decorators or definition.asynchronous is not None:
+        return False
+    if definition.name.value.startswith("_omp"):
+        return False
+    start, _, end, _ = span(definition)
+    return not any(start <= line <= end for line in pragmas)
+
+
+def _mangled(name: str) -> bool:
+    """``__name`` in a class is ``_Class__name`` (the twin's registration is outside)."""
+    return name.startswith("__") and not name.endswith("__")
+
+
+def _callee(func: cst.BaseExpression) -> str | None:
+    """How a call names what it calls: ``lookup``, ``.add`` (a method), or None."""
+    if isinstance(func, cst.Name):
+        return func.value
+    if isinstance(func, cst.Attribute):
+        return "." + func.attr.value
+    return None
+
+
+def _called(nodes: Iterable[cst.CSTNode]) -> set[str]:
+    """What is called in ``nodes`` (:func:`_callee`), nested defs and classes aside."""
+    found: set[str] = set()
+
+    class Calls(OwnScope, cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            callee = _callee(node.func)
+            if callee is not None:
+                found.add(callee)
+
+    for node in nodes:
+        walk(node, Calls())
+    return found
+
+
+def _touches_keys(definition: cst.FunctionDef, properties: frozenset[str]) -> bool:
+    statements = _statements(definition)
+    return key_notes.add(statements, {}, properties) is not statements
+
+
+def _statements(definition: cst.FunctionDef) -> list[cst.BaseStatement]:
+    """The function's statements (``def put(k): d[k] = 1``: its one line)."""
+    body = definition.body
+    if isinstance(body, cst.IndentedBlock):
+        return list(body.body)
+    return [cst.SimpleStatementLine(body=body.body)]  # type: ignore[arg-type]

@@ -50,6 +50,7 @@ NEEDS_DICT_WATCHERS = {
     "dict_order",
     "dict_keys_set_again",
     "dict_keys_held_by_objects",
+    "dict_keys_in_helpers",
     "tasks_dict_order",
     "tasks_undeferred",
     "packed_stores",

@@ -386,7 +386,10 @@ def test_keys_set_again_in_a_called_function_take_its_order(write):
 
 def test_keys_tested_in_a_called_function_take_its_order(write):
     # a memo: the earlier block finds the key the later one added, and adds nothing
-    helper = "def see(words):\n    for w in words:\n        if w not in counts:\n            counts[w] = 1\n"
+    helper = (
+        "def see(words):\n    for w in words:\n        if w not in counts:\n"
+        "            counts[w] = 1\n"
+    )
     _agree(write, helper, "see(chunks[c])")
 
 

@@ -205,7 +205,11 @@ class Effects:
             found["global"] = 1
         for _, summary, local, _ in self.definitions:
             for name, depth in summary.depths.items():
-                if name in summary.params or name in local or name in BUILTINS:
+                if name in summary.default_names:
+                    name = summary.default_names[name]  # (``into=seen``: ``seen``)
+                elif name in summary.params or name in local:
+                    continue
+                if name in BUILTINS or name in ("None", "True", "False"):
                     continue
                 if depth > found.get(name, 0):
                     found[name] = depth

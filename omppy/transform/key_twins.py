@@ -202,8 +202,12 @@ class _Unannotated(cst.CSTTransformer):
     takes the function's own, ``_omp.twin_of``)."""
 
     def leave_Param(self, original_node: cst.Param, updated_node: cst.Param) -> cst.Param:
-        default = cst.Name("None") if updated_node.default is not None else None
-        return updated_node.with_changes(annotation=None, default=default)
+        if updated_node.default is None:
+            return updated_node.with_changes(annotation=None)
+        tight = cst.AssignEqual(
+            whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
+        )
+        return updated_node.with_changes(annotation=None, default=cst.Name("None"), equal=tight)
 
 
 class _Through(OwnScope, KeepsLines):

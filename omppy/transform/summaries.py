@@ -27,6 +27,15 @@ class Summary:
     params: list[str]
     depths: dict[str, int] = field(default_factory=dict)  # parameter or global -> depth
     has_star: bool = False
+    # Parameters with a default value: changing one changes the default's object,
+    # which no call names (``def remember(w, into=seen)``, ``cache={}``)
+    defaulted: frozenset[str] = frozenset()
+    # Parameter -> the name its default value is (``into=seen``): a global the
+    # function changes through the parameter (effects.Effects.global_depths)
+    default_names: dict[str, str] = field(default_factory=dict)
+
+    def changes_defaults(self) -> bool:
+        return any(self.depths.get(name, 0) > 0 for name in self.defaulted)
 
 
 def summary_for(function: cst.FunctionDef) -> Summary:
@@ -34,7 +43,10 @@ def summary_for(function: cst.FunctionDef) -> Summary:
     names = [p.name.value for p in (*params.posonly_params, *params.params)]
     names += [p.name.value for p in params.kwonly_params]
     star = isinstance(params.star_arg, cst.Param) or params.star_kwarg is not None
-    return Summary(names, has_star=star)
+    every = (*params.posonly_params, *params.params, *params.kwonly_params)
+    defaulted = frozenset(p.name.value for p in every if p.default is not None)
+    named = {p.name.value: p.default.value for p in every if isinstance(p.default, cst.Name)}
+    return Summary(names, has_star=star, defaulted=defaulted, default_names=named)
 
 
 def locals_of(function: cst.FunctionDef) -> tuple[set[str], bool]:

@@ -167,7 +167,11 @@ def calls_unknown_code(effects: Effects, statements: list[cst.CSTNode]) -> bool:
         func = node.func
         if isinstance(func, cst.Name):
             name = func.value
-            if name in effects.functions or name in effects.classes:
+            if name in effects.functions:
+                if effects.functions[name].changes_defaults():
+                    return True  # (what it changes is no name's: compare everything)
+                continue
+            if name in effects.classes:
                 continue
             if name in READING_FUNCTIONS:
                 continue
@@ -176,6 +180,8 @@ def calls_unknown_code(effects: Effects, statements: list[cst.CSTNode]) -> bool:
             method = func.attr.value
             if effects.calls_elsewhere(node):
                 return True  # ``deep.put(k, v)``: another module's function
+            if any(s.changes_defaults() for s in effects.methods.get(method, ())):
+                return True
             if method in effects.methods or method in CONTAINER_METHODS:
                 continue
             if method in READING_METHODS or effects.reading_module_function(node):

@@ -1,0 +1,261 @@
+"""Noted twins of the functions and methods a synchronisation block calls, the keys
+an ``if`` tests, and attributes that are properties (transform/key_twins.py,
+key_notes.py; runtime/keynotes.py ``twin``/``twin_of``).
+
+A helper called under ``critical`` that fills a memo (``if k not in memo: memo[k] =
+v``) or marks a set-like dict touches keys no diff sees: the block calls a twin of
+the helper with the notes.  The corpus program dict_keys_in_helpers.py runs the
+idioms differentially on both backends.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from helpers import run_omppy, run_python
+
+from omppy.runtime import keynotes
+from omppy.runtime.threads import keyorder
+from omppy.transform.translate import translate
+
+LOOP = "# omp parallel for\nfor i in range(4):\n    # omp critical\n    {}\n"
+
+
+def _translated(source: str, call: str = "") -> list[str]:
+    """The translation's lines (not blank) of ``source``, then a loop whose critical
+    block is ``call``."""
+    text = translate(textwrap.dedent(source) + (LOOP.format(call) if call else ""), "m.py").text
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def _between(lines: list[str], first: str, last: str) -> list[str]:
+    start = lines.index(first)
+    return lines[start : lines.index(last, start) + 1]
+
+
+def test_a_function_a_block_calls_gets_a_noted_twin():
+    lines = _translated(
+        """\
+        memo = {}
+        def lookup(k, scale: int = 2) -> int:
+            if k not in memo:
+                memo[k] = k * scale
+            return memo[k]
+        """,
+        "lookup(i)",
+    )
+    first, last = "def _omp_twin_lookup(k, scale=None):", "_omp.twin_of(lookup, _omp_twin_lookup)"
+    twin = _between(lines, first, last)
+    assert twin == [
+        "def _omp_twin_lookup(k, scale=None):",
+        "    _omp_keys = _omp.KEYS",
+        "    if _omp_keys: _omp.keyed(memo, k)",
+        "    if k not in memo:",
+        "        memo[k] = k * scale",
+        "        if _omp_keys: _omp.keyed(memo, k)",
+        "    if _omp_keys: _omp.keyed(memo, k)",
+        "    return memo[k]",
+        "_omp.twin_of(lookup, _omp_twin_lookup)",
+    ]
+    assert "_omp.twin(lookup)(i)" in [line.strip() for line in lines]
+    assert "def lookup(k, scale: int = 2) -> int:" in lines  # (the function as it was)
+
+
+def test_a_method_a_block_calls_gets_a_twin_in_its_class():
+    lines = _translated(
+        """\
+        class Seen:
+            def mark(self, w):
+                self.keys[w] = True
+            def other(self):
+                return 1
+        seen = Seen()
+        """,
+        "seen.mark(i)",
+    )
+    assert _between(lines, "    def _omp_twin_mark(self, w):", "    def other(self):") == [
+        "    def _omp_twin_mark(self, w):",
+        "        _omp_keys = _omp.KEYS",
+        "        self.keys[w] = True",
+        "        if _omp_keys: _omp.keyed(self.keys, w)",
+        "    def other(self):",
+    ]
+    assert "_omp.twin_of(Seen.mark, Seen._omp_twin_mark)" in lines
+    assert "_omp.twin(seen.mark)(i)" in [line.strip() for line in lines]
+    assert not any("_omp_twin_other" in line for line in lines)
+
+
+def test_functions_reached_through_other_functions_are_twinned():
+    lines = _translated(
+        """\
+        d = {}
+        def outer(k):
+            inner(k)
+        def inner(k):
+            d[k] = 1
+        def unused(k):
+            d[k] = 2
+        """,
+        "outer(i)",
+    )
+    assert "    _omp.twin(inner)(k)" in lines  # (in outer's twin; outer itself unchanged)
+    assert "    inner(k)" in lines
+    assert "_omp.twin_of(outer, _omp_twin_outer)" in lines
+    assert "_omp.twin_of(inner, _omp_twin_inner)" in lines
+    assert not any("_omp_twin_unused" in line for line in lines)
+
+
+def test_functions_that_cannot_have_a_twin_have_none():
+    lines = _translated(
+        """\
+        import functools
+        d = {}
+        @functools.cache
+        def decorated(k):
+            d[k] = 1
+        async def later(k):
+            d[k] = 1
+        def with_pragma(k):
+            # omp critical
+            d[k] = 1
+        def no_keys(k):
+            return k + 1
+        class C:
+            def __hidden(self, k):
+                d[k] = 1
+        """,
+        "decorated(i); with_pragma(i); no_keys(i); later(i)",
+    )
+    assert not any("_omp_twin_" in line or "_omp.twin(" in line for line in lines)
+
+
+def test_a_one_line_function_is_twinned_on_lines_of_its_own():
+    lines = _translated("d = {}\ndef put(k): d[k] = 1\n", "put(i)")
+    assert _between(lines, "def _omp_twin_put(k):", "_omp.twin_of(put, _omp_twin_put)") == [
+        "def _omp_twin_put(k):",
+        "    _omp_keys = _omp.KEYS",
+        "    d[k] = 1",
+        "    if _omp_keys: _omp.keyed(d, k)",
+        "_omp.twin_of(put, _omp_twin_put)",
+    ]
+
+
+def test_keys_an_if_tests_or_a_return_reads_are_noted_before_it():
+    lines = _translated(
+        "memo = {}\n"
+        "def f(k):\n"
+        "    # omp critical\n"
+        "    if k in memo:\n"
+        "        return memo[k]\n"
+        "    # omp end critical\n"
+        "    return 0\n"
+    )
+    stripped = [line.strip() for line in lines]
+    start = stripped.index("_omp_keys = _omp.KEYS")
+    assert stripped[start + 1 : start + 5] == [
+        "if _omp_keys: _omp.keyed(memo, k)",
+        "if k in memo:",
+        "if _omp_keys: _omp.keyed(memo, k)",
+        "return memo[k]",
+    ]
+
+
+def test_an_attribute_that_is_a_property_is_not_read_again():
+    lines = _translated(
+        """\
+        class Index:
+            @property
+            def counts(self):
+                return self._counts
+            def add(self, w):
+                # omp critical
+                self.counts[w] = self.counts.get(w, 0) + 1
+                # omp critical
+                self.plain[w] = 1
+        """
+    )
+    text = "\n".join(line.strip() for line in lines)
+    assert "(_omp_h0 := self.counts)[w] = self.counts.get(w, 0) + 1\n" in text
+    assert "if _omp_keys: _omp.keyed(_omp_h0, w)" in text
+    assert "if _omp_keys: _omp.keyed(self.plain, w)" in text
+
+
+def test_a_global_a_function_changes_through_a_default_is_in_its_effects():
+    source = "seen = {}\ndef f(x, into=seen, acc=None):\n    into[x] = 1\n    acc[x] = 1\n"
+    lines = _translated(source, "f(i)")
+    assert "_omp_effects = {'seen': 1}" in lines
+
+
+def test_twin_hands_back_the_twin_while_the_name_holds_its_function():
+    def lookup(k, cache={}):  # noqa: B006
+        return cache
+
+    def twin(k, cache=None):
+        return cache
+
+    keynotes.twin_of(lookup, twin)
+    assert keynotes.twin(lookup) is twin
+    assert twin(1) is lookup(1)  # (the very default object)
+
+    def other(k):
+        return k
+
+    assert keynotes.twin(other) is other
+    assert keynotes.twin(len) is len
+
+
+def test_twin_binds_a_methods_twin_to_the_same_object():
+    class Seen:
+        def mark(self, w):
+            return ("mark", self, w)
+
+        def noted(self, w):
+            return ("noted", self, w)
+
+    keynotes.twin_of(Seen.mark, Seen.noted)
+    seen = Seen()
+    assert keynotes.twin(seen.mark)(1) == ("noted", seen, 1)
+    assert keynotes.twin({}.get) is not None  # (a builtin method: handed back)
+
+
+def test_a_twins_traceback_shows_the_functions_name_and_line(write):
+    script = write(
+        "boom.py",
+        "memo = {}\n"
+        "def lookup(k):\n"
+        "    memo[k] = 1\n"
+        "    if k == 3:\n"
+        "        raise ValueError('three')\n"
+        "    return k\n"
+        + LOOP.format("lookup(i)"),
+    )
+    got = run_omppy("run", str(script), threads=2)
+    assert got.status == 1
+    assert f'  File "{script}", line 5, in lookup\n    raise ValueError(\'three\')' in got.err
+    assert got.err.splitlines()[-1].endswith("ValueError: three")
+
+
+def test_a_memo_filled_by_a_helper_under_critical_keeps_pythons_order(write):
+    script = write(
+        "memo.py",
+        "import time\n"
+        "memo = {}\n"
+        "def lookup(k):\n"
+        "    if k not in memo:\n"
+        "        memo[k] = k * k\n"
+        "    return memo[k]\n"
+        "work = [[5, 6], [7, 5, 6]]\n"
+        "tot = 0\n"
+        "# omp parallel for schedule(static, 1) reduction(+:tot) num_threads(2)\n"
+        "for c in range(2):\n"
+        "    if c == 0:\n"
+        "        time.sleep(0.3)\n"
+        "    for k in work[c]:\n"
+        "        # omp critical\n"
+        "        tot += lookup(k)\n"
+        "print(tot, list(memo))\n",
+    )
+    for backend in ("fork", "threads") if keyorder.available() else ("fork",):
+        got = run_omppy("run", str(script), threads=2, env={"OMPPY_BACKEND": backend})
+        assert got.status == 0, got.err
+        assert got.out == run_python(script).out == "171 [5, 6, 7]\n", backend

@@ -140,6 +140,18 @@ def test_a_one_line_function_is_twinned_on_lines_of_its_own():
     ]
 
 
+def test_a_lambda_the_module_names_is_twinned_as_a_def():
+    lines = _translated("d = {}\nput = lambda k, v=1: d.__setitem__(k, v)\n", "put(i)")
+    first, last = "def _omp_twin_put(k, v=None):", "_omp.twin_of(put, _omp_twin_put)"
+    assert _between(lines, first, last) == [
+        "def _omp_twin_put(k, v=None):",
+        "    _omp_keys = _omp.KEYS",
+        "    if _omp_keys: _omp.keyed(d, k)",
+        "    return d.__setitem__(k, v)",
+        "_omp.twin_of(put, _omp_twin_put)",
+    ]
+
+
 def test_keys_an_if_tests_or_a_return_reads_are_noted_before_it():
     lines = _translated(
         "memo = {}\n"

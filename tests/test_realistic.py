@@ -229,22 +229,13 @@ KNOWN_REFUSALS = {
 # the reason (docs/correctness.md lists the ones fixed).
 # (Session 13: the six dict-key-order programs listed here are fixed, keynotes.py;
 # docs/correctness.md, "Session 13".)
-# (Session 13 red team, s13_*: what remains, fork and threads backends alike; the
-# threads backend on 3.11 has no dict watchers and keeps thread order throughout; on
-# 3.13t the threads backend also gives another order for s13_ordered_block, keys set
-# by an ordered block and by a critical one in the same iterations.)
-KNOWN_BUGS: dict[str, str] = {
-    "s13_lambda_helper_store": (
-        "BUG: the same value stored again by a called function (`put(w, 1)`, a lambda "
-        "calling `d.__setitem__`): no note names the key and no diff sees the store, so "
-        "neither python's order nor the error for an unknown order"
-    ),
-    "s13_property_counts": (
-        "BUG: `self.counts[w] = ...` where `counts` is a property that counts its reads: "
-        "the note after the statement reads the property again (key_notes.py takes an "
-        "attribute chain as free to evaluate again), so `reads` differs"
-    ),
-}
+# (Session 14: the last two, s13_lambda_helper_store and s13_property_counts, are
+# fixed: noted twins of the functions a block calls, key_twins.py, and properties
+# not read again by a note.  The sweep runs the fork backend; the threads backend on
+# 3.11 has no dict watchers and keeps thread order throughout, and on 3.13t gives
+# another order for s13_ordered_block, keys set by an ordered block and by a critical
+# one in the same iterations: docs/backends.md.)
+KNOWN_BUGS: dict[str, str] = {}
 
 
 # The minimal programs (bug_*, race_*) run with every `pytest`; the whole sweep (894

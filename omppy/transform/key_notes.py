@@ -41,6 +41,8 @@ from .walk import KeepsLines, OwnScope
 
 _ONE_LINE = 40  # a note this long or shorter goes on the line of its test
 _MERGES = (cst.AddAssign, cst.BitOrAssign, cst.SubtractAssign, cst.BitAndAssign)
+# The methods whose first argument is a key (``d.__setitem__(k, v)``: a lambda's store)
+_KEYED_METHODS = frozenset({"setdefault", "get", "__setitem__", "__getitem__", "__contains__"})
 _SCOPES = (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
 # The attribute names the module's classes define as properties, while ``add`` runs: an
 # attribute chain through one is no "simple" container (reading it again runs the
@@ -469,7 +471,7 @@ def _touches(node: cst.CSTNode) -> Iterator[cst.Call]:
             if not _simple(owner) or any(a.star for a in found.args):
                 continue
             positional = [a.value for a in found.args if a.keyword is None]
-            if method in ("setdefault", "get") and positional and _simple(positional[0], True):
+            if method in _KEYED_METHODS and positional and _simple(positional[0], True):
                 yield _call("keyed", owner, positional[0])
             elif method == "update" and len(positional) <= 1:
                 for arg in found.args:

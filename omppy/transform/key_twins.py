@@ -25,6 +25,7 @@ the same objects, a documented gap.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import libcst as cst
@@ -37,23 +38,33 @@ from .walk import KeepsLines, OwnScope, walk
 TWIN_PREFIX = "_omp_twin_"
 
 
+@dataclass(frozen=True)
+class Twin:
+    """A function that gets a twin: how blocks call it (``lookup``, or ``.add`` for a
+    method) and its ``def`` (for ``put = lambda k: d.__setitem__(k, 1)``, one made
+    of the lambda: ``def put(k): return d.__setitem__(k, 1)``)."""
+
+    callee: str
+    definition: cst.FunctionDef
+
+
 def plan(
     module: cst.Module,
     blocks: Iterable[Sequence[cst.BaseStatement]],
     pragma_lines: Iterable[int],
     span: Callable[[cst.CSTNode], tuple[int, int, int, int]],
     properties: Callable[[], frozenset[str]],
-) -> dict[cst.FunctionDef, str]:
-    """The module's functions that get a twin (def -> how it is called: ``lookup``,
-    or ``.add`` for a method): plain functions of its body, and plain methods of its
+) -> dict[cst.BaseStatement, Twin]:
+    """The module's functions that get a twin, by the statement that defines them:
+    plain functions of its body (and lambdas it names), and plain methods of its
     classes, that ``blocks`` (the synchronisation blocks' statements) call (by name;
     a method by its name on anything), directly or through other such functions,
     and that touch a key or call a twin."""
     pragmas = sorted(set(pragma_lines))
-    plain: dict[str, list[cst.FunctionDef]] = {}
+    plain: dict[str, list[tuple[cst.BaseStatement, cst.FunctionDef]]] = {}
     for statement in module.body:
         if isinstance(statement, cst.FunctionDef) and _plain(statement, pragmas, span):
-            plain.setdefault(statement.name.value, []).append(statement)
+            plain.setdefault(statement.name.value, []).append((statement, statement))
         elif isinstance(statement, cst.ClassDef) and isinstance(statement.body, cst.IndentedBlock):
             for method in statement.body.body:
                 if (
@@ -61,7 +72,11 @@ def plan(
                     and not _mangled(method.name.value)
                     and _plain(method, pragmas, span)
                 ):
-                    plain.setdefault("." + method.name.value, []).append(method)
+                    plain.setdefault("." + method.name.value, []).append((method, method))
+        elif isinstance(statement, cst.SimpleStatementLine):
+            made = _lambda_def(statement)
+            if made is not None:
+                plain.setdefault(made.name.value, []).append((statement, made))
     if not plain:
         return {}
     found = _called(s for block in blocks for s in block) & plain.keys()
@@ -74,20 +89,20 @@ def plan(
         if name in reached:
             continue
         reached.add(name)
-        for definition in plain[name]:
+        for _, definition in plain[name]:
             pending.extend(n for n in _called(definition.body.children) if n in plain)
     chosen = {
-        definition: name
+        statement: Twin(name, definition)
         for name in reached
-        for definition in plain[name]
+        for statement, definition in plain[name]
         if _touches_keys(definition, properties())
     }
     while True:  # a function that calls a twin is twinned too
-        twinned = set(chosen.values())
+        twinned = {twin.callee for twin in chosen.values()}
         more = {
-            definition: name
+            statement: Twin(name, definition)
             for name in reached - twinned
-            for definition in plain[name]
+            for statement, definition in plain[name]
             if _called(definition.body.children) & twinned
         }
         if not more:
@@ -103,39 +118,49 @@ def sync_blocks(constructs: Iterable[Any]) -> list[list[cst.BaseStatement]]:
 
 
 def statement_lines(
-    definitions: Iterable[cst.FunctionDef],
+    twins: Mapping[cst.BaseStatement, Twin],
     span: Callable[[cst.CSTNode], tuple[int, int, int, int]],
 ) -> dict[cst.CSTNode, Lines]:
-    """The user's lines of every statement in ``definitions`` (a twin's statements
-    stand for them: its tracebacks show the function's own lines)."""
+    """The user's lines of every statement of the twinned functions (a twin's
+    statements stand for them: its tracebacks show the function's own lines; a
+    lambda's, its line)."""
     found: dict[cst.CSTNode, Lines] = {}
 
     class Statements(cst.CSTVisitor):
+        def __init__(self, lines: Lines | None = None) -> None:
+            self.lines = lines
+
         def on_visit(self, node: cst.CSTNode) -> bool:
             if isinstance(node, cst.BaseStatement):
-                start, _, end, _ = span(node)
-                found[node] = (start, end)
+                if self.lines is None:
+                    start, _, end, _ = span(node)
+                    found[node] = (start, end)
+                else:
+                    found[node] = self.lines
             return not isinstance(node, cst.BaseExpression)
 
-    for definition in definitions:
-        walk(definition, Statements())
+    for statement, twin in twins.items():
+        walk(statement, Statements())
+        if twin.definition is not statement:
+            walk(twin.definition, Statements(found[statement]))
     return found
 
 
 def with_twins(
     body: Sequence[cst.BaseStatement],
-    twins: Mapping[cst.FunctionDef, str],
+    twins: Mapping[cst.BaseStatement, Twin],
     origin: MutableMapping[cst.CSTNode, Lines],
     properties: frozenset[str],
 ) -> list[cst.BaseStatement]:
     """The module's ``body`` with each twinned function's twin after it."""
     if not twins:
         return list(body)
-    names = frozenset(twins.values())
+    names = frozenset(twin.callee for twin in twins.values())
     out: list[cst.BaseStatement] = []
     for statement in body:
-        if isinstance(statement, cst.FunctionDef) and statement in twins:
-            out += [statement, *_twin(statement, names, origin, properties)]
+        if not isinstance(statement, cst.ClassDef) and statement in twins:
+            definition = twins[statement].definition
+            out += [statement, *_twin(definition, names, origin, properties)]
         elif isinstance(statement, cst.ClassDef) and isinstance(statement.body, cst.IndentedBlock):
             methods: list[cst.BaseStatement] = []
             registers = []
@@ -238,6 +263,20 @@ def _plain(
         return False
     start, _, end, _ = span(definition)
     return not any(start <= line <= end for line in pragmas)
+
+
+def _lambda_def(statement: cst.SimpleStatementLine) -> cst.FunctionDef | None:
+    """``put = lambda k: d.__setitem__(k, 1)`` as ``def put(k): return ...``."""
+    if len(statement.body) != 1 or not isinstance(statement.body[0], cst.Assign):
+        return None
+    assign = statement.body[0]
+    target = assign.targets[0].target if len(assign.targets) == 1 else None
+    if not (isinstance(target, cst.Name) and isinstance(assign.value, cst.Lambda)):
+        return None
+    made = cst.SimpleStatementLine(body=[cst.Return(value=assign.value.body)])
+    return cst.FunctionDef(
+        name=target, params=assign.value.params, body=cst.IndentedBlock(body=[made])
+    )
 
 
 def _mangled(name: str) -> bool:

@@ -46,7 +46,7 @@ class Rewriter(cst.CSTTransformer):
         filename: str,
         parents: Mapping[cst.CSTNode, cst.CSTNode] | None = None,
         threadprivate: frozenset[str] = frozenset(),
-        twins: Mapping[cst.FunctionDef, str] | None = None,
+        twins: Mapping[cst.BaseStatement, key_twins.Twin] | None = None,
     ) -> None:
         super().__init__()
         self.twins = twins or {}  # the functions that get noted twins (key_twins.py)
@@ -63,7 +63,7 @@ class Rewriter(cst.CSTTransformer):
             filename=filename,
             declared_reductions=survey.declared_reductions,
             threadprivate=threadprivate,
-            twin_names=frozenset(self.twins.values()),
+            twin_names=frozenset(twin.callee for twin in self.twins.values()),
         )
         # The statements that hold something to rewrite; None: every statement.
         self.rewritten = _holding(survey, parents) if parents is not None else None

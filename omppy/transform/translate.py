@@ -213,7 +213,7 @@ def _translate(
 
 def _twins(
     module: cst.Module, surveyed: Survey, pragmas: list[Any], wrapper: Wrapper
-) -> dict[cst.FunctionDef, str]:
+) -> dict[cst.BaseStatement, key_twins.Twin]:
     """The module functions that get noted twins (key_twins.py)."""
     blocks = key_twins.sync_blocks(surveyed.constructs)
     if not blocks:

@@ -476,12 +476,12 @@ class Replica:
             for name, value in list(namespace.items()):
                 if name.startswith(("__", "_omp")) or name in private:
                     continue
-                if getattr(value, "__module__", None) == module:
-                    if isinstance(value, type):
-                        self._watch_class(value, depth, prefix + name)
-                    elif isinstance(value, types.FunctionType):
-                        self._watch_function(value, depth, prefix + name)
                 kind = type(value)
+                if kind is types.FunctionType:
+                    if value.__module__ == module and _holds_data(value):
+                        self._watch_function(value, depth, prefix + name)
+                elif isinstance(value, type) and getattr(value, "__module__", None) == module:
+                    self._watch_class(value, depth, prefix + name)
                 if kind in _PASSED or (kind is types.FunctionType and not value.__closure__):
                     continue  # what the net and watch() pass over: code, modules, numbers
                 if self._beyond_the_net(value, prefix + name):
@@ -541,6 +541,8 @@ class Replica:
         barrier and the region's end) anything in it (netprint.py): the change would
         stay in this process."""
         if not contents:
+            if not self.net_lengths:
+                return  # (most regions: nothing beyond the net)
             # A block's exit (2,000 of them in a loop calling a helper with a
             # critical: docs/benchmarks.md, session 11): every length at once, in C;
             # a change goes on to the loop below, which names it.
@@ -1268,6 +1270,17 @@ def _picklable(replica: Replica, value: Any) -> bool:
     except Exception:
         return False
     return True
+
+
+def _holds_data(function: types.FunctionType) -> bool:
+    """Whether a function has defaults, attributes or a closure (Replica._watch_function
+    looks at them; most of a module's functions have none)."""
+    return bool(
+        function.__defaults__
+        or function.__kwdefaults__
+        or function.__dict__
+        or function.__closure__
+    )
 
 
 def _through_tuples(values: list[Any]) -> Iterator[Any]:

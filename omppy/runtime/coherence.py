@@ -31,12 +31,13 @@ from __future__ import annotations
 
 import bisect
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from . import conflict, keynotes, masked
 from .arena import LOG_MARK
 from .errors import OmpError
+from .firstfailure import AFTER_LOOP
 from .replica import Changes, Replica
 from .shadow import dict_methods
 from .streams import StreamSwitch
@@ -55,6 +56,10 @@ Part = tuple[bytes | Parcel | None, int]  # a thread's changes at a barrier, wha
 # added, its place in the order python runs the tasks in (see tasks.py, TaskState.tag).
 Tag = tuple[int, ...]
 UNTAGGED: Tag = (1 << 62, 0)  # keys with no tag come after tagged ones, in their order
+# The keys a thread added over several stretches of iterations (chunks, tasks) to a
+# dict whose lengths it did not note at each (no tracked dict): their iterations are
+# unknown (_order_new_keys: an error if another source added keys to it too)
+SPREAD: Tag = (1 << 62, 1)
 
 
 class Coherence:
@@ -78,6 +83,14 @@ class Coherence:
         # this thread adds is tagged with the iterations it was added in (_tag_new_keys).
         self.marks: list[tuple[Tag, dict[Any, int]]] = []
         self.last_tag: Tag = (0, -1)
+        # The stretches of iterations (chunks) this thread started since the last
+        # barrier, and whether it ran tasks: how a dict no one tracks was filled
+        # (_tag_new_keys); ``where`` gives the current stretch (the thread's loop and
+        # chunk, ThreadContext.where) where the marks are not kept.
+        self.chunks_run = 0
+        self.chunk_tag: Tag = self.last_tag  # the last one's
+        self.ran_tasks = False
+        self.where: Callable[[], Tag] | None = None
         stream = replica.stream
         self.stream = StreamSwitch(stream, num) if stream is not None else None
         # The master's part at the region's end, compared as soon as its own part of
@@ -94,8 +107,13 @@ class Coherence:
         """This thread starts the iterations ``tag`` names (``task``: a stretch of a
         task): remember the tracked dicts' lengths, so a key added from here on is
         known to come from them."""
-        if not task:
+        if task:
+            self.ran_tasks = True
+        else:
             self.last_tag = tag
+            if tag[-1] != AFTER_LOOP:
+                self.chunks_run += 1
+                self.chunk_tag = tag
         tracked = self.replica.ordered_dicts
         if tracked:
             objects = self.replica.objects
@@ -122,12 +140,12 @@ class Coherence:
         them all, new keys too, in that order, and a seventh is their one tag (the
         places come from it); otherwise the keys set again follow the dict's order."""
         tracked = self.replica.ordered_dicts
-        if not tracked:
-            return changes
         tagged: Changes = []
         now = (self.marks[-1][0] if self.marks else self.last_tag) if block else None
         for token, change in changes:
-            if change[0] == "D" and token in tracked:
+            if change[0] == "D" and change[3] and token not in tracked:
+                change = (*change[:4], [self._untracked_tag(block)] * change[3])
+            elif change[0] == "D" and token in tracked:
                 updated = len(change[1]) - change[3]
                 order = noted.get(token) if noted else None
                 moves = bool(change[2]) and _moves_keys(change)
@@ -147,6 +165,24 @@ class Coherence:
                     change = (*change[:4], self._tags(token, change))
             tagged.append((token, change))
         return tagged
+
+    def chunks(self, loop: int, starts: range) -> None:
+        """This thread runs the chunks of loop ``loop`` that begin at ``starts``, with
+        no mark each (no tracked dict: ThreadContext._marked_chunks)."""
+        self.chunks_run += len(starts)
+        if starts:
+            self.chunk_tag = (loop, starts[-1])
+
+    def _untracked_tag(self, block: bool) -> Tag:
+        """The tag of the keys this thread added to a dict it does not track: the
+        stretch it runs now for a block's (a block runs in one), the one stretch it
+        ran since the last barrier, or :data:`SPREAD` (several, or tasks)."""
+        if block:
+            where = self.where
+            return where() if where is not None else self.last_tag
+        if self.ran_tasks or self.chunks_run > 1:
+            return SPREAD
+        return self.chunk_tag if self.chunks_run else self.last_tag
 
     def _tags(self, token: Any, change: tuple[Any, ...]) -> list[Tag]:
         live = self.replica.objects[token]
@@ -168,6 +204,9 @@ class Coherence:
         """After a barrier the dicts' lengths moved: start again from here."""
         self.marks.clear()
         self.mark(self.last_tag)
+        self.chunks_run = 0
+        self.ran_tasks = False
+        self.chunk_tag = self.last_tag
 
     # -- the log ------------------------------------------------------------------------
 
@@ -535,6 +574,8 @@ class Coherence:
         for token in moved:
             self._order_moved(token, sources)
         for token, entries in inserted.items():
+            if blocks is not None:
+                _check_spread(token, entries, self.replica, where)
             # Even one source: a thread runs the tasks it kept newest first.
             live = self.replica.objects[token]
             first = earliest.get(token)
@@ -602,6 +643,31 @@ class Coherence:
                     yield token, tag, number
 
     _own: Changes = []
+
+
+def _check_spread(
+    token: Any, entries: list[tuple[Tag, int, int, Any]], replica: Replica, where: str
+) -> None:
+    """Raise :class:`OmpError` if threads added keys to a dict no one tracks (one held
+    in a list, or deeper than omppy orders keys) and one of them did so over several
+    stretches of iterations (chunks, tasks): which key came from which iteration is
+    unknown, so the keys cannot be put in python's order.  Every process checks the
+    same sources at a barrier, so every one raises the same error."""
+    if not any(tag == SPREAD for tag, *_ in entries):
+        return
+    sources = {number for _, number, _, _ in entries}
+    if len(sources) < 2:
+        return
+    keys = [key for *_, key in entries][:2]
+    raise OmpError(
+        f"several threads added keys to {replica.label_of(token)} ({keys[0]!r} and "
+        f"{keys[1]!r} among them), {where}, and at least one of them over several chunks "
+        "of iterations: omppy does not follow which iteration added which key to a dict "
+        "held there, so the dict's key order could differ from python's. Give the loop "
+        "schedule(static) with no chunk size (each thread then adds its keys in one "
+        "stretch), add the keys under '# omp critical', or keep the dict in a shared "
+        "name or a module global (whose keys omppy orders)"
+    )
 
 
 def _check_known_order(

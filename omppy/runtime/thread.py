@@ -15,6 +15,8 @@ them by name here), each handing the work to its own module (``sync.py``,
 
 from __future__ import annotations
 
+import functools
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -81,6 +83,8 @@ class ThreadContext:
         self.num = num
         self.size = team.size if team else 1
         self.coherence = coherence
+        if coherence is not None:
+            coherence.where = functools.partial(_where, weakref.ref(self))
         # The synchronisation blocks this thread is running, innermost last.  Not every
         # thread runs them (single, master) or they run one thread at a time (critical,
         # ordered), so a barrier or work share reached inside one, through a called
@@ -200,8 +204,11 @@ class ThreadContext:
 
     def _marked_chunks(self, items: Sequence[Any], n: int, chunk: int) -> Iterator[Any]:
         coherence = self.coherence
-        if coherence is None or not coherence.replica.ordered_dicts:
-            coherence = None  # no key order to tag: a chunk costs one store more
+        if coherence is not None and not coherence.replica.ordered_dicts:
+            # no key order to tag: a chunk costs one store more (how many it runs is
+            # known now: Coherence._untracked_tag)
+            coherence.chunks(self.loops, range(self.num * chunk, n, self.size * chunk))
+            coherence = None
         if self.first_chunk is None and self.num * chunk < n:  # (once, not per chunk)
             self.first_chunk = (self.loops, self.num * chunk)
         for start in range(self.num * chunk, n, self.size * chunk):
@@ -738,3 +745,13 @@ def _no_thread_selected(filter: Any, size: int) -> str:
         "python runs, so the results would differ. Choose a thread the team has, e.g. "
         "filter(min(k, omp_get_num_threads() - 1)), or run with more threads"
     )
+
+
+def _where(thread: weakref.ref[ThreadContext]) -> tuple[int, int]:
+    """Where ``thread`` is in its iterations: its loop and chunk (the tag of a key a
+    block adds to a dict no one tracks, Coherence._untracked_tag)."""
+    context = thread()
+    if context is None:
+        return (0, -1)
+    start = context.chunk_start
+    return (context.loops, -1 if start is None else start)

@@ -230,3 +230,28 @@ def test_pragma_error_in_an_imported_module_is_shown_like_omppy_translate(write)
     assert got.err.startswith(f"{main.parent / 'badmod.py'}:2:")
     assert "unknown clause 'reductio'" in got.err
     assert "Traceback" not in got.err
+
+
+def test_the_main_scripts_preamble_is_kept(write):
+    # The statements the translator puts at the script's first line (``_omp_effects``,
+    # the race warnings) run too: without ``_omp_effects`` a helper's memo filled
+    # under critical was taken for a data race between the threads.
+    main = write(
+        "m.py",
+        "import omppy.autohook\n"
+        "memo = {}\n"
+        "def lookup(k):\n"
+        "    if k not in memo:\n"
+        "        memo[k] = k * k\n"
+        "    return memo[k]\n"
+        "tot = 0\n"
+        "# omp parallel for reduction(+:tot)\n"
+        "for k in range(10):\n"
+        "    # omp critical\n"
+        "    tot += lookup(k % 3)\n"
+        "print(tot, list(memo), sorted(globals()['_omp_effects']))\n",
+    )
+    result = run_python(main, env={"OMP_NUM_THREADS": "2"})
+    assert result.err == ""
+    assert result.out == "15 [0, 1, 2] ['memo']\n"
+    assert result.status == 0

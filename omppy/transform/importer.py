@@ -148,7 +148,7 @@ def _translated(text: str, path: str, after_line: int | None) -> CodeType:
     import ast
 
     tree = translated_tree(translation, path) if translation.changed else ast.parse(text)
-    tree.body = [s for s in tree.body if s.lineno > after_line or _is_runtime_import(s)]
+    tree.body = [s for s in tree.body if s.lineno > after_line or _is_preamble(s)]
     return user_names(compile(tree, path, "exec", dont_inherit=True))
 
 
@@ -278,12 +278,31 @@ def _undecodable(source: bytes, path: str, problem: Exception) -> SyntaxError:
     return SyntaxError(f"{path}: {problem}")
 
 
-def _is_runtime_import(node: ast.stmt) -> bool:
+def _is_preamble(node: ast.stmt) -> bool:
+    """Whether ``node`` is a statement the translator put before the module's own
+    (rewrite._with_import: the runtime import, ``_omp_effects``, the race warnings,
+    ``_omp.uses_tasks()``, ``_omp_private``), which stands for the script's first
+    line: kept when only the rest of a script runs (``after_line``).  Without
+    ``_omp_effects`` a helper's changes to a global under ``critical`` were taken for
+    a data race."""
     import ast
 
-    return isinstance(node, ast.Import) and any(
-        alias.name == "omppy.runtime" and alias.asname == "_omp" for alias in node.names
-    )
+    if isinstance(node, ast.Import):
+        return any(
+            alias.name == "omppy.runtime" and alias.asname == "_omp" for alias in node.names
+        )
+    if isinstance(node, ast.Assign):
+        names = [getattr(target, "id", None) for target in node.targets]
+        return names in (["_omp_effects"], ["_omp_private"])
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+        func = node.value.func
+        return (
+            isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and func.value.id == "_omp"
+            and func.attr in ("warn_races", "uses_tasks")
+        )
+    return False
 
 
 def _write_atomically(path: str, data: bytes) -> str:

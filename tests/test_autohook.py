@@ -255,3 +255,33 @@ def test_the_main_scripts_preamble_is_kept(write):
     assert result.err == ""
     assert result.out == "15 [0, 1, 2] ['memo']\n"
     assert result.status == 0
+
+
+def test_threadprivate_and_tasks_in_the_main_script(write):
+    # (``_omp_private`` is bound by the preamble: a NameError before)
+    main = write(
+        "m.py",
+        "import omppy.autohook\n"
+        "counter = 0\n"
+        "# omp threadprivate(counter)\n"
+        "def fib(n):\n"
+        "    if n < 2:\n"
+        "        return n\n"
+        "    # omp task shared(a)\n"
+        "    a = fib(n - 1)\n"
+        "    # omp task shared(b)\n"
+        "    b = fib(n - 2)\n"
+        "    # omp taskwait\n"
+        "    return a + b\n"
+        "r = 0\n"
+        "# omp parallel\n"
+        "# omp single\n"
+        "r = fib(12)\n"
+        "# omp end parallel\n"
+        "# omp parallel\n"
+        "counter += 1\n"
+        "# omp end parallel\n"
+        "print(r, counter)\n",
+    )
+    result = run_python(main, env={"OMP_NUM_THREADS": "2"})
+    assert (result.out, result.err, result.status) == ("144 1\n", "", 0)

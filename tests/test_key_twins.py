@@ -10,6 +10,7 @@ idioms differentially on both backends.
 
 from __future__ import annotations
 
+import functools
 import textwrap
 
 from helpers import run_omppy, run_python
@@ -78,9 +79,9 @@ def test_a_method_a_block_calls_gets_a_twin_in_its_class():
         "        _omp_keys = _omp.KEYS",
         "        self.keys[w] = True",
         "        if _omp_keys: _omp.keyed(self.keys, w)",
+        "    _omp.twin_of(mark, _omp_twin_mark)",  # (in the class: its own names)
         "    def other(self):",
     ]
-    assert "_omp.twin_of(Seen.mark, Seen._omp_twin_mark)" in lines
     assert "_omp.twin(seen.mark)(i)" in [line.strip() for line in lines]
     assert not any("_omp_twin_other" in line for line in lines)
 
@@ -103,6 +104,31 @@ def test_functions_reached_through_other_functions_are_twinned():
     assert "_omp.twin_of(outer, _omp_twin_outer)" in lines
     assert "_omp.twin_of(inner, _omp_twin_inner)" in lines
     assert not any("_omp_twin_unused" in line for line in lines)
+
+
+def test_a_helper_nested_in_the_function_gets_its_twin_beside_it():
+    lines = _translated(
+        """\
+        def run(work):
+            memo = {}
+            def lookup(k):
+                memo.setdefault(k, k * k)
+            # omp parallel for
+            for i in work:
+                # omp critical
+                lookup(i)
+            return memo
+        """
+    )
+    first, last = "    def _omp_twin_lookup(k):", "    _omp.twin_of(lookup, _omp_twin_lookup)"
+    assert _between(lines, first, last) == [
+        "    def _omp_twin_lookup(k):",
+        "        _omp_keys = _omp.KEYS",
+        "        memo.setdefault(k, k * k)",
+        "        if _omp_keys: _omp.keyed(memo, k)",
+        "    _omp.twin_of(lookup, _omp_twin_lookup)",
+    ]
+    assert "_omp.twin(lookup)(i)" in [line.strip() for line in lines]
 
 
 def test_functions_that_cannot_have_a_twin_have_none():
@@ -208,6 +234,12 @@ def test_twin_hands_back_the_twin_while_the_name_holds_its_function():
     keynotes.twin_of(lookup, twin)
     assert keynotes.twin(lookup) is twin
     assert twin(1) is lookup(1)  # (the very default object)
+
+    @functools.wraps(lookup)  # (copies lookup's __dict__, its twin's note with it)
+    def wrapper(k, cache=None):
+        return lookup(k)
+
+    assert keynotes.twin(wrapper) is wrapper
 
     def other(k):
         return k

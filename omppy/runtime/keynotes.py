@@ -28,7 +28,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from types import MethodType
+from types import FunctionType, MethodType
 from typing import Any
 
 from .objects import ATTRIBUTE_LEVELS, attribute_dicts
@@ -87,17 +87,15 @@ def merging(target: Any, other: Any, mapping_only: bool = False) -> Any:
     return _noting(target, iter(other), isinstance(target, Counter))
 
 
-# id(function) -> (the function, its noted twin): key_twins.py
-_TWINS: dict[int, tuple[Any, Any]] = {}
-
-
 def twin_of(function: Any, twin: Any) -> None:
     """``twin`` (the translator's copy of the module function ``function`` with key
     notes, ``key_twins.py``) stands in for it when a block calls it: it takes
     ``function``'s default values (the very objects: a mutable default is shared)."""
     twin.__defaults__ = function.__defaults__
     twin.__kwdefaults__ = function.__kwdefaults__
-    _TWINS[id(function)] = (function, twin)
+    # On the function (a nested helper's twin lives as long as it does), with the
+    # function itself: a wrapper that copied its __dict__ (functools.wraps) is not it.
+    function.__omp_twin__ = (function, twin)
 
 
 def twin(function: Any) -> Any:
@@ -106,8 +104,11 @@ def twin(function: Any) -> Any:
     object), else ``function`` itself.  The
     twin may change a tracked dict the block does not name: notes count from here
     to the end of the block nest (:func:`enable`)."""
-    inner = function.__func__ if type(function) is MethodType else function
-    found = _TWINS.get(id(inner))
+    kind = type(function)
+    inner = function.__func__ if kind is MethodType else function
+    if type(inner) is not FunctionType:
+        return function  # (a builtin, a class, a callable object: no twin)
+    found = inner.__dict__.get("__omp_twin__")
     if found is None or found[0] is not inner:
         return function
     if WATCHED and not _runtime_keys():

@@ -24,7 +24,7 @@ the same objects, a documented gap.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +33,7 @@ import libcst as cst
 from . import key_notes
 from .model import Lines
 from .pragma import SYNC_DIRECTIVES
-from .walk import KeepsLines, OwnScope, walk
+from .walk import KeepsLines, OwnScope, owned_suites, walk
 
 TWIN_PREFIX = "_omp_twin_"
 
@@ -55,31 +55,29 @@ def plan(
     span: Callable[[cst.CSTNode], tuple[int, int, int, int]],
     properties: Callable[[], frozenset[str]],
 ) -> dict[cst.BaseStatement, Twin]:
-    """The module's functions that get a twin, by the statement that defines them:
-    plain functions of its body (and lambdas it names), and plain methods of its
-    classes, that ``blocks`` (the synchronisation blocks' statements) call (by name;
-    a method by its name on anything), directly or through other such functions,
-    and that touch a key or call a twin."""
+    """The functions that get a twin, by the statement that defines them: plain
+    functions (of the module's body or nested in a function), lambdas the code names,
+    and plain methods of classes, that ``blocks`` (the synchronisation blocks'
+    statements) call (by name; a method by its name on anything), directly or through
+    other such functions, and that touch a key or call a twin."""
+    called = _called(s for block in blocks for s in block)
+    if not called:
+        return {}
     pragmas = sorted(set(pragma_lines))
     plain: dict[str, list[tuple[cst.BaseStatement, cst.FunctionDef]]] = {}
-    for statement in module.body:
-        if isinstance(statement, cst.FunctionDef) and _plain(statement, pragmas, span):
-            plain.setdefault(statement.name.value, []).append((statement, statement))
-        elif isinstance(statement, cst.ClassDef) and isinstance(statement.body, cst.IndentedBlock):
-            for method in statement.body.body:
-                if (
-                    isinstance(method, cst.FunctionDef)
-                    and not _mangled(method.name.value)
-                    and _plain(method, pragmas, span)
-                ):
-                    plain.setdefault("." + method.name.value, []).append((method, method))
-        elif isinstance(statement, cst.SimpleStatementLine):
+    for statement, in_class in _definitions(module.body, False):
+        if isinstance(statement, cst.FunctionDef):
+            name = statement.name.value
+            if in_class and _mangled(name):
+                continue
+            if _plain(statement, pragmas, span):
+                callee = "." + name if in_class else name
+                plain.setdefault(callee, []).append((statement, statement))
+        elif not in_class and isinstance(statement, cst.SimpleStatementLine):
             made = _lambda_def(statement)
             if made is not None:
                 plain.setdefault(made.name.value, []).append((statement, made))
-    if not plain:
-        return {}
-    found = _called(s for block in blocks for s in block) & plain.keys()
+    found = called & plain.keys()
     if not found:
         return {}
     reached: set[str] = set()
@@ -152,34 +150,37 @@ def with_twins(
     origin: MutableMapping[cst.CSTNode, Lines],
     properties: frozenset[str],
 ) -> list[cst.BaseStatement]:
-    """The module's ``body`` with each twinned function's twin after it."""
-    if not twins:
+    """``body`` (a module's, a function's or a class's) with each twinned function's
+    twin, and the statement that registers it, right after it: in its own scope, so
+    that the twin sees the same names (a nested helper's closure, a method's class)."""
+    if not twins or not any(statement in twins for statement in body):
         return list(body)
     names = frozenset(twin.callee for twin in twins.values())
     out: list[cst.BaseStatement] = []
     for statement in body:
-        if not isinstance(statement, cst.ClassDef) and statement in twins:
-            definition = twins[statement].definition
-            out += [statement, *_twin(definition, names, origin, properties)]
-        elif isinstance(statement, cst.ClassDef) and isinstance(statement.body, cst.IndentedBlock):
-            methods: list[cst.BaseStatement] = []
-            registers = []
-            for method in statement.body.body:
-                methods.append(method)
-                if isinstance(method, cst.FunctionDef) and method in twins:
-                    twin, register = _twin(method, names, origin, properties, statement.name.value)
-                    methods.append(twin)
-                    registers.append(register)
-            if registers:
-                rebuilt = statement.with_changes(body=statement.body.with_changes(body=methods))
-                if statement in origin:
-                    origin[rebuilt] = origin[statement]
-                    origin.update((r, origin[statement]) for r in registers)
-                statement = rebuilt
-            out += [statement, *registers]
-        else:
-            out.append(statement)
+        out.append(statement)
+        if statement in twins:
+            out += _twin(twins[statement].definition, names, origin, properties)
     return out
+
+
+def _definitions(
+    body: Sequence[cst.BaseStatement], in_class: bool
+) -> Iterator[tuple[cst.BaseStatement, bool]]:
+    """Each ``def`` and one-line statement in ``body`` and the blocks it holds, and
+    whether it is directly in a class (a method)."""
+    for statement in body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            yield statement, in_class
+            continue
+        if isinstance(statement, cst.FunctionDef):
+            yield statement, in_class
+        inner = isinstance(statement, cst.ClassDef) or (
+            in_class and not isinstance(statement, cst.FunctionDef)
+        )
+        for suite in owned_suites(statement):
+            if isinstance(suite, cst.IndentedBlock):
+                yield from _definitions(suite.body, inner)
 
 
 def calls(
@@ -198,10 +199,8 @@ def _twin(
     names: frozenset[str],
     origin: MutableMapping[cst.CSTNode, Lines],
     properties: frozenset[str],
-    owner: str = "",
 ) -> tuple[cst.BaseStatement, cst.BaseStatement]:
-    """The twin of a function (of a method of the class ``owner``), and the statement
-    that registers it (after the class)."""
+    """The twin of a function, and the statement that registers it."""
     name = definition.name.value
     body = calls(_statements(definition), names, origin)
     body = key_notes.add(body, origin, properties)
@@ -213,8 +212,7 @@ def _twin(
         body=cst.IndentedBlock(body=body),
         leading_lines=[],
     )
-    at = f"{owner}." if owner else ""
-    register = cst.parse_statement(f"_omp.twin_of({at}{name}, {at}{TWIN_PREFIX}{name})\n")
+    register = cst.parse_statement(f"_omp.twin_of({name}, {TWIN_PREFIX}{name})\n")
     lines = origin.get(definition)
     if lines is not None:
         origin[twin] = (lines[0], lines[0])

@@ -66,7 +66,12 @@ class Rewriter(cst.CSTTransformer):
             twin_names=frozenset(twin.callee for twin in self.twins.values()),
         )
         # The statements that hold something to rewrite; None: every statement.
-        self.rewritten = _holding(survey, parents) if parents is not None else None
+        # (and the blocks that hold a twinned function: its twin goes in after it)
+        self.rewritten = (
+            _holding(survey, parents, [parents[s] for s in self.twins if s in parents])
+            if parents is not None
+            else None
+        )
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if (
@@ -121,6 +126,13 @@ class Rewriter(cst.CSTTransformer):
         self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock
     ) -> cst.IndentedBlock:
         body = self._regroup(original_node, original_node.body, updated_node.body)
+        if self.twins:
+            body = key_twins.with_twins(
+                updated_node.body if body is None else body,
+                self.twins,
+                self.origin,
+                self.emitter.properties,
+            )
         return updated_node.with_changes(body=body) if body is not None else updated_node
 
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
@@ -160,10 +172,12 @@ _NO_STATEMENTS = (cst.BaseExpression, cst.BaseParenthesizableWhitespace, cst.Emp
 
 
 def _holding(
-    survey: Survey, parents: Mapping[cst.CSTNode, cst.CSTNode]
+    survey: Survey,
+    parents: Mapping[cst.CSTNode, cst.CSTNode],
+    more: Sequence[cst.CSTNode] = (),
 ) -> set[cst.CSTNode]:
     """The nodes around every block that holds a construct and around every
-    ``super()`` call to rewrite: what the pass must visit."""
+    ``super()`` call to rewrite (and ``more``): what the pass must visit."""
     found: set[cst.CSTNode] = set()
     starts: list[cst.CSTNode] = [
         block
@@ -171,6 +185,7 @@ def _holding(
         if any(isinstance(item, Construct) for item in items)
     ]
     starts += survey.super_calls
+    starts += more
     for node in starts:
         current: cst.CSTNode | None = node
         while current is not None and current not in found:

@@ -4,9 +4,10 @@ insertion order"): a memo filled by a helper under ``critical`` (the C way: the
 critical around the call), a memo behind an orphaned ``critical`` that only tests
 the key (``if k not in memo``) or returns from inside the block, a method marking a
 set-like dict (the same object stored again), a helper calling another helper, a
-recursive helper, a mutable default, a one-line helper, and a dict reached through
-a property.  The first chunk sleeps before its blocks, so at two threads and more a
-later chunk's block comes first and finds the keys there."""
+recursive helper, a mutable default, a one-line helper, a dict reached through a
+property, and a helper nested in the function that runs the region.  The first chunk
+sleeps before its blocks, so at two threads and more a later chunk's block comes
+first and finds the keys there."""
 
 import time
 
@@ -115,3 +116,24 @@ print(total)
 for d in (memo, tested, returned, counted, deep, defaults, lines, marks._keys):
     print(list(d.items()))
 print(list(through._keys), through.reads)  # (the values: whichever block came last)
+
+
+def nested(chunks):
+    """A helper nested in the function that runs the region (its memo a variable of
+    the function), called under critical."""
+    seen = {}
+
+    def visit(w):
+        if w not in seen:
+            seen[w] = len(w)
+
+    # omp parallel for schedule(dynamic)
+    for n in range(len(chunks)):
+        late(n)
+        for w in chunks[n]:
+            # omp critical
+            visit(w)
+    return list(seen.items())
+
+
+print(nested(CHUNKS))

@@ -10,7 +10,7 @@ def offer(score, name):
     global best, names
     if score > best[0]:
         best = (score, name)
-    names = names + (name,)
+    names = names + (name,)  # noqa: RUF005
 
 
 scores = {"ann": 7, "bob": 9, "cy": 4, "dee": 9.5, "eve": 1}

@@ -2,7 +2,7 @@
 import time
 
 squares = {}
-sq = lambda k: squares.setdefault(k, k * k)  # noqa: E731
+sq = lambda k: squares.setdefault(k, k * k)
 
 chunks = [[9, 2, 5], [5, 9, 1]]
 acc = 0

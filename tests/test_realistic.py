@@ -309,6 +309,10 @@ KNOWN_BUGS: dict[str, str] = {
     "(bug_s14_function_attribute_dict)",
     "s14_memo_default_cache_helper": _S14_NOT_ORDERED + "a helper's `_cache={}` default "
     "(bug_s14_function_attribute_dict)",
+    "bug_s14_super_delegation": _S14_NO_TWIN + "an override that only calls "
+    "`super().put(k)` (the base's put is twinned, the override is not)",
+    "bug_s14_helper_passed_as_value": _S14_NO_TWIN + "a function passed as a value "
+    "(`map(mark, ...)`, `sorted(key=mark)`, `functools.partial`)",
     "bug_s14_setattr_order": _S14_NOT_ORDERED + "attributes set by setattr (vars(obj))",
     "s14_setattr_namespace_options": _S14_NOT_ORDERED + "a SimpleNamespace's attributes "
     "(bug_s14_setattr_order)",

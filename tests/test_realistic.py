@@ -260,7 +260,8 @@ KNOWN_REFUSALS = {
 # s14_pop_readd_helper (moved keys: the order the blocks ran), and
 # s14_class_registry_type_self (silent there, refused on fork) print another key order.)
 _S14_PRESENCE = (
-    "BUG (session 14 red team; minimal bug_s14_test_then_set, bug_s14_recursive_memo): "
+    "BUG (session 14 red team; minimal bug_s14_test_then_set, bug_s14_recursive_memo, "
+    "bug_s14_dfs_visited): "
     "a block that tests `k in d` and then sets keys (recursion, a walk, two stores) "
     "takes another path when a later iteration's block set its keys first; its notes "
     "(the presence test noted as the key's place) then give an order no run gives"
@@ -276,6 +277,7 @@ _S14_NOT_ORDERED = (
 KNOWN_BUGS: dict[str, str] = {
     "bug_s14_test_then_set": _S14_PRESENCE,
     "bug_s14_recursive_memo": _S14_PRESENCE,
+    "bug_s14_dfs_visited": _S14_PRESENCE,
     "s14_test_then_set_inline": _S14_PRESENCE,
     "s14_recursive_memo_fib_like": _S14_PRESENCE,
     "s14_omp_ex_fib_tasks_memo": _S14_PRESENCE,

@@ -223,6 +223,25 @@ KNOWN_REFUSALS = {
         "refuses any read other than the update (a thread would read its partial "
         "result, which for these min/max/maxloc combiners is what C does too)"
     ),
+    "s14_body_local_total_critical": (
+        "documented limitation (docs/data-sharing.md, a name every thread binds and a "
+        "block updates): `s = 0` in the loop body, then `s += lookup(k)` under critical "
+        "(a C `int s = 0;` in the body is private) is refused as a race; the hint "
+        "`private(s)` gives python's answer (s14_helper_early_return)"
+    ),
+    "s14_class_registry_type_self": (
+        "session 14 red team: a base-class method stores into a class-level dict through "
+        "the instance (`type(self).registry.setdefault(k, None)`, or `self.reg[k] = v`) "
+        "under critical: refused at 2+ threads as a data race ('both changed "
+        "Plugin.registry[...] to the same value ... make the update inside critical'), "
+        "though the store is inside critical; `Plugin.registry[k]` is accepted"
+    ),
+    "s14_omp_ex_taskloop_body_helper": (
+        "session 14 red team: a module function with a parameter named `j` (its own "
+        "local) is taken for a use of the taskloop's inner `for j` outside the taskloop: "
+        "refused (\"'j' is bound in '# omp taskloop' and used outside it\"); renaming "
+        "the parameter gives python's answer"
+    ),
 }
 
 # Programs still giving a wrong answer with exit status 0 (xfail, non-strict), with
@@ -235,7 +254,71 @@ KNOWN_REFUSALS = {
 # 3.11 has no dict watchers and keeps thread order throughout, and on 3.13t gives
 # another order for s13_ordered_block, keys set by an ordered block and by a critical
 # one in the same iterations: docs/backends.md.)
-KNOWN_BUGS: dict[str, str] = {}
+# (Session 14 red team, threads backend on 3.13t only, not listed since the sweep runs
+# the fork backend: s14_closure_counter_factory (a closure's dict), s14_lambda_setdefault
+# _memo (a module lambda's dict is not in _omp_effects), s14_ordereddict_move_to_end and
+# s14_pop_readd_helper (moved keys: the order the blocks ran), and
+# s14_class_registry_type_self (silent there, refused on fork) print another key order.)
+_S14_PRESENCE = (
+    "BUG (session 14 red team; minimal bug_s14_test_then_set, bug_s14_recursive_memo, "
+    "bug_s14_dfs_visited): "
+    "a block that tests `k in d` and then sets keys (recursion, a walk, two stores) "
+    "takes another path when a later iteration's block set its keys first; its notes "
+    "(the presence test noted as the key's place) then give an order no run gives"
+)
+_S14_NO_TWIN = (
+    "BUG (session 14 red team): a helper that sets keys again under critical gets no "
+    "noted twin, so the key keeps the place of the later block that added it first: "
+)
+_S14_NOT_ORDERED = (
+    "BUG (session 14 red team): a mapping outside the ordered dicts keeps the order the "
+    "blocks ran: "
+)
+KNOWN_BUGS: dict[str, str] = {
+    "bug_s14_test_then_set": _S14_PRESENCE,
+    "bug_s14_recursive_memo": _S14_PRESENCE,
+    "bug_s14_dfs_visited": _S14_PRESENCE,
+    "s14_test_then_set_inline": _S14_PRESENCE,
+    "s14_recursive_memo_fib_like": _S14_PRESENCE,
+    "s14_omp_ex_fib_tasks_memo": _S14_PRESENCE,
+    "s14_while_break_helper": _S14_PRESENCE,
+    "bug_s14_staticmethod_helper": _S14_NO_TWIN + "a staticmethod/classmethod (decorated)",
+    "s14_staticmethod_registry": _S14_NO_TWIN + "a staticmethod and a classmethod "
+    "(bug_s14_staticmethod_helper)",
+    "s14_memo_decorator_closure": _S14_NO_TWIN + "a function under the user's memo "
+    "decorator (the closure's wrapper; bug_s14_staticmethod_helper)",
+    "s14_memo_callable_class": _S14_NO_TWIN + "a class with __call__ used as a memo "
+    "decorator (bug_s14_staticmethod_helper)",
+    "bug_s14_nested_def_helper": _S14_NO_TWIN + "a def nested in the region's function",
+    "s14_nested_helper_in_function": _S14_NO_TWIN + "a nested def (bug_s14_nested_def_helper)",
+    "bug_s14_other_module_helper": _S14_NO_TWIN + "a function of another module",
+    "s14_pkg_memo_module_helper": _S14_NO_TWIN + "functions of another module "
+    "(bug_s14_other_module_helper)",
+    "s14_pkg_interner_class": _S14_NO_TWIN + "a method of a class of another module "
+    "(bug_s14_other_module_helper)",
+    "s14_pkg_base_class_subclass": _S14_NO_TWIN + "a method inherited from a class of "
+    "another module (bug_s14_other_module_helper)",
+    "bug_s14_helper_called_by_alias": _S14_NO_TWIN + "a function called through a dict "
+    "of handlers",
+    "s14_memo_two_helpers_chain": _S14_NO_TWIN + "`HANDLERS['word'](s)` "
+    "(bug_s14_helper_called_by_alias)",
+    "s14_memo_bound_method_alias": _S14_NO_TWIN + "a bound method held in a local "
+    "(`lookup = cache.get_or_make`; bug_s14_helper_called_by_alias)",
+    "bug_s14_function_attribute_dict": _S14_NOT_ORDERED + "a function attribute dict",
+    "s14_func_attr_dict_inline": _S14_NOT_ORDERED + "`check.ok[w] = True` in the block "
+    "(bug_s14_function_attribute_dict)",
+    "s14_memo_function_attribute": _S14_NOT_ORDERED + "`m = code.memo` in a helper "
+    "(bug_s14_function_attribute_dict)",
+    "s14_memo_default_cache_helper": _S14_NOT_ORDERED + "a helper's `_cache={}` default "
+    "(bug_s14_function_attribute_dict)",
+    "bug_s14_super_delegation": _S14_NO_TWIN + "an override that only calls "
+    "`super().put(k)` (the base's put is twinned, the override is not)",
+    "bug_s14_helper_passed_as_value": _S14_NO_TWIN + "a function passed as a value "
+    "(`map(mark, ...)`, `sorted(key=mark)`, `functools.partial`)",
+    "bug_s14_setattr_order": _S14_NOT_ORDERED + "attributes set by setattr (vars(obj))",
+    "s14_setattr_namespace_options": _S14_NOT_ORDERED + "a SimpleNamespace's attributes "
+    "(bug_s14_setattr_order)",
+}
 
 
 # The minimal programs (bug_*, race_*) run with every `pytest`; the whole sweep (894

@@ -1,0 +1,1 @@
+"""A package for the session 14 red team: helpers in a module without pragmas."""

@@ -89,6 +89,9 @@ class Coherence:
         # chunk, ThreadContext.where) where the marks are not kept.
         self.chunks_run = 0
         self.chunk_tag: Tag = self.last_tag  # the last one's
+        # Tracked dict -> key -> the lowest tag a record since the barrier gave it
+        # (_remember): which of a block's noted keys can move (_relevant)
+        self.key_tags: dict[Any, dict[Any, Tag]] = {}
         self.ran_tasks = False
         self.where: Callable[[], Tag] | None = None
         stream = replica.stream
@@ -207,6 +210,7 @@ class Coherence:
         self.chunks_run = 0
         self.ran_tasks = False
         self.chunk_tag = self.last_tag
+        self.key_tags.clear()
 
     # -- the log ------------------------------------------------------------------------
 
@@ -245,12 +249,64 @@ class Coherence:
         self._remember(record)
 
     def _remember(self, record: Record) -> None:
-        """Keep ``recent`` in sequence order (nearly always an append)."""
+        """Keep ``recent`` in sequence order (nearly always an append), and the
+        lowest tag each tracked dict's key got from the records since the barrier."""
         recent = self.recent
         if not recent or recent[-1][0] < record[0]:
             recent.append(record)
         else:
             bisect.insort(recent, record, key=_seq)
+        tracked = self.replica.ordered_dicts
+        for token, change in record[4]:
+            if change[0] == "D" and len(change) > 4 and token in tracked:
+                self._note_tags(token, change)
+
+    def _note_tags(self, token: Any, change: tuple[Any, ...]) -> None:
+        """The tags a tracked dict's change gives its keys: its new keys', and those
+        it set again (the noted order with its one tag, or (key, tag) pairs)."""
+        pairs: list[tuple[Any, Tag]] = []
+        if change[3]:
+            new = change[1][len(change[1]) - change[3] :]
+            for (key, value), tag in zip(new, change[4], strict=False):
+                pairs.append((key, tag))
+                if isinstance(value, dict) and value:
+                    # a dict put in with its keys (``tree.setdefault(a, {})[b] = i``):
+                    # they came where it did (_new_dicts)
+                    inner = self.replica.tokens.get(id(value))
+                    if inner is not None:
+                        self._lower(inner, [(k, tag) for k in value])
+        if len(change) > 6:
+            pairs += [(key, change[6]) for key in change[5]]
+        elif len(change) > 5:
+            pairs += change[5]
+        self._lower(token, pairs)
+
+    def _lower(self, token: Any, pairs: list[tuple[Any, Tag]]) -> None:
+        lowest = self.key_tags.setdefault(token, {})
+        for key, tag in pairs:
+            try:
+                if key not in lowest or tag < lowest[key]:
+                    lowest[key] = tag
+            except TypeError:
+                pass  # (an unhashable key cannot be in a dict: nothing to note)
+
+    def _relevant(self, noted: dict[Any, list[Any]], changes: Changes) -> dict[Any, list[Any]]:
+        """The block's noted keys that can change where a key goes: those it changed,
+        and those a block of later iterations than this one added or set since the
+        barrier (the block comes first in python: its touch puts them).  A key that
+        was there at the barrier, or that an earlier iteration put, keeps its place
+        whatever this block does: a memo's hit under ``critical`` publishes nothing."""
+        now = self.marks[-1][0] if self.marks else self.last_tag
+        changed = {token: change for token, change in changes}
+        kept: dict[Any, list[Any]] = {}
+        for token, keys in noted.items():
+            change = changed.get(token)
+            own = {key for key, _ in change[1]} if change is not None else set()
+            tags = self.key_tags.get(token, {})
+            relevant = [k for k in keys if k in own or (k in tags and tags[k] > now)]
+            if relevant:
+                kept[token] = relevant
+        return kept
 
     def agreed(self, name: str, value: Any) -> None:
         """Every thread of the team bound the shared ``name`` to ``value`` at the
@@ -298,6 +354,8 @@ class Coherence:
         # The keys a block's statements touched, in order (keynotes.py): a key set
         # again to the same object changes nothing, but has its place all the same.
         noted = keynotes.take() if keynotes.NOTES and kind != "task" else None
+        if noted:
+            noted = self._relevant(noted, changes)
         if noted:
             changed = {token for token, _ in changes}
             changes = [*changes, *((t, _UNCHANGED) for t in noted if t not in changed)]

@@ -116,6 +116,12 @@ _NESTED = (
     "the name and the region), not lost"
 )
 
+_S14_PRESENCE = (
+    "refused by timing (session 14): an earlier iteration's block finds a key a later "
+    "one added first, and its code touches more of the dict after the presence test "
+    "(recursion, a walk, a second key): python's run takes the other path, whose keys "
+    "omppy cannot place (docs/data-sharing.md, helpers)"
+)
 KNOWN_REFUSALS = {
     "iadd_bag_merge": (
         "session 13, by timing: `total += part` under critical runs the program's "
@@ -223,6 +229,16 @@ KNOWN_REFUSALS = {
         "refuses any read other than the update (a thread would read its partial "
         "result, which for these min/max/maxloc combiners is what C does too)"
     ),
+    # (session 14: a block that finds a key a later iteration's block added first,
+    # where the block touches more of the dict after its presence test, is an error,
+    # keynotes.tested / Coherence._check_tests; the red team found them silent wrong)
+    "bug_s14_test_then_set": _S14_PRESENCE,
+    "bug_s14_recursive_memo": _S14_PRESENCE,
+    "bug_s14_dfs_visited": _S14_PRESENCE,
+    "s14_test_then_set_inline": _S14_PRESENCE,
+    "s14_recursive_memo_fib_like": _S14_PRESENCE,
+    "s14_omp_ex_fib_tasks_memo": _S14_PRESENCE,
+    "s14_while_break_helper": _S14_PRESENCE,
     "s14_body_local_total_critical": (
         "documented limitation (docs/data-sharing.md, a name every thread binds and a "
         "block updates): `s = 0` in the loop body, then `s += lookup(k)` under critical "
@@ -259,38 +275,19 @@ KNOWN_REFUSALS = {
 # _memo (a module lambda's dict is not in _omp_effects), s14_ordereddict_move_to_end and
 # s14_pop_readd_helper (moved keys: the order the blocks ran), and
 # s14_class_registry_type_self (silent there, refused on fork) print another key order.)
-_S14_PRESENCE = (
-    "BUG (session 14 red team; minimal bug_s14_test_then_set, bug_s14_recursive_memo, "
-    "bug_s14_dfs_visited): "
-    "a block that tests `k in d` and then sets keys (recursion, a walk, two stores) "
-    "takes another path when a later iteration's block set its keys first; its notes "
-    "(the presence test noted as the key's place) then give an order no run gives"
-)
 _S14_NO_TWIN = (
-    "BUG (session 14 red team): a helper that sets keys again under critical gets no "
-    "noted twin, so the key keeps the place of the later block that added it first: "
+    "BUG (session 14 red team): a helper that sets keys again, or tests them, under "
+    "critical is called in a way no noted twin follows (key_twins.py), so the key keeps "
+    "the place of the later block that added it first: "
 )
 _S14_NOT_ORDERED = (
     "BUG (session 14 red team): a mapping outside the ordered dicts keeps the order the "
     "blocks ran: "
 )
 KNOWN_BUGS: dict[str, str] = {
-    "bug_s14_test_then_set": _S14_PRESENCE,
-    "bug_s14_recursive_memo": _S14_PRESENCE,
-    "bug_s14_dfs_visited": _S14_PRESENCE,
-    "s14_test_then_set_inline": _S14_PRESENCE,
-    "s14_recursive_memo_fib_like": _S14_PRESENCE,
-    "s14_omp_ex_fib_tasks_memo": _S14_PRESENCE,
-    "s14_while_break_helper": _S14_PRESENCE,
-    "bug_s14_staticmethod_helper": _S14_NO_TWIN + "a staticmethod/classmethod (decorated)",
-    "s14_staticmethod_registry": _S14_NO_TWIN + "a staticmethod and a classmethod "
-    "(bug_s14_staticmethod_helper)",
     "s14_memo_decorator_closure": _S14_NO_TWIN + "a function under the user's memo "
-    "decorator (the closure's wrapper; bug_s14_staticmethod_helper)",
-    "s14_memo_callable_class": _S14_NO_TWIN + "a class with __call__ used as a memo "
-    "decorator (bug_s14_staticmethod_helper)",
-    "bug_s14_nested_def_helper": _S14_NO_TWIN + "a def nested in the region's function",
-    "s14_nested_helper_in_function": _S14_NO_TWIN + "a nested def (bug_s14_nested_def_helper)",
+    "decorator (the closure's wrapper)",
+    "s14_memo_callable_class": _S14_NO_TWIN + "a class with __call__ used as a memo",
     "bug_s14_other_module_helper": _S14_NO_TWIN + "a function of another module",
     "s14_pkg_memo_module_helper": _S14_NO_TWIN + "functions of another module "
     "(bug_s14_other_module_helper)",
@@ -304,15 +301,6 @@ KNOWN_BUGS: dict[str, str] = {
     "(bug_s14_helper_called_by_alias)",
     "s14_memo_bound_method_alias": _S14_NO_TWIN + "a bound method held in a local "
     "(`lookup = cache.get_or_make`; bug_s14_helper_called_by_alias)",
-    "bug_s14_function_attribute_dict": _S14_NOT_ORDERED + "a function attribute dict",
-    "s14_func_attr_dict_inline": _S14_NOT_ORDERED + "`check.ok[w] = True` in the block "
-    "(bug_s14_function_attribute_dict)",
-    "s14_memo_function_attribute": _S14_NOT_ORDERED + "`m = code.memo` in a helper "
-    "(bug_s14_function_attribute_dict)",
-    "s14_memo_default_cache_helper": _S14_NOT_ORDERED + "a helper's `_cache={}` default "
-    "(bug_s14_function_attribute_dict)",
-    "bug_s14_super_delegation": _S14_NO_TWIN + "an override that only calls "
-    "`super().put(k)` (the base's put is twinned, the override is not)",
     "bug_s14_helper_passed_as_value": _S14_NO_TWIN + "a function passed as a value "
     "(`map(mark, ...)`, `sorted(key=mark)`, `functools.partial`)",
     "bug_s14_setattr_order": _S14_NOT_ORDERED + "attributes set by setattr (vars(obj))",

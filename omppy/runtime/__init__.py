@@ -40,7 +40,7 @@ from .errors import (
     WorkerDied,
     WorkerException,
 )
-from .keynotes import keyed, keywords, merged, merging, twin, twin_of
+from .keynotes import keyed, keywords, merged, merging, tested, twin, twin_of
 from .linear import linear
 from .paths import Attr
 from .private_globals import slots as threadprivate_slots
@@ -122,6 +122,7 @@ __all__ = [
     "taskloop",
     "taskwait",
     "taskyield",
+    "tested",
     "thread",
     "threadprivate",
     "threadprivate_slots",

@@ -41,6 +41,7 @@ from .firstfailure import AFTER_LOOP
 from .replica import Changes, Replica
 from .shadow import dict_methods
 from .streams import StreamSwitch
+from .where import location
 from .wire import ATOMIC, Parcel, dump_plain
 
 if TYPE_CHECKING:
@@ -290,6 +291,25 @@ class Coherence:
             except TypeError:
                 pass  # (an unhashable key cannot be in a dict: nothing to note)
 
+    def _check_tests(self, tests: list[tuple[Any, Any]]) -> None:
+        """Raise :class:`OmpError` if this block found a key a block of later
+        iterations added first, where the path it would have taken without it touches
+        more of the dict (keynotes.tested): python's run of this block took that path,
+        and set keys this one never touched, in an order omppy cannot know."""
+        now = self.marks[-1][0] if self.marks else self.last_tag
+        for token, key in tests:
+            tag = self.key_tags.get(token, {}).get(key)
+            if tag is not None and tag > now:
+                raise OmpError(
+                    f"a block of earlier iterations ({location()}) found {key!r} in "
+                    f"{self.replica.label_of(token)}, which a block of later iterations "
+                    "had added first: python's run of this block would not have found "
+                    "it, and would have taken the path that touches more of the dict "
+                    "(other keys, or a function that sets them), so the dict's key order "
+                    "would differ from python's. Fill the dict before the region, or make "
+                    "the blocks run in iteration order ('# omp ordered')"
+                )
+
     def _relevant(self, noted: dict[Any, list[Any]], changes: Changes) -> dict[Any, list[Any]]:
         """The block's noted keys that can change where a key goes: those it changed,
         and those a block of later iterations than this one added or set since the
@@ -354,6 +374,8 @@ class Coherence:
         # The keys a block's statements touched, in order (keynotes.py): a key set
         # again to the same object changes nothing, but has its place all the same.
         noted = keynotes.take() if keynotes.NOTES and kind != "task" else None
+        if keynotes.TESTED:
+            self._check_tests(keynotes.take_tested())
         if noted:
             noted = self._relevant(noted, changes)
         if noted:

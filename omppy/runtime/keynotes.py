@@ -40,6 +40,8 @@ WATCHED: dict[int, Any] = {}
 NOTES: list[tuple[int, Any]] = []
 # token -> every key noted for it by the last take, in order, repeats included
 ALL: dict[Any, list[Any]] = {}
+# (id(dict), key) of the presence tests whose other path touches more (tested)
+TESTED: list[tuple[int, Any]] = []
 
 
 def keyed(target: Any, key: Any) -> None:
@@ -49,6 +51,23 @@ def keyed(target: Any, key: Any) -> None:
             NOTES.append((id(target), key))
     elif WATCHING and id(target) in WATCHING:
         set_again(target, key)  # a thread team's dict (threads/keyorder.py)
+
+
+def tested(target: Any, key: Any) -> None:
+    """The ``if`` after this call tests whether ``key`` is in ``target``, and the path
+    it takes when it is not touches more of ``target`` (other keys, a function that
+    does: a recursive memo, ``if k not in d: d["pre-" + k] = 0; d[k] = 1``): noted as
+    a key it touched, and as a test (:func:`take_tested`)."""
+    keyed(target, key)
+    if WATCHED and id(target) in WATCHED:
+        TESTED.append((id(target), key))
+
+
+def take_tested() -> list[tuple[Any, Any]]:
+    """``(dict token, key)`` of the tests noted since the last call (:func:`tested`)."""
+    found = [(WATCHED[ident], key) for ident, key in TESTED if ident in WATCHED]
+    TESTED.clear()
+    return found
 
 
 def keywords(target: Any, /, **named: Any) -> dict[str, Any]:
@@ -91,6 +110,8 @@ def twin_of(function: Any, twin: Any) -> None:
     """``twin`` (the translator's copy of the module function ``function`` with key
     notes, ``key_twins.py``) stands in for it when a block calls it: it takes
     ``function``'s default values (the very objects: a mutable default is shared)."""
+    if isinstance(function, (staticmethod, classmethod)):  # (in its class's body)
+        function, twin = function.__func__, twin.__func__
     twin.__defaults__ = function.__defaults__
     twin.__kwdefaults__ = function.__kwdefaults__
     # On the function (a nested helper's twin lives as long as it does), with the
@@ -136,6 +157,7 @@ def start(replica: Any) -> None:
         return
     WATCHED.clear()
     NOTES.clear()
+    TESTED.clear()
     _owner = replica
     objects = replica.objects
     for token in replica.ordered_dicts:

@@ -665,6 +665,7 @@ class Replica:
         its closure (a memo dict of a decorator): caches that live with the code."""
         for value in (*(function.__defaults__ or ()), *(function.__kwdefaults__ or {}).values()):
             self.watch(value, depth - 1, f"a default of {label}")
+            self._order_dict(value)  # (a memo ``cache={}``: keys in iteration order)
         attributes = function.__dict__
         if attributes and any(not name.startswith("__") for name in attributes):
             # The function's own attributes (a decorator's ``wrapper.calls += 1``, a
@@ -672,6 +673,8 @@ class Replica:
             # region's analysis does not follow; compared by every block, like a
             # closure's variables.
             self.watch(attributes, max(depth - 1, CLOSURE_DEPTH), f"{label}.__dict__")
+            for value in attributes.values():
+                self._order_dict(value)  # (``f.seen[k] = True``: keys in iteration order)
             token = self.tokens.get(id(attributes))
             if token is not None and token not in self.always:
                 self.always.append(token)

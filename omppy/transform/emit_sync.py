@@ -82,7 +82,7 @@ def sync(
     idle_test = "" if info.in_region else f"{block} is _omp.RUNS or "
     leave = e.simple(idle_test, call(f"{block}.leave", _scope(info)), last, info, level)
     # the order it sets dict keys in (runtime/keynotes.py), and the functions it calls
-    body = key_notes.add(body, e.origin, e.properties)
+    body = key_notes.add(body, e.origin, e.properties, e.twin_names)
     body = key_twins.calls(body, e.twin_names, e.origin)
     guarded = cst.Try(
         body=e.block([*refresh, *body]),

@@ -48,6 +48,9 @@ _SCOPES = (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp
 # attribute chain through one is no "simple" container (reading it again runs the
 # program's code, which may count its reads: it is held, or not noted)
 _PROPERTIES: ContextVar[frozenset[str]] = ContextVar("_PROPERTIES", default=frozenset())
+# How the functions with noted twins are called (key_twins.py), while ``add`` runs: a
+# presence test whose other path calls one (a recursive memo) is noted as a test
+_TWINS: ContextVar[frozenset[str]] = ContextVar("_TWINS", default=frozenset())
 
 
 def property_names(module: cst.Module) -> frozenset[str]:
@@ -84,18 +87,22 @@ def add(
     body: list[cst.BaseStatement],
     origin: MutableMapping[cst.CSTNode, Any],
     properties: frozenset[str] = frozenset(),
+    twins: frozenset[str] = frozenset(),
 ) -> list[cst.BaseStatement]:
     """``body`` with a note after each statement that touches a key (at any depth).
 
     ``origin``: the user's lines each generated statement stands for (the emitter's);
     a statement rebuilt around a note keeps its lines, and a note stands for the
-    statement before it.  ``properties``: :func:`property_names` of the module."""
-    noter = _Noter(origin)
+    statement before it.  ``properties``: :func:`property_names` of the module;
+    ``twins``: how the functions with noted twins are called (key_twins.py)."""
+    noter = _Noter(origin, body)
     token = _PROPERTIES.set(properties)
+    called = _TWINS.set(twins)
     try:
         noted = noter.with_notes([statement.visit(noter) for statement in body])  # type: ignore[misc]
     finally:
         _PROPERTIES.reset(token)
+        _TWINS.reset(called)
     if not noter.used:
         return body
     # The switch read once per block (a local): a note costs a local's read and a test.
@@ -110,9 +117,12 @@ def add(
 class _Noter(OwnScope, KeepsLines):
     """Adds the notes inside compound statements; nested scopes are left alone."""
 
-    def __init__(self, origin: MutableMapping[cst.CSTNode, Any]) -> None:
+    def __init__(
+        self, origin: MutableMapping[cst.CSTNode, Any], whole: list[cst.BaseStatement]
+    ) -> None:
         super().__init__(origin)
         self.used = False  # whether a note or a wrapped merge was made
+        self.whole = whole  # the block's (or the function's) statements
 
     def leave_IndentedBlock(
         self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock
@@ -180,7 +190,7 @@ class _Noter(OwnScope, KeepsLines):
     def with_notes(self, body: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
         out: list[cst.BaseStatement] = []
         for statement in [line for s in body for line in self._split_at_jump(s)]:
-            before = _notes_before(statement)
+            before = _notes_before(statement, self.whole)
             if before:
                 self.used = True
                 out.append(self._guarded(before, statement))
@@ -273,21 +283,96 @@ def _notes(small: cst.BaseSmallStatement) -> list[cst.Call]:
     return found
 
 
-def _notes_before(statement: cst.BaseStatement) -> list[cst.Call]:
+def _notes_before(
+    statement: cst.BaseStatement, whole: list[cst.BaseStatement]
+) -> list[cst.Call]:
     """The notes that go before ``statement``: the keys an ``if`` tests (``if k not in
     memo:``, whose body may return), or a ``return``/``raise`` reads (nothing runs after
-    it).  The note reads the key before the statement does: it holds no call."""
+    it).  The note reads the key before the statement does: it holds no call.  A
+    presence test where the block (``whole``) touches more is noted as a test
+    (:func:`_as_tests`)."""
     if isinstance(statement, cst.If):
-        parts: list[cst.CSTNode] = [statement.test]
-    elif isinstance(statement, cst.SimpleStatementLine) and isinstance(
-        statement.body[0], (cst.Return, cst.Raise)
+        if _has_walrus(statement.test):
+            return []
+        return _as_tests(_unique(list(_touches(statement.test))), statement.test, whole)
+    if not (
+        isinstance(statement, cst.SimpleStatementLine)
+        and isinstance(statement.body[0], (cst.Return, cst.Raise))
     ):
-        parts = [n for n in statement.body[0].children if isinstance(n, cst.BaseExpression)]
-    else:
         return []
+    parts = [n for n in statement.body[0].children if isinstance(n, cst.BaseExpression)]
     if any(_has_walrus(part) for part in parts):
         return []
     return _unique([note for part in parts for note in _touches(part)])
+
+
+def _as_tests(
+    notes: list[cst.Call], test: cst.BaseExpression, whole: list[cst.BaseStatement]
+) -> list[cst.Call]:
+    """``notes`` of an ``if``'s test, a presence test's as ``tested`` where the block
+    or function (``whole``) calls a function with a twin (a recursive memo) or touches
+    another key of the same dict (a path, a loop after the test): a block that finds
+    a key a later block added first may take another path than python's, and that
+    path's keys cannot be placed (runtime coherence.py, ``_check_tests``).  A plain
+    memo (``if k not in memo: memo[k] = f(k)``) touches no other key."""
+    tests = {
+        _code(_call("keyed", target.comparator, left))
+        for left, target in _presence_tests(test)
+    }
+    if not tests:
+        return notes
+    region = whole
+    calls_twin = bool(_TWINS.get()) and any(_calls_a_twin(node) for node in region)
+    touched = [_code(n) for node in region for n in _touches(node)]
+    out = []
+    for note in notes:
+        code = _code(note)
+        if code in tests:
+            container = _code(note.args[0].value)
+            others = any(
+                t != code and t.startswith(f"_omp.keyed({container}, ") for t in touched
+            )
+            if calls_twin or others:
+                note = _call("tested", note.args[0].value, note.args[1].value)
+        out.append(note)
+    return out
+
+
+def _presence_tests(test: cst.BaseExpression) -> Iterator[tuple[cst.BaseExpression, Any]]:
+    for found in _walk(test):
+        if isinstance(found, cst.Comparison):
+            left = found.left
+            for target in found.comparisons:
+                if (
+                    isinstance(target.operator, (cst.In, cst.NotIn))
+                    and _simple(target.comparator)
+                    and _simple(left, True)
+                ):
+                    yield left, target
+                left = target.comparator
+
+
+def _calls_a_twin(node: cst.CSTNode) -> bool:
+    names = _TWINS.get()
+    for found in _walk(node):
+        if isinstance(found, cst.Call):
+            func = found.func
+            if isinstance(func, cst.Call) and _code(func.func) == "_omp.twin":
+                return True  # (a call already made through its twin)
+            callee = (
+                func.value
+                if isinstance(func, cst.Name)
+                else "." + func.attr.value
+                if isinstance(func, cst.Attribute)
+                else None
+            )
+            if callee in names:
+                return True
+    return False
+
+
+def _code(node: cst.CSTNode) -> str:
+    return _EMPTY.code_for_node(node)
 
 
 def _reads_item(note: cst.Call) -> bool:

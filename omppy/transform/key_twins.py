@@ -95,13 +95,13 @@ def plan(
         for statement, definition in plain[name]
         if _touches_keys(definition, properties())
     }
-    while True:  # a function that calls a twin is twinned too
+    while True:  # a function that calls a twin is twinned too (an override's super())
         twinned = {twin.callee for twin in chosen.values()}
         more = {
             statement: Twin(name, definition)
-            for name in reached - twinned
+            for name in reached
             for statement, definition in plain[name]
-            if _called(definition.body.children) & twinned
+            if statement not in chosen and _called(definition.body.children) & twinned
         }
         if not more:
             return chosen
@@ -203,7 +203,7 @@ def _twin(
     """The twin of a function, and the statement that registers it."""
     name = definition.name.value
     body = calls(_statements(definition), names, origin)
-    body = key_notes.add(body, origin, properties)
+    body = key_notes.add(body, origin, properties, names)
     params = definition.params.visit(_Unannotated())
     twin = definition.with_changes(
         name=cst.Name(TWIN_PREFIX + name),
@@ -254,8 +254,12 @@ def _plain(
     pragmas: Sequence[int],
     span: Callable[[cst.CSTNode], tuple[int, int, int, int]],
 ) -> bool:
-    """A function a twin can stand for: no decorator, not ``async``, no pragma in it."""
-    if definition.decorators or definition.asynchronous is not None:
+    """A function a twin can stand for: no decorator (but ``staticmethod`` and
+    ``classmethod``, which the twin wears too), not ``async``, no pragma in it."""
+    if definition.asynchronous is not None or not all(
+        isinstance(d.decorator, cst.Name) and d.decorator.value in _KEPT_DECORATORS
+        for d in definition.decorators
+    ):
         return False
     if definition.name.value.startswith("_omp"):
         return False
@@ -275,6 +279,9 @@ def _lambda_def(statement: cst.SimpleStatementLine) -> cst.FunctionDef | None:
     return cst.FunctionDef(
         name=target, params=assign.value.params, body=cst.IndentedBlock(body=[made])
     )
+
+
+_KEPT_DECORATORS = frozenset({"staticmethod", "classmethod"})
 
 
 def _mangled(name: str) -> bool:

@@ -285,24 +285,14 @@ _S14_NOT_ORDERED = (
     "blocks ran: "
 )
 KNOWN_BUGS: dict[str, str] = {
-    "s14_memo_decorator_closure": _S14_NO_TWIN + "a function under the user's memo "
-    "decorator (the closure's wrapper)",
-    "s14_memo_callable_class": _S14_NO_TWIN + "a class with __call__ used as a memo",
-    "bug_s14_other_module_helper": _S14_NO_TWIN + "a function of another module",
+    "bug_s14_other_module_helper": _S14_NO_TWIN + "a function of another module (one "
+    "without pragmas is not translated, so it has no twin)",
     "s14_pkg_memo_module_helper": _S14_NO_TWIN + "functions of another module "
     "(bug_s14_other_module_helper)",
     "s14_pkg_interner_class": _S14_NO_TWIN + "a method of a class of another module "
     "(bug_s14_other_module_helper)",
     "s14_pkg_base_class_subclass": _S14_NO_TWIN + "a method inherited from a class of "
     "another module (bug_s14_other_module_helper)",
-    "bug_s14_helper_called_by_alias": _S14_NO_TWIN + "a function called through a dict "
-    "of handlers",
-    "s14_memo_two_helpers_chain": _S14_NO_TWIN + "`HANDLERS['word'](s)` "
-    "(bug_s14_helper_called_by_alias)",
-    "s14_memo_bound_method_alias": _S14_NO_TWIN + "a bound method held in a local "
-    "(`lookup = cache.get_or_make`; bug_s14_helper_called_by_alias)",
-    "bug_s14_helper_passed_as_value": _S14_NO_TWIN + "a function passed as a value "
-    "(`map(mark, ...)`, `sorted(key=mark)`, `functools.partial`)",
     "bug_s14_setattr_order": _S14_NOT_ORDERED + "attributes set by setattr (vars(obj))",
     "s14_setattr_namespace_options": _S14_NOT_ORDERED + "a SimpleNamespace's attributes "
     "(bug_s14_setattr_order)",

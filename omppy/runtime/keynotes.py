@@ -126,17 +126,26 @@ def twin(function: Any) -> Any:
     twin may change a tracked dict the block does not name: notes count from here
     to the end of the block nest (:func:`enable`)."""
     kind = type(function)
-    inner = function.__func__ if kind is MethodType else function
+    if kind is FunctionType:
+        inner, owner = function, None
+    elif kind is MethodType:
+        inner, owner = function.__func__, function.__self__
+    else:
+        # an object of a class of the program's that defines __call__ (a memo class)
+        found_call = (c.__dict__["__call__"] for c in kind.__mro__ if "__call__" in c.__dict__)
+        inner, owner = next(found_call, None), function
+        if type(inner) is not FunctionType:
+            return function  # (a builtin, a class, a library's callable: no twin)
     if type(inner) is not FunctionType:
-        return function  # (a builtin, a class, a callable object: no twin)
+        return function
     found = inner.__dict__.get("__omp_twin__")
     if found is None or found[0] is not inner:
         return function
     if WATCHED and not _runtime_keys():
         _set_keys(True)
-    if inner is function:
+    if owner is None:
         return found[1]
-    return MethodType(found[1], function.__self__)  # (a method: bound as it was)
+    return MethodType(found[1], owner)  # (a method: bound as it was)
 
 
 def _noting(target: Any, items: Iterator[Any], elements: bool) -> Iterator[Any]:

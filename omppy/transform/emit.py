@@ -84,10 +84,15 @@ class Emitter:
         filename: str,
         declared_reductions: frozenset[str] = frozenset(),
         threadprivate: frozenset[str] = frozenset(),
-        twin_names: frozenset[str] = frozenset(),
+        twin_touches: Mapping[str, frozenset[str]] | None = None,
+        direct_names: frozenset[str] = frozenset(),
     ) -> None:
         self.module = module
-        self.twin_names = twin_names  # the functions with noted twins (key_twins.py)
+        # the functions with noted twins and what they touch, the plain ones and the
+        # classes (key_twins.Plan)
+        self.twin_touches = twin_touches or {}
+        self.twin_names = frozenset(self.twin_touches)
+        self.direct_names = direct_names
         self.infos = constructs
         self.origin = origin  # statement -> the user's lines it stands for
         self.filename = filename

@@ -82,8 +82,8 @@ def sync(
     idle_test = "" if info.in_region else f"{block} is _omp.RUNS or "
     leave = e.simple(idle_test, call(f"{block}.leave", _scope(info)), last, info, level)
     # the order it sets dict keys in (runtime/keynotes.py), and the functions it calls
-    body = key_notes.add(body, e.origin, e.properties, e.twin_names)
-    body = key_twins.calls(body, e.twin_names, e.origin)
+    body = key_notes.add(body, e.origin, e.properties, e.twin_touches)
+    body = key_twins.calls(body, e.twin_names, e.origin, e.direct_names)
     guarded = cst.Try(
         body=e.block([*refresh, *body]),
         finalbody=cst.Finally(body=e.block([leave])),

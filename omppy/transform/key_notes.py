@@ -30,8 +30,9 @@ names are not the block's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextvars import ContextVar
+from types import MappingProxyType
 from typing import Any
 
 import libcst as cst
@@ -48,9 +49,12 @@ _SCOPES = (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp
 # attribute chain through one is no "simple" container (reading it again runs the
 # program's code, which may count its reads: it is held, or not noted)
 _PROPERTIES: ContextVar[frozenset[str]] = ContextVar("_PROPERTIES", default=frozenset())
-# How the functions with noted twins are called (key_twins.py), while ``add`` runs: a
-# presence test whose other path calls one (a recursive memo) is noted as a test
-_TWINS: ContextVar[frozenset[str]] = ContextVar("_TWINS", default=frozenset())
+# How the functions with noted twins are called (key_twins.py), and the containers
+# each touches, while ``add`` runs: a presence test in a block that calls one touching
+# the same dict (a recursive memo) is noted as a test
+_TWINS: ContextVar[Mapping[str, frozenset[str]]] = ContextVar(
+    "_TWINS", default=MappingProxyType({})
+)
 
 
 def property_names(module: cst.Module) -> frozenset[str]:
@@ -87,17 +91,18 @@ def add(
     body: list[cst.BaseStatement],
     origin: MutableMapping[cst.CSTNode, Any],
     properties: frozenset[str] = frozenset(),
-    twins: frozenset[str] = frozenset(),
+    twins: Mapping[str, frozenset[str]] | None = None,
 ) -> list[cst.BaseStatement]:
     """``body`` with a note after each statement that touches a key (at any depth).
 
     ``origin``: the user's lines each generated statement stands for (the emitter's);
     a statement rebuilt around a note keeps its lines, and a note stands for the
     statement before it.  ``properties``: :func:`property_names` of the module;
-    ``twins``: how the functions with noted twins are called (key_twins.py)."""
+    ``twins``: how the functions with noted twins are called (key_twins.py), and the
+    containers each touches (through the twins it calls too)."""
     noter = _Noter(origin, body)
     token = _PROPERTIES.set(properties)
-    called = _TWINS.set(twins)
+    called = _TWINS.set(twins or {})
     try:
         noted = noter.with_notes([statement.visit(noter) for statement in body])  # type: ignore[misc]
     finally:
@@ -322,7 +327,7 @@ def _as_tests(
     if not tests:
         return notes
     region = whole
-    calls_twin = bool(_TWINS.get()) and any(_calls_a_twin(node) for node in region)
+    reached = _twins_touch(region) if _TWINS.get() else set()
     touched = [_code(n) for node in region for n in _touches(node)]
     out = []
     for note in notes:
@@ -332,7 +337,7 @@ def _as_tests(
             others = any(
                 t != code and t.startswith(f"_omp.keyed({container}, ") for t in touched
             )
-            if calls_twin or others:
+            if container in reached or others:
                 note = _call("tested", note.args[0].value, note.args[1].value)
         out.append(note)
     return out
@@ -352,23 +357,27 @@ def _presence_tests(test: cst.BaseExpression) -> Iterator[tuple[cst.BaseExpressi
                 left = target.comparator
 
 
-def _calls_a_twin(node: cst.CSTNode) -> bool:
-    names = _TWINS.get()
-    for found in _walk(node):
-        if isinstance(found, cst.Call):
-            func = found.func
+def _twins_touch(nodes: list[cst.BaseStatement]) -> set[str]:
+    """The containers the twinned functions ``nodes`` call touch (their code)."""
+    twins = _TWINS.get()
+    found: set[str] = set()
+    for node in nodes:
+        for call in _walk(node):
+            if not isinstance(call, cst.Call):
+                continue
+            func = call.func
             if isinstance(func, cst.Call) and _code(func.func) == "_omp.twin":
-                return True  # (a call already made through its twin)
-            callee = (
-                func.value
-                if isinstance(func, cst.Name)
-                else "." + func.attr.value
-                if isinstance(func, cst.Attribute)
-                else None
-            )
-            if callee in names:
-                return True
-    return False
+                func = func.args[0].value  # (a call already made through ``_omp.twin``)
+            if isinstance(func, cst.Name):
+                found |= twins.get(func.value, frozenset())
+            elif isinstance(func, cst.Attribute):
+                found |= twins.get("." + func.attr.value, frozenset())
+    return found
+
+
+def touched_containers(body: list[cst.BaseStatement]) -> frozenset[str]:
+    """The containers (their code) whose keys ``body`` names (key_twins.py)."""
+    return frozenset(_code(n.args[0].value) for s in body for n in _touches(s))
 
 
 def _code(node: cst.CSTNode) -> str:

@@ -24,6 +24,7 @@ the same objects, a documented gap.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -48,38 +49,62 @@ class Twin:
     definition: cst.FunctionDef
 
 
+class Plan(dict[cst.BaseStatement, Twin]):
+    """:func:`plan`'s twins, and ``direct``: the names a block calls that are a plain
+    function without a twin or a class (called as they are; any other name a block
+    calls, not a builtin, may hold a twinned wrapper or object: through
+    ``_omp.twin``)."""
+
+    direct: frozenset[str] = frozenset()
+    # how each twinned function is called -> the containers it touches, through the
+    # twins it calls too (key_notes._as_tests: a presence test whose block calls one
+    # that touches the same dict)
+    touches: dict[str, frozenset[str]] = {}
+
+
 def plan(
     module: cst.Module,
     blocks: Iterable[Sequence[cst.BaseStatement]],
     pragma_lines: Iterable[int],
     span: Callable[[cst.CSTNode], tuple[int, int, int, int]],
     properties: Callable[[], frozenset[str]],
-) -> dict[cst.BaseStatement, Twin]:
+) -> Plan:
     """The functions that get a twin, by the statement that defines them: plain
     functions (of the module's body or nested in a function), lambdas the code names,
     and plain methods of classes, that ``blocks`` (the synchronisation blocks'
     statements) call (by name; a method by its name on anything), directly or through
     other such functions, and that touch a key or call a twin."""
-    called = _called(s for block in blocks for s in block)
+    statements = [s for block in blocks for s in block]
+    called = _called(statements) | _passed(statements)
     if not called:
-        return {}
+        return Plan()
     pragmas = sorted(set(pragma_lines))
     plain: dict[str, list[tuple[cst.BaseStatement, cst.FunctionDef]]] = {}
-    for statement, in_class in _definitions(module.body, False):
+    # what a block may call under another name: a decorator's wrapper (a def its
+    # function returns), an object's ``__call__``
+    escaping: set[str] = {".__call__"}
+    direct: set[str] = set()
+    for statement, in_class, enclosing in _definitions(module.body, False, None):
+        if isinstance(statement, cst.ClassDef):
+            direct.add(statement.name.value)
         if isinstance(statement, cst.FunctionDef):
             name = statement.name.value
+            if not in_class and not statement.decorators:
+                direct.add(name)
             if in_class and _mangled(name):
                 continue
             if _plain(statement, pragmas, span):
                 callee = "." + name if in_class else name
                 plain.setdefault(callee, []).append((statement, statement))
+                if enclosing is not None and _returns(enclosing, name):
+                    escaping.add(callee)
         elif not in_class and isinstance(statement, cst.SimpleStatementLine):
             made = _lambda_def(statement)
             if made is not None:
                 plain.setdefault(made.name.value, []).append((statement, made))
-    found = called & plain.keys()
+    found = (called | escaping | _aliased(module)) & plain.keys()
     if not found:
-        return {}
+        return Plan()
     reached: set[str] = set()
     pending = list(found)
     while pending:
@@ -104,7 +129,10 @@ def plan(
             if statement not in chosen and _called(definition.body.children) & twinned
         }
         if not more:
-            return chosen
+            result = Plan(chosen)
+            result.direct = frozenset(direct - {twin.callee for twin in chosen.values()})
+            result.touches = _containers(chosen)
+            return result
         chosen.update(more)
 
 
@@ -155,55 +183,141 @@ def with_twins(
     that the twin sees the same names (a nested helper's closure, a method's class)."""
     if not twins or not any(statement in twins for statement in body):
         return list(body)
-    names = frozenset(twin.callee for twin in twins.values())
     out: list[cst.BaseStatement] = []
     for statement in body:
         out.append(statement)
         if statement in twins:
-            out += _twin(twins[statement].definition, names, origin, properties)
+            out += _twin(twins[statement].definition, twins, origin, properties)
     return out
 
 
 def _definitions(
-    body: Sequence[cst.BaseStatement], in_class: bool
-) -> Iterator[tuple[cst.BaseStatement, bool]]:
-    """Each ``def`` and one-line statement in ``body`` and the blocks it holds, and
-    whether it is directly in a class (a method)."""
+    body: Sequence[cst.BaseStatement], in_class: bool, enclosing: cst.FunctionDef | None
+) -> Iterator[tuple[cst.BaseStatement, bool, cst.FunctionDef | None]]:
+    """Each ``def`` and one-line statement in ``body`` and the blocks it holds,
+    whether it is directly in a class (a method), and the function it is in."""
     for statement in body:
         if isinstance(statement, cst.SimpleStatementLine):
-            yield statement, in_class
+            yield statement, in_class, enclosing
             continue
+        inside = enclosing
         if isinstance(statement, cst.FunctionDef):
-            yield statement, in_class
+            yield statement, in_class, enclosing
+            inside = statement
+        elif isinstance(statement, cst.ClassDef):
+            yield statement, in_class, enclosing
+            inside = None
         inner = isinstance(statement, cst.ClassDef) or (
             in_class and not isinstance(statement, cst.FunctionDef)
         )
         for suite in owned_suites(statement):
             if isinstance(suite, cst.IndentedBlock):
-                yield from _definitions(suite.body, inner)
+                yield from _definitions(suite.body, inner, inside)
+
+
+def _returns(function: cst.FunctionDef, name: str) -> bool:
+    """Whether ``function`` returns the name ``name`` (a decorator its wrapper)."""
+    found: list[bool] = []
+
+    class Returns(OwnScope, cst.CSTVisitor):
+        def visit_Return(self, node: cst.Return) -> None:
+            if isinstance(node.value, cst.Name) and node.value.value == name:
+                found.append(True)
+
+    visitor = Returns()
+    visitor.root = function
+    walk(function, visitor)
+    return bool(found)
+
+
+def _containers(chosen: Mapping[cst.BaseStatement, Twin]) -> dict[str, frozenset[str]]:
+    """:attr:`Plan.touches`: each callee's containers, then those of what it calls."""
+    own: dict[str, set[str]] = {}
+    calls: dict[str, set[str]] = {}
+    for twin in chosen.values():
+        body = _statements(twin.definition)
+        own.setdefault(twin.callee, set()).update(key_notes.touched_containers(body))
+        calls.setdefault(twin.callee, set()).update(_called(body))
+    changed = True
+    while changed:
+        changed = False
+        for callee, called in calls.items():
+            for other in called & own.keys():
+                if not own[other] <= own[callee]:
+                    own[callee] |= own[other]
+                    changed = True
+    return {callee: frozenset(found) for callee, found in own.items()}
+
+
+def _aliased(module: cst.Module) -> set[str]:
+    """What the module holds under another name, which a block may call through it:
+    a function put in a container or bound to a name (``H = {"m": mark}``, ``f =
+    mark``), a method bound to a name (``lookup = cache.get_or_make``: ``.get_or_make``)."""
+    found: set[str] = set()
+
+    def note(value: cst.BaseExpression) -> None:
+        if isinstance(value, cst.Name):
+            found.add(value.value)
+        elif isinstance(value, cst.Attribute):
+            found.add("." + value.attr.value)
+
+    class Aliases(cst.CSTVisitor):
+        def visit_Assign(self, node: cst.Assign) -> None:
+            note(node.value)
+
+        def visit_Element(self, node: cst.Element) -> None:
+            note(node.value)
+
+        def visit_DictElement(self, node: cst.DictElement) -> None:
+            note(node.value)
+
+    walk(module, Aliases())
+    return found
+
+
+def _passed(nodes: Iterable[cst.CSTNode]) -> set[str]:
+    """The names handed to a call as values (``map(mark, words)``, ``key=mark``)."""
+    found: set[str] = set()
+
+    class Passed(OwnScope, cst.CSTVisitor):
+        def visit_Arg(self, node: cst.Arg) -> None:
+            if isinstance(node.value, cst.Name):
+                found.add(node.value.value)
+
+    for node in nodes:
+        walk(node, Passed())
+    return found
 
 
 def calls(
-    body: list[cst.BaseStatement], names: frozenset[str], origin: MutableMapping[cst.CSTNode, Any]
+    body: list[cst.BaseStatement],
+    names: frozenset[str],
+    origin: MutableMapping[cst.CSTNode, Any],
+    direct: frozenset[str] = frozenset(),
 ) -> list[cst.BaseStatement]:
-    """``body`` with each call of a twinned name, ``lookup(k)``, made through
-    ``_omp.twin(lookup)(k)``."""
-    if not names or not _called(body) & names:
+    """``body`` with each call that may reach a twin made through ``_omp.twin``:
+    ``lookup(k)`` as ``_omp.twin(lookup)(k)``, a name that may hold a twinned
+    wrapper or object (not ``direct``, not a builtin: a decorated function, an alias,
+    ``HANDLERS[k](x)``), and a twinned function handed on as a value
+    (``map(_omp.twin(mark), words)``)."""
+    if not names:
         return body
-    through = _Through(names, origin)
+    through = _Through(names, origin, direct)
     return [statement.visit(through) for statement in body]  # type: ignore[misc]
 
 
 def _twin(
     definition: cst.FunctionDef,
-    names: frozenset[str],
+    twins: Mapping[cst.BaseStatement, Twin],
     origin: MutableMapping[cst.CSTNode, Lines],
     properties: frozenset[str],
 ) -> tuple[cst.BaseStatement, cst.BaseStatement]:
     """The twin of a function, and the statement that registers it."""
     name = definition.name.value
-    body = calls(_statements(definition), names, origin)
-    body = key_notes.add(body, origin, properties, names)
+    touches: dict[str, frozenset[str]] = getattr(twins, "touches", {})
+    direct: frozenset[str] = getattr(twins, "direct", frozenset())
+    body = calls(_statements(definition), frozenset(touches), origin, direct)
+    body = key_notes.add(body, origin, properties, touches)
     params = definition.params.visit(_Unannotated())
     twin = definition.with_changes(
         name=cst.Name(TWIN_PREFIX + name),
@@ -234,19 +348,51 @@ class _Unannotated(cst.CSTTransformer):
 
 
 class _Through(OwnScope, KeepsLines):
-    def __init__(self, names: frozenset[str], origin: MutableMapping[cst.CSTNode, Any]) -> None:
+    def __init__(
+        self,
+        names: frozenset[str],
+        origin: MutableMapping[cst.CSTNode, Any],
+        direct: frozenset[str],
+    ) -> None:
         super().__init__(origin)
         self.names = names
+        self.direct = direct
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
         func = updated_node.func
-        if _callee(func) not in self.names:
-            return updated_node
-        through = cst.Call(
-            func=cst.Attribute(value=cst.Name("_omp"), attr=cst.Name("twin")),
-            args=[cst.Arg(func)],
-        )
-        return updated_node.with_changes(func=through)
+        args = [
+            arg.with_changes(value=_through(arg.value))
+            if isinstance(arg.value, cst.Name) and arg.value.value in self.names
+            else arg
+            for arg in updated_node.args
+        ]
+        if _ours(func) or not self._may_reach(func):
+            return updated_node.with_changes(args=args)
+        return updated_node.with_changes(func=_through(func), args=args)
+
+    def _may_reach(self, func: cst.BaseExpression) -> bool:
+        callee = _callee(func)
+        if callee in self.names:
+            return True
+        if isinstance(func, cst.Name):
+            return func.value not in self.direct and func.value not in _BUILTINS
+        return isinstance(func, cst.Subscript)
+
+
+_BUILTINS = frozenset(dir(builtins))
+
+
+def _through(func: cst.BaseExpression) -> cst.Call:
+    return cst.Call(
+        func=cst.Attribute(value=cst.Name("_omp"), attr=cst.Name("twin")), args=[cst.Arg(func)]
+    )
+
+
+def _ours(func: cst.BaseExpression) -> bool:
+    """``_omp.keyed``, ``_omp.twin(f)``, ``_omp_t.critical``: the generated code's."""
+    while isinstance(func, (cst.Attribute, cst.Call, cst.Subscript)):
+        func = func.func if isinstance(func, cst.Call) else func.value
+    return isinstance(func, cst.Name) and func.value.startswith("_omp")
 
 
 def _plain(

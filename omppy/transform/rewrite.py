@@ -63,7 +63,8 @@ class Rewriter(cst.CSTTransformer):
             filename=filename,
             declared_reductions=survey.declared_reductions,
             threadprivate=threadprivate,
-            twin_names=frozenset(twin.callee for twin in self.twins.values()),
+            twin_touches=getattr(self.twins, "touches", {}),
+            direct_names=getattr(self.twins, "direct", frozenset()),
         )
         # The statements that hold something to rewrite; None: every statement.
         # (and the blocks that hold a twinned function: its twin goes in after it)

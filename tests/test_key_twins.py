@@ -303,3 +303,147 @@ def test_a_memo_filled_by_a_helper_under_critical_keeps_pythons_order(write):
         got = run_omppy("run", str(script), threads=2, env={"OMPPY_BACKEND": backend})
         assert got.status == 0, got.err
         assert got.out == run_python(script).out == "171 [5, 6, 7]\n", backend
+
+
+def test_twins_reached_under_other_names():
+    lines = _translated(
+        """\
+        seen = {}
+        def memoize(fn):
+            cache = {}
+            def wrapper(n):
+                if n not in cache:
+                    cache[n] = fn(n)
+                return cache[n]
+            return wrapper
+        @memoize
+        def square(n):
+            return n * n
+        class Memo:
+            def __call__(self, k):
+                seen[k] = True
+        def mark(k):
+            seen[k] = None
+        H = {"m": mark}
+        memo = Memo()
+        """,
+        "square(i); memo(i); H['m'](i); list(map(mark, [i])); len([i])",
+    )
+    stripped = [line.strip() for line in lines]
+    assert "_omp.twin_of(wrapper, _omp_twin_wrapper)" in stripped
+    assert "_omp.twin_of(__call__, _omp_twin___call__)" in stripped
+    assert "_omp.twin_of(mark, _omp_twin_mark)" in stripped
+    assert (
+        "_omp.twin(square)(i); _omp.twin(memo)(i); _omp.twin(H['m'])(i); "
+        "list(map(_omp.twin(mark), [i])); len([i])"
+    ) in stripped  # (a builtin as it is)
+
+
+def test_staticmethods_classmethods_and_overrides_get_twins():
+    lines = _translated(
+        """\
+        seen = {}
+        class A:
+            @staticmethod
+            def add(k):
+                seen[k] = 1
+            def put(self, k):
+                seen[k] = 2
+        class B(A):
+            def put(self, k):
+                super().put(k)
+        b = B()
+        """,
+        "A.add(i); b.put(i)",
+    )
+    stripped = [line.strip() for line in lines]
+    first = stripped.index("def _omp_twin_add(k):")
+    assert stripped[first - 1] == "@staticmethod"
+    assert stripped.count("_omp.twin_of(put, _omp_twin_put)") == 2  # (A's and B's)
+    assert "_omp.twin(super().put)(k)" in stripped
+
+
+def test_twin_of_a_callable_object_and_a_staticmethod():
+    class Memo:
+        def __call__(self, k):
+            return ("call", self, k)
+
+    def noted(self, k):
+        return ("noted", self, k)
+
+    keynotes.twin_of(Memo.__call__, noted)
+    memo = Memo()
+    assert keynotes.twin(memo)(1) == ("noted", memo, 1)
+
+    def add(k):
+        return k
+
+    def add_noted(k):
+        return -k
+
+    keynotes.twin_of(staticmethod(add), staticmethod(add_noted))
+    assert keynotes.twin(add)(3) == -3
+
+
+def test_a_presence_test_is_a_test_where_the_block_touches_more_of_the_dict():
+    lines = _translated(
+        """\
+        memo = {}
+        other = {}
+        def fib(n):
+            if n in memo:
+                return memo[n]
+            r = fib(n - 1) + fib(n - 2) if n > 1 else n
+            memo[n] = r
+            return r
+        def norm(s):
+            if s not in other:
+                other[s] = s.lower()
+            return other[s]
+        def word(s):
+            k = norm(s)
+            if k not in memo:
+                memo[k] = len(k)
+            return memo[k]
+        """,
+        "fib(i); word(str(i))",
+    )
+    stripped = [line.strip() for line in lines]
+    twin_fib = stripped.index("def _omp_twin_fib(n):")
+    assert stripped[twin_fib + 2] == "if _omp_keys: _omp.tested(memo, n)"  # (recursion)
+    twin_word = stripped.index("def _omp_twin_word(s):")
+    assert stripped[twin_word + 3] == "if _omp_keys: _omp.keyed(memo, k)"  # (norm: other)
+
+
+def test_finding_a_key_a_later_block_added_where_the_block_touches_more_is_an_error(write):
+    script = write(
+        "fib.py",
+        "import time\n"
+        "memo = {}\n"
+        "def fib(n):\n"
+        "    if n < 2:\n"
+        "        return n\n"
+        "    if n in memo:\n"
+        "        return memo[n]\n"
+        "    r = fib(n - 1) + fib(n - 2)\n"
+        "    memo[n] = r\n"
+        "    return r\n"
+        "# omp parallel for schedule(static, 1) num_threads(2)\n"
+        "for i in range(2):\n"
+        "    if i == 0:\n"
+        "        time.sleep(0.3)\n"
+        "    # omp critical\n"
+        "    fib(5 if i == 0 else 3)\n"
+        "print(list(memo))\n",
+    )
+    got = run_omppy("run", str(script), threads=2, env={"OMPPY_BACKEND": "fork"})
+    assert got.status == 1
+    assert got.out == ""
+    assert got.err.splitlines()[-1] == (
+        f"omppy.runtime.errors.OmpError: a block of earlier iterations ({script}:16) found "
+        "3 in memo, which a block of later iterations had added first: python's run of "
+        "this block would not have found it, and would have taken the path that touches "
+        "more of the dict (other keys, or a function that sets them), so the dict's key "
+        "order would differ from python's. Fill the dict before the region, or make the "
+        "blocks run in iteration order ('# omp ordered')"
+    )

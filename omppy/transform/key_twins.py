@@ -1,4 +1,4 @@
-"""Noted twins of the module functions that synchronisation blocks call.
+"""Noted twins of the functions that synchronisation blocks call.
 
 A block's key notes (``key_notes.py``) follow the statements written in the block.
 A C programmer puts the ``critical`` around the call instead, ``tot += lookup(k)``,
@@ -7,19 +7,25 @@ touches, in order, are as much the block's as its own statements' (a key set aga
 to the same object, or only tested, changes nothing a diff sees: docs/data-sharing.md,
 "Dict insertion order").
 
-So each function of the module's body that a block calls by name (or that such a
-function calls, on down) and that touches a key gets a twin: the same ``def`` with
-the notes, named ``_omp_twin_<name>``, defined right after it and registered,
-``_omp.twin_of(lookup, _omp_twin_lookup)`` (the twin takes the function's default
-values, the very objects: its own defaults are ``None``, never evaluated).  The
-block, and a twin, call ``_omp.twin(lookup)(k)``: the twin while the name holds the
-function it was made for, the name's value otherwise (the user rebound it, or a
-local shadows it).  Only plain functions are twinned: no decorator (it may wrap or
-register the function), no ``async``, no pragma inside (its own blocks have their
-notes), defined in the module's body itself.  Methods, lambdas and functions of
-other modules are not: a block whose order depends on what they set is an error
-where it matters (coherence.py, ``_check_known_order``), or, for values set again to
-the same objects, a documented gap.
+So each function that a block may call and that touches a key (or calls such a
+function) gets a twin: the same ``def`` with the notes, named ``_omp_twin_<name>``,
+defined right after it in its own scope and registered there,
+``_omp.twin_of(lookup, _omp_twin_lookup)``, which notes the twin on the function (the
+twin takes the function's default values, the very objects: its own defaults are
+``None``, never evaluated).  The block calls ``_omp.twin(f)(x)`` for every call that
+may reach one: the twin while ``f`` is the function it was made for (a method bound
+as it was, an object's ``__call__``), ``f`` otherwise.  A block may call a function
+by its name, as a method, as a decorator's wrapper (a def its function returns), as
+``__call__``, through another name (``HANDLERS[k](x)``, ``lookup = cache.get``), or
+hand it on (``map(mark, words)``): all are followed.  Twinned: plain functions (of
+the module or nested), methods (``staticmethod`` and ``classmethod`` too) and
+lambdas the module names; not a function a library decorates, one with a pragma
+inside (its own blocks have their notes), or one of another module.  A block whose
+order depends on what those set is an error where omppy can tell
+(coherence.py, ``_check_known_order``), a documented gap otherwise.
+
+:class:`Plan` also says what each twin touches (a presence test in a block that
+calls a twin touching the same dict is a test: key_notes.py, ``_as_tests``).
 """
 
 from __future__ import annotations

@@ -23,7 +23,11 @@ and noted as ``_omp_h0``.  A statement that names a key some other way gets no n
 the block's order is then unknown, an error where it matters (coherence.py,
 ``_check_known_order``).  A block with notes reads ``_omp_keys = _omp.KEYS`` once
 (on while a block that may change a tracked dict runs in this process), and each
-note tests that local: elsewhere a note costs a test.  Comprehensions are not
+note tests that local: elsewhere a note costs a test.  A key a statement only tests
+(``k in d``, ``d.get(k)``) is noted too, before an ``if`` or a ``return``; a presence
+test in a block that also touches other keys of that dict, or calls a twin that does
+(key_twins.py), is noted as ``_omp.tested``: finding there a key a later iteration's
+block added first is an error (coherence.py, ``_check_tests``).  Comprehensions are not
 searched for keys, and nested functions, lambdas and classes not entered: their
 names are not the block's.
 """

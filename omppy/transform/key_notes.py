@@ -347,18 +347,28 @@ def _as_tests(
     return out
 
 
-def _presence_tests(test: cst.BaseExpression) -> Iterator[tuple[cst.BaseExpression, Any]]:
+def _presence_tests(
+    test: cst.BaseExpression,
+) -> Iterator[tuple[cst.BaseExpression, cst.ComparisonTarget]]:
     for found in _walk(test):
         if isinstance(found, cst.Comparison):
-            left = found.left
-            for target in found.comparisons:
-                if (
-                    isinstance(target.operator, (cst.In, cst.NotIn))
-                    and _simple(target.comparator)
-                    and _simple(left, True)
-                ):
-                    yield left, target
-                left = target.comparator
+            yield from _in_tests(found)
+
+
+def _in_tests(
+    comparison: cst.Comparison,
+) -> Iterator[tuple[cst.BaseExpression, cst.ComparisonTarget]]:
+    """``(key, target)`` of each ``key in container`` of ``comparison`` that a note
+    can read again (``a < k in d``: ``k``, ``in d``)."""
+    left = comparison.left
+    for target in comparison.comparisons:
+        if (
+            isinstance(target.operator, (cst.In, cst.NotIn))
+            and _simple(target.comparator)
+            and _simple(left, True)
+        ):
+            yield left, target
+        left = target.comparator
 
 
 def _twins_touch(nodes: list[cst.BaseStatement]) -> set[str]:
@@ -555,15 +565,8 @@ def _touches(node: cst.CSTNode) -> Iterator[cst.Call]:
             if key is not None:
                 yield _call("keyed", found.value, key)
         elif isinstance(found, cst.Comparison):
-            left = found.left
-            for target in found.comparisons:
-                if (
-                    isinstance(target.operator, (cst.In, cst.NotIn))
-                    and _simple(target.comparator)
-                    and _simple(left, True)
-                ):
-                    yield _call("keyed", target.comparator, left)
-                left = target.comparator
+            for left, target in _in_tests(found):
+                yield _call("keyed", target.comparator, left)
         elif isinstance(found, cst.Call) and isinstance(found.func, cst.Attribute):
             owner, method = found.func.value, found.func.attr.value
             if not _simple(owner) or any(a.star for a in found.args):

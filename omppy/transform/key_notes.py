@@ -34,7 +34,7 @@ names are not the block's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from contextvars import ContextVar
 from types import MappingProxyType
 from typing import Any
@@ -42,7 +42,7 @@ from typing import Any
 import libcst as cst
 
 from .names import target_names
-from .walk import KeepsLines, OwnScope
+from .walk import KeepsLines, OwnScope, children, owned_suites
 
 _ONE_LINE = 40  # a note this long or shorter goes on the line of its test
 _MERGES = (cst.AddAssign, cst.BitOrAssign, cst.SubtractAssign, cst.BitAndAssign)
@@ -65,17 +65,19 @@ def property_names(module: cst.Module) -> frozenset[str]:
     """The names ``module``'s classes bind to properties: ``@property`` (or
     ``@x.getter``/``@x.setter``) methods and ``name = property(...)``."""
     found: set[str] = set()
-    for node in _walk_all(module):
+    for node in _statements_in(module.body):
         if isinstance(node, cst.FunctionDef) and any(
             _is_property(d.decorator) for d in node.decorators
         ):
             found.add(node.name.value)
-        elif (
-            isinstance(node, cst.Assign)
-            and isinstance(node.value, cst.Call)
-            and _is_property(node.value.func)
-        ):
-            found.update(n for t in node.targets for n in target_names(t.target))
+        elif isinstance(node, cst.SimpleStatementLine):
+            for small in node.body:
+                if (
+                    isinstance(small, cst.Assign)
+                    and isinstance(small.value, cst.Call)
+                    and _is_property(small.value.func)
+                ):
+                    found.update(n for t in small.targets for n in target_names(t.target))
     return frozenset(found)
 
 
@@ -85,10 +87,14 @@ def _is_property(node: cst.BaseExpression) -> bool:
     return isinstance(node, cst.Attribute) and node.attr.value in ("getter", "setter")
 
 
-def _walk_all(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    yield node
-    for child in node.children:
-        yield from _walk_all(child)
+def _statements_in(body: Sequence[cst.BaseStatement]) -> Iterator[cst.BaseStatement]:
+    """Every statement in ``body`` and the blocks it holds (no expression is read: a
+    big module's walk costs its statements only)."""
+    for statement in body:
+        yield statement
+        for suite in owned_suites(statement):
+            if isinstance(suite, cst.IndentedBlock):
+                yield from _statements_in(suite.body)
 
 
 def add(
@@ -596,7 +602,7 @@ def _walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     if isinstance(node, _SCOPES):
         return
     yield node
-    for child in node.children:
+    for child in children(node):  # (walk.py's: no copy of each node)
         yield from _walk(child)
 
 

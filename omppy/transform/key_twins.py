@@ -40,7 +40,7 @@ import libcst as cst
 from . import key_notes
 from .model import Lines
 from .pragma import SYNC_DIRECTIVES
-from .walk import KeepsLines, OwnScope, owned_suites, walk
+from .walk import KeepsLines, OwnScope, children, owned_suites, walk
 
 TWIN_PREFIX = "_omp_twin_"
 
@@ -81,14 +81,13 @@ def plan(
     statements) call (by name; a method by its name on anything), directly or through
     other such functions, and that touch a key or call a twin."""
     statements = [s for block in blocks for s in block]
-    called = _called(statements) | _passed(statements)
-    if not called:
+    called = _called(statements)
+    passed = _passed(statements)
+    if not called and not passed:
         return Plan()
     pragmas = sorted(set(pragma_lines))
     plain: dict[str, list[tuple[cst.BaseStatement, cst.FunctionDef]]] = {}
-    # what a block may call under another name: a decorator's wrapper (a def its
-    # function returns), an object's ``__call__``
-    escaping: set[str] = {".__call__"}
+    nested: list[tuple[str, cst.FunctionDef]] = []  # (callee, the function it is in)
     direct: set[str] = set()
     for statement, in_class, enclosing in _definitions(module.body, False, None):
         if isinstance(statement, cst.ClassDef):
@@ -99,16 +98,23 @@ def plan(
                 direct.add(name)
             if in_class and _mangled(name):
                 continue
-            if _plain(statement, pragmas, span):
+            if _plain(statement):
                 callee = "." + name if in_class else name
                 plain.setdefault(callee, []).append((statement, statement))
-                if enclosing is not None and _returns(enclosing, name):
-                    escaping.add(callee)
+                if enclosing is not None:
+                    nested.append((callee, enclosing))
         elif not in_class and isinstance(statement, cst.SimpleStatementLine):
             made = _lambda_def(statement)
             if made is not None:
                 plain.setdefault(made.name.value, []).append((statement, made))
-    found = (called | escaping | _aliased(module)) & plain.keys()
+    found = called | passed
+    if passed & plain.keys() or _calls_indirectly(statements, direct):
+        # what a block may reach under another name: a decorator's wrapper (a def
+        # its function returns), an object's ``__call__``, a function held in a
+        # container or bound to another name (a walk of the whole module: only then)
+        found |= {".__call__", *(c for c, within in nested if _returns(within, c))}
+        found |= _aliased(module)
+    found &= plain.keys()
     if not found:
         return Plan()
     reached: set[str] = set()
@@ -118,13 +124,17 @@ def plan(
         if name in reached:
             continue
         reached.add(name)
+        # (one with a pragma inside has no twin, its own blocks have notes: found for
+        # the functions reached only, as positions cost)
+        plain[name] = [(s, d) for s, d in plain[name] if not _holds_pragma(s, pragmas, span)]
         for _, definition in plain[name]:
-            pending.extend(n for n in _called(definition.body.children) if n in plain)
+            pending.extend(n for n in _called(children(definition.body)) if n in plain)
+    known = properties()  # (a walk of the module's statements: once)
     chosen = {
         statement: Twin(name, definition)
         for name in reached
         for statement, definition in plain[name]
-        if _touches_keys(definition, properties())
+        if _touches_keys(definition, known)
     }
     while True:  # a function that calls a twin is twinned too (an override's super())
         twinned = {twin.callee for twin in chosen.values()}
@@ -132,7 +142,7 @@ def plan(
             statement: Twin(name, definition)
             for name in reached
             for statement, definition in plain[name]
-            if statement not in chosen and _called(definition.body.children) & twinned
+            if statement not in chosen and _called(children(definition.body)) & twinned
         }
         if not more:
             result = Plan(chosen)
@@ -253,6 +263,28 @@ def _containers(chosen: Mapping[cst.BaseStatement, Twin]) -> dict[str, frozenset
                     own[callee] |= own[other]
                     changed = True
     return {callee: frozenset(found) for callee, found in own.items()}
+
+
+def _calls_indirectly(statements: list[cst.BaseStatement], direct: set[str]) -> bool:
+    """Whether the blocks call something that may hold a twinned function under
+    another name: a name that is neither a plain function, a class nor a builtin (a
+    decorated function, an alias, an object), or an item (``HANDLERS[k](x)``)."""
+    found: list[bool] = []
+
+    class Indirect(OwnScope, cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            func = node.func
+            if isinstance(func, cst.Name):
+                if func.value not in direct and func.value not in _BUILTINS:
+                    found.append(True)
+            elif isinstance(func, cst.Subscript):
+                found.append(True)
+
+    for statement in statements:
+        walk(statement, Indirect())
+        if found:
+            return True
+    return False
 
 
 def _aliased(module: cst.Module) -> set[str]:
@@ -401,22 +433,24 @@ def _ours(func: cst.BaseExpression) -> bool:
     return isinstance(func, cst.Name) and func.value.startswith("_omp")
 
 
-def _plain(
-    definition: cst.FunctionDef,
-    pragmas: Sequence[int],
-    span: Callable[[cst.CSTNode], tuple[int, int, int, int]],
-) -> bool:
+def _plain(definition: cst.FunctionDef) -> bool:
     """A function a twin can stand for: no decorator (but ``staticmethod`` and
-    ``classmethod``, which the twin wears too), not ``async``, no pragma in it."""
+    ``classmethod``, which the twin wears too), not ``async``, not omppy's own."""
     if definition.asynchronous is not None or not all(
         isinstance(d.decorator, cst.Name) and d.decorator.value in _KEPT_DECORATORS
         for d in definition.decorators
     ):
         return False
-    if definition.name.value.startswith("_omp"):
-        return False
-    start, _, end, _ = span(definition)
-    return not any(start <= line <= end for line in pragmas)
+    return not definition.name.value.startswith("_omp")
+
+
+def _holds_pragma(
+    statement: cst.BaseStatement,
+    pragmas: Sequence[int],
+    span: Callable[[cst.CSTNode], tuple[int, int, int, int]],
+) -> bool:
+    start, _, end, _ = span(statement)
+    return any(start <= line <= end for line in pragmas)
 
 
 def _lambda_def(statement: cst.SimpleStatementLine) -> cst.FunctionDef | None:

@@ -90,9 +90,11 @@ class Coherence:
         # chunk, ThreadContext.where) where the marks are not kept.
         self.chunks_run = 0
         self.chunk_tag: Tag = self.last_tag  # the last one's
-        # Tracked dict -> key -> the lowest tag a record since the barrier gave it
-        # (_remember): which of a block's noted keys can move (_relevant)
+        # Tracked dict -> key -> the lowest tag a record since the barrier gave it,
+        # from the first ``_tagged`` records of ``recent`` (_fold_tags): which of a
+        # block's noted keys can move (_relevant)
         self.key_tags: dict[Any, dict[Any, Tag]] = {}
+        self._tagged = 0
         self.ran_tasks = False
         self.where: Callable[[], Tag] | None = None
         stream = replica.stream
@@ -212,6 +214,7 @@ class Coherence:
         self.ran_tasks = False
         self.chunk_tag = self.last_tag
         self.key_tags.clear()
+        self._tagged = 0
 
     # -- the log ------------------------------------------------------------------------
 
@@ -257,10 +260,19 @@ class Coherence:
             recent.append(record)
         else:
             bisect.insort(recent, record, key=_seq)
-        tracked = self.replica.ordered_dicts
-        for token, change in record[4]:
-            if change[0] == "D" and len(change) > 4 and token in tracked:
-                self._note_tags(token, change)
+            self._tagged = 0  # (folded again from the start when next asked)
+            self.key_tags.clear()
+
+    def _fold_tags(self) -> dict[Any, dict[Any, Tag]]:
+        """:attr:`key_tags`, with the records since it was last asked folded in
+        (asked only by a block that noted a key it did not change: a memo's hit)."""
+        recent, tracked = self.recent, self.replica.ordered_dicts
+        for record in recent[self._tagged :]:
+            for token, change in record[4]:
+                if change[0] == "D" and len(change) > 4 and token in tracked:
+                    self._note_tags(token, change)
+        self._tagged = len(recent)
+        return self.key_tags
 
     def _note_tags(self, token: Any, change: tuple[Any, ...]) -> None:
         """The tags a tracked dict's change gives its keys: its new keys', and those
@@ -297,8 +309,9 @@ class Coherence:
         more of the dict (keynotes.tested): python's run of this block took that path,
         and set keys this one never touched, in an order omppy cannot know."""
         now = self.marks[-1][0] if self.marks else self.last_tag
+        key_tags = self._fold_tags()
         for token, key in tests:
-            tag = self.key_tags.get(token, {}).get(key)
+            tag = key_tags.get(token, {}).get(key)
             if tag is not None and tag > now:
                 raise OmpError(
                     f"a block of earlier iterations ({location()}) found {key!r} in "
@@ -322,7 +335,10 @@ class Coherence:
         for token, keys in noted.items():
             change = changed.get(token)
             own = {key for key, _ in change[1]} if change is not None else set()
-            tags = self.key_tags.get(token, {})
+            if own.issuperset(keys):
+                kept[token] = keys  # (every key it noted, it changed: the usual block)
+                continue
+            tags = self._fold_tags().get(token, {})
             relevant = [k for k in keys if k in own or (k in tags and tags[k] > now)]
             if relevant:
                 kept[token] = relevant

@@ -1,5 +1,8 @@
 """Noted twins of the functions that synchronisation blocks call.
 
+One idea: a function a block may call that touches dict keys gets a copy with key
+notes beside it, and the block calls the copy.
+
 A block's key notes (``key_notes.py``) follow the statements written in the block.
 A C programmer puts the ``critical`` around the call instead, ``tot += lookup(k)``,
 and the helper fills a memo dict, ``if k not in memo: memo[k] = k * k``: the keys it

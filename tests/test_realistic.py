@@ -252,12 +252,6 @@ KNOWN_REFUSALS = {
         "Plugin.registry[...] to the same value ... make the update inside critical'), "
         "though the store is inside critical; `Plugin.registry[k]` is accepted"
     ),
-    "s14_omp_ex_taskloop_body_helper": (
-        "session 14 red team: a module function with a parameter named `j` (its own "
-        "local) is taken for a use of the taskloop's inner `for j` outside the taskloop: "
-        "refused (\"'j' is bound in '# omp taskloop' and used outside it\"); renaming "
-        "the parameter gives python's answer"
-    ),
 }
 
 # Programs still giving a wrong answer with exit status 0 (xfail, non-strict), with

@@ -45,6 +45,20 @@ def test_binding_a_name_the_surroundings_use_needs_a_clause():
     )
 
 
+def test_a_helpers_own_parameter_is_not_a_use_of_the_taskloops_name():
+    # (OpenMP Examples taskloop.1: ``loop_body(i, j)`` beside ``for j in range(i)``;
+    # a helper that reads the module's ``j`` still counts)
+    body = (
+        "# omp parallel\n# omp single\n# omp taskloop\n"
+        "for i in range(4):\n    for j in range(i):\n        body(i, j)\n"
+        "# omp end single\n# omp end parallel\n"
+    )
+    translate("def body(i, j):\n    return i + j\n" + body, "t.py")
+    assert "'j' is bound in '# omp taskloop'" in error_of(
+        "def body(i, k):\n    return j\n" + body
+    )
+
+
 @pytest.mark.parametrize(
     "clause",
     ["shared(x)", "private(x)", "firstprivate(x)", "default(private)", "default(firstprivate)"],

@@ -41,6 +41,7 @@ from .model import Construct, Item, Usage
 from .names import bindings, target_names
 from .pragma import PARALLEL_DIRECTIVES, TASK_DIRECTIVES, TASKLOOP_DIRECTIVES
 from .sharing import BUILTIN_NAMES, ordered
+from .summaries import locals_of
 from .walk import OwnScope, walk
 
 # The function, region or task body each construct stands in (its scope).
@@ -123,14 +124,24 @@ def loop_nest(construct: Construct) -> list[cst.For]:
 
 
 class _Names(cst.CSTVisitor):
-    """The names a scope's code uses, but in the statements it skips (a task's)."""
+    """The names a scope's code uses, but in the statements it skips (a task's).  Of
+    a function defined in it, only the names that are not the function's own locals
+    (a helper's parameter ``j`` is not the scope's ``j``)."""
 
-    def __init__(self, skipped: set[cst.CSTNode]) -> None:
+    def __init__(self, skipped: set[cst.CSTNode], root: cst.CSTNode | None = None) -> None:
         self.skipped = skipped
+        self.root = root
         self.found: set[str] = set()
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if node in self.skipped:
+            return False
+        if isinstance(node, cst.FunctionDef) and node is not self.root:
+            inner = _Names(self.skipped, node)
+            walk(node, inner)
+            local, _ = locals_of(node)
+            self.found |= inner.found - local
+            self.found.add(node.name.value)
             return False
         if isinstance(node, cst.Name):
             self.found.add(node.value)
@@ -154,7 +165,7 @@ def names_outside(
     skipped: set[cst.CSTNode] = set(mine)
     for other in others:
         skipped.update(other.statements())
-    visitor = _Names(skipped)
+    visitor = _Names(skipped, scope)
     walk(scope, visitor)
     found = visitor.found
     for other in others:

@@ -147,7 +147,7 @@ class Coherence:
         places come from it); otherwise the keys set again follow the dict's order."""
         tracked = self.replica.ordered_dicts
         tagged: Changes = []
-        now = (self.marks[-1][0] if self.marks else self.last_tag) if block else None
+        now = self._now() if block else None
         for token, change in changes:
             if change[0] == "D" and change[3] and token not in tracked:
                 change = (*change[:4], [self._untracked_tag(block)] * change[3])
@@ -171,6 +171,10 @@ class Coherence:
                     change = (*change[:4], self._tags(token, change))
             tagged.append((token, change))
         return tagged
+
+    def _now(self) -> Tag:
+        """The stretch of iterations this thread runs now (a block's tag)."""
+        return self.marks[-1][0] if self.marks else self.last_tag
 
     def chunks(self, loop: int, starts: range) -> None:
         """This thread runs the chunks of loop ``loop`` that begin at ``starts``, with
@@ -308,7 +312,7 @@ class Coherence:
         iterations added first, where the path it would have taken without it touches
         more of the dict (keynotes.tested): python's run of this block took that path,
         and set keys this one never touched, in an order omppy cannot know."""
-        now = self.marks[-1][0] if self.marks else self.last_tag
+        now = self._now()
         key_tags = self._fold_tags()
         for token, key in tests:
             tag = key_tags.get(token, {}).get(key)
@@ -329,7 +333,7 @@ class Coherence:
         barrier (the block comes first in python: its touch puts them).  A key that
         was there at the barrier, or that an earlier iteration put, keeps its place
         whatever this block does: a memo's hit under ``critical`` publishes nothing."""
-        now = self.marks[-1][0] if self.marks else self.last_tag
+        now = self._now()
         changed = {token: change for token, change in changes}
         kept: dict[Any, list[Any]] = {}
         for token, keys in noted.items():

@@ -107,8 +107,8 @@ def merging(target: Any, other: Any, mapping_only: bool = False) -> Any:
 
 
 def twin_of(function: Any, twin: Any) -> None:
-    """``twin`` (the translator's copy of the module function ``function`` with key
-    notes, ``key_twins.py``) stands in for it when a block calls it: it takes
+    """``twin`` (the translator's copy of ``function`` with key notes,
+    ``key_twins.py``) stands in for it when a block calls it: it takes
     ``function``'s default values (the very objects: a mutable default is shared)."""
     if isinstance(function, (staticmethod, classmethod)):  # (in its class's body)
         function, twin = function.__func__, twin.__func__
@@ -121,10 +121,10 @@ def twin_of(function: Any, twin: Any) -> None:
 
 def twin(function: Any) -> Any:
     """What a synchronisation block calls for ``function``: its noted twin while the
-    name still holds the function it was made for (a method: bound to the same
-    object), else ``function`` itself.  The
-    twin may change a tracked dict the block does not name: notes count from here
-    to the end of the block nest (:func:`enable`)."""
+    name still holds the function it was made for (a method, or an object's
+    ``__call__``: bound to the same object), else ``function`` itself.  The twin may
+    change a tracked dict the block does not name: notes count from here to the end
+    of the block nest (:func:`enable`)."""
     kind = type(function)
     if kind is FunctionType:
         inner, owner = function, None
@@ -134,10 +134,8 @@ def twin(function: Any) -> Any:
         # an object of a class of the program's that defines __call__ (a memo class)
         found_call = (c.__dict__["__call__"] for c in kind.__mro__ if "__call__" in c.__dict__)
         inner, owner = next(found_call, None), function
-        if type(inner) is not FunctionType:
-            return function  # (a builtin, a class, a library's callable: no twin)
     if type(inner) is not FunctionType:
-        return function
+        return function  # (a builtin, a class, a library's callable: no twin)
     found = inner.__dict__.get("__omp_twin__")
     if found is None or found[0] is not inner:
         return function

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import libcst as cst
 
@@ -86,6 +86,7 @@ class Emitter:
         threadprivate: frozenset[str] = frozenset(),
         twin_touches: Mapping[str, frozenset[str]] | None = None,
         direct_names: frozenset[str] = frozenset(),
+        properties: Callable[[], frozenset[str]] | None = None,
     ) -> None:
         self.module = module
         # the functions with noted twins and what they touch, the plain ones and the
@@ -93,6 +94,7 @@ class Emitter:
         self.twin_touches = twin_touches or {}
         self.twin_names = frozenset(self.twin_touches)
         self.direct_names = direct_names
+        self._properties = properties  # (the module's, found once: translate.py)
         self.infos = constructs
         self.origin = origin  # statement -> the user's lines it stands for
         self.filename = filename
@@ -113,6 +115,8 @@ class Emitter:
     def properties(self) -> frozenset[str]:
         """The module's property names, which key notes must not read again
         (key_notes.py); walked for the first synchronisation block only."""
+        if self._properties is not None:
+            return self._properties()
         return key_notes.property_names(self.module)
 
     # -- building statements ----------------------------------------------------------

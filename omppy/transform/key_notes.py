@@ -34,6 +34,7 @@ names are not the block's.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from contextvars import ContextVar
 from types import MappingProxyType
@@ -137,7 +138,9 @@ class _Noter(OwnScope, KeepsLines):
     ) -> None:
         super().__init__(origin)
         self.used = False  # whether a note or a wrapped merge was made
-        self.whole = whole  # the block's (or the function's) statements
+        # What the block (or the function) as a whole touches, found for its first
+        # presence test (_Region)
+        self.region = _Region(whole)
 
     def leave_IndentedBlock(
         self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock
@@ -205,7 +208,7 @@ class _Noter(OwnScope, KeepsLines):
     def with_notes(self, body: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
         out: list[cst.BaseStatement] = []
         for statement in [line for s in body for line in self._split_at_jump(s)]:
-            before = _notes_before(statement, self.whole)
+            before = _notes_before(statement, self.region)
             if before:
                 self.used = True
                 out.append(self._guarded(before, statement))
@@ -298,18 +301,16 @@ def _notes(small: cst.BaseSmallStatement) -> list[cst.Call]:
     return found
 
 
-def _notes_before(
-    statement: cst.BaseStatement, whole: list[cst.BaseStatement]
-) -> list[cst.Call]:
+def _notes_before(statement: cst.BaseStatement, region: _Region) -> list[cst.Call]:
     """The notes that go before ``statement``: the keys an ``if`` tests (``if k not in
     memo:``, whose body may return), or a ``return``/``raise`` reads (nothing runs after
     it).  The note reads the key before the statement does: it holds no call.  A
-    presence test where the block (``whole``) touches more is noted as a test
+    presence test where the block (``region``) touches more is noted as a test
     (:func:`_as_tests`)."""
     if isinstance(statement, cst.If):
         if _has_walrus(statement.test):
             return []
-        return _as_tests(_unique(list(_touches(statement.test))), statement.test, whole)
+        return _as_tests(_unique(list(_touches(statement.test))), statement.test, region)
     if not (
         isinstance(statement, cst.SimpleStatementLine)
         and isinstance(statement.body[0], (cst.Return, cst.Raise))
@@ -321,11 +322,25 @@ def _notes_before(
     return _unique([note for part in parts for note in _touches(part)])
 
 
-def _as_tests(
-    notes: list[cst.Call], test: cst.BaseExpression, whole: list[cst.BaseStatement]
-) -> list[cst.Call]:
+class _Region:
+    """A block's (or a function's) statements as a whole: the notes of every key they
+    name (their code) and the containers the twins they call touch, found once."""
+
+    def __init__(self, whole: list[cst.BaseStatement]) -> None:
+        self.whole = whole
+
+    @functools.cached_property
+    def touched(self) -> list[str]:
+        return [_code(n) for node in self.whole for n in _touches(node)]
+
+    @functools.cached_property
+    def reached(self) -> set[str]:
+        return _twins_touch(self.whole) if _TWINS.get() else set()
+
+
+def _as_tests(notes: list[cst.Call], test: cst.BaseExpression, region: _Region) -> list[cst.Call]:
     """``notes`` of an ``if``'s test, a presence test's as ``tested`` where the block
-    or function (``whole``) calls a function with a twin (a recursive memo) or touches
+    or function (``region``) calls a function with a twin (a recursive memo) or touches
     another key of the same dict (a path, a loop after the test): a block that finds
     a key a later block added first may take another path than python's, and that
     path's keys cannot be placed (runtime coherence.py, ``_check_tests``).  A plain
@@ -336,18 +351,15 @@ def _as_tests(
     }
     if not tests:
         return notes
-    region = whole
-    reached = _twins_touch(region) if _TWINS.get() else set()
-    touched = [_code(n) for node in region for n in _touches(node)]
     out = []
     for note in notes:
         code = _code(note)
         if code in tests:
             container = _code(note.args[0].value)
             others = any(
-                t != code and t.startswith(f"_omp.keyed({container}, ") for t in touched
+                t != code and t.startswith(f"_omp.keyed({container}, ") for t in region.touched
             )
-            if container in reached or others:
+            if container in region.reached or others:
                 note = _call("tested", note.args[0].value, note.args[1].value)
         out.append(note)
     return out

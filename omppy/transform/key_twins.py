@@ -36,6 +36,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 import libcst as cst
@@ -68,7 +69,7 @@ class Plan(dict[cst.BaseStatement, Twin]):
     # how each twinned function is called -> the containers it touches, through the
     # twins it calls too (key_notes._as_tests: a presence test whose block calls one
     # that touches the same dict)
-    touches: dict[str, frozenset[str]] = {}
+    touches: Mapping[str, frozenset[str]] = MappingProxyType({})
 
 
 def plan(
@@ -84,6 +85,14 @@ def plan(
     statements) call (by name; a method by its name on anything), directly or through
     other such functions, and that touch a key or call a twin."""
     statements = [s for block in blocks for s in block]
+    calls_of: dict[cst.FunctionDef, set[str]] = {}
+
+    def callees(definition: cst.FunctionDef) -> set[str]:
+        found = calls_of.get(definition)
+        if found is None:
+            found = calls_of[definition] = _called(children(definition.body))
+        return found
+
     called = _called(statements)
     passed = _passed(statements)
     if not called and not passed:
@@ -131,7 +140,7 @@ def plan(
         # the functions reached only, as positions cost)
         plain[name] = [(s, d) for s, d in plain[name] if not _holds_pragma(s, pragmas, span)]
         for _, definition in plain[name]:
-            pending.extend(n for n in _called(children(definition.body)) if n in plain)
+            pending.extend(n for n in callees(definition) if n in plain)
     known = properties()  # (a walk of the module's statements: once)
     chosen = {
         statement: Twin(name, definition)
@@ -145,12 +154,12 @@ def plan(
             statement: Twin(name, definition)
             for name in reached
             for statement, definition in plain[name]
-            if statement not in chosen and _called(children(definition.body)) & twinned
+            if statement not in chosen and callees(definition) & twinned
         }
         if not more:
             result = Plan(chosen)
-            result.direct = frozenset(direct - {twin.callee for twin in chosen.values()})
-            result.touches = _containers(chosen)
+            result.direct = frozenset(direct - twinned)
+            result.touches = _containers(chosen, callees)
             return result
         chosen.update(more)
 
@@ -193,7 +202,7 @@ def statement_lines(
 
 def with_twins(
     body: Sequence[cst.BaseStatement],
-    twins: Mapping[cst.BaseStatement, Twin],
+    twins: Plan,
     origin: MutableMapping[cst.CSTNode, Lines],
     properties: frozenset[str],
 ) -> list[cst.BaseStatement]:
@@ -249,14 +258,16 @@ def _returns(function: cst.FunctionDef, name: str) -> bool:
     return bool(found)
 
 
-def _containers(chosen: Mapping[cst.BaseStatement, Twin]) -> dict[str, frozenset[str]]:
+def _containers(
+    chosen: Mapping[cst.BaseStatement, Twin], callees: Callable[[cst.FunctionDef], set[str]]
+) -> dict[str, frozenset[str]]:
     """:attr:`Plan.touches`: each callee's containers, then those of what it calls."""
     own: dict[str, set[str]] = {}
     calls: dict[str, set[str]] = {}
     for twin in chosen.values():
         body = _statements(twin.definition)
         own.setdefault(twin.callee, set()).update(key_notes.touched_containers(body))
-        calls.setdefault(twin.callee, set()).update(_called(body))
+        calls.setdefault(twin.callee, set()).update(callees(twin.definition))
     changed = True
     while changed:
         changed = False
@@ -349,16 +360,14 @@ def calls(
 
 def _twin(
     definition: cst.FunctionDef,
-    twins: Mapping[cst.BaseStatement, Twin],
+    twins: Plan,
     origin: MutableMapping[cst.CSTNode, Lines],
     properties: frozenset[str],
 ) -> tuple[cst.BaseStatement, cst.BaseStatement]:
     """The twin of a function, and the statement that registers it."""
     name = definition.name.value
-    touches: dict[str, frozenset[str]] = getattr(twins, "touches", {})
-    direct: frozenset[str] = getattr(twins, "direct", frozenset())
-    body = calls(_statements(definition), frozenset(touches), origin, direct)
-    body = key_notes.add(body, origin, properties, touches)
+    body = calls(_statements(definition), frozenset(twins.touches), origin, twins.direct)
+    body = key_notes.add(body, origin, properties, twins.touches)
     params = definition.params.visit(_Unannotated())
     twin = definition.with_changes(
         name=cst.Name(TWIN_PREFIX + name),

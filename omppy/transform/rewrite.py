@@ -14,7 +14,7 @@ can be compiled with the user's line numbers (``lines.py``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import libcst as cst
@@ -46,10 +46,12 @@ class Rewriter(cst.CSTTransformer):
         filename: str,
         parents: Mapping[cst.CSTNode, cst.CSTNode] | None = None,
         threadprivate: frozenset[str] = frozenset(),
-        twins: Mapping[cst.BaseStatement, key_twins.Twin] | None = None,
+        twins: key_twins.Plan | None = None,
+        properties: Callable[[], frozenset[str]] | None = None,
     ) -> None:
         super().__init__()
-        self.twins = twins or {}  # the functions that get noted twins (key_twins.py)
+        # the functions that get noted twins (key_twins.py)
+        self.twins = twins if twins is not None else key_twins.Plan()
         self.survey = survey
         self.threadprivate = bool(threadprivate)  # the module binds _omp_private
         self.super_calls = survey.super_calls  # ``super()`` -> the method's first argument
@@ -63,8 +65,9 @@ class Rewriter(cst.CSTTransformer):
             filename=filename,
             declared_reductions=survey.declared_reductions,
             threadprivate=threadprivate,
-            twin_touches=getattr(self.twins, "touches", {}),
-            direct_names=getattr(self.twins, "direct", frozenset()),
+            twin_touches=self.twins.touches,
+            direct_names=self.twins.direct,
+            properties=properties,
         )
         # The statements that hold something to rewrite; None: every statement.
         # (and the blocks that hold a twinned function: its twin goes in after it)

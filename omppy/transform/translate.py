@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import gc
 import io
 import keyword
@@ -14,7 +15,7 @@ import re
 import tokenize
 import unicodedata
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -191,7 +192,9 @@ def _translate(
     blocks = plan.attach(wrapper, pragmas, filename, plain)
     surveyed = survey.run(wrapper, blocks, filename, plain)
     threadprivate = {n for p in pragmas if p.directive == "threadprivate" for n in p.listed}
-    twins = _twins(module, surveyed, pragmas, wrapper)
+    # The module's property names: walked once, for the first that needs them
+    properties = functools.cache(functools.partial(key_notes.property_names, module))
+    twins = _twins(module, surveyed, pragmas, wrapper, properties)
     rewriter = Rewriter(
         module,
         surveyed,
@@ -199,6 +202,7 @@ def _translate(
         parents=wrapper.resolve(Parents),
         threadprivate=frozenset(threadprivate),
         twins=twins,
+        properties=properties,
     )
     rewriter.origin.update(key_twins.statement_lines(twins, wrapper.resolve(Positions).span))
     new_module = module.visit(rewriter)
@@ -212,15 +216,19 @@ def _translate(
 
 
 def _twins(
-    module: cst.Module, surveyed: Survey, pragmas: list[Any], wrapper: Wrapper
-) -> dict[cst.BaseStatement, key_twins.Twin]:
-    """The module functions that get noted twins (key_twins.py)."""
+    module: cst.Module,
+    surveyed: Survey,
+    pragmas: list[Any],
+    wrapper: Wrapper,
+    properties: Callable[[], frozenset[str]],
+) -> key_twins.Plan:
+    """The functions that get noted twins (key_twins.py)."""
     blocks = key_twins.sync_blocks(surveyed.constructs)
     if not blocks:
-        return {}
+        return key_twins.Plan()
     lines = [p.pos.line for p in pragmas]
     span = wrapper.resolve(Positions).span
-    return key_twins.plan(module, blocks, lines, span, lambda: key_notes.property_names(module))
+    return key_twins.plan(module, blocks, lines, span, properties)
 
 
 def _use_outline(wrapper: Wrapper, sketch: Outline, pragmas: list[Any]) -> None:
